@@ -1,0 +1,272 @@
+"""Command line: parses options, calls the library, prints. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from sitrep import __version__
+from sitrep.config import DEFAULT_DB, IngestOptions
+from sitrep.errors import SitrepError
+from sitrep.model import Article, Failure
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="sitrep: sourced, structured, cross-checked conflict event records from news and statements.",
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"sitrep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    pass
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"sitrep: error: {message}", markup=False, highlight=False)
+    return typer.Exit(code)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _ingest_options(
+    text_column: str, title_column: str, date_column: str | None, outlet_column: str | None,
+    url_column: str | None, outlet: str | None, encoding: str, max_mb: float, timeout: float,
+) -> IngestOptions:
+    return IngestOptions(
+        text_column=text_column, title_column=title_column, date_column=date_column,
+        outlet_column=outlet_column, url_column=url_column, outlet=outlet, encoding=encoding,
+        max_bytes=int(max_mb * 1024 * 1024), timeout=timeout,
+    )
+
+
+TextCol = Annotated[str, typer.Option("--text-column", help="CSV/JSONL column with the article text.")]
+TitleCol = Annotated[str, typer.Option("--title-column", help="CSV/JSONL column with the title.")]
+DateCol = Annotated[str | None, typer.Option("--date-column", help="Column with the publication date.")]
+OutletCol = Annotated[str | None, typer.Option("--outlet-column", help="Column with the outlet name.")]
+UrlCol = Annotated[str | None, typer.Option("--url-column", help="Column with the article URL.")]
+OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet for every article read.")]
+EncodingOpt = Annotated[str, typer.Option("--encoding", help="Text encoding of input files.")]
+MaxMbOpt = Annotated[float, typer.Option("--max-mb", help="Skip inputs larger than this (MB).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", help="HTTP timeout in seconds.")]
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, URLs or feeds; - for stdin.")],
+    db: DbOption = Path(DEFAULT_DB),
+    text_column: TextCol = "text",
+    title_column: TitleCol = "title",
+    date_column: DateCol = None,
+    outlet_column: OutletCol = None,
+    url_column: UrlCol = None,
+    outlet: OutletOpt = None,
+    encoding: EncodingOpt = "utf-8",
+    max_mb: MaxMbOpt = 20.0,
+    timeout: TimeoutOpt = 10.0,
+    extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract events too.")] = True,
+) -> None:
+    """Read articles into the database (stored once each; re-running is safe)."""
+    from sitrep.ingest.run import ingest as run_ingest
+    from sitrep.store.sqlite import Store
+
+    options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
+                              outlet, encoding, max_mb, timeout)
+    extractor, version = _extractor() if extract else (None, None)
+    with Store(db) as store, _progress() as progress:
+        task = progress.add_task("ingest", total=None, status="")
+
+        def on_item(item: Article | Failure) -> None:
+            if isinstance(item, Failure):
+                err.print(f"sitrep: skipped {item.reason}", markup=False, highlight=False)
+            progress.update(task, advance=1, status=(item.title or "")[:40] if isinstance(item, Article) else "")
+
+        report = run_ingest(inputs, store, options, extractor=extractor, version=version, on_item=on_item)
+        total = store.count("articles")
+    line = (f"{report.added} articles added, {report.duplicates} already stored, "
+            f"{len(report.failures)} failed; {total} in {db}")
+    if extractor is not None:
+        line += f"; {report.extracted} extracted ({report.mentions} event mentions)"
+    out.print(line, markup=False, highlight=False)
+    if report.ingested == 0:
+        raise typer.Exit(1)
+
+
+def _extractor():  # noqa: ANN202
+    """The default pipeline as an Article -> mentions callable, or (None, None) if unavailable."""
+    try:
+        from sitrep.pipeline import PIPELINE_VERSION, default_pipeline
+    except ImportError:
+        return None, None
+    pipeline = default_pipeline()
+    return pipeline.extract_article, PIPELINE_VERSION
+
+
+@app.command()
+def articles(
+    query: Annotated[str | None, typer.Argument(help="Full-text search (FTS5).")] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows.")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List or search stored articles."""
+    from sitrep.store.sqlite import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        rows = store.articles(query=query, outlet=outlet, limit=limit)
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("id", "published", "outlet", "title", "chars")
+    for row in rows:
+        table.add_row(row["id"], row["published"] or "", row["outlet"] or "",
+                      (row["title"] or "")[:70], str(row["chars"]))
+    out.print(table)
+
+
+def _require_db(db: Path) -> None:
+    if not db.exists():
+        raise _fail(f"no database at {db} (run 'sitrep ingest' or 'sitrep demo' first, or pass --db)")
+
+
+@app.command()
+def show(
+    ident: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: JsonOption = False,
+) -> None:
+    """Show one article: metadata, clean text, removed boilerplate, event mentions."""
+    from sitrep.store.sqlite import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        row = store.article(ident)
+    if row is None:
+        raise _fail(f"no single article with id starting '{ident}'")
+    if as_json:
+        print(json.dumps(row, ensure_ascii=False))
+        return
+    out.rule(row["title"] or row["id"])
+    out.print(f"id {row['id']}  outlet {row['outlet']}  published {row['published']}  "
+              f"language {row['language']}  source {row['source']}", markup=False)
+    out.print(row["text"], markup=False, highlight=False)
+    if row["removed"]:
+        out.rule("removed as boilerplate")
+        for para in row["removed"]:
+            out.print(para[:160], markup=False, style="dim")
+    if row["mentions"]:
+        out.rule("event mentions")
+        _print_mentions(row["mentions"])
+
+
+@app.command()
+def failures(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
+    """List inputs that could not be ingested or extracted, and why."""
+    from sitrep.store.sqlite import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        rows = store.failures()
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("stage", "input", "reason", "at")
+    for row in rows:
+        table.add_row(row["stage"], row["input"][:50], row["reason"][:90], row["at"])
+    out.print(table)
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Database to create (replaced if present).")] = Path(
+        "sitrep-demo.db"
+    ),
+) -> None:
+    """Ingest the bundled demo corpus into a fresh database and show what sitrep found."""
+    from sitrep.demo import run_demo
+
+    try:
+        run_demo(db, out)
+    except SitrepError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _print_mentions(mentions: list[dict]) -> None:
+    table = Table("type", "mode", "actor1", "actor2", "where", "when", "casualties", "says", "evidence")
+    for m in mentions:
+        a1, a2, loc, when = m.get("actor1"), m.get("actor2"), m.get("location"), m.get("date")
+        cas = ", ".join(
+            f"{c['count']}{'+' if c['approx'] in ('at_least', 'more_than') else ''} {c['kind']} ({c['category']})"
+            for c in m.get("casualties", [])
+        )
+        claim = m.get("claim") or {}
+        table.add_row(
+            m["type"], m.get("mode") or "",
+            _actor_cell(a1), _actor_cell(a2),
+            f"{loc['name']} ({loc.get('admin1') or loc.get('country') or ''})" if loc else "",
+            when["value"] if when else "", cas,
+            f"{claim.get('source') or claim.get('by') or ''} [{claim.get('modality')}]",
+            (m["evidence"]["text"] or "")[:80],
+        )
+    out.print(table)
+
+
+def _actor_cell(actor: dict | None) -> str:
+    if not actor:
+        return ""
+    name, label = actor.get("name"), actor.get("label")
+    if name and label and label.lower() != name.lower():
+        return f"{name} “{label}”"
+    return name or f"“{label}”"
+
+
+def main() -> None:
+    try:
+        app()
+    except SitrepError as exc:
+        err.print(f"sitrep: error: {exc}", markup=False, highlight=False)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("sitrep: interrupted; run the same command again to finish", markup=False)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

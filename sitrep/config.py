@@ -1,0 +1,24 @@
+"""Options in one object, so entry points do not grow long keyword lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class IngestOptions:
+    text_column: str = "text"
+    title_column: str = "title"
+    date_column: str | None = None
+    outlet_column: str | None = None
+    url_column: str | None = None
+    outlet: str | None = None  # force an outlet for every article
+    encoding: str = "utf-8"
+    max_bytes: int = 20 * 1024 * 1024
+    timeout: float = 10.0
+    max_redirects: int = 5
+    user_agent: str = "sitrep/0.1 (+offline conflict-event extraction; contact: maintainers)"
+    min_chars: int = 40  # shorter clean text is not an article
+
+
+DEFAULT_DB = "sitrep.db"

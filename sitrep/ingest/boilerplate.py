@@ -1,0 +1,147 @@
+"""Paragraph-level boilerplate removal for plain text (and HTML after extraction).
+
+Explainable rules from ``data/boilerplate.yaml``: every removed paragraph gets the name of the
+rule that removed it. Three passes:
+
+1. strong rules: a paragraph matching one is boilerplate (shop adverts, donation appeals,
+   newsletter sign-ups, captions, share counters, related-link headers, legal lines);
+2. weak cues: a short paragraph with two or more weak cues is boilerplate;
+3. edges: a short paragraph lying between two boilerplate paragraphs in the last third of a
+   document is boilerplate too (appeals come in runs; a lone sentence inside one is part of it).
+
+Link lists (runs of short title-like lines without a full stop) at the end are removed as
+"related".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.resolve.datafiles import load_yaml
+
+_PARA_SPLIT = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class Paragraph:
+    text: str
+    start: int
+    end: int
+    rule: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[list[tuple[str, re.Pattern[str]]], list[re.Pattern[str]]]:
+    data = load_yaml("boilerplate.yaml")
+    strong = [
+        (name, re.compile(pattern, re.IGNORECASE | re.MULTILINE))
+        for name, patterns in data["strong"].items()
+        for pattern in patterns
+    ]
+    weak = [re.compile(p, re.IGNORECASE) for p in data["weak"]]
+    return strong, weak
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs separated by blank lines; a text without blank lines is split on lines."""
+    paras: list[Paragraph] = []
+    separator = _PARA_SPLIT if _PARA_SPLIT.search(text) else re.compile(r"\n")
+    pos = 0
+    for match in [*separator.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            paras.append(Paragraph(chunk.strip(), pos + lead, pos + lead + len(chunk.strip())))
+        if match:
+            pos = match.end()
+    return paras
+
+
+def _classify(text: str) -> str | None:
+    strong, weak = _rules()
+    for name, pattern in strong:
+        if pattern.search(text):
+            return name
+    words = len(text.split())
+    cues = sum(1 for p in weak if p.search(text))
+    if words <= 80 and cues >= 2:
+        return "appeal"
+    return None
+
+
+def _is_link_line(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 14 and not re.search(r"[.!?:\"”]\s*$", text) and "\n" not in text
+
+
+def _is_short(p: Paragraph) -> bool:
+    return len(p.text.split()) <= 60
+
+
+def find_boilerplate(text: str) -> list[Paragraph]:
+    """All paragraphs of ``text`` with ``rule`` set on those judged boilerplate."""
+    paras = split_paragraphs(text)
+    for p in paras:
+        p.rule = _classify(p.text)
+    n = len(paras)
+    if n == 0:
+        return paras
+    # trailing edge: fill gaps between boilerplate paragraphs in the last third
+    tail_start = (2 * n) // 3
+    marked = [i for i in range(tail_start, n) if paras[i].rule]
+    if marked:
+        for i in range(marked[0], n):
+            if not paras[i].rule and _is_short(paras[i]) and any(j > i for j in marked):
+                paras[i].rule = "edge"
+    # trailing link lists: 3+ title-like lines at the end
+    run = 0
+    for p in reversed(paras):
+        if p.rule or _is_link_line(p.text):
+            run += 1 if not p.rule else 0
+            continue
+        break
+    if run >= 3:
+        for p in reversed(paras):
+            if p.rule:
+                continue
+            if _is_link_line(p.text):
+                p.rule = "related"
+            else:
+                break
+    return paras
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
+LONG_PARAGRAPH = 120  # words; a longer block is article text with boilerplate sentences inside
+
+
+def _strip_sentences(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
+    """Remove boilerplate sentences from a long paragraph (flattened web text)."""
+    strong, _weak = _rules()
+    kept, removed = [], []
+    for sentence in _SENTENCE_END.split(paragraph):
+        rule = next((name for name, pattern in strong if pattern.search(sentence)), None)
+        if rule and len(sentence.split()) <= 60:
+            removed.append((rule, sentence))
+        else:
+            kept.append(sentence)
+    return " ".join(kept), removed
+
+
+def strip_boilerplate(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Clean text (kept paragraphs joined by blank lines) and the removed (rule, paragraph)."""
+    kept: list[str] = []
+    removed: list[tuple[str, str]] = []
+    for p in find_boilerplate(text):
+        if p.rule and len(p.text.split()) > LONG_PARAGRAPH:
+            clean, dropped = _strip_sentences(p.text)
+            kept.append(clean)
+            removed.extend(dropped)
+        elif p.rule:
+            removed.append((p.rule, p.text))
+        else:
+            kept.append(p.text)
+    return "\n\n".join(kept), removed

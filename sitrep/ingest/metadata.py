@@ -1,0 +1,166 @@
+"""Article metadata from the text itself: outlet signature, dateline, language."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from urllib.parse import urlparse
+
+from sitrep.resolve.datafiles import load_yaml
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY_NAME = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+# Datelines as outlets print them: "Wed 05 Apr 2017", "23 February 2015", "April 5 2017",
+# "Fri Feb 27 2015", "24.08.2013", "15-09-2013", "14 July 2020,", "Apr 232017" (lost space).
+_DATELINES = [
+    ("dmy", re.compile(_DAY_NAME + r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_RE + r"),?\s+(\d{4})\b", re.I)),
+    ("mdy", re.compile(_DAY_NAME + r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)),
+    ("mdy", re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(\d{4})\b", re.I)),
+    ("dmy_num", re.compile(r"(?<![\d.])(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})(?![\d.])")),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+]
+
+
+def _make_date(y: int, m: int, d: int) -> str | None:
+    try:
+        value = date(y, m, d)
+    except ValueError:
+        return None
+    if not 1990 <= value.year <= 2100:
+        return None
+    return value.isoformat()
+
+
+def _parse_match(kind: str, m: re.Match[str]) -> str | None:
+    if kind == "dmy":
+        return _make_date(int(m.group(3)), _MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+    if kind == "mdy":
+        return _make_date(int(m.group(3)), _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)))
+    if kind == "dmy_num":
+        return _make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def find_dateline(text: str, window: int = 400) -> str | None:
+    """Publication date printed near the top of an article ("14 July 2020,", "Wed 05 Apr 2017").
+
+    The earliest full date (day, month and year) in the first ``window`` characters wins:
+    outlets print the dateline before the story, and a story's own dates rarely carry a year.
+    """
+    head = text[:window]
+    found: list[tuple[int, str]] = []
+    for kind, pattern in _DATELINES:
+        for m in pattern.finditer(head):
+            value = _parse_match(kind, m)
+            if value:
+                found.append((m.start(), value))
+    return min(found)[1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> list[dict]:
+    return load_yaml("outlets.yaml")
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for o in _outlets():
+        display = o["short"]
+        for alias in [o["name"], o["short"], *o.get("aliases", [])]:
+            index[alias.lower()] = display
+        for domain in o.get("domains", []):
+            index[domain.lower()] = display
+    return index
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """Known outlet's short name for an alias ("sana" -> "SANA"); unknown names pass through."""
+    if not name or not name.strip():
+        return None
+    return _alias_index().get(name.strip().lower(), name.strip())
+
+
+def outlet_full_name(short: str) -> str | None:
+    for o in _outlets():
+        if o["short"] == short:
+            return o["name"]
+    return None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlparse(url).hostname or "").lower()
+    if not host:
+        return None
+    index = _alias_index()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        candidate = ".".join(parts[i:])
+        if candidate in index:
+            return index[candidate]
+    return host[4:] if host.startswith("www.") else host
+
+
+_MEDIA_WORDS = r"(?:Media|News|Times|Post|Herald|Tribune|Agency|Network|Press|Gazette|Journal|Daily|Review|Monitor|Observer|Express|TV|Radio)"
+_NAME = r"(?:[A-Z][\w'’\-]+\s+){1,4}"
+_SIGNATURES = [
+    # "Statement of the Revolutionary Communist International Tendency (RCIT), 14 July 2020"
+    re.compile(r"\b(?:Statement|Declaration|Communiqu[eé]|Press release) (?:of|by|from) (?:the )?((?:[A-Z][\w'’\-]+\s+){0,5}[A-Z][\w\-]+)\s*\(([A-Z]{2,8})\)"),
+    # "Visit Red Revolution Media's online store", "updates from Red Revolution Media."
+    re.compile(r"\b(" + _NAME + _MEDIA_WORDS + r")(?:['’]s)?\b"),
+    # "International Bureau of the RCIT" as a closing signature
+    re.compile(r"^\s*(?:International |Central |Press |Media )?(?:Bureau|Office|Secretariat|Committee) of the ([A-Z]{2,8})\s*$", re.M),
+]
+
+
+_LEADING_VERBS = re.compile(
+    r"^(?:(?:Visit|Follow|Support|Join|Read|Subscribe|Sign|Like|Donate|Watch|Listen|Share|Welcome|"
+    r"Thanks|Thank|Contact|About|From|By|At|On)\s+)+"
+)
+
+
+def outlet_from_text(text: str, boilerplate: list[str] | None = None) -> str | None:
+    """Outlet named by the document's own signature: a statement header, a site's name in
+    its adverts or sign-off, or a closing "Bureau of the X"."""
+    index = _alias_index()
+    head, tail = text[:800], text[-400:]
+    for pattern in _SIGNATURES:
+        # a site's name is trusted only where sites sign: adverts, appeals, the closing lines
+        chunks = [*(boilerplate or []), tail] if pattern is _SIGNATURES[1] else [head, tail]
+        for chunk in chunks:
+            m = pattern.search(chunk)
+            if not m:
+                continue
+            name = _LEADING_VERBS.sub("", m.group(1).strip())
+            abbr = m.group(2) if m.lastindex and m.lastindex >= 2 else None
+            for key in (abbr, name):
+                if key and key.lower() in index:
+                    return index[key.lower()]
+            if pattern is _SIGNATURES[1] and name.split()[0].lower() in {"the", "social", "mass", "news"}:
+                continue
+            return abbr or name
+    return None
+
+
+def detect_language(text: str) -> str | None:
+    if not text.strip():
+        return None
+    import py3langid
+
+    lang, _score = py3langid.classify(text[:2000])
+    return lang

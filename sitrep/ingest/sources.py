@@ -1,0 +1,420 @@
+"""Inputs -> raw documents: files, directories, CSV/JSONL, URLs, RSS/Atom feeds, WARC.
+
+Each input yields ``RawDoc`` objects, or ``Failure`` records for what could not be read, so a
+batch goes on past a bad input. Nothing here does NLP; ``build_article`` turns a RawDoc into
+an ``Article`` (HTML extraction, boilerplate removal, metadata).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.config import IngestOptions
+from sitrep.errors import ColumnError, ExtractError, FetchError, InputError
+from sitrep.ingest.boilerplate import strip_boilerplate
+from sitrep.ingest.metadata import (
+    canonical_outlet,
+    detect_language,
+    find_dateline,
+    outlet_from_text,
+    outlet_from_url,
+)
+from sitrep.model import Article, Failure
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc", ".gz"}
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+@dataclass
+class RawDoc:
+    content: str
+    kind: str  # "text" or "html"
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+Item = RawDoc | Failure
+
+
+def _decode(data: bytes, source: str, encoding: str) -> str:
+    if not data.strip():
+        raise InputError(f"{source}: empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig" if encoding.lower() in {"utf-8", "utf8"} else encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise InputError(
+            f"{source}: cannot decode as {encoding} ({exc.__class__.__name__} at byte "
+            f"{getattr(exc, 'start', '?')}); try --encoding"
+        ) from None
+
+
+def _read_file(path: Path, options: IngestOptions) -> str:
+    size = path.stat().st_size
+    if size > options.max_bytes:
+        raise InputError(
+            f"{path}: file too large ({size / 1e6:.1f} MB > {options.max_bytes / 1e6:.0f} MB limit)"
+        )
+    return _decode(path.read_bytes(), str(path), options.encoding)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+def iter_inputs(inputs: Iterable[str], options: IngestOptions) -> Iterator[Item]:
+    """Every raw document in ``inputs`` (paths, directories, URLs), in order."""
+    client = None
+    try:
+        for spec in inputs:
+            if spec.startswith(("http://", "https://")):
+                if client is None:
+                    client = _http_client(options)
+                yield from _iter_url(spec, client, options)
+            elif spec == "-":
+                yield from _iter_text_blob(sys.stdin.read(), "<stdin>")
+            else:
+                yield from _iter_path(Path(spec), options)
+    finally:
+        if client is not None:
+            client.close()
+
+
+def _iter_text_blob(text: str, source: str) -> Iterator[Item]:
+    kind = "html" if _looks_like_html(text) else "text"
+    yield RawDoc(content=text, kind=kind, source=source)
+
+
+def _iter_path(path: Path, options: IngestOptions) -> Iterator[Item]:
+    if not path.exists():
+        yield Failure(str(path), "read", f"{path}: no such file or directory")
+        return
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        for file in files:
+            yield from _iter_path(file, options)
+        return
+    suffix = path.suffix.lower()
+    try:
+        if suffix in TABLE_SUFFIXES:
+            yield from _iter_table(path, options)
+        elif suffix in WARC_SUFFIXES or path.name.lower().endswith(".warc.gz"):
+            yield from _iter_warc(path, options)
+        else:
+            text = _read_file(path, options)
+            if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+                yield RawDoc(content=text, kind="html", source=str(path))
+            else:
+                yield RawDoc(content=text, kind="text", source=str(path))
+    except InputError as exc:
+        yield Failure(str(path), exc.stage, str(exc))
+    except OSError as exc:
+        yield Failure(str(path), "read", f"{path}: {exc.strerror or exc}")
+
+
+def _row_value(row: dict, column: str | None) -> str | None:
+    if not column:
+        return None
+    value = row.get(column)
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _iter_table(path: Path, options: IngestOptions) -> Iterator[Item]:
+    text = _read_file(path, options) if path.stat().st_size <= options.max_bytes else None
+    if text is None:  # pragma: no cover - _read_file raised already
+        return
+    suffix = path.suffix.lower()
+    rows: Iterable[dict]
+    if suffix in {".jsonl", ".ndjson"}:
+        rows = _jsonl_rows(text, path)
+    else:
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+        reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",")
+        columns = reader.fieldnames or []
+        _check_columns(path, columns, options)
+        rows = reader
+    checked = suffix not in {".jsonl", ".ndjson"}
+    for n, row in enumerate(rows, start=1):
+        source = f"{path}#{n}"
+        if isinstance(row, Failure):
+            yield row
+            continue
+        if not checked:
+            _check_columns(path, list(row), options)
+            checked = True
+        content = _row_value(row, options.text_column)
+        if not content:
+            yield Failure(source, "read", f"{source}: row has no text in column '{options.text_column}'")
+            continue
+        yield RawDoc(
+            content=content,
+            kind="html" if _looks_like_html(content) else "text",
+            source=source,
+            title=_row_value(row, options.title_column),
+            outlet=_row_value(row, options.outlet_column),
+            published=_row_value(row, options.date_column),
+            url=_row_value(row, options.url_column),
+        )
+
+
+def _check_columns(path: Path, columns: list[str], options: IngestOptions) -> None:
+    if options.text_column not in columns:
+        shown = ", ".join(columns[:12]) or "none"
+        raise ColumnError(
+            f"{path}: no text column '{options.text_column}' (columns: {shown}); use --text-column"
+        )
+    for flag, column in [
+        ("--title-column", options.title_column if options.title_column != "title" else None),
+        ("--date-column", options.date_column),
+        ("--outlet-column", options.outlet_column),
+        ("--url-column", options.url_column),
+    ]:
+        if column and column not in columns:
+            raise ColumnError(f"{path}: no column '{column}' for {flag} (columns: {', '.join(columns[:12])})")
+
+
+def _jsonl_rows(text: str, path: Path) -> Iterator[dict | Failure]:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(f"{path}#{n}", "read", f"{path}#{n}: invalid JSON ({exc.msg})")
+            continue
+        if not isinstance(row, dict):
+            yield Failure(f"{path}#{n}", "read", f"{path}#{n}: line is not a JSON object")
+            continue
+        yield row
+
+
+def _iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "response":
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI") or str(path)
+                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                body = record.content_stream().read(options.max_bytes + 1)
+                if len(body) > options.max_bytes:
+                    yield Failure(url, "read", f"{url}: WARC record too large")
+                    continue
+                if "html" not in ctype and "text" not in ctype:
+                    continue
+                try:
+                    text = _decode(body, url, _charset(ctype) or options.encoding)
+                except InputError as exc:
+                    yield Failure(url, exc.stage, str(exc))
+                    continue
+                kind = "html" if "html" in ctype or _looks_like_html(text) else "text"
+                yield RawDoc(content=text, kind=kind, source=f"{path}#{url}", url=url)
+    except ArchiveLoadFailed as exc:
+        raise InputError(f"{path}: not a readable WARC file ({exc})") from None
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";"):
+        part = part.strip()
+        if part.lower().startswith("charset="):
+            return part.split("=", 1)[1].strip("\"' ")
+    return None
+
+
+def _http_client(options: IngestOptions):  # noqa: ANN202
+    import httpx
+
+    return httpx.Client(
+        timeout=httpx.Timeout(options.timeout),
+        follow_redirects=True,
+        max_redirects=options.max_redirects,
+        headers={"User-Agent": options.user_agent},
+    )
+
+
+def fetch(url: str, client, options: IngestOptions) -> tuple[str, str]:  # noqa: ANN001
+    """Body text and content type of ``url``; FetchError on timeout, HTTP error or size."""
+    import httpx
+
+    try:
+        with client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > options.max_bytes:
+                raise FetchError(f"{url}: response too large ({int(declared) / 1e6:.1f} MB)")
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > options.max_bytes:
+                    raise FetchError(f"{url}: response too large (over {options.max_bytes / 1e6:.0f} MB)")
+                chunks.append(chunk)
+            ctype = response.headers.get("Content-Type", "")
+            body = b"".join(chunks)
+            encoding = _charset(ctype) or response.encoding or "utf-8"
+    except httpx.TimeoutException:
+        raise FetchError(f"{url}: timed out after {options.timeout:g}s") from None
+    except httpx.TooManyRedirects:
+        raise FetchError(f"{url}: too many redirects (limit {options.max_redirects})") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}") from None
+    return _decode(body, url, encoding), ctype
+
+
+def _is_feed(ctype: str, text: str) -> bool:
+    if any(t in ctype for t in FEED_TYPES):
+        return True
+    head = text[:500].lstrip().lower()
+    return head.startswith("<?xml") and ("<rss" in head or "<feed" in head or "<rdf" in head) or head.startswith(("<rss", "<feed"))
+
+
+def _iter_url(url: str, client, options: IngestOptions, depth: int = 0) -> Iterator[Item]:  # noqa: ANN001
+    try:
+        text, ctype = fetch(url, client, options)
+    except InputError as exc:
+        yield Failure(url, exc.stage, str(exc))
+        return
+    if depth == 0 and _is_feed(ctype, text):
+        yield from _iter_feed(url, text, client, options)
+        return
+    kind = "html" if "html" in ctype or _looks_like_html(text) else "text"
+    yield RawDoc(content=text, kind=kind, source=url, url=url)
+
+
+def _iter_feed(url: str, text: str, client, options: IngestOptions) -> Iterator[Item]:  # noqa: ANN001
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if feed.bozo and not feed.entries:
+        yield Failure(url, "read", f"{url}: not a readable RSS/Atom feed")
+        return
+    feed_title = feed.feed.get("title")
+    for entry in feed.entries:
+        link = entry.get("link")
+        published = None
+        if entry.get("published_parsed"):
+            published = "%04d-%02d-%02d" % tuple(entry.published_parsed[:3])
+        if link:
+            for item in _iter_url(link, client, options, depth=1):
+                if isinstance(item, RawDoc):
+                    item.title = item.title or entry.get("title")
+                    item.published = item.published or published
+                    item.outlet = item.outlet or feed_title
+                yield item
+        else:
+            body = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
+            source = f"{url}#{entry.get('id') or entry.get('title')}"
+            yield RawDoc(content=body, kind="html" if "<" in body else "text", source=source,
+                         title=entry.get("title"), published=published, outlet=feed_title)
+
+
+def _html_to_text(raw: RawDoc) -> tuple[str, str | None, str | None]:
+    """Main text, title and publication date of an HTML document."""
+    import trafilatura
+    from htmldate import find_date
+
+    doc = trafilatura.bare_extraction(
+        raw.content, url=raw.url, with_metadata=True, include_comments=False, favor_precision=True
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise ExtractError(f"{raw.source}: HTML has no main text to extract")
+    title = getattr(doc, "title", None)
+    published = None
+    try:
+        published = find_date(raw.content, url=raw.url, original_date=True, extensive_search=False)
+    except Exception:  # noqa: BLE001 - htmldate raises on odd markup; a date is optional
+        published = None
+    return text, title, published
+
+
+def _iso_or_none(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    return find_dateline(value, window=len(value))
+
+
+def build_article(raw: RawDoc, options: IngestOptions) -> Article:
+    """Extract, clean and annotate one raw document; InputError if nothing usable remains."""
+    title, published = raw.title, _iso_or_none(raw.published)
+    if raw.kind == "html":
+        text, html_title, html_date = _html_to_text(raw)
+        title = title or html_title
+        published = published or _iso_or_none(html_date)
+    else:
+        text = raw.content.replace("\r\n", "\n").replace("\r", "\n")
+    clean, removed = strip_boilerplate(text)
+    if len(clean.strip()) < options.min_chars:
+        raise InputError(f"{raw.source}: no article text after cleaning ({len(clean.strip())} chars)")
+    removed_texts = [t for _, t in removed]
+    outlet = (
+        canonical_outlet(options.outlet)
+        or canonical_outlet(raw.outlet)
+        or outlet_from_text(text, removed_texts)
+        or outlet_from_url(raw.url)
+    )
+    if raw.kind == "text" and not title:
+        first = clean.strip().split("\n", 1)[0].strip()
+        title = first if len(first) <= 200 else None
+    published = published or find_dateline(clean)
+    return Article(
+        text=clean,
+        title=title,
+        outlet=outlet,
+        published=published,
+        language=detect_language(clean),
+        source=raw.source if not raw.source.startswith(("http://", "https://")) else raw.source,
+        url=raw.url,
+        removed=[f"[{rule}] {t}" for rule, t in removed],
+    )
+
+
+def iter_articles(inputs: Iterable[str], options: IngestOptions) -> Iterator[Article | Failure]:
+    """Articles (or failures) from every input, in order."""
+    for item in iter_inputs(inputs, options):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            article = build_article(item, options)
+        except InputError as exc:
+            yield Failure(item.source, exc.stage, str(exc))
+            continue
+        yield article
+
+
+def input_size(spec: str) -> int:
+    """Rough size in bytes of a local input (for progress bars); 0 when unknown."""
+    try:
+        path = Path(spec)
+        if path.is_file():
+            return path.stat().st_size
+        if path.is_dir():
+            return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    except OSError:
+        return 0
+    return 0 if not os.path.exists(spec) else 0

@@ -1,0 +1,1 @@
+"""Reference-data lookups: actor dictionary, gazetteer, date rules."""
