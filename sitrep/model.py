@@ -81,17 +81,7 @@ class When:
     precision: str  # day/month/year
     text: str
     evidence: Evidence | None = None
-
-
-@dataclass
-class Casualty:
-    kind: str  # killed|injured
-    count: int
-    approx: str = "exact"  # exact|at_least|about|more_than|at_most
-    who: str | None = None
-    category: str = "unknown"  # civilians|children|women|military|fighters|unknown
-    party: str | None = None
-    evidence: Evidence | None = None
+    basis: str = "text"  # "text": stated in the report; "published": assumed from the report's date
 
 
 @dataclass
@@ -99,6 +89,19 @@ class Claim:
     by: str | None  # the words naming the claimant
     source: str | None = None  # canonical actor or outlet
     modality: str = "asserted"  # asserted|reported|claimed|denied|disputed
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Casualty:
+    kind: str  # killed|injured|abducted
+    count: int | None  # None: "soldiers were injured" with no figure
+    approx: str = "exact"  # exact|at_least|about|more_than|at_most|unknown
+    who: str | None = None
+    category: str = "unknown"  # civilians|children|women|military|fighters|unknown
+    party: str | None = None
+    subset: bool = False  # part of another figure of the same record ("including 4 children")
+    claim: Claim | None = None  # who gives this figure, when not the record's claimant
     evidence: Evidence | None = None
 
 
@@ -118,15 +121,21 @@ class EventMention:
     evidence: Evidence
     confidence: float
     trigger: str = ""
-    sentence: int = 0
+    sentences: list[int] = field(default_factory=list)
     historical: bool = False
+    denials: list[Claim] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
+    def total(self, kind: str) -> int | None:
+        """Killed (or injured) in this record: the largest total, parts not added twice."""
+        figures = [c.count for c in self.casualties if c.kind == kind and not c.subset and c.count is not None]
+        return sum(figures) if figures else None
+
     @property
-    def killed(self) -> int:
-        return sum(c.count for c in self.casualties if c.kind == "killed")
+    def killed(self) -> int | None:
+        return self.total("killed")
 
 
 @dataclass

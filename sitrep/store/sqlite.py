@@ -293,7 +293,7 @@ class Store:
 
 def mention_row(article_id: str, ordinal: int, m: EventMention) -> tuple:
     loc = m.location
-    injured = sum(c.count for c in m.casualties if c.kind == "injured")
+    injured = m.total("injured")
     return (
         f"{article_id}:{ordinal}", article_id, ordinal, m.type, m.mode,
         m.acled.get("event_type"), m.acled.get("sub_event_type"), m.cameo,
@@ -302,7 +302,7 @@ def mention_row(article_id: str, ordinal: int, m: EventMention) -> tuple:
         loc.name if loc else None, loc.admin1 if loc else None, loc.country if loc else None,
         loc.lat if loc else None, loc.lon if loc else None,
         m.date.value if m.date else None, m.date.precision if m.date else None,
-        m.killed if m.casualties else None, injured if m.casualties else None,
+        m.killed, injured,
         m.claim.source or m.claim.by, m.claim.modality, m.confidence, m.evidence.text,
         json.dumps(m.to_dict(), ensure_ascii=False),
     )

@@ -1,0 +1,112 @@
+"""Actor dictionary: aliases -> canonical actors, matched with Aho-Corasick in one pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from sitrep.resolve.datafiles import load_yaml
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    parent: str | None
+    generic: bool
+
+
+@dataclass
+class ActorMatch:
+    start: int
+    end: int
+    text: str
+    actor: ActorEntry
+    demonym: bool = False  # "Syrian", "Russian": qualifies a noun, not an actor on its own
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+class ActorDictionary:
+    def __init__(self, records: list[dict]):
+        self.actors: dict[str, ActorEntry] = {}
+        self._folded = ahocorasick.Automaton()
+        self._exact = ahocorasick.Automaton()
+        for r in records:
+            entry = ActorEntry(r["id"], r["name"], r["kind"], r.get("country"), r.get("parent"),
+                               bool(r.get("generic")))
+            self.actors[entry.id] = entry
+            for alias in r.get("aliases", []):
+                self._add(str(alias), entry.id, False)
+            for dem in r.get("demonyms", []) or []:
+                self._add(str(dem), entry.id, True)
+        self._folded.make_automaton()
+        self._exact.make_automaton()
+
+    def _add(self, alias: str, actor_id: str, demonym: bool) -> None:
+        # Acronyms (all capitals, short) are matched case-sensitively: "IS" is not "is".
+        letters = [c for c in alias if c.isalpha()]
+        case_sensitive = letters and all(c.isupper() for c in letters) and len(alias) <= 6
+        automaton, key = (self._exact, alias) if case_sensitive else (self._folded, alias.lower())
+        existing = automaton.get(key, None)
+        if existing is not None and not existing[1] and demonym:
+            return  # a full alias outranks a demonym with the same spelling
+        automaton.add_word(key, (actor_id, demonym, len(key)))
+
+    def get(self, actor_id: str | None) -> ActorEntry | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+    def root(self, actor_id: str) -> ActorEntry:
+        """The top of an actor's parent chain (a ministry -> its state's government)."""
+        entry = self.actors[actor_id]
+        seen = {entry.id}
+        while entry.parent and entry.parent in self.actors and entry.parent not in seen:
+            entry = self.actors[entry.parent]
+            seen.add(entry.id)
+        return entry
+
+    def military_of(self, actor_id: str) -> ActorEntry | None:
+        """The state military belonging to the same state as ``actor_id``."""
+        root = self.root(actor_id)
+        for entry in self.actors.values():
+            if entry.kind == "state military" and entry.parent == root.id:
+                return entry
+        return None
+
+    def match(self, text: str) -> list[ActorMatch]:
+        """Longest non-overlapping alias matches on word boundaries, in text order."""
+        found: list[tuple[int, int, str, bool]] = []
+        lowered = text.lower()
+        for automaton, haystack in ((self._folded, lowered), (self._exact, text)):
+            if not len(automaton):
+                continue
+            for end, (actor_id, demonym, length) in automaton.iter(haystack):
+                start = end - length + 1
+                if start > 0 and _is_word_char(text[start - 1]):
+                    continue
+                if end + 1 < len(text) and _is_word_char(text[end + 1]):
+                    # allow a plural/possessive "s" only when the alias itself is not a demonym
+                    continue
+                found.append((start, end + 1, actor_id, demonym))
+        # longest first, then leftmost; full aliases beat demonyms of the same span
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[3], m[0]))
+        taken: list[tuple[int, int]] = []
+        result: list[ActorMatch] = []
+        for start, end, actor_id, demonym in found:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            result.append(ActorMatch(start, end, text[start:end], self.actors[actor_id], demonym))
+        result.sort(key=lambda m: m.start)
+        return result
+
+
+@lru_cache(maxsize=1)
+def actor_dictionary() -> ActorDictionary:
+    return ActorDictionary(load_yaml("actors.yaml"))

@@ -1,0 +1,145 @@
+"""Date expressions in text, resolved against the article's publication date.
+
+Rules, not a general parser: "today", "yesterday", "last night", "on Tuesday", "on 5 March",
+"March 5", "October 9 of last year", "14 July 2020", "in March", "in 2019", "1994-96".
+Without a publication date, only expressions that carry their own year resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sitrep.ingest.metadata import _MONTH_RE, _MONTHS
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+@dataclass
+class DateMatch:
+    start: int
+    end: int
+    text: str
+    value: str  # ISO, truncated to precision
+    precision: str  # day/month/year
+    historical: bool = False  # a span of years or a date well before publication
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, published: date, year_offset: int = 0) -> date | None:
+    """Most recent such day on or before publication (plus a day of slack for time zones)."""
+    if year_offset:
+        return _safe(published.year + year_offset, month, day)
+    candidate = _safe(published.year, month, day)
+    if candidate and candidate > published + timedelta(days=1):
+        candidate = _safe(published.year - 1, month, day)
+    return candidate
+
+
+_D = r"(\d{1,2})(?:st|nd|rd|th)?"
+_Y = r"((?:19|20)\d{2})"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("year_range", re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2})\b")),
+    ("dmy", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r"),?\s+" + _Y + r"\b", re.I)),
+    ("mdy", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r",?\s+" + _Y + r"\b", re.I)),
+    ("md_rel", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r"\s+(?:of\s+)?(last|next|this)\s+year\b", re.I)),
+    ("dm_rel", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r")\s+(?:of\s+)?(last|next|this)\s+year\b", re.I)),
+    ("dm", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r")(?![a-z])", re.I)),
+    ("md", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r"(?!\d)(?!\s*,?\s*(?:19|20)\d{2})", re.I)),
+    ("my", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(" + _MONTH_RE + r"),?\s+(?:of\s+)?" + _Y + r"\b", re.I)),
+    ("m", re.compile(r"\b(?:in|since|during|early|late|mid-?|until|from)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
+    ("y", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(?:the\s+year\s+)?" + _Y + r"\b", re.I)),
+    ("today", re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
+    ("yesterday", re.compile(r"\b(yesterday|last night|overnight)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+]
+
+
+def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMatch]:
+    """All date expressions in ``text`` resolved against ``published`` (ISO date or None)."""
+    pub = date.fromisoformat(published) if published else None
+    taken: list[tuple[int, int]] = []
+    out: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            resolved = _resolve(kind, m, pub)
+            if resolved is None:
+                continue
+            value, precision, historical = resolved
+            taken.append((m.start(), m.end()))
+            out.append(DateMatch(m.start() + offset, m.end() + offset, m.group(0), value, precision, historical))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _old(d: date, pub: date | None) -> bool:
+    return pub is not None and (pub - d).days > 366
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str, bool] | None:
+    g = m.groups()
+    if kind == "year_range":
+        start = int(g[0])
+        end_text = g[1]
+        end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
+        if not (start < end <= start + 30):
+            return None
+        return str(start), "year", True
+    if kind == "dmy":
+        d = _safe(int(g[2]), _month(g[1]), int(g[0]))
+        return (d.isoformat(), "day", _old(d, pub)) if d else None
+    if kind == "mdy":
+        d = _safe(int(g[2]), _month(g[0]), int(g[1]))
+        return (d.isoformat(), "day", _old(d, pub)) if d else None
+    if kind in ("md_rel", "dm_rel"):
+        if pub is None:
+            return None
+        month, day = (_month(g[0]), int(g[1])) if kind == "md_rel" else (_month(g[1]), int(g[0]))
+        offset = {"last": -1, "next": 1, "this": 0}[g[2].lower()]
+        d = _safe(pub.year + offset, month, day)
+        return (d.isoformat(), "day", _old(d, pub)) if d else None
+    if kind in ("dm", "md"):
+        if pub is None:
+            return None
+        month, day = (_month(g[1]), int(g[0])) if kind == "dm" else (_month(g[0]), int(g[1]))
+        d = _infer_year(month, day, pub)
+        return (d.isoformat(), "day", _old(d, pub)) if d else None
+    if kind == "my":
+        y, mo = int(g[1]), _month(g[0])
+        d = _safe(y, mo, 1)
+        return (f"{y:04d}-{mo:02d}", "month", bool(d and _old(d, pub))) if d else None
+    if kind == "m":
+        if pub is None:
+            return None
+        mo = _month(g[0])
+        y = pub.year if mo <= pub.month else pub.year - 1
+        return f"{y:04d}-{mo:02d}", "month", False
+    if kind == "y":
+        y = int(g[0])
+        return str(y), "year", bool(pub and pub.year - y >= 2)
+    if pub is None:
+        return None
+    if kind == "today":
+        return pub.isoformat(), "day", False
+    if kind == "yesterday":
+        return (pub - timedelta(days=1)).isoformat(), "day", False
+    if kind == "weekday":
+        target = _WEEKDAYS.index(g[0].lower())
+        back = (pub.weekday() - target) % 7
+        if m.group(0).lower().startswith("last ") and back == 0:
+            back = 7
+        return (pub - timedelta(days=back)).isoformat(), "day", False
+    return None

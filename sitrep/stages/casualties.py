@@ -1,0 +1,213 @@
+"""Stage: casualty figures ("at least 12 civilians were killed", "killing four children").
+
+Each figure gets its kind (killed/injured), count and approximation, the words naming who,
+a category, and the party (a canonical actor) when an actor is named in those words. Parts of a
+figure ("including four children", "six civilians were among 22 people killed") are marked as
+subsets so that totals are never double-counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import Casualty, Evidence
+from sitrep.stages.doc import CasualtyMatch, Doc
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Vague quantities: a floor for "dozens" etc. (reported with approx "at_least" or "about").
+_VAGUE = {
+    "a dozen": (12, "about"), "dozens": (24, "at_least"), "scores": (40, "at_least"),
+    "hundreds of thousands": (200000, "at_least"), "hundreds": (200, "at_least"),
+    "thousands": (2000, "at_least"), "tens": (20, "at_least"), "several": (3, "at_least"),
+    "a few": (3, "about"), "a number of": (3, "at_least"),
+}
+_APPROX = {
+    "at least": "at_least", "no fewer than": "at_least", "not less than": "at_least",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "nearly": "about", "almost": "about", "about": "about", "around": "about", "some": "about",
+    "approximately": "about", "roughly": "about", "an estimated": "about", "up to": "at_most",
+    "as many as": "at_most", "less than": "at_most", "fewer than": "at_most", "at most": "at_most",
+}
+_NUM_WORD = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_UNITS)[3:12]) + r"))?|"
+    + "|".join(sorted((k for k in _VAGUE), key=len, reverse=True)) + "|"
+    + "|".join(k for k in _UNITS if k not in ("a", "an")) + r"|a|an)"
+)
+_APPROX_RE = r"(?:(" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
+NUM = _APPROX_RE + r"(" + _NUM_WORD + r")"
+
+_PERSON_NOUNS = (
+    r"people|persons|person|civilians|civilian|children|child|kids|babies|infants|women|woman|men|man|"
+    r"boys|boy|girls|girl|soldiers|soldier|troops|servicemen|serviceman|fighters|fighter|militants|"
+    r"militant|terrorists|terrorist|rebels|rebel|insurgents|insurgent|jihadists|jihadist|members|"
+    r"member|gunmen|gunman|policemen|policeman|police officers|officers|officer|personnel|residents|"
+    r"villagers|citizens|workers|students|worshippers|passengers|relatives|journalists|journalist|"
+    r"activists|activist|doctors|nurses|paramedics|medics|mercenaries|recruits|guards|elements|"
+    r"militiamen|gunmen|commanders|commander|leaders|leader|Syrians|Kurds|Chechens|Iraqis|Turks|"
+    r"Russians|others|family members|victims|individuals|staff|detainees|prisoners|hostages|"
+    r"protesters|demonstrators|shoppers|patients|pilots|pilot|Alawites|Shiites|Sunnis|Christians|"
+    r"Yazidis|Druze|refugees|evacuees|volunteers|rescuers|servicemembers|army personnel"
+)
+_WHO = r"((?:[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r"))"
+_PASSIVE = (
+    r"(killed|dead|died|injured|wounded|hurt|martyred|lost their lives|perished|slain|"
+    r"executed|massacred|were killed|were injured|were wounded|were martyred|were executed|"
+    r"kidnapped|abducted|suffocated)"
+)
+_BE = r"(?:\s+(?:were|was|have|has|had|been|are|is|being|reportedly|all|also|later|allegedly|reported|said|to|be|have been|had been|were\s+reportedly))*"
+_ACTIVE = (
+    r"(killing|killed|kill|kills|left|leaving|claimed the lives of|claiming the lives of|"
+    r"wounding|injuring|injured|injures|wounded|wounds|executed|executing|massacred|"
+    r"took the lives of|taking the lives of|kidnapped|abducted|slaughtered|shot dead|"
+    r"eliminated|eliminating|neutralized|neutralised)"
+)
+
+_RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
+_RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+)?" + NUM + r"(?:\s+" + _WHO + r")?(?:\s+(dead|injured|wounded))?\b", re.I)
+_RE_TOLL = re.compile(r"\b(death toll|toll|number of (?:the )?dead|number of victims)\b(?:\s+\w+){0,5}?\s+(?:to|at|reached|hits?|of|is|was|stands at|rose to)\s+" + NUM + r"\b", re.I)
+_RE_SUBSET = re.compile(r"\b(including|among them|among whom|of whom|among those killed were|mostly|most of them)\s+" + NUM + r"(?:\s+" + _WHO + r")?", re.I)
+_RE_UNCOUNTED = re.compile(
+    r"\b((?:[A-Z][\w'’\-]+\s+){0,3}(?:soldiers|troops|servicemen|civilians|fighters|militants|"
+    r"personnel|policemen|children|women|people))\s+(?:were|was|have been|had been)\s+(?:also\s+)?"
+    r"(injured|wounded|killed|hurt)\b",
+)
+_RE_AMONG = re.compile(r"(?<![\w.,])" + NUM + r"\s+" + _WHO + r"\s+(?:were|was)\s+among\b", re.I)
+
+_CATEGORIES = [
+    ("children", r"\b(children|child|kids|babies|infants|boys|boy|girls|girl|minors|schoolchildren)\b"),
+    ("women", r"\b(women|woman|mothers|wives)\b"),
+    ("military", r"\b(soldiers?|troops|servicem[ae]n|army|military|officers?|personnel|policem[ae]n|police|guards|pilots?|conscripts|recruits|army personnel|security forces)\b"),
+    ("fighters", r"\b(fighters?|militants?|terrorists?|rebels?|insurgents?|jihadists?|gunm[ae]n|mercenaries|militiam[ae]n|elements|commanders?|members|leaders?|mujahideen|combatants)\b"),
+    ("civilians", r"\b(civilians?|residents|villagers|citizens|workers|students|worshippers|passengers|journalists?|activists?|doctors|nurses|paramedics|medics|shoppers|patients|refugees|evacuees|family members|relatives|detainees|prisoners|hostages|protesters|demonstrators|volunteers|rescuers|staff)\b"),
+]
+_VERBS_INJURED = ("injur", "wound", "hurt")
+
+
+def parse_number(word: str) -> tuple[int, str] | None:
+    """'12' -> (12, exact); 'twenty-five' -> (25, exact); 'dozens' -> (24, at_least)."""
+    w = word.lower().replace(",", "").strip()
+    if w.isdigit():
+        return int(w), "exact"
+    if w in _VAGUE:
+        return _VAGUE[w]
+    if w in _UNITS:
+        return _UNITS[w], "exact"
+    parts = re.split(r"[- ]", w)
+    if parts[0] in _TENS:
+        return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0), "exact"
+    return None
+
+
+def categorise(who: str | None) -> str:
+    if not who:
+        return "unknown"
+    for category, pattern in _CATEGORIES:
+        if re.search(pattern, who, re.I):
+            return category
+    return "unknown"
+
+
+def _kind(verb: str) -> str:
+    v = verb.lower()
+    if any(v.startswith(p) or f" {p}" in v for p in _VERBS_INJURED):
+        return "injured"
+    if v.startswith(("kidnap", "abduct")):
+        return "abducted"
+    return "killed"
+
+
+def _make(doc: Doc, m: re.Match[str], approx_word: str | None, num_word: str, who: str | None,
+          who_span: tuple[int, int] | None, verb: str, offset: int, subset: bool = False) -> CasualtyMatch | None:
+    parsed = parse_number(num_word)
+    if parsed is None:
+        return None
+    count, approx = parsed
+    if approx_word:
+        approx = _APPROX[approx_word.lower()]
+    if num_word.lower() in ("a", "an") and (not who or who.lower().split()[-1].endswith("s")):
+        return None  # "a" counts only for a singular noun: "a child", not "a number"
+    if 1900 <= count <= 2100 and not who:
+        return None  # a year, not a figure
+    party = None
+    if who_span:
+        s, e = who_span[0] + offset, who_span[1] + offset
+        for actor in doc.actors:
+            if s <= actor.start < e and actor.actor.id not in ("CIVILIANS",):
+                party = actor.actor.name
+                break
+    start, end = m.start() + offset, m.end() + offset
+    casualty = Casualty(
+        kind=_kind(verb), count=count, approx=approx, who=who, category=categorise(who),
+        party=party, subset=subset, evidence=Evidence(doc.text[start:end], start, end),
+    )
+    return CasualtyMatch(start, end, casualty, subset)
+
+
+def find_casualties(doc: Doc) -> Doc:
+    found: list[CasualtyMatch] = []
+    for sentence in doc.sentences:
+        text, offset = sentence.text, sentence.start
+        local: list[CasualtyMatch] = []
+        subset_spans: list[tuple[int, int]] = []
+        for m in _RE_SUBSET.finditer(text):
+            who = m.group(4)
+            c = _make(doc, m, m.group(2), m.group(3), who, m.span(4) if who else None, "killed", offset, subset=True)
+            if c:
+                local.append(c)
+                subset_spans.append(m.span(3))
+        for m in _RE_AMONG.finditer(text):
+            c = _make(doc, m, m.group(1), m.group(2), m.group(3), m.span(3), "killed", offset, subset=True)
+            if c:
+                local.append(c)
+                subset_spans.append(m.span(2))
+        for m in _RE_PASSIVE.finditer(text):
+            if any(s <= m.start(2) < e for s, e in subset_spans):
+                continue
+            who = m.group(3)
+            c = _make(doc, m, m.group(1), m.group(2), who, m.span(3) if who else None, m.group(4), offset)
+            if c:
+                local.append(c)
+        last_who: tuple[str, tuple[int, int]] | None = None
+        for m in _RE_ACTIVE.finditer(text):
+            if any(m.start() < c.end - offset and c.start - offset < m.end() for c in local):
+                continue
+            who = m.group(4)
+            verb = m.group(1)
+            if m.group(5):
+                verb = m.group(5)
+            span = m.span(4) if who else None
+            if who:
+                last_who = (who, m.span(4))
+            elif last_who:
+                who, span = last_who  # "killing six people and injuring 32"
+            c = _make(doc, m, m.group(2), m.group(3), who, span, verb, offset)
+            if c:
+                local.append(c)
+        for m in _RE_TOLL.finditer(text):
+            if any(m.start() < c.end - offset and c.start - offset < m.end() for c in local):
+                continue
+            c = _make(doc, m, m.group(2), m.group(3), None, None, "killed", offset)
+            if c:
+                local.append(c)
+        for m in _RE_UNCOUNTED.finditer(text):
+            if any(m.start() < c.end - offset and c.start - offset < m.end() for c in local):
+                continue
+            before = text[max(0, m.start() - 25):m.start()]
+            if re.search(r"(\d|\b(?:" + "|".join(_UNITS) + r"|dozens|hundreds|several|many|scores))\s*$", before, re.I):
+                continue
+            start, end = m.start() + offset, m.end() + offset
+            who = m.group(1)
+            party = next((a.actor.name for a in doc.actors if start <= a.start < start + len(who)
+                          and a.actor.id != "CIVILIANS"), None)
+            local.append(CasualtyMatch(start, end, Casualty(
+                kind=_kind(m.group(2)), count=None, approx="unknown", who=who,
+                category=categorise(who), party=party, evidence=Evidence(doc.text[start:end], start, end))))
+        local.sort(key=lambda c: c.start)
+        found.extend(local)
+    doc.casualties = found
+    return doc

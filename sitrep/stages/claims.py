@@ -1,0 +1,124 @@
+"""Stage: who says so. Attribution cues per sentence -> Claim(by, source, modality).
+
+"According to the defence ministry in Moscow, ..." -> by "the defence ministry in Moscow",
+source "Russian Ministry of Defence", reported. "X claimed ..." -> claimed; "X denied ..." ->
+denied; a report followed by "albeit this has been denied" -> disputed. A pronoun subject ("It
+also claimed") takes the previous sentence's claimant. No cue -> the outlet asserts it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import Claim, Evidence
+from sitrep.stages.doc import Attribution, Doc, Sentence
+
+_SAY = r"(?:said|says|say|told|reported|reports|announced|stated|added|confirmed|noted|explained|quoted|cited|tweeted|wrote|declared|affirmed|documented|pointed out|indicated|revealed|insisted|estimated|stressed)"
+_CLAIM = r"(?:claimed|claims|claim|alleged|alleges|allege|accused|accuses|purported|claimed responsibility)"
+_DENY = r"(?:denied|denies|deny|rejected|rejects|dismissed|refuted)"
+_DISPUTE = re.compile(
+    r"\b(?:(?:albeit|although|but|though)\s+(?:this|that|it|these|the claim)\s+(?:has|have|was|were)\s+been\s+(?:denied|disputed|rejected)|"
+    r"(?:has|have)\s+been\s+(?:denied|disputed)\s+by|could not be (?:independently )?(?:verified|confirmed)|"
+    r"unverified|disputed by)\b",
+    re.I,
+)
+_ACCORDING = re.compile(r"\b(?:according to|citing|quoting|as reported by|reported by)\s+((?:[^,.;:]{2,80}?))(?=,|\.|;|:| that | on | in a statement|$)", re.I)
+_SUBJ_VERB = re.compile(
+    r"((?:[A-Z\"“][^,.;:\"”]{0,70}?|(?:a|an|the|local|military|security|medical|opposition|government|official|activist|rebel|field)\b[^,.;:\"”]{0,60}?))\s+"
+    r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|on\s+\w+day\s+)*(" + _SAY + "|" + _CLAIM + "|" + _DENY + r")\b",
+)
+_VERB_SUBJ = re.compile(r"[,\"”]\s*(" + _SAY + r")\s+((?:the\s+)?[A-Z][^,.;:\"”]{2,70})", re.I)
+_PRONOUN = re.compile(r"^\s*(?:it|they|he|she|the ministry|the group|the source|the statement|the monitor)\b", re.I)
+_LOWER_START = {"which", "who", "that", "and", "but", "while", "as", "when"}
+
+
+def _modality(verb: str) -> str:
+    v = verb.lower()
+    if re.fullmatch(_DENY, v):
+        return "denied"
+    if re.fullmatch(_CLAIM, v):
+        return "claimed"
+    return "reported"
+
+
+def _source_for(doc: Doc, start: int, end: int) -> str | None:
+    for actor in doc.actors:
+        if start <= actor.start < end and not actor.actor.generic and actor.actor.id != "UNKNOWN_GROUP":
+            return actor.actor.name
+    for actor in doc.actors:
+        if start <= actor.start < end:
+            return actor.actor.name or None
+    return None
+
+
+def _trim_subject(text: str) -> tuple[str, int]:
+    """The noun phrase right before a speech verb: drop a leading clause ("... when a source")."""
+    cut = 0
+    for m in re.finditer(r"\b(?:that|after|when|while|as|and|but|because|which|who|where)\s+", text):
+        cut = m.end()
+    sub = text[cut:].strip()
+    return sub, text.find(sub, cut) if sub else 0
+
+
+def find_claims(doc: Doc) -> Doc:
+    previous: Claim | None = None
+    out: list[Attribution] = []
+    for sentence in doc.sentences:
+        found = _sentence_claims(doc, sentence, previous)
+        if found:
+            previous = found[-1].claim
+        out.extend(found)
+    doc.attributions = out
+    return doc
+
+
+def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> list[Attribution]:
+    text, off = sentence.text, sentence.start
+    found: list[Attribution] = []
+    for m in _ACCORDING.finditer(text):
+        by = m.group(1).strip()
+        s, e = m.start(1) + off, m.start(1) + off + len(by)
+        claim = Claim(by=by, source=_source_for(doc, s, e), modality="reported",
+                      evidence=Evidence(doc.text[m.start() + off:e], m.start() + off, e))
+        found.append(Attribution(m.start() + off, e, claim, "according to"))
+    for m in _SUBJ_VERB.finditer(text):
+        raw = m.group(1)
+        subject, shift = _trim_subject(raw)
+        if not subject or subject.split()[0].lower() in _LOWER_START:
+            continue
+        if len(subject.split()) > 10:
+            continue
+        verb = m.group(2)
+        if re.match(r"\s+by\b", text[m.end():m.end() + 5]):
+            continue  # "has been denied by other sources": passive, handled as a dispute
+        s = m.start(1) + shift + off
+        e = s + len(subject)
+        if _PRONOUN.match(subject) and previous is not None and subject.split()[0].lower() in ("it", "they", "he", "she"):
+            claim = Claim(by=previous.by, source=previous.source, modality=_modality(verb),
+                          evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
+        else:
+            source = _source_for(doc, s, e)
+            if source is None and not re.search(r"\b(source|sources|official|officials|activist|activists|witness|witnesses|monitor|ministry|spokesman|spokesperson|statement|media|television|agency|group|residents|army|command|observatory|minister|president|report|reports|doctor|doctors|medics)\b", subject, re.I):
+                continue
+            claim = Claim(by=subject, source=source, modality=_modality(verb),
+                          evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
+        found.append(Attribution(s, m.end() + off, claim, verb))
+    for m in _VERB_SUBJ.finditer(text):
+        subject = m.group(2).strip()
+        s, e = m.start(2) + off, m.start(2) + off + len(subject)
+        if any(a.start <= s < a.end for a in found):
+            continue
+        claim = Claim(by=subject, source=_source_for(doc, s, e), modality="reported",
+                      evidence=Evidence(doc.text[m.start() + off:e], m.start() + off, e))
+        found.append(Attribution(m.start() + off, e, claim, m.group(1)))
+    dispute = _DISPUTE.search(text)
+    if dispute:
+        s, e = dispute.start() + off, dispute.end() + off
+        for a in found:
+            if a.start < s and a.claim.modality in ("reported", "claimed"):
+                a.claim.modality = "disputed"
+        if not found:
+            found.append(Attribution(s, e, Claim(by=None, source=None, modality="disputed",
+                                                 evidence=Evidence(doc.text[s:e], s, e)), "disputed"))
+    found.sort(key=lambda a: a.start)
+    return found

@@ -1,0 +1,430 @@
+"""Stage: event mentions from triggers, with roles, place, date, casualties and claim.
+
+One mention per sentence and event type; then mentions of the same incident in one article
+(the title's "bomb blast", the lead's "a bomb killed six", a later "the attack") are merged so
+that each incident is one record with a span per field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, Place, When
+from sitrep.resolve.actors import ActorMatch, actor_dictionary
+from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
+
+_MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
+                  "targeted", "torture", "abduct", "firearms", None]
+_NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party"}
+_NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
+                "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "COERCE"}
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|that|today['’]s|yesterday['’]s|\w+day['’]s|the latest)\s+(?:[\w\-]+\s+){0,2}"
+    r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes)\b",
+    re.I,
+)
+_RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
+_HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies|fabricat\w*|false)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
+
+
+def _mode_rank(mode: str | None) -> int:
+    return _MODE_PRIORITY.index(mode) if mode in _MODE_PRIORITY else len(_MODE_PRIORITY)
+
+
+def _actor(m: ActorMatch) -> Actor:
+    entry = m.actor
+    return Actor(
+        name=entry.name or None, kind=entry.kind, country=entry.country, label=m.text,
+        id=None if entry.id == "UNKNOWN_GROUP" else entry.id,
+        evidence=Evidence(m.text, m.start, m.end),
+    )
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:in the past|past years|previously|in recent years|years ago|for years|used to|"
+    r"since the (?:beginning|start|outbreak)|have said|has long|had long|history)\b", re.I)
+_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
+
+
+def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
+              victim_spans: list[tuple[int, int]], etype: str = "ASSAULT") -> bool:
+    if etype == "ASSAULT" and m.actor.kind in _NOT_PERPETRATOR:
+        return False
+    if any(s <= m.start < e for s, e in claim_spans):
+        return False
+    return not _HELD.match(text[m.end:m.end + 14])
+
+
+def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
+           claim_spans: list[tuple[int, int]]) -> tuple[ActorMatch | None, ActorMatch | None]:
+    text = doc.text
+    victim_spans = [(c.casualty.evidence.start, c.casualty.evidence.end) for c in doc.in_sentence(doc.casualties, sentence) if c.casualty.evidence]
+    responsibility = _RESPONSIBILITY.search(sentence.text)
+    if responsibility:
+        # "X claimed responsibility": the claimant is the perpetrator
+        cue = sentence.start + responsibility.start()
+        according = [(a.start, a.end) for a in doc.in_sentence(doc.attributions, sentence) if a.cue == "according to"]
+        claimant = next((a for a in doc.in_sentence(doc.actors, sentence)
+                         if a.end <= cue and not a.demonym and a.actor.kind not in _NOT_PERPETRATOR
+                         and not any(s <= a.start < e for s, e in according)), None)
+        if claimant is not None:
+            others = [a for a in doc.in_sentence(doc.actors, sentence) if a.start > claimant.end
+                      and a.actor.id != claimant.actor.id and _eligible(a, claim_spans, text, victim_spans)]
+            return claimant, (others[0] if others else None)
+    actors = [a for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
+    if not actors:
+        return None, None
+    if etype != "ASSAULT":
+        return _other_roles(doc, sentence, trigger, etype, actors)
+    in_victims = [a for a in actors if any(s <= a.start < e for s, e in victim_spans)]
+    actors = [a for a in actors if a not in in_victims]
+    actor1 = actor2 = None
+    t0, t1 = trigger.start, trigger.end
+    # "killed by Syrian airstrikes", "carried out by the coalition": the agent follows "by"
+    for a in actors:
+        gap = text[t1:a.start] if a.start >= t1 else text[a.end:t0] if a.end <= t0 else ""
+        if a.start >= t1 and re.search(r"\bby\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", text[max(t1, a.start - 30):a.start]):
+            actor1 = a
+            break
+        if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS":
+            # "regime barrel bombs", "Russian airstrikes", "US-led coalition strikes"
+            if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT"):
+                actor1 = a
+    if actor1 is None:
+        bomber = re.search(r"\b(?:bomber|gunmen|fighters|militants|members)\s+(?:from|of|belonging to|affiliated with)\s+$", text[max(sentence.start, t0 - 60):t0])
+        before = [a for a in actors if a.end <= t0 and not a.demonym and a.actor.id != "CIVILIANS"]
+        if before:
+            actor1 = before[-1] if not bomber else before[-1]
+            # a subject far from the trigger across a clause boundary is not the agent
+            if "," in text[actor1.end:t0] and len(text[actor1.end:t0]) > 80:
+                actor1 = None
+    after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym]
+    for a in after:
+        lead = text[max(t1, a.start - 25):a.start].lower()
+        if re.search(r"\b(?:on|against|targeting|target|at|positions of|between|hit|struck)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) or etype != "ASSAULT":
+            actor2 = a
+            break
+    if actor2 is None and etype == "ASSAULT":
+        before = [a for a in actors if a.end <= t0 and a is not actor1 and not a.demonym]
+        victims = [a for a in before if a.actor.id == "CIVILIANS"]
+        actor2 = victims[-1] if victims else None
+    if actor2 is None and in_victims:
+        actor2 = in_victims[0]
+    if actor1 is not None and actor2 is not None and actor1.actor.id == actor2.actor.id:
+        actor2 = None
+    return actor1, actor2
+
+
+def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
+                 actors: list[ActorMatch]) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """Source and target of a non-violent event: the subject before the trigger, the object after."""
+    t0, t1 = trigger.start, trigger.end
+    # "Russian warships": an actor whose words hold the trigger is its source
+    holder = next((a for a in actors if a.start <= t0 and a.end >= t1), None)
+    before = [a for a in actors if a.end <= t0 and not a.demonym]
+    prefix = [a for a in actors if a.end <= t0 and a.demonym and not doc.text[a.end:t0].strip()]
+    actor1 = holder or (before[0] if before else (prefix[-1] if prefix else None))
+    if etype == "AGREE":
+        between = re.search(r"\bbetween\s+(.{3,80}?)\s+and\s+(.{2,60}?)(?:\s+on\b|[,.(]|$)", sentence.text)
+        if between:
+            s1, s2 = sentence.start + between.start(1), sentence.start + between.start(2)
+            a1 = next((a for a in actors if s1 <= a.start < s1 + len(between.group(1))), None)
+            a2 = next((a for a in actors if s2 <= a.start < s2 + len(between.group(2))), None)
+            if a1 and a2:
+                return a1, a2
+    after = [a for a in actors if a.start >= t1 and not a.demonym and (actor1 is None or a.actor.id != actor1.actor.id)]
+    return actor1, (after[0] if after else None)
+
+
+def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
+                claim_spans: list[tuple[int, int]]) -> PlaceMatch | None:
+    # a place inside "according to the ministry in Moscow" locates the claimant, not the event
+    candidates = [p for p in doc.in_sentence(doc.places, sentence)
+                  if not any(s <= p.start < e for s, e in claim_spans)]
+    places = [p for p in candidates if p.place.precision != "country"]
+    if not places:
+        return candidates[0] if candidates else None
+    order = {"point": 0, "city": 0, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
+
+    def key(p: PlaceMatch) -> tuple:
+        before = doc.text[max(sentence.start, p.start - 40):p.start].lower()
+        locative = bool(re.search(r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", before))
+        return (0 if locative else 1, order.get(p.place.precision, 5), abs(p.start - trigger.start))
+
+    return min(places, key=key)
+
+
+def _claim_for(doc: Doc, sentence: Sentence) -> tuple[Claim, list[tuple[int, int]], list[Claim]]:
+    attributions = doc.in_sentence(doc.attributions, sentence)
+    spans = [(a.start, a.end) for a in attributions]
+    denials = [a.claim for a in attributions if a.claim.modality == "denied"]
+    main = [a for a in attributions if a.claim.modality != "denied"]
+    if main:
+        return main[0].claim, spans, denials
+    if denials:
+        return denials[0], spans, denials
+    outlet = doc.article.outlet
+    return Claim(by=outlet, source=outlet, modality="asserted"), spans, []
+
+
+def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
+    dates = [d for d in doc.in_sentence(doc.dates, sentence)
+             if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])]  # not a citation "(Statement, 15 March)"
+    if not dates:
+        return None, bool(_BACKGROUND.search(sentence.text))
+    current = [d for d in dates if not d.historical]
+    d = min(current or dates, key=lambda d: abs(d.start - trigger.start))
+    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end)), d.historical and not current
+
+
+def build_mentions(doc: Doc) -> Doc:
+    dictionary = actor_dictionary()
+    mentions: list[EventMention] = []
+    by_sentence: dict[int, list[Trigger]] = {}
+    for sentence in doc.sentences:
+        by_sentence[sentence.index] = doc.in_sentence(doc.triggers, sentence)
+    for sentence in doc.sentences:
+        triggers = by_sentence[sentence.index]
+        if not triggers:
+            continue
+        casualties = doc.in_sentence(doc.casualties, sentence)
+        groups: dict[str, list[Trigger]] = {}
+        for t in triggers:
+            groups.setdefault(t.type, []).append(t)
+        for etype, group in groups.items():
+            best = max(group, key=lambda t: (t.weight, -_mode_rank(t.mode)))
+            mode_trigger = min(group, key=lambda t: _mode_rank(t.mode))
+            weight = best.weight
+            claim, claim_spans, denials = _claim_for(doc, sentence)
+            actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
+            if etype == "ASSAULT":
+                # a weapon named without an act ("equipped with cruise missiles") is no event;
+                # a weak act ("attack", "killed") needs a figure or a named perpetrator
+                acts = [t for t in group if t.weight >= 0.55]
+                if not acts and not casualties:
+                    continue
+                if weight < 0.75 and not casualties and actor1 is None:
+                    continue
+            elif etype in _NEEDS_ACTOR and actor1 is None:
+                continue
+            elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
+                continue  # "this agreement": a mention of a deal, not the making of one
+            elif weight < 0.6 and etype != "AGREE":
+                continue
+            place = _pick_place(doc, sentence, mode_trigger, claim_spans)
+            when, historical = _when(doc, sentence, mode_trigger)
+            cas: list[Casualty] = []
+            if etype == "ASSAULT":
+                for c in casualties:
+                    item = c.casualty
+                    if claim.modality != "asserted":
+                        item.claim = claim
+                    cas.append(item)
+                if actor1 is not None and _RESPONSIBILITY.search(sentence.text):
+                    claim = Claim(by=actor1.text, source=actor1.actor.name or None, modality="claimed",
+                                  evidence=Evidence(sentence.text, sentence.start, sentence.end))
+            a1 = _actor(actor1) if actor1 else None
+            a2 = _actor(actor2) if actor2 else None
+            if etype == "ASSAULT" and a1 is None and _RETALIATION.search(sentence.text) and claim.source:
+                src = next((e for e in dictionary.actors.values() if e.name == claim.source), None)
+                mil = dictionary.military_of(src.id) if src else None
+                if mil:
+                    a1 = Actor(mil.name, mil.kind, mil.country, None, mil.id, None)
+            if a2 is None and etype == "ASSAULT":
+                a2 = _victim_actor(cas, dictionary)
+            acled = {"event_type": mode_trigger.acled[0], "sub_event_type": mode_trigger.acled[1]} if etype == "ASSAULT" else {"event_type": best.acled[0], "sub_event_type": best.acled[1]}
+            if etype == "ASSAULT":
+                acled = _acled_for(mode_trigger, a1, a2, group)
+            hypothetical = etype == "ASSAULT" and bool(_FUTURE.search(sentence.text[:max(0, mode_trigger.start - sentence.start)])) and not cas
+            confidence = weight * (0.55 + 0.1 * bool(a1) + 0.1 * bool(place) + 0.1 * bool(when) + 0.15 * bool(cas))
+            if hypothetical:
+                confidence *= 0.5
+            mentions.append(EventMention(
+                article=doc.article.summary(), type=etype, mode=mode_trigger.mode if etype == "ASSAULT" else best.mode,
+                acled=acled, cameo=best.cameo, actor1=a1, actor2=a2,
+                location=place.place if place else None, date=when, casualties=cas, claim=claim,
+                evidence=Evidence(sentence.text, sentence.start, sentence.end),
+                confidence=round(min(1.0, confidence), 3), trigger=mode_trigger.text if etype == "ASSAULT" else best.text,
+                sentences=[sentence.index], historical=historical, denials=denials,
+            ))
+    doc.mentions = merge_mentions(doc, mentions)
+    _fill_defaults(doc)
+    return doc
+
+
+def _victim_actor(cas: list[Casualty], dictionary) -> Actor | None:  # noqa: ANN001
+    for c in cas:
+        if c.party:
+            entry = next((e for e in dictionary.actors.values() if e.name == c.party), None)
+            if entry:
+                return Actor(entry.name, entry.kind, entry.country, c.who, entry.id, c.evidence)
+    for c in cas:
+        if c.category in ("civilians", "children", "women"):
+            return Actor("Civilians", "civilians", None, c.who, "CIVILIANS", c.evidence)
+    return None
+
+
+_STATE = {"state military", "government", "head of state", "ministry"}
+
+
+def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[Trigger]) -> dict[str, str]:
+    event_type, sub = trigger.acled
+    if trigger.mode in (None, "firearms"):
+        phrases = " ".join(t.text.lower() for t in group)
+        if any(w in phrases for w in ("recaptured", "retook", "regained", "liberated", "restored")):
+            return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+        if any(w in phrases for w in ("seized control", "took control", "overran", "captured the")):
+            return {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+        if a2 is not None and a2.kind == "civilians":
+            return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+        if a1 is not None and a2 is not None or "clash" in phrases or "fighting" in phrases or "battle" in phrases:
+            return {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    if trigger.mode == "targeted" and a2 is not None and a2.kind not in ("civilians", None):
+        return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+    return {"event_type": event_type, "sub_event_type": sub}
+
+
+def _compatible(a: EventMention, b: EventMention) -> bool:
+    if a.type != b.type:
+        return False
+    if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)]:
+        return False
+    if a.location and b.location:
+        la, lb = a.location, b.location
+        same_admin = la.admin1 and la.admin1 == lb.admin1
+        nested = la.precision in ("admin1", "country", "region") or lb.precision in ("admin1", "country", "region")
+        if not (la.name == lb.name or same_admin or (nested and la.country == lb.country)):
+            return False
+    if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"}:
+        return False
+    if a.historical != b.historical:
+        return False
+    return True
+
+
+def _better_actor(current: Actor | None, new: Actor | None) -> Actor | None:
+    if current is None:
+        return new
+    if new is None:
+        return current
+    dictionary = actor_dictionary()
+    cur = dictionary.get(current.id)
+    nxt = dictionary.get(new.id)
+    # a specific group refines a generic label ("liberation forces" -> Khattab al-Shishani Brigades)
+    if cur is not None and nxt is not None and cur.generic and not nxt.generic and (
+        nxt.parent == cur.id or dictionary.root(nxt.id).id == cur.id or nxt.country == cur.country
+    ):
+        return Actor(nxt.name, nxt.kind, nxt.country, current.label, nxt.id, current.evidence)
+    return current
+
+
+def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:
+    merged: list[EventMention] = []
+    sentence_para = {s.index: s.paragraph for s in doc.sentences}
+    for m in mentions:
+        sentence = doc.sentences[m.sentences[0]]
+        anaphoric = bool(_ANAPHORA.search(sentence.text))
+        target = None
+        for prev in reversed(merged):
+            if prev.type != m.type:
+                continue
+            if _is_headline(doc, prev.sentences[0]) and len(prev.sentences) == 1 and _compatible(prev, m):
+                target = prev  # the headline announces the event the lead tells
+                break
+            distance = m.sentences[0] - prev.sentences[-1]
+            near = distance <= 2 and sentence_para.get(prev.sentences[-1]) == sentence_para.get(m.sentences[0])
+            if _RETALIATION.search(sentence.text) and not anaphoric:
+                break  # a response is another event
+            if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m):
+                target = prev
+                break
+            if not anaphoric:
+                break
+        if target is None:
+            merged.append(m)
+            continue
+        _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
+    return merged
+
+
+def _is_headline(doc: Doc, index: int) -> bool:
+    sentence = doc.sentences[index]
+    title = (doc.article.title or "").strip().lower()
+    if title and (sentence.text.strip().lower().startswith(title[:40]) or title.startswith(sentence.text.strip().lower()[:40])):
+        return True
+    return sentence.paragraph == 0 and index == 0 and len(sentence.text.split()) <= 20 and not sentence.text.rstrip().endswith(".")
+
+
+def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
+    if headline and len(target.sentences) == 1:
+        # the lead tells more than the headline: its sentence and roles win
+        target.evidence = m.evidence
+        target.actor1 = _better_actor(m.actor1, target.actor1) if m.actor1 else target.actor1
+        target.actor2 = m.actor2 or target.actor2
+    target.sentences.extend(i for i in m.sentences if i not in target.sentences)
+    if _mode_rank(m.mode) < _mode_rank(target.mode):
+        target.mode, target.acled = m.mode, m.acled
+    target.actor1 = _better_actor(target.actor1, m.actor1)
+    target.actor2 = _better_actor(target.actor2, m.actor2)
+    if target.location is None or (m.location and _finer(m.location, target.location)):
+        target.location = m.location or target.location
+    if target.date is None:
+        target.date = m.date
+    for c in m.casualties:
+        if not any(_same_figure(c, old) for old in target.casualties):
+            target.casualties.append(c)
+    target.denials.extend(m.denials)
+    target.confidence = round(min(1.0, max(target.confidence, m.confidence) + 0.05), 3)
+
+
+def _finer(a: Place, b: Place) -> bool:
+    order = {"point": 0, "city": 1, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
+    return order.get(a.precision, 5) < order.get(b.precision, 5) and (a.country == b.country) and (
+        b.admin1 is None or a.admin1 == b.admin1)
+
+
+def _same_figure(a: Casualty, b: Casualty) -> bool:
+    """The same figure repeated (title and lead): same kind and count, or same kind and who."""
+    if a.kind != b.kind:
+        return False
+    if a.party and b.party and a.party != b.party:
+        return False
+    if a.count is not None and a.count == b.count:
+        return True
+    if a.category == b.category and a.category != "unknown" and a.subset == b.subset and a.party == b.party:
+        # a later sentence restating the category with another count: keep the larger only
+        if a.count is not None and b.count is not None and a.count > b.count:
+            b.count, b.approx, b.who, b.evidence = a.count, a.approx, a.who, a.evidence
+        return True
+    return False
+
+
+def _fill_defaults(doc: Doc) -> None:
+    """Article-level fallbacks: the article's main place and publication date."""
+    focus = _focus_place(doc)
+    for m in doc.mentions:
+        if m.location is None and focus is not None and not m.historical:
+            m.location = focus
+        if m.date is None and doc.article.published and not m.historical:
+            m.date = When(doc.article.published, "day", "", None, basis="published")
+        elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
+            if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
+                m.historical = True
+
+
+def _focus_place(doc: Doc) -> Place | None:
+    """The place the article is about: its first sub-national place, weighted by repetition."""
+    counts: dict[str, float] = {}
+    first: dict[str, PlaceMatch] = {}
+    for i, p in enumerate(doc.places):
+        if p.place.precision == "country":
+            continue
+        key = p.place.admin1 or p.place.name
+        counts[key] = counts.get(key, 0.0) + 1.0 + (2.0 if i == 0 else 0.0)
+        first.setdefault(key, p)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return first[best].place

@@ -1,0 +1,188 @@
+"""Stage: place names -> gazetteer entries, ranked by country context, population, proximity."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from sitrep.model import Evidence, Place
+from sitrep.resolve.gazetteer import REGION, Entry, gazetteer, km
+from sitrep.stages.doc import Doc, PlaceMatch
+
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’‘\u00C0-\u024F]*(?:-[\w'’‘\u00C0-\u024F]+)*")
+_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "de", "bin", "ibn", "abu", "bani", "um", "umm", "tal", "tel", "tell", "ras", "deir", "jisr", "khan", "kafr", "ain", "bab"}
+_LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
+_ADMIN_AFTER = re.compile(r"^\s*(?:province|governorate|countryside|region|area)\b", re.I)
+_ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|countryside|region)\s+of\s+(?:the\s+)?$", re.I)
+# Capitalised words that are never places here, however GeoNames spells its villages.
+_STOP = {
+    "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "to", "by", "for", "with", "as",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "president", "minister", "army", "state", "security", "council",
+    "government", "ministry", "forces", "force", "group", "front", "people", "police", "news",
+    "agency", "media", "today", "yesterday", "reuters", "afp", "ap", "sana", "tass", "get", "short",
+    "url", "topic", "tags", "posted", "published", "updated", "last", "victims", "earlier", "later",
+    "some", "many", "several", "most", "all", "according", "more", "after", "before", "since",
+    "during", "while", "when", "where", "also", "however", "meanwhile", "local", "activists",
+    "syrian", "russian", "turkish", "american", "iranian", "iraqi", "kurdish", "islamic", "arab",
+    "national", "democratic", "free", "observatory", "human", "rights", "defence", "defense",
+    "foreign", "general", "chief", "director", "spokesman", "official", "officials", "source",
+    "sources", "rebels", "regime", "civil", "war", "revolution", "statement", "international",
+    "united", "nations", "coalition", "new", "old", "main", "image", "he", "she", "it", "they",
+    "we", "this", "that", "these", "those", "there", "his", "her", "their", "our", "its", "who",
+    "what", "why", "how", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "moscow's", "kremlin", "nato", "un", "us", "eu", "uk", "isis", "isil", "daesh", "nusra",
+    "hezbollah", "white", "helmets", "red", "crescent", "cross", "liberation", "patrol", "joint",
+    "mount", "prime", "foreign", "martyrdom", "operation", "defend", "defeat", "freedom", "don't",
+    "no", "yes", "support", "bureau", "violence", "erupts", "kills", "killed", "dead", "attack",
+}
+_COUNTRY_DEMONYMS = {
+    "syria": "SY", "syrian": "SY", "syrias": "SY", "iraq": "IQ", "iraqi": "IQ", "turkey": "TR",
+    "turkish": "TR", "lebanon": "LB", "lebanese": "LB", "jordan": "JO", "jordanian": "JO",
+    "israel": "IL", "israeli": "IL", "iran": "IR", "iranian": "IR", "yemen": "YE", "libya": "LY",
+    "russia": "RU", "russian": "RU", "ukraine": "UA", "afghanistan": "AF", "egypt": "EG",
+}
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens (with Arabic particles inside), as (start, end) spans."""
+    spans: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        while run and run[-1].group(0).lower() in _PARTICLES and not run[-1].group(0)[0].isupper():
+            run.pop()
+        if run:
+            spans.append((run[0].start(), run[-1].end()))
+        run.clear()
+
+    prev_end = -1
+    for tok in _TOKEN.finditer(text):
+        word = tok.group(0)
+        gap = text[prev_end:tok.start()] if prev_end >= 0 else " "
+        contiguous = prev_end >= 0 and gap in (" ", "-")
+        lower_head = word.split("-")[0].lower()
+        capital = word[0].isupper() or (lower_head in _PARTICLES and "-" in word and word.split("-")[-1][:1].isupper())
+        if capital or (run and contiguous and lower_head in _PARTICLES):
+            if run and not contiguous:
+                close()
+            run.append(tok)
+        else:
+            close()
+        prev_end = tok.end()
+    close()
+    return spans
+
+
+def _sub_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every sub-run of up to five tokens, longest first."""
+    toks = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
+    out = []
+    for size in range(min(5, len(toks)), 0, -1):
+        for i in range(len(toks) - size + 1):
+            out.append((toks[i][0], toks[i + size - 1][1]))
+    return out
+
+
+def _country_context(doc: Doc) -> dict[str, float]:
+    weights: dict[str, float] = {cc: float(n) for cc, n in doc.countries.items()}
+    for word in re.findall(r"[A-Za-z]+", doc.text[:20000]):
+        cc = _COUNTRY_DEMONYMS.get(word.lower())
+        if cc:
+            weights[cc] = weights.get(cc, 0.0) + 1.0
+    return weights
+
+
+def _score(entry: Entry, context: dict[str, float], admin_hint: bool, locative: bool) -> float:
+    total = sum(context.values()) or 1.0
+    score = 4.0 * context.get(entry.country, 0.0) / total
+    if entry.country in context:
+        score += 1.5
+    score += math.log10(entry.population + 10) / 3.0
+    if entry.supplement:
+        score += 0.6
+    if entry.precision == "admin1":
+        score += 3.0 if admin_hint else -0.5
+    if entry.precision == "country":
+        score += 0.5 if locative else -0.5
+    if entry.country not in REGION and entry.population < 100000:
+        score -= 1.0
+    return score
+
+
+def find_places(doc: Doc) -> Doc:
+    gaz = gazetteer()
+    text = doc.text
+    context = _country_context(doc)
+    actor_spans = [(a.start, a.end) for a in doc.actors if not a.demonym]
+    sentence_starts = {s.start for s in doc.sentences}
+    found: list[PlaceMatch] = []
+    taken: list[tuple[int, int]] = []
+    for c_start, c_end in _candidates(text):
+        for s, e in _sub_spans(text, c_start, c_end):
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            name = text[s:e]
+            words = name.split()
+            if len(words) == 1 and (name.lower() in _STOP or (len(name) < 3 and not any(c.isdigit() for c in name))):
+                continue
+            before = text[max(0, s - 60):s]
+            locative = bool(_LOCATIVE.search(before))
+            inside_actor = any(s < ae and as_ < e for as_, ae in actor_spans)
+            if inside_actor and not locative:
+                continue
+            entries = gaz.lookup(name, fuzzy=len(words) <= 3 and len(name) >= 6)
+            if not entries:
+                continue
+            after = text[e:e + 30]
+            admin_hint = bool(_ADMIN_AFTER.match(after) or _ADMIN_BEFORE.search(before))
+            if s in sentence_starts or (s > 0 and text[s - 1] in "\n"):
+                # sentence-initial capitals are weak evidence: keep only well-known places
+                entries = [x for x in entries if x.country in context or x.precision in ("admin1", "country") or x.population >= 100000]
+                if not entries:
+                    continue
+            ranked = sorted(entries, key=lambda x: _score(x, context, admin_hint, locative), reverse=True)
+            best = ranked[0]
+            score = _score(best, context, admin_hint, locative)
+            if best.country not in context and best.precision not in ("country",) and not locative and best.population < 50000:
+                continue
+            found.append(PlaceMatch(s, e, name, _to_place(best, name, s, e, gaz), score))
+            taken.append((s, e))
+    found.sort(key=lambda p: p.start)
+    _nudge_by_proximity(found, gaz, text)
+    doc.places = found
+    return doc
+
+
+def _to_place(entry: Entry, text: str, start: int, end: int, gaz) -> Place:  # noqa: ANN001
+    return Place(
+        name=entry.name,
+        admin1=gaz.admin1_name(entry.country, entry.admin1) if entry.precision != "country" else None,
+        country=entry.country,
+        lat=round(entry.lat, 5) if entry.precision != "country" or entry.lat else None,
+        lon=round(entry.lon, 5) if entry.precision != "country" or entry.lon else None,
+        geonameid=entry.geonameid,
+        precision=entry.precision,
+        text=text,
+        evidence=Evidence(text, start, end),
+    )
+
+
+def _nudge_by_proximity(found: list[PlaceMatch], gaz, text: str) -> None:  # noqa: ANN001
+    """Re-resolve ambiguous names towards the article's other places (within 300 km)."""
+    anchors = [(p.place.lat, p.place.lon) for p in found
+               if p.place.precision in ("city", "point") and p.place.lat is not None]
+    if len(anchors) < 2:
+        return
+    for p in found:
+        if p.place.precision not in ("city", "point"):
+            continue
+        entries = [e for e in gaz.lookup(p.text, fuzzy=False) if e.precision in ("city", "point")]
+        if len(entries) < 2:
+            continue
+        def near(e: Entry) -> int:
+            return sum(1 for a in anchors if km(a, (e.lat, e.lon)) < 300)
+        best = max(entries, key=lambda e: (near(e), e.population))
+        if near(best) > near(next(e for e in entries if e.name == p.place.name)):
+            p.place = _to_place(best, p.text, p.start, p.end, gaz)

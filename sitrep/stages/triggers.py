@@ -1,0 +1,53 @@
+"""Stage: event trigger phrases, found with one Aho-Corasick pass over the text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ahocorasick
+
+from sitrep.resolve.datafiles import load_yaml
+from sitrep.stages.doc import Doc, Trigger
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for entry in load_yaml("triggers.yaml"):
+        for phrase in entry["phrases"]:
+            key = str(phrase).lower()
+            info = (entry["type"], entry.get("mode"), tuple(entry["acled"]), str(entry["cameo"]),
+                    float(entry["weight"]), len(key))
+            existing = automaton.get(key, None)
+            if existing is None or existing[4] < info[4]:
+                automaton.add_word(key, info)
+    automaton.make_automaton()
+    return automaton
+
+
+def _word(c: str) -> bool:
+    return c.isalnum()
+
+
+def find_triggers(doc: Doc) -> Doc:
+    text = doc.text
+    lowered = text.lower()
+    found = []
+    for end, (etype, mode, acled, cameo, weight, length) in _automaton().iter(lowered):
+        start = end - length + 1
+        if start > 0 and _word(text[start - 1]):
+            continue
+        if end + 1 < len(text) and _word(text[end + 1]):
+            continue
+        found.append(Trigger(start, end + 1, text[start:end + 1], etype, mode, acled, cameo, weight))
+    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for t in found:
+        if any(t.start < e and s < t.end for s, e in taken):
+            continue
+        taken.append((t.start, t.end))
+        kept.append(t)
+    kept.sort(key=lambda t: t.start)
+    doc.triggers = kept
+    return doc
