@@ -30,6 +30,7 @@ class Evidence:
     text: str
     start: int
     end: int
+    field: str = "text"  # offsets are into the article's "text", or into its "title"
 
 
 @dataclass

@@ -53,7 +53,9 @@ _PERSON_NOUNS = (
     r"protesters|demonstrators|shoppers|patients|pilots|pilot|Alawites|Shiites|Sunnis|Christians|"
     r"Yazidis|Druze|refugees|evacuees|volunteers|rescuers|servicemembers|army personnel"
 )
-_WHO = r"((?:[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r"))"
+_WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured)\b)"
+        r"[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r"))")
+_ASIDE = r"(?:,?\s+(?:among them|including|among whom|most of them|mostly)\s+(?:[\w\-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r"),?)?"
 _PASSIVE = (
     r"(killed|dead|died|injured|wounded|hurt|martyred|lost their lives|perished|slain|"
     r"executed|massacred|were killed|were injured|were wounded|were martyred|were executed|"
@@ -67,7 +69,7 @@ _ACTIVE = (
     r"eliminated|eliminating|neutralized|neutralised)"
 )
 
-_RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
+_RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
 _RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+)?" + NUM + r"(?:\s+" + _WHO + r")?(?:\s+(dead|injured|wounded))?\b", re.I)
 _RE_TOLL = re.compile(r"\b(death toll|toll|number of (?:the )?dead|number of victims)\b(?:\s+\w+){0,5}?\s+(?:to|at|reached|hits?|of|is|was|stands at|rose to)\s+" + NUM + r"\b", re.I)
 _RE_SUBSET = re.compile(r"\b(including|among them|among whom|of whom|among those killed were|mostly|most of them)\s+" + NUM + r"(?:\s+" + _WHO + r")?", re.I)

@@ -93,6 +93,13 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
             continue  # "has been denied by other sources": passive, handled as a dispute
         s = m.start(1) + shift + off
         e = s + len(subject)
+        # flattened text has lost its commas: "... a jihadist-held town a monitoring group said";
+        # the claimant is the last named actor right before the verb
+        near = [a for a in doc.actors if s <= a.start and a.end <= e and not a.demonym
+                and len(doc.text[a.end:e].split()) <= 3]
+        if near and near[-1].start > s:
+            s = near[-1].start
+            subject = doc.text[s:e]
         if _PRONOUN.match(subject) and previous is not None and subject.split()[0].lower() in ("it", "they", "he", "she"):
             claim = Claim(by=previous.by, source=previous.source, modality=_modality(verb),
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))

@@ -195,7 +195,11 @@ def build_mentions(doc: Doc) -> Doc:
             groups.setdefault(t.type, []).append(t)
         for etype, group in groups.items():
             best = max(group, key=lambda t: (t.weight, -_mode_rank(t.mode)))
-            mode_trigger = min(group, key=lambda t: _mode_rank(t.mode))
+            top = min(_mode_rank(t.mode) for t in group)
+            # of several instances of the best mode, the one next to the figure is the event
+            anchor = casualties[0].start if casualties else sentence.start
+            mode_trigger = min((t for t in group if _mode_rank(t.mode) == top),
+                               key=lambda t: abs(t.start - anchor))
             weight = best.weight
             claim, claim_spans, denials = _claim_for(doc, sentence)
             actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
@@ -401,9 +405,30 @@ def _same_figure(a: Casualty, b: Casualty) -> bool:
     return False
 
 
+def _title_actor(doc: Doc) -> Actor | None:
+    """The perpetrator a headline names ("Russian airstrikes kill 12", "IS downs chopper")."""
+    title = doc.extra.get("title")
+    if title is None or not title.sentences:
+        return None
+    sentence = title.sentences[0]
+    for t in title.triggers:
+        if t.type != "ASSAULT":
+            continue
+        a1, _a2 = _roles(title, sentence, t, "ASSAULT", [])
+        if a1 is not None and a1.actor.id != "UNKNOWN_GROUP":
+            actor = _actor(a1)
+            if actor.evidence:
+                actor.evidence.field = "title"
+            return actor
+    return None
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     focus = _focus_place(doc)
+    first_violent = next((m for m in doc.mentions if m.type == "ASSAULT" and not m.historical), None)
+    if first_violent is not None and first_violent.actor1 is None:
+        first_violent.actor1 = _title_actor(doc)
     for m in doc.mentions:
         if m.location is None and focus is not None and not m.historical:
             m.location = focus
@@ -418,6 +443,11 @@ def _focus_place(doc: Doc) -> Place | None:
     """The place the article is about: its first sub-national place, weighted by repetition."""
     counts: dict[str, float] = {}
     first: dict[str, PlaceMatch] = {}
+    title = doc.extra.get("title")
+    for p in (title.places if title else []):
+        if p.place.precision != "country":
+            key = p.place.admin1 or p.place.name
+            counts[key] = counts.get(key, 0.0) + 3.0
     for i, p in enumerate(doc.places):
         if p.place.precision == "country":
             continue
@@ -427,4 +457,9 @@ def _focus_place(doc: Doc) -> Place | None:
     if not counts:
         return None
     best = max(counts, key=lambda k: counts[k])
-    return first[best].place
+    if best in first:
+        return first[best].place
+    place = next(p.place for p in title.places if (p.place.admin1 or p.place.name) == best)
+    if place.evidence:
+        place.evidence.field = "title"
+    return place

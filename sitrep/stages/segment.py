@@ -12,6 +12,11 @@ _ABBREVIATIONS = {
     "u.k", "e.g", "i.e", "a.m", "p.m", "inc", "co", "corp", "prof", "sen", "rep", "gov", "brig",
 }
 _BOUNDARY = re.compile(r"([.!?][\"”’)]*)(\s+)(?=[\"“‘(]?[A-Z0-9])")
+# flattened web text: "... in Syria AFP Thursday 16 Jul 2015 At least ..." -> three units
+_DATELINE = re.compile(
+    r"(?:\b(?:AFP|Reuters|AP|DPA|Xinhua|SANA|Anadolu)\s+)?\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4}\b"
+)
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*\d+\.\s)|\n(?=[A-Z“\"])")
 
 
@@ -29,7 +34,19 @@ def segment(doc: Doc) -> Doc:
     sentences: list[Sentence] = []
     for p_index, (p_start, p_end) in enumerate(_split_paragraphs(text)):
         start = p_start
-        for m in _BOUNDARY.finditer(text, p_start, p_end):
+        for d in _DATELINE.finditer(text, p_start, p_end):
+            if d.start() > start:
+                _split_plain(sentences, text, start, d.start(), p_index)
+            _add(sentences, text, d.start(), d.end(), p_index)
+            start = d.end()
+        _split_plain(sentences, text, start, p_end, p_index)
+    doc.sentences = sentences
+    return doc
+
+
+def _split_plain(sentences: list[Sentence], text: str, start: int, p_end: int, p_index: int) -> None:
+    if True:
+        for m in _BOUNDARY.finditer(text, start, p_end):
             word = re.search(r"([\w.]+)$", text[start:m.start()])
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
@@ -37,8 +54,6 @@ def segment(doc: Doc) -> Doc:
             _add(sentences, text, start, m.end(1), p_index)
             start = m.end()
         _add(sentences, text, start, p_end, p_index)
-    doc.sentences = sentences
-    return doc
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
