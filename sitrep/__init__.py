@@ -1,1 +1,45 @@
+"""sitrep: sourced, structured, cross-checked conflict event records from news and statements.
+
+    >>> import sitrep
+    >>> records = sitrep.extract("Shelling killed four civilians in Ariha on Monday.", published="2024-03-12")
+"""
+
+from __future__ import annotations
+
 __version__ = "0.1.0"
+
+from sitrep.config import IngestOptions  # noqa: E402
+from sitrep.errors import InputError, SitrepError, StageError  # noqa: E402
+from sitrep.model import (  # noqa: E402
+    Actor,
+    Article,
+    Casualty,
+    Claim,
+    EventMention,
+    Evidence,
+    Failure,
+    Place,
+    When,
+)
+from sitrep.pipeline import Pipeline, extract  # noqa: E402
+from sitrep.store.sqlite import Store  # noqa: E402
+
+
+def ingest(inputs: list[str], db: str = "sitrep.db", options: IngestOptions | None = None,
+           extract_events: bool = True):  # noqa: ANN201 - IngestReport
+    """Read ``inputs`` into the SQLite file ``db`` (and extract their events); returns a report."""
+    from sitrep.ingest.run import ingest as _ingest
+    from sitrep.pipeline import PIPELINE_VERSION, default_pipeline
+
+    with Store(db) as store:
+        if extract_events:
+            return _ingest(inputs, store, options, extractor=default_pipeline().extract_article,
+                           version=PIPELINE_VERSION)
+        return _ingest(inputs, store, options)
+
+
+__all__ = [
+    "Actor", "Article", "Casualty", "Claim", "EventMention", "Evidence", "Failure", "IngestOptions",
+    "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store", "When", "__version__",
+    "extract", "ingest",
+]

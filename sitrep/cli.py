@@ -22,7 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="sitrep: sourced, structured, cross-checked conflict event records from news and statements.",
 )
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
@@ -226,6 +226,116 @@ def demo(
         run_demo(db, out)
     except SitrepError as exc:
         raise _fail(str(exc)) from None
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, URLs or feeds; - for stdin.")],
+    text_column: TextCol = "text",
+    title_column: TitleCol = "title",
+    date_column: DateCol = None,
+    outlet_column: OutletCol = None,
+    url_column: UrlCol = None,
+    outlet: OutletOpt = None,
+    encoding: EncodingOpt = "utf-8",
+    max_mb: MaxMbOpt = 20.0,
+    timeout: TimeoutOpt = 10.0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON record per line.")] = False,
+    all_types: Annotated[bool, typer.Option("--all/--main-types", help="Every PLOVER type, or only the main ones in the table.")] = True,
+) -> None:
+    """Print event mentions found in the inputs (nothing is stored)."""
+    from sitrep.ingest.sources import iter_articles
+    from sitrep.pipeline import default_pipeline
+
+    options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
+                              outlet, encoding, max_mb, timeout)
+    pipeline = default_pipeline()
+    found = failed = 0
+    rows: list[dict] = []
+    for item in iter_articles(inputs, options):
+        if isinstance(item, Failure):
+            failed += 1
+            err.print(f"sitrep: skipped {item.reason}", markup=False, highlight=False)
+            continue
+        try:
+            mentions = pipeline.extract_article(item)
+        except SitrepError as exc:
+            failed += 1
+            err.print(f"sitrep: skipped {item.source}: {exc}", markup=False, highlight=False)
+            continue
+        found += 1
+        for m in mentions:
+            record = m.to_dict()
+            if as_json:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                rows.append(record)
+    if not as_json:
+        _print_mentions(rows)
+    if found == 0:
+        raise typer.Exit(1)
+
+
+eval_app = typer.Typer(no_args_is_help=True, help="Score the pipeline on gold data.")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("fakes")
+def eval_fakes(
+    path: Annotated[Path, typer.Argument(help="FA-KES CSV (article_title, article_content, source + gold).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line of accuracies.")] = False,
+    errors: Annotated[Path | None, typer.Option("--errors", help="Write every miss as JSON here.")] = None,
+) -> None:
+    """Main incident per article vs FA-KES gold: location, cause, perpetrator, counts, date."""
+    from sitrep.evaluate.fakes import FIELDS, evaluate
+
+    if not path.exists():
+        raise _fail(f"no such file: {path}")
+    with _progress() as progress:
+        task = progress.add_task("extract", total=None, status="")
+        scores = evaluate(str(path), progress=lambda: progress.advance(task))
+    result = scores.as_dict()
+    if errors:
+        errors.write_text(json.dumps(scores.errors, ensure_ascii=False, indent=1), encoding="utf-8")
+    if as_json:
+        print(json.dumps(result))
+        return
+    table = Table("field", "accuracy", title=f"FA-KES: {scores.n} rows")
+    for field in FIELDS + ["event_date"]:
+        table.add_row(field, f"{result[field]:.3f}")
+    out.print(table)
+    for field in ("location", "cause", "perpetrator"):
+        confusion = Table("gold", "predicted", "rows", title=f"{field}: most frequent confusions")
+        for (gold, got), n in scores.confusion[field].most_common():
+            if gold != got:
+                confusion.add_row(gold, got, str(n))
+            if confusion.row_count >= 8:
+                break
+        out.print(confusion)
+
+
+@app.command()
+def bench(
+    path: Annotated[Path, typer.Argument(help="CSV/JSONL of articles (e.g. the FA-KES file).")],
+    text_column: TextCol = "article_content",
+    title_column: TitleCol = "article_title",
+    outlet_column: OutletCol = "source",
+    spacy_sample: Annotated[int, typer.Option("--spacy-sample", help="Texts for the spaCy comparison.")] = 120,
+    as_json: JsonOption = False,
+) -> None:
+    """Articles/s of 'sitrep extract' in a fresh process, peak memory, and spaCy's own rate."""
+    from sitrep.bench import run_bench
+
+    if not path.exists():
+        raise _fail(f"no such file: {path}")
+    result = run_bench(str(path), text_column, title_column, outlet_column, spacy_sample)
+    if as_json:
+        print(json.dumps(result))
+        return
+    table = Table("measure", "value", title=f"sitrep bench: {path.name}")
+    for key, value in result.items():
+        table.add_row(key, str(value))
+    out.print(table)
 
 
 def _print_mentions(mentions: list[dict]) -> None:

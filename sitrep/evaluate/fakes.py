@@ -143,6 +143,8 @@ def predict(article: Article, pipeline: Pipeline) -> Prediction:
         cause = CAUSES.get(main.mode or "", "unknown")
         if main.mode == "targeted" and not any(w in main.trigger.lower() for w in ("execut", "behead", "decapitat", "crucif")):
             cause = "shooting"
+        if main.mode == "firearms" and not any(w in main.trigger.lower() for w in ("shot", "shoot", "sniper", "gunfire", "fire", "gun")):
+            cause = "unknown"  # "clashes", "fighting": FA-KES leaves a battle's cause of death unknown
         perpetrator = perpetrator_class(main.actor1.id if main.actor1 else None)
         label = (main.actor1.label or "").lower() if main.actor1 else ""
         if main.actor1 and main.actor1.id == "SYR_OPP" and any(w in label for w in _UNNAMED):
@@ -159,18 +161,20 @@ def predict(article: Article, pipeline: Pipeline) -> Prediction:
 
 def _counts(m: EventMention) -> tuple[int, int, int, int]:
     killed = [c for c in m.casualties if c.kind == "killed" and c.count is not None]
-    civ = sum(c.count for c in killed if c.category in ("civilians",) and not c.subset)
+    # sentences of one record restate its figures: take the largest, do not add them up
+    civ = max((c.count for c in killed if c.category in ("civilians",) and not c.subset), default=0)
     parts_civ = max((c.count for c in killed if c.category == "civilians" and c.subset), default=0)
-    non = sum(c.count for c in killed if c.category in ("military", "fighters") and not c.subset)
+    non = max((c.count for c in killed if c.category in ("military", "fighters") and not c.subset), default=0)
     children = max((c.count for c in killed if c.category == "children"), default=0)
     women = max((c.count for c in killed if c.category == "women"), default=0)
     unknown = max((c.count for c in killed if c.category == "unknown" and not c.subset), default=0)
+    named_parts = sum(c.count for c in killed if c.category in ("women", "children") and not c.subset)
     if not civ:
         civ = parts_civ
+    if not civ and named_parts:
+        civ = named_parts  # "killing five women and a child"
     if not civ and unknown and not non:
         civ = unknown  # "six people were killed": counted as civilians unless fighters are named
-    if not civ and (children or women) and not non:
-        civ = children + women
     return civ, non, children, women
 
 

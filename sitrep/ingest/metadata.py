@@ -123,6 +123,9 @@ _SIGNATURES = [
     re.compile(r"\b(?:Statement|Declaration|Communiqu[eé]|Press release) (?:of|by|from) (?:the )?((?:[A-Z][\w'’\-]+\s+){0,5}[A-Z][\w\-]+)\s*\(([A-Z]{2,8})\)"),
     # "Visit Red Revolution Media's online store", "updates from Red Revolution Media."
     re.compile(r"\b(" + _NAME + _MEDIA_WORDS + r")(?:['’]s)?\b"),
+    # "at the Harbour Voices online store", "the latest news from Harbour Voices."
+    re.compile(r"\b((?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+?)(?:['’]s)?\s+online\s+(?:store|shop)\b"),
+    re.compile(r"\b(?:news|updates|stories)\s+from\s+((?:[A-Z][\w'’\-]+\s?){1,4})(?=[.!,]|\s*$)"),
     # "International Bureau of the RCIT" as a closing signature
     re.compile(r"^\s*(?:International |Central |Press |Media )?(?:Bureau|Office|Secretariat|Committee) of the ([A-Z]{2,8})\s*$", re.M),
 ]
@@ -141,7 +144,8 @@ def outlet_from_text(text: str, boilerplate: list[str] | None = None) -> str | N
     head, tail = text[:800], text[-400:]
     for pattern in _SIGNATURES:
         # a site's name is trusted only where sites sign: adverts, appeals, the closing lines
-        chunks = [*(boilerplate or []), tail] if pattern is _SIGNATURES[1] else [head, tail]
+        site_pattern = pattern is not _SIGNATURES[0] and pattern is not _SIGNATURES[-1]
+        chunks = [*(boilerplate or []), tail] if site_pattern else [head, tail]
         for chunk in chunks:
             m = pattern.search(chunk)
             if not m:
@@ -151,7 +155,7 @@ def outlet_from_text(text: str, boilerplate: list[str] | None = None) -> str | N
             for key in (abbr, name):
                 if key and key.lower() in index:
                     return index[key.lower()]
-            if pattern is _SIGNATURES[1] and name.split()[0].lower() in {"the", "social", "mass", "news"}:
+            if not name or name.split()[0].lower() in {"the", "social", "mass", "news", "our", "your"}:
                 continue
             return abbr or name
     return None

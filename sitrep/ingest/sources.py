@@ -369,7 +369,7 @@ def build_article(raw: RawDoc, options: IngestOptions) -> Article:
         text = raw.content.replace("\r\n", "\n").replace("\r", "\n")
     clean, removed = strip_boilerplate(text)
     if len(clean.strip()) < options.min_chars:
-        raise InputError(f"{raw.source}: no article text after cleaning ({len(clean.strip())} chars)")
+        raise ExtractError(f"{raw.source}: no main text (only {len(clean.strip())} chars after removing boilerplate)")
     removed_texts = [t for _, t in removed]
     outlet = (
         canonical_outlet(options.outlet)

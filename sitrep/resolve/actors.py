@@ -93,6 +93,9 @@ class ActorDictionary:
                 if end + 1 < len(text) and _is_word_char(text[end + 1]):
                     # allow a plural/possessive "s" only when the alias itself is not a demonym
                     continue
+                words = text[start:end + 1]
+                if automaton is self._folded and words.isupper() and len(words) > 3:
+                    continue  # "AMMAN, March 12": a dateline in capitals, not the actor
                 found.append((start, end + 1, actor_id, demonym))
         # longest first, then leftmost; full aliases beat demonyms of the same span
         found.sort(key=lambda m: (-(m[1] - m[0]), m[3], m[0]))

@@ -23,8 +23,9 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _VAGUE = {
     "a dozen": (12, "about"), "dozens": (24, "at_least"), "scores": (40, "at_least"),
     "hundreds of thousands": (200000, "at_least"), "hundreds": (200, "at_least"),
-    "thousands": (2000, "at_least"), "tens": (20, "at_least"), "several": (3, "at_least"),
-    "a few": (3, "about"), "a number of": (3, "at_least"),
+    "thousands": (2000, "at_least"), "tens": (20, "at_least"),
+    # not numbers at all: the figure is reported as unknown
+    "several": (None, "unknown"), "a few": (None, "unknown"), "a number of": (None, "unknown"),
 }
 _APPROX = {
     "at least": "at_least", "no fewer than": "at_least", "not less than": "at_least",
@@ -53,7 +54,7 @@ _PERSON_NOUNS = (
     r"protesters|demonstrators|shoppers|patients|pilots|pilot|Alawites|Shiites|Sunnis|Christians|"
     r"Yazidis|Druze|refugees|evacuees|volunteers|rescuers|servicemembers|army personnel"
 )
-_WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured)\b)"
+_WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over)\b|\d)"
         r"[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r"))")
 _ASIDE = r"(?:,?\s+(?:among them|including|among whom|most of them|mostly)\s+(?:[\w\-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r"),?)?"
 _PASSIVE = (
@@ -70,7 +71,7 @@ _ACTIVE = (
 )
 
 _RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
-_RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+)?" + NUM + r"(?:\s+" + _WHO + r")?(?:\s+(dead|injured|wounded))?\b", re.I)
+_RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+)?" + NUM + r"(?:\s+(?:of\s+)?" + _WHO + r")?(?:\s+(dead|injured|wounded))?\b", re.I)
 _RE_TOLL = re.compile(r"\b(death toll|toll|number of (?:the )?dead|number of victims)\b(?:\s+\w+){0,5}?\s+(?:to|at|reached|hits?|of|is|was|stands at|rose to)\s+" + NUM + r"\b", re.I)
 _RE_SUBSET = re.compile(r"\b(including|among them|among whom|of whom|among those killed were|mostly|most of them)\s+" + NUM + r"(?:\s+" + _WHO + r")?", re.I)
 _RE_UNCOUNTED = re.compile(
@@ -78,6 +79,7 @@ _RE_UNCOUNTED = re.compile(
     r"personnel|policemen|children|women|people))\s+(?:were|was|have been|had been)\s+(?:also\s+)?"
     r"(injured|wounded|killed|hurt)\b",
 )
+_RE_AND = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s+" + NUM + r"\s+" + _WHO + r"\b(?!\s+(?:were|was|have|had|are)\b)", re.I)
 _RE_AMONG = re.compile(r"(?<![\w.,])" + NUM + r"\s+" + _WHO + r"\s+(?:were|was)\s+among\b", re.I)
 
 _CATEGORIES = [
@@ -90,7 +92,7 @@ _CATEGORIES = [
 _VERBS_INJURED = ("injur", "wound", "hurt")
 
 
-def parse_number(word: str) -> tuple[int, str] | None:
+def parse_number(word: str) -> tuple[int | None, str] | None:
     """'12' -> (12, exact); 'twenty-five' -> (25, exact); 'dozens' -> (24, at_least)."""
     w = word.lower().replace(",", "").strip()
     if w.isdigit():
@@ -133,7 +135,7 @@ def _make(doc: Doc, m: re.Match[str], approx_word: str | None, num_word: str, wh
         approx = _APPROX[approx_word.lower()]
     if num_word.lower() in ("a", "an") and (not who or who.lower().split()[-1].endswith("s")):
         return None  # "a" counts only for a singular noun: "a child", not "a number"
-    if 1900 <= count <= 2100 and not who:
+    if count is not None and 1900 <= count <= 2100 and not who:
         return None  # a year, not a figure
     party = None
     if who_span:
@@ -148,6 +150,19 @@ def _make(doc: Doc, m: re.Match[str], approx_word: str | None, num_word: str, wh
         party=party, subset=subset, evidence=Evidence(doc.text[start:end], start, end),
     )
     return CasualtyMatch(start, end, casualty, subset)
+
+
+class _Shifted:
+    """A regex match seen from the sentence start (for a match made on a tail of it)."""
+
+    def __init__(self, m: re.Match[str], shift: int):
+        self._m, self._shift = m, shift
+
+    def start(self) -> int:
+        return self._m.start() + self._shift
+
+    def end(self) -> int:
+        return self._m.end() + self._shift
 
 
 def find_casualties(doc: Doc) -> Doc:
@@ -190,6 +205,19 @@ def find_casualties(doc: Doc) -> Doc:
             c = _make(doc, m, m.group(2), m.group(3), who, span, verb, offset)
             if c:
                 local.append(c)
+        # "killed 50 militants and eight civilians": a coordinated second figure
+        for c in list(local):
+            if c.subset:
+                continue
+            tail = text[c.end - offset:]
+            m = _RE_AND.match(tail)
+            if m:
+                shifted = _Shifted(m, c.end - offset)
+                extra = _make(doc, shifted, m.group(1), m.group(2), m.group(3),
+                              (m.span(3)[0] + c.end - offset, m.span(3)[1] + c.end - offset),
+                              c.casualty.kind, offset)
+                if extra and not any(x.start < extra.end and extra.start < x.end for x in local):
+                    local.append(extra)
         for m in _RE_TOLL.finditer(text):
             if any(m.start() < c.end - offset and c.start - offset < m.end() for c in local):
                 continue

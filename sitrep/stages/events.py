@@ -23,6 +23,7 @@ _ANAPHORA = re.compile(
     r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes)\b",
     re.I,
 )
+_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerial|aerially|dropped|sorties)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies|fabricat\w*|false)\b", re.I)
@@ -93,13 +94,16 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT"):
                 actor1 = a
     if actor1 is None:
-        bomber = re.search(r"\b(?:bomber|gunmen|fighters|militants|members)\s+(?:from|of|belonging to|affiliated with)\s+$", text[max(sentence.start, t0 - 60):t0])
-        before = [a for a in actors if a.end <= t0 and not a.demonym and a.actor.id != "CIVILIANS"]
+        before = [a for a in actors if a.end <= t0 and not a.demonym and a.actor.id != "CIVILIANS"
+                  and not _object_position(text, sentence.start, a)
+                  and not _SPEECH_BETWEEN.search(text[a.end:t0])]
         if before:
-            actor1 = before[-1] if not bomber else before[-1]
-            # a subject far from the trigger across a clause boundary is not the agent
+            actor1 = before[-1]
+            # an actor far from the trigger across a clause boundary is not its agent, unless
+            # it is the sentence's subject: "Units of the army, with ..., destroyed ..., killing"
             if "," in text[actor1.end:t0] and len(text[actor1.end:t0]) > 80:
-                actor1 = None
+                first = before[0]
+                actor1 = first if first.start - sentence.start <= 40 else None
     after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym]
     for a in after:
         lead = text[max(t1, a.start - 25):a.start].lower()
@@ -115,6 +119,20 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if actor1 is not None and actor2 is not None and actor1.actor.id == actor2.actor.id:
         actor2 = None
     return actor1, actor2
+
+
+_SPEECH_BETWEEN = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|said|says|say|told|called|urged|welcomed|denied|denies|reported|"
+    r"announced|criticis\w*|criticiz\w*|warned|blam\w*|accus\w*)\b", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:of|on|against|in|targeting|at|into|near|toward|towards|from)\s+(?:the\s+)?$", re.I)
+_AGENT_HEADS = re.compile(r"\b(?:units|members|fighters|forces|troops|jets|warplanes|aircraft|planes|soldiers|militants|bomber|gunmen|artillery|helicopters)\s+(?:of|from|belonging to|affiliated with)\s+(?:the\s+)?$", re.I)
+
+
+def _object_position(text: str, floor: int, actor: ActorMatch) -> bool:
+    """'a headquarters of the Nusra Front': an actor inside a prepositional phrase is no subject,
+    unless the phrase names the actor's own units ('units of the Syrian army')."""
+    before = text[max(floor, actor.start - 40):actor.start]
+    return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_HEADS.search(before)
 
 
 def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
@@ -231,6 +249,12 @@ def build_mentions(doc: Doc) -> Doc:
                                   evidence=Evidence(sentence.text, sentence.start, sentence.end))
             a1 = _actor(actor1) if actor1 else None
             a2 = _actor(actor2) if actor2 else None
+            if etype == "ASSAULT" and mode_trigger.mode == "explosives" and mode_trigger.text.lower().startswith("bomb") and (
+                _AIRCRAFT.search(sentence.text) or (a1 is not None and a1.kind == "state military")
+            ):
+                # "regime bombs", "bombs dropped from a helicopter": bombs from the air
+                mode_trigger = Trigger(mode_trigger.start, mode_trigger.end, mode_trigger.text, "ASSAULT", "aerial",
+                                       ("Explosions/Remote violence", "Air/drone strike"), "19", mode_trigger.weight)
             if etype == "ASSAULT" and a1 is None and _RETALIATION.search(sentence.text) and claim.source:
                 src = next((e for e in dictionary.actors.values() if e.name == claim.source), None)
                 mil = dictionary.military_of(src.id) if src else None

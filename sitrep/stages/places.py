@@ -125,6 +125,8 @@ def find_places(doc: Doc) -> Doc:
                 continue
             name = text[s:e]
             words = name.split()
+            if name.isupper() and len(name) > 3 and re.match(r"\s*[,(\-–]", text[e:e + 3]):
+                continue  # "BEIRUT, March 19 (Meridian)": where the report was filed
             if len(words) == 1 and (name.lower() in _STOP or (len(name) < 3 and not any(c.isdigit() for c in name))):
                 continue
             before = text[max(0, s - 60):s]
@@ -145,8 +147,10 @@ def find_places(doc: Doc) -> Doc:
             ranked = sorted(entries, key=lambda x: _score(x, context, admin_hint, locative), reverse=True)
             best = ranked[0]
             score = _score(best, context, admin_hint, locative)
-            if best.country not in context and best.precision not in ("country",) and not locative and best.population < 50000:
-                continue
+            if best.country not in context and best.precision != "country" and not locative:
+                continue  # a far-away namesake needs at least "in"/"near" before it
+            if doc.article.outlet and name.lower() in doc.article.outlet.lower():
+                continue  # "(Meridian)": the outlet's own name
             found.append(PlaceMatch(s, e, name, _to_place(best, name, s, e, gaz), score))
             taken.append((s, e))
     found.sort(key=lambda p: p.start)

