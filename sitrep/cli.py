@@ -23,7 +23,7 @@ app = typer.Typer(
     help="sitrep: sourced, structured, cross-checked conflict event records from news and statements.",
 )
 out = Console(width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]

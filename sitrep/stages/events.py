@@ -83,8 +83,12 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     actors = [a for a in actors if a not in in_victims]
     actor1 = actor2 = None
     t0, t1 = trigger.start, trigger.end
+    # "Regime warplanes bombed ...": an actor whose words hold the trigger is the agent
+    holder = next((a for a in actors if a.start <= t0 < a.end and a.actor.id != "CIVILIANS"), None)
+    if holder is not None:
+        actor1 = holder
     # "killed by Syrian airstrikes", "carried out by the coalition": the agent follows "by"
-    for a in actors:
+    for a in actors if holder is None else []:
         gap = text[t1:a.start] if a.start >= t1 else text[a.end:t0] if a.end <= t0 else ""
         if a.start >= t1 and re.search(r"\bby\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", text[max(t1, a.start - 30):a.start]):
             actor1 = a

@@ -1,0 +1,164 @@
+"""Stage-level rules on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.ingest.boilerplate import strip_boilerplate
+from sitrep.ingest.metadata import find_dateline, outlet_from_text
+from sitrep.model import Article
+from sitrep.pipeline import default_pipeline
+from sitrep.resolve.dates import find_dates
+from sitrep.stages.casualties import parse_number
+
+
+def run(text: str, published: str | None = "2024-03-14", title: str | None = None):
+    return default_pipeline().run(Article(text=text, published=published, title=title))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Wed 05 Apr 2017 Strike hits town", "2017-04-05"),
+        ("23 February 2015 The brigade announced", "2015-02-23"),
+        ("Posted on April 4 2017 by a reporter", "2017-04-04"),
+        ("24.08.2013 Syrian state media said", "2013-08-24"),
+        ("15-09-2013 Militants attack", "2013-09-15"),
+        ("Last updated at Apr 232017 An attack", "2017-04-23"),
+        ("Statement of the League (NL), 14 July 2020,", "2020-07-14"),
+        ("No date in this headline at all", None),
+    ],
+)
+def test_datelines(text, expected):
+    assert find_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase,value,precision",
+    [
+        ("today", "2020-02-28", "day"),
+        ("on Tuesday", "2020-02-25", "day"),
+        ("on Friday", "2020-02-28", "day"),  # the article's own weekday is today
+        ("yesterday", "2020-02-27", "day"),
+        ("on 5 March", "2019-03-05", "day"),  # a 5 March after publication is last year's
+        ("on February 3", "2020-02-03", "day"),
+        ("on October 9 of last year", "2019-10-09", "day"),
+        ("on 14 July 2018", "2018-07-14", "day"),
+        ("in January", "2020-01", "month"),
+        ("in March 2016", "2016-03", "month"),
+        ("in 2017", "2017", "year"),
+    ],
+)
+def test_relative_dates(phrase, value, precision):
+    found = find_dates(f"It happened {phrase}.", "2020-02-28")
+    assert found and found[0].value == value and found[0].precision == precision
+
+
+def test_year_range_is_historical():
+    found = find_dates("In the wars of 1994-96 many died.", "2020-07-14")
+    assert found[0].historical and found[0].precision == "year"
+
+
+@pytest.mark.parametrize("word,count,approx", [
+    ("12", (12), "exact"), ("twenty-five", 25, "exact"), ("dozens", 24, "at_least"),
+    ("several", None, "unknown"), ("1,200", 1200, "exact"),
+])
+def test_numbers(word, count, approx):
+    assert parse_number(word) == (count, approx)
+
+
+def test_casualties_total_and_parts():
+    doc = run("At least 14 civilians, including four children, were killed and 23 others were injured "
+              "in the strike on Tuesday, the monitor said.")
+    m = doc.mentions[0]
+    killed = [c for c in m.casualties if c.kind == "killed"]
+    assert {(c.count, c.category, c.subset) for c in killed} == {(14, "civilians", False), (4, "children", True)}
+    assert m.killed == 14  # the four children are part of the 14, not added to them
+    assert m.total("injured") == 23
+    assert killed[0].approx == "at_least"
+
+
+def test_coordinated_figures():
+    doc = run("US air strikes killed 50 militants and eight civilians near Raqqa on Monday.")
+    cats = {(c.count, c.category) for c in doc.mentions[0].casualties}
+    assert cats == {(50, "fighters"), (8, "civilians")}
+
+
+def test_roles_mode_place_claim_and_evidence():
+    text = ("Regime warplanes bombed a market in the town of Ariha in Idlib province on Tuesday, "
+            "killing nine civilians, according to the civil defence.")
+    m = run(text).mentions[0]
+    assert (m.type, m.mode) == ("ASSAULT", "aerial")
+    assert m.acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+    assert m.actor1.name == "Syrian Arab Army" and m.actor1.label == "Regime warplanes"
+    assert m.location.name.startswith("Ari") and m.location.admin1 == "Idlib" and m.location.country == "SY"
+    assert m.date.value == "2024-03-12"
+    assert m.claim.modality == "reported" and m.claim.by == "the civil defence"
+    for span in (m.evidence, m.actor1.evidence, m.location.evidence, m.date.evidence):
+        assert text[span.start:span.end] == span.text
+
+
+def test_passive_agent_and_victims():
+    m = run("Three soldiers were killed by a roadside bomb planted by Islamic State militants near Palmyra.").mentions[0]
+    assert m.mode == "explosives"
+    assert m.actor1.name == "Islamic State (ISIS)"
+    assert m.casualties[0].category == "military"
+
+
+def test_denial_and_dispute():
+    doc = run("The ministry said 30 rebels were killed in the raid. The claim has been denied by the rebels.")
+    assert any(a.claim.modality in ("disputed", "denied") for a in doc.attributions)
+
+
+def test_generic_label_refined_by_specific_group():
+    text = ("Today, liberation forces attacked an army post near Saraqib. "
+            "The Free Valley Brigade claimed responsibility for the attack.")
+    m = [m for m in run(text).mentions if m.type == "ASSAULT"][0]
+    assert m.actor1.label == "liberation forces"
+
+
+def test_unknown_group_keeps_its_words():
+    m = run("Fighters of the Desert Hawks Brigade ambushed a convoy near Deir ez-Zor, killing four soldiers.").mentions[0]
+    assert m.actor1 is not None and m.actor1.name is None and "Desert Hawks Brigade" in m.actor1.label
+
+
+def test_protest_and_agreement_types():
+    doc = run("Hundreds of protesters blocked the M4 highway near Saraqib on Wednesday. "
+              "Russia and Turkey agreed on Monday to resume joint patrols.")
+    types = {m.type for m in doc.mentions}
+    assert {"PROTEST", "AGREE"} <= types
+    protest = next(m for m in doc.mentions if m.type == "PROTEST")
+    assert protest.location.admin1 == "Idlib"
+
+
+def test_weapon_without_act_is_no_event():
+    doc = run("Two warships equipped with cruise missiles sailed past the coast.")
+    assert not [m for m in doc.mentions if m.type == "ASSAULT"]
+
+
+def test_dateline_in_capitals_is_not_actor_or_place():
+    doc = run("AMMAN, March 12 (Meridian) - At least five people were killed in shelling on Homs.",
+              published="2024-03-12")
+    m = doc.mentions[0]
+    assert m.actor1 is None or m.actor1.country != "JO"
+    assert m.location.name == "Homs"
+
+
+def test_boilerplate_keeps_long_paragraph_and_drops_sentence():
+    long = " ".join(["Shelling hit the northern districts again on Monday, residents said."] * 20)
+    text = long + " Subscribe to our newsletter for daily updates. " + long
+    clean, removed = strip_boilerplate(text)
+    assert "newsletter" not in clean and clean.count("Shelling") == 40
+    assert removed[0][0] == "newsletter"
+
+
+def test_statement_voice_is_not_boilerplate():
+    text = ("We call on the workers of the world to launch a campaign of solidarity.\n\n"
+            "We reiterate our support for the struggle.")
+    clean, removed = strip_boilerplate(text)
+    assert removed == [] and clean == text
+
+
+def test_outlet_signature():
+    assert outlet_from_text("Body.\n\nSecretariat of the NWL") == "NWL"
+    assert outlet_from_text("x", ["Get the latest news from Harbour Voices."]) == "Harbour Voices"
