@@ -338,6 +338,176 @@ def bench(
     out.print(table)
 
 
+def _fused(db: Path):  # noqa: ANN202
+    from sitrep.fuse.events import fuse_store
+    from sitrep.store.sqlite import Store
+
+    _require_db(db)
+    store = Store(db)
+    fuse_store(store)
+    return store
+
+
+@app.command()
+def events(
+    db: DbOption = Path(DEFAULT_DB),
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Place or admin1 name contains this.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor name or label contains this.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    multi: Annotated[bool, typer.Option("--multi", help="Only events reported by several outlets.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Fused events: one row per real-world event, with every source's figures."""
+    from sitrep.fuse.query import filter_events
+
+    with _fused(db) as store:
+        rows = filter_events(store.events(), type_, place, actor, since, until, multi)
+    if as_json:
+        for e in rows:
+            print(json.dumps(e, ensure_ascii=False))
+        return
+    table = Table("event", "date", "type", "place", "actor1", "actor2", "killed", "outlets", "contradictions")
+    for e in rows:
+        killed = e.get("killed") or {}
+        table.add_row(
+            e["id"], e.get("date") or "", e["type"], (e.get("place") or {}).get("name") or "",
+            _actor_cell(e.get("actor1")), _actor_cell(e.get("actor2")),
+            "" if not killed else (str(killed["min"]) if killed["min"] == killed["max"] else f"{killed['min']}–{killed['max']}"),
+            ", ".join(e["outlets"]), str(len(e.get("contradictions", []))),
+        )
+    out.print(table)
+
+
+@app.command()
+def event(
+    ident: Annotated[str, typer.Argument(help="Event id (a unique prefix is enough).")],
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: JsonOption = False,
+) -> None:
+    """One fused event: each source's version side by side, contradictions highlighted."""
+    with _fused(db) as store:
+        matches = [e for e in store.events() if e["id"].startswith(ident)]
+        if len(matches) != 1:
+            raise _fail(f"no single event with id starting '{ident}'")
+        e = matches[0]
+        records = {}
+        for mention_id in e["mentions"]:
+            row = store.conn.execute(
+                "SELECT m.record, o.name, a.published, a.title FROM mentions m JOIN articles a ON a.id = m.article_id "
+                "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE m.id = ?", (mention_id,)).fetchone()
+            if row:
+                records[mention_id] = (json.loads(row[0]), row[1], row[2], row[3])
+    if as_json:
+        e["sources"] = [{"outlet": o, "published": p, "title": t, "record": r} for r, o, p, t in records.values()]
+        print(json.dumps(e, ensure_ascii=False))
+        return
+    out.rule(f"{e['type']} {e.get('date') or ''} {(e.get('place') or {}).get('name') or ''} [{e['id']}]")
+    table = Table("outlet", "published", "actor1 (words)", "actor2 (words)", "killed", "injured", "says", "quote")
+    for r, outlet, published, _title in records.values():
+        figure = lambda k: ", ".join(  # noqa: E731
+            f"{c['count'] if c['count'] is not None else '?'} {c['category']}" for c in r["casualties"] if c["kind"] == k and not c["subset"])
+        claim = r["claim"]
+        table.add_row(outlet or "", published or "", _actor_cell(r.get("actor1")), _actor_cell(r.get("actor2")),
+                      figure("killed"), figure("injured"),
+                      f"{claim.get('source') or claim.get('by') or ''} [{claim['modality']}]", r["evidence"]["text"][:120])
+    out.print(table)
+    for c in e.get("contradictions", []):
+        out.print(f"[bold red]contradiction[/] ({c['kind']}): {c['summary']}")
+
+
+@app.command()
+def compare(
+    db: DbOption = Path(DEFAULT_DB),
+    actor: Annotated[str | None, typer.Option("--actor", help="Canonical actor (name contains this).")] = None,
+    outlets: Annotated[str | None, typer.Option("--outlets", help="Comma-separated outlets to compare.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """How outlets label actors (framing), and their loaded language per 1,000 words."""
+    from sitrep.frame.labels import framing_table, outlet_language
+    from sitrep.store.sqlite import Store
+
+    _require_db(db)
+    wanted = {o.strip().lower() for o in outlets.split(",")} if outlets else None
+    with Store(db) as store:
+        examples: dict = {}
+        table = framing_table(store, examples)
+        language = outlet_language(store)
+    rows = []
+    for (name, outlet), labels in sorted(table.items()):
+        if actor and actor.lower() not in name.lower():
+            continue
+        if wanted and outlet.lower() not in wanted:
+            continue
+        rows.append({"actor": name, "outlet": outlet, "labels": [
+            {"label": lab, "count": n, "example": examples.get((name, outlet, lab))} for lab, n in labels.most_common()]})
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    frame = Table("actor", "outlet", "labels (count)", "example", title="Framing: labels by outlet and actor")
+    for row in rows:
+        top = row["labels"][:4]
+        frame.add_row(row["actor"], row["outlet"], ", ".join(f"“{x['label']}” {x['count']}" for x in top),
+                      (top[0]["example"] or "")[:90] if top else "")
+    out.print(frame)
+    cats = ["name_calling", "loaded_language", "slogans", "appeal_to_fear", "flag_waving", "doubt"]
+    lang = Table("outlet", "articles", *cats, title="Loaded language per 1,000 words")
+    for outlet, counts in sorted(language.items()):
+        if wanted and outlet.lower() not in wanted:
+            continue
+        per = 1000 / max(1, counts["_words"])
+        lang.add_row(outlet, str(counts["_articles"]), *(f"{counts[c] * per:.1f}" for c in cats))
+    out.print(lang)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="csv, acled, geojson, jsonl or parquet.")] = "csv",
+    db: DbOption = Path(DEFAULT_DB),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Export fused events (ACLED-like columns, GeoJSON points, JSON Lines, Parquet)."""
+    from sitrep.store.export import FORMATS, write
+
+    if fmt not in FORMATS:
+        raise _fail(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
+    if fmt == "parquet" and output is None:
+        raise _fail("parquet needs --output FILE")
+    with _fused(db) as store:
+        events_ = store.events()
+        records = {r[0]: json.loads(r[1]) for r in store.conn.execute("SELECT id, record FROM mentions")}
+    if fmt == "parquet":
+        n = write(events_, records, fmt, str(output))
+    elif output:
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            n = write(events_, records, fmt, fh)
+    else:
+        n = write(events_, records, fmt, sys.stdout)
+    err.print(f"sitrep: exported {n} events as {fmt}", markup=False)
+
+
+@eval_app.command("fusion")
+def eval_fusion(
+    path: Annotated[Path, typer.Argument(help="FA-KES CSV.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line.")] = False,
+) -> None:
+    """Ingest into a fresh temporary DB, fuse, score same-incident article pairs against gold."""
+    from sitrep.evaluate.fusion import evaluate_fusion
+
+    if not path.exists():
+        raise _fail(f"no such file: {path}")
+    result = evaluate_fusion(str(path))
+    if as_json:
+        print(json.dumps({k: result[k] for k in ("gold_pairs", "precision", "recall", "f1")}))
+        return
+    table = Table("measure", "value", title="FA-KES same-incident article pairs")
+    for key in ("gold_pairs", "predicted_pairs", "true_positives", "precision", "recall", "f1"):
+        table.add_row(key, str(result[key]))
+    out.print(table)
+
+
 def _print_mentions(mentions: list[dict]) -> None:
     table = Table("type", "mode", "actor1", "actor2", "where", "when", "casualties", "says", "evidence")
     for m in mentions:

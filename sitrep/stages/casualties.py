@@ -40,7 +40,7 @@ _NUM_WORD = (
     + "|".join(k for k in _UNITS if k not in ("a", "an")) + r"|a|an)"
 )
 _APPROX_RE = r"(?:(" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
-NUM = _APPROX_RE + r"(" + _NUM_WORD + r")"
+NUM = _APPROX_RE + r"(" + _NUM_WORD + r")(?:\s+of\s+(?:its|their|the|his|our)(?=\s))?"
 
 _PERSON_NOUNS = (
     r"people|persons|person|civilians|civilian|children|child|kids|babies|infants|women|woman|men|man|"
@@ -55,7 +55,9 @@ _PERSON_NOUNS = (
     r"Yazidis|Druze|refugees|evacuees|volunteers|rescuers|servicemembers|army personnel"
 )
 _WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over)\b|\d)"
-        r"[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r"))")
+        r"[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r")"
+        # "members of the Syrian Democratic Forces", "fighters of the Nusra Front"
+        r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’\-]*(?:\s(?=(?-i:[A-Z])))?){1,5})?)")
 _ASIDE = r"(?:,?\s+(?:among them|including|among whom|most of them|mostly)\s+(?:[\w\-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r"),?)?"
 _PASSIVE = (
     r"(killed|dead|died|injured|wounded|hurt|martyred|lost their lives|perished|slain|"

@@ -106,6 +106,37 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE articles ADD COLUMN extracted_with TEXT;
         """,
     ),
+    (
+        "0003_events",
+        """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            event_date TEXT,
+            location TEXT,
+            admin1 TEXT,
+            country TEXT,
+            latitude REAL,
+            longitude REAL,
+            actor1 TEXT,
+            actor2 TEXT,
+            killed_min INTEGER,
+            killed_max INTEGER,
+            outlets TEXT,          -- JSON list
+            n_mentions INTEGER NOT NULL,
+            n_contradictions INTEGER NOT NULL,
+            earliest_report TEXT,
+            summary TEXT NOT NULL  -- JSON: the fused record, figures by outlet, contradictions
+        );
+        CREATE INDEX events_date ON events(event_date);
+        CREATE INDEX events_type ON events(type);
+        CREATE TABLE event_mentions (
+            mention_id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL REFERENCES events(id)
+        );
+        CREATE INDEX event_mentions_event ON event_mentions(event_id);
+        """,
+    ),
 ]
 
 
@@ -214,6 +245,11 @@ class Store:
     def set_mentions(self, article_id: str, mentions: list[EventMention], version: str) -> None:
         """Replace an article's mentions (re-extraction is idempotent)."""
         with self.conn:
+            # re-extracted mentions are fused afresh
+            self.conn.execute(
+                "DELETE FROM event_mentions WHERE mention_id IN (SELECT id FROM mentions WHERE article_id = ?)",
+                (article_id,),
+            )
             self.conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             for i, m in enumerate(mentions):
                 self.conn.execute(
@@ -223,6 +259,33 @@ class Store:
             self.conn.execute(
                 "UPDATE articles SET extracted_with = ? WHERE id = ?", (version, article_id)
             )
+
+    def save_events(self, events) -> None:  # noqa: ANN001 - iterable of fuse.events.Event
+        """Store fused events and their mentions, replacing what was there."""
+        with self.conn:
+            self.conn.execute("DELETE FROM event_mentions")
+            self.conn.execute("DELETE FROM events")
+            for event in events:
+                summary = event.summary()
+                place = summary["place"] or {}
+                a1, a2 = summary["actor1"] or {}, summary["actor2"] or {}
+                killed = summary["killed"] or {}
+                self.conn.execute(
+                    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (event.id, summary["type"], summary["date"], place.get("name"), place.get("admin1"),
+                     place.get("country"), place.get("lat"), place.get("lon"),
+                     a1.get("name") or a1.get("label"), a2.get("name") or a2.get("label"),
+                     killed.get("min"), killed.get("max"), json.dumps(summary["outlets"], ensure_ascii=False),
+                     len(event.mentions), len(event.contradictions), summary["earliest_report"],
+                     json.dumps(summary, ensure_ascii=False)),
+                )
+                self.conn.executemany(
+                    "INSERT INTO event_mentions VALUES (?, ?)", [(m.id, event.id) for m in event.mentions]
+                )
+
+    def events(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.conn.execute(
+            "SELECT summary FROM events ORDER BY event_date, id")]
 
     # -- reading --------------------------------------------------------------------------
     def count(self, table: str) -> int:

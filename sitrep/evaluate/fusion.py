@@ -1,0 +1,87 @@
+"""FA-KES fusion score: do two articles' main incidents land in the same fused event?
+
+Gold: two distinct articles (distinct ``unit_id``) report the same incident when any of their rows
+share ``date``, ``location`` and ``cause_of_death``. The gold columns are read only here, after
+the pipeline has run on title, text and source alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from sitrep.config import IngestOptions
+from sitrep.fuse.events import fuse_store
+from sitrep.ingest.run import ingest
+from sitrep.pipeline import PIPELINE_VERSION, default_pipeline
+from sitrep.store.sqlite import Store
+
+OPTIONS = IngestOptions(text_column="article_content", title_column="article_title", outlet_column="source")
+
+
+def gold_pairs(rows: list[dict]) -> set[tuple[str, str]]:
+    by_key: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for r in rows:
+        by_key[(r["date"].strip(), r["location"].strip().lower(), r["cause_of_death"].strip().lower())].add(r["unit_id"])
+    pairs: set[tuple[str, str]] = set()
+    for units in by_key.values():
+        for a, b in itertools.combinations(sorted(units), 2):
+            pairs.add((a, b))
+    return pairs
+
+
+def _main_mention(records: list[tuple[str, dict]]) -> str | None:
+    """The same choice as the FA-KES scorer: an early, well-supported violent event with a toll."""
+    best, best_score = None, -1.0
+    for mention_id, r in records:
+        if r["type"] != "ASSAULT" or r.get("historical"):
+            continue
+        killed = any(c["kind"] == "killed" and c["count"] for c in r["casualties"])
+        score = r["confidence"] + (0.6 if killed else 0) + 0.5 / (1 + 0.35 * min(r["sentences"])) \
+            + 0.1 * min(3, len(r["sentences"]))
+        if score > best_score:
+            best, best_score = mention_id, score
+    return best
+
+
+def evaluate_fusion(path: str) -> dict:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    gold = gold_pairs(rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store(Path(tmp) / "fusion.db") as store:
+            ingest([path], store, OPTIONS, extractor=default_pipeline().extract_article, version=PIPELINE_VERSION)
+            fuse_store(store)
+            unit_of: dict[str, str] = {}
+            for article_id, source in store.conn.execute("SELECT article_id, source FROM article_sources"):
+                row = int(source.rsplit("#", 1)[1])
+                unit_of.setdefault(article_id, rows[row - 1]["unit_id"])
+            mentions: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+            import json
+
+            for mention_id, article_id, record in store.conn.execute(
+                "SELECT id, article_id, record FROM mentions ORDER BY article_id, ordinal"
+            ):
+                mentions[article_id].append((mention_id, json.loads(record)))
+            event_of = dict(store.conn.execute("SELECT mention_id, event_id FROM event_mentions").fetchall())
+    by_event: dict[str, set[str]] = defaultdict(set)
+    for article_id, records in mentions.items():
+        main = _main_mention(records)
+        if main and main in event_of and article_id in unit_of:
+            by_event[event_of[main]].add(unit_of[article_id])
+    predicted: set[tuple[str, str]] = set()
+    for units in by_event.values():
+        for a, b in itertools.combinations(sorted(units), 2):
+            predicted.add((a, b))
+    tp = len(predicted & gold)
+    precision = tp / len(predicted) if predicted else 0.0
+    recall = tp / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"gold_pairs": len(gold), "predicted_pairs": len(predicted), "true_positives": tp,
+            "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "missed": sorted(gold - predicted), "extra": sorted(predicted - gold)}

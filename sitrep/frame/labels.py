@@ -1,0 +1,100 @@
+"""Framing: how each outlet names each actor, and loaded language per article.
+
+The label table counts, per outlet and canonical actor, the words used for the actor
+("liberation forces", "terrorist forces", "rebels"), with example quotes. Loaded-language spans
+come from a reviewed lexicon (``data/loaded_language.yaml``) plus a pattern for slogans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from sitrep.model import Article
+from sitrep.resolve.datafiles import load_yaml
+from sitrep.stages.actors import find_actors
+from sitrep.stages.doc import Doc
+
+_SLOGAN = re.compile(r"(?:^|(?<=[.!?\n]))\s*([A-Z“\"][^.!?\n]{3,70}!)")
+
+
+@dataclass
+class LoadedSpan:
+    category: str
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for category, phrases in load_yaml("loaded_language.yaml").items():
+        for phrase in phrases:
+            automaton.add_word(phrase.lower(), (category, len(phrase)))
+    automaton.make_automaton()
+    return automaton
+
+
+def loaded_language(text: str) -> list[LoadedSpan]:
+    """Loaded-language spans in ``text``, each with its category."""
+    spans: list[LoadedSpan] = []
+    lowered = text.lower()
+    for end, (category, length) in _lexicon().iter(lowered):
+        start = end - length + 1
+        if (start > 0 and text[start - 1].isalnum()) or (end + 1 < len(text) and text[end + 1].isalnum()):
+            continue
+        spans.append(LoadedSpan(category, text[start:end + 1], start, end + 1))
+    for m in _SLOGAN.finditer(text):
+        words = m.group(1).split()
+        if 2 <= len(words) <= 10:
+            spans.append(LoadedSpan("slogans", m.group(1).strip(), m.start(1), m.end(1)))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def actor_labels(article: Article) -> list[tuple[str, str, str]]:
+    """(canonical actor, label as written, quote) for every actor mention of an article."""
+    doc = find_actors(Doc(article=article, text=article.text))
+    out = []
+    for m in doc.actors:
+        if m.demonym or m.actor.id in ("CIVILIANS",):
+            continue
+        name = m.actor.name or "(unknown group)"
+        quote_start = max(0, article.text.rfind(".", 0, m.start) + 1)
+        quote_end = article.text.find(".", m.end)
+        quote = article.text[quote_start:quote_end + 1 if quote_end != -1 else len(article.text)].strip()
+        out.append((name, _normal_label(m.text), quote[:300]))
+    return out
+
+
+def _normal_label(text: str) -> str:
+    return " ".join(text.split()).strip().lower() if not text.isupper() else text
+
+
+def framing_table(store, examples: dict | None = None) -> dict[tuple[str, str], Counter]:  # noqa: ANN001
+    """(canonical actor, outlet) -> Counter of labels; ``examples`` collects a quote per label."""
+    table: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for article in store.iter_articles():
+        outlet = article.outlet or "?"
+        for name, label, quote in actor_labels(article):
+            table[(name, outlet)][label] += 1
+            if examples is not None:
+                examples.setdefault((name, outlet, label), quote)
+    return dict(table)
+
+
+def outlet_language(store) -> dict[str, Counter]:  # noqa: ANN001
+    """Per outlet: loaded-language spans per category, and words read."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for article in store.iter_articles():
+        counts = out[article.outlet or "?"]
+        counts["_words"] += len(article.text.split())
+        counts["_articles"] += 1
+        for span in loaded_language(article.text):
+            counts[span.category] += 1
+    return dict(out)

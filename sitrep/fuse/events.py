@@ -1,0 +1,365 @@
+"""Fusion: event mentions from different articles that report the same real-world event.
+
+Greedy and incremental. Mentions are visited in date order; each joins the best-matching
+existing event (same type, dates within a window that respects precision, places near each other
+or one inside the other's area, similar casualty figures and wording) when the score clears a
+threshold and the event holds no other mention of the same article; otherwise it founds a new
+event. Candidates come from a (type, day) block index, so the work is near-linear. Assignments are
+stored, so newly ingested articles join existing events and re-running changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sitrep.resolve.gazetteer import km
+
+THRESHOLD = 0.55
+_WORD = re.compile(r"[a-z]{4,}")
+_STOP = {"said", "that", "with", "from", "have", "were", "which", "they", "their", "this", "there",
+         "been", "after", "also", "while", "into", "than", "more", "other", "said", "would", "about"}
+
+
+@dataclass
+class MentionView:
+    """What fusion needs of a stored mention."""
+
+    id: str
+    article_id: str
+    outlet: str | None
+    published: str | None
+    record: dict[str, Any]
+    day: date | None
+    precision: str | None
+    words: set[str]
+
+    @property
+    def type(self) -> str:
+        return self.record["type"]
+
+
+@dataclass
+class Contradiction:
+    kind: str  # casualties | denial | perpetrator | type
+    summary: str
+    sides: dict[str, list[str]]  # the value -> the outlets that give it
+
+
+@dataclass
+class Event:
+    id: str
+    mentions: list[MentionView] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> set[str]:
+        return {m.outlet or "?" for m in self.mentions}
+
+    @property
+    def type(self) -> str:
+        return Counter(m.type for m in self.mentions).most_common(1)[0][0]
+
+    @property
+    def date(self) -> str | None:
+        days = [m.record["date"]["value"] for m in self.mentions if m.record.get("date")
+                and m.record["date"]["precision"] == "day" and m.record["date"].get("basis") == "text"]
+        days = days or [m.record["date"]["value"] for m in self.mentions if m.record.get("date")]
+        return Counter(days).most_common(1)[0][0] if days else None
+
+    @property
+    def place(self) -> str | None:
+        place = self.location
+        return place["name"] if place else None
+
+    @property
+    def location(self) -> dict | None:
+        order = {"point": 0, "city": 0, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
+        places = [m.record["location"] for m in self.mentions if m.record.get("location")]
+        if not places:
+            return None
+        votes = Counter(p["name"] for p in places)
+        return min(places, key=lambda p: (-votes[p["name"]], order.get(p["precision"], 5)))
+
+    def actor(self, role: str) -> dict | None:
+        actors = [m.record[role] for m in self.mentions if m.record.get(role)]
+        named = [a for a in actors if a.get("name")]
+        if not (named or actors):
+            return None
+        votes = Counter(a.get("name") for a in named)
+        return max(named, key=lambda a: votes[a["name"]]) if named else actors[0]
+
+    def figures(self, kind: str = "killed") -> dict[str, int]:
+        """Each outlet's largest figure for ``kind`` (its own parts not added twice)."""
+        out: dict[str, int] = {}
+        for m in self.mentions:
+            values = [c["count"] for c in m.record["casualties"]
+                      if c["kind"] == kind and not c["subset"] and c["count"] is not None]
+            if values:
+                outlet = m.outlet or "?"
+                out[outlet] = max(out.get(outlet, 0), max(values))
+        return out
+
+    def killed_range_text(self) -> str:
+        figures = self.figures("killed")
+        if not figures:
+            return ""
+        lo, hi = min(figures.values()), max(figures.values())
+        return str(lo) if lo == hi else f"{lo}–{hi}"
+
+    @property
+    def earliest(self) -> str | None:
+        dates = [m.published for m in self.mentions if m.published]
+        return min(dates) if dates else None
+
+    def summary(self) -> dict[str, Any]:
+        loc = self.location
+        return {
+            "id": self.id, "type": self.type, "date": self.date, "place": loc,
+            "actor1": self.actor("actor1"), "actor2": self.actor("actor2"),
+            "outlets": sorted(self.outlets), "earliest_report": self.earliest,
+            "killed": _range(self.figures("killed")), "injured": _range(self.figures("injured")),
+            "mentions": [m.id for m in self.mentions],
+            "contradictions": [c.__dict__ for c in self.contradictions],
+        }
+
+
+def _range(figures: dict[str, int]) -> dict | None:
+    if not figures:
+        return None
+    return {"min": min(figures.values()), "max": max(figures.values()), "by_outlet": figures}
+
+
+def _day(record: dict) -> tuple[date | None, str | None]:
+    when = record.get("date")
+    if not when:
+        return None, None
+    value, precision = when["value"], when["precision"]
+    try:
+        if precision == "day":
+            return date.fromisoformat(value), "day"
+        if precision == "month":
+            return date.fromisoformat(value + "-15"), "month"
+        return date(int(value[:4]), 7, 1), "year"
+    except ValueError:
+        return None, None
+
+
+def _window(precision: str | None) -> int:
+    return {"day": 3, "month": 20, "year": 200}.get(precision or "", 0)
+
+
+def view(mention_id: str, article_id: str, outlet: str | None, published: str | None, record: dict) -> MentionView:
+    day, precision = _day(record)
+    text = (record.get("evidence") or {}).get("text", "").lower()
+    words = {w for w in _WORD.findall(text) if w not in _STOP}
+    return MentionView(mention_id, article_id, outlet, published, record, day, precision, words)
+
+
+def _place_score(a: dict | None, b: dict | None) -> float:
+    if not a or not b:
+        return 0.3
+    if a.get("country") and b.get("country") and a["country"] != b["country"]:
+        return 0.0
+    if a["name"] == b["name"]:
+        return 1.0
+    coarse = {"country", "admin1", "region"}
+    if a["precision"] == "country" or b["precision"] == "country":
+        return 0.45  # "in Syria" contains every Syrian town
+    if (a["precision"] in coarse or b["precision"] in coarse) and a.get("admin1") and a.get("admin1") == b.get("admin1"):
+        return 0.7  # "Idlib province" contains Khan Shaykhun
+    if a.get("lat") is not None and b.get("lat") is not None and a["precision"] not in ("country", "admin1") \
+            and b["precision"] not in ("country", "admin1"):
+        d = km((a["lat"], a["lon"]), (b["lat"], b["lon"]))
+        if d <= 15:
+            return 0.9
+        if d <= 50:
+            return 0.6
+    if a.get("admin1") and a.get("admin1") == b.get("admin1"):
+        return 0.6 if "admin1" in (a["precision"], b["precision"]) else 0.35
+    return 0.05
+
+
+def _figure_score(a: MentionView, b: MentionView) -> float:
+    fa = [c["count"] for c in a.record["casualties"] if c["kind"] == "killed" and c["count"] and not c["subset"]]
+    fb = [c["count"] for c in b.record["casualties"] if c["kind"] == "killed" and c["count"] and not c["subset"]]
+    if not fa or not fb:
+        return 0.0
+    x, y = max(fa), max(fb)
+    ratio = min(x, y) / max(x, y)
+    return 1.0 if ratio >= 0.99 else 0.6 if ratio >= 0.6 else 0.2 if ratio >= 0.3 else -0.3
+
+
+def pair_score(a: MentionView, b: MentionView) -> float:
+    """How likely two mentions report one event, in [0, 1]-ish; 0 when they cannot."""
+    if a.type != b.type or a.article_id == b.article_id:
+        return 0.0
+    if a.day is None or b.day is None:
+        return 0.0
+    gap = abs((a.day - b.day).days)
+    window = max(_window(a.precision), _window(b.precision))
+    if gap > window:
+        return 0.0
+    place = _place_score(a.record.get("location"), b.record.get("location"))
+    if place == 0.0:
+        return 0.0
+    date_score = 1.0 if gap == 0 else 0.7 if gap == 1 else 0.4
+    mode_a, mode_b = a.record.get("mode"), b.record.get("mode")
+    mode = 0.15 if mode_a and mode_a == mode_b else 0.0 if not (mode_a and mode_b) else -0.1
+    words = len(a.words & b.words) / max(1, min(len(a.words), len(b.words)))
+    actors = 0.0
+    for role in ("actor1", "actor2"):
+        x, y = a.record.get(role) or {}, b.record.get(role) or {}
+        if x.get("id") and x.get("id") == y.get("id"):
+            actors += 0.05
+    return 0.3 * date_score + 0.35 * place + 0.15 * _figure_score(a, b) + 0.2 * words + mode + actors
+
+
+def event_id(first: MentionView) -> str:
+    return hashlib.sha1(first.id.encode()).hexdigest()[:12]
+
+
+class Fuser:
+    """Holds events and a (type, day) block index; add mentions one at a time."""
+
+    def __init__(self, threshold: float = THRESHOLD):
+        self.threshold = threshold
+        self.events: dict[str, Event] = {}
+        self.blocks: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self.assignment: dict[str, str] = {}
+
+    def _index(self, event: Event, m: MentionView) -> None:
+        if m.day is None:
+            return
+        span = _window(m.precision)
+        for d in range(-span, span + 1, 1 if span <= 3 else 5):
+            self.blocks[(m.type, (m.day + timedelta(days=d)).toordinal())].add(event.id)
+
+    def place(self, m: MentionView, event_id_: str) -> None:
+        """Restore a stored assignment."""
+        event = self.events.setdefault(event_id_, Event(event_id_))
+        event.mentions.append(m)
+        self.assignment[m.id] = event_id_
+        self._index(event, m)
+
+    def add(self, m: MentionView) -> str:
+        best, best_score = None, self.threshold
+        if m.day is not None and not m.record.get("historical"):
+            candidates = self.blocks.get((m.type, m.day.toordinal()), set())
+            for eid in candidates:
+                event = self.events[eid]
+                if any(x.article_id == m.article_id for x in event.mentions):
+                    continue
+                score = sum(sorted((pair_score(m, x) for x in event.mentions), reverse=True)[:2]) / min(2, len(event.mentions))
+                if score > best_score:
+                    best, best_score = event, score
+        if best is None:
+            best = Event(event_id(m))
+            self.events[best.id] = best
+        best.mentions.append(m)
+        self.assignment[m.id] = best.id
+        self._index(best, m)
+        return best.id
+
+
+def fuse(mentions: list[MentionView], fuser: Fuser | None = None) -> Fuser:
+    fuser = fuser or Fuser()
+    for m in sorted(mentions, key=lambda m: (m.day or date.max, m.id)):
+        if m.id not in fuser.assignment:
+            fuser.add(m)
+    for event in fuser.events.values():
+        event.contradictions = find_contradictions(event)
+    return fuser
+
+
+# -- contradictions -----------------------------------------------------------------------------
+
+def find_contradictions(event: Event, tolerance: float = 0.1) -> list[Contradiction]:
+    if len(event.outlets) < 2:
+        return []
+    out: list[Contradiction] = []
+    for kind in ("killed", "injured"):
+        figures = event.figures(kind)
+        if len(set(figures.values())) > 1:
+            lo, hi = min(figures.values()), max(figures.values())
+            if hi - lo > 1 and (hi - lo) / hi > tolerance:
+                sides: dict[str, list[str]] = defaultdict(list)
+                for outlet, n in sorted(figures.items()):
+                    sides[str(n)].append(outlet)
+                text = " vs ".join(f"{n} ({', '.join(o)})" for n, o in sorted(sides.items(), key=lambda x: int(x[0])))
+                out.append(Contradiction("casualties", f"{kind}: {text}", dict(sides)))
+    denials: dict[str, list[str]] = defaultdict(list)
+    for m in event.mentions:
+        for d in m.record.get("denials", []):
+            denials[d.get("source") or d.get("by") or "?"].append(m.outlet or "?")
+        if m.record["claim"]["modality"] == "denied":
+            who = m.record["claim"].get("source") or m.record["claim"].get("by") or "?"
+            denials[who].append(m.outlet or "?")
+    if denials:
+        asserting = sorted({m.outlet or "?" for m in event.mentions
+                            if m.record["claim"]["modality"] in ("asserted", "reported", "claimed")})
+        for who, outlets in denials.items():
+            out.append(Contradiction("denial", f"denied by {who} (reported by {', '.join(sorted(set(outlets)))})",
+                                     {"asserted": asserting, f"denied by {who}": sorted(set(outlets))}))
+    perpetrators: dict[str, set[str]] = defaultdict(set)
+    for m in event.mentions:
+        if m.record["acled"].get("event_type") == "Battles":
+            continue  # two-sided fighting has no perpetrator to disagree about
+        a1 = m.record.get("actor1") or {}
+        key = a1.get("name") or (f"“{a1['label']}”" if a1.get("label") else None)
+        if key:
+            perpetrators[_side(a1)].add(f"{m.outlet}: {key}")
+    if len(perpetrators) > 1:
+        out.append(Contradiction("perpetrator", "different perpetrators named: " + "; ".join(
+            f"{side} ({', '.join(sorted(v))})" for side, v in sorted(perpetrators.items())),
+            {side: sorted(v) for side, v in perpetrators.items()}))
+    modes: dict[str, set[str]] = defaultdict(set)
+    for m in event.mentions:
+        if m.record.get("mode"):
+            modes[m.record["mode"]].add(m.outlet or "?")
+    if len(modes) > 1:
+        out.append(Contradiction("type", "different kinds of attack: " + "; ".join(
+            f"{mode} ({', '.join(sorted(o))})" for mode, o in sorted(modes.items())),
+            {mode: sorted(o) for mode, o in modes.items()}))
+    return out
+
+
+def _side(actor: dict) -> str:
+    """Group actors that are one side (a ministry and its army) so that only real disagreement shows."""
+    from sitrep.resolve.actors import actor_dictionary
+
+    if not actor.get("id"):
+        return actor.get("label") or "?"
+    dictionary = actor_dictionary()
+    try:
+        root = dictionary.root(actor["id"])
+    except KeyError:
+        return actor.get("name") or "?"
+    return root.name
+
+
+# -- store integration ----------------------------------------------------------------------------
+
+def load_views(store) -> list[MentionView]:  # noqa: ANN001
+    rows = store.conn.execute(
+        "SELECT m.id, m.article_id, o.name, a.published, m.record FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id LEFT JOIN outlets o ON o.id = a.outlet_id"
+    ).fetchall()
+    return [view(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+
+
+def fuse_store(store) -> list[Event]:  # noqa: ANN001
+    """Fuse every stored mention (new ones join existing events) and store the result."""
+    views = {v.id: v for v in load_views(store)}
+    fuser = Fuser()
+    for mention_id, eid in store.conn.execute("SELECT mention_id, event_id FROM event_mentions ORDER BY rowid"):
+        if mention_id in views:
+            fuser.place(views[mention_id], eid)
+    fuse(list(views.values()), fuser)
+    store.save_events(fuser.events.values())
+    return list(fuser.events.values())

@@ -1,0 +1,89 @@
+"""Exports of fused events: csv, ACLED-like csv, GeoJSON, JSON Lines, Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from sitrep.errors import SitrepError
+
+ACLED_COLUMNS = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
+                 "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities",
+                 "source", "notes"]
+FORMATS = ("csv", "acled", "geojson", "jsonl", "parquet")
+
+
+def _acled_row(event: dict, mention_records: dict[str, dict]) -> dict[str, Any]:
+    place = event.get("place") or {}
+    records = [mention_records[m] for m in event["mentions"] if m in mention_records]
+    acled = Counter_first([r["acled"]["event_type"] for r in records]), Counter_first([r["acled"]["sub_event_type"] for r in records])
+    killed = event.get("killed") or {}
+    notes = [r["evidence"]["text"] for r in records[:1]]
+    if event.get("contradictions"):
+        notes.append("Sources disagree: " + "; ".join(c["summary"] for c in event["contradictions"]))
+    actor = lambda a: (a or {}).get("name") or (a or {}).get("label") or ""  # noqa: E731
+    precision = {"point": 1, "city": 1, "road": 2, "water": 2, "region": 2, "admin1": 3, "country": 3}
+    return {
+        "event_id_cnty": event["id"], "event_date": event.get("date") or "",
+        "event_type": acled[0], "sub_event_type": acled[1],
+        "actor1": actor(event.get("actor1")), "actor2": actor(event.get("actor2")),
+        "admin1": place.get("admin1") or "", "location": place.get("name") or "",
+        "latitude": place.get("lat") if place.get("lat") is not None else "",
+        "longitude": place.get("lon") if place.get("lon") is not None else "",
+        "geo_precision": precision.get(place.get("precision", ""), ""),
+        # ACLED codes the lowest credible figure when reports disagree
+        "fatalities": killed.get("min", 0) if killed else 0,
+        "source": "; ".join(event.get("outlets", [])), "notes": " ".join(notes)[:1000],
+    }
+
+
+def Counter_first(values: list[str]) -> str:  # noqa: N802 - reads like the collections helper
+    from collections import Counter
+
+    return Counter(values).most_common(1)[0][0] if values else ""
+
+
+def write(events: Iterable[dict], mention_records: dict[str, dict], fmt: str, out: IO[str] | str) -> int:
+    """Write ``events`` in ``fmt`` to a text stream (or, for parquet, a path); returns rows written."""
+    events = list(events)
+    if fmt == "jsonl":
+        for e in events:
+            out.write(json.dumps(e, ensure_ascii=False) + "\n")
+        return len(events)
+    if fmt == "geojson":
+        features = []
+        for e in events:
+            place = e.get("place") or {}
+            if place.get("lat") is None:
+                continue
+            props = {k: v for k, v in e.items() if k not in ("place",)}
+            props.update({"location": place.get("name"), "admin1": place.get("admin1"), "precision": place.get("precision")})
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+                             "properties": props})
+        json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+        return len(features)
+    rows = [_acled_row(e, mention_records) for e in events]
+    if fmt == "csv":
+        for row, e in zip(rows, events, strict=True):
+            row["type"] = e["type"]
+            row["outlets"] = row.pop("source")
+            row["killed_max"] = (e.get("killed") or {}).get("max", "")
+            row["contradictions"] = len(e.get("contradictions", []))
+    if fmt in ("csv", "acled"):
+        if not rows:
+            return 0
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        return len(rows)
+    if fmt == "parquet":
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise SitrepError("parquet export needs pyarrow: pip install 'sitrep[parquet]'") from None
+        pq.write_table(pa.Table.from_pylist(rows), out)
+        return len(rows)
+    raise SitrepError(f"unknown export format '{fmt}' (use one of: {', '.join(FORMATS)})")
