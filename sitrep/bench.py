@@ -77,3 +77,35 @@ def _spacy_rate(texts: list[str]) -> dict:
     elapsed = time.perf_counter() - start
     return {"n": len(texts), "articles_per_s": round(len(texts) / elapsed, 1),
             "words_per_s": round(words / elapsed)}
+
+
+def fusion_bench(n: int = 100_000, seed: int = 7) -> dict:
+    """Fuse ``n`` synthetic mentions (random days over three years, 300 places, 6 types)."""
+    import random
+    from datetime import date, timedelta
+
+    from sitrep.fuse.events import fuse, view
+
+    rng = random.Random(seed)
+    places = [{"name": f"Town {i}", "admin1": f"A{i % 14}", "country": "SY", "lat": 33 + rng.random() * 4,
+               "lon": 36 + rng.random() * 5, "precision": "city"} for i in range(300)]
+    types = ["ASSAULT"] * 6 + ["PROTEST", "AGREE", "THREATEN", "MOBILIZE"]
+    start = date(2015, 1, 1)
+    mentions = []
+    for i in range(n):
+        day = start + timedelta(days=rng.randrange(3 * 365))
+        record = {
+            "type": rng.choice(types), "mode": rng.choice(["aerial", "explosives", "heavy-weapons", None]),
+            "date": {"value": day.isoformat(), "precision": "day", "basis": "text"},
+            "location": rng.choice(places), "actor1": None, "actor2": None,
+            "casualties": [{"kind": "killed", "count": rng.randrange(1, 40), "subset": False}],
+            "claim": {"modality": "asserted", "source": None, "by": None}, "denials": [],
+            "acled": {"event_type": "Explosions/Remote violence"},
+            "evidence": {"text": f"strike hit town {rng.randrange(300)} killing people market"},
+        }
+        mentions.append(view(f"m{i}", f"a{i}", f"outlet{i % 15}", day.isoformat(), record))
+    t0 = time.perf_counter()
+    fuser = fuse(mentions)
+    elapsed = time.perf_counter() - t0
+    return {"mentions": n, "events": len(fuser.events), "seconds": round(elapsed, 1),
+            "mentions_per_s": round(n / elapsed)}

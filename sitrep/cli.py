@@ -321,14 +321,17 @@ def bench(
     title_column: TitleCol = "article_title",
     outlet_column: OutletCol = "source",
     spacy_sample: Annotated[int, typer.Option("--spacy-sample", help="Texts for the spaCy comparison.")] = 120,
+    fusion: Annotated[int, typer.Option("--fusion", help="Also fuse this many synthetic mentions (0: skip).")] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Articles/s of 'sitrep extract' in a fresh process, peak memory, and spaCy's own rate."""
-    from sitrep.bench import run_bench
+    from sitrep.bench import fusion_bench, run_bench
 
     if not path.exists():
         raise _fail(f"no such file: {path}")
     result = run_bench(str(path), text_column, title_column, outlet_column, spacy_sample)
+    if fusion:
+        result.update({f"fusion_{k}": v for k, v in fusion_bench(fusion).items()})
     if as_json:
         print(json.dumps(result))
         return

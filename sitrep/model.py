@@ -61,6 +61,7 @@ class Actor:
     label: str | None = None  # the outlet's own words
     id: str | None = None  # dictionary key
     evidence: Evidence | None = None
+    basis: str = "text"  # "text" | "title": named there; "inferred": by a documented rule
 
 
 @dataclass

@@ -117,7 +117,7 @@ def main_incident(mentions: list[EventMention], title_modes: set | None = None) 
         s = m.confidence
         s += 0.6 if m.killed else 0.0
         s += 0.4 if (m.mode and m.mode in title_modes) else 0.0
-        s += 0.5 / (1 + 0.35 * min(m.sentences))
+        s += 1.0 / (1 + 0.5 * min(m.sentences))
         s += 0.1 * min(3, len(m.sentences))
         return s
 

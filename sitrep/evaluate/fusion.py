@@ -41,7 +41,7 @@ def _main_mention(records: list[tuple[str, dict]]) -> str | None:
         if r["type"] != "ASSAULT" or r.get("historical"):
             continue
         killed = any(c["kind"] == "killed" and c["count"] for c in r["casualties"])
-        score = r["confidence"] + (0.6 if killed else 0) + 0.5 / (1 + 0.35 * min(r["sentences"])) \
+        score = r["confidence"] + (0.6 if killed else 0) + 1.0 / (1 + 0.5 * min(r["sentences"])) \
             + 0.1 * min(3, len(r["sentences"]))
         if score > best_score:
             best, best_score = mention_id, score

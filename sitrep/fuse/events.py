@@ -224,21 +224,49 @@ def event_id(first: MentionView) -> str:
     return hashlib.sha1(first.id.encode()).hexdigest()[:12]
 
 
+REPRESENTATIVES = 4  # a new mention is compared with an event's first few mentions only
+
+
+def _area(m: MentionView) -> tuple[str | None, str | None]:
+    loc = m.record.get("location") or {}
+    admin1 = loc.get("admin1") if loc.get("precision") != "country" else None
+    return loc.get("country"), admin1
+
+
 class Fuser:
-    """Holds events and a (type, day) block index; add mentions one at a time."""
+    """Holds events and block indexes; add mentions one at a time.
+
+    Blocks: (type, day, country, admin1) for mentions placed within an admin1 area, and
+    (type, day, country) for every mention, which a coarsely placed mention ("in Syria") searches.
+    """
 
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
         self.events: dict[str, Event] = {}
-        self.blocks: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self.fine: dict[tuple, set[str]] = defaultdict(set)
+        self.coarse: dict[tuple, set[str]] = defaultdict(set)
+        self.unplaced: dict[tuple, set[str]] = defaultdict(set)
         self.assignment: dict[str, str] = {}
 
     def _index(self, event: Event, m: MentionView) -> None:
         if m.day is None:
             return
+        country, admin1 = _area(m)
         span = _window(m.precision)
         for d in range(-span, span + 1, 1 if span <= 3 else 5):
-            self.blocks[(m.type, (m.day + timedelta(days=d)).toordinal())].add(event.id)
+            day = (m.day + timedelta(days=d)).toordinal()
+            self.coarse[(m.type, day, country)].add(event.id)
+            if admin1:
+                self.fine[(m.type, day, country, admin1)].add(event.id)
+            else:
+                self.unplaced[(m.type, day, country)].add(event.id)
+
+    def _candidates(self, m: MentionView) -> set[str]:
+        country, admin1 = _area(m)
+        day = m.day.toordinal()
+        if admin1:
+            return self.fine.get((m.type, day, country, admin1), set()) | self.unplaced.get((m.type, day, country), set())
+        return self.coarse.get((m.type, day, country), set())
 
     def place(self, m: MentionView, event_id_: str) -> None:
         """Restore a stored assignment."""
@@ -250,12 +278,12 @@ class Fuser:
     def add(self, m: MentionView) -> str:
         best, best_score = None, self.threshold
         if m.day is not None and not m.record.get("historical"):
-            candidates = self.blocks.get((m.type, m.day.toordinal()), set())
-            for eid in candidates:
+            for eid in self._candidates(m):
                 event = self.events[eid]
                 if any(x.article_id == m.article_id for x in event.mentions):
                     continue
-                score = sum(sorted((pair_score(m, x) for x in event.mentions), reverse=True)[:2]) / min(2, len(event.mentions))
+                reps = event.mentions[:REPRESENTATIVES]
+                score = sum(sorted((pair_score(m, x) for x in reps), reverse=True)[:2]) / min(2, len(reps))
                 if score > best_score:
                     best, best_score = event, score
         if best is None:

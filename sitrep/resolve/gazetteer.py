@@ -98,7 +98,9 @@ class Gazetteer:
     def _fuzzy(self, key: str) -> list[int]:
         from rapidfuzz import fuzz, process
 
-        pool = [k for k in self._by_first.get(key[:1], []) if abs(len(k) - len(key)) <= 2]
+        # spellings of Arabic names swap their first vowel ("Efrin"/"Afrin", "Idleb"/"Edlib")
+        firsts = "aeiou" if key[:1] in "aeiou" else key[:1]
+        pool = [k for f in firsts for k in self._by_first.get(f, []) if abs(len(k) - len(key)) <= 2]
         if not pool:
             return []
         best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=88)

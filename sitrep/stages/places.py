@@ -11,6 +11,9 @@ from sitrep.stages.doc import Doc, PlaceMatch
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’‘\u00C0-\u024F]*(?:-[\w'’‘\u00C0-\u024F]+)*")
 _PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "de", "bin", "ibn", "abu", "bani", "um", "umm", "tal", "tel", "tell", "ras", "deir", "jisr", "khan", "kafr", "ain", "bab"}
+_HEADS = {"deir", "ras", "tel", "tell", "tal", "khan", "jisr", "kafr", "ain", "bab", "abu", "umm", "jabal", "wadi"}
+# "al-Rashideen Mosque", "Bab al-Hawa Crossing": a facility named after a place is not that place
+_FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|University|Bridge|Church|Shrine|Stadium|Roundabout|Market|Bakery|Prison|Camp)\b")
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
 _ADMIN_AFTER = re.compile(r"^\s*(?:province|governorate|countryside|region|area)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|countryside|region)\s+of\s+(?:the\s+)?$", re.I)
@@ -64,7 +67,9 @@ def _candidates(text: str) -> list[tuple[int, int]]:
         contiguous = prev_end >= 0 and gap in (" ", "-")
         lower_head = word.split("-")[0].lower()
         capital = word[0].isupper() or (lower_head in _PARTICLES and "-" in word and word.split("-")[-1][:1].isupper())
-        if capital or (run and contiguous and lower_head in _PARTICLES):
+        # "Deir ezzor", "Ras al-ain": a place head whose second word lost its capital
+        after_head = bool(run) and contiguous and run[-1].group(0).lower() in _HEADS
+        if capital or after_head or (run and contiguous and lower_head in _PARTICLES):
             if run and not contiguous:
                 close()
             run.append(tok)
@@ -133,6 +138,8 @@ def find_places(doc: Doc) -> Doc:
             locative = bool(_LOCATIVE.search(before))
             inside_actor = any(s < ae and as_ < e for as_, ae in actor_spans)
             if inside_actor and not locative:
+                continue
+            if _FACILITY_AFTER.match(text[e:e + 14]):
                 continue
             entries = gaz.lookup(name, fuzzy=len(words) <= 3 and len(name) >= 6)
             if not entries:

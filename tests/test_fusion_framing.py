@@ -1,0 +1,152 @@
+"""Fusion, contradictions, framing and exports on the demo corpus and the seeds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from sitrep.demo import DEMO_OPTIONS, demo_corpus_path
+from sitrep.frame.labels import actor_labels, framing_table, loaded_language
+from sitrep.fuse.events import fuse_store
+from sitrep.ingest.run import ingest
+from sitrep.pipeline import PIPELINE_VERSION, default_pipeline
+from sitrep.store.export import write
+from sitrep.store.sqlite import Store
+
+
+def build(db_path, lines=None, tmp_path=None):
+    source = str(demo_corpus_path())
+    if lines is not None:
+        part = tmp_path / f"part{len(lines)}.jsonl"
+        part.write_text("".join(lines), encoding="utf-8")
+        source = str(part)
+    store = Store(db_path)
+    ingest([source], store, DEMO_OPTIONS, extractor=default_pipeline().extract_article, version=PIPELINE_VERSION)
+    return store
+
+
+@pytest.fixture(scope="module")
+def demo_events(tmp_path_factory):
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    store = build(db)
+    events = fuse_store(store)
+    yield store, {e.id: e.summary() for e in events}
+    store.close()
+
+
+def _event_at(events, place):
+    return max((e for e in events.values() if e["type"] == "ASSAULT" and (e["place"] or {}).get("name") == place),
+               key=lambda e: len(e["outlets"]))
+
+
+def test_one_event_from_many_outlets(demo_events):
+    _store, events = demo_events
+    ariha = _event_at(events, "Ariha")
+    assert len(ariha["outlets"]) >= 5
+    assert ariha["date"] == "2024-03-12"
+    by_outlet = ariha["killed"]["by_outlet"]
+    assert by_outlet["Civilian Toll Monitor"] == 11 and by_outlet["Free Idlib Voice"] == 14
+    assert ariha["earliest_report"] == "2024-03-12"
+
+
+def test_contradictions(demo_events):
+    _store, events = demo_events
+    ariha = _event_at(events, "Ariha")
+    kinds = {c["kind"] for c in ariha["contradictions"]}
+    assert "casualties" in kinds
+    azaz = _event_at(events, "Azaz")
+    summaries = " ".join(c["summary"] for c in azaz["contradictions"])
+    assert "6" in summaries and "7" in summaries  # 6 killed by most, 7 by the Turkish outlet
+    assert any(c["kind"] == "denial" and "Syrian Democratic Forces" in c["summary"] for c in azaz["contradictions"])
+    assert any(c["kind"] == "perpetrator" for c in azaz["contradictions"])
+
+
+def test_fusion_is_incremental_and_idempotent(tmp_path):
+    lines = demo_corpus_path().read_text(encoding="utf-8").splitlines(keepends=True)
+    store = build(tmp_path / "inc.db", lines[:10], tmp_path)
+    first = {e.id: {m.id for m in e.mentions} for e in fuse_store(store)}
+    store.close()
+    store = build(tmp_path / "inc.db", lines, tmp_path)
+    after = {e.id: {m.id for m in e.mentions} for e in fuse_store(store)}
+    for eid, members in first.items():  # earlier events keep their ids and mentions
+        assert members <= after[eid]
+    again = {e.id: {m.id for m in e.mentions} for e in fuse_store(store)}
+    assert again == after
+    stored = store.conn.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
+    assert stored == store.count("mentions")  # every mention in exactly one event
+    store.close()
+
+
+def test_framing_table(demo_events):
+    store, _events = demo_events
+    table = framing_table(store)
+    opposition = {outlet: set(labels) for (actor, outlet), labels in table.items() if actor == "Syrian armed opposition"}
+    assert "terrorists" in opposition["Levant State News"]
+    assert "revolutionaries" in opposition["Free Idlib Voice"]
+    assert "rebels" in opposition["Meridian Wire"]
+
+
+def test_seed_framing_and_loaded_language(shared):
+    from sitrep.config import IngestOptions
+    from sitrep.ingest.sources import iter_articles
+
+    articles = {a.outlet: a for a in iter_articles([str(p) for p in sorted((shared / "seeds").glob("*.txt"))], IngestOptions())}
+    rcit = {(n, lab) for n, lab, _q in actor_labels(articles["RCIT"])}
+    red = {(n, lab) for n, lab, _q in actor_labels(articles["Red Revolution Media"])}
+    assert ("Syrian armed opposition", "liberation forces") in rcit
+    assert ("Syrian armed opposition", "terrorist forces") in red
+    assert ("Syrian armed opposition", "militants") in red
+    spans = loaded_language(articles["RCIT"].text)
+    slogans = {s.text for s in spans if s.category == "slogans"}
+    assert "Don’t Let Idlib Die!" in slogans
+    assert any(s.text == "Russian-Iranian-Assadist occupiers" or s.text == "occupiers" for s in spans)
+    red_spans = loaded_language(articles["Red Revolution Media"].text)
+    assert any(s.category == "loaded_language" and s.text.lower() == "illegal" for s in red_spans)
+    for s in spans:
+        assert articles["RCIT"].text[s.start:s.end] == s.text
+
+
+def test_exports(demo_events):
+    store, events = demo_events
+    records = {r[0]: json.loads(r[1]) for r in store.conn.execute("SELECT id, record FROM mentions")}
+    buf = io.StringIO()
+    n = write(events.values(), records, "acled", buf)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert n == len(rows) == len(events)
+    assert {"event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location",
+            "latitude", "longitude", "fatalities", "source", "notes"} <= set(rows[0])
+    ariha = next(r for r in rows if r["location"] == "Ariha" and len(r["source"].split(";")) >= 5)
+    assert ariha["fatalities"] == "11" and "Sources disagree" in ariha["notes"]
+    buf = io.StringIO()
+    write(events.values(), records, "geojson", buf)
+    geo = json.loads(buf.getvalue())
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+    lon, lat = geo["features"][0]["geometry"]["coordinates"]
+    assert 35 < lon < 43 and 32 < lat < 38  # Syria
+    buf = io.StringIO()
+    write(events.values(), records, "jsonl", buf)
+    assert len(buf.getvalue().splitlines()) == len(events)
+
+
+def test_cli_events_event_compare_export(tmp_path):
+    def sitrep(*args):
+        return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], capture_output=True, text=True, cwd=tmp_path)
+
+    assert sitrep("demo", "--db", "d.db").returncode == 0
+    rows = [json.loads(x) for x in sitrep("events", "--db", "d.db", "--json", "--multi", "--type", "ASSAULT").stdout.splitlines()]
+    assert rows and all(len(r["outlets"]) > 1 for r in rows)
+    near = [json.loads(x) for x in sitrep("events", "--db", "d.db", "--json", "--place", "azaz", "--since", "2024-03-14").stdout.splitlines()]
+    assert near and all("Azaz" in (r["place"] or {}).get("name", "") for r in near)
+    one = json.loads(sitrep("event", rows[0]["id"][:8], "--db", "d.db", "--json").stdout)
+    assert len(one["sources"]) == len(one["mentions"])
+    shown = sitrep("compare", "--db", "d.db", "--actor", "armed opposition", "--json").stdout.splitlines()
+    assert {json.loads(x)["outlet"] for x in shown} >= {"Levant State News", "Free Idlib Voice"}
+    result = sitrep("export", "--db", "d.db", "--format", "geojson", "-o", "e.geojson")
+    assert result.returncode == 0 and json.loads((tmp_path / "e.geojson").read_text())["features"]
+    bad = sitrep("export", "--db", "d.db", "--format", "xml")
+    assert bad.returncode == 2 and "unknown format" in bad.stderr
