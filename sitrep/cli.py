@@ -509,6 +509,11 @@ def eval_fusion(
     for key in ("gold_pairs", "predicted_pairs", "true_positives", "precision", "recall", "f1"):
         table.add_row(key, str(result[key]))
     out.print(table)
+    out.print(
+        f"Diagnostic (not the gate): against pairs whose gold dates are at most 3 days apart "
+        f"({result['relaxed_gold_pairs']} pairs), precision {result['relaxed_precision']}, "
+        f"recall {result['relaxed_recall']}, F1 {result['relaxed_f1']}. FA-KES dates follow the "
+        f"report, so one event reported on two days is two gold incidents.", markup=False)
 
 
 def _print_mentions(mentions: list[dict]) -> None:

@@ -38,6 +38,7 @@ class MentionView:
     day: date | None
     precision: str | None
     words: set[str]
+    basis: str = "text"
 
     @property
     def type(self) -> str:
@@ -150,15 +151,23 @@ def _day(record: dict) -> tuple[date | None, str | None]:
         return None, None
 
 
-def _window(precision: str | None) -> int:
-    return {"day": 3, "month": 20, "year": 200}.get(precision or "", 0)
+# Days either side: a day the text states ("on Tuesday") is precise; a day assumed from the
+# report's publication may lag the event.
+DAY_WINDOW = {"text": 1, "published": 2}
+
+
+def _window(precision: str | None, basis: str = "text") -> int:
+    if precision == "day":
+        return DAY_WINDOW.get(basis, 2)
+    return {"month": 20, "year": 200}.get(precision or "", 0)
 
 
 def view(mention_id: str, article_id: str, outlet: str | None, published: str | None, record: dict) -> MentionView:
     day, precision = _day(record)
     text = (record.get("evidence") or {}).get("text", "").lower()
     words = {w for w in _WORD.findall(text) if w not in _STOP}
-    return MentionView(mention_id, article_id, outlet, published, record, day, precision, words)
+    basis = (record.get("date") or {}).get("basis", "text")
+    return MentionView(mention_id, article_id, outlet, published, record, day, precision, words, basis)
 
 
 def _place_score(a: dict | None, b: dict | None) -> float:
@@ -202,7 +211,7 @@ def pair_score(a: MentionView, b: MentionView) -> float:
     if a.day is None or b.day is None:
         return 0.0
     gap = abs((a.day - b.day).days)
-    window = max(_window(a.precision), _window(b.precision))
+    window = max(_window(a.precision, a.basis), _window(b.precision, b.basis))
     if gap > window:
         return 0.0
     place = _place_score(a.record.get("location"), b.record.get("location"))
@@ -252,7 +261,7 @@ class Fuser:
         if m.day is None:
             return
         country, admin1 = _area(m)
-        span = _window(m.precision)
+        span = _window(m.precision, m.basis)
         for d in range(-span, span + 1, 1 if span <= 3 else 5):
             day = (m.day + timedelta(days=d)).toordinal()
             self.coarse[(m.type, day, country)].add(event.id)
