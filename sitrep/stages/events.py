@@ -118,8 +118,28 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         before = [a for a in actors if a.end <= t0 and a is not actor1 and not a.demonym]
         victims = [a for a in before if a.actor.id == "CIVILIANS"]
         actor2 = victims[-1] if victims else None
+    # "a car bombing blamed on Daesh", "an attack claimed by the Islamic State"
+    blamed = re.search(r"\b(?:blamed on|claimed by|attributed to|carried out by)\s+(?:the\s+)?", sentence.text)
+    if blamed:
+        at = sentence.start + blamed.end()
+        named = next((a for a in doc.in_sentence(doc.actors, sentence) if a.start == at or 0 <= a.start - at <= 4), None)
+        if named is not None and named.actor.kind not in _NOT_PERPETRATOR:
+            actor1 = named
+    # "DAESH said that it killed 50 fighters": the claimant claims the act
+    self_claim = re.search(r"\b(?:said|says|claimed|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|shot|executed|attacked|bombed|destroyed)\b", sentence.text)
+    if self_claim and actor1 is None:
+        claimant = [a for a in doc.in_sentence(doc.actors, sentence)
+                    if a.end <= sentence.start + self_claim.start() and a.actor.kind not in _NOT_PERPETRATOR and not a.demonym]
+        if claimant:
+            actor1 = claimant[-1]
     if actor2 is None and in_victims:
         actor2 = in_victims[0]
+    # "35 IS jihadists were killed in clashes with Kurdish fighters": the dead are not the killers
+    if actor1 is not None and in_victims and any(v.actor.id == actor1.actor.id for v in in_victims):
+        others = [a for a in actors if a.actor.id != actor1.actor.id and a.actor.id != "CIVILIANS" and not a.demonym]
+        after_with = [a for a in others if re.search(r"\bwith\s+(?:the\s+)?(?:[\w\-']+\s+){0,3}$", text[max(sentence.start, a.start - 40):a.start])]
+        if after_with or others:
+            actor1, actor2 = (after_with or others)[0], actor1
     if actor1 is not None and actor2 is not None and actor1.actor.id == actor2.actor.id:
         actor2 = None
     return actor1, actor2
@@ -257,6 +277,10 @@ def build_mentions(doc: Doc) -> Doc:
                 _AIRCRAFT.search(sentence.text) or (a1 is not None and a1.kind == "state military")
             ):
                 # "regime bombs", "bombs dropped from a helicopter": bombs from the air
+                mode_trigger = Trigger(mode_trigger.start, mode_trigger.end, mode_trigger.text, "ASSAULT", "aerial",
+                                       ("Explosions/Remote violence", "Air/drone strike"), "19", mode_trigger.weight)
+            if etype == "ASSAULT" and mode_trigger.mode is None and a1 is not None and a1.label and _AIRCRAFT.search(a1.label):
+                # "Syrian Air Force targets ...", "coalition jets hit ...": the attacker is an air force
                 mode_trigger = Trigger(mode_trigger.start, mode_trigger.end, mode_trigger.text, "ASSAULT", "aerial",
                                        ("Explosions/Remote violence", "Air/drone strike"), "19", mode_trigger.weight)
             if etype == "ASSAULT" and a1 is None and _RETALIATION.search(sentence.text) and claim.source:
