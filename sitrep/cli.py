@@ -432,11 +432,9 @@ def event(
     out.rule(f"{e['type']} {e.get('date') or ''} {(e.get('place') or {}).get('name') or ''} [{e['id']}]")
     table = Table("outlet", "published", "actor1 (words)", "actor2 (words)", "killed", "injured", "says", "quote")
     for r, outlet, published, _title in records.values():
-        figure = lambda k: ", ".join(  # noqa: E731
-            f"{c['count'] if c['count'] is not None else '?'} {c['category']}" for c in r["casualties"] if c["kind"] == k and not c["subset"])
         claim = r["claim"]
         table.add_row(outlet or "", published or "", _actor_cell(r.get("actor1")), _actor_cell(r.get("actor2")),
-                      figure("killed"), figure("injured"),
+                      _figures(r, "killed"), _figures(r, "injured"),
                       f"{claim.get('source') or claim.get('by') or ''} [{claim['modality']}]", r["evidence"]["text"][:120])
     out.print(table)
     for c in e.get("contradictions", []):
@@ -537,6 +535,11 @@ def eval_fusion(
         f"({result['relaxed_gold_pairs']} pairs), precision {result['relaxed_precision']}, "
         f"recall {result['relaxed_recall']}, F1 {result['relaxed_f1']}. FA-KES dates follow the "
         f"report, so one event reported on two days is two gold incidents.", markup=False)
+
+
+def _figures(record: dict, kind: str) -> str:
+    return ", ".join(f"{c['count'] if c['count'] is not None else '?'} {c['category']}"
+                     for c in record["casualties"] if c["kind"] == kind and not c["subset"])
 
 
 def _print_mentions(mentions: list[dict]) -> None:

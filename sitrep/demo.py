@@ -93,8 +93,8 @@ def _actor(actor: dict | None) -> str:
 def _print_fusion(store: Store, console: Console) -> dict:
     """Fused events, contradictions and framing, when the fusion stage is installed."""
     try:
-        from sitrep.fuse.events import fuse_store
         from sitrep.frame.labels import framing_table
+        from sitrep.fuse.events import fuse_store
     except ImportError:
         return {}
     events = fuse_store(store)

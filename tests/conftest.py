@@ -59,12 +59,12 @@ def http_server():
     base = f"http://127.0.0.1:{server.server_address[1]}"
     html = (FIXTURES / "market_strike.html").read_bytes()
     second = (
-        "<html><head><title>Clashes in Deir ez-Zor</title></head><body><article><h1>Clashes in Deir ez-Zor</h1>"
-        "<p>Fighters of the Syrian Democratic Forces clashed with Islamic State cells near al-Busayrah "
-        "in Deir ez-Zor province on Tuesday, and three fighters were killed, a local council said.</p>"
-        "<p>The council said the fighting lasted for two hours before the attackers withdrew.</p>"
-        "</article></body></html>"
-    ).encode()
+        b"<html><head><title>Clashes in Deir ez-Zor</title></head><body><article><h1>Clashes in Deir ez-Zor</h1>"
+        b"<p>Fighters of the Syrian Democratic Forces clashed with Islamic State cells near al-Busayrah "
+        b"in Deir ez-Zor province on Tuesday, and three fighters were killed, a local council said.</p>"
+        b"<p>The council said the fighting lasted for two hours before the attackers withdrew.</p>"
+        b"</article></body></html>"
+    )
     feed = f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Valley Courier</title><link>{base}/</link>
 <description>News</description>

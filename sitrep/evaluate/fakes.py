@@ -138,7 +138,6 @@ def predict(article: Article, pipeline: Pipeline) -> Prediction:
     cause = "unknown"
     perpetrator = "unknown"
     civilians = noncivilians = children = women = 0
-    day = article.published
     if main:
         cause = CAUSES.get(main.mode or "", "unknown")
         if main.mode == "targeted" and not any(w in main.trigger.lower() for w in ("execut", "behead", "decapitat", "crucif")):

@@ -23,7 +23,7 @@ from sitrep.resolve.gazetteer import km
 THRESHOLD = 0.55
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = {"said", "that", "with", "from", "have", "were", "which", "they", "their", "this", "there",
-         "been", "after", "also", "while", "into", "than", "more", "other", "said", "would", "about"}
+         "been", "after", "also", "while", "into", "than", "more", "other", "would", "about"}
 
 
 @dataclass

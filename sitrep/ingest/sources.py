@@ -314,7 +314,8 @@ def _iter_feed(url: str, text: str, client, options: IngestOptions) -> Iterator[
         link = entry.get("link")
         published = None
         if entry.get("published_parsed"):
-            published = "%04d-%02d-%02d" % tuple(entry.published_parsed[:3])
+            year, month, day = entry.published_parsed[:3]
+            published = f"{year:04d}-{month:02d}-{day:02d}"
         if link:
             for item in _iter_url(link, client, options, depth=1):
                 if isinstance(item, RawDoc):

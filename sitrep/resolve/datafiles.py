@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -15,13 +15,13 @@ def data_path(name: str):  # noqa: ANN201 - importlib Traversable
     return resources.files("sitrep").joinpath("data", name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     with data_path(name).open("r", encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> Any:
     with data_path(name).open("r", encoding="utf-8") as fh:
         return json.load(fh)

@@ -37,7 +37,7 @@ _STOP = {
     "what", "why", "how", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "moscow's", "kremlin", "nato", "un", "us", "eu", "uk", "isis", "isil", "daesh", "nusra",
     "hezbollah", "white", "helmets", "red", "crescent", "cross", "liberation", "patrol", "joint",
-    "mount", "prime", "foreign", "martyrdom", "operation", "defend", "defeat", "freedom", "don't",
+    "mount", "prime", "martyrdom", "operation", "defend", "defeat", "freedom", "don't",
     "no", "yes", "support", "bureau", "violence", "erupts", "kills", "killed", "dead", "attack",
 }
 _COUNTRY_DEMONYMS = {
