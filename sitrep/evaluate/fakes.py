@@ -106,17 +106,21 @@ def _title_modes(article_doc) -> set:  # noqa: ANN001
     return {t.mode for t in title.triggers if t.type == "ASSAULT"} if title else set()
 
 
-def main_incident(mentions: list[EventMention], title_modes: set | None = None) -> EventMention | None:
-    """The article's main incident: an early, well-supported violent event with a toll."""
+def main_incident(mentions: list[EventMention], title_modes: set | None = None,
+                  title_areas: set | None = None) -> EventMention | None:
+    """The article's main incident: an early, well-supported violent event with a toll, of the
+    kind and in the area the headline names."""
     candidates = [m for m in mentions if m.type == "ASSAULT" and not m.historical]
     if not candidates:
         return None
     title_modes = title_modes or set()
+    title_areas = title_areas or set()
 
     def score(m: EventMention) -> float:
         s = m.confidence
         s += 0.6 if m.killed else 0.0
         s += 0.4 if (m.mode and m.mode in title_modes) else 0.0
+        s += 0.4 if (m.location and m.location.admin1 and m.location.admin1 in title_areas) else 0.0
         s += 1.0 / (1 + 0.5 * min(m.sentences))
         s += 0.1 * min(3, len(m.sentences))
         return s
@@ -126,7 +130,9 @@ def main_incident(mentions: list[EventMention], title_modes: set | None = None) 
 
 def predict(article: Article, pipeline: Pipeline) -> Prediction:
     doc = pipeline.run(article)
-    main = main_incident(doc.mentions, _title_modes(doc))
+    title = doc.extra.get("title")
+    areas = {p.place.admin1 for p in title.places if p.place.admin1} if title else set()
+    main = main_incident(doc.mentions, _title_modes(doc), areas)
     location = "unknown"
     if main and main.location and main.location.admin1:
         location = GOVERNORATES.get(main.location.admin1, main.location.admin1.lower())
