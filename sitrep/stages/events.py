@@ -171,7 +171,12 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     holder = next((a for a in actors if a.start <= t0 and a.end >= t1), None)
     # "Hungarian officials", "the Libyan government": a demonym before an institution names it
     actors = [_promote(doc.text, a) for a in actors]
-    before = [a for a in actors if a.end <= t0 and not a.demonym]
+    # the trigger's own clause: "..., while Putin and Erdogan have spoken on the phone"
+    clause = sentence.start
+    for b in _CLAUSE.finditer(doc.text, sentence.start, t0):
+        clause = b.end()
+    before = [a for a in actors if clause <= a.start and a.end <= t0 and not a.demonym] or \
+             [a for a in actors if a.end <= t0 and not a.demonym]
     if not before and holder is None:
         unknown = _leading_name(doc, sentence, t0)
         if unknown is not None:
@@ -187,9 +192,13 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             if a1 and a2:
                 return a1, a2
     after = [a for a in actors if a.start >= t1 and not a.demonym and (actor1 is None or a.actor.id != actor1.actor.id)]
-    return actor1, (after[0] if after else None)
+    # "ready to go to war with Russia", "sanctions against Iran": the marked object is the target
+    marked = [a for a in after if re.search(r"\b(?:with|against|on|to|toward|towards|from)\s+(?:the\s+)?$",
+                                           doc.text[max(t1, a.start - 20):a.start])]
+    return actor1, ((marked or after)[0] if after else None)
 
 
+_CLAUSE = re.compile(r"(?:,\s*(?:while|whereas|but|as|after|and)\b|;|\bwhile\b)")
 _INSTITUTION = re.compile(
     r"^(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:(?:senior|top|foreign|defence|defense|interior|security|military|government|state)\s+)?"
     r"(?:officials?|government|authorities|leaders?|ministers?|minister|president|prime minister|police|troops|forces|army|"
