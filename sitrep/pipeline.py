@@ -18,7 +18,7 @@ from sitrep.stages.segment import segment
 from sitrep.stages.triggers import find_triggers
 
 # Bump when extraction output changes, so stored articles are re-extracted on the next ingest.
-PIPELINE_VERSION = "rules-2"
+PIPELINE_VERSION = "rules-3"
 
 Stage = Callable[[Doc], Doc]
 
@@ -41,7 +41,10 @@ class Pipeline:
     def run(self, article: Article) -> Doc:
         doc = Doc(article=article, text=article.text)
         if article.title:
-            doc.extra["title"] = self._title_doc(article)
+            try:
+                doc.extra["title"] = self._title_doc(article)
+            except Exception as exc:  # noqa: BLE001 - re-raised with the stage named
+                raise StageError("title", article.id, exc) from exc
         for name, stage in self.stages:
             try:
                 result = stage(doc)

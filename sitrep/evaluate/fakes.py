@@ -168,10 +168,12 @@ def predict(article: Article, pipeline: Pipeline) -> Prediction:
 
 def _counts(m: EventMention) -> tuple[int, int, int, int]:
     killed = [c for c in m.casualties if c.kind == "killed" and c.count is not None]
-    # sentences of one record restate its figures: take the largest, do not add them up
-    civ = max((c.count for c in killed if c.category in ("civilians",) and not c.subset), default=0)
+    # sentences of one record restate its figures: the first stated (the lead's) wins; later,
+    # larger ones are often running totals ("bringing to 45 the number killed this week")
+    killed.sort(key=lambda c: c.evidence.start if c.evidence else 0)
+    civ = next((c.count for c in killed if c.category in ("civilians",) and not c.subset), 0)
     parts_civ = max((c.count for c in killed if c.category == "civilians" and c.subset), default=0)
-    non = max((c.count for c in killed if c.category in ("military", "fighters") and not c.subset), default=0)
+    non = next((c.count for c in killed if c.category in ("military", "fighters") and not c.subset), 0)
     children = max((c.count for c in killed if c.category == "children"), default=0)
     women = max((c.count for c in killed if c.category == "women"), default=0)
     unknown = max((c.count for c in killed if c.category == "unknown" and not c.subset), default=0)

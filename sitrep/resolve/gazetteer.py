@@ -95,6 +95,19 @@ class Gazetteer:
             ids = self._fuzzy(compact(key))
         return [self.entries[i] for i in ids or []]
 
+    def fuzzy(self, name: str, countries: set[str]) -> list[Entry]:
+        """Close spellings of ``name`` among places in ``countries`` ("Hasake" -> Al-Hasakah)."""
+        key = compact(fold(name))
+        if len(key) < 5:
+            return []
+        from rapidfuzz import fuzz, process
+
+        firsts = "aeiou" if key[:1] in "aeiou" else key[:1]
+        pool = [k for f in firsts for k in self._by_first.get(f, []) if abs(len(k) - len(key)) <= 2
+                and any(self.entries[i].country in countries for i in self.loose[k])]
+        best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=85) if pool else None
+        return [self.entries[i] for i in self.loose[best[0]] if self.entries[i].country in countries] if best else []
+
     def _fuzzy(self, key: str) -> list[int]:
         from rapidfuzz import fuzz, process
 

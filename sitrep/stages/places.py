@@ -39,7 +39,11 @@ _STOP = {
     "hezbollah", "white", "helmets", "red", "crescent", "cross", "liberation", "patrol", "joint",
     "mount", "prime", "martyrdom", "operation", "defend", "defeat", "freedom", "don't",
     "no", "yes", "support", "bureau", "violence", "erupts", "kills", "killed", "dead", "attack",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "god",
+    "bashar", "allah", "imam", "sheikh", "emir", "king", "prince", "queen", "pope", "saint",
 }
+# A far-away namesake must be a big city to be believed.
+_FAR_MIN_POPULATION = 1_000_000
 _COUNTRY_DEMONYMS = {
     "syria": "SY", "syrian": "SY", "syrias": "SY", "iraq": "IQ", "iraqi": "IQ", "turkey": "TR",
     "turkish": "TR", "lebanon": "LB", "lebanese": "LB", "jordan": "JO", "jordanian": "JO",
@@ -130,6 +134,8 @@ def find_places(doc: Doc) -> Doc:
                 continue
             name = text[s:e]
             words = name.split()
+            if len(name) <= 4 and name.isupper() and not any(c.isdigit() for c in name):
+                continue  # "NGO", "CNN", "PKK": acronyms, not GeoNames alternate names
             if name.isupper() and len(name) > 3 and re.match(r"\s*[,(\-–]", text[e:e + 3]):
                 continue  # "BEIRUT, March 19 (Meridian)": where the report was filed
             if len(words) == 1 and (name.lower() in _STOP or (len(name) < 3 and not any(c.isdigit() for c in name))):
@@ -137,11 +143,17 @@ def find_places(doc: Doc) -> Doc:
             before = text[max(0, s - 60):s]
             locative = bool(_LOCATIVE.search(before))
             inside_actor = any(s < ae and as_ < e for as_, ae in actor_spans)
-            if inside_actor and not locative:
+            # "in Moscow" is a place even though "Moscow" can name the government; "the
+            # regime of Bashar al-Assad" is no place however it is preceded
+            single_token_actor = any(as_ == s and ae == e and " " not in text[as_:ae] for as_, ae in actor_spans)
+            if inside_actor and not (locative and single_token_actor):
                 continue
             if _FACILITY_AFTER.match(text[e:e + 14]):
                 continue
             entries = gaz.lookup(name, fuzzy=len(words) <= 3 and len(name) >= 6)
+            if entries and not any(x.country in context for x in entries):
+                # "Hasake", "Kasab": a misspelling at home beats an exact namesake abroad
+                entries = gaz.fuzzy(name, set(context)) or entries
             if not entries:
                 continue
             after = text[e:e + 30]
@@ -154,8 +166,13 @@ def find_places(doc: Doc) -> Doc:
             ranked = sorted(entries, key=lambda x: _score(x, context, admin_hint, locative), reverse=True)
             best = ranked[0]
             score = _score(best, context, admin_hint, locative)
-            if best.country not in context and best.precision != "country" and not locative:
-                continue  # a far-away namesake needs at least "in"/"near" before it
+            named_feature = best.supplement and best.precision in ("road", "water", "region")
+            far = best.country not in REGION and bool(context)
+            if best.country not in context and best.precision != "country" and not named_feature and (
+                    not locative or (far and best.population < _FAR_MIN_POPULATION)):
+                # a place outside the article's countries needs "in"/"near" before it, and a
+                # namesake outside the conflict region must also be a big city
+                continue
             if doc.article.outlet and name.lower() in doc.article.outlet.lower():
                 continue  # "(Meridian)": the outlet's own name
             found.append(PlaceMatch(s, e, name, _to_place(best, name, s, e, gaz), score))
@@ -195,5 +212,6 @@ def _nudge_by_proximity(found: list[PlaceMatch], gaz, text: str) -> None:  # noq
         def near(e: Entry) -> int:
             return sum(1 for a in anchors if km(a, (e.lat, e.lon)) < 300)
         best = max(entries, key=lambda e: (near(e), e.population))
-        if near(best) > near(next(e for e in entries if e.name == p.place.name)):
+        current = next((e for e in entries if e.name == p.place.name), None)
+        if current is not None and near(best) > near(current):
             p.place = _to_place(best, p.text, p.start, p.end, gaz)
