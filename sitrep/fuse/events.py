@@ -180,7 +180,10 @@ def _place_score(a: dict | None, b: dict | None) -> float:
     coarse = {"country", "admin1", "region"}
     if a["precision"] == "country" or b["precision"] == "country":
         return 0.45  # "in Syria" contains every Syrian town
-    if (a["precision"] in coarse or b["precision"] in coarse) and a.get("admin1") and a.get("admin1") == b.get("admin1"):
+    # "Idlib", "Aleppo": a place named like its governorate may mean the governorate
+    area_named = _names_its_admin1(a) or _names_its_admin1(b)
+    if (a["precision"] in coarse or b["precision"] in coarse or area_named) and a.get("admin1") \
+            and a.get("admin1") == b.get("admin1"):
         return 0.7  # "Idlib province" contains Khan Shaykhun
     if a.get("lat") is not None and b.get("lat") is not None and a["precision"] not in ("country", "admin1") \
             and b["precision"] not in ("country", "admin1"):
@@ -192,6 +195,12 @@ def _place_score(a: dict | None, b: dict | None) -> float:
     if a.get("admin1") and a.get("admin1") == b.get("admin1"):
         return 0.6 if "admin1" in (a["precision"], b["precision"]) else 0.35
     return 0.05
+
+
+def _names_its_admin1(place: dict) -> bool:
+    from sitrep.resolve.gazetteer import fold
+
+    return bool(place.get("admin1")) and fold(place["name"]).split()[-1] == fold(place["admin1"]).split()[-1]
 
 
 def _figure_score(a: MentionView, b: MentionView) -> float:

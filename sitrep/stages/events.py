@@ -23,7 +23,7 @@ _ANAPHORA = re.compile(
     r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes)\b",
     re.I,
 )
-_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerial|aerially|dropped|sorties)\b", re.I)
+_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerospace|aerial|aerially|dropped|sorties|coalition)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies|fabricat\w*|false)\b", re.I)
@@ -322,7 +322,7 @@ def build_mentions(doc: Doc) -> Doc:
             a1 = _actor(actor1) if actor1 else None
             a2 = _actor(actor2) if actor2 else None
             if etype == "ASSAULT" and mode_trigger.mode == "explosives" and mode_trigger.text.lower().startswith("bomb") and (
-                _AIRCRAFT.search(sentence.text) or (a1 is not None and a1.kind == "state military")
+                _AIRCRAFT.search(sentence.text) or (a1 is not None and a1.kind in ("state military", "coalition"))
             ):
                 # "regime bombs", "bombs dropped from a helicopter": bombs from the air
                 mode_trigger = Trigger(mode_trigger.start, mode_trigger.end, mode_trigger.text, "ASSAULT", "aerial",
