@@ -14,7 +14,7 @@ from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
-                  "targeted", "torture", "abduct", "firearms", None]
+                  "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party"}
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
                 "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "COERCE"}

@@ -151,7 +151,8 @@ def find_places(doc: Doc) -> Doc:
             if _FACILITY_AFTER.match(text[e:e + 14]):
                 continue
             entries = gaz.lookup(name, fuzzy=len(words) <= 3 and len(name) >= 6)
-            if entries and not any(x.country in context for x in entries):
+            if entries and not any(x.country in context for x in entries) and \
+                    max(x.population for x in entries) < 100000:
                 # "Hasake", "Kasab": a misspelling at home beats an exact namesake abroad
                 entries = gaz.fuzzy(name, set(context)) or entries
             if not entries:
