@@ -469,7 +469,7 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         target.actor2 = m.actor2 or target.actor2
     target.sentences.extend(i for i in m.sentences if i not in target.sentences)
     if _mode_rank(m.mode) < _mode_rank(target.mode):
-        target.mode, target.acled = m.mode, m.acled
+        target.mode, target.acled, target.trigger = m.mode, m.acled, m.trigger
     target.actor1 = _better_actor(target.actor1, m.actor1)
     target.actor2 = _better_actor(target.actor2, m.actor2)
     if target.location is None or (m.location and _finer(m.location, target.location)):
