@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -406,16 +405,3 @@ def iter_articles(inputs: Iterable[str], options: IngestOptions) -> Iterator[Art
             yield Failure(item.source, exc.stage, str(exc))
             continue
         yield article
-
-
-def input_size(spec: str) -> int:
-    """Rough size in bytes of a local input (for progress bars); 0 when unknown."""
-    try:
-        path = Path(spec)
-        if path.is_file():
-            return path.stat().st_size
-        if path.is_dir():
-            return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    except OSError:
-        return 0
-    return 0 if not os.path.exists(spec) else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -18,7 +19,7 @@ FORMATS = ("csv", "acled", "geojson", "jsonl", "parquet")
 def _acled_row(event: dict, mention_records: dict[str, dict]) -> dict[str, Any]:
     place = event.get("place") or {}
     records = [mention_records[m] for m in event["mentions"] if m in mention_records]
-    acled = Counter_first([r["acled"]["event_type"] for r in records]), Counter_first([r["acled"]["sub_event_type"] for r in records])
+    acled = _most_common([r["acled"]["event_type"] for r in records]), _most_common([r["acled"]["sub_event_type"] for r in records])
     killed = event.get("killed") or {}
     notes = [r["evidence"]["text"] for r in records[:1]]
     if event.get("contradictions"):
@@ -39,9 +40,7 @@ def _acled_row(event: dict, mention_records: dict[str, dict]) -> dict[str, Any]:
     }
 
 
-def Counter_first(values: list[str]) -> str:  # noqa: N802 - reads like the collections helper
-    from collections import Counter
-
+def _most_common(values: list[str]) -> str:
     return Counter(values).most_common(1)[0][0] if values else ""
 
 
