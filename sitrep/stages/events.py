@@ -136,6 +136,13 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                     if a.end <= sentence.start + self_claim.start() and a.actor.kind not in _NOT_PERPETRATOR and not a.demonym]
         if claimant:
             actor1 = claimant[-1]
+    # "70 militants killed in clashes with the Syrian army": the side fought is the killer
+    if actor1 is None and in_victims:
+        fought = next((a for a in actors if a.start >= t0 and re.search(
+            r"\b(?:clash(?:es|ed)?|fighting|battles?|confrontations?|ambush(?:ed)?)\s+(?:with|against|by)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$",
+            text[max(sentence.start, a.start - 50):a.start], re.I)), None)
+        if fought is not None:
+            actor1 = fought
     if actor2 is None and in_victims:
         actor2 = in_victims[0]
     # "35 IS jihadists were killed in clashes with Kurdish fighters": the dead are not the killers
