@@ -94,7 +94,9 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     # "killed by Syrian airstrikes", "carried out by the coalition": the agent follows "by"
     for a in actors if holder is None else []:
         gap = text[t1:a.start] if a.start >= t1 else text[a.end:t0] if a.end <= t0 else ""
-        if a.start >= t1 and re.search(r"\bby\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", text[max(t1, a.start - 30):a.start]):
+        lead = text[max(t1, a.start - 30):a.start]
+        if a.start >= t1 and re.search(r"\bby\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) and \
+                not re.search(r"\b(?:held|controlled|run|besieged|surrounded|dominated|led)\s+by\s", lead):
             actor1 = a
             break
         if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS":
@@ -102,8 +104,10 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT"):
                 actor1 = a
     if actor1 is None:
+        acts = [t for t in doc.in_sentence(doc.triggers, sentence) if t.type == "ASSAULT"]
         before = [a for a in actors if a.end <= t0 and not a.demonym and a.actor.id != "CIVILIANS"
                   and not _object_position(text, sentence.start, a)
+                  and not _object_of_act(text, a, acts)
                   and not _SPEECH_BETWEEN.search(text[a.end:t0])]
         if before:
             actor1 = before[-1]
@@ -168,6 +172,16 @@ def _object_position(text: str, floor: int, actor: ActorMatch) -> bool:
     unless the phrase names the actor's own units ('units of the Syrian army')."""
     before = text[max(floor, actor.start - 40):actor.start]
     return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_HEADS.search(before)
+
+
+def _object_of_act(text: str, actor: ActorMatch, acts: list[Trigger]) -> bool:
+    """'Syrian Air Force targets ISIS', 'destroyed a Daesh command post': the actor an act is
+    done to is its target, not its agent."""
+    for t in acts:
+        if t.end <= actor.start and re.fullmatch(r"\s+(?:the\s+|a\s+|an\s+|several\s+|positions\s+of\s+(?:the\s+)?)?",
+                                                  text[t.end:actor.start]):
+            return True
+    return False
 
 
 def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
