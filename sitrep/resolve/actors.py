@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,7 +95,8 @@ class ActorDictionary:
                     # allow a plural/possessive "s" only when the alias itself is not a demonym
                     continue
                 words = text[start:end + 1]
-                if automaton is self._folded and words.isupper() and len(words) > 3:
+                if automaton is self._folded and words.isupper() and len(words) > 3 and \
+                        re.match(r"\s*[,(\-–]", text[end + 1:end + 4]):
                     continue  # "AMMAN, March 12": a dateline in capitals, not the actor
                 found.append((start, end + 1, actor_id, demonym))
         # longest first, then leftmost; full aliases beat demonyms of the same span

@@ -153,8 +153,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if actor1 is not None and in_victims and any(v.actor.id == actor1.actor.id for v in in_victims):
         others = [a for a in actors if a.actor.id != actor1.actor.id and a.actor.id != "CIVILIANS" and not a.demonym]
         after_with = [a for a in others if re.search(r"\bwith\s+(?:the\s+)?(?:[\w\-']+\s+){0,3}$", text[max(sentence.start, a.start - 40):a.start])]
-        if after_with or others:
-            actor1, actor2 = (after_with or others)[0], actor1
+        # "100 ISIL terrorists killed in Kobani": with no other side named, the killer is unknown
+        actor1, actor2 = ((after_with or others)[0] if (after_with or others) else None), actor1
     if actor1 is not None and actor2 is not None and actor1.actor.id == actor2.actor.id:
         actor2 = None
     return actor1, actor2
