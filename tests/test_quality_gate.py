@@ -12,10 +12,10 @@ from sitrep.evaluate.fakes import evaluate
 from sitrep.evaluate.fusion import evaluate_fusion
 
 MINIMUMS = {
-    "location": 0.90, "cause": 0.84, "perpetrator": 0.71, "civilians": 0.69,
-    "noncivilians": 0.86, "children": 0.85, "women": 0.92, "date": 0.69,
+    "location": 0.89, "cause": 0.86, "perpetrator": 0.76, "civilians": 0.70,
+    "noncivilians": 0.86, "children": 0.85, "women": 0.93, "date": 0.69,
 }
-FUSION_MINIMUMS = {"f1": 0.32, "recall": 0.48}
+FUSION_MINIMUMS = {"f1": 0.34, "recall": 0.52}
 
 
 @pytest.fixture(scope="module")
@@ -44,5 +44,5 @@ def test_plover_gate(shared):
 
     result = evaluate_plover(str(shared / "plover" / "PLOVER_GSR_CAMEO.json"))
     assert result["n"] == 322
-    assert result["type_accuracy"] >= 0.30, result["type_accuracy"]
+    assert result["type_accuracy"] >= 0.42, result["type_accuracy"]
     assert result["per_type"]["ASSAULT"]["correct"] >= 20

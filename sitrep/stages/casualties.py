@@ -57,7 +57,9 @@ _PERSON_NOUNS = (
 _WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over)\b|\d)"
         r"[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r")"
         # "members of the Syrian Democratic Forces", "fighters of the Nusra Front"
-        r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’\-]*(?:\s(?=(?-i:[A-Z])))?){1,5})?)")
+        # (a headline's capitals are not a name: "Leaders of Ahrar Al-Sham Killed in ...")
+        r"(?:\s+of\s+(?:the\s+)?(?:(?!(?:Killed|Dead|Died|Injured|Wounded|Hurt|Martyred|In|At|On|As|After|Near|By|And)\b)"
+        r"(?-i:[A-Z])[\w'’\-]*(?:\s(?=(?-i:[A-Z])))?){1,5})?)")
 _ASIDE = r"(?:,?\s+(?:among them|including|among whom|most of them|mostly)\s+(?:[\w\-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r"),?)?"
 _PASSIVE = (
     r"(killed|dead|died|injured|wounded|hurt|martyred|lost their lives|perished|slain|"
