@@ -429,6 +429,18 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
     return True
 
 
+def _descends(dictionary, actor_id: str, ancestor_id: str) -> bool:  # noqa: ANN001
+    """Whether ``actor_id`` belongs to ``ancestor_id`` (Khattab al-Shishani -> armed opposition)."""
+    seen = set()
+    entry = dictionary.get(actor_id)
+    while entry is not None and entry.id not in seen:
+        if entry.parent == ancestor_id:
+            return True
+        seen.add(entry.id)
+        entry = dictionary.get(entry.parent)
+    return False
+
+
 def _better_actor(current: Actor | None, new: Actor | None) -> Actor | None:
     if current is None:
         return new
@@ -438,9 +450,7 @@ def _better_actor(current: Actor | None, new: Actor | None) -> Actor | None:
     cur = dictionary.get(current.id)
     nxt = dictionary.get(new.id)
     # a specific group refines a generic label ("liberation forces" -> Khattab al-Shishani Brigades)
-    if cur is not None and nxt is not None and cur.generic and not nxt.generic and (
-        nxt.parent == cur.id or dictionary.root(nxt.id).id == cur.id or nxt.country == cur.country
-    ):
+    if cur is not None and nxt is not None and cur.generic and not nxt.generic and _descends(dictionary, nxt.id, cur.id):
         return Actor(nxt.name, nxt.kind, nxt.country, current.label, nxt.id, current.evidence)
     return current
 
