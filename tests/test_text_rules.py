@@ -174,3 +174,10 @@ def test_every_state_is_an_actor_and_speech_acts_have_their_speaker():
 def test_unknown_speaker_is_reported_with_its_words():
     m = run("President Marlow has threatened further action against the rebels.").mentions[0]
     assert m.type == "THREATEN" and m.actor1.name is None and m.actor1.label == "President Marlow"
+
+
+def test_war_toll_is_background_not_an_event():
+    doc = run("Syrias war has killed more than 320000 people since it began in 2011. "
+              "Air strikes killed 12 civilians in Aleppo on Monday.", published="2016-06-30")
+    current = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
+    assert [m.killed for m in current] == [12]

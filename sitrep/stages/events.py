@@ -46,6 +46,12 @@ def _actor(m: ActorMatch) -> Actor:
 _BACKGROUND = re.compile(
     r"\b(?:in the past|past years|previously|in recent years|years ago|for years|used to|"
     r"since the (?:beginning|start|outbreak)|have said|has long|had long|history)\b", re.I)
+# "Syria's war has killed more than 320,000 people since it began": a war's toll, not an event
+_WAR_TOLL = re.compile(
+    r"\b(?:war|conflict|uprising|revolt|crisis|fighting)\s+(?:has|have|had|which has|that has)\s+(?:so far\s+)?"
+    r"(?:killed|left|claimed|cost)\b|\bsince\s+(?:it|the war|the conflict|the uprising|the revolt|the crisis)\s+"
+    r"(?:began|started|erupted|broke out)\b|\b(?:killed|died)\s+(?:in|during)\s+(?:the|syria'?s)\s+(?:\w+\s+)?(?:war|conflict)\b",
+    re.I)
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
 
 
@@ -330,6 +336,7 @@ def build_mentions(doc: Doc) -> Doc:
                 continue
             place = _pick_place(doc, sentence, mode_trigger, claim_spans)
             when, historical = _when(doc, sentence, mode_trigger)
+            historical = historical or bool(_WAR_TOLL.search(sentence.text))
             cas: list[Casualty] = []
             if etype == "ASSAULT":
                 for c in casualties:
