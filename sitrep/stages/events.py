@@ -52,6 +52,7 @@ _WAR_TOLL = re.compile(
     r"(?:killed|left|claimed|cost)\b|\bsince\s+(?:it|the war|the conflict|the uprising|the revolt|the crisis)\s+"
     r"(?:began|started|erupted|broke out)\b|\b(?:killed|died)\s+(?:in|during)\s+(?:the|syria'?s)\s+(?:\w+\s+)?(?:war|conflict)\b",
     re.I)
+_TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
 
 
@@ -336,7 +337,9 @@ def build_mentions(doc: Doc) -> Doc:
                 continue
             place = _pick_place(doc, sentence, mode_trigger, claim_spans)
             when, historical = _when(doc, sentence, mode_trigger)
-            historical = historical or bool(_WAR_TOLL.search(sentence.text))
+            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or (
+                # a five-figure toll next to "war", "conflict" or "since" is the war's running total
+                any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(sentence.text)))
             cas: list[Casualty] = []
             if etype == "ASSAULT":
                 for c in casualties:
