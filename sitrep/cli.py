@@ -438,7 +438,10 @@ def event(
                       f"{claim.get('source') or claim.get('by') or ''} [{claim['modality']}]", r["evidence"]["text"][:120])
     out.print(table)
     for c in e.get("contradictions", []):
-        out.print(f"[bold red]contradiction[/] ({c['kind']}): {c['summary']}")
+        if c["kind"] == "toll_update":
+            out.print(f"[bold yellow]update[/]: {c['summary']}")
+        else:
+            out.print(f"[bold red]contradiction[/] ({c['kind']}): {c['summary']}")
 
 
 @app.command()

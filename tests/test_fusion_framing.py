@@ -150,3 +150,20 @@ def test_cli_events_event_compare_export(tmp_path):
     assert result.returncode == 0 and json.loads((tmp_path / "e.geojson").read_text())["features"]
     bad = sitrep("export", "--db", "d.db", "--format", "xml")
     assert bad.returncode == 2 and "unknown format" in bad.stderr
+
+
+def test_rising_toll_is_an_update_not_a_contradiction():
+    from sitrep.fuse.events import Event, find_contradictions, view
+
+    def record(killed):
+        return {"type": "ASSAULT", "mode": "aerial", "casualties": [{"kind": "killed", "count": killed, "subset": False}],
+                "claim": {"modality": "asserted"}, "denials": [], "acled": {"event_type": "Explosions/Remote violence"},
+                "date": {"value": "2024-03-12", "precision": "day", "basis": "text"}, "evidence": {"text": "x"}}
+
+    event = Event("e1", [view("m1", "a1", "Wire A", "2024-03-12", record(20)),
+                         view("m2", "a2", "Wire B", "2024-03-13", record(35)),
+                         view("m3", "a3", "Wire C", "2024-03-14", record(58))])
+    kinds = {c.kind for c in find_contradictions(event)}
+    assert kinds == {"toll_update"}
+    event.mentions.append(view("m4", "a4", "Wire D", "2024-03-14", record(12)))
+    assert "casualties" in {c.kind for c in find_contradictions(event)}

@@ -346,7 +346,11 @@ def find_contradictions(event: Event, tolerance: float = 0.1) -> list[Contradict
                 for outlet, n in sorted(figures.items()):
                     sides[str(n)].append(outlet)
                 text = " vs ".join(f"{n} ({', '.join(o)})" for n, o in sorted(sides.items(), key=lambda x: int(x[0])))
-                out.append(Contradiction("casualties", f"{kind}: {text}", dict(sides)))
+                if _rising_toll(event, kind, tolerance):
+                    # later reports give higher tolls and no two reports of one day disagree
+                    out.append(Contradiction("toll_update", f"{kind} rose over later reports: {text}", dict(sides)))
+                else:
+                    out.append(Contradiction("casualties", f"{kind}: {text}", dict(sides)))
     denials: dict[str, list[str]] = defaultdict(list)
     for m in event.mentions:
         for d in m.record.get("denials", []):
@@ -381,6 +385,25 @@ def find_contradictions(event: Event, tolerance: float = 0.1) -> list[Contradict
             f"{mode} ({', '.join(sorted(o))})" for mode, o in sorted(modes.items())),
             {mode: sorted(o) for mode, o in modes.items()}))
     return out
+
+
+def _rising_toll(event: Event, kind: str, tolerance: float) -> bool:
+    """Whether an event's differing figures are a toll updated over days, not a disagreement."""
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for m in event.mentions:
+        values = [c["count"] for c in m.record["casualties"]
+                  if c["kind"] == kind and not c["subset"] and c["count"] is not None]
+        if values and m.published:
+            by_day[m.published].append(max(values))
+    if len(by_day) < 2:
+        return False
+    for values in by_day.values():
+        lo, hi = min(values), max(values)
+        if hi - lo > 1 and (hi - lo) / hi > tolerance:
+            return False  # reports of the same day disagree
+    days = sorted(by_day)
+    peaks = [max(by_day[d]) for d in days]
+    return all(b >= a for a, b in zip(peaks, peaks[1:], strict=False))
 
 
 def _side(actor: dict) -> str:
