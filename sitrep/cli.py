@@ -241,7 +241,6 @@ def extract(
     max_mb: MaxMbOpt = 20.0,
     timeout: TimeoutOpt = 10.0,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON record per line.")] = False,
-    all_types: Annotated[bool, typer.Option("--all/--main-types", help="Every PLOVER type, or only the main ones in the table.")] = True,
 ) -> None:
     """Print event mentions found in the inputs (nothing is stored)."""
     from sitrep.ingest.sources import iter_articles

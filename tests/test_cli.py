@@ -54,3 +54,11 @@ def test_demo(tmp_path):
     result = sitrep("demo", "--db", "demo.db", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "20 reports from 7 outlets" in result.stdout
+
+
+def test_bench_runs(fixtures):
+    result = sitrep("bench", str(fixtures / "reports.csv"), "--text-column", "body", "--title-column", "headline",
+                    "--outlet-column", "site", "--spacy-sample", "2", "--fusion", "200", "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["articles"] == 2 and figures["articles_per_s"] > 0 and figures["fusion_mentions"] == 200
