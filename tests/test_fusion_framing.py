@@ -87,8 +87,10 @@ def test_framing_table(demo_events):
     table = framing_table(store)
     opposition = {outlet: set(labels) for (actor, outlet), labels in table.items() if actor == "Syrian armed opposition"}
     assert "terrorists" in opposition["Levant State News"]
-    assert "revolutionaries" in opposition["Free Idlib Voice"]
+    assert "heroic revolutionaries" in opposition["Free Idlib Voice"]  # the qualifier is part of the frame
     assert "rebels" in opposition["Meridian Wire"]
+    sdf = {outlet: set(labels) for (actor, outlet), labels in table.items() if actor == "Syrian Democratic Forces"}
+    assert "us-backed separatist sdf militia" in sdf["Levant State News"]
 
 
 def test_seed_framing_and_loaded_language(shared):

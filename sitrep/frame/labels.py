@@ -57,6 +57,25 @@ def loaded_language(text: str) -> list[LoadedSpan]:
     return spans
 
 
+# Words an outlet puts before a name to frame it: "US-backed separatist SDF militia",
+# "so-called Islamic State", "the criminal Assad regime".
+_QUALIFIER = re.compile(
+    r"(?:\b(?:[\w.]+-(?:backed|led|held|linked|affiliated|supported|sponsored|funded|allied|controlled|based|aligned))|"
+    r"\b(?:so-called|self-proclaimed|separatist|terrorist|extremist|criminal|takfiri|moderate|radical|jihadist|"
+    r"heroic|brave|treacherous|occupying|illegitimate|notorious|tyrannical|fascist|puppet|rogue|barbaric|"
+    r"brutal|mercenary|foreign-backed|Islamist|militant|armed|rebel)\b)\s+$", re.I)
+
+
+def _with_qualifiers(text: str, start: int) -> int:
+    """Start of the label once the qualifiers just before it are included (at most three)."""
+    for _ in range(3):
+        m = _QUALIFIER.search(text[max(0, start - 40):start])
+        if not m:
+            break
+        start = start - (len(text[max(0, start - 40):start]) - m.start())
+    return start
+
+
 def actor_labels(article: Article) -> list[tuple[str, str, str]]:
     """(canonical actor, label as written, quote) for every actor mention of an article."""
     doc = find_actors(Doc(article=article, text=article.text))
@@ -65,10 +84,11 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
         if m.demonym or m.actor.id in ("CIVILIANS",):
             continue
         name = m.actor.name or "(unknown group)"
-        quote_start = max(0, article.text.rfind(".", 0, m.start) + 1)
+        start = _with_qualifiers(article.text, m.start)
+        quote_start = max(0, article.text.rfind(".", 0, start) + 1)
         quote_end = article.text.find(".", m.end)
         quote = article.text[quote_start:quote_end + 1 if quote_end != -1 else len(article.text)].strip()
-        out.append((name, _normal_label(m.text), quote[:300]))
+        out.append((name, _normal_label(article.text[start:m.end]), quote[:300]))
     return out
 
 
