@@ -169,3 +169,13 @@ def test_rising_toll_is_an_update_not_a_contradiction():
     assert kinds == {"toll_update"}
     event.mentions.append(view("m4", "a4", "Wire D", "2024-03-14", record(12)))
     assert "casualties" in {c.kind for c in find_contradictions(event)}
+
+
+def test_parquet_export(demo_events, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")  # optional extra: pip install ".[parquet]"
+    store, events = demo_events
+    records = {r[0]: json.loads(r[1]) for r in store.conn.execute("SELECT id, record FROM mentions")}
+    path = tmp_path / "events.parquet"
+    assert write(events.values(), records, "parquet", str(path)) == len(events)
+    table = pq.read_table(path)
+    assert table.num_rows == len(events) and "fatalities" in table.column_names
