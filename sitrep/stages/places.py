@@ -138,7 +138,8 @@ def find_places(doc: Doc) -> Doc:
                 continue  # "NGO", "CNN", "PKK": acronyms, not GeoNames alternate names
             if name.isupper() and len(name) > 3 and re.match(r"\s*[,(\-–]", text[e:e + 3]):
                 continue  # "BEIRUT, March 19 (Meridian)": where the report was filed
-            if len(words) == 1 and (name.lower() in _STOP or (len(name) < 3 and not any(c.isdigit() for c in name))):
+            if len(words) == 1 and (name.lower() in _STOP or name.lower() in _PARTICLES or name.lower() in _HEADS
+                                    or (len(name) < 3 and not any(c.isdigit() for c in name))):
                 continue
             before = text[max(0, s - 60):s]
             locative = bool(_LOCATIVE.search(before))
