@@ -181,3 +181,12 @@ def test_war_toll_is_background_not_an_event():
               "Air strikes killed 12 civilians in Aleppo on Monday.", published="2016-06-30")
     current = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
     assert [m.killed for m in current] == [12]
+
+
+def test_long_text_without_punctuation_is_cut_into_sentences():
+    words = ("the army shelled the town of Ariha killing four civilians a monitor said and rebels "
+             "fired rockets on Aleppo").split()
+    text = " ".join(words[i % len(words)] for i in range(20000))
+    doc = run(text, published="2016-01-01")
+    assert max(s.end - s.start for s in doc.sentences) <= 600
+    assert any(m.type == "ASSAULT" for m in doc.mentions)

@@ -9,6 +9,7 @@ from functools import lru_cache
 import ahocorasick
 
 from sitrep.resolve.datafiles import load_yaml
+from sitrep.spans import Coverage
 
 
 @dataclass(frozen=True)
@@ -101,12 +102,12 @@ class ActorDictionary:
                 found.append((start, end + 1, actor_id, demonym))
         # longest first, then leftmost; full aliases beat demonyms of the same span
         found.sort(key=lambda m: (-(m[1] - m[0]), m[3], m[0]))
-        taken: list[tuple[int, int]] = []
+        taken = Coverage(len(text))
         result: list[ActorMatch] = []
         for start, end, actor_id, demonym in found:
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             result.append(ActorMatch(start, end, text[start:end], self.actors[actor_id], demonym))
         result.sort(key=lambda m: m.start)
         return result

@@ -42,12 +42,12 @@ def _modality(verb: str) -> str:
 
 
 def _source_for(doc: Doc, start: int, end: int) -> str | None:
-    for actor in doc.actors:
-        if start <= actor.start < end and not actor.actor.generic and actor.actor.id != "UNKNOWN_GROUP":
+    inside = doc.in_span(doc.actors, start, end)
+    for actor in inside:
+        if not actor.actor.generic and actor.actor.id != "UNKNOWN_GROUP":
             return actor.actor.name
-    for actor in doc.actors:
-        if start <= actor.start < end:
-            return actor.actor.name or None
+    for actor in inside:
+        return actor.actor.name or None
     return None
 
 
@@ -95,7 +95,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         e = s + len(subject)
         # flattened text has lost its commas: "... a jihadist-held town a monitoring group said";
         # the claimant is the last named actor right before the verb
-        near = [a for a in doc.actors if s <= a.start and a.end <= e and not a.demonym
+        near = [a for a in doc.in_span(doc.actors, s, e) if a.end <= e and not a.demonym
                 and len(doc.text[a.end:e].split()) <= 3]
         if near and near[-1].start > s:
             s = near[-1].start

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,26 @@ class Doc:
     mentions: list[EventMention] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)  # country context: ISO -> weight
     extra: dict[str, Any] = field(default_factory=dict)
+    _index: dict[int, tuple] = field(default_factory=dict, repr=False)
 
     def in_sentence(self, items: list, sentence: Sentence) -> list:
-        return [x for x in items if sentence.start <= x.start < sentence.end]
+        """Items (sorted by start) that begin inside ``sentence``; bisect keeps long texts linear."""
+        return self.in_span(items, sentence.start, sentence.end)
+
+    def in_span(self, items: list, start: int, end: int) -> list:
+        starts = self._starts(items)
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end, lo)
+        return items[lo:hi]
+
+    def _starts(self, items: list) -> list[int]:
+        key = id(items)
+        cached = self._index.get(key)
+        if cached is None or cached[0] is not items or len(cached[1]) != len(items):
+            starts = [x.start for x in items]
+            if any(b < a for a, b in zip(starts, starts[1:], strict=False)):
+                items.sort(key=lambda x: x.start)
+                starts = [x.start for x in items]
+            cached = (items, starts)
+            self._index[key] = cached
+        return cached[1]

@@ -7,6 +7,7 @@ import re
 
 from sitrep.model import Evidence, Place
 from sitrep.resolve.gazetteer import REGION, Entry, gazetteer, km
+from sitrep.spans import Coverage
 from sitrep.stages.doc import Doc, PlaceMatch
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’‘\u00C0-\u024F]*(?:-[\w'’‘\u00C0-\u024F]+)*")
@@ -125,12 +126,16 @@ def find_places(doc: Doc) -> Doc:
     text = doc.text
     context = _country_context(doc)
     actor_spans = [(a.start, a.end) for a in doc.actors if not a.demonym]
+    actor_cover = Coverage(len(text))
+    for a_start, a_end in actor_spans:
+        actor_cover.add(a_start, a_end)
+    actor_exact = set(actor_spans)
     sentence_starts = {s.start for s in doc.sentences}
     found: list[PlaceMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = Coverage(len(text))
     for c_start, c_end in _candidates(text):
         for s, e in _sub_spans(text, c_start, c_end):
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
             name = text[s:e]
             words = name.split()
@@ -143,10 +148,10 @@ def find_places(doc: Doc) -> Doc:
                 continue
             before = text[max(0, s - 60):s]
             locative = bool(_LOCATIVE.search(before))
-            inside_actor = any(s < ae and as_ < e for as_, ae in actor_spans)
+            inside_actor = actor_cover.overlaps(s, e)
             # "in Moscow" is a place even though "Moscow" can name the government; "the
             # regime of Bashar al-Assad" is no place however it is preceded
-            single_token_actor = any(as_ == s and ae == e and " " not in text[as_:ae] for as_, ae in actor_spans)
+            single_token_actor = (s, e) in actor_exact and " " not in text[s:e]
             if inside_actor and not (locative and single_token_actor):
                 continue
             if _FACILITY_AFTER.match(text[e:e + 14]):
@@ -178,7 +183,7 @@ def find_places(doc: Doc) -> Doc:
             if doc.article.outlet and name.lower() in doc.article.outlet.lower():
                 continue  # "(Meridian)": the outlet's own name
             found.append(PlaceMatch(s, e, name, _to_place(best, name, s, e, gaz), score))
-            taken.append((s, e))
+            taken.add(s, e)
     found.sort(key=lambda p: p.start)
     _nudge_by_proximity(found, gaz, text)
     doc.places = found
@@ -201,8 +206,9 @@ def _to_place(entry: Entry, text: str, start: int, end: int, gaz) -> Place:  # n
 
 def _nudge_by_proximity(found: list[PlaceMatch], gaz, text: str) -> None:  # noqa: ANN001
     """Re-resolve ambiguous names towards the article's other places (within 300 km)."""
-    anchors = [(p.place.lat, p.place.lon) for p in found
-               if p.place.precision in ("city", "point") and p.place.lat is not None]
+    # distinct anchor points, the first few dozen: enough to say where an article is
+    anchors = list(dict.fromkeys((round(p.place.lat, 2), round(p.place.lon, 2)) for p in found
+                                 if p.place.precision in ("city", "point") and p.place.lat is not None))[:40]
     if len(anchors) < 2:
         return
     for p in found:

@@ -56,7 +56,19 @@ def _split_plain(sentences: list[Sentence], text: str, start: int, p_end: int, p
         _add(sentences, text, start, p_end, p_index)
 
 
+MAX_SENTENCE = 600  # characters; longer runs (text that lost its punctuation) are cut at spaces
+
+
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut != -1 else start + MAX_SENTENCE
+        _add_one(sentences, text, start, cut, paragraph)
+        start = cut
+    _add_one(sentences, text, start, end, paragraph)
+
+
+def _add_one(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     chunk = text[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     trail = len(chunk.rstrip())

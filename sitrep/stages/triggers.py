@@ -7,6 +7,7 @@ from functools import lru_cache
 import ahocorasick
 
 from sitrep.resolve.datafiles import load_yaml
+from sitrep.spans import Coverage
 from sitrep.stages.doc import Doc, Trigger
 
 
@@ -41,12 +42,12 @@ def find_triggers(doc: Doc) -> Doc:
             continue
         found.append(Trigger(start, end + 1, text[start:end + 1], etype, mode, acled, cameo, weight))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
-    taken: list[tuple[int, int]] = []
+    taken = Coverage(len(text))
     kept = []
     for t in found:
-        if any(t.start < e and s < t.end for s, e in taken):
+        if taken.overlaps(t.start, t.end):
             continue
-        taken.append((t.start, t.end))
+        taken.add(t.start, t.end)
         kept.append(t)
     kept.sort(key=lambda t: t.start)
     doc.triggers = kept
