@@ -549,7 +549,9 @@ def _print_mentions(mentions: list[dict]) -> None:
     for m in mentions:
         a1, a2, loc, when = m.get("actor1"), m.get("actor2"), m.get("location"), m.get("date")
         cas = ", ".join(
-            f"{c['count']}{'+' if c['approx'] in ('at_least', 'more_than') else ''} {c['kind']} ({c['category']})"
+            f"{'of which ' if c.get('subset') else ''}"
+            f"{c['count'] if c['count'] is not None else 'some'}{'+' if c['approx'] in ('at_least', 'more_than') else ''}"
+            f" {c['kind']} ({c['category']})"
             for c in m.get("casualties", [])
         )
         claim = m.get("claim") or {}

@@ -62,3 +62,12 @@ def test_bench_runs(fixtures):
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     assert figures["articles"] == 2 and figures["articles_per_s"] > 0 and figures["fusion_mentions"] == 200
+
+
+def test_stdin_input(tmp_path):
+    text = "Mortar shells hit a school in Homs on Monday, killing four pupils, state media said."
+    result = subprocess.run([sys.executable, "-m", "sitrep.cli", "extract", "-", "--json"], input=text,
+                            capture_output=True, text=True)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and records[0]["location"]["name"] == "Homs"
+    assert records[0]["casualties"][0]["count"] == 4
