@@ -53,7 +53,11 @@ def run_demo(db: Path, console: Console) -> dict:
         _print_mentions(store, console)
         counts = {"articles": report.added, "mentions": report.mentions}
         counts.update(_print_fusion(store, console))
-    console.print(f"Explore further: sitrep articles --db {db}; sitrep show ID --db {db}")
+    console.print(
+        f"Explore further: sitrep events --multi --db {db}; sitrep event ID --db {db}; "
+        f"sitrep compare --actor 'armed opposition' --db {db}; sitrep export --format geojson --db {db}",
+        markup=False,
+    )
     return counts
 
 
