@@ -149,7 +149,7 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             actor1 = claimant[-1]
     # "70 militants killed in clashes with the Syrian army": the side fought is the killer
     if actor1 is None and in_victims:
-        fought = next((a for a in actors if a.start >= t0 and re.search(
+        fought = next((a for a in actors if a.start >= t0 and not a.demonym and re.search(
             r"\b(?:clash(?:es|ed)?|fighting|battles?|confrontations?|ambush(?:ed)?)\s+(?:with|against|by)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$",
             text[max(sentence.start, a.start - 50):a.start], re.I)), None)
         if fought is not None:
@@ -559,6 +559,8 @@ def _title_actor(doc: Doc) -> Actor | None:
         if t.type != "ASSAULT":
             continue
         a1, _a2 = _roles(title, sentence, t, "ASSAULT", [])
+        if a1 is not None and _headline_victim(title.text, a1):
+            continue  # "100 ISIL Terrorists Killed in Kobani": the named are the dead
         if a1 is not None and a1.actor.id != "UNKNOWN_GROUP":
             actor = _actor(a1)
             if actor.evidence:
@@ -585,6 +587,15 @@ def _inferred_air_power(doc: Doc, m: EventMention) -> Actor | None:
         return None
     entry = actor_dictionary().get("SYR_MIL")
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
+
+
+_COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds))\s+(?:[\w\-]+\s+)?$", re.I)
+_DIED_AFTER = re.compile(r"^\s*(?:were\s+|are\s+)?(?:killed|dead|died|wounded|injured|executed|slain)\b", re.I)
+
+
+def _headline_victim(text: str, actor: ActorMatch) -> bool:
+    """A headline's actor preceded by a count or followed by 'killed' is among the dead."""
+    return bool(_COUNT_BEFORE.search(text[max(0, actor.start - 25):actor.start]) or _DIED_AFTER.match(text[actor.end:actor.end + 20]))
 
 
 def _fill_defaults(doc: Doc) -> None:
