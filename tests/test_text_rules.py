@@ -190,3 +190,10 @@ def test_long_text_without_punctuation_is_cut_into_sentences():
     doc = run(text, published="2016-01-01")
     assert max(s.end - s.start for s in doc.sentences) <= 600
     assert any(m.type == "ASSAULT" for m in doc.mentions)
+
+
+def test_earlier_event_does_not_set_the_mode_and_each_figure_keeps_its_verb():
+    m = run("Just days after a deadly chemical attack a woman was killed and 25 others on a bus were wounded "
+            "in a town south of Homs when a bomb exploded.", published="2017-04-08").mentions[0]
+    assert m.mode == "explosives"
+    assert m.killed == 1 and m.total("injured") == 25

@@ -84,6 +84,7 @@ _RE_UNCOUNTED = re.compile(
     r"(injured|wounded|killed|hurt)\b",
 )
 _RE_AND = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s+" + NUM + r"\s+" + _WHO + r"\b(?!\s+(?:were|was|have|had|are)\b)", re.I)
+_OWN_VERB = re.compile(r"^(?:\s+[\w\-]+){0,5}?\s+(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?(killed|injured|wounded|hurt)\b", re.I)
 _RE_AMONG = re.compile(r"(?<![\w.,])" + NUM + r"\s+" + _WHO + r"\s+(?:were|was)\s+among\b", re.I)
 
 _CATEGORIES = [
@@ -217,9 +218,12 @@ def find_casualties(doc: Doc) -> Doc:
             m = _RE_AND.match(tail)
             if m:
                 shifted = _Shifted(m, c.end - offset)
+                # "... and 25 others on a bus were wounded": the second figure's own verb decides
+                own = _OWN_VERB.match(tail[m.end():m.end() + 60])
+                kind_verb = own.group(1) if own else c.casualty.kind
                 extra = _make(doc, shifted, m.group(1), m.group(2), m.group(3),
                               (m.span(3)[0] + c.end - offset, m.span(3)[1] + c.end - offset),
-                              c.casualty.kind, offset)
+                              kind_verb, offset)
                 if extra and not any(x.start < extra.end and extra.start < x.end for x in local):
                     local.append(extra)
         for m in _RE_TOLL.finditer(text):

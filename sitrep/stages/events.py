@@ -24,6 +24,9 @@ _ANAPHORA = re.compile(
     re.I,
 )
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerospace|aerial|aerially|dropped|sorties|coalition)\b", re.I)
+_EARLIER = re.compile(
+    r"\b(?:days|weeks|months|years|hours|a day|a week|a month|a year|shortly|soon)\s+(?:after|since|following)\s+"
+    r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies|fabricat\w*|false)\b", re.I)
@@ -311,6 +314,8 @@ def build_mentions(doc: Doc) -> Doc:
         if not triggers:
             continue
         casualties = doc.in_sentence(doc.casualties, sentence)
+        # "days after a chemical attack, a woman was killed ...": an earlier event, named for time
+        triggers = [t for t in triggers if not _EARLIER.search(doc.text[max(sentence.start, t.start - 70):t.start])] or triggers
         groups: dict[str, list[Trigger]] = {}
         for t in triggers:
             groups.setdefault(t.type, []).append(t)
