@@ -249,17 +249,15 @@ def extract(
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
                               outlet, encoding, max_mb, timeout)
     pipeline = default_pipeline()
-    found = failed = 0
+    found = 0
     rows: list[dict] = []
     for item in iter_articles(inputs, options):
         if isinstance(item, Failure):
-            failed += 1
             err.print(f"sitrep: skipped {item.reason}", markup=False, highlight=False)
             continue
         try:
             mentions = pipeline.extract_article(item)
         except SitrepError as exc:
-            failed += 1
             err.print(f"sitrep: skipped {item.source}: {exc}", markup=False, highlight=False)
             continue
         found += 1

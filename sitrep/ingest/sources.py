@@ -137,9 +137,7 @@ def _row_value(row: dict, column: str | None) -> str | None:
 
 
 def _iter_table(path: Path, options: IngestOptions) -> Iterator[Item]:
-    text = _read_file(path, options) if path.stat().st_size <= options.max_bytes else None
-    if text is None:  # pragma: no cover - _read_file raised already
-        return
+    text = _read_file(path, options)  # refuses files over the size cap
     suffix = path.suffix.lower()
     rows: Iterable[dict]
     if suffix in {".jsonl", ".ndjson"}:
@@ -387,7 +385,7 @@ def build_article(raw: RawDoc, options: IngestOptions) -> Article:
         outlet=outlet,
         published=published,
         language=detect_language(clean),
-        source=raw.source if not raw.source.startswith(("http://", "https://")) else raw.source,
+        source=raw.source,
         url=raw.url,
         removed=[f"[{rule}] {t}" for rule, t in removed],
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -19,12 +18,6 @@ def data_path(name: str):  # noqa: ANN201 - importlib Traversable
 def load_yaml(name: str) -> Any:
     with data_path(name).open("r", encoding="utf-8") as fh:
         return yaml.safe_load(fh)
-
-
-@cache
-def load_json(name: str) -> Any:
-    with data_path(name).open("r", encoding="utf-8") as fh:
-        return json.load(fh)
 
 
 def load_csv(name: str) -> list[dict[str, str]]:

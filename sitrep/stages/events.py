@@ -29,7 +29,6 @@ _EARLIER = re.compile(
     r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
-_NEGATED = re.compile(r"\b(?:no|not|never|without|denied|deny|denies|fabricat\w*|false)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
 
 
@@ -407,9 +406,6 @@ def _victim_actor(cas: list[Casualty], dictionary) -> Actor | None:  # noqa: ANN
         if c.category in ("civilians", "children", "women"):
             return Actor("Civilians", "civilians", None, c.who, "CIVILIANS", c.evidence)
     return None
-
-
-_STATE = {"state military", "government", "head of state", "ministry"}
 
 
 def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[Trigger]) -> dict[str, str]:

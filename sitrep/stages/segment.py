@@ -45,15 +45,14 @@ def segment(doc: Doc) -> Doc:
 
 
 def _split_plain(sentences: list[Sentence], text: str, start: int, p_end: int, p_index: int) -> None:
-    if True:
-        for m in _BOUNDARY.finditer(text, start, p_end):
-            word = re.search(r"([\w.]+)$", text[start:m.start()])
-            token = word.group(1).lower().rstrip(".") if word else ""
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                continue
-            _add(sentences, text, start, m.end(1), p_index)
-            start = m.end()
-        _add(sentences, text, start, p_end, p_index)
+    for m in _BOUNDARY.finditer(text, start, p_end):
+        word = re.search(r"([\w.]+)$", text[start:m.start()])
+        token = word.group(1).lower().rstrip(".") if word else ""
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        _add(sentences, text, start, m.end(1), p_index)
+        start = m.end()
+    _add(sentences, text, start, p_end, p_index)
 
 
 MAX_SENTENCE = 600  # characters; longer runs (text that lost its punctuation) are cut at spaces

@@ -10,9 +10,6 @@ from typing import IO, Any
 
 from sitrep.errors import SitrepError
 
-ACLED_COLUMNS = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
-                 "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities",
-                 "source", "notes"]
 FORMATS = ("csv", "acled", "geojson", "jsonl", "parquet")
 
 
