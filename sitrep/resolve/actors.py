@@ -50,6 +50,9 @@ class ActorDictionary:
                 self._add(str(dem), entry.id, True)
         self._folded.make_automaton()
         self._exact.make_automaton()
+        self._names: dict[str, ActorEntry] = {}
+        for entry in self.actors.values():
+            self._names.setdefault(entry.name, entry)
 
     def _add(self, alias: str, actor_id: str, demonym: bool) -> None:
         # Acronyms (all capitals, short) are matched case-sensitively: "IS" is not "is".
@@ -63,6 +66,10 @@ class ActorDictionary:
 
     def get(self, actor_id: str | None) -> ActorEntry | None:
         return self.actors.get(actor_id) if actor_id else None
+
+    def by_name(self, name: str | None) -> ActorEntry | None:
+        """The actor with this canonical name (records carry names, e.g. a casualty's party)."""
+        return self._names.get(name) if name else None
 
     def root(self, actor_id: str) -> ActorEntry:
         """The top of an actor's parent chain (a ministry -> its state's government)."""

@@ -92,7 +92,7 @@ class Gazetteer:
         if not ids:
             ids = self.loose.get(compact(key))
         if not ids and fuzzy and len(key) >= 6:
-            ids = self._fuzzy(compact(key))
+            ids = self._closest(compact(key), cutoff=88)
         return [self.entries[i] for i in ids or []]
 
     def fuzzy(self, name: str, countries: set[str]) -> list[Entry]:
@@ -100,24 +100,21 @@ class Gazetteer:
         key = compact(fold(name))
         if len(key) < 5:
             return []
+        return [self.entries[i] for i in self._closest(key, cutoff=85, countries=countries)]
+
+    def _closest(self, key: str, cutoff: int, countries: set[str] | None = None) -> list[int]:
+        """Entries under the loose key nearest to ``key`` (optionally only in ``countries``)."""
         from rapidfuzz import fuzz, process
 
-        firsts = "aeiou" if key[:1] in "aeiou" else key[:1]
-        pool = [k for f in firsts for k in self._by_first.get(f, []) if abs(len(k) - len(key)) <= 2
-                and any(self.entries[i].country in countries for i in self.loose[k])]
-        best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=85) if pool else None
-        return [self.entries[i] for i in self.loose[best[0]] if self.entries[i].country in countries] if best else []
-
-    def _fuzzy(self, key: str) -> list[int]:
-        from rapidfuzz import fuzz, process
+        def wanted(i: int) -> bool:
+            return countries is None or self.entries[i].country in countries
 
         # spellings of Arabic names swap their first vowel ("Efrin"/"Afrin", "Idleb"/"Edlib")
         firsts = "aeiou" if key[:1] in "aeiou" else key[:1]
-        pool = [k for f in firsts for k in self._by_first.get(f, []) if abs(len(k) - len(key)) <= 2]
-        if not pool:
-            return []
-        best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=88)
-        return self.loose[best[0]] if best else []
+        pool = [k for f in firsts for k in self._by_first.get(f, []) if abs(len(k) - len(key)) <= 2
+                and any(wanted(i) for i in self.loose[k])]
+        best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff) if pool else None
+        return [i for i in self.loose[best[0]] if wanted(i)] if best else []
 
 
 def _cache_dir() -> Path:

@@ -142,19 +142,25 @@ def _make(doc: Doc, m: re.Match[str], approx_word: str | None, num_word: str, wh
         return None  # "a" counts only for a singular noun: "a child", not "a number"
     if count is not None and 1900 <= count <= 2100 and not who:
         return None  # a year, not a figure
-    party = None
-    if who_span:
-        s, e = who_span[0] + offset, who_span[1] + offset
-        for actor in doc.actors:
-            if s <= actor.start < e and actor.actor.id not in ("CIVILIANS",):
-                party = actor.actor.name
-                break
+    party = _party(doc, who_span[0] + offset, who_span[1] + offset) if who_span else None
     start, end = m.start() + offset, m.end() + offset
     casualty = Casualty(
         kind=_kind(verb), count=count, approx=approx, who=who, category=categorise(who),
         party=party, subset=subset, evidence=Evidence(doc.text[start:end], start, end),
     )
     return CasualtyMatch(start, end, casualty, subset)
+
+
+_COUNTED_BEFORE = re.compile(r"(\d|\b(?:" + "|".join(_UNITS) + r"|dozens|hundreds|several|many|scores))\s*$", re.I)
+
+
+def _party(doc: Doc, start: int, end: int) -> str | None:
+    """The canonical actor named inside the words for the dead ("three Russian soldiers")."""
+    return next((a.actor.name for a in doc.in_span(doc.actors, start, end) if a.actor.id != "CIVILIANS"), None)
+
+
+def _overlaps(found: list[CasualtyMatch], start: int, end: int) -> bool:
+    return any(c.start < end and start < c.end for c in found)
 
 
 class _Shifted:
@@ -196,7 +202,7 @@ def find_casualties(doc: Doc) -> Doc:
                 local.append(c)
         last_who: tuple[str, tuple[int, int]] | None = None
         for m in _RE_ACTIVE.finditer(text):
-            if any(m.start() < c.end - offset and c.start - offset < m.end() for c in local):
+            if _overlaps(local, m.start() + offset, m.end() + offset):
                 continue
             who = m.group(4)
             verb = m.group(1)
@@ -224,24 +230,22 @@ def find_casualties(doc: Doc) -> Doc:
                 extra = _make(doc, shifted, m.group(1), m.group(2), m.group(3),
                               (m.span(3)[0] + c.end - offset, m.span(3)[1] + c.end - offset),
                               kind_verb, offset)
-                if extra and not any(x.start < extra.end and extra.start < x.end for x in local):
+                if extra and not _overlaps(local, extra.start, extra.end):
                     local.append(extra)
         for m in _RE_TOLL.finditer(text):
-            if any(m.start() < c.end - offset and c.start - offset < m.end() for c in local):
+            if _overlaps(local, m.start() + offset, m.end() + offset):
                 continue
             c = _make(doc, m, m.group(2), m.group(3), None, None, "killed", offset)
             if c:
                 local.append(c)
         for m in _RE_UNCOUNTED.finditer(text):
-            if any(m.start() < c.end - offset and c.start - offset < m.end() for c in local):
+            if _overlaps(local, m.start() + offset, m.end() + offset):
                 continue
-            before = text[max(0, m.start() - 25):m.start()]
-            if re.search(r"(\d|\b(?:" + "|".join(_UNITS) + r"|dozens|hundreds|several|many|scores))\s*$", before, re.I):
+            if _COUNTED_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
                 continue
             start, end = m.start() + offset, m.end() + offset
             who = m.group(1)
-            party = next((a.actor.name for a in doc.actors if start <= a.start < start + len(who)
-                          and a.actor.id != "CIVILIANS"), None)
+            party = _party(doc, start, start + len(who))
             local.append(CasualtyMatch(start, end, Casualty(
                 kind=_kind(m.group(2)), count=None, approx="unknown", who=who,
                 category=categorise(who), party=party, evidence=Evidence(doc.text[start:end], start, end))))

@@ -362,23 +362,20 @@ def build_mentions(doc: Doc) -> Doc:
             if etype == "ASSAULT" and mode_trigger.mode == "explosives" and mode_trigger.text.lower().startswith("bomb") and (
                 _AIRCRAFT.search(sentence.text) or (a1 is not None and a1.kind in ("state military", "coalition"))
             ):
-                # "regime bombs", "bombs dropped from a helicopter": bombs from the air
-                mode_trigger = Trigger(mode_trigger.start, mode_trigger.end, mode_trigger.text, "ASSAULT", "aerial",
-                                       ("Explosions/Remote violence", "Air/drone strike"), "19", mode_trigger.weight)
+                mode_trigger = _as_aerial(mode_trigger)  # "regime bombs", "bombs dropped from a helicopter"
             if etype == "ASSAULT" and mode_trigger.mode is None and a1 is not None and a1.label and _AIRCRAFT.search(a1.label):
-                # "Syrian Air Force targets ...", "coalition jets hit ...": the attacker is an air force
-                mode_trigger = Trigger(mode_trigger.start, mode_trigger.end, mode_trigger.text, "ASSAULT", "aerial",
-                                       ("Explosions/Remote violence", "Air/drone strike"), "19", mode_trigger.weight)
+                mode_trigger = _as_aerial(mode_trigger)  # "Syrian Air Force targets ...", "coalition jets hit ..."
             if etype == "ASSAULT" and a1 is None and _RETALIATION.search(sentence.text) and claim.source:
-                src = next((e for e in dictionary.actors.values() if e.name == claim.source), None)
+                src = dictionary.by_name(claim.source)
                 mil = dictionary.military_of(src.id) if src else None
                 if mil:
                     a1 = Actor(mil.name, mil.kind, mil.country, None, mil.id, None)
             if a2 is None and etype == "ASSAULT":
                 a2 = _victim_actor(cas, dictionary)
-            acled = {"event_type": mode_trigger.acled[0], "sub_event_type": mode_trigger.acled[1]} if etype == "ASSAULT" else {"event_type": best.acled[0], "sub_event_type": best.acled[1]}
             if etype == "ASSAULT":
                 acled = _acled_for(mode_trigger, a1, a2, group)
+            else:
+                acled = {"event_type": best.acled[0], "sub_event_type": best.acled[1]}
             hypothetical = etype == "ASSAULT" and bool(_FUTURE.search(sentence.text[:max(0, mode_trigger.start - sentence.start)])) and not cas
             confidence = weight * (0.55 + 0.1 * bool(a1) + 0.1 * bool(place) + 0.1 * bool(when) + 0.15 * bool(cas))
             if hypothetical:
@@ -396,10 +393,16 @@ def build_mentions(doc: Doc) -> Doc:
     return doc
 
 
+def _as_aerial(trigger: Trigger) -> Trigger:
+    """The same trigger read as an air strike: bombs from aircraft, an attacker that is an air force."""
+    return Trigger(trigger.start, trigger.end, trigger.text, "ASSAULT", "aerial",
+                   ("Explosions/Remote violence", "Air/drone strike"), "19", trigger.weight)
+
+
 def _victim_actor(cas: list[Casualty], dictionary) -> Actor | None:  # noqa: ANN001
     for c in cas:
         if c.party:
-            entry = next((e for e in dictionary.actors.values() if e.name == c.party), None)
+            entry = dictionary.by_name(c.party)
             if entry:
                 return Actor(entry.name, entry.kind, entry.country, c.who, entry.id, c.evidence)
     for c in cas:
@@ -610,8 +613,8 @@ def _fill_defaults(doc: Doc) -> None:
             continue
         if title_actor is not None and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None):
             m.actor1 = title_actor  # the headline names who did it
-        elif m.mode in ("aerial", "heavy-weapons") and _inferred_air_power(doc, m):
-            m.actor1 = _inferred_air_power(doc, m)
+        elif m.mode in ("aerial", "heavy-weapons") and (inferred := _inferred_air_power(doc, m)) is not None:
+            m.actor1 = inferred
             m.confidence = round(m.confidence * 0.8, 3)
     for m in doc.mentions:
         if m.location is None and focus is not None and not m.historical:

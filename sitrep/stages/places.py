@@ -170,9 +170,7 @@ def find_places(doc: Doc) -> Doc:
                 entries = [x for x in entries if x.country in context or x.precision in ("admin1", "country") or x.population >= 100000]
                 if not entries:
                     continue
-            ranked = sorted(entries, key=lambda x: _score(x, context, admin_hint, locative), reverse=True)
-            best = ranked[0]
-            score = _score(best, context, admin_hint, locative)
+            score, best = max(((_score(x, context, admin_hint, locative), x) for x in entries), key=lambda sx: sx[0])
             named_feature = best.supplement and best.precision in ("road", "water", "region")
             far = best.country not in REGION and bool(context)
             if best.country not in context and best.precision != "country" and not named_feature and (
