@@ -24,9 +24,9 @@ def run_bench(path: str, text_column: str, title_column: str, outlet_column: str
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"extract failed: {proc.stderr.strip()[-300:]}")
     articles = {json.loads(line)["article"]["id"] for line in proc.stdout.splitlines() if line.strip()}
-    n_articles = _count_articles(path, text_column)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     texts = _texts(path, text_column)
+    n_articles = len(texts)
     spacy_rate = _spacy_rate(texts[:spacy_sample])
     words = sum(len(t.split()) for t in texts)
     return {
@@ -59,10 +59,6 @@ def _texts(path: str, text_column: str) -> list[str]:
             seen.add(text)
             texts.append(text)
     return texts
-
-
-def _count_articles(path: str, text_column: str) -> int:
-    return len(_texts(path, text_column))
 
 
 def _spacy_rate(texts: list[str]) -> dict:

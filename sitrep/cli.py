@@ -362,12 +362,14 @@ def bench(
 
 
 def _fused(db: Path):  # noqa: ANN202
+    """The store with every mention fused; fusion runs only when some mention is new."""
     from sitrep.fuse.events import fuse_store
     from sitrep.store.sqlite import Store
 
     _require_db(db)
     store = Store(db)
-    fuse_store(store)
+    if store.unfused_mentions():
+        fuse_store(store)
     return store
 
 
@@ -383,6 +385,7 @@ def events(
     as_json: JsonOption = False,
 ) -> None:
     """Fused events: one row per real-world event, with every source's figures."""
+    from sitrep.fuse.events import range_text
     from sitrep.fuse.query import filter_events
 
     with _fused(db) as store:
@@ -393,11 +396,9 @@ def events(
         return
     table = Table("event", "date", "type", "place", "actor1", "actor2", "killed", "outlets", "contradictions")
     for e in rows:
-        killed = e.get("killed") or {}
         table.add_row(
             e["id"], e.get("date") or "", e["type"], (e.get("place") or {}).get("name") or "",
-            _actor_cell(e.get("actor1")), _actor_cell(e.get("actor2")),
-            "" if not killed else (str(killed["min"]) if killed["min"] == killed["max"] else f"{killed['min']}–{killed['max']}"),
+            _actor_cell(e.get("actor1")), _actor_cell(e.get("actor2")), range_text(e.get("killed")),
             ", ".join(e["outlets"]), str(len(e.get("contradictions", []))),
         )
     out.print(table)
@@ -449,17 +450,16 @@ def compare(
     as_json: JsonOption = False,
 ) -> None:
     """How outlets label actors (framing), and their loaded language per 1,000 words."""
-    from sitrep.frame.labels import framing_table, outlet_language
+    from sitrep.frame.labels import read_framing
     from sitrep.store.sqlite import Store
 
     _require_db(db)
     wanted = {o.strip().lower() for o in outlets.split(",")} if outlets else None
     with Store(db) as store:
-        examples: dict = {}
-        table = framing_table(store, examples)
-        language = outlet_language(store)
+        framing = read_framing(store)
+    examples, language = framing.examples, framing.language
     rows = []
-    for (name, outlet), labels in sorted(table.items()):
+    for (name, outlet), labels in sorted(framing.labels.items()):
         if actor and actor.lower() not in name.lower():
             continue
         if wanted and outlet.lower() not in wanted:

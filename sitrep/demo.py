@@ -95,12 +95,10 @@ def _actor(actor: dict | None) -> str:
 
 
 def _print_fusion(store: Store, console: Console) -> dict:
-    """Fused events, contradictions and framing, when the fusion stage is installed."""
-    try:
-        from sitrep.frame.labels import framing_table
-        from sitrep.fuse.events import fuse_store
-    except ImportError:
-        return {}
+    """Fused events, contradictions and framing."""
+    from sitrep.frame.labels import framing_table
+    from sitrep.fuse.events import fuse_store
+
     events = fuse_store(store)
     multi = [e for e in events if len(e.outlets) > 1]
     table = Table("event", "date", "type", "place", "outlets", "killed (range)", "contradictions",

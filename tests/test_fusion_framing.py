@@ -179,3 +179,16 @@ def test_parquet_export(demo_events, tmp_path):
     assert write(events.values(), records, "parquet", str(path)) == len(events)
     table = pq.read_table(path)
     assert table.num_rows == len(events) and "fatalities" in table.column_names
+
+
+def test_read_commands_fuse_newly_ingested_articles(tmp_path, fixtures):
+    def sitrep(*args):
+        return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], capture_output=True, text=True, cwd=tmp_path)
+
+    assert sitrep("demo", "--db", "d.db").returncode == 0
+    before = len(sitrep("events", "--db", "d.db", "--json").stdout.splitlines())
+    assert sitrep("ingest", str(fixtures / "market_strike.html"), "--db", "d.db").returncode == 0
+    after = [json.loads(x) for x in sitrep("events", "--db", "d.db", "--json").stdout.splitlines()]
+    assert len(after) > before and any((e["place"] or {}).get("name") == "Saraqib" for e in after)
+    with Store(tmp_path / "d.db") as store:
+        assert store.unfused_mentions() == 0

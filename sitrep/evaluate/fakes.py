@@ -115,17 +115,18 @@ def main_incident(mentions: list[EventMention], title_modes: set | None = None,
         return None
     title_modes = title_modes or set()
     title_areas = title_areas or set()
+    return max(candidates, key=lambda m: incident_score(
+        m.confidence, bool(m.killed), m.sentences,
+        title_mode=bool(m.mode and m.mode in title_modes),
+        title_area=bool(m.location and m.location.admin1 and m.location.admin1 in title_areas)))
 
-    def score(m: EventMention) -> float:
-        s = m.confidence
-        s += 0.6 if m.killed else 0.0
-        s += 0.4 if (m.mode and m.mode in title_modes) else 0.0
-        s += 0.4 if (m.location and m.location.admin1 and m.location.admin1 in title_areas) else 0.0
-        s += 1.0 / (1 + 0.5 * min(m.sentences))
-        s += 0.1 * min(3, len(m.sentences))
-        return s
 
-    return max(candidates, key=score)
+def incident_score(confidence: float, killed: bool, sentences: list[int],
+                   title_mode: bool = False, title_area: bool = False) -> float:
+    """How likely a violent record is the article's main incident: supported, with a toll, early
+    (the inverted pyramid), told in several sentences, of the kind and area the headline names."""
+    return (confidence + (0.6 if killed else 0.0) + (0.4 if title_mode else 0.0) + (0.4 if title_area else 0.0)
+            + 1.0 / (1 + 0.5 * min(sentences)) + 0.1 * min(3, len(sentences)))
 
 
 def predict(article: Article, pipeline: Pipeline) -> Prediction:
@@ -187,7 +188,7 @@ def _counts(m: EventMention) -> tuple[int, int, int, int]:
     return civ, non, children, women
 
 
-def _gold_date(value: str) -> str | None:
+def gold_date(value: str) -> str | None:
     try:
         month, day, year = (int(x) for x in value.split("/"))
     except ValueError:
@@ -226,7 +227,7 @@ def evaluate(path: str, pipeline: Pipeline | None = None, progress=None) -> Scor
             "perpetrator": row["actor"].strip().lower(),
             "civilians": _int(row["nb_civilians"]), "noncivilians": _int(row["nb_noncivilians"]),
             "children": _int(row["nb_children"]), "women": _int(row["nb_women"]),
-            "date": _gold_date(row["date"]),
+            "date": gold_date(row["date"]),
         }
         got = {f: getattr(pred, f) for f in FIELDS}
         scores.n += 1

@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from sitrep.config import IngestOptions
+from sitrep.evaluate.fakes import gold_date, incident_score
 from sitrep.fuse.events import fuse_store
 from sitrep.ingest.run import ingest
 from sitrep.pipeline import PIPELINE_VERSION, default_pipeline
@@ -43,8 +44,7 @@ def relaxed_gold_pairs(rows: list[dict], days: int = 3) -> set[tuple[str, str]]:
     from datetime import date
 
     def day(value: str) -> date:
-        m, d, y = (int(x) for x in value.split("/"))
-        return date(2000 + y if y < 100 else y, m, d)
+        return date.fromisoformat(gold_date(value))
 
     pairs: set[tuple[str, str]] = set()
     for x, y in itertools.combinations(rows, 2):
@@ -71,8 +71,7 @@ def _main_mention(records: list[tuple[str, dict]]) -> str | None:
         if r["type"] != "ASSAULT" or r.get("historical"):
             continue
         killed = any(c["kind"] == "killed" and c["count"] for c in r["casualties"])
-        score = r["confidence"] + (0.6 if killed else 0) + 1.0 / (1 + 0.5 * min(r["sentences"])) \
-            + 0.1 * min(3, len(r["sentences"]))
+        score = incident_score(r["confidence"], killed, r["sentences"])
         if score > best_score:
             best, best_score = mention_id, score
     return best

@@ -96,25 +96,32 @@ def _normal_label(text: str) -> str:
     return " ".join(text.split()).strip().lower() if not text.isupper() else text
 
 
-def framing_table(store, examples: dict | None = None) -> dict[tuple[str, str], Counter]:  # noqa: ANN001
-    """(canonical actor, outlet) -> Counter of labels; ``examples`` collects a quote per label."""
-    table: dict[tuple[str, str], Counter] = defaultdict(Counter)
+@dataclass
+class Framing:
+    """How a store's outlets frame actors, read in one pass over the articles."""
+
+    labels: dict[tuple[str, str], Counter]  # (canonical actor, outlet) -> labels and counts
+    examples: dict[tuple[str, str, str], str]  # (actor, outlet, label) -> a quote
+    language: dict[str, Counter]  # outlet -> loaded-language spans per category, "_words", "_articles"
+
+
+def read_framing(store) -> Framing:  # noqa: ANN001
+    labels: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    examples: dict[tuple[str, str, str], str] = {}
+    language: dict[str, Counter] = defaultdict(Counter)
     for article in store.iter_articles():
         outlet = article.outlet or "?"
         for name, label, quote in actor_labels(article):
-            table[(name, outlet)][label] += 1
-            if examples is not None:
-                examples.setdefault((name, outlet, label), quote)
-    return dict(table)
-
-
-def outlet_language(store) -> dict[str, Counter]:  # noqa: ANN001
-    """Per outlet: loaded-language spans per category, and words read."""
-    out: dict[str, Counter] = defaultdict(Counter)
-    for article in store.iter_articles():
-        counts = out[article.outlet or "?"]
+            labels[(name, outlet)][label] += 1
+            examples.setdefault((name, outlet, label), quote)
+        counts = language[outlet]
         counts["_words"] += len(article.text.split())
         counts["_articles"] += 1
         for span in loaded_language(article.text):
             counts[span.category] += 1
-    return dict(out)
+    return Framing(dict(labels), examples, dict(language))
+
+
+def framing_table(store) -> dict[tuple[str, str], Counter]:  # noqa: ANN001
+    """(canonical actor, outlet) -> Counter of labels."""
+    return read_framing(store).labels

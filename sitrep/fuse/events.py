@@ -4,8 +4,9 @@ Greedy and incremental. Mentions are visited in date order; each joins the best-
 existing event (same type, dates within a window that respects precision, places near each other
 or one inside the other's area, similar casualty figures and wording) when the score clears a
 threshold and the event holds no other mention of the same article; otherwise it founds a new
-event. Candidates come from a (type, day) block index, so the work is near-linear. Assignments are
-stored, so newly ingested articles join existing events and re-running changes nothing.
+event. Candidates come from block indexes by type, day and area (country, admin1), so the work is
+near-linear. Assignments are stored, so newly ingested articles join existing events and
+re-running changes nothing.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class MentionView:
 
 @dataclass
 class Contradiction:
-    kind: str  # casualties | denial | perpetrator | type
+    kind: str  # casualties | toll_update | denial | perpetrator | type
     summary: str
     sides: dict[str, list[str]]  # the value -> the outlets that give it
 
@@ -99,19 +100,14 @@ class Event:
         """Each outlet's largest figure for ``kind`` (its own parts not added twice)."""
         out: dict[str, int] = {}
         for m in self.mentions:
-            values = [c["count"] for c in m.record["casualties"]
-                      if c["kind"] == kind and not c["subset"] and c["count"] is not None]
-            if values:
+            value = largest_figure(m.record, kind)
+            if value is not None:
                 outlet = m.outlet or "?"
-                out[outlet] = max(out.get(outlet, 0), max(values))
+                out[outlet] = max(out.get(outlet, 0), value)
         return out
 
     def killed_range_text(self) -> str:
-        figures = self.figures("killed")
-        if not figures:
-            return ""
-        lo, hi = min(figures.values()), max(figures.values())
-        return str(lo) if lo == hi else f"{lo}–{hi}"
+        return range_text(_range(self.figures("killed")))
 
     @property
     def earliest(self) -> str | None:
@@ -134,6 +130,27 @@ def _range(figures: dict[str, int]) -> dict | None:
     if not figures:
         return None
     return {"min": min(figures.values()), "max": max(figures.values()), "by_outlet": figures}
+
+
+def range_text(figures: dict | None) -> str:
+    """'11', or '11–24' when sources differ; '' without figures (takes a summary's range)."""
+    if not figures:
+        return ""
+    lo, hi = figures["min"], figures["max"]
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def largest_figure(record: dict, kind: str) -> int | None:
+    """A mention's largest figure of ``kind``; parts of a figure ("including 4 children") aside."""
+    values = [c["count"] for c in record["casualties"]
+              if c["kind"] == kind and not c["subset"] and c["count"] is not None]
+    return max(values) if values else None
+
+
+def _disagree(values: list[int], tolerance: float) -> bool:
+    """Figures that differ by more than one and by more than ``tolerance`` of the largest."""
+    lo, hi = min(values), max(values)
+    return hi - lo > 1 and (hi - lo) / hi > tolerance
 
 
 def _day(record: dict) -> tuple[date | None, str | None]:
@@ -204,11 +221,9 @@ def _names_its_admin1(place: dict) -> bool:
 
 
 def _figure_score(a: MentionView, b: MentionView) -> float:
-    fa = [c["count"] for c in a.record["casualties"] if c["kind"] == "killed" and c["count"] and not c["subset"]]
-    fb = [c["count"] for c in b.record["casualties"] if c["kind"] == "killed" and c["count"] and not c["subset"]]
-    if not fa or not fb:
+    x, y = largest_figure(a.record, "killed"), largest_figure(b.record, "killed")
+    if not x or not y:
         return 0.0
-    x, y = max(fa), max(fb)
     ratio = min(x, y) / max(x, y)
     return 1.0 if ratio >= 0.99 else 0.6 if ratio >= 0.6 else 0.2 if ratio >= 0.3 else -0.3
 
@@ -339,18 +354,16 @@ def find_contradictions(event: Event, tolerance: float = 0.1) -> list[Contradict
     out: list[Contradiction] = []
     for kind in ("killed", "injured"):
         figures = event.figures(kind)
-        if len(set(figures.values())) > 1:
-            lo, hi = min(figures.values()), max(figures.values())
-            if hi - lo > 1 and (hi - lo) / hi > tolerance:
-                sides: dict[str, list[str]] = defaultdict(list)
-                for outlet, n in sorted(figures.items()):
-                    sides[str(n)].append(outlet)
-                text = " vs ".join(f"{n} ({', '.join(o)})" for n, o in sorted(sides.items(), key=lambda x: int(x[0])))
-                if _rising_toll(event, kind, tolerance):
-                    # later reports give higher tolls and no two reports of one day disagree
-                    out.append(Contradiction("toll_update", f"{kind} rose over later reports: {text}", dict(sides)))
-                else:
-                    out.append(Contradiction("casualties", f"{kind}: {text}", dict(sides)))
+        if figures and _disagree(list(figures.values()), tolerance):
+            sides: dict[str, list[str]] = defaultdict(list)
+            for outlet, n in sorted(figures.items()):
+                sides[str(n)].append(outlet)
+            text = " vs ".join(f"{n} ({', '.join(o)})" for n, o in sorted(sides.items(), key=lambda x: int(x[0])))
+            if _rising_toll(event, kind, tolerance):
+                # later reports give higher tolls and no two reports of one day disagree
+                out.append(Contradiction("toll_update", f"{kind} rose over later reports: {text}", dict(sides)))
+            else:
+                out.append(Contradiction("casualties", f"{kind}: {text}", dict(sides)))
     denials: dict[str, list[str]] = defaultdict(list)
     for m in event.mentions:
         for d in m.record.get("denials", []):
@@ -391,16 +404,13 @@ def _rising_toll(event: Event, kind: str, tolerance: float) -> bool:
     """Whether an event's differing figures are a toll updated over days, not a disagreement."""
     by_day: dict[str, list[int]] = defaultdict(list)
     for m in event.mentions:
-        values = [c["count"] for c in m.record["casualties"]
-                  if c["kind"] == kind and not c["subset"] and c["count"] is not None]
-        if values and m.published:
-            by_day[m.published].append(max(values))
+        value = largest_figure(m.record, kind)
+        if value is not None and m.published:
+            by_day[m.published].append(value)
     if len(by_day) < 2:
         return False
-    for values in by_day.values():
-        lo, hi = min(values), max(values)
-        if hi - lo > 1 and (hi - lo) / hi > tolerance:
-            return False  # reports of the same day disagree
+    if any(_disagree(values, tolerance) for values in by_day.values()):
+        return False  # reports of the same day disagree
     days = sorted(by_day)
     peaks = [max(by_day[d]) for d in days]
     return all(b >= a for a, b in zip(peaks, peaks[1:], strict=False))

@@ -206,29 +206,23 @@ class Store:
         """Store an article; False if it was already there (same clean text)."""
         with self.conn:
             exists = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
-            if exists:
-                if article.source:
-                    self.conn.execute(
-                        "INSERT OR IGNORE INTO article_sources VALUES (?, ?)",
-                        (article.id, article.source),
-                    )
-                self.clear_failure(article.source)
-                return False
-            self.conn.execute(
-                "INSERT INTO articles(id, title, outlet_id, published, language, text, source, url,"
-                " removed, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    article.id, article.title, self._outlet_id(article.outlet), article.published,
-                    article.language, article.text, article.source, article.url,
-                    json.dumps(article.removed, ensure_ascii=False), _now(),
-                ),
-            )
+            if not exists:
+                self.conn.execute(
+                    "INSERT INTO articles(id, title, outlet_id, published, language, text, source, url,"
+                    " removed, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, article.title, self._outlet_id(article.outlet), article.published,
+                        article.language, article.text, article.source, article.url,
+                        json.dumps(article.removed, ensure_ascii=False), _now(),
+                    ),
+                )
+            # a second source of a stored article is remembered, and a past failure forgotten
             if article.source:
                 self.conn.execute(
                     "INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article.id, article.source)
                 )
             self.clear_failure(article.source)
-        return True
+        return not exists
 
     def add_failure(self, failure: Failure) -> None:
         with self.conn:
@@ -282,6 +276,13 @@ class Store:
                 self.conn.executemany(
                     "INSERT INTO event_mentions VALUES (?, ?)", [(m.id, event.id) for m in event.mentions]
                 )
+
+    def unfused_mentions(self) -> int:
+        """Mentions not yet assigned to a fused event (new, or re-extracted)."""
+        return self.conn.execute(
+            "SELECT count(*) FROM mentions m LEFT JOIN event_mentions e ON e.mention_id = m.id "
+            "WHERE e.mention_id IS NULL"
+        ).fetchone()[0]
 
     def events(self) -> list[dict[str, Any]]:
         return [json.loads(r[0]) for r in self.conn.execute(
