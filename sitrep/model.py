@@ -64,6 +64,10 @@ class Actor:
     basis: str = "text"  # "text" | "title": named there; "inferred": by a documented rule
 
 
+# How finely a place locates an event, for choosing among a record's places (lower is finer).
+PRECISION_RANK = {"point": 0, "city": 0, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
+
+
 @dataclass
 class Place:
     name: str

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from sitrep.model import PRECISION_RANK
 from sitrep.resolve.gazetteer import km
 
 THRESHOLD = 0.55
@@ -81,12 +82,11 @@ class Event:
 
     @property
     def location(self) -> dict | None:
-        order = {"point": 0, "city": 0, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
         places = [m.record["location"] for m in self.mentions if m.record.get("location")]
         if not places:
             return None
         votes = Counter(p["name"] for p in places)
-        return min(places, key=lambda p: (-votes[p["name"]], order.get(p["precision"], 5)))
+        return min(places, key=lambda p: (-votes[p["name"]], PRECISION_RANK.get(p["precision"], 5)))
 
     def actor(self, role: str) -> dict | None:
         actors = [m.record[role] for m in self.mentions if m.record.get(role)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, Place, When
+from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 
@@ -269,12 +269,10 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     places = [p for p in candidates if p.place.precision != "country"]
     if not places:
         return candidates[0] if candidates else None
-    order = {"point": 0, "city": 0, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
-
     def key(p: PlaceMatch) -> tuple:
         before = doc.text[max(sentence.start, p.start - 40):p.start].lower()
         locative = bool(re.search(r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", before))
-        return (0 if locative else 1, order.get(p.place.precision, 5), abs(p.start - trigger.start))
+        return (0 if locative else 1, PRECISION_RANK.get(p.place.precision, 5), abs(p.start - trigger.start))
 
     return min(places, key=key)
 
@@ -532,6 +530,7 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
 
 
 def _finer(a: Place, b: Place) -> bool:
+    """Whether `a` locates the event more finely than `b`; here a point beats the city it is in."""
     order = {"point": 0, "city": 1, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
     return order.get(a.precision, 5) < order.get(b.precision, 5) and (a.country == b.country) and (
         b.admin1 is None or a.admin1 == b.admin1)
