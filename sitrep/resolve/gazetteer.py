@@ -106,15 +106,17 @@ class Gazetteer:
         """Entries under the loose key nearest to ``key`` (optionally only in ``countries``)."""
         from rapidfuzz import fuzz, process
 
-        def wanted(i: int) -> bool:
-            return countries is None or self.entries[i].country in countries
-
         # spellings of Arabic names swap their first vowel ("Efrin"/"Afrin", "Idleb"/"Edlib")
         firsts = "aeiou" if key[:1] in "aeiou" else key[:1]
-        pool = [k for f in firsts for k in self._by_first.get(f, []) if abs(len(k) - len(key)) <= 2
-                and any(wanted(i) for i in self.loose[k])]
+        size = len(key)
+        pool = [k for f in firsts for k in self._by_first.get(f, []) if abs(len(k) - size) <= 2]
+        if countries is not None:  # filtered only when asked: this scan is on the lookup hot path
+            pool = [k for k in pool if any(self.entries[i].country in countries for i in self.loose[k])]
         best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff) if pool else None
-        return [i for i in self.loose[best[0]] if wanted(i)] if best else []
+        if not best:
+            return []
+        ids = self.loose[best[0]]
+        return ids if countries is None else [i for i in ids if self.entries[i].country in countries]
 
 
 def _cache_dir() -> Path:
