@@ -18,7 +18,7 @@ from sitrep.stages.segment import segment
 from sitrep.stages.triggers import find_triggers
 
 # Bump when extraction output changes, so stored articles are re-extracted on the next ingest.
-PIPELINE_VERSION = "rules-6"
+PIPELINE_VERSION = "rules-7"
 
 Stage = Callable[[Doc], Doc]
 

@@ -192,3 +192,38 @@ def test_read_commands_fuse_newly_ingested_articles(tmp_path, fixtures):
     assert len(after) > before and any((e["place"] or {}).get("name") == "Saraqib" for e in after)
     with Store(tmp_path / "d.db") as store:
         assert store.unfused_mentions() == 0
+
+
+def _record(day, place, basis="text", mode="aerial", killed=10):
+    return {"type": "ASSAULT", "mode": mode, "casualties": [{"kind": "killed", "count": killed, "subset": False}],
+            "claim": {"modality": "asserted"}, "denials": [], "acled": {"event_type": "Explosions/Remote violence"},
+            "date": {"value": day, "precision": "day", "basis": basis}, "evidence": {"text": "air strikes hit the town"},
+            "location": place, "confidence": 0.8}
+
+
+KHAN = {"name": "Khan Shaykhun", "admin1": "Idlib", "country": "SY", "precision": "city", "lat": 35.44, "lon": 36.65}
+IDLIB = {"name": "Idlib", "admin1": "Idlib", "country": "SY", "precision": "admin1", "lat": 35.9, "lon": 36.6}
+ALEPPO = {"name": "Aleppo", "admin1": "Aleppo", "country": "SY", "precision": "city", "lat": 36.2, "lon": 37.16}
+
+
+def test_one_report_telling_an_incident_twice_lands_in_one_event():
+    from sitrep.fuse.events import fuse, view
+
+    mentions = [view("a1", "A", "Wire A", "2024-03-12", _record("2024-03-12", KHAN)),
+                view("a2", "A", "Wire A", "2024-03-12", _record("2024-03-12", IDLIB, killed=12)),
+                view("b1", "B", "Wire B", "2024-03-12", _record("2024-03-12", KHAN, killed=12)),
+                view("a3", "A", "Wire A", "2024-03-12", _record("2024-03-12", ALEPPO))]
+    fuser = fuse(mentions)
+    assert fuser.assignment["a1"] == fuser.assignment["a2"] == fuser.assignment["b1"]
+    assert fuser.assignment["a3"] != fuser.assignment["a1"]  # another incident of the same report
+    assert fuser.events[fuser.assignment["a1"]].figures() == {"Wire A": 12, "Wire B": 12}
+
+
+def test_report_date_bounds_the_event_from_above():
+    from sitrep.fuse.events import days_compatible, view
+
+    reported = view("a", "A", "Wire A", "2024-03-14", _record("2024-03-14", ALEPPO, basis="published"))
+    earlier = view("b", "B", "Wire B", "2024-03-16", _record("2024-03-13", ALEPPO))
+    later = view("c", "C", "Wire C", "2024-03-16", _record("2024-03-16", ALEPPO))
+    assert days_compatible(reported, earlier) and days_compatible(earlier, reported)
+    assert not days_compatible(reported, later) and not days_compatible(later, reported)

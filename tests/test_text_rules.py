@@ -197,3 +197,39 @@ def test_earlier_event_does_not_set_the_mode_and_each_figure_keeps_its_verb():
             "in a town south of Homs when a bomb exploded.", published="2017-04-08").mentions[0]
     assert m.mode == "explosives"
     assert m.killed == 1 and m.total("injured") == 25
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("14 August 2016 Civilian killed, 3 injured in attacks on Aleppo.", set()),
+    ("03-07-2015 Five Civilians Killed in Rocket Attacks in Aleppo.", {5}),
+    ("Published September 21 2016 Five medics were killed in an air strike on a clinic in Aleppo.", {5}),
+    ("Last updated at Jul 152015 BEIRUT Thirteen civilians were killed in air raids on Aleppo.", {13}),
+    ("In 2015 militants were killed in Aleppo by an air strike.", {None}),
+])
+def test_dates_are_not_figures(text, expected):
+    doc = run(text, published=None)
+    assert {c.casualty.count for c in doc.casualties if c.casualty.kind == "killed"} == expected
+
+
+def test_lead_figure_stands_unless_it_was_only_a_word():
+    doc = run("Air strikes killed 13 civilians in the village of Taduf on Wednesday, the monitor said. "
+              "The strikes came after regime warplanes killed at least 57 civilians in the town over the weekend.")
+    assert doc.mentions[0].casualties[0].count == 13
+    doc = run("A gas attack killed dozens of civilians in a rebel-held town on Tuesday. "
+              "The attack killed 58 civilians, the monitor said.")
+    assert doc.mentions[0].casualties[0].count == 58
+
+
+def test_photo_caption_run_into_the_story_is_removed():
+    text = ("Last updated at Jul 152015 A fighter runs past ruined buildings in the city of Hasakeh on Monday "
+            "(AFP photo) BEIRUT Thirteen civilians were killed in air raids on Aleppo province, a monitor said.")
+    clean, removed = strip_boilerplate(text)
+    assert "Hasakeh" not in clean and clean.startswith("Last updated at Jul 152015 BEIRUT Thirteen")
+    assert removed == [("caption", "A fighter runs past ruined buildings in the city of Hasakeh on Monday (AFP photo)")]
+
+
+def test_group_named_as_dead_in_a_headline_is_not_the_killer():
+    doc = run("A Nusra Front commander was killed in an air strike in Latakia on Wednesday.", published=None)
+    assert doc.mentions[0].actor1 is None and doc.mentions[0].actor2.id == "HTS"
+    doc = run("Nusra Front militants killed 20 civilians in Latakia", published=None)
+    assert doc.mentions[0].actor1.id == "HTS"

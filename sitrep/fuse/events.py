@@ -179,6 +179,17 @@ def _window(precision: str | None, basis: str = "text") -> int:
     return {"month": 20, "year": 200}.get(precision or "", 0)
 
 
+def days_compatible(a: MentionView, b: MentionView) -> bool:
+    """Whether two mentions' days can be one event's. A day taken from a report's publication
+    bounds the event from above: it happened that day or in the few days before, never after."""
+    gap = (a.day - b.day).days  # type: ignore[operator]
+    for x, y, signed in ((a, b, gap), (b, a, -gap)):
+        if x.precision == "day" and x.basis == "published" and signed < 0 and y.precision == "day" \
+                and y.basis == "text":
+            return False  # x's report came out before y's stated day
+    return abs(gap) <= max(_window(a.precision, a.basis), _window(b.precision, b.basis))
+
+
 def view(mention_id: str, article_id: str, outlet: str | None, published: str | None, record: dict) -> MentionView:
     day, precision = _day(record)
     text = (record.get("evidence") or {}).get("text", "").lower()
@@ -234,10 +245,9 @@ def pair_score(a: MentionView, b: MentionView) -> float:
         return 0.0
     if a.day is None or b.day is None:
         return 0.0
-    gap = abs((a.day - b.day).days)
-    window = max(_window(a.precision, a.basis), _window(b.precision, b.basis))
-    if gap > window:
+    if not days_compatible(a, b):
         return 0.0
+    gap = abs((a.day - b.day).days)
     place = _place_score(a.record.get("location"), b.record.get("location"))
     if place == 0.0:
         return 0.0
@@ -251,6 +261,30 @@ def pair_score(a: MentionView, b: MentionView) -> float:
         if x.get("id") and x.get("id") == y.get("id"):
             actors += 0.05
     return 0.3 * date_score + 0.35 * place + 0.15 * _figure_score(a, b) + 0.2 * words + mode + actors
+
+
+# A report that tells one incident in several places ("an air strike on Khan Shaykhun ...",
+# later "the attack on the town") yields several mentions; they join one event at this score.
+RESTATED = 0.8
+
+
+def restates(a: MentionView, b: MentionView) -> bool:
+    """Whether two mentions of one report tell the same incident: same type, kind of attack and
+    day, and places that agree (the same place, or one is the other's governorate or country)."""
+    if a.type != b.type or a.day is None or a.day != b.day:
+        return False
+    if a.record.get("mode") and b.record.get("mode") and a.record["mode"] != b.record["mode"]:
+        return False
+    x, y = a.record.get("location"), b.record.get("location")
+    if not x or not y or x["name"] == y["name"]:
+        return True
+    if x.get("country") != y.get("country"):
+        return False
+    if "country" in (x["precision"], y["precision"]):
+        return True
+    coarse = x["precision"] in ("admin1", "region") or y["precision"] in ("admin1", "region") \
+        or _names_its_admin1(x) or _names_its_admin1(y)
+    return coarse and x.get("admin1") is not None and x.get("admin1") == y.get("admin1")
 
 
 def event_id(first: MentionView) -> str:
@@ -313,10 +347,14 @@ class Fuser:
         if m.day is not None and not m.record.get("historical"):
             for eid in sorted(self._candidates(m)):  # sorted: results must not depend on hash seeds
                 event = self.events[eid]
-                if any(x.article_id == m.article_id for x in event.mentions):
-                    continue
-                reps = event.mentions[:REPRESENTATIVES]
-                score = sum(sorted((pair_score(m, x) for x in reps), reverse=True)[:2]) / min(2, len(reps))
+                own = [x for x in event.mentions if x.article_id == m.article_id]
+                if own and not all(restates(m, x) for x in own):
+                    continue  # the event already holds a different incident from this report
+                reps = [x for x in event.mentions if x.article_id != m.article_id][:REPRESENTATIVES]
+                if reps:
+                    score = sum(sorted((pair_score(m, x) for x in reps), reverse=True)[:2]) / min(2, len(reps))
+                else:
+                    score = RESTATED  # only this report's own account of the incident so far
                 if score > best_score:
                     best, best_score = event, score
         if best is None:

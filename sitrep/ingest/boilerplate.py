@@ -131,6 +131,33 @@ def _strip_sentences(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
     return " ".join(kept), removed
 
 
+@lru_cache(maxsize=1)
+def _caption_credits() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in load_yaml("boilerplate.yaml").get("caption_credit", [])]
+
+
+CAPTION_WORDS = 80  # a longer run before a photo credit is not one caption
+
+
+def strip_captions(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
+    """Remove photo captions run into the text: from the preceding sentence end or dateline
+    to the credit that closes them ("(AFP photo)")."""
+    from sitrep.ingest.metadata import dateline_end
+
+    removed: list[tuple[str, str]] = []
+    for pattern in _caption_credits():
+        while (m := pattern.search(paragraph)) is not None:
+            head = paragraph[:m.start()]
+            ends = [e.end() for e in _SENTENCE_END.finditer(head)]
+            start = max([0, *ends, dateline_end(head)])
+            if len(head[start:].split()) > CAPTION_WORDS:
+                start = m.start()  # too long for a caption: drop the credit only
+            removed.append(("caption", paragraph[start:m.end()].strip()))
+            before, after = paragraph[:start].rstrip(), paragraph[m.end():].lstrip()
+            paragraph = f"{before} {after}" if before and after else before or after
+    return paragraph, removed
+
+
 def strip_boilerplate(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Clean text (kept paragraphs joined by blank lines) and the removed (rule, paragraph)."""
     kept: list[str] = []
@@ -144,4 +171,10 @@ def strip_boilerplate(text: str) -> tuple[str, list[tuple[str, str]]]:
             removed.append((p.rule, p.text))
         else:
             kept.append(p.text)
-    return "\n\n".join(kept), removed
+    out: list[str] = []
+    for paragraph in kept:
+        clean, captions = strip_captions(paragraph)
+        removed.extend(captions)
+        if clean.strip():
+            out.append(clean)
+    return "\n\n".join(out), removed

@@ -54,6 +54,14 @@ def _parse_match(kind: str, m: re.Match[str]) -> str | None:
     return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
+def dateline_end(text: str, window: int = 120) -> int:
+    """Where a dateline at the very top of ``text`` ends (0 when there is none): the text after
+    it is the story (or a caption run into it)."""
+    head = text[:window]
+    ends = [m.end() for _kind, pattern in _DATELINES for m in pattern.finditer(head) if m.start() <= 40]
+    return max(ends, default=0)
+
+
 def find_dateline(text: str, window: int = 400) -> str | None:
     """Publication date printed near the top of an article ("14 July 2020,", "Wed 05 Apr 2017").
 

@@ -112,6 +112,14 @@ def parse_number(word: str) -> tuple[int | None, str] | None:
     return None
 
 
+_VAGUE_WORD = re.compile(r"\b(?:" + "|".join(k for k in _VAGUE if k[0] != "a") + r")\b", re.I)
+
+
+def is_vague(c: Casualty) -> bool:
+    """A figure given as a word for a quantity ("dozens", "scores"), not a number."""
+    return bool(c.evidence and _VAGUE_WORD.search(c.evidence.text))
+
+
 def categorise(who: str | None) -> str:
     if not who:
         return "unknown"
@@ -151,6 +159,24 @@ def _make(doc: Doc, m: re.Match[str], approx_word: str | None, num_word: str, wh
     return CasualtyMatch(start, end, casualty, subset)
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Dates whose numbers must not be read as figures: "14 August 2016", "September 21, 2016",
+# "03-07-2015", "2016/07/03", "in 2015".
+_DATES = re.compile(
+    r"\b(?:\d{1,2}\s+" + _MONTH + r",?\s+(?:19|20)\d\d|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|" + _MONTH + r"\s+\d{1,2}(?:19|20)\d\d|"
+    + _MONTH + r",?\s+(?:19|20)\d\d|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\b"
+    r"|\b(?:in|since|until|till|during|before|after|early|late|mid)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def mask_dates(text: str) -> str:
+    """The text with its dates blanked (same length, so offsets hold)."""
+    def blank(m: re.Match[str]) -> str:
+        if m.group(1):  # "in 2015": only the year
+            return m.group()[:m.start(1) - m.start()] + " " * len(m.group(1))
+        return " " * len(m.group())
+    return _DATES.sub(blank, text)
+
+
 _COUNTED_BEFORE = re.compile(r"(\d|\b(?:" + "|".join(_UNITS) + r"|dozens|hundreds|several|many|scores))\s*$", re.I)
 
 
@@ -179,7 +205,7 @@ class _Shifted:
 def find_casualties(doc: Doc) -> Doc:
     found: list[CasualtyMatch] = []
     for sentence in doc.sentences:
-        text, offset = sentence.text, sentence.start
+        text, offset = mask_dates(sentence.text), sentence.start
         local: list[CasualtyMatch] = []
         subset_spans: list[tuple[int, int]] = []
         for m in _RE_SUBSET.finditer(text):

@@ -11,6 +11,7 @@ import re
 
 from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
+from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
@@ -92,7 +93,7 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     actors = [a for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
     if not actors:
         return None, None
-    in_victims = [a for a in actors if any(s <= a.start < e for s, e in victim_spans)]
+    in_victims = [a for a in actors if any(s <= a.start < e for s, e in victim_spans) or _named_dead(text, a)]
     actors = [a for a in actors if a not in in_victims]
     actor1 = actor2 = None
     t0, t1 = trigger.start, trigger.end
@@ -545,8 +546,10 @@ def _same_figure(a: Casualty, b: Casualty) -> bool:
     if a.count is not None and a.count == b.count:
         return True
     if a.category == b.category and a.category != "unknown" and a.subset == b.subset and a.party == b.party:
-        # a later sentence restating the category with another count: keep the larger only
-        if a.count is not None and b.count is not None and a.count > b.count:
+        # a later sentence restating the category with another count: the first stated (the
+        # lead's) stays, unless it was only a word ("dozens"); a later, larger one is more often
+        # a running total than a correction
+        if b.count is not None and a.count is not None and is_vague(b) and not is_vague(a):
             b.count, b.approx, b.who, b.evidence = a.count, a.approx, a.who, a.evidence
         return True
     return False
@@ -593,7 +596,19 @@ def _inferred_air_power(doc: Doc, m: EventMention) -> Actor | None:
 
 
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds))\s+(?:[\w\-]+\s+)?$", re.I)
-_DIED_AFTER = re.compile(r"^\s*(?:were\s+|are\s+)?(?:killed|dead|died|wounded|injured|executed|slain)\b", re.I)
+_DIED_AFTER = re.compile(
+    r"^\s*(?:(?:top\s+|senior\s+)?(?:commanders?|leaders?|chief|emir|fighters?|members?|militants?|officials?|"
+    r"officers?|soldiers?|troops)\s+)?(?:(?:were|are|was|is|has been|have been)\s+)?(?:killed|dead|died|wounded|injured|executed|slain)\b", re.I)
+
+
+_ACTIVE_OBJECT = re.compile(r"^\s+(?:\d|a\b|an\b|the\b|at\s+least|more\s+than|dozens|scores|hundreds|(?:two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
+
+
+def _named_dead(text: str, actor: ActorMatch) -> bool:
+    """'Al-Nusra Front Commander Killed in Lattakia': the actor named as dead, not the killer
+    ('ISIS militants killed 20 civilians' is the active voice and does not count)."""
+    m = _DIED_AFTER.match(text[actor.end:actor.end + 60])
+    return bool(m) and not _ACTIVE_OBJECT.match(text[actor.end + m.end():actor.end + m.end() + 20])
 
 
 def _headline_victim(text: str, actor: ActorMatch) -> bool:
