@@ -40,6 +40,9 @@ def test_datelines(text, expected):
         ("on Tuesday", "2020-02-25", "day"),
         ("on Friday", "2020-02-28", "day"),  # the article's own weekday is today
         ("yesterday", "2020-02-27", "day"),
+        ("the day before", "2020-02-27", "day"),
+        ("two days ago", "2020-02-26", "day"),
+        ("the day before yesterday", "2020-02-26", "day"),
         ("on 5 March", "2019-03-05", "day"),  # a 5 March after publication is last year's
         ("on February 3", "2020-02-03", "day"),
         ("on October 9 of last year", "2019-10-09", "day"),
@@ -233,3 +236,29 @@ def test_group_named_as_dead_in_a_headline_is_not_the_killer():
     assert doc.mentions[0].actor1 is None and doc.mentions[0].actor2.id == "HTS"
     doc = run("Nusra Front militants killed 20 civilians in Latakia", published=None)
     assert doc.mentions[0].actor1.id == "HTS"
+
+
+def test_statement_day_does_not_date_the_attack_and_its_author_is_no_attacker():
+    doc = run("Turkey's foreign ministry on Wednesday condemned the air strike on a market in Ariha in which "
+              "12 civilians were killed the day before.", published="2024-03-13",
+              title="Turkey condemns deadly strike on Idlib market")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.date.value == "2024-03-12"
+    assert m.actor1 is None or m.actor1.country != "TR"
+
+
+def test_capital_standing_for_its_government_and_speaker_places_are_not_event_places():
+    doc = run("Moscow defended its Damascus ally. George Sabra said in Turkey the attack had killed 1300 "
+              "people in Syria.", published="2013-08-21")
+    names = {p.place.name for p in doc.places}
+    assert "Damascus" not in names and not any("abb" in n for n in names)
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.location is None or m.location.country == "SY"
+
+
+@pytest.mark.parametrize("spelling,name", [("Kfar Zeita", "Kafr Zayt"), ("Efrin", "Afr"), ("Tel Abyad", "Tal")])
+def test_transliteration_variants(spelling, name):
+    from sitrep.resolve.gazetteer import gazetteer
+
+    found = gazetteer().lookup(spelling)
+    assert found and found[0].country == "SY" and name in found[0].name

@@ -21,6 +21,7 @@ from sitrep.ingest.sources import RawDoc, build_article
 from sitrep.model import Article, EventMention
 from sitrep.pipeline import Pipeline, default_pipeline
 from sitrep.resolve.actors import actor_dictionary
+from sitrep.stages.events import focus_place
 
 FIELDS = ["location", "cause", "perpetrator", "civilians", "noncivilians", "children", "women", "date"]
 EXTRA_FIELDS = ["event_date"]  # reported, not gated: see report_date below
@@ -138,10 +139,14 @@ def predict(article: Article, pipeline: Pipeline) -> Prediction:
     if main and main.location and main.location.admin1:
         location = GOVERNORATES.get(main.location.admin1, main.location.admin1.lower())
     else:
-        for p in doc.places:
-            if p.place.admin1 and p.place.country == "SY":
-                location = GOVERNORATES.get(p.place.admin1, p.place.admin1.lower())
-                break
+        # the record names only the country (or nothing): the article's focus place decides
+        focus = focus_place(doc)
+        if focus is not None and focus.admin1 and focus.country == "SY":
+            location = GOVERNORATES.get(focus.admin1, focus.admin1.lower())
+        else:
+            first = next((p.place for p in doc.places if p.place.admin1 and p.place.country == "SY"), None)
+            if first is not None:
+                location = GOVERNORATES.get(first.admin1, first.admin1.lower())
     cause = "unknown"
     perpetrator = "unknown"
     civilians = noncivilians = children = women = 0

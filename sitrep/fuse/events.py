@@ -260,6 +260,12 @@ def pair_score(a: MentionView, b: MentionView) -> float:
         x, y = a.record.get(role) or {}, b.record.get(role) or {}
         if x.get("id") and x.get("id") == y.get("id"):
             actors += 0.05
+    x, y = a.record.get("actor1") or {}, b.record.get("actor1") or {}
+    if x.get("id") and y.get("id") and _side(x) != _side(y) and \
+            {x.get("basis", "text"), y.get("basis", "text")} == {"text"}:
+        # attackers named from different sides: one event disputed, or two events; only strong
+        # agreement elsewhere fuses them (and the dispute is then listed as a contradiction)
+        actors -= 0.1
     return 0.3 * date_score + 0.35 * place + 0.15 * _figure_score(a, b) + 0.2 * words + mode + actors
 
 

@@ -61,7 +61,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m", re.compile(r"\b(?:in|since|during|early|late|mid-?|until|from)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(?:the\s+year\s+)?" + _Y + r"\b", re.I)),
     ("today", re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
-    ("yesterday", re.compile(r"\b(yesterday|last night|overnight)\b", re.I)),
+    ("days_ago", re.compile(r"\b(?:(two|three|four|five|six|2|3|4|5|6)\s+days\s+(?:ago|earlier|before)|the day before yesterday)\b", re.I)),
+    ("yesterday", re.compile(r"\b(yesterday|last night|overnight|the day before|the previous day|a day earlier)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
 ]
 
@@ -136,6 +137,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str, b
         return pub.isoformat(), "day", False
     if kind == "yesterday":
         return (pub - timedelta(days=1)).isoformat(), "day", False
+    if kind == "days_ago":
+        n = 2 if g[0] is None else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(g[0].lower()) or int(g[0])
+        return (pub - timedelta(days=n)).isoformat(), "day", False
     if kind == "weekday":
         target = _WEEKDAYS.index(g[0].lower())
         back = (pub.weekday() - target) % 7

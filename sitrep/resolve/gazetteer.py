@@ -25,7 +25,7 @@ from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 # Countries whose small places (cities500) are indexed; elsewhere only places of 15,000+.
 REGION = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS", "IR", "YE", "LY", "EG", "SA", "AF", "AZ", "AM", "GE")
 WORLD_MIN_POPULATION = 15000
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 
 _APOSTROPHES = re.compile(r"[‘’'`ʿʾ´]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -42,9 +42,15 @@ def fold(text: str) -> str:
 _ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "er", "adh", "ath", "the"}
 
 
+# One spelling for transliteration variants of a name's common first words.
+_VARIANTS = {"kfar": "kafr", "kafar": "kafr", "kefr": "kafr", "kfr": "kafr", "tell": "tall", "tal": "tall",
+             "tel": "tall"}
+
+
 def compact(key: str) -> str:
-    """Looser key without Arabic articles and spaces: 'jisr ash shughur' -> 'jisrshughur'."""
-    return "".join(t for t in key.split() if t not in _ARTICLES)
+    """Looser key without Arabic articles and spaces: 'jisr ash shughur' -> 'jisrshughur',
+    'kfar zeita' -> 'kafrzeita'."""
+    return "".join(_VARIANTS.get(t, t) for t in key.split() if t not in _ARTICLES)
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,10 @@ class Gazetteer:
         ids = self.index.get(key)
         if not ids:
             ids = self.loose.get(compact(key))
+        if not ids and key[:1] in "aeiou" and len(key) >= 5:
+            # spellings of Arabic names swap their first vowel ("Efrin"/"Afrin", "Idleb"/"Edlib")
+            loose = compact(key)
+            ids = next((self.loose[v + loose[1:]] for v in "aeiou" if v + loose[1:] in self.loose), None)
         if not ids and fuzzy and len(key) >= 6:
             ids = self._closest(compact(key), cutoff=88)
         return [self.entries[i] for i in ids or []]

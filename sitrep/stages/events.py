@@ -111,7 +111,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             break
         if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS":
             # "regime barrel bombs", "Russian airstrikes", "US-led coalition strikes"
-            if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT"):
+            if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT") \
+                    and not _SPEECH_BETWEEN.search(gap):  # "Turkey condemns deadly strike"
                 actor1 = a
     if actor1 is None:
         acts = [t for t in doc.in_sentence(doc.triggers, sentence) if t.type == "ASSAULT"]
@@ -262,11 +263,18 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
     return ActorMatch(start, start + len(words), words, _UNKNOWN_ACTOR)
 
 
+_SPEAKER_PLACE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|speaking|spoke|announced|declared)\s+(?:on\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I)
+
+
 def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                 claim_spans: list[tuple[int, int]]) -> PlaceMatch | None:
     # a place inside "according to the ministry in Moscow" locates the claimant, not the event
+    # nor does "said in Turkey" or "speaking in Brussels": that is where the speaker was
     candidates = [p for p in doc.in_sentence(doc.places, sentence)
-                  if not any(s <= p.start < e for s, e in claim_spans)]
+                  if not any(s <= p.start < e for s, e in claim_spans)
+                  and not _SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
+                  and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
     places = [p for p in candidates if p.place.precision != "country"]
     if not places:
         return candidates[0] if candidates else None
@@ -291,12 +299,22 @@ def _claim_for(doc: Doc, sentence: Sentence) -> tuple[Claim, list[tuple[int, int
     return Claim(by=outlet, source=outlet, modality="asserted"), spans, []
 
 
+_SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|announced|told|warned|accused|denied|called|urged|added|reported|stated)\b", re.I)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
+
+
 def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])]  # not a citation "(Statement, 15 March)"
     if not dates:
         return None, bool(_BACKGROUND.search(sentence.text))
     current = [d for d in dates if not d.historical]
+    # "the ministry on Wednesday condemned the strike ... the day before": a date bound to a
+    # speech verb dates the statement; for a violent event another date in the sentence wins
+    if trigger.type == "ASSAULT" and len(current) > 1:
+        acts = [d for d in current if not _SPEECH_DATE.search(doc.text[d.end:d.end + 25])
+                and not _SPEECH_BEFORE.search(doc.text[max(sentence.start, d.start - 20):d.start])]
+        current = acts or current
     d = min(current or dates, key=lambda d: abs(d.start - trigger.start))
     return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end)), d.historical and not current
 
@@ -618,7 +636,7 @@ def _headline_victim(text: str, actor: ActorMatch) -> bool:
 
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
-    focus = _focus_place(doc)
+    focus = focus_place(doc)
     title_actor = _title_actor(doc)
     title = doc.extra.get("title")
     title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
@@ -640,7 +658,10 @@ def _fill_defaults(doc: Doc) -> None:
                 m.historical = True
 
 
-def _focus_place(doc: Doc) -> Place | None:
+_PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
+
+
+def focus_place(doc: Doc) -> Place | None:
     """The place the article is about: its first sub-national place, weighted by repetition."""
     counts: dict[str, float] = {}
     first: dict[str, PlaceMatch] = {}
@@ -649,11 +670,11 @@ def _focus_place(doc: Doc) -> Place | None:
         if p.place.precision != "country":
             key = p.place.admin1 or p.place.name
             counts[key] = counts.get(key, 0.0) + 3.0
-    for i, p in enumerate(doc.places):
-        if p.place.precision == "country":
-            continue
+    for p in doc.places:
+        if p.place.precision == "country" or _PAST_AFTER.match(doc.text[p.end:p.end + 30]):
+            continue  # "used the same weapons in Aleppo last year": not where this happened
         key = p.place.admin1 or p.place.name
-        counts[key] = counts.get(key, 0.0) + 1.0 + (2.0 if i == 0 else 0.0)
+        counts[key] = counts.get(key, 0.0) + 1.0 + (2.0 if not first else 0.0)  # the lead's place counts more
         first.setdefault(key, p)
     if not counts:
         return None

@@ -16,6 +16,9 @@ _HEADS = {"deir", "ras", "tel", "tell", "tal", "khan", "jisr", "kafr", "ain", "b
 # "al-Rashideen Mosque", "Bab al-Hawa Crossing": a facility named after a place is not that place
 _FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|University|Bridge|Church|Shrine|Stadium|Roundabout|Market|Bakery|Prison|Camp)\b")
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
+_SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|noted|wrote)\b")
+# "its Damascus ally", "the Ankara government": a capital standing for its government
+_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:ally|allies|government|regime|authorities|leadership|officials|rulers)\b", re.I)
 _ADMIN_AFTER = re.compile(r"^\s*(?:province|governorate|countryside|region|area)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|countryside|region)\s+of\s+(?:the\s+)?$", re.I)
 # Capitalised words that are never places here, however GeoNames spells its villages.
@@ -42,6 +45,7 @@ _STOP = {
     "no", "yes", "support", "bureau", "violence", "erupts", "kills", "killed", "dead", "attack",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "god",
     "bashar", "allah", "imam", "sheikh", "emir", "king", "prince", "queen", "pope", "saint",
+    "center", "centre", "headquarters", "command", "office", "directorate", "staff", "division",
 }
 # A far-away namesake must be a big city to be believed.
 _FAR_MIN_POPULATION = 1_000_000
@@ -134,7 +138,10 @@ def find_places(doc: Doc) -> Doc:
     found: list[PlaceMatch] = []
     taken = Coverage(len(text))
     for c_start, c_end in _candidates(text):
+        speaker = bool(_SPEAKS_AFTER.match(text[c_end:c_end + 12])) and " " in text[c_start:c_end]
         for s, e in _sub_spans(text, c_start, c_end):
+            if speaker and e == c_end and s > c_start:
+                continue  # "George Sabra said": a surname, not the village it spells
             if taken.overlaps(s, e):
                 continue
             name = text[s:e]
@@ -143,6 +150,8 @@ def find_places(doc: Doc) -> Doc:
                 continue  # "NGO", "CNN", "PKK": acronyms, not GeoNames alternate names
             if name.isupper() and len(name) > 3 and re.match(r"\s*[,(\-–]", text[e:e + 3]):
                 continue  # "BEIRUT, March 19 (Meridian)": where the report was filed
+            if all(w.lower() in _STOP for w in words):
+                continue  # "The Center": common words, whatever village GeoNames spells so
             if len(words) == 1 and (name.lower() in _STOP or name.lower() in _PARTICLES or name.lower() in _HEADS
                                     or (len(name) < 3 and not any(c.isdigit() for c in name))):
                 continue
@@ -154,7 +163,7 @@ def find_places(doc: Doc) -> Doc:
             single_token_actor = (s, e) in actor_exact and " " not in text[s:e]
             if inside_actor and not (locative and single_token_actor):
                 continue
-            if _FACILITY_AFTER.match(text[e:e + 14]):
+            if _FACILITY_AFTER.match(text[e:e + 14]) or _METONYM_AFTER.match(text[e:e + 16]):
                 continue
             entries = gaz.lookup(name, fuzzy=len(words) <= 3 and len(name) >= 6)
             if entries and not any(x.country in context for x in entries) and \
