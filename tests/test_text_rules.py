@@ -262,3 +262,13 @@ def test_transliteration_variants(spelling, name):
 
     found = gazetteer().lookup(spelling)
     assert found and found[0].country == "SY" and name in found[0].name
+
+
+def test_main_verb_decides_the_type_and_an_unknown_subject_is_kept():
+    doc = run("The Parliament of Freedonia on Tuesday rejected a call for foreign peacekeepers to be deployed.")
+    best = max(doc.mentions, key=lambda m: m.confidence)
+    assert best.type == "REJECT"
+    assert best.actor1 is not None and "Freedonia" in best.actor1.label
+    doc = run("Village elders have demanded the withdrawal of the militia from the valley.")
+    best = max(doc.mentions, key=lambda m: m.confidence)
+    assert best.type == "REQUEST" and best.actor1.label == "Village elders"

@@ -251,11 +251,21 @@ _LEADING = re.compile(r"^((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){1,6}?)(?:has|have|
 _UNKNOWN_ACTOR = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|again|also|flatly|firmly|formally|officially|today|"
+    r"yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ly))+\s*$", re.I)
+
+
 def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
-    """"President Bush has threatened ...": an actor we do not know, reported with its words."""
+    """"President Bush has threatened ...", "Ibo traditional elders have demanded ...": an actor
+    we do not know, reported with its words (the subject the sentence opens with)."""
     m = _LEADING.match(sentence.text)
     if not m or sentence.start + m.end(1) > t0:
-        return None
+        # the whole short stretch before the trigger, less its auxiliaries and adverbs
+        head = _SUBJECT_TAIL.sub("", doc.text[sentence.start:t0]).strip()
+        if not head[:1].isupper() or not 1 <= len(head.split()) <= 6 or re.search(r"[,;:\"“(]|\b(?:that|who|which)\b", head):
+            return None
+        return ActorMatch(sentence.start, sentence.start + len(head), head, _UNKNOWN_ACTOR)
     words = m.group(1).strip()
     if len(words) < 3 or words.lower() in {"the", "it", "they", "he", "she", "we"}:
         return None
@@ -335,6 +345,7 @@ def build_mentions(doc: Doc) -> Doc:
         groups: dict[str, list[Trigger]] = {}
         for t in triggers:
             groups.setdefault(t.type, []).append(t)
+        governor = _governing(doc, sentence, triggers)
         for etype, group in groups.items():
             best = max(group, key=lambda t: (t.weight, -_mode_rank(t.mode)))
             top = min(_mode_rank(t.mode) for t in group)
@@ -397,6 +408,10 @@ def build_mentions(doc: Doc) -> Doc:
             confidence = weight * (0.55 + 0.1 * bool(a1) + 0.1 * bool(place) + 0.1 * bool(when) + 0.15 * bool(cas))
             if hypothetical:
                 confidence *= 0.5
+            if governor is not None and etype not in (governor.type, "ASSAULT") and best.start >= governor.end:
+                # "rejected a call for peacekeepers to be deployed": the deployment is what was
+                # rejected, the rejection is the event
+                confidence *= 0.7
             mentions.append(EventMention(
                 article=doc.article.summary(), type=etype, mode=mode_trigger.mode if etype == "ASSAULT" else best.mode,
                 acled=acled, cameo=best.cameo, actor1=a1, actor2=a2,
@@ -408,6 +423,22 @@ def build_mentions(doc: Doc) -> Doc:
     doc.mentions = merge_mentions(doc, mentions)
     _fill_defaults(doc)
     return doc
+
+
+_VERBAL = re.compile(r"^\w+(?:ed|ew|ould)\b|\b(?:to|that|for|on)$|^(?:will|would|must|cannot|can't|won't)\b", re.I)
+
+
+def _governing(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> Trigger | None:
+    """The sentence's main verb among its triggers: the first verbal, non-violent trigger with a
+    subject before it ("X rejected ...", "X demanded that ..."); triggers after it are its content."""
+    for t in sorted(triggers, key=lambda t: t.start):
+        if t.type == "ASSAULT" or not _VERBAL.search(t.text):
+            continue
+        head = doc.text[sentence.start:t.start]
+        if head.strip() and len(head.split()) <= 12 and not re.search(r"[,;]\s*$", head):
+            return t
+        return None
+    return None
 
 
 def _as_aerial(trigger: Trigger) -> Trigger:
