@@ -272,3 +272,16 @@ def test_main_verb_decides_the_type_and_an_unknown_subject_is_kept():
     doc = run("Village elders have demanded the withdrawal of the militia from the valley.")
     best = max(doc.mentions, key=lambda m: m.confidence)
     assert best.type == "REQUEST" and best.actor1.label == "Village elders"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Freedonia will send food aid to the refugees next month, its foreign minister said.", "AGREE"),
+    ("The defence minister said the army would withdraw its troops from the border town.", "CONCEDE"),
+    ("The envoy said the government must release the detained journalists.", "REQUEST"),
+    ("The union said it will withdraw its members from the talks unless the government raises wages.", "THREATEN"),
+    ("Amnesty International accused the militia of torturing prisoners.", "ACCUSE"),
+])
+def test_modality_reframes_non_violent_acts(sentence, expected):
+    best = max(run(sentence).mentions, key=lambda m: m.confidence)
+    assert best.type == expected
+    assert best.actor1 is None or " said" not in (best.actor1.label or "")

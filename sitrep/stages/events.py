@@ -263,9 +263,16 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
     if not m or sentence.start + m.end(1) > t0:
         # the whole short stretch before the trigger, less its auxiliaries and adverbs
         head = _SUBJECT_TAIL.sub("", doc.text[sentence.start:t0]).strip()
-        if not head[:1].isupper() or not 1 <= len(head.split()) <= 6 or re.search(r"[,;:\"“(]|\b(?:that|who|which)\b", head):
+        # "The main rebel group, Forces for ... (FDD), insisted": the subject before its apposition
+        head = re.sub(r"\s*\([^()]{1,40}\)", lambda m: " " * len(m.group()), head)  # same length
+        if "," in head:
+            head = head[:head.index(",")]
+        head = re.split(r"\s+(?:said|says|told|announced|stated|added|declared)\b", head)[0]  # "The union said it will ..."
+        head = head.rstrip()
+        if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head):
             return None
-        return ActorMatch(sentence.start, sentence.start + len(head), head, _UNKNOWN_ACTOR)
+        words = doc.text[sentence.start:sentence.start + len(head)]
+        return ActorMatch(sentence.start, sentence.start + len(head), words, _UNKNOWN_ACTOR)
     words = m.group(1).strip()
     if len(words) < 3 or words.lower() in {"the", "it", "they", "he", "she", "we"}:
         return None
@@ -342,9 +349,13 @@ def build_mentions(doc: Doc) -> Doc:
         casualties = doc.in_sentence(doc.casualties, sentence)
         # "days after a chemical attack, a woman was killed ...": an earlier event, named for time
         triggers = [t for t in triggers if not _EARLIER.search(doc.text[max(sentence.start, t.start - 70):t.start])] or triggers
+        # "Amnesty International", "Solidarity Party": a trigger word inside a name
+        triggers = [t for t in triggers if t.type == "ASSAULT" or not (
+            t.text[:1].isupper() and _ORG_AFTER.match(doc.text[t.end:t.end + 20]))]
         groups: dict[str, list[Trigger]] = {}
         for t in triggers:
-            groups.setdefault(t.type, []).append(t)
+            etype = t.type if t.type == "ASSAULT" else _modal_type(doc, sentence, t)
+            groups.setdefault(etype, []).append(t)
         governor = _governing(doc, sentence, triggers)
         for etype, group in groups.items():
             best = max(group, key=lambda t: (t.weight, -_mode_rank(t.mode)))
@@ -402,6 +413,9 @@ def build_mentions(doc: Doc) -> Doc:
                 a2 = _victim_actor(cas, dictionary)
             if etype == "ASSAULT":
                 acled = _acled_for(mode_trigger, a1, a2, group)
+            elif etype != best.type:  # a future or demanded act: see _modal_type
+                (acled_type, acled_sub), cameo = _REFRAMED[etype]
+                acled = {"event_type": acled_type, "sub_event_type": acled_sub}
             else:
                 acled = {"event_type": best.acled[0], "sub_event_type": best.acled[1]}
             hypothetical = etype == "ASSAULT" and bool(_FUTURE.search(sentence.text[:max(0, mode_trigger.start - sentence.start)])) and not cas
@@ -413,8 +427,8 @@ def build_mentions(doc: Doc) -> Doc:
                 # rejected, the rejection is the event
                 confidence *= 0.7
             mentions.append(EventMention(
-                article=doc.article.summary(), type=etype, mode=mode_trigger.mode if etype == "ASSAULT" else best.mode,
-                acled=acled, cameo=best.cameo, actor1=a1, actor2=a2,
+                article=doc.article.summary(), type=etype, mode=mode_trigger.mode if etype == "ASSAULT" else best.mode if etype == best.type else None,
+                acled=acled, cameo=best.cameo if etype == best.type else _REFRAMED[etype][1], actor1=a1, actor2=a2,
                 location=place.place if place else None, date=when, casualties=cas, claim=claim,
                 evidence=Evidence(sentence.text, sentence.start, sentence.end),
                 confidence=round(min(1.0, confidence), 3), trigger=mode_trigger.text if etype == "ASSAULT" else best.text,
@@ -423,6 +437,35 @@ def build_mentions(doc: Doc) -> Doc:
     doc.mentions = merge_mentions(doc, mentions)
     _fill_defaults(doc)
     return doc
+
+
+_ORG_AFTER = re.compile(r"^\s+(?:International|Party|Front|Movement|Council|Organi[sz]ation|Committee|Union|Forces|Brigades?|Group|Alliance|Watch)\b")
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|willing to|ready to|prepared to|plans? to|planning to|intends? to|is to|are to|going to|"
+    r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,2}$", re.I)
+_MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+(?:\w+\s+){0,2}$", re.I)
+_CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
+_REFRAMED = {"AGREE": (("Strategic developments", "Agreement"), "03"), "REQUEST": (("Strategic developments", "Other"), "02"),
+             "THREATEN": (("Strategic developments", "Other"), "13"), "CONCEDE": (("Strategic developments", "Other"), "08")}
+
+
+def _modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
+    """PLOVER's reading of a non-violent act by its modality: what someone must do is a REQUEST;
+    a future act under a condition is a THREAT; future cooperation (a meeting, aid, support) is
+    an AGREE-ment and a future retreat a CONCESSION (PLOVER manual, AGREE and RETREAT)."""
+    before = doc.text[max(sentence.start, trigger.start - 45):trigger.start]
+    if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE"):
+        return trigger.type
+    if _MUST_BEFORE.search(before):
+        return "REQUEST"
+    if _FUTURE_BEFORE.search(before):
+        if _CONDITION.search(sentence.text):
+            return "THREATEN"
+        if trigger.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+            return "AGREE"
+        if trigger.type == "RETREAT":
+            return "CONCEDE"
+    return trigger.type
 
 
 _VERBAL = re.compile(r"^\w+(?:ed|ew|ould)\b|\b(?:to|that|for|on)$|^(?:will|would|must|cannot|can't|won't)\b", re.I)
