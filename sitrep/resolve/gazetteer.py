@@ -25,7 +25,7 @@ from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 # Countries whose small places (cities500) are indexed; elsewhere only places of 15,000+.
 REGION = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS", "IR", "YE", "LY", "EG", "SA", "AF", "AZ", "AM", "GE")
 WORLD_MIN_POPULATION = 15000
-_CACHE_FORMAT = 5
+_CACHE_FORMAT = 6
 
 _APOSTROPHES = re.compile(r"[‘’'`ʿʾ´]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -79,10 +79,14 @@ class Gazetteer:
         self.loose = loose
         admin = {(r["country"], r["code"]): r["name"] for r in load_csv("admin1.csv")}
         self.admin1_names: dict[tuple[str, str], str] = admin
-        self._by_first: dict[str, list[str]] = {}
+        # fuzzy candidates bucketed by first letter and length, so a lookup scans only near keys
+        self._by_first: dict[tuple[str, int], list[str]] = {}
+        self._countries_of: dict[str, frozenset[str]] = {}
         for key, ids in loose.items():
             if len(key) >= 5 and any(entries[i].country in REGION for i in ids):
-                self._by_first.setdefault(key[0], []).append(key)
+                self._by_first.setdefault((key[0], len(key)), []).append(key)
+                self._countries_of[key] = frozenset(entries[i].country for i in ids)
+        self._closest_cache: dict[tuple[str, int], list[int]] = {}
 
     def admin1_name(self, country: str | None, code: str | None) -> str | None:
         if not country or not code:
@@ -116,17 +120,21 @@ class Gazetteer:
         """Entries under the loose key nearest to ``key`` (optionally only in ``countries``)."""
         from rapidfuzz import fuzz, process
 
+        if countries is None and (key, cutoff) in self._closest_cache:
+            return self._closest_cache[(key, cutoff)]
         # spellings of Arabic names swap their first vowel ("Efrin"/"Afrin", "Idleb"/"Edlib")
         firsts = "aeiou" if key[:1] in "aeiou" else key[:1]
         size = len(key)
-        pool = [k for f in firsts for k in self._by_first.get(f, []) if abs(len(k) - size) <= 2]
+        pool = [k for f in firsts for n in range(size - 2, size + 3) for k in self._by_first.get((f, n), ())]
         if countries is not None:  # filtered only when asked: this scan is on the lookup hot path
-            pool = [k for k in pool if any(self.entries[i].country in countries for i in self.loose[k])]
+            pool = [k for k in pool if not self._countries_of[k].isdisjoint(countries)]
         best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff) if pool else None
-        if not best:
-            return []
-        ids = self.loose[best[0]]
-        return ids if countries is None else [i for i in ids if self.entries[i].country in countries]
+        ids = self.loose[best[0]] if best else []
+        if countries is not None:
+            return [i for i in ids if self.entries[i].country in countries]
+        if len(self._closest_cache) < 200_000:
+            self._closest_cache[(key, cutoff)] = ids
+        return ids
 
 
 def _cache_dir() -> Path:
