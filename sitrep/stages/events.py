@@ -93,7 +93,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     actors = [a for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
     if not actors:
         return None, None
-    in_victims = [a for a in actors if any(s <= a.start < e for s, e in victim_spans) or _named_dead(text, a)]
+    in_victims = [a for a in actors if any(s <= a.start < e for s, e in victim_spans) or _named_dead(text, a)
+                  or _passive_subject(text, a, trigger)]
     actors = [a for a in actors if a not in in_victims]
     actor1 = actor2 = None
     t0, t1 = trigger.start, trigger.end
@@ -106,7 +107,9 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         gap = text[t1:a.start] if a.start >= t1 else text[a.end:t0] if a.end <= t0 else ""
         lead = text[max(t1, a.start - 30):a.start]
         if a.start >= t1 and re.search(r"\bby\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) and \
-                not re.search(r"\b(?:held|controlled|run|besieged|surrounded|dominated|led)\s+by\s", lead):
+                not re.search(r"\b(?:held|controlled|run|besieged|surrounded|dominated|led|brokered|backed|supported|sponsored|"
+                              r"mediated|signed|agreed|announced|reported|confirmed|documented|condemned|denied|"
+                              r"investigated|welcomed)\s+by\s", lead):
             actor1 = a
             break
         if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS":
@@ -158,6 +161,13 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             text[max(sentence.start, a.start - 50):a.start], re.I)), None)
         if fought is not None:
             actor1 = fought
+        elif trigger.mode == "firearms":
+            # "50 rebels were killed in fighting ... as ISIL overran a town": in a battle the
+            # other side named is the killer
+            victim_ids = {v.actor.id for v in in_victims}
+            other = next((a for a in actors if a not in in_victims and not a.demonym and a.actor.id not in victim_ids
+                          and a.actor.id != "CIVILIANS"), None)
+            actor1 = other
     if actor2 is None and in_victims:
         actor2 = in_victims[0]
     # "35 IS jihadists were killed in clashes with Kurdish fighters": the dead are not the killers
@@ -174,7 +184,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
 _SPEECH_BETWEEN = re.compile(
     r"\b(?:condemn\w*|denounc\w*|said|says|say|told|called|urged|welcomed|denied|denies|reported|"
     r"announced|criticis\w*|criticiz\w*|warned|blam\w*|accus\w*)\b", re.I)
-_OBJECT_BEFORE = re.compile(r"\b(?:of|on|against|in|targeting|at|into|near|toward|towards|from)\s+(?:the\s+)?$", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:of|on|against|in|targeting|at|into|near|toward|towards|from)\s+(?:the\s+)?$"
+                            r"|\b(?:originating from|hailing from|natives of|nationals of|citizens of)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _AGENT_HEADS = re.compile(r"\b(?:units|members|fighters|forces|troops|jets|warplanes|aircraft|planes|soldiers|militants|bomber|gunmen|artillery|helicopters)\s+(?:of|from|belonging to|affiliated with)\s+(?:the\s+)?$", re.I)
 
 
@@ -365,6 +376,8 @@ def build_mentions(doc: Doc) -> Doc:
             mode_trigger = min((t for t in group if _mode_rank(t.mode) == top),
                                key=lambda t: abs(t.start - anchor))
             weight = best.weight
+            if etype == "ASSAULT" and any(x.mode and y is not x and 0 <= y.start - x.end <= 3 for x in group for y in group):
+                weight = min(0.9, weight + 0.2)  # "fighter jets pounded": a weapon and its act, side by side
             claim, claim_spans, denials = _claim_for(doc, sentence)
             actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
             if etype == "ASSAULT":
@@ -691,6 +704,15 @@ _COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eigh
 _DIED_AFTER = re.compile(
     r"^\s*(?:(?:top\s+|senior\s+)?(?:commanders?|leaders?|chief|emir|fighters?|members?|militants?|officials?|"
     r"officers?|soldiers?|troops)\s+)?(?:(?:were|are|was|is|has been|have been)\s+)?(?:killed|dead|died|wounded|injured|executed|slain)\b", re.I)
+
+
+# "60 mercenaries from ... were killed in an airstrike": the subject of a passive is its patient
+_PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hit|targeted|struck|"
+                              r"attacked|bombed|shelled|executed|massacred|slain)\b(?!\s+by\b)", re.I)
+def _passive_subject(text: str, actor: ActorMatch, trigger: Trigger) -> bool:
+    gap = text[actor.end:trigger.start] if actor.end <= trigger.start else ""
+    return 0 < len(gap) <= 100 and not re.search(r"\b(?:which|who|whom|that|where|when|after|as)\b|[,;]", gap) \
+        and bool(_PASSIVE_BETWEEN.search(gap))
 
 
 _ACTIVE_OBJECT = re.compile(r"^\s+(?:\d|a\b|an\b|the\b|at\s+least|more\s+than|dozens|scores|hundreds|(?:two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
