@@ -304,3 +304,13 @@ def test_agents_and_patients():
 def test_capital_in_a_dateline_is_not_a_government():
     doc = run("Beirut London- Warplanes dropped toxic gas on the town of Khan Sheikhoun on Tuesday.")
     assert not any(a.actor.country == "GB" for a in doc.actors)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The video shows the murder of two activists in Raqqa by the group.", {("killed", 2)}),
+    ("Daesh kidnapped 900 Executed 18 People in Aleppo.", {("abducted", 900), ("killed", 18)}),
+    ("8 Killed 25 Injured by Rocket Attacks on Aleppo City.", {("killed", 8), ("injured", 25)}),
+])
+def test_figure_forms(text, expected):
+    doc = run(text, published=None)
+    assert {(c.casualty.kind, c.casualty.count) for c in doc.casualties} == expected

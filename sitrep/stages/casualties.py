@@ -76,6 +76,10 @@ _ACTIVE = (
 
 _RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
 _RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+)?" + NUM + r"(?:\s+(?:of\s+)?" + _WHO + r")?(?:\s+(dead|injured|wounded))?\b", re.I)
+_RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|executions|beheading|beheadings|deaths|massacre)\s+of\s+"
+                      + NUM + r"\s+" + _WHO, re.I)
+_OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\s+"
+                           r"(?!(?:others?\s+)?(?:injured|wounded|hurt|dead|killed|missing)\b)", re.I)
 _RE_TOLL = re.compile(r"\b(death toll|toll|number of (?:the )?dead|number of victims)\b(?:\s+\w+){0,5}?\s+(?:to|at|reached|hits?|of|is|was|stands at|rose to)\s+" + NUM + r"\b", re.I)
 _RE_SUBSET = re.compile(r"\b(including|among them|among whom|of whom|among those killed were|mostly|most of them)\s+" + NUM + r"(?:\s+" + _WHO + r")?", re.I)
 _RE_UNCOUNTED = re.compile(
@@ -222,6 +226,8 @@ def find_casualties(doc: Doc) -> Doc:
         for m in _RE_PASSIVE.finditer(text):
             if any(s <= m.start(2) < e for s, e in subset_spans):
                 continue
+            if not m.group(3) and _OBJECT_AFTER.match(text[m.end():m.end() + 24]):
+                continue  # "Daesh kidnapped 900 Executed 18 People": a headline's active verb
             who = m.group(3)
             c = _make(doc, m, m.group(1), m.group(2), who, m.span(3) if who else None, m.group(4), offset)
             if c:
@@ -258,6 +264,14 @@ def find_casualties(doc: Doc) -> Doc:
                               kind_verb, offset)
                 if extra and not _overlaps(local, extra.start, extra.end):
                     local.append(extra)
+        for m in _RE_NOUN.finditer(text):  # "the murder of two activists"
+            if _overlaps(local, m.start() + offset, m.end() + offset):
+                continue
+            if re.search(r"\b(?:after|following|since|before)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}$", text[max(0, m.start() - 40):m.start()]):
+                continue  # "a day after the reported execution of a pilot": an earlier event, named for time
+            c = _make(doc, m, m.group(1), m.group(2), m.group(3), m.span(3), "killed", offset)
+            if c:
+                local.append(c)
         for m in _RE_TOLL.finditer(text):
             if _overlaps(local, m.start() + offset, m.end() + offset):
                 continue
