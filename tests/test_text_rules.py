@@ -314,3 +314,11 @@ def test_capital_in_a_dateline_is_not_a_government():
 def test_figure_forms(text, expected):
     doc = run(text, published=None)
     assert {(c.casualty.kind, c.casualty.count) for c in doc.casualties} == expected
+
+
+def test_people_quarters_and_words_are_not_places_abroad():
+    doc = run("U.N. Secretary-General Ban Ki-moon urged Syria to allow inspectors into Ghouta. Rockets hit the "
+              "al-Zahraa neighbourhood of Aleppo and the town of Mansoura in rural Aleppo, the Irish envoy said "
+              "during the holy month of Ramadan.", published="2016-06-10")
+    countries = {p.place.country for p in doc.places if p.place.precision != "country"}
+    assert countries <= {"SY"}, [(p.text, p.place.name, p.place.country) for p in doc.places]

@@ -105,6 +105,8 @@ class Gazetteer:
             # spellings of Arabic names swap their first vowel ("Efrin"/"Afrin", "Idleb"/"Edlib")
             loose = compact(key)
             ids = next((self.loose[v + loose[1:]] for v in "aeiou" if v + loose[1:] in self.loose), None)
+            # a swapped vowel is believed for towns of some size only ("Islam" is not Aslam, Yemen)
+            ids = [i for i in ids or [] if self.entries[i].population >= 20000] or None
         if not ids and fuzzy and len(key) >= 6:
             ids = self._closest(compact(key), cutoff=88)
         return [self.entries[i] for i in ids or []]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from sitrep.model import Evidence, Place
 from sitrep.resolve.gazetteer import REGION, Entry, gazetteer, km
@@ -14,7 +15,7 @@ _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’‘\u00C0-\u024F]*(?:-[\w'’�
 _PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "de", "bin", "ibn", "abu", "bani", "um", "umm", "tal", "tel", "tell", "ras", "deir", "jisr", "khan", "kafr", "ain", "bab"}
 _HEADS = {"deir", "ras", "tel", "tell", "tal", "khan", "jisr", "kafr", "ain", "bab", "abu", "umm", "jabal", "wadi"}
 # "al-Rashideen Mosque", "Bab al-Hawa Crossing": a facility named after a place is not that place
-_FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|University|Bridge|Church|Shrine|Stadium|Roundabout|Market|Bakery|Prison|Camp)\b")
+_FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|University|Bridge|Church|Shrine|Stadium|Roundabout|Market|Bakery|Prison|Camp)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|noted|wrote)\b")
 # "its Damascus ally", "the Ankara government": a capital standing for its government
@@ -46,7 +47,28 @@ _STOP = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "god",
     "bashar", "allah", "imam", "sheikh", "emir", "king", "prince", "queen", "pope", "saint",
     "center", "centre", "headquarters", "command", "office", "directorate", "staff", "division",
+    # given names and words that GeoNames also spells as villages far away
+    "ali", "islam", "muhammad", "mohammed", "mohammad", "ahmed", "ahmad", "hassan", "hussein", "omar",
+    "umar", "khalid", "abdullah", "ibrahim", "mustafa", "salman", "abu", "bin", "ban", "earnest",
+    "from", "ramadan", "eid", "ive", "im", "hes", "shes", "theyre", "weve", "youre", "shields",
 }
+# "the Zahraa neighbourhood", "the district of al-Qusour": a quarter of a town we may not know
+_DISTRICT_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods?|district|quarter|area)\s+of\s+(?:the\s+)?$", re.I)
+_DISTRICT_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods?|district|quarter)\b", re.I)
+_LOCAL_BEFORE = re.compile(r"\b(?:town|village|city|hamlet|suburb|neighbo(?:u)?rhood|district)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _names_country(text: str, country: str) -> bool:
+    return any(_COUNTRY_DEMONYMS.get(w.lower()) == country for w in re.findall(r"[A-Za-z]+", text))
+
+
+# A namesake outside the article's countries must be a town of some size to be believed.
+_OUTSIDE_MIN_POPULATION = 50_000
+# "Secretary-General Ban Ki-moon", "spokesman Josh Earnest": names after a title are people
+_TITLED = re.compile(
+    r"\b(?:President|Minister|Secretary[- ]General|[Ss]pokes(?:man|woman|person)|General|Gen\.|Colonel|Col\.|"
+    r"Lieutenant|Sheikh|King|Prince|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|chief|envoy|[Aa]mbassador|Senator|Secretary|"
+    r"[Cc]ommander|[Dd]irector|[Cc]orrespondent|[Rr]eporter|analyst|researcher)\s+((?:[A-Z][\w'’\-.]+\s?){1,3})")
 # A far-away namesake must be a big city to be believed.
 _FAR_MIN_POPULATION = 1_000_000
 _COUNTRY_DEMONYMS = {
@@ -125,6 +147,13 @@ def _score(entry: Entry, context: dict[str, float], admin_hint: bool, locative: 
     return score
 
 
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    from sitrep.resolve.datafiles import load_csv
+
+    return frozenset(d.lower() for row in load_csv("demonyms.csv") for d in row["demonyms"].split("|"))
+
+
 def find_places(doc: Doc) -> Doc:
     gaz = gazetteer()
     text = doc.text
@@ -137,6 +166,8 @@ def find_places(doc: Doc) -> Doc:
     sentence_starts = {s.start for s in doc.sentences}
     found: list[PlaceMatch] = []
     taken = Coverage(len(text))
+    for m in _TITLED.finditer(text):
+        taken.add(m.start(1), m.end(1))
     for c_start, c_end in _candidates(text):
         speaker = bool(_SPEAKS_AFTER.match(text[c_end:c_end + 12])) and " " in text[c_start:c_end]
         for s, e in _sub_spans(text, c_start, c_end):
@@ -152,6 +183,8 @@ def find_places(doc: Doc) -> Doc:
                 continue  # "BEIRUT, March 19 (Meridian)": where the report was filed
             if all(w.lower() in _STOP for w in words):
                 continue  # "The Center": common words, whatever village GeoNames spells so
+            if name.lower() in _demonym_words():
+                continue  # "Irish", "Kazakh": people, not places
             if len(words) == 1 and (name.lower() in _STOP or name.lower() in _PARTICLES or name.lower() in _HEADS
                                     or (len(name) < 3 and not any(c.isdigit() for c in name))):
                 continue
@@ -182,8 +215,17 @@ def find_places(doc: Doc) -> Doc:
             score, best = max(((_score(x, context, admin_hint, locative), x) for x in entries), key=lambda sx: sx[0])
             named_feature = best.supplement and best.precision in ("road", "water", "region")
             far = best.country not in REGION and bool(context)
+            # a minor country of the article: under a quarter of its country mentions
+            minor = context.get(best.country, 0.0) < 0.25 * sum(context.values()) if context else False
+            if minor and best.precision != "country" and not best.supplement and (
+                    _DISTRICT_BEFORE.search(before) or _DISTRICT_AFTER.match(after)):
+                continue  # a quarter named like a village abroad: unknown rather than wrong
+            if minor and best.precision == "city" and _LOCAL_BEFORE.search(before) \
+                    and best.population < _FAR_MIN_POPULATION and not _names_country(text[e:e + 60], best.country):
+                continue  # "the town of Mansoura in rural Aleppo" is not Al Mansurah, Egypt
             if best.country not in context and best.precision != "country" and not named_feature and (
-                    not locative or (far and best.population < _FAR_MIN_POPULATION)):
+                    not locative or best.population < _OUTSIDE_MIN_POPULATION
+                    or (far and best.population < _FAR_MIN_POPULATION)):
                 # a place outside the article's countries needs "in"/"near" before it, and a
                 # namesake outside the conflict region must also be a big city
                 continue
