@@ -210,9 +210,13 @@ def _place_score(a: dict | None, b: dict | None) -> float:
         return 0.45  # "in Syria" contains every Syrian town
     # "Idlib", "Aleppo": a place named like its governorate may mean the governorate
     area_named = _names_its_admin1(a) or _names_its_admin1(b)
-    if (a["precision"] in coarse or b["precision"] in coarse or area_named) and a.get("admin1") \
-            and a.get("admin1") == b.get("admin1"):
+    if (a["precision"] in coarse or b["precision"] in coarse) and a.get("admin1") and a.get("admin1") == b.get("admin1"):
         return 0.7  # "Idlib province" contains Khan Shaykhun
+    if area_named and a.get("admin1") and a.get("admin1") == b.get("admin1"):
+        # "Aleppo" may mean the city or its governorate: the city's own quarters fit better
+        near = a.get("lat") is not None and b.get("lat") is not None and \
+            km((a["lat"], a["lon"]), (b["lat"], b["lon"])) <= 30
+        return 0.7 if near else 0.5
     if a.get("lat") is not None and b.get("lat") is not None and a["precision"] not in ("country", "admin1") \
             and b["precision"] not in ("country", "admin1"):
         d = km((a["lat"], a["lon"]), (b["lat"], b["lon"]))
