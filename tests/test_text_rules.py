@@ -322,3 +322,13 @@ def test_people_quarters_and_words_are_not_places_abroad():
               "during the holy month of Ramadan.", published="2016-06-10")
     countries = {p.place.country for p in doc.places if p.place.precision != "country"}
     assert countries <= {"SY"}, [(p.text, p.place.name, p.place.country) for p in doc.places]
+
+
+def test_agency_credited_caption_goes_but_a_credited_lead_stays():
+    text = ("Jet strikes hit the cities killing more than 40 people. A man carries a child at the scene of an air "
+            "strike on the city of Idlib on September 10 2016. (AFP) At least 45 people were killed in Aleppo.")
+    clean, removed = strip_boilerplate(text)
+    assert "Idlib" not in clean and removed[0][0] == "caption"
+    lead = "A missile killed at least 18 civilians on Tuesday in Aleppo, a monitoring group said. (reuters) More text."
+    clean, _ = strip_boilerplate(lead)
+    assert clean.startswith("A missile killed at least 18 civilians")

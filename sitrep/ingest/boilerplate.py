@@ -136,6 +136,7 @@ def _caption_credits() -> list[re.Pattern[str]]:
     return [re.compile(p, re.IGNORECASE) for p in load_yaml("boilerplate.yaml").get("caption_credit", [])]
 
 
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
 CAPTION_WORDS = 80  # a longer run before a photo credit is not one caption
 
 
@@ -150,8 +151,8 @@ def strip_captions(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
             head = paragraph[:m.start()]
             ends = [e.end() for e in _SENTENCE_END.finditer(head)]
             start = max([0, *ends, dateline_end(head)])
-            if len(head[start:].split()) > CAPTION_WORDS:
-                start = m.start()  # too long for a caption: drop the credit only
+            if len(head[start:].split()) > CAPTION_WORDS or _REPORTED.search(head[start:]):
+                start = m.start()  # too long for a caption, or a reported sentence: drop the credit only
             removed.append(("caption", paragraph[start:m.end()].strip()))
             before, after = paragraph[:start].rstrip(), paragraph[m.end():].lstrip()
             paragraph = f"{before} {after}" if before and after else before or after
