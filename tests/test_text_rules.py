@@ -332,3 +332,10 @@ def test_agency_credited_caption_goes_but_a_credited_lead_stays():
     lead = "A missile killed at least 18 civilians on Tuesday in Aleppo, a monitoring group said. (reuters) More text."
     clean, _ = strip_boilerplate(lead)
     assert clean.startswith("A missile killed at least 18 civilians")
+
+
+def test_a_place_in_another_clause_yields_to_the_events_own():
+    doc = run("Air strikes killed ten civilians in Hasakah province on Saturday as Kurdish fighters advanced "
+              "towards Raqqa, the monitor said.", published="2016-06-11")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.location.admin1 == "Al-Hasakah"

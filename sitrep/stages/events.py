@@ -291,6 +291,7 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
     return ActorMatch(start, start + len(words), words, _UNKNOWN_ACTOR)
 
 
+_OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|meanwhile|days after|hours after|a day after)\s+(?!well\b|part\b|a result\b)", re.I)
 _SPEAKER_PLACE = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|speaking|spoke|announced|declared)\s+(?:on\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I)
 
@@ -309,7 +310,9 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     def key(p: PlaceMatch) -> tuple:
         before = doc.text[max(sentence.start, p.start - 40):p.start].lower()
         locative = bool(re.search(r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", before))
-        return (0 if locative else 1, PRECISION_RANK.get(p.place.precision, 5), abs(p.start - trigger.start))
+        # "killed 43 people on Saturday as fighters advanced towards Raqqa": another clause's place
+        other_clause = p.start > trigger.end and bool(_OTHER_CLAUSE.search(doc.text[trigger.end:p.start]))
+        return (other_clause, 0 if locative else 1, PRECISION_RANK.get(p.place.precision, 5), abs(p.start - trigger.start))
 
     return min(places, key=key)
 
