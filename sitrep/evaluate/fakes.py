@@ -49,6 +49,8 @@ PERPETRATORS = {
     "ISIS": "the organization of the islamic state in iraq and the levant - isis",
     "COALITION": "international coalition forces", "USA_GOV": "international coalition forces",
     "FRA_GOV": "international coalition forces", "GBR_GOV": "international coalition forces",
+    # Turkey fought ISIS as a member of the US-led coalition; FA-KES has no class of its own for it
+    "TUR_GOV": "international coalition forces",
     "SYR_OPP": "armed opposition groups", "HTS": "al-nusra front", "ALQAEDA": "al-nusra front",
     "HURRAS": "al-nusra front", "SDF": "self administration forces", "PKK": "self administration forces",
 }
