@@ -82,6 +82,7 @@ OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet for ever
 EncodingOpt = Annotated[str, typer.Option("--encoding", help="Text encoding of input files.")]
 MaxMbOpt = Annotated[float, typer.Option("--max-mb", help="Skip inputs larger than this (MB).")]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", help="HTTP timeout in seconds.")]
+NlpOpt = Annotated[str, typer.Option("--nlp", help="rules (fast, default) or spacy (adds spaCy's entity recogniser: unknown organisations as actors, people's names kept out of places).")]
 
 
 @app.command()
@@ -98,6 +99,7 @@ def ingest(
     max_mb: MaxMbOpt = 20.0,
     timeout: TimeoutOpt = 10.0,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract events too.")] = True,
+    nlp: NlpOpt = "rules",
 ) -> None:
     """Read articles into the database (stored once each; re-running is safe)."""
     from sitrep.ingest.run import ingest as run_ingest
@@ -105,7 +107,7 @@ def ingest(
 
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
                               outlet, encoding, max_mb, timeout)
-    extractor, version = _extractor() if extract else (None, None)
+    extractor, version = _extractor(nlp) if extract else (None, None)
     with Store(db) as store, _progress() as progress:
         task = progress.add_task("ingest", total=None, status="")
 
@@ -125,14 +127,19 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _extractor():  # noqa: ANN202
-    """The default pipeline as an Article -> mentions callable, or (None, None) if unavailable."""
+def _extractor(nlp: str = "rules"):  # noqa: ANN202
+    """The chosen pipeline as an Article -> mentions callable and its version."""
+    pipeline = _pipeline(nlp)
+    return pipeline.extract_article, pipeline.version
+
+
+def _pipeline(nlp: str):  # noqa: ANN202
+    from sitrep.pipeline import get_pipeline
+
     try:
-        from sitrep.pipeline import PIPELINE_VERSION, default_pipeline
-    except ImportError:
-        return None, None
-    pipeline = default_pipeline()
-    return pipeline.extract_article, PIPELINE_VERSION
+        return get_pipeline(nlp)
+    except ValueError as exc:
+        raise _fail(str(exc)) from exc
 
 
 @app.command()
@@ -241,14 +248,14 @@ def extract(
     max_mb: MaxMbOpt = 20.0,
     timeout: TimeoutOpt = 10.0,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON record per line.")] = False,
+    nlp: NlpOpt = "rules",
 ) -> None:
     """Print event mentions found in the inputs (nothing is stored)."""
     from sitrep.ingest.sources import iter_articles
-    from sitrep.pipeline import default_pipeline
 
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
                               outlet, encoding, max_mb, timeout)
-    pipeline = default_pipeline()
+    pipeline = _pipeline(nlp)
     found = 0
     rows: list[dict] = []
     for item in iter_articles(inputs, options):
@@ -282,6 +289,7 @@ def eval_fakes(
     path: Annotated[Path, typer.Argument(help="FA-KES CSV (article_title, article_content, source + gold).")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line of accuracies.")] = False,
     errors: Annotated[Path | None, typer.Option("--errors", help="Write every miss as JSON here.")] = None,
+    nlp: NlpOpt = "rules",
 ) -> None:
     """Main incident per article vs FA-KES gold: location, cause, perpetrator, counts, date."""
     from sitrep.evaluate.fakes import FIELDS, evaluate
@@ -290,7 +298,7 @@ def eval_fakes(
         raise _fail(f"no such file: {path}")
     with _progress() as progress:
         task = progress.add_task("extract", total=None, status="")
-        scores = evaluate(str(path), progress=lambda: progress.advance(task))
+        scores = evaluate(str(path), pipeline=_pipeline(nlp), progress=lambda: progress.advance(task))
     result = scores.as_dict()
     if errors:
         errors.write_text(json.dumps(scores.errors, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -315,13 +323,14 @@ def eval_fakes(
 def eval_plover(
     path: Annotated[Path, typer.Argument(help="PLOVER_GSR_CAMEO.json (gold-coded sentences).")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line.")] = False,
+    nlp: NlpOpt = "rules",
 ) -> None:
     """Event type (and source actor) per PLOVER gold sentence."""
     from sitrep.evaluate.plover import evaluate_plover
 
     if not path.exists():
         raise _fail(f"no such file: {path}")
-    result = evaluate_plover(str(path))
+    result = evaluate_plover(str(path), pipeline=_pipeline(nlp))
     if as_json:
         print(json.dumps({k: v for k, v in result.items() if k != "per_type"}))
         return

@@ -18,7 +18,7 @@ from sitrep.stages.segment import segment
 from sitrep.stages.triggers import find_triggers
 
 # Bump when extraction output changes, so stored articles are re-extracted on the next ingest.
-PIPELINE_VERSION = "rules-7"
+PIPELINE_VERSION = "rules-8"
 
 Stage = Callable[[Doc], Doc]
 
@@ -32,6 +32,19 @@ DEFAULT_STAGES: list[tuple[str, Stage]] = [
     ("claims", find_claims),
     ("events", build_mentions),
 ]
+
+
+NLP_CHOICES = ("rules", "spacy")
+
+
+def spacy_stages() -> list[tuple[str, Stage]]:
+    """The default stages with spaCy's entity recogniser after the dictionary actors."""
+    from sitrep.stages.ner import find_entities
+
+    stages = list(DEFAULT_STAGES)
+    at = [name for name, _ in stages].index("actors") + 1
+    stages.insert(at, ("entities", find_entities))
+    return stages
 
 
 @dataclass
@@ -55,10 +68,18 @@ class Pipeline:
             doc = result
         return doc
 
+    @property
+    def version(self) -> str:
+        """Stored with each article's records; a different pipeline re-extracts on the next ingest."""
+        names = [name for name, _ in self.stages]
+        return PIPELINE_VERSION + ("+spacy" if "entities" in names else "")
+
     def _title_doc(self, article: Article) -> Doc:
         title = Doc(article=Article(text=article.title or "", published=article.published,
                                     outlet=article.outlet, id=article.id), text=article.title or "")
-        for _name, stage in self.stages[:5]:  # segment, actors, places, dates, triggers
+        for name, stage in self.stages:  # up to the triggers: a headline's actors, places, kind of attack
+            if name in ("casualties", "claims", "events"):
+                break
             title = stage(title)
         return title
 
@@ -66,14 +87,22 @@ class Pipeline:
         return self.run(article).mentions
 
 
-_DEFAULT: Pipeline | None = None
+
+
+_PIPELINES: dict[str, Pipeline] = {}
 
 
 def default_pipeline() -> Pipeline:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Pipeline()
-    return _DEFAULT
+    return get_pipeline("rules")
+
+
+def get_pipeline(nlp: str = "rules") -> Pipeline:
+    """The rules pipeline, or ``"spacy"``: the same with spaCy's entity recogniser (slower)."""
+    if nlp not in NLP_CHOICES:
+        raise ValueError(f"unknown pipeline {nlp!r}; choose one of {', '.join(NLP_CHOICES)}")
+    if nlp not in _PIPELINES:
+        _PIPELINES[nlp] = Pipeline(spacy_stages() if nlp == "spacy" else list(DEFAULT_STAGES))
+    return _PIPELINES[nlp]
 
 
 def extract(text: str, published: str | None = None, title: str | None = None,

@@ -339,3 +339,27 @@ def test_a_place_in_another_clause_yields_to_the_events_own():
               "towards Raqqa, the monitor said.", published="2016-06-11")
     m = next(m for m in doc.mentions if m.type == "ASSAULT")
     assert m.location.admin1 == "Al-Hasakah"
+
+
+def test_trigger_lexicon_is_well_formed():
+    from sitrep.resolve.datafiles import load_yaml
+
+    entries = load_yaml("triggers.yaml")
+    phrases = [p for e in entries for p in e["phrases"]]
+    assert {"condemned", "inquiry into", "resigned", "mediation"} <= set(phrases)
+    assert all(p == p.strip() and p for p in phrases)
+
+
+def test_optional_spacy_pipeline_adds_unknown_organisations():
+    from sitrep.pipeline import get_pipeline
+
+    text = "The Karama Relief Foundation condemned the air strike that killed nine civilians in Ariha on Tuesday."
+    rules = get_pipeline("rules").run(Article(text=text, published="2024-03-14"))
+    spacy_doc = get_pipeline("spacy").run(Article(text=text, published="2024-03-14"))
+    assert get_pipeline("spacy").version.endswith("+spacy")
+    assert not any("Karama" in a.text for a in rules.actors)
+    accuse = next(m for m in spacy_doc.mentions if m.type == "ACCUSE")
+    assert accuse.actor1.label == "Karama Relief Foundation" and accuse.actor1.id is None
+    assert all(m.location.name == "Ariha" for m in spacy_doc.mentions if m.location)
+    with pytest.raises(ValueError):
+        get_pipeline("bogus")

@@ -10,19 +10,21 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from sitrep.pipeline import extract
+from sitrep.model import Article
+from sitrep.pipeline import Pipeline, default_pipeline
 
 OLD_NAMES = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
 
 
-def evaluate_plover(path: str) -> dict:
+def evaluate_plover(path: str, pipeline: Pipeline | None = None) -> dict:
+    pipeline = pipeline or default_pipeline()
     with open(path, encoding="utf-8") as fh:
         gold = [g for g in json.load(fh) if g.get("event") and g["event"] != "DOCUMENT" and g.get("text")]
     correct = with_event = source_hits = source_total = 0
     per_type: dict[str, Counter] = {}
     for g in gold:
         expected = OLD_NAMES.get(g["event"], g["event"])
-        records = extract(g["text"])
+        records = pipeline.extract_article(Article(text=g["text"]))
         best = max(records, key=lambda r: r.confidence) if records else None
         got = best.type if best else "NONE"
         with_event += best is not None

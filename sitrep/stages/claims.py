@@ -44,7 +44,7 @@ def _modality(verb: str) -> str:
 def _source_for(doc: Doc, start: int, end: int) -> str | None:
     inside = doc.in_span(doc.actors, start, end)
     for actor in inside:
-        if not actor.actor.generic and actor.actor.id != "UNKNOWN_GROUP":
+        if not actor.actor.generic and actor.actor.name:
             return actor.actor.name
     for actor in inside:
         return actor.actor.name or None

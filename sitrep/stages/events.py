@@ -41,7 +41,7 @@ def _actor(m: ActorMatch) -> Actor:
     entry = m.actor
     return Actor(
         name=entry.name or None, kind=entry.kind, country=entry.country, label=m.text,
-        id=None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR") else entry.id,
+        id=None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG") else entry.id,
         evidence=Evidence(m.text, m.start, m.end),
     )
 
@@ -65,6 +65,8 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False
     if any(s <= m.start < e for s, e in claim_spans):
         return False
+    if _SPEAKER_PLACE.search(text[max(0, m.start - 40):m.start]):
+        return False  # "said in Turkey": where the speaker was, not who acted
     return not _HELD.match(text[m.end:m.end + 14])
 
 

@@ -62,8 +62,7 @@ def _names_country(text: str, country: str) -> bool:
     return any(_COUNTRY_DEMONYMS.get(w.lower()) == country for w in re.findall(r"[A-Za-z]+", text))
 
 
-# A namesake outside the article's countries must be a town of some size to be believed.
-_OUTSIDE_MIN_POPULATION = 50_000
+
 # "Secretary-General Ban Ki-moon", "spokesman Josh Earnest": names after a title are people
 _TITLED = re.compile(
     r"\b(?:President|Minister|Secretary[- ]General|[Ss]pokes(?:man|woman|person)|General|Gen\.|Colonel|Col\.|"
@@ -168,6 +167,7 @@ def find_places(doc: Doc) -> Doc:
     taken = Coverage(len(text))
     for m in _TITLED.finditer(text):
         taken.add(m.start(1), m.end(1))
+    persons = doc.extra.get("persons", ())  # from the optional NER stage
     for c_start, c_end in _candidates(text):
         speaker = bool(_SPEAKS_AFTER.match(text[c_end:c_end + 12])) and " " in text[c_start:c_end]
         for s, e in _sub_spans(text, c_start, c_end):
@@ -175,6 +175,9 @@ def find_places(doc: Doc) -> Doc:
                 continue  # "George Sabra said": a surname, not the village it spells
             if taken.overlaps(s, e):
                 continue
+            if any(ps <= s and e <= pe and (s, e) != (ps, pe) for ps, pe in persons):
+                continue  # "George Sabra": part of a person's name (the NER stage may read a whole
+                # town name such as "Khan Sheikhoun" as a person, so only parts are refused)
             name = text[s:e]
             words = name.split()
             if len(name) <= 4 and name.isupper() and not any(c.isdigit() for c in name):
@@ -224,8 +227,7 @@ def find_places(doc: Doc) -> Doc:
                     and best.population < _FAR_MIN_POPULATION and not _names_country(text[e:e + 60], best.country):
                 continue  # "the town of Mansoura in rural Aleppo" is not Al Mansurah, Egypt
             if best.country not in context and best.precision != "country" and not named_feature and (
-                    not locative or best.population < _OUTSIDE_MIN_POPULATION
-                    or (far and best.population < _FAR_MIN_POPULATION)):
+                    not locative or (far and best.population < _FAR_MIN_POPULATION)):
                 # a place outside the article's countries needs "in"/"near" before it, and a
                 # namesake outside the conflict region must also be a big city
                 continue
