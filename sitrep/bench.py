@@ -12,9 +12,9 @@ from pathlib import Path
 
 
 def run_bench(path: str, text_column: str, title_column: str, outlet_column: str | None,
-              spacy_sample: int = 120) -> dict:
+              spacy_sample: int = 120, nlp: str = "rules") -> dict:
     """Time ``sitrep extract`` in a fresh process (start-up included) over ``path``."""
-    cmd = [sys.executable, "-m", "sitrep.cli", "extract", path, "--json",
+    cmd = [sys.executable, "-m", "sitrep.cli", "extract", path, "--json", "--nlp", nlp,
            "--text-column", text_column, "--title-column", title_column]
     if outlet_column:
         cmd += ["--outlet-column", outlet_column]
@@ -30,6 +30,7 @@ def run_bench(path: str, text_column: str, title_column: str, outlet_column: str
     spacy_rate = _spacy_rate(texts[:spacy_sample])
     words = sum(len(t.split()) for t in texts)
     return {
+        "pipeline": nlp,
         "articles": n_articles,
         "articles_with_events": len(articles),
         "seconds": round(elapsed, 2),

@@ -351,6 +351,7 @@ def bench(
     outlet_column: OutletCol = "source",
     spacy_sample: Annotated[int, typer.Option("--spacy-sample", help="Texts for the spaCy comparison.")] = 120,
     fusion: Annotated[int, typer.Option("--fusion", help="Also fuse this many synthetic mentions (0: skip).")] = 0,
+    nlp: NlpOpt = "rules",
     as_json: JsonOption = False,
 ) -> None:
     """Articles/s of 'sitrep extract' in a fresh process, peak memory, and spaCy's own rate."""
@@ -358,7 +359,8 @@ def bench(
 
     if not path.exists():
         raise _fail(f"no such file: {path}")
-    result = run_bench(str(path), text_column, title_column, outlet_column, spacy_sample)
+    _pipeline(nlp)  # a clear error for an unknown choice, before timing anything
+    result = run_bench(str(path), text_column, title_column, outlet_column, spacy_sample, nlp)
     if fusion:
         result.update({f"fusion_{k}": v for k, v in fusion_bench(fusion).items()})
     if as_json:
