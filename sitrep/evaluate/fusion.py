@@ -115,3 +115,48 @@ def evaluate_fusion(path: str) -> dict:
             "precision": precision, "recall": recall, "f1": f1,
             "relaxed_gold_pairs": len(relaxed), "relaxed_precision": rp, "relaxed_recall": rr, "relaxed_f1": rf,
             "missed": sorted(gold - predicted), "extra": sorted(predicted - gold)}
+
+
+def key_pairing_ceilings(path: str) -> dict:
+    """Diagnostic: F1 of pairing articles by (date, governorate, cause) keys instead of fusing,
+    mixing our extracted values with the gold's, to show which field limits the pairwise score.
+
+    ``ours``: all three extracted; ``gold_place_cause``: our report date with the gold governorate
+    and cause; ``gold_date``: the gold date with our governorate and cause.
+    """
+    from sitrep.config import IngestOptions
+    from sitrep.evaluate.fakes import predict
+    from sitrep.ingest.sources import RawDoc, build_article
+
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    gold = gold_pairs(rows)
+    pipeline = default_pipeline()
+    first: dict[str, dict] = {}
+    predicted: dict[str, tuple] = {}
+    for row in rows:
+        unit = row["unit_id"]
+        if unit in predicted:
+            continue
+        first[unit] = row
+        raw = RawDoc(content=row["article_content"], kind="text", source=unit,
+                     title=row.get("article_title"), outlet=row.get("source"))
+        p = predict(build_article(raw, IngestOptions()), pipeline)
+        predicted[unit] = (p.date, p.location, p.cause)
+
+    def pairs(key) -> set[tuple[str, str]]:  # noqa: ANN001
+        groups: dict[tuple, list[str]] = defaultdict(list)
+        for unit, values in predicted.items():
+            groups[key(unit, values)].append(unit)
+        return {pair for units in groups.values() for pair in itertools.combinations(sorted(units), 2)}
+
+    def g(unit: str, column: str) -> str:
+        return first[unit][column].strip().lower()
+
+    variants = {
+        "ours": lambda u, v: v,
+        "gold_place_cause": lambda u, v: (v[0], g(u, "location"), g(u, "cause_of_death")),
+        "gold_date": lambda u, v: (gold_date(first[u]["date"]), v[1], v[2]),
+    }
+    return {name: _scores(pairs(key), gold)[2] for name, key in variants.items()}
