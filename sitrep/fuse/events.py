@@ -255,7 +255,7 @@ def pair_score(a: MentionView, b: MentionView) -> float:
     place = _place_score(a.record.get("location"), b.record.get("location"))
     if place == 0.0:
         return 0.0
-    date_score = 1.0 if gap == 0 else 0.7 if gap == 1 else 0.4
+    date_score = 1.0 if gap == 0 else 0.4 if gap == 1 and a.basis == b.basis == "text" else 0.7 if gap == 1 else 0.4
     mode_a, mode_b = a.record.get("mode"), b.record.get("mode")
     mode = 0.15 if mode_a and mode_a == mode_b else 0.0 if not (mode_a and mode_b) else -0.1
     words = len(a.words & b.words) / max(1, min(len(a.words), len(b.words)))
