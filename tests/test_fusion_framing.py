@@ -227,3 +227,20 @@ def test_report_date_bounds_the_event_from_above():
     later = view("c", "C", "Wire C", "2024-03-16", _record("2024-03-16", ALEPPO))
     assert days_compatible(reported, earlier) and days_compatible(earlier, reported)
     assert not days_compatible(reported, later) and not days_compatible(later, reported)
+
+
+def test_speakers_of_a_statement_are_not_disputed_perpetrators():
+    from sitrep.fuse.events import Event, find_contradictions, view
+
+    def record(etype, actor_id, name):
+        return {"type": etype, "mode": None, "casualties": [], "claim": {"modality": "asserted"}, "denials": [],
+                "acled": {"event_type": "Strategic developments"}, "evidence": {"text": "x"},
+                "date": {"value": "2024-03-12", "precision": "day", "basis": "text"},
+                "actor1": {"id": actor_id, "name": name, "label": name}}
+
+    accuse = Event("e1", [view("m1", "a1", "Wire A", "2024-03-12", record("ACCUSE", "FRA_GOV", "French government")),
+                          view("m2", "a2", "Wire B", "2024-03-12", record("ACCUSE", "GBR_GOV", "British government"))])
+    assert not any(c.kind == "perpetrator" for c in find_contradictions(accuse))
+    assault = Event("e2", [view("m3", "a1", "Wire A", "2024-03-12", record("ASSAULT", "SYR_MIL", "Syrian Arab Army")),
+                           view("m4", "a2", "Wire B", "2024-03-12", record("ASSAULT", "ISIS", "Islamic State (ISIS)"))])
+    assert any(c.kind == "perpetrator" for c in find_contradictions(assault))

@@ -363,3 +363,10 @@ def test_optional_spacy_pipeline_adds_unknown_organisations():
     assert all(m.location.name == "Ariha" for m in spacy_doc.mentions if m.location)
     with pytest.raises(ValueError):
         get_pipeline("bogus")
+
+
+def test_subject_after_an_opening_phrase():
+    doc = run("In an interview this weekend, President Abdelaziz Bouteflika said he is prepared to lift the ban.")
+    best = max(doc.mentions, key=lambda m: m.confidence)
+    assert best.actor1.label == "President Abdelaziz Bouteflika"
+    assert not run("But he warned that the army would respond.").mentions

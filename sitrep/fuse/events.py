@@ -426,7 +426,9 @@ def find_contradictions(event: Event, tolerance: float = 0.1) -> list[Contradict
             out.append(Contradiction("denial", f"denied by {who} (reported by {', '.join(sorted(set(outlets)))})",
                                      {"asserted": asserting, f"denied by {who}": sorted(set(outlets))}))
     perpetrators: dict[str, set[str]] = defaultdict(set)
-    for m in event.mentions:
+    # who spoke, met or accused differs between reports without contradicting: only an act of
+    # violence or coercion has a perpetrator to disagree about
+    for m in event.mentions if event.type in ("ASSAULT", "COERCE") else []:
         if m.record["acled"].get("event_type") == "Battles":
             continue  # two-sided fighting has no perpetrator to disagree about
         a1 = m.record.get("actor1") or {}

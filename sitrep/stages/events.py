@@ -269,23 +269,39 @@ _SUBJECT_TAIL = re.compile(
     r"yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ly))+\s*$", re.I)
 
 
+# "But he ...", "Speaking to reporters ...", "The draft resolution ...": no named subject
+_NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|In|On|At|After|"
+                          r"Before|During|While|When|If|The draft|This|That|These|Those|It|He|She|They|We|I)\b"
+                          r"|\b(?:he|she|it|they|we|i|you)$", re.I)
+
+
 def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
     """"President Bush has threatened ...", "Ibo traditional elders have demanded ...": an actor
     we do not know, reported with its words (the subject the sentence opens with)."""
     m = _LEADING.match(sentence.text)
     if not m or sentence.start + m.end(1) > t0:
         # the whole short stretch before the trigger, less its auxiliaries and adverbs
-        head = _SUBJECT_TAIL.sub("", doc.text[sentence.start:t0]).strip()
+        head = _SUBJECT_TAIL.sub("", doc.text[sentence.start:t0]).rstrip()
         # "The main rebel group, Forces for ... (FDD), insisted": the subject before its apposition
         head = re.sub(r"\s*\([^()]{1,40}\)", lambda m: " " * len(m.group()), head)  # same length
+        offset = 0
         if "," in head:
-            head = head[:head.index(",")]
+            first, rest = head[:head.index(",")], head[head.index(",") + 1:]
+            if _NOT_SUBJECT.search(first) and rest.strip():
+                # "In an interview this weekend, President Bouteflika said ...": past the opening phrase
+                offset = head.index(",") + 1 + (len(rest) - len(rest.lstrip()))
+                head = rest.strip()
+                if "," in head:
+                    head = head[:head.index(",")]
+            else:
+                head = first
         head = re.split(r"\s+(?:said|says|told|announced|stated|added|declared)\b", head)[0]  # "The union said it will ..."
         head = head.rstrip()
-        if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head):
+        if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head) \
+                or _NOT_SUBJECT.search(head):
             return None
-        words = doc.text[sentence.start:sentence.start + len(head)]
-        return ActorMatch(sentence.start, sentence.start + len(head), words, _UNKNOWN_ACTOR)
+        start = sentence.start + offset
+        return ActorMatch(start, start + len(head), doc.text[start:start + len(head)], _UNKNOWN_ACTOR)
     words = m.group(1).strip()
     if len(words) < 3 or words.lower() in {"the", "it", "they", "he", "she", "we"}:
         return None
