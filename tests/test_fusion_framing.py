@@ -244,3 +244,14 @@ def test_speakers_of_a_statement_are_not_disputed_perpetrators():
     assault = Event("e2", [view("m3", "a1", "Wire A", "2024-03-12", record("ASSAULT", "SYR_MIL", "Syrian Arab Army")),
                            view("m4", "a2", "Wire B", "2024-03-12", record("ASSAULT", "ISIS", "Islamic State (ISIS)"))])
     assert any(c.kind == "perpetrator" for c in find_contradictions(assault))
+
+
+def test_a_gas_attack_told_as_an_air_strike_is_one_event():
+    from sitrep.fuse.events import fuse, view
+
+    gas = _record("2024-03-12", KHAN, mode="unconventional", killed=58)
+    air = _record("2024-03-12", KHAN, mode="aerial", killed=58)
+    fuser = fuse([view("a", "A", "Wire A", "2024-03-12", gas), view("b", "B", "Wire B", "2024-03-12", air)])
+    assert fuser.assignment["a"] == fuser.assignment["b"]
+    kinds = {c.kind for c in fuser.events[fuser.assignment["a"]].contradictions}
+    assert "type" in kinds  # still shown: one says gas, the other an air strike

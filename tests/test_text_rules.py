@@ -370,3 +370,8 @@ def test_subject_after_an_opening_phrase():
     best = max(doc.mentions, key=lambda m: m.confidence)
     assert best.actor1.label == "President Abdelaziz Bouteflika"
     assert not run("But he warned that the army would respond.").mentions
+
+
+def test_claimant_words_without_adverbs():
+    doc = run("Rebels said regime aircraft dropped gas on the town. The army again denied using chemical weapons.")
+    assert ("The army", "denied") in {(a.claim.by, a.claim.modality) for a in doc.attributions}

@@ -257,7 +257,8 @@ def pair_score(a: MentionView, b: MentionView) -> float:
         return 0.0
     date_score = 1.0 if gap == 0 else 0.4 if gap == 1 and a.basis == b.basis == "text" else 0.7 if gap == 1 else 0.4
     mode_a, mode_b = a.record.get("mode"), b.record.get("mode")
-    mode = 0.15 if mode_a and mode_a == mode_b else 0.0 if not (mode_a and mode_b) else -0.1
+    mode = 0.15 if mode_a and mode_a == mode_b else 0.0 if not (mode_a and mode_b) or modes_compatible(mode_a, mode_b) \
+        else -0.1
     words = len(a.words & b.words) / max(1, min(len(a.words), len(b.words)))
     actors = 0.0
     for role in ("actor1", "actor2"):
@@ -278,12 +279,22 @@ def pair_score(a: MentionView, b: MentionView) -> float:
 RESTATED = 0.8
 
 
+# Kinds of attack one event may be told as: gas delivered by aircraft or rockets, a suicide
+# bombing as an explosion, a drone strike as an air strike.
+_COMPATIBLE_MODES = {frozenset(p) for p in (("unconventional", "aerial"), ("unconventional", "heavy-weapons"),
+                                            ("explosives", "suicide-attack"), ("aerial", "drone"))}
+
+
+def modes_compatible(a: str, b: str) -> bool:
+    return a == b or frozenset((a, b)) in _COMPATIBLE_MODES
+
+
 def restates(a: MentionView, b: MentionView) -> bool:
     """Whether two mentions of one report tell the same incident: same type, kind of attack and
     day, and places that agree (the same place, or one is the other's governorate or country)."""
     if a.type != b.type or a.day is None or a.day != b.day:
         return False
-    if a.record.get("mode") and b.record.get("mode") and a.record["mode"] != b.record["mode"]:
+    if a.record.get("mode") and b.record.get("mode") and not modes_compatible(a.record["mode"], b.record["mode"]):
         return False
     x, y = a.record.get("location"), b.record.get("location")
     if not x or not y or x["name"] == y["name"]:

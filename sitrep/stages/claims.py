@@ -51,12 +51,16 @@ def _source_for(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+_TRAILING_ADVERB = re.compile(r"(?:\s+(?:again|also|later|repeatedly|strongly|flatly|firmly|categorically|"
+                              r"quickly|immediately|previously|earlier|itself|themselves|has|have|had))+\s*$", re.I)
+
+
 def _trim_subject(text: str) -> tuple[str, int]:
     """The noun phrase right before a speech verb: drop a leading clause ("... when a source")."""
     cut = 0
     for m in re.finditer(r"\b(?:that|after|when|while|as|and|but|because|which|who|where)\s+", text):
         cut = m.end()
-    sub = text[cut:].strip()
+    sub = _TRAILING_ADVERB.sub("", text[cut:]).strip()  # "The army again denied": the army
     return sub, text.find(sub, cut) if sub else 0
 
 
