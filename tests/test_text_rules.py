@@ -375,3 +375,13 @@ def test_subject_after_an_opening_phrase():
 def test_claimant_words_without_adverbs():
     doc = run("Rebels said regime aircraft dropped gas on the town. The army again denied using chemical weapons.")
     assert ("The army", "denied") in {(a.claim.by, a.claim.modality) for a in doc.attributions}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Hundreds of protesters blocked roads in the capital on Sunday.", "PROTEST"),
+    ("Prisoners rioted on Monday at the jail, setting fire to mattresses.", "PROTEST"),
+    ("Hackers defaced nearly 3,000 government web sites over the weekend.", "COERCE"),
+])
+def test_more_plover_types(sentence, expected):
+    best = max(run(sentence).mentions, key=lambda m: m.confidence)
+    assert best.type == expected

@@ -457,8 +457,8 @@ def build_mentions(doc: Doc) -> Doc:
             if hypothetical:
                 confidence *= 0.5
             if governor is not None and etype not in (governor.type, "ASSAULT") and best.start >= governor.end:
-                # "rejected a call for peacekeepers to be deployed": the deployment is what was
-                # rejected, the rejection is the event
+                # "rejected a call for peacekeepers to be deployed": what is rejected is the content;
+                # the rejection is this sentence's event
                 confidence *= 0.7
             mentions.append(EventMention(
                 article=doc.article.summary(), type=etype, mode=mode_trigger.mode if etype == "ASSAULT" else best.mode if etype == best.type else None,
