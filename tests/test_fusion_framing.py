@@ -255,3 +255,19 @@ def test_a_gas_attack_told_as_an_air_strike_is_one_event():
     assert fuser.assignment["a"] == fuser.assignment["b"]
     kinds = {c.kind for c in fuser.events[fuser.assignment["a"]].contradictions}
     assert "type" in kinds  # still shown: one says gas, the other an air strike
+
+
+def test_events_found_apart_merge_once_they_match():
+    from sitrep.fuse.events import Fuser, view
+
+    fuser = Fuser()
+    mentions = [view(f"m{i}", f"A{i}", f"Wire {i}", "2024-03-12", _record("2024-03-12", KHAN, killed=58)) for i in range(4)]
+    fuser.place(mentions[0], "e1")  # assignments stored by an earlier run
+    fuser.place(mentions[1], "e1")
+    fuser.place(mentions[2], "e2")
+    fuser.place(mentions[3], "e2")
+    assert fuser.merge_similar() == 1 and len(fuser.events) == 1
+    assert fuser.merge_similar() == 0  # nothing more: re-running changes nothing
+    far = view("m9", "A9", "Wire 9", "2024-03-12", _record("2024-03-12", ALEPPO, killed=3))
+    fuser.place(far, "e3")
+    assert fuser.merge_similar() == 0 and len(fuser.events) == 2

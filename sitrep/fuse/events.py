@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sitrep.model import PRECISION_RANK
@@ -230,9 +232,14 @@ def _place_score(a: dict | None, b: dict | None) -> float:
 
 
 def _names_its_admin1(place: dict) -> bool:
+    return bool(place.get("admin1")) and _same_last_word(place["name"], place["admin1"])
+
+
+@lru_cache(maxsize=65536)
+def _same_last_word(name: str, admin1: str) -> bool:
     from sitrep.resolve.gazetteer import fold
 
-    return bool(place.get("admin1")) and fold(place["name"]).split()[-1] == fold(place["admin1"]).split()[-1]
+    return (fold(name).split() or [""])[-1] == (fold(admin1).split() or [""])[-1]
 
 
 def _figure_score(a: MentionView, b: MentionView) -> float:
@@ -315,17 +322,26 @@ def event_id(first: MentionView) -> str:
 REPRESENTATIVES = 4  # a new mention is compared with an event's first few mentions only
 
 
-def _area(m: MentionView) -> tuple[str | None, str | None]:
+CELL = 0.5  # degrees (about 55 km): grid cells let neighbouring governorates' places meet
+
+
+def _area(m: MentionView) -> tuple[str | None, str | None, tuple[int, int] | None]:
     loc = m.record.get("location") or {}
-    admin1 = loc.get("admin1") if loc.get("precision") != "country" else None
-    return loc.get("country"), admin1
+    if loc.get("precision") == "country":
+        return loc.get("country"), None, None
+    cell = None
+    if loc.get("lat") is not None and loc.get("lon") is not None:
+        cell = (math.floor(loc["lat"] / CELL), math.floor(loc["lon"] / CELL))
+    return loc.get("country"), loc.get("admin1"), cell
 
 
 class Fuser:
     """Holds events and block indexes; add mentions one at a time.
 
-    Blocks: (type, day, country, admin1) for mentions placed within an admin1 area, and
-    (type, day, country) for every mention, which a coarsely placed mention ("in Syria") searches.
+    Blocks: (type, day, country, admin1) for mentions placed within an admin1 area, grid cells
+    of about 55 km searched with their neighbours (so that Eastern Ghouta, in Rif Dimashq, meets
+    Damascus), and (type, day, country) for every mention, which a coarsely placed mention
+    ("in Syria") searches.
     """
 
     def __init__(self, threshold: float = THRESHOLD):
@@ -339,22 +355,31 @@ class Fuser:
     def _index(self, event: Event, m: MentionView) -> None:
         if m.day is None:
             return
-        country, admin1 = _area(m)
+        country, admin1, cell = _area(m)
         span = _window(m.precision, m.basis)
         for d in range(-span, span + 1, 1 if span <= 3 else 5):
             day = (m.day + timedelta(days=d)).toordinal()
             self.coarse[(m.type, day, country)].add(event.id)
             if admin1:
                 self.fine[(m.type, day, country, admin1)].add(event.id)
-            else:
+            if cell:
+                self.fine[(m.type, day, country, cell)].add(event.id)
+            if not (admin1 or cell):
                 self.unplaced[(m.type, day, country)].add(event.id)
 
     def _candidates(self, m: MentionView) -> set[str]:
-        country, admin1 = _area(m)
+        country, admin1, cell = _area(m)
         day = m.day.toordinal()
+        if not (admin1 or cell):
+            return self.coarse.get((m.type, day, country), set())
+        found = set(self.unplaced.get((m.type, day, country), set()))
         if admin1:
-            return self.fine.get((m.type, day, country, admin1), set()) | self.unplaced.get((m.type, day, country), set())
-        return self.coarse.get((m.type, day, country), set())
+            found |= self.fine.get((m.type, day, country, admin1), set())
+        if cell:
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    found |= self.fine.get((m.type, day, country, (cell[0] + dy, cell[1] + dx)), set())
+        return found
 
     def place(self, m: MentionView, event_id_: str) -> None:
         """Restore a stored assignment."""
@@ -386,6 +411,49 @@ class Fuser:
         self._index(best, m)
         return best.id
 
+    def merge_similar(self) -> int:
+        """Merge events that turned out to be one: greedy assignment can found two events for
+        one incident before the reports that join them arrive. Stricter than joining (MERGE);
+        the larger event absorbs the smaller; a second call finds nothing more."""
+        merged = 0
+        for eid in sorted(self.events, key=lambda e: (-len(self.events[e].mentions), e)):
+            event = self.events.get(eid)
+            if event is None:
+                continue
+            for other_id in sorted(self._neighbours(event)):
+                other = self.events.get(other_id)
+                if other is None or other_id == eid or len(other.mentions) > len(event.mentions):
+                    continue
+                if _event_score(event, other) > MERGE:
+                    for m in other.mentions:
+                        event.mentions.append(m)
+                        self.assignment[m.id] = eid
+                        self._index(event, m)
+                    del self.events[other_id]
+                    merged += 1
+        return merged
+
+    def _neighbours(self, event: Event) -> set[str]:
+        found: set[str] = set()
+        for m in event.mentions[:REPRESENTATIVES]:
+            if m.day is not None and not m.record.get("historical"):
+                found |= self._candidates(m)
+        return found
+
+
+MERGE = 0.7
+
+
+def _event_score(a: Event, b: Event) -> float:
+    """How well two events' first reports match (0 when one report would hold two incidents)."""
+    for x in a.mentions:
+        for y in b.mentions:
+            if x.article_id == y.article_id and not restates(x, y):
+                return 0.0
+    scores = sorted((pair_score(x, y) for x in a.mentions[:REPRESENTATIVES] for y in b.mentions[:REPRESENTATIVES]
+                     if x.article_id != y.article_id), reverse=True)
+    return sum(scores[:3]) / 3 if len(scores) >= 3 else 0.0
+
 
 def _order(m: MentionView) -> tuple:
     """Visit order: by day, then the best-supported reports first (they found events), then
@@ -400,6 +468,7 @@ def fuse(mentions: list[MentionView], fuser: Fuser | None = None) -> Fuser:
     for m in sorted(mentions, key=_order):
         if m.id not in fuser.assignment:
             fuser.add(m)
+    fuser.merge_similar()
     for event in fuser.events.values():
         event.contradictions = find_contradictions(event)
     return fuser
