@@ -271,3 +271,17 @@ def test_events_found_apart_merge_once_they_match():
     far = view("m9", "A9", "Wire 9", "2024-03-12", _record("2024-03-12", ALEPPO, killed=3))
     fuser.place(far, "e3")
     assert fuser.merge_similar() == 0 and len(fuser.events) == 2
+
+
+def test_one_report_naming_nearby_places_and_a_country_level_place():
+    from sitrep.fuse.events import fuse, view
+
+    zamalka = {"name": "Zamalka", "admin1": "Rif Dimashq", "country": "SY", "precision": "city", "lat": 33.53, "lon": 36.36}
+    damascus = {"name": "Damascus", "admin1": "Damascus", "country": "SY", "precision": "city", "lat": 33.51, "lon": 36.29}
+    syria = {"name": "Syria", "admin1": None, "country": "SY", "precision": "country", "lat": None, "lon": None}
+    gas = "unconventional"
+    fuser = fuse([view("a1", "A", "Wire A", "2013-08-21", _record("2013-08-21", zamalka, mode=gas, killed=1300)),
+                  view("a2", "A", "Wire A", "2013-08-21", _record("2013-08-21", damascus, mode=gas, killed=1300)),
+                  view("b1", "B", "Wire B", "2013-08-21", _record("2013-08-21", syria, mode=gas, killed=1400))])
+    assert len({fuser.assignment[m] for m in ("a1", "a2", "b1")}) == 1
+    assert fuser.events[fuser.assignment["a1"]].place != "Syria"

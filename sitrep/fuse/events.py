@@ -87,6 +87,8 @@ class Event:
         places = [m.record["location"] for m in self.mentions if m.record.get("location")]
         if not places:
             return None
+        # "in Syria" locates nothing: a named town, area or governorate wins when there is one
+        places = [p for p in places if p["precision"] != "country"] or places
         votes = Counter(p["name"] for p in places)
         return min(places, key=lambda p: (-votes[p["name"]], PRECISION_RANK.get(p["precision"], 5)))
 
@@ -284,12 +286,14 @@ def pair_score(a: MentionView, b: MentionView) -> float:
 # A report that tells one incident in several places ("an air strike on Khan Shaykhun ...",
 # later "the attack on the town") yields several mentions; they join one event at this score.
 RESTATED = 0.8
+RESTATED_KM = 25
 
 
 # Kinds of attack one event may be told as: gas delivered by aircraft or rockets, a suicide
 # bombing as an explosion, a drone strike as an air strike.
 _COMPATIBLE_MODES = {frozenset(p) for p in (("unconventional", "aerial"), ("unconventional", "heavy-weapons"),
-                                            ("explosives", "suicide-attack"), ("aerial", "drone"))}
+                                            ("unconventional", "explosives"), ("explosives", "suicide-attack"),
+                                            ("aerial", "drone"))}
 
 
 def modes_compatible(a: str, b: str) -> bool:
@@ -310,6 +314,9 @@ def restates(a: MentionView, b: MentionView) -> bool:
         return False
     if "country" in (x["precision"], y["precision"]):
         return True
+    if x.get("lat") is not None and y.get("lat") is not None and "admin1" not in (x["precision"], y["precision"]) \
+            and km((x["lat"], x["lon"]), (y["lat"], y["lon"])) <= RESTATED_KM:
+        return True  # "Zamalka" and "Damascus", "Eastern Ghouta" and "Douma": one area told twice
     coarse = x["precision"] in ("admin1", "region") or y["precision"] in ("admin1", "region") \
         or _names_its_admin1(x) or _names_its_admin1(y)
     return coarse and x.get("admin1") is not None and x.get("admin1") == y.get("admin1")
