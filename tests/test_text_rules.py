@@ -385,3 +385,8 @@ def test_claimant_words_without_adverbs():
 def test_more_plover_types(sentence, expected):
     best = max(run(sentence).mentions, key=lambda m: m.confidence)
     assert best.type == expected
+
+
+def test_a_group_holding_a_town_is_not_the_speaker():
+    doc = run("Many people choked, the monitor said citing doctors in the rebel-held town.")
+    assert all(a.claim.source != "Syrian armed opposition" for a in doc.attributions)

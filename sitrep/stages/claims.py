@@ -41,8 +41,12 @@ def _modality(verb: str) -> str:
     return "reported"
 
 
+_HELD_AFTER = re.compile(r"^[-\s](?:held|controlled|run|besieged)\b", re.I)
+
+
 def _source_for(doc: Doc, start: int, end: int) -> str | None:
-    inside = doc.in_span(doc.actors, start, end)
+    # "doctors in the rebel-held town": the rebels hold the town, they do not speak
+    inside = [a for a in doc.in_span(doc.actors, start, end) if not _HELD_AFTER.match(doc.text[a.end:a.end + 12])]
     for actor in inside:
         if not actor.actor.generic and actor.actor.name:
             return actor.actor.name
