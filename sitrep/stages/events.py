@@ -298,8 +298,8 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
         head = re.split(r"\s+(?:said|says|told|announced|stated|added|declared)\b", head)[0]  # "The union said it will ..."
         head = head.rstrip()
         if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head) \
-                or _NOT_SUBJECT.search(head):
-            return None
+                or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
+            return None  # "The comments from Stoltenberg followed an (emergency meeting)": a clause, no subject
         start = sentence.start + offset
         return ActorMatch(start, start + len(head), doc.text[start:start + len(head)], _UNKNOWN_ACTOR)
     words = m.group(1).strip()
