@@ -280,8 +280,12 @@ def test_main_verb_decides_the_type_and_an_unknown_subject_is_kept():
     ("The envoy said the government must release the detained journalists.", "REQUEST"),
     ("The union said it will withdraw its members from the talks unless the government raises wages.", "THREATEN"),
     ("Amnesty International accused the militia of torturing prisoners.", "ACCUSE"),
+    # modes from the PLOVER manual's tables
+    ("Hundreds of protesters blocked roads in the capital on Sunday.", "PROTEST"),
+    ("Prisoners rioted on Monday at the jail, setting fire to mattresses.", "PROTEST"),
+    ("Hackers defaced nearly 3,000 government web sites over the weekend.", "COERCE"),
 ])
-def test_modality_reframes_non_violent_acts(sentence, expected):
+def test_non_violent_types_and_modality(sentence, expected):
     best = max(run(sentence).mentions, key=lambda m: m.confidence)
     assert best.type == expected
     assert best.actor1 is None or " said" not in (best.actor1.label or "")
@@ -375,16 +379,6 @@ def test_subject_after_an_opening_phrase():
 def test_claimant_words_without_adverbs():
     doc = run("Rebels said regime aircraft dropped gas on the town. The army again denied using chemical weapons.")
     assert ("The army", "denied") in {(a.claim.by, a.claim.modality) for a in doc.attributions}
-
-
-@pytest.mark.parametrize("sentence,expected", [
-    ("Hundreds of protesters blocked roads in the capital on Sunday.", "PROTEST"),
-    ("Prisoners rioted on Monday at the jail, setting fire to mattresses.", "PROTEST"),
-    ("Hackers defaced nearly 3,000 government web sites over the weekend.", "COERCE"),
-])
-def test_more_plover_types(sentence, expected):
-    best = max(run(sentence).mentions, key=lambda m: m.confidence)
-    assert best.type == expected
 
 
 def test_a_group_holding_a_town_is_not_the_speaker():
