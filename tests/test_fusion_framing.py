@@ -285,3 +285,17 @@ def test_one_report_naming_nearby_places_and_a_country_level_place():
                   view("b1", "B", "Wire B", "2013-08-21", _record("2013-08-21", syria, mode=gas, killed=1400))])
     assert len({fuser.assignment[m] for m in ("a1", "a2", "b1")}) == 1
     assert fuser.events[fuser.assignment["a1"]].place != "Syria"
+
+
+def test_civilian_dead_and_soldier_dead_count_against_one_event():
+    from sitrep.fuse.events import pair_score, view
+
+    def record(category):
+        r = _record("2024-03-12", ALEPPO, mode="heavy-weapons", killed=6)
+        r["casualties"][0]["category"] = category
+        return r
+
+    a = view("a", "A", "Wire A", "2024-03-12", record("civilians"))
+    b = view("b", "B", "Wire B", "2024-03-12", record("military"))
+    c = view("c", "C", "Wire C", "2024-03-12", record("children"))
+    assert pair_score(a, b) < pair_score(a, c)

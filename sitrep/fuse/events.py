@@ -274,13 +274,27 @@ def pair_score(a: MentionView, b: MentionView) -> float:
         x, y = a.record.get(role) or {}, b.record.get(role) or {}
         if x.get("id") and x.get("id") == y.get("id"):
             actors += 0.05
-    x, y = a.record.get("actor1") or {}, b.record.get("actor1") or {}
-    if x.get("id") and y.get("id") and _side(x) != _side(y) and \
-            {x.get("basis", "text"), y.get("basis", "text")} == {"text"}:
-        # attackers named from different sides: one event disputed, or two events; only strong
-        # agreement elsewhere fuses them (and the dispute is then listed as a contradiction)
-        actors -= 0.1
-    return 0.3 * date_score + 0.35 * place + 0.15 * _figure_score(a, b) + 0.2 * words + mode + actors
+    for role in ("actor1", "actor2"):
+        x, y = a.record.get(role) or {}, b.record.get(role) or {}
+        if x.get("id") and y.get("id") and _side(x) != _side(y) and \
+                {x.get("basis", "text"), y.get("basis", "text")} == {"text"}:
+            # attackers (or targets) named from different sides: one event disputed, or two
+            # events; only strong agreement elsewhere fuses them (a dispute is then listed)
+            actors -= 0.1
+    # the dead named as civilians in one report and as soldiers or fighters in the other
+    victims = -0.1 if _victim_kinds(a) and _victim_kinds(b) and not (_victim_kinds(a) & _victim_kinds(b)) else 0.0
+    return 0.3 * date_score + 0.35 * place + 0.15 * _figure_score(a, b) + 0.2 * words + mode + actors + victims
+
+
+def _victim_kinds(m: MentionView) -> set[str]:
+    """'civilian' and/or 'combatant' for the named dead of a mention (children and women are civilians)."""
+    kinds = set()
+    for c in m.record["casualties"]:
+        if c["kind"] == "killed" and c.get("category") in ("civilians", "children", "women"):
+            kinds.add("civilian")
+        elif c["kind"] == "killed" and c.get("category") in ("military", "fighters"):
+            kinds.add("combatant")
+    return kinds
 
 
 # A report that tells one incident in several places ("an air strike on Khan Shaykhun ...",
