@@ -43,6 +43,7 @@ class MentionView:
     precision: str | None
     words: set[str]
     basis: str = "text"
+    victims: frozenset[str] = frozenset()  # "civilian" and/or "combatant": who the named dead were
 
     @property
     def type(self) -> str:
@@ -199,7 +200,8 @@ def view(mention_id: str, article_id: str, outlet: str | None, published: str | 
     text = (record.get("evidence") or {}).get("text", "").lower()
     words = {w for w in _WORD.findall(text) if w not in _STOP}
     basis = (record.get("date") or {}).get("basis", "text")
-    return MentionView(mention_id, article_id, outlet, published, record, day, precision, words, basis)
+    return MentionView(mention_id, article_id, outlet, published, record, day, precision, words, basis,
+                       _victim_kinds(record))
 
 
 def _place_score(a: dict | None, b: dict | None) -> float:
@@ -272,29 +274,28 @@ def pair_score(a: MentionView, b: MentionView) -> float:
     actors = 0.0
     for role in ("actor1", "actor2"):
         x, y = a.record.get(role) or {}, b.record.get(role) or {}
-        if x.get("id") and x.get("id") == y.get("id"):
+        if not (x.get("id") and y.get("id")):
+            continue
+        if x["id"] == y["id"]:
             actors += 0.05
-    for role in ("actor1", "actor2"):
-        x, y = a.record.get(role) or {}, b.record.get(role) or {}
-        if x.get("id") and y.get("id") and _side(x) != _side(y) and \
-                {x.get("basis", "text"), y.get("basis", "text")} == {"text"}:
+        elif _side(x) != _side(y) and {x.get("basis", "text"), y.get("basis", "text")} == {"text"}:
             # attackers (or targets) named from different sides: one event disputed, or two
             # events; only strong agreement elsewhere fuses them (a dispute is then listed)
             actors -= 0.1
     # the dead named as civilians in one report and as soldiers or fighters in the other
-    victims = -0.1 if _victim_kinds(a) and _victim_kinds(b) and not (_victim_kinds(a) & _victim_kinds(b)) else 0.0
+    victims = -0.1 if a.victims and b.victims and not (a.victims & b.victims) else 0.0
     return 0.3 * date_score + 0.35 * place + 0.15 * _figure_score(a, b) + 0.2 * words + mode + actors + victims
 
 
-def _victim_kinds(m: MentionView) -> set[str]:
-    """'civilian' and/or 'combatant' for the named dead of a mention (children and women are civilians)."""
+def _victim_kinds(record: dict) -> frozenset[str]:
+    """'civilian' and/or 'combatant' for the named dead of a record (children and women are civilians)."""
     kinds = set()
-    for c in m.record["casualties"]:
+    for c in record["casualties"]:
         if c["kind"] == "killed" and c.get("category") in ("civilians", "children", "women"):
             kinds.add("civilian")
         elif c["kind"] == "killed" and c.get("category") in ("military", "fighters"):
             kinds.add("combatant")
-    return kinds
+    return frozenset(kinds)
 
 
 # A report that tells one incident in several places ("an air strike on Khan Shaykhun ...",
