@@ -29,12 +29,12 @@ def ingest(inputs: list[str], db: str = "sitrep.db", options: IngestOptions | No
            extract_events: bool = True):  # noqa: ANN201 - IngestReport
     """Read ``inputs`` into the SQLite file ``db`` (and extract their events); returns a report."""
     from sitrep.ingest.run import ingest as _ingest
-    from sitrep.pipeline import PIPELINE_VERSION, default_pipeline
+    from sitrep.pipeline import default_pipeline
 
     with Store(db) as store:
         if extract_events:
-            return _ingest(inputs, store, options, extractor=default_pipeline().extract_article,
-                           version=PIPELINE_VERSION)
+            pipeline = default_pipeline()
+            return _ingest(inputs, store, options, extractor=pipeline.extract_article, version=pipeline.version)
         return _ingest(inputs, store, options)
 
 

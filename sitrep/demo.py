@@ -30,13 +30,13 @@ def run_demo(db: Path, console: Console) -> dict:
     """Build ``db`` from the demo corpus (replacing it) and print a summary; returns counts."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    from sitrep.pipeline import PIPELINE_VERSION, default_pipeline
+    from sitrep.pipeline import default_pipeline
 
     pipeline = default_pipeline()
     with Store(db) as store:
         report = ingest(
             [str(demo_corpus_path())], store, DEMO_OPTIONS,
-            extractor=pipeline.extract_article, version=PIPELINE_VERSION,
+            extractor=pipeline.extract_article, version=pipeline.version,
         )
         console.print(
             f"[bold]sitrep demo[/]: {report.added} reports from "

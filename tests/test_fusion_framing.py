@@ -14,7 +14,7 @@ from sitrep.demo import DEMO_OPTIONS, demo_corpus_path
 from sitrep.frame.labels import actor_labels, framing_table, loaded_language
 from sitrep.fuse.events import fuse_store
 from sitrep.ingest.run import ingest
-from sitrep.pipeline import PIPELINE_VERSION, default_pipeline
+from sitrep.pipeline import default_pipeline
 from sitrep.store.export import write
 from sitrep.store.sqlite import Store
 
@@ -26,7 +26,8 @@ def build(db_path, lines=None, tmp_path=None):
         part.write_text("".join(lines), encoding="utf-8")
         source = str(part)
     store = Store(db_path)
-    ingest([source], store, DEMO_OPTIONS, extractor=default_pipeline().extract_article, version=PIPELINE_VERSION)
+    pipeline = default_pipeline()
+    ingest([source], store, DEMO_OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
     return store
 
 

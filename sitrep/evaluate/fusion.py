@@ -18,7 +18,7 @@ from sitrep.config import IngestOptions
 from sitrep.evaluate.fakes import gold_date, incident_score
 from sitrep.fuse.events import fuse_store
 from sitrep.ingest.run import ingest
-from sitrep.pipeline import PIPELINE_VERSION, default_pipeline
+from sitrep.pipeline import default_pipeline
 from sitrep.store.sqlite import Store
 
 OPTIONS = IngestOptions(text_column="article_content", title_column="article_title", outlet_column="source")
@@ -84,7 +84,8 @@ def evaluate_fusion(path: str) -> dict:
     gold = gold_pairs(rows)
     with tempfile.TemporaryDirectory() as tmp:
         with Store(Path(tmp) / "fusion.db") as store:
-            ingest([path], store, OPTIONS, extractor=default_pipeline().extract_article, version=PIPELINE_VERSION)
+            pipeline = default_pipeline()
+            ingest([path], store, OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
             fuse_store(store)
             unit_of: dict[str, str] = {}
             for article_id, source in store.conn.execute("SELECT article_id, source FROM article_sources"):
