@@ -7,15 +7,13 @@ the pipeline has run on title, text and source alone.
 
 from __future__ import annotations
 
-import csv
 import itertools
-import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 from sitrep.config import IngestOptions
-from sitrep.evaluate.fakes import gold_date, incident_score
+from sitrep.evaluate.fakes import gold_date, incident_score, predict_row, read_rows
 from sitrep.fuse.events import fuse_store
 from sitrep.ingest.run import ingest
 from sitrep.pipeline import default_pipeline
@@ -78,9 +76,7 @@ def _main_mention(records: list[tuple[str, dict]]) -> str | None:
 
 
 def evaluate_fusion(path: str) -> dict:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = read_rows(path)
     gold = gold_pairs(rows)
     with tempfile.TemporaryDirectory() as tmp:
         with Store(Path(tmp) / "fusion.db") as store:
@@ -125,13 +121,7 @@ def key_pairing_ceilings(path: str) -> dict:
     ``ours``: all three extracted; ``gold_place_cause``: our report date with the gold governorate
     and cause; ``gold_date``: the gold date with our governorate and cause.
     """
-    from sitrep.config import IngestOptions
-    from sitrep.evaluate.fakes import predict
-    from sitrep.ingest.sources import RawDoc, build_article
-
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = read_rows(path)
     gold = gold_pairs(rows)
     pipeline = default_pipeline()
     first: dict[str, dict] = {}
@@ -141,9 +131,7 @@ def key_pairing_ceilings(path: str) -> dict:
         if unit in predicted:
             continue
         first[unit] = row
-        raw = RawDoc(content=row["article_content"], kind="text", source=unit,
-                     title=row.get("article_title"), outlet=row.get("source"))
-        p = predict(build_article(raw, IngestOptions()), pipeline)
+        p = predict_row(row, pipeline)
         predicted[unit] = (p.date, p.location, p.cause)
 
     def pairs(key) -> set[tuple[str, str]]:  # noqa: ANN001
