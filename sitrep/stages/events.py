@@ -13,6 +13,7 @@ from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, E
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
+from sitrep.stages.parse import depth, predicate, realis, token_at
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
                   "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
@@ -371,6 +372,7 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
 def build_mentions(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
     mentions: list[EventMention] = []
+    anchors: dict[int, int] = {}  # id(mention) -> the offset of its trigger
     by_sentence: dict[int, list[Trigger]] = {}
     for sentence in doc.sentences:
         by_sentence[sentence.index] = doc.in_sentence(doc.triggers, sentence)
@@ -468,9 +470,68 @@ def build_mentions(doc: Doc) -> Doc:
                 confidence=round(min(1.0, confidence), 3), trigger=mode_trigger.text if etype == "ASSAULT" else best.text,
                 sentences=[sentence.index], historical=historical, denials=denials,
             ))
+            anchors[id(mentions[-1])] = (best if etype != "ASSAULT" else mode_trigger).start
+    mentions = [m for m in mentions if _happened(doc, m, anchors)]
+    mentions = _one_per_sentence(doc, mentions, anchors)
     doc.mentions = merge_mentions(doc, mentions)
     _fill_defaults(doc)
     return doc
+
+
+# A reaction to an incident (condemning, accusing, blaming) is an attribute of it; a demand,
+# threat, offer, agreement, meeting or rejection between two actors is an act of its own
+# (PROTOCOL conventions), so it keeps its sentence when it governs the violent words.
+_OWN_ACTS = {"REQUEST", "THREATEN", "AGREE", "CONSULT", "REJECT", "SUPPORT", "AID", "COOPERATE", "SANCTION",
+             "CONCEDE", "RETREAT", "MOBILIZE"}
+_TYPE_RANK = {"ASSAULT": 0, "COERCE": 1, "PROTEST": 2}
+
+
+def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
+    at = anchors.get(id(m))
+    return None if at is None else token_at(doc, m.sentences[0], at)
+
+
+# acts that are themselves a statement of intent: a threat or a demand is an event (PROTOCOL)
+_INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+
+
+def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
+    token = _trigger_token(doc, m, anchors)
+    if token is None or m.type in _INTENT_ACTS:
+        return True
+    mood = realis(token)
+    if mood == "actual":
+        return True
+    # a toll reported in the sentence is an occurrence whatever the wording around it
+    return bool(m.casualties) and mood in ("irrealis", "habitual")
+
+
+def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
+    """One event per sentence: a sentence reports one occurrence; the other trigger words in it
+    describe that occurrence ("condemned the strike", "called for an end to the shelling").
+    The governing event is the one whose predicate stands highest in the parse; a reaction
+    (condemning, accusing) yields to the violence it reacts to when that has a toll."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentences[0], []).append(m)
+    kept: list[EventMention] = []
+    for group in by_sentence.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+
+        def height(m: EventMention) -> int:
+            token = _trigger_token(doc, m, anchors)
+            return depth(predicate(token)) if token is not None else 9
+
+        tolled = [m for m in group if m.type in _TYPE_RANK and m.casualties]
+        best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
+        if tolled and best.type not in _TYPE_RANK and best.type not in _OWN_ACTS:
+            best = tolled[0]
+        kept.append(best)
+    kept.sort(key=lambda m: m.sentences[0])
+    return kept
 
 
 _ORG_AFTER = re.compile(r"^\s+(?:International|Party|Front|Movement|Council|Organi[sz]ation|Committee|Union|Forces|Brigades?|Group|Alliance|Watch)\b")
