@@ -684,7 +684,43 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
             merged.append(m)
             continue
         _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
-    return merged
+    return _merge_across(doc, merged)
+
+
+def _same_incident(a: EventMention, b: EventMention) -> bool:
+    """Two records of one article telling the same incident further apart than a paragraph:
+    same act, and nothing stated that tells them apart (day, place, kind of attack)."""
+    if not _compatible(a, b):
+        return False
+    stated = [x.date for x in (a, b) if x.date is not None and x.date.basis == "text"]
+    if len(stated) == 2 and stated[0].value != stated[1].value:
+        return False
+    ka, kb = a.killed, b.killed
+    if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties):
+        return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
+    if (a.location is None) != (b.location is None):
+        return True
+    if a.location is not None and b.location is not None:
+        la, lb = a.location, b.location
+        if la.precision not in ("admin1", "country", "region") and lb.precision not in ("admin1", "country", "region") \
+                and la.name != lb.name:
+            return False
+    return True
+
+
+def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
+    """Later mentions of an incident told earlier in the article join it (violence and coercion:
+    a statement's later paraphrase is left to the nearby merge)."""
+    out: list[EventMention] = []
+    for m in records:
+        target = None
+        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical:
+            target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)), None)
+        if target is None:
+            out.append(m)
+        else:
+            _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
+    return out
 
 
 def _is_headline(doc: Doc, index: int) -> bool:
