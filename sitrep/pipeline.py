@@ -54,12 +54,14 @@ def spacy_stages() -> list[tuple[str, Stage]]:
 class Pipeline:
     stages: list[tuple[str, Stage]] = field(default_factory=lambda: list(DEFAULT_STAGES))
 
-    def run(self, article: Article) -> Doc:
+    def run(self, article: Article, keep_all: bool = False) -> Doc:
+        """The stages over ``article``; ``keep_all`` keeps every candidate record (for training)."""
         if not article.published:
             # an undated input (a pasted story, a CSV row without a date column): the dateline
             # printed at its top is when it was published, as ingest reads it
             article.published = find_dateline(article.text) or (find_dateline(article.title) if article.title else None)
         doc = Doc(article=article, text=article.text)
+        doc.extra["keep_all"] = keep_all
         if article.title:
             try:
                 doc.extra["title"] = self._title_doc(article)

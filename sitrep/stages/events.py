@@ -13,6 +13,7 @@ from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, E
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
+from sitrep.stages import salience
 from sitrep.stages.parse import depth, predicate, realis, token_at
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
@@ -475,7 +476,25 @@ def build_mentions(doc: Doc) -> Doc:
     mentions = _one_per_sentence(doc, mentions, anchors)
     doc.mentions = merge_mentions(doc, mentions)
     _fill_defaults(doc)
+    _weigh(doc, anchors)
     return doc
+
+
+def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
+    """Keep the candidates the salience model judges to be recordable events; its probability
+    becomes the record's confidence. Historical records are kept as such (never scored)."""
+    candidates = [(m, salience.features(doc, m, anchors.get(id(m)))) for m in doc.mentions]
+    doc.extra["candidates"] = candidates
+    if doc.extra.get("keep_all"):
+        return
+    cut = salience.threshold()
+    kept = []
+    for m, feats in candidates:
+        p = salience.score(feats)
+        if m.historical or p >= cut:
+            m.confidence = round(p, 3) if cut > 0 else m.confidence
+            kept.append(m)
+    doc.mentions = kept
 
 
 # A reaction to an incident (condemning, accusing, blaming) is an attribute of it; a demand,
