@@ -11,10 +11,10 @@ import re
 
 from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
+from sitrep.stages import salience
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
-from sitrep.stages import salience
-from sitrep.stages.parse import depth, predicate, realis, token_at
+from sitrep.stages.parse import arguments, depth, phrase_span, predicate, realis, token_at
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
                   "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
@@ -198,6 +198,54 @@ def _object_position(text: str, floor: int, actor: ActorMatch) -> bool:
     unless the phrase names the actor's own units ('units of the Syrian army')."""
     before = text[max(floor, actor.start - 40):actor.start]
     return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_HEADS.search(before)
+
+
+_HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces", "army", "military", "gunmen",
+                "assailants", "attackers", "militants", "fighters", "rebels", "insurgents", "protesters",
+                "demonstrators", "students", "workers", "journalists", "activists", "authorities", "government",
+                "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
+                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime"}
+_UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
+
+
+def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]]) -> ActorMatch | None:  # noqa: ANN001
+    """The actor a parsed argument names: a dictionary actor inside its phrase, else the phrase
+    itself as an actor we do not know (a name, or a group of people: "police", "gunmen")."""
+    if head is None:
+        return None
+    s0, s1 = phrase_span(head)
+    start, end = sentence.start + s0, sentence.start + s1
+    if any(a <= start < b for a, b in claim_spans):
+        return None
+    inside = [a for a in doc.actors if start <= a.start and a.end <= end]
+    if inside:
+        named = [a for a in inside if not a.demonym] or inside
+        # the match nearest the phrase's head word
+        at = sentence.start + head.idx
+        pick = min(named, key=lambda a: 0 if a.start <= at < a.end else abs(a.start - at))
+        if pick.demonym:
+            return ActorMatch(pick.start, pick.end, pick.text, pick.actor, demonym=False)
+        return pick
+    if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that"):
+        return None
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in _HUMAN_HEADS:
+        words = doc.text[start:end].strip()
+        if words.lower().startswith(("the ", "a ", "an ")):
+            cut = words.index(" ") + 1
+            start, words = start + cut, words[cut:]
+        if 2 <= len(words) <= 80:
+            return ActorMatch(start, start + len(words), words, _UNKNOWN_PARTY)
+    return None
+
+
+def _parse_roles(doc: Doc, sentence: Sentence, trigger: Trigger,
+                 claim_spans: list[tuple[int, int]]) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """Agent and patient of the trigger's act from the dependency parse (None where it says nothing)."""
+    token = token_at(doc, sentence.index, trigger.start)
+    if token is None:
+        return None, None
+    agent, patient = arguments(token)
+    return _argument_actor(doc, sentence, agent, claim_spans), _argument_actor(doc, sentence, patient, claim_spans)
 
 
 def _object_of_act(text: str, actor: ActorMatch, acts: list[Trigger]) -> bool:
@@ -404,6 +452,10 @@ def build_mentions(doc: Doc) -> Doc:
                 weight = min(0.9, weight + 0.2)  # "fighter jets pounded": a weapon and its act, side by side
             claim, claim_spans, denials = _claim_for(doc, sentence)
             actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
+            parsed1, parsed2 = _parse_roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, claim_spans)
+            actor1 = parsed1 or actor1
+            actor2 = parsed2 if parsed2 is not None and (actor1 is None or parsed2.actor.id != actor1.actor.id
+                                                         or parsed2.actor.id is None) else actor2
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
                 # a weak act ("attack", "killed") needs a figure or a named perpetrator
@@ -867,6 +919,17 @@ def _headline_victim(text: str, actor: ActorMatch) -> bool:
     return bool(_COUNT_BEFORE.search(text[max(0, actor.start - 25):actor.start]) or _DIED_AFTER.match(text[actor.end:actor.end + 20]))
 
 
+def _armed_forces(actor: Actor | None) -> Actor | None:
+    """A state, its government or its head named as attacker or target of violence: its military."""
+    if actor is None or actor.id is None or actor.kind not in ("government", "head of state", "state"):
+        return actor
+    dictionary = actor_dictionary()
+    military = dictionary.military_of(actor.id)
+    if military is None:
+        return actor
+    return Actor(military.name, military.kind, military.country, actor.label, military.id, actor.evidence, actor.basis)
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     focus = focus_place(doc)
@@ -882,6 +945,10 @@ def _fill_defaults(doc: Doc) -> None:
             m.actor1 = inferred
             m.confidence = round(m.confidence * 0.8, 3)
     for m in doc.mentions:
+        if m.type == "ASSAULT":
+            # a state fights through its forces: "the regime bombed", "the United States struck"
+            m.actor1 = _armed_forces(m.actor1)
+            m.actor2 = _armed_forces(m.actor2)
         if m.location is None and focus is not None and not m.historical:
             m.location = focus
         if m.date is None and doc.article.published and not m.historical:

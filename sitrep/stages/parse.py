@@ -143,3 +143,78 @@ def realis(token) -> str:  # noqa: ANN001
     if token.i != p.i and token.dep_ == "pobj" and token.head.lower_ in ("for",) and p.lower_ in _IRREALIS_HEADS:
         return "irrealis"  # "calls for an end to the shelling"
     return "actual"
+
+
+_AGENT_PREPS = {"by"}
+_TARGET_PREPS = {"on", "against", "at", "targeting", "into", "upon"}
+_HIT_VERBS = {"kill", "hit", "strike", "target", "destroy", "wound", "injure", "claim", "leave", "damage", "level", "raze"}
+
+
+def _lemma(t) -> str:  # noqa: ANN001
+    # the lemmatiser is not loaded: a light stemmer is enough for a handful of verbs
+    w = t.lower_
+    for suffix, repl in (("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ck", "ke"), ("uck", "ike")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: len(w) - len(suffix)] + repl
+    return w
+
+
+def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
+    """The agent and patient heads of the act a trigger word names, read from the parse:
+    active subject and object, passive subject and "by" agent, a nominal act's modifiers
+    ("Russian airstrikes", "the regime's shelling"), "on"/"against" targets, and an act that
+    is the subject of "killed"/"hit" ("an air strike killed 15 civilians")."""
+    agent = patient = None
+    p = predicate(token)
+    if token.pos_ in ("NOUN", "PROPN") and token.i != p.i:
+        for c in token.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ") and agent is None:
+                agent = c
+            if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS:
+                agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
+            if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                patient = next((g for g in c.children if g.dep_ == "pobj"), patient)
+        if token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in _HIT_VERBS:
+            patient = patient or next((c for c in token.head.children if c.dep_ == "dobj"), None)
+        return agent, patient
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children)
+    for c in p.children:
+        if c.dep_ == "nsubj" and not passive:
+            agent = c
+        elif c.dep_ == "nsubjpass":
+            patient = c
+        elif c.dep_ == "dobj" and not passive:
+            patient = c
+        elif c.dep_ == "agent":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
+        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and patient is None:
+            patient = next((g for g in c.children if g.dep_ == "pobj"), None)
+    # "X, which ..., killed": the relative pronoun's antecedent; "forces that attacked"
+    if agent is not None and agent.lower_ in ("which", "who", "that") and p.dep_ == "relcl":
+        agent = p.head
+    if patient is not None and patient.lower_ in ("which", "who", "whom", "that") and p.dep_ == "relcl":
+        patient = p.head
+    # a subject that is itself an act ("the attack killed ...", "airstrikes hit ...") names the
+    # agent in its own modifiers
+    if agent is not None and agent.pos_ == "NOUN" and agent.i != token.i:
+        inner, _ = arguments(agent) if agent.i != p.i else (None, None)
+        if inner is not None:
+            agent = inner
+    return agent, patient
+
+
+def phrase_span(head) -> tuple[int, int]:  # noqa: ANN001
+    """Character span (in the parsed sentence) of a head's noun phrase, without relative or
+    participial clauses and without trailing prepositional phrases."""
+    left = head.left_edge.i
+    right = head.i
+    for c in head.children:
+        if c.i > head.i and c.dep_ in ("compound", "flat", "appos", "nummod", "amod", "case") and c.i == right + 1:
+            right = c.right_edge.i
+        if c.i > head.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == right + 1:
+            right = c.right_edge.i
+    # drop a leading relative/participial material: keep determiners, modifiers and names
+    doc = head.doc
+    while left < head.i and doc[left].dep_ in ("punct", "cc", "prep"):
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
