@@ -818,8 +818,14 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     if target.date is None:
         target.date = m.date
     for c in m.casualties:
-        if not any(_same_figure(c, old) for old in target.casualties):
-            target.casualties.append(c)
+        if any(_same_figure(c, old) for old in target.casualties):
+            continue
+        if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None for old in target.casualties):
+            continue  # the first telling's toll stands (the lead's); later figures are totals or parts
+        target.casualties.append(c)
+    # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
+    if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed"):
+        target.claim = m.claim
     target.denials.extend(m.denials)
     target.confidence = round(min(1.0, max(target.confidence, m.confidence) + 0.05), 3)
 
@@ -930,6 +936,18 @@ def _armed_forces(actor: Actor | None) -> Actor | None:
     return Actor(military.name, military.kind, military.country, actor.label, military.id, actor.evidence, actor.basis)
 
 
+def _own_claim(m: EventMention) -> None:
+    """A party telling its own act (its army, ministry or state media for the state) claims it."""
+    if m.claim.modality != "reported" or m.actor1 is None or m.actor1.id is None or not m.claim.source:
+        return
+    dictionary = actor_dictionary()
+    source = dictionary.by_name(m.claim.source)
+    if source is None or dictionary.get(m.actor1.id) is None:
+        return
+    if dictionary.root(source.id).id == dictionary.root(m.actor1.id).id:
+        m.claim = Claim(m.claim.by, m.claim.source, "claimed", m.claim.evidence)
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     focus = focus_place(doc)
@@ -945,6 +963,7 @@ def _fill_defaults(doc: Doc) -> None:
             m.actor1 = inferred
             m.confidence = round(m.confidence * 0.8, 3)
     for m in doc.mentions:
+        _own_claim(m)
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck"
             m.actor1 = _armed_forces(m.actor1)
