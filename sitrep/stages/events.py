@@ -573,12 +573,19 @@ def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa:
 
 # acts that are themselves a statement of intent: a threat or a demand is an event (PROTOCOL)
 _INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+_RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "videos", "footage", "list", "figures",
+                    "data", "photos", "pictures", "images", "details", "names", "album", "film", "documents",
+                    "findings", "results", "funds", "version", "communique", "recording", "audio", "book"}
 
 
 def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
     token = _trigger_token(doc, m, anchors)
-    if token is None or m.type in _INTENT_ACTS:
+    if token is None:
+        return True
+    if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
+        return False  # "released a statement": a publication, not a captive set free
+    if m.type in _INTENT_ACTS:
         return True
     mood = realis(token)
     if mood == "actual":
