@@ -137,6 +137,11 @@ def predict(article: Article, pipeline: Pipeline) -> Prediction:
     title = doc.extra.get("title")
     areas = {p.place.admin1 for p in title.places if p.place.admin1} if title else set()
     main = main_incident(doc.mentions, _title_modes(doc), areas)
+    if main is None:
+        # FA-KES codes an article's incident even when the article is a reaction to it and the
+        # incident itself is not a current event of its own: the best candidate record stands in
+        candidates = [m for m, _features in doc.extra.get("candidates", [])]
+        main = main_incident(candidates, _title_modes(doc), areas)
     location = "unknown"
     if main and main.location and main.location.admin1:
         location = GOVERNORATES.get(main.location.admin1, main.location.admin1.lower())
