@@ -559,8 +559,8 @@ def build_mentions(doc: Doc) -> Doc:
 
 
 def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
-    """Keep the candidates the salience model judges to be recordable events; its probability
-    becomes the record's confidence. Historical records are kept as such (never scored)."""
+    """Keep the candidates the salience model judges to be recordable events (its probability is
+    kept on each record as ``salience``). Historical records are kept as such (never scored)."""
     candidates = [(m, salience.features(doc, m, anchors.get(id(m)))) for m in doc.mentions]
     doc.extra["candidates"] = candidates
     if doc.extra.get("keep_all"):
@@ -569,8 +569,8 @@ def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
     kept = []
     for m, feats in candidates:
         p = salience.score(feats)
+        m.salience = round(p, 3)
         if m.historical or p >= cut:
-            m.confidence = round(p, 3) if cut > 0 else m.confidence
             kept.append(m)
     doc.mentions = kept
 
