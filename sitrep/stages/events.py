@@ -805,7 +805,8 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
     if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
     if (a.location is None) != (b.location is None):
-        return True
+        # one telling places it, the other not: the same kind of attack or the same toll ties them
+        return bool(a.mode and a.mode == b.mode) or (ka is not None and ka == kb)
     if a.location is not None and b.location is not None:
         la, lb = a.location, b.location
         if la.precision not in ("admin1", "country", "region") and lb.precision not in ("admin1", "country", "region") \
