@@ -147,6 +147,10 @@ def realis(token) -> str:  # noqa: ANN001
 
 _AGENT_PREPS = {"by"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "into", "upon"}
+_ACT_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling",
+              "bombing", "bombings", "bombardment", "explosion", "explosions", "blast", "blasts", "assault",
+              "ambush", "offensive", "operation", "operations", "fire", "gunfire", "rockets", "missiles",
+              "shells", "bombs", "barrage", "sortie", "sorties", "clashes", "fighting", "battle"}
 _LETHAL_VERBS = {"kill", "wound", "injure", "execute", "behead", "slay", "slain", "massacre", "murder", "kidnapp",
                  "abduct", "arrest", "detain"}
 _HIT_VERBS = {"kill", "hit", "strike", "target", "destroy", "wound", "injure", "claim", "leave", "damage", "level", "raze"}
@@ -206,7 +210,7 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
         patient = p.head
     # a subject that is itself an act ("the attack killed ...", "airstrikes hit ...") names the
     # agent in its own modifiers
-    if agent is not None and agent.pos_ == "NOUN" and agent.i != token.i:
+    if agent is not None and agent.pos_ == "NOUN" and agent.i != token.i and agent.lower_ in _ACT_NOUNS:
         inner, _ = arguments(agent) if agent.i != p.i else (None, None)
         if inner is not None:
             agent = inner
