@@ -810,6 +810,8 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
         return bool(a.mode and a.mode == b.mode) or (ka is not None and ka == kb)
     if a.location is not None and b.location is not None:
         la, lb = a.location, b.location
+        if (la.country and lb.country and la.country != lb.country) or (la.admin1 and lb.admin1 and la.admin1 != lb.admin1):
+            return False
         if la.precision not in ("admin1", "country", "region") and lb.precision not in ("admin1", "country", "region") \
                 and la.name != lb.name:
             return False
