@@ -90,8 +90,13 @@ def find_countries(text: str) -> list[CountryMention]:
     out = []
     for m in pattern.finditer(text):
         iso, how = forms[m.group(1)]
+        if how == "name" and _SUBNATIONAL.match(text, m.end(1)):
+            continue  # "Niger State", "Niger Delta": a place inside another state
         out.append(CountryMention(iso, m.start(1), m.end(1), how))
     return out
+
+
+_SUBNATIONAL = re.compile(r"\s+(?:State|Province|Region|County|Governorate|Oblast|Delta|River|Valley)\b", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sitrep.lexicon import capital_lookup, demonym_lookup, find_countries
-from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, find_heads, resolve_entry
+from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, find_heads, phrase_country, resolve_entry
 from sitrep.stages.doc import Doc
 
 # "the Sawaiq al-Rahman Brigade", "Liwa al-Quds": a group we do not know, named by its shape.
@@ -102,6 +102,16 @@ _RIGHT_COUNTRY = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?")
 def _context_country(doc: Doc, matches: list[ActorMatch]) -> str | None:
     """The state an article is about: the one its names, demonyms and capitals (and the
     headline's, twice) point to most, when clearly ahead of the next."""
+    counts = _country_counts(doc, matches)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, weight = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if weight >= 2 and weight >= 1.5 * second else None
+
+
+def _country_counts(doc: Doc, matches: list[ActorMatch]) -> dict[str, float]:
     counts: dict[str, float] = {}
     for m in find_countries(doc.text[:20000]):
         counts[m.iso2] = counts.get(m.iso2, 0) + 1
@@ -110,12 +120,7 @@ def _context_country(doc: Doc, matches: list[ActorMatch]) -> str | None:
     for m in matches:
         if m.actor.country and not m.demonym and not m.actor.generic:
             counts[m.actor.country] = counts.get(m.actor.country, 0) + 0.5
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    top, weight = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    return top if weight >= 2 and weight >= 1.5 * second else None
+    return counts
 
 
 def _token_before(text: str, at: int) -> tuple[int, str]:
@@ -125,7 +130,7 @@ def _token_before(text: str, at: int) -> tuple[int, str]:
     return at - len(m.group(0)), m.group(1)
 
 
-def _phrase_span(text: str, hs: int, he: int, countries_at: dict[int, int]) -> tuple[int, int]:
+def _phrase_span(text: str, hs: int, he: int, countries_at: dict[int, tuple[int, str]]) -> tuple[int, int]:
     """The whole noun phrase around a generic head: its modifiers before it ("masked gunmen",
     "Kenyan riot police", "Egypt's security forces") and a state after it ("police in Nigeria")."""
     start = hs
@@ -139,7 +144,7 @@ def _phrase_span(text: str, hs: int, he: int, countries_at: dict[int, int]) -> t
             continue
         low = bare.lower()
         if low in _MODIFIERS or re.fullmatch(r"(?:pro|anti|non)-[\w\-]+", low) or (
-                bare[:1].isupper() and bare not in _NOT_NAME and bare.isalpha() and text[s - 2:s - 1] not in ".!?"
+                bare[:1].isupper() and bare not in _NOT_NAME and bare.isalpha() and text[max(0, s - 2):s].strip() not in (".", "!", "?")
                 and not word.endswith(("'s", "’s"))) or find_heads(bare):
             start = s
             continue
@@ -148,16 +153,20 @@ def _phrase_span(text: str, hs: int, he: int, countries_at: dict[int, int]) -> t
     right = _RIGHT_COUNTRY.match(text[he:he + 20])
     if right:
         at = he + right.end()
-        if at in countries_at:
-            end = countries_at[at]
+        # a state after the head is named, not qualified: "police in Nigeria", not "fighters
+        # from the Syrian branch" nor "warplanes of the US-led coalition"
+        after, how = countries_at.get(at, (0, ""))
+        if how in ("name", "capital") and not re.match(r"\s+[A-Z]|-", text[after:after + 2]):
+            end = after
     return start, end
 
 
-def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
+def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None,
+                     mentioned: dict[str, float]) -> list[ActorMatch]:
     """Actors named by a common noun with its modifiers ("Kenyan police", "unidentified gunmen",
     "hundreds of protesters"), resolved with the state in the phrase or the article's."""
     text = doc.text
-    countries_at = {m.start: m.end for m in find_countries(text)}
+    countries_at = {m.start: (m.end, m.how) for m in find_countries(text)}
     out = list(matches)
     taken: list[tuple[int, int]] = []
     for hs, he, _key in reversed(find_heads(text)):
@@ -167,7 +176,10 @@ def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None) -
         if nxt and nxt.group(1) in _QUALIFIES:
             continue  # "police station": a place or an attribute, not the actor
         head = text[hs:he]
-        if head[:1].isupper() and hs > 0 and text[hs - 2:hs - 1] not in ".!?\n":
+        if re.search(r"\b(?:[A-Z]{2,6}|Reuters|Agence France-Presse|Associated Press)\s+$", text[max(0, hs - 30):hs]) \
+                and _key == "journalists":
+            continue  # "AFP correspondent": the outlet's own reporter, a source
+        if head[:1].isupper() and hs > 0 and text[hs - 2:hs - 1] not in ".!?\n" and not _title_case(text, hs):
             seq = re.search(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$", text[max(0, hs - 80):hs])
             name = (seq.group(0) if seq else "") + head
             if seq and (_ORG_WORDS.search(name + text[he:he + 30].split(".")[0][:30]) or not find_countries(name)):
@@ -177,8 +189,12 @@ def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None) -
         named = [m for m in out if not m.demonym and not m.actor.generic and m.start <= hs < m.end]
         if named:
             continue  # "Boko Haram insurgents", "Syrian army": the dictionary's actor
-        start, end = _phrase_span(text, hs, he, countries_at)
-        entry = resolve_entry(text[start:end], context)
+        start, reach = _phrase_span(text, hs, he, countries_at)
+        # "police in Nigeria": the state after the head gives the country; the span stays on the
+        # noun group so that the place after it is still read as a place
+        end = he
+        entry = resolve_entry(text[start:reach], context)
+        taken.append((start, he))  # "terrorist forces": a head inside a phrase that names nobody is a modifier
         if entry is None:
             continue
         inside = [m for m in out if m.start < end and start < m.end]
@@ -191,10 +207,13 @@ def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None) -
                 out.append(ActorMatch(start, end, text[start:end], first.actor))
                 taken.append((start, end))
             continue
-        dictionary_generic = next((m for m in inside if m.actor.generic and not m.demonym), None)
-        if dictionary_generic is not None and entry.country is None and dictionary_generic.actor.country \
-                and entry.id != "CIVILIANS":
-            entry = dictionary_generic.actor  # "rebels" with no state in sight: the dictionary's reading
+        reading = next((m for m in inside if m.start <= hs < m.end and m.actor.country
+                        and (m.actor.generic or m.demonym)), None)
+        own = phrase_country(text[start:reach])[0]
+        if reading is not None and entry.id != "CIVILIANS" and own is None and mentioned.get(reading.actor.country):
+            continue  # "rebels", "the government", "terrorist forces" in a text that names Syria: the dictionary's reading
+        # the state in "police in Nigeria" is the police's country here, not a second actor
+        inside += [m for m in out if he <= m.start and m.end <= reach and _is_country_word(m)]
         out = [m for m in out if m not in inside]
         out.append(ActorMatch(start, end, text[start:end], entry))
         taken.append((start, end))
@@ -208,6 +227,15 @@ _OUTLET_AFTER = re.compile(
 _STATE_PLACE = re.compile(r"^\s+(?:State|Province|Region|County|Governorate|Oblast|Department)\b")
 
 
+def _title_case(text: str, at: int) -> bool:
+    """A headline in title case ("Leaves 20 Syrian Civilians Dead"): capitals say nothing of names."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start:line_end if line_end >= 0 else len(text)][:300]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _not_an_actor(text: str, m: ActorMatch) -> bool:
     """A state's name or demonym that names no actor: an outlet ("Washington Post", "Jordan
     Times"), a place phrase ("the Syrian city of Hasakah", "Niger State")."""
@@ -219,7 +247,8 @@ def _not_an_actor(text: str, m: ActorMatch) -> bool:
             return True
         if m.demonym and _PLACE_NOUN.match(after) and not re.match(r"^\s+(?:forces|troops|army|military)\b", after):
             return True
-    if m.demonym and m.text[:1].isupper() and m.text.lower() not in demonym_lookup() and re.match(r"\s+[A-Z]", after):
+    if m.demonym and m.text[:1].isupper() and m.text.isalpha() and m.text.lower() not in demonym_lookup() \
+            and find_heads(m.text) and re.match(r"\s+[A-Z]", after) and not _title_case(text, m.start):
         return True  # "Government Science College": a word of a name
     return False
 
@@ -244,7 +273,7 @@ def find_actors(doc: Doc) -> Doc:
         # "ISIS terrorists", "Nusra Front militants": the specific actor keeps the generic label
         if (
             prev is not None and m.actor.generic and not prev.actor.generic and not prev.demonym
-            and doc.text[prev.end:m.start].strip() == ""
+            and doc.text[prev.end:m.start].strip() == "" and not _is_country_word(prev)
         ):
             merged[-1] = ActorMatch(prev.start, m.end, doc.text[prev.start:m.end], prev.actor)
             continue
@@ -255,13 +284,13 @@ def find_actors(doc: Doc) -> Doc:
         merged.append(m)
     merged = [m for m in merged if not _not_an_actor(doc.text, m)]
     context = _context_country(doc, merged)
-    if context:
-        # "government", "regime", "rebel" qualify Syria's actors only in an article about Syria
-        demonyms = demonym_lookup()
-        merged = [m for m in merged if not (m.demonym and m.actor.country and m.actor.country != context
-                                            and m.text.lower() not in demonyms)]
+    mentioned = _country_counts(doc, merged)
+    # "government", "regime", "militant" qualify Syria's actors only in an article that names Syria
+    demonyms = demonym_lookup()
+    merged = [m for m in merged if not (m.demonym and m.actor.country and m.text.lower() not in demonyms
+                                        and (m.actor.country != context if context else not mentioned.get(m.actor.country)))]
     doc.extra["actor_country"] = context
-    merged = _generic_phrases(doc, merged, context)
+    merged = _generic_phrases(doc, merged, context, mentioned)
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
         start, end = g.span(1)
