@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from sitrep.resolve.datafiles import load_csv
 
 
@@ -67,9 +69,9 @@ class CountryMention:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """One alternation over every name, demonym and capital, longest first; written forms are
-    matched as written (capitalised): "Chad", "Jersey", "Turkey" in lower case are other words."""
+def _index() -> ahocorasick.Automaton:
+    """Every name, demonym and capital in one automaton. Written forms are matched as written
+    (capitalised): "Chad", "Jersey", "Turkey" in lower case are other words."""
     forms: dict[str, tuple[str, str]] = {}
     for how in ("capital", "demonym", "name"):  # later kinds win a shared spelling ("Hong Kong")
         for c in countries():
@@ -78,21 +80,37 @@ def _index() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
                 if len(v) < 2 or v.lower() == v:
                     continue
                 forms[v] = (c.iso2, how)
-    # a demonym spelled like another state's name keeps its demonym reading only where no name is
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w\-])(?:the\s+)?({alternation})(?:['’]s?)?(?![\w])")
-    return pattern, forms
+    automaton = ahocorasick.Automaton()
+    for form, (iso, how) in forms.items():
+        automaton.add_word(form, (len(form), iso, how))
+    automaton.make_automaton()
+    return automaton
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def find_countries(text: str) -> list[CountryMention]:
-    """Every mention of a state in ``text`` by name, demonym or capital, in text order."""
-    pattern, forms = _index()
-    out = []
-    for m in pattern.finditer(text):
-        iso, how = forms[m.group(1)]
-        if how == "name" and _SUBNATIONAL.match(text, m.end(1)):
+    """Every mention of a state in ``text`` by name, demonym or capital, in text order
+    (leftmost, then longest; whole words; "Egypt's" counts)."""
+    found = []
+    for last, (length, iso, how) in _index().iter(text):
+        start, end = last - length + 1, last + 1
+        if (start > 0 and (_word_char(text[start - 1]) or text[start - 1] == "-")) or \
+                (end < len(text) and _word_char(text[end])):
+            continue
+        if how == "name" and _SUBNATIONAL.match(text, end):
             continue  # "Niger State", "Niger Delta": a place inside another state
-        out.append(CountryMention(iso, m.start(1), m.end(1), how))
+        found.append((start, -length, end, iso, how))
+    found.sort()
+    out: list[CountryMention] = []
+    reach = -1
+    for start, _neg, end, iso, how in found:
+        if start < reach:
+            continue
+        out.append(CountryMention(iso, start, end, how))
+        reach = end
     return out
 
 

@@ -197,20 +197,39 @@ def actor_classes() -> dict[str, ActorClass]:
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[re.Pattern, dict[str, str]]:
-    """One case-insensitive alternation over every class head, longest first."""
-    owner: dict[str, str] = {}
+def _heads() -> ahocorasick.Automaton:
+    """Every class head, lower-cased, in one automaton."""
+    automaton = ahocorasick.Automaton()
+    seen: set[str] = set()
     for cls in actor_classes().values():
         for h in cls.heads:
-            owner.setdefault(h.lower(), cls.key)
-    alternation = "|".join(re.escape(h) for h in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])", re.I), owner
+            if h.lower() not in seen:
+                seen.add(h.lower())
+                automaton.add_word(h.lower(), (len(h), cls.key))
+    automaton.make_automaton()
+    return automaton
 
 
 def find_heads(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, class) of every generic actor head in ``text``."""
-    pattern, owner = _heads()
-    return [(m.start(), m.end(), owner[m.group().lower()]) for m in pattern.finditer(text)]
+    """(start, end, class) of every generic actor head in ``text`` (leftmost, then longest)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets exact
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    found = []
+    for last, (length, key) in _heads().iter(lowered):
+        start, end = last - length + 1, last + 1
+        if (start > 0 and (_is_word_char(text[start - 1]) or text[start - 1] == "-")) or \
+                (end < len(text) and (_is_word_char(text[end]) or text[end] == "-")):
+            continue
+        found.append((start, -length, end, key))
+    found.sort()
+    out, reach = [], -1
+    for start, _neg, end, key in found:
+        if start < reach:
+            continue
+        out.append((start, end, key))
+        reach = end
+    return out
 
 
 def class_entry(key: str, country: str | None) -> ActorEntry:
@@ -279,6 +298,7 @@ _GROUP_SHAPE = re.compile(
     r"Gathering|Army|Forces|Guards?|Group|Organi[sz]ation|Liberation|Resistance)$")
 
 
+@lru_cache(maxsize=8192)
 def phrase_country(words: str) -> tuple[str | None, int]:
     """The state a phrase names as its actor's own (a demonym, a name, a capital), and where."""
     from sitrep.lexicon import find_countries
@@ -290,6 +310,7 @@ def phrase_country(words: str) -> tuple[str | None, int]:
     return None, -1
 
 
+@lru_cache(maxsize=8192)
 def resolve_entry(words: str, context_country: str | None = None) -> ActorEntry | None:
     """The canonical actor a whole noun phrase names, or None (see :func:`resolve_actor_phrase`)."""
     from sitrep.lexicon import find_countries

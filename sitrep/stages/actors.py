@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from sitrep.lexicon import capital_lookup, demonym_lookup, find_countries
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, find_heads, phrase_country, resolve_entry
@@ -99,10 +100,9 @@ failures failure response minister ministers ministry record records building bu
 _RIGHT_COUNTRY = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?")
 
 
-def _context_country(doc: Doc, matches: list[ActorMatch]) -> str | None:
+def _context_country(counts: dict[str, float]) -> str | None:
     """The state an article is about: the one its names, demonyms and capitals (and the
     headline's, twice) point to most, when clearly ahead of the next."""
-    counts = _country_counts(doc, matches)
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -111,11 +111,11 @@ def _context_country(doc: Doc, matches: list[ActorMatch]) -> str | None:
     return top if weight >= 2 and weight >= 1.5 * second else None
 
 
-def _country_counts(doc: Doc, matches: list[ActorMatch]) -> dict[str, float]:
+def _country_counts(doc: Doc, mentions: list, matches: list[ActorMatch]) -> dict[str, float]:
     counts: dict[str, float] = {}
-    for m in find_countries(doc.text[:20000]):
+    for m in mentions:
         counts[m.iso2] = counts.get(m.iso2, 0) + 1
-    for m in find_countries(doc.article.title or ""):
+    for m in find_countries(doc.article.title or "") if doc.article.title != doc.text else ():
         counts[m.iso2] = counts.get(m.iso2, 0) + 2
     for m in matches:
         if m.actor.country and not m.demonym and not m.actor.generic:
@@ -123,8 +123,14 @@ def _country_counts(doc: Doc, matches: list[ActorMatch]) -> dict[str, float]:
     return counts
 
 
+_LAST_TOKEN = re.compile(r"([\w'’.\-]+)\s*$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_PRO_ANTI = re.compile(r"(?:pro|anti|non)-[\w\-]+")
+_NAME_OR_DASH = re.compile(r"\s+[A-Z]|-")
+
+
 def _token_before(text: str, at: int) -> tuple[int, str]:
-    m = re.search(r"([\w'’.\-]+)\s*$", text[max(0, at - 60):at])
+    m = _LAST_TOKEN.search(text[max(0, at - 60):at])
     if not m or "\n" in text[at - (len(m.group(0))):at]:
         return at, ""
     return at - len(m.group(0)), m.group(1)
@@ -138,12 +144,12 @@ def _phrase_span(text: str, hs: int, he: int, countries_at: dict[int, tuple[int,
         s, word = _token_before(text, start)
         if not word:
             break
-        bare = re.sub(r"['’]s$", "", word)
+        bare = _POSSESSIVE.sub("", word)
         if s in countries_at:
             start = s
             continue
         low = bare.lower()
-        if low in _MODIFIERS or re.fullmatch(r"(?:pro|anti|non)-[\w\-]+", low) or (
+        if low in _MODIFIERS or _PRO_ANTI.fullmatch(low) or (
                 bare[:1].isupper() and bare not in _NOT_NAME and bare.isalpha() and text[max(0, s - 2):s].strip() not in (".", "!", "?")
                 and not word.endswith(("'s", "’s"))) or find_heads(bare):
             start = s
@@ -156,9 +162,16 @@ def _phrase_span(text: str, hs: int, he: int, countries_at: dict[int, tuple[int,
         # a state after the head is named, not qualified: "police in Nigeria", not "fighters
         # from the Syrian branch" nor "warplanes of the US-led coalition"
         after, how = countries_at.get(at, (0, ""))
-        if how in ("name", "capital") and not re.match(r"\s+[A-Z]|-", text[after:after + 2]):
+        if how in ("name", "capital") and not _NAME_OR_DASH.match(text[after:after + 2]):
             end = after
     return start, end
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z][\w'’\-]*)")
+_OUTLET_BEFORE = re.compile(r"\b(?:[A-Z]{2,6}|Reuters|Agence France-Presse|Associated Press)\s+$")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_BODY_NEXT = re.compile(r"\s+(?:Force|Service|Command|Department)\b")
 
 
 def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None,
@@ -166,46 +179,56 @@ def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None,
     """Actors named by a common noun with its modifiers ("Kenyan police", "unidentified gunmen",
     "hundreds of protesters"), resolved with the state in the phrase or the article's."""
     text = doc.text
-    countries_at = {m.start: (m.end, m.how) for m in find_countries(text)}
-    out = list(matches)
-    taken: list[tuple[int, int]] = []
-    for hs, he, _key in reversed(find_heads(text)):
-        if any(s <= hs < e for s, e in taken):
+    countries_at = {m.start: (m.end, m.how) for m in doc.extra["country_mentions"]}
+    # the dictionary's matches, by start, for overlap queries in logarithmic time
+    ordered = sorted(matches, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    removed: set[int] = set()
+    added: list[ActorMatch] = []
+    longest = max((m.end - m.start for m in ordered), default=0)
+
+    def overlapping(s: int, e: int) -> list[ActorMatch]:
+        lo = bisect_left(starts, s - longest)
+        hi = bisect_left(starts, e)
+        return [m for m in ordered[lo:hi] if m.end > s and id(m) not in removed]
+
+    floor = len(text) + 1  # heads are read right to left; a phrase taken covers [floor, ...)
+    for hs, he, key in reversed(find_heads(text)):
+        if hs >= floor:
             continue
-        nxt = re.match(r"\s+([a-z][\w'’\-]*)", text[he:he + 30])
+        nxt = _NEXT_WORD.match(text, he, min(len(text), he + 30))
         if nxt and nxt.group(1) in _QUALIFIES:
             continue  # "police station": a place or an attribute, not the actor
         head = text[hs:he]
-        if re.search(r"\b(?:[A-Z]{2,6}|Reuters|Agence France-Presse|Associated Press)\s+$", text[max(0, hs - 30):hs]) \
-                and _key == "journalists":
+        if key == "journalists" and _OUTLET_BEFORE.search(text[max(0, hs - 30):hs]):
             continue  # "AFP correspondent": the outlet's own reporter, a source
         if head[:1].isupper() and hs > 0 and text[hs - 2:hs - 1] not in ".!?\n" and not _title_case(text, hs):
-            seq = re.search(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$", text[max(0, hs - 80):hs])
+            seq = _CAPITALISED_BEFORE.search(text[max(0, hs - 80):hs])
             name = (seq.group(0) if seq else "") + head
             if seq and (_ORG_WORDS.search(name + text[he:he + 30].split(".")[0][:30]) or not find_countries(name)):
                 continue  # "Committee to Protect Journalists", "Philippine National Police" is kept
-            if re.match(r"\s+[A-Z]", text[he:he + 3]) and not re.match(r"\s+(?:Force|Service|Command|Department)\b", text[he:he + 14]):
+            if _CAPITAL_NEXT.match(text, he, min(len(text), he + 3)) and not _BODY_NEXT.match(text, he, min(len(text), he + 14)):
                 continue  # "Government Science College": part of a name
-        named = [m for m in out if not m.demonym and not m.actor.generic and m.start <= hs < m.end]
-        if named:
+        around = overlapping(hs, he)
+        if any(not m.demonym and not m.actor.generic and m.start <= hs < m.end for m in around):
             continue  # "Boko Haram insurgents", "Syrian army": the dictionary's actor
         start, reach = _phrase_span(text, hs, he, countries_at)
+        start = min(start, hs)
         # "police in Nigeria": the state after the head gives the country; the span stays on the
         # noun group so that the place after it is still read as a place
         end = he
         entry = resolve_entry(text[start:reach], context)
-        taken.append((start, he))  # "terrorist forces": a head inside a phrase that names nobody is a modifier
+        floor = start  # "terrorist forces": a head inside a phrase that names nobody is a modifier
         if entry is None:
             continue
-        inside = [m for m in out if m.start < end and start < m.end]
+        inside = overlapping(start, end)
         keep = [m for m in inside if not (m.demonym or m.actor.generic or _is_country_word(m))]
         if keep:
             # a named actor inside the phrase ("Hamas gunmen"): it names the actor, with the phrase as label
             first = keep[0]
             if first.start >= start and first.end <= end and len(keep) == 1:
-                out = [m for m in out if m not in inside]
-                out.append(ActorMatch(start, end, text[start:end], first.actor))
-                taken.append((start, end))
+                removed.update(id(m) for m in inside)
+                added.append(ActorMatch(start, end, text[start:end], first.actor))
             continue
         reading = next((m for m in inside if m.start <= hs < m.end and m.actor.country
                         and (m.actor.generic or m.demonym)), None)
@@ -213,10 +236,10 @@ def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None,
         if reading is not None and entry.id != "CIVILIANS" and own is None and mentioned.get(reading.actor.country):
             continue  # "rebels", "the government", "terrorist forces" in a text that names Syria: the dictionary's reading
         # the state in "police in Nigeria" is the police's country here, not a second actor
-        inside += [m for m in out if he <= m.start and m.end <= reach and _is_country_word(m)]
-        out = [m for m in out if m not in inside]
-        out.append(ActorMatch(start, end, text[start:end], entry))
-        taken.append((start, end))
+        inside += [m for m in overlapping(he, reach) if he <= m.start and m.end <= reach and _is_country_word(m)]
+        removed.update(id(m) for m in inside)
+        added.append(ActorMatch(start, end, text[start:end], entry))
+    out = [m for m in ordered if id(m) not in removed] + added
     out.sort(key=lambda m: m.start)
     return out
 
@@ -283,8 +306,9 @@ def find_actors(doc: Doc) -> Doc:
             continue
         merged.append(m)
     merged = [m for m in merged if not _not_an_actor(doc.text, m)]
-    context = _context_country(doc, merged)
-    mentioned = _country_counts(doc, merged)
+    doc.extra["country_mentions"] = find_countries(doc.text)
+    mentioned = _country_counts(doc, doc.extra["country_mentions"], merged)
+    context = _context_country(mentioned)
     # "government", "regime", "militant" qualify Syria's actors only in an article that names Syria
     demonyms = demonym_lookup()
     merged = [m for m in merged if not (m.demonym and m.actor.country and m.text.lower() not in demonyms
