@@ -164,3 +164,29 @@ def test_syrian_context_keeps_dictionary_actors():
     assert by_text["rebels"].id == "SYR_OPP"
     assert by_text["civilians"].id == "CIVILIANS" and by_text["civilians"].country == "SY"
     assert by_text["Syrian Observatory"].kind == "monitor"
+
+
+def test_syrian_readings_stay_out_of_other_countries():
+    text = ("Rebels attacked an army base in Colombia on Sunday. The government of Colombia said the "
+            "rebels had retreated into the jungle near the border with Venezuela. Colombia's president spoke.")
+    acts = actors_of(text)
+    assert not any(a.actor.country == "SY" for a in acts), [(a.text, a.actor.name) for a in acts]
+    rebels = [a for a in acts if a.text.lower() == "rebels"]
+    assert rebels and all((a.actor.kind, a.actor.country) == ("rebels", "CO") for a in rebels)
+
+
+def test_gunmen_are_not_the_syrian_opposition():
+    acts = actors_of("Gunmen on motorcycles killed four farmers in Zamfara, Nigeria, police said.")
+    gunmen = next(a for a in acts if a.text == "Gunmen")
+    assert gunmen.actor.name == "Unidentified gunmen" and gunmen.actor.kind == "unknown"
+
+
+def test_stage_bounded_on_hostile_input():
+    import time
+
+    text = ("police " * 20000) + "\ud800 10^400 " + ("Kenyan " * 20000) + "x" * 200_000
+    started = time.perf_counter()
+    # the article is given its id: hashing a lone surrogate is the ingest's concern, not this stage's
+    acts = find_actors(Doc(article=Article(text=text, id="hostile"), text=text)).actors
+    assert time.perf_counter() - started < 20
+    assert all(0 <= a.start < a.end <= len(text) for a in acts)
