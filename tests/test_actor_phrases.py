@@ -135,7 +135,7 @@ def test_stage_negative_rules():
     assert not any(a.actor.kind == "state military" for a in acts), [(a.text, a.actor.name) for a in acts]
     assert not any(a.actor.country == "US" for a in acts)
     assert not any(a.actor.name == "Syrian armed opposition" for a in acts)
-    assert any(a.text == "Russian opposition" and a.actor.country == "RU" for a in acts)
+    assert any(a.text == "The Russian opposition" and a.actor.country == "RU" for a in acts)
 
 
 def test_stage_labels_are_whole_phrases_not_fragments():

@@ -159,7 +159,7 @@ def _country_actors(reviewed: list[dict]) -> list[dict]:
             continue
         names = [n for n in c.names if n[:1].isupper() and len(n) > 2]
         out.append({
-            "id": f"STATE_{c.iso2}", "name": f"Government of {c.name}", "kind": "government",
+            "id": f"STATE_{c.iso2}", "name": f"{c.name} (government)", "kind": "government",
             "country": c.iso2, "classes": ["government"],
             "exact_aliases": names + [f"{n} government" for n in names] + [f"government of {n}" for n in names]
             + [f"Government of {n}" for n in names],

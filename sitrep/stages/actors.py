@@ -127,6 +127,7 @@ _LAST_TOKEN = re.compile(r"([\w'’.\-]+)\s*$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _PRO_ANTI = re.compile(r"(?:pro|anti|non)-[\w\-]+")
 _NAME_OR_DASH = re.compile(r"\s+[A-Z]|-")
+_THE_BEFORE = re.compile(r"(?<![\w\-])[Tt]he\s$")
 
 
 def _token_before(text: str, at: int) -> tuple[int, str]:
@@ -155,6 +156,9 @@ def _phrase_span(text: str, hs: int, he: int, countries_at: dict[int, tuple[int,
             start = s
             continue
         break
+    the = _THE_BEFORE.search(text[max(0, start - 5):start])
+    if the:
+        start -= len(the.group())  # "The army": the whole noun phrase, as claimants are written
     end = he
     right = _RIGHT_COUNTRY.match(text[he:he + 20])
     if right:
