@@ -190,3 +190,22 @@ def test_stage_bounded_on_hostile_input():
     acts = find_actors(Doc(article=Article(text=text, id="hostile"), text=text)).actors
     assert time.perf_counter() - started < 20
     assert all(0 <= a.start < a.end <= len(text) for a in acts)
+
+
+@pytest.mark.parametrize(
+    "words,context,name,kind,iso",
+    [
+        ("China's foreign ministry", None, "Chinese Ministry of Foreign Affairs", "ministry", "CN"),
+        ("the Egyptian Interior Ministry", None, "Egyptian Ministry of Interior", "ministry", "EG"),
+        ("the Russian defence ministry", None, "Russian Ministry of Defence", "ministry", "RU"),
+        ("state media", "BY", "Belarusian state media", "media", "BY"),
+        ("state media", "SY", "Syrian state media", "media", "SY"),
+    ],
+)
+def test_state_bodies_of_any_state(words, context, name, kind, iso):
+    actor = resolve_actor_phrase(words, context)
+    assert (actor.name, actor.kind, actor.country) == (name, kind, iso)
+
+
+def test_ministry_needs_its_state():
+    assert resolve_actor_phrase("the foreign ministry") is None

@@ -281,7 +281,7 @@ _LEADING = re.compile(
 _PLACE_NOUN = re.compile(
     r"^\s*(?:[\w\-]+\s+){0,1}?(?:city|cities|town|towns|village|villages|capital|province|region|border|borders|territory|"
     r"territories|coast|coastline|port|district|countryside|desert|island|islands|soil|airspace|waters|sea|ocean|"
-    r"mountains|side|north|south|east|west|north-east|north-west|south-east|south-west|interior|heartland|"
+    r"mountains|north|south|east|west|north-east|north-west|south-east|south-west|heartland|"
     r"governorate|state of|frontier|enclave|camp|neighbourhood|neighborhood|highway|road|river|lake|valley)\b", re.I)
 # An outlet's or a monitor's name is not the state it is named after
 _OUTLET = re.compile(

@@ -251,7 +251,7 @@ def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None,
 _OUTLET_AFTER = re.compile(
     r"^\s+(?:Post|Times|Herald|Tribune|Journal|Gazette|Telegraph|Daily|News|Press|Examiner|Chronicle|Observer|"
     r"Free Press|Standard|Star|Today)\b")
-_STATE_PLACE = re.compile(r"^\s+(?:State|Province|Region|County|Governorate|Oblast|Department)\b")
+_STATE_PLACE = re.compile(r"^\s+(?:State|Province|Region|County|Governorate|Oblast|Department)\b", re.I)
 
 
 def _title_case(text: str, at: int) -> bool:
