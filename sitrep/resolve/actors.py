@@ -97,9 +97,11 @@ class ActorDictionary:
     def military_of(self, actor_id: str) -> ActorEntry | None:
         """The state military belonging to the same state as ``actor_id``."""
         root = self.root(actor_id)
-        for entry in self.actors.values():
+        for entry in list(self.actors.values()):
             if entry.kind == "state military" and entry.parent == root.id:
                 return entry
+        if root.kind == "government" and root.country and self.class_index.get(("government", root.country)) is root:
+            return class_entry("military", root.country)  # a state without a reviewed army: "Kenyan military"
         return None
 
     def match(self, text: str) -> list[ActorMatch]:
