@@ -96,6 +96,9 @@ targets target sites site facility facilities installations leadership command i
 budget policy policies decision decisions order orders report reports data figures van vans truck trucks car cars
 station's cell cells detention court courts spending ban crisis bill law laws programme program leader leaders
 failures failure response minister ministers ministry record records building buildings office offices
+massacre massacres deaths death casualties casualty toll tolls areas area homes home houses house neighbourhood
+neighbourhoods neighborhood neighborhoods infrastructure population populations targets objects quarter quarters
+district districts movement movements protection rights council councils union unions association party parties
 """.split())
 _RIGHT_COUNTRY = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?")
 
@@ -241,7 +244,9 @@ def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None,
             continue  # "rebels", "the government", "terrorist forces" in a text that names Syria: the dictionary's reading
         # the state in "police in Nigeria" is the police's country here, not a second actor
         inside += [m for m in overlapping(he, reach) if he <= m.start and m.end <= reach and _is_country_word(m)]
-        removed.update(id(m) for m in inside)
+        # a demonym inside the phrase stays as a qualifier of its own ("Russian" in "the Russian fighter
+        # jets"): a reader that takes a smaller phrase (a parse's modifier) still finds the state
+        removed.update(id(m) for m in inside if not (m.demonym and start <= m.start and m.end <= end))
         added.append(ActorMatch(start, end, text[start:end], entry))
     out = [m for m in ordered if id(m) not in removed] + added
     out.sort(key=lambda m: m.start)
