@@ -209,3 +209,14 @@ def test_state_bodies_of_any_state(words, context, name, kind, iso):
 
 def test_ministry_needs_its_state():
     assert resolve_actor_phrase("the foreign ministry") is None
+
+
+def test_general_vocabulary_in_one_place():
+    from sitrep.lexicon import approximate_quantities, months, number_words, speech_verbs, weekdays
+
+    assert months()[0] == "January" and len(months()) == 12 and len(weekdays()) == 7
+    assert number_words()["twelve"] == 12 and "dozens" not in number_words()
+    assert "dozens" in approximate_quantities() and "said" in speech_verbs()
+    # number words and quantities lead into a phrase without naming its actor
+    assert resolve_actor_phrase("twelve protesters", "KE").kind == "protesters"
+    assert resolve_actor_phrase("dozens of villagers", "NG").name == "Civilians"

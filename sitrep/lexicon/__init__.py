@@ -1,4 +1,5 @@
-"""Reviewed vocabulary shared by the stages, loaded once: every state's names, demonyms, capital.
+"""Reviewed vocabulary shared by the stages, loaded once: every state's names, demonyms, capital;
+months, weekdays, number words and speech verbs (``sitrep/data/lexicon.yaml``).
 
 The country table is ``sitrep/data/demonyms.csv`` (one row per ISO 3166 alpha-2 code):
 ``country`` (ISO alpha-2), ``name`` (English short name), ``aliases`` (other names and short
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from sitrep.resolve.datafiles import load_csv
+from sitrep.resolve.datafiles import load_csv, load_yaml
 
 
 @dataclass(frozen=True)
@@ -145,3 +146,31 @@ def capital_lookup() -> dict[str, str]:
         for n in c.capitals:
             out.setdefault(n.lower(), c.iso2)
     return out
+
+
+@lru_cache(maxsize=1)
+def _general() -> dict:
+    return load_yaml("lexicon.yaml")
+
+
+def months() -> tuple[str, ...]:
+    """Month names, capitalised, January first."""
+    return tuple(_general()["months"])
+
+
+def weekdays() -> tuple[str, ...]:
+    return tuple(_general()["weekdays"])
+
+
+def number_words() -> dict[str, int]:
+    """Lower-cased number word -> value ("twelve" -> 12)."""
+    return {str(k).lower(): int(v) for k, v in _general()["numbers"].items()}
+
+
+def approximate_quantities() -> tuple[str, ...]:
+    """Words for an unstated count ("dozens", "hundreds"): approximate, never a figure."""
+    return tuple(_general()["approximate_quantities"])
+
+
+def speech_verbs() -> tuple[str, ...]:
+    return tuple(_general()["speech_verbs"])

@@ -178,6 +178,11 @@ def actor_dictionary() -> ActorDictionary:
 
 # --- generic actor classes ------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _leading_pattern() -> re.Pattern:
+    return _leading()
+
+
 @dataclass(frozen=True)
 class ActorClass:
     key: str
@@ -274,11 +279,18 @@ def class_entry(key: str, country: str | None) -> ActorEntry:
     return entry
 
 
-# Words that start no actor phrase and are dropped from its front.
-_LEADING = re.compile(
-    r"^(?:(?:the|a|an|some|several|many|dozens|hundreds|thousands|scores|more|than|at|least|about|around|nearly|"
-    r"over|up|to|of|other|both|all|most|its|their|his|her|our|these|those|this|that|members?|groups?|number|"
-    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty)\s+)+", re.I)
+# Words that start no actor phrase and are dropped from its front: articles, quantities, numbers.
+def _leading() -> re.Pattern:
+    from sitrep.lexicon import approximate_quantities, number_words
+
+    words = ["the", "a", "an", "more", "than", "at", "least", "about", "around", "nearly", "over", "up", "to", "of",
+             "other", "both", "all", "most", "its", "their", "his", "her", "our", "these", "those", "this", "that",
+             "members?", "groups?", "number"]
+    words += [re.escape(w) for q in approximate_quantities() for w in q.split()]
+    words += [re.escape(w) for w in number_words()]
+    return re.compile(r"^(?:(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + r"|\d[\d,.]*)\s+)+", re.I)
+
+
 # "the Syrian city of Hasakah", "the Kenyan capital": a country word inside a place phrase names no actor
 _PLACE_NOUN = re.compile(
     r"^\s*(?:[\w\-]+\s+){0,1}?(?:city|cities|town|towns|village|villages|capital|province|region|border|borders|territory|"
@@ -320,7 +332,7 @@ def resolve_entry(words: str, context_country: str | None = None) -> ActorEntry 
     text = (words or "").strip()
     if not text or len(text) > 300 or not any(c.isalpha() for c in text):
         return None
-    core = _LEADING.sub("", text).strip()
+    core = _leading_pattern().sub("", text).strip()
     if not core or re.search(r"\b(?:of|the|a|an|and|or|in|on|to|by|with|for|from)$", core, re.I):
         return None  # "The campaign of": a fragment, not a phrase
     # the head region: the phrase up to a relative clause or a verb ("protesters who were ...")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from sitrep.lexicon import capital_lookup, demonym_lookup, find_countries
+from sitrep.lexicon import capital_lookup, demonym_lookup, find_countries, months, weekdays
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, find_heads, phrase_country, resolve_entry
 from sitrep.stages.doc import Doc
 
@@ -78,11 +78,10 @@ christian muslim hindu shiite sunni kurdish arab indigenous rural farm factory g
 jailed imprisoned arrested off-duty uniformed undercover masked-men hooded unnamed other
 """.split())
 _NOT_NAME = frozenset("""
-The A An On In At By For From With And But Or As After Before During When While Since Until Monday Tuesday Wednesday
-Thursday Friday Saturday Sunday January February March April May June July August September October November
-December He She They It We I Yesterday Today Tonight Meanwhile However According Also Some Many Several Both All
-Most Other Its Their His Her Our This That These Those Then Later Earlier Last Next Local Police Security
-""".split())
+The A An On In At By For From With And But Or As After Before During When While Since Until He She They It We I
+Yesterday Today Tonight Meanwhile However According Also Some Many Several Both All Most Other Its Their His Her Our
+This That These Those Then Later Earlier Last Next Local Police Security
+""".split()) | frozenset(months()) | frozenset(weekdays())
 _ORG_WORDS = re.compile(r"\b(?:Commission|Committee|Association|Union|Network|Council|Foundation|Watch|Federation|"
                         r"Centre|Center|Institute|Party|Movement|Society|Coalition|Alliance|Project|Forum|Trust|"
                         r"University|College|School|Academy|Hospital|Court|Bar|Club|Fund|Office)\b")
