@@ -243,9 +243,7 @@ def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None,
             continue  # "rebels", "the government", "terrorist forces" in a text that names Syria: the dictionary's reading
         # the state in "police in Nigeria" is the police's country here, not a second actor
         inside += [m for m in overlapping(he, reach) if he <= m.start and m.end <= reach and _is_country_word(m)]
-        # a demonym inside the phrase stays as a qualifier of its own ("Russian" in "the Russian fighter
-        # jets"): a reader that takes a smaller phrase (a parse's modifier) still finds the state
-        removed.update(id(m) for m in inside if not (m.demonym and start <= m.start and m.end <= end))
+        removed.update(id(m) for m in inside)
         added.append(ActorMatch(start, end, text[start:end], entry))
     out = [m for m in ordered if id(m) not in removed] + added
     out.sort(key=lambda m: m.start)
