@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
-from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
+from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, resolve_entry
 from sitrep.stages import salience
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
@@ -223,7 +223,9 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     start, end = sentence.start + s0, sentence.start + s1
     if any(a <= start < b for a, b in claim_spans):
         return None
-    inside = [a for a in doc.actors if start <= a.start and a.end <= end]
+    at = sentence.start + head.idx
+    # actors inside the phrase, or one the phrase's head word lies in ("the Russian fighter jets")
+    inside = [a for a in doc.actors if (start <= a.start and a.end <= end) or a.start <= at < a.end]
     # a demonym names the state only as the argument itself or as its armed units ("Russian jets")
     inside = [a for a in inside if not a.demonym or head.lower_ in _FORCE_HEADS
               or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
@@ -239,10 +241,10 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
         return pick
     if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that") or head.ent_type_ in _NOT_PARTY_ENTS:
         return None
-    found = actor_dictionary().match(doc.text[start:end])
-    if found:
-        pick = found[-1]
-        return ActorMatch(start + pick.start, start + pick.end, pick.text, pick.actor, demonym=False)
+    words = doc.text[start:end].strip()
+    entry = resolve_entry(words, doc.extra.get("actor_country"))
+    if entry is not None:
+        return ActorMatch(start, start + len(words), words, entry, demonym=False)
     if (head.pos_ == "PROPN" and head.text[:1].isupper() and not _DATE_WORD.match(head.text)) or head.lower_ in _HUMAN_HEADS:
         words = doc.text[start:end].strip()
         if words.lower().startswith(("the ", "a ", "an ")):
