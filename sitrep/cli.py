@@ -414,15 +414,18 @@ def eval_hrds(
     if as_json:
         print(json.dumps(result, ensure_ascii=False))
         return
-    table = Table("measure", "sitrep", "majority baseline", "HRDsAttack T5 (paper, test)",
-                  title=f"HRDsAttack {path.name}: {result['n']} articles")
+    table = Table("measure", "sitrep", "majority baseline", "sitrep, paper's counting", "baseline, paper's counting",
+                  "HRDsAttack T5 (paper, test)", title=f"HRDsAttack {path.name}: {result['n']} articles")
     for key, label in (("country", "country accuracy"), ("perpetrator_type", "perpetrator type accuracy"),
                        ("violations_f1", "violation types micro-F1"), ("year", "year accuracy"),
                        ("month", "month accuracy"), ("day", "day accuracy")):
-        paper = PAPER_T5.get(key)
-        table.add_row(label, f"{result[key]:.3f}", f"{result['baseline'][key]:.3f}",
-                      "" if paper is None else f"{paper:.3f}")
+        paper, counted = PAPER_T5.get(key), result.get(f"{key}_paper_counting", result[key])
+        base_counted = result["baseline"].get(f"{key}_paper_counting", result["baseline"][key])
+        table.add_row(label, f"{result[key]:.3f}", f"{result['baseline'][key]:.3f}", f"{counted:.3f}",
+                      f"{base_counted:.3f}", "" if paper is None else f"{paper:.3f}")
     out.print(table)
+    out.print(f"Majority labels from {result['baseline_from']}. Paper's counting: an article whose gold "
+              "is None is never right (the paper's scorer).", markup=False, highlight=False)
     for failure in result["failures"]:
         err.print(f"sitrep: {failure['input']}: {_plain(failure['reason'])}", markup=False, highlight=False)
 
