@@ -4,16 +4,18 @@ Each article (title, HTML body made plain text, publication day) goes through ``
 Its records are turned into HRDsAttack's labels by the reviewed mapping in
 ``sitrep/data/hrds_labels.yaml``:
 
-* **main record**: the first violent or coercive record (ASSAULT, COERCE, THREATEN, SANCTION, by
-  reading order, title first) not marked historical; else the first record. The first such record
-  is the article's lead incident far more often than the most confident one.
+* **main record**: the first violent or coercive record (ASSAULT, COERCE, THREATEN, SANCTION, in
+  the order sitrep emits them) not marked historical; else the first record not marked historical;
+  else the same among the historical ones (many of these articles recount an earlier arrest or
+  killing). The first such record is the article's lead incident more often than the most
+  confident one.
 * **country**: the main record's place country; when it has none, the country most of the
-  article's non-historical records are placed in.
+  article's records are placed in.
 * **perpetrator type**: the kind of the main record's actor1 (a state's organ -> "state actor",
   armed group or unknown attackers -> "other actors without permissions", ...); when the kind says
   nothing, the words of its label ("the police" -> state actor); no actor1 -> None. No fallback to
   the most frequent class: the figure measures what the records say.
-* **violation types**: the union of each violent or coercive non-historical record's types
+* **violation types**: the union of each violent or coercive record's types (historical ones too)
   (arrest -> arbitrary detention, abduction -> kidnapping, torture, a death toll -> killing, any
   other violent or coercive act -> other); none -> "unknown", as the paper's scorer does.
 * **year / month / day**: from the main record's date at its precision, only when the text states
@@ -189,8 +191,11 @@ def read_articles(path: Path) -> list[dict[str, Any]]:
 
 def main_record(records: list[dict[str, Any]]) -> dict[str, Any] | None:
     current = [r for r in records if not r.get("historical")]
-    violent = [r for r in current if r.get("type") in VIOLENT]
-    return (violent or current or [None])[0]
+    for pool in (current, records):  # a current incident first; else what the article recounts
+        violent = [r for r in pool if r.get("type") in VIOLENT]
+        if violent or pool:
+            return (violent or pool)[0]
+    return None
 
 
 def perpetrator_type(record: dict[str, Any] | None) -> str | None:
@@ -222,10 +227,11 @@ def record_violations(record: dict[str, Any]) -> set[str]:
 
 
 def violations(records: list[dict[str, Any]]) -> set[str]:
+    # HRDsAttack labels every violation the article reports, past ones included ("arrested in 2019
+    # and tortured"), so records marked historical count here.
     found: set[str] = set()
     for record in records:
-        if not record.get("historical"):
-            found |= record_violations(record)
+        found |= record_violations(record)
     return found or {"unknown"}
 
 
@@ -235,7 +241,7 @@ def predict(records: list[dict[str, Any]], published: str | None = None) -> dict
     place = (main or {}).get("location") or {}
     country = place.get("country")
     if not country:
-        placed = Counter((r.get("location") or {}).get("country") for r in records if not r.get("historical"))
+        placed = Counter((r.get("location") or {}).get("country") for r in records)
         placed.pop(None, None)
         country = placed.most_common(1)[0][0] if placed else None
     date = (main or {}).get("date") or {}
