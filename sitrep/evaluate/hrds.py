@@ -66,20 +66,27 @@ class _TextOnly(HTMLParser):
 
     BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote"}
 
+    HIDDEN = {"script", "style", "template", "noscript"}
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in self.BLOCKS:
             self.parts.append("\n\n")
+        self.hidden += tag in self.HIDDEN
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.BLOCKS:
             self.parts.append("\n\n")
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def html_to_text(fragment: str) -> str:
