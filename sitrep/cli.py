@@ -370,7 +370,7 @@ def eval_records(
             detail = row.get("detail") or row.get("evidence") or ""
             event = f" {row['event']}" if row.get("event") else ""
             out.print(_plain(f"{row['what']:>19}  {row['doc_id']}{event} {row['type']}: {detail[:160]}"),
-                      markup=False, highlight=False)
+                      markup=False, highlight=False, soft_wrap=True)
     if as_json:
         print(json.dumps(result, ensure_ascii=False))
         return
