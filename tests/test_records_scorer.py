@@ -395,3 +395,14 @@ def test_command_scores_a_tiny_corpus_with_the_real_pipeline(tmp_path):
     assert scores["recall"] == 1.0 and scores["fields"]["killed"]["accuracy"] == 1.0
     missing = CliRunner().invoke(app, ["eval", "records", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
+
+
+def test_verbose_output_never_passes_terminal_codes_or_markup_through(tmp_path):
+    text = "Unknown men \x1b[2J[bold red]held[/bold red] a meeting about the harvest in the village hall."
+    doc = {"doc_id": "hrds-8", "title": None, "text": text, "outlet": None, "published": "2023-06-07"}
+    gold = {"doc_id": "hrds-8", "background": [], "events": [gold_event("e1", "CONSULT", [text])]}
+    write_corpus(tmp_path, [doc], [gold])
+    result = CliRunner().invoke(app, ["eval", "records", str(tmp_path), "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    assert "[bold red]held[/bold red]" in result.output  # shown as written, not interpreted
