@@ -205,6 +205,8 @@ _HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces
                 "demonstrators", "students", "workers", "journalists", "activists", "authorities", "government",
                 "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
                 "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime"}
+_NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "FAC"}
+_DATE_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
 _UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 
@@ -226,9 +228,13 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
         if pick.demonym:
             return ActorMatch(pick.start, pick.end, pick.text, pick.actor, demonym=False)
         return pick
-    if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that"):
+    if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that") or head.ent_type_ in _NOT_PARTY_ENTS:
         return None
-    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in _HUMAN_HEADS:
+    found = actor_dictionary().match(doc.text[start:end])
+    if found:
+        pick = found[-1]
+        return ActorMatch(start + pick.start, start + pick.end, pick.text, pick.actor, demonym=False)
+    if (head.pos_ == "PROPN" and head.text[:1].isupper() and not _DATE_WORD.match(head.text)) or head.lower_ in _HUMAN_HEADS:
         words = doc.text[start:end].strip()
         if words.lower().startswith(("the ", "a ", "an ")):
             cut = words.index(" ") + 1
@@ -453,9 +459,12 @@ def build_mentions(doc: Doc) -> Doc:
             claim, claim_spans, denials = _claim_for(doc, sentence)
             actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
             parsed1, parsed2 = _parse_roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, claim_spans)
-            actor1 = parsed1 or actor1
-            actor2 = parsed2 if parsed2 is not None and (actor1 is None or parsed2.actor.id != actor1.actor.id
-                                                         or parsed2.actor.id is None) else actor2
+            # the parse decides where it names a known actor; an unknown one only fills a gap
+            if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):
+                actor1 = parsed1
+            if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
+                    actor1 is None or parsed2.actor.id != actor1.actor.id):
+                actor2 = parsed2
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
                 # a weak act ("attack", "killed") needs a figure or a named perpetrator
@@ -564,12 +573,19 @@ def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa:
 
 # acts that are themselves a statement of intent: a threat or a demand is an event (PROTOCOL)
 _INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+_RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "videos", "footage", "list", "figures",
+                    "data", "photos", "pictures", "images", "details", "names", "album", "film", "documents",
+                    "findings", "results", "funds", "version", "communique", "recording", "audio", "book"}
 
 
 def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
     token = _trigger_token(doc, m, anchors)
-    if token is None or m.type in _INTENT_ACTS:
+    if token is None:
+        return True
+    if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
+        return False  # "released a statement": a publication, not a captive set free
+    if m.type in _INTENT_ACTS:
         return True
     mood = realis(token)
     if mood == "actual":
