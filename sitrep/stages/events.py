@@ -688,6 +688,8 @@ def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list
     event_type, sub = trigger.acled
     if trigger.mode in (None, "firearms"):
         phrases = " ".join(t.text.lower() for t in group)
+        if any(w in phrases for w in ("kidnap", "abduct", "hostage")):
+            return {"event_type": "Violence against civilians", "sub_event_type": "Abduction/forced disappearance"}
         if any(w in phrases for w in ("recaptured", "retook", "regained", "liberated", "restored")):
             return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
         if any(w in phrases for w in ("seized control", "took control", "overran", "captured the")):
@@ -952,6 +954,23 @@ def _armed_forces(actor: Actor | None) -> Actor | None:
     return Actor(military.name, military.kind, military.country, actor.label, military.id, actor.evidence, actor.basis)
 
 
+_INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
+                           r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security))\b", re.I)
+_LETHAL = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire|shot dead|killed|killing)\b", re.I)
+_PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rall(?:y|ies))\b", re.I)
+
+
+def _protest_policing(doc: Doc, m: EventMention) -> None:
+    """ACLED's protest sub-events: a protest the police broke up is 'with intervention'; protesters
+    shot or killed by the forces policing them is 'excessive force' (ACLED codebook)."""
+    text = " ".join(doc.sentences[i].text for i in m.sentences)
+    if m.type == "PROTEST" and m.acled.get("sub_event_type") == "Peaceful protest" and _INTERVENTION.search(text):
+        m.acled = {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+    elif m.type == "ASSAULT" and _PROTESTERS.search(text) and _LETHAL.search(text) and m.actor1 is not None \
+            and m.actor1.kind in ("police", "state military", "government", "security forces"):
+        m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Excessive force against protesters"}
+
+
 def _own_claim(m: EventMention) -> None:
     """A party telling its own act (its army, ministry or state media for the state) claims it."""
     if m.claim.modality != "reported" or m.actor1 is None or m.actor1.id is None or not m.claim.source:
@@ -980,6 +999,7 @@ def _fill_defaults(doc: Doc) -> None:
             m.confidence = round(m.confidence * 0.8, 3)
     for m in doc.mentions:
         _own_claim(m)
+        _protest_policing(doc, m)
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck"
             m.actor1 = _armed_forces(m.actor1)
