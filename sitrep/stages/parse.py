@@ -147,6 +147,8 @@ def realis(token) -> str:  # noqa: ANN001
 
 _AGENT_PREPS = {"by"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "into", "upon"}
+_LETHAL_VERBS = {"kill", "wound", "injure", "execute", "behead", "slay", "slain", "massacre", "murder", "kidnapp",
+                 "abduct", "arrest", "detain"}
 _HIT_VERBS = {"kill", "hit", "strike", "target", "destroy", "wound", "injure", "claim", "leave", "damage", "level", "raze"}
 
 
@@ -178,6 +180,14 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
             patient = patient or next((c for c in token.head.children if c.dep_ == "dobj"), None)
         return agent, patient
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children)
+    # "Dozens of Insurgents Killed As ...": a headline's lethal verb with no object is a passive
+    # whose auxiliary was dropped; its subject is the dead, not the killer
+    if not passive and _lemma(p) in _LETHAL_VERBS and not any(c.dep_ in ("dobj", "agent") for c in p.children) \
+            and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in p.children):
+        passive = True
+        for c in p.children:
+            if c.dep_ == "nsubj":
+                patient = c
     for c in p.children:
         if c.dep_ == "nsubj" and not passive:
             agent = c
