@@ -805,7 +805,8 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
     if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
     if (a.location is None) != (b.location is None):
-        return True
+        # one telling places it, the other not: the same kind of attack or the same toll ties them
+        return bool(a.mode and a.mode == b.mode) or (ka is not None and ka == kb)
     if a.location is not None and b.location is not None:
         la, lb = a.location, b.location
         if la.precision not in ("admin1", "country", "region") and lb.precision not in ("admin1", "country", "region") \
@@ -1009,7 +1010,9 @@ def _fill_defaults(doc: Doc) -> None:
     for m in doc.mentions:
         if m.type != "ASSAULT" or m.historical or m.actor1 is not None:
             continue
-        if title_actor is not None and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None):
+        victim_id = m.actor2.id if m.actor2 is not None else None
+        if title_actor is not None and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None) \
+                and (victim_id is None or title_actor.id != victim_id):  # the dead's own side did not kill them
             m.actor1 = title_actor  # the headline names who did it
         elif m.mode in ("aerial", "heavy-weapons") and (inferred := _inferred_air_power(doc, m)) is not None:
             m.actor1 = inferred
@@ -1021,6 +1024,8 @@ def _fill_defaults(doc: Doc) -> None:
             # a state fights through its forces: "the regime bombed", "the United States struck"
             m.actor1 = _armed_forces(m.actor1)
             m.actor2 = _armed_forces(m.actor2)
+            if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id:
+                m.actor1 = None  # the dead's own side named twice: the attacker is not named
         if m.location is None and focus is not None and not m.historical:
             m.location = focus
         if m.date is None and doc.article.published and not m.historical:

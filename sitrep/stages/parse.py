@@ -221,7 +221,7 @@ def phrase_span(head) -> tuple[int, int]:  # noqa: ANN001
     for c in head.children:
         if c.i > head.i and c.dep_ in ("compound", "flat", "appos", "nummod", "amod", "case") and c.i == right + 1:
             right = c.right_edge.i
-        if c.i > head.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == right + 1:
+        if c.i > head.i and c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == right + 1:
             right = c.right_edge.i
     # drop a leading relative/participial material: keep determiners, modifiers and names
     doc = head.doc
