@@ -14,7 +14,7 @@ from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
 from sitrep.stages import salience
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
-from sitrep.stages.parse import arguments, depth, phrase_span, predicate, realis, token_at
+from sitrep.stages.parse import arguments, depth, passive_at, phrase_span, predicate, realis, token_at
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
                   "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
@@ -474,7 +474,8 @@ def build_mentions(doc: Doc) -> Doc:
             if parsed and actor1 is not None and actor1.actor.id == "UNKNOWN_ACTOR":
                 actor1 = None
             # the patient of a passive is never its agent
-            if parsed2 is not None and actor1 is not None and actor1.start < parsed2.end and parsed2.start < actor1.end:
+            if parsed2 is not None and actor1 is not None and actor1.start < parsed2.end and parsed2.start < actor1.end \
+                    and passive_at(doc, sentence.index, (best if etype != "ASSAULT" else mode_trigger).start):
                 actor1 = None
             # the parse decides where it names a known actor; an unknown one only fills a gap
             if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):
@@ -1024,8 +1025,9 @@ def _fill_defaults(doc: Doc) -> None:
             # a state fights through its forces: "the regime bombed", "the United States struck"
             m.actor1 = _armed_forces(m.actor1)
             m.actor2 = _armed_forces(m.actor2)
-            if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id:
-                m.actor1 = None  # the dead's own side named twice: the attacker is not named
+            if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id \
+                    and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
+                m.actor1 = None  # the attacker read from the words naming the dead ("33 Turkish soldiers")
         if m.location is None and focus is not None and not m.historical:
             m.location = focus
         if m.date is None and doc.article.published and not m.historical:

@@ -147,6 +147,10 @@ def realis(token) -> str:  # noqa: ANN001
 
 _AGENT_PREPS = {"by"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "into", "upon"}
+_ACT_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling",
+              "bombing", "bombings", "bombardment", "explosion", "explosions", "blast", "blasts", "assault",
+              "ambush", "offensive", "operation", "operations", "fire", "gunfire", "rockets", "missiles",
+              "shells", "bombs", "barrage", "sortie", "sorties", "clashes", "fighting", "battle"}
 _LETHAL_VERBS = {"kill", "wound", "injure", "execute", "behead", "slay", "slain", "massacre", "murder", "kidnapp",
                  "abduct", "arrest", "detain"}
 _HIT_VERBS = {"kill", "hit", "strike", "target", "destroy", "wound", "injure", "claim", "leave", "damage", "level", "raze"}
@@ -179,12 +183,8 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
         if token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in _HIT_VERBS:
             patient = patient or next((c for c in token.head.children if c.dep_ == "dobj"), None)
         return agent, patient
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children)
-    # "Dozens of Insurgents Killed As ...": a headline's lethal verb with no object is a passive
-    # whose auxiliary was dropped; its subject is the dead, not the killer
-    if not passive and _lemma(p) in _LETHAL_VERBS and not any(c.dep_ in ("dobj", "agent") for c in p.children) \
-            and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in p.children):
-        passive = True
+    passive = is_passive(p)
+    if passive and not any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children):
         for c in p.children:
             if c.dep_ == "nsubj":
                 patient = c
@@ -206,11 +206,25 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
         patient = p.head
     # a subject that is itself an act ("the attack killed ...", "airstrikes hit ...") names the
     # agent in its own modifiers
-    if agent is not None and agent.pos_ == "NOUN" and agent.i != token.i:
+    if agent is not None and agent.pos_ == "NOUN" and agent.i != token.i and agent.lower_ in _ACT_NOUNS:
         inner, _ = arguments(agent) if agent.i != p.i else (None, None)
         if inner is not None:
             agent = inner
     return agent, patient
+
+
+def is_passive(p) -> bool:  # noqa: ANN001
+    """A passive predicate; also a headline's lethal verb with no object ("Dozens of Insurgents
+    Killed As ..."), a passive whose auxiliary was dropped: its subject is the dead."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children):
+        return True
+    return _lemma(p) in _LETHAL_VERBS and not any(c.dep_ in ("dobj", "agent") for c in p.children) \
+        and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in p.children)
+
+
+def passive_at(doc: Doc, sentence_index: int, offset: int) -> bool:
+    token = token_at(doc, sentence_index, offset)
+    return token is not None and is_passive(predicate(token))
 
 
 def phrase_span(head) -> tuple[int, int]:  # noqa: ANN001
