@@ -343,6 +343,98 @@ def eval_plover(
     out.print(table)
 
 
+@eval_app.command("records")
+def eval_records(
+    path: Annotated[Path, typer.Argument(help="The records gold folder (../shared/data/records) or a <split>_docs.jsonl with gold beside it.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object of every figure.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", help="List every false record, missed event and wrong field.")] = False,
+    split: Annotated[str, typer.Option("--split", help="Which <split>_docs.jsonl in a folder.")] = "dev",
+) -> None:
+    """Every record against hand-coded gold events (PROTOCOL.md): precision, recall, fields."""
+    from sitrep.evaluate.records import FIELDS, RecordsInputError, evaluate_records
+
+    if not path.exists():
+        raise _fail(f"no such file or folder: {path}")
+    try:
+        with _progress() as progress:
+            task = progress.add_task("extract", total=None, status="")
+            scores = evaluate_records(path, split=split, progress=lambda: progress.advance(task))
+    except RecordsInputError as exc:
+        raise _fail(str(exc)) from None
+    result = scores.as_dict()
+    for failure in scores.failures:
+        err.print(f"sitrep: {failure['input']}: extraction failed: {_plain(failure['reason'])}",
+                  markup=False, highlight=False)
+    if verbose:
+        for row in scores.errors():
+            detail = row.get("detail") or row.get("evidence") or ""
+            event = f" {row['event']}" if row.get("event") else ""
+            out.print(_plain(f"{row['what']:>19}  {row['doc_id']}{event} {row['type']}: {detail[:160]}"),
+                      markup=False, highlight=False, soft_wrap=True)
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    table = Table("corpus", "docs", "gold", "records", "matched", "P", "R", "F1", "dup", "bg", "fully right",
+                  title=f"Records vs gold: {result['docs']} documents, {result['gold_events']} gold events")
+    rows = [("all", result), *result["per_corpus"].items()]
+    for name, r in rows:
+        table.add_row(name, str(r["docs"]), str(r["gold_events"]), str(r["records"]), str(r["matched"]),
+                      f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", str(r["duplicates"]),
+                      str(r["background_reported"]), f"{r['fully_right']:.3f}")
+    out.print(table)
+    fields = Table("field", "accuracy", "right / matched", title="Fields over matched pairs")
+    for name in FIELDS:
+        cell = result["fields"].get(name)
+        if cell:
+            fields.add_row(name, f"{cell['accuracy']:.3f}", f"{cell['right']}/{cell['n']}")
+    out.print(fields)
+    out.print(f"False records: {result['duplicates']} duplicates, {result['background_reported']} background "
+              f"reported, {result['wrong_type']} wrong type, {result['spurious']} spurious; "
+              f"{result['historical']} marked historical (not scored). Records per document "
+              f"{result['records_per_doc']:.2f}; fully right {result['fully_right_n']} of "
+              f"{result['gold_events']} gold events.", markup=False, highlight=False)
+
+
+@eval_app.command("hrds")
+def eval_hrds(
+    path: Annotated[Path, typer.Argument(help="HRDsAttack split (hrds_dev.json or hrds_train.json).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object of every figure.")] = False,
+) -> None:
+    """Main event per article vs HRDsAttack: country, perpetrator type, violations, date."""
+    from sitrep.evaluate.hrds import PAPER_T5, HrdsInputError, evaluate_hrds
+
+    if not path.exists():
+        raise _fail(f"no such file: {path}")
+    try:
+        with _progress() as progress:
+            task = progress.add_task("extract", total=None, status="")
+            result = evaluate_hrds(path, progress=lambda: progress.advance(task))
+    except HrdsInputError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    table = Table("measure", "sitrep", "majority baseline", "sitrep, paper's counting", "baseline, paper's counting",
+                  "HRDsAttack T5 (paper, test)", title=f"HRDsAttack {path.name}: {result['n']} articles")
+    for key, label in (("country", "country accuracy"), ("perpetrator_type", "perpetrator type accuracy"),
+                       ("violations_f1", "violation types micro-F1"), ("year", "year accuracy"),
+                       ("month", "month accuracy"), ("day", "day accuracy")):
+        paper, counted = PAPER_T5.get(key), result.get(f"{key}_paper_counting", result[key])
+        base_counted = result["baseline"].get(f"{key}_paper_counting", result["baseline"][key])
+        table.add_row(label, f"{result[key]:.3f}", f"{result['baseline'][key]:.3f}", f"{counted:.3f}",
+                      f"{base_counted:.3f}", "" if paper is None else f"{paper:.3f}")
+    out.print(table)
+    out.print(f"Majority labels from {result['baseline_from']}. Paper's counting: an article whose gold "
+              "is None is never right (the paper's scorer).", markup=False, highlight=False)
+    for failure in result["failures"]:
+        err.print(f"sitrep: {failure['input']}: {_plain(failure['reason'])}", markup=False, highlight=False)
+
+
+def _plain(text: str) -> str:
+    """Untrusted text for a terminal: control characters (escape codes) become spaces."""
+    return "".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text)
+
+
 @app.command()
 def bench(
     path: Annotated[Path, typer.Argument(help="CSV/JSONL of articles (e.g. the FA-KES file).")],
