@@ -204,13 +204,17 @@ _HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces
                 "assailants", "attackers", "militants", "fighters", "rebels", "insurgents", "protesters",
                 "demonstrators", "students", "workers", "journalists", "activists", "authorities", "government",
                 "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
-                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime"}
+                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime", "hackers",
+                "mutineers", "putschists", "kidnappers", "pirates", "settlers", "smugglers", "traffickers"}
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "FAC"}
 _FORCE_HEADS = {"jets", "warplanes", "planes", "aircraft", "aircrafts", "forces", "troops", "soldiers", "army", "military",
                 "police", "artillery", "navy", "drones", "drone", "helicopters", "helicopter", "strikes", "airstrikes",
                 "raids", "bombers", "gunboats", "warships", "units", "authorities", "government", "officials",
                 "tanks", "missiles", "rockets", "shelling", "bombardment", "guards", "militias", "militia"}
-_DATE_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
+_DATE_WORD = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.I)
+_TIME_WORDS = re.compile(r"^(?:last|next|this|earlier|later|on|in|at|early|late|yesterday|today|tonight|overnight)\b"
+                         r"|^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|evening)\b", re.I)
 _UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 
@@ -233,9 +237,11 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
         # a named group over a generic word for it ("Jihadists from ISIL"), then the nearest
         named = [a for a in inside if not a.demonym and not a.actor.generic] or \
                 [a for a in inside if not a.demonym] or inside
-        # the match nearest the phrase's head word
-        at = sentence.start + head.idx
-        pick = min(named, key=lambda a: 0 if a.start <= at < a.end else abs(a.start - at))
+        # the one the head word lies in, else the first named ("Hungarian and Romanian officials")
+        pick = next((a for a in named if a.start <= at < a.end), None) or min(named, key=lambda a: a.start)
+        first = min(inside, key=lambda a: a.start)
+        if first is not pick and re.fullmatch(r"\s*(?:and|,)\s*", doc.text[first.end:pick.start]):
+            pick = first  # "Hungarian and Romanian officials": the first of the coordinated parties
         if pick.demonym:
             return ActorMatch(pick.start, pick.end, pick.text, pick.actor, demonym=False)
         return pick
@@ -471,9 +477,10 @@ def build_mentions(doc: Doc) -> Doc:
             actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
             parsed1, parsed2 = _parse_roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, claim_spans)
             parsed = token_at(doc, sentence.index, (best if etype != "ASSAULT" else mode_trigger).start) is not None
-            # the words opening a sentence are its agent only when the parse agrees ("Last week, ...",
-            # "Four journalists were arrested": no agent named)
-            if parsed and actor1 is not None and actor1.actor.id == "UNKNOWN_ACTOR":
+            # the words opening a sentence are its agent unless the parse names another or they
+            # are a time ("Last week, ...")
+            if parsed and actor1 is not None and actor1.actor.id == "UNKNOWN_ACTOR" and (
+                    parsed1 is not None or _TIME_WORDS.match(actor1.text)):
                 actor1 = None
             # the patient of a passive is never its agent
             if parsed2 is not None and actor1 is not None and actor1.start < parsed2.end and parsed2.start < actor1.end \
@@ -561,12 +568,17 @@ def build_mentions(doc: Doc) -> Doc:
     return doc
 
 
+SALIENCE_MIN_SENTENCES = 3
+
+
 def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
     """Keep the candidates the salience model judges to be recordable events (its probability is
     kept on each record as ``salience``). Historical records are kept as such (never scored)."""
     candidates = [(m, salience.features(doc, m, anchors.get(id(m)))) for m in doc.mentions]
     doc.extra["candidates"] = candidates
-    if doc.extra.get("keep_all"):
+    # a text of a sentence or two is coded as given (a sentence to code, a headline); the model
+    # chooses among the candidates of an article
+    if doc.extra.get("keep_all") or len(doc.sentences) < SALIENCE_MIN_SENTENCES:
         return
     cut = salience.threshold()
     kept = []
@@ -592,7 +604,7 @@ def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa:
 
 
 # acts that are themselves a statement of intent: a threat or a demand is an event (PROTOCOL)
-_INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+_INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"}
 _RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "videos", "footage", "list", "figures",
                     "data", "photos", "pictures", "images", "details", "names", "album", "film", "documents",
                     "findings", "results", "funds", "version", "communique", "recording", "audio", "book"}
@@ -637,6 +649,10 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         if tolled and best.type not in _TYPE_RANK and best.type not in _OWN_ACTS:
             best = tolled[0]
         kept.append(best)
+        if tolled and best not in tolled:
+            # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
+            # the violence with a toll it answers are two events
+            kept.append(tolled[0])
     kept.sort(key=lambda m: m.sentences[0])
     return kept
 
@@ -861,7 +877,8 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     for c in m.casualties:
         if any(_same_figure(c, old) for old in target.casualties):
             continue
-        if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None for old in target.casualties):
+        if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None
+                                and (old.party == c.party or not old.party or not c.party) for old in target.casualties):
             continue  # the first telling's toll stands (the lead's); later figures are totals or parts
         target.casualties.append(c)
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
