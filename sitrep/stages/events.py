@@ -205,7 +205,7 @@ _HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces
                 "demonstrators", "students", "workers", "journalists", "activists", "authorities", "government",
                 "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
                 "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime", "hackers",
-                "mutineers", "putschists", "kidnappers", "pirates", "settlers", "smugglers", "traffickers"}
+                "mutineers", "putschists", "pirates", "settlers", "smugglers", "traffickers"}
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "FAC"}
 _FORCE_HEADS = {"jets", "warplanes", "planes", "aircraft", "aircrafts", "forces", "troops", "soldiers", "army", "military",
                 "police", "artillery", "navy", "drones", "drone", "helicopters", "helicopter", "strikes", "airstrikes",
