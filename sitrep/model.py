@@ -9,8 +9,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import types
+import typing
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, Self
 
 _WS = re.compile(r"\s+")
 
@@ -25,8 +28,55 @@ def article_id(text: str) -> str:
     return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()[:16]
 
 
+class Record:
+    """A record that round-trips through plain dicts (JSON): ``to_dict`` and ``from_dict``.
+
+    ``from_dict`` is driven by the dataclass fields, so a field added later with a default
+    still loads dicts stored before it existed; keys it does not know are ignored.
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return _build(cls, data)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    """``value`` read as ``hint``: nested records built, lists and optionals followed."""
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _convert(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        return [_convert(item, v) for v in value]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
+        return _build(hint, value)
+    return value
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data and f.init:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+        elif f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            kwargs[f.name] = None  # a required field missing from an old dict: unknown
+    return cls(**kwargs)
+
+
 @dataclass
-class Evidence:
+class Evidence(Record):
     text: str
     start: int
     end: int
@@ -34,7 +84,7 @@ class Evidence:
 
 
 @dataclass
-class Article:
+class Article(Record):
     text: str
     title: str | None = None
     outlet: str | None = None
@@ -54,7 +104,7 @@ class Article:
 
 
 @dataclass
-class Actor:
+class Actor(Record):
     name: str | None  # canonical name from the actor dictionary; None when unknown
     kind: str | None = None
     country: str | None = None
@@ -69,7 +119,7 @@ PRECISION_RANK = {"point": 0, "city": 0, "road": 1, "water": 1, "region": 2, "ad
 
 
 @dataclass
-class Place:
+class Place(Record):
     name: str
     admin1: str | None = None
     country: str | None = None
@@ -82,7 +132,7 @@ class Place:
 
 
 @dataclass
-class When:
+class When(Record):
     value: str  # ISO date, truncated to precision (YYYY, YYYY-MM or YYYY-MM-DD)
     precision: str  # day/month/year
     text: str
@@ -91,7 +141,7 @@ class When:
 
 
 @dataclass
-class Claim:
+class Claim(Record):
     by: str | None  # the words naming the claimant
     source: str | None = None  # canonical actor or outlet
     modality: str = "asserted"  # asserted|reported|claimed|denied|disputed
@@ -99,7 +149,7 @@ class Claim:
 
 
 @dataclass
-class Casualty:
+class Casualty(Record):
     kind: str  # killed|injured|abducted
     count: int | None  # None: "soldiers were injured" with no figure
     approx: str = "exact"  # exact|at_least|about|more_than|at_most|unknown
@@ -112,7 +162,7 @@ class Casualty:
 
 
 @dataclass
-class EventMention:
+class EventMention(Record):
     article: dict[str, Any]
     type: str
     mode: str | None
@@ -131,9 +181,6 @@ class EventMention:
     historical: bool = False
     denials: list[Claim] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
     def total(self, kind: str) -> int | None:
         """Killed (or injured) in this record: the largest total, parts not added twice."""
         figures = [c.count for c in self.casualties if c.kind == kind and not c.subset and c.count is not None]
@@ -145,7 +192,44 @@ class EventMention:
 
 
 @dataclass
-class Failure:
+class Failure(Record):
     input: str
     stage: str
     reason: str
+
+
+@dataclass
+class FigureRange(Record):
+    """The spread of one kind of figure across the outlets reporting an event."""
+
+    min: int
+    max: int
+    by_outlet: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Contradiction(Record):
+    kind: str  # casualties | toll_update | denial | perpetrator | type
+    summary: str
+    sides: dict[str, list[str]]  # the value -> the outlets that give it
+
+
+@dataclass
+class Event(Record):
+    """A fused event: one real-world incident as told by every report that mentions it.
+
+    ``mentions`` are mention ids (``article id:ordinal``) in the order fusion joined them.
+    """
+
+    id: str
+    type: str
+    date: str | None = None
+    place: Place | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    outlets: list[str] = field(default_factory=list)
+    earliest_report: str | None = None
+    killed: FigureRange | None = None
+    injured: FigureRange | None = None
+    mentions: list[str] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
