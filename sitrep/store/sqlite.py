@@ -12,6 +12,7 @@ import os
 import socket
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -230,7 +231,8 @@ class SQLiteStore(SQLStore):
         self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing committed
         self.conn.execute("PRAGMA foreign_keys = ON")
         self._depth = 0
-        self.owner = f"{socket.gethostname()}:{os.getpid()}"
+        # one owner per open store (two stores in one process claim apart), dead with its process
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.migrate()
 
     @contextmanager
@@ -277,7 +279,8 @@ class SQLiteStore(SQLStore):
             owner = r["claimed_by"]
             if owner == self.owner:
                 continue
-            owner_host, _, pid = owner.rpartition(":")
+            parts = owner.rsplit(":", 2)  # host:pid:nonce
+            owner_host, pid = (parts[0], parts[1]) if len(parts) == 3 else ("", "")
             if owner_host == host and pid.isdigit() and not _alive(int(pid)):
                 self._exec("UPDATE articles SET claimed_by = NULL, claimed_at = NULL WHERE claimed_by = ?", (owner,))
         self._exec("UPDATE articles SET claimed_by = NULL, claimed_at = NULL WHERE claimed_at < ?",
