@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import sys
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
@@ -29,6 +32,26 @@ from sitrep.store.base import SORTS, EventFilter, FusionBatch
 CHUNK = 500  # ids per IN (...) list
 _WORD = re.compile(r"\w+")
 TOP = "\uffff"  # sorts after any word character: the upper bound of a prefix range
+
+
+PAUSE_ENV = "SITREP_TEST_PAUSE"
+_calls: dict[str, int] = {}
+
+
+def crash_point(point: str) -> None:
+    """Fault injection for the crash tests: with ``SITREP_TEST_PAUSE=<point>[:<n>]`` the process
+    stops at the n-th pass here (default the first), says so on stderr and waits to be killed."""
+    wanted = os.environ.get(PAUSE_ENV)
+    if not wanted:
+        return
+    name, _, nth = wanted.partition(":")
+    if name != point:
+        return
+    _calls[point] = _calls.get(point, 0) + 1
+    if _calls[point] == int(nth or 1):
+        sys.stderr.write(f"sitrep: paused at {point}\n")
+        sys.stderr.flush()
+        time.sleep(120)
 
 
 def now() -> str:
@@ -254,7 +277,7 @@ class SQLStore:
                 found[r["id"]] = _article(r)
         return [found[i] for i in ids if i in found]
 
-    def iter_articles(self, pending_for: str | None = None, batch: int = 20) -> Iterator[Article]:
+    def iter_articles(self, pending_for: str | None = None, batch: int = 8) -> Iterator[Article]:
         """Every stored article; with ``pending_for``, those not yet extracted with that pipeline
         version, claimed in batches (so that concurrent ingests share them)."""
         if pending_for is None:
@@ -289,6 +312,7 @@ class SQLStore:
                        [mention_row(article_id, i, m) for i, m in enumerate(mentions)])
             self._exec("UPDATE articles SET extracted_with = ?, claimed_by = NULL, claimed_at = NULL WHERE id = ?",
                        (version, article_id))
+        crash_point("extract")  # after a commit: a kill here leaves some articles extracted
 
     # -- fusion -----------------------------------------------------------------------------
     @contextmanager
@@ -297,6 +321,10 @@ class SQLStore:
         with self._tx():
             self._write_lock("fusion")
             yield _Fusion(self)
+
+    def extracted(self) -> int:
+        """Articles whose mentions are stored (with any pipeline version)."""
+        return self._one("SELECT count(*) AS n FROM articles WHERE extracted_with IS NOT NULL")["n"]
 
     def unfused_mentions(self) -> int:
         """Mentions not yet assigned to a fused event (new, or re-extracted)."""
@@ -513,3 +541,4 @@ class _Fusion:
         s._many("INSERT INTO event_blocks(key, event_id) VALUES (?, ?)",
                 [(k, e.id) for e, keys in events for k in sorted(keys)])
         s._many("UPDATE mentions SET fused = 1 WHERE id = ?", [(m,) for m in fused])
+        crash_point("fusion")  # before the commit: a kill here must leave no half-written events
