@@ -17,7 +17,7 @@ from sitrep.fuse.events import fuse_store, range_text
 from sitrep.ingest.run import ingest
 from sitrep.queries import EventFilter, iter_events
 from sitrep.resolve.datafiles import data_path
-from sitrep.store.base import Store, is_postgres, open_store
+from sitrep.store.base import Store, display_url, is_postgres, open_store
 
 DEMO_OPTIONS = IngestOptions(
     text_column="text", title_column="title", date_column="published",
@@ -40,7 +40,7 @@ def run_demo(db: str | Path, console: Console) -> dict:
     pipeline = default_pipeline()
     with open_store(db) as store:
         if store.count("articles"):
-            raise SitrepError(f"the demo needs an empty database; {db} holds articles")
+            raise SitrepError(f"the demo needs an empty database; {display_url(db)} holds articles")
         report = ingest(
             [str(demo_corpus_path())], store, DEMO_OPTIONS,
             extractor=pipeline.extract_article, version=pipeline.version,
@@ -48,7 +48,7 @@ def run_demo(db: str | Path, console: Console) -> dict:
         fuse_store(store)
         console.print(
             f"[bold]sitrep demo[/]: {report.added} reports from "
-            f"{store.count('outlets')} outlets ingested into {db}; "
+            f"{store.count('outlets')} outlets ingested into {display_url(db)}; "
             f"{report.mentions} event mentions extracted"
         )
         table = Table("outlet", "reports", "boilerplate paragraphs removed", title="Outlets")
@@ -58,9 +58,10 @@ def run_demo(db: str | Path, console: Console) -> dict:
         _print_mentions(store, console)
         counts = {"articles": report.added, "mentions": report.mentions}
         counts.update(_print_fusion(store, console))
+    shown = display_url(db)
     console.print(
-        f"Explore further: sitrep events --multi --db {db}; sitrep event ID --db {db}; "
-        f"sitrep compare --actor 'armed opposition' --db {db}; sitrep export --format geojson --db {db}",
+        f"Explore further: sitrep events --multi --db {shown}; sitrep event ID --db {shown}; "
+        f"sitrep compare --actor 'armed opposition' --db {shown}; sitrep export --format geojson --db {shown}",
         markup=False,
     )
     return counts

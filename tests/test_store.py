@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.fuse.events import fuse_store
 from sitrep.model import Actor, Article, Casualty, Claim, EventMention, Evidence, Failure, Place, When
-from sitrep.queries import EventFilter, events_page, event_detail, find_event, iter_events
+from sitrep.queries import EventFilter, event_detail, events_page, find_event, iter_events
 from sitrep.store.base import open_store
 
 PLACES = [

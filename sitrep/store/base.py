@@ -120,6 +120,13 @@ def is_postgres(url: str | os.PathLike) -> bool:
     return str(url).startswith(("postgresql://", "postgres://"))
 
 
+def display_url(url: str | os.PathLike) -> str:
+    """``url`` fit to print: a PostgreSQL URL without its password."""
+    import re
+
+    return re.sub(r"(postgres(?:ql)?://[^:/@]+):[^@]*@", r"\1:***@", str(url))
+
+
 def resolve_db(db: str | os.PathLike | None) -> str:
     """The database a command uses: ``--db`` if given, else ``$SITREP_DB``, else ``sitrep.db``."""
     from sitrep.config import DEFAULT_DB

@@ -435,17 +435,29 @@ class SQLStore:
             params.append(where.admin1.lower())
         if where.multi:
             conds.append("e.n_outlets >= 2")
-        for field_, text in (("actor", where.actor), ("place", where.place)):
-            for word in words(text):
-                conds.append("e.id IN (SELECT event_id FROM event_terms WHERE field = ? AND term >= ? AND term < ?)")
-                params += [field_, word, word + TOP]
+        terms = [(f, w, w + TOP) for f, text in (("actor", where.actor), ("place", where.place)) for w in words(text)]
         if where.outlet:
-            conds.append("e.id IN (SELECT event_id FROM event_terms WHERE field = 'outlet' AND term = ?)")
-            params.append(where.outlet.lower())
+            terms.append(("outlet", where.outlet.lower(), where.outlet.lower() + "\x01"))  # the whole name only
+        for field_, lo, hi in terms:
+            # a rare word: fetch its events through the term index; a common one: walk the events
+            # in sort order and probe each (the first page is then found early, with no sort)
+            if self._common_term(field_, lo, hi):
+                conds.append("EXISTS (SELECT 1 FROM event_terms t WHERE t.event_id = e.id AND t.field = ? "
+                             "AND t.term >= ? AND t.term < ?)")
+            else:
+                conds.append("e.id IN (SELECT event_id FROM event_terms WHERE field = ? AND term >= ? AND term < ?)")
+            params += [field_, lo, hi]
         if where.ids is not None:
             conds.append(f"e.id IN ({','.join('?' * len(where.ids)) or 'NULL'})")
             params += where.ids
         return conds, params
+
+    COMMON_TERM = 2000
+
+    def _common_term(self, field_: str, lo: str, hi: str) -> bool:
+        row = self._one("SELECT count(*) AS n FROM (SELECT 1 FROM event_terms WHERE field = ? AND term >= ? "
+                        "AND term < ? LIMIT ?) AS hits", (field_, lo, hi, self.COMMON_TERM))
+        return row["n"] >= self.COMMON_TERM
 
     def query_events(self, where: EventFilter, sort: str = "date", after: tuple | None = None,
                      limit: int = 50) -> list[Event]:

@@ -132,7 +132,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             event_id TEXT COLLATE "C" NOT NULL,
             PRIMARY KEY (field, term, event_id)
         );
-        CREATE INDEX event_terms_event ON event_terms(event_id);
+        CREATE INDEX event_terms_event ON event_terms(event_id, field, term);
         CREATE TABLE event_blocks (
             key TEXT COLLATE "C" NOT NULL,
             event_id TEXT COLLATE "C" NOT NULL,

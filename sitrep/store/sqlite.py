@@ -194,7 +194,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             event_id TEXT NOT NULL,
             PRIMARY KEY (field, term, event_id)
         ) WITHOUT ROWID;
-        CREATE INDEX event_terms_event ON event_terms(event_id);
+        CREATE INDEX event_terms_event ON event_terms(event_id, field, term);
         CREATE TABLE event_blocks (
             key TEXT NOT NULL,     -- fusion's blocking key: type, day and area
             event_id TEXT NOT NULL,
