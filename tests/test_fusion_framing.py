@@ -185,7 +185,7 @@ def test_parquet_export(demo_events, tmp_path):
     assert table.num_rows == len(events) and "fatalities" in table.column_names
 
 
-def test_read_commands_fuse_newly_ingested_articles(tmp_path, fixtures):
+def test_ingest_fuses_new_articles_and_reads_show_them(tmp_path, fixtures):
     def sitrep(*args):
         return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], capture_output=True, text=True, cwd=tmp_path)
 
