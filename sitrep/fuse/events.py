@@ -450,10 +450,14 @@ class Fuser:
         self._index(best, m)
         return best.id
 
-    def merge_similar(self) -> int:
+    def merge_similar(self, changed: set[str] | None = None) -> int:
         """Merge events that turned out to be one: greedy assignment can found two events for
         one incident before the reports that join them arrive. Stricter than joining (MERGE);
-        the larger event absorbs the smaller; a second call finds nothing more."""
+        the larger event absorbs the smaller; a second call finds nothing more.
+
+        With ``changed`` (the ids of events that gained mentions since the last pass), only
+        pairs with a changed event are scored: two unchanged events were already compared by
+        that pass. An event that absorbs another is added to ``changed``."""
         merged = 0
         for eid in sorted(self.events, key=lambda e: (-len(self.events[e].mentions), e)):
             event = self.events.get(eid)
@@ -463,7 +467,11 @@ class Fuser:
                 other = self.events.get(other_id)
                 if other is None or other_id == eid or len(other.mentions) > len(event.mentions):
                     continue
+                if changed is not None and eid not in changed and other_id not in changed:
+                    continue
                 if _event_score(event, other) > MERGE:
+                    if changed is not None:
+                        changed.add(eid)
                     for m in other.mentions:
                         event.mentions.append(m)
                         self.assignment[m.id] = eid
@@ -636,17 +644,25 @@ def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Sto
         for eid in sorted(members):
             for m in _views(members[eid]):
                 fuser.place(m, eid)
+        before = {eid: [m.id for m in e.mentions] for eid, e in fuser.events.items()}
+        for m in sorted(new, key=_order):  # as ``fuse`` does, with the merge pass limited below
+            if m.id not in fuser.assignment:
+                fuser.add(m)
+        changed = {eid for eid, e in fuser.events.items()
+                   if before.get(eid) != [m.id for m in e.mentions]} | set(batch.dirty_events)
         # the merge pass compares a changed event with its neighbours: load those too
-        ring = {k for event in fuser.events.values() for m in event.mentions[:REPRESENTATIVES]
+        ring = {k for eid in changed if eid in fuser.events for m in fuser.events[eid].mentions[:REPRESENTATIVES]
                 if m.day is not None and not m.record.get("historical") for k in candidate_keys(m)}
-        more = session.members(session.events_for_keys(ring) - set(members))
+        more = session.members(session.events_for_keys(ring) - set(members) - set(fuser.events))
         for eid in sorted(more):
             for m in _views(more[eid]):
                 fuser.place(m, eid)
-        before = {eid: [m.id for m in e.mentions] for eid, e in fuser.events.items()}
-        fuse(new, fuser)
+            before[eid] = [m.id for m in fuser.events[eid].mentions]
+        fuser.merge_similar(changed)
         touched = [e for eid, e in sorted(fuser.events.items())
-                   if before.get(eid) != [m.id for m in e.mentions] or eid in batch.dirty_events]
+                   if before.get(eid) != [m.id for m in e.mentions] or eid in changed]
+        for event in touched:
+            event.contradictions = find_contradictions(event)
         deleted = (set(before) | set(batch.dirty_events)) - set(fuser.events)
         session.write([(e.to_event(), e.block_keys()) for e in touched], deleted, [m.id for m in new])
         report = FusionReport(len(new), len(touched), len(deleted), len(members) + len(more))
