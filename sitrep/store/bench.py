@@ -23,16 +23,16 @@ ACTORS = [("Syrian Arab Army", "SYR_MIL"), ("Islamic State (ISIS)", "ISIS"), ("S
 class Synthetic:
     """Reproducible synthetic articles: random days over three years, 300 places in 14 areas."""
 
-    def __init__(self, seed: int = 7):
+    def __init__(self, seed: int = 7, start: date = date(2015, 1, 1), days: int = 3 * 365):
         self.rng = random.Random(seed)
-        rng = self.rng
+        rng = random.Random(7)  # the same places in every set
         self.places = [Place(f"Town {i}", f"Area {i % 14}", "SY", round(33 + rng.random() * 4, 4),
                              round(36 + rng.random() * 5, 4), precision="city") for i in range(300)]
-        self.start = date(2015, 1, 1)
+        self.start, self.days = start, days
 
     def article(self, i: int, per_article: int = 2) -> tuple[Article, list[EventMention]]:
         rng = self.rng
-        day = self.start + timedelta(days=rng.randrange(3 * 365))
+        day = self.start + timedelta(days=rng.randrange(self.days))
         a = Article(f"Synthetic report {i}: strike hit town {rng.randrange(300)} killing people near the market.",
                     title=f"Report {i}", outlet=f"Outlet {i % 15}", published=day.isoformat(), source=f"bench#{i}")
         mentions = []
@@ -123,17 +123,22 @@ def store_bench(db: str, mentions: int, empty_db: str | None = None, increment: 
         result["first_fusion_s"] = round(time.perf_counter() - t0, 1)
         result["events"] = store.count("events")
         result.update(read_timings(store))
-        load(store, synthetic, n_articles, increment)
-        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        # the usual case: news of the next month, after what is stored
+        load(store, Synthetic(seed=8, start=date(2018, 1, 1), days=30), n_articles, increment)
         report = fuse_store(store)
-        result[f"fuse_plus_{increment}_articles_s"] = report.seconds
-        result["fuse_plus_events_loaded"] = report.events_loaded
-        result["peak_rss_mb"] = round(max(rss0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024)
+        result[f"fuse_plus_{increment}_next_month_s"] = report.seconds
+        result["fuse_plus_next_month_events_loaded"] = report.events_loaded
+        # the worst case: the new articles spread over every stored day
+        load(store, Synthetic(seed=9), n_articles + increment, increment)
+        report = fuse_store(store)
+        result[f"fuse_plus_{increment}_spread_s"] = report.seconds
+        result["fuse_plus_spread_events_loaded"] = report.events_loaded
+        result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     if empty_db:
         with open_store(empty_db) as store:
-            load(store, Synthetic(seed=8), 0, increment)
+            load(store, Synthetic(seed=8, start=date(2018, 1, 1), days=30), 0, increment)
             report = fuse_store(store)
-            result[f"fuse_plus_{increment}_articles_into_empty_s"] = report.seconds
+            result[f"fuse_plus_{increment}_next_month_into_empty_s"] = report.seconds
     return result
 
 
