@@ -205,6 +205,7 @@ class EventMention(Record):
     sentences: list[int] = field(default_factory=list)
     historical: bool = False
     denials: list[Claim] = field(default_factory=list)
+    salience: float | None = None  # the salience model's probability that this is a recordable event
 
     def total(self, kind: str) -> int | None:
         """Killed (or injured) in this record: the largest total, parts not added twice."""
