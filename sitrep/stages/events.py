@@ -793,7 +793,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
         for prev in reversed(merged):
             if prev.type != m.type:
                 continue
-            if _is_headline(doc, prev.sentences[0]) and len(prev.sentences) == 1 and _compatible(prev, m):
+            if _is_headline(doc, prev.sentences[0]) and len(prev.sentences) == 1 and (
+                    _compatible(prev, m) or (m.sentences[0] - prev.sentences[0] <= 2 and _headline_fits(prev, m))):
                 target = prev  # the headline announces the event the lead tells
                 break
             distance = m.sentences[0] - prev.sentences[-1]
@@ -849,6 +850,18 @@ def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
         else:
             _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
     return out
+
+
+def _headline_fits(headline: EventMention, lead: EventMention) -> bool:
+    """A headline and the lead right after it: one event unless their tolls or places differ (a
+    headline's day is often the dateline's, its kind of attack a looser word)."""
+    if headline.historical != lead.historical:
+        return False
+    kh, kl = headline.killed, lead.killed
+    if kh is not None and kl is not None and kh != kl:
+        return False
+    lh, ll = headline.location, lead.location
+    return not (lh and ll and lh.admin1 and ll.admin1 and lh.admin1 != ll.admin1)
 
 
 def _is_headline(doc: Doc, index: int) -> bool:
