@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from sitrep import __version__
+from sitrep import __version__, render
 from sitrep.config import DEFAULT_DB, IngestOptions
 from sitrep.errors import SitrepError
 from sitrep.model import Article, Failure
@@ -22,8 +21,9 @@ app = typer.Typer(
     no_args_is_help=True,
     help="sitrep: sourced, structured, cross-checked conflict event records from news and statements.",
 )
-out = Console(width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, soft_wrap=True)
+# Every line printed goes through these consoles: untrusted text is cleaned and never read as markup.
+out = render.console(width=None if sys.stdout.isatty() else 200)
+err = render.console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
@@ -51,10 +51,10 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 def _progress() -> Progress:
     return Progress(
-        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.description}", style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[status]}"),
+        TextColumn("{task.fields[status]}", markup=False),
         TimeElapsedColumn(),
         console=err,
         transient=True,
@@ -158,7 +158,7 @@ def articles(
         rows = store.articles(query=query, outlet=outlet, limit=limit)
     if as_json:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            render.write_json_line(row)
         return
     table = Table("id", "published", "outlet", "title", "chars")
     for row in rows:
@@ -187,7 +187,7 @@ def show(
     if row is None:
         raise _fail(f"no single article with id starting '{ident}'")
     if as_json:
-        print(json.dumps(row, ensure_ascii=False))
+        render.write_json_line(row)
         return
     out.rule(row["title"] or row["id"])
     out.print(f"id {row['id']}  outlet {row['outlet']}  published {row['published']}  "
@@ -212,7 +212,7 @@ def failures(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> No
         rows = store.failures()
     if as_json:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            render.write_json_line(row)
         return
     table = Table("stage", "input", "reason", "at")
     for row in rows:
@@ -271,7 +271,7 @@ def extract(
         for m in mentions:
             record = m.to_dict()
             if as_json:
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                render.write_json_line(record)
             else:
                 rows.append(record)
     if not as_json:
@@ -403,7 +403,7 @@ def events(
         rows = filter_events(store.events(), type_, place, actor, since, until, multi)
     if as_json:
         for e in rows:
-            print(json.dumps(e, ensure_ascii=False))
+            render.write_json_line(e)
         return
     table = Table("event", "date", "type", "place", "actor1", "actor2", "killed", "outlets", "contradictions")
     for e in rows:
@@ -436,7 +436,7 @@ def event(
                 records[mention_id] = (json.loads(row[0]), row[1], row[2], row[3])
     if as_json:
         e["sources"] = [{"outlet": o, "published": p, "title": t, "record": r} for r, o, p, t in records.values()]
-        print(json.dumps(e, ensure_ascii=False))
+        render.write_json_line(e)
         return
     out.rule(f"{e['type']} {e.get('date') or ''} {(e.get('place') or {}).get('name') or ''} [{e['id']}]")
     table = Table("outlet", "published", "actor1 (words)", "actor2 (words)", "killed", "injured", "says", "quote")
@@ -448,9 +448,9 @@ def event(
     out.print(table)
     for c in e.get("contradictions", []):
         if c["kind"] == "toll_update":
-            out.print(f"[bold yellow]update[/]: {c['summary']}")
+            out.print(render.join(render.styled("update", "bold yellow"), f": {c['summary']}"))
         else:
-            out.print(f"[bold red]contradiction[/] ({c['kind']}): {c['summary']}")
+            out.print(render.join(render.styled("contradiction", "bold red"), f" ({c['kind']}): {c['summary']}"))
 
 
 @app.command()
@@ -479,7 +479,7 @@ def compare(
             {"label": lab, "count": n, "example": examples.get((name, outlet, lab))} for lab, n in labels.most_common()]})
     if as_json:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            render.write_json_line(row)
         return
     frame = Table("actor", "outlet", "labels (count)", "example", title="Framing: labels by outlet and actor")
     for row in rows:
@@ -519,7 +519,7 @@ def export(
         with output.open("w", encoding="utf-8", newline="") as fh:
             n = write(events_, records, fmt, fh)
     else:
-        n = write(events_, records, fmt, sys.stdout)
+        n = write(events_, records, fmt, render.TerminalWriter(sys.stdout))
     err.print(f"sitrep: exported {n} events as {fmt}", markup=False)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from sitrep import render
 from sitrep.config import IngestOptions
 from sitrep.ingest.run import ingest
 from sitrep.resolve.datafiles import data_path
@@ -39,9 +40,9 @@ def run_demo(db: Path, console: Console) -> dict:
             extractor=pipeline.extract_article, version=pipeline.version,
         )
         console.print(
-            f"[bold]sitrep demo[/]: {report.added} reports from "
+            render.join(render.styled("sitrep demo", "bold"), f": {report.added} reports from "
             f"{store.count('outlets')} outlets ingested into {db}; "
-            f"{report.mentions} event mentions extracted"
+            f"{report.mentions} event mentions extracted")
         )
         table = Table("outlet", "reports", "boilerplate paragraphs removed", title="Outlets")
         for row in store.conn.execute(
