@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.config import IngestOptions
-from sitrep.errors import ColumnError, ExtractError, FetchError, InputError
+from sitrep.errors import ColumnError, ExtractError, InputError
 from sitrep.ingest.boilerplate import strip_boilerplate
+from sitrep.ingest.charset import compression, decode, decompress
 from sitrep.ingest.metadata import (
     canonical_outlet,
     detect_language,
@@ -30,7 +31,11 @@ from sitrep.model import Article, Failure
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson"}
-WARC_SUFFIXES = {".warc", ".gz"}
+WARC_SUFFIXES = {".warc"}
+COMPRESSED_SUFFIXES = {".gz", ".gzip", ".bz2", ".xz"}
+# SQLite's own files: the database beside its inputs is not an input
+SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
 
@@ -48,27 +53,64 @@ class RawDoc:
 Item = RawDoc | Failure
 
 
-def _decode(data: bytes, source: str, encoding: str) -> str:
-    if not data.strip():
-        raise InputError(f"{source}: empty file")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{source}: binary file (NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig" if encoding.lower() in {"utf-8", "utf8"} else encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(
-            f"{source}: cannot decode as {encoding} ({exc.__class__.__name__} at byte "
-            f"{getattr(exc, 'start', '?')}); try --encoding"
-        ) from None
+def _forced(options: IngestOptions) -> str | None:
+    """The user's --encoding, or None to find each input's own (``auto``)."""
+    enc = (options.encoding or "").strip()
+    return None if enc.lower() in {"", "auto"} else enc
 
 
-def _read_file(path: Path, options: IngestOptions) -> str:
+def _read_bytes(path: Path, options: IngestOptions) -> bytes:
+    """The file's bytes, decompressed when its content is gzip/bzip2/xz; both sizes capped."""
     size = path.stat().st_size
     if size > options.max_bytes:
         raise InputError(
             f"{path}: file too large ({size / 1e6:.1f} MB > {options.max_bytes / 1e6:.0f} MB limit)"
         )
-    return _decode(path.read_bytes(), str(path), options.encoding)
+    return decompress(path.read_bytes(), str(path), options.max_bytes)
+
+
+def _read_file(path: Path, options: IngestOptions) -> str:
+    return decode(_read_bytes(path, options), str(path), forced=_forced(options))
+
+
+def _inner_suffix(path: Path) -> str:
+    """The suffix that says what a file holds: ``.html`` for ``page.html.gz``."""
+    suffixes = [s.lower() for s in path.suffixes]
+    while suffixes and suffixes[-1] in COMPRESSED_SUFFIXES:
+        suffixes.pop()
+    return suffixes[-1] if suffixes else ""
+
+
+def _head(path: Path, n: int = 64) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(n)
+
+
+def _is_warc(path: Path, head: bytes) -> bool:
+    if head.startswith(b"WARC/"):
+        return True
+    if compression(head) == "gzip":  # a .warc.gz is a series of gzip members, each a record
+        import zlib
+
+        try:
+            with path.open("rb") as fh:
+                first = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(fh.read(4096), 16)
+        except zlib.error:
+            return False
+        return first.startswith(b"WARC/")
+    return False
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """A SQLite database or one of its journal files (sitrep's own store in the input folder)."""
+    name = path.name
+    for side in SQLITE_SIDE_FILES:
+        if name.endswith(side) and path.with_name(name[: -len(side)]).exists():
+            return True
+    try:
+        return _head(path, 16) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def _looks_like_html(text: str) -> bool:
@@ -106,14 +148,18 @@ def _iter_path(path: Path, options: IngestOptions) -> Iterator[Item]:
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
         for file in files:
-            yield from _iter_path(file, options)
+            if not is_sqlite_file(file):  # e.g. the database being written, kept beside its inputs
+                yield from _iter_path(file, options)
         return
-    suffix = path.suffix.lower()
+    suffix = _inner_suffix(path)
     try:
-        if suffix in TABLE_SUFFIXES:
-            yield from _iter_table(path, options)
-        elif suffix in WARC_SUFFIXES or path.name.lower().endswith(".warc.gz"):
+        head = _head(path)
+        if head.startswith(SQLITE_HEADER):
+            raise InputError(f"{path}: a SQLite database, not an article")
+        if _is_warc(path, head):
             yield from _iter_warc(path, options)
+        elif suffix in TABLE_SUFFIXES:
+            yield from _iter_table(path, options)
         else:
             text = _read_file(path, options)
             if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
@@ -138,7 +184,7 @@ def _row_value(row: dict, column: str | None) -> str | None:
 
 def _iter_table(path: Path, options: IngestOptions) -> Iterator[Item]:
     text = _read_file(path, options)  # refuses files over the size cap
-    suffix = path.suffix.lower()
+    suffix = _inner_suffix(path)
     rows: Iterable[dict]
     if suffix in {".jsonl", ".ndjson"}:
         rows = _jsonl_rows(text, path)
@@ -221,7 +267,8 @@ def _iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
                 if "html" not in ctype and "text" not in ctype:
                     continue
                 try:
-                    text = _decode(body, url, _charset(ctype) or options.encoding)
+                    text = decode(body, url, declared=_charset(ctype), forced=_forced(options),
+                                  html="html" in ctype)
                 except InputError as exc:
                     yield Failure(url, exc.stage, str(exc))
                     continue
@@ -242,41 +289,23 @@ def _charset(content_type: str) -> str | None:
 def _http_client(options: IngestOptions):  # noqa: ANN202
     import httpx
 
+    # redirects are followed by sitrep.ingest.network, which checks every hop's address
     return httpx.Client(
         timeout=httpx.Timeout(options.timeout),
-        follow_redirects=True,
-        max_redirects=options.max_redirects,
+        follow_redirects=False,
         headers={"User-Agent": options.user_agent},
     )
 
 
 def fetch(url: str, client, options: IngestOptions) -> tuple[str, str]:  # noqa: ANN001
-    """Body text and content type of ``url``; FetchError on timeout, HTTP error or size."""
-    import httpx
+    """Body text and content type of ``url``; FetchError on timeout, HTTP error, size or a refused address."""
+    from sitrep.ingest.network import fetch_bytes
 
-    try:
-        with client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > options.max_bytes:
-                raise FetchError(f"{url}: response too large ({int(declared) / 1e6:.1f} MB)")
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > options.max_bytes:
-                    raise FetchError(f"{url}: response too large (over {options.max_bytes / 1e6:.0f} MB)")
-                chunks.append(chunk)
-            ctype = response.headers.get("Content-Type", "")
-            body = b"".join(chunks)
-            encoding = _charset(ctype) or response.encoding or "utf-8"
-    except httpx.TimeoutException:
-        raise FetchError(f"{url}: timed out after {options.timeout:g}s") from None
-    except httpx.TooManyRedirects:
-        raise FetchError(f"{url}: too many redirects (limit {options.max_redirects})") from None
-    except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}") from None
-    return _decode(body, url, encoding), ctype
+    response = fetch_bytes(url, client, options)
+    ctype = response.content_type
+    body = decompress(response.body, url, options.max_bytes)  # a .gz served as application/gzip
+    is_html = "html" in ctype.lower() or None
+    return decode(body, url, declared=response.charset, forced=_forced(options), html=is_html), ctype
 
 
 def _is_feed(ctype: str, text: str) -> bool:
