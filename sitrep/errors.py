@@ -27,6 +27,12 @@ class ExtractError(InputError):
     stage = "extract"
 
 
+class DateError(InputError):
+    """A publication date that cannot be read or cannot exist ("2017-02-31")."""
+
+    stage = "published"
+
+
 class ColumnError(InputError):
     """A CSV/JSONL file lacks a column the user asked for."""
 

@@ -10,23 +10,29 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.config import IngestOptions
-from sitrep.errors import ColumnError, ExtractError, InputError
+from sitrep.errors import ColumnError, DateError, ExtractError, InputError
 from sitrep.ingest.boilerplate import strip_boilerplate
 from sitrep.ingest.charset import compression, decode, decompress
 from sitrep.ingest.metadata import (
     canonical_outlet,
     detect_language,
     find_dateline,
+    outlet_from_metadata,
     outlet_from_text,
     outlet_from_url,
+    site_name_from_html,
 )
+from sitrep.ingest.validate import clean_text, parse_published
 from sitrep.model import Article, Failure
+
+log = logging.getLogger("sitrep.ingest")
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -356,8 +362,17 @@ def _iter_feed(url: str, text: str, client, options: IngestOptions) -> Iterator[
                          title=entry.get("title"), published=published, outlet=feed_title)
 
 
-def _html_to_text(raw: RawDoc) -> tuple[str, str | None, str | None]:
-    """Main text, title and publication date of an HTML document."""
+@dataclass
+class HtmlParts:
+    text: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None  # from the page's metadata (site name, og:site_name, publisher)
+    url: str | None = None  # the page's own canonical URL, when it states one
+
+
+def _html_to_text(raw: RawDoc) -> HtmlParts:
+    """Main text and metadata of an HTML document."""
     import trafilatura
     from htmldate import find_date
 
@@ -367,42 +382,54 @@ def _html_to_text(raw: RawDoc) -> tuple[str, str | None, str | None]:
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise ExtractError(f"{raw.source}: HTML has no main text to extract")
-    title = getattr(doc, "title", None)
     published = None
     try:
         published = find_date(raw.content, url=raw.url, original_date=True, extensive_search=False)
     except Exception:  # noqa: BLE001 - htmldate raises on odd markup; a date is optional
         published = None
-    return text, title, published
+    url = getattr(doc, "url", None) or raw.url
+    return HtmlParts(
+        text=text, title=getattr(doc, "title", None), published=published or getattr(doc, "date", None),
+        outlet=outlet_from_metadata(site_name_from_html(raw.content, url) or getattr(doc, "sitename", None), url),
+        url=url,
+    )
 
 
 def _iso_or_none(value: str | None) -> str | None:
-    if not value:
+    """A date found by a guess (htmldate, a feed): ISO day, or None when it is no real date."""
+    try:
+        return parse_published(value)
+    except DateError:
         return None
-    value = value.strip()
-    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        return value[:10]
-    return find_dateline(value, window=len(value))
 
 
 def build_article(raw: RawDoc, options: IngestOptions) -> Article:
     """Extract, clean and annotate one raw document; InputError if nothing usable remains."""
-    title, published = raw.title, _iso_or_none(raw.published)
+    title, published = raw.title, parse_published(raw.published, raw.source)
+    site, url = None, raw.url
     if raw.kind == "html":
-        text, html_title, html_date = _html_to_text(raw)
-        title = title or html_title
-        published = published or _iso_or_none(html_date)
+        parts = _html_to_text(raw)
+        text, title, site, url = parts.text, title or parts.title, parts.outlet, url or parts.url
+        published = published or _iso_or_none(parts.published)
     else:
         text = raw.content.replace("\r\n", "\n").replace("\r", "\n")
+    text, title = clean_text(text), clean_text(title) if title else title
     clean, removed = strip_boilerplate(text)
+    if len(clean.strip()) < options.min_chars <= len(text.strip()):
+        # the rules would delete the whole body: they are wrong for this page, not the page
+        log.warning("%s: boilerplate rules matched the whole text (%s); kept it all",
+                    raw.source, ", ".join(sorted({rule for rule, _ in removed})) or "none")
+        clean, removed = text.strip(), []
     if len(clean.strip()) < options.min_chars:
-        raise ExtractError(f"{raw.source}: no main text (only {len(clean.strip())} chars after removing boilerplate)")
+        raise ExtractError(f"{raw.source}: no main text (only {len(clean.strip())} chars)")
     removed_texts = [t for _, t in removed]
+    # what the sender or the page's metadata says comes before guesses from the text
     outlet = (
         canonical_outlet(options.outlet)
         or canonical_outlet(raw.outlet)
+        or site
         or outlet_from_text(text, removed_texts)
-        or outlet_from_url(raw.url)
+        or outlet_from_url(url)
     )
     if raw.kind == "text" and not title:
         first = clean.strip().split("\n", 1)[0].strip()
@@ -415,7 +442,7 @@ def build_article(raw: RawDoc, options: IngestOptions) -> Article:
         published=published,
         language=detect_language(clean),
         source=raw.source,
-        url=raw.url,
+        url=url,
         removed=[f"[{rule}] {t}" for rule, t in removed],
     )
 
