@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +12,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from sitrep import __version__, render
+from sitrep import __version__, checks, render
 from sitrep.config import DEFAULT_DB, IngestOptions
 from sitrep.errors import SitrepError
 from sitrep.model import Article, Failure
@@ -65,11 +66,12 @@ def _progress() -> Progress:
 def _ingest_options(
     text_column: str, title_column: str, date_column: str | None, outlet_column: str | None,
     url_column: str | None, outlet: str | None, encoding: str, max_mb: float, timeout: float,
+    allow_private: bool = False,
 ) -> IngestOptions:
     return IngestOptions(
         text_column=text_column, title_column=title_column, date_column=date_column,
         outlet_column=outlet_column, url_column=url_column, outlet=outlet, encoding=encoding,
-        max_bytes=int(max_mb * 1024 * 1024), timeout=timeout,
+        max_bytes=int(max_mb * 1024 * 1024), timeout=timeout, allow_private=allow_private,
     )
 
 
@@ -79,9 +81,15 @@ DateCol = Annotated[str | None, typer.Option("--date-column", help="Column with 
 OutletCol = Annotated[str | None, typer.Option("--outlet-column", help="Column with the outlet name.")]
 UrlCol = Annotated[str | None, typer.Option("--url-column", help="Column with the article URL.")]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet for every article read.")]
-EncodingOpt = Annotated[str, typer.Option("--encoding", help="Text encoding of input files.")]
-MaxMbOpt = Annotated[float, typer.Option("--max-mb", help="Skip inputs larger than this (MB).")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", help="HTTP timeout in seconds.")]
+EncodingOpt = Annotated[str, typer.Option(
+    "--encoding", callback=checks.encoding_option,
+    help="Text encoding of input files; auto (default): BOM, declared charset, <meta charset>, then detection.")]
+MaxMbOpt = Annotated[float, typer.Option("--max-mb", callback=checks.positive_option("--max-mb"),
+                                         help="Skip inputs larger than this (MB).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", callback=checks.positive_option("--timeout"),
+                                           help="Seconds in all for each URL, redirects included.")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private", help="Fetch from private, loopback and link-local addresses (refused by default).")]
 NlpOpt = Annotated[str, typer.Option("--nlp", help="rules (fast, default) or spacy (adds spaCy's entity recogniser: unknown organisations as actors, people's names kept out of places).")]
 
 
@@ -95,9 +103,10 @@ def ingest(
     outlet_column: OutletCol = None,
     url_column: UrlCol = None,
     outlet: OutletOpt = None,
-    encoding: EncodingOpt = "utf-8",
+    encoding: EncodingOpt = "auto",
     max_mb: MaxMbOpt = 20.0,
     timeout: TimeoutOpt = 10.0,
+    allow_private: AllowPrivateOpt = False,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract events too.")] = True,
     nlp: NlpOpt = "rules",
 ) -> None:
@@ -106,17 +115,28 @@ def ingest(
     from sitrep.store.sqlite import Store
 
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
-                              outlet, encoding, max_mb, timeout)
+                              outlet, encoding, max_mb, timeout, allow_private)
     extractor, version = _extractor(nlp) if extract else (None, None)
     with Store(db) as store, _progress() as progress:
-        task = progress.add_task("ingest", total=None, status="")
+        task = progress.add_task("read", total=None, status="")
+        extracting = None
 
         def on_item(item: Article | Failure) -> None:
             if isinstance(item, Failure):
-                err.print(f"sitrep: skipped {item.reason}", markup=False, highlight=False)
+                progress.console.print(f"sitrep: skipped {item.reason}")
             progress.update(task, advance=1, status=(item.title or "")[:40] if isinstance(item, Article) else "")
 
-        report = run_ingest(inputs, store, options, extractor=extractor, version=version, on_item=on_item)
+        def on_extracted(article: Article, failure: Failure | None) -> None:
+            nonlocal extracting
+            if extracting is None:
+                progress.update(task, visible=False)
+                extracting = progress.add_task("extract", total=None, status="")
+            if failure is not None:  # one line per failure, as for a file that cannot be read
+                progress.console.print(f"sitrep: extraction failed: {failure.reason}")
+            progress.update(extracting, advance=1, status=(article.title or "")[:40])
+
+        report = run_ingest(inputs, store, options, extractor=extractor, version=version, on_item=on_item,
+                            on_extracted=on_extracted)
         total = store.count("articles")
     line = (f"{report.added} articles added, {report.duplicates} already stored, "
             f"{len(report.failures)} failed; {total} in {db}")
@@ -147,7 +167,8 @@ def articles(
     query: Annotated[str | None, typer.Argument(help="Full-text search (FTS5).")] = None,
     db: DbOption = Path(DEFAULT_DB),
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option("--limit", callback=checks.positive_option("--limit", integer=True),
+                                       help="At most this many rows.")] = 50,
     as_json: JsonOption = False,
 ) -> None:
     """List or search stored articles."""
@@ -214,6 +235,9 @@ def failures(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> No
         for row in rows:
             render.write_json_line(row)
         return
+    if not rows:
+        out.print(f"no failures in {db}")
+        return
     table = Table("stage", "input", "reason", "at")
     for row in rows:
         table.add_row(row["stage"], row["input"][:50], row["reason"][:90], row["at"])
@@ -244,9 +268,10 @@ def extract(
     outlet_column: OutletCol = None,
     url_column: UrlCol = None,
     outlet: OutletOpt = None,
-    encoding: EncodingOpt = "utf-8",
+    encoding: EncodingOpt = "auto",
     max_mb: MaxMbOpt = 20.0,
     timeout: TimeoutOpt = 10.0,
+    allow_private: AllowPrivateOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON record per line.")] = False,
     nlp: NlpOpt = "rules",
 ) -> None:
@@ -254,26 +279,29 @@ def extract(
     from sitrep.ingest.sources import iter_articles
 
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
-                              outlet, encoding, max_mb, timeout)
+                              outlet, encoding, max_mb, timeout, allow_private)
     pipeline = _pipeline(nlp)
     found = 0
     rows: list[dict] = []
-    for item in iter_articles(inputs, options):
-        if isinstance(item, Failure):
-            err.print(f"sitrep: skipped {item.reason}", markup=False, highlight=False)
-            continue
-        try:
-            mentions = pipeline.extract_article(item)
-        except SitrepError as exc:
-            err.print(f"sitrep: skipped {item.source}: {exc}", markup=False, highlight=False)
-            continue
-        found += 1
-        for m in mentions:
-            record = m.to_dict()
-            if as_json:
-                render.write_json_line(record)
-            else:
-                rows.append(record)
+    with _progress() as progress:
+        task = progress.add_task("extract", total=None, status="")
+        for item in iter_articles(inputs, options):
+            progress.advance(task)
+            if isinstance(item, Failure):
+                progress.console.print(f"sitrep: skipped {item.reason}")
+                continue
+            try:
+                mentions = pipeline.extract_article(item)
+            except SitrepError as exc:
+                progress.console.print(f"sitrep: skipped {item.source}: {exc}")
+                continue
+            found += 1
+            for m in mentions:
+                record = m.to_dict()
+                if as_json:
+                    render.write_json_line(record)
+                else:
+                    rows.append(record)
     if not as_json:
         _print_mentions(rows)
     if found == 0:
@@ -380,7 +408,9 @@ def _fused(db: Path):  # noqa: ANN202
     _require_db(db)
     store = Store(db)
     if store.unfused_mentions():
-        fuse_store(store)
+        with _progress() as progress:
+            progress.add_task("fuse", total=None, status="new mentions into events")
+            fuse_store(store)
     return store
 
 
@@ -390,8 +420,10 @@ def events(
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Place or admin1 name contains this.")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Actor name or label contains this.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option("--since", callback=checks.date_option("--since"),
+                                              help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", callback=checks.date_option("--until", after="since"),
+                                              help="Up to this date (YYYY-MM-DD).")] = None,
     multi: Annotated[bool, typer.Option("--multi", help="Only events reported by several outlets.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -501,7 +533,8 @@ def compare(
 def export(
     fmt: Annotated[str, typer.Option("--format", help="csv, acled, geojson, jsonl or parquet.")] = "csv",
     db: DbOption = Path(DEFAULT_DB),
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", callback=checks.output_option,
+                                                help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export fused events (ACLED-like columns, GeoJSON points, JSON Lines, Parquet)."""
     from sitrep.store.export import FORMATS, write
@@ -593,6 +626,9 @@ def _actor_cell(actor: dict | None) -> str:
 
 
 def main() -> None:
+    library_log = logging.getLogger("sitrep")
+    library_log.addHandler(render.ConsoleLogHandler(err))
+    library_log.propagate = False
     try:
         app()
     except SitrepError as exc:

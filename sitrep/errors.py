@@ -39,6 +39,12 @@ class ColumnError(InputError):
     stage = "columns"
 
 
+class OptionError(SitrepError):
+    """A command-line option with a value that cannot be used (a date that does not exist, ...)."""
+
+    stage = "options"
+
+
 class StageError(SitrepError):
     """A pipeline stage failed on an article; the message names the stage."""
 

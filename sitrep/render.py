@@ -18,6 +18,7 @@ Nothing here changes what is stored; it only changes what reaches a terminal.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from typing import IO, Any
@@ -113,3 +114,17 @@ class TerminalWriter:
 
     def flush(self) -> None:
         self._stream.flush()
+
+
+class ConsoleLogHandler(logging.Handler):
+    """Library warnings (``logging``) as one cleaned ``sitrep: warning: ...`` line on a console."""
+
+    def __init__(self, target: Console):
+        super().__init__(logging.WARNING)
+        self.target = target
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.target.print(f"sitrep: {record.levelname.lower()}: {record.getMessage()}")
+        except Exception:  # noqa: BLE001 - a warning must never stop the batch
+            self.handleError(record)
