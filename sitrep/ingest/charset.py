@@ -99,9 +99,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _looks_binary(text: str) -> bool:
+    # terminal escapes (ESC, BEL) can be part of a hostile text: it is stored, and shown cleaned
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\x0b")
-    return controls > max(2, len(sample) // 50)
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\x0b\x1b\x07")
+    return "\x00" in sample or controls > max(2, len(sample) // 20)
 
 
 def decode(data: bytes, source: str, declared: str | None = None, forced: str | None = None,
@@ -134,10 +135,10 @@ def decode(data: bytes, source: str, declared: str | None = None, forced: str | 
         # a page saying "utf-16" in its meta was necessarily transcoded already (or lies)
         if meta and not meta.startswith("utf-16"):
             text = _try(data, meta)
+    if text is None and b"\x00" in data[:8192]:  # UTF-16 ASCII is valid UTF-8 with NULs: look first
+        text = _utf16_without_bom(data)
     if text is None:
         text = _try(data, "utf-8")
-    if text is None:
-        text = _utf16_without_bom(data)
     if text is None and b"\x00" in data[:8192]:
         raise InputError(f"{source}: binary file (NUL bytes), not text")
     if text is None:
@@ -157,7 +158,7 @@ def _detect(data: bytes) -> str | None:
 
 
 def _check_text(text: str, source: str) -> str:
-    if "\x00" in text[:8192] or _looks_binary(text):
+    if _looks_binary(text):
         raise InputError(f"{source}: binary file (control bytes), not text")
     if not text.strip():
         raise InputError(f"{source}: empty file")

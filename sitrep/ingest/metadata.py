@@ -180,7 +180,8 @@ def site_name_from_html(html: str, url: str | None = None) -> str | None:
     title = html_lib.unescape(title_match.group(1)).strip() if title_match else ""
     parts = _TITLE_SEPARATORS.split(title)
     suffix = parts[-1].strip() if len(parts) >= 2 else ""
-    if not suffix or len(suffix) > 40 or len(suffix.split()) > 5 or _NOT_A_SITE_NAME.match(suffix):
+    if (not suffix or len(suffix) > 40 or len(suffix.split()) > 5 or _NOT_A_SITE_NAME.match(suffix)
+            or not suffix[0].isalnum() or suffix[-1] in ".!?\"”’'»"):  # a quote or a sentence, not a name
         suffix = ""
     metas = []
     for tag in _META_SITE.finditer(head):

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -380,6 +381,11 @@ def _html_to_text(raw: RawDoc) -> HtmlParts:
         raw.content, url=raw.url, with_metadata=True, include_comments=False, favor_precision=True
     )
     text = getattr(doc, "text", None) if doc is not None else None
+    fallback_title = None
+    if not text or not text.strip():
+        text, fallback_title = _visible_text(raw)
+        if text:
+            log.warning("%s: no main text found by trafilatura; kept the page's visible text", raw.source)
     if not text or not text.strip():
         raise ExtractError(f"{raw.source}: HTML has no main text to extract")
     published = None
@@ -389,10 +395,37 @@ def _html_to_text(raw: RawDoc) -> HtmlParts:
         published = None
     url = getattr(doc, "url", None) or raw.url
     return HtmlParts(
-        text=text, title=getattr(doc, "title", None), published=published or getattr(doc, "date", None),
+        text=text, title=getattr(doc, "title", None) or fallback_title, published=published or getattr(doc, "date", None),
         outlet=outlet_from_metadata(site_name_from_html(raw.content, url) or getattr(doc, "sitename", None), url),
         url=url,
     )
+
+
+_BLOCKS = ("p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
+           "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption", "header", "main")
+_INVISIBLE = ("script", "style", "noscript", "iframe", "template", "svg", "object", "embed", "form",
+              "button", "select", "textarea", "nav", "footer", "head")
+
+
+def _visible_text(raw: RawDoc) -> tuple[str, str | None]:
+    """Text a browser would show, block by block, when trafilatura finds no main text (short
+    pages, pages nested deeper than its parser goes). Scripts, styles and frames never count."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+        tree = lxml_html.document_fromstring(raw.content.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        return "", None
+    title = (tree.findtext(".//title") or "").strip() or None
+    for element in list(tree.iter(*_INVISIBLE)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    for element in tree.iter(*_BLOCKS):
+        element.tail = "\n\n" + (element.tail or "")
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", tree.text_content())]
+    return "\n\n".join(p for p in paragraphs if p), title
 
 
 def _iso_or_none(value: str | None) -> str | None:
