@@ -5,7 +5,7 @@
   redirect must not make sitrep read an intranet page or a cloud metadata service. The check
   runs before each request, on every redirect hop (redirects are followed here, not by httpx),
   and again on the address actually connected to (a name that resolves differently the second
-  time is caught).
+  time is caught). ``allow_hosts`` names hosts trusted all the same (an intranet feed server).
 - ``timeout`` is a total deadline for the URL, redirects included, not a per-read timeout: a
   server that drips one byte a second cannot hold a fetch. The fetch runs in a daemon thread
   that is abandoned at the deadline, so even a server dripping its headers is bounded.
@@ -60,7 +60,7 @@ def check_url(url: str, options: IngestOptions) -> None:
     host = parts.hostname
     if not host:
         raise FetchError(f"{url}: no host in URL")
-    if options.allow_private:
+    if options.allow_private or _allowed_host(host, options):
         return
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -72,6 +72,10 @@ def check_url(url: str, options: IngestOptions) -> None:
         raise FetchError(f"{url}: cannot resolve host '{host}' ({exc.__class__.__name__})") from None
     for info in infos:
         check_address(str(info[4][0]), url)
+
+
+def _allowed_host(host: str, options: IngestOptions) -> bool:
+    return host.lower().strip("[]") in {h.lower().strip("[]") for h in options.allow_hosts}
 
 
 def _peer_address(response) -> str | None:  # noqa: ANN001 - httpx.Response
@@ -97,7 +101,7 @@ def _fetch(url: str, client, options: IngestOptions, deadline: float, cancelled:
         request = client.build_request("GET", current, timeout=httpx.Timeout(remaining))
         response = client.send(request, stream=True, follow_redirects=False)
         try:
-            if not options.allow_private:
+            if not options.allow_private and not _allowed_host(urlparse(current).hostname or "", options):
                 peer = _peer_address(response)
                 if peer:
                     check_address(peer, current)
