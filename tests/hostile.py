@@ -61,7 +61,7 @@ def write_corpus(folder: Path) -> dict[str, Path]:
     put("utf16-bom.txt", ("UTF-16 report\n\n" + _event("Binnish", "Saturday") + " " + ESCAPES).encode("utf-16"))
     put("utf16-nobom.txt", ("UTF-16 report without a mark\n\n" + _event("Sarmin", "Sunday")).encode("utf-16-le"))
     put("stray-byte.txt", ("Stray byte report\n\n" + _event("Taftanaz", "Monday") + " Caf").encode() + b"\xe9"
-        + " owner said so.".encode())
+        + b" owner said so.")
     put("page.html.gz", gzip.compress(("<html><head><title>Gzipped page</title></head><body><article><p>"
                                        + _event("Atarib", "Tuesday") + "</p></article></body></html>").encode()))
     rows = [

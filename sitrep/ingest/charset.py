@@ -1,8 +1,9 @@
 """Bytes -> text: compressed inputs opened by their content, then the charset found in order.
 
-The order follows what is most certain: a byte-order mark, then what the sender declared (the
-HTTP header or the WARC record's header), then the document's own ``<meta charset>``, then
-UTF-8 if the bytes are valid UTF-8, then detection (charset-normalizer). A declared charset
+The order follows what is most certain: a byte-order mark; valid non-ASCII UTF-8; what the
+sender declared (the HTTP header or the WARC record's header); the document's own
+``<meta charset>``; UTF-16 without a mark (NUL bytes beside ASCII); UTF-8; then detection
+(charset-normalizer). A declared charset
 that does not decode the bytes is passed over (pages often declare ISO-8859-1 and send
 windows-1252, or declare UTF-8 and send something else).
 """
@@ -51,7 +52,7 @@ def decompress(data: bytes, source: str, max_bytes: int) -> bytes:
         return data
     opener = {"gzip": gzip.GzipFile, "bzip2": bz2.BZ2File, "xz": lzma.LZMAFile}[kind]
     try:
-        with opener(fileobj=io.BytesIO(data)) as fh:  # type: ignore[call-arg]
+        with opener(io.BytesIO(data)) if kind != "gzip" else gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
             out = fh.read(max_bytes + 1)  # bounded: a small bomb must not fill memory
     except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
         raise InputError(f"{source}: corrupt {kind} data ({exc.__class__.__name__})") from None
@@ -128,7 +129,11 @@ def decode(data: bytes, source: str, declared: str | None = None, forced: str | 
             text = _try(data[len(bom):], codec)
             if text is not None:
                 return _check_text(text, source)
-    text = _try(data, normalise_label(declared))
+    # Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever a header says: legacy
+    # text is almost never valid UTF-8 by chance, and "ISO-8859-1" is often declared by default.
+    text = None if data.isascii() else _try(data, "utf-8")
+    if text is None:
+        text = _try(data, normalise_label(declared))
     if text is None and html is not False:
         match = _META_CHARSET.search(data[:8192])
         meta = normalise_label(match.group(1).decode("ascii", "replace")) if match else None
