@@ -260,11 +260,13 @@ def _iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    found = kept = 0
     try:
         with path.open("rb") as fh:
             for record in ArchiveIterator(fh):
                 if record.rec_type != "response":
                     continue
+                found += 1
                 url = record.rec_headers.get_header("WARC-Target-URI") or str(path)
                 ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
                 body = record.content_stream().read(options.max_bytes + 1)
@@ -280,9 +282,16 @@ def _iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
                     yield Failure(url, exc.stage, str(exc))
                     continue
                 kind = "html" if "html" in ctype or _looks_like_html(text) else "text"
+                kept += 1
                 yield RawDoc(content=text, kind=kind, source=f"{path}#{url}", url=url)
     except ArchiveLoadFailed as exc:
-        raise InputError(f"{path}: not a readable WARC file ({exc})") from None
+        raise InputError(f"{path}: not a readable WARC file ({' '.join(str(exc).split())[:120]})") from None
+    except (ValueError, EOFError, OSError, KeyError, IndexError) as exc:  # warcio on truncated or odd records
+        raise InputError(f"{path}: not a readable WARC file ({exc.__class__.__name__})") from None
+    if not found:
+        raise InputError(f"{path}: no response records in this WARC file")
+    if not kept:
+        raise InputError(f"{path}: none of its {found} responses is HTML or text")
 
 
 def _charset(content_type: str) -> str | None:
