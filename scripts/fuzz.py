@@ -150,6 +150,10 @@ def main() -> int:
                     stats["sitrep_errors"] += len(report.failures)
                     for failure in report.failures:
                         stats["by_error"][failure.stage] = stats["by_error"].get(failure.stage, 0) + 1
+                        if failure.stage == "internal":  # caught so the batch goes on, but a bug
+                            stats["foreign_exceptions"] += 1
+                            if len(failures) < 20:
+                                failures.append({"exception": failure.reason})
         except Exception as exc:  # noqa: BLE001 - the point: count what is not sitrep's own
             stats["foreign_exceptions"] += len(items)
             if len(failures) < 20:

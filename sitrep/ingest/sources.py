@@ -197,10 +197,14 @@ def _iter_table(path: Path, options: IngestOptions) -> Iterator[Item]:
         rows = _jsonl_rows(text, path)
     else:
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-        reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",")
-        columns = reader.fieldnames or []
+        # newline="": the csv module reads quoted line breaks and bare carriage returns itself
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ",")
+        try:
+            columns = reader.fieldnames or []
+        except csv.Error as exc:
+            raise InputError(f"{path}: not a readable CSV file ({exc})") from None
         _check_columns(path, columns, options)
-        rows = reader
+        rows = _csv_rows(reader, path)
     checked = suffix not in {".jsonl", ".ndjson"}
     for n, row in enumerate(rows, start=1):
         source = f"{path}#{n}"
@@ -223,6 +227,14 @@ def _iter_table(path: Path, options: IngestOptions) -> Iterator[Item]:
             published=_row_value(row, options.date_column),
             url=_row_value(row, options.url_column),
         )
+
+
+def _csv_rows(reader: csv.DictReader, path: Path) -> Iterator[dict | Failure]:
+    """The rows of ``reader``; a malformed line ends the file with one failure, not a crash."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        yield Failure(f"{path}#{reader.line_num}", "read", f"{path}: malformed CSV at line {reader.line_num} ({exc})")
 
 
 def _check_columns(path: Path, columns: list[str], options: IngestOptions) -> None:
@@ -416,24 +428,30 @@ _INVISIBLE = ("script", "style", "noscript", "iframe", "template", "svg", "objec
               "button", "select", "textarea", "nav", "footer", "head")
 
 
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _visible_text(raw: RawDoc) -> tuple[str, str | None]:
     """Text a browser would show, block by block, when trafilatura finds no main text (short
     pages, pages nested deeper than its parser goes). Scripts, styles and frames never count."""
     from lxml import etree
     from lxml import html as lxml_html
 
+    # lxml refuses control characters in text it sets; they carry nothing a reader sees
+    html = _XML_UNSAFE.sub(" ", raw.content)
     try:
         parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
-        tree = lxml_html.document_fromstring(raw.content.encode("utf-8", "replace"), parser=parser)
+        tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+        title = (tree.findtext(".//title") or "").strip() or None
+        for element in list(tree.iter(*_INVISIBLE)):
+            if element.getparent() is not None:
+                element.drop_tree()
+        for element in tree.iter(*_BLOCKS):
+            element.tail = "\n\n" + (element.tail or "")
+        content = tree.text_content()
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return "", None
-    title = (tree.findtext(".//title") or "").strip() or None
-    for element in list(tree.iter(*_INVISIBLE)):
-        if element.getparent() is not None:
-            element.drop_tree()
-    for element in tree.iter(*_BLOCKS):
-        element.tail = "\n\n" + (element.tail or "")
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", tree.text_content())]
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", content)]
     return "\n\n".join(p for p in paragraphs if p), title
 
 
@@ -499,5 +517,10 @@ def iter_articles(inputs: Iterable[str], options: IngestOptions) -> Iterator[Art
             article = build_article(item, options)
         except InputError as exc:
             yield Failure(item.source, exc.stage, str(exc))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bug on one input must not end the batch
+            log.error("%s: internal error: %s", item.source, exc, exc_info=True)
+            yield Failure(item.source, "internal", f"{item.source}: internal error (please report): "
+                                                   f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
             continue
         yield article
