@@ -213,3 +213,14 @@ def test_options_checked_up_front(tmp_path, args, message):
     result = sitrep_cli(*args, "--db", str(tmp_path / "none.db")) if args[0] not in ("extract",) else sitrep_cli(*args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_a_figure_the_store_cannot_hold_fails_one_article(tmp_path, db_path):
+    (tmp_path / "huge.txt").write_text("Shelling killed " + "9" * 30 + " civilians in Ariha on Monday, a monitor "
+                                       "said. The monitor said the shells came from the south.", encoding="utf-8")
+    (tmp_path / "fine.txt").write_text(STORY, encoding="utf-8")
+    pipeline = sitrep.pipeline.default_pipeline()
+    with Store(db_path) as store:
+        report = ingest([str(tmp_path / "huge.txt"), str(tmp_path / "fine.txt")], store, IngestOptions(),
+                        extractor=pipeline.extract_article, version=pipeline.version)
+    assert report.extracted == 1 and [f.stage for f in report.failures] == ["store"]

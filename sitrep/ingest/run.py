@@ -65,16 +65,22 @@ def extract_pending(
     from sitrep.errors import SitrepError
 
     for article in store.iter_articles(pending_for=version):
+        source = article.source or article.id
         try:
             mentions = extractor(article)
+            # a record the store cannot hold (a figure of 10^400 people) fails this article only
+            try:
+                store.set_mentions(article.id, mentions, version)
+            except (OverflowError, ValueError) as exc:
+                raise SitrepError(f"{source}: records could not be stored ({type(exc).__name__}: {exc})") from exc
         except SitrepError as exc:
-            failure = Failure(article.source or article.id, getattr(exc, "stage", "extract"), str(exc))
+            stage = getattr(exc, "stage", "extract")
+            failure = Failure(source, "store" if stage == "sitrep" else stage, str(exc))
             store.add_failure(failure)
             report.failures.append(failure)
             if on_extracted:
                 on_extracted(article, failure)
             continue
-        store.set_mentions(article.id, mentions, version)
         report.extracted += 1
         report.mentions += len(mentions)
         if on_extracted:
