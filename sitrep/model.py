@@ -130,6 +130,7 @@ class EventMention:
     sentences: list[int] = field(default_factory=list)
     historical: bool = False
     denials: list[Claim] = field(default_factory=list)
+    salience: float | None = None  # the salience model's probability that this is a recordable event
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

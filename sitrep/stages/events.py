@@ -206,6 +206,10 @@ _HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces
                 "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
                 "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime"}
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "FAC"}
+_FORCE_HEADS = {"jets", "warplanes", "planes", "aircraft", "aircrafts", "forces", "troops", "soldiers", "army", "military",
+                "police", "artillery", "navy", "drones", "drone", "helicopters", "helicopter", "strikes", "airstrikes",
+                "raids", "bombers", "gunboats", "warships", "units", "authorities", "government", "officials",
+                "tanks", "missiles", "rockets", "shelling", "bombardment", "guards", "militias", "militia"}
 _DATE_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
 _UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
@@ -220,8 +224,13 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     if any(a <= start < b for a, b in claim_spans):
         return None
     inside = [a for a in doc.actors if start <= a.start and a.end <= end]
+    # a demonym names the state only as the argument itself or as its armed units ("Russian jets")
+    inside = [a for a in inside if not a.demonym or head.lower_ in _FORCE_HEADS
+              or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
     if inside:
-        named = [a for a in inside if not a.demonym] or inside
+        # a named group over a generic word for it ("Jihadists from ISIL"), then the nearest
+        named = [a for a in inside if not a.demonym and not a.actor.generic] or \
+                [a for a in inside if not a.demonym] or inside
         # the match nearest the phrase's head word
         at = sentence.start + head.idx
         pick = min(named, key=lambda a: 0 if a.start <= at < a.end else abs(a.start - at))
@@ -459,11 +468,19 @@ def build_mentions(doc: Doc) -> Doc:
             claim, claim_spans, denials = _claim_for(doc, sentence)
             actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
             parsed1, parsed2 = _parse_roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, claim_spans)
+            parsed = token_at(doc, sentence.index, (best if etype != "ASSAULT" else mode_trigger).start) is not None
+            # the words opening a sentence are its agent only when the parse agrees ("Last week, ...",
+            # "Four journalists were arrested": no agent named)
+            if parsed and actor1 is not None and actor1.actor.id == "UNKNOWN_ACTOR":
+                actor1 = None
+            # the patient of a passive is never its agent
+            if parsed2 is not None and actor1 is not None and actor1.start < parsed2.end and parsed2.start < actor1.end:
+                actor1 = None
             # the parse decides where it names a known actor; an unknown one only fills a gap
             if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):
                 actor1 = parsed1
             if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
-                    actor1 is None or parsed2.actor.id != actor1.actor.id):
+                    actor1 is None or parsed2.actor.id != actor1.actor.id or parsed2.actor.id == "UNKNOWN_ACTOR"):
                 actor2 = parsed2
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
@@ -542,8 +559,8 @@ def build_mentions(doc: Doc) -> Doc:
 
 
 def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
-    """Keep the candidates the salience model judges to be recordable events; its probability
-    becomes the record's confidence. Historical records are kept as such (never scored)."""
+    """Keep the candidates the salience model judges to be recordable events (its probability is
+    kept on each record as ``salience``). Historical records are kept as such (never scored)."""
     candidates = [(m, salience.features(doc, m, anchors.get(id(m)))) for m in doc.mentions]
     doc.extra["candidates"] = candidates
     if doc.extra.get("keep_all"):
@@ -552,8 +569,8 @@ def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
     kept = []
     for m, feats in candidates:
         p = salience.score(feats)
+        m.salience = round(p, 3)
         if m.historical or p >= cut:
-            m.confidence = round(p, 3) if cut > 0 else m.confidence
             kept.append(m)
     doc.mentions = kept
 
@@ -688,6 +705,8 @@ def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list
     event_type, sub = trigger.acled
     if trigger.mode in (None, "firearms"):
         phrases = " ".join(t.text.lower() for t in group)
+        if any(w in phrases for w in ("kidnap", "abduct", "hostage")):
+            return {"event_type": "Violence against civilians", "sub_event_type": "Abduction/forced disappearance"}
         if any(w in phrases for w in ("recaptured", "retook", "regained", "liberated", "restored")):
             return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
         if any(w in phrases for w in ("seized control", "took control", "overran", "captured the")):
@@ -786,7 +805,8 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
     if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
     if (a.location is None) != (b.location is None):
-        return True
+        # one telling places it, the other not: the same kind of attack or the same toll ties them
+        return bool(a.mode and a.mode == b.mode) or (ka is not None and ka == kb)
     if a.location is not None and b.location is not None:
         la, lb = a.location, b.location
         if la.precision not in ("admin1", "country", "region") and lb.precision not in ("admin1", "country", "region") \
@@ -952,6 +972,23 @@ def _armed_forces(actor: Actor | None) -> Actor | None:
     return Actor(military.name, military.kind, military.country, actor.label, military.id, actor.evidence, actor.basis)
 
 
+_INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
+                           r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security))\b", re.I)
+_LETHAL = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire|shot dead|killed|killing)\b", re.I)
+_PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rall(?:y|ies))\b", re.I)
+
+
+def _protest_policing(doc: Doc, m: EventMention) -> None:
+    """ACLED's protest sub-events: a protest the police broke up is 'with intervention'; protesters
+    shot or killed by the forces policing them is 'excessive force' (ACLED codebook)."""
+    text = " ".join(doc.sentences[i].text for i in m.sentences)
+    if m.type == "PROTEST" and m.acled.get("sub_event_type") == "Peaceful protest" and _INTERVENTION.search(text):
+        m.acled = {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+    elif m.type == "ASSAULT" and _PROTESTERS.search(text) and _LETHAL.search(text) and m.actor1 is not None \
+            and m.actor1.kind in ("police", "state military", "government", "security forces"):
+        m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Excessive force against protesters"}
+
+
 def _own_claim(m: EventMention) -> None:
     """A party telling its own act (its army, ministry or state media for the state) claims it."""
     if m.claim.modality != "reported" or m.actor1 is None or m.actor1.id is None or not m.claim.source:
@@ -973,17 +1010,22 @@ def _fill_defaults(doc: Doc) -> None:
     for m in doc.mentions:
         if m.type != "ASSAULT" or m.historical or m.actor1 is not None:
             continue
-        if title_actor is not None and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None):
+        victim_id = m.actor2.id if m.actor2 is not None else None
+        if title_actor is not None and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None) \
+                and (victim_id is None or title_actor.id != victim_id):  # the dead's own side did not kill them
             m.actor1 = title_actor  # the headline names who did it
         elif m.mode in ("aerial", "heavy-weapons") and (inferred := _inferred_air_power(doc, m)) is not None:
             m.actor1 = inferred
             m.confidence = round(m.confidence * 0.8, 3)
     for m in doc.mentions:
         _own_claim(m)
+        _protest_policing(doc, m)
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck"
             m.actor1 = _armed_forces(m.actor1)
             m.actor2 = _armed_forces(m.actor2)
+            if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id:
+                m.actor1 = None  # the dead's own side named twice: the attacker is not named
         if m.location is None and focus is not None and not m.historical:
             m.location = focus
         if m.date is None and doc.article.published and not m.historical:
