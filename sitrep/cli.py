@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from sitrep import __version__
+from sitrep import __version__, checks, render
 from sitrep.config import IngestOptions
 from sitrep.errors import SitrepError
 from sitrep.model import Article, Failure
@@ -22,8 +22,9 @@ app = typer.Typer(
     no_args_is_help=True,
     help="sitrep: sourced, structured, cross-checked conflict event records from news and statements.",
 )
-out = Console(width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, soft_wrap=True)
+# Every line printed goes through these consoles: untrusted text is cleaned and never read as markup.
+out = render.console(width=None if sys.stdout.isatty() else 200)
+err = render.console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="SQLite file or postgresql:// URL (default: $SITREP_DB, else sitrep.db).")]
@@ -52,10 +53,10 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 def _progress() -> Progress:
     return Progress(
-        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.description}", style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[status]}"),
+        TextColumn("{task.fields[status]}", markup=False),
         TimeElapsedColumn(),
         console=err,
         transient=True,
@@ -66,11 +67,12 @@ def _progress() -> Progress:
 def _ingest_options(
     text_column: str, title_column: str, date_column: str | None, outlet_column: str | None,
     url_column: str | None, outlet: str | None, encoding: str, max_mb: float, timeout: float,
+    allow_private: bool = False,
 ) -> IngestOptions:
     return IngestOptions(
         text_column=text_column, title_column=title_column, date_column=date_column,
         outlet_column=outlet_column, url_column=url_column, outlet=outlet, encoding=encoding,
-        max_bytes=int(max_mb * 1024 * 1024), timeout=timeout,
+        max_bytes=int(max_mb * 1024 * 1024), timeout=timeout, allow_private=allow_private,
     )
 
 
@@ -80,9 +82,15 @@ DateCol = Annotated[str | None, typer.Option("--date-column", help="Column with 
 OutletCol = Annotated[str | None, typer.Option("--outlet-column", help="Column with the outlet name.")]
 UrlCol = Annotated[str | None, typer.Option("--url-column", help="Column with the article URL.")]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet for every article read.")]
-EncodingOpt = Annotated[str, typer.Option("--encoding", help="Text encoding of input files.")]
-MaxMbOpt = Annotated[float, typer.Option("--max-mb", help="Skip inputs larger than this (MB).")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", help="HTTP timeout in seconds.")]
+EncodingOpt = Annotated[str, typer.Option(
+    "--encoding", callback=checks.encoding_option,
+    help="Text encoding of input files; auto (default): BOM, declared charset, <meta charset>, then detection.")]
+MaxMbOpt = Annotated[float, typer.Option("--max-mb", callback=checks.positive_option("--max-mb"),
+                                         help="Skip inputs larger than this (MB).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", callback=checks.positive_option("--timeout"),
+                                           help="Seconds in all for each URL, redirects included.")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private", help="Fetch from private, loopback and link-local addresses (refused by default).")]
 NlpOpt = Annotated[str, typer.Option("--nlp", help="rules (fast, default) or spacy (adds spaCy's entity recogniser: unknown organisations as actors, people's names kept out of places).")]
 
 
@@ -96,9 +104,10 @@ def ingest(
     outlet_column: OutletCol = None,
     url_column: UrlCol = None,
     outlet: OutletOpt = None,
-    encoding: EncodingOpt = "utf-8",
+    encoding: EncodingOpt = "auto",
     max_mb: MaxMbOpt = 20.0,
     timeout: TimeoutOpt = 10.0,
+    allow_private: AllowPrivateOpt = False,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract events too.")] = True,
     nlp: NlpOpt = "rules",
     fuse_events: Annotated[bool, typer.Option("--fuse/--no-fuse", help="Fuse new mentions into events at the end.")] = True,
@@ -109,18 +118,33 @@ def ingest(
 
     db = _db(db)
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
-                              outlet, encoding, max_mb, timeout)
+                              outlet, encoding, max_mb, timeout, allow_private)
     extractor, version = _extractor(nlp) if extract else (None, None)
     with _open(db) as store, _progress() as progress:
-        task = progress.add_task("ingest", total=None, status="")
+        task = progress.add_task("read", total=None, status="")
+        extracting = None
 
         def on_item(item: Article | Failure) -> None:
             if isinstance(item, Failure):
-                err.print(f"sitrep: skipped {item.reason}", markup=False, highlight=False)
+                progress.console.print(f"sitrep: skipped {item.reason}")
             progress.update(task, advance=1, status=(item.title or "")[:40] if isinstance(item, Article) else "")
 
-        report = run_ingest(inputs, store, options, extractor=extractor, version=version, on_item=on_item)
-        fused = fuse_store(store) if extractor is not None and fuse_events else None
+        def on_extracted(article: Article, failure: Failure | None) -> None:
+            nonlocal extracting
+            if extracting is None:
+                progress.update(task, visible=False)
+                extracting = progress.add_task("extract", total=None, status="")
+            if failure is not None:  # one line per failure, as for a file that cannot be read
+                progress.console.print(f"sitrep: extraction failed: {failure.reason}")
+            progress.update(extracting, advance=1, status=(article.title or "")[:40])
+
+        report = run_ingest(inputs, store, options, extractor=extractor, version=version, on_item=on_item,
+                            on_extracted=on_extracted)
+        fused = None
+        if extractor is not None and fuse_events:
+            fusing = progress.add_task("fuse", total=None, status="new mentions into events")
+            fused = fuse_store(store)
+            progress.update(fusing, visible=False)
         total = store.count("articles")
     from sitrep.store.base import display_url
 
@@ -155,7 +179,8 @@ def articles(
     query: Annotated[str | None, typer.Argument(help="Full-text search (FTS5).")] = None,
     db: DbOption = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option("--limit", callback=checks.positive_option("--limit", integer=True),
+                                       help="At most this many rows.")] = 50,
     as_json: JsonOption = False,
 ) -> None:
     """List or search stored articles."""
@@ -163,7 +188,7 @@ def articles(
         rows = store.articles(query=query, outlet=outlet, limit=limit)
     if as_json:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            render.write_json_line(row)
         return
     table = Table("id", "published", "outlet", "title", "chars")
     for row in rows:
@@ -208,7 +233,7 @@ def show(
     if row is None:
         raise _fail(f"no single article with id starting '{ident}'")
     if as_json:
-        print(json.dumps(row, ensure_ascii=False))
+        render.write_json_line(row)
         return
     out.rule(row["title"] or row["id"])
     out.print(f"id {row['id']}  outlet {row['outlet']}  published {row['published']}  "
@@ -230,7 +255,10 @@ def failures(db: DbOption = None, as_json: JsonOption = False) -> None:
         rows = store.failures()
     if as_json:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            render.write_json_line(row)
+        return
+    if not rows:
+        out.print(f"no failures in {db}")
         return
     table = Table("stage", "input", "reason", "at")
     for row in rows:
@@ -262,9 +290,10 @@ def extract(
     outlet_column: OutletCol = None,
     url_column: UrlCol = None,
     outlet: OutletOpt = None,
-    encoding: EncodingOpt = "utf-8",
+    encoding: EncodingOpt = "auto",
     max_mb: MaxMbOpt = 20.0,
     timeout: TimeoutOpt = 10.0,
+    allow_private: AllowPrivateOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON record per line.")] = False,
     nlp: NlpOpt = "rules",
 ) -> None:
@@ -272,26 +301,29 @@ def extract(
     from sitrep.ingest.sources import iter_articles
 
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
-                              outlet, encoding, max_mb, timeout)
+                              outlet, encoding, max_mb, timeout, allow_private)
     pipeline = _pipeline(nlp)
     found = 0
     rows: list[dict] = []
-    for item in iter_articles(inputs, options):
-        if isinstance(item, Failure):
-            err.print(f"sitrep: skipped {item.reason}", markup=False, highlight=False)
-            continue
-        try:
-            mentions = pipeline.extract_article(item)
-        except SitrepError as exc:
-            err.print(f"sitrep: skipped {item.source}: {exc}", markup=False, highlight=False)
-            continue
-        found += 1
-        for m in mentions:
-            record = m.to_dict()
-            if as_json:
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            else:
-                rows.append(record)
+    with _progress() as progress:
+        task = progress.add_task("extract", total=None, status="")
+        for item in iter_articles(inputs, options):
+            progress.advance(task)
+            if isinstance(item, Failure):
+                progress.console.print(f"sitrep: skipped {item.reason}")
+                continue
+            try:
+                mentions = pipeline.extract_article(item)
+            except SitrepError as exc:
+                progress.console.print(f"sitrep: skipped {item.source}: {exc}")
+                continue
+            found += 1
+            for m in mentions:
+                record = m.to_dict()
+                if as_json:
+                    render.write_json_line(record)
+                else:
+                    rows.append(record)
     if not as_json:
         _print_mentions(rows)
     if found == 0:
@@ -534,8 +566,10 @@ def events(
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Place or admin1 name contains this.")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Actor name or label contains this.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option("--since", callback=checks.date_option("--since"),
+                                              help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", callback=checks.date_option("--until", after="since"),
+                                              help="Up to this date (YYYY-MM-DD).")] = None,
     multi: Annotated[bool, typer.Option("--multi", help="Only events reported by several outlets.")] = False,
     admin1: Annotated[str | None, typer.Option("--admin1", help="Governorate / province (whole name).")] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Reported by this outlet (whole name).")] = None,
@@ -563,7 +597,7 @@ def events(
         err.print(f"sitrep: more events: --cursor {next_cursor}", markup=False, highlight=False)
     if as_json:
         for e in rows:
-            print(json.dumps(e, ensure_ascii=False))
+            render.write_json_line(e)
         return
     table = Table("event", "date", "type", "place", "actor1", "actor2", "killed", "outlets", "contradictions")
     for e in rows:
@@ -591,7 +625,7 @@ def event(
         e = event_detail(store, found)
     records = {i: (s["record"], s["outlet"], s["published"], s["title"]) for i, s in enumerate(e["sources"])}
     if as_json:
-        print(json.dumps(e, ensure_ascii=False))
+        render.write_json_line(e)
         return
     out.rule(f"{e['type']} {e.get('date') or ''} {(e.get('place') or {}).get('name') or ''} [{e['id']}]")
     table = Table("outlet", "published", "actor1 (words)", "actor2 (words)", "killed", "injured", "says", "quote")
@@ -603,9 +637,9 @@ def event(
     out.print(table)
     for c in e.get("contradictions", []):
         if c["kind"] == "toll_update":
-            out.print(f"[bold yellow]update[/]: {c['summary']}")
+            out.print(render.join(render.styled("update", "bold yellow"), f": {c['summary']}"))
         else:
-            out.print(f"[bold red]contradiction[/] ({c['kind']}): {c['summary']}")
+            out.print(render.join(render.styled("contradiction", "bold red"), f" ({c['kind']}): {c['summary']}"))
 
 
 @app.command()
@@ -633,7 +667,7 @@ def compare(
             {"label": lab, "count": n, "example": examples.get((name, outlet, lab))} for lab, n in labels.most_common()]})
     if as_json:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            render.write_json_line(row)
         return
     frame = Table("actor", "outlet", "labels (count)", "example", title="Framing: labels by outlet and actor")
     for row in rows:
@@ -655,7 +689,8 @@ def compare(
 def export(
     fmt: Annotated[str, typer.Option("--format", help="csv, acled, geojson, jsonl or parquet.")] = "csv",
     db: DbOption = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", callback=checks.output_option,
+                                                help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export fused events (ACLED-like columns, GeoJSON points, JSON Lines, Parquet)."""
     from sitrep.store.export import FORMATS, write
@@ -675,7 +710,7 @@ def export(
             with output.open("w", encoding="utf-8", newline="") as fh:
                 n = write(events_, store.mention_records, fmt, fh)
         else:
-            n = write(events_, store.mention_records, fmt, sys.stdout)
+            n = write(events_, store.mention_records, fmt, render.TerminalWriter(sys.stdout))
     err.print(f"sitrep: exported {n} events as {fmt}", markup=False)
 
 
@@ -749,6 +784,9 @@ def _actor_cell(actor: dict | None) -> str:
 
 
 def main() -> None:
+    library_log = logging.getLogger("sitrep")
+    library_log.addHandler(render.ConsoleLogHandler(err))
+    library_log.propagate = False
     try:
         app()
     except SitrepError as exc:

@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from sitrep import render
 from sitrep.config import IngestOptions
 from sitrep.errors import SitrepError
 from sitrep.fuse.events import fuse_store, range_text
@@ -47,9 +48,9 @@ def run_demo(db: str | Path, console: Console) -> dict:
         )
         fuse_store(store)
         console.print(
-            f"[bold]sitrep demo[/]: {report.added} reports from "
+            render.join(render.styled("sitrep demo", "bold"), f": {report.added} reports from "
             f"{store.count('outlets')} outlets ingested into {display_url(db)}; "
-            f"{report.mentions} event mentions extracted"
+            f"{report.mentions} event mentions extracted")
         )
         table = Table("outlet", "reports", "boilerplate paragraphs removed", title="Outlets")
         for row in store.outlet_summary():

@@ -27,10 +27,22 @@ class ExtractError(InputError):
     stage = "extract"
 
 
+class DateError(InputError):
+    """A publication date that cannot be read or cannot exist ("2017-02-31")."""
+
+    stage = "published"
+
+
 class ColumnError(InputError):
     """A CSV/JSONL file lacks a column the user asked for."""
 
     stage = "columns"
+
+
+class OptionError(SitrepError):
+    """A command-line option with a value that cannot be used (a date that does not exist, ...)."""
+
+    stage = "options"
 
 
 class StageError(SitrepError):

@@ -116,6 +116,15 @@ def get_pipeline(nlp: str = "rules") -> Pipeline:
 
 def extract(text: str, published: str | None = None, title: str | None = None,
             outlet: str | None = None) -> list[EventMention]:
-    """Event mentions in ``text``; ``published`` (ISO date) anchors "today", "on Tuesday"."""
-    article = Article(text=text, title=title, outlet=outlet, published=published)
+    """Event mentions in ``text``; ``published`` anchors "today", "on Tuesday".
+
+    ``published`` may be any common form ("2024-03-14T10:00:00", "14/03/2024", RFC 2822);
+    raises only sitrep's own errors: DateError for a date that cannot be, InputError for text
+    that is not a string, StageError when a stage fails.
+    """
+    from sitrep.ingest.validate import check_text, parse_published
+
+    article = Article(text=check_text(text), title=check_text(title, "title") if title is not None else None,
+                      outlet=check_text(outlet, "outlet") if outlet is not None else None,
+                      published=parse_published(published))
     return default_pipeline().extract_article(article)

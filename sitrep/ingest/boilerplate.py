@@ -72,9 +72,14 @@ def _classify(text: str) -> str | None:
     return None
 
 
+_SENTENCE_CLOSE = re.compile(r"[.!?:\"”»)\u3002\uff01\uff1f\u061f\u0964]\s*$")  # also 。！？ ؟ ।
+
+
 def _is_link_line(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 14 and not re.search(r"[.!?:\"”]\s*$", text) and "\n" not in text
+    # scripts written without spaces make one "word" of a sentence: its length says more
+    return (0 < len(words) <= 14 and len(text) <= 120 and not _SENTENCE_CLOSE.search(text)
+            and "\n" not in text)
 
 
 def _is_short(p: Paragraph) -> bool:
@@ -97,13 +102,15 @@ def find_boilerplate(text: str) -> list[Paragraph]:
             if not paras[i].rule and _is_short(paras[i]) and any(j > i for j in marked):
                 paras[i].rule = "edge"
     # trailing link lists: 3+ title-like lines at the end
-    run = 0
+    run, body_before = 0, False
     for p in reversed(paras):
         if p.rule or _is_link_line(p.text):
             run += 1 if not p.rule else 0
             continue
+        body_before = True
         break
-    if run >= 3:
+    # a run reaching the top is the page itself (headings and lines without full stops), not a list
+    if run >= 3 and body_before:
         for p in reversed(paras):
             if p.rule:
                 continue

@@ -124,6 +124,82 @@ def outlet_from_url(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+# "LinkNaija | Nigeria's popular news platform", "Autoracing | F1 | Indy": the name comes first
+_SITE_SEPARATORS = re.compile(r"\s+[|\-–—·:]\s+|\s*[|·]\s*")
+
+
+def outlet_from_metadata(sitename: str | None, url: str | None = None) -> str | None:
+    """The outlet a page's metadata names (trafilatura's site name: og:site_name, publisher, ...).
+
+    A site name that is only the first label of the page's host name ("Nj" for nj.com, "Hosted"
+    for hosted.ap.org) was made up from the URL, so the URL itself is used for it instead.
+    """
+    if not sitename or not sitename.strip():
+        return None
+    name = _SITE_SEPARATORS.split(sitename.strip())[0].strip(" @_-–—|·:\t")
+    if len(name) < 2 or len(name) > 80 or _NOT_A_SITE_NAME.match(name):
+        return None
+    host = (urlparse(url).hostname or "").lower() if url else ""
+    labels = [p for p in host.split(".") if p and p != "www"]
+    if labels and name.lower().replace(" ", "") == labels[0] and len(labels) >= 2:
+        return outlet_from_url(url) or canonical_outlet(name)
+    return canonical_outlet(name)
+
+
+_META_SITE = re.compile(
+    r"""<meta\s[^>]*?(?:property|name)\s*=\s*["'](?:og:site_name|application-name)["'][^>]*?>""", re.I)
+_CONTENT = re.compile(r"""content\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·]\s+|\s+::\s+")
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\W_]", "", name.lower())
+
+
+def _matches_host(name: str, url: str | None) -> bool:
+    host = (urlparse(url).hostname or "").lower() if url else ""
+    labels = [p for p in host.split(".") if len(p) >= 4 and p != "www"]
+    squashed = _squash(name)
+    return bool(squashed) and any(label in squashed or squashed in label for label in labels)
+
+
+def site_name_from_html(html: str, url: str | None = None) -> str | None:
+    """The site's own name in its head: og:site_name, else application-name, else the short last
+    part of its title ("Headline - SFGate", which names the site that published a wire story
+    where the publisher metadata names the agency).
+
+    og:site_name is sometimes a section ("U.S." on a page titled "... - Reuters") and a title's
+    last part sometimes too ("... | Auto News" on autoindustriya.com): when they differ and the
+    title does not echo the meta name, the one matching the page's own host name wins.
+    """
+    import html as html_lib
+
+    head = html[:200_000]
+    title_match = _TITLE.search(head)
+    title = html_lib.unescape(title_match.group(1)).strip() if title_match else ""
+    parts = _TITLE_SEPARATORS.split(title)
+    suffix = parts[-1].strip() if len(parts) >= 2 else ""
+    if (not suffix or len(suffix) > 40 or len(suffix.split()) > 5 or _NOT_A_SITE_NAME.match(suffix)
+            or not suffix[0].isalnum() or suffix[-1] in ".!?\"”’'»"):  # a quote or a sentence, not a name
+        suffix = ""
+    metas = []
+    for tag in _META_SITE.finditer(head):
+        content = _CONTENT.search(tag.group())
+        value = html_lib.unescape((content.group(1) or content.group(2) or "") if content else "").strip()
+        if value and value != title:  # some pages put their title in application-name
+            metas.append((0 if "site_name" in tag.group().lower() else 1, value))
+    meta = _SITE_SEPARATORS.split(min(metas)[1])[0].strip() if metas else ""
+    if meta and suffix and meta.lower() not in title.lower():
+        if _matches_host(suffix, url) and not _matches_host(meta, url):
+            return suffix
+    return meta or suffix or None
+
+
+# a copyright line, a bare year or a placeholder put where the site's name belongs
+_NOT_A_SITE_NAME = re.compile(r"^(?:copyright\b|©|\(c\)|\d{4}\b|home$|homepage$|index$|untitled\b|none$|null$)", re.I)
+
+
 _MEDIA_WORDS = r"(?:Media|News|Times|Post|Herald|Tribune|Agency|Network|Press|Gazette|Journal|Daily|Review|Monitor|Observer|Express|TV|Radio)"
 _NAME = r"(?:[A-Z][\w'’\-]+\s+){1,4}"
 _SIGNATURES = [

@@ -31,11 +31,14 @@ def ingest(
     extractor: Callable[[Article], list] | None = None,
     version: str | None = None,
     on_item: Callable[[Article | Failure], None] | None = None,
+    on_extracted: Callable[[Article, Failure | None], None] | None = None,
 ) -> IngestReport:
     """Read every input into ``store``; a bad input becomes a failure row, the batch goes on.
 
     With ``extractor``, each new article (and each stored article not yet extracted with
     ``version``) gets its event mentions stored; a stage error is recorded as a failure.
+    ``on_item`` is called with each article or failure read, ``on_extracted`` after each
+    extraction (with the failure when it failed): for progress bars and per-failure lines.
     """
     options = options or IngestOptions()
     report = IngestReport()
@@ -50,24 +53,35 @@ def ingest(
         if on_item:
             on_item(item)
     if extractor is not None and version is not None:
-        extract_pending(store, extractor, version, report)
+        extract_pending(store, extractor, version, report, on_extracted)
     return report
 
 
 def extract_pending(
-    store: Store, extractor: Callable[[Article], list], version: str, report: IngestReport
+    store: Store, extractor: Callable[[Article], list], version: str, report: IngestReport,
+    on_extracted: Callable[[Article, Failure | None], None] | None = None,
 ) -> None:
     """Extract mentions for every stored article not yet done with this pipeline version."""
     from sitrep.errors import SitrepError
 
     for article in store.iter_articles(pending_for=version):
+        source = article.source or article.id
         try:
             mentions = extractor(article)
+            # a record the store cannot hold (a figure of 10^400 people) fails this article only
+            try:
+                store.set_mentions(article.id, mentions, version)
+            except (OverflowError, ValueError) as exc:
+                raise SitrepError(f"{source}: records could not be stored ({type(exc).__name__}: {exc})") from exc
         except SitrepError as exc:
-            failure = Failure(article.source or article.id, getattr(exc, "stage", "extract"), str(exc))
+            stage = getattr(exc, "stage", "extract")
+            failure = Failure(source, "store" if stage == "sitrep" else stage, str(exc))
             store.add_failure(failure)
             report.failures.append(failure)
+            if on_extracted:
+                on_extracted(article, failure)
             continue
-        store.set_mentions(article.id, mentions, version)
         report.extracted += 1
         report.mentions += len(mentions)
+        if on_extracted:
+            on_extracted(article, None)

@@ -14,6 +14,21 @@ from sitrep.model import Event
 FORMATS = ("csv", "acled", "geojson", "jsonl", "parquet")
 
 
+def acled_date(value: str | None) -> tuple[str, int | str, int | str]:
+    """(event_date, year, time_precision) as ACLED writes them: always a full date, with
+    precision 1 for a known day, 3 when only the month is known (the middle of the month,
+    the 15th) — and here also when only the year is known (its middle, 1 July). ACLED's 2
+    (a known week) is never produced: sitrep does not record weeks. Empty when no date."""
+    if not value:
+        return "", "", ""
+    parts = value.split("-")
+    if len(parts) >= 3:
+        return "-".join(parts[:3])[:10], int(parts[0]), 1
+    if len(parts) == 2:
+        return f"{parts[0]}-{parts[1]}-15", int(parts[0]), 3
+    return f"{parts[0]}-07-01", int(parts[0]), 3
+
+
 def _acled_row(event: dict, mention_records: Mapping[str, dict]) -> dict[str, Any]:
     place = event.get("place") or {}
     records = [mention_records[m] for m in event["mentions"] if m in mention_records]
@@ -24,8 +39,9 @@ def _acled_row(event: dict, mention_records: Mapping[str, dict]) -> dict[str, An
         notes.append("Sources disagree: " + "; ".join(c["summary"] for c in event["contradictions"]))
     actor = lambda a: (a or {}).get("name") or (a or {}).get("label") or ""  # noqa: E731
     precision = {"point": 1, "city": 1, "road": 2, "water": 2, "region": 2, "admin1": 3, "country": 3}
+    event_date, year, time_precision = acled_date(event.get("date"))
     return {
-        "event_id_cnty": event["id"], "event_date": event.get("date") or "",
+        "event_id_cnty": event["id"], "event_date": event_date, "year": year, "time_precision": time_precision,
         "event_type": acled[0], "sub_event_type": acled[1],
         "actor1": actor(event.get("actor1")), "actor2": actor(event.get("actor2")),
         "admin1": place.get("admin1") or "", "location": place.get("name") or "",
@@ -119,6 +135,7 @@ def write(events: Iterable[dict | Event], mention_records: Records, fmt: str, ou
 def _table_row(e: dict, records: Mapping[str, dict], fmt: str) -> dict[str, Any]:
     row = _acled_row(e, records)
     if fmt == "csv":
+        row["date"] = e.get("date") or ""  # as fused, to its own precision
         row["type"] = e["type"]
         row["outlets"] = row.pop("source")
         row["killed_max"] = (e.get("killed") or {}).get("max", "")
