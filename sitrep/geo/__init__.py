@@ -60,7 +60,9 @@ def geoparse(text: str, context: Context | dict | None = None, ner: bool = True)
         context = Context(country=context.get("country"), countries=context.get("countries"))
     index = geo_index()
     mentions = recognise(text, index, use_ner=ner)
-    return [_toponym(m, e, index) for m, e in resolve(text, mentions, index, context)]
+    # a gazetteer match left unresolved was only ever a capitalised word that spells a hamlet
+    return [_toponym(m, e, index) for m, e in resolve(text, mentions, index, context)
+            if e is not None or m.source != "gazetteer"]
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]], context: Context | dict | None = None) -> list[Toponym]:

@@ -34,7 +34,7 @@ from typing import NamedTuple
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold
 
-_FORMAT = 4
+_FORMAT = 5
 
 # kinds, from the broadest: the order in which a bare name's senses are believed
 KINDS = ("continent", "country", "region", "admin1", "water", "admin2", "city", "point", "road")
@@ -65,6 +65,7 @@ class GeoIndex:
     admin1_names: dict[tuple[str, str], str]  # (country, admin1 code) -> name
     demonyms: dict[str, str]  # folded demonym -> country ISO
     max_words: int
+    countries: dict[str, int]  # ISO -> entry id of the country
 
     def lookup(self, name: str) -> list[GeoEntry]:
         return [self.entries[i] for i in self.names.get(fold(name), ())]
@@ -75,7 +76,8 @@ class GeoIndex:
         return self.admin1_names.get((country, code))
 
     def country(self, iso: str) -> GeoEntry | None:
-        return next((e for e in self.lookup(iso) if e.kind == "country" and e.country == iso), None)
+        i = self.countries.get(iso)
+        return self.entries[i] if i is not None else None
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -86,10 +88,10 @@ def _package_file(package: str, *parts: str) -> Path:
 
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the towns' bounding box once the outer 1% on each side are dropped (islands, exclaves)."""
+    """Middle of the towns' bounding box once the outer 0.5% on each side are dropped (islands, exclaves)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    cut = len(points) // 100
+    cut = len(points) // 200
     lats, lons = lats[cut:len(lats) - cut], lons[cut:len(lons) - cut]
     return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
 
@@ -203,7 +205,8 @@ def _build() -> GeoIndex:
         for word in row["words"]:
             demonyms[fold(word)] = row["country"]
     frozen = {k: tuple(sorted(v)) for k, v in names.items()}
-    return GeoIndex(entries, frozen, admin1_names, demonyms, max(len(k.split()) for k in frozen))
+    by_iso = {e.country: i for i, e in enumerate(entries) if e.kind == "country" and e.country}
+    return GeoIndex(entries, frozen, admin1_names, demonyms, max(len(k.split()) for k in frozen), by_iso)
 
 
 def _country_points() -> dict[str, tuple[float, float]]:

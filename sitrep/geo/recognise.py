@@ -45,7 +45,9 @@ _NEVER = {
     "those", "there", "here", "his", "her", "their", "our", "its", "who", "what", "why", "how", "then",
     "however", "also", "meanwhile", "according", "more", "less", "about", "over", "under", "between",
     "man", "men", "woman", "women", "people", "children", "family", "friends", "police", "officials",
-    "princess", "prince", "king", "queen", "saint", "san", "santa", "fort", "port",
+    "princess", "prince", "secretary", "officer", "justice", "commissioner", "act", "corporation",
+    "federation", "liberal", "royal", "care", "drug", "human", "energy", "air", "day", "church", "battle",
+    "farms", "seven", "garden", "christian", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
 }
 
 
@@ -119,10 +121,45 @@ def gazetteer_mentions(text: str, index: GeoIndex) -> list[Mention]:
             continue
         j, end = best
         phrase = text[s:end]
-        if _plausible(phrase, lowered, stop, index):
+        if _plausible(phrase, lowered, stop, index) and not _part_of_name(text, s, end, index):
             out.append(Mention(s, end, phrase, "gazetteer"))
         i = j + 1
-    return out
+    people = _people(text)
+    return [m for m in out if m.text.rstrip(".") not in people or _broad(m.text, index)]
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]+")
+# words after a name that make the run a place ("Laurel County", "Bas Congo Province")
+_PLACE_WORDS = {"county", "province", "state", "city", "town", "village", "district", "region", "river", "lake",
+                "valley", "island", "islands", "mountains", "parish", "governorate", "territory", "bay", "sea"}
+_TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|President|Secretary|Minister|Senator|"
+                     r"Governor|Mayor|Judge|Officer|Chief|Director|spokes(?:man|woman|person)|Coach|Sir|Dame|Lord)\.?\s+"
+                     r"(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)")
+_SAID = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|added|explained|wrote|noted)\b")
+
+
+def _people(text: str) -> frozenset[str]:
+    """Surnames the text uses for people: after a title ("Mr. Dunn") or before "said" ("Walsh said")."""
+    names = {m.group(1) for m in _TITLES.finditer(text)}
+    names |= {m.group(1) for m in _SAID.finditer(text)}
+    return frozenset(n for n in names if n.lower() not in _NEVER)
+
+
+def _broad(phrase: str, index: GeoIndex) -> bool:
+    return any(e.kind in ("country", "admin1", "continent") for e in index.lookup(phrase.rstrip(".")))
+
+
+def _part_of_name(text: str, start: int, end: int, index: GeoIndex) -> bool:
+    """A town name inside a longer run of capitalised words is part of a name ("David Steele")."""
+    if _broad(text[start:end], index):
+        return False  # "Texas Gov. Greg Abbott", "Syria Civil Defence": still the place
+    before = re.search(r"([A-Z][\w'’-]+)\s$", text[max(0, start - 30):start])
+    after = _NAME_RUN.match(text[end + 1:end + 31]) if text[end:end + 1] == " " else None
+    if after and after.group(0).lower() in _PLACE_WORDS:
+        return False
+    if before and before.group(1).lower() not in _NEVER and before.group(1).lower() not in _stop_words():
+        return True
+    return bool(after) and after.group(0).lower() not in _stop_words()
 
 
 def _lower_words(text: str) -> frozenset[str]:

@@ -130,6 +130,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             s += 1.5 + 4.0 * weights[e.country] / total
         if e.kind not in ("admin1", "country") and e.country and divisions[(e.country, e.admin1 or "")]:
             s += 2.0
+        if e.kind == "admin1" and e.country and weights[e.country] >= 2:
+            s += 1.5  # "Georgia" in a story set in the United States is the state
         return s
 
     # one sense per name: names without a qualifier share the best sense over the document
@@ -144,9 +146,10 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             out.append((m, chosen[key]))
             continue
         best = max(cands[i], key=score)
-        if best.kind == "city" and best.population < MIN_UNSUPPORTED_POPULATION and not weights[best.country or ""] \
-                and m.source != "ner":
-            best = None
+        if m.source == "gazetteer" and best.kind == "city" and (
+                best.population < MIN_UNSUPPORTED_POPULATION
+                or best.population < 10 * MIN_UNSUPPORTED_POPULATION and weights[best.country or ""] < 1):
+            best = None  # a small namesake that nothing else in the document supports
         if i not in constraint:
             chosen[key] = best
         out.append((m, best))
