@@ -21,6 +21,7 @@ from sitrep.model import (  # noqa: E402
     Place,
     When,
 )
+from sitrep.geo import Toponym, geoparse  # noqa: E402
 from sitrep.pipeline import Pipeline, extract  # noqa: E402
 from sitrep.store.sqlite import Store  # noqa: E402
 
@@ -40,6 +41,6 @@ def ingest(inputs: list[str], db: str = "sitrep.db", options: IngestOptions | No
 
 __all__ = [
     "Actor", "Article", "Casualty", "Claim", "EventMention", "Evidence", "Failure", "IngestOptions",
-    "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store", "When", "__version__",
-    "extract", "ingest",
+    "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store", "Toponym", "When", "__version__",
+    "extract", "geoparse", "ingest",
 ]

@@ -111,7 +111,9 @@ def gazetteer_mentions(text: str, index: GeoIndex) -> list[Mention]:
             if _capital(w):
                 end = toks[j][1]
                 phrase = text[s:end]
-                for cand in (phrase, phrase[:-1]) if phrase.endswith(".") else (phrase,):
+                # "Ky." and "U.S." keep their dot; "Ohio." at a sentence's end does not
+                dotted = phrase.endswith(".") and phrase.rsplit(" ", 1)[-1] not in _dotted_aliases()
+                for cand in (phrase[:-1],) if dotted else (phrase,):
                     if fold(cand) in index.names:
                         best = (j, s + len(cand))
                         break
@@ -151,12 +153,17 @@ def _broad(phrase: str, index: GeoIndex) -> bool:
 
 def _part_of_name(text: str, start: int, end: int, index: GeoIndex) -> bool:
     """A town name inside a longer run of capitalised words is part of a name ("David Steele")."""
-    if _broad(text[start:end], index):
-        return False  # "Texas Gov. Greg Abbott", "Syria Civil Defence": still the place
+    if any(e.kind in ("country", "continent") for e in index.lookup(text[start:end].rstrip("."))):
+        return False  # "Syria Civil Defence", "Canada Post": still the country
     before = re.search(r"([A-Z][\w'’-]+)\s$", text[max(0, start - 30):start])
     after = _NAME_RUN.match(text[end + 1:end + 31]) if text[end:end + 1] == " " else None
     if after and after.group(0).lower() in _PLACE_WORDS:
         return False
+    if _broad(text[start:end], index):
+        # "Queensland Health", "Texas Gov. Abbott" keep the division; "Vladimir Kara-Murza" does not
+        word = after.group(0) if after else ""
+        return bool(word) and fold(word) not in _NEVER and word.lower() not in _stop_words() \
+            and fold(word) not in index.names
     if before and before.group(1).lower() not in _NEVER and before.group(1).lower() not in _stop_words():
         return True
     return bool(after) and after.group(0).lower() not in _stop_words()
@@ -185,6 +192,16 @@ def _plausible(phrase: str, lowered: frozenset[str], stop: frozenset[str], index
 def _known_short(phrase: str, index: GeoIndex) -> bool:
     """An acronym is a place only as a listed abbreviation of a country or division ("UK", "DRC", "NSW")."""
     return fold(phrase) in _abbreviations()
+
+
+@lru_cache(maxsize=1)
+def _dotted_aliases() -> frozenset[str]:
+    """Abbreviations spelt with a final dot ("Ky.", "U.S.", "B.C."), as the text writes them."""
+    from sitrep.resolve.datafiles import load_yaml
+
+    extra = load_yaml("geo_names.yaml")
+    words = [a for row in extra.get("countries", []) + extra.get("admin1", []) for a in row["aliases"]]
+    return frozenset(w.rsplit(" ", 1)[-1] for w in words if w.endswith("."))
 
 
 @lru_cache(maxsize=1)
