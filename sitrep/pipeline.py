@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitrep.errors import StageError
+from sitrep.ingest.metadata import find_dateline
 from sitrep.model import Article, EventMention
 from sitrep.stages.actors import find_actors
 from sitrep.stages.casualties import find_casualties
@@ -13,12 +14,13 @@ from sitrep.stages.claims import find_claims
 from sitrep.stages.dates import find_doc_dates
 from sitrep.stages.doc import Doc
 from sitrep.stages.events import build_mentions
+from sitrep.stages.parse import parse_sentences
 from sitrep.stages.places import find_places
 from sitrep.stages.segment import segment
 from sitrep.stages.triggers import find_triggers
 
 # Bump when extraction output changes, so stored articles are re-extracted on the next ingest.
-PIPELINE_VERSION = "rules-8"
+PIPELINE_VERSION = "parse-9"
 
 Stage = Callable[[Doc], Doc]
 
@@ -28,6 +30,7 @@ DEFAULT_STAGES: list[tuple[str, Stage]] = [
     ("places", find_places),
     ("dates", find_doc_dates),
     ("triggers", find_triggers),
+    ("parse", parse_sentences),
     ("casualties", find_casualties),
     ("claims", find_claims),
     ("events", build_mentions),
@@ -51,8 +54,14 @@ def spacy_stages() -> list[tuple[str, Stage]]:
 class Pipeline:
     stages: list[tuple[str, Stage]] = field(default_factory=lambda: list(DEFAULT_STAGES))
 
-    def run(self, article: Article) -> Doc:
+    def run(self, article: Article, keep_all: bool = False) -> Doc:
+        """The stages over ``article``; ``keep_all`` keeps every candidate record (for training)."""
+        if not article.published:
+            # an undated input (a pasted story, a CSV row without a date column): the dateline
+            # printed at its top is when it was published, as ingest reads it
+            article.published = find_dateline(article.text) or (find_dateline(article.title) if article.title else None)
         doc = Doc(article=article, text=article.text)
+        doc.extra["keep_all"] = keep_all
         if article.title:
             try:
                 doc.extra["title"] = self._title_doc(article)

@@ -57,13 +57,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm_rel", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r")\s+(?:of\s+)?(last|next|this)\s+year\b", re.I)),
     ("dm", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r")(?![a-z])", re.I)),
     ("md", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r"(?!\d)(?!\s*,?\s*(?:19|20)\d{2})", re.I)),
+    ("m_rel", re.compile(r"\b(?:in\s+)?(" + _MONTH_RE + r")\s+(?:of\s+)?(last|this|next)\s+year\b|\b(last|this|next)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
+    ("period_rel", re.compile(r"\b(last|this|earlier this|late last|early last|past)\s+(week|month|year)\b", re.I)),
     ("my", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(" + _MONTH_RE + r"),?\s+(?:of\s+)?" + _Y + r"\b", re.I)),
     ("m", re.compile(r"\b(?:in|since|during|early|late|mid-?|until|from)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(?:the\s+year\s+)?" + _Y + r"\b", re.I)),
     ("today", re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
     ("days_ago", re.compile(r"\b(?:(two|three|four|five|six|2|3|4|5|6)\s+days\s+(?:ago|earlier|before)|the day before yesterday)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last night|overnight|the day before|the previous day|a day earlier)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b"
+                            r"(?!,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?" + _MONTH_RE + r")(?!,?\s+\d)", re.I)),
 ]
 
 
@@ -86,8 +89,18 @@ def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMa
     return out
 
 
+# Before the article's own time frame: PROTOCOL-style background is "more than about a month
+# before publication"; six weeks leaves room for "last month" and a late report.
+BACKGROUND_DAYS = 45
+
+
 def _old(d: date, pub: date | None) -> bool:
-    return pub is not None and (pub - d).days > 366
+    return pub is not None and (pub - d).days > BACKGROUND_DAYS
+
+
+def _old_month(y: int, mo: int, pub: date | None) -> bool:
+    """A month wholly before the month preceding publication ("in August" published in October)."""
+    return pub is not None and (pub.year * 12 + pub.month) - (y * 12 + mo) >= 2
 
 
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str, bool] | None:
@@ -118,19 +131,46 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str, b
         month, day = (_month(g[1]), int(g[0])) if kind == "dm" else (_month(g[0]), int(g[1]))
         d = _infer_year(month, day, pub)
         return (d.isoformat(), "day", _old(d, pub)) if d else None
+    if kind == "m_rel":
+        if pub is None:
+            return None
+        name, rel = (g[0], g[1]) if g[0] else (g[3], g[2])
+        mo = _month(name)
+        rel = rel.lower()
+        if rel == "last" and g[2]:  # "last August": the most recent August before this month
+            y = pub.year if mo < pub.month else pub.year - 1
+        else:
+            y = pub.year + {"last": -1, "this": 0, "next": 1}[rel]
+        return f"{y:04d}-{mo:02d}", "month", _old_month(y, mo, pub)
+    if kind == "period_rel":
+        if pub is None:
+            return None
+        rel, unit = g[0].lower(), g[1].lower()
+        if unit == "year":
+            if rel in ("this", "past"):
+                return None  # "this year", "the past year": a span reaching to now, not a date
+            return str(pub.year - 1), "year", True
+        if unit == "month":
+            if rel in ("this", "earlier this", "past"):
+                return f"{pub.year:04d}-{pub.month:02d}", "month", False
+            y, mo = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+            return f"{y:04d}-{mo:02d}", "month", False
+        # "last week": a day we cannot name; the month it fell in
+        d = pub - timedelta(days=7 if rel != "this" else 0)
+        return f"{d.year:04d}-{d.month:02d}", "month", False
     if kind == "my":
         y, mo = int(g[1]), _month(g[0])
         d = _safe(y, mo, 1)
-        return (f"{y:04d}-{mo:02d}", "month", bool(d and _old(d, pub))) if d else None
+        return (f"{y:04d}-{mo:02d}", "month", _old_month(y, mo, pub)) if d else None
     if kind == "m":
         if pub is None:
             return None
         mo = _month(g[0])
         y = pub.year if mo <= pub.month else pub.year - 1
-        return f"{y:04d}-{mo:02d}", "month", False
+        return f"{y:04d}-{mo:02d}", "month", _old_month(y, mo, pub)
     if kind == "y":
         y = int(g[0])
-        return str(y), "year", bool(pub and pub.year - y >= 2)
+        return str(y), "year", bool(pub and pub.year - y >= 1)
     if pub is None:
         return None
     if kind == "today":

