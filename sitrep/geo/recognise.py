@@ -110,6 +110,8 @@ def gazetteer_mentions(text: str, index: GeoIndex) -> list[Mention]:
                 break
             if _capital(w):
                 end = toks[j][1]
+                if text[end - 2:end] in ("'s", "’s"):
+                    end -= 2  # "Russia's", "Canada’s": the place without its possessive
                 phrase = text[s:end]
                 # "Ky." and "U.S." keep their dot; "Ohio." at a sentence's end does not
                 dotted = phrase.endswith(".") and phrase.rsplit(" ", 1)[-1] not in _dotted_aliases()
@@ -166,6 +168,8 @@ def _part_of_name(text: str, start: int, end: int, index: GeoIndex) -> bool:
             and fold(word) not in index.names
     if before and before.group(1).lower() not in _NEVER and before.group(1).lower() not in _stop_words():
         return True
+    if any(e.population >= 100_000 for e in index.lookup(text[start:end].rstrip("."))):
+        return False  # "Toronto Star", "Edmonton Oilers": a city's name still names the city
     return bool(after) and after.group(0).lower() not in _stop_words()
 
 

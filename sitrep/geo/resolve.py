@@ -45,7 +45,7 @@ def prior(e: GeoEntry) -> float:
     if e.kind in ("region", "water"):
         return 7.0
     if e.kind == "admin1":
-        return 6.0 + math.log10(e.population + 1) / 8
+        return 5.0 + math.log10(e.population + 1) / 8
     if e.kind == "admin2":
         return 4.5
     score = 0.9 * math.log10(e.population + 1)
