@@ -47,7 +47,9 @@ _NEVER = {
     "man", "men", "woman", "women", "people", "children", "family", "friends", "police", "officials",
     "princess", "prince", "secretary", "officer", "justice", "commissioner", "act", "corporation",
     "federation", "liberal", "royal", "care", "drug", "human", "energy", "air", "day", "church", "battle",
-    "farms", "seven", "garden", "christian", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
+    "farms", "seven", "garden", "christian", "commonwealth", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "ive", "im", "id", "youre", "weve", "theyre", "hes", "shes", "dont",
+    "cant", "wont", "isnt", "thats", "lets", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
 }
 
 

@@ -136,6 +136,9 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
 
     # one sense per name: names without a qualifier share the best sense over the document
     chosen: dict[str, GeoEntry | None] = {}
+    for i in sorted(constraint):
+        if cands[i]:
+            chosen.setdefault(fold(mentions[i].text), max(cands[i], key=score))
     out: list[tuple[Mention, GeoEntry | None]] = []
     for i, m in enumerate(mentions):
         if not cands[i]:
@@ -150,8 +153,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                 best.population < MIN_UNSUPPORTED_POPULATION
                 or best.population < 10 * MIN_UNSUPPORTED_POPULATION and weights[best.country or ""] < 1):
             best = None  # a small namesake that nothing else in the document supports
-        if i not in constraint:
-            chosen[key] = best
+        if i not in constraint or key not in chosen:
+            chosen[key] = best  # "Santa Ana, California" once: every later "Santa Ana" is that town
         out.append((m, best))
     return _nudge(out, cands, score)
 
