@@ -106,6 +106,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         weights[context.country] += 1.0
     for cc, w in (context.countries or {}).items():
         weights[cc] += w
+    seen_towns: set[str] = set()
     for i, m in enumerate(mentions):
         if not cands[i]:
             continue
@@ -118,7 +119,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             weights[top.country] += 1.0
             if top.kind == "admin1":
                 divisions[(top.country, top.admin1 or "")] += 1
-        else:
+        elif fold(m.text) not in seen_towns:  # an ambiguous town counts once, however often it is named
+            seen_towns.add(fold(m.text))
             weights[top.country] += 0.3
         if m.start < 40 and _DATELINE_AFTER.match(text[m.end:m.end + 30]):
             weights[top.country] += 2.0  # "ANKARA, Turkey —": where the report was filed
