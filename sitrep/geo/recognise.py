@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.geo.gazetteer import GeoIndex
-from sitrep.resolve.gazetteer import fold
+from sitrep.resolve.gazetteer import fold as _fold
+
+# the same few thousand capitalised words recur across articles: fold each once
+fold = lru_cache(maxsize=1 << 18)(_fold)
 
 MAX_TOKENS = 6
 _TOKEN = re.compile(r"[^\W_](?:[\w]|[.'’\-](?=\w))*\.?")

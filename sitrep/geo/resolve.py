@@ -174,19 +174,25 @@ def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
 
 def _nudge(resolved: list[tuple[Mention, GeoEntry | None]], cands: list[list[GeoEntry]], score) -> list:  # noqa: ANN001
     """Re-pick towns towards the document's other places: a namesake within 250 km of them wins a close call."""
-    anchors = [(e.lat, e.lon) for _, e in resolved if e is not None and e.kind in ("city", "admin2")]
+    anchors = list(dict.fromkeys((round(e.lat, 2), round(e.lon, 2)) for _, e in resolved
+                                 if e is not None and e.kind in ("city", "admin2")))[:40]
     if len(anchors) < 2:
         return resolved
+    memo: dict[tuple[float, float], int] = {}
+
+    def near(c: GeoEntry) -> int:
+        point = (round(c.lat, 2), round(c.lon, 2))
+        if point not in memo:
+            memo[point] = sum(1 for a in anchors if a != point and km(a, point) < 250)
+        return memo[point]
+
     out = []
     for (m, e), options in zip(resolved, cands, strict=True):
         towns = [c for c in options if c.kind in ("city", "admin2")]
         if e is None or e.kind not in ("city", "admin2") or len(towns) < 2:
             out.append((m, e))
             continue
-
-        def near(c: GeoEntry) -> int:
-            return sum(1 for a in anchors if 0.5 < km(a, (c.lat, c.lon)) < 250)
-
-        best = max(towns, key=lambda c: (near(c) > near(e) and score(c) > score(e) - 2.5, score(c)))
-        out.append((m, best if near(best) > near(e) and score(best) > score(e) - 2.5 else e))
+        floor = score(e) - 2.5
+        better = [c for c in towns if near(c) > near(e) and score(c) > floor]
+        out.append((m, max(better, key=lambda c: (near(c), score(c))) if better else e))
     return out
