@@ -10,6 +10,7 @@ __version__ = "0.1.0"
 
 from sitrep.config import IngestOptions  # noqa: E402
 from sitrep.errors import InputError, SitrepError, StageError  # noqa: E402
+from sitrep.geo import Toponym, geoparse  # noqa: E402
 from sitrep.model import (  # noqa: E402
     Actor,
     Article,
@@ -21,7 +22,6 @@ from sitrep.model import (  # noqa: E402
     Place,
     When,
 )
-from sitrep.geo import Toponym, geoparse  # noqa: E402
 from sitrep.pipeline import Pipeline, extract  # noqa: E402
 from sitrep.store.sqlite import Store  # noqa: E402
 

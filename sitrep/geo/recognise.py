@@ -47,7 +47,7 @@ _NEVER = {
     "some", "many", "most", "all", "no", "not", "yes", "one", "two", "three", "this", "that", "these",
     "those", "there", "here", "his", "her", "their", "our", "its", "who", "what", "why", "how", "then",
     "however", "also", "meanwhile", "according", "more", "less", "about", "over", "under", "between",
-    "man", "men", "woman", "women", "people", "children", "family", "friends", "police", "officials",
+    "man", "men", "woman", "women", "people", "children", "family", "friends", "officials",
     "princess", "prince", "secretary", "officer", "justice", "commissioner", "act", "corporation",
     "federation", "liberal", "royal", "care", "drug", "human", "energy", "air", "day", "church", "battle",
     "farms", "seven", "garden", "christian", "commonwealth", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
