@@ -10,8 +10,8 @@ import sitrep
 def test_exported_members():
     assert set(sitrep.__all__) == {
         "Actor", "Article", "Casualty", "Claim", "EventMention", "Evidence", "Failure", "IngestOptions",
-        "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store", "When", "__version__",
-        "extract", "ingest",
+        "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store", "Toponym", "When", "__version__",
+        "extract", "geoparse", "ingest",
     }
     for name in sitrep.__all__:
         assert hasattr(sitrep, name)

@@ -148,3 +148,17 @@ def test_geoparsing_quality_gate(shared, corpus):
         assert result[key] >= floors[key], (key, result)
     gold = score_corpus(str(shared / "geo" / corpus), sitrep_geoparser(), gold_spans=True)
     assert gold["acc161_all"] >= floors["gold_acc161"], gold
+
+
+def test_places_stage_finds_divisions_anywhere():
+    from sitrep.stages.doc import Doc
+    from sitrep.stages.places import find_places
+    from sitrep.stages.segment import segment
+
+    text = ("Gunmen shot dead a land-rights activist in Guerrero, Mexico, on Monday. Another was "
+            "abducted near Ocotepeque in western Honduras.")
+    doc = find_places(segment(Doc(article=sitrep.Article(text=text), text=text)))
+    found = {p.text: p.place for p in doc.places}
+    assert found["Guerrero"].country == "MX" and found["Guerrero"].precision == "admin1"
+    assert found["Ocotepeque"].country == "HN" and found["Ocotepeque"].lat is not None
+    assert found["Honduras"].precision == "country" and found["Honduras"].lat is not None
