@@ -34,7 +34,7 @@ from typing import NamedTuple
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold
 
-_FORMAT = 5
+_FORMAT = 6
 
 # kinds, from the broadest: the order in which a bare name's senses are believed
 KINDS = ("continent", "country", "region", "admin1", "water", "admin2", "city", "point", "road")
@@ -78,6 +78,27 @@ class GeoIndex:
     def country(self, iso: str) -> GeoEntry | None:
         i = self.countries.get(iso)
         return self.entries[i] if i is not None else None
+
+
+_PREFIXES = ("province of ", "provincia de ", "provincia di ", "departamento de ", "departement de ",
+             "departement du ", "province du ", "state of ", "estado de ", "region of ", "city of ", "municipio de ",
+             "partido de ", "muhafazat al ", "muhafazat ")
+_SUFFIXES = (" sheng", " province", " region", " voivodeship", " governorate", " oblast", " kommune", " kommun",
+             " municipality", " shi", " prefecture", " district", " rayon", " okrug", " krai", " kray")
+
+
+def _short_forms(name: str) -> list[str]:
+    """The name a text uses for a division GeoNames spells formally ("Anhui Sheng" -> "Anhui",
+    "Province of Pangasinan" -> "Pangasinan"); counties keep their word ("Laurel County")."""
+    low = name.lower()
+    forms = []
+    for prefix in _PREFIXES:
+        if low.startswith(prefix) and len(name) > len(prefix) + 2:
+            forms.append(name[len(prefix):])
+    for suffix in _SUFFIXES:
+        if low.endswith(suffix) and len(name) > len(suffix) + 2:
+            forms.append(name[:-len(suffix)])
+    return forms
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -157,7 +178,7 @@ def _build() -> GeoIndex:
         if key not in towns:
             continue
         lat, lon = _middle(towns[key])
-        aliases = [name, *admin1_aliases.get(key, [])]
+        aliases = [name, *_short_forms(name), *admin1_aliases.get(key, [])]
         if key in reviewed:
             row = reviewed[key]
             lat, lon = float(row["lat"]), float(row["lon"])
@@ -165,7 +186,8 @@ def _build() -> GeoIndex:
         add(GeoEntry(None, name, lat, lon, "admin1", "ADM1", key[0], key[1], people.get(key, 0)), aliases)
     for (cc, admin1, admin2), points in admin2_points.items():
         lat, lon = _middle(points)
-        add(GeoEntry(None, admin2, lat, lon, "admin2", "ADM2", cc, code_of.get((cc, admin1)), 0), [admin2])
+        add(GeoEntry(None, admin2, lat, lon, "admin2", "ADM2", cc, code_of.get((cc, admin1)), 0),
+            [admin2, *_short_forms(admin2)])
 
     points = _country_points()
     country_aliases: dict[str, list[str]] = {}
