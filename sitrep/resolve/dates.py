@@ -42,7 +42,8 @@ def _infer_year(month: int, day: int, published: date, year_offset: int = 0) -> 
     if year_offset:
         return _safe(published.year + year_offset, month, day)
     candidate = _safe(published.year, month, day)
-    if candidate and candidate > published + timedelta(days=1):
+    # "by this Friday, June 18": a named day shortly after publication is that day, not last year's
+    if candidate and candidate > published + timedelta(days=14):
         candidate = _safe(published.year - 1, month, day)
     return candidate
 

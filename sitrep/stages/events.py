@@ -205,6 +205,8 @@ _HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces
                 "demonstrators", "students", "workers", "journalists", "activists", "authorities", "government",
                 "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
                 "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime"}
+_NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "FAC"}
+_DATE_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
 _UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 
@@ -226,9 +228,13 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
         if pick.demonym:
             return ActorMatch(pick.start, pick.end, pick.text, pick.actor, demonym=False)
         return pick
-    if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that"):
+    if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that") or head.ent_type_ in _NOT_PARTY_ENTS:
         return None
-    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in _HUMAN_HEADS:
+    found = actor_dictionary().match(doc.text[start:end])
+    if found:
+        pick = found[-1]
+        return ActorMatch(start + pick.start, start + pick.end, pick.text, pick.actor, demonym=False)
+    if (head.pos_ == "PROPN" and head.text[:1].isupper() and not _DATE_WORD.match(head.text)) or head.lower_ in _HUMAN_HEADS:
         words = doc.text[start:end].strip()
         if words.lower().startswith(("the ", "a ", "an ")):
             cut = words.index(" ") + 1
@@ -453,9 +459,12 @@ def build_mentions(doc: Doc) -> Doc:
             claim, claim_spans, denials = _claim_for(doc, sentence)
             actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
             parsed1, parsed2 = _parse_roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, claim_spans)
-            actor1 = parsed1 or actor1
-            actor2 = parsed2 if parsed2 is not None and (actor1 is None or parsed2.actor.id != actor1.actor.id
-                                                         or parsed2.actor.id is None) else actor2
+            # the parse decides where it names a known actor; an unknown one only fills a gap
+            if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):
+                actor1 = parsed1
+            if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
+                    actor1 is None or parsed2.actor.id != actor1.actor.id):
+                actor2 = parsed2
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
                 # a weak act ("attack", "killed") needs a figure or a named perpetrator
@@ -564,12 +573,19 @@ def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa:
 
 # acts that are themselves a statement of intent: a threat or a demand is an event (PROTOCOL)
 _INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+_RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "videos", "footage", "list", "figures",
+                    "data", "photos", "pictures", "images", "details", "names", "album", "film", "documents",
+                    "findings", "results", "funds", "version", "communique", "recording", "audio", "book"}
 
 
 def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
     token = _trigger_token(doc, m, anchors)
-    if token is None or m.type in _INTENT_ACTS:
+    if token is None:
+        return True
+    if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
+        return False  # "released a statement": a publication, not a captive set free
+    if m.type in _INTENT_ACTS:
         return True
     mood = realis(token)
     if mood == "actual":
@@ -672,6 +688,8 @@ def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list
     event_type, sub = trigger.acled
     if trigger.mode in (None, "firearms"):
         phrases = " ".join(t.text.lower() for t in group)
+        if any(w in phrases for w in ("kidnap", "abduct", "hostage")):
+            return {"event_type": "Violence against civilians", "sub_event_type": "Abduction/forced disappearance"}
         if any(w in phrases for w in ("recaptured", "retook", "regained", "liberated", "restored")):
             return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
         if any(w in phrases for w in ("seized control", "took control", "overran", "captured the")):
@@ -936,6 +954,23 @@ def _armed_forces(actor: Actor | None) -> Actor | None:
     return Actor(military.name, military.kind, military.country, actor.label, military.id, actor.evidence, actor.basis)
 
 
+_INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
+                           r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security))\b", re.I)
+_LETHAL = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire|shot dead|killed|killing)\b", re.I)
+_PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rall(?:y|ies))\b", re.I)
+
+
+def _protest_policing(doc: Doc, m: EventMention) -> None:
+    """ACLED's protest sub-events: a protest the police broke up is 'with intervention'; protesters
+    shot or killed by the forces policing them is 'excessive force' (ACLED codebook)."""
+    text = " ".join(doc.sentences[i].text for i in m.sentences)
+    if m.type == "PROTEST" and m.acled.get("sub_event_type") == "Peaceful protest" and _INTERVENTION.search(text):
+        m.acled = {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+    elif m.type == "ASSAULT" and _PROTESTERS.search(text) and _LETHAL.search(text) and m.actor1 is not None \
+            and m.actor1.kind in ("police", "state military", "government", "security forces"):
+        m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Excessive force against protesters"}
+
+
 def _own_claim(m: EventMention) -> None:
     """A party telling its own act (its army, ministry or state media for the state) claims it."""
     if m.claim.modality != "reported" or m.actor1 is None or m.actor1.id is None or not m.claim.source:
@@ -964,6 +999,7 @@ def _fill_defaults(doc: Doc) -> None:
             m.confidence = round(m.confidence * 0.8, 3)
     for m in doc.mentions:
         _own_claim(m)
+        _protest_policing(doc, m)
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck"
             m.actor1 = _armed_forces(m.actor1)

@@ -39,7 +39,12 @@ FEATURES = [
     "noun_det", "noun_plural", "generic_of", "in_quote", "quote_sentence",
     "casualties", "count", "actor1", "actor1_named", "actor2", "place_fine", "date_text", "date_day",
     "reported", "asserted", "since", "sentence_len", "mood_actual", "confidence",
+    "v_request", "v_accuse", "v_consult", "v_concede", "v_threaten", "v_reject", "v_agree", "v_mobilize",
+    "legal", "actor2_named", "denials", "title_words",
 ]
+_VERBAL_FEATURES = {"REQUEST": "v_request", "ACCUSE": "v_accuse", "CONSULT": "v_consult", "CONCEDE": "v_concede",
+                    "THREATEN": "v_threaten", "REJECT": "v_reject", "AGREE": "v_agree", "SUPPORT": "v_agree",
+                    "COOPERATE": "v_agree", "AID": "v_agree", "MOBILIZE": "v_mobilize", "RETREAT": "v_concede"}
 
 
 def _in_quote(text: str, start: int, at: int) -> bool:
@@ -98,6 +103,14 @@ def features(doc: Doc, m: EventMention, trigger_at: int | None) -> dict[str, flo
     f["reported"] = float(m.claim.modality == "reported")
     f["asserted"] = float(m.claim.modality == "asserted")
     f["confidence"] = m.confidence
+    if m.type in _VERBAL_FEATURES:
+        f[_VERBAL_FEATURES[m.type]] = 1.0
+    f["legal"] = float(m.mode == "legal")
+    f["actor2_named"] = float(m.actor2 is not None and m.actor2.id is not None)
+    f["denials"] = float(bool(m.denials))
+    # the act is the article's subject: its trigger word recurs in the headline
+    title = (doc.article.title or "").lower()
+    f["title_words"] = float(bool(m.trigger) and m.trigger.lower()[:5] in title)
     return f
 
 
