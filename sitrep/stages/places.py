@@ -255,6 +255,8 @@ def _add_world_places(doc: Doc, found: list[PlaceMatch], taken: Coverage, actor_
             entry = index.country(p.place.country)
             if entry is not None:
                 p.place.lat, p.place.lon = round(entry.lat, 5), round(entry.lon, 5)
+    if context and max(context, key=context.get) in REGION:
+        return  # an article about the conflict region: its own gazetteer and rules are tuned for it
     added = []
     for t in geoparse(doc.text[:50_000], context={"countries": dict(context)}, ner=False):
         if t.demonym or t.lat is None or t.precision not in ("city", "admin1", "admin2"):
