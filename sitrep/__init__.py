@@ -16,6 +16,8 @@ from sitrep.model import (  # noqa: E402
     Article,
     Casualty,
     Claim,
+    Contradiction,
+    Event,
     EventMention,
     Evidence,
     Failure,
@@ -23,24 +25,38 @@ from sitrep.model import (  # noqa: E402
     When,
 )
 from sitrep.pipeline import Pipeline, extract  # noqa: E402
+from sitrep.store.base import open_store  # noqa: E402
 from sitrep.store.sqlite import Store  # noqa: E402
 
 
 def ingest(inputs: list[str], db: str = "sitrep.db", options: IngestOptions | None = None,
-           extract_events: bool = True):  # noqa: ANN201 - IngestReport
-    """Read ``inputs`` into the SQLite file ``db`` (and extract their events); returns a report."""
+           extract_events: bool = True, fuse_events: bool = True):  # noqa: ANN201 - IngestReport
+    """Read ``inputs`` into ``db`` (a SQLite file or a ``postgresql://`` URL), extract their
+    events and fuse the new mentions into events; returns a report."""
+    from sitrep.fuse.events import fuse_store
     from sitrep.ingest.run import ingest as _ingest
     from sitrep.pipeline import default_pipeline
 
-    with Store(db) as store:
-        if extract_events:
-            pipeline = default_pipeline()
-            return _ingest(inputs, store, options, extractor=pipeline.extract_article, version=pipeline.version)
-        return _ingest(inputs, store, options)
+    with open_store(db) as store:
+        if not extract_events:
+            return _ingest(inputs, store, options)
+        pipeline = default_pipeline()
+        report = _ingest(inputs, store, options, extractor=pipeline.extract_article, version=pipeline.version)
+        if fuse_events:
+            fuse_store(store)
+        return report
+
+
+def fuse(db: str = "sitrep.db"):  # noqa: ANN201 - FusionReport
+    """Fuse the mentions in ``db`` not yet in an event (incremental); returns a report."""
+    from sitrep.fuse.events import fuse_store
+
+    with open_store(db) as store:
+        return fuse_store(store)
 
 
 __all__ = [
-    "Actor", "Article", "Casualty", "Claim", "EventMention", "Evidence", "Failure", "IngestOptions",
-    "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store", "Toponym", "When", "__version__",
-    "extract", "geoparse", "ingest",
+    "Actor", "Article", "Casualty", "Claim", "Contradiction", "Event", "EventMention", "Evidence", "Failure",
+    "IngestOptions", "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store", "Toponym",
+    "When", "extract", "fuse", "geoparse", "ingest", "open_store", "__version__",
 ]

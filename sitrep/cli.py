@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from sitrep import __version__
-from sitrep.config import DEFAULT_DB, IngestOptions
+from sitrep.config import IngestOptions
 from sitrep.errors import SitrepError
 from sitrep.model import Article, Failure
 
@@ -25,7 +25,8 @@ app = typer.Typer(
 out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="SQLite file or postgresql:// URL (default: $SITREP_DB, else sitrep.db).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 
 
@@ -88,7 +89,7 @@ NlpOpt = Annotated[str, typer.Option("--nlp", help="rules (fast, default) or spa
 @app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, URLs or feeds; - for stdin.")],
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = None,
     text_column: TextCol = "text",
     title_column: TitleCol = "title",
     date_column: DateCol = None,
@@ -100,15 +101,17 @@ def ingest(
     timeout: TimeoutOpt = 10.0,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract events too.")] = True,
     nlp: NlpOpt = "rules",
+    fuse_events: Annotated[bool, typer.Option("--fuse/--no-fuse", help="Fuse new mentions into events at the end.")] = True,
 ) -> None:
     """Read articles into the database (stored once each; re-running is safe)."""
+    from sitrep.fuse.events import fuse_store
     from sitrep.ingest.run import ingest as run_ingest
-    from sitrep.store.sqlite import Store
 
+    db = _db(db)
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
                               outlet, encoding, max_mb, timeout)
     extractor, version = _extractor(nlp) if extract else (None, None)
-    with Store(db) as store, _progress() as progress:
+    with _open(db) as store, _progress() as progress:
         task = progress.add_task("ingest", total=None, status="")
 
         def on_item(item: Article | Failure) -> None:
@@ -117,11 +120,16 @@ def ingest(
             progress.update(task, advance=1, status=(item.title or "")[:40] if isinstance(item, Article) else "")
 
         report = run_ingest(inputs, store, options, extractor=extractor, version=version, on_item=on_item)
+        fused = fuse_store(store) if extractor is not None and fuse_events else None
         total = store.count("articles")
+    from sitrep.store.base import display_url
+
     line = (f"{report.added} articles added, {report.duplicates} already stored, "
-            f"{len(report.failures)} failed; {total} in {db}")
+            f"{len(report.failures)} failed; {total} in {display_url(db)}")
     if extractor is not None:
         line += f"; {report.extracted} extracted ({report.mentions} event mentions)"
+    if fused is not None:
+        line += f"; {fused.mentions} mentions fused ({fused.events_written} events written)"
     out.print(line, markup=False, highlight=False)
     if report.ingested == 0:
         raise typer.Exit(1)
@@ -145,16 +153,13 @@ def _pipeline(nlp: str):  # noqa: ANN202
 @app.command()
 def articles(
     query: Annotated[str | None, typer.Argument(help="Full-text search (FTS5).")] = None,
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows.")] = 50,
     as_json: JsonOption = False,
 ) -> None:
     """List or search stored articles."""
-    from sitrep.store.sqlite import Store
-
-    _require_db(db)
-    with Store(db) as store:
+    with _open(_require_db(db)) as store:
         rows = store.articles(query=query, outlet=outlet, limit=limit)
     if as_json:
         for row in rows:
@@ -167,22 +172,38 @@ def articles(
     out.print(table)
 
 
-def _require_db(db: Path) -> None:
-    if not db.exists():
+def _db(db: str | None) -> str:
+    from sitrep.store.base import resolve_db
+
+    return resolve_db(db)
+
+
+def _require_db(db: str | None) -> str:
+    from sitrep.store.base import exists
+
+    db = _db(db)
+    if not exists(db):
         raise _fail(f"no database at {db} (run 'sitrep ingest' or 'sitrep demo' first, or pass --db)")
+    return db
+
+
+def _open(db: str):  # noqa: ANN202 - a sitrep.store.base.Store
+    from sitrep.store.base import open_store
+
+    try:
+        return open_store(db)
+    except SitrepError as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command()
 def show(
     ident: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show one article: metadata, clean text, removed boilerplate, event mentions."""
-    from sitrep.store.sqlite import Store
-
-    _require_db(db)
-    with Store(db) as store:
+    with _open(_require_db(db)) as store:
         row = store.article(ident)
     if row is None:
         raise _fail(f"no single article with id starting '{ident}'")
@@ -203,12 +224,9 @@ def show(
 
 
 @app.command()
-def failures(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
+def failures(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List inputs that could not be ingested or extracted, and why."""
-    from sitrep.store.sqlite import Store
-
-    _require_db(db)
-    with Store(db) as store:
+    with _open(_require_db(db)) as store:
         rows = store.failures()
     if as_json:
         for row in rows:
@@ -222,9 +240,9 @@ def failures(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> No
 
 @app.command()
 def demo(
-    db: Annotated[Path, typer.Option("--db", help="Database to create (replaced if present).")] = Path(
-        "sitrep-demo.db"
-    ),
+    db: Annotated[str, typer.Option(
+        "--db", help="Database file to create (replaced if present), or an empty postgresql:// database.")
+    ] = "sitrep-demo.db",
 ) -> None:
     """Ingest the bundled demo corpus into a fresh database and show what sitrep found."""
     from sitrep.demo import run_demo
@@ -365,64 +383,206 @@ def eval_geo(
     out.print(table)
 
 
+@eval_app.command("records")
+def eval_records(
+    path: Annotated[Path, typer.Argument(help="The records gold folder (../shared/data/records) or a <split>_docs.jsonl with gold beside it.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object of every figure.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", help="List every false record, missed event and wrong field.")] = False,
+    split: Annotated[str, typer.Option("--split", help="Which <split>_docs.jsonl in a folder.")] = "dev",
+) -> None:
+    """Every record against hand-coded gold events (PROTOCOL.md): precision, recall, fields."""
+    from sitrep.evaluate.records import FIELDS, RecordsInputError, evaluate_records
+
+    if not path.exists():
+        raise _fail(f"no such file or folder: {path}")
+    try:
+        with _progress() as progress:
+            task = progress.add_task("extract", total=None, status="")
+            scores = evaluate_records(path, split=split, progress=lambda: progress.advance(task))
+    except RecordsInputError as exc:
+        raise _fail(str(exc)) from None
+    result = scores.as_dict()
+    for failure in scores.failures:
+        err.print(f"sitrep: {failure['input']}: extraction failed: {_plain(failure['reason'])}",
+                  markup=False, highlight=False)
+    if verbose:
+        for row in scores.errors():
+            detail = row.get("detail") or row.get("evidence") or ""
+            event = f" {row['event']}" if row.get("event") else ""
+            out.print(_plain(f"{row['what']:>19}  {row['doc_id']}{event} {row['type']}: {detail[:160]}"),
+                      markup=False, highlight=False, soft_wrap=True)
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    table = Table("corpus", "docs", "gold", "records", "matched", "P", "R", "F1", "dup", "bg", "fully right",
+                  title=f"Records vs gold: {result['docs']} documents, {result['gold_events']} gold events")
+    rows = [("all", result), *result["per_corpus"].items()]
+    for name, r in rows:
+        table.add_row(name, str(r["docs"]), str(r["gold_events"]), str(r["records"]), str(r["matched"]),
+                      f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", str(r["duplicates"]),
+                      str(r["background_reported"]), f"{r['fully_right']:.3f}")
+    out.print(table)
+    fields = Table("field", "accuracy", "right / matched", title="Fields over matched pairs")
+    for name in FIELDS:
+        cell = result["fields"].get(name)
+        if cell:
+            fields.add_row(name, f"{cell['accuracy']:.3f}", f"{cell['right']}/{cell['n']}")
+    out.print(fields)
+    out.print(f"False records: {result['duplicates']} duplicates, {result['background_reported']} background "
+              f"reported, {result['wrong_type']} wrong type, {result['spurious']} spurious; "
+              f"{result['historical']} marked historical (not scored). Records per document "
+              f"{result['records_per_doc']:.2f}; fully right {result['fully_right_n']} of "
+              f"{result['gold_events']} gold events.", markup=False, highlight=False)
+
+
+@eval_app.command("hrds")
+def eval_hrds(
+    path: Annotated[Path, typer.Argument(help="HRDsAttack split (hrds_dev.json or hrds_train.json).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object of every figure.")] = False,
+) -> None:
+    """Main event per article vs HRDsAttack: country, perpetrator type, violations, date."""
+    from sitrep.evaluate.hrds import PAPER_T5, HrdsInputError, evaluate_hrds
+
+    if not path.exists():
+        raise _fail(f"no such file: {path}")
+    try:
+        with _progress() as progress:
+            task = progress.add_task("extract", total=None, status="")
+            result = evaluate_hrds(path, progress=lambda: progress.advance(task))
+    except HrdsInputError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    table = Table("measure", "sitrep", "majority baseline", "sitrep, paper's counting", "baseline, paper's counting",
+                  "HRDsAttack T5 (paper, test)", title=f"HRDsAttack {path.name}: {result['n']} articles")
+    for key, label in (("country", "country accuracy"), ("perpetrator_type", "perpetrator type accuracy"),
+                       ("violations_f1", "violation types micro-F1"), ("year", "year accuracy"),
+                       ("month", "month accuracy"), ("day", "day accuracy")):
+        paper, counted = PAPER_T5.get(key), result.get(f"{key}_paper_counting", result[key])
+        base_counted = result["baseline"].get(f"{key}_paper_counting", result["baseline"][key])
+        table.add_row(label, f"{result[key]:.3f}", f"{result['baseline'][key]:.3f}", f"{counted:.3f}",
+                      f"{base_counted:.3f}", "" if paper is None else f"{paper:.3f}")
+    out.print(table)
+    out.print(f"Majority labels from {result['baseline_from']}. Paper's counting: an article whose gold "
+              "is None is never right (the paper's scorer).", markup=False, highlight=False)
+    for failure in result["failures"]:
+        err.print(f"sitrep: {failure['input']}: {_plain(failure['reason'])}", markup=False, highlight=False)
+
+
+def _plain(text: str) -> str:
+    """Untrusted text for a terminal: control characters (escape codes) become spaces."""
+    return "".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text)
+
+
 @app.command()
 def bench(
-    path: Annotated[Path, typer.Argument(help="CSV/JSONL of articles (e.g. the FA-KES file).")],
+    path: Annotated[Path | None, typer.Argument(help="CSV/JSONL of articles (e.g. the FA-KES file).")] = None,
     text_column: TextCol = "article_content",
     title_column: TitleCol = "article_title",
     outlet_column: OutletCol = "source",
     spacy_sample: Annotated[int, typer.Option("--spacy-sample", help="Texts for the spaCy comparison.")] = 120,
     fusion: Annotated[int, typer.Option("--fusion", help="Also fuse this many synthetic mentions (0: skip).")] = 0,
     nlp: NlpOpt = "rules",
+    store_mentions: Annotated[int, typer.Option(
+        "--store", help="Build a synthetic database of this many mentions; time event reads and fusion (0: skip).")] = 0,
+    store_db: Annotated[str | None, typer.Option(
+        "--store-db", help="Empty database for --store (default: a temporary SQLite file).")] = None,
+    store_empty_db: Annotated[str | None, typer.Option(
+        "--store-empty-db", help="A second empty database, for +1,000 articles into empty (default: temporary).")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Articles/s of 'sitrep extract' in a fresh process, peak memory, and spaCy's own rate."""
+    """Articles/s of 'sitrep extract' in a fresh process, peak memory, and spaCy's own rate;
+    with --store, event reads (p95) and incremental fusion over a synthetic database."""
+    import tempfile
+
     from sitrep.bench import fusion_bench, run_bench
 
-    if not path.exists():
-        raise _fail(f"no such file: {path}")
-    _pipeline(nlp)  # a clear error for an unknown choice, before timing anything
-    result = run_bench(str(path), text_column, title_column, outlet_column, spacy_sample, nlp)
+    if path is None and not store_mentions:
+        raise _fail("give a CSV/JSONL of articles, or --store N")
+    result: dict = {}
+    if path is not None:
+        if not path.exists():
+            raise _fail(f"no such file: {path}")
+        _pipeline(nlp)  # a clear error for an unknown choice, before timing anything
+        result = run_bench(str(path), text_column, title_column, outlet_column, spacy_sample, nlp)
     if fusion:
         result.update({f"fusion_{k}": v for k, v in fusion_bench(fusion).items()})
+    if store_mentions:
+        from sitrep.store.bench import store_bench
+
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                figures = store_bench(store_db or f"{tmp}/bench.db", store_mentions,
+                                      store_empty_db or f"{tmp}/empty.db")
+            except SitrepError as exc:
+                raise _fail(str(exc)) from None
+        result.update({f"store_{k}": v for k, v in figures.items()})
     if as_json:
         print(json.dumps(result))
         return
-    table = Table("measure", "value", title=f"sitrep bench: {path.name}")
+    table = Table("measure", "value", title=f"sitrep bench: {path.name if path else 'synthetic store'}")
     for key, value in result.items():
         table.add_row(key, str(value))
     out.print(table)
 
 
-def _fused(db: Path):  # noqa: ANN202
-    """The store with every mention fused; fusion runs only when some mention is new."""
+@app.command()
+def fuse(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Fuse the mentions not yet in an event (incremental: only the events they touch are rewritten)."""
     from sitrep.fuse.events import fuse_store
-    from sitrep.store.sqlite import Store
 
-    _require_db(db)
-    store = Store(db)
-    if store.unfused_mentions():
-        fuse_store(store)
-    return store
+    with _open(_require_db(db)) as store:
+        report = fuse_store(store)
+    if as_json:
+        print(json.dumps(report.__dict__))
+        return
+    out.print(f"{report.mentions} mentions fused; {report.events_written} events written, "
+              f"{report.events_deleted} merged away; {report.events_loaded} stored events read "
+              f"({report.seconds} s)", markup=False, highlight=False)
+
+
+def _event_filter(type_: str | None, place: str | None, actor: str | None, since: str | None,
+                  until: str | None, multi: bool, admin1: str | None = None, outlet: str | None = None):  # noqa: ANN202
+    from sitrep.queries import EventFilter
+
+    return EventFilter(type=type_, place=place, actor=actor, since=since, until=until, multi=multi,
+                       admin1=admin1, outlet=outlet)
 
 
 @app.command()
 def events(
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Place or admin1 name contains this.")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Actor name or label contains this.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
     multi: Annotated[bool, typer.Option("--multi", help="Only events reported by several outlets.")] = False,
+    admin1: Annotated[str | None, typer.Option("--admin1", help="Governorate / province (whole name).")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Reported by this outlet (whole name).")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="date, -date, -killed or -outlets.")] = "date",
+    limit: Annotated[int | None, typer.Option("--limit", help="One page of at most this many events.")] = None,
+    cursor: Annotated[str | None, typer.Option("--cursor", help="Continue after the page that printed it.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Fused events: one row per real-world event, with every source's figures."""
+    """Fused events: one row per real-world event, with every source's figures (reads only)."""
     from sitrep.fuse.events import range_text
-    from sitrep.fuse.query import filter_events
+    from sitrep.queries import events_page, iter_events
 
-    with _fused(db) as store:
-        rows = filter_events(store.events(), type_, place, actor, since, until, multi)
+    where = _event_filter(type_, place, actor, since, until, multi, admin1, outlet)
+    next_cursor = None
+    with _open(_require_db(db)) as store:
+        try:
+            if limit is None and cursor is None:
+                rows = [e.to_dict() for e in iter_events(store, where, sort)]
+            else:
+                page = events_page(store, where, sort, limit or 50, cursor)
+                rows, next_cursor = [e.to_dict() for e in page.events], page.next
+        except SitrepError as exc:
+            raise _fail(str(exc)) from None
+    if next_cursor:
+        err.print(f"sitrep: more events: --cursor {next_cursor}", markup=False, highlight=False)
     if as_json:
         for e in rows:
             print(json.dumps(e, ensure_ascii=False))
@@ -440,24 +600,19 @@ def events(
 @app.command()
 def event(
     ident: Annotated[str, typer.Argument(help="Event id (a unique prefix is enough).")],
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """One fused event: each source's version side by side, contradictions highlighted."""
-    with _fused(db) as store:
-        matches = [e for e in store.events() if e["id"].startswith(ident)]
-        if len(matches) != 1:
+    from sitrep.queries import event_detail, find_event
+
+    with _open(_require_db(db)) as store:
+        found = find_event(store, ident)
+        if found is None:
             raise _fail(f"no single event with id starting '{ident}'")
-        e = matches[0]
-        records = {}
-        for mention_id in e["mentions"]:
-            row = store.conn.execute(
-                "SELECT m.record, o.name, a.published, a.title FROM mentions m JOIN articles a ON a.id = m.article_id "
-                "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE m.id = ?", (mention_id,)).fetchone()
-            if row:
-                records[mention_id] = (json.loads(row[0]), row[1], row[2], row[3])
+        e = event_detail(store, found)
+    records = {i: (s["record"], s["outlet"], s["published"], s["title"]) for i, s in enumerate(e["sources"])}
     if as_json:
-        e["sources"] = [{"outlet": o, "published": p, "title": t, "record": r} for r, o, p, t in records.values()]
         print(json.dumps(e, ensure_ascii=False))
         return
     out.rule(f"{e['type']} {e.get('date') or ''} {(e.get('place') or {}).get('name') or ''} [{e['id']}]")
@@ -477,18 +632,17 @@ def event(
 
 @app.command()
 def compare(
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Canonical actor (name contains this).")] = None,
     outlets: Annotated[str | None, typer.Option("--outlets", help="Comma-separated outlets to compare.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """How outlets label actors (framing), and their loaded language per 1,000 words."""
     from sitrep.frame.labels import read_framing
-    from sitrep.store.sqlite import Store
 
-    _require_db(db)
+    db = _require_db(db)
     wanted = {o.strip().lower() for o in outlets.split(",")} if outlets else None
-    with Store(db) as store:
+    with _open(db) as store:
         framing = read_framing(store)
     examples, language = framing.examples, framing.language
     rows = []
@@ -522,7 +676,7 @@ def compare(
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", help="csv, acled, geojson, jsonl or parquet.")] = "csv",
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export fused events (ACLED-like columns, GeoJSON points, JSON Lines, Parquet)."""
@@ -532,16 +686,18 @@ def export(
         raise _fail(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
     if fmt == "parquet" and output is None:
         raise _fail("parquet needs --output FILE")
-    with _fused(db) as store:
-        events_ = store.events()
-        records = {r[0]: json.loads(r[1]) for r in store.conn.execute("SELECT id, record FROM mentions")}
-    if fmt == "parquet":
-        n = write(events_, records, fmt, str(output))
-    elif output:
-        with output.open("w", encoding="utf-8", newline="") as fh:
-            n = write(events_, records, fmt, fh)
-    else:
-        n = write(events_, records, fmt, sys.stdout)
+    from sitrep.queries import iter_events
+
+    with _open(_require_db(db)) as store:
+        # streamed: events page by page, each page's mention records fetched with it
+        events_ = iter_events(store)
+        if fmt == "parquet":
+            n = write(events_, store.mention_records, fmt, str(output))
+        elif output:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = write(events_, store.mention_records, fmt, fh)
+        else:
+            n = write(events_, store.mention_records, fmt, sys.stdout)
     err.print(f"sitrep: exported {n} events as {fmt}", markup=False)
 
 

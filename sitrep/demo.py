@@ -12,9 +12,12 @@ from rich.console import Console
 from rich.table import Table
 
 from sitrep.config import IngestOptions
+from sitrep.errors import SitrepError
+from sitrep.fuse.events import fuse_store, range_text
 from sitrep.ingest.run import ingest
+from sitrep.queries import EventFilter, iter_events
 from sitrep.resolve.datafiles import data_path
-from sitrep.store.sqlite import Store
+from sitrep.store.base import Store, display_url, is_postgres, open_store
 
 DEMO_OPTIONS = IngestOptions(
     text_column="text", title_column="title", date_column="published",
@@ -26,36 +29,39 @@ def demo_corpus_path() -> Path:
     return Path(str(data_path("demo/corpus.jsonl")))
 
 
-def run_demo(db: Path, console: Console) -> dict:
-    """Build ``db`` from the demo corpus (replacing it) and print a summary; returns counts."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+def run_demo(db: str | Path, console: Console) -> dict:
+    """Build ``db`` from the demo corpus (a file is replaced; a PostgreSQL database must be
+    empty) and print a summary; returns counts."""
+    if not is_postgres(db):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
     from sitrep.pipeline import default_pipeline
 
     pipeline = default_pipeline()
-    with Store(db) as store:
+    with open_store(db) as store:
+        if store.count("articles"):
+            raise SitrepError(f"the demo needs an empty database; {display_url(db)} holds articles")
         report = ingest(
             [str(demo_corpus_path())], store, DEMO_OPTIONS,
             extractor=pipeline.extract_article, version=pipeline.version,
         )
+        fuse_store(store)
         console.print(
             f"[bold]sitrep demo[/]: {report.added} reports from "
-            f"{store.count('outlets')} outlets ingested into {db}; "
+            f"{store.count('outlets')} outlets ingested into {display_url(db)}; "
             f"{report.mentions} event mentions extracted"
         )
         table = Table("outlet", "reports", "boilerplate paragraphs removed", title="Outlets")
-        for row in store.conn.execute(
-            "SELECT o.name, count(*), sum(json_array_length(a.removed)) FROM articles a "
-            "JOIN outlets o ON o.id = a.outlet_id GROUP BY o.name ORDER BY o.name"
-        ):
-            table.add_row(row[0], str(row[1]), str(row[2] or 0))
+        for row in store.outlet_summary():
+            table.add_row(row["outlet"], str(row["articles"]), str(row["removed"]))
         console.print(table)
         _print_mentions(store, console)
         counts = {"articles": report.added, "mentions": report.mentions}
         counts.update(_print_fusion(store, console))
+    shown = display_url(db)
     console.print(
-        f"Explore further: sitrep events --multi --db {db}; sitrep event ID --db {db}; "
-        f"sitrep compare --actor 'armed opposition' --db {db}; sitrep export --format geojson --db {db}",
+        f"Explore further: sitrep events --multi --db {shown}; sitrep event ID --db {shown}; "
+        f"sitrep compare --actor 'armed opposition' --db {shown}; sitrep export --format geojson --db {shown}",
         markup=False,
     )
     return counts
@@ -64,14 +70,8 @@ def run_demo(db: Path, console: Console) -> dict:
 def _print_mentions(store: Store, console: Console) -> None:
     table = Table("outlet", "date", "type", "mode", "actor1 (label)", "actor2 (label)", "place",
                   "killed", "claim", title="Event mentions (violent events)")
-    rows = store.conn.execute(
-        "SELECT o.name, m.record FROM mentions m JOIN articles a ON a.id = m.article_id "
-        "JOIN outlets o ON o.id = a.outlet_id ORDER BY m.event_date, o.name"
-    ).fetchall()
-    import json
-
-    for outlet, raw in rows:
-        m = json.loads(raw)
+    for outlet, mention in store.mentions_with_outlets():
+        m = mention.to_dict()
         if m["type"] not in {"ASSAULT", "PROTEST", "AGREE"} or m.get("historical"):
             continue
         killed = [c for c in m["casualties"] if c["kind"] == "killed"]
@@ -97,16 +97,15 @@ def _actor(actor: dict | None) -> str:
 def _print_fusion(store: Store, console: Console) -> dict:
     """Fused events, contradictions and framing."""
     from sitrep.frame.labels import framing_table
-    from sitrep.fuse.events import fuse_store
 
-    events = fuse_store(store)
-    multi = [e for e in events if len(e.outlets) > 1]
+    total = store.count("events")
+    multi = list(iter_events(store, EventFilter(multi=True)))
     table = Table("event", "date", "type", "place", "outlets", "killed (range)", "contradictions",
-                  title=f"Fused events ({len(events)}; {len(multi)} reported by several outlets)")
-    for e in sorted(multi, key=lambda e: e.date or ""):
+                  title=f"Fused events ({total}; {len(multi)} reported by several outlets)")
+    for e in multi:
         table.add_row(
-            e.id[:8], e.date or "", e.type, e.place or "", ", ".join(sorted(e.outlets)),
-            e.killed_range_text(), "; ".join(c.summary for c in e.contradictions)[:120],
+            e.id[:8], e.date or "", e.type, e.place.name if e.place else "", ", ".join(sorted(e.outlets)),
+            range_text(e.killed.to_dict() if e.killed else None), "; ".join(c.summary for c in e.contradictions)[:120],
         )
     console.print(table)
     framing = framing_table(store)
@@ -116,5 +115,5 @@ def _print_fusion(store: Store, console: Console) -> dict:
             continue
         ftable.add_row(actor, outlet, ", ".join(f"“{lab}” ×{n}" for lab, n in labels.most_common(4)))
     console.print(ftable)
-    return {"events": len(events), "multi_source_events": len(multi),
-            "contradictions": sum(len(e.contradictions) for e in events)}
+    contradictions = sum(len(e.contradictions) for e in iter_events(store))
+    return {"events": total, "multi_source_events": len(multi), "contradictions": contradictions}

@@ -9,8 +9,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import types
+import typing
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, Self
 
 _WS = re.compile(r"\s+")
 
@@ -25,8 +28,80 @@ def article_id(text: str) -> str:
     return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()[:16]
 
 
+class Record:
+    """A record that round-trips through plain dicts (JSON): ``to_dict`` and ``from_dict``.
+
+    ``from_dict`` is driven by the dataclass fields, so a field added later with a default
+    still loads dicts stored before it existed; keys it does not know are ignored.
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return _builder(cls)(data)
+
+
+def _plain(value: Any) -> Any:
+    """Records as dicts, lists and dicts copied (what ``dataclasses.asdict`` gives, faster)."""
+    if isinstance(value, Record):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _converter(hint: Any) -> Any:
+    """A function reading a JSON value as ``hint``: nested records built, lists and optionals
+    followed; None for values taken as they are."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _converter(options[0]) if len(options) == 1 else None
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        inner = _converter(item)
+        return (lambda v: [inner(x) for x in v]) if inner else None
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        build = _builder(hint)
+        return lambda v: build(v) if isinstance(v, dict) else v
+    return None
+
+
+@cache
+def _builder(cls: type) -> Any:
+    """``dict -> cls``, planned once per record type from its fields and their types."""
+    hints = typing.get_type_hints(cls)
+    plan = []
+    required = []
+    for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
+        plan.append((f.name, _converter(hints[f.name])))
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            required.append(f.name)
+
+    def build(data: dict[str, Any]) -> Any:
+        kwargs = {name: None for name in required}  # a required field missing from an old dict: unknown
+        for name, convert in plan:
+            if name in data:
+                value = data[name]
+                kwargs[name] = convert(value) if convert is not None and value is not None else value
+        return cls(**kwargs)
+
+    return build
+
+
 @dataclass
-class Evidence:
+class Evidence(Record):
     text: str
     start: int
     end: int
@@ -34,7 +109,7 @@ class Evidence:
 
 
 @dataclass
-class Article:
+class Article(Record):
     text: str
     title: str | None = None
     outlet: str | None = None
@@ -54,7 +129,7 @@ class Article:
 
 
 @dataclass
-class Actor:
+class Actor(Record):
     name: str | None  # canonical name from the actor dictionary; None when unknown
     kind: str | None = None
     country: str | None = None
@@ -69,7 +144,7 @@ PRECISION_RANK = {"point": 0, "city": 0, "road": 1, "water": 1, "region": 2, "ad
 
 
 @dataclass
-class Place:
+class Place(Record):
     name: str
     admin1: str | None = None
     country: str | None = None
@@ -82,7 +157,7 @@ class Place:
 
 
 @dataclass
-class When:
+class When(Record):
     value: str  # ISO date, truncated to precision (YYYY, YYYY-MM or YYYY-MM-DD)
     precision: str  # day/month/year
     text: str
@@ -91,7 +166,7 @@ class When:
 
 
 @dataclass
-class Claim:
+class Claim(Record):
     by: str | None  # the words naming the claimant
     source: str | None = None  # canonical actor or outlet
     modality: str = "asserted"  # asserted|reported|claimed|denied|disputed
@@ -99,7 +174,7 @@ class Claim:
 
 
 @dataclass
-class Casualty:
+class Casualty(Record):
     kind: str  # killed|injured|abducted
     count: int | None  # None: "soldiers were injured" with no figure
     approx: str = "exact"  # exact|at_least|about|more_than|at_most|unknown
@@ -112,7 +187,7 @@ class Casualty:
 
 
 @dataclass
-class EventMention:
+class EventMention(Record):
     article: dict[str, Any]
     type: str
     mode: str | None
@@ -130,9 +205,7 @@ class EventMention:
     sentences: list[int] = field(default_factory=list)
     historical: bool = False
     denials: list[Claim] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+    salience: float | None = None  # the salience model's probability that this is a recordable event
 
     def total(self, kind: str) -> int | None:
         """Killed (or injured) in this record: the largest total, parts not added twice."""
@@ -145,7 +218,44 @@ class EventMention:
 
 
 @dataclass
-class Failure:
+class Failure(Record):
     input: str
     stage: str
     reason: str
+
+
+@dataclass
+class FigureRange(Record):
+    """The spread of one kind of figure across the outlets reporting an event."""
+
+    min: int
+    max: int
+    by_outlet: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Contradiction(Record):
+    kind: str  # casualties | toll_update | denial | perpetrator | type
+    summary: str
+    sides: dict[str, list[str]]  # the value -> the outlets that give it
+
+
+@dataclass
+class Event(Record):
+    """A fused event: one real-world incident as told by every report that mentions it.
+
+    ``mentions`` are mention ids (``article id:ordinal``) in the order fusion joined them.
+    """
+
+    id: str
+    type: str
+    date: str | None = None
+    place: Place | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    outlets: list[str] = field(default_factory=list)
+    earliest_report: str | None = None
+    killed: FigureRange | None = None
+    injured: FigureRange | None = None
+    mentions: list[str] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)

@@ -1,16 +1,23 @@
-"""Shared fixtures: temp SQLite files, a real HTTP server on 127.0.0.1, paths to fixtures."""
+"""Shared fixtures: temp SQLite files, PostgreSQL schemas, a real HTTP server on 127.0.0.1, paths to fixtures.
+
+In CI (``CI=true``) nothing a gate needs may be missing: no ``../shared`` data or no PostgreSQL
+fails the run instead of skipping it.
+"""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+# SITREP_SHARED_DATA points elsewhere (the test of the CI rule below uses it to point nowhere).
+SHARED = Path(os.environ.get("SITREP_SHARED_DATA") or Path(__file__).resolve().parents[1].parent / "shared" / "data")
 
 
 @pytest.fixture
@@ -23,11 +30,65 @@ def fixtures() -> Path:
     return FIXTURES
 
 
+IN_CI = os.environ.get("CI", "").lower() == "true"
+PG_ENV = "SITREP_TEST_PG"  # e.g. postgresql://sitrep:secret@127.0.0.1:5432/sitrep_test (.ci/run sets it)
+
+
+def missing(reason: str) -> None:
+    """Skip a test whose resource is absent; in CI, fail it."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: a missing resource fails the run)")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.exists():
-        pytest.skip("../shared/data is not beside the project")
+        missing("../shared/data is not beside the project")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def pg_dsn() -> str:
+    dsn = os.environ.get(PG_ENV)
+    if not dsn:
+        missing(f"no PostgreSQL: set {PG_ENV} to a database URL")
+    try:
+        import psycopg
+
+        psycopg.connect(dsn, connect_timeout=5).close()
+    except Exception as exc:  # noqa: BLE001 - any failure to connect means no PostgreSQL here
+        missing(f"PostgreSQL at ${PG_ENV} does not answer: {type(exc).__name__}")
+    return dsn
+
+
+def _pg_schema_url(dsn: str):  # noqa: ANN202 - yields a URL
+    """A fresh schema in the test database, dropped afterwards; the URL selects it."""
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in dsn else "?"
+    try:
+        yield f"{dsn}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def pg_url(pg_dsn):
+    yield from _pg_schema_url(pg_dsn)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request, tmp_path):
+    """An empty database on each backend: the store contract runs on both."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "contract.db")
+    else:
+        yield from _pg_schema_url(request.getfixturevalue("pg_dsn"))
 
 
 class _Handler(BaseHTTPRequestHandler):

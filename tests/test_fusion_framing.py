@@ -15,6 +15,7 @@ from sitrep.frame.labels import actor_labels, framing_table, loaded_language
 from sitrep.fuse.events import fuse_store
 from sitrep.ingest.run import ingest
 from sitrep.pipeline import default_pipeline
+from sitrep.queries import iter_events
 from sitrep.store.export import write
 from sitrep.store.sqlite import Store
 
@@ -35,8 +36,8 @@ def build(db_path, lines=None, tmp_path=None):
 def demo_events(tmp_path_factory):
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     store = build(db)
-    events = fuse_store(store)
-    yield store, {e.id: e.summary() for e in events}
+    fuse_store(store)
+    yield store, {e.id: e.to_dict() for e in iter_events(store)}
     store.close()
 
 
@@ -70,16 +71,18 @@ def test_contradictions(demo_events):
 def test_fusion_is_incremental_and_idempotent(tmp_path):
     lines = demo_corpus_path().read_text(encoding="utf-8").splitlines(keepends=True)
     store = build(tmp_path / "inc.db", lines[:10], tmp_path)
-    first = {e.id: {m.id for m in e.mentions} for e in fuse_store(store)}
+    fuse_store(store)
+    first = {e.id: set(e.mentions) for e in iter_events(store)}
     store.close()
     store = build(tmp_path / "inc.db", lines, tmp_path)
-    after = {e.id: {m.id for m in e.mentions} for e in fuse_store(store)}
+    report = fuse_store(store)
+    assert 0 < report.events_written < len(first) + report.mentions  # only touched events rewritten
+    after = {e.id: set(e.mentions) for e in iter_events(store)}
     for eid, members in first.items():  # earlier events keep their ids and mentions
         assert members <= after[eid]
-    again = {e.id: {m.id for m in e.mentions} for e in fuse_store(store)}
-    assert again == after
-    stored = store.conn.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
-    assert stored == store.count("mentions")  # every mention in exactly one event
+    assert fuse_store(store).mentions == 0  # nothing new: nothing to do
+    assert {e.id: set(e.mentions) for e in iter_events(store)} == after
+    assert len(store.event_assignments()) == store.count("mentions")  # every mention in exactly one event
     store.close()
 
 
@@ -116,7 +119,7 @@ def test_seed_framing_and_loaded_language(shared):
 
 def test_exports(demo_events):
     store, events = demo_events
-    records = {r[0]: json.loads(r[1]) for r in store.conn.execute("SELECT id, record FROM mentions")}
+    records = store.mention_records(m for e in events.values() for m in e["mentions"])
     buf = io.StringIO()
     n = write(events.values(), records, "acled", buf)
     rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
@@ -156,14 +159,14 @@ def test_cli_events_event_compare_export(tmp_path):
 
 
 def test_rising_toll_is_an_update_not_a_contradiction():
-    from sitrep.fuse.events import Event, find_contradictions, view
+    from sitrep.fuse.events import Cluster, find_contradictions, view
 
     def record(killed):
         return {"type": "ASSAULT", "mode": "aerial", "casualties": [{"kind": "killed", "count": killed, "subset": False}],
                 "claim": {"modality": "asserted"}, "denials": [], "acled": {"event_type": "Explosions/Remote violence"},
                 "date": {"value": "2024-03-12", "precision": "day", "basis": "text"}, "evidence": {"text": "x"}}
 
-    event = Event("e1", [view("m1", "a1", "Wire A", "2024-03-12", record(20)),
+    event = Cluster("e1", [view("m1", "a1", "Wire A", "2024-03-12", record(20)),
                          view("m2", "a2", "Wire B", "2024-03-13", record(35)),
                          view("m3", "a3", "Wire C", "2024-03-14", record(58))])
     kinds = {c.kind for c in find_contradictions(event)}
@@ -175,14 +178,14 @@ def test_rising_toll_is_an_update_not_a_contradiction():
 def test_parquet_export(demo_events, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")  # optional extra: pip install ".[parquet]"
     store, events = demo_events
-    records = {r[0]: json.loads(r[1]) for r in store.conn.execute("SELECT id, record FROM mentions")}
+    records = store.mention_records(m for e in events.values() for m in e["mentions"])
     path = tmp_path / "events.parquet"
     assert write(events.values(), records, "parquet", str(path)) == len(events)
     table = pq.read_table(path)
     assert table.num_rows == len(events) and "fatalities" in table.column_names
 
 
-def test_read_commands_fuse_newly_ingested_articles(tmp_path, fixtures):
+def test_ingest_fuses_new_articles_and_reads_show_them(tmp_path, fixtures):
     def sitrep(*args):
         return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], capture_output=True, text=True, cwd=tmp_path)
 
@@ -231,7 +234,7 @@ def test_report_date_bounds_the_event_from_above():
 
 
 def test_speakers_of_a_statement_are_not_disputed_perpetrators():
-    from sitrep.fuse.events import Event, find_contradictions, view
+    from sitrep.fuse.events import Cluster, find_contradictions, view
 
     def record(etype, actor_id, name):
         return {"type": etype, "mode": None, "casualties": [], "claim": {"modality": "asserted"}, "denials": [],
@@ -239,10 +242,10 @@ def test_speakers_of_a_statement_are_not_disputed_perpetrators():
                 "date": {"value": "2024-03-12", "precision": "day", "basis": "text"},
                 "actor1": {"id": actor_id, "name": name, "label": name}}
 
-    accuse = Event("e1", [view("m1", "a1", "Wire A", "2024-03-12", record("ACCUSE", "FRA_GOV", "French government")),
+    accuse = Cluster("e1", [view("m1", "a1", "Wire A", "2024-03-12", record("ACCUSE", "FRA_GOV", "French government")),
                           view("m2", "a2", "Wire B", "2024-03-12", record("ACCUSE", "GBR_GOV", "British government"))])
     assert not any(c.kind == "perpetrator" for c in find_contradictions(accuse))
-    assault = Event("e2", [view("m3", "a1", "Wire A", "2024-03-12", record("ASSAULT", "SYR_MIL", "Syrian Arab Army")),
+    assault = Cluster("e2", [view("m3", "a1", "Wire A", "2024-03-12", record("ASSAULT", "SYR_MIL", "Syrian Arab Army")),
                            view("m4", "a2", "Wire B", "2024-03-12", record("ASSAULT", "ISIS", "Islamic State (ISIS)"))])
     assert any(c.kind == "perpetrator" for c in find_contradictions(assault))
 

@@ -58,7 +58,7 @@ def test_csv_columns_dedup_and_empty_row(fixtures, db_path):
     assert {r["outlet"] for r in rows} == {"Levant State News", "Meridian Wire"}
     assert len(failures) == 1 and "no text" in failures[0]["reason"]
     with Store(db_path) as store:
-        sources = store.conn.execute("SELECT count(*) FROM article_sources").fetchone()[0]
+        sources = len(store.article_sources())
     assert sources == 3  # the duplicate row is remembered as a second source of the same article
 
 
@@ -182,7 +182,7 @@ def test_failure_cleared_when_input_later_succeeds(tmp_path, db_path):
 def test_store_schema_fts_and_plain_sqlite(fixtures, db_path):
     run([fixtures / "reports.csv"], db_path, CSV_OPTIONS)
     with Store(db_path) as store:
-        assert store.migrations() == ["0001_initial", "0002_extraction_state", "0003_events"]
+        assert store.migrations() == ["0001_initial", "0002_extraction_state", "0003_events", "0004_store_v2"]
         assert store.migrate() == []  # nothing pending: re-opening is safe
         hits = store.articles(query="mortar Homs")
         assert len(hits) == 1 and hits[0]["title"] == "Mortars hit Homs school"
@@ -214,7 +214,7 @@ def test_fakes_ingest(shared, db_path):
     again, _, _ = run([shared / "fakes_dev.csv"], db_path, options)
     assert again.added == 0
     with Store(db_path) as store:
-        dates = store.conn.execute("SELECT count(*) FROM articles WHERE published IS NOT NULL").fetchone()[0]
+        dates = sum(1 for row in store.articles() if row["published"])
     assert dates > 350  # datelines found in the text, not the gold column
 
 
@@ -223,7 +223,7 @@ def test_seeds(shared, db_path):
     by_outlet = {r["outlet"]: r for r in rows}
     assert by_outlet["RCIT"]["published"] == "2020-07-14"
     with Store(db_path) as store:
-        full = store.conn.execute("SELECT full_name FROM outlets WHERE name='RCIT'").fetchone()[0]
+        full = store.article(by_outlet["RCIT"]["id"])["outlet_full_name"]
         text = store.article(by_outlet["Red Revolution Media"]["id"])["text"]
     assert full == "Revolutionary Communist International Tendency"
     assert "online store" not in text and "donation" not in text and "newsletter" not in text

@@ -362,8 +362,10 @@ def test_optional_spacy_pipeline_adds_unknown_organisations():
     spacy_doc = get_pipeline("spacy").run(Article(text=text, published="2024-03-14"))
     assert get_pipeline("spacy").version.endswith("+spacy")
     assert not any("Karama" in a.text for a in rules.actors)
-    accuse = next(m for m in spacy_doc.mentions if m.type == "ACCUSE")
-    assert accuse.actor1.label == "Karama Relief Foundation" and accuse.actor1.id is None
+    # the condemnation is a reaction to the strike (an attribute of it), so the strike is the record;
+    # the foundation the dictionary lacks is still found as an actor with its words
+    assert any(a.text == "Karama Relief Foundation" and a.actor.id == "UNKNOWN_ORG" for a in spacy_doc.actors)
+    assert [m.type for m in spacy_doc.mentions] == ["ASSAULT"]
     assert all(m.location.name == "Ariha" for m in spacy_doc.mentions if m.location)
     with pytest.raises(ValueError):
         get_pipeline("bogus")

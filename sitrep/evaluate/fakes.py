@@ -110,10 +110,10 @@ def _title_modes(article_doc) -> set:  # noqa: ANN001
 
 
 def main_incident(mentions: list[EventMention], title_modes: set | None = None,
-                  title_areas: set | None = None) -> EventMention | None:
+                  title_areas: set | None = None, allow_historical: bool = False) -> EventMention | None:
     """The article's main incident: an early, well-supported violent event with a toll, of the
     kind and in the area the headline names."""
-    candidates = [m for m in mentions if m.type == "ASSAULT" and not m.historical]
+    candidates = [m for m in mentions if m.type == "ASSAULT" and (allow_historical or not m.historical)]
     if not candidates:
         return None
     title_modes = title_modes or set()
@@ -137,6 +137,11 @@ def predict(article: Article, pipeline: Pipeline) -> Prediction:
     title = doc.extra.get("title")
     areas = {p.place.admin1 for p in title.places if p.place.admin1} if title else set()
     main = main_incident(doc.mentions, _title_modes(doc), areas)
+    if main is None:
+        # FA-KES codes an article's incident even when the article is a reaction to it and the
+        # incident itself is not a current event of its own: the best candidate record stands in
+        candidates = [m for m, _features in doc.extra.get("candidates", [])]
+        main = main_incident(candidates, _title_modes(doc), areas, allow_historical=True)
     location = "unknown"
     if main and main.location and main.location.admin1:
         location = GOVERNORATES.get(main.location.admin1, main.location.admin1.lower())

@@ -17,7 +17,7 @@ from sitrep.evaluate.fakes import gold_date, incident_score, predict_row, read_r
 from sitrep.fuse.events import fuse_store
 from sitrep.ingest.run import ingest
 from sitrep.pipeline import default_pipeline
-from sitrep.store.sqlite import Store
+from sitrep.store.base import open_store
 
 OPTIONS = IngestOptions(text_column="article_content", title_column="article_title", outlet_column="source")
 
@@ -75,26 +75,23 @@ def _main_mention(records: list[tuple[str, dict]]) -> str | None:
     return best
 
 
-def evaluate_fusion(path: str) -> dict:
+def evaluate_fusion(path: str, db: str | None = None) -> dict:
+    """Score fusion on ``path``; ``db`` is an empty database to use (default: a temporary file)."""
     rows = read_rows(path)
     gold = gold_pairs(rows)
     with tempfile.TemporaryDirectory() as tmp:
-        with Store(Path(tmp) / "fusion.db") as store:
+        with open_store(db or str(Path(tmp) / "fusion.db")) as store:
             pipeline = default_pipeline()
             ingest([path], store, OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
             fuse_store(store)
             unit_of: dict[str, str] = {}
-            for article_id, source in store.conn.execute("SELECT article_id, source FROM article_sources"):
+            for article_id, source in store.article_sources():
                 row = int(source.rsplit("#", 1)[1])
                 unit_of.setdefault(article_id, rows[row - 1]["unit_id"])
             mentions: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-            import json
-
-            for mention_id, article_id, record in store.conn.execute(
-                "SELECT id, article_id, record FROM mentions ORDER BY article_id, ordinal"
-            ):
-                mentions[article_id].append((mention_id, json.loads(record)))
-            event_of = dict(store.conn.execute("SELECT mention_id, event_id FROM event_mentions").fetchall())
+            for mention_id, article_id, mention in store.mentions_with_ids():
+                mentions[article_id].append((mention_id, mention.to_dict()))
+            event_of = store.event_assignments()
     by_event: dict[str, set[str]] = defaultdict(set)
     for article_id, records in mentions.items():
         main = _main_mention(records)

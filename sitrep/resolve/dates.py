@@ -37,15 +37,23 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _infer_year(month: int, day: int, published: date, year_offset: int = 0) -> date | None:
-    """Most recent such day on or before publication (plus a day of slack for time zones)."""
+def _infer_year(month: int, day: int, published: date, year_offset: int = 0, weekday: int | None = None) -> date | None:
+    """Most recent such day on or before publication (plus a day of slack for time zones); with a
+    weekday named beside it ("Friday, June 18"), the nearest year in which it falls on that day."""
     if year_offset:
         return _safe(published.year + year_offset, month, day)
+    if weekday is not None:
+        fits = [d for y in (published.year - 1, published.year, published.year + 1)
+                if (d := _safe(y, month, day)) is not None and d.weekday() == weekday]
+        if fits:
+            return min(fits, key=lambda d: abs((d - published).days))
     candidate = _safe(published.year, month, day)
-    # "by this Friday, June 18": a named day shortly after publication is that day, not last year's
-    if candidate and candidate > published + timedelta(days=14):
+    if candidate and candidate > published + timedelta(days=1):
         candidate = _safe(published.year - 1, month, day)
     return candidate
+
+
+_WEEKDAY_BEFORE = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?$", re.I)
 
 
 _D = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -80,7 +88,7 @@ def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMa
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            resolved = _resolve(kind, m, pub)
+            resolved = _resolve(kind, m, pub, text)
             if resolved is None:
                 continue
             value, precision, historical = resolved
@@ -104,7 +112,7 @@ def _old_month(y: int, mo: int, pub: date | None) -> bool:
     return pub is not None and (pub.year * 12 + pub.month) - (y * 12 + mo) >= 2
 
 
-def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str, bool] | None:
+def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> tuple[str, str, bool] | None:
     g = m.groups()
     if kind == "year_range":
         start = int(g[0])
@@ -130,7 +138,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str, b
         if pub is None:
             return None
         month, day = (_month(g[1]), int(g[0])) if kind == "dm" else (_month(g[0]), int(g[1]))
-        d = _infer_year(month, day, pub)
+        named = _WEEKDAY_BEFORE.search(text[max(0, m.start() - 14):m.start()])
+        d = _infer_year(month, day, pub, weekday=_WEEKDAYS.index(named.group(1).lower()) if named else None)
         return (d.isoformat(), "day", _old(d, pub)) if d else None
     if kind == "m_rel":
         if pub is None:

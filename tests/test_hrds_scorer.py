@@ -1,0 +1,139 @@
+"""The HRDsAttack scorer: reading the annotation, mapping records to its labels, the scores."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+from sitrep.evaluate import hrds as H
+
+
+def sample(html: str, merged: dict, title: str = "Activist arrested", gid: int = 1) -> dict:
+    return {"sample": {"Input.GLOBALEVENTID": gid, "Input.title": title, "Input.publish_date": "2021-03-08 23:00:34",
+                       "Input.article_interface": html},
+            "merged_sample": merged}
+
+
+MERGED = {"perpetrator_mention": True, "perpetrator_type": "state actor", "violation_types": ["arbitrary detention"],
+          "year": "2021.0", "month": "February", "date": "26.0", "city": "None", "region": "Lagos",
+          "country": "Nigeria", "victims": []}
+
+
+def rec(etype: str = "COERCE", mode: str | None = "arrest", kind: str | None = "police", label: str = "police",
+        country: str | None = "NG", date: dict | None = None, historical: bool = False, killed: int | None = None,
+        acled: str | None = None) -> dict:
+    return {"type": etype, "mode": mode, "acled": {"sub_event_type": acled} if acled else {},
+            "actor1": {"name": None, "kind": kind, "label": label, "country": country} if kind or label else None,
+            "location": {"name": "Lagos", "country": country} if country else None,
+            "date": date, "historical": historical,
+            "casualties": [{"kind": "killed", "count": killed, "subset": False}] if killed is not None else []}
+
+
+def test_html_body_becomes_plain_paragraphs_and_markup_is_never_run():
+    text = H.html_to_text("<p>Police  arrested <b>two</b> men &amp; a woman.</p> <p><script>alert(1)</script>"
+                          "Second\nparagraph.</p>")
+    assert text == "Police arrested two men & a woman.\n\nSecond paragraph."
+
+
+def test_gold_values_are_normalised_as_the_paper_reads_them():
+    gold = H.gold_labels(dict(MERGED, violation_types=["unknown", "killing"], month="02", country="USA",
+                              perpetrator_type=None, date="unknown", year="2020"))
+    assert gold == {"country": "US", "perpetrator_type": None, "violations": {"killing"}, "year": 2020,
+                    "month": 2, "day": None}
+    assert H.gold_labels(MERGED)["month"] == 2 and H.gold_labels(MERGED)["day"] == 26
+    assert H.month_number("Decenmber") == 12 and H.month_number("13") is None
+    assert H.country_code("People's Republic of China") == "CN" and H.country_code("None") is None
+    assert H.country_code("Africa").startswith("?")  # a continent matches no prediction
+    assert H.gold_labels(dict(MERGED, violation_types=[]))["violations"] == {"unknown"}
+
+
+def test_main_record_is_the_first_current_violent_one_then_what_the_article_recounts():
+    talk = rec("REQUEST", None)
+    arrest = rec()
+    old_killing = rec("ASSAULT", None, historical=True, killed=1)
+    assert H.main_record([talk, arrest]) is arrest
+    assert H.main_record([talk]) is talk
+    assert H.main_record([old_killing]) is old_killing
+    assert H.main_record([]) is None
+
+
+@pytest.mark.parametrize("kind, label, expected", [
+    ("police", "police", "state actor"),
+    ("state military", "troops", "state actor"),
+    ("armed group", "Boko Haram", "other actors without permissions"),
+    ("unknown", "gunmen", "other actors without permissions"),
+    ("unknown", "The police", "state actor"),
+    ("civilians", "her employers", "other non-state actors"),
+    ("party", "the ruling party", "other non-state actors"),
+    ("international organisation", "the African Union", "regional orgs"),
+])
+def test_perpetrator_type_from_actor_kind_then_label(kind, label, expected):
+    assert H.perpetrator_type(rec(kind=kind, label=label)) == expected
+
+
+def test_no_actor_is_no_perpetrator():
+    assert H.perpetrator_type(rec(kind=None, label="")) is None
+    assert H.perpetrator_type(None) is None
+
+
+def test_violation_types_union_over_records_and_unknown_when_none():
+    assert H.violations([rec()]) == {"arbitrary detention", "other"}
+    abduction = rec("ASSAULT", "abduct", acled="Abduction/forced disappearance")
+    assert H.violations([abduction, rec("ASSAULT", None, killed=2, historical=True)]) == {
+        "kidnapping", "killing", "other"}
+    assert "torture" in H.violations([rec("ASSAULT", "torture")])
+    assert "killing" in H.violations([rec("ASSAULT", None, killed=None) | {
+        "casualties": [{"kind": "killed", "count": None, "subset": False}]}])  # "were killed", no figure
+    assert H.violations([rec("REQUEST", None)]) == {"unknown"}
+
+
+def test_prediction_dates_only_as_stated_else_the_publication_year():
+    stated = rec(date={"value": "2021-02-26", "precision": "day", "basis": "text"})
+    assert {k: H.predict([stated], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2021, "month": 2, "day": 26}
+    assumed = rec(date={"value": "2021-03-08", "precision": "day", "basis": "published"})
+    assert {k: H.predict([assumed], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2021, "month": None, "day": None}
+    assert H.predict([], None)["year"] is None
+
+
+def test_country_from_the_main_record_else_most_records():
+    placed = [rec("REQUEST", None, country="GH"), rec("REQUEST", None, country="GH"), rec(country=None)]
+    assert H.predict(placed)["country"] == "GH"
+    assert H.predict([rec(country="KE"), rec("REQUEST", None, country="GH")])["country"] == "KE"
+
+
+def test_scores_accuracy_and_micro_f1_and_the_majority_baseline():
+    golds = [H.gold_labels(MERGED), H.gold_labels(dict(MERGED, violation_types=["killing", "other"], country="Kenya",
+                                                       month=None, date=None))]
+    perfect = [dict(g) for g in golds]
+    scores = H.score(golds, perfect)
+    assert scores["country"] == 1.0 and scores["violations_f1"] == 1.0 and scores["month"] == 1.0
+    # The paper's counting never credits a gold None.
+    assert scores["month_paper_counting"] == 0.5 and scores["day_paper_counting"] == 0.5
+    half = [dict(perfect[0]), dict(perfect[1], violations={"killing"}, country="UG")]
+    scores = H.score(golds, half)
+    assert scores["country"] == 0.5
+    assert scores["violations_precision"] == 1.0 and scores["violations_recall"] == pytest.approx(2 / 3, abs=1e-4)
+    assert scores["violations_f1"] == pytest.approx(0.8, abs=1e-4)
+    guess = H.majority(golds)
+    assert guess["perpetrator_type"] == "state actor" and len(guess["violations"]) == 1
+
+
+def test_command_on_a_small_split_with_the_real_pipeline(tmp_path):
+    html = ("<p>LAGOS, Feb 26: Police arrested the activist Ada Obi in Lagos on Friday, her lawyer said.</p>"
+            "<p>She remains in detention.</p>")
+    path = tmp_path / "hrds_dev.json"
+    path.write_text(json.dumps([sample(html, MERGED)]), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "hrds", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output.strip().splitlines()[-1])
+    assert scores["n"] == 1 and scores["baseline_from"] == "hrds_dev.json"
+    assert scores["country"] == 1.0 and scores["year"] == 1.0
+    assert "arbitrary detention" in json.dumps(scores["baseline_labels"])
+    path.write_text('{"not": "a list"}', encoding="utf-8")
+    bad = CliRunner().invoke(app, ["eval", "hrds", str(path)])
+    assert bad.exit_code == 2 and "list" in bad.output

@@ -1,0 +1,80 @@
+"""Quality gates on the record-level gold and on HRDsAttack (development): pinned minimums.
+
+Pinned a little under what main reached when they were set (see README, "Measuring"), so that a
+real regression fails CI and noise does not. Raise them as extraction improves. In CI a missing
+``../shared`` fails these tests instead of skipping them (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitrep.evaluate.hrds import evaluate_hrds
+from sitrep.evaluate.records import evaluate_records
+
+RECORDS_MINIMUMS = {"precision": 0.70, "recall": 0.50, "f1": 0.58, "fully_right": 0.05}
+FIELD_MINIMUMS = {"type": 0.89, "acled": 0.75, "actor1": 0.42, "actor2": 0.42, "place": 0.53, "date": 0.83,
+                  "killed": 0.80, "claim": 0.69}
+HRDS_MINIMUMS = {"country": 0.44, "perpetrator_type": 0.30, "violations_f1": 0.43, "year": 0.39}
+
+
+@pytest.fixture(scope="module")
+def records(shared):
+    return evaluate_records(shared / "records").as_dict()
+
+
+@pytest.fixture(scope="module")
+def hrds(shared):
+    return evaluate_hrds(shared / "hrds" / "hrds_dev.json")
+
+
+def test_every_gold_document_scored_without_failures(records):
+    assert (records["docs"], records["gold_events"]) == (112, 295)
+    assert records["failures"] == []
+    assert records["unlocated_quotes"] == 0  # every gold quote is found in its document
+
+
+@pytest.mark.parametrize("measure", sorted(RECORDS_MINIMUMS))
+def test_records_minimum(records, measure):
+    assert records[measure] >= RECORDS_MINIMUMS[measure], (
+        f"records {measure} fell to {records[measure]:.4f} (< {RECORDS_MINIMUMS[measure]})")
+
+
+@pytest.mark.parametrize("field", sorted(FIELD_MINIMUMS))
+def test_records_field_minimum(records, field):
+    accuracy = records["fields"][field]["accuracy"]
+    assert accuracy >= FIELD_MINIMUMS[field], f"{field} fell to {accuracy:.4f} (< {FIELD_MINIMUMS[field]})"
+
+
+def test_hrds_every_article_scored(hrds):
+    assert hrds["n"] == 100 and hrds["failures"] == []
+    assert hrds["baseline_from"] == "hrds_train.json"
+
+
+@pytest.mark.parametrize("measure", sorted(HRDS_MINIMUMS))
+def test_hrds_minimum(hrds, measure):
+    assert hrds[measure] >= HRDS_MINIMUMS[measure], f"hrds {measure} fell to {hrds[measure]:.4f}"
+
+
+def test_hrds_beats_the_majority_baseline_where_it_already_does(hrds):
+    # Perpetrator type is still below its baseline (0.60: "state actor" everywhere); the issue's target.
+    for measure in ("country", "violations_f1", "year"):
+        assert hrds[measure] > hrds["baseline"][measure], measure
+
+
+def test_missing_shared_data_fails_in_ci_and_skips_elsewhere(tmp_path):
+    root = Path(__file__).resolve().parents[1]
+    selection = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                 "tests/test_records_gate.py::test_every_gold_document_scored_without_failures"]
+    env = dict(os.environ, SITREP_SHARED_DATA=str(tmp_path / "nowhere"))
+    env.pop("CI", None)
+    skipped = subprocess.run(selection, cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert skipped.returncode == 0 and "1 skipped" in skipped.stdout, skipped.stdout
+    failed = subprocess.run(selection, cwd=root, env=dict(env, CI="true"), capture_output=True, text=True,
+                            timeout=120)
+    assert failed.returncode != 0 and "not beside the project" in failed.stdout, failed.stdout

@@ -1,0 +1,120 @@
+"""The record-building stages alone, on sentences written for these tests: the parse readers
+(realis, arguments), date rules, one record per event, in-article merging, the salience model."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article
+from sitrep.pipeline import default_pipeline
+from sitrep.resolve.dates import find_dates
+from sitrep.stages import salience
+from sitrep.stages.parse import _nlp, arguments, realis
+
+
+def parsed(sentence: str):
+    return _nlp()(sentence)
+
+
+def word(doc, text: str):
+    return next(t for t in doc if t.text == text)
+
+
+def run(text: str, published: str | None = "2024-03-14", title: str | None = None):
+    return default_pipeline().run(Article(text=text, published=published, title=title))
+
+
+@pytest.mark.parametrize(
+    "sentence,trigger,mood",
+    [
+        ("Soldiers shelled the village on Monday.", "shelled", "actual"),
+        ("Soldiers did not shell the village on Monday.", "shell", "negated"),
+        ("Soldiers will shell the village if the fighters stay.", "shell", "modal"),
+        ("The army plans to attack the town next week.", "attack", "irrealis"),
+        ("Police tried to arrest the organisers of the march.", "arrest", "irrealis"),
+        ("Militias regularly attack the convoys on that road.", "attack", "habitual"),
+    ],
+)
+def test_realis(sentence, trigger, mood):
+    doc = parsed(sentence)
+    assert realis(word(doc, trigger)) == mood
+
+
+def test_arguments_active_and_passive():
+    doc = parsed("Rebel fighters ambushed an army convoy near the bridge.")
+    agent, patient = arguments(word(doc, "ambushed"))
+    assert agent.text == "fighters" and patient.text == "convoy"
+    doc = parsed("Two reporters were detained by police in the capital.")
+    agent, patient = arguments(word(doc, "detained"))
+    assert agent.text == "police" and patient.text == "reporters"
+
+
+def test_arguments_of_a_nominal_act():
+    doc = parsed("An air strike by government jets killed eleven farmers.")
+    agent, patient = arguments(word(doc, "strike"))
+    assert agent.text == "jets" and patient.text == "farmers"
+
+
+def test_headline_lethal_verb_without_object_is_passive():
+    doc = parsed("Dozens of Militants Killed As Army Advances")
+    agent, patient = arguments(word(doc, "Killed"))
+    assert agent is None and patient is not None
+
+
+@pytest.mark.parametrize(
+    "phrase,published,value,precision,historical",
+    [
+        ("In August last year the army attacked", "2013-08-06", "2012-08", "month", True),
+        ("last week police arrested him", "2013-08-06", "2013-07", "month", False),
+        ("on Monday November 13 troops moved", "2017-11-15", "2017-11-13", "day", False),
+        ("a hearing by this Friday, June 18", "2021-06-14", "2021-06-18", "day", False),
+        ("the clashes of 2 January", "2024-03-14", "2024-01-02", "day", True),
+    ],
+)
+def test_relative_dates(phrase, published, value, precision, historical):
+    found = find_dates(phrase, published)
+    assert found, phrase
+    d = found[-1] if "Monday" in phrase else found[0]
+    assert (d.value, d.precision, d.historical) == (value, precision, historical)
+
+
+def test_dateline_anchors_an_undated_text():
+    doc = run("Tuesday 14 May 2019 Gunmen attacked a police post in the town on Monday, killing three officers.",
+              published=None)
+    assert doc.article.published == "2019-05-14"
+    assert any(m.date and m.date.value == "2019-05-13" for m in doc.mentions)
+
+
+def test_one_record_for_one_sentence_with_several_triggers():
+    doc = run("Government aircraft bombed the market in Maarat, killing nine civilians and wounding "
+              "twenty, in what the opposition condemned as a massacre.")
+    current = [m for m in doc.mentions if not m.historical]
+    assert len(current) == 1 and current[0].type == "ASSAULT"
+
+
+def test_later_telling_of_one_incident_joins_it():
+    text = ("A car bomb exploded near a checkpoint in Azaz on Sunday, killing seven people. "
+            "The town's council opened new schools last month and traders reopened the market. "
+            "Local doctors said the car bomb had been parked beside a bus stop in Azaz.")
+    doc = run(text)
+    assert len([m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]) == 1
+
+
+def test_two_attacks_with_different_tolls_stay_apart():
+    text = ("Shelling killed four people in Kafr Nabl on Monday. "
+            "In a separate incident, shelling killed eleven people in Jisr al-Shughur on Tuesday.")
+    doc = run(text, published="2024-03-14")
+    assert len([m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]) == 2
+
+
+def test_negated_act_is_no_record():
+    doc = run("The ministry said its forces did not bomb the hospital in the town.")
+    assert not [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
+
+
+def test_salience_score_is_a_probability_and_shifts_with_evidence():
+    base = dict.fromkeys(salience.FEATURES, 0.0)
+    base["bias"] = 1.0
+    weak = salience.score(base)
+    strong = salience.score({**base, "casualties": 1.0, "count": 1.0, "date_text": 1.0, "first3": 1.0})
+    assert 0.0 < weak < strong < 1.0

@@ -1,0 +1,191 @@
+"""The store contract, run on every backend (SQLite file, PostgreSQL schema), and the query layer."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from sitrep.fuse.events import fuse_store
+from sitrep.model import Actor, Article, Casualty, Claim, EventMention, Evidence, Failure, Place, When
+from sitrep.queries import EventFilter, event_detail, events_page, find_event, iter_events
+from sitrep.store.base import open_store
+
+PLACES = [
+    Place("Ariha", "Idlib", "SY", 35.81, 36.61, precision="city"),
+    Place("Saraqib", "Idlib", "SY", 35.86, 36.80, precision="city"),
+    Place("Azaz", "Aleppo", "SY", 36.59, 37.05, precision="city"),
+    Place("Douma", "Rif Dimashq", "SY", 33.57, 36.40, precision="city"),
+    Place("Syria", None, "SY", None, None, precision="country"),
+]
+ACTORS = [Actor("Syrian Arab Army", id="SYR_MIL", label="regime forces"), Actor("Islamic State (ISIS)", id="ISIS"),
+          Actor(None, label="gunmen"), None]
+OUTLETS = ["Wire A", "Wire B", "Civilian Toll Monitor", "Levant State News"]
+
+
+def article(i: int, outlet: str | None = None, published: str = "2024-03-12") -> Article:
+    return Article(f"Report number {i}: shelling and clashes reported in the north of the country.",
+                   title=f"Report {i}", outlet=outlet or OUTLETS[i % len(OUTLETS)], published=published,
+                   source=f"synthetic#{i}")
+
+
+def mention(a: Article, etype: str, day: str, place: Place | None, killed: int | None, actor: Actor | None,
+            words: str = "air strikes hit the market") -> EventMention:
+    ev = Evidence(words, 0, len(words))
+    return EventMention(
+        article=a.summary(), type=etype, mode="aerial" if etype == "ASSAULT" else None,
+        acled={"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}, cameo=None,
+        actor1=actor, actor2=None, location=place, date=When(day, "day", day, None, "text"),
+        casualties=[Casualty("killed", killed, category="civilians")] if killed else [],
+        claim=Claim(None), evidence=ev, confidence=0.7)
+
+
+def populate(store, n: int = 60, seed: int = 3) -> None:
+    """``n`` synthetic articles, most with one or two mentions, several outlets per incident."""
+    rng = random.Random(seed)
+    version = "test-1"
+    for i in range(n):
+        a = article(i, published=f"2024-03-{10 + i % 6:02d}")
+        store.add_article(a)
+        mentions = []
+        for _ in range(rng.choice([0, 1, 1, 2])):
+            day = f"2024-03-{10 + rng.randrange(12):02d}"
+            mentions.append(mention(a, rng.choice(["ASSAULT", "ASSAULT", "PROTEST"]), day, rng.choice(PLACES),
+                                    rng.choice([None, 3, 4, 10]), rng.choice(ACTORS)))
+        store.set_mentions(a.id, mentions, version)
+
+
+def test_articles_sources_failures_and_search(store_url):
+    with open_store(store_url) as store:
+        assert store.migrate() == []  # opening applied every migration; again is a no-op
+        a = Article("Mortar shells hit a school in Homs on Monday, killing four pupils.", title="Mortars hit Homs school",
+                    outlet="Levant State News", published="2024-03-11", source="x.csv#1")
+        assert store.add_article(a) is True
+        store.add_failure(Failure("x.csv#2", "read", "no text"))
+        again = Article(a.text, title=a.title, outlet=a.outlet, source="y.csv#1")
+        assert store.add_article(again) is False  # same clean text: stored once, second source kept
+        assert sorted(s for _, s in store.article_sources()) == ["x.csv#1", "y.csv#1"]
+        store.add_failure(Failure("x.csv#2", "read", "still no text"))
+        assert [f["reason"] for f in store.failures()] == ["still no text"]
+        hits = store.articles(query="mortar Homs")
+        assert [h["id"] for h in hits] == [a.id]
+        assert store.articles(query='"unbalanced quote') == []  # user text is never search syntax
+        assert store.articles(outlet="levant state news")[0]["id"] == a.id
+        shown = store.article(a.id[:6])
+        assert shown["outlet"] == "Levant State News" and shown["mentions"] == [] and shown["text"] == a.text
+
+
+def test_mentions_round_trip_and_incremental_fusion(store_url):
+    with open_store(store_url) as store:
+        populate(store, 40)
+        stored = list(store.mentions())
+        assert stored and all(isinstance(m, EventMention) for m in stored)
+        assert store.unfused_mentions() == len(stored)
+        first = fuse_store(store)
+        assert first.mentions == len(stored) and store.unfused_mentions() == 0
+        events = {e.id: e for e in iter_events(store)}
+        assigned = store.event_assignments()
+        assert sorted(assigned) == sorted(m for e in events.values() for m in e.mentions)  # each mention once
+        assert fuse_store(store).events_written == 0  # nothing new, nothing rewritten
+        # more articles: only the events they touch are rewritten, the others kept as they were
+        rng = random.Random(9)
+        for i in range(100, 110):
+            a = article(i)
+            store.add_article(a)
+            store.set_mentions(a.id, [mention(a, "ASSAULT", "2024-03-12", PLACES[0], rng.choice([3, 4]), ACTORS[0])],
+                               "test-1")
+        second = fuse_store(store)
+        assert second.mentions == 10 and 0 < second.events_written <= 10
+        after = {e.id: e for e in iter_events(store)}
+        changed = [eid for eid in events if after.get(eid) != events[eid]]
+        assert len(changed) <= second.events_written + second.events_deleted
+        # re-extracting an article takes its old mentions out of their events
+        target = next(e for e in after.values() if len(e.mentions) > 1)
+        article_id = target.mentions[0].split(":")[0]
+        store.set_mentions(article_id, [], "test-2")
+        third = fuse_store(store)
+        assert third.events_written + third.events_deleted >= 1
+        remaining = {m for e in iter_events(store) for m in e.mentions}
+        assert not any(m.startswith(article_id + ":") for m in remaining)
+        assert len(store.event_assignments()) == store.count("mentions")
+
+
+def test_query_filters_sort_and_pages(store_url):
+    with open_store(store_url) as store:
+        populate(store, 80)
+        fuse_store(store)
+        everything = list(iter_events(store, page=7))  # small pages: many cursors
+        assert len(everything) == store.count("events") == store.count_events()
+        assert [e.id for e in everything] == [e.id for e in sorted(everything, key=lambda e: (e.date or "", e.id))]
+
+        def actor_words(e):
+            return [w for a in (e.actor1, e.actor2) if a for w in re.findall(r"\w+", f"{a.name or ''} {a.label or ''}".lower())]
+
+        checks = [
+            (EventFilter(type="assault"), lambda e: e.type == "ASSAULT"),
+            (EventFilter(since="2024-03-12", until="2024-03-13"), lambda e: "2024-03-12" <= (e.date or "") <= "2024-03-13"),
+            (EventFilter(until="2024-03-11"), lambda e: bool(e.date) and e.date <= "2024-03-11"),
+            (EventFilter(admin1="IDLIB"), lambda e: e.place is not None and e.place.admin1 == "Idlib"),
+            (EventFilter(actor="arab arm"), lambda e: all(any(w.startswith(q) for w in actor_words(e)) for q in ("arab", "arm"))),
+            (EventFilter(actor="gunmen", type="ASSAULT"), lambda e: "gunmen" in actor_words(e) and e.type == "ASSAULT"),
+            (EventFilter(place="saraq"), lambda e: e.place is not None and "saraqib" in e.place.name.lower()),
+            (EventFilter(outlet="wire a"), lambda e: "Wire A" in e.outlets),
+            (EventFilter(multi=True, type="ASSAULT"), lambda e: len(e.outlets) > 1 and e.type == "ASSAULT"),
+        ]
+        for where, keep in checks:
+            got = [e.id for e in iter_events(store, where, page=5)]
+            want = [e.id for e in everything if keep(e)]
+            assert got == want, where
+            assert 0 < len(want) < len(everything), where  # every filter keeps some events and drops others
+        for sort, key in (("-date", lambda e: (e.date or "", e.id)),
+                          ("-killed", lambda e: (e.killed.max if e.killed else -1, e.id)),
+                          ("-outlets", lambda e: (len(e.outlets), e.id))):
+            got = [e.id for e in iter_events(store, sort=sort, page=6)]
+            assert got == [e.id for e in sorted(everything, key=key, reverse=True)], sort
+        page = events_page(store, limit=10)
+        assert len(page.events) == 10 and page.next
+        rest = events_page(store, limit=1000, cursor=page.next)
+        assert [e.id for e in page.events + rest.events] == [e.id for e in everything] and rest.next is None
+        one = everything[0]
+        assert find_event(store, one.id[:6]) == one and find_event(store, "zzz") is None
+        detail = event_detail(store, one)
+        assert [s["record"]["type"] for s in detail["sources"]] == [one.type] * len(one.mentions)
+
+
+def test_reads_never_write(store_url):
+    with open_store(store_url) as store:
+        populate(store, 20)
+        before = store.unfused_mentions()
+        assert list(iter_events(store)) == [] and events_page(store).events == []
+        assert find_event(store, "") is None
+        assert store.unfused_mentions() == before > 0  # reading fused nothing
+
+
+def test_concurrent_claims_share_the_work(store_url):
+    with open_store(store_url) as first, open_store(store_url) as second:
+        for i in range(12):
+            first.add_article(article(i))
+        a = first.claim_pending("v1", 5)
+        b = second.claim_pending("v1", 5)
+        c = second.claim_pending("v1", 5)
+        ids = [x.id for x in a + b + c]
+        assert len(ids) == len(set(ids)) == 12  # every article claimed once
+        for x in a[:2]:
+            first.set_mentions(x.id, [], "v1")
+        first.release_claims()  # the 3 it did not finish are free again
+        again = second.claim_pending("v1", 10)
+        assert sorted(x.id for x in again) == sorted(x.id for x in a[2:])
+        assert second.claim_pending("v1", 10) == []
+
+
+@pytest.mark.parametrize("bad", ["", "!!!"])
+def test_bad_cursor_is_a_clear_error(tmp_path, bad):
+    from sitrep.errors import SitrepError
+
+    with open_store(str(tmp_path / "c.db")) as store:
+        if bad:
+            with pytest.raises(SitrepError, match="not a cursor"):
+                events_page(store, cursor=bad)
+        else:
+            assert events_page(store, cursor=None).events == []
