@@ -10,6 +10,7 @@ __version__ = "0.1.0"
 
 from sitrep.config import IngestOptions  # noqa: E402
 from sitrep.errors import InputError, SitrepError, StageError  # noqa: E402
+from sitrep.geo import Toponym, geoparse  # noqa: E402
 from sitrep.model import (  # noqa: E402
     Actor,
     Article,
@@ -56,6 +57,6 @@ def fuse(db: str = "sitrep.db"):  # noqa: ANN201 - FusionReport
 
 __all__ = [
     "Actor", "Article", "Casualty", "Claim", "Contradiction", "Event", "EventMention", "Evidence", "Failure",
-    "IngestOptions", "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store", "When",
-    "__version__", "extract", "fuse", "ingest", "open_store",
+    "IngestOptions", "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store", "Toponym",
+    "When", "extract", "fuse", "geoparse", "ingest", "open_store", "__version__",
 ]

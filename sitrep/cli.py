@@ -393,6 +393,28 @@ def eval_plover(
     out.print(table)
 
 
+@eval_app.command("geo")
+def eval_geo(
+    path: Annotated[Path, typer.Argument(help="Geoparsing corpus XML (TR-News, GeoVirus, LGL, GeoWebNews).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line.")] = False,
+    gold_spans: Annotated[bool, typer.Option("--gold-spans", help="Resolve the gold spans only.")] = False,
+    ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Add spaCy's entity recogniser (slower).")] = False,
+) -> None:
+    """Toponyms found and placed within 161 km, error km, AUC, and geoparsing speed (articles/s)."""
+    from sitrep.evaluate.geo import score_corpus, sitrep_geoparser
+
+    if not path.exists():
+        raise _fail(f"no such file: {path}")
+    result = score_corpus(str(path), sitrep_geoparser(ner=ner), gold_spans=gold_spans)
+    if as_json:
+        print(json.dumps(result))
+        return
+    table = Table("measure", "value", title=f"geoparsing: {path.name}")
+    for key, value in result.items():
+        table.add_row(key, str(value))
+    out.print(table)
+
+
 @eval_app.command("records")
 def eval_records(
     path: Annotated[Path, typer.Argument(help="The records gold folder (../shared/data/records) or a <split>_docs.jsonl with gold beside it.")],

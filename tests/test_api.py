@@ -9,9 +9,9 @@ import sitrep
 
 def test_exported_members():
     assert set(sitrep.__all__) == {
-        "Actor", "Article", "Casualty", "Claim", "Contradiction", "Event", "EventMention", "Evidence", "Failure",
-        "IngestOptions", "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store", "When",
-        "__version__", "extract", "fuse", "ingest", "open_store",
+        "Actor", "Article", "Casualty", "Claim", "Contradiction", "Event", "EventMention", "Evidence",
+        "Failure", "IngestOptions", "InputError", "Pipeline", "Place", "SitrepError", "StageError", "Store",
+        "Toponym", "When", "extract", "fuse", "geoparse", "ingest", "open_store", "__version__",
     }
     for name in sitrep.__all__:
         assert hasattr(sitrep, name)

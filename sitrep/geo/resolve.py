@@ -1,0 +1,198 @@
+"""Choose, for each toponym found, the gazetteer entry it denotes (or abstain).
+
+Evidence, from the strongest:
+1. a qualifier in the text: "Paris, Texas", "Athens, Ga.", "Idlib province", "Laurel County";
+2. the document's context: countries and first-level divisions it names (weighted by how often),
+   its dateline, the outlet's country given by the caller;
+3. prominence: a country or continent before a town of the same name, then population;
+4. distance to the other places resolved in the document;
+and one sense per name per document. A name whose best sense is a hamlet with nothing in the
+document pointing to its country is left unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from sitrep.geo.gazetteer import GeoEntry, GeoIndex
+from sitrep.geo.recognise import Mention
+from sitrep.resolve.datafiles import load_yaml
+from sitrep.resolve.gazetteer import fold, km
+
+_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|prefecture|oblast|department|territory)\b", re.I)
+_DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\(|—|–|-|:)")
+_QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
+_POSTAL = re.compile(r"^,\s*([A-Z]{2})\b")
+# a hamlet of fewer people than this, in a country the document does not name, is not believed
+MIN_UNSUPPORTED_POPULATION = 1000
+
+
+@dataclass
+class Context:
+    """What is known of a document before reading it: the outlet's country (ISO), other hints."""
+
+    country: str | None = None
+    countries: dict[str, float] | None = None
+
+
+def prior(e: GeoEntry) -> float:
+    """How likely a bare name means this entry, before any context."""
+    if e.kind in ("continent", "country"):
+        return 9.5
+    if e.kind in ("region", "water"):
+        return 7.0
+    if e.kind == "admin1":
+        return 5.0 + math.log10(e.population + 1) / 8
+    if e.kind == "admin2":
+        return 4.5
+    score = 0.9 * math.log10(e.population + 1)
+    if e.fcode == "PPLC":
+        score += 1.8
+    if e.supplement:
+        score += 0.5
+    return score
+
+
+def _postal_codes() -> dict[str, str]:
+    extra = load_yaml("geo_names.yaml")
+    return {code: country for country, codes in extra.get("postal", {}).items() for code in codes}
+
+
+def resolve(text: str, mentions: list[Mention], index: GeoIndex,
+            context: Context | None = None) -> list[tuple[Mention, GeoEntry | None]]:
+    context = context or Context()
+    cands: list[list[GeoEntry]] = []
+    for m in mentions:
+        iso = index.demonyms.get(fold(m.text))
+        if iso:  # "Spanish", "Canadian": the country, whatever town shares the word
+            country = index.country(iso)
+            cands.append([country] if country else [])
+        else:
+            cands.append(_lookup(m.text, index))
+    postal = _postal_codes()
+
+    # qualifiers: "Paris, Texas", "Athens, Ga.", "Gainesville, FL"; "Idlib province"
+    constraint: dict[int, tuple[str, str | None]] = {}
+    for i, m in enumerate(mentions):
+        after = text[m.end:m.end + 40]
+        if not _QUALIFIER.match(after):
+            if _ADMIN_AFTER.match(after) and any(c.kind == "admin1" for c in cands[i]):
+                cands[i] = [c for c in cands[i] if c.kind == "admin1"]
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        gap = text[m.end:nxt.start] if nxt else ""
+        if nxt and nxt.source != "demonym" and re.fullmatch(r",\s*|\s*\(\s*", gap):
+            outer = [c for c in cands[i + 1] if c.kind in ("country", "admin1")]
+            if outer:
+                inner = [c for c in cands[i] if c.kind not in ("country", "continent") and any(
+                    c.country == o.country and (o.kind == "country" or c.admin1 == o.admin1) for o in outer)]
+                if inner:
+                    cands[i] = inner
+                    constraint[i] = (inner[0].country or "", None)
+                    continue
+        pm = _POSTAL.match(after)
+        if pm and pm.group(1) in postal:
+            inner = [c for c in cands[i] if c.country == postal[pm.group(1)] and c.admin1 == pm.group(1)]
+            if inner:
+                cands[i] = inner
+
+    # the document's countries and divisions, from what each name most plausibly means alone
+    weights: Counter[str] = Counter()
+    divisions: Counter[tuple[str, str]] = Counter()
+    if context.country:
+        weights[context.country] += 1.0
+    for cc, w in (context.countries or {}).items():
+        weights[cc] += w
+    seen_towns: set[str] = set()
+    for i, m in enumerate(mentions):
+        if not cands[i]:
+            continue
+        top = max(cands[i], key=prior)
+        if top.country is None:
+            continue
+        if m.source == "demonym":
+            weights[top.country] += 0.5
+        elif top.kind in ("country", "admin1") or len(cands[i]) == 1:
+            weights[top.country] += 1.0
+            if top.kind == "admin1":
+                divisions[(top.country, top.admin1 or "")] += 1
+        elif fold(m.text) not in seen_towns:  # an ambiguous town counts once, however often it is named
+            seen_towns.add(fold(m.text))
+            weights[top.country] += 0.3
+        if m.start < 40 and _DATELINE_AFTER.match(text[m.end:m.end + 30]):
+            weights[top.country] += 2.0  # "ANKARA, Turkey —": where the report was filed
+    total = sum(weights.values()) or 1.0
+
+    def score(e: GeoEntry) -> float:
+        s = prior(e)
+        if e.country and weights[e.country]:
+            s += 1.5 + 4.0 * weights[e.country] / total
+        if e.kind not in ("admin1", "country") and e.country and divisions[(e.country, e.admin1 or "")]:
+            s += 2.0
+        if e.kind == "admin1" and e.country and weights[e.country] >= 2:
+            s += 1.5  # "Georgia" in a story set in the United States is the state
+        return s
+
+    # one sense per name: names without a qualifier share the best sense over the document
+    chosen: dict[str, GeoEntry | None] = {}
+    for i in sorted(constraint):
+        if cands[i]:
+            chosen.setdefault(fold(mentions[i].text), max(cands[i], key=score))
+    out: list[tuple[Mention, GeoEntry | None]] = []
+    for i, m in enumerate(mentions):
+        if not cands[i]:
+            out.append((m, None))
+            continue
+        key = fold(m.text)
+        if i not in constraint and key in chosen:
+            out.append((m, chosen[key]))
+            continue
+        best = max(cands[i], key=score)
+        if m.source == "gazetteer" and best.kind == "city" and (
+                best.population < MIN_UNSUPPORTED_POPULATION
+                or best.population < 10 * MIN_UNSUPPORTED_POPULATION and weights[best.country or ""] < 1):
+            best = None  # a small namesake that nothing else in the document supports
+        if i not in constraint or key not in chosen:
+            chosen[key] = best  # "Santa Ana, California" once: every later "Santa Ana" is that town
+        out.append((m, best))
+    return _nudge(out, cands, score)
+
+
+def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
+    found = index.lookup(phrase)
+    if not found and phrase.endswith("."):
+        found = index.lookup(phrase[:-1])
+    if not found and phrase[-2:] in ("'s", "’s"):
+        found = index.lookup(phrase[:-2])
+    if not found and phrase.lower().startswith("the "):
+        found = index.lookup(phrase[4:])
+    return found
+
+
+def _nudge(resolved: list[tuple[Mention, GeoEntry | None]], cands: list[list[GeoEntry]], score) -> list:  # noqa: ANN001
+    """Re-pick towns towards the document's other places: a namesake within 250 km of them wins a close call."""
+    anchors = list(dict.fromkeys((round(e.lat, 2), round(e.lon, 2)) for _, e in resolved
+                                 if e is not None and e.kind in ("city", "admin2")))[:40]
+    if len(anchors) < 2:
+        return resolved
+    memo: dict[tuple[float, float], int] = {}
+
+    def near(c: GeoEntry) -> int:
+        point = (round(c.lat, 2), round(c.lon, 2))
+        if point not in memo:
+            memo[point] = sum(1 for a in anchors if a != point and km(a, point) < 250)
+        return memo[point]
+
+    out = []
+    for (m, e), options in zip(resolved, cands, strict=True):
+        towns = [c for c in options if c.kind in ("city", "admin2")]
+        if e is None or e.kind not in ("city", "admin2") or len(towns) < 2:
+            out.append((m, e))
+            continue
+        floor = score(e) - 2.5
+        better = [c for c in towns if near(c) > near(e) and score(c) > floor]
+        out.append((m, max(better, key=lambda c: (near(c), score(c))) if better else e))
+    return out

@@ -1,0 +1,164 @@
+"""The geoparser alone on hand-written sentences, the corpus scorer on a tiny XML, and a quality gate
+on the geoparsing corpora (TR-News, GeoVirus) with pinned floors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import sitrep
+from sitrep.evaluate.geo import read_corpus, score_corpus, sitrep_geoparser
+from sitrep.resolve.gazetteer import km
+
+
+def places(text: str, **kw) -> dict[str, sitrep.Toponym]:
+    return {t.text: t for t in sitrep.geoparse(text, ner=False, **kw)}
+
+
+def test_qualifier_picks_the_namesake():
+    found = places("The tornado struck Paris, Texas, late on Monday, the county sheriff said.")
+    assert found["Paris"].country == "US" and found["Paris"].admin1 == "Texas"
+    assert found["Texas"].precision == "admin1"
+    found = places("A clinic in Athens, Ga., reported two cases of measles this week.")
+    assert found["Athens"].country == "US" and found["Athens"].admin1_code == "GA"
+    assert found["Ga."].name == "Georgia"
+
+
+def test_famous_namesake_without_a_qualifier():
+    found = places("Tourists crowded the museums of Paris as France prepared for the summer.")
+    assert found["Paris"].country == "FR"
+    assert km((found["Paris"].lat, found["Paris"].lon), (48.85, 2.35)) < 20
+
+
+def test_document_context_chooses_the_local_town():
+    text = ("Flooding closed roads across Ontario on Friday. In London, the Thames rose above its banks, "
+            "and Toronto and Hamilton also reported damage, officials in Ontario said.")
+    found = places(text)
+    assert found["London"].country == "CA"
+
+
+def test_countries_and_divisions_have_points():
+    found = places("Officials in Ohio and the U.S. Department of Agriculture said that Canada would help.")
+    for name, kind in (("Ohio", "admin1"), ("U.S.", "country"), ("Canada", "country")):
+        assert found[name].precision == kind
+        assert found[name].lat is not None and found[name].lon is not None
+    assert km((found["Ohio"].lat, found["Ohio"].lon), (40.4, -82.7)) < 161
+
+
+def test_admin1_qualifier_word():
+    found = places("Shelling hit villages in Idlib province on Tuesday, activists in Syria said.")
+    assert found["Idlib"].precision == "admin1" and found["Idlib"].country == "SY"
+
+
+def test_people_are_not_places():
+    text = "Opposition politician Vladimir Kara-Murza was moved to a prison in Omsk, Mr. Dunn said."
+    found = places(text)
+    assert "Vladimir" not in found and "Dunn" not in found
+    assert found["Omsk"].country == "RU"
+
+
+def test_demonyms_name_the_country_apart():
+    found = places("Turkish troops crossed the border near Kilis.")
+    assert found["Turkish"].demonym and found["Turkish"].country == "TR"
+    assert not found["Kilis"].demonym and found["Kilis"].country == "TR"
+
+
+def test_common_words_are_not_places():
+    assert places("However, Will said the Bank would Act. Secretary Smith agreed.") == {}
+
+
+def test_resolve_given_spans():
+    text = "Cases rose in Kananga, in the DRC."
+    spans = [(text.index("Kananga"), text.index("Kananga") + 7), (text.index("DRC"), text.index("DRC") + 3)]
+    out = sitrep.geo.resolve_spans(text, spans)
+    assert [t.country for t in out] == ["CD", "CD"]
+
+
+TINY = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="1">
+    <text><![CDATA[Heavy rain fell on Paris, Texas, and on Ohio. Mr. Nobody visited Lyon.]]></text>
+    <toponyms>
+      <toponym><phrase>Paris</phrase><start>19</start><end>24</end>
+        <gaztag geonameid="4717560"><name>Paris</name><lat>33.66</lat><lon>-95.55</lon></gaztag></toponym>
+      <toponym><phrase>Texas</phrase><start>26</start><end>31</end>
+        <gaztag geonameid="4736286"><name>Texas</name><lat>31.25</lat><lon>-99.25</lon></gaztag></toponym>
+      <toponym><phrase>Ohio</phrase><start>40</start><end>44</end>
+        <gaztag geonameid="5165418"><name>Ohio</name><lat>40.25</lat><lon>-82.75</lon></gaztag></toponym>
+      <toponym><phrase>Atlantis</phrase><start>5</start><end>13</end>
+        <gaztag geonameid="1"><name>Atlantis</name><lat>0</lat><lon>0</lon></gaztag></toponym>
+    </toponyms>
+  </article>
+  <article>
+    <text>Outbreak in Lyon confirmed.</text>
+    <locations><location><name>Lyon</name><start>13</start><end>17</end><lat>45.76</lat><lon>4.84</lon></location></locations>
+  </article>
+</articles>
+"""
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    path = tmp_path / "tiny.xml"
+    path.write_text(TINY, encoding="utf-8")
+    return path
+
+
+def test_reader_reanchors_drifted_offsets(tiny):
+    articles = read_corpus(str(tiny))
+    assert len(articles) == 2 and len(articles[0].toponyms) == 4
+    lyon = articles[1].toponyms[0]  # given one character late, as GeoVirus does
+    assert articles[1].text[lyon.start:lyon.end] == "Lyon"
+
+
+def test_scorer_counts_misses_and_errors(tiny):
+    result = score_corpus(str(tiny), sitrep_geoparser())
+    assert result["gold"] == 5
+    # Atlantis is never found; "Lyon" in article 1 is found but is not gold
+    assert result["found"] == 4 and result["span_recall"] == 0.8
+    assert result["predicted"] == 5 and result["span_precision"] == 0.8
+    assert result["acc161_found"] == 1.0 and result["acc161_all"] == 0.8
+    assert 0 < result["auc"] < 0.3 and result["median_km"] < 161
+    gold = score_corpus(str(tiny), sitrep_geoparser(), gold_spans=True)
+    assert gold["found"] == 5 and gold["acc161_all"] == 0.8  # "Atlantis" is in no gazetteer
+
+
+def test_cli_eval_geo(tiny):
+    proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "eval", "geo", str(tiny), "--json"],
+                          capture_output=True, text=True, check=True)
+    result = json.loads(proc.stdout)
+    assert result["gold"] == 5 and result["articles_per_s"] > 0
+
+
+# Quality gate: pinned a little under the scores measured when set (gazetteer recogniser, no NER).
+GEO_MINIMUMS = {
+    "TR-News.xml": {"span_recall": 0.875, "acc161_all": 0.77, "acc161_found": 0.865, "gold_acc161": 0.835},
+    "GeoVirus.xml": {"span_recall": 0.92, "acc161_all": 0.75, "acc161_found": 0.805, "gold_acc161": 0.77},
+}
+
+
+@pytest.mark.parametrize("corpus", sorted(GEO_MINIMUMS))
+def test_geoparsing_quality_gate(shared, corpus):
+    floors = GEO_MINIMUMS[corpus]
+    result = score_corpus(str(shared / "geo" / corpus), sitrep_geoparser())
+    for key in ("span_recall", "acc161_all", "acc161_found"):
+        assert result[key] >= floors[key], (key, result)
+    gold = score_corpus(str(shared / "geo" / corpus), sitrep_geoparser(), gold_spans=True)
+    assert gold["acc161_all"] >= floors["gold_acc161"], gold
+
+
+def test_places_stage_finds_divisions_anywhere():
+    from sitrep.stages.doc import Doc
+    from sitrep.stages.places import find_places
+    from sitrep.stages.segment import segment
+
+    text = ("Gunmen shot dead a land-rights activist in Guerrero, Mexico, on Monday. Another was "
+            "abducted near Ocotepeque in western Honduras.")
+    doc = find_places(segment(Doc(article=sitrep.Article(text=text), text=text)))
+    found = {p.text: p.place for p in doc.places}
+    assert found["Guerrero"].country == "MX" and found["Guerrero"].precision == "admin1"
+    assert found["Ocotepeque"].country == "HN" and found["Ocotepeque"].lat is not None
+    assert found["Honduras"].precision == "country" and found["Honduras"].lat is not None
