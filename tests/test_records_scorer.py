@@ -400,7 +400,9 @@ def test_command_scores_a_tiny_corpus_with_the_real_pipeline(tmp_path):
 def test_verbose_output_never_passes_terminal_codes_or_markup_through(tmp_path):
     text = "Unknown men \x1b[2J[bold red]held[/bold red] a meeting about the harvest in the village hall."
     doc = {"doc_id": "hrds-8", "title": None, "text": text, "outlet": None, "published": "2023-06-07"}
-    gold = {"doc_id": "hrds-8", "background": [], "events": [gold_event("e1", "CONSULT", [text])]}
+    # a gold event of another type family: the record is listed as false and the event as missed,
+    # both with the article's words
+    gold = {"doc_id": "hrds-8", "background": [], "events": [gold_event("e1", "ASSAULT", [text])]}
     write_corpus(tmp_path, [doc], [gold])
     result = CliRunner().invoke(app, ["eval", "records", str(tmp_path), "--verbose"])
     assert result.exit_code == 0, result.output
