@@ -205,16 +205,24 @@ def main_record(records: list[dict[str, Any]]) -> dict[str, Any] | None:
     return None
 
 
+# Only a state arrests, detains, tries or sentences: an arrest whose agent is unnamed or
+# unresolved was made by a state actor (PLOVER COERCE modes of the law).
+_STATE_MODES = {"arrest", "legal", "restrict"}
+
+
 def perpetrator_type(record: dict[str, Any] | None) -> str | None:
     actor = (record or {}).get("actor1")
+    state_act = (record or {}).get("type") == "COERCE" and str((record or {}).get("mode") or "") in _STATE_MODES
     if not actor or not (actor.get("name") or actor.get("label")):
-        return None
+        return "state actor" if state_act else None
     kind = str(actor.get("kind") or "unknown").strip().lower()
     if kind in {"unknown", "civilians"}:
         words = f" {fold(actor.get('label'))} {fold(actor.get('name'))} "
         for label, cues in _labels()["perpetrator_words"].items():
             if any(f" {fold(cue)} " in words for cue in cues):
                 return label
+        if state_act:
+            return "state actor"
     return _labels()["perpetrator_types"].get(kind, "other non-state actors")
 
 
