@@ -75,8 +75,14 @@ def test_perpetrator_type_from_actor_kind_then_label(kind, label, expected):
 
 
 def test_no_actor_is_no_perpetrator():
-    assert H.perpetrator_type(rec(kind=None, label="")) is None
+    assert H.perpetrator_type(rec(etype="ASSAULT", mode="abduct", kind=None, label="")) is None
     assert H.perpetrator_type(None) is None
+
+
+def test_arrest_trial_or_sentence_with_no_named_agent_is_a_states_act():
+    assert H.perpetrator_type(rec(kind=None, label="")) == "state actor"
+    assert H.perpetrator_type(rec(mode="legal", kind="unknown", label="the men")) == "state actor"
+    assert H.perpetrator_type(rec(etype="ASSAULT", mode="abduct", kind="unknown", label="the men")) == "other non-state actors"
 
 
 def test_violation_types_union_over_records_and_unknown_when_none():

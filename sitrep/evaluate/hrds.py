@@ -221,7 +221,7 @@ def perpetrator_type(record: dict[str, Any] | None) -> str | None:
         for label, cues in _labels()["perpetrator_words"].items():
             if any(f" {fold(cue)} " in words for cue in cues):
                 return label
-        if state_act:
+        if state_act and kind == "unknown":
             return "state actor"
     return _labels()["perpetrator_types"].get(kind, "other non-state actors")
 
