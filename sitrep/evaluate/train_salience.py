@@ -20,15 +20,10 @@ from pathlib import Path
 
 import numpy as np
 
+from sitrep.evaluate.records import family
 from sitrep.model import Article
 from sitrep.pipeline import get_pipeline
 from sitrep.stages.salience import FEATURES
-
-FAMILY = {"ASSAULT": "violent", "COERCE": "violent", "PROTEST": "protest"}
-
-
-def _family(t: str) -> str:
-    return FAMILY.get(t, "verbal")
 
 
 def load_gold(folder: Path) -> tuple[list[dict], dict[str, dict]]:
@@ -68,7 +63,7 @@ def label(doc: dict, gold: dict, records: list) -> list[int]:
         mine = [(m.evidence.field, m.evidence.start, m.evidence.end)]
         mine += [(c.evidence.field, c.evidence.start, c.evidence.end) for c in m.casualties if c.evidence]
         for ei, (e, spans) in enumerate(events):
-            if _family(e.get("type", "")) != _family(m.type):
+            if family(e.get("type", "")) != family(m.type):
                 continue
             size = sum(max(0, min(b, t) - max(a, s)) for f1, a, b in mine for f2, s, t in spans if f1 == f2)
             if size > 0:

@@ -158,6 +158,10 @@ def months() -> tuple[str, ...]:
     return tuple(_general()["months"])
 
 
+def month_abbreviations() -> tuple[str, ...]:
+    return tuple(_general()["month_abbreviations"])
+
+
 def weekdays() -> tuple[str, ...]:
     return tuple(_general()["weekdays"])
 

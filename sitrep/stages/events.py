@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, resolve_entry
 from sitrep.stages import salience
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
-from sitrep.stages.parse import arguments, depth, passive_at, phrase_span, predicate, realis, token_at
+from sitrep.stages.parse import arguments, depth, is_passive, phrase_span, predicate, realis, token_at
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
                   "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
@@ -211,8 +212,8 @@ _FORCE_HEADS = {"jets", "warplanes", "planes", "aircraft", "aircrafts", "forces"
                 "police", "artillery", "navy", "drones", "drone", "helicopters", "helicopter", "strikes", "airstrikes",
                 "raids", "bombers", "gunboats", "warships", "units", "authorities", "government", "officials",
                 "tanks", "missiles", "rockets", "shelling", "bombardment", "guards", "militias", "militia"}
-_DATE_WORD = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.I)
+# month and weekday names (the reviewed lexicon) are no one's name
+_DATE_WORDS = frozenset(w.lower() for w in (*lexicon.months(), *lexicon.month_abbreviations(), *lexicon.weekdays()))
 _TIME_WORDS = re.compile(r"^(?:last|next|this|earlier|later|on|in|at|early|late|yesterday|today|tonight|overnight)\b"
                          r"|^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|evening)\b", re.I)
 _UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
@@ -251,7 +252,7 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     entry = resolve_entry(words, doc.extra.get("actor_country"))
     if entry is not None:
         return ActorMatch(start, start + len(words), words, entry, demonym=False)
-    if (head.pos_ == "PROPN" and head.text[:1].isupper() and not _DATE_WORD.match(head.text)) or head.lower_ in _HUMAN_HEADS:
+    if (head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in _DATE_WORDS) or head.lower_ in _HUMAN_HEADS:
         words = doc.text[start:end].strip()
         if words.lower().startswith(("the ", "a ", "an ")):
             cut = words.index(" ") + 1
@@ -261,10 +262,9 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     return None
 
 
-def _parse_roles(doc: Doc, sentence: Sentence, trigger: Trigger,
+def _parse_roles(doc: Doc, sentence: Sentence, token,  # noqa: ANN001 - a spaCy token or None
                  claim_spans: list[tuple[int, int]]) -> tuple[ActorMatch | None, ActorMatch | None]:
-    """Agent and patient of the trigger's act from the dependency parse (None where it says nothing)."""
-    token = token_at(doc, sentence.index, trigger.start)
+    """Agent and patient of the trigger word's act from the dependency parse (None where it says nothing)."""
     if token is None:
         return None, None
     agent, patient = arguments(token)
@@ -474,17 +474,18 @@ def build_mentions(doc: Doc) -> Doc:
             if etype == "ASSAULT" and any(x.mode and y is not x and 0 <= y.start - x.end <= 3 for x in group for y in group):
                 weight = min(0.9, weight + 0.2)  # "fighter jets pounded": a weapon and its act, side by side
             claim, claim_spans, denials = _claim_for(doc, sentence)
-            actor1, actor2 = _roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, etype, claim_spans)
-            parsed1, parsed2 = _parse_roles(doc, sentence, best if etype != "ASSAULT" else mode_trigger, claim_spans)
-            parsed = token_at(doc, sentence.index, (best if etype != "ASSAULT" else mode_trigger).start) is not None
+            role_trigger = best if etype != "ASSAULT" else mode_trigger
+            actor1, actor2 = _roles(doc, sentence, role_trigger, etype, claim_spans)
+            token = token_at(doc, sentence.index, role_trigger.start)
+            parsed1, parsed2 = _parse_roles(doc, sentence, token, claim_spans)
             # the words opening a sentence are its agent unless the parse names another or they
             # are a time ("Last week, ...")
-            if parsed and actor1 is not None and actor1.actor.id == "UNKNOWN_ACTOR" and (
+            if token is not None and actor1 is not None and actor1.actor.id == "UNKNOWN_ACTOR" and (
                     parsed1 is not None or _TIME_WORDS.match(actor1.text)):
                 actor1 = None
             # the patient of a passive is never its agent
             if parsed2 is not None and actor1 is not None and actor1.start < parsed2.end and parsed2.start < actor1.end \
-                    and passive_at(doc, sentence.index, (best if etype != "ASSAULT" else mode_trigger).start):
+                    and is_passive(predicate(token)):
                 actor1 = None
             # the parse decides where it names a known actor; an unknown one only fills a gap
             if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):

@@ -222,11 +222,6 @@ def is_passive(p) -> bool:  # noqa: ANN001
         and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in p.children)
 
 
-def passive_at(doc: Doc, sentence_index: int, offset: int) -> bool:
-    token = token_at(doc, sentence_index, offset)
-    return token is not None and is_passive(predicate(token))
-
-
 def phrase_span(head) -> tuple[int, int]:  # noqa: ANN001
     """Character span (in the parsed sentence) of a head's noun phrase, without relative or
     participial clauses and without trailing prepositional phrases."""
