@@ -1,13 +1,18 @@
-"""FA-KES fusion score: do two articles' main incidents land in the same fused event?
+"""Fusion scores: do two articles' main incidents land in the same fused event?
 
-Gold: two distinct articles (distinct ``unit_id``) report the same incident when any of their rows
-share ``date``, ``location`` and ``cause_of_death``. The gold columns are read only here, after
-the pipeline has run on title, text and source alone.
+Two golds. The judged pairs (``fusion_dev_pairs.json`` beside the FA-KES file): candidate article
+pairs read and labelled same / different / unclear; unclear pairs are left out, and predicted
+pairs nobody judged are counted and listed, not scored. FA-KES's own keys: two distinct articles
+(distinct ``unit_id``) report the same incident when any of their rows share ``date``,
+``location`` and ``cause_of_death`` (those dates follow the report, so the keys both split and
+join wrongly). The gold columns are read only here, after the pipeline has run on title, text
+and source alone.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -31,6 +36,36 @@ def gold_pairs(rows: list[dict]) -> set[tuple[str, str]]:
         for a, b in itertools.combinations(sorted(units), 2):
             pairs.add((a, b))
     return pairs
+
+
+JUDGED_NAME = "fusion_dev_pairs.json"
+
+
+def judged_pairs(path: str) -> dict[tuple[str, str], str]:
+    """The judged pairs of a pairs file: (unit a, unit b) sorted -> "same" | "different" | "unclear"."""
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return {tuple(sorted((str(p["a"]), str(p["b"])))): p["label"] for p in data["pairs"]}  # type: ignore[misc]
+
+
+def score_judged(predicted: set[tuple[str, str]], judged: dict[tuple[str, str], str]) -> dict:
+    """Precision and recall of ``predicted`` same-incident pairs on the judged ones.
+
+    Precision counts only predicted pairs that were judged (same or different); recall is over
+    the pairs judged same. ``unjudged`` predicted pairs are reported, not scored."""
+    same = {p for p, label in judged.items() if label == "same"}
+    different = {p for p, label in judged.items() if label == "different"}
+    tp, fp = predicted & same, predicted & different
+    p = len(tp) / (len(tp) + len(fp)) if tp or fp else 0.0
+    r = len(tp) / len(same) if same else 0.0
+    unjudged = sorted(q for q in predicted if q not in judged)
+    return {"judged_same": len(same), "judged_different": len(different),
+            "unclear": sum(1 for label in judged.values() if label == "unclear"),
+            "predicted_judged": len(tp) + len(fp), "true_positives": len(tp),
+            "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "unjudged_predicted": len(unjudged), "unjudged": unjudged,
+            "wrong_merges": sorted(fp), "missed": sorted(same - predicted)}
 
 
 def relaxed_gold_pairs(rows: list[dict], days: int = 3) -> set[tuple[str, str]]:
@@ -75,8 +110,33 @@ def _main_mention(records: list[tuple[str, dict]]) -> str | None:
     return best
 
 
-def evaluate_fusion(path: str, db: str | None = None) -> dict:
-    """Score fusion on ``path``; ``db`` is an empty database to use (default: a temporary file)."""
+def predicted_pairs(store, rows: list[dict]) -> set[tuple[str, str]]:  # noqa: ANN001 - a Store
+    """Pairs of FA-KES units whose articles' main mentions are in one fused event of ``store``."""
+    unit_of: dict[str, str] = {}
+    for article_id, source in store.article_sources():
+        row = int(source.rsplit("#", 1)[1])
+        unit_of.setdefault(article_id, rows[row - 1]["unit_id"])
+    mentions: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for mention_id, article_id, mention in store.mentions_with_ids():
+        mentions[article_id].append((mention_id, mention.to_dict()))
+    event_of = store.event_assignments()
+    by_event: dict[str, set[str]] = defaultdict(set)
+    for article_id, records in mentions.items():
+        main = _main_mention(records)
+        if main and main in event_of and article_id in unit_of:
+            by_event[event_of[main]].add(unit_of[article_id])
+    return {pair for units in by_event.values() for pair in itertools.combinations(sorted(units), 2)}
+
+
+def default_judged(path: str) -> str | None:
+    """The judged pairs file beside a FA-KES file, if there is one."""
+    candidate = Path(path).with_name(JUDGED_NAME)
+    return str(candidate) if candidate.exists() else None
+
+
+def evaluate_fusion(path: str, db: str | None = None, pairs: str | None = None) -> dict:
+    """Score fusion on ``path``; ``db`` is an empty database to use (default: a temporary file);
+    ``pairs`` the judged pairs (default: ``fusion_dev_pairs.json`` beside ``path``, if present)."""
     rows = read_rows(path)
     gold = gold_pairs(rows)
     with tempfile.TemporaryDirectory() as tmp:
@@ -84,23 +144,17 @@ def evaluate_fusion(path: str, db: str | None = None) -> dict:
             pipeline = default_pipeline()
             ingest([path], store, OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
             fuse_store(store)
-            unit_of: dict[str, str] = {}
-            for article_id, source in store.article_sources():
-                row = int(source.rsplit("#", 1)[1])
-                unit_of.setdefault(article_id, rows[row - 1]["unit_id"])
-            mentions: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-            for mention_id, article_id, mention in store.mentions_with_ids():
-                mentions[article_id].append((mention_id, mention.to_dict()))
-            event_of = store.event_assignments()
-    by_event: dict[str, set[str]] = defaultdict(set)
-    for article_id, records in mentions.items():
-        main = _main_mention(records)
-        if main and main in event_of and article_id in unit_of:
-            by_event[event_of[main]].add(unit_of[article_id])
-    predicted: set[tuple[str, str]] = set()
-    for units in by_event.values():
-        for a, b in itertools.combinations(sorted(units), 2):
-            predicted.add((a, b))
+            predicted = predicted_pairs(store, rows)
+    result = score_keys(predicted, rows)
+    pairs = pairs or default_judged(path)
+    if pairs:
+        result["judged"] = score_judged(predicted, judged_pairs(pairs))
+    return result
+
+
+def score_keys(predicted: set[tuple[str, str]], rows: list[dict]) -> dict:
+    """Scores of ``predicted`` pairs on FA-KES's keys (and the relaxed 3-day diagnostic)."""
+    gold = gold_pairs(rows)
     tp = len(predicted & gold)
     precision, recall, f1 = _scores(predicted, gold)
     relaxed = relaxed_gold_pairs(rows)

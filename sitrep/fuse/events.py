@@ -27,8 +27,6 @@ from sitrep.resolve.gazetteer import km
 
 THRESHOLD = 0.55
 _WORD = re.compile(r"[a-z]{4,}")
-_STOP = {"said", "that", "with", "from", "have", "were", "which", "they", "their", "this", "there",
-         "been", "after", "also", "while", "into", "than", "more", "other", "would", "about"}
 
 
 @dataclass
@@ -42,9 +40,11 @@ class MentionView:
     record: dict[str, Any]
     day: date | None
     precision: str | None
-    words: set[str]
+    words: frozenset[str]  # distinctive words of the title and evidence (``distinctive_words``)
     basis: str = "text"
     victims: frozenset[str] = frozenset()  # "civilian" and/or "combatant": who the named dead were
+    update: bool = False  # the report says its toll was counted again ("death toll rises to")
+    killed: int | None = None  # the largest toll of the dead (``largest_figure``)
 
     @property
     def type(self) -> str:
@@ -198,13 +198,50 @@ def days_compatible(a: MentionView, b: MentionView) -> bool:
     return abs(gap) <= max(_window(a.precision, a.basis), _window(b.precision, b.basis))
 
 
-def view(mention_id: str, article_id: str, outlet: str | None, published: str | None, record: dict) -> MentionView:
+def view(mention_id: str, article_id: str, outlet: str | None, published: str | None, record: dict,
+         lead: str = "") -> MentionView:
+    """``lead``: the opening of the report (what a reader judges an incident by), when known."""
     day, precision = _day(record)
-    text = (record.get("evidence") or {}).get("text", "").lower()
-    words = {w for w in _WORD.findall(text) if w not in _STOP}
+    text = (record.get("evidence") or {}).get("text", "") + " " + lead
+    title = (record.get("article") or {}).get("title") or ""
     basis = (record.get("date") or {}).get("basis", "text")
-    return MentionView(mention_id, article_id, outlet, published, record, day, precision, words, basis,
-                       _victim_kinds(record))
+    return MentionView(mention_id, article_id, outlet, published, record, day, precision,
+                       distinctive_words(f"{title} {text}"), basis, _victim_kinds(record),
+                       _is_update(f"{title} {text}"), largest_figure(record, "killed"))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    from sitrep.resolve.datafiles import load_yaml
+
+    from sitrep.resolve.datafiles import load_csv
+
+    data = load_yaml("fusion.yaml")
+    # governorates' names ("Aleppo", "Idlib") are shared by most reports from an area: the place
+    # score weighs places, the words weigh what else the reports share
+    areas = {w for row in load_csv("admin1.csv") for name in [row["name"], *row["aliases"].split("|")]
+             for w in _WORD.findall(name.lower())}
+    return frozenset(data["common_words"]) | frozenset(_stem(w) for w in areas) | frozenset(areas), \
+        tuple(data["update_cues"])
+
+
+def distinctive_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that may set one incident apart: not the vocabulary every report
+    shares (``data/fusion.yaml``); crude stems so that "Idlib's"/"Idlib", "buses"/"bus" meet."""
+    common = _vocabulary()[0]
+    return frozenset(w for w in (_stem(w) for w in _WORD.findall(text.lower()) if w not in common) if w not in common)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_update(text: str) -> bool:
+    lowered = text.lower()
+    return any(cue in lowered for cue in _vocabulary()[1])
 
 
 def _place_score(a: dict | None, b: dict | None) -> float:
@@ -213,7 +250,8 @@ def _place_score(a: dict | None, b: dict | None) -> float:
     if a.get("country") and b.get("country") and a["country"] != b["country"]:
         return 0.0
     if a["name"] == b["name"]:
-        return 1.0
+        # "Aleppo" and "Aleppo": the city or its governorate, millions of people; a town is one place
+        return 0.6 if a["precision"] not in ("country", "admin1", "region") and _names_its_admin1(a) else 1.0
     coarse = {"country", "admin1", "region"}
     if a["precision"] == "country" or b["precision"] == "country":
         return 0.45  # "in Syria" contains every Syrian town
@@ -250,11 +288,24 @@ def _same_last_word(name: str, admin1: str) -> bool:
 
 
 def _figure_score(a: MentionView, b: MentionView) -> float:
-    x, y = largest_figure(a.record, "killed"), largest_figure(b.record, "killed")
+    """Agreeing tolls support one incident; very different ones count against it, unless the
+    larger comes later or says it was counted again (a toll that grows as bodies are found)."""
+    x, y = a.killed, b.killed
     if not x or not y:
         return 0.0
     ratio = min(x, y) / max(x, y)
-    return 1.0 if ratio >= 0.99 else 0.6 if ratio >= 0.6 else 0.2 if ratio >= 0.3 else -0.3
+    if ratio >= 0.8:
+        return 1.0
+    larger, smaller = (a, b) if x > y else (b, a)
+    later = larger.update or (larger.day is not None and smaller.day is not None and larger.day > smaller.day) \
+        or (larger.published or "") > (smaller.published or "~")
+    if later:
+        return 0.3
+    return 0.4 if ratio >= 0.5 else 0.0 if ratio >= 0.25 else -0.4
+
+
+# Shared distinctive words (``distinctive_words``) at which the wording alone says "same report".
+WORDS_FULL = 6
 
 
 def pair_score(a: MentionView, b: MentionView) -> float:
@@ -263,17 +314,20 @@ def pair_score(a: MentionView, b: MentionView) -> float:
         return 0.0
     if a.day is None or b.day is None:
         return 0.0
-    if not days_compatible(a, b):
-        return 0.0
+    shared = len(a.words & b.words)
+    if a.outlet and a.outlet == b.outlet:
+        shared //= 2  # one outlet's reports share its own formulas ("a source at the police command told")
     gap = abs((a.day - b.day).days)
+    if not days_compatible(a, b) and not (gap <= FOLLOW_UP_DAYS and follows_up(a, b, shared)):
+        return 0.0
     place = _place_score(a.record.get("location"), b.record.get("location"))
     if place == 0.0:
         return 0.0
-    date_score = 1.0 if gap == 0 else 0.4 if gap == 1 and a.basis == b.basis == "text" else 0.7 if gap == 1 else 0.4
+    date_score = 1.0 if gap == 0 else 0.6 if gap == 1 else 0.3
     mode_a, mode_b = a.record.get("mode"), b.record.get("mode")
-    mode = 0.15 if mode_a and mode_a == mode_b else 0.0 if not (mode_a and mode_b) or modes_compatible(mode_a, mode_b) \
-        else -0.1
-    words = len(a.words & b.words) / max(1, min(len(a.words), len(b.words)))
+    mode = 0.1 if mode_a and mode_a == mode_b else 0.0 if not (mode_a and mode_b) or modes_compatible(mode_a, mode_b) \
+        else -0.25
+    words = min(1.0, shared / WORDS_FULL)
     actors = 0.0
     for role in ("actor1", "actor2"):
         x, y = a.record.get(role) or {}, b.record.get(role) or {}
@@ -284,10 +338,25 @@ def pair_score(a: MentionView, b: MentionView) -> float:
         elif _side(x) != _side(y) and {x.get("basis", "text"), y.get("basis", "text")} == {"text"}:
             # attackers (or targets) named from different sides: one event disputed, or two
             # events; only strong agreement elsewhere fuses them (a dispute is then listed)
-            actors -= 0.1
+            actors -= 0.15
     # the dead named as civilians in one report and as soldiers or fighters in the other
     victims = -0.1 if a.victims and b.victims and not (a.victims & b.victims) else 0.0
-    return 0.3 * date_score + 0.35 * place + 0.15 * _figure_score(a, b) + 0.2 * words + mode + actors + victims
+    return 0.25 * date_score + 0.3 * place + 0.15 * _figure_score(a, b) + 0.35 * words + mode + actors + victims
+
+
+FOLLOW_UP_DAYS = 3
+
+
+def follows_up(a: MentionView, b: MentionView, shared: int) -> bool:
+    """Whether the later of two reports days apart may tell the earlier one's incident again:
+    told in the same words, and either saying its toll was counted again or giving the same toll."""
+    later, earlier = (a, b) if (a.day or date.min) >= (b.day or date.min) else (b, a)
+    if shared < WORDS_FULL // 2:
+        return False
+    if later.update:
+        return True
+    return bool(later.killed and earlier.killed and min(later.killed, earlier.killed) / max(later.killed, earlier.killed)
+                >= 0.8)
 
 
 def _victim_kinds(record: dict) -> frozenset[str]:
@@ -321,7 +390,10 @@ def modes_compatible(a: str, b: str) -> bool:
 def restates(a: MentionView, b: MentionView) -> bool:
     """Whether two mentions of one report tell the same incident: same type, kind of attack and
     day, and places that agree (the same place, or one is the other's governorate or country)."""
-    if a.type != b.type or a.day is None or a.day != b.day:
+    if a.type != b.type or a.day is None or b.day is None:
+        return False
+    # a day assumed from the report's date may be the day after the one the text states
+    if a.day != b.day and not ("published" in (a.basis, b.basis) and abs((a.day - b.day).days) <= 1):
         return False
     if a.record.get("mode") and b.record.get("mode") and not modes_compatible(a.record["mode"], b.record["mode"]):
         return False
@@ -371,7 +443,8 @@ def index_keys(m: MentionView) -> list[str]:
     if m.day is None:
         return []
     country, admin1, cell = _area(m)
-    span = _window(m.precision, m.basis)
+    # a follow-up report (a later toll, a reaction) may come a few days after its incident
+    span = max(_window(m.precision, m.basis), FOLLOW_UP_DAYS if m.precision == "day" else 0)
     keys = []
     for d in range(-span, span + 1, 1 if span <= 3 else 5):
         day = (m.day + timedelta(days=d)).toordinal()
@@ -619,7 +692,8 @@ class FusionReport:
 
 
 def _views(rows: list[dict]) -> list[MentionView]:
-    return [view(r["id"], r["article_id"], r["outlet"], r["published"], json.loads(r["record"])) for r in rows]
+    return [view(r["id"], r["article_id"], r["outlet"], r["published"], json.loads(r["record"]), r.get("lead") or "")
+            for r in rows]
 
 
 def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Store

@@ -501,6 +501,9 @@ def _article(r: dict[str, Any]) -> Article:
                    removed=json.loads(r.get("removed") or "[]"))
 
 
+LEAD_CHARS = 600  # fusion compares the opening of each report (see sitrep.fuse.events.view)
+
+
 class _Fusion:
     """The store's side of one fusion step (see ``sitrep.fuse.events.fuse_store``)."""
 
@@ -510,7 +513,8 @@ class _Fusion:
     def batch(self) -> FusionBatch:
         s = self.store
         mentions = s._all(
-            "SELECT m.id, m.article_id, o.name AS outlet, a.published, m.record FROM mentions m "
+            "SELECT m.id, m.article_id, o.name AS outlet, a.published, m.record, "
+            f"substr(a.text, 1, {LEAD_CHARS}) AS lead FROM mentions m "
             "JOIN articles a ON a.id = m.article_id LEFT JOIN outlets o ON o.id = a.outlet_id "
             "WHERE m.fused = 0 ORDER BY m.article_id, m.ordinal")
         dirty = [r["id"] for r in s._all("SELECT id FROM events WHERE dirty = 1 ORDER BY id")]
@@ -529,7 +533,8 @@ class _Fusion:
         for part in chunks(sorted(set(event_ids))):
             marks = ",".join("?" * len(part))
             for r in self.store._all(
-                "SELECT em.event_id, m.id, m.article_id, o.name AS outlet, a.published, m.record "
+                "SELECT em.event_id, m.id, m.article_id, o.name AS outlet, a.published, m.record, "
+                f"substr(a.text, 1, {LEAD_CHARS}) AS lead "
                 "FROM event_mentions em JOIN mentions m ON m.id = em.mention_id "
                 "JOIN articles a ON a.id = m.article_id LEFT JOIN outlets o ON o.id = a.outlet_id "
                 f"WHERE em.event_id IN ({marks}) ORDER BY em.event_id, em.position", part,
