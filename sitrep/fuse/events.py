@@ -207,7 +207,7 @@ def view(mention_id: str, article_id: str, outlet: str | None, published: str | 
     basis = (record.get("date") or {}).get("basis", "text")
     return MentionView(mention_id, article_id, outlet, published, record, day, precision,
                        distinctive_words(f"{title} {text}"), basis, _victim_kinds(record),
-                       _is_update(f"{title} {text}"), largest_figure(record, "killed"))
+                       _is_update(f"{title} {text}"), _toll(record))
 
 
 @lru_cache(maxsize=1)
@@ -237,6 +237,13 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+def _toll(record: dict) -> int | None:
+    """The largest count of the dead that is a toll: children or women killed are part of one."""
+    values = [c["count"] for c in record["casualties"] if c["kind"] == "killed" and not c["subset"]
+              and c["count"] is not None and c.get("category") not in ("children", "women")]
+    return max(values) if values else None
 
 
 def _is_update(text: str) -> bool:
@@ -308,26 +315,38 @@ def _figure_score(a: MentionView, b: MentionView) -> float:
 WORDS_FULL = 6
 
 
+# Weights of ``pair_features``: what tells one incident from another.
+WEIGHTS = {"date": 0.3, "place": 0.2, "figures": 0.2, "words": 0.35, "mode": 0.5, "actors": 0.5, "victims": 0.5}
+
+
 def pair_score(a: MentionView, b: MentionView) -> float:
     """How likely two mentions report one event, in [0, 1]-ish; 0 when they cannot."""
+    features = pair_features(a, b)
+    return sum(WEIGHTS[k] * v for k, v in features.items()) if features else 0.0
+
+
+def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
+    """The evidence two mentions give for one event; None when they cannot be one."""
     if a.type != b.type or a.article_id == b.article_id:
-        return 0.0
-    if a.day is None or b.day is None:
-        return 0.0
+        return None
     shared = len(a.words & b.words)
     if a.outlet and a.outlet == b.outlet:
         shared //= 2  # one outlet's reports share its own formulas ("a source at the police command told")
-    gap = abs((a.day - b.day).days)
-    if not days_compatible(a, b) and not (gap <= FOLLOW_UP_DAYS and follows_up(a, b, shared)):
-        return 0.0
+    if a.day is None or b.day is None:
+        # an undated report (no date in the text, none published) joins by its words alone
+        if shared < WORDS_FULL // 2 or a.record.get("historical") or b.record.get("historical"):
+            return None
+        gap = FOLLOW_UP_DAYS
+    else:
+        gap = abs((a.day - b.day).days)
+        if not days_compatible(a, b) and not (gap <= FOLLOW_UP_DAYS and follows_up(a, b, shared)):
+            return None
     place = _place_score(a.record.get("location"), b.record.get("location"))
     if place == 0.0:
-        return 0.0
-    date_score = 1.0 if gap == 0 else 0.6 if gap == 1 else 0.3
+        return None
     mode_a, mode_b = a.record.get("mode"), b.record.get("mode")
     mode = 0.1 if mode_a and mode_a == mode_b else 0.0 if not (mode_a and mode_b) or modes_compatible(mode_a, mode_b) \
         else -0.25
-    words = min(1.0, shared / WORDS_FULL)
     actors = 0.0
     for role in ("actor1", "actor2"):
         x, y = a.record.get(role) or {}, b.record.get(role) or {}
@@ -339,9 +358,16 @@ def pair_score(a: MentionView, b: MentionView) -> float:
             # attackers (or targets) named from different sides: one event disputed, or two
             # events; only strong agreement elsewhere fuses them (a dispute is then listed)
             actors -= 0.15
-    # the dead named as civilians in one report and as soldiers or fighters in the other
-    victims = -0.1 if a.victims and b.victims and not (a.victims & b.victims) else 0.0
-    return 0.25 * date_score + 0.3 * place + 0.15 * _figure_score(a, b) + 0.35 * words + mode + actors + victims
+    return {
+        "date": 1.0 if gap == 0 else 0.6 if gap == 1 else 0.3,
+        "place": place,
+        "figures": _figure_score(a, b),
+        "words": min(1.0, shared / WORDS_FULL),
+        "mode": mode,
+        "actors": actors,
+        # the dead named as civilians in one report and as soldiers or fighters in the other
+        "victims": -0.1 if a.victims and b.victims and not (a.victims & b.victims) else 0.0,
+    }
 
 
 FOLLOW_UP_DAYS = 3
@@ -390,8 +416,10 @@ def modes_compatible(a: str, b: str) -> bool:
 def restates(a: MentionView, b: MentionView) -> bool:
     """Whether two mentions of one report tell the same incident: same type, kind of attack and
     day, and places that agree (the same place, or one is the other's governorate or country)."""
-    if a.type != b.type or a.day is None or b.day is None:
+    if a.type != b.type:
         return False
+    if a.day is None or b.day is None:
+        return a.day is None and b.day is None and not a.record.get("historical") and not b.record.get("historical")
     # a day assumed from the report's date may be the day after the one the text states
     if a.day != b.day and not ("published" in (a.basis, b.basis) and abs((a.day - b.day).days) <= 1):
         return False
@@ -417,6 +445,7 @@ def event_id(first: MentionView) -> str:
 
 
 REPRESENTATIVES = 4  # a new mention is compared with an event's first few mentions only
+UNDATED_BLOCK_MAX = 200
 
 
 CELL = 0.5  # degrees (about 55 km): grid cells let neighbouring governorates' places meet
@@ -482,10 +511,24 @@ class Fuser:
         self.events: dict[str, Cluster] = {}
         self.blocks: dict[str, set[str]] = defaultdict(set)
         self.assignment: dict[str, str] = {}
+        self.words: dict[str, set[str]] = defaultdict(set)  # "type|word" -> events (in memory only)
 
     def _index(self, event: Cluster, m: MentionView) -> None:
         for key in index_keys(m):
             self.blocks[key].add(event.id)
+        if len(event.mentions) <= REPRESENTATIVES:
+            for w in m.words:
+                self.words[f"{m.type}|{w}"].add(event.id)
+
+    def _undated_candidates(self, m: MentionView) -> set[str]:
+        """Events of the same type sharing enough distinctive words with an undated mention:
+        it has no day to block on, so it meets the events held in memory (this batch's)."""
+        hits: Counter[str] = Counter()
+        for w in m.words:
+            events = self.words.get(f"{m.type}|{w}", ())
+            if len(events) <= UNDATED_BLOCK_MAX:  # a word that many events share sets none apart
+                hits.update(events)
+        return {eid for eid, n in hits.items() if n >= WORDS_FULL // 2}
 
     def _candidates(self, m: MentionView) -> set[str]:
         found: set[str] = set()
@@ -502,8 +545,9 @@ class Fuser:
 
     def add(self, m: MentionView) -> str:
         best, best_score = None, self.threshold
-        if m.day is not None and not m.record.get("historical"):
-            for eid in sorted(self._candidates(m)):  # sorted: results must not depend on hash seeds
+        if not m.record.get("historical"):
+            candidates = self._candidates(m) if m.day is not None else self._undated_candidates(m)
+            for eid in sorted(candidates):  # sorted: results must not depend on hash seeds
                 event = self.events[eid]
                 own = [x for x in event.mentions if x.article_id == m.article_id]
                 if own and not all(restates(m, x) for x in own):
