@@ -742,23 +742,38 @@ def eval_fusion(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line.")] = False,
     ceilings: Annotated[bool, typer.Option(
         "--ceilings", help="Also pair articles by (date, governorate, cause) keys mixing ours with the gold's.")] = False,
+    pairs: Annotated[Path | None, typer.Option(
+        "--pairs", help="Judged same-incident pairs (default: fusion_dev_pairs.json beside the CSV, if present).")] = None,
 ) -> None:
-    """Ingest into a fresh temporary DB, fuse, score same-incident article pairs against gold."""
+    """Ingest into a fresh temporary DB, fuse, score same-incident article pairs against the
+    judged pairs (unclear ones left out) and against FA-KES's own keys."""
     from sitrep.evaluate.fusion import evaluate_fusion, key_pairing_ceilings
 
     if not path.exists():
         raise _fail(f"no such file: {path}")
-    result = evaluate_fusion(str(path))
+    if pairs is not None and not pairs.exists():
+        raise _fail(f"no such file: {pairs}")
+    result = evaluate_fusion(str(path), pairs=str(pairs) if pairs else None)
     keys = ("gold_pairs", "precision", "recall", "f1")
     if ceilings:
         result["key_pairing_f1"] = key_pairing_ceilings(str(path))
         keys += ("key_pairing_f1",)
+    judged = result.get("judged")
     if as_json:
-        print(json.dumps({k: result[k] for k in keys}))
+        line = {k: result[k] for k in keys}
+        if judged:
+            line["judged"] = {k: v for k, v in judged.items() if not isinstance(v, list)}
+        print(json.dumps(line))
         return
     if ceilings:
         out.print(f"Pairing by keys instead of fusing, F1: {result['key_pairing_f1']}", markup=False)
-    table = Table("measure", "value", title="FA-KES same-incident article pairs")
+    if judged:
+        table = Table("measure", "value", title="Judged same-incident article pairs (unclear left out)")
+        for key in ("judged_same", "judged_different", "unclear", "predicted_judged", "true_positives",
+                    "precision", "recall", "f1", "unjudged_predicted"):
+            table.add_row(key, str(judged[key]))
+        out.print(table)
+    table = Table("measure", "value", title="FA-KES same-incident article pairs (its own keys)")
     for key in ("gold_pairs", "predicted_pairs", "true_positives", "precision", "recall", "f1"):
         table.add_row(key, str(result[key]))
     out.print(table)

@@ -44,11 +44,11 @@ class MentionView:
     basis: str = "text"
     victims: frozenset[str] = frozenset()  # "civilian" and/or "combatant": who the named dead were
     update: bool = False  # the report says its toll was counted again ("death toll rises to")
-    killed: int | None = None  # the largest toll of the dead (``largest_figure``)
+    killed: int | None = None  # the largest toll of the dead (``_toll``)
+    type: str = ""
 
-    @property
-    def type(self) -> str:
-        return self.record["type"]
+    def __post_init__(self) -> None:
+        self.type = self.record["type"]
 
 
 @dataclass
@@ -58,6 +58,14 @@ class Cluster:
     id: str
     mentions: list[MentionView] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
+    by_article: dict[str, list[MentionView]] = field(default_factory=dict)
+    words: set[str] = field(default_factory=set)  # the distinctive words of its first reports
+
+    def append(self, m: MentionView) -> None:
+        self.mentions.append(m)
+        self.by_article.setdefault(m.article_id, []).append(m)
+        if len(self.mentions) <= REPRESENTATIVES:
+            self.words |= m.words
 
     @property
     def outlets(self) -> set[str]:
@@ -339,6 +347,8 @@ def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
         gap = FOLLOW_UP_DAYS
     else:
         gap = abs((a.day - b.day).days)
+        if gap > FOLLOW_UP_DAYS and gap > _window(a.precision, a.basis) and gap > _window(b.precision, b.basis):
+            return None
         if not days_compatible(a, b) and not (gap <= FOLLOW_UP_DAYS and follows_up(a, b, shared)):
             return None
     place = _place_score(a.record.get("location"), b.record.get("location"))
@@ -448,7 +458,7 @@ REPRESENTATIVES = 4  # a new mention is compared with an event's first few menti
 UNDATED_BLOCK_MAX = 200
 
 
-CELL = 0.5  # degrees (about 55 km): grid cells let neighbouring governorates' places meet
+CELL = 0.25  # degrees (about 28 km): grid cells let neighbouring governorates' places meet
 
 
 def _area(m: MentionView) -> tuple[str | None, str | None, tuple[int, int] | None]:
@@ -461,26 +471,43 @@ def _area(m: MentionView) -> tuple[str | None, str | None, tuple[int, int] | Non
     return loc.get("country"), loc.get("admin1"), cell
 
 
+def _coarse(m: MentionView) -> bool:
+    """Whether a mention is placed only by an area: a governorate, a region, or a city named like
+    its governorate ("Aleppo"), which may mean either."""
+    loc = m.record.get("location") or {}
+    return loc.get("precision") in ("admin1", "region") or (loc.get("precision") != "country" and _names_its_admin1(loc))
+
+
+def _index_days(m: MentionView) -> list[int]:
+    # a follow-up report (a later toll, a reaction) may come a few days after its incident
+    span = max(_window(m.precision, m.basis), FOLLOW_UP_DAYS if m.precision == "day" else 0)
+    return [(m.day + timedelta(days=d)).toordinal()  # type: ignore[operator]
+            for d in range(-span, span + 1, 1 if span <= FOLLOW_UP_DAYS else 5)]
+
+
 def index_keys(m: MentionView) -> list[str]:
     """The blocking keys an event holding ``m`` is filed under.
 
-    Blocks: (type, day, country, admin1) for mentions placed within an admin1 area, grid cells
-    of about 55 km (so that Eastern Ghouta, in Rif Dimashq, meets Damascus), and (type, day,
-    country) for every mention, which a coarsely placed mention ("in Syria") searches; each
-    day of the mention's date window. Keys are strings so that a store can index them.
+    Blocks: (type, day, country) for every mention, which a mention placed only by its country
+    ("in Syria") searches; (type, day, country, admin1) for mentions within an admin1 area, which
+    a coarsely placed one ("Idlib province") searches; grid cells of about 55 km for finely placed
+    mentions (so that Eastern Ghouta, in Rif Dimashq, meets Damascus); "k" keys for coarsely placed
+    mentions and "u" keys for country-only ones, which finely placed mentions search. Each day
+    of the mention's window is a key (a new mention searches its own day). Keys are strings so
+    that a store can index them.
     """
     if m.day is None:
         return []
     country, admin1, cell = _area(m)
-    # a follow-up report (a later toll, a reaction) may come a few days after its incident
-    span = max(_window(m.precision, m.basis), FOLLOW_UP_DAYS if m.precision == "day" else 0)
+    coarse = _coarse(m)
     keys = []
-    for d in range(-span, span + 1, 1 if span <= 3 else 5):
-        day = (m.day + timedelta(days=d)).toordinal()
+    for day in _index_days(m):
         keys.append(f"c|{m.type}|{day}|{country}")
         if admin1:
             keys.append(f"a|{m.type}|{day}|{country}|{admin1}")
-        if cell:
+            if coarse:
+                keys.append(f"k|{m.type}|{day}|{country}|{admin1}")
+        if cell and not coarse:
             keys.append(f"g|{m.type}|{day}|{country}|{cell[0]},{cell[1]}")
         if not (admin1 or cell):
             keys.append(f"u|{m.type}|{day}|{country}")
@@ -488,7 +515,7 @@ def index_keys(m: MentionView) -> list[str]:
 
 
 def candidate_keys(m: MentionView) -> list[str]:
-    """The blocking keys a new mention searches for candidate events."""
+    """The blocking keys a new mention searches for candidate events (on its own day)."""
     if m.day is None:
         return []
     country, admin1, cell = _area(m)
@@ -496,11 +523,12 @@ def candidate_keys(m: MentionView) -> list[str]:
     if not (admin1 or cell):
         return [f"c|{m.type}|{day}|{country}"]
     keys = [f"u|{m.type}|{day}|{country}"]
+    if admin1 and (_coarse(m) or not cell):
+        return keys + [f"a|{m.type}|{day}|{country}|{admin1}"]
     if admin1:
-        keys.append(f"a|{m.type}|{day}|{country}|{admin1}")
-    if cell:
-        keys += [f"g|{m.type}|{day}|{country}|{cell[0] + dy},{cell[1] + dx}" for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
-    return keys
+        keys.append(f"k|{m.type}|{day}|{country}|{admin1}")
+    return keys + [f"g|{m.type}|{day}|{country}|{cell[0] + dy},{cell[1] + dx}"  # type: ignore[index]
+                   for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
 
 
 class Fuser:
@@ -539,7 +567,7 @@ class Fuser:
     def place(self, m: MentionView, event_id_: str) -> None:
         """Restore a stored assignment."""
         event = self.events.setdefault(event_id_, Cluster(event_id_))
-        event.mentions.append(m)
+        event.append(m)
         self.assignment[m.id] = event_id_
         self._index(event, m)
 
@@ -547,12 +575,18 @@ class Fuser:
         best, best_score = None, self.threshold
         if not m.record.get("historical"):
             candidates = self._candidates(m) if m.day is not None else self._undated_candidates(m)
+            near = _window(m.precision, m.basis)
             for eid in sorted(candidates):  # sorted: results must not depend on hash seeds
                 event = self.events[eid]
-                own = [x for x in event.mentions if x.article_id == m.article_id]
+                first = event.mentions[0]
+                if m.day is not None and first.day is not None and abs((m.day - first.day).days) > \
+                        max(near, _window(first.precision, first.basis)) and len(m.words & event.words) < WORDS_FULL // 2:
+                    continue  # days apart: only a follow-up in the same words may join (``follows_up``)
+                own = event.by_article.get(m.article_id)
                 if own and not all(restates(m, x) for x in own):
                     continue  # the event already holds a different incident from this report
-                reps = [x for x in event.mentions if x.article_id != m.article_id][:REPRESENTATIVES]
+                reps = [x for x in event.mentions[:REPRESENTATIVES + len(own or ())]
+                        if x.article_id != m.article_id][:REPRESENTATIVES]
                 if reps:
                     score = sum(sorted((pair_score(m, x) for x in reps), reverse=True)[:2]) / min(2, len(reps))
                 else:
@@ -562,7 +596,7 @@ class Fuser:
         if best is None:
             best = Cluster(event_id(m))
             self.events[best.id] = best
-        best.mentions.append(m)
+        best.append(m)
         self.assignment[m.id] = best.id
         self._index(best, m)
         return best.id
@@ -580,9 +614,13 @@ class Fuser:
             event = self.events.get(eid)
             if event is None:
                 continue
+            if len(event.mentions) < 2:
+                break  # the rest are single reports: two of them give too few pairs to merge on
             for other_id in sorted(self._neighbours(event)):
                 other = self.events.get(other_id)
                 if other is None or other_id == eid or len(other.mentions) > len(event.mentions):
+                    continue
+                if min(len(event.mentions), REPRESENTATIVES) * min(len(other.mentions), REPRESENTATIVES) < 3:
                     continue
                 if changed is not None and eid not in changed and other_id not in changed:
                     continue
@@ -590,7 +628,7 @@ class Fuser:
                     if changed is not None:
                         changed.add(eid)
                     for m in other.mentions:
-                        event.mentions.append(m)
+                        event.append(m)
                         self.assignment[m.id] = eid
                         self._index(event, m)
                     del self.events[other_id]
@@ -610,6 +648,8 @@ MERGE = 0.7
 
 def _event_score(a: Cluster, b: Cluster) -> float:
     """How well two events' first reports match (0 when one report would hold two incidents)."""
+    if min(len(a.mentions), REPRESENTATIVES) * min(len(b.mentions), REPRESENTATIVES) < 3:
+        return 0.0  # fewer than three pairs of reports to compare
     for x in a.mentions:
         for y in b.mentions:
             if x.article_id == y.article_id and not restates(x, y):
