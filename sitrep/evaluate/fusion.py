@@ -138,7 +138,6 @@ def evaluate_fusion(path: str, db: str | None = None, pairs: str | None = None) 
     """Score fusion on ``path``; ``db`` is an empty database to use (default: a temporary file);
     ``pairs`` the judged pairs (default: ``fusion_dev_pairs.json`` beside ``path``, if present)."""
     rows = read_rows(path)
-    gold = gold_pairs(rows)
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(db or str(Path(tmp) / "fusion.db")) as store:
             pipeline = default_pipeline()

@@ -220,9 +220,7 @@ def view(mention_id: str, article_id: str, outlet: str | None, published: str | 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
-    from sitrep.resolve.datafiles import load_yaml
-
-    from sitrep.resolve.datafiles import load_csv
+    from sitrep.resolve.datafiles import load_csv, load_yaml
 
     data = load_yaml("fusion.yaml")
     # governorates' names ("Aleppo", "Idlib") are shared by most reports from an area: the place
