@@ -46,9 +46,20 @@ class MentionView:
     update: bool = False  # the report says its toll was counted again ("death toll rises to")
     killed: int | None = None  # the largest toll of the dead (``_toll``)
     type: str = ""
+    keys: tuple[list[tuple], list[tuple]] | None = None  # (index, candidate) blocking keys, once computed
+    place_key: tuple | None = None  # the location's fields (``_place_score`` is cached on them)
+    mode: str | None = None
+    coarse: bool = False  # placed only by an area (``_coarse``)
 
     def __post_init__(self) -> None:
         self.type = self.record["type"]
+        self.mode = self.record.get("mode")
+        loc = self.record.get("location")
+        if loc:
+            self.place_key = (loc["name"], loc.get("admin1"), loc.get("country"), loc.get("lat"), loc.get("lon"),
+                              loc.get("precision"))
+            self.coarse = loc.get("precision") in ("admin1", "region") or \
+                (loc.get("precision") != "country" and _names_its_admin1(loc))
 
 
 @dataclass
@@ -139,7 +150,7 @@ class Cluster:
 
     def block_keys(self) -> set[str]:
         """The blocking keys under which this event is found (see ``index_keys``)."""
-        return {key for m in self.mentions for key in index_keys(m)}
+        return {key_text(key) for m in self.mentions for key in index_keys(m)}
 
 
 def _range(figures: dict[str, int]) -> dict | None:
@@ -257,6 +268,16 @@ def _is_update(text: str) -> bool:
     return any(cue in lowered for cue in _vocabulary()[1])
 
 
+_PLACE_FIELDS = ("name", "admin1", "country", "lat", "lon", "precision")
+
+
+@lru_cache(maxsize=262144)
+def _place_key_score(a: tuple | None, b: tuple | None) -> float:
+    """``_place_score`` of two places given as ``MentionView.place_key`` (the same places recur)."""
+    return _place_score(dict(zip(_PLACE_FIELDS, a, strict=True)) if a else None,
+                        dict(zip(_PLACE_FIELDS, b, strict=True)) if b else None)
+
+
 def _place_score(a: dict | None, b: dict | None) -> float:
     if not a or not b:
         return 0.3
@@ -349,10 +370,10 @@ def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
             return None
         if not days_compatible(a, b) and not (gap <= FOLLOW_UP_DAYS and follows_up(a, b, shared)):
             return None
-    place = _place_score(a.record.get("location"), b.record.get("location"))
+    place = _place_key_score(a.place_key, b.place_key)
     if place == 0.0:
         return None
-    mode_a, mode_b = a.record.get("mode"), b.record.get("mode")
+    mode_a, mode_b = a.mode, b.mode
     mode = 0.1 if mode_a and mode_a == mode_b else 0.0 if not (mode_a and mode_b) or modes_compatible(mode_a, mode_b) \
         else -0.25
     actors = 0.0
@@ -472,61 +493,77 @@ def _area(m: MentionView) -> tuple[str | None, str | None, tuple[int, int] | Non
 def _coarse(m: MentionView) -> bool:
     """Whether a mention is placed only by an area: a governorate, a region, or a city named like
     its governorate ("Aleppo"), which may mean either."""
-    loc = m.record.get("location") or {}
-    return loc.get("precision") in ("admin1", "region") or (loc.get("precision") != "country" and _names_its_admin1(loc))
+    return m.coarse
 
 
 def _index_days(m: MentionView) -> list[int]:
-    # a follow-up report (a later toll, a reaction) may come a few days after its incident
-    span = max(_window(m.precision, m.basis), FOLLOW_UP_DAYS if m.precision == "day" else 0)
+    span = _window(m.precision, m.basis)
     return [(m.day + timedelta(days=d)).toordinal()  # type: ignore[operator]
-            for d in range(-span, span + 1, 1 if span <= FOLLOW_UP_DAYS else 5)]
+            for d in range(-span, span + 1, 1 if span <= 3 else 5)]
 
 
-def index_keys(m: MentionView) -> list[str]:
+def _spot(m: MentionView, admin1: str | None, cell: tuple[int, int] | None) -> str:
+    """Where a follow-up is looked for: the mention's cell, else its governorate, else its country."""
+    if cell and not _coarse(m):
+        return f"{cell[0]},{cell[1]}"
+    return admin1 or ""
+
+
+def index_keys(m: MentionView) -> list[tuple]:
     """The blocking keys an event holding ``m`` is filed under.
 
     Blocks: (type, day, country) for every mention, which a mention placed only by its country
     ("in Syria") searches; (type, day, country, admin1) for mentions within an admin1 area, which
-    a coarsely placed one ("Idlib province") searches; grid cells of about 55 km for finely placed
+    a coarsely placed one ("Idlib province") searches; grid cells of about 28 km for finely placed
     mentions (so that Eastern Ghouta, in Rif Dimashq, meets Damascus); "k" keys for coarsely placed
-    mentions and "u" keys for country-only ones, which finely placed mentions search. Each day
-    of the mention's window is a key (a new mention searches its own day). Keys are strings so
-    that a store can index them.
+    mentions and "u" keys for country-only ones, which finely placed mentions search; each day of
+    the mention's date window. "f" keys (type, week, country, spot) find the incident a follow-up
+    report tells a few days later. ``key_text`` gives the strings a store indexes.
     """
     if m.day is None:
         return []
     country, admin1, cell = _area(m)
     coarse = _coarse(m)
-    keys = []
+    keys: list[tuple] = []
     for day in _index_days(m):
-        keys.append(f"c|{m.type}|{day}|{country}")
+        keys.append(("c", m.type, day, country))
         if admin1:
-            keys.append(f"a|{m.type}|{day}|{country}|{admin1}")
+            keys.append(("a", m.type, day, country, admin1))
             if coarse:
-                keys.append(f"k|{m.type}|{day}|{country}|{admin1}")
+                keys.append(("k", m.type, day, country, admin1))
         if cell and not coarse:
-            keys.append(f"g|{m.type}|{day}|{country}|{cell[0]},{cell[1]}")
+            keys.append(("g", m.type, day, country, cell[0], cell[1]))
         if not (admin1 or cell):
-            keys.append(f"u|{m.type}|{day}|{country}")
+            keys.append(("u", m.type, day, country))
+    if m.precision == "day":
+        keys.append(("f", m.type, m.day.toordinal() // 7, country, _spot(m, admin1, cell)))
     return keys
 
 
-def candidate_keys(m: MentionView) -> list[str]:
-    """The blocking keys a new mention searches for candidate events (on its own day)."""
+def candidate_keys(m: MentionView) -> list[tuple]:
+    """The blocking keys a new mention searches for candidate events (on its own day; the weeks
+    of the few days before and after it for follow-ups)."""
     if m.day is None:
         return []
     country, admin1, cell = _area(m)
     day = m.day.toordinal()
+    spot = _spot(m, admin1, cell)
+    keys: list[tuple] = [("f", m.type, week, country, spot)
+                         for week in sorted({(day - FOLLOW_UP_DAYS) // 7, (day + FOLLOW_UP_DAYS) // 7})]
     if not (admin1 or cell):
-        return [f"c|{m.type}|{day}|{country}"]
-    keys = [f"u|{m.type}|{day}|{country}"]
+        return keys + [("c", m.type, day, country)]
+    keys.append(("u", m.type, day, country))
     if admin1 and (_coarse(m) or not cell):
-        return keys + [f"a|{m.type}|{day}|{country}|{admin1}"]
+        return keys + [("a", m.type, day, country, admin1)]
     if admin1:
-        keys.append(f"k|{m.type}|{day}|{country}|{admin1}")
-    return keys + [f"g|{m.type}|{day}|{country}|{cell[0] + dy},{cell[1] + dx}"  # type: ignore[index]
+        keys.append(("k", m.type, day, country, admin1))
+    return keys + [("g", m.type, day, country, cell[0] + dy, cell[1] + dx)  # type: ignore[index]
                    for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+
+
+def key_text(key: tuple) -> str:
+    """A blocking key as a store indexes it."""
+    return "|".join(str(part) for part in key)
 
 
 class Fuser:
@@ -535,13 +572,20 @@ class Fuser:
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
         self.events: dict[str, Cluster] = {}
-        self.blocks: dict[str, set[str]] = defaultdict(set)
+        self.blocks: dict[tuple, set[str]] = defaultdict(set)
         self.assignment: dict[str, str] = {}
         self.words: dict[str, set[str]] = defaultdict(set)  # "type|word" -> events (in memory only)
 
+    @staticmethod
+    def _keys(m: MentionView) -> tuple[list[tuple], list[tuple]]:
+        if m.keys is None:
+            m.keys = (index_keys(m), candidate_keys(m))
+        return m.keys
+
     def _index(self, event: Cluster, m: MentionView) -> None:
-        for key in index_keys(m):
-            self.blocks[key].add(event.id)
+        blocks = self.blocks
+        for key in self._keys(m)[0]:
+            blocks[key].add(event.id)
         if len(event.mentions) <= REPRESENTATIVES:
             for w in m.words:
                 self.words[f"{m.type}|{w}"].add(event.id)
@@ -558,8 +602,11 @@ class Fuser:
 
     def _candidates(self, m: MentionView) -> set[str]:
         found: set[str] = set()
-        for key in candidate_keys(m):
-            found |= self.blocks.get(key, set())
+        blocks = self.blocks
+        for key in self._keys(m)[1]:
+            hit = blocks.get(key)
+            if hit:
+                found |= hit
         return found
 
     def place(self, m: MentionView, event_id_: str) -> None:
@@ -794,7 +841,7 @@ def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Sto
         if not new and not batch.dirty_events:
             return report
         fuser = Fuser()
-        seeds = {k for m in new if not m.record.get("historical") for k in candidate_keys(m)}
+        seeds = {key_text(k) for m in new if not m.record.get("historical") for k in candidate_keys(m)}
         wanted = session.events_for_keys(seeds) | set(batch.dirty_events)
         members = session.members(wanted)
         for eid in sorted(members):
@@ -808,7 +855,7 @@ def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Sto
                    if before.get(eid) != [m.id for m in e.mentions]} | set(batch.dirty_events)
         # the merge pass compares a changed event with its neighbours: load those too
         ring = {k for eid in changed if eid in fuser.events for m in fuser.events[eid].mentions[:REPRESENTATIVES]
-                if m.day is not None and not m.record.get("historical") for k in candidate_keys(m)}
+                if m.day is not None and not m.record.get("historical") for k in map(key_text, candidate_keys(m))}
         more = session.members(session.events_for_keys(ring) - set(members) - set(fuser.events))
         for eid in sorted(more):
             for m in _views(more[eid]):
