@@ -139,6 +139,10 @@ def store_bench(db: str, mentions: int, empty_db: str | None = None, increment: 
             load(store, Synthetic(seed=8, start=date(2018, 1, 1), days=30), 0, increment)
             report = fuse_store(store)
             result[f"fuse_plus_{increment}_next_month_into_empty_s"] = report.seconds
+        full = result.get(f"fuse_plus_{increment}_next_month_s")
+        if full is not None and report.seconds:
+            # issue 10's fusion target: into the full database at most 1.2 times into the empty one
+            result["fuse_plus_next_month_full_to_empty_ratio"] = round(full / report.seconds, 2)
     return result
 
 
