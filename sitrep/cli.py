@@ -784,6 +784,36 @@ def eval_fusion(
         f"report, so one event reported on two days is two gold incidents.", markup=False)
 
 
+@eval_app.command("contradictions")
+def eval_contradictions(
+    path: Annotated[Path, typer.Argument(help="Contradiction gold (contradictions/dev.json).")],
+    fakes: Annotated[Path | None, typer.Option(
+        "--fakes", help="The FA-KES CSV the gold was read from (default: fakes_dev.csv beside the gold's folder).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line.")] = False,
+) -> None:
+    """Ingest FA-KES into a fresh temporary DB, fuse, and score the fused events' contradictions
+    against the gold disagreements (see the gold's PROTOCOL.md)."""
+    from sitrep.evaluate.contradictions import default_fakes, evaluate_contradictions
+
+    if not path.exists():
+        raise _fail(f"no such file: {path}")
+    csv_path = fakes or Path(default_fakes(str(path)))
+    if not csv_path.exists():
+        raise _fail(f"no such file: {csv_path} (give --fakes)")
+    result = evaluate_contradictions(str(path), str(csv_path))
+    if as_json:
+        print(json.dumps({k: v for k, v in result.items() if k != "contradictions"}))
+        return
+    table = Table("measure", "value", title="Contradictions against the gold disagreements")
+    for key in ("incidents", "gold_disagreements", "reported", "right", "surfaced", "precision", "recall"):
+        table.add_row(key, str(result[key]))
+    out.print(table)
+    listed = Table("right", "incident", "kind", "summary", title="Reported contradictions")
+    for c in result["contradictions"]:
+        listed.add_row("yes" if c["right"] else "no", c["incident"], c["kind"], _plain(c["summary"])[:160])
+    out.print(listed)
+
+
 def _figures(record: dict, kind: str) -> str:
     return ", ".join(f"{c['count'] if c['count'] is not None else '?'} {c['category']}"
                      for c in record["casualties"] if c["kind"] == kind and not c["subset"])

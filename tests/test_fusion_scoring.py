@@ -76,3 +76,28 @@ def test_judged_scorer_leaves_out_unclear_and_reports_unjudged(tmp_path):
     assert result["precision"] == 0.5 and result["recall"] == 0.5
     assert result["unjudged"] == [("6", "7")] and result["missed"] == [("2", "3")]
     assert result["wrong_merges"] == [("1", "4")]
+
+
+def test_contradiction_scorer_needs_two_gold_positions_set_against_each_other():
+    from sitrep.evaluate.contradictions import score
+    from sitrep.model import Contradiction, Event
+
+    incidents = [{"incident": "x", "articles": ["u1", "u2", "u3"],
+                  "disagreements": [{"kind": "casualties", "positions": [
+                      {"value": "58", "articles": ["u1"]}, {"value": "100", "articles": ["u2"]}]}],
+                  "not_disagreements": [{"kind": "update", "articles": ["u1", "u3"]}]}]
+    record = {"type": "ASSAULT", "historical": False, "confidence": 0.9, "sentences": [0],
+              "casualties": [{"kind": "killed", "count": 5, "subset": False}]}
+    records = {a: [(f"{a}:0", record)] for a in ("a1", "a2", "a3")}
+    event_of = {f"{a}:0": "e1" for a in ("a1", "a2", "a3")}
+    event = Event.from_dict({"id": "e1", "type": "ASSAULT", "date": None, "place": None, "actor1": None,
+                             "actor2": None, "outlets": ["A", "B", "C"], "earliest_report": None, "killed": None,
+                             "injured": None, "mentions": ["a1:0", "a2:0", "a3:0"], "contradictions": []})
+    event.contradictions = [Contradiction("casualties", "58 vs 100", {"58": ["A"], "100": ["B"]}),
+                            Contradiction("casualties", "58 vs 86", {"58": ["A"], "86": ["C"]}),
+                            Contradiction("toll_update", "rose", {"58": ["A"], "86": ["C"]})]
+    result = score(incidents, {"u1": {"a1"}, "u2": {"a2"}, "u3": {"a3"}}, records, event_of, {"e1": event},
+                   {"a1": "A", "a2": "B", "a3": "C"})
+    assert (result["reported"], result["right"], result["surfaced"]) == (2, 1, 1)
+    assert result["precision"] == 0.5 and result["recall"] == 1.0
+    assert result["wrong_as"] == {"update": 1}

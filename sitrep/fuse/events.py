@@ -433,13 +433,24 @@ RESTATED_KM = 25
 
 # Kinds of attack one event may be told as: gas delivered by aircraft or rockets, a suicide
 # bombing as an explosion, a drone strike as an air strike.
-_COMPATIBLE_MODES = {frozenset(p) for p in (("unconventional", "aerial"), ("unconventional", "heavy-weapons"),
-                                            ("unconventional", "explosives"), ("explosives", "suicide-attack"),
-                                            ("aerial", "drone"))}
+@lru_cache(maxsize=1)
+def _tables() -> tuple[frozenset[frozenset[str]], dict[str, int], frozenset[str]]:
+    """The reviewed compatibility tables of ``data/fusion.yaml``: modes, allied sides, non-perpetrators."""
+    from sitrep.resolve.datafiles import load_yaml
+
+    data = load_yaml("fusion.yaml")
+    allies = {side: n for n, group in enumerate(data["allied_sides"]) for side in group}
+    return frozenset(frozenset(p) for p in data["compatible_modes"]), allies, frozenset(data["not_perpetrators"])
 
 
 def modes_compatible(a: str, b: str) -> bool:
-    return a == b or frozenset((a, b)) in _COMPATIBLE_MODES
+    return a == b or frozenset((a, b)) in _tables()[0]
+
+
+def sides_compatible(a: str, b: str) -> bool:
+    """Whether two sides can both be true of one act's perpetrators: the same side, or allies."""
+    allies = _tables()[1]
+    return a == b or (a in allies and allies.get(a) == allies.get(b))
 
 
 def restates(a: MentionView, b: MentionView) -> bool:
@@ -761,21 +772,28 @@ def find_contradictions(event: Cluster, tolerance: float = 0.1) -> list[Contradi
         if m.record["acled"].get("event_type") == "Battles":
             continue  # two-sided fighting has no perpetrator to disagree about
         a1 = m.record.get("actor1") or {}
-        key = a1.get("name") or (f"“{a1['label']}”" if a1.get("label") else None)
-        if key:
-            perpetrators[_side(a1)].add(f"{m.outlet}: {key}")
-    if len(perpetrators) > 1:
+        if not a1.get("name") or a1.get("basis", "text") != "text":
+            continue  # an unnamed or inferred agent is nobody's claim
+        side = _side(a1)
+        if side in _tables()[2]:
+            continue
+        perpetrators[side].add(f"{m.outlet}: {a1['name']}")
+    # a disagreement needs two sides that cannot both be true (allies acting together can)
+    opposed = {s for s in perpetrators if any(not sides_compatible(s, t) for t in perpetrators)}
+    if opposed:
         out.append(Contradiction("perpetrator", "different perpetrators named: " + "; ".join(
-            f"{side} ({', '.join(sorted(v))})" for side, v in sorted(perpetrators.items())),
-            {side: sorted(v) for side, v in perpetrators.items()}))
+            f"{side} ({', '.join(sorted(v))})" for side, v in sorted(perpetrators.items()) if side in opposed),
+            {side: sorted(v) for side, v in perpetrators.items() if side in opposed}))
     modes: dict[str, set[str]] = defaultdict(set)
     for m in event.mentions:
         if m.record.get("mode"):
             modes[m.record["mode"]].add(m.outlet or "?")
-    if len(modes) > 1:
+    # only means that cannot describe one act disagree (the reviewed table in data/fusion.yaml)
+    clashing = {a for a in modes if any(not modes_compatible(a, b) for b in modes)}
+    if clashing:
         out.append(Contradiction("type", "different kinds of attack: " + "; ".join(
-            f"{mode} ({', '.join(sorted(o))})" for mode, o in sorted(modes.items())),
-            {mode: sorted(o) for mode, o in modes.items()}))
+            f"{mode} ({', '.join(sorted(o))})" for mode, o in sorted(modes.items()) if mode in clashing),
+            {mode: sorted(o) for mode, o in modes.items() if mode in clashing}))
     return out
 
 
