@@ -101,3 +101,16 @@ def test_contradiction_scorer_needs_two_gold_positions_set_against_each_other():
     assert (result["reported"], result["right"], result["surfaced"]) == (2, 1, 1)
     assert result["precision"] == 0.5 and result["recall"] == 1.0
     assert result["wrong_as"] == {"update": 1}
+
+
+def test_framing_counts_the_outlets_own_voice_not_quoted_speech():
+    from sitrep.frame.labels import actor_labels, loaded_language
+    from sitrep.model import Article
+
+    text = ('Rebels shelled the town on Monday. "The terrorists of Jabhat al-Nusra attacked us," '
+            'a resident said. The terrorists withdrew.')
+    spans = loaded_language(text)
+    quoted = [s.quoted for s in spans if s.text.lower() == "terrorists"]
+    assert quoted == [True, False]
+    labels = [label for _name, label, _quote in actor_labels(Article(text, outlet="X"))]
+    assert "jabhat al-nusra" not in " ".join(labels)

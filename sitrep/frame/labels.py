@@ -28,6 +28,20 @@ class LoadedSpan:
     text: str
     start: int
     end: int
+    quoted: bool = False  # inside quotation marks: the speaker's words, not the outlet's
+
+
+_QUOTE_PAIRS = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”|«[^»\n]{1,600}»')
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the passages of ``text`` inside quotation marks: words there are the
+    speaker's, not the outlet's own voice."""
+    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start < offset < end for start, end in spans)
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +67,9 @@ def loaded_language(text: str) -> list[LoadedSpan]:
         words = m.group(1).split()
         if 2 <= len(words) <= 10:
             spans.append(LoadedSpan("slogans", m.group(1).strip(), m.start(1), m.end(1)))
+    quotes = quoted_spans(text)
+    for span in spans:
+        span.quoted = _inside(quotes, span.start)
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -79,10 +96,13 @@ def _with_qualifiers(text: str, start: int) -> int:
 def actor_labels(article: Article) -> list[tuple[str, str, str]]:
     """(canonical actor, label as written, quote) for every actor mention of an article."""
     doc = find_actors(Doc(article=article, text=article.text))
+    quotes = quoted_spans(article.text)
     out = []
     for m in doc.actors:
         if m.demonym or m.actor.id in ("CIVILIANS",):
             continue
+        if _inside(quotes, m.start):
+            continue  # a quoted speaker's words label the actor for the speaker, not the outlet
         name = m.actor.name or "(unknown group)"
         start = _with_qualifiers(article.text, m.start)
         quote_start = max(0, article.text.rfind(".", 0, start) + 1)
@@ -118,7 +138,8 @@ def read_framing(store) -> Framing:  # noqa: ANN001
         counts["_words"] += len(article.text.split())
         counts["_articles"] += 1
         for span in loaded_language(article.text):
-            counts[span.category] += 1
+            # the outlet's own voice is counted; quoted speech apart, under "_quoted"
+            counts["_quoted" if span.quoted else span.category] += 1
     return Framing(dict(labels), examples, dict(language))
 
 
