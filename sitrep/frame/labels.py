@@ -93,6 +93,34 @@ def _with_qualifiers(text: str, start: int) -> int:
     return start
 
 
+@lru_cache(maxsize=1)
+def _speech() -> re.Pattern:
+    from sitrep.lexicon import speech_verbs
+
+    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in speech_verbs()) + r")\b", re.I)
+
+
+# What may stand between a speaker and its verb: a comma, an apposition's end, "also", "on Tuesday";
+# not a pronoun, which is the speaker itself ("we will wipe out the PKK, he said").
+_SPEAKER_GAP = re.compile(r"[\s,)\]]*(?:(?:also|has|have|had|later|earlier|on \w+day)\s+)?", re.I)
+
+
+def _attributed(sentence: str, start: int, end: int) -> bool:
+    """Whether an actor named at ``start:end`` of ``sentence`` is inside reported speech: the
+    sentence reports someone's words ("X said", "according to X") and the actor is not that
+    speaker (named just before the verb, or just after "according to")."""
+    verbs = list(_speech().finditer(sentence))
+    if not verbs:
+        return False
+    for v in verbs:
+        if v.group(0).lower() == "according to":
+            if 0 <= start - v.end() <= 5:
+                return False
+        elif (0 <= v.start() - end and _SPEAKER_GAP.fullmatch(sentence[end:v.start()])) or 0 <= start - v.end() <= 2:
+            return False  # "the monitor said", "Rami Abdel Rahman told AFP", "said Observatory chief ..."
+    return True
+
+
 def actor_labels(article: Article) -> list[tuple[str, str, str]]:
     """(canonical actor, label as written, quote) for every actor mention of an article."""
     doc = find_actors(Doc(article=article, text=article.text))
@@ -107,6 +135,11 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
         start = _with_qualifiers(article.text, m.start)
         quote_start = max(0, article.text.rfind(".", 0, start) + 1)
         quote_end = article.text.find(".", m.end)
+        sentence = article.text[quote_start:quote_end if quote_end != -1 else len(article.text)]
+        if _attributed(sentence, start - quote_start, m.end - quote_start):
+            continue  # reported speech labels the actor for the speaker, not the outlet
+        if "." in article.text[start:m.end].rstrip("."):
+            continue  # a label across a sentence break (a dateline, a lost full stop) is no phrase
         quote = article.text[quote_start:quote_end + 1 if quote_end != -1 else len(article.text)].strip()
         out.append((name, _normal_label(article.text[start:m.end]), quote[:300]))
     return out
