@@ -105,11 +105,18 @@ def _speech() -> re.Pattern:
 _SPEAKER_GAP = re.compile(r"[\s,)\]]*(?:(?:also|has|have|had|later|earlier|on \w+day)\s+)?", re.I)
 
 
+_ANONYMOUS = re.compile(r"\s*(?:a |an |the |local |military |security |informed |medical )*sources?\b[^,.]{0,20}\s*$|"
+                        r"\s*(?:a |an |the |local |military |security |informed |medical )*sources?\b", re.I)
+
+
 def _attributed(sentence: str, start: int, end: int) -> bool:
     """Whether an actor named at ``start:end`` of ``sentence`` is inside reported speech: the
     sentence reports someone's words ("X said", "according to X") and the actor is not that
     speaker (named just before the verb, or just after "according to")."""
-    verbs = list(_speech().finditer(sentence))
+    verbs = [v for v in _speech().finditer(sentence)
+             # an unnamed source's words, paraphrased, are worded by the outlet ("local sources said")
+             if not _ANONYMOUS.search(sentence[max(0, v.start() - 30):v.start()])
+             and not _ANONYMOUS.match(sentence[v.end():v.end() + 30])]
     if not verbs:
         return False
     for v in verbs:

@@ -542,7 +542,7 @@ def index_keys(m: MentionView) -> list[tuple]:
             keys.append(("a", m.type, day, country, admin1))
             if coarse:
                 keys.append(("k", m.type, day, country, admin1))
-        if cell and not coarse:
+        if cell and (m.record.get("location") or {}).get("precision") not in ("admin1", "region"):
             keys.append(("g", m.type, day, country, cell[0], cell[1]))
         if not (admin1 or cell):
             keys.append(("u", m.type, day, country))
@@ -565,7 +565,11 @@ def candidate_keys(m: MentionView) -> list[tuple]:
         return keys + [("c", m.type, day, country)]
     keys.append(("u", m.type, day, country))
     if admin1 and (_coarse(m) or not cell):
-        return keys + [("a", m.type, day, country, admin1)]
+        keys.append(("a", m.type, day, country, admin1))
+        if not cell or (m.record.get("location") or {}).get("precision") in ("admin1", "region"):
+            return keys
+        # a city named like its governorate ("Damascus") also meets the towns around it
+        # ("Zamalka", in Rif Dimashq) through the grid
     if admin1:
         keys.append(("k", m.type, day, country, admin1))
     return keys + [("g", m.type, day, country, cell[0] + dy, cell[1] + dx)  # type: ignore[index]
