@@ -677,6 +677,9 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
         if tolled and best.type not in _TYPE_RANK and best.type not in _OWN_ACTS:
             best = tolled[0]
+        if best.type == "REQUEST" and (best.trigger or "").lower().startswith("order"):
+            # "ordered the arrest of", "ordered the bishop to appear for questioning": the order is the coercion
+            best = next((m for m in group if m.type == "COERCE"), best)
         kept.append(best)
         if tolled and best not in tolled:
             # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
