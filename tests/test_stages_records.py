@@ -179,3 +179,13 @@ def test_sentencing_and_bail_are_legal_coercion():
     assert [m.type for m in doc.mentions] == ["COERCE"]
     doc = run("On Thursday, a court denied bail to four editors of the newspaper.")
     assert [m.type for m in doc.mentions] == ["COERCE"]
+
+
+def test_figures_are_not_invented_nor_borrowed():
+    doc = run("Five people were killed and dozens wounded in the shelling of the market on Monday.")
+    injured = [c.casualty for c in doc.casualties if c.casualty.kind == "injured"]
+    assert injured and all(c.count is None for c in injured)  # "dozens": no number is made up
+    doc = run("Two more civilians were killed in airstrikes on the town on Monday.")
+    assert [c.casualty.count for c in doc.casualties] == [2]
+    doc = run("The director said five people died and eight others experienced breathing difficulties on Monday.")
+    assert [c.casualty.count for c in doc.casualties if c.casualty.kind == "killed"] == [5]
