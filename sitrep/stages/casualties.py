@@ -33,7 +33,8 @@ _APPROX = {
     "more than": "more_than", "over": "more_than", "upwards of": "more_than",
     "nearly": "about", "almost": "about", "about": "about", "around": "about", "some": "about",
     "approximately": "about", "roughly": "about", "an estimated": "about", "up to": "at_most",
-    "a record": "exact", "as many as": "at_most", "less than": "at_most", "fewer than": "at_most", "at most": "at_most",
+    "a record": "exact", "a confirmed": "exact", "a total of": "exact", "a reported": "exact",
+    "a further": "exact", "as many as": "at_most", "less than": "at_most", "fewer than": "at_most", "at most": "at_most",
 }
 _NUM_WORD = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_UNITS)[3:12]) + r"))?|"
