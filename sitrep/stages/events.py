@@ -877,7 +877,8 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
     if len(stated) == 2 and stated[0].value != stated[1].value:
         return False
     ka, kb = a.killed, b.killed
-    if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties):
+    if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties) \
+            and not _other_source(a, b):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
     if (a.location is None) != (b.location is None):
         # one telling places it, the other not: the same kind of attack or the same toll ties them
@@ -890,6 +891,17 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
                 and la.name != lb.name:
             return False
     return True
+
+
+def _other_source(a: EventMention, b: EventMention) -> bool:
+    """Two figures from two named sources ("the Observatory said 11 ... state media said four"):
+    sources disagreeing about one incident, which the same place and kind of attack then tie."""
+    ca, cb = a.claim, b.claim
+    if ca.modality not in ("reported", "claimed") or cb.modality not in ("reported", "claimed"):
+        return False
+    if (ca.source or ca.by) == (cb.source or cb.by):
+        return False
+    return bool(a.location and b.location and a.location.name == b.location.name) or bool(a.mode and a.mode == b.mode)
 
 
 def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
