@@ -45,7 +45,7 @@ def _actor(m: ActorMatch) -> Actor:
     entry = m.actor
     return Actor(
         name=entry.name or None, kind=entry.kind, country=entry.country, label=m.text,
-        id=None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG") else entry.id,
+        id=entry.parent if entry.id == "PERSON" else None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG") else entry.id,
         evidence=Evidence(m.text, m.start, m.end),
     )
 
@@ -232,6 +232,30 @@ _UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 
 def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
+                    state_act: bool = False) -> ActorMatch | None:
+    """The actor a parsed argument names; a person named with a title ("Foreign Minister Walid
+    al-Muallem", "U.S. District Judge Charles Kornmann") is that person, of the body the title names."""
+    found = _argument_party(doc, sentence, head, claim_spans, state_act)
+    if found is None or head is None or head.pos_ != "PROPN":
+        return found
+    names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= head.i - 3] + [head]
+    names = [t for t in names if t.text[:1].isupper()]
+    if len(names) < 2 or names[-1].i - names[0].i != len(names) - 1:
+        return found
+    start, end = sentence.start + names[0].idx, sentence.start + head.idx + len(head.text)
+    if any(a.start <= start < a.end and not a.demonym for a in doc.actors):
+        return found  # the name is a listed actor's ("Human Rights Watch")
+    entry = found.actor
+    if not (found.start < start and entry.kind in _OFFICE_KINDS):
+        return found
+    person = ActorEntry("PERSON", doc.text[start:end], entry.kind, entry.country, entry.id, False)
+    return ActorMatch(found.start, max(found.end, end), doc.text[found.start:max(found.end, end)], person, demonym=False)
+
+
+_OFFICE_KINDS = {"government", "ministry", "head of state", "police", "state military", "international organisation"}
+
+
+def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
                     state_act: bool = False) -> ActorMatch | None:
     """The actor a parsed argument names: a dictionary actor inside its phrase, else the phrase
     itself as an actor we do not know (a name, or a group of people: "police", "gunmen")."""
