@@ -95,6 +95,9 @@ _SUFFIXES = (" sheng", " province", " region", " voivodeship", " governorate", "
              " municipality", " shi", " prefecture", " district", " rayon", " okrug", " krai", " kray")
 
 
+_DIVISION_WORDS = ("Province", "Prefecture", "State", "Region", "Governorate")
+
+
 def _short_forms(name: str) -> list[str]:
     """The name a text uses for a division GeoNames spells formally ("Anhui Sheng" -> "Anhui",
     "Province of Pangasinan" -> "Pangasinan"); counties keep their word ("Laurel County")."""
@@ -188,6 +191,8 @@ def _build() -> GeoIndex:
             continue
         lat, lon = _middle(towns[key])
         aliases = [name, *_short_forms(name), *admin1_aliases.get(key, [])]
+        # "Akita Prefecture", "Nyanza Province", "Kassala State": the short name with its division word
+        aliases += [f"{a} {word}" for a in aliases[:3] for word in _DIVISION_WORDS]
         geocoded = next((iso_points[(key[0], fold(a))] for a in aliases if (key[0], fold(a)) in iso_points), None)
         if geocoded is not None:
             # the towns' middle is skewed by where people live (Alberta's towns lie in its south):

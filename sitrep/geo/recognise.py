@@ -88,7 +88,8 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 
 
 def _capital(word: str) -> bool:
-    return word[:1].isupper()
+    # "d'Ivoire", "l'Aquila": an elided article before a capitalised name
+    return word[:1].isupper() or (word[1:2] in ("'", "’") and word[:1] in "dl" and word[2:3].isupper())
 
 
 def gazetteer_mentions(text: str, index: GeoIndex) -> list[Mention]:
@@ -152,7 +153,7 @@ def _hyphen_parts(text: str, toks: list[tuple[int, int]], found: list[Mention], 
             continue
         offset = s
         for part in text[s:e].split("-"):
-            if part[:1].isupper() and len(part) >= 3 and part.lower() not in _NEVER:
+            if part[:1].isupper() and (len(part) >= 3 or _known_short(part, index)) and part.lower() not in _NEVER:
                 senses = index.lookup(part)
                 if any(x.kind in ("country", "admin1", "continent", "region", "water")
                        or x.population >= MIN_HYPHEN_PART_POPULATION for x in senses):
@@ -205,8 +206,12 @@ def _part_of_name(text: str, start: int, end: int, index: GeoIndex) -> bool:
     if before and before.group(1).isupper() and len(before.group(1)) >= 2:
         before = None  # "CBC Toronto", "CTV Winnipeg": a broadcaster's desk in the place
     if _broad(text[start:end], index):
-        # "Queensland Health", "Texas Gov. Abbott" keep the division; "Vladimir Kara-Murza" does not
+        # "Queensland Health", "Texas Gov. Abbott" keep the division; "Vladimir Kara-Murza" does not;
+        # a longer run is an institution named after the place ("Maharashtra Pollution Control Board")
         word = after.group(0) if after else ""
+        if word and _NAME_RUN.match(text[end + 1 + len(word) + 1:end + 1 + len(word) + 31]) \
+                and text[end + 1 + len(word):end + 2 + len(word)] == " ":
+            return False
         return bool(word) and fold(word) not in _NEVER and word.lower() not in _stop_words() \
             and fold(word) not in index.names
     if before and before.group(1).lower() not in _NEVER and before.group(1).lower() not in _stop_words():

@@ -28,6 +28,8 @@ _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
 _POSTAL = re.compile(r"^,\s*([A-Z]{2})\b")
 # a hamlet of fewer people than this, in a country the document does not name, is not believed
 MIN_UNSUPPORTED_POPULATION = 1000
+# a division's name followed by another division names a town of it only when the town is this big
+MIN_QUALIFIED_POPULATION = 10_000
 
 
 @dataclass
@@ -89,6 +91,9 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             if outer:
                 inner = [c for c in cands[i] if c.kind not in ("country", "continent") and any(
                     c.country == o.country and (o.kind == "country" or c.admin1 == o.admin1) for o in outer)]
+                if inner and any(c.kind in ("country", "admin1") for c in cands[i]) and all(
+                        c.kind == "city" and c.population < MIN_QUALIFIED_POPULATION for c in inner):
+                    inner = []  # "Georgia, Oklahoma, Pennsylvania": a list of states, not a hamlet in one
                 if inner:
                     cands[i] = inner
                     constraint[i] = (inner[0].country or "", None)
