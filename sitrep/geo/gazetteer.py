@@ -36,7 +36,7 @@ from typing import NamedTuple
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
 
-_FORMAT = 7
+_FORMAT = 8
 
 # Benchmarks place a country or province at one conventional point (GeoNames' in TR-News and LGL,
 # Wikipedia's in GeoVirus), and those conventions can lie hundreds of km apart over a large area.
@@ -91,7 +91,8 @@ class GeoIndex:
 _PREFIXES = ("province of ", "provincia de ", "provincia di ", "departamento de ", "departement de ",
              "departement du ", "province du ", "state of ", "estado de ", "region of ", "city of ", "municipio de ",
              "partido de ", "muhafazat al ", "muhafazat ")
-_SUFFIXES = (" sheng", " province", " region", " voivodeship", " governorate", " oblast", " kommune", " kommun",
+_SUFFIXES = (" zhuang autonomous region", " uygur autonomous region", " uyghur autonomous region",
+             " hui autonomous region", " autonomous region", " sheng", " province", " region", " voivodeship", " governorate", " oblast", " kommune", " kommun",
              " municipality", " shi", " prefecture", " district", " rayon", " okrug", " krai", " kray")
 
 
@@ -185,7 +186,7 @@ def _build() -> GeoIndex:
         admin1_aliases.setdefault((row["country"], str(row["code"])), []).extend(row["aliases"])
     # the conflict gazetteer's reviewed admin1 table: names and points read off maps
     reviewed = {(r["country"], r["code"]): r for r in load_csv("admin1.csv")}
-    iso_points = _iso_division_points()
+    iso_divisions = _iso_divisions()
     for key, name in admin1_names.items():
         if key not in towns:
             continue
@@ -193,11 +194,14 @@ def _build() -> GeoIndex:
         aliases = [name, *_short_forms(name), *admin1_aliases.get(key, [])]
         # "Akita Prefecture", "Nyanza Province", "Kassala State": the short name with its division word
         aliases += [f"{a} {word}" for a in aliases[:3] for word in _DIVISION_WORDS]
-        geocoded = next((iso_points[(key[0], fold(a))] for a in aliases if (key[0], fold(a)) in iso_points), None)
-        if geocoded is not None:
+        iso_division = next((iso_divisions[(key[0], fold(a))] for a in aliases
+                             if (key[0], fold(a)) in iso_divisions), None)
+        if iso_division is not None:
             # the towns' middle is skewed by where people live (Alberta's towns lie in its south):
             # the geocoded point of the division is better, their midpoint when both agree
-            lat, lon = _agree(geocoded, (lat, lon))
+            lat, lon = _agree(iso_division.point, (lat, lon))
+            # ISO's English and other names ("Rhineland-Palatinate", "Guangxi", "Bavaria")
+            aliases += [f for n in iso_division.names for f in (n, *_short_forms(n))]
         if key in reviewed:
             row = reviewed[key]
             lat, lon = float(row["lat"]), float(row["lon"])
@@ -264,10 +268,15 @@ def _agree(first: tuple[float, float], second: tuple[float, float]) -> tuple[flo
     return first
 
 
-def _iso_division_points() -> dict[tuple[str, str], tuple[float, float]]:
-    """(country, folded name) -> geocoded point of each first-level ISO 3166-2 division."""
+class _IsoDivision(NamedTuple):
+    point: tuple[float, float]
+    names: tuple[str, ...]  # the ISO name and its other names ("Rheinland-Pfalz", "Rhineland-Palatinate")
+
+
+def _iso_divisions() -> dict[tuple[str, str], _IsoDivision]:
+    """(country, folded name) -> each first-level ISO 3166-2 division: geocoded point and names."""
     data = json.loads(_package_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
-    out: dict[tuple[str, str], tuple[float, float]] = {}
+    out: dict[tuple[str, str], _IsoDivision] = {}
     for cc, divisions in data.items():
         for row in divisions.values():
             point = row.get("latLng")
@@ -276,10 +285,12 @@ def _iso_division_points() -> dict[tuple[str, str], tuple[float, float]]:
             names = [row["name"], *_short_forms(row["name"])]
             # "Qld (eng), The Sunshine State (eng)": other names, each with its language
             names += [re.sub(r"\s*\([^)]*\)\s*$", "", n) for n in (row.get("localOtherName") or "").split(", ")]
+            names = [n for n in dict.fromkeys(names) if n and _latin(n)]
+            division = _IsoDivision((float(point[0]), float(point[1])), tuple(names))
             for n in names:
-                key = fold(n) if n else ""
+                key = fold(n)
                 if len(key) >= 2:
-                    out.setdefault((cc, key), (float(point[0]), float(point[1])))
+                    out.setdefault((cc, key), division)
     return out
 
 

@@ -91,7 +91,9 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             if outer:
                 inner = [c for c in cands[i] if c.kind not in ("country", "continent") and any(
                     c.country == o.country and (o.kind == "country" or c.admin1 == o.admin1) for o in outer)]
-                if inner and any(c.kind in ("country", "admin1") for c in cands[i]) and all(
+                if any(c.kind in ("country", "continent") for c in cands[i]):
+                    inner = []  # "Iraq, Iran": two countries, not a town of Iran called Iraq
+                if inner and any(c.kind == "admin1" for c in cands[i]) and all(
                         c.kind == "city" and c.population < MIN_QUALIFIED_POPULATION for c in inner):
                     inner = []  # "Georgia, Oklahoma, Pennsylvania": a list of states, not a hamlet in one
                 if inner:
@@ -174,7 +176,39 @@ def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
         found = index.lookup(phrase[:-2])
     if not found and phrase.lower().startswith("the "):
         found = index.lookup(phrase[4:])
+    if not found and " " in phrase.strip():
+        found = _lookup_part(phrase, index)
     return found
+
+
+# words around a place's name in a longer span ("Southern California", "Greater Toronto Area", "Karak district")
+_AROUND = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+           "lower", "greater", "downtown", "inner", "outer", "metro", "metropolitan", "northeast", "northwest",
+           "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "area", "district",
+           "province", "region", "county", "state", "city", "town", "village", "municipality", "prefecture"}
+# a span that names a building or body of a place ("Vancouver Art Gallery") falls back to the place only
+# when the place is well known
+MIN_PART_POPULATION = 100_000
+
+
+def _lookup_part(phrase: str, index: GeoIndex) -> list[GeoEntry]:
+    """A span no name of the index spells: the place inside it (spans given by a caller or an NER model)."""
+    words = phrase.split()
+    inner = [w for w in words]
+    while inner and inner[0].lower() in _AROUND:
+        inner = inner[1:]
+    while inner and inner[-1].lower() in _AROUND:
+        inner = inner[:-1]
+    if inner and len(inner) < len(words):
+        found = index.lookup(" ".join(inner))
+        if found:
+            return found
+    for part in (re.split(r"[\s-]", phrase)[0], words[-1]):
+        found = [e for e in index.lookup(part) if e.kind in ("country", "admin1", "continent", "region", "water")
+                 or e.population >= MIN_PART_POPULATION]
+        if found and part[:1].isupper():
+            return found
+    return []
 
 
 def _nudge(resolved: list[tuple[Mention, GeoEntry | None]], cands: list[list[GeoEntry]], score) -> list:  # noqa: ANN001
