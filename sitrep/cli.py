@@ -522,10 +522,13 @@ def bench(
         "--store-db", help="Empty database for --store (default: a temporary SQLite file).")] = None,
     store_empty_db: Annotated[str | None, typer.Option(
         "--store-empty-db", help="A second empty database, for +1,000 articles into empty (default: temporary).")] = None,
+    geo: Annotated[bool, typer.Option(
+        "--geo", help="Time geoparsing alone over the file's texts (CSV/JSONL or a geoparsing XML corpus).")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Articles/s of 'sitrep extract' in a fresh process, peak memory, and spaCy's own rate;
-    with --store, event reads (p95) and incremental fusion over a synthetic database."""
+    with --store, event reads (p95) and incremental fusion over a synthetic database;
+    with --geo, geoparsing alone (articles/s in one process) and the geoparser index's memory."""
     import tempfile
 
     from sitrep.bench import fusion_bench, run_bench
@@ -533,7 +536,13 @@ def bench(
     if path is None and not store_mentions:
         raise _fail("give a CSV/JSONL of articles, or --store N")
     result: dict = {}
-    if path is not None:
+    if geo and path is not None:
+        if not path.exists():
+            raise _fail(f"no such file: {path}")
+        from sitrep.evaluate.geo import geo_bench
+
+        result.update({f"geo_{k}": v for k, v in geo_bench(str(path), text_column).items()})
+    elif path is not None:
         if not path.exists():
             raise _fail(f"no such file: {path}")
         _pipeline(nlp)  # a clear error for an unknown choice, before timing anything
