@@ -36,6 +36,8 @@ _NEVER = {
     "republican", "republicans", "democrat", "democrats", "democratic", "party", "congress", "parliament",
     "senate", "house", "government", "state", "federal", "national", "international", "world", "global",
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old",
+    "north-western", "north-eastern", "south-western", "south-eastern", "northwestern", "northeastern",
+    "southwestern", "southeastern", "northwest", "northeast", "southwest", "southeast", "downtown", "greater",
     "great", "little", "upper", "lower", "big", "mount", "lake", "river", "bay", "island", "islands",
     "county", "city", "town", "village", "province", "region", "district", "street", "road", "avenue",
     "health", "medical", "disease", "virus", "fever", "outbreak", "bank", "union", "association",

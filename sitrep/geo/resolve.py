@@ -25,6 +25,9 @@ from sitrep.resolve.gazetteer import fold, km
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|prefecture|oblast|department|territory)\b", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\(|—|–|-|:)")
 _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
+# "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh"
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|township|hamlets?|communit(?:y|ies)|settlements?|"
+                                r"municipalit(?:y|ies))\s+of\s+(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
 _POSTAL = re.compile(r"^,\s*([A-Z]{2})\b")
 # a hamlet of fewer people than this, in a country the document does not name, is not believed
 MIN_UNSUPPORTED_POPULATION = 1000
@@ -158,7 +161,12 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             out.append((m, chosen[key]))
             continue
         best = max(cands[i], key=score)
-        if m.source == "gazetteer" and best.kind == "city" and (
+        # a hamlet is believed when a qualifier names its country or division ("Weiswampach,
+        # Luxembourg"), when the document names its division, or when the text calls it a village
+        supported = i in constraint or (best.kind == "city" and divisions[(best.country or "", best.admin1 or "")]) \
+            or (_SETTLEMENT_BEFORE.search(text[max(0, m.start - 40):m.start]) is not None
+                and weights[best.country or ""] >= 1)
+        if m.source == "gazetteer" and best.kind == "city" and not supported and (
                 best.population < MIN_UNSUPPORTED_POPULATION
                 or best.population < 10 * MIN_UNSUPPORTED_POPULATION and weights[best.country or ""] < 1):
             best = None  # a small namesake that nothing else in the document supports
