@@ -102,6 +102,12 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                 if inner:
                     cands[i] = inner
                     constraint[i] = (inner[0].country or "", None)
+                    # the qualifier is the division or country that holds the town ("Atlanta, Georgia")
+                    held = [o for o in outer if any(c.country == o.country and (o.kind == "country"
+                                                                                 or c.admin1 == o.admin1) for c in inner)]
+                    if held and i + 1 not in constraint:
+                        cands[i + 1] = held
+                        constraint[i + 1] = (held[0].country or "", None)
                     continue
         pm = _POSTAL.match(after)
         if pm and pm.group(1) in postal:
@@ -123,8 +129,14 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         top = max(cands[i], key=prior)
         if top.country is None:
             continue
+        # "Georgia" is a country and a state of another: it tells little about the document's country
+        split = len({c.country for c in cands[i] if c.kind in ("country", "admin1")}) > 1
         if m.source == "demonym":
             weights[top.country] += 0.5
+        elif split:
+            if fold(m.text) not in seen_towns:
+                seen_towns.add(fold(m.text))
+                weights[top.country] += 0.3
         elif top.kind in ("country", "admin1") or len(cands[i]) == 1:
             weights[top.country] += 1.0
             if top.kind == "admin1":
