@@ -37,6 +37,8 @@ from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
 
 _FORMAT = 8
+# the same names are looked up again and again across articles: fold each once
+_fold_cached = lru_cache(maxsize=1 << 18)(fold)
 
 # Benchmarks place a country or province at one conventional point (GeoNames' in TR-News and LGL,
 # Wikipedia's in GeoVirus), and those conventions can lie hundreds of km apart over a large area.
@@ -76,7 +78,7 @@ class GeoIndex:
     countries: dict[str, int]  # ISO -> entry id of the country
 
     def lookup(self, name: str) -> list[GeoEntry]:
-        return [self.entries[i] for i in self.names.get(fold(name), ())]
+        return [self.entries[i] for i in self.names.get(_fold_cached(name), ())]
 
     def admin1_name(self, country: str | None, code: str | None) -> str | None:
         if not country or not code:

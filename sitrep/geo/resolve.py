@@ -18,9 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sitrep.geo.gazetteer import GeoEntry, GeoIndex
-from sitrep.geo.recognise import Mention
+from sitrep.geo.recognise import Mention, fold  # fold: cached
 from sitrep.resolve.datafiles import load_yaml
-from sitrep.resolve.gazetteer import fold, km
+from sitrep.resolve.gazetteer import km
 
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|prefecture|oblast|department|territory)\b", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\(|—|–|-|:)")
