@@ -12,6 +12,7 @@ loaded once per worker process, on its first batch, and reused by every later ba
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,7 @@ from typing import Any
 from sitrep.model import Article, EventMention, Failure
 
 ENGINES = ("processes", "dask")
+_END = object()
 
 
 @dataclass
@@ -141,11 +143,19 @@ def map_ordered(executor: SerialExecutor, fn: Callable, items: Iterable[Any], wi
     """``fn(item)`` for each item, run on ``executor``, yielded in the order of ``items``.
 
     At most ``window`` items are in flight (default: four per worker); ``items`` is read lazily,
-    so a generator that reads a file as it goes is read only as fast as the workers need.
+    so a generator that reads a file as it goes is read only as fast as the workers need. A
+    single item is run here: a worker process would spend longer loading the models.
     """
     window = window or 4 * executor.workers
+    items = iter(items)
+    first = next(items, _END)
+    second = next(items, _END) if first is not _END else _END
+    if second is _END:  # one batch (a few articles): not worth starting a worker
+        if first is not _END:
+            yield fn(first)
+        return
     pending: deque = deque()
-    for item in items:
+    for item in itertools.chain([first, second], items):
         pending.append(executor.submit(fn, item))
         if len(pending) >= window:
             yield pending.popleft().result()
