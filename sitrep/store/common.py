@@ -174,6 +174,11 @@ class SQLStore:
         if rows:
             self.conn.cursor().executemany(self._sql(sql), rows)
 
+    def _insert_many(self, table: str, columns: str, rows: list[tuple]) -> None:
+        """Plain inserts of many rows (no conflict possible); PostgreSQL streams them with COPY."""
+        marks = ",".join("?" * len(columns.split(",")))
+        self._many(f"INSERT INTO {table}({columns}) VALUES ({marks})", rows)
+
     def _all(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         return list(self._exec(sql, params).fetchall())
 
@@ -259,7 +264,8 @@ class SQLStore:
                            rows)
                 sourced = [(a.id, a.source) for a in articles if a.source]
                 self._many("INSERT INTO article_sources VALUES (?, ?) ON CONFLICT DO NOTHING", sourced)
-                self._many("DELETE FROM failures WHERE input = ?", [(s,) for _, s in sourced])
+                for part in chunks(sorted({s for _, s in sourced})):
+                    self._exec(f"DELETE FROM failures WHERE input IN ({','.join('?' * len(part))})", part)
         except BaseException:
             self.__dict__.pop("_outlet_ids", None)  # ids of outlets inserted by the rolled-back batch
             raise
@@ -356,18 +362,20 @@ class SQLStore:
         """``set_mentions`` for a batch of articles, in one transaction: all of them or none."""
         if not extracted:
             return
-        ranges = [(f"{aid}:", f"{aid};") for aid, _ in extracted]  # mention ids are "<article id>:<ordinal>"
         rows = [mention_row(aid, i, m) for aid, mentions in extracted for i, m in enumerate(mentions)]
         with self._tx():
-            # events that held the old mentions are told again by the next fusion
-            self._many("UPDATE events SET dirty = 1 WHERE id IN (SELECT event_id FROM event_mentions "
-                       "WHERE mention_id >= ? AND mention_id < ?)", ranges)
-            self._many("DELETE FROM event_mentions WHERE mention_id >= ? AND mention_id < ?", ranges)
-            self._many("DELETE FROM mentions WHERE article_id = ?", [(aid,) for aid, _ in extracted])
-            marks = ",".join("?" * 24)
-            self._many(f"INSERT INTO mentions({MENTION_COLUMNS}) VALUES ({marks})", rows)
-            self._many("UPDATE articles SET extracted_with = ?, claimed_by = NULL, claimed_at = NULL WHERE id = ?",
-                       [(version, aid) for aid, _ in extracted])
+            # a few statements per batch, not per article: a round trip each on PostgreSQL
+            for part in chunks(list(dict.fromkeys(aid for aid, _ in extracted))):
+                marks = ",".join("?" * len(part))
+                old = f"SELECT id FROM mentions WHERE article_id IN ({marks})"
+                # events that held the old mentions are told again by the next fusion
+                self._exec("UPDATE events SET dirty = 1 WHERE id IN (SELECT event_id FROM event_mentions "
+                           f"WHERE mention_id IN ({old}))", part)
+                self._exec(f"DELETE FROM event_mentions WHERE mention_id IN ({old})", part)
+                self._exec(f"DELETE FROM mentions WHERE article_id IN ({marks})", part)
+                self._exec("UPDATE articles SET extracted_with = ?, claimed_by = NULL, claimed_at = NULL "
+                           f"WHERE id IN ({marks})", [version, *part])
+            self._insert_many("mentions", MENTION_COLUMNS, rows)
         for _ in extracted:  # after a commit: a kill here leaves some articles extracted
             crash_point("extract")
 

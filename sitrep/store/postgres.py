@@ -173,6 +173,13 @@ class PostgresStore(SQLStore):
     def _sql(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
 
+    def _insert_many(self, table: str, columns: str, rows: list[tuple]) -> None:
+        # COPY: one stream, no statement per row (ingest writes its mentions so, in batches)
+        if rows:
+            with self.conn.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+
     @contextmanager
     def _tx(self) -> Iterator[None]:
         with self.conn.transaction():
