@@ -126,19 +126,29 @@ def scaling_bench(path: str, text_column: str, title_column: str, outlet_column:
                    "--text-column", text_column, "--title-column", title_column, *args]
             if outlet_column:
                 cmd += ["--outlet-column", outlet_column]
-            start = time.perf_counter()
+            start, before = time.perf_counter(), _children_cpu()
             proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
             elapsed = time.perf_counter() - start
             if proc.returncode != 0:
                 raise RuntimeError(f"ingest {' '.join(args)} failed: {proc.stderr.strip()[-300:]}")
             out[f"{name}_s"] = round(elapsed, 1)
+            # CPU seconds of the ingest and its workers: what the parallel run costs in all, a
+            # figure that other jobs on a shared machine do not change as they change wall time
+            out[f"{name}_cpu_s"] = round(_children_cpu() - before, 1)
             out[f"{name}_mentions"] = _count(db, "mentions")
         base = out["1_worker_s"]
         for name, _ in runs[1:]:
             out[f"{name}_speedup"] = round(base / out[f"{name}_s"], 2)
+            # the speed-up on idle cores if the CPU work spreads evenly over the workers
+            out[f"{name}_cpu_bound_speedup"] = round(workers * out["1_worker_cpu_s"] / out[f"{name}_cpu_s"], 2)
         out["same_mentions"] = len({v for k, v in out.items() if k.endswith("_mentions")}) == 1
     out["load_average_1min"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the ratios
     return out
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _count(db: str, table: str) -> int:

@@ -546,22 +546,34 @@ def bench(
         "--store-db", help="Empty database for --store (default: a temporary SQLite file).")] = None,
     store_empty_db: Annotated[str | None, typer.Option(
         "--store-empty-db", help="A second empty database, for +1,000 articles into empty (default: temporary).")] = None,
+    scaling: Annotated[bool, typer.Option(
+        "--scaling", help="Also time 'sitrep ingest' of PATH with 1 worker, --workers, and Dask (speed-ups).")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=2, help="Workers for --scaling and --stream.")] = 2,
+    stream: Annotated[int, typer.Option(
+        "--stream", help="Ingest a synthetic stream of this many articles with a cheap stand-in extractor: "
+                         "peak memory per process, first vs last 10,000 (0: skip).")] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Articles/s of 'sitrep extract' in a fresh process, peak memory, and spaCy's own rate;
     with --store, event reads (p95) and incremental fusion over a synthetic database."""
     import tempfile
 
-    from sitrep.bench import fusion_bench, run_bench
+    from sitrep.bench import fusion_bench, run_bench, scaling_bench, stream_bench
 
-    if path is None and not store_mentions:
-        raise _fail("give a CSV/JSONL of articles, or --store N")
+    if path is None and not store_mentions and not stream:
+        raise _fail("give a CSV/JSONL of articles, --store N or --stream N")
     result: dict = {}
     if path is not None:
         if not path.exists():
             raise _fail(f"no such file: {path}")
         _pipeline(nlp)  # a clear error for an unknown choice, before timing anything
-        result = run_bench(str(path), text_column, title_column, outlet_column, spacy_sample, nlp)
+        if scaling:  # the ingest runs alone: the single-process extract figures are the plain bench's
+            figures = scaling_bench(str(path), text_column, title_column, outlet_column, nlp, workers)
+            result.update({f"scale_{k}": v for k, v in figures.items()})
+        else:
+            result = run_bench(str(path), text_column, title_column, outlet_column, spacy_sample, nlp)
+    if stream:
+        result.update({f"stream_{k}": v for k, v in stream_bench(stream, workers).items()})
     if fusion:
         result.update({f"fusion_{k}": v for k, v in fusion_bench(fusion).items()})
     if store_mentions:
