@@ -113,11 +113,14 @@ def _extract(
 
     executor = executor or SerialExecutor()
     buffer: list[Extracted] = []
-    last = time.monotonic()
+    last, stored = time.monotonic(), 0
     for results in map_ordered(executor, partial(extract_batch, extractor), work()):
         buffer.extend(results)
-        if len(buffer) >= batch_size or time.monotonic() - last >= FLUSH_S:
+        # the first batch_size articles are committed as they come (records show at once, and
+        # an early kill loses little); then a transaction per batch_size articles or per second
+        if stored < batch_size or len(buffer) >= batch_size or time.monotonic() - last >= FLUSH_S:
             _store(store, buffer, version, report, on_extracted)
+            stored += len(buffer)
             buffer, last = [], time.monotonic()
     _store(store, buffer, version, report, on_extracted)
 
