@@ -183,3 +183,15 @@ def test_cli_rejects_a_scheduler_without_dask(tmp_path):
     result = sitrep("--engine", "spark")
     assert result.returncode == 2 and "unknown engine" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_fusion_in_a_process_that_extracted_nothing_groups_sides_the_same():
+    """The driver of worker processes never runs the actors stage: a generic class actor
+    ("Lebanese military") must still count as its state's side in the fused contradictions."""
+    from sitrep.fuse.events import _side
+    from sitrep.resolve.actors import actor_dictionary
+
+    actor_dictionary.cache_clear()  # as in a fresh driver process
+    assert "MILITARY_LB" not in actor_dictionary().actors
+    assert _side({"id": "MILITARY_LB", "name": "Lebanese military"}) == "Government of Lebanon"
+    assert _side({"id": "NOT_A_CLASS_ZZ", "name": "Someone"}) == "Someone"
