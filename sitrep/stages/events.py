@@ -8,6 +8,7 @@ that each incident is one record with a span per field.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
@@ -44,7 +45,7 @@ def _actor(m: ActorMatch) -> Actor:
     entry = m.actor
     return Actor(
         name=entry.name or None, kind=entry.kind, country=entry.country, label=m.text,
-        id=None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG") else entry.id,
+        id=entry.parent if entry.id == "PERSON" else None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG") else entry.id,
         evidence=Evidence(m.text, m.start, m.end),
     )
 
@@ -57,6 +58,17 @@ _WAR_TOLL = re.compile(
     r"\b(?:war|conflict|uprising|revolt|crisis|fighting)\s+(?:has|have|had|which has|that has)\s+(?:so far\s+)?"
     r"(?:killed|left|claimed|cost)\b|\bsince\s+(?:it|the war|the conflict|the uprising|the revolt|the crisis)\s+"
     r"(?:began|started|erupted|broke out)\b|\b(?:killed|died)\s+(?:in|during)\s+(?:the|syria'?s)\s+(?:\w+\s+)?(?:war|conflict)\b",
+    re.I)
+# Counts over a span of time are aggregates, not an event: "since 2014", "since then", "from March
+# 2011 to June 2016", "each day", "throughout the war" (PROTOCOL: cumulative tolls are not events)
+_MONTHS_RE = "|".join(sorted({w.lower() for w in lexicon.months()}, key=len, reverse=True))
+_AGGREGATE = re.compile(
+    r"\bsince\s+(?:then|(?:early|late|mid-?)?\s*(?:19|20)\d\d\b|(?:" + _MONTHS_RE + r")\b(?!\s+\d{1,2}\b)|"
+    r"the\s+(?:start|beginning|outbreak)\s+of)"
+    r"|\bfrom\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\s+(?:to|until|through|till)\b"
+    r"|\bbetween\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\s+and\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\b"
+    r"|\b(?:each|every|per)\s+(?:day|week|month|year)\b|\bthroughout\s+the\s+(?:war|conflict|country|year)\b"
+    r"|\bso far this year\b|\bthis year alone\b",
     re.I)
 _TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
@@ -220,6 +232,30 @@ _UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 
 def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
+                    state_act: bool = False) -> ActorMatch | None:
+    """The actor a parsed argument names; a person named with a title ("Foreign Minister Walid
+    al-Muallem", "U.S. District Judge Charles Kornmann") is that person, of the body the title names."""
+    found = _argument_party(doc, sentence, head, claim_spans, state_act)
+    if found is None or head is None or head.pos_ != "PROPN":
+        return found
+    names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= head.i - 3] + [head]
+    names = [t for t in names if t.text[:1].isupper()]
+    if len(names) < 2 or names[-1].i - names[0].i != len(names) - 1:
+        return found
+    start, end = sentence.start + names[0].idx, sentence.start + head.idx + len(head.text)
+    if any(a.start <= start < a.end and not a.demonym for a in doc.actors):
+        return found  # the name is a listed actor's ("Human Rights Watch")
+    entry = found.actor
+    if not (found.start < start and entry.kind in _OFFICE_KINDS):
+        return found
+    person = ActorEntry("PERSON", doc.text[start:end], entry.kind, entry.country, entry.id, False)
+    return ActorMatch(found.start, max(found.end, end), doc.text[found.start:max(found.end, end)], person, demonym=False)
+
+
+_OFFICE_KINDS = {"government", "ministry", "head of state", "police", "state military", "international organisation"}
+
+
+def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
                     state_act: bool = False) -> ActorMatch | None:
     """The actor a parsed argument names: a dictionary actor inside its phrase, else the phrase
     itself as an actor we do not know (a name, or a group of people: "police", "gunmen")."""
@@ -440,9 +476,20 @@ _SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|anno
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
 
 
+def _after_publication(value: str, published: str | None) -> bool:
+    """A day later than the day after publication: what is due or planned, not what happened."""
+    if not published or len(value) < 10:
+        return False
+    try:
+        return (date.fromisoformat(value[:10]) - date.fromisoformat(published[:10])).days > 1
+    except ValueError:
+        return False
+
+
 def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
-             if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])]  # not a citation "(Statement, 15 March)"
+             if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
+             and not _after_publication(d.value, doc.article.published)]  # "decide by this Friday": a deadline
     if not dates:
         return None, bool(_BACKGROUND.search(sentence.text))
     current = [d for d in dates if not d.historical]
@@ -537,7 +584,7 @@ def build_mentions(doc: Doc) -> Doc:
                     doc.text[max(sentence.start, place.start - 25):place.start]):
                 place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
             when, historical = _when(doc, sentence, mode_trigger)
-            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or (
+            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or bool(_AGGREGATE.search(sentence.text)) or (
                 # a five-figure toll next to "war", "conflict" or "since" is the war's running total
                 any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(sentence.text)))
             cas: list[Casualty] = []
@@ -854,7 +901,8 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
     if len(stated) == 2 and stated[0].value != stated[1].value:
         return False
     ka, kb = a.killed, b.killed
-    if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties):
+    if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties) \
+            and not _other_source(a, b):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
     if (a.location is None) != (b.location is None):
         # one telling places it, the other not: the same kind of attack or the same toll ties them
@@ -867,6 +915,17 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
                 and la.name != lb.name:
             return False
     return True
+
+
+def _other_source(a: EventMention, b: EventMention) -> bool:
+    """Two figures from two named sources ("the Observatory said 11 ... state media said four"):
+    sources disagreeing about one incident, which the same place and kind of attack then tie."""
+    ca, cb = a.claim, b.claim
+    if ca.modality not in ("reported", "claimed") or cb.modality not in ("reported", "claimed"):
+        return False
+    if (ca.source or ca.by) == (cb.source or cb.by):
+        return False
+    return bool(a.location and b.location and a.location.name == b.location.name) or bool(a.mode and a.mode == b.mode)
 
 
 def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
