@@ -22,9 +22,10 @@ from sitrep.store.base import Store
 router = APIRouter(prefix="/api")
 
 Sort = Literal["date", "-date", "-killed", "-outlets"]
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# patterns accept "" too: a filter form sends its empty fields, and empty means "any"
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 NUMBER = r"-?\d{1,3}(\.\d{1,8})?"
-BBOX = rf"^{NUMBER},{NUMBER},{NUMBER},{NUMBER}$"
+BBOX = rf"^({NUMBER},{NUMBER},{NUMBER},{NUMBER})?$"
 IDENT = r"^[0-9A-Za-z]{4,64}$"  # an id or a unique prefix of one
 Text = Annotated[str | None, Query(max_length=200)]
 
@@ -43,7 +44,7 @@ StoreDep = Annotated[Store, Depends(store)]
 
 
 def event_filter(
-    type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,40}$", description="PLOVER type, e.g. ASSAULT")] = None,
+    type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{0,40}$", description="PLOVER type, e.g. ASSAULT")] = None,
     acled_type: Annotated[str | None, Query(max_length=80, description="ACLED event type of any of its reports, e.g. Battles")] = None,
     actor: Annotated[str | None, Query(max_length=200, description="Words of an actor's name or label (prefixes)")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="Reported by this outlet (whole name)")] = None,

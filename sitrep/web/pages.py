@@ -97,7 +97,7 @@ def article_page(st: StoreDep, article_id: Annotated[str, PathParam(pattern=IDEN
 @router.get("/framing", response_class=HTMLResponse)
 def framing_page(request: Request, st: StoreDep, actor: Text = None, outlet: Text = None) -> HTMLResponse:
     table = views.framing_rows(request.app.state.sitrep, st, actor, outlet)
-    return render("framing.html", title="Framing", table=table, actor=actor or "", outlet=outlet or "",
+    return render("framing.html", title="Framing", table=table, matrix=views.framing_matrix(table["labels"]), actor=actor or "", outlet=outlet or "",
                   outlets=[o["outlet"] for o in st.outlet_summary()])
 
 

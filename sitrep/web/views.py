@@ -68,6 +68,15 @@ def framing_rows(conf: Any, store: Store, actor: str | None = None, outlet: str 
     return {"labels": rows, "loaded_language": language, "categories": LOADED_CATEGORIES}
 
 
+def framing_matrix(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The label rows pivoted: one row per actor, one column per outlet, labels in the cells."""
+    outlets = sorted({r["outlet"] for r in rows})
+    actors = sorted({r["actor"] for r in rows})
+    cells = {(r["actor"], r["outlet"]): r["labels"] for r in rows}
+    return {"outlets": outlets, "rows": [{"actor": a, "cells": [cells.get((a, o), []) for o in outlets]}
+                                         for a in actors]}
+
+
 # -- article: evidence spans ------------------------------------------------------------------
 
 def _evidence_of(record: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
