@@ -146,7 +146,11 @@ def create_app(db: str, token: str | None = None, pool_size: int = 4) -> FastAPI
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
-        response = await call_next(request)
+        if _has_nul(request.scope.get("query_string", b"")):
+            # no filter or search means anything with NUL in it, and PostgreSQL refuses it in text
+            response = _error(request, 400, "NUL characters are not allowed in a query")
+        else:
+            response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if request.url.path.startswith("/api/") and "cache-control" not in response.headers:
@@ -175,6 +179,10 @@ def create_app(db: str, token: str | None = None, pool_size: int = 4) -> FastAPI
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
+
+
+def _has_nul(query: bytes) -> bool:
+    return b"\x00" in query or b"%00" in query.lower()
 
 
 def _wants_html(request: Request) -> bool:
