@@ -47,7 +47,7 @@ def server(web_db):
 @pytest.fixture(scope="module")
 def browser():
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        from tests.conftest import missing
+        from conftest import missing
 
         missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

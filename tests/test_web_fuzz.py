@@ -59,7 +59,7 @@ def test_no_server_errors_in_generated_requests(counted):
         def run(case):
             response = case.call()
             if response.status_code >= 500:
-                failures.append((operation.label, case.path_parameters, case.query, response.text[:200]))
+                failures.append((case.method, case.path, case.path_parameters, case.query, response.text[:200]))
 
         run()
     print(f"\nfuzz: {counted.requests} requests over {len(operations)} operations, "
