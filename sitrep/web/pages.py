@@ -57,7 +57,7 @@ def index(
         events=[e.to_dict() for e in page.events], more=more, chart=chart,
         day_link=lambda d: "?" + urlencode({**params, "since": d, "until": d}),
         event_types=views.event_types(), acled_types=views.ACLED_TYPES,
-        outlets=[o["outlet"] for o in st.outlet_summary()],
+        outlets=st.outlet_names(),
     )
 
 
@@ -80,7 +80,7 @@ def search_page(
 ) -> HTMLResponse:
     rows = st.articles(query=q or None, outlet=outlet or None, limit=limit)
     return render("articles.html", title="Search" if q else "Articles", q=q or "", outlet=outlet or "",
-                  articles=rows, outlets=[o["outlet"] for o in st.outlet_summary()])
+                  articles=rows, outlets=st.outlet_names())
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -98,7 +98,7 @@ def article_page(st: StoreDep, article_id: Annotated[str, PathParam(pattern=IDEN
 def framing_page(request: Request, st: StoreDep, actor: Text = None, outlet: Text = None) -> HTMLResponse:
     table = views.framing_rows(request.app.state.sitrep, st, actor, outlet)
     return render("framing.html", title="Framing", table=table, matrix=views.framing_matrix(table["labels"]), actor=actor or "", outlet=outlet or "",
-                  outlets=[o["outlet"] for o in st.outlet_summary()])
+                  outlets=st.outlet_names())
 
 
 @router.get("/api", response_class=HTMLResponse)

@@ -245,8 +245,18 @@ def killed_text(event: dict[str, Any]) -> str:
 
 # -- timeline ----------------------------------------------------------------------------------
 
-def timeline_chart(counts: list[dict[str, Any]], width: int = 900, height: int = 160) -> dict[str, Any]:
-    """Stacked bars of events per date and type, laid out for an SVG (coordinates only)."""
+def timeline_chart(counts: list[dict[str, Any]], width: int = 900, height: int = 160,
+                   most_bars: int = 180) -> dict[str, Any]:
+    """Stacked bars of events per date and type, laid out for an SVG (coordinates only); by
+    month instead of by day when there would be more than ``most_bars`` days."""
+    unit = "day"
+    if len({r["date"] for r in counts if r["date"]}) > most_bars:
+        unit = "month"
+        monthly: dict[tuple[str, str], int] = {}
+        for r in counts:
+            key = (r["date"][:7], r["type"])
+            monthly[key] = monthly.get(key, 0) + r["n"]
+        counts = [{"date": d, "type": t, "n": n} for (d, t), n in monthly.items()]
     dates = sorted({r["date"] for r in counts if r["date"]})
     types = sorted({r["type"] for r in counts})
     by = {(r["date"], r["type"]): r["n"] for r in counts}
@@ -266,6 +276,6 @@ def timeline_chart(counts: list[dict[str, Any]], width: int = 900, height: int =
                 y -= h
                 bars.append({"x": round(i * step, 2), "y": round(y, 2), "w": round(bar_w, 2), "h": round(h, 2),
                              "date": d, "type": t, "n": n, "colour": types.index(t) % 10})
-    return {"width": width, "height": height, "bars": bars, "types": [(t, i % 10) for i, t in enumerate(types)],
+    return {"unit": unit, "width": width, "height": height, "bars": bars, "types": [(t, i % 10) for i, t in enumerate(types)],
             "dates": dates, "totals": totals, "top": top,
             "undated": sum(r["n"] for r in counts if not r["date"])}
