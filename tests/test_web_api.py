@@ -211,3 +211,27 @@ def test_openapi_describes_every_endpoint(app):
         assert path in paths
     assert get(app, "/api").status_code == 200
     assert get(app, "/docs").status_code == 404  # FastAPI's CDN-loading docs are off
+
+
+def test_same_answers_from_postgresql(web_db, pg_url):
+    """The API over the demo in PostgreSQL answers as over SQLite (filters, map, timeline, search)."""
+    import io as _io
+
+    from sitrep.demo import run_demo
+    from sitrep.render import console
+
+    run_demo(pg_url, console(file=_io.StringIO()))
+    lite, pg = create_app(web_db), create_app(pg_url)
+    hostile = {e["id"] for e in get(lite, "/api/events", params={"limit": 1000}).json()["events"]
+               if any("Evil Wire" in o for o in e["outlets"])}
+    for url in ("/api/events?limit=1000", "/api/events?contradicted=true&limit=1000",
+                "/api/events?bbox=36,35,37.5,37&sort=-killed&limit=1000", "/api/events?acled_type=battles&limit=1000",
+                "/api/events?actor=army&multi=true&limit=1000"):
+        want = [e["id"] for e in get(lite, url).json()["events"] if e["id"] not in hostile]
+        assert [e["id"] for e in get(pg, url).json()["events"]] == want, url
+    points = {f["properties"]["id"] for f in get(pg, "/api/map").json()["features"]}
+    assert points == {f["properties"]["id"] for f in get(lite, "/api/map").json()["features"]} - hostile
+    assert sum(c["n"] for c in get(pg, "/api/timeline").json()["counts"]) == get(pg, "/api/health").json()["events"]
+    assert {a["id"] for a in get(pg, "/api/articles", params={"q": "Azaz"}).json()["articles"]} == \
+        {a["id"] for a in get(lite, "/api/articles", params={"q": "Azaz"}).json()["articles"]}
+    assert get(pg, "/").status_code == 200 and get(pg, "/framing").status_code == 200

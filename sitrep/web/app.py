@@ -82,7 +82,10 @@ class StorePool:
                     raise
                 self._all.append(store)
                 return store
-        return self._idle.get(timeout=60)
+        try:
+            return self._idle.get(timeout=30)
+        except queue.Empty:
+            raise StarletteHTTPException(503, "the server is busy: every database connection is in use") from None
 
     def give(self, store: Store) -> None:
         self._idle.put(store)
