@@ -235,3 +235,36 @@ def test_same_answers_from_postgresql(web_db, pg_url):
     assert {a["id"] for a in get(pg, "/api/articles", params={"q": "Azaz"}).json()["articles"]} == \
         {a["id"] for a in get(lite, "/api/articles", params={"q": "Azaz"}).json()["articles"]}
     assert get(pg, "/").status_code == 200 and get(pg, "/framing").status_code == 200
+
+
+def test_sitrep_serve_command(web_db, tmp_path):
+    """``sitrep serve`` as a user runs it: a process listening on 127.0.0.1, read-only without a token."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    missing_db = subprocess.run([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(tmp_path / "none.db")],
+                                capture_output=True, text=True, timeout=60)
+    assert missing_db.returncode == 2 and missing_db.stderr.count("\n") == 1 and "no database" in missing_db.stderr
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_TOKEN"}
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", web_db, "--port", str(port)],
+                            stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        for _ in range(200):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["writable"] is False and r.json()["events"] > 10
+        assert "server" not in r.headers  # uvicorn's banner is off
+        assert httpx.post(f"http://127.0.0.1:{port}/api/fuse").status_code == 403
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert "read-only" in proc.stderr.read()
