@@ -49,24 +49,34 @@
   }).catch(function (err) { say("The basemap could not be loaded: " + err.message); });
 
   fetchJSON(el.dataset.points).then(function (data) {
-    var cluster = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
     var markers = [];
+    var corners = [];
+    function done() {
+      el.dataset.markers = String(markers.length);
+      say(markers.length + " located event" + (markers.length === 1 ? "" : "s") + " on the map.");
+      el.dataset.ready = "true";
+    }
+    // markers are added in chunks (the page stays responsive with many events): ready when all are in
+    var cluster = L.markerClusterGroup({
+      showCoverageOnHover: false, chunkedLoading: true,
+      chunkProgress: function (processed, total) { if (processed === total) { done(); } }
+    });
     data.features.forEach(function (f) {
       var p = f.properties;
       var c = f.geometry.coordinates;
       var icon = L.divIcon({ className: "event-marker" + (p.n_contradictions ? " disputed" : ""), iconSize: [14, 14] });
-      var marker = L.marker([c[1], c[0]], { icon: icon, keyboard: true, title: [p.type, p.date || "undated", p.location || ""].join(" ") , alt: p.type });
+      var marker = L.marker([c[1], c[0]], { icon: icon, keyboard: true, title: [p.type, p.date || "undated", p.location || ""].join(" ") });
       marker.bindPopup(popupFor(p));
       markers.push(marker);
+      corners.push([c[1], c[0]]);
     });
-    cluster.addLayers(markers);
     map.addLayer(cluster);
-    el.dataset.markers = String(markers.length);
     if (markers.length) {
-      map.fitBounds(cluster.getBounds(), { maxZoom: 8, padding: [20, 20] });
+      map.fitBounds(L.latLngBounds(corners), { maxZoom: 8, padding: [20, 20] });
+      cluster.addLayers(markers);
+    } else {
+      done();
     }
-    say(markers.length + " located event" + (markers.length === 1 ? "" : "s") + " on the map.");
-    el.dataset.ready = "true";
   }).catch(function (err) { say("The events could not be loaded: " + err.message); el.dataset.ready = "error"; });
 
   var useView = document.getElementById("use-map-view");
