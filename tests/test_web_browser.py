@@ -19,8 +19,8 @@ from sitrep.store.base import open_store
 CHROMIUM = os.environ.get("SITREP_CHROMIUM", "/usr/bin/chromium")
 
 
-@pytest.fixture(scope="module")
-def server(web_db):
+def start_server(db: str):
+    """A real uvicorn serving ``db`` on a free port of 127.0.0.1, in a thread: (server, thread, base URL)."""
     import uvicorn
 
     from sitrep.web import create_app
@@ -29,19 +29,28 @@ def server(web_db):
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(web_db), log_level="warning", lifespan="on")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning", lifespan="on"))
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    for _ in range(200):
+    for _ in range(400):
         if srv.started:
             break
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
+    return srv, thread, sock, f"http://127.0.0.1:{port}"
+
+
+def stop_server(srv, thread, sock) -> None:
     srv.should_exit = True
     thread.join(10)
     sock.close()
+
+
+@pytest.fixture(scope="module")
+def server(web_db):
+    srv, thread, sock, base = start_server(web_db)
+    yield base
+    stop_server(srv, thread, sock)
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +96,7 @@ class Watched:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
         self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status}: {r.url}"))
-        self.page.on("request", lambda r: r.url.startswith(base) or r.url.startswith("data:")
+        self.page.on("request", lambda r: r.url.startswith(self.base) or r.url.startswith("data:")
                      or self.offsite.append(r.url))
 
     def open(self, path: str) -> None:
@@ -223,4 +232,39 @@ def test_keyboard_and_phone_width(watched):
     assert w.page.evaluate("document.activeElement.className") == "skip"
     w.page.keyboard.press("Enter")
     assert w.page.url.endswith("#main")
+    w.clean()
+
+
+def _many_events(n: int):
+    """``n`` located events over 30 towns, written as fusion writes them."""
+    import random
+
+    from sitrep.model import Event, FigureRange, Place
+
+    rng = random.Random(3)
+    towns = [Place(f"Town {i}", f"Area {i % 5}", "SY", 33 + rng.random() * 4, 36 + rng.random() * 5) for i in range(30)]
+    for i in range(n):
+        k = rng.randrange(1, 30)
+        yield Event(id=f"{i:012x}", type=rng.choice(["ASSAULT", "PROTEST"]), date=f"2024-{rng.randrange(1, 13):02d}-10",
+                    place=towns[i % 30], outlets=["Outlet A"], killed=FigureRange(k, k, {"Outlet A": k}),
+                    mentions=[f"{i:016x}:0"])
+
+
+def test_map_with_thousands_of_events(watched, tmp_path):
+    db = str(tmp_path / "many.db")
+    with open_store(db) as store, store.fusion() as session:
+        session.write([(e, set()) for e in _many_events(3000)], [], [])
+    srv, thread, sock, base = start_server(db)
+    try:
+        w = watched(viewport={"width": 1280, "height": 900})
+        w.base = base
+        w.open("/?limit=20")
+        w.page.wait_for_selector("#map[data-ready]", state="attached", timeout=60_000)
+        assert w.page.get_attribute("#map", "data-ready") == "true", w.page.inner_text("#map-status")
+        assert w.page.get_attribute("#map", "data-markers") == "3000"
+        clustered = sum(int(t) for t in w.page.locator(".marker-cluster span").all_inner_texts())
+        assert clustered + w.page.locator(".event-marker").count() == 3000
+        assert w.page.locator("svg.timeline rect").count() == 24  # 12 months x 2 types, by day (<= 180 days)
+    finally:
+        stop_server(srv, thread, sock)
     w.clean()
