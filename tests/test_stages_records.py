@@ -156,3 +156,36 @@ def test_amnesty_is_not_human_rights_watch():
 
     assert resolve_entry("Amnesty International").name == "Amnesty International"
     assert resolve_entry("Human Rights Watch").name == "Human Rights Watch"
+
+
+def test_counts_over_a_span_of_time_are_aggregates_not_events():
+    doc = run("More than 35,000 people have been arrested since 2020, and thousands have been tortured. "
+              "Police arrested two students in the capital on Tuesday.")
+    current = [m for m in doc.mentions if not m.historical]
+    assert current and all("2020" not in doc.text[doc.sentences[m.sentences[0]].start:doc.sentences[m.sentences[0]].end]
+                           for m in current)
+    assert any(m.historical for m in doc.mentions)
+
+
+def test_weekday_of_last_week_and_deadlines():
+    assert [d.value for d in find_dates("arrested on Friday last week", "2022-01-07")] == ["2021-12-31"]
+    doc = run("The judge on Monday ordered the prosecutor to decide by Friday, June 18 whether to drop the case.",
+              published="2021-06-14")
+    assert all(m.date is None or m.date.value <= "2021-06-15" for m in doc.mentions)
+
+
+def test_sentencing_and_bail_are_legal_coercion():
+    doc = run("An Istanbul court on Monday condemned the rights activist to life in prison.")
+    assert [m.type for m in doc.mentions] == ["COERCE"]
+    doc = run("On Thursday, a court denied bail to four editors of the newspaper.")
+    assert [m.type for m in doc.mentions] == ["COERCE"]
+
+
+def test_figures_are_not_invented_nor_borrowed():
+    doc = run("Five people were killed and dozens wounded in the shelling of the market on Monday.")
+    injured = [c.casualty for c in doc.casualties if c.casualty.kind == "injured"]
+    assert injured and all(c.count is None for c in injured)  # "dozens": no number is made up
+    doc = run("Two more civilians were killed in airstrikes on the town on Monday.")
+    assert [c.casualty.count for c in doc.casualties] == [2]
+    doc = run("The director said five people died and eight others experienced breathing difficulties on Monday.")
+    assert [c.casualty.count for c in doc.casualties if c.casualty.kind == "killed"] == [5]

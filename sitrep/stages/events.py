@@ -8,6 +8,7 @@ that each incident is one record with a span per field.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
@@ -57,6 +58,17 @@ _WAR_TOLL = re.compile(
     r"\b(?:war|conflict|uprising|revolt|crisis|fighting)\s+(?:has|have|had|which has|that has)\s+(?:so far\s+)?"
     r"(?:killed|left|claimed|cost)\b|\bsince\s+(?:it|the war|the conflict|the uprising|the revolt|the crisis)\s+"
     r"(?:began|started|erupted|broke out)\b|\b(?:killed|died)\s+(?:in|during)\s+(?:the|syria'?s)\s+(?:\w+\s+)?(?:war|conflict)\b",
+    re.I)
+# Counts over a span of time are aggregates, not an event: "since 2014", "since then", "from March
+# 2011 to June 2016", "each day", "throughout the war" (PROTOCOL: cumulative tolls are not events)
+_MONTHS_RE = "|".join(sorted({w.lower() for w in lexicon.months()}, key=len, reverse=True))
+_AGGREGATE = re.compile(
+    r"\bsince\s+(?:then|(?:early|late|mid-?)?\s*(?:19|20)\d\d\b|(?:" + _MONTHS_RE + r")\b(?!\s+\d{1,2}\b)|"
+    r"the\s+(?:start|beginning|outbreak)\s+of)"
+    r"|\bfrom\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\s+(?:to|until|through|till)\b"
+    r"|\bbetween\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\s+and\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\b"
+    r"|\b(?:each|every|per)\s+(?:day|week|month|year)\b|\bthroughout\s+the\s+(?:war|conflict|country|year)\b"
+    r"|\bso far this year\b|\bthis year alone\b",
     re.I)
 _TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
@@ -440,9 +452,20 @@ _SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|anno
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
 
 
+def _after_publication(value: str, published: str | None) -> bool:
+    """A day later than the day after publication: what is due or planned, not what happened."""
+    if not published or len(value) < 10:
+        return False
+    try:
+        return (date.fromisoformat(value[:10]) - date.fromisoformat(published[:10])).days > 1
+    except ValueError:
+        return False
+
+
 def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
-             if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])]  # not a citation "(Statement, 15 March)"
+             if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
+             and not _after_publication(d.value, doc.article.published)]  # "decide by this Friday": a deadline
     if not dates:
         return None, bool(_BACKGROUND.search(sentence.text))
     current = [d for d in dates if not d.historical]
@@ -537,7 +560,7 @@ def build_mentions(doc: Doc) -> Doc:
                     doc.text[max(sentence.start, place.start - 25):place.start]):
                 place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
             when, historical = _when(doc, sentence, mode_trigger)
-            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or (
+            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or bool(_AGGREGATE.search(sentence.text)) or (
                 # a five-figure toll next to "war", "conflict" or "since" is the war's running total
                 any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(sentence.text)))
             cas: list[Casualty] = []
@@ -677,6 +700,9 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
         if tolled and best.type not in _TYPE_RANK and best.type not in _OWN_ACTS:
             best = tolled[0]
+        if best.type == "REQUEST" and (best.trigger or "").lower().startswith("order"):
+            # "ordered the arrest of", "ordered the bishop to appear for questioning": the order is the coercion
+            best = next((m for m in group if m.type == "COERCE"), best)
         kept.append(best)
         if tolled and best not in tolled:
             # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
