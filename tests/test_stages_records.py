@@ -189,3 +189,11 @@ def test_figures_are_not_invented_nor_borrowed():
     assert [c.casualty.count for c in doc.casualties] == [2]
     doc = run("The director said five people died and eight others experienced breathing difficulties on Monday.")
     assert [c.casualty.count for c in doc.casualties if c.casualty.kind == "killed"] == [5]
+
+
+def test_an_official_named_with_a_title_is_that_person_of_that_body():
+    m = run("British foreign minister Dominic Raab on Monday urged China to release the journalists.").mentions[0]
+    assert m.actor1.name == "Dominic Raab" and m.actor1.kind == "ministry" and m.actor1.country == "GB"
+    assert m.actor1.label == "British foreign minister Dominic Raab"
+    m = run("Human Rights Watch urged Egypt to release the protesters.").mentions[0]
+    assert m.actor1.name == "Human Rights Watch"
