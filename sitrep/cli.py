@@ -772,6 +772,31 @@ def export(
     err.print(f"sitrep: exported {n} events as {fmt}", markup=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (another than 127.0.0.1 exposes the server).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        "--token", envvar="SITREP_TOKEN", show_envvar=True,
+        help="Allow writes (POST /api/ingest, /api/fuse) to requests bearing this token; read-only without it.")] = None,
+) -> None:
+    """Serve the web pages (map, timeline, events, articles, framing) and the JSON API."""
+    import uvicorn
+
+    from sitrep.store.base import display_url
+    from sitrep.web import create_app
+
+    db = _require_db(db)
+    try:
+        web_app = create_app(db, token=token)
+    except SitrepError as exc:
+        raise _fail(str(exc)) from None
+    mode = "writes allowed with the token" if token else "read-only"
+    err.print(f"sitrep: serving {display_url(db)} ({mode}) on http://{host}:{port}/", markup=False, highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", server_header=False)
+
+
 @eval_app.command("fusion")
 def eval_fusion(
     path: Annotated[Path, typer.Argument(help="FA-KES CSV.")],
