@@ -808,6 +808,9 @@ def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list
         if any(w in phrases for w in ("recaptured", "retook", "regained", "liberated", "restored")):
             return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
         if any(w in phrases for w in ("seized control", "took control", "overran", "captured the")):
+            if a1 is not None and a1.kind in ("state military", "government", "police"):
+                # ACLED: territory taken by a state's forces is the government (re)gaining it
+                return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
             return {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
         if a2 is not None and a2.kind == "civilians":
             return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
