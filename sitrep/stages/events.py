@@ -987,6 +987,11 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None
                                 and (old.party == c.party or not old.party or not c.party) for old in target.casualties):
             continue  # the first telling's toll stands (the lead's); later figures are totals or parts
+        vague = next((i for i, old in enumerate(target.casualties) if old.kind == c.kind and not old.subset
+                      and old.count is None), None)
+        if vague is not None and c.count is not None and not c.subset:
+            target.casualties.insert(vague, c)  # "killed dozens" then "killed 58": the figure leads
+            continue
         target.casualties.append(c)
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
     if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed"):
@@ -1014,7 +1019,7 @@ def _same_figure(a: Casualty, b: Casualty) -> bool:
         # a later sentence restating the category with another count: the first stated (the
         # lead's) stays, unless it was only a word ("dozens"); a later, larger one is more often
         # a running total than a correction
-        if b.count is not None and a.count is not None and is_vague(b) and not is_vague(a):
+        if a.count is not None and (b.count is None or is_vague(b)) and not is_vague(a):
             b.count, b.approx, b.who, b.evidence = a.count, a.approx, a.who, a.evidence
         return True
     return False
