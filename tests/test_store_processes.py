@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 
@@ -83,15 +84,25 @@ def _wait_for_pause(proc: subprocess.Popen, point: str) -> None:
     pytest.fail(f"the ingest never reached {point}: exit {proc.poll()}")
 
 
+@lru_cache(maxsize=1)
+def _clean_demo() -> tuple[str, dict[str, int]]:
+    """A clean run over the demo (once per test session): its export, and mentions per article."""
+    import tempfile
+
+    extract, version = _pipeline()
+    with tempfile.TemporaryDirectory() as tmp:
+        clean = str(Path(tmp) / "clean.db")
+        with open_store(clean) as store:
+            ingest([str(demo_corpus_path())], store, DEMO_OPTIONS, extractor=extract, version=version)
+            fuse_store(store)
+            per_article = {a["id"]: len(store.article(a["id"])["mentions"]) for a in store.articles(limit=1000)}
+        return export_jsonl(clean), per_article
+
+
 def test_kill_9_during_ingest_and_fusion_loses_nothing(store_url, tmp_path):
     corpus = str(demo_corpus_path())
-    clean = str(tmp_path / "clean.db")
-    pipeline = default_pipeline()
-    with open_store(clean) as store:
-        ingest([corpus], store, DEMO_OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
-        fuse_store(store)
-        total, mentions = store.count("articles"), store.count("mentions")
-    expected = export_jsonl(clean)
+    expected, per_article = _clean_demo()
+    total, mentions = len(per_article), sum(per_article.values())
 
     # killed after 7 articles are extracted, then killed while writing the fused events
     for pause in ("extract:7", "fusion"):
@@ -189,13 +200,7 @@ def test_kill_9_at_any_point_then_rerun_gives_the_clean_events(store_url, tmp_pa
     stored, between extractions, once extraction is done (fusion running or about to), the
     database stays consistent after each kill, and the next run ends with a clean run's events."""
     corpus = str(demo_corpus_path())
-    clean = str(tmp_path / "clean.db")
-    pipeline = default_pipeline()
-    with open_store(clean) as store:
-        ingest([corpus], store, DEMO_OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
-        fuse_store(store)
-        clean_mentions = {a["id"]: len(store.article(a["id"])["mentions"]) for a in store.articles(limit=1000)}
-    expected = export_jsonl(clean)
+    expected, clean_mentions = _clean_demo()
     total = len(clean_mentions)
 
     moments = [

@@ -8,6 +8,7 @@ full database and into an empty one, and the p50/p95 of filtered event pages and
 
 from __future__ import annotations
 
+import hashlib
 import random
 import resource
 import time
@@ -328,18 +329,17 @@ def _base_rows(synthetic: BulkSynthetic, n_mentions: int, outlet_ids: dict[str, 
 
 
 def _replica(base: dict[str, list[tuple]], r: int) -> dict[str, list[tuple]]:
-    """The base rows under new ids (the last hex digits of every article and event id carry
-    ``r``), ids inside the JSON records rewritten to match: the same days, places and actors
-    told again as other incidents, at the cost of string replacement instead of generation."""
-    def aid(a: str) -> str:
-        return f"{a[:12]}{r:04x}"
-
-    def eid(e: str) -> str:
-        return f"{e[:9]}{r:03x}"
+    """The base rows under new ids (hashes of the old id and ``r``, as random as real ones, so
+    that an id prefix picks one event), ids inside the JSON records rewritten to match: the
+    same days, places and actors told again as other incidents, at the cost of string
+    replacement instead of generation."""
+    aids = {a[0]: hashlib.sha1(f"{a[0]}:{r}".encode()).hexdigest()[:16] for a in base["articles"]}
+    eids = {e[0]: hashlib.sha1(f"{e[0]}:{r}".encode()).hexdigest()[:12] for e in base["events"]}
+    aid, eid = aids.__getitem__, eids.__getitem__
 
     def mid(m: str) -> str:
         a, _, n = m.partition(":")
-        return f"{aid(a)}:{n}"
+        return f"{aids[a]}:{n}"
 
     members: dict[str, list[str]] = {}
     for m, e, _ in base["event_mentions"]:
