@@ -118,3 +118,64 @@ def test_salience_score_is_a_probability_and_shifts_with_evidence():
     weak = salience.score(base)
     strong = salience.score({**base, "casualties": 1.0, "count": 1.0, "date_text": 1.0, "first3": 1.0})
     assert 0.0 < weak < strong < 1.0
+
+
+def test_passive_arrest_reads_agent_from_by_and_subject_as_patient():
+    doc = run("The blogger was arrested by police in Nairobi on Tuesday. He remains in custody.")
+    m = next(x for x in doc.mentions if x.type == "COERCE")
+    assert m.actor1 is not None and m.actor1.kind == "police"
+    # one phrase is never both sides of the act
+    assert m.actor2 is None or m.actor2.label != m.actor1.label
+
+
+def test_passive_arrest_without_agent_keeps_the_patient():
+    doc = run("An Australian woman has been arrested in France over the disappearance of her lover.")
+    m = next(x for x in doc.mentions if x.type == "COERCE")
+    assert m.actor1 is None
+    assert m.actor2 is not None and m.actor2.kind == "civilians" and m.actor2.country == "AU"
+
+
+def test_court_is_named_by_its_own_words_and_the_state_it_sits_in():
+    doc = run("A Paris criminal court on Monday sentenced three former executives to a year in prison.")
+    m = next(x for x in doc.mentions if x.type == "COERCE")
+    assert m.actor1.name == "Paris criminal court" and m.actor1.country == "FR" and m.actor1.kind == "government"
+
+
+def test_statement_takes_no_place_from_the_fighting():
+    text = ("Government warplanes struck the town of Ariha in Idlib province on Monday, killing 12 civilians. "
+            "The opposition called on Russia to halt the raids. Rescuers searched the rubble for survivors.")
+    doc = run(text)
+    request = next(x for x in doc.mentions if x.type == "REQUEST")
+    assert request.location is None
+    attack = next(x for x in doc.mentions if x.type == "ASSAULT")
+    assert attack.location is not None and attack.location.name == "Ariha"
+
+
+def test_amnesty_is_not_human_rights_watch():
+    from sitrep.resolve.actors import resolve_entry
+
+    assert resolve_entry("Amnesty International").name == "Amnesty International"
+    assert resolve_entry("Human Rights Watch").name == "Human Rights Watch"
+
+
+def test_counts_over_a_span_of_time_are_aggregates_not_events():
+    doc = run("More than 35,000 people have been arrested since 2020, and thousands have been tortured. "
+              "Police arrested two students in the capital on Tuesday.")
+    current = [m for m in doc.mentions if not m.historical]
+    assert current and all("2020" not in doc.text[doc.sentences[m.sentences[0]].start:doc.sentences[m.sentences[0]].end]
+                           for m in current)
+    assert any(m.historical for m in doc.mentions)
+
+
+def test_weekday_of_last_week_and_deadlines():
+    assert [d.value for d in find_dates("arrested on Friday last week", "2022-01-07")] == ["2021-12-31"]
+    doc = run("The judge on Monday ordered the prosecutor to decide by Friday, June 18 whether to drop the case.",
+              published="2021-06-14")
+    assert all(m.date is None or m.date.value <= "2021-06-15" for m in doc.mentions)
+
+
+def test_sentencing_and_bail_are_legal_coercion():
+    doc = run("An Istanbul court on Monday condemned the rights activist to life in prison.")
+    assert [m.type for m in doc.mentions] == ["COERCE"]
+    doc = run("On Thursday, a court denied bail to four editors of the newspaper.")
+    assert [m.type for m in doc.mentions] == ["COERCE"]

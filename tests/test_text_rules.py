@@ -169,7 +169,7 @@ def test_outlet_signature():
 
 def test_every_state_is_an_actor_and_speech_acts_have_their_speaker():
     m = run("Yemen has rejected a U.S. request to question the detainees, a security official said.").mentions[0]
-    assert m.type == "REJECT" and m.actor1.name == "Yemen (government)" and m.actor1.country == "YE"
+    assert m.type == "REJECT" and m.actor1.name == "Government of Yemen" and m.actor1.country == "YE"
     m = run("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.").mentions[0]
     assert m.type == "AGREE" and m.actor1.country == "HU"
 

@@ -161,7 +161,7 @@ def _country_actors(reviewed: list[dict]) -> list[dict]:
             continue
         names = [n for n in c.names if n[:1].isupper() and len(n) > 2]
         out.append({
-            "id": f"STATE_{c.iso2}", "name": f"{c.name} (government)", "kind": "government",
+            "id": f"STATE_{c.iso2}", "name": f"Government of {c.name}", "kind": "government",
             "country": c.iso2, "classes": ["government"],
             "exact_aliases": names + [f"{n} government" for n in names] + [f"government of {n}" for n in names]
             + [f"Government of {n}" for n in names],
@@ -325,8 +325,12 @@ def phrase_country(words: str) -> tuple[str | None, int]:
 
 
 @lru_cache(maxsize=8192)
-def resolve_entry(words: str, context_country: str | None = None) -> ActorEntry | None:
-    """The canonical actor a whole noun phrase names, or None (see :func:`resolve_actor_phrase`)."""
+def resolve_entry(words: str, context_country: str | None = None, state_act: bool = False) -> ActorEntry | None:
+    """The canonical actor a whole noun phrase names, or None (see :func:`resolve_actor_phrase`).
+
+    ``state_act``: the phrase is the agent of an act only a state does (an arrest, a sentence, a
+    release), so a bare office ("the court", "the prosecutor", "500 officers") is the context
+    country's, as a reader takes it."""
     from sitrep.lexicon import find_countries
 
     text = (words or "").strip()
@@ -359,9 +363,15 @@ def resolve_entry(words: str, context_country: str | None = None) -> ActorEntry 
         country, _ = phrase_country(region)
         head = region[start:end].lower()
         cls = actor_classes()[key]
-        if head in cls.weak and country is None:
+        if head in cls.weak and country is None and not (state_act and cls.state and context_country):
             return None  # "forces", "the court": names no actor without its state
-        return class_entry(key, country or context_country)
+        entry = class_entry(key, country or context_country)
+        if key == "judiciary":
+            own = re.sub(r"^(?:(?:the|a|an|its|their|his|her)\s+)", "", region.strip(), flags=re.I)
+            if own.lower() != head and own.lower().endswith(head) and len(own) <= 60:
+                return ActorEntry(entry.id, own[:1].upper() + own[1:], entry.kind, entry.country, entry.parent,
+                                  False, entry.classes)
+        return entry
     generic = [m for m in dictionary.match(region) if not m.demonym]
     if generic:
         return generic[0].actor

@@ -67,6 +67,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r")(?![a-z])", re.I)),
     ("md", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r"(?!\d)(?!\s*,?\s*(?:19|20)\d{2})", re.I)),
     ("m_rel", re.compile(r"\b(?:in\s+)?(" + _MONTH_RE + r")\s+(?:of\s+)?(last|this|next)\s+year\b|\b(last|this|next)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
+    ("weekday_prev", re.compile(r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?"
+                                 r"(?:last|the\s+previous)\s+week\b", re.I)),
     ("period_rel", re.compile(r"\b(last|this|earlier this|late last|early last|past)\s+(week|month|year)\b", re.I)),
     ("my", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(" + _MONTH_RE + r"),?\s+(?:of\s+)?" + _Y + r"\b", re.I)),
     ("m", re.compile(r"\b(?:in|since|during|early|late|mid-?|until|from)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
@@ -190,6 +192,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> t
     if kind == "days_ago":
         n = 2 if g[0] is None else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(g[0].lower()) or int(g[0])
         return (pub - timedelta(days=n)).isoformat(), "day", False
+    if kind == "weekday_prev":
+        # "on Friday last week": that day of the week before the publication's week
+        target = _WEEKDAYS.index(g[0].lower())
+        return (pub - timedelta(days=pub.weekday() + 7 - target)).isoformat(), "day", False
     if kind == "weekday":
         target = _WEEKDAYS.index(g[0].lower())
         back = (pub.weekday() - target) % 7

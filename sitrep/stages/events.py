@@ -8,10 +8,11 @@ that each incident is one record with a span per field.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
-from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, resolve_entry
+from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, phrase_country, resolve_entry
 from sitrep.stages import salience
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
@@ -57,6 +58,17 @@ _WAR_TOLL = re.compile(
     r"\b(?:war|conflict|uprising|revolt|crisis|fighting)\s+(?:has|have|had|which has|that has)\s+(?:so far\s+)?"
     r"(?:killed|left|claimed|cost)\b|\bsince\s+(?:it|the war|the conflict|the uprising|the revolt|the crisis)\s+"
     r"(?:began|started|erupted|broke out)\b|\b(?:killed|died)\s+(?:in|during)\s+(?:the|syria'?s)\s+(?:\w+\s+)?(?:war|conflict)\b",
+    re.I)
+# Counts over a span of time are aggregates, not an event: "since 2014", "since then", "from March
+# 2011 to June 2016", "each day", "throughout the war" (PROTOCOL: cumulative tolls are not events)
+_MONTHS_RE = "|".join(sorted({w.lower() for w in lexicon.months()}, key=len, reverse=True))
+_AGGREGATE = re.compile(
+    r"\bsince\s+(?:then|(?:early|late|mid-?)?\s*(?:19|20)\d\d\b|(?:" + _MONTHS_RE + r")\b(?!\s+\d{1,2}\b)|"
+    r"the\s+(?:start|beginning|outbreak)\s+of)"
+    r"|\bfrom\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\s+(?:to|until|through|till)\b"
+    r"|\bbetween\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\s+and\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\b"
+    r"|\b(?:each|every|per)\s+(?:day|week|month|year)\b|\bthroughout\s+the\s+(?:war|conflict|country|year)\b"
+    r"|\bso far this year\b|\bthis year alone\b",
     re.I)
 _TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
@@ -219,7 +231,8 @@ _TIME_WORDS = re.compile(r"^(?:last|next|this|earlier|later|on|in|at|early|late|
 _UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 
-def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]]) -> ActorMatch | None:  # noqa: ANN001
+def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
+                    state_act: bool = False) -> ActorMatch | None:
     """The actor a parsed argument names: a dictionary actor inside its phrase, else the phrase
     itself as an actor we do not know (a name, or a group of people: "police", "gunmen")."""
     if head is None:
@@ -234,6 +247,13 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     # a demonym names the state only as the argument itself or as its armed units ("Russian jets")
     inside = [a for a in inside if not a.demonym or head.lower_ in _FORCE_HEADS
               or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
+    if inside and not any(a.start <= at < a.end for a in inside) and head.lower_ not in _FORCE_HEADS:
+        # the head word is outside every name in the phrase: "a Paris criminal court", "police in
+        # Lagos" - the whole phrase decides (a state named in it is only the body's country)
+        words = doc.text[start:end].strip()
+        entry = resolve_entry(words, doc.extra.get("actor_country"), state_act)
+        if entry is not None and entry.id not in {a.actor.id for a in inside}:
+            return ActorMatch(start, start + len(words), words, entry, demonym=False)
     if inside:
         # a named group over a generic word for it ("Jihadists from ISIL"), then the nearest
         named = [a for a in inside if not a.demonym and not a.actor.generic] or \
@@ -249,7 +269,7 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that") or head.ent_type_ in _NOT_PARTY_ENTS:
         return None
     words = doc.text[start:end].strip()
-    entry = resolve_entry(words, doc.extra.get("actor_country"))
+    entry = resolve_entry(words, doc.extra.get("actor_country"), state_act)
     if entry is not None:
         return ActorMatch(start, start + len(words), words, entry, demonym=False)
     if (head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in _DATE_WORDS) or head.lower_ in _HUMAN_HEADS:
@@ -263,12 +283,12 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
 
 
 def _parse_roles(doc: Doc, sentence: Sentence, token,  # noqa: ANN001 - a spaCy token or None
-                 claim_spans: list[tuple[int, int]]) -> tuple[ActorMatch | None, ActorMatch | None]:
+                 claim_spans: list[tuple[int, int]], state_act: bool = False) -> tuple[ActorMatch | None, ActorMatch | None]:
     """Agent and patient of the trigger word's act from the dependency parse (None where it says nothing)."""
     if token is None:
         return None, None
     agent, patient = arguments(token)
-    return _argument_actor(doc, sentence, agent, claim_spans), _argument_actor(doc, sentence, patient, claim_spans)
+    return _argument_actor(doc, sentence, agent, claim_spans, state_act), _argument_actor(doc, sentence, patient, claim_spans)
 
 
 def _object_of_act(text: str, actor: ActorMatch, acts: list[Trigger]) -> bool:
@@ -387,6 +407,13 @@ _SPEAKER_PLACE = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|speaking|spoke|announced|declared)\s+(?:on\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I)
 
 
+# Acts done by speaking: where they happened is stated ("told a news conference in Geneva") or unknown;
+# the article's main place is where the fighting was, not where a minister spoke.
+ALLOW = True
+_STATEMENTS = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "COOPERATE"}
+_LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+
+
 def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                 claim_spans: list[tuple[int, int]]) -> PlaceMatch | None:
     # a place inside "according to the ministry in Moscow" locates the claimant, not the event
@@ -425,9 +452,20 @@ _SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|anno
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
 
 
+def _after_publication(value: str, published: str | None) -> bool:
+    """A day later than the day after publication: what is due or planned, not what happened."""
+    if not published or len(value) < 10:
+        return False
+    try:
+        return (date.fromisoformat(value[:10]) - date.fromisoformat(published[:10])).days > 1
+    except ValueError:
+        return False
+
+
 def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
-             if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])]  # not a citation "(Statement, 15 March)"
+             if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
+             and not _after_publication(d.value, doc.article.published)]  # "decide by this Friday": a deadline
     if not dates:
         return None, bool(_BACKGROUND.search(sentence.text))
     current = [d for d in dates if not d.historical]
@@ -477,7 +515,7 @@ def build_mentions(doc: Doc) -> Doc:
             role_trigger = best if etype != "ASSAULT" else mode_trigger
             actor1, actor2 = _roles(doc, sentence, role_trigger, etype, claim_spans)
             token = token_at(doc, sentence.index, role_trigger.start)
-            parsed1, parsed2 = _parse_roles(doc, sentence, token, claim_spans)
+            parsed1, parsed2 = _parse_roles(doc, sentence, token, claim_spans, etype in ("COERCE", "CONCEDE"))
             # the words opening a sentence are its agent unless the parse names another or they
             # are a time ("Last week, ...")
             if token is not None and actor1 is not None and actor1.actor.id == "UNKNOWN_ACTOR" and (
@@ -487,12 +525,22 @@ def build_mentions(doc: Doc) -> Doc:
             if parsed2 is not None and actor1 is not None and actor1.start < parsed2.end and parsed2.start < actor1.end \
                     and is_passive(predicate(token)):
                 actor1 = None
+            passive_patient = etype != "ASSAULT" and token is not None and is_passive(predicate(token))
+            if etype != "ASSAULT" and token is not None and actor1 is not None and actor1.end <= role_trigger.start \
+                    and is_passive(predicate(token)) and (parsed1 is None or parsed1.start != actor1.start):
+                # "An Australian woman has been arrested": what precedes a passive verb is done to
+                if actor2 is None or actor2.start >= role_trigger.end:
+                    actor2 = None if actor1.actor.id == "UNKNOWN_ACTOR" and parsed2 is None and not \
+                        re.match(r"[A-Z]", actor1.text) else actor1
+                actor1 = None
             # the parse decides where it names a known actor; an unknown one only fills a gap
             if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):
                 actor1 = parsed1
             if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
                     actor1 is None or parsed2.actor.id != actor1.actor.id or parsed2.actor.id == "UNKNOWN_ACTOR"):
                 actor2 = parsed2
+            if actor1 is not None and actor2 is not None and actor1.start < actor2.end and actor2.start < actor1.end:
+                actor2 = None  # one phrase is not both sides: "arrested by authorities" read twice
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
                 # a weak act ("attack", "killed") needs a figure or a named perpetrator
@@ -501,15 +549,18 @@ def build_mentions(doc: Doc) -> Doc:
                     continue
                 if weight < 0.75 and not casualties and actor1 is None:
                     continue
-            elif etype in _NEEDS_ACTOR and actor1 is None:
+            elif etype in _NEEDS_ACTOR and actor1 is None and not (passive_patient and actor2 is not None and etype in ("COERCE", "CONCEDE") and ALLOW):
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
                 continue  # "this agreement": a mention of a deal, not the making of one
             elif weight < 0.6 and etype != "AGREE":
                 continue
             place = _pick_place(doc, sentence, mode_trigger, claim_spans)
+            if place is not None and etype in _STATEMENTS and not _LOCATED_AT.search(
+                    doc.text[max(sentence.start, place.start - 25):place.start]):
+                place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
             when, historical = _when(doc, sentence, mode_trigger)
-            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or (
+            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or bool(_AGGREGATE.search(sentence.text)) or (
                 # a five-figure toll next to "war", "conflict" or "since" is the war's running total
                 any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(sentence.text)))
             cas: list[Casualty] = []
@@ -649,6 +700,9 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
         if tolled and best.type not in _TYPE_RANK and best.type not in _OWN_ACTS:
             best = tolled[0]
+        if best.type == "REQUEST" and (best.trigger or "").lower().startswith("order"):
+            # "ordered the arrest of", "ordered the bishop to appear for questioning": the order is the coercion
+            best = next((m for m in group if m.type == "COERCE"), best)
         kept.append(best)
         if tolled and best not in tolled:
             # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
@@ -1063,13 +1117,29 @@ def _fill_defaults(doc: Doc) -> None:
             if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id \
                     and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
                 m.actor1 = None  # the attacker read from the words naming the dead ("33 Turkish soldiers")
-        if m.location is None and focus is not None and not m.historical:
+        if m.location is None and focus is not None and not m.historical and m.type not in _STATEMENTS:
             m.location = focus
+        m.actor1, m.actor2 = _local(m.actor1, m.location), _local(m.actor2, m.location)
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
             if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
                 m.historical = True
+
+
+# People named by what they are, not by their state: their country is where the event happened,
+# unless the words name one ("Kenyan students"); the article's country guess is weaker than the place.
+_PEOPLE_KINDS = {"civilians", "students", "workers", "journalists", "protesters", "human rights defenders", "unknown"}
+
+
+def _local(actor: Actor | None, place: Place | None) -> Actor | None:
+    if actor is None or place is None or not place.country or actor.kind not in _PEOPLE_KINDS \
+            or actor.country == place.country or (actor.label and phrase_country(actor.label)[0] is not None):
+        return actor
+    ident = actor.id
+    if ident and actor.country and ident.endswith("_" + actor.country):
+        ident = ident[: -len(actor.country)] + place.country
+    return Actor(actor.name, actor.kind, place.country, actor.label, ident, actor.evidence, actor.basis)
 
 
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)

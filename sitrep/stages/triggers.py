@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 
 import ahocorasick
@@ -50,5 +52,24 @@ def find_triggers(doc: Doc) -> Doc:
         taken.add(t.start, t.end)
         kept.append(t)
     kept.sort(key=lambda t: t.start)
-    doc.triggers = kept
+    doc.triggers = [_sentencing(text, t) for t in kept]
     return doc
+
+
+# "condemned the activist to life in prison", "condemned him to death": a court's sentence, not a
+# condemnation in words
+_SENTENCE_AFTER = re.compile(r"^[^.;]{0,80}?\bto\s+(?:life|death|\w+\s+years?|\d+\s+years?|prison|jail|hard labou?r)\b",
+                             re.I)
+
+
+def _sentencing(text: str, t: Trigger) -> Trigger:
+    if t.type == "ACCUSE" and t.text.lower().startswith("condemn") and _SENTENCE_AFTER.match(text[t.end:t.end + 120]):
+        legal = _legal()
+        return replace(t, type="COERCE", mode="legal", acled=legal[0], cameo=legal[1], weight=legal[2])
+    return t
+
+
+@lru_cache(maxsize=1)
+def _legal() -> tuple[tuple[str, ...], str, float]:
+    entry = next(e for e in load_yaml("triggers.yaml") if e["type"] == "COERCE" and e.get("mode") == "legal")
+    return tuple(entry["acled"]), str(entry["cameo"]), float(entry["weight"])
