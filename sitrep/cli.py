@@ -91,6 +91,12 @@ TimeoutOpt = Annotated[float, typer.Option("--timeout", callback=checks.positive
                                            help="Seconds in all for each URL, redirects included.")]
 AllowPrivateOpt = Annotated[bool, typer.Option(
     "--allow-private", help="Fetch from private, loopback and link-local addresses (refused by default).")]
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", min=1, help="Extraction processes (default: one per core; 1: in this process).")]
+EngineOpt = Annotated[str, typer.Option(
+    "--engine", help="processes (default: worker processes on this machine) or dask (a Dask cluster).")]
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", help="With --engine dask: the scheduler's tcp://HOST:PORT (default: a local cluster on 127.0.0.1).")]
 NlpOpt = Annotated[str, typer.Option("--nlp", help="rules (fast, default) or spacy (adds spaCy's entity recogniser: unknown organisations as actors, people's names kept out of places).")]
 
 
@@ -111,6 +117,9 @@ def ingest(
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract events too.")] = True,
     nlp: NlpOpt = "rules",
     fuse_events: Annotated[bool, typer.Option("--fuse/--no-fuse", help="Fuse new mentions into events at the end.")] = True,
+    workers: WorkersOpt = None,
+    engine: EngineOpt = "processes",
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Read articles into the database (stored once each; re-running is safe)."""
     from sitrep.fuse.events import fuse_store
@@ -120,9 +129,9 @@ def ingest(
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
                               outlet, encoding, max_mb, timeout, allow_private)
     extractor, version = _extractor(nlp) if extract else (None, None)
-    with _open(db) as store, _progress() as progress:
+    with _open(db) as store, _executor(workers, engine, scheduler, extract) as executor, _progress() as progress:
         task = progress.add_task("read", total=None, status="")
-        extracting = None
+        extracting = progress.add_task("extract", total=None, status="", visible=extract)
 
         def on_item(item: Article | Failure) -> None:
             if isinstance(item, Failure):
@@ -130,16 +139,15 @@ def ingest(
             progress.update(task, advance=1, status=(item.title or "")[:40] if isinstance(item, Article) else "")
 
         def on_extracted(article: Article, failure: Failure | None) -> None:
-            nonlocal extracting
-            if extracting is None:
-                progress.update(task, visible=False)
-                extracting = progress.add_task("extract", total=None, status="")
             if failure is not None:  # one line per failure, as for a file that cannot be read
                 progress.console.print(f"sitrep: extraction failed: {failure.reason}")
             progress.update(extracting, advance=1, status=(article.title or "")[:40])
 
-        report = run_ingest(inputs, store, options, extractor=extractor, version=version, on_item=on_item,
-                            on_extracted=on_extracted)
+        try:
+            report = run_ingest(inputs, store, options, extractor=extractor, version=version, on_item=on_item,
+                                on_extracted=on_extracted, executor=executor)
+        except SitrepError as exc:
+            raise _fail(str(exc)) from None
         fused = None
         if extractor is not None and fuse_events:
             fusing = progress.add_task("fuse", total=None, status="new mentions into events")
@@ -157,6 +165,22 @@ def ingest(
     out.print(line, markup=False, highlight=False)
     if report.ingested == 0:
         raise typer.Exit(1)
+
+
+def _executor(workers: int | None, engine: str, scheduler: str | None, extract: bool = True):  # noqa: ANN202
+    """Where extraction runs (``sitrep.batch``); in this process when nothing is extracted."""
+    from sitrep.batch import SerialExecutor, make_executor
+
+    if not extract:
+        return SerialExecutor()
+    if scheduler and engine != "dask":
+        raise _fail("--scheduler needs --engine dask")
+    try:
+        return make_executor(workers, engine, scheduler)
+    except (ValueError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    except SitrepError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _extractor(nlp: str = "rules"):  # noqa: ANN202
@@ -525,22 +549,34 @@ def bench(
     bulk: Annotated[bool, typer.Option(
         "--bulk", help="With --store: load the fused database directly (fast, for 1M mentions) and time reads "
                        "only; a --store-db it built before is reused.")] = False,
+    scaling: Annotated[bool, typer.Option(
+        "--scaling", help="Also time 'sitrep ingest' of PATH with 1 worker, --workers, and Dask (speed-ups).")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=2, help="Workers for --scaling and --stream.")] = 2,
+    stream: Annotated[int, typer.Option(
+        "--stream", help="Ingest a synthetic stream of this many articles with a cheap stand-in extractor: "
+                         "peak memory per process, first vs last 10,000 (0: skip).")] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Articles/s of 'sitrep extract' in a fresh process, peak memory, and spaCy's own rate;
     with --store, event reads (p95) and incremental fusion over a synthetic database."""
     import tempfile
 
-    from sitrep.bench import fusion_bench, run_bench
+    from sitrep.bench import fusion_bench, run_bench, scaling_bench, stream_bench
 
-    if path is None and not store_mentions:
-        raise _fail("give a CSV/JSONL of articles, or --store N")
+    if path is None and not store_mentions and not stream:
+        raise _fail("give a CSV/JSONL of articles, --store N or --stream N")
     result: dict = {}
     if path is not None:
         if not path.exists():
             raise _fail(f"no such file: {path}")
         _pipeline(nlp)  # a clear error for an unknown choice, before timing anything
-        result = run_bench(str(path), text_column, title_column, outlet_column, spacy_sample, nlp)
+        if scaling:  # the ingest runs alone: the single-process extract figures are the plain bench's
+            figures = scaling_bench(str(path), text_column, title_column, outlet_column, nlp, workers)
+            result.update({f"scale_{k}": v for k, v in figures.items()})
+        else:
+            result = run_bench(str(path), text_column, title_column, outlet_column, spacy_sample, nlp)
+    if stream:
+        result.update({f"stream_{k}": v for k, v in stream_bench(stream, workers).items()})
     if fusion:
         result.update({f"fusion_{k}": v for k, v in fusion_bench(fusion).items()})
     if store_mentions and bulk:

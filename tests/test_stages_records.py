@@ -179,3 +179,21 @@ def test_sentencing_and_bail_are_legal_coercion():
     assert [m.type for m in doc.mentions] == ["COERCE"]
     doc = run("On Thursday, a court denied bail to four editors of the newspaper.")
     assert [m.type for m in doc.mentions] == ["COERCE"]
+
+
+def test_figures_are_not_invented_nor_borrowed():
+    doc = run("Five people were killed and dozens wounded in the shelling of the market on Monday.")
+    injured = [c.casualty for c in doc.casualties if c.casualty.kind == "injured"]
+    assert injured and all(c.count is None for c in injured)  # "dozens": no number is made up
+    doc = run("Two more civilians were killed in airstrikes on the town on Monday.")
+    assert [c.casualty.count for c in doc.casualties] == [2]
+    doc = run("The director said five people died and eight others experienced breathing difficulties on Monday.")
+    assert [c.casualty.count for c in doc.casualties if c.casualty.kind == "killed"] == [5]
+
+
+def test_an_official_named_with_a_title_is_that_person_of_that_body():
+    m = run("British foreign minister Dominic Raab on Monday urged China to release the journalists.").mentions[0]
+    assert m.actor1.name == "Dominic Raab" and m.actor1.kind == "ministry" and m.actor1.country == "GB"
+    assert m.actor1.label == "British foreign minister Dominic Raab"
+    m = run("Human Rights Watch urged Egypt to release the protesters.").mentions[0]
+    assert m.actor1.name == "Human Rights Watch"

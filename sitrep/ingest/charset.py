@@ -168,3 +168,81 @@ def _check_text(text: str, source: str) -> str:
     if not text.strip():
         raise InputError(f"{source}: empty file")
     return text
+
+
+def sniff_codec(sample: bytes, source: str, forced: str | None = None) -> str:
+    """The codec to read a stream with, judged from its first bytes (``sample``): for tables
+    read row by row, which are never held whole. The same order as ``decode``; a stream found
+    to be UTF-8 that later holds a byte UTF-8 cannot read gets that byte as windows-1252
+    (``UTF8_FALLBACK``), as a whole-file read would have chosen windows-1252 for it."""
+    if not sample.strip():
+        raise InputError(f"{source}: empty file")
+    if forced:
+        codec = normalise_label(forced)
+        if codec is None:
+            raise InputError(f"{source}: unknown encoding '{forced}'")
+        return "utf-8-sig" if codec == "utf-8" else codec
+    for bom, codec in _BOMS:
+        if sample.startswith(bom):
+            # the BOM-reading codecs: the mark is read and dropped, not kept as text
+            return {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
+                    "utf-32-le": "utf-32", "utf-32-be": "utf-32"}[codec]
+    if b"\x00" in sample[:8192]:
+        utf16 = _utf16_without_bom(sample)
+        if utf16 is None:
+            raise InputError(f"{source}: binary file (NUL bytes), not text")
+        share_odd = sample[1:4096:2].count(0) > sample[0:4096:2].count(0)
+        return "utf-16-le" if share_odd else "utf-16-be"
+    try:  # the sample may end inside a character: an incremental decoder allows for that
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        codec = "utf-8"
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(sample[:200_000]).best()
+        codec = normalise_label(best.encoding) if best is not None else None
+        codec = codec or "cp1252"
+    text = sample[:4096].decode(codec, "replace")
+    if _looks_binary(text):
+        raise InputError(f"{source}: binary file (control bytes), not text")
+    return codec
+
+
+UTF8_FALLBACK = "sitrep-cp1252"
+
+
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", "replace"), exc.end
+
+
+codecs.register_error(UTF8_FALLBACK, _cp1252_bytes)
+
+
+def open_text_stream(path: str, max_bytes: int, forced: str | None = None, sample_size: int = 1 << 20) -> io.TextIOBase:
+    """``path`` as text read lazily: decompressed (gzip, bzip2, xz) and decoded as it is read.
+
+    Memory stays bounded whatever the file's size: the caller limits each row it reads.
+    ``newline=""``: the csv module reads quoted line breaks and bare carriage returns itself.
+    """
+    raw = open(path, "rb")  # noqa: SIM115 - handed to the text wrapper, which closes it
+    try:
+        kind = compression(raw.peek(8)[:8])
+        stream: io.BufferedIOBase = raw
+        if kind is not None:
+            opener = {"gzip": gzip.GzipFile, "bzip2": bz2.BZ2File, "xz": lzma.LZMAFile}[kind]
+            stream = io.BufferedReader(opener(raw) if kind != "gzip" else gzip.GzipFile(fileobj=raw), sample_size)
+        else:
+            stream = io.BufferedReader(raw, sample_size)
+        try:
+            sample = stream.peek(sample_size)[:sample_size]  # one read: the buffer holds a sample
+        except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
+            raise InputError(f"{path}: corrupt {kind} data ({exc.__class__.__name__})") from None
+        codec = sniff_codec(sample, path, forced)
+        errors = UTF8_FALLBACK if codec == "utf-8" else "strict"
+        return io.TextIOWrapper(stream, encoding=codec, errors=errors, newline="")
+    except BaseException:
+        raw.close()
+        raise

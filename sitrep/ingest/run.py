@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
+from sitrep.batch import Extracted, SerialExecutor, extract_batch, map_ordered
 from sitrep.config import IngestOptions
 from sitrep.ingest.sources import iter_articles
 from sitrep.model import Article, Failure
-from sitrep.store.sqlite import Store
+from sitrep.store.base import Store
 
 
 @dataclass
@@ -24,6 +27,11 @@ class IngestReport:
         return self.added + self.duplicates
 
 
+WRITE_BATCH = 200  # articles per transaction, at most
+WORK_BATCH = 4  # articles per task sent to a worker: small, so that the workers stay evenly busy
+FLUSH_S = 1.0  # at most this long between commits, so that a slow extraction still shows progress
+
+
 def ingest(
     inputs: Iterable[str],
     store: Store,
@@ -32,56 +40,125 @@ def ingest(
     version: str | None = None,
     on_item: Callable[[Article | Failure], None] | None = None,
     on_extracted: Callable[[Article, Failure | None], None] | None = None,
+    executor: SerialExecutor | None = None,
+    batch_size: int = WRITE_BATCH,
 ) -> IngestReport:
     """Read every input into ``store``; a bad input becomes a failure row, the batch goes on.
 
+    Inputs are read as a stream and stored in transactions of up to ``batch_size`` articles.
     With ``extractor``, each new article (and each stored article not yet extracted with
-    ``version``) gets its event mentions stored; a stage error is recorded as a failure.
-    ``on_item`` is called with each article or failure read, ``on_extracted`` after each
-    extraction (with the failure when it failed): for progress bars and per-failure lines.
+    ``version``) gets its event mentions stored; a stage error is recorded as a failure. The
+    extraction runs on ``executor`` (default: in this process; see ``sitrep.batch``) while the
+    input is still being read; the extractor must then be picklable (``Pipeline.extract_article``
+    is). ``on_item`` is called with each article or failure read, ``on_extracted`` after each
+    extraction is stored (with the failure when it failed): for progress bars and failure lines.
     """
     options = options or IngestOptions()
     report = IngestReport()
-    for item in iter_articles(inputs, options):
-        if isinstance(item, Failure):
-            store.add_failure(item)
-            report.failures.append(item)
-        elif store.add_article(item):
-            report.added += 1
-        else:
-            report.duplicates += 1
-        if on_item:
-            on_item(item)
-    if extractor is not None and version is not None:
-        extract_pending(store, extractor, version, report, on_extracted)
+    extracting = extractor is not None and version is not None
+
+    def read() -> Iterator[list[Article]]:
+        """Store the input batch by batch; yield the articles claimed for extraction."""
+        for chunk in _chunks(iter_articles(inputs, options), batch_size):
+            articles = [a for a in chunk if isinstance(a, Article)]
+            failures = [f for f in chunk if isinstance(f, Failure)]
+            store.add_failures(failures)
+            report.failures.extend(failures)
+            for added in store.add_articles(articles):
+                if added:
+                    report.added += 1
+                else:
+                    report.duplicates += 1
+            if on_item:
+                for item in chunk:
+                    on_item(item)
+            if extracting:
+                yield from _chunks(store.claim_articles([a.id for a in articles], version), WORK_BATCH)
+
+    if not extracting:
+        for _ in read():
+            pass
+        return report
+    try:
+        _extract(store, extractor, version, report, on_extracted, executor, batch_size, read())
+    finally:
+        store.release_claims()  # articles that failed are retried by the next run
     return report
 
 
 def extract_pending(
     store: Store, extractor: Callable[[Article], list], version: str, report: IngestReport,
     on_extracted: Callable[[Article, Failure | None], None] | None = None,
+    executor: SerialExecutor | None = None, batch_size: int = WRITE_BATCH,
 ) -> None:
     """Extract mentions for every stored article not yet done with this pipeline version."""
+    try:
+        _extract(store, extractor, version, report, on_extracted, executor, batch_size, iter(()))
+    finally:
+        store.release_claims()
+
+
+def _extract(
+    store: Store, extractor: Callable[[Article], list], version: str, report: IngestReport,
+    on_extracted: Callable[[Article, Failure | None], None] | None, executor: SerialExecutor | None,
+    batch_size: int, fresh: Iterator[list[Article]],
+) -> None:
+    """Extract the batches of ``fresh``, then every article still pending (claimed in batches, so
+    that concurrent ingests share them); store the results in order, a transaction at a time."""
+
+    def work() -> Iterator[list[Article]]:
+        yield from fresh
+        while claimed := store.claim_pending(version, batch_size):
+            yield from _chunks(claimed, WORK_BATCH)
+
+    executor = executor or SerialExecutor()
+    buffer: list[Extracted] = []
+    last, stored = time.monotonic(), 0
+    for results in map_ordered(executor, partial(extract_batch, extractor), work()):
+        buffer.extend(results)
+        # the first batch_size articles are committed as they come (records show at once, and
+        # an early kill loses little); then a transaction per batch_size articles or per second
+        if stored < batch_size or len(buffer) >= batch_size or time.monotonic() - last >= FLUSH_S:
+            _store(store, buffer, version, report, on_extracted)
+            stored += len(buffer)
+            buffer, last = [], time.monotonic()
+    _store(store, buffer, version, report, on_extracted)
+
+
+def _store(store: Store, results: list[Extracted], version: str, report: IngestReport,
+           on_extracted: Callable[[Article, Failure | None], None] | None) -> None:
+    """Write one batch of results: the mentions in one transaction, then the failures."""
     from sitrep.errors import SitrepError
 
-    for article in store.iter_articles(pending_for=version):
-        source = article.source or article.id
-        try:
-            mentions = extractor(article)
-            # a record the store cannot hold (a figure of 10^400 people) fails this article only
+    done = [r for r in results if r.failure is None]
+    try:
+        store.set_mentions_many([(r.article.id, r.mentions) for r in done], version)
+    except (OverflowError, ValueError):
+        # a record the store cannot hold (a figure of 10^400 people) fails its article only
+        for r in done:
             try:
-                store.set_mentions(article.id, mentions, version)
+                store.set_mentions(r.article.id, r.mentions, version)
             except (OverflowError, ValueError) as exc:
-                raise SitrepError(f"{source}: records could not be stored ({type(exc).__name__}: {exc})") from exc
-        except SitrepError as exc:
-            stage = getattr(exc, "stage", "extract")
-            failure = Failure(source, "store" if stage == "sitrep" else stage, str(exc))
-            store.add_failure(failure)
-            report.failures.append(failure)
-            if on_extracted:
-                on_extracted(article, failure)
-            continue
-        report.extracted += 1
-        report.mentions += len(mentions)
+                error = SitrepError(f"{r.article.source or r.article.id}: records could not be stored "
+                                    f"({type(exc).__name__}: {exc})")
+                r.failure = Failure(r.article.source or r.article.id, "store", str(error))
+    store.add_failures([r.failure for r in results if r.failure is not None])
+    for r in results:
+        if r.failure is not None:
+            report.failures.append(r.failure)
+        else:
+            report.extracted += 1
+            report.mentions += len(r.mentions or [])
         if on_extracted:
-            on_extracted(article, None)
+            on_extracted(r.article, r.failure)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

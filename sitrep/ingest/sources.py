@@ -190,15 +190,27 @@ def _row_value(row: dict, column: str | None) -> str | None:
 
 
 def _iter_table(path: Path, options: IngestOptions) -> Iterator[Item]:
-    text = _read_file(path, options)  # refuses files over the size cap
+    """Rows of a CSV/TSV/JSONL file read as a stream: no size cap on the file, ``max_bytes`` on
+    each row (a longer row is one failure, and the rest of the file is read)."""
+    from sitrep.ingest.charset import open_text_stream
+
+    with open_text_stream(str(path), options.max_bytes, _forced(options)) as stream:
+        try:
+            yield from _table_items(path, stream, options)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: cannot decode the rest of the file as {stream.encoding} "
+                             f"({exc.__class__.__name__}); try --encoding") from None
+
+
+def _table_items(path: Path, stream: io.TextIOBase, options: IngestOptions) -> Iterator[Item]:
     suffix = _inner_suffix(path)
-    rows: Iterable[dict]
+    rows: Iterable[dict | Failure]
     if suffix in {".jsonl", ".ndjson"}:
-        rows = _jsonl_rows(text, path)
+        rows = _jsonl_rows(stream, path, options.max_bytes)
     else:
-        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-        # newline="": the csv module reads quoted line breaks and bare carriage returns itself
-        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ",")
+        # a field longer than a whole article may be is malformed input, not something to hold
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1, options.max_bytes))
+        reader = csv.DictReader(stream, delimiter="\t" if suffix == ".tsv" else ",")
         try:
             columns = reader.fieldnames or []
         except csv.Error as exc:
@@ -253,8 +265,18 @@ def _check_columns(path: Path, columns: list[str], options: IngestOptions) -> No
             raise ColumnError(f"{path}: no column '{column}' for {flag} (columns: {', '.join(columns[:12])})")
 
 
-def _jsonl_rows(text: str, path: Path) -> Iterator[dict | Failure]:
-    for n, line in enumerate(text.splitlines(), start=1):
+def _jsonl_rows(stream: io.TextIOBase, path: Path, max_chars: int) -> Iterator[dict | Failure]:
+    n = 0
+    while True:
+        line = stream.readline(max_chars + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > max_chars and not line.endswith("\n"):
+            while line and not line.endswith("\n"):  # skip the rest of the long line, a piece at a time
+                line = stream.readline(1 << 20)
+            yield Failure(f"{path}#{n}", "read", f"{path}#{n}: line too long (over {max_chars / 1e6:.0f} MB)")
+            continue
         if not line.strip():
             continue
         try:

@@ -19,11 +19,12 @@ _UNITS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-# Vague quantities: a floor for "dozens" etc. (reported with approx "at_least" or "about").
+# Vague quantities: "a dozen" is about twelve; the rest name no figure (approx "unknown").
 _VAGUE = {
-    "a dozen": (12, "about"), "dozens": (24, "at_least"), "scores": (40, "at_least"),
-    "hundreds of thousands": (200000, "at_least"), "hundreds": (200, "at_least"),
-    "thousands": (2000, "at_least"), "tens": (20, "at_least"),
+    # "dozens", "scores", "hundreds": a rough size the text gives no number for; no count is invented
+    "a dozen": (12, "about"), "dozens": (None, "unknown"), "scores": (None, "unknown"),
+    "hundreds of thousands": (None, "unknown"), "hundreds": (None, "unknown"),
+    "thousands": (None, "unknown"), "tens": (None, "unknown"),
     # not numbers at all: the figure is reported as unknown
     "several": (None, "unknown"), "a few": (None, "unknown"), "a number of": (None, "unknown"),
 }
@@ -32,7 +33,8 @@ _APPROX = {
     "more than": "more_than", "over": "more_than", "upwards of": "more_than",
     "nearly": "about", "almost": "about", "about": "about", "around": "about", "some": "about",
     "approximately": "about", "roughly": "about", "an estimated": "about", "up to": "at_most",
-    "as many as": "at_most", "less than": "at_most", "fewer than": "at_most", "at most": "at_most",
+    "a record": "exact", "a confirmed": "exact", "a total of": "exact", "a reported": "exact",
+    "a further": "exact", "as many as": "at_most", "less than": "at_most", "fewer than": "at_most", "at most": "at_most",
 }
 _NUM_WORD = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_UNITS)[3:12]) + r"))?|"
@@ -40,7 +42,7 @@ _NUM_WORD = (
     + "|".join(k for k in _UNITS if k not in ("a", "an")) + r"|a|an)"
 )
 _APPROX_RE = r"(?:(" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
-NUM = _APPROX_RE + r"(" + _NUM_WORD + r")(?:\s+of\s+(?:its|their|the|his|our)(?=\s))?"
+NUM = _APPROX_RE + r"(" + _NUM_WORD + r")(?:\s+(?:more|other|additional|further)(?=\s))?(?:\s+of\s+(?:its|their|the|his|our)(?=\s))?"
 
 _PERSON_NOUNS = (
     r"people|persons|person|civilians|civilian|children|child|kids|babies|infants|women|woman|men|man|"
@@ -102,7 +104,7 @@ _VERBS_INJURED = ("injur", "wound", "hurt")
 
 
 def parse_number(word: str) -> tuple[int | None, str] | None:
-    """'12' -> (12, exact); 'twenty-five' -> (25, exact); 'dozens' -> (24, at_least)."""
+    """'12' -> (12, exact); 'twenty-five' -> (25, exact); 'dozens' -> (None, unknown)."""
     w = word.lower().replace(",", "").strip()
     if w.isdigit():
         return int(w), "exact"
@@ -181,6 +183,9 @@ def mask_dates(text: str) -> str:
     return _DATES.sub(blank, text)
 
 
+# A second figure with a fate of its own that is no casualty: "... and eight others were treated"
+_OTHER_FATE = re.compile(r"^\s+(?:were\s+|was\s+|had\s+|have\s+)?(?:experienc|suffer|treat|rescu|evacuat|arrest|detain|"
+                         r"flee|fled|escap|surviv|hospitali[sz]|taken|brought|displac|remain)\w*", re.I)
 _COUNTED_BEFORE = re.compile(r"(\d|\b(?:" + "|".join(_UNITS) + r"|dozens|hundreds|several|many|scores))\s*$", re.I)
 
 
@@ -258,6 +263,8 @@ def find_casualties(doc: Doc) -> Doc:
                 shifted = _Shifted(m, c.end - offset)
                 # "... and 25 others on a bus were wounded": the second figure's own verb decides
                 own = _OWN_VERB.match(tail[m.end():m.end() + 60])
+                if own is None and _OTHER_FATE.match(tail[m.end():m.end() + 60]):
+                    continue  # "five people died and eight others experienced breathing difficulties"
                 kind_verb = own.group(1) if own else c.casualty.kind
                 extra = _make(doc, shifted, m.group(1), m.group(2), m.group(3),
                               (m.span(3)[0] + c.end - offset, m.span(3)[1] + c.end - offset),

@@ -68,6 +68,17 @@ def _trim_subject(text: str) -> tuple[str, int]:
     return sub, text.find(sub, cut) if sub else 0
 
 
+# Who can be a source when the actor dictionary does not know them: a role or body that speaks
+_SPEAKER = re.compile(
+    r"\b(?:sources?|officials?|activists?|witness(?:es)?|monitors?|ministry|spokes(?:man|woman|person)|statement|media|"
+    r"television|agency|group|groups|residents|army|command|observatory|minister|president|reports?|doctors?|medics|"
+    r"director|leaders)\b", re.I)
+# "... Mohammad Hazouri said": a person's name right before the verb
+_PERSON_NAME = re.compile(r"(?-i:[A-Z][a-z][\w'’\-]+)\s+(?-i:[A-Z][a-z][\w'’\-]+)$")
+# "has reportedly deployed", "allegedly tortured": attributed to unnamed others
+_REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to)\b", re.I)
+
+
 def find_claims(doc: Doc) -> Doc:
     previous: Claim | None = None
     out: list[Attribution] = []
@@ -113,7 +124,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
         else:
             source = _source_for(doc, s, e)
-            if source is None and not re.search(r"\b(source|sources|official|officials|activist|activists|witness|witnesses|monitor|ministry|spokesman|spokesperson|statement|media|television|agency|group|residents|army|command|observatory|minister|president|report|reports|doctor|doctors|medics)\b", subject, re.I):
+            if source is None and not _SPEAKER.search(subject):
                 continue
             claim = Claim(by=subject, source=source, modality=_modality(verb),
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
@@ -126,6 +137,12 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         claim = Claim(by=subject, source=_source_for(doc, s, e), modality="reported",
                       evidence=Evidence(doc.text[m.start() + off:e], m.start() + off, e))
         found.append(Attribution(m.start() + off, e, claim, m.group(1)))
+    if not found:
+        hedge = _REPORTEDLY.search(text)
+        if hedge:
+            s, e = hedge.start() + off, hedge.end() + off
+            found.append(Attribution(s, e, Claim(by=None, source=None, modality="reported",
+                                                 evidence=Evidence(doc.text[s:e], s, e)), "reportedly"))
     dispute = _DISPUTE.search(text)
     if dispute:
         s, e = dispute.start() + off, dispute.end() + off

@@ -45,7 +45,7 @@ def _actor(m: ActorMatch) -> Actor:
     entry = m.actor
     return Actor(
         name=entry.name or None, kind=entry.kind, country=entry.country, label=m.text,
-        id=None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG") else entry.id,
+        id=entry.parent if entry.id == "PERSON" else None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG") else entry.id,
         evidence=Evidence(m.text, m.start, m.end),
     )
 
@@ -232,6 +232,30 @@ _UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 
 def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
+                    state_act: bool = False) -> ActorMatch | None:
+    """The actor a parsed argument names; a person named with a title ("Foreign Minister Walid
+    al-Muallem", "U.S. District Judge Charles Kornmann") is that person, of the body the title names."""
+    found = _argument_party(doc, sentence, head, claim_spans, state_act)
+    if found is None or head is None or head.pos_ != "PROPN":
+        return found
+    names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= head.i - 3] + [head]
+    names = [t for t in names if t.text[:1].isupper()]
+    if len(names) < 2 or names[-1].i - names[0].i != len(names) - 1:
+        return found
+    start, end = sentence.start + names[0].idx, sentence.start + head.idx + len(head.text)
+    if any(a.start <= start < a.end and not a.demonym for a in doc.actors):
+        return found  # the name is a listed actor's ("Human Rights Watch")
+    entry = found.actor
+    if not (found.start < start and entry.kind in _OFFICE_KINDS):
+        return found
+    person = ActorEntry("PERSON", doc.text[start:end], entry.kind, entry.country, entry.id, False)
+    return ActorMatch(found.start, max(found.end, end), doc.text[found.start:max(found.end, end)], person, demonym=False)
+
+
+_OFFICE_KINDS = {"government", "ministry", "head of state", "police", "state military", "international organisation"}
+
+
+def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
                     state_act: bool = False) -> ActorMatch | None:
     """The actor a parsed argument names: a dictionary actor inside its phrase, else the phrase
     itself as an actor we do not know (a name, or a group of people: "police", "gunmen")."""
@@ -784,6 +808,9 @@ def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list
         if any(w in phrases for w in ("recaptured", "retook", "regained", "liberated", "restored")):
             return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
         if any(w in phrases for w in ("seized control", "took control", "overran", "captured the")):
+            if a1 is not None and a1.kind in ("state military", "government", "police"):
+                # ACLED: territory taken by a state's forces is the government (re)gaining it
+                return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
             return {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
         if a2 is not None and a2.kind == "civilians":
             return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
@@ -877,7 +904,8 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
     if len(stated) == 2 and stated[0].value != stated[1].value:
         return False
     ka, kb = a.killed, b.killed
-    if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties):
+    if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties) \
+            and not _other_source(a, b):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
     if (a.location is None) != (b.location is None):
         # one telling places it, the other not: the same kind of attack or the same toll ties them
@@ -890,6 +918,17 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
                 and la.name != lb.name:
             return False
     return True
+
+
+def _other_source(a: EventMention, b: EventMention) -> bool:
+    """Two figures from two named sources ("the Observatory said 11 ... state media said four"):
+    sources disagreeing about one incident, which the same place and kind of attack then tie."""
+    ca, cb = a.claim, b.claim
+    if ca.modality not in ("reported", "claimed") or cb.modality not in ("reported", "claimed"):
+        return False
+    if (ca.source or ca.by) == (cb.source or cb.by):
+        return False
+    return bool(a.location and b.location and a.location.name == b.location.name) or bool(a.mode and a.mode == b.mode)
 
 
 def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:

@@ -174,6 +174,11 @@ class SQLStore:
         if rows:
             self.conn.cursor().executemany(self._sql(sql), rows)
 
+    def _insert_many(self, table: str, columns: str, rows: list[tuple]) -> None:
+        """Plain inserts of many rows (no conflict possible); PostgreSQL streams them with COPY."""
+        marks = ",".join("?" * len(columns.split(",")))
+        self._many(f"INSERT INTO {table}({columns}) VALUES ({marks})", rows)
+
     def _all(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         return list(self._exec(sql, params).fetchall())
 
@@ -221,37 +226,67 @@ class SQLStore:
     def _outlet_id(self, name: str | None) -> int | None:
         if not name:
             return None
+        cache = self.__dict__.setdefault("_outlet_ids", {})
+        if name in cache:
+            return cache[name]
         row = self._one("SELECT id FROM outlets WHERE name = ?", (name,))
-        if row:
-            return row["id"]
-        self._exec("INSERT INTO outlets(name, full_name) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-                   (name, outlet_full_name(name)))
-        return self._one("SELECT id FROM outlets WHERE name = ?", (name,))["id"]
+        if not row:
+            self._exec("INSERT INTO outlets(name, full_name) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                       (name, outlet_full_name(name)))
+            row = self._one("SELECT id FROM outlets WHERE name = ?", (name,))
+        cache[name] = row["id"]
+        return row["id"]
 
     def add_article(self, article: Article) -> bool:
         """Store an article; False if it was already there (same clean text)."""
-        with self._tx():
-            cur = self._exec(
-                "INSERT INTO articles(id, title, outlet_id, published, language, text, source, url, removed,"
-                " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                (article.id, article.title, self._outlet_id(article.outlet), article.published,
-                 article.language, article.text, article.source, article.url,
-                 json.dumps(article.removed, ensure_ascii=False), now()),
-            )
-            added = cur.rowcount == 1
-            # a second source of a stored article is remembered, and a past failure forgotten
-            if article.source:
-                self._exec("INSERT INTO article_sources VALUES (?, ?) ON CONFLICT DO NOTHING",
-                           (article.id, article.source))
-                self._exec("DELETE FROM failures WHERE input = ?", (article.source,))
+        return self.add_articles([article])[0]
+
+    def add_articles(self, articles: list[Article]) -> list[bool]:
+        """Store a batch of articles in one transaction; for each, False if it was already there.
+
+        One commit per batch, not per article: the write of a large ingest costs a fraction.
+        A second source of a stored article is remembered, and a past failure of it forgotten.
+        """
+        if not articles:
+            return []
+        try:
+            with self._tx():
+                stored: set[str] = set()
+                for part in chunks(sorted({a.id for a in articles})):
+                    marks = ",".join("?" * len(part))
+                    stored.update(r["id"] for r in self._all(f"SELECT id FROM articles WHERE id IN ({marks})", part))
+                added, rows = [], []
+                for a in articles:
+                    new = a.id not in stored
+                    stored.add(a.id)  # the same text twice in one batch is stored once
+                    added.append(new)
+                    if new:
+                        rows.append((a.id, a.title, self._outlet_id(a.outlet), a.published, a.language, a.text,
+                                     a.source, a.url, json.dumps(a.removed, ensure_ascii=False), now()))
+                self._many("INSERT INTO articles(id, title, outlet_id, published, language, text, source, url, "
+                           "removed, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                           rows)
+                sourced = [(a.id, a.source) for a in articles if a.source]
+                self._many("INSERT INTO article_sources VALUES (?, ?) ON CONFLICT DO NOTHING", sourced)
+                for part in chunks(sorted({s for _, s in sourced})):
+                    self._exec(f"DELETE FROM failures WHERE input IN ({','.join('?' * len(part))})", part)
+        except BaseException:
+            self.__dict__.pop("_outlet_ids", None)  # ids of outlets inserted by the rolled-back batch
+            raise
         return added
 
     def add_failure(self, failure: Failure) -> None:
+        self.add_failures([failure])
+
+    def add_failures(self, failures: list[Failure]) -> None:
+        """Record failures (one row per input and stage: the latest reason wins), in one transaction."""
+        if not failures:
+            return
         with self._tx():
-            self._exec(
+            self._many(
                 "INSERT INTO failures(input, stage, reason, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (input, stage) DO UPDATE SET reason = excluded.reason, at = excluded.at",
-                (failure.input, failure.stage, failure.reason, now()),
+                [(f.input, f.stage, f.reason, now()) for f in failures],
             )
 
     def clear_failure(self, source: str | None) -> None:
@@ -302,21 +337,51 @@ class SQLStore:
         finally:
             self.release_claims()
 
+    def claim_articles(self, ids: list[str], version: str) -> list[Article]:
+        """Claim, of the articles ``ids``, those not yet extracted with ``version`` and not claimed
+        by anyone; returns them as stored, in the order of ``ids``.
+
+        What ingest calls right after storing a batch, so that the articles it just read are
+        extracted at once (a claim held by a dead process is freed by ``claim_pending``).
+        """
+        claimed: set[str] = set()
+        with self._tx():
+            for part in chunks(sorted(set(ids))):
+                marks = ",".join("?" * len(part))
+                claimed.update(r["id"] for r in self._all(
+                    f"SELECT id FROM articles WHERE id IN ({marks}) AND claimed_by IS NULL AND "
+                    f"(extracted_with IS NULL OR extracted_with != ?){self._skip_locked}", [*part, version]))
+            self._many("UPDATE articles SET claimed_by = ?, claimed_at = ? WHERE id = ?",
+                       [(self.owner, time.time(), i) for i in sorted(claimed)])
+        order = list(dict.fromkeys(i for i in ids if i in claimed))
+        return self._articles_by_id(order)
+
+    _skip_locked = ""  # PostgreSQL: rows another claim holds are passed over, not waited for
+
     def set_mentions(self, article_id: str, mentions: list[EventMention], version: str) -> None:
         """Replace an article's mentions (re-extraction is idempotent) and end its claim."""
-        lo, hi = f"{article_id}:", f"{article_id};"  # mention ids are "<article id>:<ordinal>"
+        self.set_mentions_many([(article_id, mentions)], version)
+
+    def set_mentions_many(self, extracted: list[tuple[str, list[EventMention]]], version: str) -> None:
+        """``set_mentions`` for a batch of articles, in one transaction: all of them or none."""
+        if not extracted:
+            return
+        rows = [mention_row(aid, i, m) for aid, mentions in extracted for i, m in enumerate(mentions)]
         with self._tx():
-            # events that held the old mentions are told again by the next fusion
-            self._exec("UPDATE events SET dirty = 1 WHERE id IN (SELECT event_id FROM event_mentions "
-                       "WHERE mention_id >= ? AND mention_id < ?)", (lo, hi))
-            self._exec("DELETE FROM event_mentions WHERE mention_id >= ? AND mention_id < ?", (lo, hi))
-            self._exec("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-            marks = ",".join("?" * 24)
-            self._many(f"INSERT INTO mentions({MENTION_COLUMNS}) VALUES ({marks})",
-                       [mention_row(article_id, i, m) for i, m in enumerate(mentions)])
-            self._exec("UPDATE articles SET extracted_with = ?, claimed_by = NULL, claimed_at = NULL WHERE id = ?",
-                       (version, article_id))
-        crash_point("extract")  # after a commit: a kill here leaves some articles extracted
+            # a few statements per batch, not per article: a round trip each on PostgreSQL
+            for part in chunks(list(dict.fromkeys(aid for aid, _ in extracted))):
+                marks = ",".join("?" * len(part))
+                old = f"SELECT id FROM mentions WHERE article_id IN ({marks})"
+                # events that held the old mentions are told again by the next fusion
+                self._exec("UPDATE events SET dirty = 1 WHERE id IN (SELECT event_id FROM event_mentions "
+                           f"WHERE mention_id IN ({old}))", part)
+                self._exec(f"DELETE FROM event_mentions WHERE mention_id IN ({old})", part)
+                self._exec(f"DELETE FROM mentions WHERE article_id IN ({marks})", part)
+                self._exec("UPDATE articles SET extracted_with = ?, claimed_by = NULL, claimed_at = NULL "
+                           f"WHERE id IN ({marks})", [version, *part])
+            self._insert_many("mentions", MENTION_COLUMNS, rows)
+        for _ in extracted:  # after a commit: a kill here leaves some articles extracted
+            crash_point("extract")
 
     # -- fusion -----------------------------------------------------------------------------
     @contextmanager

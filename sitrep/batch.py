@@ -1,0 +1,163 @@
+"""Extraction over batches of articles, on an executor: in this process, worker processes, or Dask.
+
+Every executor has the same two calls, ``submit(fn, *args)`` (a handle with ``.result()``) and
+``close()``, and ``workers`` (how many batches run at once). ``map_ordered`` keeps a bounded
+window of batches in flight and yields the results in submission order, so the output does not
+depend on which worker finished first and the input is never read further ahead than the
+window (a stream of millions of articles stays a stream).
+
+Workers keep what the pipeline loads (spaCy's parser, the gazetteer) in their own module caches:
+loaded once per worker process, on its first batch, and reused by every later batch.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.model import Article, EventMention, Failure
+
+ENGINES = ("processes", "dask")
+_END = object()
+
+
+@dataclass
+class Extracted:
+    """One article's result: its mentions, or the failure that stopped it."""
+
+    article: Article
+    mentions: list[EventMention] | None
+    failure: Failure | None = None
+
+
+def extract_batch(extractor: Callable[[Article], list[EventMention]], articles: list[Article]) -> list[Extracted]:
+    """Run ``extractor`` over ``articles``; a stage error fails that article only (the worker's job)."""
+    from sitrep.errors import SitrepError
+
+    out = []
+    for article in articles:
+        try:
+            out.append(Extracted(article, extractor(article)))
+        except SitrepError as exc:
+            stage = getattr(exc, "stage", "extract")
+            failure = Failure(article.source or article.id, "store" if stage == "sitrep" else stage, str(exc))
+            out.append(Extracted(article, None, failure))
+    return out
+
+
+class _Done:
+    """A result computed at once (the serial executor's handle)."""
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value
+
+
+class SerialExecutor:
+    """Everything in this process, one batch at a time (``--workers 1``; library default)."""
+
+    workers = 1
+
+    def submit(self, fn: Callable, *args: Any) -> _Done:
+        return _Done(fn(*args))
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> SerialExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class ProcessExecutor(SerialExecutor):
+    """``workers`` processes on this machine. They are started fresh (``spawn``): a fork of a
+    process holding database connections and a progress-bar thread is not safe."""
+
+    def __init__(self, workers: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, fn: Callable, *args: Any) -> Any:
+        return self.pool.submit(fn, *args)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor(SerialExecutor):
+    """Batches as Dask futures: on the cluster at ``scheduler`` (``tcp://host:port``), or on a
+    LocalCluster of ``workers`` single-threaded worker processes on 127.0.0.1."""
+
+    def __init__(self, workers: int | None = None, scheduler: str | None = None):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            from sitrep.errors import SitrepError
+
+            raise SitrepError("--engine dask needs Dask: pip install 'sitrep[dask]'") from None
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler, timeout="30s")
+            threads = self.client.nthreads()
+            self.workers = max(1, sum(threads.values()))
+        else:
+            self.workers = workers or os.cpu_count() or 1
+            # no dashboard (it would open a port for nothing); silence the cluster's own logs
+            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                        host="127.0.0.1", dashboard_address=None, silence_logs=40)
+            self.client = Client(self.cluster)
+
+    def submit(self, fn: Callable, *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_executor(workers: int | None = None, engine: str = "processes",
+                  scheduler: str | None = None) -> SerialExecutor:
+    """The executor for ``--workers``/``--engine``/``--scheduler``: one worker in this process
+    needs no pool; ``workers=None`` means one per core."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine == "dask":
+        return DaskExecutor(workers, scheduler)
+    workers = workers or os.cpu_count() or 1
+    return SerialExecutor() if workers == 1 else ProcessExecutor(workers)
+
+
+def map_ordered(executor: SerialExecutor, fn: Callable, items: Iterable[Any], window: int | None = None) -> Iterator[Any]:
+    """``fn(item)`` for each item, run on ``executor``, yielded in the order of ``items``.
+
+    At most ``window`` items are in flight (default: four per worker); ``items`` is read lazily,
+    so a generator that reads a file as it goes is read only as fast as the workers need. A
+    single item is run here: a worker process would spend longer loading the models.
+    """
+    window = window or 4 * executor.workers
+    items = iter(items)
+    first = next(items, _END)
+    second = next(items, _END) if first is not _END else _END
+    if second is _END:  # one batch (a few articles): not worth starting a worker
+        if first is not _END:
+            yield fn(first)
+        return
+    pending: deque = deque()
+    for item in itertools.chain([first, second], items):
+        pending.append(executor.submit(fn, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

@@ -1,0 +1,197 @@
+"""Ingest at scale: streamed inputs, bulk writes, worker processes and a Dask cluster give the
+same records as one process."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import tracemalloc
+
+import pytest
+
+from sitrep.batch import ProcessExecutor, SerialExecutor, make_executor
+from sitrep.config import IngestOptions
+from sitrep.evaluate.fusion import OPTIONS as FAKES_OPTIONS
+from sitrep.ingest.run import ingest
+from sitrep.ingest.sources import RawDoc, iter_inputs
+from sitrep.model import Article, Failure
+from sitrep.pipeline import default_pipeline
+from sitrep.store.base import open_store
+from sitrep.store.bench import Synthetic
+
+N_FAKES = 16
+
+
+@pytest.fixture(scope="module")
+def fakes_sample(shared, tmp_path_factory):
+    """The first FA-KES development rows, as a CSV of their own."""
+    path = tmp_path_factory.mktemp("scale") / "fakes_sample.csv"
+    with open(shared / "fakes_dev.csv", encoding="utf-8", newline="") as src, \
+            open(path, "w", encoding="utf-8", newline="") as dst:
+        reader = csv.DictReader(src)
+        writer = csv.DictWriter(dst, fieldnames=reader.fieldnames)
+        writer.writeheader()
+        for _, row in zip(range(N_FAKES), reader, strict=False):
+            writer.writerow(row)
+    return path
+
+
+def _records(db: str) -> tuple[list, list]:
+    with open_store(db) as store:
+        mentions = [(mid, aid, json.dumps(m.to_dict(), sort_keys=True)) for mid, aid, m in store.mentions_with_ids()]
+        failures = [(f["input"], f["stage"], f["reason"]) for f in store.failures()]
+        assert store.extracted() == store.count("articles")
+    return mentions, failures
+
+
+def _ingest(path, db: str, executor) -> None:  # noqa: ANN001
+    pipeline = default_pipeline()
+    with open_store(db) as store:
+        report = ingest([str(path)], store, FAKES_OPTIONS, extractor=pipeline.extract_article,
+                        version=pipeline.version, executor=executor, batch_size=10)
+    assert report.extracted == report.added > 0
+
+
+@pytest.fixture(scope="module")
+def one_process(fakes_sample, tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("serial") / "serial.db")
+    _ingest(fakes_sample, db, SerialExecutor())
+    return _records(db)
+
+
+def test_two_worker_processes_give_the_records_of_one_process(fakes_sample, one_process, tmp_path):
+    executor = ProcessExecutor(2)
+    try:
+        _ingest(fakes_sample, str(tmp_path / "workers.db"), executor)
+    finally:
+        executor.close()
+    mentions, failures = _records(str(tmp_path / "workers.db"))
+    assert len(mentions) > N_FAKES  # several records per article: the comparison means something
+    assert (mentions, failures) == one_process
+
+
+def test_dask_local_cluster_gives_the_records_of_one_process(fakes_sample, one_process, tmp_path):
+    pytest.importorskip("dask.distributed")
+    executor = make_executor(2, "dask")
+    try:
+        assert executor.workers == 2
+        addresses = list(executor.client.scheduler_info()["workers"])
+        assert addresses and all(a.startswith("tcp://127.0.0.1:") for a in addresses)
+        _ingest(fakes_sample, str(tmp_path / "dask.db"), executor)
+    finally:
+        executor.close()
+    assert _records(str(tmp_path / "dask.db")) == one_process
+
+
+def test_a_table_bigger_than_the_old_cap_is_read_as_a_stream(tmp_path):
+    """25 MB of CSV (the old limit refused files over 20 MB) read with a small bounded memory."""
+    path = tmp_path / "big.csv"
+    body = "Shelling hit the town and killed several people, residents said. " * 40
+    rows = 0
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["title", "text"])
+        while fh.tell() < 25 * 1024 * 1024:
+            writer.writerow([f"Report {rows}", f"{body} ({rows})"])
+            rows += 1
+    options = IngestOptions()
+    assert path.stat().st_size > options.max_bytes
+    tracemalloc.start()
+    try:
+        seen = 0
+        for item in iter_inputs([str(path)], options):
+            assert isinstance(item, RawDoc), item
+            seen += 1
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert seen == rows
+    assert peak < 8 * 1024 * 1024  # a whole-file read would hold the 25 MB (and its decoded copy)
+
+
+def test_rows_over_the_limit_fail_alone_in_streamed_jsonl_and_gzip_csv(tmp_path):
+    text = "Government forces shelled the town of Douma on Monday, killing 12 civilians, activists said."
+    jsonl = tmp_path / "rows.jsonl"
+    jsonl.write_text("\n".join([json.dumps({"text": text}), json.dumps({"text": "x" * 5000}),
+                                "not json", json.dumps({"text": text + " Again."})]) + "\n", encoding="utf-8")
+    items = list(iter_inputs([str(jsonl)], IngestOptions(max_bytes=1000)))
+    assert [type(i).__name__ for i in items] == ["RawDoc", "Failure", "Failure", "RawDoc"]
+    assert "line too long" in items[1].reason and "invalid JSON" in items[2].reason
+    assert items[3].source.endswith("#4")
+
+    gz = tmp_path / "rows.csv.gz"
+    with gzip.open(gz, "wt", encoding="cp1252", newline="") as fh:
+        fh.write("title,text\r\nCaf\u00e9,\"" + text + " Caf\u00e9 d\u00e9truit.\"\r\n")
+    (item,) = list(iter_inputs([str(gz)], IngestOptions()))
+    assert isinstance(item, RawDoc) and item.content.endswith("Caf\u00e9 d\u00e9truit.")
+
+
+def test_utf8_stream_with_a_stray_legacy_byte_later_on(tmp_path):
+    """The codec is judged from the start of a stream; a windows-1252 byte found later is read as such."""
+    path = tmp_path / "mixed.csv"
+    head = "title,text\n" + "".join(f"T{i},Plain ascii report number {i} about the shelling.\n" for i in range(30000))
+    path.write_bytes(head.encode() + b"Last,Caf\xe9 in the town was hit.\n")
+    items = list(iter_inputs([str(path)], IngestOptions()))
+    assert len(items) == 30001 and items[-1].content == "Caf\u00e9 in the town was hit."
+
+
+def _article(i: int) -> Article:
+    return Article(f"Report {i}: shelling hit the town of Douma and killed {i} people, residents said.",
+                   title=f"Report {i}", outlet="SANA", published="2016-03-01", source=f"bulk#{i}")
+
+
+def test_bulk_writes_on_both_backends(store_url):
+    with open_store(store_url) as store:
+        store.add_failure(Failure("bulk#1", "read", "earlier failure"))
+        batch = [_article(1), _article(2), _article(1)]
+        assert store.add_articles(batch) == [True, True, False]
+        assert store.add_articles([_article(2), _article(3)]) == [False, True]
+        assert store.failures() == []  # the article read later replaces its failure
+        store.add_failures([Failure("x", "read", "a"), Failure("x", "read", "b"), Failure("y", "parse", "c")])
+        assert [(f["input"], f["reason"]) for f in store.failures()] == [("x", "b"), ("y", "c")]
+
+        ids = [_article(i).id for i in (3, 1, 2)]
+        claimed = store.claim_articles(ids, "v1")
+        assert [a.id for a in claimed] == ids and claimed[1].title == "Report 1"
+        with open_store(store_url) as other:  # another ingest: nothing left to claim
+            assert other.claim_articles(ids, "v1") == []
+        assert store.claim_articles(ids, "v1") == []  # not twice to the same ingest either
+
+        _, (mention, bad) = Synthetic().article(0)
+        bad.casualties[0].count = 10 ** 400
+        with pytest.raises(Exception):  # noqa: B017 - one record the store cannot hold: the batch writes nothing
+            store.set_mentions_many([(ids[0], [mention]), (ids[1], [bad])], "v1")
+        assert store.count("mentions") == 0 and store.extracted() == 0
+        store.set_mentions_many([(ids[0], [mention, mention]), (ids[1], [])], "v1")
+        assert store.count("mentions") == 2 and store.extracted() == 2
+        assert store.claim_pending("v1", 10) == []  # ids[2] is still claimed, by this store
+        store.release_claims()
+        assert [a.id for a in store.claim_pending("v1", 10)] == [ids[2]]
+
+
+def test_cli_rejects_a_scheduler_without_dask(tmp_path):
+    import subprocess
+    import sys
+
+    def sitrep(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "sitrep.cli", "ingest", str(tmp_path), "--db",
+                               str(tmp_path / "x.db"), *args], capture_output=True, text=True)
+
+    result = sitrep("--scheduler", "tcp://127.0.0.1:1")
+    assert result.returncode == 2 and "--scheduler needs --engine dask" in result.stderr
+    result = sitrep("--engine", "spark")
+    assert result.returncode == 2 and "unknown engine" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_fusion_in_a_process_that_extracted_nothing_groups_sides_the_same():
+    """The driver of worker processes never runs the actors stage: a generic class actor
+    ("Lebanese military") must still count as its state's side in the fused contradictions."""
+    from sitrep.fuse.events import _side
+    from sitrep.resolve.actors import actor_dictionary
+
+    actor_dictionary.cache_clear()  # as in a fresh driver process
+    assert "MILITARY_LB" not in actor_dictionary().actors
+    assert _side({"id": "MILITARY_LB", "name": "Lebanese military"}) == "Government of Lebanon"
+    assert _side({"id": "NOT_A_CLASS_ZZ", "name": "Someone"}) == "Someone"
