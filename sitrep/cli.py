@@ -549,6 +549,8 @@ def bench(
     bulk: Annotated[bool, typer.Option(
         "--bulk", help="With --store: load the fused database directly (fast, for 1M mentions) and time reads "
                        "only; a --store-db it built before is reused.")] = False,
+    geo: Annotated[bool, typer.Option(
+        "--geo", help="Time geoparsing alone over the file's texts (CSV/JSONL or a geoparsing XML corpus).")] = False,
     scaling: Annotated[bool, typer.Option(
         "--scaling", help="Also time 'sitrep ingest' of PATH with 1 worker, --workers, and Dask (speed-ups).")] = False,
     workers: Annotated[int, typer.Option("--workers", min=2, help="Workers for --scaling and --stream.")] = 2,
@@ -558,7 +560,8 @@ def bench(
     as_json: JsonOption = False,
 ) -> None:
     """Articles/s of 'sitrep extract' in a fresh process, peak memory, and spaCy's own rate;
-    with --store, event reads (p95) and incremental fusion over a synthetic database."""
+    with --store, event reads (p95) and incremental fusion over a synthetic database;
+    with --geo, geoparsing alone (articles/s in one process) and the geoparser index's memory."""
     import tempfile
 
     from sitrep.bench import fusion_bench, run_bench, scaling_bench, stream_bench
@@ -566,7 +569,13 @@ def bench(
     if path is None and not store_mentions and not stream:
         raise _fail("give a CSV/JSONL of articles, --store N or --stream N")
     result: dict = {}
-    if path is not None:
+    if geo and path is not None:
+        if not path.exists():
+            raise _fail(f"no such file: {path}")
+        from sitrep.evaluate.geo import geo_bench
+
+        result.update({f"geo_{k}": v for k, v in geo_bench(str(path), text_column).items()})
+    elif path is not None:
         if not path.exists():
             raise _fail(f"no such file: {path}")
         _pipeline(nlp)  # a clear error for an unknown choice, before timing anything
@@ -783,6 +792,31 @@ def export(
         else:
             n = write(events_, store.mention_records, fmt, render.TerminalWriter(sys.stdout))
     err.print(f"sitrep: exported {n} events as {fmt}", markup=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (another than 127.0.0.1 exposes the server).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        "--token", envvar="SITREP_TOKEN", show_envvar=True,
+        help="Allow writes (POST /api/ingest, /api/fuse) to requests bearing this token; read-only without it.")] = None,
+) -> None:
+    """Serve the web pages (map, timeline, events, articles, framing) and the JSON API."""
+    import uvicorn
+
+    from sitrep.store.base import display_url
+    from sitrep.web import create_app
+
+    db = _require_db(db)
+    try:
+        web_app = create_app(db, token=token)
+    except SitrepError as exc:
+        raise _fail(str(exc)) from None
+    mode = "writes allowed with the token" if token else "read-only"
+    err.print(f"sitrep: serving {display_url(db)} ({mode}) on http://{host}:{port}/", markup=False, highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", server_header=False)
 
 
 @eval_app.command("fusion")

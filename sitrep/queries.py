@@ -15,7 +15,8 @@ from sitrep.model import Event
 from sitrep.store.base import SORTS, EventFilter, Store
 from sitrep.store.common import decode_cursor, encode_cursor
 
-__all__ = ["EventFilter", "EventPage", "SORTS", "event_detail", "events_page", "find_event", "iter_events"]
+__all__ = ["EventFilter", "EventPage", "SORTS", "event_detail", "event_points", "events_page", "find_event",
+           "iter_events", "timeline"]
 
 MAX_PAGE = 1000
 
@@ -72,3 +73,17 @@ def event_detail(store: Store, event: Event) -> dict[str, Any]:
     out = event.to_dict()
     out["sources"] = store.event_sources(event.id)
     return out
+
+
+MAX_POINTS = 100_000
+
+
+def event_points(store: Store, where: EventFilter | None = None, limit: int = MAX_POINTS) -> list[dict[str, Any]]:
+    """Located events as small rows (id, type, date, place, coordinates, figures) for a map."""
+    return store.event_points(where, max(1, min(limit, MAX_POINTS)))
+
+
+def timeline(store: Store, where: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Matching events counted by day and type: ``[{"date", "type", "n"}]``, undated last."""
+    rows = [dict(r) for r in store.event_counts(where)]
+    return [r for r in rows if r["date"]] + [r for r in rows if not r["date"]]

@@ -147,3 +147,42 @@ def http_server():
     yield base
     server.shutdown()
     server.server_close()
+
+
+# The web app's tests share one database: the demo corpus, one hostile article, fused.
+HOSTILE_WEB = {
+    "title": "Strike </title><script>window.__pwned = 'title'</script> on market",
+    "outlet": "<b onmouseover=\"window.__pwned='outlet'\">Evil Wire</b>",
+    "published": "2024-03-21",
+    "url": "javascript:window.__pwned='url'",
+    "text": ("Shelling killed four civilians in Saraqib on Wednesday, a local monitor said "
+             "<script>window.__pwned = 'text'</script>. The monitor said <img src=x onerror=\"window.__pwned='img'\"> "
+             "the shells came from \"><svg onload=\"window.__pwned='svg'\"> government positions.\n\n"
+             "Witnesses said {{ 7*7 }} and {% raw %} [/b] \x1b[2J were posted online."),
+}
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory) -> str:
+    """The demo database plus a hostile article (markup in its title, outlet, URL and text), fused."""
+    import io
+    import json
+
+    from sitrep.demo import DEMO_OPTIONS, run_demo
+    from sitrep.fuse.events import fuse_store
+    from sitrep.ingest.run import ingest
+    from sitrep.pipeline import default_pipeline
+    from sitrep.render import console
+
+    folder = tmp_path_factory.mktemp("web")
+    db = str(folder / "web.db")
+    run_demo(db, console(file=io.StringIO()))
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE_WEB) + "\n", encoding="utf-8")
+    pipeline = default_pipeline()
+    from sitrep.store.base import open_store
+
+    with open_store(db) as store:
+        ingest([str(hostile)], store, DEMO_OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
+        fuse_store(store)
+    return db

@@ -197,3 +197,10 @@ def test_an_official_named_with_a_title_is_that_person_of_that_body():
     assert m.actor1.label == "British foreign minister Dominic Raab"
     m = run("Human Rights Watch urged Egypt to release the protesters.").mentions[0]
     assert m.actor1.name == "Human Rights Watch"
+
+
+def test_a_warning_about_what_is_is_an_accusation_a_warning_of_what_will_be_is_a_threat():
+    doc = run("Human Rights Watch on Monday warned that the authorities were using repressive laws to silence critics.")
+    assert [m.type for m in doc.mentions] == ["ACCUSE"]
+    doc = run("Turkey on Monday warned that it would retaliate against any attack on its troops.")
+    assert [m.type for m in doc.mentions] == ["THREATEN"]

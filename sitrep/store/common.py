@@ -479,6 +479,10 @@ class SQLStore:
             row["removed"] += len(json.loads(r["removed"] or "[]"))
         return [out[k] for k in sorted(out)]
 
+    def outlet_names(self) -> list[str]:
+        """Every outlet's name, sorted (an index read: for pick lists)."""
+        return [r["name"] for r in self._all("SELECT name FROM outlets ORDER BY name")]
+
     def article_sources(self) -> list[tuple[str, str]]:
         return [(r["article_id"], r["source"]) for r in self._all(
             "SELECT article_id, source FROM article_sources ORDER BY article_id, source")]
@@ -504,6 +508,22 @@ class SQLStore:
             params.append(where.admin1.lower())
         if where.multi:
             conds.append("e.n_outlets >= 2")
+        if where.contradicted:
+            conds.append("e.n_contradictions > 0")
+        if where.bbox is not None:
+            west, south, east, north = where.bbox
+            conds.append("e.latitude BETWEEN ? AND ?")
+            params += [south, north]
+            if west <= east:
+                conds.append("e.longitude BETWEEN ? AND ?")
+                params += [west, east]
+            else:
+                conds.append("(e.longitude >= ? OR e.longitude <= ?)")
+                params += [west, east]
+        if where.acled_type:
+            conds.append("EXISTS (SELECT 1 FROM event_mentions em JOIN mentions m ON m.id = em.mention_id "
+                         "WHERE em.event_id = e.id AND lower(m.acled_event_type) = ?)")
+            params.append(where.acled_type.lower())
         terms = [(f, w, w + TOP) for f, text in (("actor", where.actor), ("place", where.place)) for w in words(text)]
         if where.outlet:
             terms.append(("outlet", where.outlet.lower(), where.outlet.lower() + "\x01"))  # the whole name only
@@ -562,6 +582,26 @@ class SQLStore:
             "JOIN mentions m ON m.id = em.mention_id JOIN articles a ON a.id = m.article_id "
             "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE em.event_id = ? ORDER BY em.position",
             (event_id,))]
+
+
+    def event_points(self, where: EventFilter | None = None, limit: int = 100_000) -> list[dict[str, Any]]:
+        """The located events matching ``where`` as small rows for a map (indexed columns only)."""
+        conds, params = self._event_where(where or EventFilter())
+        conds.append("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
+        return self._all(
+            "SELECT e.id, e.type, e.event_date AS date, e.location, e.admin1, e.latitude, e.longitude, "
+            "e.killed_min, e.killed_max, e.n_outlets, e.n_contradictions FROM events e WHERE "
+            + " AND ".join(conds) + " ORDER BY e.sort_date, e.id LIMIT ?", [*params, limit])
+
+    def event_counts(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Matching events counted by date (as fused, '' when unknown) and type."""
+        conds, params = self._event_where(where or EventFilter())
+        sql = "SELECT e.sort_date AS date, e.type, count(*) AS n FROM events e"
+        if conds:
+            sql += " WHERE " + " AND ".join(conds)
+        # grouped in the order of the (type, sort_date, id) index, so that no sort is needed
+        rows = self._all(sql + " GROUP BY e.type, e.sort_date", params)
+        return sorted(rows, key=lambda r: (r["date"], r["type"]))
 
 
 def _article(r: dict[str, Any]) -> Article:

@@ -308,7 +308,8 @@ Store = SQLiteStore
 
 def _fts_query(query: str) -> str:
     """Quote each word so user text never breaks FTS5 syntax."""
-    words = [w.replace('"', '""') for w in query.split() if w.strip()]
+    # NUL ends an FTS5 string early ("unterminated string"): it can match nothing, so it goes
+    words = [w.replace("\x00", "").replace('"', '""') for w in query.split() if w.strip("\x00 ")]
     return " ".join(f'"{w}"' for w in words) or '""'
 
 

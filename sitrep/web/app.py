@@ -1,0 +1,206 @@
+"""The FastAPI application: a JSON API under ``/api`` and server-rendered pages, over one store.
+
+Everything the app shows comes from ``sitrep.queries`` and the Store protocol, as the CLI's
+commands do. Article text is untrusted: templates escape every value (Jinja2 autoescape), the
+pages carry a Content-Security-Policy that allows scripts from this server only (no inline
+script, no ``eval``), the map's script builds popups from text nodes, and nothing is fetched
+from another origin. Reads need nothing; writes need the token given at start-up.
+"""
+
+from __future__ import annotations
+
+import hmac
+import queue
+import threading
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sitrep import __version__
+from sitrep.errors import SitrepError
+from sitrep.store.base import Store, display_url, open_store
+
+HERE = Path(__file__).parent
+TOKEN_ENV = "SITREP_TOKEN"
+
+# Scripts, styles, images and data from this server only; no inline script or style, no eval,
+# no plugins, no framing, forms post back here only.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+}
+
+
+class StorePool:
+    """A few open stores shared by the request threads; each request borrows one for itself.
+
+    A store's connection is used by one thread at a time (SQLite connections and psycopg
+    connections are not meant to run two queries at once).
+    """
+
+    def __init__(self, db: str, size: int = 4):
+        self.db = db
+        self.size = size
+        self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
+        self._opened = 0
+        self._lock = threading.Lock()
+        self._all: list[Store] = []
+
+    @contextmanager
+    def borrow(self) -> Iterator[Store]:
+        store = self.take()
+        try:
+            yield store
+        finally:
+            self.give(store)
+
+    def take(self) -> Store:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if self._opened < self.size:
+                self._opened += 1
+                try:
+                    store = open_store(self.db)
+                except BaseException:
+                    self._opened -= 1
+                    raise
+                self._all.append(store)
+                return store
+        try:
+            return self._idle.get(timeout=30)
+        except queue.Empty:
+            raise StarletteHTTPException(503, "the server is busy: every database connection is in use") from None
+
+    def give(self, store: Store) -> None:
+        self._idle.put(store)
+
+    def close(self) -> None:
+        for store in self._all:
+            try:
+                store.close()
+            except Exception:  # noqa: BLE001 - closing at shutdown: nothing left to tell
+                pass
+        self._all.clear()
+
+
+class Settings:
+    """What ``create_app`` was given; the routes read it from ``request.app.state.sitrep``."""
+
+    def __init__(self, db: str, token: str | None, pool: StorePool):
+        self.db = db
+        self.token = token or None
+        self.pool = pool
+        self.framing_cache: dict[str, Any] = {}
+        self.framing_lock = threading.Lock()
+
+    @property
+    def writable(self) -> bool:
+        return self.token is not None
+
+    def token_matches(self, given: str) -> bool:
+        """Constant-time comparison: how long it takes says nothing about how much matched."""
+        if self.token is None:
+            return False
+        return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), self.token.encode("utf-8", "surrogatepass"))
+
+
+def create_app(db: str, token: str | None = None, pool_size: int = 4) -> FastAPI:
+    """The app serving ``db`` (a SQLite path or a ``postgresql://`` URL).
+
+    Without ``token`` the app is read-only; with it, ``POST /api/ingest`` and ``POST /api/fuse``
+    accept requests carrying ``Authorization: Bearer <token>``.
+    """
+    from sitrep.web import api, pages
+
+    pool = StorePool(db, pool_size)
+    with pool.borrow():  # fail at start-up, not at the first request, if the database cannot be opened
+        pass
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # noqa: ANN202
+        yield
+        pool.close()
+
+    app = FastAPI(
+        title="sitrep",
+        version=__version__,
+        description=f"Fused conflict events, their sources and contradictions, from {display_url(db)}.",
+        # FastAPI's own docs pages load scripts from a CDN: the app has its own page at /api instead
+        docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.sitrep = Settings(db, token, pool)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
+        if _has_nul(request.scope.get("query_string", b"")):
+            # no filter or search means anything with NUL in it, and PostgreSQL refuses it in text
+            response = _error(request, 400, "NUL characters are not allowed in a query")
+        else:
+            response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.path.startswith("/api/") and "cache-control" not in response.headers:
+            response.headers["cache-control"] = "no-store"
+        return response
+
+    @app.exception_handler(SitrepError)
+    async def sitrep_error(request: Request, exc: SitrepError):  # noqa: ANN202
+        return _error(request, 400, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):  # noqa: ANN202
+        response = _error(request, exc.status_code, str(exc.detail))
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):  # noqa: ANN202
+        if _wants_html(request):
+            problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}" for e in exc.errors())
+            return _error(request, 422, problems or "invalid request")
+        return JSONResponse({"detail": _plain_errors(exc.errors())}, status_code=422)
+
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def _has_nul(query: bytes) -> bool:
+    return b"\x00" in query or b"%00" in query.lower()
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith(("/api/", "/openapi.json", "/static/"))
+
+
+def _plain_errors(errors: Any) -> list[dict[str, Any]]:
+    """Validation errors as JSON-safe dicts (the rejected input itself is not echoed back)."""
+    return [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg")), "type": str(e.get("type"))}
+            for e in errors]
+
+
+def _error(request: Request, status: int, message: str) -> HTMLResponse | JSONResponse:
+    if _wants_html(request):
+        from sitrep.web.pages import render_error
+
+        return render_error(request, status, message)
+    return JSONResponse({"detail": message}, status_code=status)

@@ -1,0 +1,270 @@
+"""The pages in a real headless browser: Debian's Chromium driven by Playwright, against a real
+uvicorn server on 127.0.0.1. Screenshots of the map, an event page and the framing table are
+written to ``$SITREP_SCREENSHOTS`` (default: a temporary folder)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from sitrep.queries import iter_events
+from sitrep.store.base import open_store
+
+CHROMIUM = os.environ.get("SITREP_CHROMIUM", "/usr/bin/chromium")
+
+
+def start_server(db: str):
+    """A real uvicorn serving ``db`` on a free port of 127.0.0.1, in a thread: (server, thread, base URL)."""
+    import uvicorn
+
+    from sitrep.web import create_app
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    for _ in range(400):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    return srv, thread, sock, f"http://127.0.0.1:{port}"
+
+
+def stop_server(srv, thread, sock) -> None:
+    srv.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def server(web_db):
+    srv, thread, sock, base = start_server(web_db)
+    yield base
+    stop_server(srv, thread, sock)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        from conftest import missing
+
+        missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = os.environ.get("SITREP_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def events(web_db):
+    with open_store(web_db) as store:
+        return [e.to_dict() for e in iter_events(store)]
+
+
+class Watched:
+    """A page whose console errors, failed requests, dialogs and off-site requests are recorded."""
+
+    def __init__(self, browser, base: str, **context):
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.base = base
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.offsite: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status}: {r.url}"))
+        self.page.on("request", lambda r: r.url.startswith(self.base) or r.url.startswith("data:")
+                     or self.offsite.append(r.url))
+
+    def open(self, path: str) -> None:
+        response = self.page.goto(self.base + path, wait_until="networkidle")
+        assert response is not None and response.status == 200, path
+
+    def clean(self) -> None:
+        assert self.errors == [] and self.dialogs == [] and self.offsite == []
+        assert self.page.evaluate("typeof window.__pwned") == "undefined"
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser, server):
+    made = []
+
+    def make(**context) -> Watched:
+        w = Watched(browser, server, **context)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.close()
+
+
+def test_map_shows_every_located_event_clustered(watched, events, shots):
+    w = watched(viewport={"width": 1280, "height": 900})
+    w.open("/")
+    w.page.wait_for_selector("#map[data-ready=true]", timeout=15000)
+    located = [e for e in events if e["place"] and e["place"].get("lat") is not None]
+    assert int(w.page.get_attribute("#map", "data-markers")) == len(located)
+    # what is drawn: single markers plus the counts on the cluster icons add up to every located event
+    singles = w.page.locator(".event-marker").count()
+    clustered = sum(int(t) for t in w.page.locator(".marker-cluster span").all_inner_texts())
+    assert singles + clustered == len(located)
+    assert w.page.locator(".marker-cluster").count() >= 1  # the demo's events share towns: some cluster
+    assert w.page.locator("path.country").count() > 100  # the Natural Earth basemap is drawn
+    assert w.page.locator("svg.timeline rect").count() >= 5
+    assert w.page.locator("table.events tbody tr").count() == len(events)
+    w.page.screenshot(path=str(shots / "map.png"), full_page=True)
+    w.clean()
+
+
+def test_filters_drive_map_timeline_and_list(watched, events):
+    w = watched()
+    w.open("/")
+    w.page.check("#f-contra")
+    w.page.click("form.filters button[type=submit]")
+    w.page.wait_for_selector("#map[data-ready=true]", timeout=15000)
+    wanted = [e for e in events if e["contradictions"]]
+    assert w.page.locator("table.events tbody tr").count() == len(wanted)
+    located = [e for e in wanted if e["place"] and e["place"].get("lat") is not None]
+    assert int(w.page.get_attribute("#map", "data-markers")) == len(located)
+    titles = w.page.locator("svg.timeline rect title").all_text_contents()
+    assert sum(int(t.split(": ")[1].split()[0]) for t in titles) == len([e for e in wanted if e["date"]])
+    w.clean()
+
+
+def test_event_page_lists_all_outlets_and_contradictions(watched, events, shots):
+    biggest = max(events, key=lambda e: len(e["outlets"]))
+    w = watched(viewport={"width": 1400, "height": 900})
+    w.open(f"/events/{biggest['id']}")
+    headers = w.page.locator("table.sources thead th a").all_inner_texts()
+    assert set(headers) == set(biggest["outlets"])
+    assert w.page.locator("li.contradiction").count() == len(biggest["contradictions"])
+    assert w.page.locator("td.disputed").count() >= 2
+    assert w.page.locator("table.sources q").count() >= len(biggest["mentions"])  # each source's words
+    w.page.screenshot(path=str(shots / "event.png"), full_page=True)
+    w.clean()
+
+
+def test_framing_table(watched, shots):
+    w = watched(viewport={"width": 1600, "height": 900})
+    w.open("/framing")
+    rows = w.page.request.get(w.base + "/api/framing").json()["labels"]
+    outlets = w.page.locator("#framing-table thead th").all_inner_texts()[1:]
+    assert set(outlets) == {r["outlet"] for r in rows}
+    assert w.page.locator("#framing-table tbody th").count() == len({r["actor"] for r in rows})
+    assert w.page.locator("#framing-table td ul.labels").count() == len(rows)  # one filled cell per outlet x actor
+    assert w.page.locator("#framing-table li").count() == sum(len(r["labels"]) for r in rows)
+    assert w.page.locator("#framing-table q").count() >= len(rows)
+    w.page.locator("#framing-table").screenshot(path=str(shots / "framing.png"))
+    w.clean()
+
+
+def test_every_page_renders_without_console_errors(watched, events):
+    w = watched()
+    paths = ["/", "/articles", "/articles?q=shelling", "/framing", "/api", f"/events/{events[0]['id']}"]
+    w.open("/articles")
+    first = w.page.locator("table.articles tbody a").first.get_attribute("href")
+    paths.append(first)
+    for path in paths:
+        w.open(path)
+        assert w.page.title().endswith("sitrep")
+    w.open(first)
+    assert w.page.locator(".article-text mark.field").count() >= 1
+    w.clean()
+
+
+def test_hostile_article_is_inert(watched, events):
+    w = watched()
+    w.open("/articles?q=Saraqib+Wednesday")
+    link = w.page.locator("table.articles a", has_text="Strike").first
+    link.click()
+    w.page.wait_for_load_state("networkidle")
+    text = w.page.locator(".article-text").inner_text()
+    assert "<script>window.__pwned = 'text'</script>" in text and "onerror" in text  # shown as words
+    assert w.page.locator("h1").inner_text().startswith("Strike </title><script>")
+    assert w.page.locator("script").count() == 0  # the article page loads no script at all
+    assert w.page.locator("img, svg[onload], b[onmouseover]").count() == 0
+    hostile = [e for e in events if any("Evil Wire" in o for o in e["outlets"])]
+    assert hostile
+    for e in hostile:
+        w.open(f"/events/{e['id']}")
+    w.open("/framing")
+    w.open("/?outlet=" + hostile[0]["outlets"][0].replace(" ", "+"))
+    w.page.wait_for_selector("#map[data-ready]", timeout=15000)
+    for marker in w.page.locator(".event-marker").all()[:5]:
+        marker.click()  # popups are built from text nodes
+    w.clean()
+
+
+def test_keyboard_and_phone_width(watched):
+    w = watched(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    w.open("/")
+    w.page.wait_for_selector("#map[data-ready=true]", timeout=15000)
+    # nothing wider than the phone except inside the scrollable table boxes
+    assert w.page.evaluate("document.documentElement.scrollWidth") <= 391
+    w.page.keyboard.press("Tab")
+    assert w.page.evaluate("document.activeElement.className") == "skip"
+    w.page.keyboard.press("Enter")
+    assert w.page.url.endswith("#main")
+    w.clean()
+
+
+def _many_events(n: int):
+    """``n`` located events over 30 towns, written as fusion writes them."""
+    import random
+
+    from sitrep.model import Event, FigureRange, Place
+
+    rng = random.Random(3)
+    towns = [Place(f"Town {i}", f"Area {i % 5}", "SY", 33 + rng.random() * 4, 36 + rng.random() * 5) for i in range(30)]
+    for i in range(n):
+        k = rng.randrange(1, 30)
+        yield Event(id=f"{i:012x}", type=rng.choice(["ASSAULT", "PROTEST"]), date=f"2024-{rng.randrange(1, 13):02d}-10",
+                    place=towns[i % 30], outlets=["Outlet A"], killed=FigureRange(k, k, {"Outlet A": k}),
+                    mentions=[f"{i:016x}:0"])
+
+
+def test_map_with_thousands_of_events(watched, tmp_path):
+    db = str(tmp_path / "many.db")
+    with open_store(db) as store, store.fusion() as session:
+        session.write([(e, set()) for e in _many_events(3000)], [], [])
+    srv, thread, sock, base = start_server(db)
+    try:
+        w = watched(viewport={"width": 1280, "height": 900})
+        w.base = base
+        w.open("/?limit=20")
+        w.page.wait_for_selector("#map[data-ready]", state="attached", timeout=60_000)
+        assert w.page.get_attribute("#map", "data-ready") == "true", w.page.inner_text("#map-status")
+        assert w.page.get_attribute("#map", "data-markers") == "3000"
+        clustered = sum(int(t) for t in w.page.locator(".marker-cluster span").all_inner_texts())
+        assert clustered + w.page.locator(".event-marker").count() == 3000
+        assert w.page.locator("svg.timeline rect").count() == 24  # 12 months x 2 types, by day (<= 180 days)
+    finally:
+        stop_server(srv, thread, sock)
+    w.clean()
