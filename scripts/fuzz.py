@@ -6,7 +6,10 @@
 
 Counts every exception that is not sitrep's own (with the first few inputs that raised one,
 written to --failures), and the slowest input in seconds per 10 KB (inputs under 10 KB count
-as 10 KB). Target: 0 foreign exceptions, none over 2 s per 10 KB. Inputs are made by a seeded
+as 10 KB), both in wall-clock time and in this process's CPU time: on a shared machine the
+wall clock counts the time other jobs held the cores, the CPU time only sitrep's own work (the
+target, none over 2 s per 10 KB, is judged on the CPU time; both are printed). Target: 0
+foreign exceptions. ``--seconds`` ends a run early with the figures reached. Inputs are made by a seeded
 generator (not hypothesis) from news-like pieces, hostile pieces and random code points, so a
 run can be repeated exactly.
 """
@@ -92,6 +95,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--failures", help="write the inputs that raised a foreign exception here (JSON)")
     parser.add_argument("--every", type=int, default=10_000, help="print progress every this many inputs")
+    parser.add_argument("--seconds", type=float, help="stop after this many seconds (the figures reached are printed)")
     args = parser.parse_args()
 
     import sitrep
@@ -105,7 +109,9 @@ def main() -> int:
     pipeline = sitrep.pipeline.default_pipeline()
     sitrep.extract("Shelling killed four civilians in Ariha on Monday.")  # load once, outside the timings
     stats = {"target": args.target, "seed": args.seed, "inputs": 0, "sitrep_errors": 0, "foreign_exceptions": 0,
-             "max_s_per_10kb": 0.0, "over_2s_per_10kb": 0, "largest_input": 0, "by_error": {}}
+             "max_s_per_10kb": 0.0, "over_2s_per_10kb": 0, "max_cpu_s_per_10kb": 0.0, "over_2s_cpu_per_10kb": 0,
+             "largest_input": 0, "by_error": {}}
+    slowest: list[tuple[float, str]] = []  # (CPU s per 10 KB, input) of the slowest few
     failures: list[dict] = []
     stage_errors: list[dict] = []  # sitrep's own, but a stage that crashed is a bug to report
     started = time.perf_counter()
@@ -120,7 +126,7 @@ def main() -> int:
         else:
             items = [random_file(rng) for _ in range(min(batch, args.n - stats["inputs"]))]
             size = sum(len(c) for _, c in items)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         try:
             if args.target == "extract":
                 try:
@@ -159,19 +165,27 @@ def main() -> int:
             if len(failures) < 20:
                 failures.append({"exception": f"{type(exc).__name__}: {exc}", "traceback": traceback.format_exc(limit=4),
                                  "input": repr(items)[:2000]})
-        elapsed = time.perf_counter() - t0
-        rate = per_10kb(elapsed / len(items), size // len(items)) if args.target == "ingest" else per_10kb(elapsed, size)
+        elapsed, cpu = time.perf_counter() - t0, time.thread_time() - c0
+        each = len(items) if args.target == "ingest" else 1  # a batch's time is shared by its files
+        rate, cpu_rate = per_10kb(elapsed / each, size // each), per_10kb(cpu / each, size // each)
         stats["max_s_per_10kb"] = max(stats["max_s_per_10kb"], round(rate, 3))
         stats["over_2s_per_10kb"] += rate > 2.0
+        stats["max_cpu_s_per_10kb"] = max(stats["max_cpu_s_per_10kb"], round(cpu_rate, 3))
+        stats["over_2s_cpu_per_10kb"] += cpu_rate > 2.0
+        if len(slowest) < 5 or cpu_rate > slowest[-1][0]:
+            slowest = sorted([*slowest, (round(cpu_rate, 3), repr(items)[:3000])], reverse=True)[:5]
         stats["largest_input"] = max(stats["largest_input"], size // len(items))
         before = stats["inputs"]
         stats["inputs"] += len(items)
         if stats["inputs"] // args.every != before // args.every:
             print(json.dumps({**stats, "seconds": round(time.perf_counter() - started)}), file=sys.stderr, flush=True)
+        if args.seconds and time.perf_counter() - started > args.seconds:
+            break
     stats["seconds"] = round(time.perf_counter() - started)
     print(json.dumps(stats))
     if args.failures:
-        Path(args.failures).write_text(json.dumps({"foreign": failures, "stage_errors": stage_errors}, indent=1,
+        Path(args.failures).write_text(json.dumps({"foreign": failures, "stage_errors": stage_errors,
+                                                   "slowest_cpu": slowest}, indent=1,
                                                   ensure_ascii=True), encoding="utf-8")
     return 1 if stats["foreign_exceptions"] else 0
 

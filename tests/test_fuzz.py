@@ -53,16 +53,22 @@ def warm():
             ingest([str(page)], store, IngestOptions())
 
 
+def _clock() -> float:
+    # this thread's CPU time: sitrep's own work, not the time other jobs on a shared machine
+    # held the cores (under a load average of 14 on 2 cores, wall time was 10x the CPU time)
+    return time.thread_time()
+
+
 def _bounded(started: float, size: int) -> None:
-    # the target: under 2 s per 10 KB; a floor of 5 s leaves room for a loaded CI machine
-    assert time.perf_counter() - started < max(5.0, 2.0 * size / 10_000)
+    # the target: under 2 s per 10 KB; a floor of 5 s leaves room for a slow CI machine
+    assert _clock() - started < max(5.0, 2.0 * size / 10_000)
 
 
 @seed(20261125)
 @FUZZ
 @given(text=TEXTS, published=DATES, title=st.one_of(st.none(), TEXTS))
 def test_extract_raises_only_sitrep_errors(text, published, title):
-    started = time.perf_counter()
+    started = _clock()
     try:
         records = sitrep.extract(text, published=published, title=title)
     except SitrepError:
@@ -98,7 +104,7 @@ def test_ingest_of_random_files(files):
             path = Path(tmp) / f"f{n}{suffix}"
             path.write_bytes(content)
             paths.append(str(path))
-        started = time.perf_counter()
+        started = _clock()
         with Store(Path(tmp) / "fuzz.sqlite") as store:
             pipeline = sitrep.pipeline.default_pipeline()
             report = ingest(paths, store, IngestOptions(max_bytes=1024 * 1024),
@@ -129,7 +135,7 @@ def test_display_layer(value):
 def test_one_megabyte_lines():
     line = ("Shelling hit the market and killed civilians " * 25_000)[:1_000_000]
     for text in (line, "x" * 1_000_000, "10^400 " * 140_000):
-        started = time.perf_counter()
+        started = _clock()
         try:
             sitrep.render.safe_text(text)
             render.json_line({"t": text})
@@ -140,7 +146,7 @@ def test_one_megabyte_lines():
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "line.txt"
         path.write_text(line, encoding="utf-8")
-        started = time.perf_counter()
+        started = _clock()
         with Store(Path(tmp) / "t.sqlite") as store:
             report = ingest([str(path)], store, IngestOptions())
         assert report.added == 1

@@ -171,3 +171,26 @@ def test_display_layer(value):
     line = render.json_line({"v": value})
     assert not _DANGEROUS.findall(line) and json.loads(line) == {"v": value}
     assert render.safe_text(Text("x").plain) == "x"
+
+
+def test_hostile_file_names_are_inert(tmp_path):
+    """A file's name is untrusted text too: it reaches progress lines, failures and sources."""
+    folder = tmp_path / "names"
+    folder.mkdir()
+    bad = "bad\x1b]0;pwned-title\x07[red]x\u202e.bin"
+    good = "ok\x1b[2J[link=file:x]y:skull:.txt"
+    (folder / bad).write_bytes(b"garbage\x00\x01\x02" * 10)
+    (folder / good).write_text("Shelling killed four civilians in Ariha on Monday, a local monitor said.\n")
+    db = str(tmp_path / "n.db")
+    runs = [sitrep("ingest", str(folder), "--db", db, "--no-extract"), sitrep("failures", "--db", db),
+            sitrep("articles", "--db", db)]
+    for forced in ({"FORCE_COLOR": "1", "COLUMNS": "300"},):
+        runs += [sitrep("failures", "--db", db, env=forced), sitrep("articles", "--db", db, env=forced)]
+    for n, result in enumerate(runs):
+        assert result.returncode == 0, result.stderr
+        assert_inert(result, forced_terminal=n >= 3)
+    assert "bad[red]x.bin" in runs[0].stderr  # shown as written, not styled, its escapes removed
+    listed = sitrep("articles", "--db", db, "--json")
+    assert json.loads(listed.stdout)["source"] == str(folder / good)  # stored and given back unchanged
+    with Store(db) as store:
+        assert [f["input"] for f in store.failures()] == [str(folder / bad)]

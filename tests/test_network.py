@@ -4,6 +4,8 @@ redirect and for feed items), a total deadline per URL against slow-drip servers
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +16,7 @@ from sitrep.config import IngestOptions
 from sitrep.errors import FetchError
 from sitrep.ingest.network import check_address, check_url
 from sitrep.ingest.sources import iter_articles
+from sitrep.store.sqlite import Store
 
 PAGE = (b"<html><head><title>Strike on a market</title></head><body><article><p>Shelling killed four "
         b"civilians in Ariha on Monday, a local monitor said, and the shells came from the south.</p>"
@@ -50,6 +53,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/html")
             self.end_headers()
             self._drip(PAGE * 20)
+        elif self.path.startswith("/slow-hop/"):  # each hop answers in time, the chain does not
+            hop = int(self.path.rsplit("/", 1)[1])
+            time.sleep(0.6)
+            self.send_response(302)
+            self.send_header("Location", f"/slow-hop/{hop + 1}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif self.path == "/drip-headers":
             self.wfile.write(b"HTTP/1.1 200 OK\r\n")
             self._drip(b"X-Slow: " + b"a" * 200 + b"\r\n\r\n")
@@ -162,3 +172,49 @@ def test_public_address_and_schemes():
     with pytest.raises(FetchError, match="cannot resolve"):
         check_url("http://no-such-host.invalid/", IngestOptions())
     assert socket.gethostbyname("localhost").startswith("127.")
+
+
+def test_a_chain_of_slow_redirects_is_bounded_by_one_deadline(servers):
+    base, _ = servers
+    started = time.monotonic()
+    articles, failures = read([f"{base}/slow-hop/0"], allow_private=True, timeout=1.5, max_redirects=20)
+    elapsed = time.monotonic() - started
+    assert not articles and "timed out" in failures[0].reason
+    assert elapsed < 3.5, elapsed  # a per-request timeout would allow 20 hops of 0.6 s
+
+
+@pytest.mark.parametrize("host", ["2130706433", "0x7f000001", "127.1", "0177.0.0.1", "[::ffff:127.0.0.1]",
+                                  "localhost.", "LOCALHOST"])
+def test_loopback_written_otherwise_is_refused(servers, host):
+    port = servers[0].rsplit(":", 1)[1]
+    articles, failures = read([f"http://{host}:{port}/page"])
+    assert not articles and len(failures) == 1
+    assert "refused" in failures[0].reason or "cannot resolve" in failures[0].reason, failures[0].reason
+
+
+def _cli(*args: str) -> tuple[subprocess.CompletedProcess, float]:
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "sitrep.cli", *args], capture_output=True, text=True, timeout=300)
+    return result, time.monotonic() - started
+
+
+def test_ingest_command_refuses_and_bounds_fetches(servers, tmp_path):
+    """End to end: the refusal is one line on stderr and a failures row, nothing is stored; a
+    slow-drip server costs the command its deadline, not the drip's length."""
+    base, other = servers
+    db = str(tmp_path / "net.db")
+    refused, baseline = _cli("ingest", f"{base}/page", f"{other}/to-other", "--db", db, "--no-extract")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr  # 1: nothing was ingested
+    lines = [line for line in refused.stderr.splitlines() if "refused" in line]
+    assert len(lines) == 2, refused.stderr
+    with Store(db) as store:
+        assert store.count("articles") == 0
+        assert sorted(f["input"] for f in store.failures()) == sorted([f"{base}/page", f"{other}/to-other"])
+    dripped, elapsed = _cli("ingest", f"{base}/drip-body", "--db", db, "--no-extract", "--allow-private",
+                            "--timeout", "1.5")
+    assert "timed out" in dripped.stderr and "Traceback" not in dripped.stderr
+    assert elapsed < baseline + 4, (elapsed, baseline)  # the drip would take 100 s
+    allowed, _ = _cli("ingest", f"{base}/page", "--db", db, "--no-extract", "--allow-private")
+    assert allowed.returncode == 0, allowed.stderr
+    with Store(db) as store:
+        assert store.count("articles") == 1 and all(f["input"] != f"{base}/page" for f in store.failures())

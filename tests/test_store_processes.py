@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 
@@ -83,15 +84,25 @@ def _wait_for_pause(proc: subprocess.Popen, point: str) -> None:
     pytest.fail(f"the ingest never reached {point}: exit {proc.poll()}")
 
 
+@lru_cache(maxsize=1)
+def _clean_demo() -> tuple[str, dict[str, int]]:
+    """A clean run over the demo (once per test session): its export, and mentions per article."""
+    import tempfile
+
+    extract, version = _pipeline()
+    with tempfile.TemporaryDirectory() as tmp:
+        clean = str(Path(tmp) / "clean.db")
+        with open_store(clean) as store:
+            ingest([str(demo_corpus_path())], store, DEMO_OPTIONS, extractor=extract, version=version)
+            fuse_store(store)
+            per_article = {a["id"]: len(store.article(a["id"])["mentions"]) for a in store.articles(limit=1000)}
+        return export_jsonl(clean), per_article
+
+
 def test_kill_9_during_ingest_and_fusion_loses_nothing(store_url, tmp_path):
     corpus = str(demo_corpus_path())
-    clean = str(tmp_path / "clean.db")
-    pipeline = default_pipeline()
-    with open_store(clean) as store:
-        ingest([corpus], store, DEMO_OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
-        fuse_store(store)
-        total, mentions = store.count("articles"), store.count("mentions")
-    expected = export_jsonl(clean)
+    expected, per_article = _clean_demo()
+    total, mentions = len(per_article), sum(per_article.values())
 
     # killed after 7 articles are extracted, then killed while writing the fused events
     for pause in ("extract:7", "fusion"):
@@ -129,3 +140,83 @@ def test_two_ingests_at_once_share_the_work(store_url):
         assert total == 20 and store.extracted() == total and store.unfused_mentions() == 0
         assert len(store.event_assignments()) == store.count("mentions")
     assert sum(extracted) == total  # each article extracted by one of the two, not by both
+
+
+def _consistent(url: str, clean_mentions: dict[str, int]) -> tuple[int, int, int]:
+    """What a killed ingest may leave: fewer rows, never wrong ones. Returns (articles,
+    extracted, events) for the record."""
+    with open_store(url) as store:
+        ids = [a["id"] for a in store.articles(limit=1000)]
+        assert len(ids) == len(set(ids)) and set(ids) <= set(clean_mentions)  # none twice, none foreign
+        for ident in ids:
+            article = store.article(ident)
+            if article["extracted_with"]:  # extracted: all its mentions, exactly once
+                assert len(article["mentions"]) == clean_mentions[ident]
+            else:
+                assert article["mentions"] == []
+        assigned = store.event_assignments()
+        members = [m for e in iter_events(store) for m in e.mentions]
+        assert len(members) == len(set(members)) == len(assigned)  # a mention in one event at most
+        assert sorted(members) == sorted(assigned)
+        assert store.count("mentions") - store.unfused_mentions() == len(assigned)  # fused = in an event
+        return len(ids), store.extracted(), store.count("events")
+
+
+def _progress(url: str) -> tuple[int, int]:
+    """(articles, extracted) read without opening a store: a store's migration check takes
+    SQLite's write lock, and the poll must not hold up the ingest it watches."""
+    sql = "SELECT count(*), count(extracted_with) FROM articles"
+    if url.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            return conn.execute(sql).fetchone()
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{url}?mode=ro", uri=True, timeout=1)
+    try:
+        return conn.execute(sql).fetchone()
+    finally:
+        conn.close()
+
+
+def _kill_when(proc: subprocess.Popen, url: str, reached, timeout: float = 300) -> None:  # noqa: ANN001
+    """SIGKILL the ingest as soon as the database shows ``reached(articles, extracted)``
+    (polled from outside), or when it has finished by itself."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            if reached(*_progress(url)):
+                break
+        except Exception:  # noqa: BLE001 - no database or no table yet while the ingest starts
+            pass
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+
+def test_kill_9_at_any_point_then_rerun_gives_the_clean_events(store_url, tmp_path):
+    """Killed from outside, wherever the ingest has got to (no pause points): while articles are
+    stored, between extractions, once extraction is done (fusion running or about to), the
+    database stays consistent after each kill, and the next run ends with a clean run's events."""
+    corpus = str(demo_corpus_path())
+    expected, clean_mentions = _clean_demo()
+    total = len(clean_mentions)
+
+    moments = [
+        lambda articles, extracted: articles > 0,  # reading has stored something
+        lambda articles, extracted: 0 < extracted < total,  # part way through extraction
+        lambda articles, extracted: extracted == total,  # extraction done: fusion runs next
+    ]
+    seen = []
+    for reached in moments:
+        proc = cli("ingest", corpus, "--db", store_url, *DEMO_ARGS)
+        _kill_when(proc, store_url, reached)
+        seen.append(_consistent(store_url, clean_mentions))
+    proc = cli("ingest", corpus, "--db", store_url, *DEMO_ARGS)
+    _, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 0, stderr
+    assert _consistent(store_url, clean_mentions)[:2] == (total, total), seen
+    with open_store(store_url) as store:
+        assert store.count("mentions") == sum(clean_mentions.values()) and store.unfused_mentions() == 0
+    assert export_jsonl(store_url) == expected  # the same events as a clean run

@@ -215,6 +215,10 @@ class SQLStore:
             applied.append(name)
         return applied
 
+    def analyze(self) -> None:
+        """Refresh the planner's statistics (after a bulk load: the read plans depend on them)."""
+        self._exec("ANALYZE")
+
     def migrations(self) -> list[str]:
         return [r["name"] for r in self._all("SELECT name FROM _migrations ORDER BY name")]
 
