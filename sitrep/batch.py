@@ -34,6 +34,21 @@ class Extracted:
     failure: Failure | None = None
 
 
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: end when the process that started it is gone (a kill -9 of ``sitrep ingest``
+    must not leave workers computing for no one)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="sitrep-parent-watch", daemon=True).start()
+
+
 def extract_batch(extractor: Callable[[Article], list[EventMention]], articles: list[Article]) -> list[Extracted]:
     """Run ``extractor`` over ``articles``; a stage error fails that article only (the worker's job)."""
     from sitrep.errors import SitrepError
@@ -86,7 +101,8 @@ class ProcessExecutor(SerialExecutor):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_exit_with_parent, initargs=(os.getpid(),))
 
     def submit(self, fn: Callable, *args: Any) -> Any:
         return self.pool.submit(fn, *args)
