@@ -683,7 +683,7 @@ def events(
     for e in rows:
         table.add_row(
             e["id"], e.get("date") or "", e["type"], (e.get("place") or {}).get("name") or "",
-            _actor_cell(e.get("actor1")), _actor_cell(e.get("actor2")), range_text(e.get("killed")),
+            render.actor_text(e.get("actor1")), render.actor_text(e.get("actor2")), range_text(e.get("killed")),
             ", ".join(e["outlets"]), str(len(e.get("contradictions", []))),
         )
     out.print(table)
@@ -711,7 +711,7 @@ def event(
     table = Table("outlet", "published", "actor1 (words)", "actor2 (words)", "killed", "injured", "says", "quote")
     for r, outlet, published, _title in records.values():
         claim = r["claim"]
-        table.add_row(outlet or "", published or "", _actor_cell(r.get("actor1")), _actor_cell(r.get("actor2")),
+        table.add_row(outlet or "", published or "", render.actor_text(r.get("actor1")), render.actor_text(r.get("actor2")),
                       _figures(r, "killed"), _figures(r, "injured"),
                       f"{claim.get('source') or claim.get('by') or ''} [{claim['modality']}]", r["evidence"]["text"][:120])
     out.print(table)
@@ -915,22 +915,13 @@ def _print_mentions(mentions: list[dict]) -> None:
         claim = m.get("claim") or {}
         table.add_row(
             m["type"], m.get("mode") or "",
-            _actor_cell(a1), _actor_cell(a2),
+            render.actor_text(a1), render.actor_text(a2),
             f"{loc['name']} ({loc.get('admin1') or loc.get('country') or ''})" if loc else "",
             when["value"] if when else "", cas,
             f"{claim.get('source') or claim.get('by') or ''} [{claim.get('modality')}]",
             (m["evidence"]["text"] or "")[:80],
         )
     out.print(table)
-
-
-def _actor_cell(actor: dict | None) -> str:
-    if not actor:
-        return ""
-    name, label = actor.get("name"), actor.get("label")
-    if name and label and label.lower() != name.lower():
-        return f"{name} “{label}”"
-    return name or f"“{label}”"
 
 
 def main() -> None:

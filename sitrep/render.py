@@ -128,3 +128,13 @@ class ConsoleLogHandler(logging.Handler):
             self.target.print(f"sitrep: {record.levelname.lower()}: {record.getMessage()}")
         except Exception:  # noqa: BLE001 - a warning must never stop the batch
             self.handleError(record)
+
+
+def actor_text(actor: dict | None) -> str:
+    """An actor for display: its canonical name, then the outlet's own words when they differ."""
+    if not actor:
+        return ""
+    name, label = actor.get("name"), actor.get("label")
+    if name and label and label.lower() != name.lower():
+        return f"{name} “{label}”"
+    return name or f"“{label}”"

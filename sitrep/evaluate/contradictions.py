@@ -15,17 +15,12 @@ if any. Precision = right / reported; recall = gold disagreements surfaced / gol
 from __future__ import annotations
 
 import json
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from sitrep.evaluate.fakes import read_rows
-from sitrep.evaluate.fusion import OPTIONS, _main_mention
-from sitrep.fuse.events import fuse_store
-from sitrep.ingest.run import ingest
-from sitrep.pipeline import default_pipeline
+from sitrep.evaluate.fusion import _main_mention, fused_fakes
 from sitrep.queries import iter_events
-from sitrep.store.base import open_store
 
 # fusion's contradiction kinds -> the protocol's disagreement kinds ("toll_update" is not one)
 KINDS = {"casualties": "casualties", "denial": "denial", "perpetrator": "perpetrator", "type": "weapon",
@@ -43,20 +38,16 @@ def evaluate_contradictions(gold: str, fakes: str | None = None, db: str | None 
         incidents = json.load(fh)["incidents"]
     fakes = fakes or default_fakes(gold)
     rows = read_rows(fakes)
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(db or str(Path(tmp) / "contradictions.db")) as store:
-            pipeline = default_pipeline()
-            ingest([fakes], store, OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
-            fuse_store(store)
-            unit_articles: dict[str, set[str]] = defaultdict(set)
-            for article_id, source in store.article_sources():
-                unit_articles[rows[int(source.rsplit("#", 1)[1]) - 1]["unit_id"]].add(article_id)
-            records: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-            for mention_id, article_id, mention in store.mentions_with_ids():
-                records[article_id].append((mention_id, mention.to_dict()))
-            event_of = store.event_assignments()
-            events = {e.id: e for e in iter_events(store)}
-            outlet_of = {a: (store.article(a) or {}).get("outlet") for a in records}
+    with fused_fakes(fakes, db) as store:
+        unit_articles: dict[str, set[str]] = defaultdict(set)
+        for article_id, source in store.article_sources():
+            unit_articles[rows[int(source.rsplit("#", 1)[1]) - 1]["unit_id"]].add(article_id)
+        records: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        for mention_id, article_id, mention in store.mentions_with_ids():
+            records[article_id].append((mention_id, mention.to_dict()))
+        event_of = store.event_assignments()
+        events = {e.id: e for e in iter_events(store)}
+        outlet_of = {a: (store.article(a) or {}).get("outlet") for a in records}
     return score(incidents, unit_articles, records, event_of, events, outlet_of)
 
 

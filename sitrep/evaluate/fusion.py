@@ -15,6 +15,8 @@ import itertools
 import json
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sitrep.config import IngestOptions
@@ -22,7 +24,7 @@ from sitrep.evaluate.fakes import gold_date, incident_score, predict_row, read_r
 from sitrep.fuse.events import fuse_store
 from sitrep.ingest.run import ingest
 from sitrep.pipeline import default_pipeline
-from sitrep.store.base import open_store
+from sitrep.store.base import Store, open_store
 
 OPTIONS = IngestOptions(text_column="article_content", title_column="article_title", outlet_column="source")
 
@@ -134,16 +136,24 @@ def default_judged(path: str) -> str | None:
     return str(candidate) if candidate.exists() else None
 
 
+@contextmanager
+def fused_fakes(path: str, db: str | None = None) -> Iterator[Store]:
+    """A store holding the FA-KES file ``path`` ingested and fused (``db``: an empty database to
+    use; default a temporary file that is removed afterwards)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(db or str(Path(tmp) / "fused.db")) as store:
+            pipeline = default_pipeline()
+            ingest([path], store, OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
+            fuse_store(store)
+            yield store
+
+
 def evaluate_fusion(path: str, db: str | None = None, pairs: str | None = None) -> dict:
     """Score fusion on ``path``; ``db`` is an empty database to use (default: a temporary file);
     ``pairs`` the judged pairs (default: ``fusion_dev_pairs.json`` beside ``path``, if present)."""
     rows = read_rows(path)
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(db or str(Path(tmp) / "fusion.db")) as store:
-            pipeline = default_pipeline()
-            ingest([path], store, OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
-            fuse_store(store)
-            predicted = predicted_pairs(store, rows)
+    with fused_fakes(path, db) as store:
+        predicted = predicted_pairs(store, rows)
     result = score_keys(predicted, rows)
     pairs = pairs or default_judged(path)
     if pairs:

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from sitrep.fuse.events import range_text
+from sitrep.render import actor_text
 from sitrep.store.base import Store
 
 # Article fields whose evidence the article page highlights, with the words shown for them.
@@ -160,15 +161,6 @@ def _type_text(record: dict[str, Any]) -> str:
     acled = record.get("acled") or {}
     sub = acled.get("sub_event_type")
     return f"{record.get('type')}" + (f" · {sub}" if sub else "") + (f" ({record.get('mode')})" if record.get("mode") else "")
-
-
-def actor_text(actor: dict[str, Any] | None) -> str:
-    if not actor:
-        return ""
-    name, label = actor.get("name"), actor.get("label")
-    if name and label and label.lower() != name.lower():
-        return f"{name} “{label}”"
-    return name or f"“{label}”"
 
 
 def _casualty_cell(record: dict[str, Any], kind: str) -> tuple[str, str | None]:
