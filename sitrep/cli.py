@@ -433,10 +433,7 @@ def eval_geo(
     if as_json:
         print(json.dumps(result))
         return
-    table = Table("measure", "value", title=f"geoparsing: {path.name}")
-    for key, value in result.items():
-        table.add_row(key, str(value))
-    out.print(table)
+    _print_measures(f"geoparsing: {path.name}", result)
 
 
 @eval_app.command("records")
@@ -611,10 +608,7 @@ def bench(
     if as_json:
         print(json.dumps(result))
         return
-    table = Table("measure", "value", title=f"sitrep bench: {path.name if path else 'synthetic store'}")
-    for key, value in result.items():
-        table.add_row(key, str(value))
-    out.print(table)
+    _print_measures(f"sitrep bench: {path.name if path else 'synthetic store'}", result)
 
 
 @app.command()
@@ -851,15 +845,11 @@ def eval_fusion(
     if ceilings:
         out.print(f"Pairing by keys instead of fusing, F1: {result['key_pairing_f1']}", markup=False)
     if judged:
-        table = Table("measure", "value", title="Judged same-incident article pairs (unclear left out)")
-        for key in ("judged_same", "judged_different", "unclear", "predicted_judged", "true_positives",
-                    "precision", "recall", "f1", "unjudged_predicted"):
-            table.add_row(key, str(judged[key]))
-        out.print(table)
-    table = Table("measure", "value", title="FA-KES same-incident article pairs (its own keys)")
-    for key in ("gold_pairs", "predicted_pairs", "true_positives", "precision", "recall", "f1"):
-        table.add_row(key, str(result[key]))
-    out.print(table)
+        _print_measures("Judged same-incident article pairs (unclear left out)", judged,
+                        ("judged_same", "judged_different", "unclear", "predicted_judged", "true_positives",
+                         "precision", "recall", "f1", "unjudged_predicted"))
+    _print_measures("FA-KES same-incident article pairs (its own keys)", result,
+                    ("gold_pairs", "predicted_pairs", "true_positives", "precision", "recall", "f1"))
     out.print(
         f"Diagnostic (not the gate): against pairs whose gold dates are at most 3 days apart "
         f"({result['relaxed_gold_pairs']} pairs), precision {result['relaxed_precision']}, "
@@ -887,14 +877,20 @@ def eval_contradictions(
     if as_json:
         print(json.dumps({k: v for k, v in result.items() if k != "contradictions"}))
         return
-    table = Table("measure", "value", title="Contradictions against the gold disagreements")
-    for key in ("incidents", "gold_disagreements", "reported", "right", "surfaced", "precision", "recall"):
-        table.add_row(key, str(result[key]))
-    out.print(table)
+    _print_measures("Contradictions against the gold disagreements", result,
+                    ("incidents", "gold_disagreements", "reported", "right", "surfaced", "precision", "recall"))
     listed = Table("right", "incident", "kind", "summary", title="Reported contradictions")
     for c in result["contradictions"]:
         listed.add_row("yes" if c["right"] else "no", c["incident"], c["kind"], _plain(c["summary"])[:160])
     out.print(listed)
+
+
+def _print_measures(title: str, figures: dict, keys: tuple[str, ...] | None = None) -> None:
+    """A two-column table of named figures (``keys`` in that order, else every one)."""
+    table = Table("measure", "value", title=title)
+    for key in keys if keys is not None else figures:
+        table.add_row(key, str(figures[key]))
+    out.print(table)
 
 
 def _figures(record: dict, kind: str) -> str:

@@ -115,11 +115,8 @@ def decode(data: bytes, source: str, declared: str | None = None, forced: str | 
     if not data.strip():
         raise InputError(f"{source}: empty file")
     if forced:
-        codec = normalise_label(forced)
-        if codec is None:
-            raise InputError(f"{source}: unknown encoding '{forced}'")
         try:
-            text = data.decode("utf-8-sig" if codec == "utf-8" else codec)
+            text = data.decode(_forced_codec(forced, source))
         except UnicodeDecodeError as exc:
             raise InputError(f"{source}: cannot decode as {forced} ({exc.__class__.__name__} at byte "
                              f"{exc.start}); try --encoding auto") from None
@@ -170,6 +167,14 @@ def _check_text(text: str, source: str) -> str:
     return text
 
 
+def _forced_codec(forced: str, source: str) -> str:
+    """The Python codec for the user's --encoding (a UTF-8 file may still open with a BOM)."""
+    codec = normalise_label(forced)
+    if codec is None:
+        raise InputError(f"{source}: unknown encoding '{forced}'")
+    return "utf-8-sig" if codec == "utf-8" else codec
+
+
 def sniff_codec(sample: bytes, source: str, forced: str | None = None) -> str:
     """The codec to read a stream with, judged from its first bytes (``sample``): for tables
     read row by row, which are never held whole. The same order as ``decode``; a stream found
@@ -178,10 +183,7 @@ def sniff_codec(sample: bytes, source: str, forced: str | None = None) -> str:
     if not sample.strip():
         raise InputError(f"{source}: empty file")
     if forced:
-        codec = normalise_label(forced)
-        if codec is None:
-            raise InputError(f"{source}: unknown encoding '{forced}'")
-        return "utf-8-sig" if codec == "utf-8" else codec
+        return _forced_codec(forced, source)
     for bom, codec in _BOMS:
         if sample.startswith(bom):
             # the BOM-reading codecs: the mark is read and dropped, not kept as text

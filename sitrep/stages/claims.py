@@ -73,8 +73,6 @@ _SPEAKER = re.compile(
     r"\b(?:sources?|officials?|activists?|witness(?:es)?|monitors?|ministry|spokes(?:man|woman|person)|statement|media|"
     r"television|agency|group|groups|residents|army|command|observatory|minister|president|reports?|doctors?|medics|"
     r"director|leaders)\b", re.I)
-# "... Mohammad Hazouri said": a person's name right before the verb
-_PERSON_NAME = re.compile(r"(?-i:[A-Z][a-z][\w'’\-]+)\s+(?-i:[A-Z][a-z][\w'’\-]+)$")
 # "has reportedly deployed", "allegedly tortured": attributed to unnamed others
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to)\b", re.I)
 

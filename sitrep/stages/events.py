@@ -433,7 +433,6 @@ _SPEAKER_PLACE = re.compile(
 
 # Acts done by speaking: where they happened is stated ("told a news conference in Geneva") or unknown;
 # the article's main place is where the fighting was, not where a minister spoke.
-ALLOW = True
 _STATEMENTS = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "COOPERATE"}
 _LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 
@@ -545,13 +544,14 @@ def build_mentions(doc: Doc) -> Doc:
             if token is not None and actor1 is not None and actor1.actor.id == "UNKNOWN_ACTOR" and (
                     parsed1 is not None or _TIME_WORDS.match(actor1.text)):
                 actor1 = None
+            passive = token is not None and is_passive(predicate(token))
             # the patient of a passive is never its agent
             if parsed2 is not None and actor1 is not None and actor1.start < parsed2.end and parsed2.start < actor1.end \
-                    and is_passive(predicate(token)):
+                    and passive:
                 actor1 = None
-            passive_patient = etype != "ASSAULT" and token is not None and is_passive(predicate(token))
-            if etype != "ASSAULT" and token is not None and actor1 is not None and actor1.end <= role_trigger.start \
-                    and is_passive(predicate(token)) and (parsed1 is None or parsed1.start != actor1.start):
+            passive_patient = etype != "ASSAULT" and passive
+            if passive_patient and actor1 is not None and actor1.end <= role_trigger.start \
+                    and (parsed1 is None or parsed1.start != actor1.start):
                 # "An Australian woman has been arrested": what precedes a passive verb is done to
                 if actor2 is None or actor2.start >= role_trigger.end:
                     actor2 = None if actor1.actor.id == "UNKNOWN_ACTOR" and parsed2 is None and not \
@@ -573,7 +573,7 @@ def build_mentions(doc: Doc) -> Doc:
                     continue
                 if weight < 0.75 and not casualties and actor1 is None:
                     continue
-            elif etype in _NEEDS_ACTOR and actor1 is None and not (passive_patient and actor2 is not None and etype in ("COERCE", "CONCEDE") and ALLOW):
+            elif etype in _NEEDS_ACTOR and actor1 is None and not (passive_patient and actor2 is not None and etype in ("COERCE", "CONCEDE")):
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
                 continue  # "this agreement": a mention of a deal, not the making of one
