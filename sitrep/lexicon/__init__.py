@@ -183,3 +183,8 @@ def speech_verbs() -> tuple[str, ...]:
 def person_titles() -> dict[str, str | None]:
     """Lower-cased title before a person's name -> the kind of actor it makes its holder (or None)."""
     return {str(k).lower(): v for k, v in (_general().get("person_titles") or {}).items()}
+
+
+def body_heads() -> dict[str, str]:
+    """Lower-cased last word of an organisation's proper name -> the kind of actor it names."""
+    return {str(k).lower(): str(v) for k, v in (_general().get("body_heads") or {}).items()}

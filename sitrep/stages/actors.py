@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from sitrep.lexicon import capital_lookup, demonym_lookup, find_countries, months, person_titles, weekdays
+from sitrep.lexicon import body_heads, capital_lookup, demonym_lookup, find_countries, months, person_titles, weekdays
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, find_heads, phrase_country, resolve_entry
 from sitrep.stages.doc import Doc
 
@@ -322,6 +322,7 @@ def find_actors(doc: Doc) -> Doc:
                                         and (m.actor.country != context if context else not mentioned.get(m.actor.country)))]
     doc.extra["actor_country"] = context
     merged = _generic_phrases(doc, merged, context, mentioned)
+    merged = _named_bodies(doc, merged, context)
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
         start, end = g.span(1)
@@ -404,3 +405,65 @@ def personal(doc: Doc, m: ActorMatch) -> ActorMatch:
 def _person(entry: ActorEntry, name: str, kind: str) -> ActorEntry:
     parent = None if entry.id in ("UNKNOWN_ACTOR", "UNKNOWN_GROUP", "UNKNOWN_ORG") else entry.id
     return ActorEntry(_PERSON_ENTRY, name, kind, entry.country, parent, False)
+
+
+_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’\-]*)"  # "U.S.", "Quezon": never a word's full stop
+_GAP = r"[^\S\n]+"  # a space within one line: a name does not run over a line break
+_BODY_OF = rf"(?:{_GAP}(?:of|for|on){_GAP}(?:the{_GAP})?{_CAP}(?:{_GAP}(?:and{_GAP})?{_CAP}){{0,3}})?"
+_BODY_TAIL = rf"(?:{_GAP}(?:Command|Force|Service|Department|Office|Division|Unit|Headquarters))?"
+_ADJECTIVE = re.compile(r"(?:an|ean|ish|ese|ic|i)$")  # "Soviet" aside, adjectives of states and blocs
+_MEDIA_WORDS = re.compile(r"\b(?:News|Media|Press|TV|Television|Radio|Broadcasting)\b")
+_ABBREVIATION = re.compile(r"\s+\(([A-Z][A-Za-z\-]{1,9})\)")
+
+
+@lru_cache(maxsize=1)
+def _body_pattern() -> re.Pattern:
+    heads = "|".join(sorted((re.escape(h.title()) for h in body_heads()), key=len, reverse=True))
+    return re.compile(rf"\b((?:{_CAP}{_GAP}){{1,5}}(?:{heads})\b{_BODY_TAIL}{_BODY_OF})")
+
+
+def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
+    """Organisations named by their proper name ("the Socialist Party of Nigeria (SPN)", "Central
+    Bureau of Investigation"), listed or not: one actor under its own name, with the state named in
+    it as its country, and its abbreviation in brackets read as the same actor later on."""
+    text = doc.text
+    heads = body_heads()
+    added: list[ActorMatch] = []
+    for found in _body_pattern().finditer(text):
+        start, end = found.span(1)
+        words = found.group(1).split()
+        while words and (words[0] in _NOT_NAME or words[0].lower() in ("the", "a", "an")):
+            start += len(words[0]) + 1
+            words = words[1:]
+        head = next((w for w in reversed(words) if w.lower() in heads), None)
+        if head is None or len(words) < 2 or words[0].lower() in heads or _title_case(text, start):
+            continue
+        inside = [m for m in matches if m.start < end and start < m.end]
+        if any(not (m.demonym or m.actor.generic or _is_country_word(m)) for m in inside):
+            continue  # the dictionary knows it ("Human Rights Watch", "United Nations Security Council")
+        before_head = words[:words.index(head)]
+        if len(before_head) == 1 and (before_head[0].lower() in demonym_lookup() or _ADJECTIVE.search(before_head[0])):
+            continue  # "European Union", "Russian Federation", "Arab League": a state or bloc, not a body we name
+        name = text[start:end]
+        country = phrase_country(name)[0] or context
+        kind = "media" if _MEDIA_WORDS.search(name) else heads[head.lower()]
+        # a class already read in it ("Aleppo Police Command" is Syria's police): that actor, by this name
+        reading = next((m.actor for m in inside if m.actor.generic and not m.demonym and not _is_country_word(m)
+                        and m.actor.kind == kind), None)
+        if reading is not None:
+            entry = ActorEntry(reading.id, name, reading.kind, reading.country, reading.parent, reading.generic, reading.classes)
+        else:
+            entry = ActorEntry("NAMED_BODY", name, kind, country, None, False)
+        body = ActorMatch(start, end, name, entry)
+        abbreviation = _ABBREVIATION.match(text, end, min(len(text), end + 14))
+        matches = [m for m in matches if not (m.start < end and start < m.end)]
+        added.append(body)
+        if abbreviation:
+            short = abbreviation.group(1)
+            for again in re.finditer(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])", text[abbreviation.end():]):
+                at = abbreviation.end() + again.start()
+                if not any(m.start < at + len(short) and at < m.end for m in matches + added):
+                    added.append(ActorMatch(at, at + len(short), short, entry))
+    if not added:
+        return matches
+    return sorted(matches + added, key=lambda m: m.start)

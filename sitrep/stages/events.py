@@ -21,7 +21,7 @@ from sitrep.stages.parse import arguments, depth, is_passive, phrase_span, predi
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
                   "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
-_NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party"}
+_NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
                 "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "COERCE"}
 _ANAPHORA = re.compile(
@@ -46,7 +46,7 @@ def _actor(m: ActorMatch) -> Actor:
     entry = m.actor
     return Actor(
         name=entry.name or None, kind=entry.kind, country=entry.country, label=m.text,
-        id=entry.parent if entry.id == "PERSON" else None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG") else entry.id,
+        id=entry.parent if entry.id == "PERSON" else None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG", "NAMED_BODY") else entry.id,
         evidence=Evidence(m.text, m.start, m.end),
     )
 
@@ -830,14 +830,23 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
     if a.location and b.location:
         la, lb = a.location, b.location
         same_admin = la.admin1 and la.admin1 == lb.admin1
-        nested = la.precision in ("admin1", "country", "region") or lb.precision in ("admin1", "country", "region")
-        if not (la.name == lb.name or same_admin or (nested and la.country == lb.country)):
+        if not (la.name == lb.name or same_admin or _holds(la, lb) or _holds(lb, la)):
             return False
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"}:
         return False
     if a.historical != b.historical:
         return False
     return True
+
+
+def _holds(area: Place, place: Place) -> bool:
+    """Whether ``area`` (a country, or a province or region of one) may hold ``place``: a region in
+    another province does not ("Eastern Ghouta" holds no town of Aleppo province)."""
+    if area.country != place.country:
+        return False
+    if area.precision == "country":
+        return True
+    return area.precision in ("admin1", "region") and not (area.admin1 and place.admin1 and area.admin1 != place.admin1)
 
 
 def _descends(dictionary, actor_id: str, ancestor_id: str) -> bool:  # noqa: ANN001

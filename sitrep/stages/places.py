@@ -157,7 +157,8 @@ def find_places(doc: Doc) -> Doc:
     gaz = gazetteer()
     text = doc.text
     context = _country_context(doc)
-    actor_spans = [(a.start, a.end) for a in doc.actors if not a.demonym]
+    # a body's proper name may hold its town ("Quezon City Regional Trial Court"): still a place
+    actor_spans = [(a.start, a.end) for a in doc.actors if not a.demonym and a.actor.id != "NAMED_BODY"]
     actor_cover = Coverage(len(text))
     for a_start, a_end in actor_spans:
         actor_cover.add(a_start, a_end)
