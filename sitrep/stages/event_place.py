@@ -1,0 +1,109 @@
+"""Stage helper: where each event happened.
+
+The events stage asks three things of this module: the place a mention's own sentence gives
+(`clause_place`), how two mentions' places combine when they are merged into one record
+(`merged_place`), and the article-level fallback for records whose sentences name no place
+(`fill_places`, from `focus_place`). Geocoding itself lives in `sitrep.stages.places`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import PRECISION_RANK, Place
+from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
+
+_OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|meanwhile|days after|hours after|a day after)\s+(?!well\b|part\b|a result\b)", re.I)
+# "said in Turkey", "speaking in Brussels": where the speaker was, not where the event was
+SPEAKER_PLACE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|speaking|spoke|announced|declared)\s+(?:on\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I)
+
+# Acts done by speaking: where they happened is stated ("told a news conference in Geneva") or unknown;
+# the article's main place is where the fighting was, not where a minister spoke.
+STATEMENTS = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "COOPERATE"}
+_LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+_PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
+
+
+def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
+                 claim_spans: list[tuple[int, int]], etype: str) -> PlaceMatch | None:
+    """The place the mention's own sentence gives for the act, or None."""
+    place = _pick_place(doc, sentence, trigger, claim_spans)
+    if place is not None and etype in STATEMENTS and not _LOCATED_AT.search(
+            doc.text[max(sentence.start, place.start - 25):place.start]):
+        place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
+    return place
+
+
+def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
+                claim_spans: list[tuple[int, int]]) -> PlaceMatch | None:
+    # a place inside "according to the ministry in Moscow" locates the claimant, not the event
+    # nor does "said in Turkey" or "speaking in Brussels": that is where the speaker was
+    candidates = [p for p in doc.in_sentence(doc.places, sentence)
+                  if not any(s <= p.start < e for s, e in claim_spans)
+                  and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
+                  and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
+    places = [p for p in candidates if p.place.precision != "country"]
+    if not places:
+        return candidates[0] if candidates else None
+
+    def key(p: PlaceMatch) -> tuple:
+        before = doc.text[max(sentence.start, p.start - 40):p.start].lower()
+        locative = bool(_LOCATIVE_BEFORE.search(before))
+        # "killed 43 people on Saturday as fighters advanced towards Raqqa": another clause's place
+        other_clause = p.start > trigger.end and bool(_OTHER_CLAUSE.search(doc.text[trigger.end:p.start]))
+        return (other_clause, 0 if locative else 1, PRECISION_RANK.get(p.place.precision, 5), abs(p.start - trigger.start))
+
+    return min(places, key=key)
+
+
+def finer(a: Place, b: Place) -> bool:
+    """Whether `a` locates the event more finely than `b`; here a point beats the city it is in."""
+    order = {"point": 0, "city": 1, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
+    return order.get(a.precision, 5) < order.get(b.precision, 5) and (a.country == b.country) and (
+        b.admin1 is None or a.admin1 == b.admin1)
+
+
+def merged_place(current: Place | None, new: Place | None) -> Place | None:
+    """The place of a record when another mention of the same incident is merged into it."""
+    if current is None or (new is not None and finer(new, current)):
+        return new or current
+    return current
+
+
+def fill_places(doc: Doc) -> None:
+    """Records whose sentences name no place take the article's main place (not statements)."""
+    focus = focus_place(doc)
+    if focus is None:
+        return
+    for m in doc.mentions:
+        if m.location is None and not m.historical and m.type not in STATEMENTS:
+            m.location = focus
+
+
+def focus_place(doc: Doc) -> Place | None:
+    """The place the article is about: its first sub-national place, weighted by repetition."""
+    counts: dict[str, float] = {}
+    first: dict[str, PlaceMatch] = {}
+    title = doc.extra.get("title")
+    for p in (title.places if title else []):
+        if p.place.precision != "country":
+            key = p.place.admin1 or p.place.name
+            counts[key] = counts.get(key, 0.0) + 3.0
+    for p in doc.places:
+        if p.place.precision == "country" or _PAST_AFTER.match(doc.text[p.end:p.end + 30]):
+            continue  # "used the same weapons in Aleppo last year": not where this happened
+        key = p.place.admin1 or p.place.name
+        counts[key] = counts.get(key, 0.0) + 1.0 + (2.0 if not first else 0.0)  # the lead's place counts more
+        first.setdefault(key, p)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    if best in first:
+        return first[best].place
+    place = next(p.place for p in title.places if (p.place.admin1 or p.place.name) == best)
+    if place.evidence:
+        place.evidence.field = "title"
+    return place
