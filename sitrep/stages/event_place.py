@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.model import PRECISION_RANK, Place
+from sitrep.model import PRECISION_RANK, EventMention, Place
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 
 _OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|meanwhile|days after|hours after|a day after)\s+(?!well\b|part\b|a result\b)", re.I)
@@ -73,14 +73,66 @@ def merged_place(current: Place | None, new: Place | None) -> Place | None:
     return current
 
 
+# "KUWAIT CITY, Jan 12:", "DAKAR (Reuters) -", "(Tunis, December 28, 2019) –", "Islamabad:": where the
+# report was filed, at the start of a line near the top
+_DATELINE_AFTER = re.compile(r"^\)?(?:,[^\n()]{0,40}?)?\s*(?:\([^\n()]{1,30}\)\s*)?(?:[-–—:]|\)\s*[-–—])")
+
+
+def dateline_place(doc: Doc) -> Place | None:
+    """The place of the article's dateline, when it has one the place stage kept."""
+    for p in doc.places:
+        if p.start > 1500:
+            break
+        line_start = doc.text.rfind("\n", 0, p.start) + 1
+        lead = doc.text[line_start:p.start]
+        if lead not in ("", "(") or not _DATELINE_AFTER.match(doc.text[p.end:p.end + 60]):
+            continue
+        if lead == "(" or p.text.isupper() or doc.text[p.end:p.end + 1] == ":":
+            return p.place
+    return None
+
+
 def fill_places(doc: Doc) -> None:
-    """Records whose sentences name no place take the article's main place (not statements)."""
+    """Records whose sentences name no place take the article's main place; statements take the
+    dateline's place (where the report, and so the statement, was made), or stay without one."""
     focus = focus_place(doc)
-    if focus is None:
-        return
+    dateline = dateline_place(doc)
+    # world news: an act whose sentences name no place is placed in the article's country (a town
+    # named elsewhere in the article is often not where this act was); the conflict region's
+    # articles are about one front, and their focus town is the better guess
+    world = bool(doc.extra.get("world_places"))
+    country = main_country(doc) if world else None
     for m in doc.mentions:
-        if m.location is None and not m.historical and m.type not in STATEMENTS:
-            m.location = focus
+        if m.location is not None or m.historical:
+            continue
+        if m.type in STATEMENTS:
+            # in the conflict region a statement comes from a capital or a base far from the fighting
+            m.location = _statement_place(m, dateline, focus if world else None)
+        else:
+            m.location = country if world and country is not None else focus
+
+
+def main_country(doc: Doc) -> Place | None:
+    """The country most of the article's places lie in, as a country-level place."""
+    counts: dict[str, float] = {}
+    for p in doc.places:
+        if p.place.country:
+            counts[p.place.country] = counts.get(p.place.country, 0.0) + 1.0
+    if not counts:
+        return None
+    best = max(counts, key=lambda cc: counts[cc])
+    return next((p.place for p in doc.places if p.place.country == best and p.place.precision == "country"), None)
+
+
+def _statement_place(m: EventMention, dateline: Place | None, focus: Place | None) -> Place | None:
+    """A statement whose sentence names no place was made where the report was filed, or, by an
+    actor of the article's own country, where the article is; a foreign party's is left unplaced."""
+    country = m.actor1.country if m.actor1 is not None else None
+    if dateline is not None and country in (None, dateline.country):
+        return dateline
+    if focus is not None and country is not None and country == focus.country:
+        return focus
+    return None
 
 
 def focus_place(doc: Doc) -> Place | None:
