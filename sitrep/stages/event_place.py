@@ -49,21 +49,48 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     if not places:
         return candidates[0] if candidates else None
 
+    counts: dict[str | None, int] = {}
+    for p in doc.places:
+        counts[p.place.country] = counts.get(p.place.country, 0) + 1
+    home = max(counts, key=lambda cc: counts[cc])
+
     def key(p: PlaceMatch) -> tuple:
         before = doc.text[max(sentence.start, p.start - 40):p.start].lower()
         locative = bool(_LOCATIVE_BEFORE.search(before))
         # "killed 43 people on Saturday as fighters advanced towards Raqqa": another clause's place
         other_clause = p.start > trigger.end and bool(_OTHER_CLAUSE.search(doc.text[trigger.end:p.start]))
-        return (other_clause, 0 if locative else 1, PRECISION_RANK.get(p.place.precision, 5), abs(p.start - trigger.start))
+        # "a market in Idlib province's Maaret al-Numan", "activists in rural Idlib said ... the town
+        # of Sarmin": the province, or its namesake city, names the area; the town is where it was
+        broad = any(finer(o.place, p.place) for o in places if o is not p)
+        # "Marjah" read as a town of another country, beside the article's own towns
+        foreign = p.place.country != home and any(o.place.country == home for o in places)
+        return (other_clause, foreign, broad, 0 if locative else 1, PRECISION_RANK.get(p.place.precision, 5),
+                abs(p.start - trigger.start))
 
     return min(places, key=key)
 
 
+
+
+def _fold(name: str | None) -> str:
+    return re.sub(r"[^a-z]", "", (name or "").lower().replace("al-", "").replace("ar-", ""))
+
+
+def _is_seat(p: Place) -> bool:
+    """A city named like its province ("Idlib", "Aleppo", "Hama"): the name often means the province."""
+    return p.precision == "city" and bool(p.admin1) and _fold(p.name)[:4] == _fold(p.admin1)[:4]
+
+
 def finer(a: Place, b: Place) -> bool:
-    """Whether `a` locates the event more finely than `b`; here a point beats the city it is in."""
+    """Whether `a` locates the event more finely than `b`: a point beats the city it is in, and a
+    town of a province beats the province's namesake city ("Maaret al-Numan" over "Idlib")."""
+    if a.country != b.country:
+        return False
     order = {"point": 0, "city": 1, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
-    return order.get(a.precision, 5) < order.get(b.precision, 5) and (a.country == b.country) and (
-        b.admin1 is None or a.admin1 == b.admin1)
+    if order.get(a.precision, 5) < order.get(b.precision, 5) and (b.admin1 is None or a.admin1 == b.admin1):
+        return True
+    return (a.precision == "city" and _is_seat(b) and not _is_seat(a) and a.admin1 == b.admin1
+            and _fold(a.name) != _fold(b.name))
 
 
 def merged_place(current: Place | None, new: Place | None) -> Place | None:

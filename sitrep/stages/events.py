@@ -797,7 +797,8 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         la, lb = a.location, b.location
         same_admin = la.admin1 and la.admin1 == lb.admin1
         nested = la.precision in ("admin1", "country", "region") or lb.precision in ("admin1", "country", "region")
-        if not (la.name == lb.name or same_admin or (nested and la.country == lb.country)):
+        other_admin = bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)  # Eastern Ghouta is not in Aleppo
+        if not (la.name == lb.name or same_admin or (nested and la.country == lb.country and not other_admin)):
             return False
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"}:
         return False

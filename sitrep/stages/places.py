@@ -269,7 +269,7 @@ def _world_article(context: dict[str, float], toponyms: list) -> bool:
 
 
 # a capitalised word just before a one-word town, on the same line: "Jimmy Lai", "Ali Younesi"
-_NAME_BEFORE = re.compile(r"\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Old|Upper|Lower)\b)[A-Z][a-z]+ $")
+_NAME_BEFORE = re.compile(r"\b(?:named|called|nicknamed|known as) $|\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Old|Upper|Lower)\b)[A-Z][a-z]+ $")
 _NAME_AFTER = re.compile(r" (?!(?:City|State|Province|County|District|Region|Island|Islands|Valley|Bay|River|Street|Road|"
                          r"University|College|Airport|Police|Government|Council|Court|Prison|Hospital|Square)\b)[A-Z][a-z]+\b(?! [A-Z])")
 _WORLD_PRECISION = {"admin2": "region", "continent": None}
