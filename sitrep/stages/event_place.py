@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from sitrep.model import PRECISION_RANK, EventMention, Place
+from sitrep.resolve.gazetteer import km
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 
 _OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|meanwhile|days after|hours after|a day after)\s+(?!well\b|part\b|a result\b)", re.I)
@@ -91,6 +92,24 @@ def finer(a: Place, b: Place) -> bool:
         return True
     return (a.precision == "city" and _is_seat(b) and not _is_seat(a) and a.admin1 == b.admin1
             and _fold(a.name) != _fold(b.name))
+
+
+# two places this close may be one incident's, whatever divisions they fall in (a suburb of a capital
+# lies in the governorate around it): the radius within which the record gold accepts a place
+NEAR_KM = 25.0
+
+
+def places_compatible(la: Place, lb: Place) -> bool:
+    """Whether two mentions' places allow them to be one incident: the same place or area, one
+    holding the other, or two places a few kilometres apart."""
+    if la.name == lb.name or (la.admin1 and la.admin1 == lb.admin1):
+        return True
+    if None not in (la.lat, la.lon, lb.lat, lb.lon) and la.precision not in ("country", "admin1") \
+            and lb.precision not in ("country", "admin1") and km((la.lat, la.lon), (lb.lat, lb.lon)) <= NEAR_KM:
+        return True
+    nested = la.precision in ("admin1", "country", "region") or lb.precision in ("admin1", "country", "region")
+    other_admin = bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)  # Eastern Ghouta is not in Aleppo
+    return nested and la.country == lb.country and not other_admin
 
 
 def merged_place(current: Place | None, new: Place | None) -> Place | None:

@@ -17,7 +17,7 @@ from sitrep.stages import salience
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
-from sitrep.stages.event_place import clause_place, fill_places, merged_place
+from sitrep.stages.event_place import clause_place, fill_places, finer, merged_place, places_compatible
 from sitrep.stages.parse import arguments, depth, is_passive, phrase_span, predicate, realis, token_at
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
@@ -793,13 +793,8 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         return False
     if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)]:
         return False
-    if a.location and b.location:
-        la, lb = a.location, b.location
-        same_admin = la.admin1 and la.admin1 == lb.admin1
-        nested = la.precision in ("admin1", "country", "region") or lb.precision in ("admin1", "country", "region")
-        other_admin = bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)  # Eastern Ghouta is not in Aleppo
-        if not (la.name == lb.name or same_admin or (nested and la.country == lb.country and not other_admin)):
-            return False
+    if a.location and b.location and not places_compatible(a.location, b.location):
+        return False
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"}:
         return False
     if a.historical != b.historical:
@@ -883,7 +878,7 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
         if (la.country and lb.country and la.country != lb.country) or (la.admin1 and lb.admin1 and la.admin1 != lb.admin1):
             return False
         if la.precision not in ("admin1", "country", "region") and lb.precision not in ("admin1", "country", "region") \
-                and la.name != lb.name:
+                and la.name != lb.name and not (finer(la, lb) or finer(lb, la)):  # "Idlib" may mean its province
             return False
     return True
 
