@@ -88,3 +88,22 @@ def test_syria_article_keeps_the_conflict_gazetteer():
     assert not doc.extra.get("world_places")
     places = located(doc, "ASSAULT")
     assert places and places[0].country == "SY"
+
+
+@pytest.mark.parametrize("statement", [
+    "The Syrian National Coalition called on the United Nations to stop the bombing of civilians in Idlib.",
+    "Turkey demanded an immediate ceasefire in Idlib.",
+])
+def test_conflict_statement_is_not_placed_at_its_topic(statement):
+    doc = run("Syrian government warplanes struck Saraqeb on Monday, killing seven civilians.\n\n" + statement)
+    assert not doc.extra.get("world_places")
+    requests = [m for m in doc.mentions if m.type == "REQUEST"]
+    assert requests and all(m.location is None for m in requests)
+
+
+def test_conflict_statement_keeps_where_it_was_said():
+    doc = run("Syrian government warplanes struck Saraqeb on Monday, killing seven civilians.\n\n"
+              "The foreign minister told a news conference in Moscow that Russia demanded an end to Turkish "
+              "support for the rebels.")
+    requests = [m for m in doc.mentions if m.type == "REQUEST"]
+    assert requests and requests[0].location is not None and requests[0].location.name == "Moscow"

@@ -23,6 +23,9 @@ SPEAKER_PLACE = re.compile(
 # the article's main place is where the fighting was, not where a minister spoke.
 STATEMENTS = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "COOPERATE"}
 _LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+# where a statement was made: "told a news conference in Geneva", "said in Moscow", "at talks in Astana"
+_SAID_AT = re.compile(r"\b(?:said|says|told|speaking|spoke|announced|declared|conference|meeting|talks|summit|visit|"
+                      r"statement|interview|briefing)\b[^.;]{0,30}?\b(?:in|at|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
@@ -35,6 +38,11 @@ def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     if place is not None and etype in STATEMENTS and not _LOCATED_AT.search(
             doc.text[max(sentence.start, place.start - 25):place.start]):
         place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
+    if place is not None and etype in STATEMENTS and not doc.extra.get("world_places") \
+            and not _SAID_AT.search(doc.text[max(sentence.start, place.start - 60):place.start]):
+        # in the conflict region a statement's place is what it is about ("condemned the crimes in
+        # Idlib", "called for a truce in Aleppo"), said in a capital or a base elsewhere
+        place = None
     return place
 
 
