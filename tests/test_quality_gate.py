@@ -11,9 +11,11 @@ import pytest
 from sitrep.evaluate.fakes import evaluate
 from sitrep.evaluate.fusion import evaluate_fusion
 
+# children: 0.871 -> 0.869 when mentions of one place (a town and its province's namesake city, two
+# places a few km apart) began to merge: two articles' child tolls moved with their merged sentences.
 MINIMUMS = {
-    "location": 0.91, "cause": 0.88, "perpetrator": 0.80, "civilians": 0.76,
-    "noncivilians": 0.87, "children": 0.87, "women": 0.94, "date": 0.69,
+    "location": 0.92, "cause": 0.88, "perpetrator": 0.80, "civilians": 0.76,
+    "noncivilians": 0.87, "children": 0.86, "women": 0.94, "date": 0.69,
 }
 # Pairing by FA-KES's report-dated keys; fell from 0.446 when records became one per incident
 # (see the README). The judged same-incident pairs are the fairer gold (issue: fusion >= 0.85).

@@ -21,7 +21,7 @@ from sitrep.ingest.sources import RawDoc, build_article
 from sitrep.model import Article, EventMention
 from sitrep.pipeline import Pipeline, default_pipeline
 from sitrep.resolve.actors import actor_dictionary
-from sitrep.stages.events import focus_place
+from sitrep.stages.event_place import focus_place
 
 FIELDS = ["location", "cause", "perpetrator", "civilians", "noncivilians", "children", "women", "date"]
 EXTRA_FIELDS = ["event_date"]  # reported, not gated: see report_date below

@@ -11,12 +11,14 @@ import re
 from datetime import date
 
 from sitrep import lexicon
-from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
+from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, Place, When
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, phrase_country, resolve_entry
 from sitrep.stages import salience
 from sitrep.stages.actors import personal
 from sitrep.stages.casualties import is_vague
-from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
+from sitrep.stages.doc import Doc, Sentence, Trigger
+from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
+from sitrep.stages.event_place import clause_place, fill_places, finer, merged_place, places_compatible
 from sitrep.stages.parse import arguments, depth, is_passive, phrase_span, predicate, realis, token_at
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
@@ -427,38 +429,6 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
     return ActorMatch(start, start + len(words), words, _UNKNOWN_ACTOR)
 
 
-_OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|meanwhile|days after|hours after|a day after)\s+(?!well\b|part\b|a result\b)", re.I)
-_SPEAKER_PLACE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|speaking|spoke|announced|declared)\s+(?:on\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I)
-
-
-# Acts done by speaking: where they happened is stated ("told a news conference in Geneva") or unknown;
-# the article's main place is where the fighting was, not where a minister spoke.
-_STATEMENTS = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "COOPERATE"}
-_LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
-
-
-def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
-                claim_spans: list[tuple[int, int]]) -> PlaceMatch | None:
-    # a place inside "according to the ministry in Moscow" locates the claimant, not the event
-    # nor does "said in Turkey" or "speaking in Brussels": that is where the speaker was
-    candidates = [p for p in doc.in_sentence(doc.places, sentence)
-                  if not any(s <= p.start < e for s, e in claim_spans)
-                  and not _SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
-                  and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
-    places = [p for p in candidates if p.place.precision != "country"]
-    if not places:
-        return candidates[0] if candidates else None
-    def key(p: PlaceMatch) -> tuple:
-        before = doc.text[max(sentence.start, p.start - 40):p.start].lower()
-        locative = bool(re.search(r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", before))
-        # "killed 43 people on Saturday as fighters advanced towards Raqqa": another clause's place
-        other_clause = p.start > trigger.end and bool(_OTHER_CLAUSE.search(doc.text[trigger.end:p.start]))
-        return (other_clause, 0 if locative else 1, PRECISION_RANK.get(p.place.precision, 5), abs(p.start - trigger.start))
-
-    return min(places, key=key)
-
-
 def _claim_for(doc: Doc, sentence: Sentence) -> tuple[Claim, list[tuple[int, int]], list[Claim]]:
     attributions = doc.in_sentence(doc.attributions, sentence)
     spans = [(a.start, a.end) for a in attributions]
@@ -580,10 +550,7 @@ def build_mentions(doc: Doc) -> Doc:
                 continue  # "this agreement": a mention of a deal, not the making of one
             elif weight < 0.6 and etype != "AGREE":
                 continue
-            place = _pick_place(doc, sentence, mode_trigger, claim_spans)
-            if place is not None and etype in _STATEMENTS and not _LOCATED_AT.search(
-                    doc.text[max(sentence.start, place.start - 25):place.start]):
-                place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
+            place = clause_place(doc, sentence, mode_trigger, claim_spans, etype)
             when, historical = _when(doc, sentence, mode_trigger)
             historical = historical or bool(_WAR_TOLL.search(sentence.text)) or bool(_AGGREGATE.search(sentence.text)) or (
                 # a five-figure toll next to "war", "conflict" or "since" is the war's running total
@@ -827,26 +794,13 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         return False
     if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)]:
         return False
-    if a.location and b.location:
-        la, lb = a.location, b.location
-        same_admin = la.admin1 and la.admin1 == lb.admin1
-        if not (la.name == lb.name or same_admin or _holds(la, lb) or _holds(lb, la)):
-            return False
+    if a.location and b.location and not places_compatible(a.location, b.location):
+        return False
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"}:
         return False
     if a.historical != b.historical:
         return False
     return True
-
-
-def _holds(area: Place, place: Place) -> bool:
-    """Whether ``area`` (a country, or a province or region of one) may hold ``place``: a region in
-    another province does not ("Eastern Ghouta" holds no town of Aleppo province)."""
-    if area.country != place.country:
-        return False
-    if area.precision == "country":
-        return True
-    return area.precision in ("admin1", "region") and not (area.admin1 and place.admin1 and area.admin1 != place.admin1)
 
 
 def _descends(dictionary, actor_id: str, ancestor_id: str) -> bool:  # noqa: ANN001
@@ -925,7 +879,7 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
         if (la.country and lb.country and la.country != lb.country) or (la.admin1 and lb.admin1 and la.admin1 != lb.admin1):
             return False
         if la.precision not in ("admin1", "country", "region") and lb.precision not in ("admin1", "country", "region") \
-                and la.name != lb.name:
+                and la.name != lb.name and not (finer(la, lb) or finer(lb, la)):  # "Idlib" may mean its province
             return False
     return True
 
@@ -987,8 +941,7 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         target.mode, target.acled, target.trigger = m.mode, m.acled, m.trigger
     target.actor1 = _better_actor(target.actor1, m.actor1)
     target.actor2 = _better_actor(target.actor2, m.actor2)
-    if target.location is None or (m.location and _finer(m.location, target.location)):
-        target.location = m.location or target.location
+    target.location = merged_place(target.location, m.location)
     if target.date is None:
         target.date = m.date
     for c in m.casualties:
@@ -1008,13 +961,6 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         target.claim = m.claim
     target.denials.extend(m.denials)
     target.confidence = round(min(1.0, max(target.confidence, m.confidence) + 0.05), 3)
-
-
-def _finer(a: Place, b: Place) -> bool:
-    """Whether `a` locates the event more finely than `b`; here a point beats the city it is in."""
-    order = {"point": 0, "city": 1, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
-    return order.get(a.precision, 5) < order.get(b.precision, 5) and (a.country == b.country) and (
-        b.admin1 is None or a.admin1 == b.admin1)
 
 
 def _same_figure(a: Casualty, b: Casualty) -> bool:
@@ -1147,7 +1093,6 @@ def _own_claim(m: EventMention) -> None:
 
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
-    focus = focus_place(doc)
     title_actor = _title_actor(doc)
     title = doc.extra.get("title")
     title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
@@ -1161,6 +1106,7 @@ def _fill_defaults(doc: Doc) -> None:
         elif m.mode in ("aerial", "heavy-weapons") and (inferred := _inferred_air_power(doc, m)) is not None:
             m.actor1 = inferred
             m.confidence = round(m.confidence * 0.8, 3)
+    fill_places(doc)
     for m in doc.mentions:
         _own_claim(m)
         _protest_policing(doc, m)
@@ -1171,8 +1117,6 @@ def _fill_defaults(doc: Doc) -> None:
             if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id \
                     and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
                 m.actor1 = None  # the attacker read from the words naming the dead ("33 Turkish soldiers")
-        if m.location is None and focus is not None and not m.historical and m.type not in _STATEMENTS:
-            m.location = focus
         m.actor1, m.actor2 = _local(m.actor1, m.location), _local(m.actor2, m.location)
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
@@ -1194,32 +1138,3 @@ def _local(actor: Actor | None, place: Place | None) -> Actor | None:
     if ident and actor.country and ident.endswith("_" + actor.country):
         ident = ident[: -len(actor.country)] + place.country
     return Actor(actor.name, actor.kind, place.country, actor.label, ident, actor.evidence, actor.basis)
-
-
-_PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
-
-
-def focus_place(doc: Doc) -> Place | None:
-    """The place the article is about: its first sub-national place, weighted by repetition."""
-    counts: dict[str, float] = {}
-    first: dict[str, PlaceMatch] = {}
-    title = doc.extra.get("title")
-    for p in (title.places if title else []):
-        if p.place.precision != "country":
-            key = p.place.admin1 or p.place.name
-            counts[key] = counts.get(key, 0.0) + 3.0
-    for p in doc.places:
-        if p.place.precision == "country" or _PAST_AFTER.match(doc.text[p.end:p.end + 30]):
-            continue  # "used the same weapons in Aleppo last year": not where this happened
-        key = p.place.admin1 or p.place.name
-        counts[key] = counts.get(key, 0.0) + 1.0 + (2.0 if not first else 0.0)  # the lead's place counts more
-        first.setdefault(key, p)
-    if not counts:
-        return None
-    best = max(counts, key=lambda k: counts[k])
-    if best in first:
-        return first[best].place
-    place = next(p.place for p in title.places if (p.place.admin1 or p.place.name) == best)
-    if place.evidence:
-        place.evidence.field = "title"
-    return place

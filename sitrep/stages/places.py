@@ -163,6 +163,13 @@ def find_places(doc: Doc) -> Doc:
     for a_start, a_end in actor_spans:
         actor_cover.add(a_start, a_end)
     actor_exact = set(actor_spans)
+    from sitrep.geo import geoparse
+
+    toponyms = geoparse(text[:50_000], context={"countries": dict(context)}, ner=False)
+    if _world_article(context, toponyms):
+        doc.places = _world_places(doc, toponyms, actor_cover, actor_exact, context)
+        doc.extra["world_places"] = True
+        return doc
     sentence_starts = {s.start for s in doc.sentences}
     found: list[PlaceMatch] = []
     taken = Coverage(len(text))
@@ -238,16 +245,103 @@ def find_places(doc: Doc) -> Doc:
             taken.add(s, e)
     found.sort(key=lambda p: p.start)
     _nudge_by_proximity(found, gaz, text)
-    _add_world_places(doc, found, taken, actor_cover, context)
+    _add_world_places(doc, found, taken, actor_cover, context, toponyms)
     doc.places = found
     return doc
 
 
+# Countries whose towns and villages the conflict gazetteer and its rules were tuned on: an article
+# mainly about one of them is read with them; any other article with the world geoparser alone.
+CONFLICT_CORE = frozenset({"SY", "IQ"})
+
+
+def _world_article(context: dict[str, float], toponyms: list) -> bool:
+    """An article with little of the core countries in it: their towns are under a quarter of its
+    towns and divisions, and their actors under 30% of its actors (a Syria story may name the
+    US-led coalition more often than Syria, but its towns are Syrian)."""
+    local = [t.country for t in toponyms if t.country and not t.demonym and t.lat is not None
+             and t.precision in ("city", "admin1", "admin2", "point")]
+    if local and sum(cc in CONFLICT_CORE for cc in local) >= 0.25 * len(local):
+        return False
+    total = sum(context.values())
+    if not total:
+        return bool(local)  # a headline naming no country: read as before unless it names a town abroad
+    return sum(w for cc, w in context.items() if cc in CONFLICT_CORE) < 0.3 * total
+
+
+# a capitalised word just before a one-word town, on the same line: "Jimmy Lai", "Ali Younesi"
+_NAME_BEFORE = re.compile(r"\b(?:named|called|nicknamed|known as) $|\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Old|Upper|Lower)\b)[A-Z][a-z]+ $")
+_NAME_AFTER = re.compile(r" (?!(?:City|State|Province|County|District|Region|Island|Islands|Valley|Bay|River|Street|Road|"
+                         r"University|College|Airport|Police|Government|Council|Court|Prison|Hospital|Square)\b)[A-Z][a-z]+\b(?! [A-Z])")
+_WORLD_PRECISION = {"admin2": "region", "continent": None}
+
+
+# "CORPUS CHRISTI, Texas —", "(Tunis, December 28, 2019) –", "KADUNA, Nigeria (Reuters) -"
+_DATELINE_LINE = re.compile(r"\(?[A-Z][A-Za-z.'\- ]+?(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?(?:,\s*[^\n()]{0,25}?)?"
+                            r"\s*(?:\([^\n()]{1,30}\)\s*)?(?:[-–—:]|\)\s*[-–—])")
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """Whether ``start`` lies in the place words of a dateline at a line's start near the top."""
+    if start >= 1500:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _DATELINE_LINE.match(text, line_start)
+    first = text[line_start:line_start + 40].lstrip("(").split(",")[0].split(" (")[0]
+    return bool(m) and start < m.end() and (first.isupper() or text[line_start] == "(")
+
+
+def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: set[tuple[int, int]],
+                  context: dict[str, float]) -> list[PlaceMatch]:
+    """Places of an article about the wider world, from the world geoparser's toponyms (sitrep.geo)."""
+    text = doc.text
+    titled = Coverage(len(text))
+    for m in _TITLED.finditer(text):
+        titled.add(m.start(1), m.end(1))
+    persons = doc.extra.get("persons", ())
+    found: list[PlaceMatch] = []
+    # the countries the article names (or whose people it names), besides the actors' countries
+    named = set(context) | {t.country for t in toponyms if t.country and (t.demonym or t.precision == "country")}
+    for t in toponyms:
+        if t.demonym or t.lat is None or t.country is None:
+            continue
+        precision = _WORLD_PRECISION.get(t.precision or "", t.precision)
+        if precision is None:
+            continue
+        name = text[t.start:t.end]
+        words = name.split()
+        if titled.overlaps(t.start, t.end) or any(ps <= t.start and t.end <= pe and (t.start, t.end) != (ps, pe)
+                                                    for ps, pe in persons):
+            continue  # "President Ali Bongo", "Jimmy Lai": people
+        if all(w.lower().strip(".") in _STOP for w in words):
+            continue
+        if len(words) == 1 and len(name) <= 4 and not name.isupper() and not (t.name or "").lower().startswith(name.lower()):
+            continue  # "Kim", "Tse", "Ben": a short alternate name of a far place, far more often a person's name
+        before = text[max(0, t.start - 60):t.start]
+        locative = bool(_LOCATIVE.search(before))
+        single_token_actor = (t.start, t.end) in actor_exact and " " not in name
+        # "students from Sharif University in Tehran": a long actor phrase may hold where they are
+        in_phrase = bool(re.search(r"\b(?:in|near|at|outside)\s+$", text[max(0, t.start - 10):t.start]))
+        if actor_cover.overlaps(t.start, t.end) and not ((locative and single_token_actor) or in_phrase):
+            continue  # "the Hong Kong police", "the Lagos State Government": part of an actor's name
+        if t.country not in named and not locative and not _in_dateline(text, t.start):
+            continue  # "Branch", "Samba": a place of a country the article never names, with no "in" before it
+        if precision == "city" and len(words) == 1 and (_NAME_BEFORE.search(text[max(0, t.start - 30):t.start])
+                                                        or _NAME_AFTER.match(text[t.end:t.end + 30])):
+            continue  # "Jimmy Lai", "Samba Widhyastuti": a name that spells a town
+        if _FACILITY_AFTER.match(text[t.end:t.end + 14]) or _METONYM_AFTER.match(text[t.end:t.end + 16]):
+            continue
+        place = Place(name=t.name or name, admin1=t.admin1, country=t.country, lat=t.lat, lon=t.lon,
+                      geonameid=t.geonameid, precision=precision, text=name,
+                      evidence=Evidence(name, t.start, t.end))
+        found.append(PlaceMatch(t.start, t.end, name, place, 1.0))
+    return found
+
+
 def _add_world_places(doc: Doc, found: list[PlaceMatch], taken: Coverage, actor_cover: Coverage,
-                      context: dict[str, float]) -> None:
+                      context: dict[str, float], toponyms: list) -> None:
     """Places anywhere on Earth from the world geoparser where the conflict gazetteer found nothing:
     a division or town of a country the article names, or one after "in"/"near"; countries get points."""
-    from sitrep.geo import geoparse
     from sitrep.geo.gazetteer import geo_index
 
     index = geo_index()
@@ -259,7 +353,7 @@ def _add_world_places(doc: Doc, found: list[PlaceMatch], taken: Coverage, actor_
     if context and max(context, key=context.get) in REGION:
         return  # an article about the conflict region: its own gazetteer and rules are tuned for it
     added = []
-    for t in geoparse(doc.text[:50_000], context={"countries": dict(context)}, ner=False):
+    for t in toponyms:
         if t.demonym or t.lat is None or t.precision not in ("city", "admin1", "admin2"):
             continue
         if taken.overlaps(t.start, t.end) or actor_cover.overlaps(t.start, t.end):

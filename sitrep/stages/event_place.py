@@ -1,0 +1,215 @@
+"""Stage helper: where each event happened.
+
+The events stage asks three things of this module: the place a mention's own sentence gives
+(`clause_place`), how two mentions' places combine when they are merged into one record
+(`merged_place`), and the article-level fallback for records whose sentences name no place
+(`fill_places`, from `focus_place`). Geocoding itself lives in `sitrep.stages.places`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import PRECISION_RANK, EventMention, Place
+from sitrep.resolve.gazetteer import km
+from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
+
+_OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|meanwhile|days after|hours after|a day after)\s+(?!well\b|part\b|a result\b)", re.I)
+# "said in Turkey", "speaking in Brussels": where the speaker was, not where the event was
+SPEAKER_PLACE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|speaking|spoke|announced|declared)\s+(?:on\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I)
+
+# Acts done by speaking: where they happened is stated ("told a news conference in Geneva") or unknown;
+# the article's main place is where the fighting was, not where a minister spoke.
+STATEMENTS = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "COOPERATE"}
+_LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+# where a statement was made: "told a news conference in Geneva", "said in Moscow", "at talks in Astana"
+_SAID_AT = re.compile(r"\b(?:said|says|told|speaking|spoke|announced|declared|conference|meeting|talks|summit|visit|"
+                      r"statement|interview|briefing)\b[^.;]{0,30}?\b(?:in|at|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+_PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
+
+
+def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
+                 claim_spans: list[tuple[int, int]], etype: str) -> PlaceMatch | None:
+    """The place the mention's own sentence gives for the act, or None."""
+    place = _pick_place(doc, sentence, trigger, claim_spans)
+    if place is not None and etype in STATEMENTS and not _LOCATED_AT.search(
+            doc.text[max(sentence.start, place.start - 25):place.start]):
+        place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
+    if place is not None and etype in STATEMENTS and not doc.extra.get("world_places") \
+            and not _SAID_AT.search(doc.text[max(sentence.start, place.start - 60):place.start]):
+        # in the conflict region a statement's place is what it is about ("condemned the crimes in
+        # Idlib", "called for a truce in Aleppo"), said in a capital or a base elsewhere
+        place = None
+    return place
+
+
+def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
+                claim_spans: list[tuple[int, int]]) -> PlaceMatch | None:
+    # a place inside "according to the ministry in Moscow" locates the claimant, not the event
+    # nor does "said in Turkey" or "speaking in Brussels": that is where the speaker was
+    candidates = [p for p in doc.in_sentence(doc.places, sentence)
+                  if not any(s <= p.start < e for s, e in claim_spans)
+                  and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
+                  and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
+    places = [p for p in candidates if p.place.precision != "country"]
+    if not places:
+        return candidates[0] if candidates else None
+
+    counts: dict[str | None, int] = {}
+    for p in doc.places:
+        counts[p.place.country] = counts.get(p.place.country, 0) + 1
+    home = max(counts, key=lambda cc: counts[cc])
+
+    def key(p: PlaceMatch) -> tuple:
+        before = doc.text[max(sentence.start, p.start - 40):p.start].lower()
+        locative = bool(_LOCATIVE_BEFORE.search(before))
+        # "killed 43 people on Saturday as fighters advanced towards Raqqa": another clause's place
+        other_clause = p.start > trigger.end and bool(_OTHER_CLAUSE.search(doc.text[trigger.end:p.start]))
+        # "a market in Idlib province's Maaret al-Numan", "activists in rural Idlib said ... the town
+        # of Sarmin": the province, or its namesake city, names the area; the town is where it was
+        broad = any(finer(o.place, p.place) for o in places if o is not p)
+        # "Marjah" read as a town of another country, beside the article's own towns
+        foreign = p.place.country != home and any(o.place.country == home for o in places)
+        return (other_clause, foreign, broad, 0 if locative else 1, PRECISION_RANK.get(p.place.precision, 5),
+                abs(p.start - trigger.start))
+
+    return min(places, key=key)
+
+
+
+
+def _fold(name: str | None) -> str:
+    return re.sub(r"[^a-z]", "", (name or "").lower().replace("al-", "").replace("ar-", ""))
+
+
+def _is_seat(p: Place) -> bool:
+    """A city named like its province ("Idlib", "Aleppo", "Hama"): the name often means the province."""
+    return p.precision == "city" and bool(p.admin1) and _fold(p.name)[:4] == _fold(p.admin1)[:4]
+
+
+def finer(a: Place, b: Place) -> bool:
+    """Whether `a` locates the event more finely than `b`: a point beats the city it is in, and a
+    town of a province beats the province's namesake city ("Maaret al-Numan" over "Idlib")."""
+    if a.country != b.country:
+        return False
+    order = {"point": 0, "city": 1, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
+    if order.get(a.precision, 5) < order.get(b.precision, 5) and (b.admin1 is None or a.admin1 == b.admin1):
+        return True
+    return (a.precision == "city" and _is_seat(b) and not _is_seat(a) and a.admin1 == b.admin1
+            and _fold(a.name) != _fold(b.name))
+
+
+# two places this close may be one incident's, whatever divisions they fall in (a suburb of a capital
+# lies in the governorate around it): the radius within which the record gold accepts a place
+NEAR_KM = 25.0
+
+
+def places_compatible(la: Place, lb: Place) -> bool:
+    """Whether two mentions' places allow them to be one incident: the same place or area, one
+    holding the other, or two places a few kilometres apart."""
+    if la.name == lb.name or (la.admin1 and la.admin1 == lb.admin1):
+        return True
+    if None not in (la.lat, la.lon, lb.lat, lb.lon) and la.precision not in ("country", "admin1") \
+            and lb.precision not in ("country", "admin1") and km((la.lat, la.lon), (lb.lat, lb.lon)) <= NEAR_KM:
+        return True
+    nested = la.precision in ("admin1", "country", "region") or lb.precision in ("admin1", "country", "region")
+    other_admin = bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)  # Eastern Ghouta is not in Aleppo
+    return nested and la.country == lb.country and not other_admin
+
+
+def merged_place(current: Place | None, new: Place | None) -> Place | None:
+    """The place of a record when another mention of the same incident is merged into it."""
+    if current is None or (new is not None and finer(new, current)):
+        return new or current
+    return current
+
+
+# "KUWAIT CITY, Jan 12:", "DAKAR (Reuters) -", "(Tunis, December 28, 2019) –", "Islamabad:": where the
+# report was filed, at the start of a line near the top
+_DATELINE_AFTER = re.compile(r"^\)?(?:,[^\n()]{0,40}?)?\s*(?:\([^\n()]{1,30}\)\s*)?(?:[-–—:]|\)\s*[-–—])")
+
+
+def dateline_place(doc: Doc) -> Place | None:
+    """The place of the article's dateline, when it has one the place stage kept."""
+    for p in doc.places:
+        if p.start > 1500:
+            break
+        line_start = doc.text.rfind("\n", 0, p.start) + 1
+        lead = doc.text[line_start:p.start]
+        if lead not in ("", "(") or not _DATELINE_AFTER.match(doc.text[p.end:p.end + 60]):
+            continue
+        if lead == "(" or p.text.isupper() or doc.text[p.end:p.end + 1] == ":":
+            return p.place
+    return None
+
+
+def fill_places(doc: Doc) -> None:
+    """Records whose sentences name no place take the article's main place; statements take the
+    dateline's place (where the report, and so the statement, was made), or stay without one."""
+    focus = focus_place(doc)
+    dateline = dateline_place(doc)
+    # world news: an act whose sentences name no place is placed in the article's country (a town
+    # named elsewhere in the article is often not where this act was); the conflict region's
+    # articles are about one front, and their focus town is the better guess
+    world = bool(doc.extra.get("world_places"))
+    country = main_country(doc) if world else None
+    for m in doc.mentions:
+        if m.location is not None or m.historical:
+            continue
+        if m.type in STATEMENTS:
+            # in the conflict region a statement comes from a capital or a base far from the fighting
+            m.location = _statement_place(m, dateline, focus if world else None)
+        else:
+            m.location = country if world and country is not None else focus
+
+
+def main_country(doc: Doc) -> Place | None:
+    """The country most of the article's places lie in, as a country-level place."""
+    counts: dict[str, float] = {}
+    for p in doc.places:
+        if p.place.country:
+            counts[p.place.country] = counts.get(p.place.country, 0.0) + 1.0
+    if not counts:
+        return None
+    best = max(counts, key=lambda cc: counts[cc])
+    return next((p.place for p in doc.places if p.place.country == best and p.place.precision == "country"), None)
+
+
+def _statement_place(m: EventMention, dateline: Place | None, focus: Place | None) -> Place | None:
+    """A statement whose sentence names no place was made where the report was filed, or, by an
+    actor of the article's own country, where the article is; a foreign party's is left unplaced."""
+    country = m.actor1.country if m.actor1 is not None else None
+    if dateline is not None and country in (None, dateline.country):
+        return dateline
+    if focus is not None and country is not None and country == focus.country:
+        return focus
+    return None
+
+
+def focus_place(doc: Doc) -> Place | None:
+    """The place the article is about: its first sub-national place, weighted by repetition."""
+    counts: dict[str, float] = {}
+    first: dict[str, PlaceMatch] = {}
+    title = doc.extra.get("title")
+    for p in (title.places if title else []):
+        if p.place.precision != "country":
+            key = p.place.admin1 or p.place.name
+            counts[key] = counts.get(key, 0.0) + 3.0
+    for p in doc.places:
+        if p.place.precision == "country" or _PAST_AFTER.match(doc.text[p.end:p.end + 30]):
+            continue  # "used the same weapons in Aleppo last year": not where this happened
+        key = p.place.admin1 or p.place.name
+        counts[key] = counts.get(key, 0.0) + 1.0 + (2.0 if not first else 0.0)  # the lead's place counts more
+        first.setdefault(key, p)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    if best in first:
+        return first[best].place
+    place = next(p.place for p in title.places if (p.place.admin1 or p.place.name) == best)
+    if place.evidence:
+        place.evidence.field = "title"
+    return place

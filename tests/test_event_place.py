@@ -1,0 +1,109 @@
+"""Where each event happened (sitrep.stages.event_place) and the places stage's world-news mode,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article, Place
+from sitrep.pipeline import default_pipeline
+from sitrep.stages.event_place import finer, places_compatible
+
+
+def run(text: str, title: str | None = None, published: str = "2024-03-14"):
+    return default_pipeline().run(Article(text=text, published=published, title=title))
+
+
+def located(doc, kind: str):
+    return [m.location for m in doc.mentions if m.type == kind and not m.historical]
+
+
+def town(name: str, admin1: str, lat: float, lon: float, country: str = "SY") -> Place:
+    return Place(name=name, admin1=admin1, country=country, lat=lat, lon=lon, precision="city")
+
+
+def test_town_beats_its_provinces_namesake_city():
+    idlib = town("Idlib", "Idlib", 35.93, 36.63)
+    maarat = town("Maarat al-Numan", "Idlib", 35.64, 36.68)
+    hama = town("Hama", "Hama", 35.13, 36.75)
+    assert finer(maarat, idlib) and not finer(idlib, maarat)
+    assert not finer(hama, idlib)  # another province's city is not inside Idlib
+
+
+def test_places_compatible_by_distance_and_province():
+    damascus = town("Damascus", "Damascus", 33.51, 36.29)
+    suburb = Place(name="Sayyida Zeinab", admin1="Rif Dimashq", country="SY", lat=33.44, lon=36.34, precision="point")
+    aleppo_region = Place(name="Aleppo", admin1="Aleppo", country="SY", lat=36.2, lon=37.2, precision="admin1")
+    ghouta = Place(name="Eastern Ghouta", admin1="Rif Dimashq", country="SY", lat=33.55, lon=36.42, precision="region")
+    assert places_compatible(damascus, suburb)  # a few km apart, across a provincial border
+    assert not places_compatible(ghouta, aleppo_region)  # two provinces: two incidents
+    assert places_compatible(ghouta, suburb)
+
+
+def test_clause_place_prefers_the_town_in_the_province():
+    doc = run("Government warplanes bombed a bakery in Idlib province's Saraqeb on Sunday, killing nine civilians, "
+              "activists said.")
+    places = located(doc, "ASSAULT")
+    assert places and places[0].name.lower().startswith("saraq")
+
+
+def test_world_news_places_from_the_world_geoparser():
+    doc = run("Police arrested 14 protesters who marched in Lagos on Thursday against the rise in fuel prices, "
+              "a rights group said.")
+    assert any(p.place.country == "NG" for p in doc.places)
+    assert doc.extra.get("world_places")
+    places = located(doc, "COERCE")
+    assert places and places[0].country == "NG"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Students at the University of Ghana protested in Accra on Monday after Jimmy Lai was named.", "Lai"),
+    ("Police in Nairobi arrested a teacher named Elizabeth on Monday, Kenyan media said.", "Elizabeth"),
+    ("Police in Nairobi detained Samba Widhyastuti and two others on Monday, Kenyan media said.", "Samba"),
+])
+def test_world_news_names_are_not_places(text, word):
+    doc = run(text)
+    assert not [p for p in doc.places if p.text == word]
+
+
+def test_dateline_places_a_statement():
+    doc = run("NAIROBI, March 12 (Reuters) - Kenya's opposition leader demanded the release of "
+              "the detained students on Tuesday.\n\nPolice had detained 20 students in Kisumu on Monday.")
+    requests = located(doc, "REQUEST")
+    assert requests and requests[0] is not None and requests[0].name == "Nairobi"
+
+
+def test_world_act_without_a_place_takes_the_country():
+    # the town named later is the union's seat, not where the arrest was
+    doc = run("Police arrested three journalists on Monday, a Kenyan press union said.\n\nThe journalists had "
+              "covered protests in Kenya over taxes. Their union, based in Mombasa, called for their release.")
+    arrests = located(doc, "COERCE")
+    assert arrests and arrests[0] is not None
+    assert arrests[0].country == "KE" and arrests[0].precision == "country"
+
+
+def test_syria_article_keeps_the_conflict_gazetteer():
+    doc = run("US-led coalition air strikes killed 12 civilians in Raqqa on Tuesday, the Observatory said. "
+              "The coalition said it struck Islamic State positions near Raqqa.")
+    assert not doc.extra.get("world_places")
+    places = located(doc, "ASSAULT")
+    assert places and places[0].country == "SY"
+
+
+@pytest.mark.parametrize("statement", [
+    "The Syrian National Coalition called on the United Nations to stop the bombing of civilians in Idlib.",
+    "Turkey demanded an immediate ceasefire in Idlib.",
+])
+def test_conflict_statement_is_not_placed_at_its_topic(statement):
+    doc = run("Syrian government warplanes struck Saraqeb on Monday, killing seven civilians.\n\n" + statement)
+    assert not doc.extra.get("world_places")
+    requests = [m for m in doc.mentions if m.type == "REQUEST"]
+    assert requests and all(m.location is None for m in requests)
+
+
+def test_conflict_statement_keeps_where_it_was_said():
+    doc = run("Syrian government warplanes struck Saraqeb on Monday, killing seven civilians.\n\n"
+              "The foreign minister told a news conference in Moscow that Russia demanded an end to Turkish "
+              "support for the rebels.")
+    requests = [m for m in doc.mentions if m.type == "REQUEST"]
+    assert requests and requests[0].location is not None and requests[0].location.name == "Moscow"
