@@ -84,13 +84,12 @@ def score(incidents: list[dict], unit_articles: dict[str, set[str]], records: di
                 if kind is None:
                     continue
                 reported += 1
-                sides = [set().union(*(units_by_outlet.get(o, set()) for o in outlets)) if outlets else set()
-                         for outlets in c.sides.values()]
-                hit = None
-                for n, gold in enumerate(incident["disagreements"]):
-                    if gold["kind"] == kind and _opposes(sides, [set(p["articles"]) for p in gold["positions"]]):
-                        hit = n
-                        break
+                sides = _sides(c, units_by_outlet, unit_of)
+                # one-to-one: a contradiction that fits several gold disagreements surfaces one
+                # not yet surfaced, if any
+                hits = [n for n, gold in enumerate(incident["disagreements"])
+                        if gold["kind"] == kind and _opposes(sides, [set(p["articles"]) for p in gold["positions"]])]
+                hit = next((n for n in hits if not found[n]), hits[0] if hits else None)
                 if hit is not None:
                     right += 1
                     found[hit] = True
@@ -106,6 +105,20 @@ def score(incidents: list[dict], unit_articles: dict[str, set[str]], records: di
     return {"incidents": len(incidents), "gold_disagreements": total, "reported": reported, "right": right,
             "surfaced": surfaced, "precision": round(precision, 4), "recall": round(recall, 4),
             "wrong_as": dict(wrong_as), "contradictions": listing}
+
+
+def _sides(c, units_by_outlet: dict[str, set[str]], unit_of: dict[str, str]) -> list[set[str]]:  # noqa: ANN001
+    """The units behind each side of contradiction ``c``: by the articles of its positions when
+    it lists them (each position names its article), else by the outlets of each side."""
+    if c.positions:
+        by_value: dict[str, set[str]] = defaultdict(set)
+        for p in c.positions:
+            value = p["value"].rsplit(" ", 1)[-1]  # "at least 58" is side "58"
+            if p.get("article") in unit_of:
+                by_value[value].add(unit_of[p["article"]])
+        return [by_value.get(value, set()) for value in c.sides]
+    return [set().union(*(units_by_outlet.get(o, set()) for o in outlets)) if outlets else set()
+            for outlets in c.sides.values()]
 
 
 def _opposes(sides: list[set[str]], positions: list[set[str]]) -> bool:

@@ -174,12 +174,6 @@ def largest_figure(record: dict, kind: str) -> int | None:
     return max(values) if values else None
 
 
-def _disagree(values: list[int], tolerance: float) -> bool:
-    """Figures that differ by more than one and by more than ``tolerance`` of the largest."""
-    lo, hi = min(values), max(values)
-    return hi - lo > 1 and (hi - lo) / hi > tolerance
-
-
 def _day(record: dict) -> tuple[date | None, str | None]:
     when = record.get("date")
     if not when:
@@ -740,22 +734,12 @@ def fuse(mentions: list[MentionView], fuser: Fuser | None = None) -> Fuser:
 
 # -- contradictions -----------------------------------------------------------------------------
 
-def find_contradictions(event: Cluster, tolerance: float = 0.1) -> list[Contradiction]:
+def find_contradictions(event: Cluster, tolerance: float | None = None) -> list[Contradiction]:
     if len(event.outlets) < 2:
         return []
     out: list[Contradiction] = []
     for kind in ("killed", "injured"):
-        figures = event.figures(kind)
-        if figures and _disagree(list(figures.values()), tolerance):
-            sides: dict[str, list[str]] = defaultdict(list)
-            for outlet, n in sorted(figures.items()):
-                sides[str(n)].append(outlet)
-            text = " vs ".join(f"{n} ({', '.join(o)})" for n, o in sorted(sides.items(), key=lambda x: int(x[0])))
-            if _rising_toll(event, kind, tolerance):
-                # later reports give higher tolls and no two reports of one day disagree
-                out.append(Contradiction("toll_update", f"{kind} rose over later reports: {text}", dict(sides)))
-            else:
-                out.append(Contradiction("casualties", f"{kind}: {text}", dict(sides)))
+        out.extend(figure_contradictions(event, kind, tolerance))
     denials: dict[str, list[str]] = defaultdict(list)
     for m in event.mentions:
         for d in m.record.get("denials", []):
@@ -770,6 +754,7 @@ def find_contradictions(event: Cluster, tolerance: float = 0.1) -> list[Contradi
             out.append(Contradiction("denial", f"denied by {who} (reported by {', '.join(sorted(set(outlets)))})",
                                      {"asserted": asserting, f"denied by {who}": sorted(set(outlets))}))
     perpetrators: dict[str, set[str]] = defaultdict(set)
+    named_in: dict[str, set[str]] = defaultdict(set)
     # who spoke, met or accused differs between reports without contradicting: only an act of
     # violence or coercion has a perpetrator to disagree about
     for m in event.mentions if event.type in ("ASSAULT", "COERCE") else []:
@@ -778,10 +763,17 @@ def find_contradictions(event: Cluster, tolerance: float = 0.1) -> list[Contradi
         a1 = m.record.get("actor1") or {}
         if not a1.get("name") or a1.get("basis", "text") != "text":
             continue  # an unnamed or inferred agent is nobody's claim
+        if a1.get("kind") and a1["kind"] not in ARMED_KINDS:
+            continue  # a ministry, monitor, outlet or crowd is not who carried out an attack
         side = _side(a1)
         if side in _tables()[2]:
             continue
         perpetrators[side].add(f"{m.outlet}: {a1['name']}")
+        named_in[side].add(m.article_id)
+    # a side named by one report only is as likely a misread as a claim: a fact-checker needs
+    # each side told by two reports before two perpetrators are set against each other
+    perpetrators = {s: v for s, v in perpetrators.items()
+                    if len(named_in[s]) >= contradiction_settings()["perpetrator_reports"]}
     # a disagreement needs two sides that cannot both be true (allies acting together can)
     opposed = {s for s in perpetrators if any(not sides_compatible(s, t) for t in perpetrators)}
     if opposed:
@@ -801,20 +793,147 @@ def find_contradictions(event: Cluster, tolerance: float = 0.1) -> list[Contradi
     return out
 
 
-def _rising_toll(event: Cluster, kind: str, tolerance: float) -> bool:
-    """Whether an event's differing figures are a toll updated over days, not a disagreement."""
-    by_day: dict[str, list[int]] = defaultdict(list)
+# Who a figure counts: "58 people" and "58 civilians" count the same dead; children, women and
+# combatants are groups of their own (a figure of children is compared with children's only).
+VICTIM_GROUPS = {"unknown": "all", "civilians": "all", "children": "children", "women": "women",
+                 "military": "combatants", "fighters": "combatants"}
+APPROX_TEXT = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "at_most": "at most "}
+
+
+@dataclass
+class Figure:
+    """One figure as one report gives it: a position in a casualty disagreement."""
+
+    value: int
+    approx: str
+    group: str
+    outlet: str
+    article: str
+    source: str | None  # who the report says gives the figure, when it says
+    day: str  # the report's publication day (or the incident day it states)
+    update: bool  # the report says its toll was counted again
+    quote: str
+
+    @property
+    def text(self) -> str:
+        return APPROX_TEXT.get(self.approx, "") + str(self.value)
+
+    def position(self) -> dict[str, Any]:
+        return {"value": self.text, "outlet": self.outlet, "article": self.article, "quote": self.quote,
+                "group": self.group, "source": self.source, "day": self.day}
+
+
+def event_figures(event: Cluster, kind: str) -> list[Figure]:
+    """Every figure of ``kind`` the event's reports give, one per report, group and value.
+
+    A part of a toll ("including 4 civilians") is not a toll of all the dead; a figure of
+    children or women is kept (it is compared with the other reports' children or women)."""
+    out: dict[tuple, Figure] = {}
     for m in event.mentions:
-        value = largest_figure(m.record, kind)
-        if value is not None and m.published:
-            by_day[m.published].append(value)
-    if len(by_day) < 2:
+        claim_source = (m.record.get("claim") or {}).get("source")
+        # when the figure was given: the report's day (a toll counted again comes out later)
+        day = (m.published or "")[:10] or (m.record.get("date") or {}).get("value") or ""
+        for c in m.record["casualties"]:
+            if c["kind"] != kind or not c["count"]:
+                continue
+            group = VICTIM_GROUPS.get(c.get("category") or "unknown", "all")
+            if c["subset"] and group in ("all", "combatants"):
+                continue
+            source = (c.get("claim") or {}).get("source") or claim_source
+            key = (m.article_id, group, c["count"])
+            if key not in out:
+                quote = (c.get("evidence") or {}).get("text") or ""
+                out[key] = Figure(c["count"], c.get("approx") or "exact", group, m.outlet or "?", m.article_id,
+                                  source, day, m.update, quote)
+    return sorted(out.values(), key=lambda f: (f.group, f.value, f.outlet, f.article))
+
+
+@lru_cache(maxsize=1)
+def contradiction_settings() -> dict[str, float]:
+    """The reviewed thresholds of ``data/fusion.yaml``'s ``contradictions`` section."""
+    from sitrep.resolve.datafiles import load_yaml
+
+    return dict(load_yaml("fusion.yaml")["contradictions"])
+
+
+def figures_disagree(a: Figure, b: Figure, tolerance: float | None = None) -> bool:
+    """Two figures of one group that cannot both be the count at one time: beyond rounding
+    (more than one apart and more than ``tolerance`` of the larger; a lower bound, "at least
+    44", may sit further from a count) but not so far apart that one is more likely another
+    incident's or a whole's figure (``far_apart``)."""
+    if a.group != b.group:
         return False
-    if any(_disagree(values, tolerance) for values in by_day.values()):
-        return False  # reports of the same day disagree
-    days = sorted(by_day)
-    peaks = [max(by_day[d]) for d in days]
-    return all(b >= a for a, b in zip(peaks, peaks[1:], strict=False))
+    settings = contradiction_settings()
+    tolerance = settings["figure_tolerance"] if tolerance is None else tolerance
+    lo, hi = (a, b) if a.value <= b.value else (b, a)
+    room = tolerance * settings["lower_bound_room"] if lo.approx in ("at_least", "more_than") else tolerance
+    return hi.value - lo.value > 1 and (hi.value - lo.value) / hi.value > room \
+        and hi.value < lo.value * settings["far_apart"]
+
+
+def is_update(a: Figure, b: Figure) -> bool:
+    """Whether two differing figures are one toll counted again rather than a disagreement: one
+    source's own figures; the larger says it was counted again, or comes from a later report and
+    the two are not given by two different named sources; within one report, figures not given
+    by two different named sources."""
+    lo, hi = (a, b) if a.value <= b.value else (b, a)
+    if a.source and b.source and a.source == b.source:
+        return True  # one source's own count, raised
+    named_apart = bool(a.source and b.source)  # two different, named sources
+    if a.article == b.article:
+        return not named_apart
+    # a later, larger count is the toll counted again, unless the two figures come from two
+    # different named sources (the opposition's 80 is not the monitor's 58 counted again)
+    return hi.update or (bool(hi.day) and bool(lo.day) and hi.day > lo.day and not named_apart)
+
+
+def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = None) -> list[Contradiction]:
+    """Casualty disagreements of one kind: per victim group, the figures of comparable times that
+    cannot both be true; a toll that grows over later reports is listed as an update instead."""
+    out: list[Contradiction] = []
+    figures = event_figures(event, kind)
+    for group in sorted({f.group for f in figures}):
+        mine = [f for f in figures if f.group == group]
+        clashing: set[int] = set()
+        rising: set[int] = set()
+        for i, a in enumerate(mine):
+            for j in range(i + 1, len(mine)):
+                b = mine[j]
+                if a.outlet == b.outlet and a.article != b.article and not (a.source and b.source and a.source != b.source):
+                    if figures_disagree(a, b, tolerance):
+                        rising |= {i, j}  # one outlet's own reports: its later count
+                    continue
+                if not figures_disagree(a, b, tolerance):
+                    continue
+                (rising if is_update(a, b) else clashing).update((i, j))
+        label = kind if group == "all" else f"{kind} ({group})"
+        for kind_out, chosen in (("casualties", clashing), ("toll_update", rising - clashing)):
+            if kind_out == "toll_update" and (clashing or not rising):
+                continue
+            if kind_out == "casualties" and not clashing:
+                continue
+            picked = [mine[i] for i in sorted(chosen)]
+            if kind_out == "toll_update":
+                picked = sorted(picked, key=lambda f: (f.day, f.value))
+            sides: dict[str, list[str]] = defaultdict(list)
+            for f in picked:
+                if f.outlet not in sides[str(f.value)]:
+                    sides[str(f.value)].append(f.outlet)
+            if len(sides) < 2:
+                continue
+            text = " vs ".join(f"{n} ({', '.join(sorted(o))})" for n, o in sorted(sides.items(), key=lambda x: int(x[0])))
+            if kind_out == "toll_update":
+                text = " → ".join(f"{f.text} ({f.outlet}, {f.day or '?'})" for f in picked)
+                summary = f"{label} rose over later reports: {text}"
+            else:
+                summary = f"{label}: {text}"
+            out.append(Contradiction(kind_out, summary, {k: sorted(v) for k, v in sides.items()},
+                                     [f.position() for f in picked]))
+    return out
+
+
+# Kinds of actor (data/actors.yaml) that can carry out an attack.
+ARMED_KINDS = frozenset({"state military", "armed group", "coalition", "government", "head of state", "police"})
 
 
 def _side(actor: dict) -> str:
