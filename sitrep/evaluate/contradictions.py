@@ -113,9 +113,8 @@ def _sides(c, units_by_outlet: dict[str, set[str]], unit_of: dict[str, str]) -> 
     if c.positions:
         by_value: dict[str, set[str]] = defaultdict(set)
         for p in c.positions:
-            value = p["value"].rsplit(" ", 1)[-1]  # "at least 58" is side "58"
             if p.get("article") in unit_of:
-                by_value[value].add(unit_of[p["article"]])
+                by_value[p.get("side", p["value"])].add(unit_of[p["article"]])
         return [by_value.get(value, set()) for value in c.sides]
     return [set().union(*(units_by_outlet.get(o, set()) for o in outlets)) if outlets else set()
             for outlets in c.sides.values()]

@@ -550,11 +550,19 @@ def candidate_keys(m: MentionView) -> list[tuple]:
     of the few days before and after it for follow-ups)."""
     if m.day is None:
         return []
+    if m.precision == "month":
+        # "early April", "earlier this month": the day-precise events of its month, in its area
+        return [key for d in range(-_window(m.precision), _window(m.precision) + 1)
+                for key in _day_candidate_keys(m, m.day.toordinal() + d, follow_up=d == 0)]
+    return _day_candidate_keys(m, m.day.toordinal())
+
+
+def _day_candidate_keys(m: MentionView, day: int, follow_up: bool = True) -> list[tuple]:
     country, admin1, cell = _area(m)
-    day = m.day.toordinal()
     spot = _spot(m, admin1, cell)
     keys: list[tuple] = [("f", m.type, week, country, spot)
-                         for week in sorted({(day - FOLLOW_UP_DAYS) // 7, (day + FOLLOW_UP_DAYS) // 7})]
+                         for week in sorted({(day - FOLLOW_UP_DAYS) // 7, (day + FOLLOW_UP_DAYS) // 7})] \
+        if follow_up else []
     if not (admin1 or cell):
         return keys + [("c", m.type, day, country)]
     keys.append(("u", m.type, day, country))
@@ -727,32 +735,26 @@ def fuse(mentions: list[MentionView], fuser: Fuser | None = None) -> Fuser:
         if m.id not in fuser.assignment:
             fuser.add(m)
     fuser.merge_similar()
+    siblings: dict[str, list[MentionView]] = defaultdict(list)
+    for m in mentions:
+        siblings[m.article_id].append(m)
     for event in fuser.events.values():
-        event.contradictions = find_contradictions(event)
+        event.contradictions = find_contradictions(event, siblings=siblings)
     return fuser
 
 
 # -- contradictions -----------------------------------------------------------------------------
 
-def find_contradictions(event: Cluster, tolerance: float | None = None) -> list[Contradiction]:
+def find_contradictions(event: Cluster, tolerance: float | None = None,
+                        siblings: dict[str, list[MentionView]] | None = None) -> list[Contradiction]:
+    """The disagreements between an event's reports. ``siblings``: the other mentions of the
+    event's reports (by article id), where a denial of the incident may have been told apart."""
     if len(event.outlets) < 2:
         return []
     out: list[Contradiction] = []
     for kind in ("killed", "injured"):
         out.extend(figure_contradictions(event, kind, tolerance))
-    denials: dict[str, list[str]] = defaultdict(list)
-    for m in event.mentions:
-        for d in m.record.get("denials", []):
-            denials[d.get("source") or d.get("by") or "?"].append(m.outlet or "?")
-        if m.record["claim"]["modality"] == "denied":
-            who = m.record["claim"].get("source") or m.record["claim"].get("by") or "?"
-            denials[who].append(m.outlet or "?")
-    if denials:
-        asserting = sorted({m.outlet or "?" for m in event.mentions
-                            if m.record["claim"]["modality"] in ("asserted", "reported", "claimed")})
-        for who, outlets in denials.items():
-            out.append(Contradiction("denial", f"denied by {who} (reported by {', '.join(sorted(set(outlets)))})",
-                                     {"asserted": asserting, f"denied by {who}": sorted(set(outlets))}))
+    out.extend(denial_contradictions(event, siblings or {}))
     perpetrators: dict[str, set[str]] = defaultdict(set)
     named_in: dict[str, set[str]] = defaultdict(set)
     # who spoke, met or accused differs between reports without contradicting: only an act of
@@ -819,7 +821,8 @@ class Figure:
         return APPROX_TEXT.get(self.approx, "") + str(self.value)
 
     def position(self) -> dict[str, Any]:
-        return {"value": self.text, "outlet": self.outlet, "article": self.article, "quote": self.quote,
+        return {"side": str(self.value), "value": self.text, "outlet": self.outlet, "article": self.article,
+                "quote": self.quote,
                 "group": self.group, "source": self.source, "day": self.day}
 
 
@@ -932,6 +935,92 @@ def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = N
     return out
 
 
+def _quote(m: MentionView) -> str:
+    return (m.record.get("evidence") or {}).get("text") or ""
+
+
+def linked_denials(event: Cluster, siblings: dict[str, list[MentionView]]) -> list[MentionView]:
+    """Denials a report of the event tells as a statement of their own ("The army denied using
+    chemical weapons"): a rejection in the same report, told on the incident's day or in the week
+    after, placed nowhere else, by the side the reports name as the attacker (or its ally)."""
+    if event.type not in ("ASSAULT", "COERCE"):
+        return []
+    days = [m.day for m in event.mentions if m.day is not None and m.precision == "day"]
+    first = min(days) if days else None
+    attackers = _attackers(event)
+    inside = {m.id for m in event.mentions}
+    found = []
+    for article in sorted(event.by_article):
+        for s in siblings.get(article, ()):
+            if s.id in inside or (s.type != "REJECT" and s.record["claim"].get("modality") != "denied"):
+                continue
+            if s.day is not None and first is not None and not 0 <= (s.day - first).days <= DENIAL_DAYS:
+                continue
+            loc = s.record.get("location")
+            if loc and event.mentions[0].place_key and _place_key_score(s.place_key, event.mentions[0].place_key) < 0.35:
+                continue  # a rejection about another place
+            who = s.record.get("actor1") or {}
+            if not who.get("id") or not any(sides_compatible(_side(who), a) for a in attackers):
+                continue  # only the side accused of the act can deny it
+            found.append(s)
+    return found
+
+
+DENIAL_DAYS = 7
+
+
+def _attackers(event: Cluster) -> set[str]:
+    """The sides the event's reports name as the attacker (by two reports, when any side is)."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for m in event.mentions:
+        if (m.record.get("actor1") or {}).get("id") and m.record["actor1"].get("basis", "text") == "text":
+            named[_side(m.record["actor1"])].add(m.article_id)
+    enough = {side for side, articles in named.items() if len(articles) >= contradiction_settings()["perpetrator_reports"]}
+    return enough or set(named)
+
+
+def _may_deny(name: str | None, attackers: set[str]) -> bool:
+    """Whether the actor named ``name`` (a canonical name) is on a side named as the attacker (or
+    an ally of it): one party's denial of another's act is no denial. Unknown names are kept."""
+    from sitrep.resolve.actors import actor_dictionary
+
+    entry = actor_dictionary().by_name(name)
+    if entry is None or not attackers:
+        return True
+    side = _side({"id": entry.id, "name": entry.name})
+    return any(sides_compatible(side, a) for a in attackers)
+
+
+def denial_contradictions(event: Cluster, siblings: dict[str, list[MentionView]]) -> list[Contradiction]:
+    """A party denies what the other reports assert: the act, its responsibility, or its result."""
+    denials: dict[str, list[MentionView]] = defaultdict(list)
+    attackers = _attackers(event)
+    for m in event.mentions:
+        for d in m.record.get("denials", []):
+            if _may_deny(d.get("source"), attackers):
+                denials[d.get("source") or d.get("by") or "?"].append(m)
+        if m.record["claim"]["modality"] == "denied" and _may_deny(m.record["claim"].get("source"), attackers):
+            denials[m.record["claim"].get("source") or m.record["claim"].get("by") or "?"].append(m)
+    for s in linked_denials(event, siblings):
+        who = s.record["claim"].get("source") or (s.record.get("actor1") or {}).get("name") or "?"
+        denials[_side(s.record["actor1"]) if s.record.get("actor1") else who].append(s)
+    if not denials:
+        return []
+    asserting = [m for m in event.mentions if m.record["claim"]["modality"] in ("asserted", "reported", "claimed")]
+    out = []
+    for who, told in sorted(denials.items()):
+        label = f"denied by {who}"
+        positions = [{"side": "asserted", "value": "asserted", "outlet": m.outlet or "?", "article": m.article_id,
+                      "quote": _quote(m)} for m in asserting]
+        positions += [{"side": label, "value": label, "outlet": m.outlet or "?", "article": m.article_id,
+                       "quote": _quote(m)} for m in told]
+        outlets = sorted({m.outlet or "?" for m in told})
+        out.append(Contradiction("denial", f"{label} (reported by {', '.join(outlets)})",
+                                 {"asserted": sorted({m.outlet or "?" for m in asserting}), label: outlets},
+                                 positions))
+    return out
+
+
 # Kinds of actor (data/actors.yaml) that can carry out an attack.
 ARMED_KINDS = frozenset({"state military", "armed group", "coalition", "government", "head of state", "police"})
 
@@ -1019,8 +1108,15 @@ def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Sto
         fuser.merge_similar(changed)
         touched = [e for eid, e in sorted(fuser.events.items())
                    if before.get(eid) != [m.id for m in e.mentions] or eid in changed]
+        # the other mentions of the touched events' reports, where a denial may be told apart
+        siblings: dict[str, list[MentionView]] = defaultdict(list)
+        for m in new:
+            siblings[m.article_id].append(m)
+        missing = {a for e in touched for a in e.by_article} - set(siblings)
+        for row in session.article_mentions(sorted(missing)) if missing else ():
+            siblings[row["article_id"]].extend(_views([row]))
         for event in touched:
-            event.contradictions = find_contradictions(event)
+            event.contradictions = find_contradictions(event, siblings=siblings)
         deleted = (set(before) | set(batch.dirty_events)) - set(fuser.events)
         session.write([(e.to_event(), e.block_keys()) for e in touched], deleted, [m.id for m in new])
         report = FusionReport(len(new), len(touched), len(deleted), len(members) + len(more))
