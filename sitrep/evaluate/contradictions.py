@@ -88,7 +88,8 @@ def score(incidents: list[dict], unit_articles: dict[str, set[str]], records: di
                 # one-to-one: a contradiction that fits several gold disagreements surfaces one
                 # not yet surfaced, if any
                 hits = [n for n, gold in enumerate(incident["disagreements"])
-                        if gold["kind"] == kind and _opposes(sides, [set(p["articles"]) for p in gold["positions"]])]
+                        if gold["kind"] == kind and _same_count(c, gold)
+                        and _opposes(sides, [set(p["articles"]) for p in gold["positions"]])]
                 hit = next((n for n in hits if not found[n]), hits[0] if hits else None)
                 if hit is not None:
                     right += 1
@@ -105,6 +106,15 @@ def score(incidents: list[dict], unit_articles: dict[str, set[str]], records: di
     return {"incidents": len(incidents), "gold_disagreements": total, "reported": reported, "right": right,
             "surfaced": surfaced, "precision": round(precision, 4), "recall": round(recall, 4),
             "wrong_as": dict(wrong_as), "contradictions": listing}
+
+
+def _same_count(c, gold: dict) -> bool:  # noqa: ANN001
+    """For figures: whether the reported and the gold disagreement count the same thing, the dead
+    or the wounded (the gold says which in its ``what``; fusion's summary opens with it)."""
+    if gold["kind"] != "casualties":
+        return True
+    wounded = any(w in gold.get("what", "").lower() for w in ("wound", "injur"))
+    return c.summary.startswith("injured") == wounded
 
 
 def _sides(c, units_by_outlet: dict[str, set[str]], unit_of: dict[str, str]) -> list[set[str]]:  # noqa: ANN001

@@ -795,10 +795,12 @@ def find_contradictions(event: Cluster, tolerance: float | None = None,
     return out
 
 
-# Who a figure counts: "58 people" and "58 civilians" count the same dead; children, women and
-# combatants are groups of their own (a figure of children is compared with children's only).
-VICTIM_GROUPS = {"unknown": "all", "civilians": "all", "children": "children", "women": "women",
+# Who a figure counts. Children, women and combatants are groups of their own (a figure of
+# children is compared with children's only); civilians are part of all the dead ("58 people"),
+# so the two are compared as a part and its whole (``figures_disagree``).
+VICTIM_GROUPS = {"unknown": "all", "civilians": "civilians", "children": "children", "women": "women",
                  "military": "combatants", "fighters": "combatants"}
+FAMILIES = {"civilians": "all"}  # groups told together in one disagreement
 APPROX_TEXT = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "at_most": "at most "}
 
 
@@ -864,11 +866,13 @@ def figures_disagree(a: Figure, b: Figure, tolerance: float | None = None) -> bo
     (more than one apart and more than ``tolerance`` of the larger; a lower bound, "at least
     44", may sit further from a count) but not so far apart that one is more likely another
     incident's or a whole's figure (``far_apart``)."""
-    if a.group != b.group:
+    if FAMILIES.get(a.group, a.group) != FAMILIES.get(b.group, b.group):
         return False
     settings = contradiction_settings()
     tolerance = settings["figure_tolerance"] if tolerance is None else tolerance
     lo, hi = (a, b) if a.value <= b.value else (b, a)
+    if a.group != b.group and hi.group == "all":
+        return False  # 5 civilians among 9 dead: a part within its whole
     room = tolerance * settings["lower_bound_room"] if lo.approx in ("at_least", "more_than") else tolerance
     return hi.value - lo.value > 1 and (hi.value - lo.value) / hi.value > room \
         and hi.value < lo.value * settings["far_apart"]
@@ -895,8 +899,8 @@ def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = N
     cannot both be true; a toll that grows over later reports is listed as an update instead."""
     out: list[Contradiction] = []
     figures = event_figures(event, kind)
-    for group in sorted({f.group for f in figures}):
-        mine = [f for f in figures if f.group == group]
+    for group in sorted({FAMILIES.get(f.group, f.group) for f in figures}):
+        mine = [f for f in figures if FAMILIES.get(f.group, f.group) == group]
         clashing: set[int] = set()
         rising: set[int] = set()
         for i, a in enumerate(mine):
