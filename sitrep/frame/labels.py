@@ -77,7 +77,7 @@ def loaded_language(text: str) -> list[LoadedSpan]:
 # Words an outlet puts before a name to frame it: "US-backed separatist SDF militia",
 # "so-called Islamic State", "the criminal Assad regime".
 _QUALIFIER = re.compile(
-    r"(?:\b(?:(?:al[ -])?[\w.]+-(?:backed|led|held|linked|affiliated|supported|sponsored|funded|allied|controlled|based|aligned))|"
+    r"(?:\b(?:(?:al[ -]|New |Saudi |United )?[\w.]+-(?:backed|led|held|linked|affiliated|supported|sponsored|funded|allied|controlled|based|aligned))|"
     r"\b(?:so-called|self-proclaimed|separatist|terrorist|extremist|criminal|takfiri|moderate|radical|jihadist|"
     r"heroic|brave|treacherous|occupying|illegitimate|notorious|tyrannical|fascist|puppet|rogue|barbaric|"
     r"brutal|mercenary|foreign-backed|Islamist|militant|armed|rebel)\b)\s+$", re.I)
@@ -152,11 +152,11 @@ SPEAKER_TAIL_WORDS = 6  # words after a speaker named after its verb, to the end
 
 
 @lru_cache(maxsize=1)
-def _framing_words() -> tuple[re.Pattern, frozenset[str], tuple[str, ...], frozenset[str]]:
+def _framing_words() -> tuple[re.Pattern, frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     data = load_yaml("framing.yaml")
     return (re.compile("|".join(f"(?:{p})" for p in data["boilerplate_sentence"])),
             frozenset(w.lower() for w in data["modifier_heads"]), tuple(data["modifier_prefixes"]),
-            frozenset(w.lower() for w in data["acts"]))
+            frozenset(w.lower() for w in data["acts"]), frozenset(w.lower() for w in data["bare_adjectives"]))
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
@@ -165,12 +165,24 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 def _modifier(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` qualifies another noun ("Assad regime forces", "US
     airstrikes", "anti-Assad rebels") rather than naming its actor."""
-    _, heads, prefixes, _ = _framing_words()
+    _, heads, prefixes, _, _ = _framing_words()
     before = text[max(0, start - 6):start].lower()
     if any(before.endswith(p) for p in prefixes):
         return True
     nxt = _NEXT_WORD.match(text, end)
-    return bool(nxt) and nxt.group(1).lower() in heads
+    if nxt and nxt.group(1).lower() in heads:
+        return True
+    name = text[start:end]
+    if name.lower() in _framing_words()[4] and not _DETERMINED.search(text[max(0, start - 12):start]):
+        return True  # "recent military defeats": an adjective
+    if name.islower() and _NAME_AFTER.match(text, end):
+        return True  # "the paramilitary National Defence Forces": the name that follows is the label
+    # "Opposition Forces" inside "National Coalition for Syrian Revolution and Opposition Forces"
+    return name[:1].isupper() and bool(_INSIDE_NAME.search(text[max(0, start - 40):start]))
+
+
+_DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her)|'?s)\s+$", re.I)
+_INSIDE_NAME = re.compile(r"[A-Z][\w-]*\s+(?:and|for|of|&)\s+$")
 
 
 def _names_an_act(label: str) -> bool:
