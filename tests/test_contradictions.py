@@ -1,8 +1,8 @@
 """Contradictions a fact-checker can rely on, on hand-built reports (issue 15)."""
 
 from sitrep.evaluate.contradictions import score
-from sitrep.fuse.events import Cluster, find_contradictions, fuse, view
 from sitrep.frame.labels import actor_labels
+from sitrep.fuse.events import Cluster, find_contradictions, fuse, view
 from sitrep.model import Article
 
 KHAN = {"name": "Khan Shaykhun", "admin1": "Idlib", "country": "SY", "precision": "city", "lat": 35.44, "lon": 36.65}
@@ -99,8 +99,8 @@ def test_a_denial_told_apart_by_the_accused_side_joins_its_incident():
 
 def test_a_background_mention_of_the_month_finds_its_incident():
     told = "a suspected sarin gas attack on Khan Shaykhun choked families"
-    day = [view("a1:0", "a1", "Wire A", "2024-03-12", _record([_casualty("killed", 58)], evidence=told)),
-           view("b1:0", "b1", "Wire B", "2024-03-12", _record([_casualty("killed", 60)], evidence=told))]
+    day = [view("a1:0", "a1", "Wire A", "2024-03-02", _record([_casualty("killed", 58)], day="2024-03-02", evidence=told)),
+           view("b1:0", "b1", "Wire B", "2024-03-02", _record([_casualty("killed", 60)], day="2024-03-02", evidence=told))]
     month = view("c1:0", "c1", "Wire C", "2024-03-25", _record([_casualty("killed", 58)], day="2024-03", precision="month",
                                                               evidence="early this month a sarin gas attack on Khan Shaykhun"))
     fuser = fuse([*day, month])
