@@ -143,3 +143,30 @@ def test_framing_skips_furniture_modifiers_acts_and_reported_speech():
     assert _labels("Two soldiers were killed said Observatory director Rami Abdel Rahman.")[0][1] != "soldiers"
     assert ("Human Rights Watch", "new york-based human rights watch") in \
         _labels("The New York-based Human Rights Watch has accused the regime.")
+
+
+def test_what_came_of_an_incident_days_later_joins_it_but_another_attack_does_not():
+    told = "a convoy bombing at Rashidin killed evacuees"
+
+    def report(article, day, published, killed, actor=None, text=told):
+        casualties = [_casualty("killed", killed)] if killed else []
+        return view(f"{article}:{day}", article, f"Wire {article}", published,
+                    _record(casualties, day=day, actor=actor, evidence=text))
+
+    incident = [report("a", "2024-03-12", "2024-03-12", 40), report("b", "2024-03-12", "2024-03-12", 42)]
+    # report c tells the bombing, then the UN's statement two days later (no dead of its own)
+    follow = [report("c", "2024-03-12", "2024-03-14", 43), report("c", "2024-03-14", "2024-03-14", None,
+                                                                  text="the UN condemned the convoy bombing at Rashidin of evacuees")]
+    fuser = fuse([*incident, *follow])
+    assert fuser.assignment["c:2024-03-14"] == fuser.assignment["a:2024-03-12"]
+    # report d tells the bombing, then a smaller strike with dead of its own a day later
+    other = [report("d", "2024-03-12", "2024-03-13", 41), report("d", "2024-03-13", "2024-03-13", 4,
+                                                                 text="another strike hit a clinic near Rashidin where evacuees of the convoy sheltered")]
+    fuser = fuse([*incident, *other])
+    assert fuser.assignment["d:2024-03-13"] != fuser.assignment["a:2024-03-12"]
+    # report e tells the bombing, then the other side's attack two days later
+    rebels = {"id": "SYR_OPP", "name": "Syrian armed opposition", "kind": "armed group"}
+    side = [report("e", "2024-03-12", "2024-03-14", 40, actor=SYR),
+            report("e", "2024-03-14", "2024-03-14", None, actor=rebels, text="rebels fired gas at soldiers guarding the Rashidin convoy evacuees")]
+    fuser = fuse([*incident, *side])
+    assert fuser.assignment["e:2024-03-14"] != fuser.assignment["a:2024-03-12"]

@@ -474,6 +474,26 @@ def restates(a: MentionView, b: MentionView) -> bool:
     return coarse and x.get("admin1") is not None and x.get("admin1") == y.get("admin1")
 
 
+def develops(a: MentionView, b: MentionView) -> bool:
+    """Whether ``a``, told by the same report as ``b`` a day to a few days after it, may be what
+    came of ``b``'s incident (a statement, a count of the victims): the same kind of event and
+    attack, in the same place, not the other side's act, and no dead of its own unless its toll
+    is ``b``'s counted again."""
+    if a.type != b.type or a.day is None or b.day is None or a.precision != "day" or b.precision != "day":
+        return False
+    if not 1 <= (a.day - b.day).days <= FOLLOW_UP_DAYS:
+        return False
+    if a.mode and b.mode and not modes_compatible(a.mode, b.mode):
+        return False
+    if a.killed and not (b.killed and (a.update or min(a.killed, b.killed) / max(a.killed, b.killed) >= 0.8)):
+        return False  # dead of its own, days later: another attack, unless the toll counted again
+    x, y = a.record.get("actor1") or {}, b.record.get("actor1") or {}
+    if x.get("id") and y.get("id") and {x.get("basis", "text"), y.get("basis", "text")} == {"text"} \
+            and not sides_compatible(_side(x), _side(y)):
+        return False  # the other side's attack days later ("rebels used gas on soldiers")
+    return _place_key_score(a.place_key, b.place_key) >= 0.6
+
+
 def event_id(first: MentionView) -> str:
     return hashlib.sha1(first.id.encode()).hexdigest()[:12]
 
@@ -645,7 +665,8 @@ class Fuser:
                         max(near, _window(first.precision, first.basis)) and len(m.words & event.words) < WORDS_FULL // 2:
                     continue  # days apart: only a follow-up in the same words may join (``follows_up``)
                 own = event.by_article.get(m.article_id)
-                if own and not all(restates(m, x) for x in own):
+                later = bool(own) and all(develops(m, x) for x in own)
+                if own and not later and not all(restates(m, x) for x in own):
                     continue  # the event already holds a different incident from this report
                 reps = [x for x in event.mentions[:REPRESENTATIVES + len(own or ())]
                         if x.article_id != m.article_id][:REPRESENTATIVES]
@@ -653,6 +674,10 @@ class Fuser:
                     score = sum(sorted((pair_score(m, x) for x in reps), reverse=True)[:2]) / min(2, len(reps))
                 else:
                     score = RESTATED  # only this report's own account of the incident so far
+                if later:
+                    # the report told the incident, then what came of it days later (a toll, a
+                    # reaction): its own sentences tie the two
+                    score = max(score, fusion_settings()["develops_score"])
                 if score > best_score:
                     best, best_score = event, score
         if best is None:
@@ -859,6 +884,14 @@ def contradiction_settings() -> dict[str, float]:
     from sitrep.resolve.datafiles import load_yaml
 
     return dict(load_yaml("fusion.yaml")["contradictions"])
+
+
+@lru_cache(maxsize=1)
+def fusion_settings() -> dict[str, float]:
+    """The reviewed scores of ``data/fusion.yaml``'s ``fusion`` section."""
+    from sitrep.resolve.datafiles import load_yaml
+
+    return dict(load_yaml("fusion.yaml")["fusion"])
 
 
 def figures_disagree(a: Figure, b: Figure, tolerance: float | None = None) -> bool:
