@@ -474,18 +474,19 @@ def restates(a: MentionView, b: MentionView) -> bool:
     return coarse and x.get("admin1") is not None and x.get("admin1") == y.get("admin1")
 
 
-def develops(a: MentionView, b: MentionView) -> bool:
+def develops(a: MentionView, b: MentionView, toll: int | None = None) -> bool:
     """Whether ``a``, told by the same report as ``b`` a day to a few days after it, may be what
     came of ``b``'s incident (a statement, a count of the victims): the same kind of event and
     attack, in the same place, not the other side's act, and no dead of its own unless its toll
-    is ``b``'s counted again."""
+    is the incident's (``b``'s, else the event's ``toll``) counted again."""
     if a.type != b.type or a.day is None or b.day is None or a.precision != "day" or b.precision != "day":
         return False
     if not 1 <= (a.day - b.day).days <= FOLLOW_UP_DAYS:
         return False
     if a.mode and b.mode and not modes_compatible(a.mode, b.mode):
         return False
-    if a.killed and not (b.killed and (a.update or min(a.killed, b.killed) / max(a.killed, b.killed) >= 0.8)):
+    known = b.killed or toll  # the incident's toll: as ``b`` gives it, else as its event does
+    if a.killed and not (known and (a.update or min(a.killed, known) / max(a.killed, known) >= 0.8)):
         return False  # dead of its own, days later: another attack, unless the toll counted again
     x, y = a.record.get("actor1") or {}, b.record.get("actor1") or {}
     if x.get("id") and y.get("id") and {x.get("basis", "text"), y.get("basis", "text")} == {"text"} \
@@ -665,7 +666,8 @@ class Fuser:
                         max(near, _window(first.precision, first.basis)) and len(m.words & event.words) < WORDS_FULL // 2:
                     continue  # days apart: only a follow-up in the same words may join (``follows_up``)
                 own = event.by_article.get(m.article_id)
-                later = bool(own) and all(develops(m, x) for x in own)
+                toll = max((x.killed for x in event.mentions[:REPRESENTATIVES] if x.killed), default=None)
+                later = bool(own) and all(develops(m, x, toll) for x in own)
                 if own and not later and not all(restates(m, x) for x in own):
                     continue  # the event already holds a different incident from this report
                 reps = [x for x in event.mentions[:REPRESENTATIVES + len(own or ())]
