@@ -170,3 +170,46 @@ def test_what_came_of_an_incident_days_later_joins_it_but_another_attack_does_no
             report("e", "2024-03-14", "2024-03-14", None, actor=rebels, text="rebels fired gas at soldiers guarding the Rashidin convoy evacuees")]
     fuser = fuse([*incident, *side])
     assert fuser.assignment["e:2024-03-14"] != fuser.assignment["a:2024-03-12"]
+
+
+def test_a_denial_told_apart_stays_when_a_later_batch_rewrites_the_event(store_url):
+    from sitrep.fuse.events import fuse_store
+    from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, Place, When
+    from sitrep.queries import iter_events
+    from sitrep.store.base import open_store
+
+    town = Place("Saraqib", "Idlib", "SY", 35.86, 36.80, precision="city")
+    army = Actor("Syrian Arab Army", id="SYR_MIL", label="regime forces")
+
+    def report(i, outlet, published="2024-03-12"):
+        return Article(f"Report {i}: air strikes hit the Saraqib vegetable market, killing shoppers.",
+                       title=f"Strike on Saraqib market {i}", outlet=outlet, published=published, source=f"t#{i}")
+
+    def mention(a, etype, words, killed=None, modality=None):
+        return EventMention(
+            article=a.summary(), type=etype, mode="aerial" if etype == "ASSAULT" else None,
+            acled={"event_type": "Explosions/Remote violence"}, cameo=None, actor1=army, actor2=None,
+            location=town if etype == "ASSAULT" else None, date=When("2024-03-12", "day", "2024-03-12", None, "text"),
+            casualties=[Casualty("killed", killed)] if killed else [], claim=Claim(None, modality=modality or "asserted"),
+            evidence=Evidence(words, 0, len(words)), confidence=0.7)
+
+    def denials(store):
+        return [c for e in iter_events(store) if e.type == "ASSAULT" for c in e.contradictions if c.kind == "denial"]
+
+    with open_store(store_url) as store:
+        a, b = report(1, "Wire A"), report(2, "Wire B")
+        for x in (a, b):
+            store.add_article(x)
+        store.set_mentions(a.id, [mention(a, "ASSAULT", "air strikes hit the Saraqib vegetable market", 12),
+                                  mention(a, "REJECT", "the army denied striking the market", modality="denied")], "t")
+        store.set_mentions(b.id, [mention(b, "ASSAULT", "air strikes hit the Saraqib vegetable market", 12)], "t")
+        fuse_store(store)
+        assert len(denials(store)) == 1
+        c = report(3, "Wire C")
+        store.add_article(c)
+        store.set_mentions(c.id, [mention(c, "ASSAULT", "air strikes hit the Saraqib vegetable market", 13)], "t")
+        fuse_store(store)
+        events = [e for e in iter_events(store) if e.type == "ASSAULT"]
+        assert len(events) == 1 and len(events[0].outlets) == 3  # the new report joined and rewrote the event
+        found = denials(store)
+        assert len(found) == 1 and {p["article"] for p in found[0].positions if p["side"] != "asserted"} == {a.id}
