@@ -213,3 +213,18 @@ def test_a_denial_told_apart_stays_when_a_later_batch_rewrites_the_event(store_u
         assert len(events) == 1 and len(events[0].outlets) == 3  # the new report joined and rewrote the event
         found = denials(store)
         assert len(found) == 1 and {p["article"] for p in found[0].positions if p["side"] != "asserted"} == {a.id}
+
+
+def test_loaded_language_in_reported_speech_is_the_speakers_and_terms_are_listed(tmp_path):
+    from sitrep.frame.labels import loaded_language, read_framing
+    from sitrep.store.base import open_store
+
+    assert [s.quoted for s in loaded_language("The army said terrorists attacked the checkpoint.")] == [True]
+    assert [s.quoted for s in loaded_language("Terrorists attacked the checkpoint on Monday.")] == [False]
+    with open_store(str(tmp_path / "f.db")) as store:
+        store.add_article(Article("Terrorists attacked the checkpoint on Monday. The army said terrorists fled.",
+                                  title="Checkpoint attacked", outlet="Levant State News", source="t#1"))
+        framing = read_framing(store)
+    counts = framing.language["Levant State News"]
+    assert counts["name_calling"] == 1 and counts["_quoted"] == 1
+    assert framing.terms["Levant State News"][("name_calling", "terrorists")] == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick
@@ -69,7 +69,11 @@ def loaded_language(text: str) -> list[LoadedSpan]:
             spans.append(LoadedSpan("slogans", m.group(1).strip(), m.start(1), m.end(1)))
     quotes = quoted_spans(text)
     for span in spans:
-        span.quoted = _inside(quotes, span.start)
+        # quoted, or inside reported speech ("the army said terrorists attacked"): the speaker's words
+        start = max(0, text.rfind(".", 0, span.start) + 1)
+        end = text.find(".", span.end)
+        sentence = text[start:end if end != -1 else len(text)]
+        span.quoted = _inside(quotes, span.start) or _attributed(sentence, span.start - start, span.end - start)
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -138,9 +142,10 @@ def _attributed(sentence: str, start: int, end: int) -> bool:
             return False  # "the monitor said", "Rami Abdel Rahman told AFP"
         # "..., said Observatory chief Rami Abdel Rahman" ends the sentence; "said the army
         # confiscated an arms cache" goes on with what was said
-        if 0 <= start - v.end() <= 2 and v.group(0).lower() in _INVERTED and \
-                len(sentence[end:].split()) <= SPEAKER_TAIL_WORDS:
-            return False
+        tail = len(sentence[end:].split())
+        if 0 <= start - v.end() <= 2 and v.group(0).lower() in _INVERTED and tail <= SPEAKER_TAIL_WORDS \
+                and len(sentence[:v.start()].split()) >= max(INVERTED_MIN_WORDS, tail + 1):
+            return False  # what was said (a clause) comes first, and is longer than what follows the name
     return True
 
 
@@ -149,6 +154,7 @@ _NAME_AFTER = re.compile(r"\s+(?:the |a |an )?(?!(?:Monday|Tuesday|Wednesday|Thu
                          r"January|February|March|April|May|June|July|August|September|October|November|"
                          r"December|It|He|She|They|We|On|In)\b)[A-Z]")
 SPEAKER_TAIL_WORDS = 6  # words after a speaker named after its verb, to the end of the sentence
+INVERTED_MIN_WORDS = 4  # "Eight were killed said ...": the words said before an inverted verb
 
 
 @lru_cache(maxsize=1)
@@ -235,12 +241,15 @@ class Framing:
     labels: dict[tuple[str, str], Counter]  # (canonical actor, outlet) -> labels and counts
     examples: dict[tuple[str, str, str], str]  # (actor, outlet, label) -> a quote
     language: dict[str, Counter]  # outlet -> loaded-language spans per category, "_words", "_articles"
+    # outlet -> (category, term) -> count, in the outlet's own voice: the terms behind each rate
+    terms: dict[str, Counter] = field(default_factory=dict)
 
 
 def read_framing(store) -> Framing:  # noqa: ANN001
     labels: dict[tuple[str, str], Counter] = defaultdict(Counter)
     examples: dict[tuple[str, str, str], str] = {}
     language: dict[str, Counter] = defaultdict(Counter)
+    terms: dict[str, Counter] = defaultdict(Counter)
     for article in store.iter_articles():
         outlet = article.outlet or "?"
         for name, label, quote in actor_labels(article):
@@ -252,7 +261,9 @@ def read_framing(store) -> Framing:  # noqa: ANN001
         for span in loaded_language(article.text):
             # the outlet's own voice is counted; quoted speech apart, under "_quoted"
             counts["_quoted" if span.quoted else span.category] += 1
-    return Framing(dict(labels), examples, dict(language))
+            if not span.quoted:
+                terms[outlet][(span.category, " ".join(span.text.lower().split()))] += 1
+    return Framing(dict(labels), examples, dict(language), dict(terms))
 
 
 def framing_table(store) -> dict[tuple[str, str], Counter]:  # noqa: ANN001
