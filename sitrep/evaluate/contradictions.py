@@ -7,9 +7,13 @@ the contradictions of the fused events that hold those articles' main incidents 
 ones (a toll that rose over later reports is listed by fusion as an update, not as a
 disagreement, and is not reported). A reported contradiction is right when it is of the same
 kind as a gold disagreement of its incident and sets at least two of that disagreement's
-positions against each other (its sides, by the articles behind them, meet two different
-positions); otherwise it is wrong, and counted under the kind of the not-disagreement it matches,
-if any. Precision = right / reported; recall = gold disagreements surfaced / gold disagreements.
+positions against each other (its sides, by the articles of its positions — or, for a
+contradiction without positions, every article of each side's outlets in the event — meet two
+different positions) and, for figures, counts the same thing (the dead or the wounded, as the
+gold's ``what`` says); each reported contradiction surfaces one gold disagreement, one not yet
+surfaced when it fits several. Otherwise it is wrong, and counted under the kind of the
+not-disagreement it matches, if any. Precision = right / reported; recall = gold disagreements
+surfaced / gold disagreements.
 """
 
 from __future__ import annotations
