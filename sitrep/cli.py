@@ -750,12 +750,14 @@ def compare(
                       (top[0]["example"] or "")[:90] if top else "")
     out.print(frame)
     cats = ["name_calling", "loaded_language", "slogans", "appeal_to_fear", "flag_waving", "doubt"]
-    lang = Table("outlet", "articles", *cats, title="Loaded language per 1,000 words")
+    lang = Table("outlet", "articles", *cats, "top terms (own voice)", title="Loaded language per 1,000 words")
     for outlet, counts in sorted(language.items()):
         if wanted and outlet.lower() not in wanted:
             continue
         per = 1000 / max(1, counts["_words"])
-        lang.add_row(outlet, str(counts["_articles"]), *(f"{counts[c] * per:.1f}" for c in cats))
+        terms = framing.terms.get(outlet)
+        top = ", ".join(f"“{term}” {n}" for (_, term), n in terms.most_common(3)) if terms else ""
+        lang.add_row(outlet, str(counts["_articles"]), *(f"{counts[c] * per:.1f}" for c in cats), top)
     out.print(lang)
 
 

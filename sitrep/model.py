@@ -238,6 +238,8 @@ class Contradiction(Record):
     kind: str  # casualties | toll_update | denial | perpetrator | type
     summary: str
     sides: dict[str, list[str]]  # the value -> the outlets that give it
+    # each position behind the sides: {"value", "outlet", "article", "quote"} (a quote may be "")
+    positions: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

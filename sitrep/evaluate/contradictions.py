@@ -7,9 +7,13 @@ the contradictions of the fused events that hold those articles' main incidents 
 ones (a toll that rose over later reports is listed by fusion as an update, not as a
 disagreement, and is not reported). A reported contradiction is right when it is of the same
 kind as a gold disagreement of its incident and sets at least two of that disagreement's
-positions against each other (its sides, by the articles behind them, meet two different
-positions); otherwise it is wrong, and counted under the kind of the not-disagreement it matches,
-if any. Precision = right / reported; recall = gold disagreements surfaced / gold disagreements.
+positions against each other (its sides, by the articles of its positions — or, for a
+contradiction without positions, every article of each side's outlets in the event — meet two
+different positions) and, for figures, counts the same thing (the dead or the wounded, as the
+gold's ``what`` says); each reported contradiction surfaces one gold disagreement, one not yet
+surfaced when it fits several. Otherwise it is wrong, and counted under the kind of the
+not-disagreement it matches, if any. Precision = right / reported; recall = gold disagreements
+surfaced / gold disagreements.
 """
 
 from __future__ import annotations
@@ -84,13 +88,13 @@ def score(incidents: list[dict], unit_articles: dict[str, set[str]], records: di
                 if kind is None:
                     continue
                 reported += 1
-                sides = [set().union(*(units_by_outlet.get(o, set()) for o in outlets)) if outlets else set()
-                         for outlets in c.sides.values()]
-                hit = None
-                for n, gold in enumerate(incident["disagreements"]):
-                    if gold["kind"] == kind and _opposes(sides, [set(p["articles"]) for p in gold["positions"]]):
-                        hit = n
-                        break
+                sides = _sides(c, units_by_outlet, unit_of)
+                # one-to-one: a contradiction that fits several gold disagreements surfaces one
+                # not yet surfaced, if any
+                hits = [n for n, gold in enumerate(incident["disagreements"])
+                        if gold["kind"] == kind and _same_count(c, gold)
+                        and _opposes(sides, [set(p["articles"]) for p in gold["positions"]])]
+                hit = next((n for n in hits if not found[n]), hits[0] if hits else None)
                 if hit is not None:
                     right += 1
                     found[hit] = True
@@ -106,6 +110,28 @@ def score(incidents: list[dict], unit_articles: dict[str, set[str]], records: di
     return {"incidents": len(incidents), "gold_disagreements": total, "reported": reported, "right": right,
             "surfaced": surfaced, "precision": round(precision, 4), "recall": round(recall, 4),
             "wrong_as": dict(wrong_as), "contradictions": listing}
+
+
+def _same_count(c, gold: dict) -> bool:  # noqa: ANN001
+    """For figures: whether the reported and the gold disagreement count the same thing, the dead
+    or the wounded (the gold says which in its ``what``; fusion's summary opens with it)."""
+    if gold["kind"] != "casualties":
+        return True
+    wounded = any(w in gold.get("what", "").lower() for w in ("wound", "injur"))
+    return c.summary.startswith("injured") == wounded
+
+
+def _sides(c, units_by_outlet: dict[str, set[str]], unit_of: dict[str, str]) -> list[set[str]]:  # noqa: ANN001
+    """The units behind each side of contradiction ``c``: by the articles of its positions when
+    it lists them (each position names its article), else by the outlets of each side."""
+    if c.positions:
+        by_value: dict[str, set[str]] = defaultdict(set)
+        for p in c.positions:
+            if p.get("article") in unit_of:
+                by_value[p.get("side", p["value"])].add(unit_of[p["article"]])
+        return [by_value.get(value, set()) for value in c.sides]
+    return [set().union(*(units_by_outlet.get(o, set()) for o in outlets)) if outlets else set()
+            for outlets in c.sides.values()]
 
 
 def _opposes(sides: list[set[str]], positions: list[set[str]]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick
@@ -69,7 +69,11 @@ def loaded_language(text: str) -> list[LoadedSpan]:
             spans.append(LoadedSpan("slogans", m.group(1).strip(), m.start(1), m.end(1)))
     quotes = quoted_spans(text)
     for span in spans:
-        span.quoted = _inside(quotes, span.start)
+        # quoted, or inside reported speech ("the army said terrorists attacked"): the speaker's words
+        start = max(0, text.rfind(".", 0, span.start) + 1)
+        end = text.find(".", span.end)
+        sentence = text[start:end if end != -1 else len(text)]
+        span.quoted = _inside(quotes, span.start) or _attributed(sentence, span.start - start, span.end - start)
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -77,7 +81,7 @@ def loaded_language(text: str) -> list[LoadedSpan]:
 # Words an outlet puts before a name to frame it: "US-backed separatist SDF militia",
 # "so-called Islamic State", "the criminal Assad regime".
 _QUALIFIER = re.compile(
-    r"(?:\b(?:[\w.]+-(?:backed|led|held|linked|affiliated|supported|sponsored|funded|allied|controlled|based|aligned))|"
+    r"(?:\b(?:(?:al[ -]|New |Saudi |United )?[\w.]+-(?:backed|led|held|linked|affiliated|supported|sponsored|funded|allied|controlled|based|aligned))|"
     r"\b(?:so-called|self-proclaimed|separatist|terrorist|extremist|criminal|takfiri|moderate|radical|jihadist|"
     r"heroic|brave|treacherous|occupying|illegitimate|notorious|tyrannical|fascist|puppet|rogue|barbaric|"
     r"brutal|mercenary|foreign-backed|Islamist|militant|armed|rebel)\b)\s+$", re.I)
@@ -97,7 +101,8 @@ def _with_qualifiers(text: str, start: int) -> int:
 def _speech() -> re.Pattern:
     from sitrep.lexicon import speech_verbs
 
-    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in speech_verbs()) + r")\b", re.I)
+    extra = load_yaml("framing.yaml")["speech_cues"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in [*speech_verbs(), *extra]) + r")\b", re.I)
 
 
 # What may stand between a speaker and its verb: a comma, an apposition's end, "also", "on Tuesday";
@@ -107,6 +112,12 @@ _SPEAKER_GAP = re.compile(r"[\s,)\]]*(?:(?:also|has|have|had|later|earlier|on \w
 
 _ANONYMOUS = re.compile(r"\s*(?:a |an |the |local |military |security |informed |medical )*sources?\b[^,.]{0,20}\s*$|"
                         r"\s*(?:a |an |the |local |military |security |informed |medical )*sources?\b", re.I)
+
+
+# Verbs a speaker may follow ("..., said the monitor"); after others the next name is what was
+# said, not who said it ("Siege Watch claimed the workers were targeted").
+_INVERTED = frozenset({"said", "says", "say", "added", "told", "tells", "noted", "wrote", "explained", "insisted",
+                       "stated", "tweeted", "warned"})
 
 
 def _attributed(sentence: str, start: int, end: int) -> bool:
@@ -123,26 +134,93 @@ def _attributed(sentence: str, start: int, end: int) -> bool:
         if v.group(0).lower() == "according to":
             if 0 <= start - v.end() <= 5:
                 return False
-        elif (0 <= v.start() - end and _SPEAKER_GAP.fullmatch(sentence[end:v.start()])) or 0 <= start - v.end() <= 2:
-            return False  # "the monitor said", "Rami Abdel Rahman told AFP", "said Observatory chief ..."
+            continue
+        # "two soldiers said Observatory director Abdel Rahman": the speaker follows the verb, so
+        # the name before it is what was said (texts without commas read both ways)
+        speaker_after = bool(_NAME_AFTER.match(sentence, v.end())) and v.group(0).lower() in _INVERTED
+        if 0 <= v.start() - end and _SPEAKER_GAP.fullmatch(sentence[end:v.start()]) and not speaker_after:
+            return False  # "the monitor said", "Rami Abdel Rahman told AFP"
+        # "..., said Observatory chief Rami Abdel Rahman" ends the sentence; "said the army
+        # confiscated an arms cache" goes on with what was said
+        tail = len(sentence[end:].split())
+        if 0 <= start - v.end() <= 2 and v.group(0).lower() in _INVERTED and tail <= SPEAKER_TAIL_WORDS \
+                and len(sentence[:v.start()].split()) >= max(INVERTED_MIN_WORDS, tail + 1):
+            return False  # what was said (a clause) comes first, and is longer than what follows the name
     return True
+
+
+# A name right after a verb: capitalised, not a day or month ("said Tuesday").
+_NAME_AFTER = re.compile(r"\s+(?:the |a |an )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                         r"January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|It|He|She|They|We|On|In)\b)[A-Z]")
+SPEAKER_TAIL_WORDS = 6  # words after a speaker named after its verb, to the end of the sentence
+INVERTED_MIN_WORDS = 4  # "Eight were killed said ...": the words said before an inverted verb
+
+
+@lru_cache(maxsize=1)
+def _framing_words() -> tuple[re.Pattern, frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+    data = load_yaml("framing.yaml")
+    return (re.compile("|".join(f"(?:{p})" for p in data["boilerplate_sentence"])),
+            frozenset(w.lower() for w in data["modifier_heads"]), tuple(data["modifier_prefixes"]),
+            frozenset(w.lower() for w in data["acts"]), frozenset(w.lower() for w in data["bare_adjectives"]))
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` qualifies another noun ("Assad regime forces", "US
+    airstrikes", "anti-Assad rebels") rather than naming its actor."""
+    _, heads, prefixes, _, _ = _framing_words()
+    before = text[max(0, start - 6):start].lower()
+    if any(before.endswith(p) for p in prefixes):
+        return True
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt and nxt.group(1).lower() in heads:
+        return True
+    name = text[start:end]
+    if name.lower() in _framing_words()[4] and not _DETERMINED.search(text[max(0, start - 12):start]):
+        return True  # "recent military defeats": an adjective
+    if name.islower() and _NAME_AFTER.match(text, end):
+        return True  # "the paramilitary National Defence Forces": the name that follows is the label
+    # "Opposition Forces" inside "National Coalition for Syrian Revolution and Opposition Forces"
+    return name[:1].isupper() and bool(_INSIDE_NAME.search(text[max(0, start - 40):start]))
+
+
+_DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her)|'?s)\s+$", re.I)
+_INSIDE_NAME = re.compile(r"[A-Z][\w-]*\s+(?:and|for|of|&)\s+$")
+
+
+def _names_an_act(label: str) -> bool:
+    """Whether a matched phrase names an act ("Russian airstrikes") rather than its actor."""
+    words = label.lower().split()
+    return bool(words) and words[-1] in _framing_words()[3]
+
+
+# Canonical actors that framing cannot compare across outlets: nobody in particular.
+_UNNAMED = frozenset({"CIVILIANS"})
 
 
 def actor_labels(article: Article) -> list[tuple[str, str, str]]:
     """(canonical actor, label as written, quote) for every actor mention of an article."""
     doc = find_actors(Doc(article=article, text=article.text))
     quotes = quoted_spans(article.text)
+    furniture = _framing_words()[0]
     out = []
     for m in doc.actors:
-        if m.demonym or m.actor.id in ("CIVILIANS",):
-            continue
+        if m.demonym or m.actor.id in _UNNAMED or not m.actor.name or m.actor.name.startswith("Unnamed "):
+            continue  # an unnamed actor ("a monitoring group") is no one to compare outlets on
         if _inside(quotes, m.start):
             continue  # a quoted speaker's words label the actor for the speaker, not the outlet
-        name = m.actor.name or "(unknown group)"
+        if _modifier(article.text, m.start, m.end) or _names_an_act(article.text[m.start:m.end]):
+            continue  # "Assad regime forces", "Russian airstrikes": not a name for the actor
+        name = m.actor.name
         start = _with_qualifiers(article.text, m.start)
         quote_start = max(0, article.text.rfind(".", 0, start) + 1)
         quote_end = article.text.find(".", m.end)
         sentence = article.text[quote_start:quote_end if quote_end != -1 else len(article.text)]
+        if furniture.search(sentence):
+            continue  # a link list, tag list or video title: the page's furniture, not its reporting
         if _attributed(sentence, start - quote_start, m.end - quote_start):
             continue  # reported speech labels the actor for the speaker, not the outlet
         if "." in article.text[start:m.end].rstrip("."):
@@ -163,12 +241,15 @@ class Framing:
     labels: dict[tuple[str, str], Counter]  # (canonical actor, outlet) -> labels and counts
     examples: dict[tuple[str, str, str], str]  # (actor, outlet, label) -> a quote
     language: dict[str, Counter]  # outlet -> loaded-language spans per category, "_words", "_articles"
+    # outlet -> (category, term) -> count, in the outlet's own voice: the terms behind each rate
+    terms: dict[str, Counter] = field(default_factory=dict)
 
 
 def read_framing(store) -> Framing:  # noqa: ANN001
     labels: dict[tuple[str, str], Counter] = defaultdict(Counter)
     examples: dict[tuple[str, str, str], str] = {}
     language: dict[str, Counter] = defaultdict(Counter)
+    terms: dict[str, Counter] = defaultdict(Counter)
     for article in store.iter_articles():
         outlet = article.outlet or "?"
         for name, label, quote in actor_labels(article):
@@ -180,7 +261,9 @@ def read_framing(store) -> Framing:  # noqa: ANN001
         for span in loaded_language(article.text):
             # the outlet's own voice is counted; quoted speech apart, under "_quoted"
             counts["_quoted" if span.quoted else span.category] += 1
-    return Framing(dict(labels), examples, dict(language))
+            if not span.quoted:
+                terms[outlet][(span.category, " ".join(span.text.lower().split()))] += 1
+    return Framing(dict(labels), examples, dict(language), dict(terms))
 
 
 def framing_table(store) -> dict[tuple[str, str], Counter]:  # noqa: ANN001

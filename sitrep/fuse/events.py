@@ -174,12 +174,6 @@ def largest_figure(record: dict, kind: str) -> int | None:
     return max(values) if values else None
 
 
-def _disagree(values: list[int], tolerance: float) -> bool:
-    """Figures that differ by more than one and by more than ``tolerance`` of the largest."""
-    lo, hi = min(values), max(values)
-    return hi - lo > 1 and (hi - lo) / hi > tolerance
-
-
 def _day(record: dict) -> tuple[date | None, str | None]:
     when = record.get("date")
     if not when:
@@ -480,6 +474,27 @@ def restates(a: MentionView, b: MentionView) -> bool:
     return coarse and x.get("admin1") is not None and x.get("admin1") == y.get("admin1")
 
 
+def develops(a: MentionView, b: MentionView, toll: int | None = None) -> bool:
+    """Whether ``a``, told by the same report as ``b`` a day to a few days after it, may be what
+    came of ``b``'s incident (a statement, a count of the victims): the same kind of event and
+    attack, in the same place, not the other side's act, and no dead of its own unless its toll
+    is the incident's (``b``'s, else the event's ``toll``) counted again."""
+    if a.type != b.type or a.day is None or b.day is None or a.precision != "day" or b.precision != "day":
+        return False
+    if not 1 <= (a.day - b.day).days <= FOLLOW_UP_DAYS:
+        return False
+    if a.mode and b.mode and not modes_compatible(a.mode, b.mode):
+        return False
+    known = b.killed or toll  # the incident's toll: as ``b`` gives it, else as its event does
+    if a.killed and not (known and (a.update or min(a.killed, known) / max(a.killed, known) >= 0.8)):
+        return False  # dead of its own, days later: another attack, unless the toll counted again
+    x, y = a.record.get("actor1") or {}, b.record.get("actor1") or {}
+    if x.get("id") and y.get("id") and {x.get("basis", "text"), y.get("basis", "text")} == {"text"} \
+            and not sides_compatible(_side(x), _side(y)):
+        return False  # the other side's attack days later ("rebels used gas on soldiers")
+    return _place_key_score(a.place_key, b.place_key) >= 0.6
+
+
 def event_id(first: MentionView) -> str:
     return hashlib.sha1(first.id.encode()).hexdigest()[:12]
 
@@ -556,11 +571,19 @@ def candidate_keys(m: MentionView) -> list[tuple]:
     of the few days before and after it for follow-ups)."""
     if m.day is None:
         return []
+    if m.precision == "month":
+        # "early April", "earlier this month": the day-precise events of its month, in its area
+        return [key for d in range(-_window(m.precision), _window(m.precision) + 1)
+                for key in _day_candidate_keys(m, m.day.toordinal() + d, follow_up=d == 0)]
+    return _day_candidate_keys(m, m.day.toordinal())
+
+
+def _day_candidate_keys(m: MentionView, day: int, follow_up: bool = True) -> list[tuple]:
     country, admin1, cell = _area(m)
-    day = m.day.toordinal()
     spot = _spot(m, admin1, cell)
     keys: list[tuple] = [("f", m.type, week, country, spot)
-                         for week in sorted({(day - FOLLOW_UP_DAYS) // 7, (day + FOLLOW_UP_DAYS) // 7})]
+                         for week in sorted({(day - FOLLOW_UP_DAYS) // 7, (day + FOLLOW_UP_DAYS) // 7})] \
+        if follow_up else []
     if not (admin1 or cell):
         return keys + [("c", m.type, day, country)]
     keys.append(("u", m.type, day, country))
@@ -643,7 +666,9 @@ class Fuser:
                         max(near, _window(first.precision, first.basis)) and len(m.words & event.words) < WORDS_FULL // 2:
                     continue  # days apart: only a follow-up in the same words may join (``follows_up``)
                 own = event.by_article.get(m.article_id)
-                if own and not all(restates(m, x) for x in own):
+                toll = max((x.killed for x in event.mentions[:REPRESENTATIVES] if x.killed), default=None)
+                later = bool(own) and all(develops(m, x, toll) for x in own)
+                if own and not later and not all(restates(m, x) for x in own):
                     continue  # the event already holds a different incident from this report
                 reps = [x for x in event.mentions[:REPRESENTATIVES + len(own or ())]
                         if x.article_id != m.article_id][:REPRESENTATIVES]
@@ -651,6 +676,10 @@ class Fuser:
                     score = sum(sorted((pair_score(m, x) for x in reps), reverse=True)[:2]) / min(2, len(reps))
                 else:
                     score = RESTATED  # only this report's own account of the incident so far
+                if later:
+                    # the report told the incident, then what came of it days later (a toll, a
+                    # reaction): its own sentences tie the two
+                    score = max(score, fusion_settings()["develops_score"])
                 if score > best_score:
                     best, best_score = event, score
         if best is None:
@@ -733,43 +762,28 @@ def fuse(mentions: list[MentionView], fuser: Fuser | None = None) -> Fuser:
         if m.id not in fuser.assignment:
             fuser.add(m)
     fuser.merge_similar()
+    siblings: dict[str, list[MentionView]] = defaultdict(list)
+    for m in mentions:
+        siblings[m.article_id].append(m)
     for event in fuser.events.values():
-        event.contradictions = find_contradictions(event)
+        event.contradictions = find_contradictions(event, siblings=siblings)
     return fuser
 
 
 # -- contradictions -----------------------------------------------------------------------------
 
-def find_contradictions(event: Cluster, tolerance: float = 0.1) -> list[Contradiction]:
+def find_contradictions(event: Cluster, tolerance: float | None = None,
+                        siblings: dict[str, list[MentionView]] | None = None) -> list[Contradiction]:
+    """The disagreements between an event's reports. ``siblings``: the other mentions of the
+    event's reports (by article id), where a denial of the incident may have been told apart."""
     if len(event.outlets) < 2:
         return []
     out: list[Contradiction] = []
     for kind in ("killed", "injured"):
-        figures = event.figures(kind)
-        if figures and _disagree(list(figures.values()), tolerance):
-            sides: dict[str, list[str]] = defaultdict(list)
-            for outlet, n in sorted(figures.items()):
-                sides[str(n)].append(outlet)
-            text = " vs ".join(f"{n} ({', '.join(o)})" for n, o in sorted(sides.items(), key=lambda x: int(x[0])))
-            if _rising_toll(event, kind, tolerance):
-                # later reports give higher tolls and no two reports of one day disagree
-                out.append(Contradiction("toll_update", f"{kind} rose over later reports: {text}", dict(sides)))
-            else:
-                out.append(Contradiction("casualties", f"{kind}: {text}", dict(sides)))
-    denials: dict[str, list[str]] = defaultdict(list)
-    for m in event.mentions:
-        for d in m.record.get("denials", []):
-            denials[d.get("source") or d.get("by") or "?"].append(m.outlet or "?")
-        if m.record["claim"]["modality"] == "denied":
-            who = m.record["claim"].get("source") or m.record["claim"].get("by") or "?"
-            denials[who].append(m.outlet or "?")
-    if denials:
-        asserting = sorted({m.outlet or "?" for m in event.mentions
-                            if m.record["claim"]["modality"] in ("asserted", "reported", "claimed")})
-        for who, outlets in denials.items():
-            out.append(Contradiction("denial", f"denied by {who} (reported by {', '.join(sorted(set(outlets)))})",
-                                     {"asserted": asserting, f"denied by {who}": sorted(set(outlets))}))
+        out.extend(figure_contradictions(event, kind, tolerance))
+    out.extend(denial_contradictions(event, siblings or {}))
     perpetrators: dict[str, set[str]] = defaultdict(set)
+    named_in: dict[str, set[str]] = defaultdict(set)
     # who spoke, met or accused differs between reports without contradicting: only an act of
     # violence or coercion has a perpetrator to disagree about
     for m in event.mentions if event.type in ("ASSAULT", "COERCE") else []:
@@ -778,10 +792,17 @@ def find_contradictions(event: Cluster, tolerance: float = 0.1) -> list[Contradi
         a1 = m.record.get("actor1") or {}
         if not a1.get("name") or a1.get("basis", "text") != "text":
             continue  # an unnamed or inferred agent is nobody's claim
+        if a1.get("kind") and a1["kind"] not in ARMED_KINDS:
+            continue  # a ministry, monitor, outlet or crowd is not who carried out an attack
         side = _side(a1)
         if side in _tables()[2]:
             continue
         perpetrators[side].add(f"{m.outlet}: {a1['name']}")
+        named_in[side].add(m.article_id)
+    # a side named by one report only is as likely a misread as a claim: a fact-checker needs
+    # each side told by two reports before two perpetrators are set against each other
+    perpetrators = {s: v for s, v in perpetrators.items()
+                    if len(named_in[s]) >= contradiction_settings()["perpetrator_reports"]}
     # a disagreement needs two sides that cannot both be true (allies acting together can)
     opposed = {s for s in perpetrators if any(not sides_compatible(s, t) for t in perpetrators)}
     if opposed:
@@ -801,20 +822,246 @@ def find_contradictions(event: Cluster, tolerance: float = 0.1) -> list[Contradi
     return out
 
 
-def _rising_toll(event: Cluster, kind: str, tolerance: float) -> bool:
-    """Whether an event's differing figures are a toll updated over days, not a disagreement."""
-    by_day: dict[str, list[int]] = defaultdict(list)
+# Who a figure counts. Children, women and combatants are groups of their own (a figure of
+# children is compared with children's only); civilians are part of all the dead ("58 people"),
+# so the two are compared as a part and its whole (``figures_disagree``).
+VICTIM_GROUPS = {"unknown": "all", "civilians": "civilians", "children": "children", "women": "women",
+                 "military": "combatants", "fighters": "combatants"}
+FAMILIES = {"civilians": "all"}  # groups told together in one disagreement
+APPROX_TEXT = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "at_most": "at most "}
+
+
+@dataclass
+class Figure:
+    """One figure as one report gives it: a position in a casualty disagreement."""
+
+    value: int
+    approx: str
+    group: str
+    outlet: str
+    article: str
+    source: str | None  # who the report says gives the figure, when it says
+    day: str  # the report's publication day (or the incident day it states)
+    update: bool  # the report says its toll was counted again
+    quote: str
+
+    @property
+    def text(self) -> str:
+        return APPROX_TEXT.get(self.approx, "") + str(self.value)
+
+    def position(self) -> dict[str, Any]:
+        return {"side": str(self.value), "value": self.text, "outlet": self.outlet, "article": self.article,
+                "quote": self.quote,
+                "group": self.group, "source": self.source, "day": self.day}
+
+
+def event_figures(event: Cluster, kind: str) -> list[Figure]:
+    """Every figure of ``kind`` the event's reports give, one per report, group and value.
+
+    A part of a toll ("including 4 civilians") is not a toll of all the dead; a figure of
+    children or women is kept (it is compared with the other reports' children or women)."""
+    out: dict[tuple, Figure] = {}
     for m in event.mentions:
-        value = largest_figure(m.record, kind)
-        if value is not None and m.published:
-            by_day[m.published].append(value)
-    if len(by_day) < 2:
+        claim_source = (m.record.get("claim") or {}).get("source")
+        # when the figure was given: the report's day (a toll counted again comes out later)
+        day = (m.published or "")[:10] or (m.record.get("date") or {}).get("value") or ""
+        for c in m.record["casualties"]:
+            if c["kind"] != kind or not c["count"]:
+                continue
+            group = VICTIM_GROUPS.get(c.get("category") or "unknown", "all")
+            if c["subset"] and group in ("all", "combatants"):
+                continue
+            source = (c.get("claim") or {}).get("source") or claim_source
+            key = (m.article_id, group, c["count"])
+            if key not in out:
+                quote = (c.get("evidence") or {}).get("text") or ""
+                out[key] = Figure(c["count"], c.get("approx") or "exact", group, m.outlet or "?", m.article_id,
+                                  source, day, m.update, quote)
+    return sorted(out.values(), key=lambda f: (f.group, f.value, f.outlet, f.article))
+
+
+@lru_cache(maxsize=1)
+def contradiction_settings() -> dict[str, float]:
+    """The reviewed thresholds of ``data/fusion.yaml``'s ``contradictions`` section."""
+    from sitrep.resolve.datafiles import load_yaml
+
+    return dict(load_yaml("fusion.yaml")["contradictions"])
+
+
+@lru_cache(maxsize=1)
+def fusion_settings() -> dict[str, float]:
+    """The reviewed scores of ``data/fusion.yaml``'s ``fusion`` section."""
+    from sitrep.resolve.datafiles import load_yaml
+
+    return dict(load_yaml("fusion.yaml")["fusion"])
+
+
+def figures_disagree(a: Figure, b: Figure, tolerance: float | None = None) -> bool:
+    """Two figures of one group that cannot both be the count at one time: beyond rounding
+    (more than one apart and more than ``tolerance`` of the larger; a lower bound, "at least
+    44", may sit further from a count) but not so far apart that one is more likely another
+    incident's or a whole's figure (``far_apart``)."""
+    if FAMILIES.get(a.group, a.group) != FAMILIES.get(b.group, b.group):
         return False
-    if any(_disagree(values, tolerance) for values in by_day.values()):
-        return False  # reports of the same day disagree
-    days = sorted(by_day)
-    peaks = [max(by_day[d]) for d in days]
-    return all(b >= a for a, b in zip(peaks, peaks[1:], strict=False))
+    settings = contradiction_settings()
+    tolerance = settings["figure_tolerance"] if tolerance is None else tolerance
+    lo, hi = (a, b) if a.value <= b.value else (b, a)
+    if a.group != b.group and hi.group == "all":
+        return False  # 5 civilians among 9 dead: a part within its whole
+    room = tolerance * settings["lower_bound_room"] if lo.approx in ("at_least", "more_than") else tolerance
+    return hi.value - lo.value > 1 and (hi.value - lo.value) / hi.value > room \
+        and hi.value < lo.value * settings["far_apart"]
+
+
+def is_update(a: Figure, b: Figure) -> bool:
+    """Whether two differing figures are one toll counted again rather than a disagreement: one
+    source's own figures; the larger says it was counted again, or comes from a later report and
+    the two are not given by two different named sources; within one report, figures not given
+    by two different named sources."""
+    lo, hi = (a, b) if a.value <= b.value else (b, a)
+    if a.source and b.source and a.source == b.source:
+        return True  # one source's own count, raised
+    named_apart = bool(a.source and b.source)  # two different, named sources
+    if a.article == b.article:
+        return not named_apart
+    # a later, larger count is the toll counted again, unless the two figures come from two
+    # different named sources (the opposition's 80 is not the monitor's 58 counted again)
+    return hi.update or (bool(hi.day) and bool(lo.day) and hi.day > lo.day and not named_apart)
+
+
+def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = None) -> list[Contradiction]:
+    """Casualty disagreements of one kind: per victim group, the figures of comparable times that
+    cannot both be true; a toll that grows over later reports is listed as an update instead."""
+    out: list[Contradiction] = []
+    figures = event_figures(event, kind)
+    for group in sorted({FAMILIES.get(f.group, f.group) for f in figures}):
+        mine = [f for f in figures if FAMILIES.get(f.group, f.group) == group]
+        clashing: set[int] = set()
+        rising: set[int] = set()
+        for i, a in enumerate(mine):
+            for j in range(i + 1, len(mine)):
+                b = mine[j]
+                if a.outlet == b.outlet and a.article != b.article and not (a.source and b.source and a.source != b.source):
+                    if figures_disagree(a, b, tolerance):
+                        rising |= {i, j}  # one outlet's own reports: its later count
+                    continue
+                if not figures_disagree(a, b, tolerance):
+                    continue
+                (rising if is_update(a, b) else clashing).update((i, j))
+        label = kind if group == "all" else f"{kind} ({group})"
+        for kind_out, chosen in (("casualties", clashing), ("toll_update", rising - clashing)):
+            if kind_out == "toll_update" and (clashing or not rising):
+                continue
+            if kind_out == "casualties" and not clashing:
+                continue
+            picked = [mine[i] for i in sorted(chosen)]
+            if kind_out == "toll_update":
+                picked = sorted(picked, key=lambda f: (f.day, f.value))
+            sides: dict[str, list[str]] = defaultdict(list)
+            for f in picked:
+                if f.outlet not in sides[str(f.value)]:
+                    sides[str(f.value)].append(f.outlet)
+            if len(sides) < 2:
+                continue
+            text = " vs ".join(f"{n} ({', '.join(sorted(o))})" for n, o in sorted(sides.items(), key=lambda x: int(x[0])))
+            if kind_out == "toll_update":
+                text = " → ".join(f"{f.text} ({f.outlet}, {f.day or '?'})" for f in picked)
+                summary = f"{label} rose over later reports: {text}"
+            else:
+                summary = f"{label}: {text}"
+            out.append(Contradiction(kind_out, summary, {k: sorted(v) for k, v in sides.items()},
+                                     [f.position() for f in picked]))
+    return out
+
+
+def _quote(m: MentionView) -> str:
+    return (m.record.get("evidence") or {}).get("text") or ""
+
+
+def linked_denials(event: Cluster, siblings: dict[str, list[MentionView]]) -> list[MentionView]:
+    """Denials a report of the event tells as a statement of their own ("The army denied using
+    chemical weapons"): a rejection in the same report, told on the incident's day or in the week
+    after, placed nowhere else, by the side the reports name as the attacker (or its ally)."""
+    if event.type not in ("ASSAULT", "COERCE"):
+        return []
+    days = [m.day for m in event.mentions if m.day is not None and m.precision == "day"]
+    first = min(days) if days else None
+    attackers = _attackers(event)
+    inside = {m.id for m in event.mentions}
+    found = []
+    for article in sorted(event.by_article):
+        for s in siblings.get(article, ()):
+            if s.id in inside or (s.type != "REJECT" and s.record["claim"].get("modality") != "denied"):
+                continue
+            if s.day is not None and first is not None and not 0 <= (s.day - first).days <= DENIAL_DAYS:
+                continue
+            loc = s.record.get("location")
+            if loc and event.mentions[0].place_key and _place_key_score(s.place_key, event.mentions[0].place_key) < 0.35:
+                continue  # a rejection about another place
+            who = s.record.get("actor1") or {}
+            if not who.get("id") or not any(sides_compatible(_side(who), a) for a in attackers):
+                continue  # only the side accused of the act can deny it
+            found.append(s)
+    return found
+
+
+DENIAL_DAYS = 7
+
+
+def _attackers(event: Cluster) -> set[str]:
+    """The sides the event's reports name as the attacker (by two reports, when any side is)."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for m in event.mentions:
+        if (m.record.get("actor1") or {}).get("id") and m.record["actor1"].get("basis", "text") == "text":
+            named[_side(m.record["actor1"])].add(m.article_id)
+    enough = {side for side, articles in named.items() if len(articles) >= contradiction_settings()["perpetrator_reports"]}
+    return enough or set(named)
+
+
+def _may_deny(name: str | None, attackers: set[str]) -> bool:
+    """Whether the actor named ``name`` (a canonical name) is on a side named as the attacker (or
+    an ally of it): one party's denial of another's act is no denial. Unknown names are kept."""
+    from sitrep.resolve.actors import actor_dictionary
+
+    entry = actor_dictionary().by_name(name)
+    if entry is None or not attackers:
+        return True
+    side = _side({"id": entry.id, "name": entry.name})
+    return any(sides_compatible(side, a) for a in attackers)
+
+
+def denial_contradictions(event: Cluster, siblings: dict[str, list[MentionView]]) -> list[Contradiction]:
+    """A party denies what the other reports assert: the act, its responsibility, or its result."""
+    denials: dict[str, list[MentionView]] = defaultdict(list)
+    attackers = _attackers(event)
+    for m in event.mentions:
+        for d in m.record.get("denials", []):
+            if _may_deny(d.get("source"), attackers):
+                denials[d.get("source") or d.get("by") or "?"].append(m)
+        if m.record["claim"]["modality"] == "denied" and _may_deny(m.record["claim"].get("source"), attackers):
+            denials[m.record["claim"].get("source") or m.record["claim"].get("by") or "?"].append(m)
+    for s in linked_denials(event, siblings):
+        who = s.record["claim"].get("source") or (s.record.get("actor1") or {}).get("name") or "?"
+        denials[_side(s.record["actor1"]) if s.record.get("actor1") else who].append(s)
+    if not denials:
+        return []
+    asserting = [m for m in event.mentions if m.record["claim"]["modality"] in ("asserted", "reported", "claimed")]
+    out = []
+    for who, told in sorted(denials.items()):
+        label = f"denied by {who}"
+        positions = [{"side": "asserted", "value": "asserted", "outlet": m.outlet or "?", "article": m.article_id,
+                      "quote": _quote(m)} for m in asserting]
+        positions += [{"side": label, "value": label, "outlet": m.outlet or "?", "article": m.article_id,
+                       "quote": _quote(m)} for m in told]
+        outlets = sorted({m.outlet or "?" for m in told})
+        out.append(Contradiction("denial", f"{label} (reported by {', '.join(outlets)})",
+                                 {"asserted": sorted({m.outlet or "?" for m in asserting}), label: outlets},
+                                 positions))
+    return out
+
+
+# Kinds of actor (data/actors.yaml) that can carry out an attack.
+ARMED_KINDS = frozenset({"state military", "armed group", "coalition", "government", "head of state", "police"})
 
 
 def _side(actor: dict) -> str:
@@ -900,8 +1147,15 @@ def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Sto
         fuser.merge_similar(changed)
         touched = [e for eid, e in sorted(fuser.events.items())
                    if before.get(eid) != [m.id for m in e.mentions] or eid in changed]
+        # the other mentions of the touched events' reports, where a denial may be told apart
+        siblings: dict[str, list[MentionView]] = defaultdict(list)
+        for m in new:
+            siblings[m.article_id].append(m)
+        missing = {a for e in touched for a in e.by_article} - set(siblings)
+        for row in session.article_mentions(sorted(missing)) if missing else ():
+            siblings[row["article_id"]].extend(_views([row]))
         for event in touched:
-            event.contradictions = find_contradictions(event)
+            event.contradictions = find_contradictions(event, siblings=siblings)
         deleted = (set(before) | set(batch.dirty_events)) - set(fuser.events)
         session.write([(e.to_event(), e.block_keys()) for e in touched], deleted, [m.id for m in new])
         report = FusionReport(len(new), len(touched), len(deleted), len(members) + len(more))

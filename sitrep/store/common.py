@@ -651,6 +651,17 @@ class _Fusion:
                 out.setdefault(r["event_id"], []).append(dict(r))
         return out
 
+    def article_mentions(self, article_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Every mention of the given articles (fusion looks there for denials told apart)."""
+        out: list[dict[str, Any]] = []
+        for part in chunks(sorted(set(article_ids))):
+            marks = ",".join("?" * len(part))
+            out.extend(dict(r) for r in self.store._all(
+                "SELECT m.id, m.article_id, o.name AS outlet, a.published, m.record, '' AS lead FROM mentions m "
+                "JOIN articles a ON a.id = m.article_id LEFT JOIN outlets o ON o.id = a.outlet_id "
+                f"WHERE m.article_id IN ({marks}) ORDER BY m.article_id, m.ordinal", part))
+        return out
+
     def write(self, events: list[tuple[Event, set[str]]], deleted: Iterable[str], fused: Iterable[str]) -> None:
         """Rewrite the touched events (and drop the merged-away ones); mark mentions fused."""
         s = self.store
