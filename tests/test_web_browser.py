@@ -15,6 +15,7 @@ import pytest
 
 from sitrep.queries import iter_events
 from sitrep.store.base import open_store
+from sitrep.web.check import painted
 
 CHROMIUM = os.environ.get("SITREP_CHROMIUM", "/usr/bin/chromium")
 
@@ -125,30 +126,9 @@ def watched(browser, server):
         w.close()
 
 
-# What is painted: the symbols the map's script says it drew (``sitrepDrawn``: position, radius and
-# the number of events each stands for), counted only where the canvas really holds paint at the
-# symbol's centre; a symbol outside the canvas or not painted is not counted.
-_PAINTED = """() => {
-  const el = document.getElementById('map');
-  const canvas = el.querySelector('canvas.event-dots');
-  if (!canvas || !el.sitrepDrawn || canvas.style.visibility === 'hidden') { return -1; }
-  const ctx = canvas.getContext('2d');
-  const ratio = canvas.width / canvas.clientWidth;
-  return el.sitrepDrawn.filter(d => {
-    const x = Math.round(d.x * ratio), y = Math.round(d.y * ratio);
-    return x >= 0 && y >= 0 && x < canvas.width && y < canvas.height && ctx.getImageData(x, y, 1, 1).data[3] > 0;
-  }).reduce((n, d) => n + d.n, 0);
-}"""
-
-
 def _drawn_markers(page, expected: int) -> int:  # noqa: ANN001
-    """Events stood for by the dots and group symbols painted on the map's canvas, once it has
-    settled on ``expected`` (or after 15 s: the caller's assertion reports what was painted)."""
-    try:
-        page.wait_for_function(f"({_PAINTED})() === {expected}", timeout=15_000)
-    except Exception:  # noqa: BLE001 - the caller's assertion reports what was drawn
-        pass
-    return page.evaluate(_PAINTED)
+    """Events stood for by the symbols painted on the map's canvas (see ``sitrep.web.check``)."""
+    return painted(page, expected)
 
 
 def _symbols(page) -> list[dict]:  # noqa: ANN001
