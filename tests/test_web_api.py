@@ -134,6 +134,30 @@ def test_map_timeline_outlets_framing(app, all_events):
     assert all(label["quote"] for r in framing["labels"] for label in r["labels"])
 
 
+def test_map_points_follow_every_database_change(tmp_path):
+    """The compact points are kept per filter, and made again as soon as the database changes."""
+    from sitrep.model import Event, Place
+
+    def write(store, i: int) -> None:
+        event = Event(id=f"{i:012x}", type="ASSAULT", date=f"2024-01-0{i}", place=Place(f"Town {i}", None, "SY", 35.0 + i, 36.0),
+                      outlets=["Outlet A"], mentions=[f"{i:016x}:0"])
+        with store.fusion() as session:
+            session.write([(event, set())], [], [])
+
+    db = str(tmp_path / "points.db")
+    with open_store(db) as store:
+        write(store, 1)
+    app = create_app(db)
+    first = get(app, "/api/points").json()["points"]
+    assert [p[0] for p in first] == ["000000000001"]
+    assert get(app, "/api/points").json()["points"] == first
+    assert len(app.state.sitrep.points_cache) == 1  # kept: the second answer came from the cache
+    with open_store(db) as other:  # another connection, as a running `sitrep ingest` would be
+        write(other, 2)
+    assert [p[0] for p in get(app, "/api/points").json()["points"]] == ["000000000001", "000000000002"]
+    assert [p[0] for p in get(app, "/api/points", params={"since": "2024-01-02"}).json()["points"]] == ["000000000002"]
+
+
 def test_exports_stream_every_event(app, all_events, web_db):
     located = sum(1 for e in all_events if e["place"] and e["place"].get("lat") is not None)
     r = get(app, "/api/export", params={"format": "acled"})
