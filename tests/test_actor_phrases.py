@@ -220,3 +220,32 @@ def test_general_vocabulary_in_one_place():
     # number words and quantities lead into a phrase without naming its actor
     assert resolve_actor_phrase("twelve protesters", "KE").kind == "protesters"
     assert resolve_actor_phrase("dozens of villagers", "NG").name == "Civilians"
+
+
+def _event_actors(text: str) -> list[tuple]:
+    from sitrep.pipeline import extract
+
+    out = []
+    for m in extract(text, title="Report", published="2021-03-01"):
+        out.append((m.actor1 and (m.actor1.name, m.actor1.kind), m.actor2 and (m.actor2.name, m.actor2.kind)))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text,side,name,kind",
+    [
+        # a class named, then the person in apposition: the person, of the class's kind
+        ("Masked men abducted a young woman, Rana Qasim, in Quetta on Sunday.", 1, "Rana Qasim", "civilians"),
+        ("Police detained veteran rights activist Leyla Demir in Izmir on Tuesday.", 1, "Leyla Demir", "human rights defenders"),
+        # a title names its holder's body: the governor is the government
+        ("Governor Okafor rejected the demand for ransom on Friday.", 0, "Okafor", "government"),
+    ],
+)
+def test_persons_are_named_as_persons(text, side, name, kind):
+    found = [pair[side] for pair in _event_actors(text) if pair[side]]
+    assert (name, kind) in found, found
+
+
+def test_a_class_without_a_name_stays_a_class():
+    found = [pair[1] for pair in _event_actors("Gunmen abducted a young woman in Quetta on Sunday.") if pair[1]]
+    assert found and found[0][0] == "Civilians", found

@@ -51,11 +51,12 @@ PERPETRATORS = {
     "FRA_GOV": "international coalition forces", "GBR_GOV": "international coalition forces",
     # Turkey fought ISIS as a member of the US-led coalition; FA-KES has no class of its own for it
     "TUR_GOV": "international coalition forces",
-    "SYR_OPP": "armed opposition groups", "HTS": "al-nusra front", "ALQAEDA": "al-nusra front",
+    "SYR_OPP": "armed opposition groups", "HTS": "al-nusra front", "NUSRA": "al-nusra front",
+    "JFS": "al-nusra front", "ALQAEDA": "al-nusra front",
     "HURRAS": "al-nusra front", "SDF": "self administration forces", "PKK": "self administration forces",
 }
 # Specific groups whose FA-KES class is not their tree's root.
-PERPETRATOR_OVERRIDES = {"HTS": "al-nusra front", "YPG": "self administration forces"}
+PERPETRATOR_OVERRIDES = {"HTS": "al-nusra front", "NUSRA": "al-nusra front", "JFS": "al-nusra front", "YPG": "self administration forces"}
 
 
 @dataclass

@@ -178,3 +178,8 @@ def approximate_quantities() -> tuple[str, ...]:
 
 def speech_verbs() -> tuple[str, ...]:
     return tuple(_general()["speech_verbs"])
+
+
+def person_titles() -> dict[str, str | None]:
+    """Lower-cased title before a person's name -> the kind of actor it makes its holder (or None)."""
+    return {str(k).lower(): v for k, v in (_general().get("person_titles") or {}).items()}

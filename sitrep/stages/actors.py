@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
-from sitrep.lexicon import capital_lookup, demonym_lookup, find_countries, months, weekdays
+from sitrep.lexicon import capital_lookup, demonym_lookup, find_countries, months, person_titles, weekdays
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, find_heads, phrase_country, resolve_entry
 from sitrep.stages.doc import Doc
 
@@ -339,3 +340,67 @@ def find_actors(doc: Doc) -> Doc:
             countries[m.actor.country] = countries.get(m.actor.country, 0) + 1
     doc.countries = countries
     return doc
+
+
+# A person's name: two to four capitalised words, with the particles names carry ("Walid al-Muallem",
+# "Silvestre Bello III"), or one capitalised word after a title ("Governor Bello").
+_NAME_WORD = r"(?:[A-Z][a-z][\w'’\-]*|(?:al|el|bin|ibn|abu|de|da|van|von)[\s\-][A-Z][\w'’\-]*|[A-Z]\.|III|II|IV|Jr\.?)"
+_NAME = rf"[A-Z][a-z][\w'’\-]*(?:\s+{_NAME_WORD}){{0,3}}"
+_NAME_AFTER = re.compile(rf"(?:\s+and\s+[a-z]+)?(?:,\s+|\s+)({_NAME})(?=\s*[,.;:)]|\s*$|\s+(?:was|were|is|has|had|have|who|and|said|says|of|from|in)\b)")
+_NAME_BEFORE = re.compile(rf"({_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+$")
+_PEOPLE = {"civilians", "human rights defenders", "journalists", "workers", "students", "unknown", "protesters"}
+_PERSON_ENTRY = "PERSON"
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern:
+    titles = sorted(person_titles(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"(?:^|\s)({alternatives})\s+({_NAME})$", re.I)
+
+
+def _is_name(doc: Doc, words: str, start: int, end: int, own: ActorMatch) -> bool:
+    """``words`` at [start, end) name a person: no word is a month, a weekday, a country or a common
+    capitalised word, and no place or other actor is read there."""
+    parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
+    if any(w in _NOT_NAME or w.lower() in demonym_lookup() for w in parts) or find_countries(words):
+        return False
+    if any(p.start < end and start < p.end for p in doc.places):
+        return False
+    return not any(a is not own and a.start < end and start < a.end for a in doc.actors)
+
+
+def personal(doc: Doc, m: ActorMatch) -> ActorMatch:
+    """The person an actor phrase names, as that person: "Governor Bello" is Bello, of the government;
+    "a young woman, Dua Mangi" and "rights activist Osman Kavala" are those persons, of the phrase's
+    class. Analysts read names; the class stays the person's kind and country."""
+    entry = m.actor
+    if entry.id == _PERSON_ENTRY:
+        return m
+    text = doc.text
+    titled = _title_pattern().search(m.text)
+    if titled and entry.kind in _PEOPLE | {"government", "ministry", "head of state", "police", "state military"}:
+        name = titled.group(2)
+        start = m.start + titled.start(2)
+        if _is_name(doc, name, start, start + len(name), m):
+            kind = person_titles().get(titled.group(1).lower()) or entry.kind
+            return ActorMatch(m.start, m.end, m.text, _person(entry, name, kind))
+    if entry.kind not in _PEOPLE or not (entry.generic or entry.id in ("UNKNOWN_ACTOR", "CIVILIANS")):
+        return m
+    if entry.id == "UNKNOWN_ACTOR" and re.fullmatch(_NAME, m.text) and " " in m.text \
+            and _is_name(doc, m.text, m.start, m.end, m):
+        return ActorMatch(m.start, m.end, m.text, _person(entry, m.text, entry.kind))  # "Niu Tengyu"
+    after = _NAME_AFTER.match(text, m.end, min(len(text), m.end + 80))
+    if after and _is_name(doc, after.group(1), after.start(1), after.end(1), m):
+        end = after.end(1)
+        return ActorMatch(m.start, end, text[m.start:end], _person(entry, after.group(1), entry.kind))
+    before = _NAME_BEFORE.search(text, max(0, m.start - 80), m.start)
+    if before and _is_name(doc, before.group(1), before.start(1), before.end(1), m):
+        start = before.start(1)
+        return ActorMatch(start, m.end, text[start:m.end], _person(entry, before.group(1), entry.kind))
+    return m
+
+
+def _person(entry: ActorEntry, name: str, kind: str) -> ActorEntry:
+    parent = None if entry.id in ("UNKNOWN_ACTOR", "UNKNOWN_GROUP", "UNKNOWN_ORG") else entry.id
+    return ActorEntry(_PERSON_ENTRY, name, kind, entry.country, parent, False)

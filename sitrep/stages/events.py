@@ -14,6 +14,7 @@ from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, Actor, Casualty, Claim, EventMention, Evidence, Place, When
 from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, phrase_country, resolve_entry
 from sitrep.stages import salience
+from sitrep.stages.actors import personal
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 from sitrep.stages.parse import arguments, depth, is_passive, phrase_span, predicate, realis, token_at
@@ -597,8 +598,8 @@ def build_mentions(doc: Doc) -> Doc:
                 if actor1 is not None and _RESPONSIBILITY.search(sentence.text):
                     claim = Claim(by=actor1.text, source=actor1.actor.name or None, modality="claimed",
                                   evidence=Evidence(sentence.text, sentence.start, sentence.end))
-            a1 = _actor(actor1) if actor1 else None
-            a2 = _actor(actor2) if actor2 else None
+            a1 = _actor(personal(doc, actor1)) if actor1 else None
+            a2 = _actor(personal(doc, actor2)) if actor2 else None
             if etype == "ASSAULT" and mode_trigger.mode == "explosives" and mode_trigger.text.lower().startswith("bomb") and (
                 _AIRCRAFT.search(sentence.text) or (a1 is not None and a1.kind in ("state military", "coalition"))
             ):
