@@ -235,7 +235,9 @@
       var found = data.features.map(function (f) { return f.properties; })
         .filter(function (p) { return wanted.has(p.id); });
       box.textContent = "";
-      if (found.length === 1 && members.length === 1) {
+      if (!found.length) {
+        line(box, "p", "These events are no longer in the database: reload the page.");
+      } else if (found.length === 1 && members.length === 1) {
         eventLink(box, found[0]);
         details(found[0]).forEach(function (t) { line(box, "div", t); });
       } else {
