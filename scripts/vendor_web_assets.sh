@@ -7,21 +7,18 @@ cd "$(dirname "$0")/.."
 dest=sitrep/web/static/vendor
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && npm pack --silent leaflet@1.9.4 leaflet.markercluster@1.5.3 topojson-client@3.1.0 world-atlas@2.0.2 >/dev/null)
-for pkg in leaflet-1.9.4 leaflet.markercluster-1.5.3 topojson-client-3.1.0 world-atlas-2.0.2; do
+(cd "$work" && npm pack --silent leaflet@1.9.4 topojson-client@3.1.0 world-atlas@2.0.2 >/dev/null)
+for pkg in leaflet-1.9.4 topojson-client-3.1.0 world-atlas-2.0.2; do
     mkdir -p "$work/$pkg" && tar xzf "$work/$pkg.tgz" -C "$work/$pkg"
 done
-rm -rf "$dest" && mkdir -p "$dest/leaflet/images" "$dest/markercluster" "$dest/topojson-client" "$dest/world-atlas"
+rm -rf "$dest" && mkdir -p "$dest/leaflet/images" "$dest/topojson-client" "$dest/world-atlas"
 p="$work/leaflet-1.9.4/package"
 cp "$p/dist/leaflet.js" "$p/dist/leaflet.css" "$p/LICENSE" "$dest/leaflet/"
 cp "$p"/dist/images/*.png "$dest/leaflet/images/"
-p="$work/leaflet.markercluster-1.5.3/package"
-cp "$p/dist/leaflet.markercluster.js" "$p/dist/MarkerCluster.css" "$p/dist/MarkerCluster.Default.css" "$dest/markercluster/"
-cp "$p/MIT-LICENCE.txt" "$dest/markercluster/LICENSE"
 p="$work/topojson-client-3.1.0/package"
 cp "$p/dist/topojson-client.min.js" "$p/LICENSE" "$dest/topojson-client/"
 p="$work/world-atlas-2.0.2/package"
 cp "$p/countries-50m.json" "$p/LICENSE" "$dest/world-atlas/"
 # source maps are not shipped: drop the comments that point at them
-sed -i '/sourceMappingURL/d' "$dest/leaflet/leaflet.js" "$dest/markercluster/leaflet.markercluster.js"
+sed -i '/sourceMappingURL/d' "$dest/leaflet/leaflet.js"
 echo "vendored into $dest"

@@ -115,12 +115,47 @@ def test_map_timeline_outlets_framing(app, all_events):
     located = [e for e in all_events if e["place"] and e["place"].get("lat") is not None]
     points = get(app, "/api/map").json()["features"]
     assert {p["properties"]["id"] for p in points} == {e["id"] for e in located}
+    compact = get(app, "/api/points").json()
+    assert compact["fields"] == ["id", "lat", "lon", "disputed"] and compact["truncated"] is False
+    by_id = {e["id"]: e for e in located}
+    assert {row[0] for row in compact["points"]} == set(by_id)
+    for ident, lat, lon, disputed in compact["points"]:
+        place = by_id[ident]["place"]
+        assert abs(lat - place["lat"]) < 1e-5 and abs(lon - place["lon"]) < 1e-5
+        assert disputed == (1 if by_id[ident]["contradictions"] else 0)
+    contested = get(app, "/api/points", params={"contradicted": "true", "limit": 2}).json()
+    assert len(contested["points"]) == min(2, sum(1 for e in located if e["contradictions"]))
+    assert all(row[3] == 1 for row in contested["points"])
     counts = get(app, "/api/timeline").json()["counts"]
     assert sum(c["n"] for c in counts) == len(all_events)
     assert len(get(app, "/api/outlets").json()["outlets"]) == 8
     framing = get(app, "/api/framing", params={"outlet": "Levant State News"}).json()
     assert framing["labels"] and {r["outlet"] for r in framing["labels"]} == {"Levant State News"}
     assert all(label["quote"] for r in framing["labels"] for label in r["labels"])
+
+
+def test_map_points_follow_every_database_change(tmp_path):
+    """The compact points are kept per filter, and made again as soon as the database changes."""
+    from sitrep.model import Event, Place
+
+    def write(store, i: int) -> None:
+        event = Event(id=f"{i:012x}", type="ASSAULT", date=f"2024-01-0{i}", place=Place(f"Town {i}", None, "SY", 35.0 + i, 36.0),
+                      outlets=["Outlet A"], mentions=[f"{i:016x}:0"])
+        with store.fusion() as session:
+            session.write([(event, set())], [], [])
+
+    db = str(tmp_path / "points.db")
+    with open_store(db) as store:
+        write(store, 1)
+    app = create_app(db)
+    first = get(app, "/api/points").json()["points"]
+    assert [p[0] for p in first] == ["000000000001"]
+    assert get(app, "/api/points").json()["points"] == first
+    assert len(app.state.sitrep.points_cache) == 1  # kept: the second answer came from the cache
+    with open_store(db) as other:  # another connection, as a running `sitrep ingest` would be
+        write(other, 2)
+    assert [p[0] for p in get(app, "/api/points").json()["points"]] == ["000000000001", "000000000002"]
+    assert [p[0] for p in get(app, "/api/points", params={"since": "2024-01-02"}).json()["points"]] == ["000000000002"]
 
 
 def test_exports_stream_every_event(app, all_events, web_db):
@@ -207,7 +242,7 @@ def test_hostile_article_is_escaped_in_every_page(app):
 def test_openapi_describes_every_endpoint(app):
     paths = get(app, "/openapi.json").json()["paths"]
     for path in ("/api/events", "/api/events/{event_id}", "/api/articles", "/api/articles/{article_id}",
-                 "/api/outlets", "/api/framing", "/api/export", "/api/map", "/api/timeline", "/api/ingest", "/api/fuse"):
+                 "/api/outlets", "/api/framing", "/api/export", "/api/map", "/api/points", "/api/timeline", "/api/ingest", "/api/fuse"):
         assert path in paths
     assert get(app, "/api").status_code == 200
     assert get(app, "/docs").status_code == 404  # FastAPI's CDN-loading docs are off

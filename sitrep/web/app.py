@@ -10,8 +10,10 @@ from another origin. Reads need nothing; writes need the token given at start-up
 from __future__ import annotations
 
 import hmac
+import os
 import queue
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -25,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep import __version__
 from sitrep.errors import SitrepError
-from sitrep.store.base import Store, display_url, open_store
+from sitrep.store.base import Store, display_url, is_postgres, open_store, resolve_db
 
 HERE = Path(__file__).parent
 TOKEN_ENV = "SITREP_TOKEN"
@@ -108,6 +110,44 @@ class Settings:
         self.pool = pool
         self.framing_cache: dict[str, Any] = {}
         self.framing_lock = threading.Lock()
+        self.points_cache: OrderedDict[str, tuple[tuple, bytes]] = OrderedDict()
+        self.points_lock = threading.Lock()
+
+    def data_version(self) -> tuple | None:
+        """Something that changes whenever the database does, or None when that cannot be told
+        cheaply: for a SQLite file, the size and modification time of the file and its WAL (every
+        commit writes to one of them); PostgreSQL is not cached."""
+        if is_postgres(resolve_db(self.db)):
+            return None
+        try:
+            main = os.stat(self.db)
+        except OSError:
+            return None
+        try:
+            wal = os.stat(f"{self.db}-wal")
+            wal_version = (wal.st_size, wal.st_mtime_ns)
+        except OSError:
+            wal_version = None
+        return (main.st_size, main.st_mtime_ns, wal_version)
+
+    def cached_points(self, key: str, make: Any, most: int = 8) -> bytes:
+        """The map's compact points for one filter, as JSON bytes, made again only when the
+        database has changed (the map's first load is the page's slowest answer)."""
+        version = self.data_version()
+        if version is not None:
+            with self.points_lock:
+                hit = self.points_cache.get(key)
+                if hit is not None and hit[0] == version:
+                    self.points_cache.move_to_end(key)
+                    return hit[1]
+        body = make()
+        if version is not None:
+            with self.points_lock:
+                self.points_cache[key] = (version, body)
+                self.points_cache.move_to_end(key)
+                while len(self.points_cache) > most:
+                    self.points_cache.popitem(last=False)
+        return body
 
     @property
     def writable(self) -> bool:
