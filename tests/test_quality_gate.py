@@ -19,10 +19,11 @@ MINIMUMS = {
 }
 # Pairing by FA-KES's report-dated keys; fell from 0.446 when records became one per incident
 # (see the README). The judged same-incident pairs are the fairer gold (issue: fusion >= 0.85).
-# Fusion now follows the judged pairs: on the keys F1 0.344, recall 0.55 (was 0.567) after merging main eeac0a1.
-FUSION_MINIMUMS = {"f1": 0.32, "recall": 0.53}
-# On the judged pairs (fusion_dev_pairs.json), measured P 0.877 R 0.762 after merging main eeac0a1.
-JUDGED_MINIMUMS = {"precision": 0.84, "recall": 0.74}
+# Fusion now follows the judged pairs: on the keys F1 0.344, recall 0.55 (was 0.567) after merging main eeac0a1;
+# F1 0.315, recall 0.533 in session 5, when follow-ups joined their incidents and the judged recall rose to 0.82.
+FUSION_MINIMUMS = {"f1": 0.31, "recall": 0.53}
+# On the judged pairs (fusion_dev_pairs.json): P 0.870 R 0.820 in session 5 (was P 0.877 R 0.762).
+JUDGED_MINIMUMS = {"precision": 0.85, "recall": 0.80}
 
 
 @pytest.fixture(scope="module")
