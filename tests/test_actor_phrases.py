@@ -249,3 +249,20 @@ def test_persons_are_named_as_persons(text, side, name, kind):
 def test_a_class_without_a_name_stays_a_class():
     found = [pair[1] for pair in _event_actors("Gunmen abducted a young woman in Quetta on Sunday.") if pair[1]]
     assert found and found[0][0] == "Civilians", found
+
+
+def test_a_body_named_by_its_proper_name_is_one_actor():
+    text = ("The Harmattan Workers Party of Ghana (HWPG) condemned the arrests in the capital on Monday. "
+            "Later, HWPG called for the release of all detainees.")
+    found = actors_of(text)
+    body = [a for a in found if a.actor.name == "Harmattan Workers Party of Ghana"]
+    # one actor under its own name: the state in it is its country, not a second actor (its government)
+    assert body and body[0].actor.kind == "party" and body[0].actor.country == "GH"
+    assert not any(a.actor.kind == "government" for a in found)
+    # its abbreviation later in the text is the same actor
+    assert any(a.text == "HWPG" and a.actor is body[0].actor for a in found)
+
+
+def test_a_state_or_bloc_is_not_read_as_a_body():
+    found = actors_of("The European Union and the Russian Federation discussed the crisis in Brussels on Monday.")
+    assert not any(a.actor.id == "NAMED_BODY" for a in found)

@@ -411,7 +411,7 @@ _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’\-]*)"  # "U.S.", "Quezon": never a 
 _GAP = r"[^\S\n]+"  # a space within one line: a name does not run over a line break
 _BODY_OF = rf"(?:{_GAP}(?:of|for|on){_GAP}(?:the{_GAP})?{_CAP}(?:{_GAP}(?:and{_GAP})?{_CAP}){{0,3}})?"
 _BODY_TAIL = rf"(?:{_GAP}(?:Command|Force|Service|Department|Office|Division|Unit|Headquarters))?"
-_ADJECTIVE = re.compile(r"(?:an|ean|ish|ese|ic|i)$")  # "Soviet" aside, adjectives of states and blocs
+_ADJECTIVE = re.compile(r"(?:an|ean|ish|ese|ic|i)$")  # the shape of a state's or bloc's adjective ("European")
 _MEDIA_WORDS = re.compile(r"\b(?:News|Media|Press|TV|Television|Radio|Broadcasting)\b")
 _ABBREVIATION = re.compile(r"\s+\(([A-Z][A-Za-z\-]{1,9})\)")
 
