@@ -266,3 +266,11 @@ def test_a_body_named_by_its_proper_name_is_one_actor():
 def test_a_state_or_bloc_is_not_read_as_a_body():
     found = actors_of("The European Union and the Russian Federation discussed the crisis in Brussels on Monday.")
     assert not any(a.actor.id == "NAMED_BODY" for a in found)
+
+
+def test_members_of_a_named_group_are_that_group():
+    found = actors_of("Gunmen from the Harakat Example Brigades and militants of the so-called Boko Haram fled.")
+    names = [(a.text, a.actor.name) for a in found]
+    assert any(text.startswith("militants of") and "Boko Haram" in (name or "") for text, name in names), names
+    # a generic word alone stays the class
+    assert [a.actor.id for a in actors_of("Militants fled the town.")] != []

@@ -266,6 +266,27 @@ def _title_case(text: str, at: int) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+_MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging to|affiliated (?:with|to))\s+(?:the\s+)?(?:so-called\s+)?$")
+
+
+def _members_of(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """"terrorists from Jaish al-Islam", "militants of the so-called Jaish al-Fateh": the generic
+    word names the members of the group after it, which is the actor (with the whole phrase as label)."""
+    out: list[ActorMatch] = []
+    skip = -1
+    for i, m in enumerate(matches):
+        if i == skip:
+            continue
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if nxt is not None and m.actor.generic and not m.demonym and not nxt.actor.generic and not nxt.demonym \
+                and not _is_country_word(nxt) and _MEMBERS_OF.fullmatch(text, m.end, nxt.start):
+            out.append(ActorMatch(m.start, nxt.end, text[m.start:nxt.end], nxt.actor))
+            skip = i + 1
+            continue
+        out.append(m)
+    return out
+
+
 def _not_an_actor(text: str, m: ActorMatch) -> bool:
     """A state's name or demonym that names no actor: an outlet ("Washington Post", "Jordan
     Times"), a place phrase ("the Syrian city of Hasakah", "Niger State")."""
@@ -312,6 +333,7 @@ def find_actors(doc: Doc) -> Doc:
             merged[-1] = ActorMatch(prev.start, m.end, doc.text[prev.start:m.end], m.actor)
             continue
         merged.append(m)
+    merged = _members_of(doc.text, merged)
     merged = [m for m in merged if not _not_an_actor(doc.text, m)]
     doc.extra["country_mentions"] = find_countries(doc.text)
     mentioned = _country_counts(doc, doc.extra["country_mentions"], merged)
