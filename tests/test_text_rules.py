@@ -392,3 +392,11 @@ def test_claimant_words_without_adverbs():
 def test_a_group_holding_a_town_is_not_the_speaker():
     doc = run("Many people choked, the monitor said citing doctors in the rebel-held town.")
     assert all(a.claim.source != "Syrian armed opposition" for a in doc.attributions)
+
+
+def test_an_event_over_days_is_dated_by_its_first_day():
+    doc = run("Monitors said that on Monday and Tuesday at least nine civilians died in shelling of Ariha.",
+              published="2024-03-14")
+    assert doc.mentions[0].date.value == "2024-03-11"
+    doc = run("Monitors said that on Tuesday at least nine civilians died in shelling of Ariha.", published="2024-03-14")
+    assert doc.mentions[0].date.value == "2024-03-12"

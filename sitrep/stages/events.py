@@ -456,6 +456,9 @@ def _after_publication(value: str, published: str | None) -> bool:
         return False
 
 
+_DAY_SPAN = re.compile(r"\s*(?:and|to|through|till|until|or|-|–)\s+(?:on\s+)?", re.I)
+
+
 def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
@@ -470,6 +473,11 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
                 and not _SPEECH_BEFORE.search(doc.text[max(sentence.start, d.start - 20):d.start])]
         current = acts or current
     d = min(current or dates, key=lambda d: abs(d.start - trigger.start))
+    # "on Friday and Saturday", "from Monday to Wednesday": an event over days is dated by its first
+    first = next((e for e in (current or dates) if e.end <= d.start and e.precision == d.precision
+                  and _DAY_SPAN.fullmatch(doc.text, e.end, d.start)), None)
+    if first is not None and first.value < d.value:
+        d = first
     return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end)), d.historical and not current
 
 
