@@ -24,6 +24,10 @@ class ActorEntry:
     classes: tuple[str, ...] = ()  # generic classes this actor stands for in its country ("military")
 
 
+# Entries that stand for an actor no dictionary lists (named only by the text's words): never an id.
+UNLISTED_IDS = frozenset({"UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG", "NAMED_BODY"})
+
+
 @dataclass
 class ActorMatch:
     start: int

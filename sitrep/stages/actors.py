@@ -7,7 +7,15 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from sitrep.lexicon import body_heads, capital_lookup, demonym_lookup, find_countries, months, person_titles, weekdays
-from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, find_heads, phrase_country, resolve_entry
+from sitrep.resolve.actors import (
+    UNLISTED_IDS,
+    ActorEntry,
+    ActorMatch,
+    actor_dictionary,
+    find_heads,
+    phrase_country,
+    resolve_entry,
+)
 from sitrep.stages.doc import Doc
 
 # "the Sawaiq al-Rahman Brigade", "Liwa al-Quds": a group we do not know, named by its shape.
@@ -425,7 +433,7 @@ def personal(doc: Doc, m: ActorMatch) -> ActorMatch:
 
 
 def _person(entry: ActorEntry, name: str, kind: str) -> ActorEntry:
-    parent = None if entry.id in ("UNKNOWN_ACTOR", "UNKNOWN_GROUP", "UNKNOWN_ORG") else entry.id
+    parent = None if entry.id in UNLISTED_IDS else entry.id
     return ActorEntry(_PERSON_ENTRY, name, kind, entry.country, parent, False)
 
 
@@ -482,8 +490,8 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
         added.append(body)
         if abbreviation:
             short = abbreviation.group(1)
-            for again in re.finditer(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])", text[abbreviation.end():]):
-                at = abbreviation.end() + again.start()
+            for again in re.compile(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])").finditer(text, abbreviation.end()):
+                at = again.start()
                 if not any(m.start < at + len(short) and at < m.end for m in matches + added):
                     added.append(ActorMatch(at, at + len(short), short, entry))
     if not added:

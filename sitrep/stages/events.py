@@ -12,7 +12,7 @@ from datetime import date
 
 from sitrep import lexicon
 from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, Place, When
-from sitrep.resolve.actors import ActorEntry, ActorMatch, actor_dictionary, phrase_country, resolve_entry
+from sitrep.resolve.actors import UNLISTED_IDS, ActorEntry, ActorMatch, actor_dictionary, phrase_country, resolve_entry
 from sitrep.stages import salience
 from sitrep.stages.actors import personal
 from sitrep.stages.casualties import is_vague
@@ -48,7 +48,7 @@ def _actor(m: ActorMatch) -> Actor:
     entry = m.actor
     return Actor(
         name=entry.name or None, kind=entry.kind, country=entry.country, label=m.text,
-        id=entry.parent if entry.id == "PERSON" else None if entry.id in ("UNKNOWN_GROUP", "UNKNOWN_ACTOR", "UNKNOWN_ORG", "NAMED_BODY") else entry.id,
+        id=entry.parent if entry.id == "PERSON" else None if entry.id in UNLISTED_IDS else entry.id,
         evidence=Evidence(m.text, m.start, m.end),
     )
 
