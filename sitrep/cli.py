@@ -877,7 +877,7 @@ def eval_contradictions(
         raise _fail(f"no such file: {csv_path} (give --fakes)")
     result = evaluate_contradictions(str(path), str(csv_path))
     if as_json:
-        print(json.dumps({k: v for k, v in result.items() if k != "contradictions"}))
+        print(json.dumps({k: v for k, v in result.items() if k not in ("contradictions", "missed")}))
         return
     _print_measures("Contradictions against the gold disagreements", result,
                     ("incidents", "gold_disagreements", "reported", "right", "surfaced", "precision", "recall"))

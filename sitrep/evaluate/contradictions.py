@@ -10,7 +10,7 @@ kind as a gold disagreement of its incident and sets at least two of that disagr
 positions against each other (its sides, by the articles of its positions — or, for a
 contradiction without positions, every article of each side's outlets in the event — meet two
 different positions) and, for figures, counts the same thing (the dead or the wounded, as the
-gold's ``what`` says); each reported contradiction surfaces one gold disagreement, one not yet
+gold's ``what`` says, children's or women's figures only with such a gold figure); each reported contradiction surfaces one gold disagreement, one not yet
 surfaced when it fits several. Otherwise it is wrong, and counted under the kind of the
 not-disagreement it matches, if any. Precision = right / reported; recall = gold disagreements
 surfaced / gold disagreements.
@@ -64,6 +64,7 @@ def score(incidents: list[dict], unit_articles: dict[str, set[str]], records: di
     total = sum(len(i["disagreements"]) for i in incidents)
     wrong_as: Counter[str] = Counter()
     listing: list[dict] = []
+    missed: list[dict] = []
     for incident in incidents:
         units = set(incident["articles"])
         event_ids = set()
@@ -105,11 +106,13 @@ def score(incidents: list[dict], unit_articles: dict[str, set[str]], records: di
                 listing.append({"incident": incident["incident"], "event": eid, "kind": c.kind,
                                 "summary": c.summary, "right": hit is not None})
         surfaced += sum(found)
+        missed += [{"incident": incident["incident"], "kind": gold["kind"], "what": gold.get("what", "")}
+                   for gold, hit in zip(incident["disagreements"], found, strict=True) if not hit]
     precision = right / reported if reported else 0.0
     recall = surfaced / total if total else 0.0
     return {"incidents": len(incidents), "gold_disagreements": total, "reported": reported, "right": right,
             "surfaced": surfaced, "precision": round(precision, 4), "recall": round(recall, 4),
-            "wrong_as": dict(wrong_as), "contradictions": listing}
+            "wrong_as": dict(wrong_as), "contradictions": listing, "missed": missed}
 
 
 def _same_count(c, gold: dict) -> bool:  # noqa: ANN001
@@ -117,8 +120,13 @@ def _same_count(c, gold: dict) -> bool:  # noqa: ANN001
     or the wounded (the gold says which in its ``what``; fusion's summary opens with it)."""
     if gold["kind"] != "casualties":
         return True
-    wounded = any(w in gold.get("what", "").lower() for w in ("wound", "injur"))
-    return c.summary.startswith("injured") == wounded
+    what = gold.get("what", "").lower()
+    wounded = any(w in what for w in ("wound", "injur"))
+    # a figure of children (or women) is another count than all the dead: "killed (children)"
+    # surfaces only a gold disagreement about children, and only it does
+    group = next((g for g in ("children", "women") if g in what), None)
+    return c.summary.startswith("injured") == wounded and (f"({group})" in c.summary if group
+                                                            else not any(f"({g})" in c.summary for g in ("children", "women")))
 
 
 def _sides(c, units_by_outlet: dict[str, set[str]], unit_of: dict[str, str]) -> list[set[str]]:  # noqa: ANN001

@@ -756,7 +756,8 @@ def _order(m: MentionView) -> tuple:
             (m.record.get("evidence") or {}).get("start", 0))
 
 
-def fuse(mentions: list[MentionView], fuser: Fuser | None = None) -> Fuser:
+def fuse(mentions: list[MentionView], fuser: Fuser | None = None, texts: dict[str, str] | None = None) -> Fuser:
+    """``texts``: the reports' text by article id, read for contradictions (``account_contradictions``)."""
     fuser = fuser or Fuser()
     for m in sorted(mentions, key=_order):
         if m.id not in fuser.assignment:
@@ -766,18 +767,28 @@ def fuse(mentions: list[MentionView], fuser: Fuser | None = None) -> Fuser:
     for m in mentions:
         siblings[m.article_id].append(m)
     for event in fuser.events.values():
-        event.contradictions = find_contradictions(event, siblings=siblings)
+        event.contradictions = find_contradictions(event, siblings=siblings, texts=texts)
     return fuser
 
 
 # -- contradictions -----------------------------------------------------------------------------
 
 def find_contradictions(event: Cluster, tolerance: float | None = None,
-                        siblings: dict[str, list[MentionView]] | None = None) -> list[Contradiction]:
+                        siblings: dict[str, list[MentionView]] | None = None,
+                        texts: dict[str, str] | None = None) -> list[Contradiction]:
     """The disagreements between an event's reports. ``siblings``: the other mentions of the
-    event's reports (by article id), where a denial of the incident may have been told apart."""
+    event's reports (by article id), where a denial of the incident may have been told apart;
+    ``texts``: the reports' text (by article id), read for what no mention tells (``accounts``)."""
     if len(event.outlets) < 2:
         return []
+    out = _mention_contradictions(event, tolerance, siblings)
+    if texts:
+        out.extend(account_contradictions(event, texts, out, siblings))
+    return out
+
+
+def _mention_contradictions(event: Cluster, tolerance: float | None,
+                            siblings: dict[str, list[MentionView]] | None) -> list[Contradiction]:
     out: list[Contradiction] = []
     for kind in ("killed", "injured"):
         out.extend(figure_contradictions(event, kind, tolerance))
@@ -819,6 +830,111 @@ def find_contradictions(event: Cluster, tolerance: float | None = None,
         out.append(Contradiction("type", "different kinds of attack: " + "; ".join(
             f"{mode} ({', '.join(sorted(o))})" for mode, o in sorted(modes.items()) if mode in clashing),
             {mode: sorted(o) for mode, o in modes.items() if mode in clashing}))
+    return out
+
+
+def _event_year(event: Cluster) -> int | None:
+    when = event.date
+    return int(when[:4]) if when and when[:4].isdigit() else None
+
+
+def _ordinal(m: MentionView) -> int:
+    tail = m.id.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def tells_its_incident(event: Cluster, article: str, siblings: dict[str, list[MentionView]] | None) -> bool:
+    """Whether ``article``'s own incident is this event: the event holds the report's first
+    current (not background) mention of the event's type. A report whose mention here is a
+    background one (a timeline's earlier attack) tells another incident in its other sentences."""
+    mine = [m for m in event.by_article.get(article, ()) if not m.record.get("historical")]
+    if not mine:
+        return False
+    told = [m for m in (siblings or {}).get(article, ()) if m.type == event.type and not m.record.get("historical")]
+    if not told:
+        return True
+    return min(told, key=_ordinal).id in {m.id for m in mine}
+
+
+def account_contradictions(event: Cluster, texts: dict[str, str], found: list[Contradiction],
+                           siblings: dict[str, list[MentionView]] | None = None) -> list[Contradiction]:
+    """Disagreements told in the reports' own sentences (``sitrep.fuse.accounts``): agents of
+    different classes (sarin vs chlorine), a side blamed for the act that cannot be the side the
+    reports name as the attacker, and a claim that the attack failed against reports of its dead.
+    Only reports whose own incident this event is are read (``tells_its_incident``)."""
+    from sitrep.fuse import accounts
+
+    if event.type not in ("ASSAULT", "COERCE"):
+        return []
+    year = _event_year(event)
+    outlet_of = {m.article_id: m.outlet or "?" for m in event.mentions}
+    articles = sorted(a for a in event.by_article if a in texts and tells_its_incident(event, a, siblings))
+    out: list[Contradiction] = []
+
+    # the agent: reports naming agents of one class only, set against each other
+    by_article: dict[str, list] = {}
+    for a in articles:
+        told = accounts.agents(a, texts[a], year)
+        if len({t.value for t in told}) == 1:
+            by_article[a] = told
+    classes = {t[0].value for t in by_article.values()}
+    if len(classes) >= 2:
+        sides: dict[str, set[str]] = defaultdict(set)
+        positions = []
+        for a, told in sorted(by_article.items()):
+            sides[told[0].value].add(outlet_of[a])
+            positions += [{"side": t.value, "value": t.value, "outlet": outlet_of[a], "article": a, "quote": t.quote}
+                          for t in told]
+        out.append(Contradiction("type", "different agents named: " + "; ".join(
+            f"{cls} ({', '.join(sorted(o))})" for cls, o in sorted(sides.items())),
+            {cls: sorted(o) for cls, o in sorted(sides.items())}, positions))
+
+    # the perpetrator: a side blamed that cannot be (an ally of) the side the reports name
+    attackers = {s for s in _attackers(event, armed=True) if s not in _tables()[2]}
+    if attackers and event.type == "ASSAULT":
+        counter: dict[str, list] = defaultdict(list)
+        backing: list[dict] = []
+        for a in articles:
+            for t in accounts.blames(a, texts[a], year):
+                if t.value in _tables()[2]:
+                    continue
+                if any(sides_compatible(t.value, x) for x in attackers):
+                    backing.append({"value": t.value, "article": a, "quote": t.quote})
+                else:
+                    counter[t.value].append(t)
+        named = {side for c in found if c.kind == "perpetrator" for side in c.sides}
+        for side, told in sorted(counter.items()):
+            if side in named:
+                continue  # already set against the attacker by the reports' own mentions
+            attacker = sorted(attackers)[0]
+            positions = [{"side": attacker, "value": attacker, "outlet": m.outlet or "?", "article": m.article_id,
+                          "quote": _quote(m)} for m in event.mentions
+                         if (m.record.get("actor1") or {}).get("id") and m.record["actor1"].get("basis", "text") == "text"
+                         and _side(m.record["actor1"]) in attackers]
+            positions += [{"side": attacker, "value": b["value"], "outlet": outlet_of[b["article"]],
+                           "article": b["article"], "quote": b["quote"]} for b in backing]
+            positions += [{"side": side, "value": side, "outlet": outlet_of[t.article], "article": t.article,
+                           "quote": t.quote} for t in told]
+            sides_out = {attacker: sorted({p["outlet"] for p in positions if p["side"] == attacker}),
+                         side: sorted({outlet_of[t.article] for t in told})}
+            out.append(Contradiction("perpetrator", f"different perpetrators named: {attacker} "
+                                     f"({', '.join(sides_out[attacker])}); {side}, blamed by "
+                                     f"{', '.join(sides_out[side])}", sides_out, positions))
+
+    # the result: "detonated before reaching its target" against reports of the attack's dead
+    failed = [t for a in articles for t in accounts.failures(a, texts[a], year)]
+    if failed and event.type == "ASSAULT":
+        dead = [m for m in event.mentions if m.killed and _quote(m) and not any(t.quote in _quote(m) or _quote(m) in t.quote
+                                                                               for t in failed)]
+        if dead:
+            label = "denied: the attack failed to reach its target"
+            positions = [{"side": "asserted", "value": "asserted", "outlet": m.outlet or "?", "article": m.article_id,
+                          "quote": _quote(m)} for m in dead]
+            positions += [{"side": label, "value": label, "outlet": outlet_of[t.article], "article": t.article,
+                           "quote": t.quote} for t in failed]
+            outlets = sorted({outlet_of[t.article] for t in failed})
+            out.append(Contradiction("denial", f"{label} (reported by {', '.join(outlets)})",
+                                     {"asserted": sorted({m.outlet or "?" for m in dead}), label: outlets}, positions))
     return out
 
 
@@ -1008,11 +1124,14 @@ def linked_denials(event: Cluster, siblings: dict[str, list[MentionView]]) -> li
 DENIAL_DAYS = 7
 
 
-def _attackers(event: Cluster) -> set[str]:
-    """The sides the event's reports name as the attacker (by two reports, when any side is)."""
+def _attackers(event: Cluster, armed: bool = False) -> set[str]:
+    """The sides the event's reports name as the attacker (by two reports, when any side is);
+    ``armed``: only actors of a kind that carries out attacks."""
     named: dict[str, set[str]] = defaultdict(set)
     for m in event.mentions:
         if (m.record.get("actor1") or {}).get("id") and m.record["actor1"].get("basis", "text") == "text":
+            if armed and m.record["actor1"].get("kind") and m.record["actor1"]["kind"] not in ARMED_KINDS:
+                continue
             named[_side(m.record["actor1"])].add(m.article_id)
     enough = {side for side, articles in named.items() if len(articles) >= contradiction_settings()["perpetrator_reports"]}
     return enough or set(named)
@@ -1108,6 +1227,21 @@ def _views(rows: list[dict]) -> list[MentionView]:
             for r in rows]
 
 
+def _reads_texts(event: Cluster) -> bool:
+    """Whether contradictions read the event's report texts: an attack told by two outlets."""
+    return event.type in ("ASSAULT", "COERCE") and len(event.outlets) >= 2
+
+
+def _texts(store, article_ids: set[str]) -> dict[str, str]:  # noqa: ANN001 - a sitrep.store.base.Store
+    """Title and text of each article (``find_contradictions`` reads them)."""
+    out: dict[str, str] = {}
+    for a in sorted(article_ids):
+        row = store.article(a)
+        if row and row.get("id") == a:
+            out[a] = f"{row.get('title') or ''}.\n{row.get('text') or ''}"
+    return out
+
+
 def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Store
     """Fuse the mentions not yet in an event into the stored events, in one transaction.
 
@@ -1154,8 +1288,9 @@ def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Sto
         missing = {a for e in touched for a in e.by_article} - set(siblings)
         for row in session.article_mentions(sorted(missing)) if missing else ():
             siblings[row["article_id"]].extend(_views([row]))
+        texts = _texts(store, {a for e in touched if _reads_texts(e) for a in e.by_article})
         for event in touched:
-            event.contradictions = find_contradictions(event, siblings=siblings)
+            event.contradictions = find_contradictions(event, siblings=siblings, texts=texts)
         deleted = (set(before) | set(batch.dirty_events)) - set(fuser.events)
         session.write([(e.to_event(), e.block_keys()) for e in touched], deleted, [m.id for m in new])
         report = FusionReport(len(new), len(touched), len(deleted), len(members) + len(more))
