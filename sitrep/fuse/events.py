@@ -371,13 +371,16 @@ def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
     mode = 0.1 if mode_a and mode_a == mode_b else 0.0 if not (mode_a and mode_b) or modes_compatible(mode_a, mode_b) \
         else -0.25
     actors = 0.0
-    for role in ("actor1", "actor2"):
+    for role, other in (("actor1", "actor2"), ("actor2", "actor1")):
         x, y = a.record.get(role) or {}, b.record.get(role) or {}
         if not (x.get("id") and y.get("id")):
             continue
         if x["id"] == y["id"]:
             actors += 0.05
-        elif _side(x) != _side(y) and {x.get("basis", "text"), y.get("basis", "text")} == {"text"}:
+        elif _side(x) != _side(y) and {x.get("basis", "text"), y.get("basis", "text")} == {"text"} \
+                and not _swapped(x, b.record.get(other) or {}) \
+                and not (role == "actor2" and _tables()[2] & {_side(x), _side(y)}):
+            # (the civilians hit and the armed side targeted are both the targets of one attack)
             # attackers (or targets) named from different sides: one event disputed, or two
             # events; only strong agreement elsewhere fuses them (a dispute is then listed)
             actors -= 0.15
@@ -394,6 +397,12 @@ def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
 
 
 FOLLOW_UP_DAYS = 3
+
+
+def _swapped(x: dict, y: dict) -> bool:
+    """Whether actor ``x`` of one report holds the other role in the other report (``y``): the
+    two sides of one battle, each told as the attacker by the side's own media."""
+    return bool(x.get("id") and y.get("id")) and _side(x) == _side(y)
 
 
 def follows_up(a: MentionView, b: MentionView, shared: int) -> bool:
@@ -628,15 +637,15 @@ class Fuser:
             for w in m.words:
                 self.words[f"{m.type}|{w}"].add(event.id)
 
-    def _undated_candidates(self, m: MentionView) -> set[str]:
-        """Events of the same type sharing enough distinctive words with an undated mention:
-        it has no day to block on, so it meets the events held in memory (this batch's)."""
+    def _undated_candidates(self, m: MentionView, enough: int = WORDS_FULL // 2) -> set[str]:
+        """Events of the same type sharing ``enough`` distinctive words with a mention: an undated
+        one has no day to block on, so it meets the events held in memory (this batch's)."""
         hits: Counter[str] = Counter()
         for w in m.words:
             events = self.words.get(f"{m.type}|{w}", ())
             if len(events) <= UNDATED_BLOCK_MAX:  # a word that many events share sets none apart
                 hits.update(events)
-        return {eid for eid, n in hits.items() if n >= WORDS_FULL // 2}
+        return {eid for eid, n in hits.items() if n >= enough}
 
     def _candidates(self, m: MentionView) -> set[str]:
         found: set[str] = set()
@@ -657,7 +666,8 @@ class Fuser:
     def add(self, m: MentionView) -> str:
         best, best_score = None, self.threshold
         if not m.record.get("historical"):
-            candidates = self._candidates(m) if m.day is not None else self._undated_candidates(m)
+            candidates = self._candidates(m) | self._undated_candidates(m, WORDS_FULL) if m.day is not None \
+                else self._undated_candidates(m)  # (a report in the same words, misplaced by one of them)
             near = _window(m.precision, m.basis)
             for eid in sorted(candidates):  # sorted: results must not depend on hash seeds
                 event = self.events[eid]
@@ -978,7 +988,11 @@ def event_figures(event: Cluster, kind: str) -> list[Figure]:
     children or women is kept (it is compared with the other reports' children or women)."""
     out: dict[tuple, Figure] = {}
     for m in event.mentions:
-        claim_source = (m.record.get("claim") or {}).get("source")
+        claim = m.record.get("claim") or {}
+        # who gives the figure: the named source, else the words naming it ("a police source")
+        # when the report attributes it; the outlet's own voice is no source
+        claim_source = claim.get("source") or (claim.get("by") if claim.get("modality") in ("reported", "claimed")
+                                               and claim.get("by") != m.outlet else None)
         # when the figure was given: the report's day (a toll counted again comes out later)
         day = (m.published or "")[:10] or (m.record.get("date") or {}).get("value") or ""
         for c in m.record["casualties"]:
