@@ -133,7 +133,8 @@ def _labels(text):
 
 def test_framing_skips_furniture_modifiers_acts_and_reported_speech():
     assert _labels("Related News Saudi Arabia backs the plan.") == []
-    assert [label for _, label in _labels("After recent military defeats in Homs, the army withdrew.")] == ["the army"]
+    assert [label for _, label in _labels("After recent military defeats in Homs, the Syrian army withdrew.")] == \
+        ["syrian army"]
     assert not any(label == "russian airstrikes" for _, label in _labels("The Russian airstrikes destroyed 23 targets."))
     assert _labels("Siege Watch claimed the workers were targeted by a guided missile.") == []
     assert _labels("A journalist who said the army confiscated an arms cache that included gas masks and barrels.") == []
@@ -228,3 +229,94 @@ def test_loaded_language_in_reported_speech_is_the_speakers_and_terms_are_listed
     counts = framing.language["Levant State News"]
     assert counts["name_calling"] == 1 and counts["_quoted"] == 1
     assert framing.terms["Levant State News"][("name_calling", "terrorists")] == 1
+
+
+# -- what the reports' own sentences say (sitrep/fuse/accounts.py) ---------------------------------
+
+GAS = {"id": "SYR_MIL", "name": "Syrian Arab Army", "kind": "state military", "basis": "text"}
+
+
+def _gas_event():
+    """Three reports of one gas attack, each naming the Syrian army as the attacker."""
+    record = _record([_casualty("killed", 58, "at_least")], day="2017-04-04", actor=GAS)
+    return _event(("a1", "Wire A", "2017-04-04", record), ("a2", "Wire B", "2017-04-04", record),
+                  ("a3", "Wire C", "2017-04-05", record))
+
+
+def test_reports_naming_agents_of_different_classes_disagree_about_the_weapon():
+    texts = {"a1": "The United States has said the deaths were caused by sarin nerve gas dropped by aircraft. "
+                   "Chlorine and mustard gas are believed to have been used in the past in Syria.",
+             "a2": "A man gets treatment at a hospital after the chlorine gas attack in Idlib. "
+                   "A UN inquiry blamed the regime for chlorine attacks in 2014 and 2015.",
+             "a3": "Sarin is an organophosphorus compound and a nerve agent."}
+    c = [c for c in find_contradictions(_gas_event(), texts=texts) if c.kind == "type"]
+    assert len(c) == 1 and set(c[0].sides) == {"nerve", "choking"}
+    assert {(p["side"], p["article"]) for p in c[0].positions} == {("nerve", "a1"), ("choking", "a2")}
+    # background (another year, "in the past") and a definition name no agent of this attack
+    only_background = dict(texts, a2="Chlorine attacks were reported in 2014.")
+    assert not [c for c in find_contradictions(_gas_event(), texts=only_background) if c.kind == "type"]
+    # a report naming both agents is no side of the disagreement
+    both = dict(texts, a2="Warplanes targeted the town with gases believed to be sarin and chlorine.")
+    assert not [c for c in find_contradictions(_gas_event(), texts=both) if c.kind == "type"]
+
+
+def test_a_side_blamed_that_cannot_be_the_attacker_is_a_perpetrator_disagreement():
+    texts = {"a1": "Russia has said it believes poison gas had leaked from a rebel chemical weapons depot struck by bombs.",
+             "a2": "The army denied any involvement, issuing a statement blaming \"terrorist groups\" for the attack.",
+             "a3": "Syria's opposition blamed President Bashar Assad's forces for the attack."}
+    c = [c for c in find_contradictions(_gas_event(), texts=texts) if c.kind == "perpetrator"]
+    assert len(c) == 1 and set(c[0].sides) == {"Government of Syria", "Syrian armed opposition"}
+    blamed = {p["article"] for p in c[0].positions if p["side"] == "Syrian armed opposition"}
+    assert blamed == {"a1", "a2"}  # the opposition blaming the army backs the reports instead
+    # who blames is not who is blamed; a rebel-held town names no culprit
+    none = {"a1": "Rebels blamed the regime for the attack on the rebel-held town.",
+            "a2": "US blames Damascus The White House condemned the attack.", "a3": ""}
+    assert not [c for c in find_contradictions(_gas_event(), texts=none) if c.kind == "perpetrator"]
+
+
+def test_an_attack_said_to_fail_before_reaching_its_target_denies_its_dead():
+    texts = {"a1": "Syrian television said the army had foiled an attempt to detonate an explosive-laden truck and "
+                   "that it was detonated before reaching its target.", "a2": "", "a3": ""}
+    c = [c for c in find_contradictions(_gas_event(), texts=texts) if c.kind == "denial"]
+    assert len(c) == 1 and {p["article"] for p in c[0].positions if p["side"] != "asserted"} == {"a1"}
+    assert not [c for c in find_contradictions(_gas_event(), texts={"a1": "The army foiled the attack."})
+                if c.kind == "denial"]
+
+
+def test_a_background_mention_reads_no_text_of_its_report():
+    """A report joined to an event only by a timeline's earlier attack tells another incident in
+    its other sentences: its text is not read for this event."""
+    record = _record([_casualty("killed", 58, "at_least")], day="2017-04-04", actor=GAS)
+    background = dict(record, historical=True)
+    event = _event(("a1", "Wire A", "2017-04-04", record), ("a2", "Wire B", "2017-04-04", background))
+    texts = {"a1": "The deaths were caused by sarin nerve gas.", "a2": "After the chlorine gas attack in Idlib."}
+    assert not [c for c in find_contradictions(event, texts=texts) if c.kind == "type"]
+
+
+def test_scorer_sets_a_childrens_figure_only_against_a_childrens_disagreement():
+    from sitrep.model import Contradiction
+
+    children = Contradiction("casualties", "killed (children): 9 (A) vs 11 (B)", {"9": ["A"], "11": ["B"]})
+    everyone = Contradiction("casualties", "killed: 58 (A) vs 100 (B)", {"58": ["A"], "100": ["B"]})
+    from sitrep.evaluate.contradictions import _same_count
+
+    assert _same_count(children, {"kind": "casualties", "what": "children killed"})
+    assert not _same_count(children, {"kind": "casualties", "what": "killed (all victims)"})
+    assert not _same_count(everyone, {"kind": "casualties", "what": "children killed"})
+    assert _same_count(everyone, {"kind": "casualties", "what": "killed"})
+
+
+def test_framing_skips_context_words_places_first_person_and_page_furniture():
+    assert all(label != "the army" for _, label in
+               _labels("Army sources said the US pounded bridges to prevent the army and its allies advancing."))
+    assert all(label not in ("the army", "authorities", "soldiers")
+               for _, label in _labels("Tensions rose between the authorities and the army; soldiers left."))
+    assert not [x for x in _labels("Many terrorists died, including Abdel Bwarbubia from Libya.") if x[0] == "Government of Libya"]
+    assert _labels("I call on the Security Council members to change their course.") == []
+    assert _labels("(Writing by David Cutler London Editorial Reference Unit) Our Standards.") == []
+    assert _labels("As usual when it ends they will let the bombardment loose.") == []
+    assert not [x for x in _labels("Idlib is held by an alliance including former Al Qaeda affiliate Fateh al-Sham.")
+                if x[1] == "al qaeda"]
+    assert not [x for x in _labels("Aleppo is largely controlled by Al Qaeda-held factions.") if x[1] == "al qaeda"]
+    # an outlet's own naming is kept
+    assert ("Government of Syria", "the regime") in _labels("The regime is fighting to push rebels out of Damascus.")

@@ -312,3 +312,44 @@ def test_civilian_dead_and_soldier_dead_count_against_one_event():
     b = view("b", "B", "Wire B", "2024-03-12", record("military"))
     c = view("c", "C", "Wire C", "2024-03-12", record("civilians"))  # (children's dead are part of a toll)
     assert pair_score(a, b) < pair_score(a, c)
+
+
+RAQQA = {"name": "Raqqa", "admin1": "Ar-Raqqah", "country": "SY", "precision": "city", "lat": 35.95, "lon": 39.01}
+
+
+def test_the_two_sides_of_a_battle_told_each_way_are_one_event():
+    from sitrep.fuse.events import pair_score, view
+
+    army = {"id": "SYR_MIL", "name": "Syrian Arab Army", "kind": "state military", "basis": "text"}
+    rebels = {"id": "SYR_OPP", "name": "Syrian armed opposition", "kind": "armed group", "basis": "text"}
+    isis = {"id": "ISIS", "name": "Islamic State (ISIS)", "kind": "armed group", "basis": "text"}
+
+    def told(attacker, target, mode="firearms"):
+        return dict(_record("2024-03-12", ALEPPO, mode=mode), actor1=attacker, actor2=target)
+
+    a = view("a", "A", "Wire A", "2024-03-12", told(army, rebels))
+    swapped = view("b", "B", "Wire B", "2024-03-12", told(rebels, army))
+    other = view("c", "C", "Wire C", "2024-03-12", told(isis, army))
+    assert pair_score(a, swapped) > pair_score(a, other)  # the same two sides, roles told apart
+    shelled = view("d", "D", "Wire D", "2024-03-12", told(rebels, army, mode="heavy-weapons"))
+    aerial = view("e", "E", "Wire E", "2024-03-12", told(rebels, army, mode="aerial"))
+    assert pair_score(swapped, shelled) > pair_score(swapped, aerial)  # gunfire and shelling: one assault
+
+
+def test_a_report_misplaced_by_one_of_its_words_joins_the_reports_in_its_words():
+    """One report places a convoy bombing in Raqqa (from "Daesh's Raqqa stronghold" in its lead);
+    told in the same distinctive words on the same day, it still meets the event in Aleppo."""
+    from sitrep.fuse.events import fuse, view
+
+    def told(place, evidence, mode="explosives", killed=43):
+        r = _record("2024-03-12", place, mode=mode, killed=killed)
+        r["evidence"] = {"text": evidence}
+        return r
+
+    words = "a suicide car bomb hit buses carrying evacuees from Fuaa and Kafraya at the Rashidin transit point"
+    mentions = [view("a", "A", "Wire A", "2024-03-12", told(ALEPPO, words)),
+                view("b", "B", "Wire B", "2024-03-12", told(RAQQA, words + " as fighters pushed towards Raqqa")),
+                view("c", "C", "Wire C", "2024-03-12", told(RAQQA, "air strikes on a market in the city", "aerial", 5))]
+    fuser = fuse(mentions)
+    assert fuser.assignment["a"] == fuser.assignment["b"]
+    assert fuser.assignment["c"] != fuser.assignment["a"]

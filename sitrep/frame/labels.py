@@ -212,8 +212,14 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
             continue  # an unnamed actor ("a monitoring group") is no one to compare outlets on
         if _inside(quotes, m.start):
             continue  # a quoted speaker's words label the actor for the speaker, not the outlet
+        if m.actor.generic and not m.actor.country or m.actor.kind in _unframed_kinds():
+            continue  # "soldiers" of no state, "doctors", "reporters": people, no party to frame
         if _modifier(article.text, m.start, m.end) or _names_an_act(article.text[m.start:m.end]):
             continue  # "Assad regime forces", "Russian airstrikes": not a name for the actor
+        if article.text[m.end:m.end + 1] == "-":
+            continue  # "Al Qaeda-held", "Russia-backed": part of a word about something else
+        if _a_place(article.text, m):
+            continue  # "fighters from Libya": a country as a place, not as an actor
         name = m.actor.name
         start = _with_qualifiers(article.text, m.start)
         quote_start = max(0, article.text.rfind(".", 0, start) + 1)
@@ -221,13 +227,58 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
         sentence = article.text[quote_start:quote_end if quote_end != -1 else len(article.text)]
         if furniture.search(sentence):
             continue  # a link list, tag list or video title: the page's furniture, not its reporting
-        if _attributed(sentence, start - quote_start, m.end - quote_start):
-            continue  # reported speech labels the actor for the speaker, not the outlet
+        if _attributed(sentence, start - quote_start, m.end - quote_start) or _FIRST_PERSON.search(sentence):
+            continue  # reported speech (or a speaker's "I", "we" without quotation marks) labels the actor for the speaker
+        if m.text.islower() and len(m.text) <= 4:
+            continue  # "let" is no "LeT": a short name matched in lower case is a common word
         if "." in article.text[start:m.end].rstrip("."):
             continue  # a label across a sentence break (a dateline, a lost full stop) is no phrase
         quote = article.text[quote_start:quote_end + 1 if quote_end != -1 else len(article.text)].strip()
-        out.append((name, _normal_label(article.text[start:m.end]), quote[:300]))
+        label = _normal_label(article.text[start:m.end])
+        if _bare_context_word(label):
+            continue  # "the army", "authorities": which army the context says, not the outlet's label
+        if m.actor.kind in _STATE_KINDS and _OTHER_SIDE.search(label):
+            continue  # "opposition forces" cannot name a state's army: a misread, not a label
+        if _NUMBER.search(label):
+            continue  # "Aleppo SANA One civilian": a headline run into its story, not a name
+        out.append((name, label, quote[:300]))
     return out
+
+
+_STATE_KINDS = frozenset({"state military", "government", "police", "ministry"})
+_OTHER_SIDE = re.compile(r"\b(?:opposition|rebels?|insurgents?|anti-government|anti-regime)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
+_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:from|in|into|inside|across|over|to|towards|near|with)\s+(?:the\s+)?$", re.I)
+
+
+def _a_place(text: str, m) -> bool:  # noqa: ANN001 - an actor mention of the actors stage
+    """Whether a government named by its country ("Libya", "Turkey") is used as a place: right
+    after "from", "in", "into" ("fighters from Libya")."""
+    if m.actor.kind != "government" or not _PLACE_BEFORE.search(text[max(0, m.start - 16):m.start]):
+        return False
+    words = text[m.start:m.end].lower().split()
+    return not any(w in {"government", "regime", "authorities", "administration"} for w in words)
+
+
+def _bare_context_word(label: str) -> bool:
+    """Whether a label is only a common noun that names an actor through the document's context
+    ("the army", "authorities", "soldiers"): ``data/framing.yaml``'s ``context_words``; or names
+    "activists", the outlets' informants, who are no human rights defenders by that word alone."""
+    words = label.lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words) in _context_words() or (bool(words) and words[-1] in ("activists", "activist"))
+
+
+@lru_cache(maxsize=1)
+def _unframed_kinds() -> frozenset[str]:
+    return frozenset(load_yaml("framing.yaml")["unframed_kinds"])
+
+
+@lru_cache(maxsize=1)
+def _context_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("framing.yaml")["context_words"])
 
 
 def _normal_label(text: str) -> str:

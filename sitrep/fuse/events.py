@@ -857,7 +857,7 @@ def tells_its_incident(event: Cluster, article: str, siblings: dict[str, list[Me
     """Whether ``article``'s own incident is this event: the event holds the report's first
     current (not background) mention of the event's type. A report whose mention here is a
     background one (a timeline's earlier attack) tells another incident in its other sentences."""
-    mine = [m for m in event.by_article.get(article, ()) if not m.record.get("historical")]
+    mine = [m for m in event.mentions if m.article_id == article and not m.record.get("historical")]
     if not mine:
         return False
     told = [m for m in (siblings or {}).get(article, ()) if m.type == event.type and not m.record.get("historical")]
@@ -878,7 +878,7 @@ def account_contradictions(event: Cluster, texts: dict[str, str], found: list[Co
         return []
     year = _event_year(event)
     outlet_of = {m.article_id: m.outlet or "?" for m in event.mentions}
-    articles = sorted(a for a in event.by_article if a in texts and tells_its_incident(event, a, siblings))
+    articles = sorted(a for a in outlet_of if a in texts and tells_its_incident(event, a, siblings))
     out: list[Contradiction] = []
 
     # the agent: reports naming agents of one class only, set against each other
