@@ -400,3 +400,43 @@ def test_an_event_over_days_is_dated_by_its_first_day():
     assert doc.mentions[0].date.value == "2024-03-11"
     doc = run("Monitors said that on Tuesday at least nine civilians died in shelling of Ariha.", published="2024-03-14")
     assert doc.mentions[0].date.value == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Friday marked day 16 of crippling strikes over the pension plan.", "PROTEST"),
+        ("Thousands of workers joined a general strike in the capital on Monday.", "PROTEST"),
+        ("A US strike killed 12 fighters near Raqqa on Monday.", "ASSAULT"),
+    ],
+)
+def test_labour_strike_is_a_protest(text, etype):
+    assert [m.type for m in run(text).mentions] == [etype]
+
+
+def test_a_further_incident_is_its_own_record():
+    text = ("Regime airstrikes killed 12 civilians in Ariha on Monday, activists said. "
+            "Activists said the strikes hit a market. "
+            "Regime aircraft also bombed a medicine factory in the town of Sarmin.")
+    records = [m for m in run(text).mentions if m.type == "ASSAULT"]
+    assert len(records) == 2
+    assert 2 not in records[0].sentences and records[1].sentences == [2]
+
+
+def test_a_claim_about_the_incident_is_not_a_further_incident():
+    text = ("Rebels bombed a patrol near Ariha on Monday, killing two soldiers. "
+            "The group also claimed that three more soldiers were injured in the bombing.")
+    assert len([m for m in run(text).mentions if m.type == "ASSAULT"]) == 1
+
+
+def test_passive_arrest_with_a_stated_patient_is_recorded():
+    [m] = run("On Wednesday, a columnist for the paper was arrested under the security law.").mentions
+    assert m.type == "COERCE" and m.actor1 is None and m.actor2.kind == "journalists"
+
+
+def test_a_verb_after_its_subject_is_not_a_modifier():
+    [m] = run("Police arrested rights activist Osman Kavala on Monday.").mentions
+    assert m.actor1.name == "Police" and m.actor1.label == "Police"
+    assert m.actor2.name == "Osman Kavala" and m.actor2.kind == "human rights defenders"
+    [m] = run("The arrested activists were freed on Monday.").mentions
+    assert m.actor2.label == "The arrested activists"

@@ -35,9 +35,19 @@ _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helico
 _EARLIER = re.compile(
     r"\b(?:days|weeks|months|years|hours|a day|a week|a month|a year|shortly|soon)\s+(?:after|since|following)\s+"
     r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$", re.I)
+# "also", "another", "two more", "elsewhere", "a separate raid": the sentence tells a further incident
+_ANOTHER = re.compile(
+    r"\b(?:also(?!\s+(?:\w+ly\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
+    r"killed|injured|wounded|died|hurt|damaged|destroyed|among)\b)|another|elsewhere|separate(?:ly)?|similar|a further|"
+    r"meanwhile|meantime|in a second)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
+
+
+def _has_subject(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A passive act with a stated patient ("They were arrested on Wednesday"): someone was acted on."""
+    return any(c.dep_ == "nsubjpass" for c in predicate(token).children)
 
 
 def _mode_rank(mode: str | None) -> int:
@@ -552,7 +562,8 @@ def build_mentions(doc: Doc) -> Doc:
                     continue
                 if weight < 0.75 and not casualties and actor1 is None:
                     continue
-            elif etype in _NEEDS_ACTOR and actor1 is None and not (passive_patient and actor2 is not None and etype in ("COERCE", "CONCEDE")):
+            elif etype in _NEEDS_ACTOR and actor1 is None and not (
+                    passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or _has_subject(token))):
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
                 continue  # "this agreement": a mention of a deal, not the making of one
@@ -843,6 +854,7 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
         anaphoric = bool(_ANAPHORA.search(sentence.text))
+        another = bool(_ANOTHER.search(sentence.text)) and not anaphoric
         target = None
         for prev in reversed(merged):
             if prev.type != m.type:
@@ -853,8 +865,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
                 break
             distance = m.sentences[0] - prev.sentences[-1]
             near = distance <= 2 and sentence_para.get(prev.sentences[-1]) == sentence_para.get(m.sentences[0])
-            if _RETALIATION.search(sentence.text) and not anaphoric:
-                break  # a response is another event
+            if (_RETALIATION.search(sentence.text) or another) and not anaphoric:
+                break  # a response, or a further incident, is another event
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m):
                 target = prev
                 break
@@ -909,7 +921,8 @@ def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
     out: list[EventMention] = []
     for m in records:
         target = None
-        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical:
+        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not (
+                _ANOTHER.search(doc.sentences[m.sentences[0]].text) and not _ANAPHORA.search(doc.sentences[m.sentences[0]].text)):
             target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)), None)
         if target is None:
             out.append(m)
