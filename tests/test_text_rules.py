@@ -440,3 +440,11 @@ def test_a_verb_after_its_subject_is_not_a_modifier():
     assert m.actor2.name == "Osman Kavala" and m.actor2.kind == "human rights defenders"
     [m] = run("The arrested activists were freed on Monday.").mentions
     assert m.actor2.label == "The arrested activists"
+
+
+def test_an_arrest_with_no_agent_is_the_states_police_inferred():
+    [m] = run("NAIROBI - Three journalists were arrested in Nairobi, Kenya on Wednesday.").mentions
+    assert m.type == "COERCE" and m.actor1.kind == "police" and m.actor1.country == "KE"
+    assert m.actor1.basis == "inferred" and m.actor1.label is None
+    [m] = run("A Kenyan court sentenced two journalists to three years in Nairobi on Wednesday.").mentions
+    assert m.actor1.basis == "text"

@@ -12,7 +12,15 @@ from datetime import date
 
 from sitrep import lexicon
 from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, Place, When
-from sitrep.resolve.actors import UNLISTED_IDS, ActorEntry, ActorMatch, actor_dictionary, phrase_country, resolve_entry
+from sitrep.resolve.actors import (
+    UNLISTED_IDS,
+    ActorEntry,
+    ActorMatch,
+    actor_dictionary,
+    class_entry,
+    phrase_country,
+    resolve_entry,
+)
 from sitrep.stages import salience
 from sitrep.stages.actors import personal
 from sitrep.stages.casualties import is_vague
@@ -705,7 +713,10 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
 
         def height(m: EventMention) -> int:
             token = _trigger_token(doc, m, anchors)
-            return depth(predicate(token)) if token is not None else 9
+            if token is None:
+                return 9
+            # "the abducted missionaries have been freed": a participle describing a noun is not the act
+            return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN")
 
         tolled = [m for m in group if m.type in _TYPE_RANK and m.casualties]
         best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
@@ -1139,11 +1150,26 @@ def _fill_defaults(doc: Doc) -> None:
                     and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
                 m.actor1 = None  # the attacker read from the words naming the dead ("33 Turkish soldiers")
         m.actor1, m.actor2 = _local(m.actor1, m.location), _local(m.actor2, m.location)
+        if m.type == "COERCE" and m.actor1 is None and not m.historical:
+            m.actor1 = _state_agent(m, doc.extra.get("actor_country"))
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
             if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
                 m.historical = True
+
+
+def _state_agent(m: EventMention, context: str | None) -> Actor | None:
+    """An arrest or a sentence with no agent named ("was arrested on Wednesday", "was jailed for
+    two years") is the state's doing where it happened: its police for an arrest, raid or seizure,
+    its authorities (courts, prosecutors) for a charge, trial or sentence. Marked as inferred."""
+    country = (m.location.country if m.location is not None else None) or context
+    if not country:
+        return None
+    entry = class_entry("government" if m.mode in ("legal", "restrict") else "police", country)
+    if entry.country != country:
+        return None
+    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
 
 # People named by what they are, not by their state: their country is where the event happened,

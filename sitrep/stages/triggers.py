@@ -83,7 +83,14 @@ def _labour(text: str, t: Trigger) -> bool:
         _LABOUR_BEFORE.search(text[max(0, t.start - 40):t.start]) or _LABOUR_AFTER.match(text[t.end:t.end + 60]))
 
 
+# "rejected Radi's request for pretrial release", "denied his appeal for bail": custody upheld
+_BAIL_REFUSED = re.compile(r"^\s+(?:\S+\s+){0,4}?(?:request|application|appeal|plea|petition)s?\s+for\s+(?:\w+\s+)?"
+                           r"(?:release|bail)\b", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
+    if t.type == "REJECT" and _BAIL_REFUSED.match(text[t.end:t.end + 80]):
+        return _as(t, "COERCE", "legal")
     if _labour(text, t):
         return _as(t, "PROTEST", "demo")
     if t.type == "ACCUSE" and t.text.lower().startswith("condemn") and _SENTENCE_AFTER.match(text[t.end:t.end + 120]):
