@@ -448,3 +448,17 @@ def test_an_arrest_with_no_agent_is_the_states_police_inferred():
     assert m.actor1.basis == "inferred" and m.actor1.label is None
     [m] = run("A Kenyan court sentenced two journalists to three years in Nairobi on Wednesday.").mentions
     assert m.actor1.basis == "text"
+
+
+def test_a_weekday_after_the_publication_day_is_the_next_day():
+    [m] = run("Hong Kong police on Thursday arrested five trade union members.", published="2021-07-21").mentions
+    assert m.date.value == "2021-07-22"
+    [m] = run("Police last Thursday arrested five trade union members.", published="2021-07-21").mentions
+    assert m.date.value == "2021-07-15"
+
+
+def test_the_opening_dateline_dates_the_report_not_the_act():
+    doc = run("03-08-2016 Chemical attack kills five in Aleppo. At least five people were killed in a chemical "
+              "attack on Tuesday in Aleppo, state media said.", published=None)
+    attack = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert attack.date.value == "2016-08-02" and attack.date.basis == "text"

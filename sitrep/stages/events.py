@@ -496,7 +496,10 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
                   and _DAY_SPAN.fullmatch(doc.text, e.end, d.start)), None)
     if first is not None and first.value < d.value:
         d = first
-    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end)), d.historical and not current
+    # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
+    # the act: the day of the news, assumed like the publication day
+    basis = "published" if not doc.text[:d.start].strip() else "text"
+    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current
 
 
 def build_mentions(doc: Doc) -> Doc:
@@ -974,7 +977,7 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     target.actor1 = _better_actor(target.actor1, m.actor1)
     target.actor2 = _better_actor(target.actor2, m.actor2)
     target.location = merged_place(target.location, m.location)
-    if target.date is None:
+    if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
         target.date = m.date
     for c in m.casualties:
         if any(_same_figure(c, old) for old in target.casualties):
