@@ -176,8 +176,8 @@ def _modifier(text: str, start: int, end: int) -> bool:
     if any(before.endswith(p) for p in prefixes):
         return True
     nxt = _NEXT_WORD.match(text, end)
-    if nxt and nxt.group(1).lower() in heads:
-        return True
+    if nxt and (nxt.group(1).lower() in heads or nxt.group(1).lower() in _framing_words()[3]):
+        return True  # "IS militants", "an Islamic State counteroffensive": the name qualifies the noun
     name = text[start:end]
     if name.lower() in _framing_words()[4] and not _DETERMINED.search(text[max(0, start - 12):start]):
         return True  # "recent military defeats": an adjective
@@ -205,6 +205,7 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
     """(canonical actor, label as written, quote) for every actor mention of an article."""
     doc = find_actors(Doc(article=article, text=article.text))
     quotes = quoted_spans(article.text)
+    outlet = (article.outlet or "").lower()
     furniture = _framing_words()[0]
     out = []
     for m in doc.actors:
@@ -239,6 +240,13 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
             continue  # "the army", "authorities": which army the context says, not the outlet's label
         if m.actor.kind in _STATE_KINDS and _OTHER_SIDE.search(label):
             continue  # "opposition forces" cannot name a state's army: a misread, not a label
+        if outlet and label.lower() == outlet:
+            continue  # an outlet naming itself (its dateline, "SANA said") frames nobody
+        if m.actor.generic and any(o is not m and not o.actor.generic and not o.demonym and o.actor.kind == "armed group"
+                                   and quote_start <= o.start < quote_start + len(sentence) for o in doc.actors):
+            continue  # "jihadists, notably al-Nusra Front": a common word beside a named group may mean either
+        if _QUALIFIER_ONLY.search(label):
+            continue  # "qaeda-linked": a qualifier of the name after it, not a name
         if _NUMBER.search(label):
             continue  # "Aleppo SANA One civilian": a headline run into its story, not a name
         out.append((name, label, quote[:300]))
@@ -247,6 +255,7 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
 
 _STATE_KINDS = frozenset({"state military", "government", "police", "ministry"})
 _OTHER_SIDE = re.compile(r"\b(?:opposition|rebels?|insurgents?|anti-government|anti-regime)\b", re.I)
+_QUALIFIER_ONLY = re.compile(r"-(?:linked|backed|led|held|affiliated|allied|aligned|inspired|controlled|run|based)$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|into|inside|across|over|to|towards|near|with)\s+(?:the\s+)?$", re.I)
