@@ -331,3 +331,16 @@ def test_contradictions_gate(shared):
     assert (result["incidents"], result["gold_disagreements"]) == (11, 21)
     assert result["precision"] >= 0.8, result["contradictions"]
     assert result["recall"] >= 0.6, result["missed"]
+
+
+def test_label_sample_is_reproducible_and_distinct():
+    from collections import Counter
+
+    from sitrep.frame.labels import Framing, label_sample
+
+    examples = {(f"A{i}", "Wire", f"label {i}"): f"quote {i}" for i in range(30)}
+    framing = Framing({}, examples, {})
+    first, again = label_sample(framing, 10, 7), label_sample(framing, 10, 7)
+    assert first == again and len({(x["actor"], x["label"]) for x in first}) == 10
+    assert label_sample(framing, 10, 8) != first
+    assert Counter(x["quote"] for x in label_sample(framing, 100, 1)).most_common(1)[0][1] == 1

@@ -329,3 +329,15 @@ def read_framing(store) -> Framing:  # noqa: ANN001
 def framing_table(store) -> dict[tuple[str, str], Counter]:  # noqa: ANN001
     """(canonical actor, outlet) -> Counter of labels."""
     return read_framing(store).labels
+
+
+def label_sample(framing: Framing, n: int, seed: int) -> list[dict[str, str]]:
+    """``n`` distinct (actor, outlet, label) entries drawn with ``seed``, each with its example
+    quote: the sample a reader judges (issue 15: a label is right when it names that actor in the
+    outlet's own voice). E.g. on FA-KES: ``with fused_fakes("../shared/data/fakes_dev.csv") as s:
+    label_sample(read_framing(s), 66, 4242)``."""
+    import random
+
+    keys = sorted(framing.examples)
+    return [{"actor": actor, "outlet": outlet, "label": label, "quote": framing.examples[(actor, outlet, label)]}
+            for actor, outlet, label in random.Random(seed).sample(keys, min(n, len(keys)))]
