@@ -1299,7 +1299,16 @@ def _reads_texts(event: Cluster) -> bool:
 def _texts(store, article_ids: set[str]) -> dict[str, str]:  # noqa: ANN001 - a sitrep.store.base.Store
     """Title and text of each article (``find_contradictions`` reads them)."""
     out: dict[str, str] = {}
-    for a in sorted(article_ids):
+    ids = sorted(article_ids)
+    if hasattr(store, "_all"):  # the SQL stores: one query per chunk, the text only
+        from sitrep.store.common import chunks
+
+        for part in chunks(ids):
+            marks = ",".join("?" * len(part))
+            for row in store._all(f"SELECT id, title, text FROM articles WHERE id IN ({marks})", part):
+                out[row["id"]] = f"{row['title'] or ''}.\n{row['text'] or ''}"
+        return out
+    for a in ids:
         row = store.article(a)
         if row and row.get("id") == a:
             out[a] = f"{row.get('title') or ''}.\n{row.get('text') or ''}"
