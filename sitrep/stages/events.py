@@ -661,6 +661,14 @@ def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
         m.salience = round(p, 3)
         if m.historical or p >= cut:
             kept.append(m)
+    current = [m for m, _f in candidates if not m.historical]
+    if current and all(m.historical for m in kept):
+        # a report is written about something that happened: its likeliest candidate stands when it
+        # is at least half as likely as the bar, rather than an article with no event at all
+        best = max(current, key=lambda m: m.salience or 0.0)
+        if (best.salience or 0.0) >= cut / 2:
+            kept.append(best)
+            kept.sort(key=lambda m: m.sentences[0])
     doc.mentions = kept
 
 
