@@ -462,3 +462,9 @@ def test_the_opening_dateline_dates_the_report_not_the_act():
               "attack on Tuesday in Aleppo, state media said.", published=None)
     attack = next(m for m in doc.mentions if m.type == "ASSAULT")
     assert attack.date.value == "2016-08-02" and attack.date.basis == "text"
+
+
+def test_people_named_by_what_they_are_are_tried_not_trying():
+    [m] = run("Chinese journalist Zhang Jialong went on trial Wednesday in Beijing for using Twitter.").mentions
+    assert m.type == "COERCE" and m.actor2.name == "Zhang Jialong" and m.actor2.kind == "journalists"
+    assert m.actor1.country == "CN" and m.actor1.kind == "government" and m.actor1.basis == "inferred"
