@@ -482,3 +482,18 @@ def test_people_named_by_what_they_are_are_tried_not_trying():
 def test_who_says_so_is_a_speaker_not_a_fragment(text, modality, by):
     m = next(x for x in run(text).mentions if x.type in ("ASSAULT", "COERCE"))
     assert (m.claim.modality, m.claim.by) == (modality, by)
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        ("The military destroyed over 60 terrorists near Palmyra on Monday.", [("killed", 60)]),
+        ("The army destroyed 12 vehicles near Palmyra on Monday.", []),
+        ("On Monday a worker was murdered in Manila.", [("killed", 1)]),
+        ("Gunmen abducted 27 students during an attack that left one student shot to death.",
+         [("abducted", 27), ("killed", 1)]),
+    ],
+)
+def test_killings_told_in_other_words(text, figures):
+    [m] = run(text).mentions
+    assert [(c.kind, c.count) for c in m.casualties] == figures
