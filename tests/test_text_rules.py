@@ -497,3 +497,13 @@ def test_who_says_so_is_a_speaker_not_a_fragment(text, modality, by):
 def test_killings_told_in_other_words(text, figures):
     [m] = run(text).mentions
     assert [(c.kind, c.count) for c in m.casualties] == figures
+
+
+def test_generic_terrorists_are_the_one_group_the_sentence_names():
+    [m] = run("The Syrian army killed 33 terrorists from Jabhat Fateh al-Sham in an ambush near Ibtaa in Daraa "
+              "on Sunday.").mentions
+    assert m.actor2.name != "Syrian armed opposition" and "Fateh" in m.actor2.name
+    # two groups named: the text does not say which one the generic word means
+    [m] = run("The Syrian army killed 33 terrorists near Ibtaa in Daraa on Sunday, in clashes that also involved "
+              "ISIS and Jabhat Fateh al-Sham.").mentions
+    assert m.actor2.name == "Syrian armed opposition"

@@ -1161,6 +1161,9 @@ def _fill_defaults(doc: Doc) -> None:
                     and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
                 m.actor1 = None  # the attacker read from the words naming the dead ("33 Turkish soldiers")
         m.actor1, m.actor2 = _local(m.actor1, m.location), _local(m.actor2, m.location)
+        if m.type == "ASSAULT":
+            m.actor1 = _named_group(doc, m, m.actor1, m.actor2)
+            m.actor2 = _named_group(doc, m, m.actor2, m.actor1)
         if m.type == "COERCE" and m.mode in _STATE_ACTS and m.actor1 is not None and m.actor1.kind in _PEOPLE_KINDS \
                 and m.actor1.kind != "unknown" and (m.actor2 is None or m.actor2.kind not in _PEOPLE_KINDS):
             # "journalist Zhang went on trial", "a journalist, with a warrant out for his arrest": the
@@ -1175,6 +1178,28 @@ def _fill_defaults(doc: Doc) -> None:
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
             if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
                 m.historical = True
+
+
+_GROUP_KINDS = {"armed group", "terrorist group", "rebels", "militia"}
+
+
+def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | None) -> Actor | None:
+    """"terrorists", "militants" for the one armed group the record's own sentences name
+    ("terrorists ... Jabhat Fateh al-Sham"): the text says which group it means."""
+    if actor is None or actor.id is None:
+        return actor
+    dictionary = actor_dictionary()
+    entry = dictionary.get(actor.id)
+    if entry is None or not entry.generic or entry.kind not in _GROUP_KINDS:
+        return actor
+    spans = [doc.sentences[i] for i in m.sentences]
+    named = {a.actor.id: a.actor for s in spans for a in doc.in_sentence(doc.actors, s)
+             if a.actor.id and not a.actor.generic and not a.demonym and a.actor.kind in _GROUP_KINDS
+             and a.actor.id not in UNLISTED_IDS and (other is None or a.actor.id != other.id)}
+    if len(named) != 1:
+        return actor
+    group = next(iter(named.values()))
+    return Actor(group.name, group.kind, group.country, actor.label, group.id, actor.evidence, basis=actor.basis)
 
 
 _STATE_ACTS = {"arrest", "legal", "restrict"}
