@@ -1181,6 +1181,7 @@ def _fill_defaults(doc: Doc) -> None:
 
 
 _GROUP_KINDS = {"armed group", "terrorist group", "rebels", "militia"}
+_TARGET_BEFORE = re.compile(r"\b(?:against|on|at|with|between|and|attacked|attacking|fighting|targeting|held by|from)\s+(?:the\s+)?$", re.I)
 
 
 def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | None) -> Actor | None:
@@ -1192,10 +1193,17 @@ def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | 
     entry = dictionary.get(actor.id)
     if entry is None or not entry.generic or entry.kind not in _GROUP_KINDS:
         return actor
-    spans = [doc.sentences[i] for i in m.sentences]
-    named = {a.actor.id: a.actor for s in spans for a in doc.in_sentence(doc.actors, s)
+    if actor.evidence is None:
+        return actor
+    at, end = actor.evidence.start, actor.evidence.end
+    # the group named right by the words ("terrorists ... Jabhat Fateh Al Sham", "Daesh militants"),
+    # not one the sentence names as their target or ally
+    named = {a.actor.id: a.actor for a in doc.actors
              if a.actor.id and not a.actor.generic and not a.demonym and a.actor.kind in _GROUP_KINDS
-             and a.actor.id not in UNLISTED_IDS and (other is None or a.actor.id != other.id)}
+             and a.actor.id not in UNLISTED_IDS and (other is None or a.actor.id != other.id)
+             and -60 <= a.start - end <= 60 and abs(a.end - at) <= 120
+             and not _TARGET_BEFORE.search(doc.text[max(0, a.start - 25):a.start])
+             and doc.text.count(".", min(a.end, at), max(a.start, end)) == 0}
     if len(named) != 1:
         return actor
     group = next(iter(named.values()))
