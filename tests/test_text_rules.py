@@ -507,3 +507,8 @@ def test_generic_terrorists_are_the_one_group_the_sentence_names():
     [m] = run("The Syrian army killed 33 terrorists near Ibtaa in Daraa on Sunday, in clashes that also involved "
               "ISIS and Jabhat Fateh al-Sham.").mentions
     assert m.actor2.name == "Syrian armed opposition"
+
+
+def test_a_protest_and_its_policing_in_one_sentence_are_two_events():
+    doc = run("Police in Lagos on Thursday arrested 14 protesters who marched against the rise in fuel prices.")
+    assert sorted(m.type for m in doc.mentions) == ["COERCE", "PROTEST"]

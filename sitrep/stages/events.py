@@ -737,7 +737,13 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
             # "ordered the arrest of", "ordered the bishop to appear for questioning": the order is the coercion
             best = next((m for m in group if m.type == "COERCE"), best)
         kept.append(best)
-        if tolled and best not in tolled:
+        # "police arrested 14 protesters who marched in Lagos": the protest and its policing are
+        # two events of one sentence
+        pair = {"PROTEST": ("COERCE", "ASSAULT"), "COERCE": ("PROTEST",), "ASSAULT": ("PROTEST",)}.get(best.type, ())
+        partner = next((m for m in group if m.type in pair), None)
+        if partner is not None:
+            kept.append(partner)
+        if tolled and best not in tolled and partner not in tolled:
             # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
             # the violence with a toll it answers are two events
             kept.append(tolled[0])
