@@ -743,8 +743,13 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         kept.append(best)
         # "police arrested 14 protesters who marched in Lagos": the protest and its policing are
         # two events of one sentence
-        pair = {"PROTEST": ("COERCE", "ASSAULT"), "COERCE": ("PROTEST",), "ASSAULT": ("PROTEST",)}.get(best.type, ())
-        partner = next((m for m in group if m.type in pair), None)
+        pair = {"PROTEST": ("COERCE",), "COERCE": ("PROTEST",)}.get(best.type, ())
+
+        def acted(m: EventMention) -> bool:  # not a participle describing someone ("jailed mother")
+            token = _trigger_token(doc, m, anchors)
+            return token is not None and token.dep_ != "amod"
+
+        partner = next((m for m in group if m.type in pair and acted(m)), None)
         if partner is not None:
             kept.append(partner)
         if tolled and best not in tolled and partner not in tolled:
