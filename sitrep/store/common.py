@@ -7,7 +7,7 @@ Derived tables, rewritten by fusion only:
   events         one row per fused event: indexed columns for filters and sort keys, and the
                  full record as JSON (``summary``);
   event_mentions mention -> event, with the mention's position in its event;
-  event_terms    (field, word) -> event, for the actor, place and outlet filters;
+  event_terms    (field, word) -> event with its date, for the actor, place and outlet filters;
   event_blocks   blocking key -> event, so that a new mention finds its candidate events
                  without loading the others.
 """
@@ -491,7 +491,18 @@ class SQLStore:
         return {r["mention_id"]: r["event_id"] for r in self._all("SELECT mention_id, event_id FROM event_mentions")}
 
     # -- events -----------------------------------------------------------------------------
-    def _event_where(self, where: EventFilter) -> tuple[list[str], list[Any]]:
+    @staticmethod
+    def _term_ranges(where: EventFilter) -> list[tuple[str, str, str]]:
+        """(field, low, high) of each word the actor, place and outlet filters look up."""
+        terms = [(f, w, w + TOP) for f, text in (("actor", where.actor), ("place", where.place)) for w in words(text)]
+        if where.outlet:
+            terms.append(("outlet", where.outlet.lower(), where.outlet.lower() + "\x01"))  # the whole name only
+        return terms
+
+    def _event_where(self, where: EventFilter, skip: tuple[str, str, str] | None = None,
+                     probe: bool = False) -> tuple[list[str], list[Any]]:
+        """SQL conditions on ``events e``; the term ``skip`` is left out (the caller reads the
+        events through it), and with ``probe`` every term is checked event by event."""
         conds: list[str] = []
         params: list[Any] = []
         if where.type:
@@ -524,13 +535,11 @@ class SQLStore:
             conds.append("EXISTS (SELECT 1 FROM event_mentions em JOIN mentions m ON m.id = em.mention_id "
                          "WHERE em.event_id = e.id AND lower(m.acled_event_type) = ?)")
             params.append(where.acled_type.lower())
-        terms = [(f, w, w + TOP) for f, text in (("actor", where.actor), ("place", where.place)) for w in words(text)]
-        if where.outlet:
-            terms.append(("outlet", where.outlet.lower(), where.outlet.lower() + "\x01"))  # the whole name only
+        terms = [t for t in self._term_ranges(where) if t != skip]
         for field_, lo, hi in terms:
             # a rare word: fetch its events through the term index; a common one: walk the events
             # in sort order and probe each (the first page is then found early, with no sort)
-            if self._common_term(field_, lo, hi):
+            if probe or self._common_term(field_, lo, hi):
                 conds.append("EXISTS (SELECT 1 FROM event_terms t WHERE t.event_id = e.id AND t.field = ? "
                              "AND t.term >= ? AND t.term < ?)")
             else:
@@ -548,10 +557,83 @@ class SQLStore:
                         "AND term < ? LIMIT ?) AS hits", (field_, lo, hi, self.COMMON_TERM))
         return row["n"] >= self.COMMON_TERM
 
+    # A term with fewer events than this (in the date range asked) drives a date-sorted read
+    DRIVING_TERM = 10_000
+
+    def _driving_term(self, where: EventFilter) -> tuple[str, str, str] | None:
+        """The filter word with the fewest events in the dates asked, if it has few enough to
+        read a page through it: its events come in date order from ``event_terms_date``."""
+        if where.ids is not None:
+            return None
+        best: tuple[int, tuple[str, str, str]] | None = None
+        for term in self._term_ranges(where):
+            conds, params = self._term_dates(where, term)
+            row = self._one(f"SELECT count(*) AS n FROM (SELECT 1 FROM event_terms WHERE {' AND '.join(conds)} "
+                            "LIMIT ?) AS hits", [*params, self.DRIVING_TERM])
+            if row["n"] < self.DRIVING_TERM and (best is None or row["n"] < best[0]):
+                best = (row["n"], term)
+        return best[1] if best else None
+
+    @staticmethod
+    def _term_dates(where: EventFilter, term: tuple[str, str, str]) -> tuple[list[str], list[Any]]:
+        field_, lo, hi = term
+        conds, params = ["field = ?", "term >= ?", "term < ?"], [field_, lo, hi]
+        if where.since:
+            conds.append("sort_date >= ?")
+            params.append(where.since)
+        if where.until:
+            conds.append("sort_date > '' AND sort_date <= ?")
+            params.append(where.until + TOP)
+        return conds, params
+
+    def _events_through(self, where: EventFilter, term: tuple[str, str, str], desc: bool, after: tuple | None,
+                        limit: int) -> list[Event]:
+        """A date-sorted page read through one filter word: its (date, id) entries in order from
+        the term index, a growing slice at a time, each slice's events fetched by id and checked
+        against the other filters, until the page is full or the word's events run out. Only
+        the events on the page, and the few the other filters turn down, are read."""
+        direction = " DESC" if desc else ""
+        base_conds, base_params = self._term_dates(where, term)
+        conds, params = self._event_where(where, skip=term, probe=True)
+        out: list[Event] = []
+        seen: set[str] = set()
+        step = limit + 1
+        while len(out) < limit:
+            keyset, keyset_params = list(base_conds), list(base_params)
+            if after is not None:
+                keyset.append(f"(sort_date, event_id) {'<' if desc else '>'} (?, ?)")
+                keyset_params += list(after)
+            entries = self._all(
+                f"SELECT sort_date, event_id FROM event_terms WHERE {' AND '.join(keyset)} "
+                f"ORDER BY sort_date{direction}, event_id{direction} LIMIT ?", [*keyset_params, step])
+            ids = []
+            for r in entries:
+                if r["event_id"] not in seen:  # a word range may hold two of an event's words
+                    seen.add(r["event_id"])
+                    ids.append(r["event_id"])
+            for part in chunks(ids):
+                marks = ",".join("?" * len(part))
+                rows = self._all(
+                    f"SELECT e.summary FROM events e WHERE e.id IN ({marks})"
+                    + "".join(f" AND {c}" for c in conds)
+                    + f" ORDER BY e.sort_date{direction}, e.id{direction}", [*part, *params])
+                out.extend(Event.from_dict(json.loads(r["summary"])) for r in rows)
+                if len(out) >= limit:
+                    break
+            if len(entries) < step:
+                break
+            after = (entries[-1]["sort_date"], entries[-1]["event_id"])
+            step = min(step * 4, 4000)
+        return out[:limit]
+
     def query_events(self, where: EventFilter, sort: str = "date", after: tuple | None = None,
                      limit: int = 50) -> list[Event]:
         """One page of events matching ``where`` in ``sort`` order, after the key ``after``."""
         column, desc = SORTS[sort]
+        if column == "sort_date":
+            term = self._driving_term(where)
+            if term is not None:
+                return self._events_through(where, term, desc, after, limit)
         conds, params = self._event_where(where)
         if after is not None:
             conds.append(f"({column}, e.id) {'<' if desc else '>'} (?, ?)")
@@ -673,8 +755,8 @@ class _Fusion:
         s._many(f"INSERT INTO events({EVENT_COLUMNS}, dirty) VALUES ({marks}, 0)", [event_row(e) for e, _ in events])
         s._many("INSERT INTO event_mentions(mention_id, event_id, position) VALUES (?, ?, ?)",
                 [(m, e.id, i) for e, _ in events for i, m in enumerate(e.mentions)])
-        s._many("INSERT INTO event_terms(field, term, event_id) VALUES (?, ?, ?)",
-                [(f, t, e.id) for e, _ in events for f, t in sorted(event_terms(e))])
+        s._many("INSERT INTO event_terms(field, term, sort_date, event_id) VALUES (?, ?, ?, ?)",
+                [(f, t, e.date or "", e.id) for e, _ in events for f, t in sorted(event_terms(e))])
         s._many("INSERT INTO event_blocks(key, event_id) VALUES (?, ?)",
                 [(k, e.id) for e, keys in events for k in sorted(keys)])
         s._many("UPDATE mentions SET fused = 1 WHERE id = ?", [(m,) for m in fused])

@@ -141,6 +141,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX event_blocks_event ON event_blocks(event_id)
         """,
     ),
+    (
+        "0005_term_dates",
+        """
+        ALTER TABLE event_terms ADD COLUMN sort_date TEXT COLLATE "C" NOT NULL DEFAULT '';
+        UPDATE event_terms t SET sort_date = e.sort_date FROM events e WHERE e.id = t.event_id;
+        CREATE INDEX event_terms_date ON event_terms(field, term, sort_date, event_id)
+        """,
+    ),
 ]
 
 

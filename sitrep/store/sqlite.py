@@ -204,6 +204,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         UPDATE mentions SET fused = 0;
         """,
     ),
+    (
+        "0005_term_dates",
+        """
+        -- a term's events in date order straight from an index: a filter on a rare word (one
+        -- town of 300) reads its first page without fetching and sorting every event it names
+        ALTER TABLE event_terms ADD COLUMN sort_date TEXT NOT NULL DEFAULT '';
+        UPDATE event_terms SET sort_date = coalesce((SELECT e.sort_date FROM events e WHERE e.id = event_terms.event_id), '');
+        CREATE INDEX event_terms_date ON event_terms(field, term, sort_date, event_id);
+        """,
+    ),
 ]
 
 
