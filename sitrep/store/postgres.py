@@ -11,7 +11,7 @@ was killed) is free again.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -195,6 +195,11 @@ class PostgresStore(SQLStore):
     def _tx(self) -> Iterator[None]:
         with self.conn.transaction():
             yield
+
+    def _tuples(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        from psycopg.rows import tuple_row
+
+        return self.conn.cursor(row_factory=tuple_row).execute(self._sql(sql), tuple(params)).fetchall()
 
     def _write_lock(self, name: str) -> None:
         # one migrator, one fuser at a time; released when the transaction ends (or its session dies)

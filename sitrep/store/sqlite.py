@@ -268,6 +268,11 @@ class SQLiteStore(SQLStore):
     def _split(self, sql: str) -> Iterable[str]:
         return _split_sql(sql)
 
+    def _tuples(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(self._sql(sql), tuple(params)).fetchall()
+
     def _search(self, query: str) -> tuple[str, str, list[Any], str, list[Any]]:
         return (" JOIN articles_fts f ON f.rowid = a.rowid", "articles_fts MATCH ?", [_fts_query(query)],
                 " ORDER BY rank", [])
