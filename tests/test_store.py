@@ -192,7 +192,7 @@ def test_bad_cursor_is_a_clear_error(tmp_path, bad):
 
 
 def test_reads_through_a_filter_word_match_the_walk(store_url, monkeypatch):
-    """A date-sorted page read through its rarest filter word (``event_terms_date``) lists the
+    """A date-sorted page read through its rarest filter word (``event_terms``, keyed by word then date) lists the
     same events, in the same order and pages, as walking every event in date order."""
     with open_store(store_url) as store:
         populate(store, 80, seed=5)

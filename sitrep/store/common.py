@@ -562,7 +562,7 @@ class SQLStore:
 
     def _driving_term(self, where: EventFilter) -> tuple[str, str, str] | None:
         """The filter word with the fewest events in the dates asked, if it has few enough to
-        read a page through it: its events come in date order from ``event_terms_date``."""
+        read a page through it: its events come in date order from ``event_terms``' key."""
         if where.ids is not None:
             return None
         best: tuple[int, tuple[str, str, str]] | None = None
