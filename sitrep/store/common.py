@@ -572,7 +572,26 @@ class SQLStore:
                             "LIMIT ?) AS hits", [*params, self.DRIVING_TERM])
             if row["n"] < self.DRIVING_TERM and (best is None or row["n"] < best[0]):
                 best = (row["n"], term)
-        return best[1] if best else None
+        if best is None:
+            return None
+        # a governorate or type in the dates asked may hold fewer events still: then the walk
+        # along its (column, sort_date) index, probing the words, reads fewer rows
+        for column, value in (("admin1_key", where.admin1 and where.admin1.lower()),
+                              ("type", where.type and where.type.upper())):
+            if not value:
+                continue
+            conds, params = [f"{column} = ?"], [value]
+            if where.since:
+                conds.append("sort_date >= ?")
+                params.append(where.since)
+            if where.until:
+                conds.append("sort_date > '' AND sort_date <= ?")
+                params.append(where.until + TOP)
+            row = self._one(f"SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE {' AND '.join(conds)} "
+                            "LIMIT ?) AS hits", [*params, best[0]])
+            if row["n"] < best[0]:
+                return None
+        return best[1]
 
     @staticmethod
     def _term_dates(where: EventFilter, term: tuple[str, str, str]) -> tuple[list[str], list[Any]]:
