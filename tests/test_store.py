@@ -74,6 +74,11 @@ def test_articles_sources_failures_and_search(store_url):
         assert store.articles(outlet="levant state news")[0]["id"] == a.id
         shown = store.article(a.id[:6])
         assert shown["outlet"] == "Levant State News" and shown["mentions"] == [] and shown["text"] == a.text
+        # extracting and claiming rewrite the row's state, not its words: it is still found
+        store.claim_articles([a.id], "test-1")
+        store.set_mentions(a.id, [], "test-1")
+        assert [h["id"] for h in store.articles(query="pupils")] == [a.id]
+        assert store.articles(query="mortar Homs school")[0]["id"] == a.id
 
 
 def test_mentions_round_trip_and_incremental_fusion(store_url):

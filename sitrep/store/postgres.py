@@ -150,6 +150,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE event_terms ADD PRIMARY KEY (field, term, sort_date, event_id)
         """,
     ),
+    (
+        "0006_article_updates",
+        """
+        ALTER TABLE articles ALTER COLUMN search DROP EXPRESSION;
+        CREATE FUNCTION sitrep_article_search() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.search := to_tsvector('simple', coalesce(NEW.title, '') || ' ' || NEW.text); RETURN NEW; END $$;
+        CREATE TRIGGER articles_search BEFORE INSERT OR UPDATE OF title, text ON articles FOR EACH ROW EXECUTE FUNCTION sitrep_article_search();
+        ALTER TABLE articles SET (fillfactor = 70)
+        """,
+    ),
 ]
 
 
