@@ -147,7 +147,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE event_terms ADD COLUMN sort_date TEXT COLLATE "C" NOT NULL DEFAULT '';
         UPDATE event_terms t SET sort_date = e.sort_date FROM events e WHERE e.id = t.event_id;
         ALTER TABLE event_terms DROP CONSTRAINT event_terms_pkey;
-        ALTER TABLE event_terms ADD PRIMARY KEY (field, term, sort_date, event_id)
+        ALTER TABLE event_terms ADD PRIMARY KEY (field, term, sort_date, event_id);
+        ANALYZE event_terms
         """,
     ),
     (
