@@ -224,14 +224,6 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX event_terms_event ON event_terms(event_id, field, term);
         """,
     ),
-    (
-        "0007_admin1_type",
-        """
-        -- a governorate and a type together (the analyst's usual pair) walked in date order
-        -- without reading each row to check its type
-        CREATE INDEX events_admin1_type_date ON events(admin1_key, type, sort_date, id);
-        """,
-    ),
 ]
 
 
