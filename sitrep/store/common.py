@@ -557,85 +557,93 @@ class SQLStore:
                         "AND term < ? LIMIT ?) AS hits", (field_, lo, hi, self.COMMON_TERM))
         return row["n"] >= self.COMMON_TERM
 
-    # A term with fewer events than this (in the date range asked) drives a date-sorted read
+    # A word whose prefix spans several terms is read in date order only if it has fewer events
+    # than this (in the dates asked): its entries are sorted per slice
     DRIVING_TERM = 10_000
-    # ... unless a type or governorate filter holds at most this many times the term's events
-    WALK_RATIO = 5
-
-    def _driving_term(self, where: EventFilter) -> tuple[str, str, str] | None:
-        """The filter word with the fewest events in the dates asked, if it has few enough to
-        read a page through it: its events come in date order from ``event_terms``' key."""
-        if where.ids is not None:
-            return None
-        best: tuple[int, tuple[str, str, str]] | None = None
-        for term in self._term_ranges(where):
-            conds, params = self._term_dates(where, term)
-            row = self._one(f"SELECT count(*) AS n FROM (SELECT 1 FROM event_terms WHERE {' AND '.join(conds)} "
-                            "LIMIT ?) AS hits", [*params, self.DRIVING_TERM])
-            if row["n"] < self.DRIVING_TERM and (best is None or row["n"] < best[0]):
-                best = (row["n"], term)
-        if best is None:
-            return None
-        # a governorate or type in the dates asked may be the better way in: walking its
-        # (column, sort_date, id) index and probing the words costs an index entry per event
-        # passed, reading through the word a whole row per event passed (several times more);
-        # the walk passes about S/T events of S per page event, the word's way T/S of T: the
-        # walk wins unless the column holds many times the word's events
-        for column, value in (("admin1_key", where.admin1 and where.admin1.lower()),
-                              ("type", where.type and where.type.upper())):
-            if not value:
-                continue
-            conds, params = [f"{column} = ?"], [value]
-            if where.since:
-                conds.append("sort_date >= ?")
-                params.append(where.since)
-            if where.until:
-                conds.append("sort_date > '' AND sort_date <= ?")
-                params.append(where.until + TOP)
-            most = best[0] * self.WALK_RATIO
-            row = self._one(f"SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE {' AND '.join(conds)} "
-                            "LIMIT ?) AS hits", [*params, most + 1])
-            if row["n"] <= most:
-                return None
-        return best[1]
 
     @staticmethod
-    def _term_dates(where: EventFilter, term: tuple[str, str, str]) -> tuple[list[str], list[Any]]:
-        field_, lo, hi = term
-        conds, params = ["field = ?", "term >= ?", "term < ?"], [field_, lo, hi]
+    def _dates(where: EventFilter, conds: list[str], params: list[Any]) -> None:
         if where.since:
             conds.append("sort_date >= ?")
             params.append(where.since)
         if where.until:
             conds.append("sort_date > '' AND sort_date <= ?")
             params.append(where.until + TOP)
-        return conds, params
 
-    def _events_through(self, where: EventFilter, term: tuple[str, str, str], desc: bool, after: tuple | None,
+    def _streams(self, where: EventFilter) -> list[tuple[str, str, list[str], list[Any], tuple[str, str, str] | None]]:
+        """The ordered ways into a date-sorted page: (table, id column, conditions, parameters,
+        the word it stands for). Each lists (sort_date, id) in date order from an index alone:
+        the rarest filter word's entries in ``event_terms`` (keyed by word, then date), and the
+        governorate's or the type's ``events`` index. None when no word can be read so."""
+        if where.ids is not None:
+            return []
+        best: tuple[int, tuple[str, str, str]] | None = None
+        for term in self._term_ranges(where):
+            field_, lo, hi = term
+            conds, params = ["field = ?", "term >= ?", "term < ?"], [field_, lo, hi]
+            self._dates(where, conds, params)
+            row = self._one(f"SELECT count(*) AS n FROM (SELECT 1 FROM event_terms WHERE {' AND '.join(conds)} "
+                            "LIMIT ?) AS hits", [*params, self.DRIVING_TERM])
+            n = row["n"]
+            if n >= self.DRIVING_TERM:
+                # a common word is a stream only if its range is one word: then its key is in date order
+                span = self._one("SELECT min(term) AS lo, max(term) AS hi FROM event_terms WHERE field = ? "
+                                 "AND term >= ? AND term < ?", (field_, lo, hi))
+                if span["lo"] != span["hi"]:
+                    continue
+            if best is None or n < best[0]:
+                best = (n, term)
+        if best is None:
+            return []
+        field_, lo, hi = best[1]
+        conds, params = ["field = ?", "term >= ?", "term < ?"], [field_, lo, hi]
+        self._dates(where, conds, params)
+        streams = [("event_terms", "event_id", conds, params, best[1])]
+        for column, value in (("admin1_key", where.admin1 and where.admin1.lower()),
+                              ("type", where.type and where.type.upper())):
+            if value:
+                conds, params = [f"{column} = ?"], [value]
+                self._dates(where, conds, params)
+                streams.append(("events", "id", conds, params, None))
+                break  # one of the two: the other is checked on the events read
+        return streams
+
+    def _events_through(self, where: EventFilter, streams: list, desc: bool, after: tuple | None,
                         limit: int) -> list[Event]:
-        """A date-sorted page read through one filter word: its (date, id) entries in order from
-        the term index, a growing slice at a time, each slice's events fetched by id and checked
-        against the other filters, until the page is full or the word's events run out. Only
-        the events on the page, and the few the other filters turn down, are read."""
+        """A date-sorted page read through ordered index streams (see ``_streams``): a growing
+        slice of (date, id) entries from each, intersected up to the nearest slice end, the
+        events in all of them fetched by id and checked against the other filters, until the
+        page is full or a stream runs out. Index entries are read in order, a few hundred to a
+        page; rows only for the events that pass every stream (a zigzag join, done here
+        because neither backend's planner intersects two ordered indexes)."""
         direction = " DESC" if desc else ""
-        base_conds, base_params = self._term_dates(where, term)
-        conds, params = self._event_where(where, skip=term, probe=True)
+        word = streams[0][4]
+        conds, params = self._event_where(where, skip=word, probe=True)
         out: list[Event] = []
-        seen: set[str] = set()
         step = limit + 1
+
+        def beyond(key: tuple, edge: tuple) -> bool:
+            return key < edge if desc else key > edge
+
         while len(out) < limit:
-            keyset, keyset_params = list(base_conds), list(base_params)
-            if after is not None:
-                keyset.append(f"(sort_date, event_id) {'<' if desc else '>'} (?, ?)")
-                keyset_params += list(after)
-            entries = self._all(
-                f"SELECT sort_date, event_id FROM event_terms WHERE {' AND '.join(keyset)} "
-                f"ORDER BY sort_date{direction}, event_id{direction} LIMIT ?", [*keyset_params, step])
-            ids = []
-            for r in entries:
-                if r["event_id"] not in seen:  # a word range may hold two of an event's words
-                    seen.add(r["event_id"])
-                    ids.append(r["event_id"])
+            slices, edge, ended = [], None, True
+            for table, ident, base_conds, base_params, _ in streams:
+                keyset, keyset_params = list(base_conds), list(base_params)
+                if after is not None:
+                    keyset.append(f"(sort_date, {ident}) {'<' if desc else '>'} (?, ?)")
+                    keyset_params += list(after)
+                rows = self._tuples(
+                    f"SELECT sort_date, {ident} FROM {table} WHERE {' AND '.join(keyset)} "
+                    f"ORDER BY sort_date{direction}, {ident}{direction} LIMIT ?", [*keyset_params, step])
+                slices.append(rows)
+                if len(rows) == step:  # more beyond this slice: entries past its end are not known yet
+                    ended = False
+                    last = tuple(rows[-1])
+                    edge = last if edge is None or beyond(edge, last) else edge
+            # the entries every stream has listed up to the nearest slice end (all, if each ran out)
+            known = [{r[1] for r in rows if edge is None or not beyond(tuple(r), edge)} for rows in slices[1:]]
+            ids = list(dict.fromkeys(r[1] for r in slices[0] if (edge is None or not beyond(tuple(r), edge))
+                                     and all(r[1] in k for k in known)))
             for part in chunks(ids):
                 marks = ",".join("?" * len(part))
                 # no ORDER BY: the ids come in page order already, and a sort in SQL may lead the
@@ -646,9 +654,9 @@ class SQLStore:
                 out.extend(Event.from_dict(json.loads(rows[i])) for i in part if i in rows)
                 if len(out) >= limit:
                     break
-            if len(entries) < step:
+            if ended or edge is None:
                 break
-            after = (entries[-1]["sort_date"], entries[-1]["event_id"])
+            after = edge
             step = min(step * 4, 4000)
         return out[:limit]
 
@@ -657,9 +665,9 @@ class SQLStore:
         """One page of events matching ``where`` in ``sort`` order, after the key ``after``."""
         column, desc = SORTS[sort]
         if column == "sort_date":
-            term = self._driving_term(where)
-            if term is not None:
-                return self._events_through(where, term, desc, after, limit)
+            streams = self._streams(where)
+            if streams:
+                return self._events_through(where, streams, desc, after, limit)
         conds, params = self._event_where(where)
         if after is not None:
             conds.append(f"({column}, e.id) {'<' if desc else '>'} (?, ?)")
