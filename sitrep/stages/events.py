@@ -661,6 +661,14 @@ def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
         m.salience = round(p, 3)
         if m.historical or p >= cut:
             kept.append(m)
+    current = [m for m, _f in candidates if not m.historical]
+    if current and all(m.historical for m in kept):
+        # a report is written about something that happened: its likeliest candidate stands when it
+        # is at least half as likely as the bar, rather than an article with no event at all
+        best = max(current, key=lambda m: m.salience or 0.0)
+        if (best.salience or 0.0) >= cut / 2:
+            kept.append(best)
+            kept.sort(key=lambda m: m.sentences[0])
     doc.mentions = kept
 
 
@@ -729,7 +737,13 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
             # "ordered the arrest of", "ordered the bishop to appear for questioning": the order is the coercion
             best = next((m for m in group if m.type == "COERCE"), best)
         kept.append(best)
-        if tolled and best not in tolled:
+        # "police arrested 14 protesters who marched in Lagos": the protest and its policing are
+        # two events of one sentence
+        pair = {"PROTEST": ("COERCE", "ASSAULT"), "COERCE": ("PROTEST",), "ASSAULT": ("PROTEST",)}.get(best.type, ())
+        partner = next((m for m in group if m.type in pair), None)
+        if partner is not None:
+            kept.append(partner)
+        if tolled and best not in tolled and partner not in tolled:
             # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
             # the violence with a toll it answers are two events
             kept.append(tolled[0])
@@ -1153,6 +1167,16 @@ def _fill_defaults(doc: Doc) -> None:
                     and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
                 m.actor1 = None  # the attacker read from the words naming the dead ("33 Turkish soldiers")
         m.actor1, m.actor2 = _local(m.actor1, m.location), _local(m.actor2, m.location)
+        if m.type == "ASSAULT":
+            m.actor1 = _named_group(doc, m, m.actor1, m.actor2)
+            m.actor2 = _named_group(doc, m, m.actor2, m.actor1)
+        if m.type == "COERCE" and m.mode in _STATE_ACTS and m.actor1 is not None and m.actor1.kind in _PEOPLE_KINDS \
+                and m.actor1.kind != "unknown" and (m.actor2 is None or m.actor2.kind not in _PEOPLE_KINDS):
+            # "journalist Zhang went on trial", "a journalist, with a warrant out for his arrest": the
+            # people named by what they are do not arrest or try; they are the ones arrested or tried,
+            # by the state body the sentence names or else by the state (inferred below)
+            state = m.actor2 if m.actor2 is not None and m.actor2.kind in _STATE_KINDS else None
+            m.actor1, m.actor2 = state, m.actor1
         if m.type == "COERCE" and m.actor1 is None and not m.historical:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"))
         if m.date is None and doc.article.published and not m.historical:
@@ -1160,6 +1184,40 @@ def _fill_defaults(doc: Doc) -> None:
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
             if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
                 m.historical = True
+
+
+_GROUP_KINDS = {"armed group", "terrorist group", "rebels", "militia"}
+_TARGET_BEFORE = re.compile(r"\b(?:against|on|at|with|between|and|attacked|attacking|fighting|targeting|held by|from)\s+(?:the\s+)?$", re.I)
+
+
+def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | None) -> Actor | None:
+    """"terrorists", "militants" for the one armed group the record's own sentences name
+    ("terrorists ... Jabhat Fateh al-Sham"): the text says which group it means."""
+    if actor is None or actor.id is None:
+        return actor
+    dictionary = actor_dictionary()
+    entry = dictionary.get(actor.id)
+    if entry is None or not entry.generic or entry.kind not in _GROUP_KINDS:
+        return actor
+    if actor.evidence is None:
+        return actor
+    at, end = actor.evidence.start, actor.evidence.end
+    # the group named right by the words ("terrorists ... Jabhat Fateh Al Sham", "Daesh militants"),
+    # not one the sentence names as their target or ally
+    named = {a.actor.id: a.actor for a in doc.actors
+             if a.actor.id and not a.actor.generic and not a.demonym and a.actor.kind in _GROUP_KINDS
+             and a.actor.id not in UNLISTED_IDS and (other is None or a.actor.id != other.id)
+             and -60 <= a.start - end <= 60 and abs(a.end - at) <= 120
+             and not _TARGET_BEFORE.search(doc.text[max(0, a.start - 25):a.start])
+             and doc.text.count(".", min(a.end, at), max(a.start, end)) == 0}
+    if len(named) != 1:
+        return actor
+    group = next(iter(named.values()))
+    return Actor(group.name, group.kind, group.country, actor.label, group.id, actor.evidence, basis=actor.basis)
+
+
+_STATE_ACTS = {"arrest", "legal", "restrict"}
+_STATE_KINDS = {"police", "state military", "government", "ministry", "head of state"}
 
 
 def _state_agent(m: EventMention, context: str | None) -> Actor | None:
