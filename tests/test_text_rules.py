@@ -512,3 +512,8 @@ def test_generic_terrorists_are_the_one_group_the_sentence_names():
 def test_a_protest_and_its_policing_in_one_sentence_are_two_events():
     doc = run("Police in Lagos on Thursday arrested 14 protesters who marched against the rise in fuel prices.")
     assert sorted(m.type for m in doc.mentions) == ["COERCE", "PROTEST"]
+
+
+def test_a_running_total_is_not_an_event():
+    doc = run("Cross-border fire from Syria has claimed 21 lives in the border town of Kilis this year.")
+    assert all(m.historical for m in doc.mentions)

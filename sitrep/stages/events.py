@@ -91,6 +91,9 @@ _AGGREGATE = re.compile(
     r"|\b(?:each|every|per)\s+(?:day|week|month|year)\b|\bthroughout\s+the\s+(?:war|conflict|country|year)\b"
     r"|\bso far this year\b|\bthis year alone\b",
     re.I)
+# "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
+_RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years))\b", re.I)
+_HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained)\b", re.I)
 _TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
 
@@ -582,7 +585,8 @@ def build_mentions(doc: Doc) -> Doc:
                 continue
             place = clause_place(doc, sentence, mode_trigger, claim_spans, etype)
             when, historical = _when(doc, sentence, mode_trigger)
-            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or bool(_AGGREGATE.search(sentence.text)) or (
+            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or bool(_AGGREGATE.search(sentence.text)) or bool(
+                _RUNNING.search(sentence.text) and _HAS_DONE.search(sentence.text)) or (
                 # a five-figure toll next to "war", "conflict" or "since" is the war's running total
                 any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(sentence.text)))
             cas: list[Casualty] = []
