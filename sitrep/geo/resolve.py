@@ -76,7 +76,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             country = index.country(iso)
             cands.append([country] if country else [])
         else:
-            cands.append(_lookup(m.text, index))
+            cands.append([e for e in _lookup(m.text, index) if not _code_in_lower_case(m.text, e)])
     postal = _postal_codes()
 
     # qualifiers: "Paris, Texas", "Athens, Ga.", "Gainesville, FL"; "Idlib province"
@@ -186,6 +186,13 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             chosen[key] = best  # "Santa Ana, California" once: every later "Santa Ana" is that town
         out.append((m, best))
     return _nudge(out, cands, score)
+
+
+def _code_in_lower_case(phrase: str, e: GeoEntry) -> bool:
+    """A country's three-letter code written as a word ("Ben" for BEN, Benin; "Niu" for NIU, Niue):
+    a code names the country only in capitals."""
+    word = phrase.strip(".")
+    return e.kind == "country" and len(word) <= 3 and not word.isupper() and fold(word) != fold(e.name)
 
 
 def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:

@@ -26,6 +26,10 @@ _LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-
 # where a statement was made: "told a news conference in Geneva", "said in Moscow", "at talks in Astana"
 _SAID_AT = re.compile(r"\b(?:said|says|told|speaking|spoke|announced|declared|conference|meeting|talks|summit|visit|"
                       r"statement|interview|briefing)\b[^.;]{0,30}?\b(?:in|at|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+# "(banned in Russia)", "(designated in the US)": an aside in brackets says nothing of where the act was
+_ASIDE = re.compile(r"\([^()]{0,35}$")
+# "Catherine Wen of Kenya", "a nurse from Germany": where a person comes from
+_ORIGIN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:of|from)\s+$")
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
@@ -34,7 +38,7 @@ _LOCATIVE_BEFORE = re.compile(
 def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                  claim_spans: list[tuple[int, int]], etype: str) -> PlaceMatch | None:
     """The place the mention's own sentence gives for the act, or None."""
-    place = _pick_place(doc, sentence, trigger, claim_spans)
+    place = _pick_place(doc, sentence, trigger, claim_spans, keep_dateline=etype in STATEMENTS)
     if place is not None and etype in STATEMENTS and not _LOCATED_AT.search(
             doc.text[max(sentence.start, place.start - 25):place.start]):
         place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
@@ -47,13 +51,20 @@ def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
 
 
 def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
-                claim_spans: list[tuple[int, int]]) -> PlaceMatch | None:
+                claim_spans: list[tuple[int, int]], keep_dateline: bool = True) -> PlaceMatch | None:
     # a place inside "according to the ministry in Moscow" locates the claimant, not the event
     # nor does "said in Turkey" or "speaking in Brussels": that is where the speaker was
+    datelines = frozenset() if keep_dateline else dateline_starts(doc)
     candidates = [p for p in doc.in_sentence(doc.places, sentence)
                   if not any(s <= p.start < e for s, e in claim_spans)
+                  and not _ASIDE.search(doc.text[max(sentence.start, p.start - 40):p.start])
+                  and not _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
+    if datelines and any(p.start not in datelines for p in candidates):
+        # "SARAJEVO (Reuters) - Bosnian police detained ... in northwestern Bosnia": the dateline is
+        # where the report was filed; it stands for the act only when the sentence names no other place
+        candidates = [p for p in candidates if p.start not in datelines]
     places = [p for p in candidates if p.place.precision != "country"]
     if not places:
         return candidates[0] if candidates else None
@@ -132,18 +143,39 @@ def merged_place(current: Place | None, new: Place | None) -> Place | None:
 _DATELINE_AFTER = re.compile(r"^\)?(?:,[^\n()]{0,40}?)?\s*(?:\([^\n()]{1,30}\)\s*)?(?:[-–—:]|\)\s*[-–—])")
 
 
-def dateline_place(doc: Doc) -> Place | None:
-    """The place of the article's dateline, when it has one the place stage kept."""
+def _datelines(doc: Doc) -> list[PlaceMatch]:
+    """The dateline's places: its town and the division or country qualifying it ("CORPUS CHRISTI, Texas —")."""
+    out: list[PlaceMatch] = []
+    reach = -1
     for p in doc.places:
         if p.start > 1500:
             break
+        if p.start < reach:
+            out.append(p)
+            continue
         line_start = doc.text.rfind("\n", 0, p.start) + 1
         lead = doc.text[line_start:p.start]
-        if lead not in ("", "(") or not _DATELINE_AFTER.match(doc.text[p.end:p.end + 60]):
+        after = _DATELINE_AFTER.match(doc.text[p.end:p.end + 60])
+        if lead not in ("", "(") or not after:
             continue
         if lead == "(" or p.text.isupper() or doc.text[p.end:p.end + 1] == ":":
-            return p.place
-    return None
+            out.append(p)
+            reach = p.end + after.end()
+    return out
+
+
+def dateline_starts(doc: Doc) -> frozenset[int]:
+    """Where the dateline's place words start (kept on the document once found)."""
+    starts = doc.extra.get("dateline_starts")
+    if starts is None:
+        starts = doc.extra["dateline_starts"] = frozenset(p.start for p in _datelines(doc))
+    return starts
+
+
+def dateline_place(doc: Doc) -> Place | None:
+    """The place of the article's dateline, when it has one the place stage kept."""
+    found = _datelines(doc)
+    return found[0].place if found else None
 
 
 def fill_places(doc: Doc) -> None:
@@ -167,8 +199,10 @@ def fill_places(doc: Doc) -> None:
 
 
 def main_country(doc: Doc) -> Place | None:
-    """The country most of the article's places lie in, as a country-level place."""
-    counts: dict[str, float] = {}
+    """The country the article is about, as a country-level place: the one its places lie in and its
+    names, demonyms and actors point to ("Hong Kong police", "Saudi Arabia said"). None when the
+    text never names that country as a place (local news names its town, not its country)."""
+    counts: dict[str, float] = {cc: float(w) for cc, w in doc.countries.items()}
     for p in doc.places:
         if p.place.country:
             counts[p.place.country] = counts.get(p.place.country, 0.0) + 1.0

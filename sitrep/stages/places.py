@@ -19,7 +19,10 @@ _FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|Unive
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|noted|wrote)\b")
 # "its Damascus ally", "the Ankara government": a capital standing for its government
-_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:ally|allies|government|regime|authorities|leadership|officials|rulers)\b", re.I)
+_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government|regime|authorities|leadership|officials|rulers)\b", re.I)
+# "al-Sham" (the Levant) is GeoNames' alternate name for Damascus, but in the news it is the end of a
+# group's name: Ahrar al-Sham, Hayat Tahrir al-Sham, Jabhat Fateh al-Sham
+_LEVANT = re.compile(r"(?:(?:al|el|ash|as)[\s\-])?sham", re.I)
 _ADMIN_AFTER = re.compile(r"^\s*(?:province|governorate|countryside|region|area)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|countryside|region)\s+of\s+(?:the\s+)?$", re.I)
 # Capitalised words that are never places here, however GeoNames spells its villages.
@@ -194,6 +197,11 @@ def find_places(doc: Doc) -> Doc:
                 continue  # "BEIRUT, March 19 (Meridian)": where the report was filed
             if all(w.lower() in _STOP for w in words):
                 continue  # "The Center": common words, whatever village GeoNames spells so
+            if len(words) > 1 and ((words[-1].lower() in _PARTICLES and words[-1].islower())
+                                   or ((s, e) != (c_start, c_end) and words[0].lower() in _PARTICLES and words[0].islower())):
+                continue  # "Bab al", "al Salama" of "Bab al Salama": a name cut in its middle
+            if _LEVANT.fullmatch(name):
+                continue
             if name.lower() in _demonym_words():
                 continue  # "Irish", "Kazakh": people, not places
             if len(words) == 1 and (name.lower() in _STOP or name.lower() in _PARTICLES or name.lower() in _HEADS
@@ -269,9 +277,12 @@ def _world_article(context: dict[str, float], toponyms: list) -> bool:
     return sum(w for cc, w in context.items() if cc in CONFLICT_CORE) < 0.3 * total
 
 
+# a month or a weekday after a town is when, not a surname: "abducted in Port-au-Prince December 24"
+_WHEN_WORDS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+               "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 # a capitalised word just before a one-word town, on the same line: "Jimmy Lai", "Ali Younesi"
-_NAME_BEFORE = re.compile(r"\b(?:named|called|nicknamed|known as) $|\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Old|Upper|Lower)\b)[A-Z][a-z]+ $")
-_NAME_AFTER = re.compile(r" (?!(?:City|State|Province|County|District|Region|Island|Islands|Valley|Bay|River|Street|Road|"
+_NAME_BEFORE = re.compile(r"\b(?:named|called|nicknamed|known as) $|\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Old|Upper|Lower|" + _WHEN_WORDS + r")\b)[A-Z][a-z]+ $")
+_NAME_AFTER = re.compile(r" (?!(?:" + _WHEN_WORDS + r")\b)(?!(?:City|State|Province|County|District|Region|Island|Islands|Valley|Bay|River|Street|Road|"
                          r"University|College|Airport|Police|Government|Council|Court|Prison|Hospital|Square)\b)[A-Z][a-z]+\b(?! [A-Z])")
 _WORLD_PRECISION = {"admin2": "region", "continent": None}
 
