@@ -30,6 +30,8 @@ _SAID_AT = re.compile(r"\b(?:said|says|told|speaking|spoke|announced|declared|co
 _ASIDE = re.compile(r"\([^()]{0,35}$")
 # "Catherine Wen of Kenya", "a nurse from Germany": where a person comes from
 _ORIGIN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:of|from)\s+$")
+# "in northwestern Bosnia", "near the border": a place the sentence puts the act in
+_IN_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|across|around|into|throughout)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
@@ -58,10 +60,12 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     candidates = [p for p in doc.in_sentence(doc.places, sentence)
                   if not any(s <= p.start < e for s, e in claim_spans)
                   and not _ASIDE.search(doc.text[max(sentence.start, p.start - 40):p.start])
-                  and not _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start])
+                  and not (p.place.precision == "country"
+                           and _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start]))
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
-    if datelines and any(p.start not in datelines for p in candidates):
+    if datelines and any(p.start not in datelines and _IN_BEFORE.search(
+            doc.text[max(sentence.start, p.start - 40):p.start]) for p in candidates):
         # "SARAJEVO (Reuters) - Bosnian police detained ... in northwestern Bosnia": the dateline is
         # where the report was filed; it stands for the act only when the sentence names no other place
         candidates = [p for p in candidates if p.start not in datelines]
@@ -196,6 +200,23 @@ def fill_places(doc: Doc) -> None:
             m.location = _statement_place(m, dateline, focus if world else None)
         else:
             m.location = country if world and country is not None else focus
+    if world:
+        towns = _only_towns(doc)
+        for m in doc.mentions:
+            # "kidnapped in Haiti" in an article whose one Haitian town is Port-au-Prince: the act was there
+            if m.location is not None and m.location.precision == "country" and not m.historical \
+                    and m.type not in STATEMENTS and m.location.country in towns:
+                m.location = towns[m.location.country]
+
+
+def _only_towns(doc: Doc) -> dict[str, Place]:
+    """Country -> its one town named in the article (outside the dateline), for countries with exactly one."""
+    datelines = dateline_starts(doc)
+    seen: dict[str, dict[str, Place]] = {}
+    for p in doc.places:
+        if p.place.country and p.place.precision in ("city", "point") and p.start not in datelines:
+            seen.setdefault(p.place.country, {}).setdefault(p.place.name, p.place)
+    return {cc: next(iter(names.values())) for cc, names in seen.items() if len(names) == 1}
 
 
 def main_country(doc: Doc) -> Place | None:

@@ -23,6 +23,9 @@ _METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|go
 # "al-Sham" (the Levant) is GeoNames' alternate name for Damascus, but in the news it is the end of a
 # group's name: Ahrar al-Sham, Hayat Tahrir al-Sham, Jabhat Fateh al-Sham
 _LEVANT = re.compile(r"(?:(?:al|el|ash|as)[\s\-])?sham", re.I)
+# "Niu's mother", "Lai's lawyer": a person's name that spells a place
+_KIN_AFTER = re.compile(r"^(?:'s|’s)\s+(?:mother|father|wife|husband|son|daughter|brother|sister|family|lawyer|lawyers|"
+                        r"attorney|parents|children|relatives|friend|friends|uncle|aunt|cousin|widow|sons|daughters)\b")
 _ADMIN_AFTER = re.compile(r"^\s*(?:province|governorate|countryside|region|area)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|countryside|region)\s+of\s+(?:the\s+)?$", re.I)
 # Capitalised words that are never places here, however GeoNames spells its villages.
@@ -215,7 +218,8 @@ def find_places(doc: Doc) -> Doc:
             single_token_actor = (s, e) in actor_exact and " " not in text[s:e]
             if inside_actor and not (locative and single_token_actor):
                 continue
-            if _FACILITY_AFTER.match(text[e:e + 14]) or _METONYM_AFTER.match(text[e:e + 16]):
+            if _FACILITY_AFTER.match(text[e:e + 14]) or _METONYM_AFTER.match(text[e:e + 30]) \
+                    or (len(words) == 1 and _KIN_AFTER.match(text[e:e + 16])):
                 continue
             entries = gaz.lookup(name, fuzzy=len(words) <= 3 and len(name) >= 6)
             if entries and not any(x.country in context for x in entries) and \
@@ -340,7 +344,9 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
         if precision == "city" and len(words) == 1 and (_NAME_BEFORE.search(text[max(0, t.start - 30):t.start])
                                                         or _NAME_AFTER.match(text[t.end:t.end + 30])):
             continue  # "Jimmy Lai", "Samba Widhyastuti": a name that spells a town
-        if _FACILITY_AFTER.match(text[t.end:t.end + 14]) or _METONYM_AFTER.match(text[t.end:t.end + 16]):
+        if _FACILITY_AFTER.match(text[t.end:t.end + 14]) or _METONYM_AFTER.match(text[t.end:t.end + 30]):
+            continue
+        if len(words) == 1 and _KIN_AFTER.match(text[t.end:t.end + 16]):
             continue
         place = Place(name=t.name or name, admin1=t.admin1, country=t.country, lat=t.lat, lon=t.lon,
                       geonameid=t.geonameid, precision=precision, text=name,
