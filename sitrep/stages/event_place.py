@@ -233,6 +233,11 @@ def main_country(doc: Doc) -> Place | None:
     return next((p.place for p in doc.places if p.place.country == best and p.place.precision == "country"), None)
 
 
+# speakers whose statements are made far from the story: watchdogs, agencies, leaders
+_FAR_SPEAKERS = frozenset({"monitor", "NGO", "international organisation", "government", "head of state", "ministry", "media"})
+_APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)? to)\b", re.I)
+
+
 def _statement_place(m: EventMention, dateline: Place | None, focus: Place | None) -> Place | None:
     """A statement whose sentence names no place was made where the report was filed, or, by an
     actor of the article's own country, where the article is; a foreign party's is left unplaced."""
@@ -240,6 +245,11 @@ def _statement_place(m: EventMention, dateline: Place | None, focus: Place | Non
     if dateline is not None and country in (None, dateline.country):
         return dateline
     if focus is not None and country is not None and country == focus.country:
+        return focus
+    if focus is not None and country is None and m.actor1 is not None and m.actor1.kind not in _FAR_SPEAKERS \
+            and not _APPEAL.search(m.evidence.text if m.evidence else ""):
+        # a local body of no known state (staff, a party, a defence committee) speaks where the story
+        # is; a watchdog's or a leader's appeal to a government ("called on Egypt to") comes from afar
         return focus
     return None
 
