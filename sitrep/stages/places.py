@@ -135,6 +135,24 @@ def _country_context(doc: Doc) -> dict[str, float]:
     return weights
 
 
+def _unambiguous(doc: Doc, context: dict[str, float]) -> dict[str, float]:
+    """The country context without the countries known only by a name that is also a division of
+    another country ("Niger" in a story about Niger State, Nigeria): the geoparser weighs that name
+    against the article's other places itself."""
+    from sitrep.geo.gazetteer import geo_index
+
+    index = geo_index()
+    mentions: dict[str, list] = {}
+    for m in doc.extra.get("country_mentions", ()):
+        mentions.setdefault(m.iso2, []).append(m)
+    out = dict(context)
+    for iso, found in mentions.items():
+        if all(m.how == "name" and any(e.kind == "admin1" and e.country != iso
+                                       for e in index.lookup(doc.text[m.start:m.end])) for m in found):
+            out.pop(iso, None)
+    return out
+
+
 def _score(entry: Entry, context: dict[str, float], admin_hint: bool, locative: bool) -> float:
     total = sum(context.values()) or 1.0
     score = 4.0 * context.get(entry.country, 0.0) / total
@@ -171,7 +189,7 @@ def find_places(doc: Doc) -> Doc:
     actor_exact = set(actor_spans)
     from sitrep.geo import geoparse
 
-    toponyms = geoparse(text[:50_000], context={"countries": dict(context)}, ner=False)
+    toponyms = geoparse(text[:50_000], context={"countries": _unambiguous(doc, context)}, ner=False)
     if _world_article(context, toponyms):
         doc.places = _world_places(doc, toponyms, actor_cover, actor_exact, context)
         doc.extra["world_places"] = True
@@ -341,6 +359,8 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
             continue  # "the Hong Kong police", "the Lagos State Government": part of an actor's name
         if t.country not in named and not locative and not _in_dateline(text, t.start):
             continue  # "Branch", "Samba": a place of a country the article never names, with no "in" before it
+        if t.country not in named and name.isupper() and len(words) == 1 and not _in_dateline(text, t.start):
+            continue  # "POGO", "NAACP": an acronym in the body that spells a town of a country never named
         if precision == "city" and len(words) == 1 and (_NAME_BEFORE.search(text[max(0, t.start - 30):t.start])
                                                         or _NAME_AFTER.match(text[t.end:t.end + 30])):
             continue  # "Jimmy Lai", "Samba Widhyastuti": a name that spells a town
