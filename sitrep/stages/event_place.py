@@ -200,6 +200,12 @@ def fill_places(doc: Doc) -> None:
             m.location = _statement_place(m, dateline, focus if world else None)
         else:
             m.location = country if world and country is not None else focus
+    if not world and focus is not None:
+        for m in doc.mentions:
+            # "killed in eastern Syria" in a story about one front: the front's place says more
+            if m.location is not None and m.location.precision == "country" and not m.historical \
+                    and m.type not in STATEMENTS and m.location.country == focus.country:
+                m.location = focus
     if world:
         towns = _only_towns(doc)
         for m in doc.mentions:

@@ -23,6 +23,9 @@ _METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|go
 # "al-Sham" (the Levant) is GeoNames' alternate name for Damascus, but in the news it is the end of a
 # group's name: Ahrar al-Sham, Hayat Tahrir al-Sham, Jabhat Fateh al-Sham
 _LEVANT = re.compile(r"(?:(?:al|el|ash|as)[\s\-])?sham", re.I)
+_LOCAL_BODY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:State\s+|City\s+|County\s+|Province\s+|Provincial\s+|Municipal\s+)?"
+                               r"(?:police|court|courts|government|governor|command|prosecutors?|authorities|council|"
+                               r"high court|magistrates?|judge|sheriff)\b", re.I)
 # "Niu's mother", "Lai's lawyer": a person's name that spells a place
 _KIN_AFTER = re.compile(r"^(?:'s|’s)\s+(?:mother|father|wife|husband|son|daughter|brother|sister|family|lawyer|lawyers|"
                         r"attorney|parents|children|relatives|friend|friends|uncle|aunt|cousin|widow|sons|daughters)\b")
@@ -355,7 +358,10 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
         single_token_actor = (t.start, t.end) in actor_exact and " " not in name
         # "students from Sharif University in Tehran": a long actor phrase may hold where they are
         in_phrase = bool(re.search(r"\b(?:in|near|at|outside)\s+$", text[max(0, t.start - 10):t.start]))
-        if actor_cover.overlaps(t.start, t.end) and not ((locative and single_token_actor) or in_phrase):
+        # "the Cross River State government", "an Istanbul court", "Lagos police": a local authority named
+        # by its town or state acts there
+        local_body = precision != "country" and bool(_LOCAL_BODY_AFTER.match(text[t.end:t.end + 40]))
+        if actor_cover.overlaps(t.start, t.end) and not ((locative and single_token_actor) or in_phrase or local_body):
             continue  # "the Hong Kong police", "the Lagos State Government": part of an actor's name
         if t.country not in named and not locative and not _in_dateline(text, t.start):
             continue  # "Branch", "Samba": a place of a country the article never names, with no "in" before it
