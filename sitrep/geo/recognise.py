@@ -54,7 +54,7 @@ _NEVER = {
     "federation", "liberal", "royal", "care", "drug", "human", "energy", "air", "day", "church", "battle",
     "farms", "seven", "garden", "christian", "commonwealth", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "ive", "im", "id", "youre", "weve", "theyre", "hes", "shes", "dont",
-    "cant", "wont", "isnt", "thats", "lets", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
+    "cant", "wont", "isnt", "thats", "lets", "peace", "freedom", "unity", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
 }
 
 

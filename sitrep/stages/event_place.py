@@ -28,8 +28,21 @@ _SAID_AT = re.compile(r"\b(?:said|says|told|speaking|spoke|announced|declared|co
                       r"statement|interview|briefing)\b[^.;]{0,30}?\b(?:in|at|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 # "(banned in Russia)", "(designated in the US)": an aside in brackets says nothing of where the act was
 _ASIDE = re.compile(r"\([^()]{0,35}$")
-# "Catherine Wen of Kenya", "a nurse from Germany": where a person comes from
-_ORIGIN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:of|from)\s+$")
+# "Catherine Wen of Kenya", "Johnny Lee Bryant Jr. of Hilton Head": where a person comes from (not
+# "the Old City of Aleppo", "the Province of Idlib")
+_ORIGIN_BEFORE = re.compile(r"\b(?!(?:City|Town|Province|Governorate|County|State|District|Region|Republic|Kingdom|"
+                            r"Emirate|Municipality|Village|Port|Gulf|Bay|Island|Islands|Isle|Strait|Sea|Lake|River|"
+                            r"Mount|Valley|Plain|Desert|Coast|Ministry|Department|Council|Court)\b)"
+                            r"(?:[A-Z][a-z]+|Jr\.|Sr\.)\s+(?:of|from)\s+$")
+# "their Ohio-based church": where a body is based, not where the act was
+_BASED_AFTER = re.compile(r"^-based\b", re.I)
+# "... in parallel with the onslaught on Aleppo": a place of another, simultaneous campaign
+_PARALLEL = re.compile(r"\b(?:in parallel (?:with|to)|parallel to|coinciding with|at the same time as)\b", re.I)
+# "al-Mazraa neighbourhood", "the district of al-Hamidiyeh": a quarter of the town the sentence names
+_QUARTER_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods?|district|quarter)\b", re.I)
+_QUARTER_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
+# a quarter resolved farther than this from the town the sentence names is a namesake elsewhere
+QUARTER_KM = 30.0
 # "in northwestern Bosnia", "near the border": a place the sentence puts the act in
 _IN_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|across|around|into|throughout)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
@@ -60,9 +73,10 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     candidates = [p for p in doc.in_sentence(doc.places, sentence)
                   if not any(s <= p.start < e for s, e in claim_spans)
                   and not _ASIDE.search(doc.text[max(sentence.start, p.start - 40):p.start])
-                  and not (p.place.precision == "country"
-                           and _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start]))
+                  and not _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
+                  and not _BASED_AFTER.match(doc.text[p.end:p.end + 8])
+                  and not (p.start > trigger.end and _PARALLEL.search(doc.text[trigger.end:p.start]))
                   and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
     if datelines and any(p.start not in datelines and _IN_BEFORE.search(
             doc.text[max(sentence.start, p.start - 40):p.start]) for p in candidates):
@@ -72,6 +86,10 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     places = [p for p in candidates if p.place.precision != "country"]
     if not places:
         return candidates[0] if candidates else None
+    places = [_quarter_of_city(doc, p, places) for p in places]
+    area = _area_of_list(places)
+    if area is not None:
+        return area
 
     counts: dict[str | None, int] = {}
     for p in doc.places:
@@ -94,6 +112,36 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     return min(places, key=key)
 
 
+
+
+def _quarter_of_city(doc: Doc, p: PlaceMatch, places: list[PlaceMatch]) -> PlaceMatch:
+    """A neighbourhood resolved to a namesake village far from the town the sentence names
+    ("in Damascus city ... on al-Mazraa neighborhood" -> Damascus): the town, which holds it."""
+    text = doc.text
+    if not (_QUARTER_AFTER.match(text[p.end:p.end + 16]) or _QUARTER_BEFORE.search(text[max(0, p.start - 30):p.start])):
+        return p
+    if p.place.lat is None:
+        return p
+    towns = [o for o in places if o is not p and o.place.precision == "city" and o.place.lat is not None
+             and o.place.country == p.place.country]
+    if not towns or any(km((o.place.lat, o.place.lon), (p.place.lat, p.place.lon)) <= QUARTER_KM for o in towns):
+        return p
+    return min(towns, key=lambda o: abs(o.start - p.start))
+
+
+# a sentence listing this many towns of one province tells of the province, not of one of them
+LIST_TOWNS = 3
+
+
+def _area_of_list(places: list[PlaceMatch]) -> PlaceMatch | None:
+    """"airstrikes on the towns of Kafr Takharim, Kafranbil, Khan al-Subul and Saraqeb in rural Idlib":
+    the province (or the city it is named after) the sentence names beside them."""
+    towns = [p for p in places if p.place.precision in ("city", "point") and not _is_seat(p.place)]
+    admin1 = {p.place.admin1 for p in towns}
+    if len({p.place.name for p in towns}) < LIST_TOWNS or len(admin1) != 1 or None in admin1:
+        return None
+    return next((p for p in places if p.place.admin1 in admin1
+                 and (p.place.precision == "admin1" or _is_seat(p.place))), None)
 
 
 def _fold(name: str | None) -> str:

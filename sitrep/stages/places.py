@@ -19,7 +19,11 @@ _FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|Unive
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|noted|wrote)\b")
 # "its Damascus ally", "the Ankara government": a capital standing for its government
-_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government|regime|authorities|leadership|officials|rulers)\b", re.I)
+_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government|regime|authorities|leadership|officials|rulers|"
+                            r"embassy|embassies|consulate|mission)\b", re.I)
+# "the University of San Carlos", "the Bank of Baghdad": a body named after a place, wherever it stands
+_FACILITY_BEFORE = re.compile(r"\b(?:University|College|Academy|Institute|School|Hospital|Bank|Museum|Church|Cathedral|"
+                              r"Archdiocese|Diocese|Bishop|Archbishop|Mayor|Governor|Duke|Earl|Prince|Princess)\s+of\s+(?:the\s+)?$")
 # "al-Sham" (the Levant) is GeoNames' alternate name for Damascus, but in the news it is the end of a
 # group's name: Ahrar al-Sham, Hayat Tahrir al-Sham, Jabhat Fateh al-Sham
 _LEVANT = re.compile(r"(?:(?:al|el|ash|as)[\s\-])?sham", re.I)
@@ -370,7 +374,8 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
         if precision == "city" and len(words) == 1 and (_NAME_BEFORE.search(text[max(0, t.start - 30):t.start])
                                                         or _NAME_AFTER.match(text[t.end:t.end + 30])):
             continue  # "Jimmy Lai", "Samba Widhyastuti": a name that spells a town
-        if _FACILITY_AFTER.match(text[t.end:t.end + 14]) or _METONYM_AFTER.match(text[t.end:t.end + 30]):
+        if _FACILITY_AFTER.match(text[t.end:t.end + 14]) or _METONYM_AFTER.match(text[t.end:t.end + 30]) \
+                or _FACILITY_BEFORE.search(text[max(0, t.start - 30):t.start]):
             continue
         if len(words) == 1 and _KIN_AFTER.match(text[t.end:t.end + 16]):
             continue
