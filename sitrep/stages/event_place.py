@@ -38,6 +38,8 @@ _ORIGIN_BEFORE = re.compile(r"\b(?!(?:City|Town|Province|Governorate|County|Stat
 _BASED_AFTER = re.compile(r"^-based\b", re.I)
 # "... in parallel with the onslaught on Aleppo": a place of another, simultaneous campaign
 _PARALLEL = re.compile(r"\b(?:in parallel (?:with|to)|parallel to|coinciding with|at the same time as)\b", re.I)
+# the act's verb and then where: "arrested in Illinois", "shelled near the town of"
+_ATTACHED = re.compile(r"^\w*\s+(?:\w+\s+){0,2}?(?:in|near|at|outside|inside|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 # "al-Mazraa neighbourhood", "the district of al-Hamidiyeh": a quarter of the town the sentence names
 _QUARTER_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods?|district|quarter)\b", re.I)
 _QUARTER_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
@@ -106,8 +108,11 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
         broad = any(finer(o.place, p.place) for o in places if o is not p)
         # "Marjah" read as a town of another country, beside the article's own towns
         foreign = p.place.country != home and any(o.place.country == home for o in places)
-        return (other_clause, foreign, broad, 0 if locative else 1, PRECISION_RANK.get(p.place.precision, 5),
-                abs(p.start - trigger.start))
+        # "a fugitive wanted for killing an agent in Minneapolis has been arrested in Illinois": the place
+        # the act's own words lead to
+        attached = p.start > trigger.end and bool(_ATTACHED.match(doc.text[trigger.end:p.start]))
+        return (other_clause, foreign, broad, not attached, 0 if locative else 1,
+                PRECISION_RANK.get(p.place.precision, 5), abs(p.start - trigger.start))
 
     return min(places, key=key)
 
@@ -124,6 +129,10 @@ def _quarter_of_city(doc: Doc, p: PlaceMatch, places: list[PlaceMatch]) -> Place
         return p
     towns = [o for o in places if o is not p and o.place.precision == "city" and o.place.lat is not None
              and o.place.country == p.place.country]
+    if not towns:  # "Meanwhile in Damascus city ... A source said ... the neighborhood of al-Mazraa": the town told just before
+        towns = [o for o in doc.places if o.place.precision == "city" and o.place.lat is not None
+                 and o.place.country == p.place.country and p.start - 600 < o.start < p.start
+                 and not _QUARTER_AFTER.match(text[o.end:o.end + 16])][-1:]
     if not towns or any(km((o.place.lat, o.place.lon), (p.place.lat, p.place.lon)) <= QUARTER_KM for o in towns):
         return p
     return min(towns, key=lambda o: abs(o.start - p.start))
