@@ -36,15 +36,8 @@ _ORIGIN_BEFORE = re.compile(r"\b(?!(?:City|Town|Province|Governorate|County|Stat
                             r"(?:[A-Z][a-z]+|Jr\.|Sr\.)\s+(?:of|from)\s+$")
 # "their Ohio-based church": where a body is based, not where the act was
 _BASED_AFTER = re.compile(r"^-based\b", re.I)
-# "... in parallel with the onslaught on Aleppo": a place of another, simultaneous campaign
-_PARALLEL = re.compile(r"\b(?:in parallel (?:with|to)|parallel to|coinciding with|at the same time as)\b", re.I)
 # the act's verb and then where: "arrested in Illinois", "shelled near the town of"
 _ATTACHED = re.compile(r"^\w*\s+(?:\w+\s+){0,2}?(?:in|near|at|outside|inside|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
-# "al-Mazraa neighbourhood", "the district of al-Hamidiyeh": a quarter of the town the sentence names
-_QUARTER_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods?|district|quarter)\b", re.I)
-_QUARTER_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
-# a quarter resolved farther than this from the town the sentence names is a namesake elsewhere
-QUARTER_KM = 30.0
 # "in northwestern Bosnia", "near the border": a place the sentence puts the act in
 _IN_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|across|around|into|throughout)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
@@ -78,7 +71,6 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                   and not _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not _BASED_AFTER.match(doc.text[p.end:p.end + 8])
-                  and not (p.start > trigger.end and _PARALLEL.search(doc.text[trigger.end:p.start]))
                   and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
     if datelines and any(p.start not in datelines and _IN_BEFORE.search(
             doc.text[max(sentence.start, p.start - 40):p.start]) for p in candidates):
@@ -88,7 +80,6 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     places = [p for p in candidates if p.place.precision != "country"]
     if not places:
         return candidates[0] if candidates else None
-    places = [_quarter_of_city(doc, p, places) for p in places]
     area = _area_of_list(places)
     if area is not None:
         return area
@@ -117,25 +108,6 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     return min(places, key=key)
 
 
-
-
-def _quarter_of_city(doc: Doc, p: PlaceMatch, places: list[PlaceMatch]) -> PlaceMatch:
-    """A neighbourhood resolved to a namesake village far from the town the sentence names
-    ("in Damascus city ... on al-Mazraa neighborhood" -> Damascus): the town, which holds it."""
-    text = doc.text
-    if not (_QUARTER_AFTER.match(text[p.end:p.end + 16]) or _QUARTER_BEFORE.search(text[max(0, p.start - 30):p.start])):
-        return p
-    if p.place.lat is None:
-        return p
-    towns = [o for o in places if o is not p and o.place.precision == "city" and o.place.lat is not None
-             and o.place.country == p.place.country]
-    if not towns:  # "Meanwhile in Damascus city ... A source said ... the neighborhood of al-Mazraa": the town told just before
-        towns = [o for o in doc.places if o.place.precision == "city" and o.place.lat is not None
-                 and o.place.country == p.place.country and p.start - 600 < o.start < p.start
-                 and not _QUARTER_AFTER.match(text[o.end:o.end + 16])][-1:]
-    if not towns or any(km((o.place.lat, o.place.lon), (p.place.lat, p.place.lon)) <= QUARTER_KM for o in towns):
-        return p
-    return min(towns, key=lambda o: abs(o.start - p.start))
 
 
 # a sentence listing this many towns of one province tells of the province, not of one of them
