@@ -137,12 +137,18 @@ def _is_seat(p: Place) -> bool:
 def finer(a: Place, b: Place) -> bool:
     """Whether `a` locates the event more finely than `b`: a point beats the city it is in, and a
     town of a province beats the province's namesake city ("Maaret al-Numan" over "Idlib")."""
-    if a.country != b.country:
+    if a.country != b.country or _within_province(b, a):
         return False
     order = {"point": 0, "city": 1, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
     if order.get(a.precision, 5) < order.get(b.precision, 5) and (b.admin1 is None or a.admin1 == b.admin1):
         return True
-    return (a.precision == "city" and _is_seat(b) and not _is_seat(a) and a.admin1 == b.admin1
+    return _within_province(a, b)
+
+
+def _within_province(a: Place, b: Place) -> bool:
+    """`a` is a town or named area ("Maaret al-Numan", "Jabal al-Turkman") of the province whose
+    namesake city `b` is ("Idlib", "Latakia"): the name `b` likely stands for the province."""
+    return (a.precision in ("city", "point", "region") and _is_seat(b) and not _is_seat(a) and a.admin1 == b.admin1
             and _fold(a.name) != _fold(b.name))
 
 
@@ -277,8 +283,9 @@ def _statement_place(m: EventMention, dateline: Place | None, focus: Place | Non
     """A statement whose sentence names no place was made where the report was filed, or, by an
     actor of the article's own country, where the article is; a foreign party's is left unplaced."""
     country = m.actor1.country if m.actor1 is not None else None
-    if dateline is not None and country in (None, dateline.country):
-        return dateline
+    appeal = m.actor1 is not None and m.actor1.kind in _FAR_SPEAKERS and bool(_APPEAL.search(m.evidence.text if m.evidence else ""))
+    if dateline is not None and country in (None, dateline.country) and not appeal:
+        return dateline  # (a leader's or a watchdog's call on a government was made wherever they were)
     if focus is not None and country is not None and country == focus.country:
         return focus
     if focus is not None and country is None and m.actor1 is not None and m.actor1.kind not in _FAR_SPEAKERS \

@@ -30,6 +30,9 @@ _LEVANT = re.compile(r"(?:(?:al|el|ash|as)[\s\-])?sham", re.I)
 _LOCAL_BODY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:State\s+|City\s+|County\s+|Province\s+|Provincial\s+|Municipal\s+)?"
                                r"(?:police|court|courts|government|governor|command|prosecutors?|authorities|council|"
                                r"high court|magistrates?|judge|sheriff)\b", re.I)
+# given names that open the rest of a person's name in a run of capitalised words
+_GIVEN_NAME = re.compile(r"\b(?:Abdul|Abdel|Abd|Abdulrahman|Abdullah|Abdallah|Muhammad|Mohammed|Mohammad|Mohamed|Ahmed|Ahmad|"
+                         r"Hassan|Hussein|Omar|Khalid|Ibrahim|Mustafa|Mahmoud|Youssef|Yusuf)\b")
 # "Niu's mother", "Lai's lawyer": a person's name that spells a place
 _KIN_AFTER = re.compile(r"^(?:'s|’s)\s+(?:mother|father|wife|husband|son|daughter|brother|sister|family|lawyer|lawyers|"
                         r"attorney|parents|children|relatives|friend|friends|uncle|aunt|cousin|widow|sons|daughters)\b")
@@ -209,9 +212,12 @@ def find_places(doc: Doc) -> Doc:
     persons = doc.extra.get("persons", ())  # from the optional NER stage
     for c_start, c_end in _candidates(text):
         speaker = bool(_SPEAKS_AFTER.match(text[c_end:c_end + 12])) and " " in text[c_start:c_end]
+        given = _GIVEN_NAME.search(text, c_start, c_end)
         for s, e in _sub_spans(text, c_start, c_end):
             if speaker and e == c_end and s > c_start:
                 continue  # "George Sabra said": a surname, not the village it spells
+            if given is not None and s >= given.end():
+                continue  # "Abu Abdul Rahman al-Madani": the rest of a person's name after a given name
             if taken.overlaps(s, e):
                 continue
             if any(ps <= s and e <= pe and (s, e) != (ps, pe) for ps, pe in persons):
