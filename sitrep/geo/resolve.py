@@ -23,6 +23,7 @@ from sitrep.resolve.datafiles import load_yaml
 from sitrep.resolve.gazetteer import km
 
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|prefecture|oblast|department|territory)\b", re.I)
+_ADMIN_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|governorate|oblast|department|territory)\s+of\s+(?:the\s+)?$", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\(|—|–|-|:)")
 _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
 # "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh"
@@ -83,6 +84,11 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     constraint: dict[int, tuple[str, str | None]] = {}
     for i, m in enumerate(mentions):
         after = text[m.end:m.end + 40]
+        if _ADMIN_BEFORE.search(text[max(0, m.start - 30):m.start]) and any(c.kind == "admin1" for c in cands[i]):
+            # "the state of Victoria": the division, and so wherever the name recurs in the document
+            cands[i] = [c for c in cands[i] if c.kind == "admin1"]
+            constraint[i] = (cands[i][0].country or "", None)
+            continue
         if not _QUALIFIER.match(after):
             if _ADMIN_AFTER.match(after) and any(c.kind == "admin1" for c in cands[i]):
                 cands[i] = [c for c in cands[i] if c.kind == "admin1"]
@@ -147,6 +153,14 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         if m.start < 40 and _DATELINE_AFTER.match(text[m.end:m.end + 30]):
             weights[top.country] += 2.0  # "ANKARA, Turkey —": where the report was filed
     total = sum(weights.values()) or 1.0
+    # divisions the document's unambiguous towns lie in ("Seattle" and "Spokane" beside "Washington"):
+    # the division of that name is meant, not a town called so elsewhere
+    town_divisions: Counter[tuple[str, str]] = Counter()
+    for i, m in enumerate(mentions):
+        held = {(c.country, c.admin1) for c in cands[i] if c.kind == "city"}
+        if len(held) == 1 and len(cands[i]) == 1:
+            cc, code = next(iter(held))
+            town_divisions[(cc or "", code or "")] += 1
 
     def score(e: GeoEntry) -> float:
         s = prior(e)
@@ -156,6 +170,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             s += 2.0
         if e.kind == "admin1" and e.country and weights[e.country] >= 2:
             s += 1.5  # "Georgia" in a story set in the United States is the state
+        if e.kind == "admin1" and town_divisions[(e.country or "", e.admin1 or "")]:
+            s += 2.0
         return s
 
     # one sense per name: names without a qualifier share the best sense over the document
