@@ -32,6 +32,9 @@ _SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|township|hamlets?|commun
 _POSTAL = re.compile(r"^,\s*([A-Z]{2})\b")
 # a hamlet of fewer people than this, in a country the document does not name, is not believed
 MIN_UNSUPPORTED_POPULATION = 1000
+# a document naming this many divisions of one country goes through them: another name that is one
+# of its divisions is that division
+LISTED_DIVISIONS = 3
 # a division's name followed by another division names a town of it only when the town is this big
 MIN_QUALIFIED_POPULATION = 10_000
 
@@ -162,6 +165,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cc, code = next(iter(held))
             town_divisions[(cc or "", code or "")] += 1
 
+    states_named: Counter[str] = Counter(cc for cc, _ in divisions)
+
     def score(e: GeoEntry) -> float:
         s = prior(e)
         if e.country and weights[e.country]:
@@ -172,6 +177,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             s += 1.5  # "Georgia" in a story set in the United States is the state
         if e.kind == "admin1" and town_divisions[(e.country or "", e.admin1 or "")]:
             s += 2.0
+        if e.kind == "admin1" and states_named[e.country or ""] >= LISTED_DIVISIONS:
+            s += 2.0  # "Wisconsin, Michigan, Oregon ... Washington": one more division of the list
         return s
 
     # one sense per name: names without a qualifier share the best sense over the document
