@@ -35,6 +35,7 @@ MIN_UNSUPPORTED_POPULATION = 1000
 # a document naming this many divisions of one country goes through them: another name that is one
 # of its divisions is that division
 LISTED_DIVISIONS = 3
+_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or)\s*")
 # a division's name followed by another division names a town of it only when the town is this big
 MIN_QUALIFIED_POPULATION = 10_000
 
@@ -165,7 +166,20 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cc, code = next(iter(held))
             town_divisions[(cc or "", code or "")] += 1
 
+    # a name in a list of a country's divisions ("Utah, Washington, Pennsylvania"), where the
+    # document names at least LISTED_DIVISIONS of them
     states_named: Counter[str] = Counter(cc for cc, _ in divisions)
+    listed: set[tuple[str | None, str | None]] = set()
+    for i, m in enumerate(mentions):
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(mentions)]
+        for c in cands[i]:
+            if c.kind != "admin1" or states_named[c.country or ""] < LISTED_DIVISIONS:
+                continue
+            for j in neighbours:
+                a, b = (mentions[j], m) if j < i else (m, mentions[j])
+                if _LIST_GAP.fullmatch(text[a.end:b.start]) and any(
+                        o.kind == "admin1" and o.country == c.country for o in cands[j]):
+                    listed.add((c.country, c.admin1))
 
     def score(e: GeoEntry) -> float:
         s = prior(e)
@@ -177,7 +191,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             s += 1.5  # "Georgia" in a story set in the United States is the state
         if e.kind == "admin1" and town_divisions[(e.country or "", e.admin1 or "")]:
             s += 2.0
-        if e.kind == "admin1" and states_named[e.country or ""] >= LISTED_DIVISIONS:
+        if e.kind == "admin1" and (e.country, e.admin1) in listed:
             s += 2.0  # "Wisconsin, Michigan, Oregon ... Washington": one more division of the list
         return s
 

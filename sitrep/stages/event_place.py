@@ -220,13 +220,16 @@ def dateline_place(doc: Doc) -> Place | None:
 def fill_places(doc: Doc) -> None:
     """Records whose sentences name no place take the article's main place; statements take the
     dateline's place (where the report, and so the statement, was made), or stay without one."""
-    focus = focus_place(doc)
     dateline = dateline_place(doc)
     # world news: an act whose sentences name no place is placed in the article's country (a town
     # named elsewhere in the article is often not where this act was); the conflict region's
     # articles are about one front, and their focus town is the better guess
     world = bool(doc.extra.get("world_places"))
     country = main_country(doc) if world else None
+    if world and dateline is not None and country is not None and dateline.country != country.country:
+        # "(Beirut) – Iranian authorities have detained ...": a watchdog's regional office, not the story's place
+        dateline = None
+    focus = focus_place(doc, skip=dateline_starts(doc) if world and dateline is None else frozenset())
     for m in doc.mentions:
         if m.location is not None or m.historical:
             continue
@@ -296,8 +299,9 @@ def _statement_place(m: EventMention, dateline: Place | None, focus: Place | Non
     return None
 
 
-def focus_place(doc: Doc) -> Place | None:
-    """The place the article is about: its first sub-national place, weighted by repetition."""
+def focus_place(doc: Doc, skip: frozenset[int] = frozenset()) -> Place | None:
+    """The place the article is about: its first sub-national place, weighted by repetition
+    (``skip``: the starts of places not to count, such as a foreign dateline)."""
     counts: dict[str, float] = {}
     first: dict[str, PlaceMatch] = {}
     title = doc.extra.get("title")
@@ -306,7 +310,7 @@ def focus_place(doc: Doc) -> Place | None:
             key = p.place.admin1 or p.place.name
             counts[key] = counts.get(key, 0.0) + 3.0
     for p in doc.places:
-        if p.place.precision == "country" or _PAST_AFTER.match(doc.text[p.end:p.end + 30]):
+        if p.place.precision == "country" or _PAST_AFTER.match(doc.text[p.end:p.end + 30]) or p.start in skip:
             continue  # "used the same weapons in Aleppo last year": not where this happened
         key = p.place.admin1 or p.place.name
         counts[key] = counts.get(key, 0.0) + 1.0 + (2.0 if not first else 0.0)  # the lead's place counts more
