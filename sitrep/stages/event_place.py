@@ -40,6 +40,8 @@ _BASED_AFTER = re.compile(r"^-based\b", re.I)
 _ATTACHED = re.compile(r"^\w*\s+(?:\w+\s+){0,2}?(?:in|near|at|outside|inside|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 # "in northwestern Bosnia", "near the border": a place the sentence puts the act in
 _IN_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|across|around|into|throughout)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+                              r"km\s+(?:from|of)|kilometres\s+(?:from|of)|miles\s+(?:from|of)|outskirts\s+of)\s+(?:the\s+)?$", re.I)
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
@@ -258,6 +260,8 @@ def _only_towns(doc: Doc) -> dict[str, Place]:
     datelines = dateline_starts(doc)
     seen: dict[str, dict[str, Place]] = {}
     for p in doc.places:
+        if _RELATIVE_BEFORE.search(doc.text[max(0, p.start - 30):p.start]):
+            continue  # "Titanyen, north of Port-au-Prince": a landmark to find another place by
         if p.place.country and p.place.precision in ("city", "point") and p.start not in datelines:
             seen.setdefault(p.place.country, {}).setdefault(p.place.name, p.place)
     return {cc: next(iter(names.values())) for cc, names in seen.items() if len(names) == 1}
