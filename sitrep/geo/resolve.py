@@ -160,9 +160,9 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     # divisions the document's unambiguous towns lie in ("Seattle" and "Spokane" beside "Washington"):
     # the division of that name is meant, not a town called so elsewhere
     town_divisions: Counter[tuple[str, str]] = Counter()
-    for i, m in enumerate(mentions):
-        held = {(c.country, c.admin1) for c in cands[i] if c.kind == "city"}
-        if len(held) == 1 and len(cands[i]) == 1:
+    for options in cands:
+        held = {(c.country, c.admin1) for c in options if c.kind == "city"}
+        if len(held) == 1 and len(options) == 1:
             cc, code = next(iter(held))
             town_divisions[(cc or "", code or "")] += 1
 

@@ -36,6 +36,7 @@ _ORIGIN_BEFORE = re.compile(r"\b(?!(?:City|Town|Province|Governorate|County|Stat
                             r"(?:[A-Z][a-z]+|Jr\.|Sr\.)\s+(?:of|from)\s+$")
 # "their Ohio-based church": where a body is based, not where the act was
 _BASED_AFTER = re.compile(r"^-based\b", re.I)
+_BASED_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
 # the act's verb and then where: "arrested in Illinois", "shelled near the town of"
 _ATTACHED = re.compile(r"^\w*\s+(?:\w+\s+){0,2}?(?:in|near|at|outside|inside|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 # "in northwestern Bosnia", "near the border": a place the sentence puts the act in
@@ -73,6 +74,7 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                   and not _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not _BASED_AFTER.match(doc.text[p.end:p.end + 8])
+                  and not _BASED_BEFORE.search(doc.text[max(sentence.start, p.start - 30):p.start])
                   and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
     if datelines and any(p.start not in datelines and _IN_BEFORE.search(
             doc.text[max(sentence.start, p.start - 40):p.start]) for p in candidates):
@@ -260,8 +262,9 @@ def _only_towns(doc: Doc) -> dict[str, Place]:
     datelines = dateline_starts(doc)
     seen: dict[str, dict[str, Place]] = {}
     for p in doc.places:
-        if _RELATIVE_BEFORE.search(doc.text[max(0, p.start - 30):p.start]):
-            continue  # "Titanyen, north of Port-au-Prince": a landmark to find another place by
+        before = doc.text[max(0, p.start - 30):p.start]
+        if _RELATIVE_BEFORE.search(before) or _BASED_BEFORE.search(before):
+            continue  # "Titanyen, north of Port-au-Prince", "their union, based in Mombasa": not where acts were
         if p.place.country and p.place.precision in ("city", "point") and p.start not in datelines:
             seen.setdefault(p.place.country, {}).setdefault(p.place.name, p.place)
     return {cc: next(iter(names.values())) for cc, names in seen.items() if len(names) == 1}
