@@ -400,3 +400,65 @@ def test_an_event_over_days_is_dated_by_its_first_day():
     assert doc.mentions[0].date.value == "2024-03-11"
     doc = run("Monitors said that on Tuesday at least nine civilians died in shelling of Ariha.", published="2024-03-14")
     assert doc.mentions[0].date.value == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Friday marked day 16 of crippling strikes over the pension plan.", "PROTEST"),
+        ("Thousands of workers joined a general strike in the capital on Monday.", "PROTEST"),
+        ("A US strike killed 12 fighters near Raqqa on Monday.", "ASSAULT"),
+    ],
+)
+def test_labour_strike_is_a_protest(text, etype):
+    assert [m.type for m in run(text).mentions] == [etype]
+
+
+def test_a_further_incident_is_its_own_record():
+    text = ("Regime airstrikes killed 12 civilians in Ariha on Monday, activists said. "
+            "Activists said the strikes hit a market. "
+            "Regime aircraft also bombed a medicine factory in the town of Sarmin.")
+    records = [m for m in run(text).mentions if m.type == "ASSAULT"]
+    assert len(records) == 2
+    assert 2 not in records[0].sentences and records[1].sentences == [2]
+
+
+def test_a_claim_about_the_incident_is_not_a_further_incident():
+    text = ("Rebels bombed a patrol near Ariha on Monday, killing two soldiers. "
+            "The group also claimed that three more soldiers were injured in the bombing.")
+    assert len([m for m in run(text).mentions if m.type == "ASSAULT"]) == 1
+
+
+def test_passive_arrest_with_a_stated_patient_is_recorded():
+    [m] = run("On Wednesday, a columnist for the paper was arrested under the security law.").mentions
+    assert m.type == "COERCE" and m.actor1 is None and m.actor2.kind == "journalists"
+
+
+def test_a_verb_after_its_subject_is_not_a_modifier():
+    [m] = run("Police arrested rights activist Osman Kavala on Monday.").mentions
+    assert m.actor1.name == "Police" and m.actor1.label == "Police"
+    assert m.actor2.name == "Osman Kavala" and m.actor2.kind == "human rights defenders"
+    [m] = run("The arrested activists were freed on Monday.").mentions
+    assert m.actor2.label == "The arrested activists"
+
+
+def test_an_arrest_with_no_agent_is_the_states_police_inferred():
+    [m] = run("NAIROBI - Three journalists were arrested in Nairobi, Kenya on Wednesday.").mentions
+    assert m.type == "COERCE" and m.actor1.kind == "police" and m.actor1.country == "KE"
+    assert m.actor1.basis == "inferred" and m.actor1.label is None
+    [m] = run("A Kenyan court sentenced two journalists to three years in Nairobi on Wednesday.").mentions
+    assert m.actor1.basis == "text"
+
+
+def test_a_weekday_after_the_publication_day_is_the_next_day():
+    [m] = run("Hong Kong police on Thursday arrested five trade union members.", published="2021-07-21").mentions
+    assert m.date.value == "2021-07-22"
+    [m] = run("Police last Thursday arrested five trade union members.", published="2021-07-21").mentions
+    assert m.date.value == "2021-07-15"
+
+
+def test_the_opening_dateline_dates_the_report_not_the_act():
+    doc = run("03-08-2016 Chemical attack kills five in Aleppo. At least five people were killed in a chemical "
+              "attack on Tuesday in Aleppo, state media said.", published=None)
+    attack = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert attack.date.value == "2016-08-02" and attack.date.basis == "text"

@@ -86,6 +86,8 @@ traffic border prison army foreign fellow angry striking protesting jihadist reb
 christian muslim hindu shiite sunni kurdish arab indigenous rural farm factory garment mine oil striking detained
 jailed imprisoned arrested off-duty uniformed undercover masked-men hooded unnamed other
 """.split())
+# modifiers that are also the past tense of a verb: a modifier only when no subject stands before them
+_PARTICIPLES = frozenset({"detained", "jailed", "imprisoned", "arrested", "striking", "protesting"})
 _NOT_NAME = frozenset("""
 The A An On In At By For From With And But Or As After Before During When While Since Until He She They It We I
 Yesterday Today Tonight Meanwhile However According Also Some Many Several Both All Most Other Its Their His Her Our
@@ -161,6 +163,10 @@ def _phrase_span(text: str, hs: int, he: int, countries_at: dict[int, tuple[int,
             start = s
             continue
         low = bare.lower()
+        if low in _PARTICIPLES:
+            _, prior = _token_before(text, s)
+            if prior and (find_heads(prior) or (prior[:1].isupper() and prior not in _NOT_NAME)):
+                break  # "Police arrested rights activist ...": a verb after its subject, not a modifier
         if low in _MODIFIERS or _PRO_ANTI.fullmatch(low) or (
                 bare[:1].isupper() and bare not in _NOT_NAME and bare.isalpha() and text[max(0, s - 2):s].strip() not in (".", "!", "?")
                 and not word.endswith(("'s", "’s"))) or find_heads(bare):
@@ -377,7 +383,7 @@ def find_actors(doc: Doc) -> Doc:
 # "Silvestre Bello III"), or one capitalised word after a title ("Governor Bello").
 _NAME_WORD = r"(?:[A-Z][a-z][\w'’\-]*|(?:al|el|bin|ibn|abu|de|da|van|von)[\s\-][A-Z][\w'’\-]*|[A-Z]\.|III|II|IV|Jr\.?)"
 _NAME = rf"[A-Z][a-z][\w'’\-]*(?:\s+{_NAME_WORD}){{0,3}}"
-_NAME_AFTER = re.compile(rf"(?:\s+and\s+[a-z]+)?(?:,\s+|\s+)({_NAME})(?=\s*[,.;:)]|\s*$|\s+(?:was|were|is|has|had|have|who|and|said|says|of|from|in)\b)")
+_NAME_AFTER = re.compile(rf"(?:\s+and\s+[a-z]+)?(?:,\s+|\s+)({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
 _NAME_BEFORE = re.compile(rf"({_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+$")
 _PEOPLE = {"civilians", "human rights defenders", "journalists", "workers", "students", "unknown", "protesters"}
 _PERSON_ENTRY = "PERSON"

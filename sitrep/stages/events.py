@@ -12,7 +12,15 @@ from datetime import date
 
 from sitrep import lexicon
 from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, Place, When
-from sitrep.resolve.actors import UNLISTED_IDS, ActorEntry, ActorMatch, actor_dictionary, phrase_country, resolve_entry
+from sitrep.resolve.actors import (
+    UNLISTED_IDS,
+    ActorEntry,
+    ActorMatch,
+    actor_dictionary,
+    class_entry,
+    phrase_country,
+    resolve_entry,
+)
 from sitrep.stages import salience
 from sitrep.stages.actors import personal
 from sitrep.stages.casualties import is_vague
@@ -35,9 +43,19 @@ _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helico
 _EARLIER = re.compile(
     r"\b(?:days|weeks|months|years|hours|a day|a week|a month|a year|shortly|soon)\s+(?:after|since|following)\s+"
     r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$", re.I)
+# "also", "another", "two more", "elsewhere", "a separate raid": the sentence tells a further incident
+_ANOTHER = re.compile(
+    r"\b(?:also(?!\s+(?:\w+ly\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
+    r"killed|injured|wounded|died|hurt|damaged|destroyed|among)\b)|another|elsewhere|separate(?:ly)?|similar|a further|"
+    r"meanwhile|meantime|in a second)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
+
+
+def _has_subject(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A passive act with a stated patient ("They were arrested on Wednesday"): someone was acted on."""
+    return any(c.dep_ == "nsubjpass" for c in predicate(token).children)
 
 
 def _mode_rank(mode: str | None) -> int:
@@ -478,7 +496,10 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
                   and _DAY_SPAN.fullmatch(doc.text, e.end, d.start)), None)
     if first is not None and first.value < d.value:
         d = first
-    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end)), d.historical and not current
+    # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
+    # the act: the day of the news, assumed like the publication day
+    basis = "published" if not doc.text[:d.start].strip() else "text"
+    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current
 
 
 def build_mentions(doc: Doc) -> Doc:
@@ -552,7 +573,8 @@ def build_mentions(doc: Doc) -> Doc:
                     continue
                 if weight < 0.75 and not casualties and actor1 is None:
                     continue
-            elif etype in _NEEDS_ACTOR and actor1 is None and not (passive_patient and actor2 is not None and etype in ("COERCE", "CONCEDE")):
+            elif etype in _NEEDS_ACTOR and actor1 is None and not (
+                    passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or _has_subject(token))):
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
                 continue  # "this agreement": a mention of a deal, not the making of one
@@ -694,7 +716,10 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
 
         def height(m: EventMention) -> int:
             token = _trigger_token(doc, m, anchors)
-            return depth(predicate(token)) if token is not None else 9
+            if token is None:
+                return 9
+            # "the abducted missionaries have been freed": a participle describing a noun is not the act
+            return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN")
 
         tolled = [m for m in group if m.type in _TYPE_RANK and m.casualties]
         best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
@@ -843,6 +868,7 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
         anaphoric = bool(_ANAPHORA.search(sentence.text))
+        another = bool(_ANOTHER.search(sentence.text)) and not anaphoric
         target = None
         for prev in reversed(merged):
             if prev.type != m.type:
@@ -853,8 +879,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
                 break
             distance = m.sentences[0] - prev.sentences[-1]
             near = distance <= 2 and sentence_para.get(prev.sentences[-1]) == sentence_para.get(m.sentences[0])
-            if _RETALIATION.search(sentence.text) and not anaphoric:
-                break  # a response is another event
+            if (_RETALIATION.search(sentence.text) or another) and not anaphoric:
+                break  # a response, or a further incident, is another event
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m):
                 target = prev
                 break
@@ -909,7 +935,8 @@ def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
     out: list[EventMention] = []
     for m in records:
         target = None
-        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical:
+        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not (
+                _ANOTHER.search(doc.sentences[m.sentences[0]].text) and not _ANAPHORA.search(doc.sentences[m.sentences[0]].text)):
             target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)), None)
         if target is None:
             out.append(m)
@@ -950,7 +977,7 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     target.actor1 = _better_actor(target.actor1, m.actor1)
     target.actor2 = _better_actor(target.actor2, m.actor2)
     target.location = merged_place(target.location, m.location)
-    if target.date is None:
+    if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
         target.date = m.date
     for c in m.casualties:
         if any(_same_figure(c, old) for old in target.casualties):
@@ -1126,11 +1153,26 @@ def _fill_defaults(doc: Doc) -> None:
                     and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
                 m.actor1 = None  # the attacker read from the words naming the dead ("33 Turkish soldiers")
         m.actor1, m.actor2 = _local(m.actor1, m.location), _local(m.actor2, m.location)
+        if m.type == "COERCE" and m.actor1 is None and not m.historical:
+            m.actor1 = _state_agent(m, doc.extra.get("actor_country"))
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
             if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
                 m.historical = True
+
+
+def _state_agent(m: EventMention, context: str | None) -> Actor | None:
+    """An arrest or a sentence with no agent named ("was arrested on Wednesday", "was jailed for
+    two years") is the state's doing where it happened: its police for an arrest, raid or seizure,
+    its authorities (courts, prosecutors) for a charge, trial or sentence. Marked as inferred."""
+    country = (m.location.country if m.location is not None else None) or context
+    if not country:
+        return None
+    entry = class_entry("government" if m.mode in ("legal", "restrict") else "police", country)
+    if entry.country != country:
+        return None
+    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
 
 # People named by what they are, not by their state: their country is where the event happened,

@@ -68,7 +68,31 @@ _FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|would|could|may|might|shall|if|unless
                                r"prepared to|consequences|retaliat\w*|respond\w*)\b", re.I)
 
 
+# "crippling strikes", "a strike by doctors", "day 16 of the strike", "workers on strike": a work
+# stoppage, which is a protest, not an attack
+_LABOUR_BEFORE = re.compile(
+    r"\b(?:general|crippling|nationwide|national|indefinite|labou?r|workers['’]?|doctors['’]?|nurses['’]?|teachers['’]?|"
+    r"union|unions['’]?|transport|rail|\d+-day|day \d+ of|days? of|weeks? of|on)\s+(?:\w+\s+)?$", re.I)
+_LABOUR_AFTER = re.compile(
+    r"^\s+(?:by|of)\s+(?:\w+\s+){0,3}?(?:workers|doctors|nurses|teachers|lecturers|unions?|drivers|employees|staff|"
+    r"miners|dockers|civil servants|health workers)\b|^\s+action\b", re.I)
+
+
+def _labour(text: str, t: Trigger) -> bool:
+    return t.type == "ASSAULT" and t.text.lower() in ("strike", "strikes") and bool(
+        _LABOUR_BEFORE.search(text[max(0, t.start - 40):t.start]) or _LABOUR_AFTER.match(text[t.end:t.end + 60]))
+
+
+# "rejected Radi's request for pretrial release", "denied his appeal for bail": custody upheld
+_BAIL_REFUSED = re.compile(r"^\s+(?:\S+\s+){0,4}?(?:request|application|appeal|plea|petition)s?\s+for\s+(?:\w+\s+)?"
+                           r"(?:release|bail)\b", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
+    if t.type == "REJECT" and _BAIL_REFUSED.match(text[t.end:t.end + 80]):
+        return _as(t, "COERCE", "legal")
+    if _labour(text, t):
+        return _as(t, "PROTEST", "demo")
     if t.type == "ACCUSE" and t.text.lower().startswith("condemn") and _SENTENCE_AFTER.match(text[t.end:t.end + 120]):
         return _as(t, "COERCE", "legal")
     if t.type == "THREATEN" and t.text.lower().startswith("warn"):
