@@ -252,8 +252,10 @@ def fill_places(doc: Doc) -> None:
         towns = _only_towns(doc)
         for m in doc.mentions:
             # "kidnapped in Haiti" in an article whose one Haitian town is Port-au-Prince: the act was there
+            # (only in the story's own country: "two were charged in Britain" in a story set in Greece stays so)
             if m.location is not None and m.location.precision == "country" and not m.historical \
-                    and m.type not in STATEMENTS and m.location.country in towns:
+                    and m.type not in STATEMENTS and m.location.country in towns \
+                    and (country is None or m.location.country == country.country):
                 m.location = towns[m.location.country]
 
 
