@@ -41,6 +41,7 @@ _BASED_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.
 _ATTACHED = re.compile(r"^\w*\s+(?:\w+\s+){0,2}?(?:in|near|at|outside|inside|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 # "in northwestern Bosnia", "near the border": a place the sentence puts the act in
 _IN_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|across|around|into|throughout)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
                               r"km\s+(?:from|of)|kilometres\s+(?:from|of)|miles\s+(?:from|of)|outskirts\s+of)\s+(?:the\s+)?$", re.I)
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
@@ -255,8 +256,15 @@ def fill_places(doc: Doc) -> None:
             # (only in the story's own country: "two were charged in Britain" in a story set in Greece stays so)
             if m.location is not None and m.location.precision == "country" and not m.historical \
                     and m.type not in STATEMENTS and m.location.country in towns \
-                    and (country is None or m.location.country == country.country):
+                    and (country is None or m.location.country == country.country) \
+                    and not _part_of_country(doc, m.location):
                 m.location = towns[m.location.country]
+
+
+def _part_of_country(doc: Doc, place: Place) -> bool:
+    """"in northern Greece": the text names a part of the country, not a town of it."""
+    ev = place.evidence
+    return ev is not None and ev.field == "text" and bool(_COMPASS_BEFORE.search(doc.text[max(0, ev.start - 20):ev.start]))
 
 
 def _only_towns(doc: Doc) -> dict[str, Place]:
