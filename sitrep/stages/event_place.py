@@ -94,14 +94,18 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
         counts[p.place.country] = counts.get(p.place.country, 0) + 1
     home = max(counts, key=lambda cc: counts[cc])
 
+    def other(p: PlaceMatch) -> bool:
+        # "killed 43 people on Saturday as fighters advanced towards Raqqa": another clause's place
+        return p.start > trigger.end and bool(_OTHER_CLAUSE.search(doc.text[trigger.end:p.start]))
+
     def key(p: PlaceMatch) -> tuple:
         before = doc.text[max(sentence.start, p.start - 40):p.start].lower()
         locative = bool(_LOCATIVE_BEFORE.search(before))
-        # "killed 43 people on Saturday as fighters advanced towards Raqqa": another clause's place
-        other_clause = p.start > trigger.end and bool(_OTHER_CLAUSE.search(doc.text[trigger.end:p.start]))
+        other_clause = other(p)
         # "a market in Idlib province's Maaret al-Numan", "activists in rural Idlib said ... the town
         # of Sarmin": the province, or its namesake city, names the area; the town is where it was
-        broad = any(finer(o.place, p.place) for o in places if o is not p)
+        # (a finer place of another clause does not make this one broad)
+        broad = any(finer(o.place, p.place) for o in places if o is not p and (other_clause or not other(o)))
         # "Marjah" read as a town of another country, beside the article's own towns
         foreign = p.place.country != home and any(o.place.country == home for o in places)
         # "a fugitive wanted for killing an agent in Minneapolis has been arrested in Illinois": the place

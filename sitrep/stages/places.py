@@ -33,6 +33,9 @@ _LOCAL_BODY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:State\s+|City\s+|County\s+|P
 # given names that open the rest of a person's name in a run of capitalised words
 _GIVEN_NAME = re.compile(r"\b(?:Abdul|Abdel|Abd|Abdulrahman|Abdullah|Abdallah|Muhammad|Mohammed|Mohammad|Mohamed|Ahmed|Ahmad|"
                          r"Hassan|Hussein|Omar|Khalid|Ibrahim|Mustafa|Mahmoud|Youssef|Yusuf)\b")
+# "Thomson Reuters", "Jordan Times": a company or paper named after a person or a place
+_ORG_AFTER = re.compile(r"^\s+(?:Reuters|News|Times|Post|Press|Agency|Trust|Foundation|Corporation|Company|Holdings|"
+                        r"Airlines|Airways|Television|Radio)\b")
 # "Niu's mother", "Lai's lawyer": a person's name that spells a place
 _KIN_AFTER = re.compile(r"^(?:'s|’s)\s+(?:mother|father|wife|husband|son|daughter|brother|sister|family|lawyer|lawyers|"
                         r"attorney|parents|children|relatives|friend|friends|uncle|aunt|cousin|widow|sons|daughters)\b")
@@ -250,7 +253,7 @@ def find_places(doc: Doc) -> Doc:
             if inside_actor and not (locative and single_token_actor):
                 continue
             if _FACILITY_AFTER.match(text[e:e + 14]) or _METONYM_AFTER.match(text[e:e + 30]) \
-                    or (len(words) == 1 and _KIN_AFTER.match(text[e:e + 16])):
+                    or (len(words) == 1 and (_KIN_AFTER.match(text[e:e + 16]) or _ORG_AFTER.match(text[e:e + 16]))):
                 continue
             entries = gaz.lookup(name, fuzzy=len(words) <= 3 and len(name) >= 6)
             if entries and not any(x.country in context for x in entries) and \
