@@ -462,3 +462,38 @@ def test_the_opening_dateline_dates_the_report_not_the_act():
               "attack on Tuesday in Aleppo, state media said.", published=None)
     attack = next(m for m in doc.mentions if m.type == "ASSAULT")
     assert attack.date.value == "2016-08-02" and attack.date.basis == "text"
+
+
+def test_people_named_by_what_they_are_are_tried_not_trying():
+    [m] = run("Chinese journalist Zhang Jialong went on trial Wednesday in Beijing for using Twitter.").mentions
+    assert m.type == "COERCE" and m.actor2.name == "Zhang Jialong" and m.actor2.kind == "journalists"
+    assert m.actor1.country == "CN" and m.actor1.kind == "government" and m.actor1.basis == "inferred"
+
+
+@pytest.mark.parametrize(
+    "text,modality,by",
+    [
+        ("Police arrested two students in Tehran on Monday, without citing any evidence.", "asserted", None),
+        ("Later two more people were reported killed in a rocket attack on Aleppo.", "reported", None),
+        ("Gunmen killed 12 people in Kabul on Monday, and the group has not claimed it.", "asserted", None),
+        ("The Observatory said 12 civilians were killed in air strikes on Ariha.", "reported", "The Observatory"),
+    ],
+)
+def test_who_says_so_is_a_speaker_not_a_fragment(text, modality, by):
+    m = next(x for x in run(text).mentions if x.type in ("ASSAULT", "COERCE"))
+    assert (m.claim.modality, m.claim.by) == (modality, by)
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        ("The military destroyed over 60 terrorists near Palmyra on Monday.", [("killed", 60)]),
+        ("The army destroyed 12 vehicles near Palmyra on Monday.", []),
+        ("On Monday a worker was murdered in Manila.", [("killed", 1)]),
+        ("Gunmen abducted 27 students during an attack that left one student shot to death.",
+         [("abducted", 27), ("killed", 1)]),
+    ],
+)
+def test_killings_told_in_other_words(text, figures):
+    [m] = run(text).mentions
+    assert [(c.kind, c.count) for c in m.casualties] == figures

@@ -54,7 +54,9 @@ _PERSON_NOUNS = (
     r"militiamen|gunmen|commanders|commander|leaders|leader|Syrians|Kurds|Chechens|Iraqis|Turks|"
     r"Russians|others|family members|victims|individuals|staff|detainees|prisoners|hostages|"
     r"protesters|demonstrators|shoppers|patients|pilots|pilot|Alawites|Shiites|Sunnis|Christians|"
-    r"Yazidis|Druze|refugees|evacuees|volunteers|rescuers|servicemembers|army personnel"
+    r"Yazidis|Druze|refugees|evacuees|volunteers|rescuers|servicemembers|army personnel|worker|student|"
+    r"teacher|teachers|farmer|farmers|driver|drivers|trader|traders|resident|villager|pilgrims|pilgrim|"
+    r"priest|priests|lawyer|lawyers|businessman|herdsman|herdsmen"
 )
 _WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over)\b|\d)"
         r"[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r")"
@@ -66,7 +68,8 @@ _ASIDE = r"(?:,?\s+(?:among them|including|among whom|most of them|mostly)\s+(?:
 _PASSIVE = (
     r"(killed|dead|died|injured|wounded|hurt|martyred|lost their lives|perished|slain|"
     r"executed|massacred|were killed|were injured|were wounded|were martyred|were executed|"
-    r"kidnapped|abducted|suffocated)"
+    r"kidnapped|abducted|suffocated|shot dead|shot to death|murdered|stabbed to death|beaten to death|"
+    r"burned to death|burnt to death|hacked to death|gunned down)"
 )
 _BE = r"(?:\s+(?:were|was|have|has|had|been|are|is|being|reportedly|all|also|later|allegedly|reported|said|to|be|have been|had been|were\s+reportedly))*"
 _ACTIVE = (
@@ -78,6 +81,8 @@ _ACTIVE = (
 
 _RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
 _RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+)?" + NUM + r"(?:\s+(?:of\s+)?" + _WHO + r")?(?:\s+(dead|injured|wounded))?\b", re.I)
+# "destroyed over 60 terrorists": a killing in military communiques, counted only for persons
+_RE_DESTROYED = re.compile(r"\b(destroyed|destroying)\s+" + NUM + r"\s+(" + _PERSON_NOUNS + r")\b", re.I)
 _RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|executions|beheading|beheadings|deaths|massacre)\s+of\s+"
                       + NUM + r"\s+" + _WHO, re.I)
 _OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\s+"
@@ -253,6 +258,11 @@ def find_casualties(doc: Doc) -> Doc:
             c = _make(doc, m, m.group(2), m.group(3), who, span, verb, offset)
             if c:
                 local.append(c)
+        for m in _RE_DESTROYED.finditer(text):
+            if not _overlaps(local, m.start() + offset, m.end() + offset):
+                c = _make(doc, m, m.group(2), m.group(3), m.group(4), m.span(4), "killed", offset)
+                if c:
+                    local.append(c)
         # "killed 50 militants and eight civilians": a coordinated second figure
         for c in list(local):
             if c.subset:

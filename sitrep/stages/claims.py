@@ -29,6 +29,9 @@ _SUBJ_VERB = re.compile(
 )
 _VERB_SUBJ = re.compile(r"[,\"”]\s*(" + _SAY + r")\s+((?:the\s+)?[A-Z][^,.;:\"”]{2,70})", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|he|she|the ministry|the group|the source|the statement|the monitor)\b", re.I)
+_PASSIVE_REPORT = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:reported|said|claimed|alleged)\b", re.I)
+_WITHOUT_BEFORE = re.compile(r"\b(?:without|not|never)\s+$", re.I)
+_NOT_SPEAKING = re.compile(r"\s(?:was|were|is|are|been|being|be|not|never)$", re.I)
 _LOWER_START = {"which", "who", "that", "and", "but", "while", "as", "when"}
 
 
@@ -93,6 +96,8 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
     text, off = sentence.text, sentence.start
     found: list[Attribution] = []
     for m in _ACCORDING.finditer(text):
+        if _WITHOUT_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "accused them, without citing any evidence": no source at all
         by = m.group(1).strip()
         s, e = m.start(1) + off, m.start(1) + off + len(by)
         claim = Claim(by=by, source=_source_for(doc, s, e), modality="reported",
@@ -102,6 +107,10 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         raw = m.group(1)
         subject, shift = _trim_subject(raw)
         if not subject or subject.split()[0].lower() in _LOWER_START:
+            continue
+        if _NOT_SPEAKING.search(subject):
+            # "two more people were reported killed": said by someone unnamed, not by the subject;
+            # "the group has not claimed it": no claim
             continue
         if len(subject.split()) > 10:
             continue
@@ -136,7 +145,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
                       evidence=Evidence(doc.text[m.start() + off:e], m.start() + off, e))
         found.append(Attribution(m.start() + off, e, claim, m.group(1)))
     if not found:
-        hedge = _REPORTEDLY.search(text)
+        hedge = _REPORTEDLY.search(text) or _PASSIVE_REPORT.search(text)
         if hedge:
             s, e = hedge.start() + off, hedge.end() + off
             found.append(Attribution(s, e, Claim(by=None, source=None, modality="reported",

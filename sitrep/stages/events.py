@@ -661,6 +661,14 @@ def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
         m.salience = round(p, 3)
         if m.historical or p >= cut:
             kept.append(m)
+    current = [m for m, _f in candidates if not m.historical]
+    if current and all(m.historical for m in kept):
+        # a report is written about something that happened: its likeliest candidate stands when it
+        # is at least half as likely as the bar, rather than an article with no event at all
+        best = max(current, key=lambda m: m.salience or 0.0)
+        if (best.salience or 0.0) >= cut / 2:
+            kept.append(best)
+            kept.sort(key=lambda m: m.sentences[0])
     doc.mentions = kept
 
 
@@ -1153,6 +1161,13 @@ def _fill_defaults(doc: Doc) -> None:
                     and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
                 m.actor1 = None  # the attacker read from the words naming the dead ("33 Turkish soldiers")
         m.actor1, m.actor2 = _local(m.actor1, m.location), _local(m.actor2, m.location)
+        if m.type == "COERCE" and m.mode in _STATE_ACTS and m.actor1 is not None and m.actor1.kind in _PEOPLE_KINDS \
+                and m.actor1.kind != "unknown" and (m.actor2 is None or m.actor2.kind not in _PEOPLE_KINDS):
+            # "journalist Zhang went on trial", "a journalist, with a warrant out for his arrest": the
+            # people named by what they are do not arrest or try; they are the ones arrested or tried,
+            # by the state body the sentence names or else by the state (inferred below)
+            state = m.actor2 if m.actor2 is not None and m.actor2.kind in _STATE_KINDS else None
+            m.actor1, m.actor2 = state, m.actor1
         if m.type == "COERCE" and m.actor1 is None and not m.historical:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"))
         if m.date is None and doc.article.published and not m.historical:
@@ -1160,6 +1175,10 @@ def _fill_defaults(doc: Doc) -> None:
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
             if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
                 m.historical = True
+
+
+_STATE_ACTS = {"arrest", "legal", "restrict"}
+_STATE_KINDS = {"police", "state military", "government", "ministry", "head of state"}
 
 
 def _state_agent(m: EventMention, context: str | None) -> Actor | None:
