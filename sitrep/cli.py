@@ -807,7 +807,7 @@ def serve(
 
     db = _require_db(db)
     try:
-        web_app = create_app(db, token=token)
+        web_app = create_app(db, token=token, warm=True)
     except SitrepError as exc:
         raise _fail(str(exc)) from None
     mode = "writes allowed with the token" if token else "read-only"

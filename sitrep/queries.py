@@ -15,7 +15,7 @@ from sitrep.model import Event
 from sitrep.store.base import SORTS, EventFilter, Store
 from sitrep.store.common import decode_cursor, encode_cursor
 
-__all__ = ["EventFilter", "EventPage", "SORTS", "event_detail", "event_points", "events_page", "find_event",
+__all__ = ["EventFilter", "EventPage", "SORTS", "compact_points", "event_detail", "event_points", "events_page", "find_event",
            "iter_events", "timeline"]
 
 MAX_PAGE = 1000
@@ -81,6 +81,11 @@ MAX_POINTS = 100_000
 def event_points(store: Store, where: EventFilter | None = None, limit: int = MAX_POINTS) -> list[dict[str, Any]]:
     """Located events as small rows (id, type, date, place, coordinates, figures) for a map."""
     return store.event_points(where, max(1, min(limit, MAX_POINTS)))
+
+
+def compact_points(store: Store, where: EventFilter | None = None, limit: int = MAX_POINTS) -> list[tuple]:
+    """Located events as ``(id, latitude, longitude, disputed)``, in ``event_points``' order."""
+    return store.compact_points(where, max(1, min(limit, MAX_POINTS)))
 
 
 def timeline(store: Store, where: EventFilter | None = None) -> list[dict[str, Any]]:

@@ -107,3 +107,79 @@ def test_conflict_statement_keeps_where_it_was_said():
               "support for the rebels.")
     requests = [m for m in doc.mentions if m.type == "REQUEST"]
     assert requests and requests[0].location is not None and requests[0].location.name == "Moscow"
+
+
+# --- issue 8: the place field's error classes, each on a hand-written document ---
+
+def test_dateline_gives_way_to_the_place_the_act_is_put_in():
+    doc = run("SARAJEVO (Reuters) - Bosnian police on Tuesday detained a former policeman in northwestern Bosnia "
+              "over the killing of civilians, the state prosecutor's office said.")
+    arrests = [m.location for m in doc.mentions if not m.historical]
+    assert arrests and arrests[0] is not None and arrests[0].country == "BA"
+    assert arrests[0].name != "Sarajevo"
+
+
+def test_dateline_qualifier_is_part_of_the_dateline():
+    doc = run("CORPUS CHRISTI, Texas — Police arrested a man on Monday after a shooting at a bar, officers said.")
+    arrests = [m.location for m in doc.mentions if not m.historical]
+    assert arrests and arrests[0] is not None and arrests[0].name == "Corpus Christi"
+
+
+def test_a_country_level_act_takes_the_countrys_one_town():
+    doc = run("Unidentified men abducted the doctors' union leader in Zimbabwe on Saturday, the union said.\n\n"
+              "The union said its members in Harare would stop work until he was found.")
+    abductions = located(doc, "ASSAULT")
+    assert abductions and abductions[0] is not None and abductions[0].name == "Harare"
+
+
+def test_a_landmark_town_is_not_the_countrys_one_town():
+    doc = run("The mission centre in Titanyen, north of Port-au-Prince, was closed on Monday.\n\n"
+              "Gunmen kidnapped two missionaries in Haiti on Sunday, their church said.")
+    abductions = located(doc, "ASSAULT")
+    assert abductions and abductions[0] is not None and abductions[0].precision == "country"
+
+
+@pytest.mark.parametrize("text,not_country", [
+    ("Gunmen kidnapped Chris Gustolf of Germany and Aida Hamed of Kenya on March 5, Yemeni officials said. "
+     "Kidnappings of foreigners are frequent in Yemen.", "DE"),
+    ("Two kidnapped missionaries were freed in Haiti on Sunday, their Ohio-based church said.", "US"),
+])
+def test_origins_and_seats_are_not_where_the_act_was(text, not_country):
+    places = [p for m in run(text).mentions if m.type in ("ASSAULT", "CONCEDE") for p in [m.location] if p]
+    assert places and all(p.country != not_country for p in places)
+
+
+def test_a_local_authority_named_by_its_town_acts_there():
+    doc = run("An Istanbul court on Monday sentenced the activist Osman Kavala to life in prison, "
+              "a ruling that stunned Turkish civil society.")
+    assert any(p.place.name == "Istanbul" for p in doc.places)
+
+
+def test_a_list_of_towns_tells_of_their_province():
+    doc = run("Two children were killed in airstrikes on Tuesday in the towns of Kafr Takharim, Kafranbel, "
+              "Khan Shaykhun and Saraqeb in rural Idlib, Syrian activists said.")
+    places = located(doc, "ASSAULT")
+    assert places and places[0] is not None and places[0].admin1 == "Idlib"
+    assert places[0].name not in ("Kafr Takhārīm", "Saraqib")
+
+
+def test_a_named_area_of_a_province_beats_the_provinces_namesake_city():
+    latakia = town("Latakia", "Latakia", 35.52, 35.79)
+    jabal = Place(name="Jabal al-Turkman", admin1="Latakia", country="SY", lat=35.85, lon=36.1, precision="region")
+    assert finer(jabal, latakia) and not finer(latakia, jabal)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Jabhat Fateh al-Sham fighters attacked army posts near Daraa on Sunday, state media said.", "al-Sham"),
+    ("A car bomb exploded near a checkpoint close to the Bab al Salama crossing on Thursday.", "Bab al"),
+    ("Abu Abdul Rahman al-Madani was killed in Jabal al-Torkman on Wednesday, Syrian media said.", "al-Madani"),
+])
+def test_parts_of_names_are_not_places(text, word):
+    assert not [p for p in run(text).places if p.text == word]
+
+
+def test_a_country_known_only_by_a_division_name_does_not_steer_the_geoparser():
+    doc = run("Gunmen abducted 27 students from a school in Nigeria on Wednesday.\n\nPresident Buhari met the "
+              "governor in Abuja and sent security chiefs to Niger to coordinate the rescue.")
+    niger = [p.place for p in doc.places if p.text == "Niger"]
+    assert niger and all(p.country == "NG" and p.precision == "admin1" for p in niger)

@@ -195,7 +195,7 @@ def test_cli_bench_geo(tiny):
 # Quality gate: pinned a little under the scores measured when set (gazetteer recogniser, no NER).
 GEO_MINIMUMS = {
     "TR-News.xml": {"span_recall": 0.94, "acc161_all": 0.86, "acc161_found": 0.905, "gold_acc161": 0.88},
-    "GeoVirus.xml": {"span_recall": 0.955, "acc161_all": 0.83, "acc161_found": 0.86, "gold_acc161": 0.835},
+    "GeoVirus.xml": {"span_recall": 0.955, "acc161_all": 0.845, "acc161_found": 0.875, "gold_acc161": 0.85},
 }
 
 
@@ -221,3 +221,43 @@ def test_places_stage_finds_divisions_anywhere():
     assert found["Guerrero"].country == "MX" and found["Guerrero"].precision == "admin1"
     assert found["Ocotepeque"].country == "HN" and found["Ocotepeque"].lat is not None
     assert found["Honduras"].precision == "country" and found["Honduras"].lat is not None
+
+
+# --- issue 9: misses of the previous release, each on a hand-written sentence ---
+
+def test_state_of_names_the_division_wherever_the_name_recurs():
+    found = sitrep.geoparse("Most cases were in the state of Victoria, which has 752. Victoria closed its schools, "
+                            "and Singapore and the United States reported more.", ner=False)
+    victoria = [t for t in found if t.text == "Victoria"]
+    assert len(victoria) == 2 and all(t.country == "AU" and t.precision == "admin1" for t in victoria)
+
+
+def test_a_name_in_a_list_of_states_is_a_state():
+    found = places("Cases were reported in Wisconsin, Michigan, Oregon, Utah, Washington and Pennsylvania.")
+    assert found["Washington"].precision == "admin1" and found["Washington"].lat > 45
+
+
+def test_washington_state_has_its_own_point():
+    found = places("Wildfires burned across Washington state and Oregon.")
+    wa = next(t for t in found.values() if t.text.startswith("Washington"))
+    assert wa.lat is not None and km((wa.lat, wa.lon), (47.4, -120.5)) < 161
+
+
+def test_kenyas_former_provinces():
+    found = places("Cholera spread from Nyanza Province to the Rift Valley, Kenyan health officials said.")
+    assert found["Nyanza Province"].country == "KE" and found["Rift Valley"].country == "KE"
+    assert km((found["Nyanza Province"].lat, found["Nyanza Province"].lon), (-0.5, 34.7)) < 161
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Rev Fr Ben Barrameda officiated at the requiem.", "Ben"),
+    ("Niu's mother said he had been beaten in custody in China.", "Niu"),
+])
+def test_a_three_letter_code_names_a_country_only_in_capitals(text, word):
+    t = places(text).get(word)
+    assert t is None or t.precision != "country"
+
+
+def test_a_line_break_ends_a_name():
+    found = places("Inset: the labour attache, Nasser Mustafa\n\nKUWAIT CITY, Jan 12: the attache backed a ban.")
+    assert found["KUWAIT CITY"].country == "KW"

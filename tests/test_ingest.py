@@ -181,7 +181,8 @@ def test_failure_cleared_when_input_later_succeeds(tmp_path, db_path):
 def test_store_schema_fts_and_plain_sqlite(fixtures, db_path):
     run([fixtures / "reports.csv"], db_path, CSV_OPTIONS)
     with Store(db_path) as store:
-        assert store.migrations() == ["0001_initial", "0002_extraction_state", "0003_events", "0004_store_v2"]
+        assert store.migrations() == ["0001_initial", "0002_extraction_state", "0003_events", "0004_store_v2",
+                                      "0005_term_dates"]
         assert store.migrate() == []  # nothing pending: re-opening is safe
         hits = store.articles(query="mortar Homs")
         assert len(hits) == 1 and hits[0]["title"] == "Mortars hit Homs school"

@@ -13,8 +13,12 @@ from sitrep.evaluate.fusion import evaluate_fusion
 
 # children: 0.871 -> 0.869 when mentions of one place (a town and its province's namesake city, two
 # places a few km apart) began to merge: two articles' child tolls moved with their merged sentences.
+# location 0.921 -> 0.919 and perpetrator 0.800 -> 0.795 in session 6 (one and two of 381 rows), when a
+# further incident told in the same article ("in another air strike") became a record of its own and a
+# generic "terrorists" the one armed group named beside it: the main incident of those articles is now
+# another record. The record-level gold (careful reading, every event) rose in the same change.
 MINIMUMS = {
-    "location": 0.92, "cause": 0.88, "perpetrator": 0.80, "civilians": 0.76,
+    "location": 0.91, "cause": 0.88, "perpetrator": 0.79, "civilians": 0.76,
     "noncivilians": 0.87, "children": 0.86, "women": 0.94, "date": 0.69,
 }
 # Pairing by FA-KES's report-dated keys; fell from 0.446 when records became one per incident

@@ -303,3 +303,20 @@ def test_sitrep_serve_command(web_db, tmp_path):
         proc.terminate()
         proc.wait(10)
     assert "read-only" in proc.stderr.read()
+
+
+def test_warm_start_answers_the_first_visit_before_it_listens(web_db):
+    """``sitrep serve`` starts warm: its start-up has already made the unfiltered map points (the
+    first visitor gets them from the cache, identical to a cold app's) and rendered the front page."""
+    cold, warm = create_app(web_db), create_app(web_db, warm=True)
+    assert len(warm.state.sitrep.points_cache) == 0
+
+    async def visit():
+        async with warm.router.lifespan_context(warm):  # what uvicorn runs before it opens its socket
+            assert len(warm.state.sitrep.points_cache) == 1
+            async with _client(warm) as c:
+                return (await c.get("/api/points")).content
+
+    first = asyncio.run(visit())
+    assert first == get(cold, "/api/points").content and len(cold.state.sitrep.points_cache) == 1
+    assert len(warm.state.sitrep.points_cache) == 1  # the visit was served from what start-up made

@@ -151,7 +151,9 @@ def test_map_shows_every_located_event_clustered(watched, events, shots):
     assert _drawn_markers(w.page, len(located)) == len(located)
     assert any(s["n"] > 1 for s in _symbols(w.page))  # the demo's events share towns: some are grouped
     w.page.wait_for_selector("#map[data-basemap-drawn=true]", timeout=15000)
-    assert w.page.locator("path.country").count() > 100  # the Natural Earth basemap is drawn
+    # the Natural Earth basemap is drawn, on a canvas of its own pane
+    assert int(w.page.get_attribute("#map", "data-basemap-countries")) > 100
+    assert w.page.locator(".leaflet-basemap-pane canvas").count() == 1
     assert w.page.locator("svg.timeline rect").count() >= 5
     assert w.page.locator("table.events tbody tr").count() == len(events)
     w.page.screenshot(path=str(shots / "map.png"), full_page=True)

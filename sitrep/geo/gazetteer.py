@@ -36,7 +36,7 @@ from typing import NamedTuple
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
 
-_FORMAT = 8
+_FORMAT = 9
 # the same names are looked up again and again across articles: fold each once
 _fold_cached = lru_cache(maxsize=1 << 18)(fold)
 
@@ -279,20 +279,29 @@ def _iso_divisions() -> dict[tuple[str, str], _IsoDivision]:
     """(country, folded name) -> each first-level ISO 3166-2 division: geocoded point and names."""
     data = json.loads(_package_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
     out: dict[tuple[str, str], _IsoDivision] = {}
+    others: list[tuple[tuple[str, str], _IsoDivision]] = []
     for cc, divisions in data.items():
         for row in divisions.values():
             point = row.get("latLng")
             if row.get("parentCode") or not point or len(point) != 2:
                 continue
-            names = [row["name"], *_short_forms(row["name"])]
+            own = [row["name"], *_short_forms(row["name"])]
             # "Qld (eng), The Sunshine State (eng)": other names, each with its language
-            names += [re.sub(r"\s*\([^)]*\)\s*$", "", n) for n in (row.get("localOtherName") or "").split(", ")]
-            names = [n for n in dict.fromkeys(names) if n and _latin(n)]
+            other = [re.sub(r"\s*\([^)]*\)\s*$", "", n) for n in (row.get("localOtherName") or "").split(", ")]
+            names = [n for n in dict.fromkeys(own + other) if n and _latin(n)]
             division = _IsoDivision((float(point[0]), float(point[1])), tuple(names))
             for n in names:
                 key = fold(n)
-                if len(key) >= 2:
+                if len(key) < 2:
+                    continue
+                if n in own:
                     out.setdefault((cc, key), division)
+                else:
+                    others.append(((cc, key), division))
+    # a division's own name wins over another division's other name ("Washington" is the state,
+    # though the District of Columbia is also called so)
+    for key, division in others:
+        out.setdefault(key, division)
     return out
 
 

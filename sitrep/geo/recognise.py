@@ -54,7 +54,7 @@ _NEVER = {
     "federation", "liberal", "royal", "care", "drug", "human", "energy", "air", "day", "church", "battle",
     "farms", "seven", "garden", "christian", "commonwealth", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "ive", "im", "id", "youre", "weve", "theyre", "hes", "shes", "dont",
-    "cant", "wont", "isnt", "thats", "lets", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
+    "cant", "wont", "isnt", "thats", "lets", "peace", "freedom", "unity", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
 }
 
 
@@ -201,7 +201,9 @@ def _part_of_name(text: str, start: int, end: int, index: GeoIndex) -> bool:
     """A town name inside a longer run of capitalised words is part of a name ("David Steele")."""
     if any(e.kind in ("country", "continent") for e in index.lookup(text[start:end].rstrip("."))):
         return False  # "Syria Civil Defence", "Canada Post": still the country
-    before = re.search(r"([A-Z][\w'’-]+)\s$", text[max(0, start - 30):start])
+    # on the same line only: a name ending one line ("... Nasser Mustafa") and a dateline opening the
+    # next ("KUWAIT CITY, Jan 12:") are not one name
+    before = re.search(r"([A-Z][\w'’-]+)[ \t]\Z", text[max(0, start - 30):start])
     after = _NAME_RUN.match(text[end + 1:end + 31]) if text[end:end + 1] == " " else None
     if after and after.group(0).lower() in _PLACE_WORDS | _INSTITUTION_WORDS:
         return False

@@ -23,6 +23,7 @@ from sitrep.resolve.datafiles import load_yaml
 from sitrep.resolve.gazetteer import km
 
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|prefecture|oblast|department|territory)\b", re.I)
+_ADMIN_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|governorate|oblast|department|territory)\s+of\s+(?:the\s+)?$", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\(|—|–|-|:)")
 _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
 # "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh"
@@ -31,6 +32,10 @@ _SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|township|hamlets?|commun
 _POSTAL = re.compile(r"^,\s*([A-Z]{2})\b")
 # a hamlet of fewer people than this, in a country the document does not name, is not believed
 MIN_UNSUPPORTED_POPULATION = 1000
+# a document naming this many divisions of one country goes through them: another name that is one
+# of its divisions is that division
+LISTED_DIVISIONS = 3
+_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or)\s*")
 # a division's name followed by another division names a town of it only when the town is this big
 MIN_QUALIFIED_POPULATION = 10_000
 
@@ -76,13 +81,18 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             country = index.country(iso)
             cands.append([country] if country else [])
         else:
-            cands.append(_lookup(m.text, index))
+            cands.append([e for e in _lookup(m.text, index) if not _code_in_lower_case(m.text, e)])
     postal = _postal_codes()
 
     # qualifiers: "Paris, Texas", "Athens, Ga.", "Gainesville, FL"; "Idlib province"
     constraint: dict[int, tuple[str, str | None]] = {}
     for i, m in enumerate(mentions):
         after = text[m.end:m.end + 40]
+        if _ADMIN_BEFORE.search(text[max(0, m.start - 30):m.start]) and any(c.kind == "admin1" for c in cands[i]):
+            # "the state of Victoria": the division, and so wherever the name recurs in the document
+            cands[i] = [c for c in cands[i] if c.kind == "admin1"]
+            constraint[i] = (cands[i][0].country or "", None)
+            continue
         if not _QUALIFIER.match(after):
             if _ADMIN_AFTER.match(after) and any(c.kind == "admin1" for c in cands[i]):
                 cands[i] = [c for c in cands[i] if c.kind == "admin1"]
@@ -147,6 +157,29 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         if m.start < 40 and _DATELINE_AFTER.match(text[m.end:m.end + 30]):
             weights[top.country] += 2.0  # "ANKARA, Turkey —": where the report was filed
     total = sum(weights.values()) or 1.0
+    # divisions the document's unambiguous towns lie in ("Seattle" and "Spokane" beside "Washington"):
+    # the division of that name is meant, not a town called so elsewhere
+    town_divisions: Counter[tuple[str, str]] = Counter()
+    for options in cands:
+        held = {(c.country, c.admin1) for c in options if c.kind == "city"}
+        if len(held) == 1 and len(options) == 1:
+            cc, code = next(iter(held))
+            town_divisions[(cc or "", code or "")] += 1
+
+    # a name in a list of a country's divisions ("Utah, Washington, Pennsylvania"), where the
+    # document names at least LISTED_DIVISIONS of them
+    states_named: Counter[str] = Counter(cc for cc, _ in divisions)
+    listed: set[tuple[str | None, str | None]] = set()
+    for i, m in enumerate(mentions):
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(mentions)]
+        for c in cands[i]:
+            if c.kind != "admin1" or states_named[c.country or ""] < LISTED_DIVISIONS:
+                continue
+            for j in neighbours:
+                a, b = (mentions[j], m) if j < i else (m, mentions[j])
+                if _LIST_GAP.fullmatch(text[a.end:b.start]) and any(
+                        o.kind == "admin1" and o.country == c.country for o in cands[j]):
+                    listed.add((c.country, c.admin1))
 
     def score(e: GeoEntry) -> float:
         s = prior(e)
@@ -156,6 +189,10 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             s += 2.0
         if e.kind == "admin1" and e.country and weights[e.country] >= 2:
             s += 1.5  # "Georgia" in a story set in the United States is the state
+        if e.kind == "admin1" and town_divisions[(e.country or "", e.admin1 or "")]:
+            s += 2.0
+        if e.kind == "admin1" and (e.country, e.admin1) in listed:
+            s += 2.0  # "Wisconsin, Michigan, Oregon ... Washington": one more division of the list
         return s
 
     # one sense per name: names without a qualifier share the best sense over the document
@@ -186,6 +223,13 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             chosen[key] = best  # "Santa Ana, California" once: every later "Santa Ana" is that town
         out.append((m, best))
     return _nudge(out, cands, score)
+
+
+def _code_in_lower_case(phrase: str, e: GeoEntry) -> bool:
+    """A country's three-letter code written as a word ("Ben" for BEN, Benin; "Niu" for NIU, Niue):
+    a code names the country only in capitals."""
+    word = phrase.strip(".")
+    return e.kind == "country" and len(word) <= 3 and not word.isupper() and fold(word) != fold(e.name)
 
 
 def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:

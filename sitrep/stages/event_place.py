@@ -26,6 +26,24 @@ _LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-
 # where a statement was made: "told a news conference in Geneva", "said in Moscow", "at talks in Astana"
 _SAID_AT = re.compile(r"\b(?:said|says|told|speaking|spoke|announced|declared|conference|meeting|talks|summit|visit|"
                       r"statement|interview|briefing)\b[^.;]{0,30}?\b(?:in|at|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+# "(banned in Russia)", "(designated in the US)": an aside in brackets says nothing of where the act was
+_ASIDE = re.compile(r"\([^()]{0,35}$")
+# "Catherine Wen of Kenya", "Johnny Lee Bryant Jr. of Hilton Head": where a person comes from (not
+# "the Old City of Aleppo", "the Province of Idlib")
+_ORIGIN_BEFORE = re.compile(r"\b(?!(?:City|Town|Province|Governorate|County|State|District|Region|Republic|Kingdom|"
+                            r"Emirate|Municipality|Village|Port|Gulf|Bay|Island|Islands|Isle|Strait|Sea|Lake|River|"
+                            r"Mount|Valley|Plain|Desert|Coast|Ministry|Department|Council|Court)\b)"
+                            r"(?:[A-Z][a-z]+|Jr\.|Sr\.)\s+(?:of|from)\s+$")
+# "their Ohio-based church": where a body is based, not where the act was
+_BASED_AFTER = re.compile(r"^-based\b", re.I)
+_BASED_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
+# the act's verb and then where: "arrested in Illinois", "shelled near the town of"
+_ATTACHED = re.compile(r"^\w*\s+(?:\w+\s+){0,2}?(?:in|near|at|outside|inside|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
+# "in northwestern Bosnia", "near the border": a place the sentence puts the act in
+_IN_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|across|around|into|throughout)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+                              r"km\s+(?:from|of)|kilometres\s+(?:from|of)|miles\s+(?:from|of)|outskirts\s+of)\s+(?:the\s+)?$", re.I)
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
@@ -34,7 +52,7 @@ _LOCATIVE_BEFORE = re.compile(
 def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                  claim_spans: list[tuple[int, int]], etype: str) -> PlaceMatch | None:
     """The place the mention's own sentence gives for the act, or None."""
-    place = _pick_place(doc, sentence, trigger, claim_spans)
+    place = _pick_place(doc, sentence, trigger, claim_spans, keep_dateline=etype in STATEMENTS)
     if place is not None and etype in STATEMENTS and not _LOCATED_AT.search(
             doc.text[max(sentence.start, place.start - 25):place.start]):
         place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
@@ -47,38 +65,73 @@ def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
 
 
 def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
-                claim_spans: list[tuple[int, int]]) -> PlaceMatch | None:
+                claim_spans: list[tuple[int, int]], keep_dateline: bool = True) -> PlaceMatch | None:
     # a place inside "according to the ministry in Moscow" locates the claimant, not the event
     # nor does "said in Turkey" or "speaking in Brussels": that is where the speaker was
+    datelines = frozenset() if keep_dateline else dateline_starts(doc)
     candidates = [p for p in doc.in_sentence(doc.places, sentence)
                   if not any(s <= p.start < e for s, e in claim_spans)
+                  and not _ASIDE.search(doc.text[max(sentence.start, p.start - 40):p.start])
+                  and not _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
+                  and not _BASED_AFTER.match(doc.text[p.end:p.end + 8])
+                  and not _BASED_BEFORE.search(doc.text[max(sentence.start, p.start - 30):p.start])
                   and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
+    if datelines and any(p.start not in datelines and _IN_BEFORE.search(
+            doc.text[max(sentence.start, p.start - 40):p.start]) for p in candidates):
+        # "SARAJEVO (Reuters) - Bosnian police detained ... in northwestern Bosnia": the dateline is
+        # where the report was filed; it stands for the act only when the sentence names no other place
+        candidates = [p for p in candidates if p.start not in datelines]
     places = [p for p in candidates if p.place.precision != "country"]
     if not places:
         return candidates[0] if candidates else None
+    area = _area_of_list(places)
+    if area is not None:
+        return area
 
     counts: dict[str | None, int] = {}
     for p in doc.places:
         counts[p.place.country] = counts.get(p.place.country, 0) + 1
     home = max(counts, key=lambda cc: counts[cc])
 
+    def other(p: PlaceMatch) -> bool:
+        # "killed 43 people on Saturday as fighters advanced towards Raqqa": another clause's place
+        return p.start > trigger.end and bool(_OTHER_CLAUSE.search(doc.text[trigger.end:p.start]))
+
     def key(p: PlaceMatch) -> tuple:
         before = doc.text[max(sentence.start, p.start - 40):p.start].lower()
         locative = bool(_LOCATIVE_BEFORE.search(before))
-        # "killed 43 people on Saturday as fighters advanced towards Raqqa": another clause's place
-        other_clause = p.start > trigger.end and bool(_OTHER_CLAUSE.search(doc.text[trigger.end:p.start]))
+        other_clause = other(p)
         # "a market in Idlib province's Maaret al-Numan", "activists in rural Idlib said ... the town
         # of Sarmin": the province, or its namesake city, names the area; the town is where it was
-        broad = any(finer(o.place, p.place) for o in places if o is not p)
+        # (a finer place of another clause does not make this one broad)
+        broad = any(finer(o.place, p.place) for o in places if o is not p and (other_clause or not other(o)))
         # "Marjah" read as a town of another country, beside the article's own towns
         foreign = p.place.country != home and any(o.place.country == home for o in places)
-        return (other_clause, foreign, broad, 0 if locative else 1, PRECISION_RANK.get(p.place.precision, 5),
-                abs(p.start - trigger.start))
+        # "a fugitive wanted for killing an agent in Minneapolis has been arrested in Illinois": the place
+        # the act's own words lead to
+        attached = p.start > trigger.end and bool(_ATTACHED.match(doc.text[trigger.end:p.start]))
+        return (other_clause, foreign, broad, not attached, 0 if locative else 1,
+                PRECISION_RANK.get(p.place.precision, 5), abs(p.start - trigger.start))
 
     return min(places, key=key)
 
 
+
+
+# a sentence listing this many towns of one province tells of the province, not of one of them
+LIST_TOWNS = 3
+
+
+def _area_of_list(places: list[PlaceMatch]) -> PlaceMatch | None:
+    """"airstrikes on the towns of Kafr Takharim, Kafranbil, Khan al-Subul and Saraqeb in rural Idlib":
+    the province (or the city it is named after) the sentence names beside them."""
+    towns = [p for p in places if p.place.precision in ("city", "point") and not _is_seat(p.place)]
+    admin1 = {p.place.admin1 for p in towns}
+    if len({p.place.name for p in towns}) < LIST_TOWNS or len(admin1) != 1 or None in admin1:
+        return None
+    return next((p for p in places if p.place.admin1 in admin1
+                 and (p.place.precision == "admin1" or _is_seat(p.place))), None)
 
 
 def _fold(name: str | None) -> str:
@@ -93,12 +146,18 @@ def _is_seat(p: Place) -> bool:
 def finer(a: Place, b: Place) -> bool:
     """Whether `a` locates the event more finely than `b`: a point beats the city it is in, and a
     town of a province beats the province's namesake city ("Maaret al-Numan" over "Idlib")."""
-    if a.country != b.country:
+    if a.country != b.country or _within_province(b, a):
         return False
     order = {"point": 0, "city": 1, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
     if order.get(a.precision, 5) < order.get(b.precision, 5) and (b.admin1 is None or a.admin1 == b.admin1):
         return True
-    return (a.precision == "city" and _is_seat(b) and not _is_seat(a) and a.admin1 == b.admin1
+    return _within_province(a, b)
+
+
+def _within_province(a: Place, b: Place) -> bool:
+    """`a` is a town or named area ("Maaret al-Numan", "Jabal al-Turkman") of the province whose
+    namesake city `b` is ("Idlib", "Latakia"): the name `b` likely stands for the province."""
+    return (a.precision in ("city", "point", "region") and _is_seat(b) and not _is_seat(a) and a.admin1 == b.admin1
             and _fold(a.name) != _fold(b.name))
 
 
@@ -132,30 +191,54 @@ def merged_place(current: Place | None, new: Place | None) -> Place | None:
 _DATELINE_AFTER = re.compile(r"^\)?(?:,[^\n()]{0,40}?)?\s*(?:\([^\n()]{1,30}\)\s*)?(?:[-–—:]|\)\s*[-–—])")
 
 
-def dateline_place(doc: Doc) -> Place | None:
-    """The place of the article's dateline, when it has one the place stage kept."""
+def _datelines(doc: Doc) -> list[PlaceMatch]:
+    """The dateline's places: its town and the division or country qualifying it ("CORPUS CHRISTI, Texas —")."""
+    out: list[PlaceMatch] = []
+    reach = -1
     for p in doc.places:
         if p.start > 1500:
             break
+        if p.start < reach:
+            out.append(p)
+            continue
         line_start = doc.text.rfind("\n", 0, p.start) + 1
         lead = doc.text[line_start:p.start]
-        if lead not in ("", "(") or not _DATELINE_AFTER.match(doc.text[p.end:p.end + 60]):
+        after = _DATELINE_AFTER.match(doc.text[p.end:p.end + 60])
+        if lead not in ("", "(") or not after:
             continue
         if lead == "(" or p.text.isupper() or doc.text[p.end:p.end + 1] == ":":
-            return p.place
-    return None
+            out.append(p)
+            reach = p.end + after.end()
+    return out
+
+
+def dateline_starts(doc: Doc) -> frozenset[int]:
+    """Where the dateline's place words start (kept on the document once found)."""
+    starts = doc.extra.get("dateline_starts")
+    if starts is None:
+        starts = doc.extra["dateline_starts"] = frozenset(p.start for p in _datelines(doc))
+    return starts
+
+
+def dateline_place(doc: Doc) -> Place | None:
+    """The place of the article's dateline, when it has one the place stage kept."""
+    found = _datelines(doc)
+    return found[0].place if found else None
 
 
 def fill_places(doc: Doc) -> None:
     """Records whose sentences name no place take the article's main place; statements take the
     dateline's place (where the report, and so the statement, was made), or stay without one."""
-    focus = focus_place(doc)
     dateline = dateline_place(doc)
     # world news: an act whose sentences name no place is placed in the article's country (a town
     # named elsewhere in the article is often not where this act was); the conflict region's
     # articles are about one front, and their focus town is the better guess
     world = bool(doc.extra.get("world_places"))
     country = main_country(doc) if world else None
+    if world and dateline is not None and country is not None and dateline.country != country.country:
+        # "(Beirut) – Iranian authorities have detained ...": a watchdog's regional office, not the story's place
+        dateline = None
+    focus = focus_place(doc, skip=dateline_starts(doc) if world and dateline is None else frozenset())
     for m in doc.mentions:
         if m.location is not None or m.historical:
             continue
@@ -164,11 +247,48 @@ def fill_places(doc: Doc) -> None:
             m.location = _statement_place(m, dateline, focus if world else None)
         else:
             m.location = country if world and country is not None else focus
+    if not world and focus is not None:
+        for m in doc.mentions:
+            # "killed in eastern Syria" in a story about one front: the front's place says more
+            if m.location is not None and m.location.precision == "country" and not m.historical \
+                    and m.type not in STATEMENTS and m.location.country == focus.country:
+                m.location = focus
+    if world:
+        towns = _only_towns(doc)
+        for m in doc.mentions:
+            # "kidnapped in Haiti" in an article whose one Haitian town is Port-au-Prince: the act was there
+            # (only in the story's own country: "two were charged in Britain" in a story set in Greece stays so)
+            if m.location is not None and m.location.precision == "country" and not m.historical \
+                    and m.type not in STATEMENTS and m.location.country in towns \
+                    and (country is None or m.location.country == country.country) \
+                    and not _part_of_country(doc, m.location):
+                m.location = towns[m.location.country]
+
+
+def _part_of_country(doc: Doc, place: Place) -> bool:
+    """"in northern Greece": the text names a part of the country, not a town of it."""
+    ev = place.evidence
+    return ev is not None and ev.field == "text" and bool(_COMPASS_BEFORE.search(doc.text[max(0, ev.start - 20):ev.start]))
+
+
+def _only_towns(doc: Doc) -> dict[str, Place]:
+    """Country -> its one town named in the article (outside the dateline), for countries with exactly one."""
+    datelines = dateline_starts(doc)
+    seen: dict[str, dict[str, Place]] = {}
+    for p in doc.places:
+        before = doc.text[max(0, p.start - 30):p.start]
+        if _RELATIVE_BEFORE.search(before) or _BASED_BEFORE.search(before):
+            continue  # "Titanyen, north of Port-au-Prince", "their union, based in Mombasa": not where acts were
+        if p.place.country and p.place.precision in ("city", "point") and p.start not in datelines:
+            seen.setdefault(p.place.country, {}).setdefault(p.place.name, p.place)
+    return {cc: next(iter(names.values())) for cc, names in seen.items() if len(names) == 1}
 
 
 def main_country(doc: Doc) -> Place | None:
-    """The country most of the article's places lie in, as a country-level place."""
-    counts: dict[str, float] = {}
+    """The country the article is about, as a country-level place: the one its places lie in and its
+    names, demonyms and actors point to ("Hong Kong police", "Saudi Arabia said"). None when the
+    text never names that country as a place (local news names its town, not its country)."""
+    counts: dict[str, float] = {cc: float(w) for cc, w in doc.countries.items()}
     for p in doc.places:
         if p.place.country:
             counts[p.place.country] = counts.get(p.place.country, 0.0) + 1.0
@@ -178,19 +298,31 @@ def main_country(doc: Doc) -> Place | None:
     return next((p.place for p in doc.places if p.place.country == best and p.place.precision == "country"), None)
 
 
+# speakers whose statements are made far from the story: watchdogs, agencies, leaders
+_FAR_SPEAKERS = frozenset({"monitor", "NGO", "international organisation", "government", "head of state", "ministry", "media"})
+_APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)? to)\b", re.I)
+
+
 def _statement_place(m: EventMention, dateline: Place | None, focus: Place | None) -> Place | None:
     """A statement whose sentence names no place was made where the report was filed, or, by an
     actor of the article's own country, where the article is; a foreign party's is left unplaced."""
     country = m.actor1.country if m.actor1 is not None else None
-    if dateline is not None and country in (None, dateline.country):
-        return dateline
+    appeal = m.actor1 is not None and m.actor1.kind in _FAR_SPEAKERS and bool(_APPEAL.search(m.evidence.text if m.evidence else ""))
+    if dateline is not None and country in (None, dateline.country) and not appeal:
+        return dateline  # (a leader's or a watchdog's call on a government was made wherever they were)
     if focus is not None and country is not None and country == focus.country:
+        return focus
+    if focus is not None and country is None and m.actor1 is not None and m.actor1.kind not in _FAR_SPEAKERS \
+            and not _APPEAL.search(m.evidence.text if m.evidence else ""):
+        # a local body of no known state (staff, a party, a defence committee) speaks where the story
+        # is; a watchdog's or a leader's appeal to a government ("called on Egypt to") comes from afar
         return focus
     return None
 
 
-def focus_place(doc: Doc) -> Place | None:
-    """The place the article is about: its first sub-national place, weighted by repetition."""
+def focus_place(doc: Doc, skip: frozenset[int] = frozenset()) -> Place | None:
+    """The place the article is about: its first sub-national place, weighted by repetition
+    (``skip``: the starts of places not to count, such as a foreign dateline)."""
     counts: dict[str, float] = {}
     first: dict[str, PlaceMatch] = {}
     title = doc.extra.get("title")
@@ -199,7 +331,7 @@ def focus_place(doc: Doc) -> Place | None:
             key = p.place.admin1 or p.place.name
             counts[key] = counts.get(key, 0.0) + 3.0
     for p in doc.places:
-        if p.place.precision == "country" or _PAST_AFTER.match(doc.text[p.end:p.end + 30]):
+        if p.place.precision == "country" or _PAST_AFTER.match(doc.text[p.end:p.end + 30]) or p.start in skip:
             continue  # "used the same weapons in Aleppo last year": not where this happened
         key = p.place.admin1 or p.place.name
         counts[key] = counts.get(key, 0.0) + 1.0 + (2.0 if not first else 0.0)  # the lead's place counts more

@@ -19,7 +19,26 @@ _FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|Unive
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
 _SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|noted|wrote)\b")
 # "its Damascus ally", "the Ankara government": a capital standing for its government
-_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:ally|allies|government|regime|authorities|leadership|officials|rulers)\b", re.I)
+_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government|regime|authorities|leadership|officials|rulers|"
+                            r"embassy|embassies|consulate|mission)\b", re.I)
+# "the University of San Carlos", "the Bank of Baghdad": a body named after a place, wherever it stands
+_FACILITY_BEFORE = re.compile(r"\b(?:University|College|Academy|Institute|School|Hospital|Bank|Museum|Church|Cathedral|"
+                              r"Archdiocese|Diocese|Bishop|Archbishop|Mayor|Governor|Duke|Earl|Prince|Princess)\s+of\s+(?:the\s+)?$")
+# "al-Sham" (the Levant) is GeoNames' alternate name for Damascus, but in the news it is the end of a
+# group's name: Ahrar al-Sham, Hayat Tahrir al-Sham, Jabhat Fateh al-Sham
+_LEVANT = re.compile(r"(?:(?:al|el|ash|as)[\s\-])?sham", re.I)
+_LOCAL_BODY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:State\s+|City\s+|County\s+|Province\s+|Provincial\s+|Municipal\s+)?"
+                               r"(?:police|court|courts|government|governor|command|prosecutors?|authorities|council|"
+                               r"high court|magistrates?|judge|sheriff)\b", re.I)
+# given names that open the rest of a person's name in a run of capitalised words
+_GIVEN_NAME = re.compile(r"\b(?:Abdul|Abdel|Abd|Abdulrahman|Abdullah|Abdallah|Muhammad|Mohammed|Mohammad|Mohamed|Ahmed|Ahmad|"
+                         r"Hassan|Hussein|Omar|Khalid|Ibrahim|Mustafa|Mahmoud|Youssef|Yusuf)\b")
+# "Thomson Reuters", "Jordan Times": a company or paper named after a person or a place
+_ORG_AFTER = re.compile(r"^\s+(?:Reuters|News|Times|Post|Press|Agency|Trust|Foundation|Corporation|Company|Holdings|"
+                        r"Airlines|Airways|Television|Radio)\b")
+# "Niu's mother", "Lai's lawyer": a person's name that spells a place
+_KIN_AFTER = re.compile(r"^(?:'s|’s)\s+(?:mother|father|wife|husband|son|daughter|brother|sister|family|lawyer|lawyers|"
+                        r"attorney|parents|children|relatives|friend|friends|uncle|aunt|cousin|widow|sons|daughters)\b")
 _ADMIN_AFTER = re.compile(r"^\s*(?:province|governorate|countryside|region|area)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|countryside|region)\s+of\s+(?:the\s+)?$", re.I)
 # Capitalised words that are never places here, however GeoNames spells its villages.
@@ -129,6 +148,24 @@ def _country_context(doc: Doc) -> dict[str, float]:
     return weights
 
 
+def _unambiguous(doc: Doc, context: dict[str, float]) -> dict[str, float]:
+    """The country context without the countries known only by a name that is also a division of
+    another country ("Niger" in a story about Niger State, Nigeria): the geoparser weighs that name
+    against the article's other places itself."""
+    from sitrep.geo.gazetteer import geo_index
+
+    index = geo_index()
+    mentions: dict[str, list] = {}
+    for m in doc.extra.get("country_mentions", ()):
+        mentions.setdefault(m.iso2, []).append(m)
+    out = dict(context)
+    for iso, found in mentions.items():
+        if all(m.how == "name" and any(e.kind == "admin1" and e.country != iso
+                                       for e in index.lookup(doc.text[m.start:m.end])) for m in found):
+            out.pop(iso, None)
+    return out
+
+
 def _score(entry: Entry, context: dict[str, float], admin_hint: bool, locative: bool) -> float:
     total = sum(context.values()) or 1.0
     score = 4.0 * context.get(entry.country, 0.0) / total
@@ -165,7 +202,7 @@ def find_places(doc: Doc) -> Doc:
     actor_exact = set(actor_spans)
     from sitrep.geo import geoparse
 
-    toponyms = geoparse(text[:50_000], context={"countries": dict(context)}, ner=False)
+    toponyms = geoparse(text[:50_000], context={"countries": _unambiguous(doc, context)}, ner=False)
     if _world_article(context, toponyms):
         doc.places = _world_places(doc, toponyms, actor_cover, actor_exact, context)
         doc.extra["world_places"] = True
@@ -178,9 +215,12 @@ def find_places(doc: Doc) -> Doc:
     persons = doc.extra.get("persons", ())  # from the optional NER stage
     for c_start, c_end in _candidates(text):
         speaker = bool(_SPEAKS_AFTER.match(text[c_end:c_end + 12])) and " " in text[c_start:c_end]
+        given = _GIVEN_NAME.search(text, c_start, c_end)
         for s, e in _sub_spans(text, c_start, c_end):
             if speaker and e == c_end and s > c_start:
                 continue  # "George Sabra said": a surname, not the village it spells
+            if given is not None and s >= given.end():
+                continue  # "Abu Abdul Rahman al-Madani": the rest of a person's name after a given name
             if taken.overlaps(s, e):
                 continue
             if any(ps <= s and e <= pe and (s, e) != (ps, pe) for ps, pe in persons):
@@ -194,6 +234,11 @@ def find_places(doc: Doc) -> Doc:
                 continue  # "BEIRUT, March 19 (Meridian)": where the report was filed
             if all(w.lower() in _STOP for w in words):
                 continue  # "The Center": common words, whatever village GeoNames spells so
+            if len(words) > 1 and ((words[-1].lower() in _PARTICLES and words[-1].islower())
+                                   or ((s, e) != (c_start, c_end) and words[0].lower() in _PARTICLES and words[0].islower())):
+                continue  # "Bab al", "al Salama" of "Bab al Salama": a name cut in its middle
+            if _LEVANT.fullmatch(name):
+                continue
             if name.lower() in _demonym_words():
                 continue  # "Irish", "Kazakh": people, not places
             if len(words) == 1 and (name.lower() in _STOP or name.lower() in _PARTICLES or name.lower() in _HEADS
@@ -207,7 +252,8 @@ def find_places(doc: Doc) -> Doc:
             single_token_actor = (s, e) in actor_exact and " " not in text[s:e]
             if inside_actor and not (locative and single_token_actor):
                 continue
-            if _FACILITY_AFTER.match(text[e:e + 14]) or _METONYM_AFTER.match(text[e:e + 16]):
+            if _FACILITY_AFTER.match(text[e:e + 14]) or _METONYM_AFTER.match(text[e:e + 30]) \
+                    or (len(words) == 1 and (_KIN_AFTER.match(text[e:e + 16]) or _ORG_AFTER.match(text[e:e + 16]))):
                 continue
             entries = gaz.lookup(name, fuzzy=len(words) <= 3 and len(name) >= 6)
             if entries and not any(x.country in context for x in entries) and \
@@ -269,9 +315,12 @@ def _world_article(context: dict[str, float], toponyms: list) -> bool:
     return sum(w for cc, w in context.items() if cc in CONFLICT_CORE) < 0.3 * total
 
 
+# a month or a weekday after a town is when, not a surname: "abducted in Port-au-Prince December 24"
+_WHEN_WORDS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+               "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 # a capitalised word just before a one-word town, on the same line: "Jimmy Lai", "Ali Younesi"
-_NAME_BEFORE = re.compile(r"\b(?:named|called|nicknamed|known as) $|\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Old|Upper|Lower)\b)[A-Z][a-z]+ $")
-_NAME_AFTER = re.compile(r" (?!(?:City|State|Province|County|District|Region|Island|Islands|Valley|Bay|River|Street|Road|"
+_NAME_BEFORE = re.compile(r"\b(?:named|called|nicknamed|known as) $|\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Old|Upper|Lower|" + _WHEN_WORDS + r")\b)[A-Z][a-z]+ $")
+_NAME_AFTER = re.compile(r" (?!(?:" + _WHEN_WORDS + r")\b)(?!(?:City|State|Province|County|District|Region|Island|Islands|Valley|Bay|River|Street|Road|"
                          r"University|College|Airport|Police|Government|Council|Court|Prison|Hospital|Square)\b)[A-Z][a-z]+\b(?! [A-Z])")
 _WORLD_PRECISION = {"admin2": "region", "continent": None}
 
@@ -322,14 +371,22 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
         single_token_actor = (t.start, t.end) in actor_exact and " " not in name
         # "students from Sharif University in Tehran": a long actor phrase may hold where they are
         in_phrase = bool(re.search(r"\b(?:in|near|at|outside)\s+$", text[max(0, t.start - 10):t.start]))
-        if actor_cover.overlaps(t.start, t.end) and not ((locative and single_token_actor) or in_phrase):
+        # "the Cross River State government", "an Istanbul court", "Lagos police": a local authority named
+        # by its town or state acts there
+        local_body = precision != "country" and bool(_LOCAL_BODY_AFTER.match(text[t.end:t.end + 40]))
+        if actor_cover.overlaps(t.start, t.end) and not ((locative and single_token_actor) or in_phrase or local_body):
             continue  # "the Hong Kong police", "the Lagos State Government": part of an actor's name
         if t.country not in named and not locative and not _in_dateline(text, t.start):
             continue  # "Branch", "Samba": a place of a country the article never names, with no "in" before it
+        if t.country not in named and name.isupper() and len(words) == 1 and not _in_dateline(text, t.start):
+            continue  # "POGO", "NAACP": an acronym in the body that spells a town of a country never named
         if precision == "city" and len(words) == 1 and (_NAME_BEFORE.search(text[max(0, t.start - 30):t.start])
                                                         or _NAME_AFTER.match(text[t.end:t.end + 30])):
             continue  # "Jimmy Lai", "Samba Widhyastuti": a name that spells a town
-        if _FACILITY_AFTER.match(text[t.end:t.end + 14]) or _METONYM_AFTER.match(text[t.end:t.end + 16]):
+        if _FACILITY_AFTER.match(text[t.end:t.end + 14]) or _METONYM_AFTER.match(text[t.end:t.end + 30]) \
+                or _FACILITY_BEFORE.search(text[max(0, t.start - 30):t.start]):
+            continue
+        if len(words) == 1 and _KIN_AFTER.match(text[t.end:t.end + 16]):
             continue
         place = Place(name=t.name or name, admin1=t.admin1, country=t.country, lat=t.lat, lon=t.lon,
                       geonameid=t.geonameid, precision=precision, text=name,

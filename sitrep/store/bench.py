@@ -329,7 +329,7 @@ def _base_rows(synthetic: BulkSynthetic, n_mentions: int, outlet_ids: dict[str, 
         event = cluster.to_event()
         rows["events"].append(event_row(event) + (0,))
         rows["event_mentions"] += [(m.id, event.id, i) for i, m in enumerate(views)]
-        rows["event_terms"] += [(f, t, event.id) for f, t in sorted(event_terms(event))]
+        rows["event_terms"] += [(f, t, event.date or "", event.id) for f, t in sorted(event_terms(event))]
         rows["event_blocks"] += [(k, event.id) for k in sorted(cluster.block_keys())]
     return rows
 
@@ -357,7 +357,7 @@ def _replica(base: dict[str, list[tuple]], r: int) -> dict[str, list[tuple]]:
         "mentions": [(mid(m[0]), aid(m[1]), *m[2:-2], m[-2].replace(m[1], aid(m[1]), 1), m[-1])
                      for m in base["mentions"]],
         "event_mentions": [(mid(m), eid(e), p) for m, e, p in base["event_mentions"]],
-        "event_terms": [(f, t, eid(e)) for f, t, e in base["event_terms"]],
+        "event_terms": [(f, t, d, eid(e)) for f, t, d, e in base["event_terms"]],
         "event_blocks": [(k, eid(e)) for k, e in base["event_blocks"]],
     }
     events = []
@@ -386,7 +386,7 @@ def bulk_load(store, mentions: int, base_mentions: int = 20_000, progress=None) 
                     "extracted_with",
         "article_sources": "article_id, source", "mentions": MENTION_COLUMNS + ", fused",
         "events": EVENT_COLUMNS + ", dirty", "event_mentions": "mention_id, event_id, position",
-        "event_terms": "field, term, event_id", "event_blocks": "key, event_id"}
+        "event_terms": "field, term, sort_date, event_id", "event_blocks": "key, event_id"}
     started = time.perf_counter()
     if not hasattr(store.conn, "pgconn"):
         store._exec("PRAGMA cache_size = -400000")  # 400 MB: the indexes of a large load stay in memory

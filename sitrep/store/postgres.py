@@ -11,7 +11,7 @@ was killed) is free again.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -141,6 +141,25 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX event_blocks_event ON event_blocks(event_id)
         """,
     ),
+    (
+        "0005_term_dates",
+        """
+        ALTER TABLE event_terms ADD COLUMN sort_date TEXT COLLATE "C" NOT NULL DEFAULT '';
+        UPDATE event_terms t SET sort_date = e.sort_date FROM events e WHERE e.id = t.event_id;
+        ALTER TABLE event_terms DROP CONSTRAINT event_terms_pkey;
+        ALTER TABLE event_terms ADD PRIMARY KEY (field, term, sort_date, event_id);
+        ANALYZE event_terms
+        """,
+    ),
+    (
+        "0006_article_updates",
+        """
+        ALTER TABLE articles ALTER COLUMN search DROP EXPRESSION;
+        CREATE FUNCTION sitrep_article_search() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.search := to_tsvector('simple', coalesce(NEW.title, '') || ' ' || NEW.text); RETURN NEW; END $$;
+        CREATE TRIGGER articles_search BEFORE INSERT OR UPDATE OF title, text ON articles FOR EACH ROW EXECUTE FUNCTION sitrep_article_search();
+        ALTER TABLE articles SET (fillfactor = 70)
+        """,
+    ),
 ]
 
 
@@ -187,6 +206,11 @@ class PostgresStore(SQLStore):
     def _tx(self) -> Iterator[None]:
         with self.conn.transaction():
             yield
+
+    def _tuples(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        from psycopg.rows import tuple_row
+
+        return self.conn.cursor(row_factory=tuple_row).execute(self._sql(sql), tuple(params)).fetchall()
 
     def _write_lock(self, name: str) -> None:
         # one migrator, one fuser at a time; released when the transaction ends (or its session dies)

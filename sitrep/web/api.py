@@ -134,9 +134,8 @@ def compact_points(
     Coordinates are rounded to 5 decimals (about a metre); ``disputed`` is 1 when sources disagree.
     The answer is kept per filter until the database changes."""
     def make() -> bytes:
-        rows = queries.event_points(st, where, limit)
-        points = [[p["id"], round(p["latitude"], 5), round(p["longitude"], 5), 1 if p["n_contradictions"] else 0]
-                  for p in rows]
+        rows = queries.compact_points(st, where, limit)
+        points = [[ident, round(lat, 5), round(lon, 5), 1 if disputed else 0] for ident, lat, lon, disputed in rows]
         return PlainJSON({"fields": POINT_FIELDS, "points": points, "truncated": len(rows) >= limit}).body
 
     key = json.dumps([where.__dict__, limit], sort_keys=True, default=str)

@@ -160,11 +160,27 @@ class Settings:
         return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), self.token.encode("utf-8", "surrogatepass"))
 
 
-def create_app(db: str, token: str | None = None, pool_size: int = 4) -> FastAPI:
+# What a reader's first visit asks for: the front page and the map's points for no filter
+WARM_PATHS = ("/", "/api/points?")
+
+
+async def warm_up(app: FastAPI) -> None:
+    """Answer the first visit's requests once, in-process, before the server takes connections:
+    templates compiled, modules imported, the database's pages read and the unfiltered map
+    points cached, so that the first reader does not wait for them (``sitrep serve``)."""
+    import httpx
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://warm-up") as client:
+        for path in WARM_PATHS:
+            await client.get(path)
+
+
+def create_app(db: str, token: str | None = None, pool_size: int = 4, warm: bool = False) -> FastAPI:
     """The app serving ``db`` (a SQLite path or a ``postgresql://`` URL).
 
     Without ``token`` the app is read-only; with it, ``POST /api/ingest`` and ``POST /api/fuse``
-    accept requests carrying ``Authorization: Bearer <token>``.
+    accept requests carrying ``Authorization: Bearer <token>``. With ``warm``, the app answers a
+    first visit's requests once at start-up (``warm_up``), before it listens.
     """
     from sitrep.web import api, pages
 
@@ -174,6 +190,8 @@ def create_app(db: str, token: str | None = None, pool_size: int = 4) -> FastAPI
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # noqa: ANN202
+        if warm:
+            await warm_up(app)
         yield
         pool.close()
 

@@ -307,13 +307,22 @@
     el.dataset.ready = "true";
   }).catch(function (err) { say("The events could not be loaded: " + err.message); el.dataset.ready = "error"; });
 
-  drawnEvents.then(function () { return world; }).then(function (topo) {
+  // The basemap waits for the frame that shows the events: drawn in the same task it would hold
+  // that frame back (its 50m outlines take longer to build than the events layer).
+  function afterPaint() {
+    return new Promise(function (resolve) { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
+  }
+
+  drawnEvents.then(afterPaint).then(function () { return world; }).then(function (topo) {
     var countries = topojson.feature(topo, topo.objects.countries);
+    // on a canvas: as SVG, the 50m outlines' paths took a second to build and lay out
     L.geoJSON(countries, {
       pane: "basemap",
-      style: function () { return { className: "country", color: "#6b7785", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 }; },
+      renderer: L.canvas({ pane: "basemap" }),
+      style: function () { return { color: "#6b7785", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 }; },
       interactive: false
     }).addTo(map);
+    el.dataset.basemapCountries = String(countries.features.length);
     el.dataset.basemapMs = String(Math.round(performance.now()));
     el.dataset.basemapDrawn = "true";
   }).catch(function (err) { say("The basemap could not be loaded: " + err.message); });
