@@ -508,12 +508,7 @@ class SQLStore:
         if where.type:
             conds.append("e.type = ?")
             params.append(where.type.upper())
-        if where.since:
-            conds.append("e.sort_date >= ?")
-            params.append(where.since)
-        if where.until:
-            conds.append("e.sort_date > '' AND e.sort_date <= ?")
-            params.append(where.until + TOP)
+        self._dates(where, conds, params, "e.")
         if where.admin1:
             conds.append("e.admin1_key = ?")
             params.append(where.admin1.lower())
@@ -564,12 +559,13 @@ class SQLStore:
     WALK_RATIO = 5
 
     @staticmethod
-    def _dates(where: EventFilter, conds: list[str], params: list[Any]) -> None:
+    def _dates(where: EventFilter, conds: list[str], params: list[Any], table: str = "") -> None:
+        """The date filter's conditions, on ``sort_date`` of ``table`` ("e." or none)."""
         if where.since:
-            conds.append("sort_date >= ?")
+            conds.append(f"{table}sort_date >= ?")
             params.append(where.since)
         if where.until:
-            conds.append("sort_date > '' AND sort_date <= ?")
+            conds.append(f"{table}sort_date > '' AND {table}sort_date <= ?")
             params.append(where.until + TOP)
 
     def _streams(self, where: EventFilter) -> list[tuple[str, str, list[str], list[Any], tuple[str, str, str] | None]]:
