@@ -43,7 +43,7 @@ _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helico
 _EARLIER = re.compile(
     r"\b(?:days|weeks|months|years|hours|a day|a week|a month|a year|shortly|soon)\s+(?:after|since|following)\s+"
     r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$", re.I)
-# "also", "another", "two more", "elsewhere", "a separate raid": the sentence tells a further incident
+# "also bombed", "another", "elsewhere", "a separate raid": the sentence tells a further incident
 _ANOTHER = re.compile(
     r"\b(?:also(?!\s+(?:\w+ly\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
     r"killed|injured|wounded|died|hurt|damaged|destroyed|among)\b)|another|elsewhere|separate(?:ly)?|similar|a further|"
