@@ -46,6 +46,7 @@ from typing import Any
 
 from sitrep.evaluate.records import extract_all, fold
 from sitrep.resolve.datafiles import load_yaml
+from sitrep.stages.events import STATE_ACT_MODES
 
 # The HRDsAttack paper's T5 model on its test split (Ran et al. 2023, Table 5).
 PAPER_T5 = {"country": 0.66, "perpetrator_type": 0.62, "violations_f1": 0.714, "year": 0.46, "month": 0.33,
@@ -206,13 +207,12 @@ def main_record(records: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 # Only a state arrests, detains, tries or sentences: an arrest whose agent is unnamed or
-# unresolved was made by a state actor (PLOVER COERCE modes of the law).
-_STATE_MODES = {"arrest", "legal", "restrict"}
+# unresolved was made by a state actor (PLOVER COERCE modes of the law: STATE_ACT_MODES).
 
 
 def perpetrator_type(record: dict[str, Any] | None) -> str | None:
     actor = (record or {}).get("actor1")
-    state_act = (record or {}).get("type") == "COERCE" and str((record or {}).get("mode") or "") in _STATE_MODES
+    state_act = (record or {}).get("type") == "COERCE" and str((record or {}).get("mode") or "") in STATE_ACT_MODES
     if not actor or not (actor.get("name") or actor.get("label")):
         return "state actor" if state_act else None
     kind = str(actor.get("kind") or "unknown").strip().lower()

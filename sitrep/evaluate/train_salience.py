@@ -121,10 +121,6 @@ def _curve(p: np.ndarray, y: np.ndarray, n_events: int) -> list[tuple[float, flo
     return out
 
 
-def best_threshold(p: np.ndarray, y: np.ndarray, n_events: int) -> tuple[float, float, float, float]:
-    return max(_curve(p, y, n_events), key=lambda row: row[3])
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path)
@@ -135,8 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     x, y, groups, n_events = collect(a.folder)
     curves = []
+    documents = sorted(set(groups.tolist()))
     for seed in range(a.repeats):
-        doc_ids = sorted(set(groups.tolist()))
+        doc_ids = list(documents)
         random.Random(13 + seed).shuffle(doc_ids)
         fold_of = {d: i % a.folds for i, d in enumerate(doc_ids)}
         oof = np.zeros(len(y))

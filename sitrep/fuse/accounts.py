@@ -38,9 +38,10 @@ def settings() -> dict:
     return data
 
 
-def incident_sentences(text: str, year: int | None) -> list[str]:
+@lru_cache(maxsize=256)
+def incident_sentences(text: str, year: int | None) -> tuple[str, ...]:
     """The sentences of ``text`` that may tell the incident of ``year``: not naming another year,
-    not told as background."""
+    not told as background. Kept for the agent, blame and failure readings of one report."""
     cues = settings()["background_cues"]
     out = []
     for match in _SENTENCE.finditer(text):
@@ -54,7 +55,7 @@ def incident_sentences(text: str, year: int | None) -> list[str]:
         if any(cue in lowered for cue in cues):
             continue
         out.append(sentence)
-    return out
+    return tuple(out)
 
 
 def _has_term(lowered: str, term: str) -> int:

@@ -199,9 +199,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> t
     if kind == "weekday":
         target = _WEEKDAYS.index(g[0].lower())
         back = (pub.weekday() - target) % 7
-        if m.group(0).lower().startswith("last ") and back == 0:
+        last = m.group(0).lower().startswith("last ")
+        if last and back == 0:
             back = 7
-        elif back == 6 and not m.group(0).lower().startswith("last "):
+        elif back == 6 and not last:
             # "on Thursday" in a report dated Wednesday: the publication date is a time zone behind
             # the news (a week-old act is told as "last Thursday"); the day after it is meant
             back = -1

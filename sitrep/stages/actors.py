@@ -385,7 +385,8 @@ _NAME_WORD = r"(?:[A-Z][a-z][\w'’\-]*|(?:al|el|bin|ibn|abu|de|da|van|von)[\s\-
 _NAME = rf"[A-Z][a-z][\w'’\-]*(?:\s+{_NAME_WORD}){{0,3}}"
 _NAME_AFTER = re.compile(rf"(?:\s+and\s+[a-z]+)?(?:,\s+|\s+)({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
 _NAME_BEFORE = re.compile(rf"({_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+$")
-_PEOPLE = {"civilians", "human rights defenders", "journalists", "workers", "students", "unknown", "protesters"}
+# people named by what they are, not by a state or group they act for
+PEOPLE_KINDS = frozenset({"civilians", "human rights defenders", "journalists", "workers", "students", "unknown", "protesters"})
 _PERSON_ENTRY = "PERSON"
 
 
@@ -416,13 +417,13 @@ def personal(doc: Doc, m: ActorMatch) -> ActorMatch:
         return m
     text = doc.text
     titled = _title_pattern().search(m.text)
-    if titled and entry.kind in _PEOPLE | {"government", "ministry", "head of state", "police", "state military"}:
+    if titled and entry.kind in PEOPLE_KINDS | {"government", "ministry", "head of state", "police", "state military"}:
         name = titled.group(2)
         start = m.start + titled.start(2)
         if _is_name(doc, name, start, start + len(name), m):
             kind = person_titles().get(titled.group(1).lower()) or entry.kind
             return ActorMatch(m.start, m.end, m.text, _person(entry, name, kind))
-    if entry.kind not in _PEOPLE or not (entry.generic or entry.id in ("UNKNOWN_ACTOR", "CIVILIANS")):
+    if entry.kind not in PEOPLE_KINDS or not (entry.generic or entry.id in ("UNKNOWN_ACTOR", "CIVILIANS")):
         return m
     if entry.id == "UNKNOWN_ACTOR" and re.fullmatch(_NAME, m.text) and " " in m.text \
             and _is_name(doc, m.text, m.start, m.end, m):

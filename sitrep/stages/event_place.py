@@ -192,7 +192,15 @@ _DATELINE_AFTER = re.compile(r"^\)?(?:,[^\n()]{0,40}?)?\s*(?:\([^\n()]{1,30}\)\s
 
 
 def _datelines(doc: Doc) -> list[PlaceMatch]:
-    """The dateline's places: its town and the division or country qualifying it ("CORPUS CHRISTI, Texas —")."""
+    """The dateline's places: its town and the division or country qualifying it ("CORPUS CHRISTI, Texas —")
+    (kept on the document once found)."""
+    found = doc.extra.get("datelines")
+    if found is None:
+        found = doc.extra["datelines"] = _find_datelines(doc)
+    return found
+
+
+def _find_datelines(doc: Doc) -> list[PlaceMatch]:
     out: list[PlaceMatch] = []
     reach = -1
     for p in doc.places:
@@ -213,11 +221,8 @@ def _datelines(doc: Doc) -> list[PlaceMatch]:
 
 
 def dateline_starts(doc: Doc) -> frozenset[int]:
-    """Where the dateline's place words start (kept on the document once found)."""
-    starts = doc.extra.get("dateline_starts")
-    if starts is None:
-        starts = doc.extra["dateline_starts"] = frozenset(p.start for p in _datelines(doc))
-    return starts
+    """Where the dateline's place words start."""
+    return frozenset(p.start for p in _datelines(doc))
 
 
 def dateline_place(doc: Doc) -> Place | None:
@@ -307,13 +312,13 @@ def _statement_place(m: EventMention, dateline: Place | None, focus: Place | Non
     """A statement whose sentence names no place was made where the report was filed, or, by an
     actor of the article's own country, where the article is; a foreign party's is left unplaced."""
     country = m.actor1.country if m.actor1 is not None else None
-    appeal = m.actor1 is not None and m.actor1.kind in _FAR_SPEAKERS and bool(_APPEAL.search(m.evidence.text if m.evidence else ""))
-    if dateline is not None and country in (None, dateline.country) and not appeal:
+    appealing = bool(_APPEAL.search(m.evidence.text if m.evidence else ""))
+    far = m.actor1 is not None and m.actor1.kind in _FAR_SPEAKERS
+    if dateline is not None and country in (None, dateline.country) and not (far and appealing):
         return dateline  # (a leader's or a watchdog's call on a government was made wherever they were)
     if focus is not None and country is not None and country == focus.country:
         return focus
-    if focus is not None and country is None and m.actor1 is not None and m.actor1.kind not in _FAR_SPEAKERS \
-            and not _APPEAL.search(m.evidence.text if m.evidence else ""):
+    if focus is not None and country is None and m.actor1 is not None and not far and not appealing:
         # a local body of no known state (staff, a party, a defence committee) speaks where the story
         # is; a watchdog's or a leader's appeal to a government ("called on Egypt to") comes from afar
         return focus

@@ -22,7 +22,7 @@ from sitrep.resolve.actors import (
     resolve_entry,
 )
 from sitrep.stages import salience
-from sitrep.stages.actors import personal
+from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
@@ -51,6 +51,12 @@ _ANOTHER = re.compile(
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
+
+
+def _further(text: str) -> bool:
+    """Whether a sentence tells a further incident ("also bombed", "another"), not one named
+    again ("the attack")."""
+    return bool(_ANOTHER.search(text)) and not _ANAPHORA.search(text)
 
 
 def _has_subject(token) -> bool:  # noqa: ANN001 - a spaCy token
@@ -720,6 +726,11 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
     by_sentence: dict[int, list[EventMention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentences[0], []).append(m)
+
+    def acted(m: EventMention) -> bool:  # not a participle describing someone ("jailed mother")
+        token = _trigger_token(doc, m, anchors)
+        return token is not None and token.dep_ != "amod"
+
     kept: list[EventMention] = []
     for group in by_sentence.values():
         if len(group) == 1:
@@ -744,11 +755,6 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         # "police arrested 14 protesters who marched in Lagos": the protest and its policing are
         # two events of one sentence
         pair = {"PROTEST": ("COERCE",), "COERCE": ("PROTEST",)}.get(best.type, ())
-
-        def acted(m: EventMention) -> bool:  # not a participle describing someone ("jailed mother")
-            token = _trigger_token(doc, m, anchors)
-            return token is not None and token.dep_ != "amod"
-
         partner = next((m for m in group if m.type in pair and acted(m)), None)
         if partner is not None:
             kept.append(partner)
@@ -891,7 +897,7 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
         anaphoric = bool(_ANAPHORA.search(sentence.text))
-        another = bool(_ANOTHER.search(sentence.text)) and not anaphoric
+        another = _further(sentence.text)
         target = None
         for prev in reversed(merged):
             if prev.type != m.type:
@@ -958,8 +964,7 @@ def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
     out: list[EventMention] = []
     for m in records:
         target = None
-        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not (
-                _ANOTHER.search(doc.sentences[m.sentences[0]].text) and not _ANAPHORA.search(doc.sentences[m.sentences[0]].text)):
+        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text):
             target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)), None)
         if target is None:
             out.append(m)
@@ -1179,8 +1184,8 @@ def _fill_defaults(doc: Doc) -> None:
         if m.type == "ASSAULT":
             m.actor1 = _named_group(doc, m, m.actor1, m.actor2)
             m.actor2 = _named_group(doc, m, m.actor2, m.actor1)
-        if m.type == "COERCE" and m.mode in _STATE_ACTS and m.actor1 is not None and m.actor1.kind in _PEOPLE_KINDS \
-                and m.actor1.kind != "unknown" and (m.actor2 is None or m.actor2.kind not in _PEOPLE_KINDS):
+        if m.type == "COERCE" and m.mode in STATE_ACT_MODES and m.actor1 is not None and m.actor1.kind in PEOPLE_KINDS \
+                and m.actor1.kind != "unknown" and (m.actor2 is None or m.actor2.kind not in PEOPLE_KINDS):
             # "journalist Zhang went on trial", "a journalist, with a warrant out for his arrest": the
             # people named by what they are do not arrest or try; they are the ones arrested or tried,
             # by the state body the sentence names or else by the state (inferred below)
@@ -1200,15 +1205,12 @@ _TARGET_BEFORE = re.compile(r"\b(?:against|on|at|with|between|and|attacked|attac
 
 
 def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | None) -> Actor | None:
-    """"terrorists", "militants" for the one armed group the record's own sentences name
+    """"terrorists", "militants" for the one armed group named right by those words in their sentence
     ("terrorists ... Jabhat Fateh al-Sham"): the text says which group it means."""
-    if actor is None or actor.id is None:
+    if actor is None or actor.id is None or actor.evidence is None:
         return actor
-    dictionary = actor_dictionary()
-    entry = dictionary.get(actor.id)
+    entry = actor_dictionary().get(actor.id)
     if entry is None or not entry.generic or entry.kind not in _GROUP_KINDS:
-        return actor
-    if actor.evidence is None:
         return actor
     at, end = actor.evidence.start, actor.evidence.end
     # the group named right by the words ("terrorists ... Jabhat Fateh Al Sham", "Daesh militants"),
@@ -1225,7 +1227,9 @@ def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | 
     return Actor(group.name, group.kind, group.country, actor.label, group.id, actor.evidence, basis=actor.basis)
 
 
-_STATE_ACTS = {"arrest", "legal", "restrict"}
+# COERCE modes of the law: only a state arrests, tries, sentences or restricts (also read by
+# sitrep.evaluate.hrds: an arrest with no agent named is a state actor's)
+STATE_ACT_MODES = frozenset({"arrest", "legal", "restrict"})
 _STATE_KINDS = {"police", "state military", "government", "ministry", "head of state"}
 
 
@@ -1244,11 +1248,10 @@ def _state_agent(m: EventMention, context: str | None) -> Actor | None:
 
 # People named by what they are, not by their state: their country is where the event happened,
 # unless the words name one ("Kenyan students"); the article's country guess is weaker than the place.
-_PEOPLE_KINDS = {"civilians", "students", "workers", "journalists", "protesters", "human rights defenders", "unknown"}
 
 
 def _local(actor: Actor | None, place: Place | None) -> Actor | None:
-    if actor is None or place is None or not place.country or actor.kind not in _PEOPLE_KINDS \
+    if actor is None or place is None or not place.country or actor.kind not in PEOPLE_KINDS \
             or actor.country == place.country or (actor.label and phrase_country(actor.label)[0] is not None):
         return actor
     ident = actor.id
