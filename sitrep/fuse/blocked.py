@@ -51,6 +51,10 @@ from sitrep.fuse.events import (
 # side, three for a follow-up, a week's blocking keys) and the first reports of events founded
 # just before the block starts.
 CONTEXT_DAYS = 31
+# Months a block owns: each is fused with a month of context either side, so a block of three
+# months does 5/3 of its own work (one month: 3 times), and a corpus of three years still gives
+# twelve blocks to share out.
+SPAN = 3
 ROUNDS = 3
 
 
@@ -68,6 +72,18 @@ class Block:
     @property
     def label(self) -> str:
         return f"{self.country or '*'} {self.month // 12}-{self.month % 12 + 1:02d}"
+
+    def __getstate__(self) -> dict[str, Any]:
+        # a block travels to a worker as its mentions' fields only: what fusion caches on a view
+        # (blocking keys, area) is recomputed there, and would multiply the bytes sent
+        state = dict(self.__dict__)
+        state["mentions"] = [(m.id, m.article_id, m.outlet, m.published, m.record, m.day, m.precision, m.words,
+                              m.basis, m.victims, m.update, m.killed) for m in self.mentions]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state["mentions"] = [MentionView(*fields) for fields in state["mentions"]]
+        self.__dict__.update(state)
 
 
 @dataclass
@@ -131,7 +147,7 @@ def _first_day(month: int) -> date:
     return date(month // 12, month % 12 + 1, 1)
 
 
-def plan(mentions: Iterable[MentionView], span: int = 1, context_days: int = CONTEXT_DAYS,
+def plan(mentions: Iterable[MentionView], span: int = SPAN, context_days: int = CONTEXT_DAYS,
          by_country: bool = False) -> tuple[list[Block], list[MentionView]]:
     """The blocks to fuse (in time order) and the undated mentions left for the driver.
 
@@ -173,16 +189,19 @@ def fuse_block(block: Block) -> BlockResult:
     built them (an event's first mentions are its representatives), and the first mentions of
     the events the block's own mentions founded (the driver counts their words)."""
     fuser = _BlockFuser(block.positions, block.common)
-    with _without_cycle_collection():
-        for m in sorted(block.mentions, key=_order):
+    at = block.positions
+    # the whole corpus's visit order (``_order``), as the driver numbered it
+    visit = sorted(block.mentions, key=lambda m: at[m.id]) if at else sorted(block.mentions, key=_order)
+    with _without_cycle_collection():  # and the results made before the collector walks the heap again
+        for m in visit:
             if m.id not in fuser.assignment:
                 fuser.add(m)
         firsts = [[m.id for m in e.mentions[:REPRESENTATIVES]] for e in fuser.events.values()
                   if e.mentions[0].id in block.owned]
         fuser.merge_similar()
-    owned = {mid: eid for mid, eid in fuser.assignment.items() if mid in block.owned}
-    orders = {eid: [m.id for m in fuser.events[eid].mentions] for eid in set(owned.values())}
-    return BlockResult(owned, orders, firsts, fuser.word_joins)
+        owned = {mid: eid for mid, eid in fuser.assignment.items() if mid in block.owned}
+        orders = {eid: [m.id for m in fuser.events[eid].mentions] for eid in set(owned.values())}
+        return BlockResult(owned, orders, firsts, fuser.word_joins)
 
 
 def _run(blocks: list[Block], executor: Any) -> Iterable[BlockResult]:
@@ -190,7 +209,13 @@ def _run(blocks: list[Block], executor: Any) -> Iterable[BlockResult]:
         return map(fuse_block, blocks)
     from sitrep.batch import map_ordered
 
-    return map_ordered(executor, fuse_block, blocks, window=2 * getattr(executor, "workers", 1))
+    items: Iterable[Any] = blocks
+    client = getattr(executor, "client", None)
+    if client is not None:
+        # Dask: a block is megabytes of mentions; sent to a worker as data of its own, not
+        # inside the task graph through the scheduler
+        items = (client.scatter(block, direct=True) for block in blocks)
+    return map_ordered(executor, fuse_block, items, window=2 * getattr(executor, "workers", 1))
 
 
 def common_words(results: list[BlockResult], by_id: dict[str, MentionView],
@@ -218,7 +243,7 @@ def _stale(result: BlockResult, common: dict[tuple[str, str], int]) -> bool:
 
 
 def fuse_blocked(mentions: list[MentionView], executor: Any = None, texts: dict[str, str] | None = None,
-                 timings: dict[str, float] | None = None, contradictions: bool = True, span: int = 1,
+                 timings: dict[str, float] | None = None, contradictions: bool = True, span: int = SPAN,
                  context_days: int = CONTEXT_DAYS, by_country: bool = False) -> Fuser:
     """Fuse ``mentions`` block by block on ``executor`` (a ``sitrep.batch`` executor; None: in this
     process) and merge the blocks' results: the events ``fuse`` gives (see the module's note).
@@ -255,7 +280,9 @@ def fuse_blocked(mentions: list[MentionView], executor: Any = None, texts: dict[
     assignment: dict[str, str] = {}
     for result in results:
         assignment.update(result.owned)  # type: ignore[union-attr]
-    fuser = merge_back(by_id, assignment, [r.orders for r in results], owner_of, index=bool(undated))  # type: ignore[union-attr]
+    with _without_cycle_collection():
+        fuser = merge_back(by_id, assignment, [r.orders for r in results], owner_of,  # type: ignore[union-attr]
+                           index=bool(undated))
     if undated:
         # as ``fuse`` adds them: after every dated mention, then the merge pass over what they changed
         before = {eid: len(e.mentions) for eid, e in fuser.events.items()}
