@@ -517,3 +517,28 @@ def test_a_protest_and_its_policing_in_one_sentence_are_two_events():
 def test_a_running_total_is_not_an_event():
     doc = run("Cross-border fire from Syria has claimed 21 lives in the border town of Kilis this year.")
     assert all(m.historical for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text,outlet,etype,modality", [
+    # a police body telling its own arrest claims it (PROTOCOL: the acting party or an organ of it)
+    ("Lagos police said on Monday that they had arrested three men in Ikeja.", None, "COERCE", "claimed"),
+    # an act that is itself speech is the outlet's fact, not the speaker's claim
+    ("The foreign ministry on Friday rejected comments by the British prime minister on the trial.",
+     None, "REJECT", "asserted"),
+    # a court refusing bail is not denying a report
+    ("On Thursday a court in Hong Kong denied bail to four editors held on sedition charges.", None, "COERCE", "asserted"),
+    # the outlet naming itself is its own voice
+    ("Government forces killed 12 fighters near Jobar on Sunday, Al-Alam News Network reports.",
+     "alalam", "ASSAULT", "asserted"),
+    # the trailing source of a state act, named by what it is
+    ("Police arrested three men in Ikeja on Monday, a police spokesman said.", None, "COERCE", "claimed"),
+])
+def test_claim_modality_follows_who_speaks(text, outlet, etype, modality):
+    doc = default_pipeline().run(Article(text=text, published="2024-03-14", outlet=outlet))
+    m = next(m for m in doc.mentions if m.type == etype)
+    assert m.claim.modality == modality
+
+
+def test_a_participle_is_not_a_speaker():
+    doc = run("Staff have demanded that the university stop teaching a police force accused of torture.")
+    assert not any(a.claim.by and "police" in a.claim.by for a in doc.attributions)

@@ -1142,16 +1142,46 @@ def _protest_policing(doc: Doc, m: EventMention) -> None:
         m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Excessive force against protesters"}
 
 
-def _own_claim(m: EventMention) -> None:
-    """A party telling its own act (its army, ministry or state media for the state) claims it."""
-    if m.claim.modality != "reported" or m.actor1 is None or m.actor1.id is None or not m.claim.source:
-        return
+# Acts that are themselves speech: "X accused Y", "X rejected the comments", "X said it had asked"
+_SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "CONSULT"}
+# An unnamed state speaker and the kind of state body it speaks for ("the military spokesperson", "police said")
+_STATE_SPEAKERS = (
+    (re.compile(r"\b(?:police|constabulary)\b", re.I), {"police"}),
+    (re.compile(r"\b(?:army|military|armed forces|defen[cs]e)\b", re.I), {"state military"}),
+    (re.compile(r"\b(?:ministry|department|treasury|government|officials|authorities)\b", re.I),
+     {"government", "ministry", "head of state", "police"}),
+)
+
+
+def _speaker_is_actor(m: EventMention) -> bool:
+    """The claim's speaker is the acting party or an organ of it (its army, police, ministry)."""
+    claim, actor = m.claim, m.actor1
+    if actor is None or claim.modality == "asserted":
+        return False
+    if claim.evidence is not None and actor.evidence is not None and \
+            claim.evidence.start <= actor.evidence.start < claim.evidence.end and \
+            actor.evidence.end <= claim.evidence.end and actor.basis != "inferred":
+        return True  # the speaker's own words name the actor: "Cebu police announced", "Amnesty accused"
     dictionary = actor_dictionary()
-    source = dictionary.by_name(m.claim.source)
-    if source is None or dictionary.get(m.actor1.id) is None:
-        return
-    if dictionary.root(source.id).id == dictionary.root(m.actor1.id).id:
+    source = dictionary.by_name(claim.source) if claim.source else None
+    if source is not None and actor.id is not None and dictionary.get(actor.id) is not None:
+        return dictionary.root(source.id).id == dictionary.root(actor.id).id
+    if source is None and claim.by and actor.kind in _STATE_KINDS:
+        return any(words.search(claim.by) and actor.kind in kinds for words, kinds in _STATE_SPEAKERS)
+    return False
+
+
+def _claim_modality(m: EventMention) -> None:
+    """Who says so, by the protocol's rule: a party telling its own act claims it; an act that is
+    itself speech ("accused", "rejected") is told by the outlet as fact; a claim by a third party
+    about another's act is reported."""
+    own = _speaker_is_actor(m)
+    if m.type in _SPEECH_ACTS and own:
+        m.claim = Claim(m.claim.by, m.claim.source, "asserted", m.claim.evidence)
+    elif own and m.claim.modality == "reported":
         m.claim = Claim(m.claim.by, m.claim.source, "claimed", m.claim.evidence)
+    elif not own and m.claim.modality == "claimed" and m.actor1 is not None:
+        m.claim = Claim(m.claim.by, m.claim.source, "reported", m.claim.evidence)
 
 
 def _fill_defaults(doc: Doc) -> None:
@@ -1171,7 +1201,6 @@ def _fill_defaults(doc: Doc) -> None:
             m.confidence = round(m.confidence * 0.8, 3)
     fill_places(doc)
     for m in doc.mentions:
-        _own_claim(m)
         _protest_policing(doc, m)
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck"
@@ -1193,6 +1222,7 @@ def _fill_defaults(doc: Doc) -> None:
             m.actor1, m.actor2 = state, m.actor1
         if m.type == "COERCE" and m.actor1 is None and not m.historical:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"))
+        _claim_modality(m)
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
