@@ -542,3 +542,23 @@ def test_claim_modality_follows_who_speaks(text, outlet, etype, modality):
 def test_a_participle_is_not_a_speaker():
     doc = run("Staff have demanded that the university stop teaching a police force accused of torture.")
     assert not any(a.claim.by and "police" in a.claim.by for a in doc.attributions)
+
+
+def test_the_previous_day_counts_back_from_the_day_the_sentence_names():
+    doc = run("A monitoring group on Tuesday raised the toll from air strikes on a market in Atareb the previous day to 61.",
+              published="2017-11-13")
+    assert any(d.text == "the previous day" and d.value == "2017-11-13" for d in doc.dates)  # Tuesday 14th - 1
+
+
+def test_an_event_over_days_is_dated_by_its_start():
+    doc = run("Clashes between the army and rebels erupted on Saturday night near Tabqa and continued until Sunday morning.",
+              published="2017-04-10")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.date.value == "2017-04-08"
+
+
+def test_a_following_sentence_dates_the_incident():
+    doc = run("Syrian forces killed 35 militants in an ambush in Eastern Ghouta. "
+              "The operation was carried out on Sunday night as the militants tried to enter Jobar.", published="2015-07-07")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert (m.date.value, m.date.basis) == ("2015-07-05", "text")

@@ -469,7 +469,8 @@ def _claim_for(doc: Doc, sentence: Sentence) -> tuple[Claim, list[tuple[int, int
     return Claim(by=outlet, source=outlet, modality="asserted"), spans, []
 
 
-_SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|announced|told|warned|accused|denied|called|urged|added|reported|stated)\b", re.I)
+_SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|announced|told|warned|accused|denied|called|urged|added|reported|stated|"
+                          r"raised|revised|updated|put)\b", re.I)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
 
 
@@ -483,6 +484,7 @@ def _after_publication(value: str, published: str | None) -> bool:
         return False
 
 
+_UNTIL = re.compile(r"\b(?:till|until|into|through)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _DAY_SPAN = re.compile(r"\s*(?:and|to|through|till|until|or|-|–)\s+(?:on\s+)?", re.I)
 
 
@@ -505,6 +507,10 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
                   and _DAY_SPAN.fullmatch(doc.text, e.end, d.start)), None)
     if first is not None and first.value < d.value:
         d = first
+    # "erupted on Saturday night ... and continued till Sunday morning": the end of an event over days
+    if _UNTIL.search(doc.text[max(sentence.start, d.start - 14):d.start]):
+        start = next((e for e in (current or dates) if e.end <= d.start and e.precision == d.precision and e.value < d.value), None)
+        d = start or d
     # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
     # the act: the day of the news, assumed like the publication day
     basis = "published" if not doc.text[:d.start].strip() else "text"
@@ -1184,8 +1190,35 @@ def _claim_modality(m: EventMention) -> None:
         m.claim = Claim(m.claim.by, m.claim.source, "reported", m.claim.evidence)
 
 
+# "The operation was carried out on Sunday night", "The attack took place on Monday": a later sentence
+# that dates the incident just told without telling a new one
+_TOLD_WHEN = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:operation|attack|assault|strike|raid|bombing|blast|explosion|incident|"
+    r"ambush|arrest|clashes|fighting|shelling|kidnapping|abduction|offensive|massacre|killing)\s+"
+    r"(?:was\s+carried\s+out|were\s+carried\s+out|took\s+place|happened|occurred|began|started|erupted|was\s+launched)\b", re.I)
+
+
+def _dated_later(doc: Doc) -> None:
+    """A record dated only by its report takes the day a following sentence gives the incident."""
+    owned = {i for m in doc.mentions for i in m.sentences}
+    for m in doc.mentions:
+        if m.historical or (m.date is not None and m.date.basis != "published"):
+            continue
+        last = max(m.sentences)
+        for sentence in doc.sentences[last + 1:last + 4]:
+            if sentence.index in owned or not _TOLD_WHEN.search(sentence.text):
+                continue
+            days = [d for d in doc.in_sentence(doc.dates, sentence) if not d.historical and d.precision == "day"
+                    and not _after_publication(d.value, doc.article.published)]
+            if days:
+                d = days[0]
+                m.date = When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
+            break
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
+    _dated_later(doc)
     title_actor = _title_actor(doc)
     title = doc.extra.get("title")
     title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
