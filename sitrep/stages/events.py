@@ -1204,8 +1204,7 @@ def _dated_later(doc: Doc) -> None:
     for m in doc.mentions:
         if m.historical or (m.date is not None and m.date.basis != "published"):
             continue
-        last = max(m.sentences)
-        for sentence in doc.sentences[last + 1:last + 4]:
+        for sentence in doc.sentences[min(m.sentences) + 1:max(m.sentences) + 4]:
             if sentence.index in owned or not _TOLD_WHEN.search(sentence.text):
                 continue
             days = [d for d in doc.in_sentence(doc.dates, sentence) if not d.historical and d.precision == "day"
