@@ -562,3 +562,13 @@ def test_a_following_sentence_dates_the_incident():
               "The operation was carried out on Sunday night as the militants tried to enter Jobar.", published="2015-07-07")
     m = next(m for m in doc.mentions if m.type == "ASSAULT")
     assert (m.date.value, m.date.basis) == ("2015-07-05", "text")
+
+
+def test_a_demand_in_a_modal_is_a_request_whatever_adverb_stands_between():
+    doc = run("Moroccan authorities should unconditionally release a journalist jailed over a tweet, Human Rights Watch said today.")
+    assert "REQUEST" in {m.type for m in doc.mentions}
+
+
+def test_as_recently_as_a_year_is_that_year():
+    doc = run("As recently as 2014, the authorities executed a man convicted of helping the group.", published="2020-06-06")
+    assert any(d.value == "2014" and d.historical for d in doc.dates)
