@@ -572,3 +572,9 @@ def test_a_demand_in_a_modal_is_a_request_whatever_adverb_stands_between():
 def test_as_recently_as_a_year_is_that_year():
     doc = run("As recently as 2014, the authorities executed a man convicted of helping the group.", published="2020-06-06")
     assert any(d.value == "2014" and d.historical for d in doc.dates)
+
+
+def test_who_condemns_an_arrest_did_not_make_it():
+    doc = run("Amnesty International on Thursday condemned the arrest of three journalists in Minsk.")
+    m = next(m for m in doc.mentions if m.type == "COERCE")
+    assert m.actor1 is None or m.actor1.name != "Amnesty International"

@@ -369,6 +369,9 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         clause = b.end()
     before = [a for a in actors if clause <= a.start and a.end <= t0 and not a.demonym] or \
              [a for a in actors if a.end <= t0 and not a.demonym]
+    if etype in ("COERCE", "PROTEST"):
+        # "Amnesty condemned the arrest of three journalists": who reacts did not arrest
+        before = [a for a in before if not _REACTION_BETWEEN.search(doc.text[a.end:t0])]
     if not before and holder is None:
         unknown = _leading_name(doc, sentence, t0)
         if unknown is not None:
@@ -391,6 +394,8 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, ((marked or after)[0] if after else None)
 
 
+_REACTION_BETWEEN = re.compile(r"\b(?:condemn\w*|denounc\w*|criticis\w*|criticiz\w*|welcom\w*|deplor\w*|decr(?:y|ied|ies)|"
+                               r"slamm?\w*|blam\w*|accus\w*|protest\w*\s+against|question\w*)\b", re.I)
 _CLAUSE = re.compile(r"(?:,\s*(?:while|whereas|but|as|after|and)\b|;|\bwhile\b)")
 _INSTITUTION = re.compile(
     r"^(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:(?:senior|top|foreign|defence|defense|interior|security|military|government|state)\s+)?"
