@@ -578,3 +578,9 @@ def test_who_condemns_an_arrest_did_not_make_it():
     doc = run("Amnesty International on Thursday condemned the arrest of three journalists in Minsk.")
     m = next(m for m in doc.mentions if m.type == "COERCE")
     assert m.actor1 is None or m.actor1.name != "Amnesty International"
+
+
+def test_two_acts_joined_by_and_are_two_events():
+    doc = run("Amnesty International accused the Iranian authorities of playing cruel games with the prisoner, "
+              "and called on the British government to secure her release.")
+    assert {"ACCUSE", "REQUEST"} <= {m.type for m in doc.mentions}

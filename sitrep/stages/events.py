@@ -769,6 +769,14 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         partner = next((m for m in group if m.type in pair and acted(m)), None)
         if partner is not None:
             kept.append(partner)
+        # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb
+        best_token = _trigger_token(doc, best, anchors)
+        joined = next((m for m in group if m is not best and m is not partner and m.type != best.type
+                       and m.type in _OWN_ACTS | {"ACCUSE"} and (t := _trigger_token(doc, m, anchors)) is not None
+                       and best_token is not None and t.pos_ == "VERB" and t.dep_ == "conj"
+                       and t.head.i == predicate(best_token).i), None)
+        if joined is not None:
+            kept.append(joined)
         if tolled and best not in tolled and partner not in tolled:
             # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
             # the violence with a toll it answers are two events
