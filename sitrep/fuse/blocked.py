@@ -205,7 +205,7 @@ def fuse_block(block: Block) -> BlockResult:
 
 
 def _run(blocks: list[Block], executor: Any) -> Iterable[BlockResult]:
-    if executor is None:
+    if executor is None or len(blocks) < 2:  # one block is run here (``map_ordered`` would too)
         return map(fuse_block, blocks)
     from sitrep.batch import map_ordered
 
