@@ -584,3 +584,11 @@ def test_two_acts_joined_by_and_are_two_events():
     doc = run("Amnesty International accused the Iranian authorities of playing cruel games with the prisoner, "
               "and called on the British government to secure her release.")
     assert {"ACCUSE", "REQUEST"} <= {m.type for m in doc.mentions}
+
+
+def test_one_toll_told_with_two_words_for_the_weapon_is_one_attack():
+    doc = run("A chemical attack killed five people in Aleppo on Tuesday. Residents said the shells that hit the "
+              "district released a yellow gas. The health director said five people died and eight others had "
+              "breathing problems after the shelling of the district in Aleppo on Tuesday.")
+    assaults = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
+    assert len(assaults) == 1

@@ -877,7 +877,9 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         return False
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False
-    if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"}:
+    same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
+    if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
+            and not same_toll:  # "chemical attack kills five" and "shells ... five died": one attack's two words
         return False
     if a.historical != b.historical:
         return False
