@@ -1,21 +1,27 @@
 """Fusion as a blocked reduce: the greedy fusion of ``sitrep.fuse.events`` run block by block, on
 worker processes or a Dask cluster, with the result merged back on the driver.
 
-A block is one country's month. Fusion compares a mention only with events of its own country
-(every blocking key holds the country) and of days within its date window, so a block is fused
-with its neighbouring months as context: an incident told on 31 March and on 1 April is fused in
-March's block and in April's alike. Each block reports only the mentions it owns (those of its
-own month); an event spanning a month boundary is the union of what the blocks on both sides
-give its mentions, and keeps the id of the mention that founded it (``event_id``), which both
-blocks compute the same. Mentions whose date window reaches further than the neighbouring months
-(a year's precision) are context for every block their window touches and owned by their own
-month's. Undated mentions, which fusion meets by their words only, join on the driver after the
-merge, as ``fuse`` adds them after every dated one; contradictions are found on the driver too,
-with every report's other mentions at hand.
+A block owns the mentions of a few months (``SPAN``). Fusion compares a mention only with events
+of days within its date window (every blocking key holds a day), so a block is fused with
+``CONTEXT_DAYS`` of the mentions before and after it: an incident told on 31 March and on 1 April
+is fused alike in the blocks on both sides. Each block reports only the mentions it owns; an
+event spanning a block boundary is the union of what the blocks on both sides give its
+mentions, and keeps the id of the mention that founded it (``event_id``), which both blocks
+compute the same. Mentions whose date window reaches further than the context (a year's
+precision) are context for every block their window touches. Undated mentions, which fusion
+meets by their words only, join on the driver after the merge, as ``fuse`` adds them after
+every dated one; contradictions are found on the driver too, with every report's other mentions
+at hand.
 
-The result is the single-process result whenever no chain of joins runs through more than two
-months' worth of a country's reports; ``tests/test_scale.py`` checks it on FA-KES and on a
-synthetic corpus. See the README's "At scale" section for the rate and where it stops scaling.
+Blocks are not cut by country by default: a dated mention also meets events sharing many of its
+distinctive words, wherever they are placed, and on FA-KES reports placed in two countries (or
+one unplaced) do join that way. Which words are too common to count depends on the whole
+corpus's events so far (``_BlockFuser``): the driver works that out from the blocks' events and
+runs again the blocks that used such a word.
+
+The result is the single-process result unless a chain of joins reaches further back than the
+context (a year-dated report that is not background is such a hub); ``tests/test_fuse_blocked.py``
+checks it on FA-KES and on synthetic mentions. The README's "At scale" section gives the rates.
 """
 
 from __future__ import annotations
@@ -60,10 +66,10 @@ ROUNDS = 3
 
 @dataclass
 class Block:
-    """One month (of one country, with ``BY_COUNTRY``) to fuse: its own mentions and its context."""
+    """Months (of one country, with ``by_country``) to fuse: their own mentions and the context."""
 
     country: str | None
-    month: int  # year * 12 + month - 1
+    month: int  # its first month: year * 12 + month - 1
     mentions: list[MentionView]  # owned and context, each once
     owned: frozenset[str]
     positions: dict[str, int] = field(default_factory=dict)  # each mention's place in the whole visit order
