@@ -58,12 +58,23 @@ def prior(e: GeoEntry) -> float:
         return 5.0 + math.log10(e.population + 1) / 8
     if e.kind == "admin2":
         return 4.5
+    if e.fcode == "AIRP":
+        return 6.0  # one of the world's busiest airports: as well known as a city of millions
     score = 0.9 * math.log10(e.population + 1)
     if e.fcode == "PPLC":
         score += 1.8
     if e.supplement:
         score += 0.5
     return score
+
+
+def _area_of_adjective(phrase: str, index: GeoIndex) -> list[GeoEntry]:
+    """A continent's or region's adjective given as a toponym ("European", "Asian"): the area. Only for
+    spans a caller gives; the recogniser keeps such words out, as it keeps demonyms apart."""
+    area = {fold(k): v for k, v in (load_yaml("geo_names.yaml").get("area_adjectives") or {}).items()}.get(fold(phrase))
+    if area is None:
+        return []
+    return [e for e in index.lookup(area) if e.kind in ("continent", "region", "admin1")]
 
 
 def _postal_codes() -> dict[str, str]:
@@ -81,7 +92,10 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             country = index.country(iso)
             cands.append([country] if country else [])
         else:
-            cands.append([e for e in _lookup(m.text, index) if not _code_in_lower_case(m.text, e)])
+            found = [e for e in _lookup(m.text, index) if not _code_in_lower_case(m.text, e)]
+            if not found and m.source != "gazetteer":
+                found = _area_of_adjective(m.text, index)
+            cands.append(found)
     postal = _postal_codes()
 
     # qualifiers: "Paris, Texas", "Athens, Ga.", "Gainesville, FL"; "Idlib province"
