@@ -280,3 +280,11 @@ def test_a_three_letter_code_names_a_country_only_in_capitals(text, word):
 def test_a_line_break_ends_a_name():
     found = places("Inset: the labour attache, Nasser Mustafa\n\nKUWAIT CITY, Jan 12: the attache backed a ban.")
     assert found["KUWAIT CITY"].country == "KW"
+
+
+def test_a_landform_word_in_a_longer_span_is_not_a_division_of_that_name():
+    # Somalia has a region "Bay", Zimbabwe a province "Midlands", Honduras a department "Valle"
+    text = "Fishermen in Mahim Bay, farms in the Fraser Valley, and towns of the West Midlands."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Mahim Bay", "Fraser Valley", "West Midlands")]
+    for t in sitrep.geo.resolve_spans(text, spans):
+        assert t.country not in ("SO", "ZW", "HN"), t

@@ -263,7 +263,12 @@ def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
 _AROUND = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
            "lower", "greater", "downtown", "inner", "outer", "metro", "metropolitan", "northeast", "northwest",
            "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "area", "district",
-           "province", "region", "county", "state", "city", "town", "village", "municipality", "prefecture"}
+           "province", "region", "county", "state", "city", "town", "village", "municipality", "prefecture",
+           "valley", "bay", "plateau", "coast", "peninsula", "highlands", "lowlands", "basin", "delta", "hills"}
+# landform and compass words that some division is also called ("Bay" in Somalia, "Plateau" in Nigeria and
+# Burkina Faso, "Midlands" in Zimbabwe): in a longer span they are not the place inside it
+_GENERIC_PARTS = _AROUND | {"midlands", "south", "north", "east", "west", "central", "island", "islands", "lake",
+                            "river", "mountains", "gulf", "sea", "strait", "desert", "plain", "plains"}
 # a span that names a building or body of a place ("Vancouver Art Gallery") falls back to the place only
 # when the place is well known
 MIN_PART_POPULATION = 100_000
@@ -277,11 +282,13 @@ def _lookup_part(phrase: str, index: GeoIndex) -> list[GeoEntry]:
         inner = inner[1:]
     while inner and inner[-1].lower() in _AROUND:
         inner = inner[:-1]
-    if inner and len(inner) < len(words):
+    if inner and len(inner) < len(words) and " ".join(inner).lower() not in _GENERIC_PARTS:
         found = index.lookup(" ".join(inner))
         if found:
             return found
     for part in (re.split(r"[\s-]", phrase)[0], words[-1]):
+        if part.lower() in _GENERIC_PARTS:
+            continue
         found = [e for e in index.lookup(part) if e.kind in ("country", "admin1", "continent", "region", "water")
                  or e.population >= MIN_PART_POPULATION]
         if found and part[:1].isupper():
