@@ -330,6 +330,7 @@ def focus_place(doc: Doc, skip: frozenset[int] = frozenset()) -> Place | None:
     (``skip``: the starts of places not to count, such as a foreign dateline)."""
     counts: dict[str, float] = {}
     first: dict[str, PlaceMatch] = {}
+    named: dict[str, dict[str, list[PlaceMatch]]] = {}  # key -> place name -> its mentions
     title = doc.extra.get("title")
     for p in (title.places if title else []):
         if p.place.precision != "country":
@@ -341,11 +342,15 @@ def focus_place(doc: Doc, skip: frozenset[int] = frozenset()) -> Place | None:
         key = p.place.admin1 or p.place.name
         counts[key] = counts.get(key, 0.0) + 1.0 + (2.0 if not first else 0.0)  # the lead's place counts more
         first.setdefault(key, p)
+        named.setdefault(key, {}).setdefault(p.place.name or "", []).append(p)
     if not counts:
         return None
     best = max(counts, key=lambda k: counts[k])
     if best in first:
-        return first[best].place
+        # "the Sool region" once, then "police in Las Anod" four times: the town the story keeps naming
+        # (ties go to the first named)
+        mentions = max(named[best].values(), key=len)
+        return (mentions[0] if len(mentions) > len(named[best][first[best].place.name or ""]) else first[best]).place
     place = next(p.place for p in title.places if (p.place.admin1 or p.place.name) == best)
     if place.evidence:
         place.evidence.field = "title"
