@@ -195,3 +195,10 @@ def test_focus_is_the_town_the_story_keeps_naming():
     # named once each, the first named place of the area stands
     text = "Officials in the Sool region criticised reporters. Police in Las Anod arrested a reporter."
     assert focus_place(run(text)).precision == "admin1"
+
+
+def test_an_act_of_last_month_keeps_its_place():
+    doc = run("An Australian woman was charged with kidnapping after she was detained by French police at "
+              "Charles de Gaulle airport last month.")
+    places = [p for p in located(doc, "COERCE") + located(doc, "ASSAULT") if p is not None]
+    assert places and all(p.name == "Paris Charles de Gaulle Airport" for p in places)

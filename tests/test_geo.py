@@ -33,6 +33,8 @@ def test_a_busy_airport_beats_a_hamlet_of_its_name():
     assert km((found["Heathrow"].lat, found["Heathrow"].lon), (51.47, -0.45)) < 10
     assert found["LAX"].country == "US" and found["O'Hare"].admin1 == "Illinois"
     assert "Dulles" not in places("Dulles said the talks had failed.")  # a surname, not the airport
+    # a name whose last word is written small
+    assert places("She was detained at Charles de Gaulle airport.")["Charles de Gaulle airport"].country == "FR"
 
 
 def test_an_area_adjective_given_as_a_span_is_the_area():

@@ -45,6 +45,9 @@ _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|no
 _RELATIVE_BEFORE = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
                               r"km\s+(?:from|of)|kilometres\s+(?:from|of)|miles\s+(?:from|of)|outskirts\s+of)\s+(?:the\s+)?$", re.I)
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
+# in the act's own sentence "detained at the airport last month" dates this act: only a place of a
+# year or a season ago ("used the same weapons in Aleppo last year") is another, older one
+_OLDER_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|years|months|summer|winter|spring|autumn)\b", re.I)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
 
@@ -76,7 +79,7 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not _BASED_AFTER.match(doc.text[p.end:p.end + 8])
                   and not _BASED_BEFORE.search(doc.text[max(sentence.start, p.start - 30):p.start])
-                  and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
+                  and not _OLDER_AFTER.match(doc.text[p.end:p.end + 30])]
     if datelines and any(p.start not in datelines and _IN_BEFORE.search(
             doc.text[max(sentence.start, p.start - 40):p.start]) for p in candidates):
         # "SARAJEVO (Reuters) - Bosnian police detained ... in northwestern Bosnia": the dateline is
