@@ -290,3 +290,12 @@ def test_a_landform_word_in_a_longer_span_is_not_a_division_of_that_name():
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("Mahim Bay", "Fraser Valley", "West Midlands")]
     for t in sitrep.geo.resolve_spans(text, spans):
         assert t.country not in ("SO", "ZW", "HN"), t
+
+
+def test_a_hamlet_named_before_its_division_under_a_countrys_name():
+    # "Niger" is a country and a Nigerian state; read as the state, it supports its town named earlier
+    text = ("Gunmen abducted 27 students of Government Science College, Kagara during an attack. Staff were also "
+            "abducted at the school in Rafi Local Government Area of Niger. The governor met the president "
+            "in Abuja, and a delegation met him in Niger. The president of Nigeria condemned the attack.")
+    found = places(text)
+    assert found["Kagara"].country == "NG" and found["Kagara"].admin1 == "Niger"

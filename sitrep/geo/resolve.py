@@ -215,6 +215,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         if cands[i]:
             chosen.setdefault(fold(mentions[i].text), max(cands[i], key=score))
     out: list[tuple[Mention, GeoEntry | None]] = []
+    dropped: dict[str, GeoEntry] = {}  # folded name -> the hamlet it was not believed to be
     for i, m in enumerate(mentions):
         if not cands[i]:
             out.append((m, None))
@@ -232,11 +233,24 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         if m.source == "gazetteer" and best.kind == "city" and not supported and (
                 best.population < MIN_UNSUPPORTED_POPULATION
                 or best.population < 10 * MIN_UNSUPPORTED_POPULATION and weights[best.country or ""] < 1):
+            dropped.setdefault(key, best)
             best = None  # a small namesake that nothing else in the document supports
         if i not in constraint or key not in chosen:
             chosen[key] = best  # "Santa Ana, California" once: every later "Santa Ana" is that town
         out.append((m, best))
+    # a hamlet dropped before the document named its division under a name a country shares
+    # ("Kagara" first, "Niger" read as Niger State later) is that division's town after all
+    kept = {key: town for key, town in dropped.items() if chosen.get(key) is None and _division_chosen(town, chosen)}
+    if kept:
+        out = [(m, kept.get(fold(m.text), e) if e is None and m.source == "gazetteer" else e) for m, e in out]
     return _nudge(out, cands, score)
+
+
+def _division_chosen(town: GeoEntry, chosen: dict[str, GeoEntry | None]) -> bool:
+    """Whether an earlier name of the document was read as the town's division, even one whose name a
+    country shares ("Niger" read as Niger State: "Kagara" is its town)."""
+    return any(c is not None and c.kind == "admin1" and c.country == town.country and c.admin1 == town.admin1
+               for c in chosen.values())
 
 
 def _code_in_lower_case(phrase: str, e: GeoEntry) -> bool:
