@@ -299,3 +299,9 @@ def test_a_hamlet_named_before_its_division_under_a_countrys_name():
             "in Abuja, and a delegation met him in Niger. The president of Nigeria condemned the attack.")
     found = places(text)
     assert found["Kagara"].country == "NG" and found["Kagara"].admin1 == "Niger"
+
+
+def test_a_capitalised_common_word_is_no_town():
+    # "Area" is an alternate name of a town in Illinois
+    found = places("Fires burned in the Bay Area. The school is in Rafi Local Government Area of Niger, Nigeria.")
+    assert "Area" not in found and found["Nigeria"].country == "NG"

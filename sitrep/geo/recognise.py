@@ -40,6 +40,7 @@ _NEVER = {
     "southwestern", "southeastern", "northwest", "northeast", "southwest", "southeast", "downtown", "greater",
     "great", "little", "upper", "lower", "big", "mount", "lake", "river", "bay", "island", "islands",
     "county", "city", "town", "village", "province", "region", "district", "street", "road", "avenue",
+    "area", "zone", "sector", "local", "community",
     "health", "medical", "disease", "virus", "fever", "outbreak", "bank", "union", "association",
     "service", "services", "office", "committee", "commission", "foundation", "institute", "society",
     "company", "group", "club", "team", "league", "cup", "games", "olympic", "olympics", "award",
