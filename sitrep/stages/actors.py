@@ -12,6 +12,7 @@ from sitrep.resolve.actors import (
     ActorEntry,
     ActorMatch,
     actor_dictionary,
+    class_entry,
     find_heads,
     phrase_country,
     resolve_entry,
@@ -85,6 +86,8 @@ human trade union government military police security secret special elite natio
 traffic border prison army foreign fellow angry striking protesting jihadist rebel militant tribal ethnic
 christian muslim hindu shiite sunni kurdish arab indigenous rural farm factory garment mine oil striking detained
 jailed imprisoned arrested off-duty uniformed undercover masked-men hooded unnamed other
+criminal district supreme high appeals appellate trial revolutionary constitutional administrative civil lower juvenile
+circuit county city sharia islamic magistrates
 """.split())
 # modifiers that are also the past tense of a verb: a modifier only when no subject stands before them
 _PARTICIPLES = frozenset({"detained", "jailed", "imprisoned", "arrested", "striking", "protesting"})
@@ -326,6 +329,19 @@ def _is_country_word(m: ActorMatch) -> bool:
     return m.actor.kind == "government" and (words in name_lookup() or words in capital_lookup())
 
 
+_CLASS_WORDS = re.compile(r"^(?:the\s+|[Tt]he\s+)?[A-Za-z][a-z\-]*(?:\s+[a-z][a-z\-]*)*$")
+
+
+def _class_reading(m: ActorMatch, context: str | None) -> ActorMatch:
+    """A state's actor named by common nouns only ("the regime", "government forces") in an article
+    that never names that state: the words name the class in the article's own state (or in none)."""
+    entry = m.actor
+    if m.demonym or entry.generic or not entry.classes or not entry.country or not _CLASS_WORDS.match(m.text) \
+            or find_countries(m.text):
+        return m
+    return ActorMatch(m.start, m.end, m.text, class_entry(entry.classes[0], context))
+
+
 def find_actors(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
     matches = _derived(doc, dictionary.match(doc.text))
@@ -357,8 +373,10 @@ def find_actors(doc: Doc) -> Doc:
     merged = [m for m in merged if not (m.demonym and m.actor.country and m.text.lower() not in demonyms
                                         and (m.actor.country != context if context else not mentioned.get(m.actor.country)))]
     doc.extra["actor_country"] = context
+    named = {c.iso2 for c in doc.extra["country_mentions"]} | {c.iso2 for c in find_countries(doc.article.title or "")}
     merged = _generic_phrases(doc, merged, context, mentioned)
     merged = _named_bodies(doc, merged, context)
+    merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
         start, end = g.span(1)

@@ -1154,6 +1154,9 @@ def _own_claim(m: EventMention) -> None:
         m.claim = Claim(m.claim.by, m.claim.source, "claimed", m.claim.evidence)
 
 
+_EXECUTION = re.compile(r"(?:summarily\s+|mass\s+)?execut", re.I)
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     title_actor = _title_actor(doc)
@@ -1174,8 +1177,10 @@ def _fill_defaults(doc: Doc) -> None:
         _own_claim(m)
         _protest_policing(doc, m)
         if m.type == "ASSAULT":
-            # a state fights through its forces: "the regime bombed", "the United States struck"
-            m.actor1 = _armed_forces(m.actor1)
+            # a state fights through its forces: "the regime bombed", "the United States struck";
+            # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
+            if not _EXECUTION.match(m.trigger or ""):
+                m.actor1 = _armed_forces(m.actor1)
             m.actor2 = _armed_forces(m.actor2)
             if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id \
                     and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
