@@ -92,3 +92,18 @@ def test_state_that_executes_is_its_authorities_not_its_army():
     strikes = [m for m in extract("Turkey bombed two villages in northern Iraq on Monday.", published="2023-03-02")
                if m.type == "ASSAULT"]
     assert strikes and strikes[0].actor1.kind == "state military"
+
+
+def test_person_introduced_by_title_or_age_is_every_later_mention():
+    found = actors_of("Police arrested journalist Maria Okonjo, 41, on Monday. A court later refused bail "
+                      "for Okonjo. Mrs Okonjo denies the charge. Peter Okonjo, her brother, was not charged.")
+    people = [(text, name) for text, name, _ in found if name == "Maria Okonjo"]
+    assert ("Okonjo", "Maria Okonjo") in people and ("Mrs Okonjo", "Maria Okonjo") in people
+    # another person of the same surname is not her
+    assert not any(text.startswith("Peter") for text, _ in people)
+    assert not any(text == "Okonjo" and name != "Maria Okonjo" for text, name, _ in found)
+
+
+def test_office_holders_are_left_to_their_state():
+    found = actors_of("Amara Diallo, 63, took office in May. President Amara Diallo said the army would withdraw.")
+    assert not any(name == "Amara Diallo" for _, name, _ in found)

@@ -17,6 +17,7 @@ from sitrep.resolve.actors import (
     phrase_country,
     resolve_entry,
 )
+from sitrep.spans import Coverage
 from sitrep.stages.doc import Doc
 
 # "the Sawaiq al-Rahman Brigade", "Liwa al-Quds": a group we do not know, named by its shape.
@@ -387,6 +388,7 @@ def find_actors(doc: Doc) -> Doc:
         if len(words) < 2 or any(start < e and s < end for s, e in taken):
             continue
         merged.append(ActorMatch(start, end, doc.text[start:end], _UNKNOWN))
+    merged = _persons(doc, merged, context)
     merged.sort(key=lambda m: m.start)
     doc.actors = merged
     countries: dict[str, int] = {}
@@ -522,3 +524,74 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
     if not added:
         return matches
     return sorted(matches + added, key=lambda m: m.start)
+
+
+# A person introduced by a title or an age ("labor leader Dennise Velasco", "Omar Radi, 33,"); the
+# text then names them by surname ("Radi", "Mrs Zaghari-Ratcliffe"): every mention is that person.
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+_COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+@lru_cache(maxsize=1)
+def _introduced() -> re.Pattern:
+    titles = sorted(person_titles(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(t) for t in titles)
+    # a title is matched in any case ("Labor leader", "labor leader"); the name after it is capitalised
+    return re.compile(rf"(?<![\w\-])(?i:{alternatives})\s+({_NAME})|({_NAME})(?=,\s+\d{{1,3}},)")
+
+
+def _plain_name(words: str) -> bool:
+    parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
+    return len(words.split()) >= 2 and not any(
+        w in _NOT_NAME or w.lower() in demonym_lookup() or w.lower() in person_titles() for w in parts
+    ) and not find_countries(words) and not _ORG_WORDS.search(words) and not find_heads(words)
+
+
+def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
+    """Persons the text introduces by a title or an age, at each mention of their full name or
+    surname: an actor under their own name (kind from the title, else civilians)."""
+    text = doc.text
+    taken = Coverage(len(text))
+    for m in matches:
+        taken.add(m.start, m.end)
+    # where a name would start right after an actor's words
+    ends = {m.end + len(gap) for m in matches for gap in re.findall(r"^\s+", text[m.end:m.end + 3])}
+    people: dict[str, tuple[str, str]] = {}  # surname -> (full name, kind)
+    offices: set[str] = set()
+    for found in _introduced().finditer(text):
+        name = found.group(1) or found.group(2)
+        if not name or not _plain_name(name) or _title_case(text, found.start()):
+            continue
+        title = text[found.start():found.start(1)].strip().lower() if found.group(1) else ""
+        kind = person_titles().get(title) or "civilians"
+        surname = name.split()[-1]
+        if kind in ("head of state", "government", "state military"):
+            offices.add(surname)  # an office holder: the events stage names them with their state
+            continue
+        if len(surname) >= 3 and (surname not in people or people[surname][1] == "civilians" and title):
+            people[surname] = (people[surname][0] if surname in people else name, kind)
+    for surname in offices:
+        people.pop(surname, None)
+    if not people:
+        return matches
+    added: list[ActorMatch] = []
+    for surname, (name, kind) in people.items():
+        first = name.split()[0]
+        for again in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
+            start, end = again.span()
+            before = text[max(0, start - len(name) + len(surname)):start]
+            if name.endswith(surname) and text[max(0, end - len(name)):end] == name:
+                start = end - len(name)  # the full name
+            elif before.rstrip().split()[-1:] and before.rstrip().split()[-1][:1].isupper() \
+                    and before.rstrip().split()[-1] != first and not _COURTESY.search(before) \
+                    and before.rstrip().split()[-1].lower() not in person_titles():
+                continue  # "Hafez Smith": another person of that surname
+            courtesy = _COURTESY.search(text[max(0, start - 6):start])
+            if courtesy:
+                start -= len(courtesy.group())
+            if taken.overlaps(start, end) or start in ends:
+                continue  # right after an actor's words ("rights activist Osman Kavala"): that actor's person
+            taken.add(start, end)
+            added.append(ActorMatch(start, end, text[start:end],
+                                    ActorEntry(_PERSON_ENTRY, name, kind, context, None, False)))
+    return matches + added
