@@ -107,3 +107,10 @@ def test_person_introduced_by_title_or_age_is_every_later_mention():
 def test_office_holders_are_left_to_their_state():
     found = actors_of("Amara Diallo, 63, took office in May. President Amara Diallo said the army would withdraw.")
     assert not any(name == "Amara Diallo" for _, name, _ in found)
+
+
+def test_person_introduced_by_an_apposition():
+    found = actors_of("Tomas Reyes, who ran the shop, was detained on Monday. Reyes denies the charge. "
+                      "Carlos Mendez, uncle of the victim, spoke to reporters.")
+    assert ("Reyes", "Tomas Reyes", None) in found
+    assert any(name == "Carlos Mendez" for _, name, _ in found)

@@ -526,9 +526,9 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
     return sorted(matches + added, key=lambda m: m.start)
 
 
-# A person introduced by a title or an age ("labor leader Dennise Velasco", "Omar Radi, 33,"); the
-# text then names them by surname ("Radi", "Mrs Zaghari-Ratcliffe"): every mention is that person.
-_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+# A person introduced by a title, an age or an apposition ("labor leader Jane Roe", "Jane Roe, 33,",
+# "Jane Roe, who ..."); the text then names them by surname ("Roe", "Mrs Roe"): each mention is that person.
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
 
 
@@ -536,8 +536,13 @@ _COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
 def _introduced() -> re.Pattern:
     titles = sorted(person_titles(), key=len, reverse=True)
     alternatives = "|".join(re.escape(t) for t in titles)
-    # a title is matched in any case ("Labor leader", "labor leader"); the name after it is capitalised
-    return re.compile(rf"(?<![\w\-])(?i:{alternatives})\s+({_NAME})|({_NAME})(?=,\s+\d{{1,3}},)")
+    # a title, matched in any case ("Labor leader", "labor leader"), before a capitalised name; an age
+    # after the name ("Jane Roe, 33,"); what they are to someone ("Jane Roe, one of ...", "Jane Roe,
+    # who ...", "Jane Roe, uncle of ..."). A full name found only from a later "Mrs Roe", or an age before the name
+    # ("a 56-year-old Jane Roe") was tried and measured: it made the events stage read false records.
+    kin = "uncle|aunt|son|daughter|wife|husband|brother|sister|father|mother|cousin|nephew|niece|widow"
+    return re.compile(rf"(?<![\w\-])(?i:{alternatives})\s+({_NAME})|({_NAME})(?=,\s+\d{{1,3}},)"
+                      rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s)")
 
 
 def _plain_name(words: str) -> bool:
@@ -548,8 +553,8 @@ def _plain_name(words: str) -> bool:
 
 
 def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
-    """Persons the text introduces by a title or an age, at each mention of their full name or
-    surname: an actor under their own name (kind from the title, else civilians)."""
+    """Persons the text introduces by a title, an age or an apposition, at each mention of their full
+    name or surname: an actor under their own name (kind from the title, else civilians)."""
     text = doc.text
     taken = Coverage(len(text))
     for m in matches:
@@ -559,12 +564,12 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
     people: dict[str, tuple[str, str]] = {}  # surname -> (full name, kind)
     offices: set[str] = set()
     for found in _introduced().finditer(text):
-        name = found.group(1) or found.group(2)
+        name = found.group(1) or found.group(2) or found.group(3)
         if not name or not _plain_name(name) or _title_case(text, found.start()):
             continue
         title = text[found.start():found.start(1)].strip().lower() if found.group(1) else ""
         kind = person_titles().get(title) or "civilians"
-        surname = name.split()[-1]
+        surname = next(w for w in reversed(name.split()) if w.rstrip(".") not in _SUFFIXES)
         if kind in ("head of state", "government", "state military"):
             offices.add(surname)  # an office holder: the events stage names them with their state
             continue
@@ -579,9 +584,10 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
         first = name.split()[0]
         for again in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
             start, end = again.span()
-            before = text[max(0, start - len(name) + len(surname)):start]
-            if name.endswith(surname) and text[max(0, end - len(name)):end] == name:
-                start = end - len(name)  # the full name
+            at = name.rfind(surname)
+            before = text[max(0, start - at):start]
+            if at >= 0 and text[max(0, start - at):start - at + len(name)] == name:
+                start, end = start - at, start - at + len(name)  # the full name
             elif before.rstrip().split()[-1:] and before.rstrip().split()[-1][:1].isupper() \
                     and before.rstrip().split()[-1] != first and not _COURTESY.search(before) \
                     and before.rstrip().split()[-1].lower() not in person_titles():
