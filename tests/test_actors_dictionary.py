@@ -39,6 +39,7 @@ def test_short_mixed_case_alias_is_matched_by_case():
     ("AQAP claimed the attack", "Al-Qaeda in the Arabian Peninsula (AQAP)"),
     ("The State Department said", "United States Department of State"),
     ("President Obama said", "Barack Obama"),
+    ("Russian or Syrian jets pounded the town", "Syrian or Russian air force"),
 ])
 def test_actors_often_merged_are_kept_apart(text, name):
     assert names_in(text)[:1] == [name]
