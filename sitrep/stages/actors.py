@@ -335,11 +335,11 @@ _CLASS_WORDS = re.compile(r"^(?:the\s+|[Tt]he\s+)?[A-Za-z][a-z\-]*(?:\s+[a-z][a-
 
 def _class_reading(m: ActorMatch, context: str | None) -> ActorMatch:
     """A state's actor named by common nouns only ("the regime", "government forces") in an article
-    that never names that state: the words name the class in the article's own state (or in none)."""
+    about another state that never names this one: the words name the class in the article's state."""
     entry = m.actor
     if m.demonym or entry.generic or not entry.classes or not entry.country or not _CLASS_WORDS.match(m.text) \
-            or find_countries(m.text):
-        return m
+            or find_countries(m.text) or context is None or context == entry.country:
+        return m  # with no state of its own the article may still be about this one (its towns named)
     return ActorMatch(m.start, m.end, m.text, class_entry(entry.classes[0], context))
 
 
