@@ -37,7 +37,8 @@ def test_country_mentions_are_case_sensitive_words():
     "words,context,name,kind,iso",
     [
         ("Kenyan police", None, "Kenyan police", "police", "KE"),
-        ("police in Nigeria", None, "Nigerian police", "police", "NG"),
+        ("police in Nigeria", None, "Nigeria Police Force", "police", "NG"),  # the reviewed national force
+        ("police in Ghana", None, "Ghanaian police", "police", "GH"),
         ("the police", "PK", "Pakistani police", "police", "PK"),
         ("Egypt's security forces", None, "Egyptian security forces", "police", "EG"),
         ("Colombian troops", None, "Colombian military", "state military", "CO"),

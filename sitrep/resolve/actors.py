@@ -61,6 +61,9 @@ class ActorDictionary:
         self._names: dict[str, ActorEntry] = {}
         for entry in self.actors.values():
             self._names.setdefault(entry.name, entry)
+        for r in records:  # records stored before a rename still carry the former name
+            for former in r.get("formerly") or ():
+                self._names.setdefault(str(former), self.actors[r["id"]])
         # (generic class, country) -> the reviewed actor standing for it; filled lazily with
         # class actors made for other states ("police", "KE" -> Kenyan police)
         self.class_index: dict[tuple[str, str], ActorEntry] = {}
@@ -73,9 +76,11 @@ class ActorDictionary:
                     self.class_index[(key, entry.country)] = entry
 
     def _add(self, alias: str, actor_id: str, demonym: bool, exact: bool = False) -> None:
-        # Acronyms (all capitals, short) are matched case-sensitively: "IS" is not "is".
+        # Acronyms (all capitals, short) are matched case-sensitively: "IS" is not "is"; so is a short
+        # alias with a capital after a small letter ("LeT" is not "let"; "US-led" stays folded).
         letters = [c for c in alias if c.isalpha()]
-        case_sensitive = exact or (letters and all(c.isupper() for c in letters) and len(alias) <= 6)
+        case_sensitive = exact or (bool(letters) and len(alias) <= 6 and (
+            all(c.isupper() for c in letters) or re.search(r"[a-z][A-Z]", alias) is not None))
         automaton, key = (self._exact, alias) if case_sensitive else (self._folded, alias.lower())
         existing = automaton.get(key, None)
         if existing is not None and not existing[1] and demonym:

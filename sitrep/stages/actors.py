@@ -12,10 +12,12 @@ from sitrep.resolve.actors import (
     ActorEntry,
     ActorMatch,
     actor_dictionary,
+    class_entry,
     find_heads,
     phrase_country,
     resolve_entry,
 )
+from sitrep.spans import Coverage
 from sitrep.stages.doc import Doc
 
 # "the Sawaiq al-Rahman Brigade", "Liwa al-Quds": a group we do not know, named by its shape.
@@ -85,6 +87,8 @@ human trade union government military police security secret special elite natio
 traffic border prison army foreign fellow angry striking protesting jihadist rebel militant tribal ethnic
 christian muslim hindu shiite sunni kurdish arab indigenous rural farm factory garment mine oil striking detained
 jailed imprisoned arrested off-duty uniformed undercover masked-men hooded unnamed other
+criminal district supreme high appeals appellate trial revolutionary constitutional administrative civil lower juvenile
+circuit county city sharia islamic magistrates
 """.split())
 # modifiers that are also the past tense of a verb: a modifier only when no subject stands before them
 _PARTICIPLES = frozenset({"detained", "jailed", "imprisoned", "arrested", "striking", "protesting"})
@@ -326,6 +330,19 @@ def _is_country_word(m: ActorMatch) -> bool:
     return m.actor.kind == "government" and (words in name_lookup() or words in capital_lookup())
 
 
+_CLASS_WORDS = re.compile(r"^(?:the\s+|[Tt]he\s+)?[A-Za-z][a-z\-]*(?:\s+[a-z][a-z\-]*)*$")
+
+
+def _class_reading(m: ActorMatch, context: str | None) -> ActorMatch:
+    """A state's actor named by common nouns only ("the regime", "government forces") in an article
+    about another state that never names this one: the words name the class in the article's state."""
+    entry = m.actor
+    if m.demonym or entry.generic or not entry.classes or not entry.country or not _CLASS_WORDS.match(m.text) \
+            or find_countries(m.text) or context is None or context == entry.country:
+        return m  # with no state of its own the article may still be about this one (its towns named)
+    return ActorMatch(m.start, m.end, m.text, class_entry(entry.classes[0], context))
+
+
 def find_actors(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
     matches = _derived(doc, dictionary.match(doc.text))
@@ -357,8 +374,10 @@ def find_actors(doc: Doc) -> Doc:
     merged = [m for m in merged if not (m.demonym and m.actor.country and m.text.lower() not in demonyms
                                         and (m.actor.country != context if context else not mentioned.get(m.actor.country)))]
     doc.extra["actor_country"] = context
+    named = {c.iso2 for c in doc.extra["country_mentions"]} | {c.iso2 for c in find_countries(doc.article.title or "")}
     merged = _generic_phrases(doc, merged, context, mentioned)
     merged = _named_bodies(doc, merged, context)
+    merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
         start, end = g.span(1)
@@ -369,6 +388,7 @@ def find_actors(doc: Doc) -> Doc:
         if len(words) < 2 or any(start < e and s < end for s, e in taken):
             continue
         merged.append(ActorMatch(start, end, doc.text[start:end], _UNKNOWN))
+    merged = _persons(doc, merged, context)
     merged.sort(key=lambda m: m.start)
     doc.actors = merged
     countries: dict[str, int] = {}
@@ -504,3 +524,80 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
     if not added:
         return matches
     return sorted(matches + added, key=lambda m: m.start)
+
+
+# A person introduced by a title, an age or an apposition ("labor leader Jane Roe", "Jane Roe, 33,",
+# "Jane Roe, who ..."); the text then names them by surname ("Roe", "Mrs Roe"): each mention is that person.
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+@lru_cache(maxsize=1)
+def _introduced() -> re.Pattern:
+    titles = sorted(person_titles(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(t) for t in titles)
+    # a title, matched in any case ("Labor leader", "labor leader"), before a capitalised name; an age
+    # after the name ("Jane Roe, 33,"); what they are to someone ("Jane Roe, one of ...", "Jane Roe,
+    # who ...", "Jane Roe, uncle of ..."). A full name found only from a later "Mrs Roe", or an age before the name
+    # ("a 56-year-old Jane Roe") was tried and measured: it made the events stage read false records.
+    kin = "uncle|aunt|son|daughter|wife|husband|brother|sister|father|mother|cousin|nephew|niece|widow"
+    return re.compile(rf"(?<![\w\-])(?i:{alternatives})\s+({_NAME})|({_NAME})(?=,\s+\d{{1,3}},)"
+                      rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s)")
+
+
+def _plain_name(words: str) -> bool:
+    parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
+    return len(words.split()) >= 2 and not any(
+        w in _NOT_NAME or w.lower() in demonym_lookup() or w.lower() in person_titles() for w in parts
+    ) and not find_countries(words) and not _ORG_WORDS.search(words) and not find_heads(words)
+
+
+def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
+    """Persons the text introduces by a title, an age or an apposition, at each mention of their full
+    name or surname: an actor under their own name (kind from the title, else civilians)."""
+    text = doc.text
+    taken = Coverage(len(text))
+    for m in matches:
+        taken.add(m.start, m.end)
+    # where a name would start right after an actor's words
+    ends = {m.end + len(gap) for m in matches for gap in re.findall(r"^\s+", text[m.end:m.end + 3])}
+    people: dict[str, tuple[str, str]] = {}  # surname -> (full name, kind)
+    offices: set[str] = set()
+    for found in _introduced().finditer(text):
+        name = found.group(1) or found.group(2) or found.group(3)
+        if not name or not _plain_name(name) or _title_case(text, found.start()):
+            continue
+        title = text[found.start():found.start(1)].strip().lower() if found.group(1) else ""
+        kind = person_titles().get(title) or "civilians"
+        surname = next(w for w in reversed(name.split()) if w.rstrip(".") not in _SUFFIXES)
+        if kind in ("head of state", "government", "state military"):
+            offices.add(surname)  # an office holder: the events stage names them with their state
+            continue
+        if len(surname) >= 3 and (surname not in people or people[surname][1] == "civilians" and title):
+            people[surname] = (people[surname][0] if surname in people else name, kind)
+    for surname in offices:
+        people.pop(surname, None)
+    if not people:
+        return matches
+    added: list[ActorMatch] = []
+    for surname, (name, kind) in people.items():
+        first = name.split()[0]
+        for again in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
+            start, end = again.span()
+            at = name.rfind(surname)
+            before = text[max(0, start - at):start]
+            if at >= 0 and text[max(0, start - at):start - at + len(name)] == name:
+                start, end = start - at, start - at + len(name)  # the full name
+            elif before.rstrip().split()[-1:] and before.rstrip().split()[-1][:1].isupper() \
+                    and before.rstrip().split()[-1] != first and not _COURTESY.search(before) \
+                    and before.rstrip().split()[-1].lower() not in person_titles():
+                continue  # "Hafez Smith": another person of that surname
+            courtesy = _COURTESY.search(text[max(0, start - 6):start])
+            if courtesy:
+                start -= len(courtesy.group())
+            if taken.overlaps(start, end) or start in ends:
+                continue  # right after an actor's words ("rights activist Osman Kavala"): that actor's person
+            taken.add(start, end)
+            added.append(ActorMatch(start, end, text[start:end],
+                                    ActorEntry(_PERSON_ENTRY, name, kind, context, None, False)))
+    return matches + added

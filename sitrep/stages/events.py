@@ -1230,6 +1230,9 @@ def _dated_later(doc: Doc) -> None:
             break
 
 
+_EXECUTION = re.compile(r"(?:summarily\s+|mass\s+)?execut", re.I)
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     _dated_later(doc)
@@ -1250,8 +1253,10 @@ def _fill_defaults(doc: Doc) -> None:
     for m in doc.mentions:
         _protest_policing(doc, m)
         if m.type == "ASSAULT":
-            # a state fights through its forces: "the regime bombed", "the United States struck"
-            m.actor1 = _armed_forces(m.actor1)
+            # a state fights through its forces: "the regime bombed", "the United States struck";
+            # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
+            if not _EXECUTION.match(m.trigger or ""):
+                m.actor1 = _armed_forces(m.actor1)
             m.actor2 = _armed_forces(m.actor2)
             if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id \
                     and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
