@@ -851,7 +851,7 @@ def _mention_contradictions(event: Cluster, tolerance: float | None,
                             siblings: dict[str, list[MentionView]] | None) -> list[Contradiction]:
     out: list[Contradiction] = []
     for kind in ("killed", "injured"):
-        out.extend(figure_contradictions(event, kind, tolerance))
+        out.extend(figure_contradictions(event, kind, tolerance, siblings))
     out.extend(denial_contradictions(event, siblings or {}))
     perpetrators: dict[str, set[str]] = defaultdict(set)
     named_in: dict[str, set[str]] = defaultdict(set)
@@ -1031,13 +1031,19 @@ class Figure:
                 "group": self.group, "source": self.source, "day": self.day}
 
 
-def event_figures(event: Cluster, kind: str) -> list[Figure]:
+def event_figures(event: Cluster, kind: str, siblings: dict[str, list[MentionView]] | None = None) -> list[Figure]:
     """Every figure of ``kind`` the event's reports give, one per report, group and value.
 
-    A part of a toll ("including 4 civilians") is not a toll of all the dead; a figure of
-    children or women is kept (it is compared with the other reports' children or women)."""
+    A part of a toll ("including 4 children") is not a toll of all the dead; a figure of
+    children or women is kept (it is compared with the other reports' children or women).
+    With ``siblings`` (the reports' other mentions), a later report whose own incident is another
+    one gives no figure: "in early October bombers killed 15" in a report of a later attack is a
+    figure recalled in passing, not a position taken on this incident's toll."""
     out: dict[tuple, Figure] = {}
+    recalled = _recalled_in(event, siblings) if siblings else set()
     for m in event.mentions:
+        if m.article_id in recalled:
+            continue
         claim = m.record.get("claim") or {}
         # who gives the figure: the named source, else the words naming it ("a police source")
         # when the report attributes it; the outlet's own voice is no source
@@ -1058,6 +1064,29 @@ def event_figures(event: Cluster, kind: str) -> list[Figure]:
                 out[key] = Figure(c["count"], c.get("approx") or "exact", group, m.outlet or "?", m.article_id,
                                   source, day, m.update, quote)
     return sorted(out.values(), key=lambda f: (f.group, f.value, f.outlet, f.article))
+
+
+def _recalled_in(event: Cluster, siblings: dict[str, list[MentionView]]) -> set[str]:
+    """The reports that recall the event in passing: their own incident is another event and
+    they came out more than ``FOLLOW_UP_DAYS`` after this one's day (a report of the same days
+    whose lead fusion put elsewhere still tells this incident)."""
+    when = event.date
+    try:
+        day = date.fromisoformat(when) if when and len(when) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        return set()
+    out = set()
+    for article, mine in event.by_article.items():
+        published = (mine[0].published or "")[:10]
+        try:
+            late = bool(published) and (date.fromisoformat(published) - day).days > FOLLOW_UP_DAYS
+        except ValueError:
+            late = False
+        if late and not tells_its_incident(event, article, siblings):
+            out.add(article)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -1109,11 +1138,12 @@ def is_update(a: Figure, b: Figure) -> bool:
     return hi.update or (bool(hi.day) and bool(lo.day) and hi.day > lo.day and not named_apart)
 
 
-def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = None) -> list[Contradiction]:
+def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = None,
+                          siblings: dict[str, list[MentionView]] | None = None) -> list[Contradiction]:
     """Casualty disagreements of one kind: per victim group, the figures of comparable times that
     cannot both be true; a toll that grows over later reports is listed as an update instead."""
     out: list[Contradiction] = []
-    figures = event_figures(event, kind)
+    figures = event_figures(event, kind, siblings)
     for group in sorted({FAMILIES.get(f.group, f.group) for f in figures}):
         mine = [f for f in figures if FAMILIES.get(f.group, f.group) == group]
         clashing: set[int] = set()
