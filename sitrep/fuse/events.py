@@ -1057,7 +1057,8 @@ def event_figures(event: Cluster, kind: str, siblings: dict[str, list[MentionVie
             group = VICTIM_GROUPS.get(c.get("category") or "unknown", "all")
             if c["subset"] and group in ("all", "combatants"):
                 continue
-            source = (c.get("claim") or {}).get("source") or claim_source
+            own = c.get("claim") or {}
+            source = own.get("source") or own.get("by") or claim_source  # the figure's own giver first
             key = (m.article_id, group, c["count"])
             if key not in out:
                 quote = (c.get("evidence") or {}).get("text") or ""
