@@ -1020,13 +1020,18 @@ class Figure:
     day: str  # the report's publication day (or the incident day it states)
     update: bool  # the report says its toll was counted again
     quote: str
+    vague: str = ""  # a size with no number ("dozens", "hundreds"): ``value`` is its least
 
     @property
     def text(self) -> str:
-        return APPROX_TEXT.get(self.approx, "") + str(self.value)
+        return self.vague or APPROX_TEXT.get(self.approx, "") + str(self.value)
+
+    @property
+    def side(self) -> str:
+        return self.vague or str(self.value)
 
     def position(self) -> dict[str, Any]:
-        return {"side": str(self.value), "value": self.text, "outlet": self.outlet, "article": self.article,
+        return {"side": self.side, "value": self.text, "outlet": self.outlet, "article": self.article,
                 "quote": self.quote,
                 "group": self.group, "source": self.source, "day": self.day}
 
@@ -1052,18 +1057,22 @@ def event_figures(event: Cluster, kind: str, siblings: dict[str, list[MentionVie
         # when the figure was given: the report's day (a toll counted again comes out later)
         day = (m.published or "")[:10] or (m.record.get("date") or {}).get("value") or ""
         for c in m.record["casualties"]:
-            if c["kind"] != kind or not c["count"]:
+            if c["kind"] != kind:
+                continue
+            vague = "" if c["count"] else _vague_size((c.get("evidence") or {}).get("text") or "")
+            if not c["count"] and not vague:
                 continue
             group = VICTIM_GROUPS.get(c.get("category") or "unknown", "all")
             if c["subset"] and group in ("all", "combatants"):
                 continue
             own = c.get("claim") or {}
             source = own.get("source") or own.get("by") or claim_source  # the figure's own giver first
-            key = (m.article_id, group, c["count"])
+            value = c["count"] or VAGUE_SIZES[vague][0]
+            key = (m.article_id, group, value, vague)
             if key not in out:
                 quote = (c.get("evidence") or {}).get("text") or ""
-                out[key] = Figure(c["count"], c.get("approx") or "exact", group, m.outlet or "?", m.article_id,
-                                  source, day, m.update, quote)
+                out[key] = Figure(value, c.get("approx") or "exact", group, m.outlet or "?", m.article_id,
+                                  source, day, m.update, quote, vague)
     return sorted(out.values(), key=lambda f: (f.group, f.value, f.outlet, f.article))
 
 
@@ -1079,8 +1088,11 @@ def _recalled_in(event: Cluster, siblings: dict[str, list[MentionView]]) -> set[
     if day is None:
         return set()
     out = set()
-    for article, mine in event.by_article.items():
-        published = (mine[0].published or "")[:10]
+    first: dict[str, MentionView] = {}
+    for m in event.mentions:
+        first.setdefault(m.article_id, m)
+    for article, mine in first.items():
+        published = (mine.published or "")[:10]
         try:
             late = bool(published) and (date.fromisoformat(published) - day).days > FOLLOW_UP_DAYS
         except ValueError:
@@ -1088,6 +1100,18 @@ def _recalled_in(event: Cluster, siblings: dict[str, list[MentionView]]) -> set[
         if late and not tells_its_incident(event, article, siblings):
             out.add(article)
     return out
+
+
+# Sizes told without a number, as the least and most they can mean. Two of them disagree only
+# when they cannot overlap ("hundreds wounded" vs "dozens wounded"); a size is never set against
+# a number (which of "dozens" a count of 30 or 120 falls in is a reader's call).
+VAGUE_SIZES = {"dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 1999), "thousands": (2000, 10**9)}
+_VAGUE_SIZE = re.compile(r"\b(" + "|".join(VAGUE_SIZES) + r")\b", re.I)
+
+
+def _vague_size(text: str) -> str:
+    m = _VAGUE_SIZE.search(text)
+    return m.group(1).lower() if m and not re.search(r"\bof\s+thousands\b", text, re.I) else ""
 
 
 @lru_cache(maxsize=1)
@@ -1113,6 +1137,11 @@ def figures_disagree(a: Figure, b: Figure, tolerance: float | None = None) -> bo
     incident's or a whole's figure (``far_apart``)."""
     if FAMILIES.get(a.group, a.group) != FAMILIES.get(b.group, b.group):
         return False
+    if a.vague or b.vague:
+        if not (a.vague and b.vague) or a.group != b.group:
+            return False
+        lo, hi = (a, b) if VAGUE_SIZES[a.vague][0] <= VAGUE_SIZES[b.vague][0] else (b, a)
+        return VAGUE_SIZES[lo.vague][1] < VAGUE_SIZES[hi.vague][0]
     settings = contradiction_settings()
     tolerance = settings["figure_tolerance"] if tolerance is None else tolerance
     lo, hi = (a, b) if a.value <= b.value else (b, a)
@@ -1169,12 +1198,13 @@ def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = N
             if kind_out == "toll_update":
                 picked = sorted(picked, key=lambda f: (f.day, f.value))
             sides: dict[str, list[str]] = defaultdict(list)
+            size = {f.side: f.value for f in picked}
             for f in picked:
-                if f.outlet not in sides[str(f.value)]:
-                    sides[str(f.value)].append(f.outlet)
+                if f.outlet not in sides[f.side]:
+                    sides[f.side].append(f.outlet)
             if len(sides) < 2:
                 continue
-            text = " vs ".join(f"{n} ({', '.join(sorted(o))})" for n, o in sorted(sides.items(), key=lambda x: int(x[0])))
+            text = " vs ".join(f"{n} ({', '.join(sorted(o))})" for n, o in sorted(sides.items(), key=lambda x: size[x[0]]))
             if kind_out == "toll_update":
                 text = " → ".join(f"{f.text} ({f.outlet}, {f.day or '?'})" for f in picked)
                 summary = f"{label} rose over later reports: {text}"

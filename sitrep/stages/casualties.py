@@ -231,6 +231,7 @@ _CLAUSE_OPEN = re.compile(r"(?:[,;:]|\b(?:while|whereas|but|and|although|though|
 # a giver the actor dictionary does not know: a body or role that counts the dead
 _SPEAKER = re.compile(r"\b(?:ministry|monitor|observatory|officials?|sources?|activists?|medics|doctors|hospital|"
                       r"health|civil defen[cs]e|rescuers|authorities|agency|media|television|governor)\b", re.I)
+_JOINED = re.compile(r"\s*,?\s*(?:and|as well as|with)\s+", re.I)
 _HELD = re.compile(r"^[-\s](?:held|controlled|run|besieged|backed|led|based)\b", re.I)
 
 
@@ -348,9 +349,15 @@ def find_casualties(doc: Doc) -> Doc:
                 kind=_kind(m.group(2)), count=None, approx="unknown", who=who,
                 category=categorise(who), party=party, evidence=Evidence(doc.text[start:end], start, end))))
         local.sort(key=lambda c: c.start)
+        previous: CasualtyMatch | None = None
         for c in local:
-            if not c.subset and c.casualty.count is not None:
-                c.casualty.claim = _giver(doc, text, offset, c.start - offset)
+            if c.subset:
+                continue
+            c.casualty.claim = _giver(doc, text, offset, c.start - offset)
+            if c.casualty.claim is None and previous is not None and previous.casualty.claim is not None \
+                    and _JOINED.fullmatch(text[previous.end - offset:c.start - offset]):
+                c.casualty.claim = previous.casualty.claim  # "counted 24 dead and dozens more wounded"
+            previous = c
         found.extend(local)
     doc.casualties = found
     return doc
