@@ -348,14 +348,28 @@ WORDS_FULL = 6
 WEIGHTS = {"date": 0.3, "place": 0.2, "figures": 0.2, "words": 0.35, "mode": 0.5, "actors": 0.5, "victims": 0.5}
 
 
+_FEATURES = tuple(WEIGHTS)  # the order ``_pair_terms`` gives them in
+_W_DATE, _W_PLACE, _W_FIGURES, _W_WORDS, _W_MODE, _W_ACTORS, _W_VICTIMS = (WEIGHTS[k] for k in _FEATURES)
+
+
 def pair_score(a: MentionView, b: MentionView) -> float:
     """How likely two mentions report one event, in [0, 1]-ish; 0 when they cannot."""
-    features = pair_features(a, b)
-    return sum(WEIGHTS[k] * v for k, v in features.items()) if features else 0.0
+    # the weighted sum written out, in ``WEIGHTS`` order (fusion scores hundreds of thousands of
+    # pairs: no dictionary per pair)
+    t = _pair_terms(a, b)
+    if t is None:
+        return 0.0
+    return 0 + _W_DATE * t[0] + _W_PLACE * t[1] + _W_FIGURES * t[2] + _W_WORDS * t[3] + _W_MODE * t[4] \
+        + _W_ACTORS * t[5] + _W_VICTIMS * t[6]
 
 
 def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
     """The evidence two mentions give for one event; None when they cannot be one."""
+    terms = _pair_terms(a, b)
+    return dict(zip(_FEATURES, terms, strict=True)) if terms is not None else None
+
+
+def _pair_terms(a: MentionView, b: MentionView) -> tuple[float, ...] | None:
     if a.type != b.type or a.article_id == b.article_id:
         return None
     shared = len(a.words & b.words)
@@ -370,7 +384,9 @@ def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
         gap = abs((a.day - b.day).days)
         if gap > FOLLOW_UP_DAYS and gap > a.window and gap > b.window:
             return None
-        if not days_compatible(a, b) and not (gap <= FOLLOW_UP_DAYS and follows_up(a, b, shared)):
+        # (``days_compatible``, its test of one basis against the other needed only when they differ)
+        compatible = gap <= max(a.window, b.window) if a.basis == b.basis else days_compatible(a, b)
+        if not compatible and not (gap <= FOLLOW_UP_DAYS and follows_up(a, b, shared)):
             return None
     place = _place_key_score(a.place_key, b.place_key)
     if place == 0.0:
@@ -392,16 +408,16 @@ def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
             # attackers (or targets) named from different sides: one event disputed, or two
             # events; only strong agreement elsewhere fuses them (a dispute is then listed)
             actors -= 0.15
-    return {
-        "date": 1.0 if gap == 0 else 0.6 if gap == 1 else 0.3,
-        "place": place,
-        "figures": _figure_score(a, b),
-        "words": min(1.0, shared / WORDS_FULL),
-        "mode": mode,
-        "actors": actors,
-        # the dead named as civilians in one report and as soldiers or fighters in the other
-        "victims": -0.1 if a.victims and b.victims and not (a.victims & b.victims) else 0.0,
-    }
+    return (
+        1.0 if gap == 0 else 0.6 if gap == 1 else 0.3,  # date
+        place,
+        _figure_score(a, b),
+        min(1.0, shared / WORDS_FULL),  # words
+        mode,
+        actors,
+        # victims: the dead named as civilians in one report and as soldiers or fighters in the other
+        -0.1 if a.victims and b.victims and not (a.victims & b.victims) else 0.0,
+    )
 
 
 FOLLOW_UP_DAYS = 3
@@ -810,7 +826,20 @@ def _without_cycle_collection() -> Iterator[None]:
         yield
     finally:
         if was:
+            _promote_survivors()
             gc.enable()
+
+
+def _promote_survivors() -> None:
+    """Move the objects made while the collector was off straight to its oldest generation.
+
+    They are the fused events and their indexes, alive as long as the result: enabling the
+    collector with them in the youngest generation makes its next pass walk them all (a second
+    or more after 100,000 mentions) only to find them alive and promote them — exactly where
+    this puts them. Only when nothing else is frozen (``gc.freeze`` is process-wide)."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def fuse(mentions: list[MentionView], fuser: Fuser | None = None, texts: dict[str, str] | None = None) -> Fuser:
@@ -821,13 +850,13 @@ def fuse(mentions: list[MentionView], fuser: Fuser | None = None, texts: dict[st
             if m.id not in fuser.assignment:
                 fuser.add(m)
         fuser.merge_similar()
-    siblings: dict[str, list[MentionView]] = defaultdict(list)
-    for m in mentions:
-        siblings[m.article_id].append(m)
-    for event in fuser.events.values():
-        # one report's event has nobody to disagree with (``find_contradictions``)
-        event.contradictions = find_contradictions(event, siblings=siblings, texts=texts) \
-            if len(event.mentions) > 1 else []
+        siblings: dict[str, list[MentionView]] = defaultdict(list)
+        for m in mentions:
+            siblings[m.article_id].append(m)
+        for event in fuser.events.values():
+            # one report's event has nobody to disagree with (``find_contradictions``)
+            event.contradictions = find_contradictions(event, siblings=siblings, texts=texts) \
+                if len(event.mentions) > 1 else []
     return fuser
 
 
@@ -850,8 +879,9 @@ def find_contradictions(event: Cluster, tolerance: float | None = None,
 def _mention_contradictions(event: Cluster, tolerance: float | None,
                             siblings: dict[str, list[MentionView]] | None) -> list[Contradiction]:
     out: list[Contradiction] = []
+    recalled = _recalled_in(event, siblings) if siblings else set()
     for kind in ("killed", "injured"):
-        out.extend(figure_contradictions(event, kind, tolerance, siblings))
+        out.extend(figure_contradictions(event, kind, tolerance, recalled=recalled))
     out.extend(denial_contradictions(event, siblings or {}))
     perpetrators: dict[str, set[str]] = defaultdict(set)
     named_in: dict[str, set[str]] = defaultdict(set)
@@ -1036,16 +1066,15 @@ class Figure:
                 "group": self.group, "source": self.source, "day": self.day}
 
 
-def event_figures(event: Cluster, kind: str, siblings: dict[str, list[MentionView]] | None = None) -> list[Figure]:
+def event_figures(event: Cluster, kind: str, recalled: set[str] | frozenset[str] = frozenset()) -> list[Figure]:
     """Every figure of ``kind`` the event's reports give, one per report, group and value.
 
     A part of a toll ("including 4 children") is not a toll of all the dead; a figure of
     children or women is kept (it is compared with the other reports' children or women).
-    With ``siblings`` (the reports' other mentions), a later report whose own incident is another
-    one gives no figure: "in early October bombers killed 15" in a report of a later attack is a
-    figure recalled in passing, not a position taken on this incident's toll."""
+    ``recalled``: the reports that recall the event in passing (``_recalled_in``) give no figure:
+    "in early October bombers killed 15" in a report of a later attack is not a position taken on
+    this incident's toll."""
     out: dict[tuple, Figure] = {}
-    recalled = _recalled_in(event, siblings) if siblings else set()
     for m in event.mentions:
         if m.article_id in recalled:
             continue
@@ -1169,11 +1198,11 @@ def is_update(a: Figure, b: Figure) -> bool:
 
 
 def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = None,
-                          siblings: dict[str, list[MentionView]] | None = None) -> list[Contradiction]:
+                          recalled: set[str] | frozenset[str] = frozenset()) -> list[Contradiction]:
     """Casualty disagreements of one kind: per victim group, the figures of comparable times that
     cannot both be true; a toll that grows over later reports is listed as an update instead."""
     out: list[Contradiction] = []
-    figures = event_figures(event, kind, siblings)
+    figures = event_figures(event, kind, recalled)
     for group in sorted({FAMILIES.get(f.group, f.group) for f in figures}):
         mine = [f for f in figures if FAMILIES.get(f.group, f.group) == group]
         clashing: set[int] = set()
