@@ -221,6 +221,8 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
             continue  # "Al Qaeda-held", "Russia-backed": part of a word about something else
         if _a_place(article.text, m):
             continue  # "fighters from Libya": a country as a place, not as an actor
+        if _another_person(article.text, m):
+            continue  # "Hafez al-Assad": the surname of someone else, not the actor's label
         name = m.actor.name
         start = _with_qualifiers(article.text, m.start)
         quote_start = max(0, article.text.rfind(".", 0, start) + 1)
@@ -245,6 +247,8 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
         if m.actor.generic and any(o is not m and not o.actor.generic and not o.demonym and o.actor.kind == "armed group"
                                    and quote_start <= o.start < quote_start + len(sentence) for o in doc.actors):
             continue  # "jihadists, notably al-Nusra Front": a common word beside a named group may mean either
+        if label.split()[-1] in _relatives():
+            continue  # "the Assad family": the actor's relatives, not the actor
         if _QUALIFIER_ONLY.search(label):
             continue  # "qaeda-linked": a qualifier of the name after it, not a name
         if _NUMBER.search(label):
@@ -259,6 +263,31 @@ _QUALIFIER_ONLY = re.compile(r"-(?:linked|backed|led|held|affiliated|allied|alig
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|into|inside|across|over|to|towards|near|with)\s+(?:the\s+)?$", re.I)
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+def _another_person(text: str, m) -> bool:  # noqa: ANN001 - an actor mention of the actors stage
+    """Whether a person's name is matched by its surname inside another person's full name: a
+    given name right before it that is neither a title nor the actor's own ("Hafez al-Assad",
+    "Maher al-Assad" for Bashar al-Assad)."""
+    from sitrep.lexicon import person_titles
+
+    if m.actor.kind not in ("head of state", "person", "politician", "official"):
+        return False
+    before = _NAME_BEFORE.search(text[max(0, m.start - 20):m.start])
+    if not before:
+        return False
+    word = before.group(1).lower()
+    own = {w.lower() for w in re.split(r"[\s-]+", m.actor.name or "")}
+    return word not in own and word not in person_titles() and word not in _NOT_GIVEN_NAMES
+
+
+# Capitalised words before a surname that are no given name (a sentence's first word, a demonym)
+_NOT_GIVEN_NAMES = frozenset({"the", "syrian", "russian", "iranian", "turkish", "american", "us", "president",
+                              "mr", "when", "as", "but", "and", "after", "while", "if", "that", "regime", "leader",
+                              "dictator", "strongman", "embattled", "ousted", "late"})
 
 
 def _a_place(text: str, m) -> bool:  # noqa: ANN001 - an actor mention of the actors stage
@@ -278,6 +307,11 @@ def _bare_context_word(label: str) -> bool:
     if words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words) in _context_words() or (bool(words) and words[-1] in ("activists", "activist"))
+
+
+@lru_cache(maxsize=1)
+def _relatives() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("framing.yaml")["relatives"])
 
 
 @lru_cache(maxsize=1)
