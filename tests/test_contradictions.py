@@ -367,6 +367,16 @@ def test_framing_skips_captions_beliefs_relatives_and_other_peoples_surnames():
                 if x[0] == "Bashar al-Assad"]
     # the outlet's own naming of the man himself is kept
     assert ("Bashar al-Assad", "president assad") in _labels("Rebels vowed to fight on against President Assad.")
+    # a speaker named after an abbreviation's full stop still makes the sentence reported speech
+    assert not [x for x in _labels("Russian jets killed ten ISIS commanders, ministry spokesman Maj. Gen. Igor "
+                                   "Konashenkov said.") if x[1] == "isis"]
+    assert not [x for x in _labels("The general reiterated that the so-called armed opposition groups hold the sites.")
+                if x[0] == "Syrian armed opposition"]
+    # an indefinite "an international coalition", a place's building, a dateline's dash: no actor's label
+    assert not [x for x in _labels("It renewed its calls to build an international coalition against the regime.")
+                if "coalition" in x[1]]
+    assert not [x for x in _labels("Rebels captured the citys Scientific Research Center.") if "research" in x[1]]
+    assert not [x for x in _labels("Massacre Defies the World Beirut London- Warplanes released gas.") if "london" in x[1]]
 
 
 def test_contradictions_gate(shared):

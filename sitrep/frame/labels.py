@@ -223,10 +223,13 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
             continue  # "fighters from Libya": a country as a place, not as an actor
         if _another_person(article.text, m):
             continue  # "Hafez al-Assad": the surname of someone else, not the actor's label
+        if _INDEFINITE.search(article.text[max(0, m.start - 4):m.start]) and not m.actor.generic:
+            continue  # "calls to build an international coalition": not the named actor, some other one
+        if _FACILITY_OF.search(article.text[max(0, m.start - 20):m.start]):
+            continue  # "the city's Scientific Research Center": a building of the place, not an actor
         name = m.actor.name
         start = _with_qualifiers(article.text, m.start)
-        quote_start = max(0, article.text.rfind(".", 0, start) + 1)
-        quote_end = article.text.find(".", m.end)
+        quote_start, quote_end = _sentence_bounds(article.text, start, m.end)
         sentence = article.text[quote_start:quote_end if quote_end != -1 else len(article.text)]
         if furniture.search(sentence):
             continue  # a link list, tag list or video title: the page's furniture, not its reporting
@@ -236,6 +239,8 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
             continue  # "let" is no "LeT": a short name matched in lower case is a common word
         if "." in article.text[start:m.end].rstrip("."):
             continue  # a label across a sentence break (a dateline, a lost full stop) is no phrase
+        if _BROKEN_WORD.search(article.text[start:m.end]):
+            continue  # "Beirut London- Warplanes": a dateline's dash run into the story, no phrase
         quote = article.text[quote_start:quote_end + 1 if quote_end != -1 else len(article.text)].strip()
         label = _normal_label(article.text[start:m.end])
         if _bare_context_word(label):
@@ -255,6 +260,26 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
             continue  # "Aleppo SANA One civilian": a headline run into its story, not a name
         out.append((name, label, quote[:300]))
     return out
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an|another)\s+$", re.I)
+_FACILITY_OF = re.compile(r"\b(?:city|town|village|province|district|capital|area)(?:'s|’s|s)\s+$", re.I)
+_BROKEN_WORD = re.compile(r"\w-(?:\s|$)")
+# Abbreviations whose full stop ends no sentence ("Maj. Gen. Igor Konashenkov said")
+# and initials ("U.S.", "U.N.", "Abu M. Ahmad")
+_ABBREVIATION = re.compile(r"(?:\b(?:Maj|Gen|Lt|Col|Capt|Sgt|Brig|Adm|Dr|Mr|Mrs|Ms|St|Prof|Rev|Sen|Rep|Gov|Jr|Sr)|(?<![\w.])[A-Z]|\b[A-Z]\.[A-Z])$")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``start:end``: from the full stop before it to the one after it (-1 at
+    the text's end), passing over abbreviations' full stops."""
+    left = text.rfind(".", 0, start)
+    while left > 0 and _ABBREVIATION.search(text, max(0, left - 6), left):
+        left = text.rfind(".", 0, left)
+    right = text.find(".", end)
+    while right != -1 and _ABBREVIATION.search(text, max(0, right - 6), right):
+        right = text.find(".", right + 1)
+    return max(0, left + 1), right
 
 
 _STATE_KINDS = frozenset({"state military", "government", "police", "ministry"})
