@@ -372,6 +372,10 @@ def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
 def _pair_terms(a: MentionView, b: MentionView) -> tuple[float, ...] | None:
     if a.type != b.type or a.article_id == b.article_id:
         return None
+    if a.day is not None and b.day is not None:
+        gap = abs((a.day - b.day).days)
+        if gap > FOLLOW_UP_DAYS and gap > a.window and gap > b.window:
+            return None  # (before the words are compared: most pairs end here)
     shared = len(a.words & b.words)
     if a.outlet and a.outlet == b.outlet:
         shared //= 2  # one outlet's reports share its own formulas ("a source at the police command told")
@@ -381,9 +385,6 @@ def _pair_terms(a: MentionView, b: MentionView) -> tuple[float, ...] | None:
             return None
         gap = FOLLOW_UP_DAYS
     else:
-        gap = abs((a.day - b.day).days)
-        if gap > FOLLOW_UP_DAYS and gap > a.window and gap > b.window:
-            return None
         # (``days_compatible``, its test of one basis against the other needed only when they differ)
         compatible = gap <= max(a.window, b.window) if a.basis == b.basis else days_compatible(a, b)
         if not compatible and not (gap <= FOLLOW_UP_DAYS and follows_up(a, b, shared)):
@@ -798,13 +799,23 @@ def _event_score(a: Cluster, b: Cluster) -> float:
     """How well two events' first reports match (0 when one report would hold two incidents)."""
     if min(len(a.mentions), REPRESENTATIVES) * min(len(b.mentions), REPRESENTATIVES) < 3:
         return 0.0  # fewer than three pairs of reports to compare
+    reps_a, reps_b = a.mentions[:REPRESENTATIVES], b.mentions[:REPRESENTATIVES]
+    if not any(_days_within_reach(x, y) for x in reps_a for y in reps_b):
+        return 0.0  # every pair of first reports days apart: ``pair_score`` would give each 0
     for x in a.mentions:
         for y in b.mentions:
             if x.article_id == y.article_id and not restates(x, y):
                 return 0.0
-    scores = sorted((pair_score(x, y) for x in a.mentions[:REPRESENTATIVES] for y in b.mentions[:REPRESENTATIVES]
-                     if x.article_id != y.article_id), reverse=True)
+    scores = sorted((pair_score(x, y) for x in reps_a for y in reps_b if x.article_id != y.article_id), reverse=True)
     return sum(scores[:3]) / 3 if len(scores) >= 3 else 0.0
+
+
+def _days_within_reach(a: MentionView, b: MentionView) -> bool:
+    """``_pair_terms``' first test of two days: not further apart than a follow-up or either's window."""
+    if a.day is None or b.day is None:
+        return True
+    gap = abs((a.day - b.day).days)
+    return gap <= FOLLOW_UP_DAYS or gap <= a.window or gap <= b.window
 
 
 def _order(m: MentionView) -> tuple:
