@@ -532,3 +532,78 @@ def test_a_protest_and_its_policing_in_one_sentence_are_two_events():
 def test_a_running_total_is_not_an_event():
     doc = run("Cross-border fire from Syria has claimed 21 lives in the border town of Kilis this year.")
     assert all(m.historical for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text,outlet,etype,modality", [
+    # a police body telling its own arrest claims it (PROTOCOL: the acting party or an organ of it)
+    ("Lagos police said on Monday that they had arrested three men in Ikeja.", None, "COERCE", "claimed"),
+    # an act that is itself speech is the outlet's fact, not the speaker's claim
+    ("The foreign ministry on Friday rejected comments by the British prime minister on the trial.",
+     None, "REJECT", "asserted"),
+    # a court refusing bail is not denying a report
+    ("On Thursday a court in Hong Kong denied bail to four editors held on sedition charges.", None, "COERCE", "asserted"),
+    # the outlet naming itself is its own voice
+    ("Government forces killed 12 fighters near Jobar on Sunday, Al-Alam News Network reports.",
+     "alalam", "ASSAULT", "asserted"),
+    # the trailing source of a state act, named by what it is
+    ("Police arrested three men in Ikeja on Monday, a police spokesman said.", None, "COERCE", "claimed"),
+])
+def test_claim_modality_follows_who_speaks(text, outlet, etype, modality):
+    doc = default_pipeline().run(Article(text=text, published="2024-03-14", outlet=outlet))
+    m = next(m for m in doc.mentions if m.type == etype)
+    assert m.claim.modality == modality
+
+
+def test_a_participle_is_not_a_speaker():
+    doc = run("Staff have demanded that the university stop teaching a police force accused of torture.")
+    assert not any(a.claim.by and "police" in a.claim.by for a in doc.attributions)
+
+
+def test_the_previous_day_counts_back_from_the_day_the_sentence_names():
+    doc = run("A monitoring group on Tuesday raised the toll from air strikes on a market in Atareb the previous day to 61.",
+              published="2017-11-13")
+    assert any(d.text == "the previous day" and d.value == "2017-11-13" for d in doc.dates)  # Tuesday 14th - 1
+
+
+def test_an_event_over_days_is_dated_by_its_start():
+    doc = run("Clashes between the army and rebels erupted on Saturday night near Tabqa and continued until Sunday morning.",
+              published="2017-04-10")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.date.value == "2017-04-08"
+
+
+def test_a_following_sentence_dates_the_incident():
+    doc = run("Syrian forces killed 35 militants in an ambush in Eastern Ghouta. "
+              "The operation was carried out on Sunday night as the militants tried to enter Jobar.", published="2015-07-07")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert (m.date.value, m.date.basis) == ("2015-07-05", "text")
+
+
+def test_a_demand_in_a_modal_is_a_request_whatever_adverb_stands_between():
+    doc = run("Moroccan authorities should unconditionally release a journalist jailed over a tweet, Human Rights Watch said today.")
+    assert "REQUEST" in {m.type for m in doc.mentions}
+
+
+def test_as_recently_as_a_year_is_that_year():
+    doc = run("As recently as 2014, the authorities executed a man convicted of helping the group.", published="2020-06-06")
+    assert any(d.value == "2014" and d.historical for d in doc.dates)
+
+
+def test_who_condemns_an_arrest_did_not_make_it():
+    doc = run("Amnesty International on Thursday condemned the arrest of three journalists in Minsk.")
+    m = next(m for m in doc.mentions if m.type == "COERCE")
+    assert m.actor1 is None or m.actor1.name != "Amnesty International"
+
+
+def test_two_acts_joined_by_and_are_two_events():
+    doc = run("Amnesty International accused the Iranian authorities of playing cruel games with the prisoner, "
+              "and called on the British government to secure her release.")
+    assert {"ACCUSE", "REQUEST"} <= {m.type for m in doc.mentions}
+
+
+def test_one_toll_told_with_two_words_for_the_weapon_is_one_attack():
+    doc = run("A chemical attack killed five people in Aleppo on Tuesday. Residents said the shells that hit the "
+              "district released a yellow gas. The health director said five people died and eight others had "
+              "breathing problems after the shelling of the district in Aleppo on Tuesday.")
+    assaults = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
+    assert len(assaults) == 1

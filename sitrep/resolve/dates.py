@@ -72,7 +72,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period_rel", re.compile(r"\b(last|this|earlier this|late last|early last|past)\s+(week|month|year)\b", re.I)),
     ("my", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(" + _MONTH_RE + r"),?\s+(?:of\s+)?" + _Y + r"\b", re.I)),
     ("m", re.compile(r"\b(?:in|since|during|early|late|mid-?|until|from)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
-    ("y", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(?:the\s+year\s+)?" + _Y + r"\b", re.I)),
+    ("y", re.compile(r"\b(?:in|since|during|of|by|until|from|as recently as|as early as|as late as)\s+(?:the\s+year\s+)?" + _Y + r"\b", re.I)),
     ("today", re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
     ("days_ago", re.compile(r"\b(?:(two|three|four|five|six|2|3|4|5|6)\s+days\s+(?:ago|earlier|before)|the day before yesterday)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last night|overnight|the day before|the previous day|a day earlier)\b", re.I)),

@@ -24,12 +24,14 @@ _DISPUTE = re.compile(
 )
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoting|as reported by|reported by)\s+((?:[^,.;:]{2,80}?))(?=,|\.|;|:| that | on | in a statement|$)", re.I)
 _SUBJ_VERB = re.compile(
-    r"((?:[A-Z\"“][^,.;:\"”]{0,70}?|(?:a|an|the|local|military|security|medical|opposition|government|official|activist|rebel|field)\b[^,.;:\"”]{0,60}?))\s+"
+    r"((?:[A-Z\"“][^,.;:\"”]{0,70}?|(?:a|an|the|local|military|security|medical|opposition|government|officials?|activists?|rebels?|field|"
+    r"police|authorities|prosecutors?|investigators|witness(?:es)?|residents|sources?|officers?|doctors|medics|rescuers|"
+    r"his|her|their)\b[^,.;:\"”]{0,60}?))\s+"
     r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|on\s+\w+day\s+)*(" + _SAY + "|" + _CLAIM + "|" + _DENY + r")\b",
 )
 _VERB_SUBJ = re.compile(r"[,\"”]\s*(" + _SAY + r")\s+((?:the\s+)?[A-Z][^,.;:\"”]{2,70})", re.I)
 _PRONOUN = re.compile(r"^\s*(?:it|they|he|she|the ministry|the group|the source|the statement|the monitor)\b", re.I)
-_PASSIVE_REPORT = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:reported|said|claimed|alleged)\b", re.I)
+_PASSIVE_REPORT = re.compile(r"\b(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:been\s+)?(?:reported|said|claimed|alleged)\b(?!\s+by)", re.I)
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|not|never)\s+$", re.I)
 _NOT_SPEAKING = re.compile(r"\s(?:was|were|is|are|been|being|be|not|never)$", re.I)
 _LOWER_START = {"which", "who", "that", "and", "but", "while", "as", "when"}
@@ -75,16 +77,36 @@ def _trim_subject(text: str) -> tuple[str, int]:
 _SPEAKER = re.compile(
     r"\b(?:sources?|officials?|activists?|witness(?:es)?|monitors?|ministry|spokes(?:man|woman|person)|statement|media|"
     r"television|agency|group|groups|residents|army|command|observatory|minister|president|reports?|doctors?|medics|"
-    r"director|leaders)\b", re.I)
+    r"director|leaders|police|office|prosecutors?|authorities|department|investigators|officers?|rescuers|"
+    r"organi[sz]ation|watchdog|commission|family|relatives|lawyers?|attorneys?|sister|brother|mother|father|wife|husband)\b", re.I)
+# "a police force accused of torture", "an alleged gas attack", "denied bail": the verb's participle or
+# another sense, not somebody speaking
+_NOT_SPEECH_AFTER = {
+    "accused": re.compile(r"^\s+of\b"), "alleged": re.compile(r"^\s+(?!that\b|to\b)[a-z]"),
+    "purported": re.compile(r"^\s+(?!that\b|to\b)[a-z]"),
+    "denied": re.compile(r"^\s+(?:\w+\s+)?(?:bail|access|entry|visas?|permission|permits?|passage|treatment|care|food|water|"
+                         r"medical|parole|asylum|a fair trial|the right|rights|his right|their right|her right)\b", re.I),
+}
+_NOT_SPEECH_AFTER["rejected"] = re.compile(r"^\s+(?:\w+\s+)?(?:bail|asylum|parole|visas?|appeals?|the appeal)\b", re.I)
 # "has reportedly deployed", "allegedly tortured": attributed to unnamed others
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to)\b", re.I)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _is_outlet(subject: str, outlet: str | None) -> bool:
+    """"Al-Alam News Network reports" in Al-Alam's own article: the outlet's own voice, not a source."""
+    key, own = _letters(subject), _letters(outlet or "")
+    return len(own) >= 3 and len(key) >= 3 and (key.startswith(own) or own.startswith(key))
 
 
 def find_claims(doc: Doc) -> Doc:
     previous: Claim | None = None
     out: list[Attribution] = []
     for sentence in doc.sentences:
-        found = _sentence_claims(doc, sentence, previous)
+        found = [a for a in _sentence_claims(doc, sentence, previous) if not _is_outlet(a.claim.by or "", doc.article.outlet)]
         if found:
             previous = found[-1].claim
         out.extend(found)
@@ -115,6 +137,9 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         if len(subject.split()) > 10:
             continue
         verb = m.group(2)
+        after = _NOT_SPEECH_AFTER.get(verb.lower())
+        if after is not None and after.match(text[m.end():m.end() + 40]):
+            continue
         if re.match(r"\s+by\b", text[m.end():m.end() + 5]):
             continue  # "has been denied by other sources": passive, handled as a dispute
         s = m.start(1) + shift + off

@@ -369,6 +369,9 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         clause = b.end()
     before = [a for a in actors if clause <= a.start and a.end <= t0 and not a.demonym] or \
              [a for a in actors if a.end <= t0 and not a.demonym]
+    if etype in ("COERCE", "PROTEST"):
+        # "Amnesty condemned the arrest of three journalists": who reacts did not arrest
+        before = [a for a in before if not _REACTION_BETWEEN.search(doc.text[a.end:t0])]
     if not before and holder is None:
         unknown = _leading_name(doc, sentence, t0)
         if unknown is not None:
@@ -391,6 +394,8 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, ((marked or after)[0] if after else None)
 
 
+_REACTION_BETWEEN = re.compile(r"\b(?:condemn\w*|denounc\w*|criticis\w*|criticiz\w*|welcom\w*|deplor\w*|decr(?:y|ied|ies)|"
+                               r"slamm?\w*|blam\w*|accus\w*|protest\w*\s+against|question\w*)\b", re.I)
 _CLAUSE = re.compile(r"(?:,\s*(?:while|whereas|but|as|after|and)\b|;|\bwhile\b)")
 _INSTITUTION = re.compile(
     r"^(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:(?:senior|top|foreign|defence|defense|interior|security|military|government|state)\s+)?"
@@ -469,7 +474,8 @@ def _claim_for(doc: Doc, sentence: Sentence) -> tuple[Claim, list[tuple[int, int
     return Claim(by=outlet, source=outlet, modality="asserted"), spans, []
 
 
-_SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|announced|told|warned|accused|denied|called|urged|added|reported|stated)\b", re.I)
+_SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|announced|told|warned|accused|denied|called|urged|added|reported|stated|"
+                          r"raised|revised|updated|put)\b", re.I)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
 
 
@@ -483,6 +489,7 @@ def _after_publication(value: str, published: str | None) -> bool:
         return False
 
 
+_UNTIL = re.compile(r"\b(?:till|until|into|through)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _DAY_SPAN = re.compile(r"\s*(?:and|to|through|till|until|or|-|–)\s+(?:on\s+)?", re.I)
 
 
@@ -505,6 +512,10 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
                   and _DAY_SPAN.fullmatch(doc.text, e.end, d.start)), None)
     if first is not None and first.value < d.value:
         d = first
+    # "erupted on Saturday night ... and continued till Sunday morning": the end of an event over days
+    if _UNTIL.search(doc.text[max(sentence.start, d.start - 14):d.start]):
+        start = next((e for e in (current or dates) if e.end <= d.start and e.precision == d.precision and e.value < d.value), None)
+        d = start or d
     # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
     # the act: the day of the news, assumed like the publication day
     basis = "published" if not doc.text[:d.start].strip() else "text"
@@ -758,6 +769,14 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         partner = next((m for m in group if m.type in pair and acted(m)), None)
         if partner is not None:
             kept.append(partner)
+        # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb
+        best_token = _trigger_token(doc, best, anchors)
+        joined = next((m for m in group if m is not best and m is not partner and m.type != best.type
+                       and m.type in _OWN_ACTS | {"ACCUSE"} and (t := _trigger_token(doc, m, anchors)) is not None
+                       and best_token is not None and t.pos_ == "VERB" and t.dep_ == "conj"
+                       and t.head.i == predicate(best_token).i), None)
+        if joined is not None:
+            kept.append(joined)
         if tolled and best not in tolled and partner not in tolled:
             # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
             # the violence with a toll it answers are two events
@@ -858,7 +877,9 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         return False
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False
-    if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"}:
+    same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
+    if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
+            and not same_toll:  # "chemical attack kills five" and "shells ... five died": one attack's two words
         return False
     if a.historical != b.historical:
         return False
@@ -1155,20 +1176,76 @@ def _protest_policing(doc: Doc, m: EventMention) -> None:
         m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Excessive force against protesters"}
 
 
-def _own_claim(m: EventMention) -> None:
-    """A party telling its own act (its army, ministry or state media for the state) claims it."""
-    if m.claim.modality != "reported" or m.actor1 is None or m.actor1.id is None or not m.claim.source:
-        return
+# Acts that are themselves speech: "X accused Y", "X rejected the comments", "X said it had asked"
+_SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "CONSULT"}
+# An unnamed state speaker and the kind of state body it speaks for ("the military spokesperson", "police said")
+_STATE_SPEAKERS = (
+    (re.compile(r"\b(?:police|constabulary)\b", re.I), {"police"}),
+    (re.compile(r"\b(?:army|military|armed forces|defen[cs]e)\b", re.I), {"state military"}),
+    (re.compile(r"\b(?:ministry|department|treasury|government|officials|authorities)\b", re.I),
+     {"government", "ministry", "head of state", "police"}),
+)
+
+
+def _speaker_is_actor(m: EventMention) -> bool:
+    """The claim's speaker is the acting party or an organ of it (its army, police, ministry)."""
+    claim, actor = m.claim, m.actor1
+    if actor is None or claim.modality == "asserted":
+        return False
+    if claim.evidence is not None and actor.evidence is not None and \
+            claim.evidence.start <= actor.evidence.start < claim.evidence.end and \
+            actor.evidence.end <= claim.evidence.end and actor.basis != "inferred":
+        return True  # the speaker's own words name the actor: "Cebu police announced", "Amnesty accused"
     dictionary = actor_dictionary()
-    source = dictionary.by_name(m.claim.source)
-    if source is None or dictionary.get(m.actor1.id) is None:
-        return
-    if dictionary.root(source.id).id == dictionary.root(m.actor1.id).id:
+    source = dictionary.by_name(claim.source) if claim.source else None
+    if source is not None and actor.id is not None and dictionary.get(actor.id) is not None:
+        return dictionary.root(source.id).id == dictionary.root(actor.id).id
+    if source is None and claim.by and actor.kind in _STATE_KINDS:
+        return any(words.search(claim.by) and actor.kind in kinds for words, kinds in _STATE_SPEAKERS)
+    return False
+
+
+def _claim_modality(m: EventMention) -> None:
+    """Who says so, by the protocol's rule: a party telling its own act claims it; an act that is
+    itself speech ("accused", "rejected") is told by the outlet as fact; a claim by a third party
+    about another's act is reported."""
+    own = _speaker_is_actor(m)
+    if m.type in _SPEECH_ACTS and own:
+        m.claim = Claim(m.claim.by, m.claim.source, "asserted", m.claim.evidence)
+    elif own and m.claim.modality == "reported":
         m.claim = Claim(m.claim.by, m.claim.source, "claimed", m.claim.evidence)
+    elif not own and m.claim.modality == "claimed" and m.actor1 is not None:
+        m.claim = Claim(m.claim.by, m.claim.source, "reported", m.claim.evidence)
+
+
+# "The operation was carried out on Sunday night", "The attack took place on Monday": a later sentence
+# that dates the incident just told without telling a new one
+_TOLD_WHEN = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:operation|attack|assault|strike|raid|bombing|blast|explosion|incident|"
+    r"ambush|arrest|clashes|fighting|shelling|kidnapping|abduction|offensive|massacre|killing)\s+"
+    r"(?:was\s+carried\s+out|were\s+carried\s+out|took\s+place|happened|occurred|began|started|erupted|was\s+launched)\b", re.I)
+
+
+def _dated_later(doc: Doc) -> None:
+    """A record dated only by its report takes the day a following sentence gives the incident."""
+    owned = {i for m in doc.mentions for i in m.sentences}
+    for m in doc.mentions:
+        if m.historical or (m.date is not None and m.date.basis != "published"):
+            continue
+        for sentence in doc.sentences[min(m.sentences) + 1:max(m.sentences) + 4]:
+            if sentence.index in owned or not _TOLD_WHEN.search(sentence.text):
+                continue
+            days = [d for d in doc.in_sentence(doc.dates, sentence) if not d.historical and d.precision == "day"
+                    and not _after_publication(d.value, doc.article.published)]
+            if days:
+                d = days[0]
+                m.date = When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
+            break
 
 
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
+    _dated_later(doc)
     title_actor = _title_actor(doc)
     title = doc.extra.get("title")
     title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
@@ -1184,7 +1261,6 @@ def _fill_defaults(doc: Doc) -> None:
             m.confidence = round(m.confidence * 0.8, 3)
     fill_places(doc)
     for m in doc.mentions:
-        _own_claim(m)
         _protest_policing(doc, m)
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck"
@@ -1206,6 +1282,7 @@ def _fill_defaults(doc: Doc) -> None:
             m.actor1, m.actor2 = state, m.actor1
         if m.type == "COERCE" and m.actor1 is None and not m.historical:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"))
+        _claim_modality(m)
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:

@@ -32,6 +32,13 @@ def _word(c: str) -> bool:
     return c.isalnum()
 
 
+# "authorities should unconditionally release", "must immediately free", "need to drop the charges": a
+# demand put in a modal, whatever adverb stands between (the phrase list holds the bare forms)
+_DEMAND = re.compile(
+    r"\b(?:should|must|needs? to|ought to)\s+(?:\w+ly\s+)?(?:\w+ly\s+)?(?:and\s+\w+ly\s+)?"
+    r"(?:release|free|drop|quash|overturn|revoke|lift|end|halt)\b", re.I)
+
+
 def find_triggers(doc: Doc) -> Doc:
     text = doc.text
     lowered = text.lower()
@@ -43,6 +50,9 @@ def find_triggers(doc: Doc) -> Doc:
         if end + 1 < len(text) and _word(text[end + 1]):
             continue
         found.append(Trigger(start, end + 1, text[start:end + 1], etype, mode, acled, cameo, weight))
+    for m in _DEMAND.finditer(text):
+        acled_, cameo_, weight_ = _entry("REQUEST", None)
+        found.append(Trigger(m.start(), m.end(), m.group(0), "REQUEST", None, acled_, cameo_, weight_))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = Coverage(len(text))
     kept = []
