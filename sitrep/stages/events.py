@@ -1018,8 +1018,8 @@ def _other_giver(target: EventMention, c: Casualty) -> bool:
     """Whether figure ``c`` is given by a named source that gives none of ``target``'s figures of
     its kind ("the Observatory counted 24 dead" after the report's own 100): a position of its own."""
     source = (c.claim.source or c.claim.by) if c.claim and c.count is not None else None
-    if not source:
-        return False
+    if not source or c.category not in ("unknown", "civilians"):
+        return False  # (a second source's count of women, children or fighters stays a later sentence's)
     given = {((old.claim.source or old.claim.by) if old.claim else target.claim.source
               if target.claim.modality != "asserted" else None)
              for old in target.casualties if old.kind == c.kind and not old.subset and old.count is not None}
