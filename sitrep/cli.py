@@ -536,6 +536,9 @@ def bench(
     outlet_column: OutletCol = "source",
     spacy_sample: Annotated[int, typer.Option("--spacy-sample", help="Texts for the spaCy comparison.")] = 120,
     fusion: Annotated[int, typer.Option("--fusion", help="Also fuse this many synthetic mentions (0: skip).")] = 0,
+    fusion_blocked: Annotated[bool, typer.Option(
+        "--fusion-blocked", help="With --fusion: also the blocked fusion in this process, on --workers processes "
+                                 "and on a Dask LocalCluster (same events checked).")] = False,
     nlp: NlpOpt = "rules",
     store_mentions: Annotated[int, typer.Option(
         "--store", help="Build a synthetic database of this many mentions; time event reads and fusion (0: skip).")] = 0,
@@ -563,7 +566,7 @@ def bench(
 
     from sitrep.bench import fusion_bench, run_bench, scaling_bench, stream_bench
 
-    if path is None and not store_mentions and not stream:
+    if path is None and not store_mentions and not stream and not fusion:
         raise _fail("give a CSV/JSONL of articles, --store N or --stream N")
     result: dict = {}
     if geo and path is not None:
@@ -584,7 +587,7 @@ def bench(
     if stream:
         result.update({f"stream_{k}": v for k, v in stream_bench(stream, workers).items()})
     if fusion:
-        result.update({f"fusion_{k}": v for k, v in fusion_bench(fusion).items()})
+        result.update({f"fusion_{k}": v for k, v in fusion_bench(fusion, blocked=fusion_blocked, workers=workers).items()})
     if store_mentions and bulk:
         from sitrep.store.bench import read_bench
 
@@ -612,12 +615,23 @@ def bench(
 
 
 @app.command()
-def fuse(db: DbOption = None, as_json: JsonOption = False) -> None:
+def fuse(db: DbOption = None, as_json: JsonOption = False, workers: WorkersOpt = None,
+         engine: Annotated[str | None, typer.Option(
+             "--engine", help="processes or dask: a first fusion of a bulk load as a blocked reduce by month "
+                              "(default: incremental, in this process).")] = None,
+         scheduler: SchedulerOpt = None) -> None:
     """Fuse the mentions not yet in an event (incremental: only the events they touch are rewritten)."""
+    from sitrep.fuse.blocked import fuse_store_blocked
     from sitrep.fuse.events import fuse_store
 
+    if engine is None and (workers or scheduler):
+        raise _fail("--workers and --scheduler need --engine processes or --engine dask")
     with _open(_require_db(db)) as store:
-        report = fuse_store(store)
+        if engine is None:
+            report = fuse_store(store)
+        else:
+            with _executor(workers, engine, scheduler) as executor:
+                report = fuse_store_blocked(store, executor)
     if as_json:
         print(json.dumps(report.__dict__))
         return

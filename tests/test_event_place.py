@@ -183,3 +183,22 @@ def test_a_country_known_only_by_a_division_name_does_not_steer_the_geoparser():
               "governor in Abuja and sent security chiefs to Niger to coordinate the rescue.")
     niger = [p.place for p in doc.places if p.text == "Niger"]
     assert niger and all(p.country == "NG" and p.precision == "admin1" for p in niger)
+
+
+def test_focus_is_the_town_the_story_keeps_naming():
+    from sitrep.stages.event_place import focus_place
+
+    text = ("Officials in the Sool region of Somalia criticised reporters on Monday. Police in Las Anod arrested "
+            "a reporter on Tuesday. Police in Las Anod later arrested two more. A court in Las Anod refused bail.")
+    focus = focus_place(run(text))
+    assert focus is not None and focus.precision == "city" and focus.admin1 == "Sool"
+    # named once each, the first named place of the area stands
+    text = "Officials in the Sool region criticised reporters. Police in Las Anod arrested a reporter."
+    assert focus_place(run(text)).precision == "admin1"
+
+
+def test_an_act_of_last_month_keeps_its_place():
+    doc = run("An Australian woman was charged with kidnapping after she was detained by French police at "
+              "Charles de Gaulle airport last month.")
+    places = [p for p in located(doc, "COERCE") + located(doc, "ASSAULT") if p is not None]
+    assert places and all(p.name == "Paris Charles de Gaulle Airport" for p in places)

@@ -27,6 +27,27 @@ def test_qualifier_picks_the_namesake():
     assert found["Ga."].name == "Georgia"
 
 
+def test_a_busy_airport_beats_a_hamlet_of_its_name():
+    found = places("Flights from Heathrow were cancelled, and queues formed at LAX and O'Hare.")
+    assert found["Heathrow"].fcode == "AIRP" and found["Heathrow"].country == "GB"
+    assert km((found["Heathrow"].lat, found["Heathrow"].lon), (51.47, -0.45)) < 10
+    assert found["LAX"].country == "US" and found["O'Hare"].admin1 == "Illinois"
+    assert "Dulles" not in places("Dulles said the talks had failed.")  # a surname, not the airport
+    # a name whose last word is written small
+    assert places("She was detained at Charles de Gaulle airport.")["Charles de Gaulle airport"].country == "FR"
+
+
+def test_an_area_adjective_given_as_a_span_is_the_area():
+    text = "European and Asian markets fell; the Basque police said nothing."
+    spans = [(0, 8), (13, 18), (37, 43)]
+    got = {t.text: t for t in sitrep.geo.resolve_spans(text, spans)}
+    assert got["European"].fcode == "CONT" and got["European"].name == "Europe"
+    assert got["Asian"].name == "Asia"
+    assert got["Basque"].precision == "admin1" and got["Basque"].country == "ES"
+    # the recogniser keeps them apart, as it keeps demonyms: no place is found in the text alone
+    assert not [t for t in sitrep.geoparse(text) if t.text in ("European", "Asian") and not t.demonym]
+
+
 def test_famous_namesake_without_a_qualifier():
     found = places("Tourists crowded the museums of Paris as France prepared for the summer.")
     assert found["Paris"].country == "FR"
@@ -121,8 +142,8 @@ def test_points_of_large_areas_serve_both_conventions():
 
 
 def test_given_spans_fall_back_to_the_place_inside():
-    text = "Fires burned in Southern California and across the Greater Toronto Area."
-    spans = [(text.index("Southern"), text.index(" and")), (text.index("Greater"), text.index("."))]
+    text = "Fires burned in Northern California and across the Greater Toronto Area."
+    spans = [(text.index("Northern"), text.index(" and")), (text.index("Greater"), text.index("."))]
     out = sitrep.geo.resolve_spans(text, spans)
     assert out[0].name == "California" and out[1].country == "CA"
 
@@ -194,7 +215,7 @@ def test_cli_bench_geo(tiny):
 
 # Quality gate: pinned a little under the scores measured when set (gazetteer recogniser, no NER).
 GEO_MINIMUMS = {
-    "TR-News.xml": {"span_recall": 0.94, "acc161_all": 0.86, "acc161_found": 0.905, "gold_acc161": 0.88},
+    "TR-News.xml": {"span_recall": 0.94, "acc161_all": 0.865, "acc161_found": 0.91, "gold_acc161": 0.895},
     "GeoVirus.xml": {"span_recall": 0.955, "acc161_all": 0.845, "acc161_found": 0.875, "gold_acc161": 0.85},
 }
 
@@ -261,3 +282,26 @@ def test_a_three_letter_code_names_a_country_only_in_capitals(text, word):
 def test_a_line_break_ends_a_name():
     found = places("Inset: the labour attache, Nasser Mustafa\n\nKUWAIT CITY, Jan 12: the attache backed a ban.")
     assert found["KUWAIT CITY"].country == "KW"
+
+
+def test_a_landform_word_in_a_longer_span_is_not_a_division_of_that_name():
+    # Somalia has a region "Bay", Zimbabwe a province "Midlands", Honduras a department "Valle"
+    text = "Fishermen in Mahim Bay, farms in the Fraser Valley, and towns of the West Midlands."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Mahim Bay", "Fraser Valley", "West Midlands")]
+    for t in sitrep.geo.resolve_spans(text, spans):
+        assert t.country not in ("SO", "ZW", "HN"), t
+
+
+def test_a_hamlet_named_before_its_division_under_a_countrys_name():
+    # "Niger" is a country and a Nigerian state; read as the state, it supports its town named earlier
+    text = ("Gunmen abducted 27 students of Government Science College, Kagara during an attack. Staff were also "
+            "abducted at the school in Rafi Local Government Area of Niger. The governor met the president "
+            "in Abuja, and a delegation met him in Niger. The president of Nigeria condemned the attack.")
+    found = places(text)
+    assert found["Kagara"].country == "NG" and found["Kagara"].admin1 == "Niger"
+
+
+def test_a_capitalised_common_word_is_no_town():
+    # "Area" is an alternate name of a town in Illinois
+    found = places("Fires burned in the Bay Area. The school is in Rafi Local Government Area of Niger, Nigeria.")
+    assert "Area" not in found and found["Nigeria"].country == "NG"

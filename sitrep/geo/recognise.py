@@ -40,6 +40,7 @@ _NEVER = {
     "southwestern", "southeastern", "northwest", "northeast", "southwest", "southeast", "downtown", "greater",
     "great", "little", "upper", "lower", "big", "mount", "lake", "river", "bay", "island", "islands",
     "county", "city", "town", "village", "province", "region", "district", "street", "road", "avenue",
+    "area", "zone", "sector", "local", "community",
     "health", "medical", "disease", "virus", "fever", "outbreak", "bank", "union", "association",
     "service", "services", "office", "committee", "commission", "foundation", "institute", "society",
     "company", "group", "club", "team", "league", "cup", "games", "olympic", "olympics", "award",
@@ -115,6 +116,10 @@ def gazetteer_mentions(text: str, index: GeoIndex) -> list[Mention]:
                 break
             w = text[toks[j][0]:toks[j][1]]
             if not _capital(w) and w.lower() not in _CONNECTORS:
+                # "Charles de Gaulle airport", "the Gaza strip": a name whose last word is written small
+                small_end = toks[j][1] - (1 if w.endswith(".") else 0)  # "... airport." ends a sentence
+                if j > i and w.lower().rstrip(".") in _SMALL_LAST_WORDS and fold(text[s:small_end]) in index.names:
+                    best = (j, small_end)
                 break
             if _capital(w):
                 end = toks[j][1]
@@ -165,6 +170,8 @@ def _hyphen_parts(text: str, toks: list[tuple[int, int]], found: list[Mention], 
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]+")
+# the last word of an indexed name that texts often write small
+_SMALL_LAST_WORDS = {"airport", "airbase", "strip", "valley", "river", "lake", "island", "islands", "bay"}
 # words after a name that make the run a place ("Laurel County", "Bas Congo Province")
 _PLACE_WORDS = {"county", "province", "state", "city", "town", "village", "district", "region", "river", "lake",
                 "valley", "island", "islands", "mountains", "parish", "governorate", "territory", "bay", "sea"}

@@ -58,12 +58,23 @@ def prior(e: GeoEntry) -> float:
         return 5.0 + math.log10(e.population + 1) / 8
     if e.kind == "admin2":
         return 4.5
+    if e.fcode == "AIRP":
+        return 6.0  # one of the world's busiest airports: as well known as a city of millions
     score = 0.9 * math.log10(e.population + 1)
     if e.fcode == "PPLC":
         score += 1.8
     if e.supplement:
         score += 0.5
     return score
+
+
+def _area_of_adjective(phrase: str, index: GeoIndex) -> list[GeoEntry]:
+    """A continent's or region's adjective given as a toponym ("European", "Asian"): the area. Only for
+    spans a caller gives; the recogniser keeps such words out, as it keeps demonyms apart."""
+    area = {fold(k): v for k, v in (load_yaml("geo_names.yaml").get("area_adjectives") or {}).items()}.get(fold(phrase))
+    if area is None:
+        return []
+    return [e for e in index.lookup(area) if e.kind in ("continent", "region", "admin1")]
 
 
 def _postal_codes() -> dict[str, str]:
@@ -81,7 +92,10 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             country = index.country(iso)
             cands.append([country] if country else [])
         else:
-            cands.append([e for e in _lookup(m.text, index) if not _code_in_lower_case(m.text, e)])
+            found = [e for e in _lookup(m.text, index) if not _code_in_lower_case(m.text, e)]
+            if not found and m.source != "gazetteer":
+                found = _area_of_adjective(m.text, index)
+            cands.append(found)
     postal = _postal_codes()
 
     # qualifiers: "Paris, Texas", "Athens, Ga.", "Gainesville, FL"; "Idlib province"
@@ -201,6 +215,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         if cands[i]:
             chosen.setdefault(fold(mentions[i].text), max(cands[i], key=score))
     out: list[tuple[Mention, GeoEntry | None]] = []
+    dropped: dict[str, GeoEntry] = {}  # folded name -> the hamlet it was not believed to be
     for i, m in enumerate(mentions):
         if not cands[i]:
             out.append((m, None))
@@ -218,11 +233,24 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         if m.source == "gazetteer" and best.kind == "city" and not supported and (
                 best.population < MIN_UNSUPPORTED_POPULATION
                 or best.population < 10 * MIN_UNSUPPORTED_POPULATION and weights[best.country or ""] < 1):
+            dropped.setdefault(key, best)
             best = None  # a small namesake that nothing else in the document supports
         if i not in constraint or key not in chosen:
             chosen[key] = best  # "Santa Ana, California" once: every later "Santa Ana" is that town
         out.append((m, best))
+    # a hamlet dropped before the document named its division under a name a country shares
+    # ("Kagara" first, "Niger" read as Niger State later) is that division's town after all
+    kept = {key: town for key, town in dropped.items() if chosen.get(key) is None and _division_chosen(town, chosen)}
+    if kept:
+        out = [(m, kept.get(fold(m.text), e) if e is None and m.source == "gazetteer" else e) for m, e in out]
     return _nudge(out, cands, score)
+
+
+def _division_chosen(town: GeoEntry, chosen: dict[str, GeoEntry | None]) -> bool:
+    """Whether an earlier name of the document was read as the town's division, even one whose name a
+    country shares ("Niger" read as Niger State: "Kagara" is its town)."""
+    return any(c is not None and c.kind == "admin1" and c.country == town.country and c.admin1 == town.admin1
+               for c in chosen.values())
 
 
 def _code_in_lower_case(phrase: str, e: GeoEntry) -> bool:
@@ -249,7 +277,12 @@ def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
 _AROUND = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
            "lower", "greater", "downtown", "inner", "outer", "metro", "metropolitan", "northeast", "northwest",
            "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "area", "district",
-           "province", "region", "county", "state", "city", "town", "village", "municipality", "prefecture"}
+           "province", "region", "county", "state", "city", "town", "village", "municipality", "prefecture",
+           "valley", "bay", "plateau", "coast", "peninsula", "highlands", "lowlands", "basin", "delta", "hills"}
+# landform and compass words that some division is also called ("Bay" in Somalia, "Plateau" in Nigeria and
+# Burkina Faso, "Midlands" in Zimbabwe): in a longer span they are not the place inside it
+_GENERIC_PARTS = _AROUND | {"midlands", "south", "north", "east", "west", "central", "island", "islands", "lake",
+                            "river", "mountains", "gulf", "sea", "strait", "desert", "plain", "plains"}
 # a span that names a building or body of a place ("Vancouver Art Gallery") falls back to the place only
 # when the place is well known
 MIN_PART_POPULATION = 100_000
@@ -263,11 +296,13 @@ def _lookup_part(phrase: str, index: GeoIndex) -> list[GeoEntry]:
         inner = inner[1:]
     while inner and inner[-1].lower() in _AROUND:
         inner = inner[:-1]
-    if inner and len(inner) < len(words):
+    if inner and len(inner) < len(words) and " ".join(inner).lower() not in _GENERIC_PARTS:
         found = index.lookup(" ".join(inner))
         if found:
             return found
     for part in (re.split(r"[\s-]", phrase)[0], words[-1]):
+        if part.lower() in _GENERIC_PARTS:
+            continue
         found = [e for e in index.lookup(part) if e.kind in ("country", "admin1", "continent", "region", "water")
                  or e.population >= MIN_PART_POPULATION]
         if found and part[:1].isupper():

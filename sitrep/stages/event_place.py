@@ -45,6 +45,9 @@ _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|no
 _RELATIVE_BEFORE = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
                               r"km\s+(?:from|of)|kilometres\s+(?:from|of)|miles\s+(?:from|of)|outskirts\s+of)\s+(?:the\s+)?$", re.I)
 _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|month|years|months|summer|winter|spring|autumn)\b", re.I)
+# in the act's own sentence "detained at the airport last month" dates this act: only a place of a
+# year or a season ago ("used the same weapons in Aleppo last year") is another, older one
+_OLDER_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|years|months|summer|winter|spring|autumn)\b", re.I)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
 
@@ -76,7 +79,7 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not _BASED_AFTER.match(doc.text[p.end:p.end + 8])
                   and not _BASED_BEFORE.search(doc.text[max(sentence.start, p.start - 30):p.start])
-                  and not _PAST_AFTER.match(doc.text[p.end:p.end + 30])]
+                  and not _OLDER_AFTER.match(doc.text[p.end:p.end + 30])]
     if datelines and any(p.start not in datelines and _IN_BEFORE.search(
             doc.text[max(sentence.start, p.start - 40):p.start]) for p in candidates):
         # "SARAJEVO (Reuters) - Bosnian police detained ... in northwestern Bosnia": the dateline is
@@ -330,6 +333,7 @@ def focus_place(doc: Doc, skip: frozenset[int] = frozenset()) -> Place | None:
     (``skip``: the starts of places not to count, such as a foreign dateline)."""
     counts: dict[str, float] = {}
     first: dict[str, PlaceMatch] = {}
+    named: dict[str, dict[str, list[PlaceMatch]]] = {}  # key -> place name -> its mentions
     title = doc.extra.get("title")
     for p in (title.places if title else []):
         if p.place.precision != "country":
@@ -341,11 +345,15 @@ def focus_place(doc: Doc, skip: frozenset[int] = frozenset()) -> Place | None:
         key = p.place.admin1 or p.place.name
         counts[key] = counts.get(key, 0.0) + 1.0 + (2.0 if not first else 0.0)  # the lead's place counts more
         first.setdefault(key, p)
+        named.setdefault(key, {}).setdefault(p.place.name or "", []).append(p)
     if not counts:
         return None
     best = max(counts, key=lambda k: counts[k])
     if best in first:
-        return first[best].place
+        # "the Sool region" once, then "police in Las Anod" four times: the town the story keeps naming
+        # (ties go to the first named)
+        mentions = max(named[best].values(), key=len)
+        return (mentions[0] if len(mentions) > len(named[best][first[best].place.name or ""]) else first[best]).place
     place = next(p.place for p in title.places if (p.place.admin1 or p.place.name) == best)
     if place.evidence:
         place.evidence.field = "title"

@@ -1,0 +1,118 @@
+"""Fusion as a blocked reduce (``sitrep.fuse.blocked``): block by block, in this process, on
+worker processes and on a Dask LocalCluster, it gives the events of the single-process fusion."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.batch import ProcessExecutor, make_executor
+from sitrep.bench import synthetic_views
+from sitrep.cli import app
+from sitrep.evaluate.fusion import OPTIONS as FAKES_OPTIONS
+from sitrep.fuse.blocked import _month, fuse_blocked, fuse_store_blocked, plan
+from sitrep.fuse.events import _views, fuse, fuse_store
+from sitrep.ingest.run import ingest
+from sitrep.pipeline import default_pipeline
+from sitrep.store.base import open_store
+
+
+def _events(fuser) -> list[str]:  # noqa: ANN001 - a Fuser
+    """Every event's full record (mentions in order, figures, contradictions), comparable."""
+    return sorted(json.dumps(e.to_event().to_dict(), sort_keys=True) for e in fuser.events.values())
+
+
+def _spanning(fuser) -> int:  # noqa: ANN001 - a Fuser
+    """Events whose reports' dates fall in two months or more (they cross a block boundary)."""
+    return sum(1 for e in fuser.events.values() if len({_month(m.day) for m in e.mentions if m.day}) > 1)
+
+
+@pytest.fixture(scope="module")
+def fakes_db(shared, tmp_path_factory) -> str:
+    """FA-KES development articles extracted (on two worker processes) and not yet fused."""
+    db = str(tmp_path_factory.mktemp("blocked") / "fakes.db")
+    pipeline = default_pipeline()
+    executor = ProcessExecutor(2)
+    try:
+        with open_store(db) as store:
+            ingest([str(shared / "fakes_dev.csv")], store, FAKES_OPTIONS, extractor=pipeline.extract_article,
+                   version=pipeline.version, executor=executor)
+    finally:
+        executor.close()
+    return db
+
+
+@pytest.fixture(scope="module")
+def fakes_views(fakes_db):
+    with open_store(fakes_db) as store, store.fusion() as session:
+        return _views(session.batch().mentions)
+
+
+@pytest.fixture(scope="module")
+def fakes_single(fakes_views):
+    return fuse(fakes_views)
+
+
+def test_blocked_fusion_gives_the_single_process_events_on_fakes(fakes_views, fakes_single):
+    blocks, undated = plan(fakes_views)
+    assert len(blocks) > 20 and undated  # many blocks, and undated reports joining on the driver
+    assert _spanning(fakes_single) > 0  # some incidents are told across a month boundary
+    timings: dict = {}
+    blocked = fuse_blocked(fakes_views, timings=timings)
+    assert timings["converged"]
+    assert _events(blocked) == _events(fakes_single)
+    assert blocked.assignment == fakes_single.assignment
+
+
+def test_blocked_fusion_on_a_dask_local_cluster(fakes_views, fakes_single):
+    pytest.importorskip("dask.distributed")
+    executor = make_executor(2, "dask")
+    try:
+        assert all(a.startswith("tcp://127.0.0.1:") for a in executor.client.scheduler_info()["workers"])
+        blocked = fuse_blocked(fakes_views, executor)
+    finally:
+        executor.close()
+    assert _events(blocked) == _events(fakes_single)
+
+
+def test_blocked_fusion_on_worker_processes_with_synthetic_mentions():
+    # month- and publication-dated, undated, unplaced and other-country reports, two per article
+    mentions = synthetic_views(4000, seed=3, days=120, loose=True)
+    single = fuse(mentions)
+    assert _spanning(single) >= 5 and sum(len(e.mentions) > 1 for e in single.events.values()) > 200
+    executor = ProcessExecutor(2)
+    try:
+        blocked = fuse_blocked(synthetic_views(4000, seed=3, days=120, loose=True), executor)
+    finally:
+        executor.close()
+    assert _events(blocked) == _events(single)
+
+
+def test_blocked_store_fusion_from_the_cli_writes_the_events_of_incremental_fusion(fakes_db, tmp_path):
+    one, other = str(tmp_path / "incremental.db"), str(tmp_path / "blocked.db")
+    shutil.copy(fakes_db, one)
+    shutil.copy(fakes_db, other)
+    with open_store(one) as store:
+        fuse_store(store)
+        expected = _stored(store)
+    runner = CliRunner()
+    refused = runner.invoke(app, ["fuse", "--db", other, "--workers", "2"])
+    assert refused.exit_code != 0 and "--engine" in refused.output
+    result = runner.invoke(app, ["fuse", "--db", other, "--engine", "processes", "--workers", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["mentions"] > 1000 and report["events_written"] == len(expected)
+    with open_store(other) as store:
+        assert _stored(store) == expected
+        assert store.unfused_mentions() == 0
+        again = fuse_store_blocked(store)  # nothing left: nothing written
+        assert again.mentions == 0 and again.events_written == 0
+
+
+def _stored(store) -> list[str]:  # noqa: ANN001 - a Store
+    from sitrep.store.base import EventFilter
+
+    return sorted(json.dumps(e.to_dict(), sort_keys=True) for e in store.query_events(EventFilter(), limit=100_000))
