@@ -293,6 +293,39 @@ def test_a_background_mention_reads_no_text_of_its_report():
     assert not [c for c in find_contradictions(event, texts=texts) if c.kind == "type"]
 
 
+def test_a_later_report_recalling_the_incident_gives_no_figure():
+    """A report of another attack days later that recalls this one ("in early October bombers
+    killed 15") takes no position on its toll; a report of the same days does."""
+    own = _record([_casualty("killed", 17, "at_least", source="SOHR")], day="2017-10-02")
+    recalled = _record([_casualty("killed", 15, source="Ministry")], day="2017-10-02")
+    later_lead = _record([_casualty("killed", 9)], day="2017-10-11", evidence="bombers hit a market")
+    event = Cluster("e", [view("a1:0", "a1", "Wire A", "2017-10-02", own),
+                          view("a2:1", "a2", "Wire B", "2017-10-11", recalled)])
+    siblings = {"a1": [event.mentions[0]], "a2": [view("a2:0", "a2", "Wire B", "2017-10-11", later_lead), event.mentions[1]]}
+    assert "casualties" not in _kinds(event, siblings=siblings)
+    # the same report on the incident's next day is a position, even with its lead elsewhere
+    event = Cluster("e", [view("a1:0", "a1", "Wire A", "2017-10-02", own),
+                          view("a2:1", "a2", "Wire B", "2017-10-03", recalled)])
+    siblings["a2"] = [view("a2:0", "a2", "Wire B", "2017-10-03", later_lead), event.mentions[1]]
+    assert "casualties" in _kinds(event, siblings=siblings)
+
+
+def test_sizes_without_numbers_disagree_only_when_they_cannot_overlap():
+    def vague(word, source):
+        return dict(_casualty("injured", None, "unknown", source=source), evidence={"text": f"{word} more wounded"})
+
+    own_voice = dict(_record([vague("hundreds", None), vague("dozens", "SOHR")]),
+                     claim={"by": "Wire A", "source": "Wire A", "modality": "asserted"})
+    event = _event(("a1", "Wire A", "2024-03-12", own_voice),
+                   ("a2", "Wire B", "2024-03-12", _record([_casualty("injured", 40)])))
+    c = _kinds(event)["casualties"]
+    assert set(c.sides) == {"dozens", "hundreds"}  # never against the number 40
+    assert {p["value"] for p in c.positions} == {"dozens", "hundreds"}
+    event = _event(("a1", "Wire A", "2024-03-12", _record([vague("dozens", None)])),
+                   ("a2", "Wire B", "2024-03-12", _record([vague("scores", "SOHR")])))
+    assert "casualties" not in _kinds(event)
+
+
 def test_scorer_sets_a_childrens_figure_only_against_a_childrens_disagreement():
     from sitrep.model import Contradiction
 
@@ -322,15 +355,39 @@ def test_framing_skips_context_words_places_first_person_and_page_furniture():
     assert ("Government of Syria", "the regime") in _labels("The regime is fighting to push rebels out of Damascus.")
 
 
+def test_framing_skips_captions_beliefs_relatives_and_other_peoples_surnames():
+    assert _labels("REUTERS/Jason Reed Russian Foreign Minister Sergei Lavrov arrives for talks.") == []
+    assert _labels("AFP Photo Hussein Malla Daesh terrorists are seen in the desert.") == []
+    # a belief told for others is theirs
+    assert not [x for x in _labels("Some rebels believed its fighters would help topple Assad.") if x[1] == "assad"]
+    assert not _labels("The group is believed to be supported by the Israeli regime.")
+    # the actor's relatives, or another person of the same surname, are not the actor
+    assert not [x for x in _labels("Protests followed 40 years of rule by the Assad family.") if x[0] == "Bashar al-Assad"]
+    assert not [x for x in _labels("In 1982 the Brotherhood sought to unseat President Hafez al-Assad.")
+                if x[0] == "Bashar al-Assad"]
+    # the outlet's own naming of the man himself is kept
+    assert ("Bashar al-Assad", "president assad") in _labels("Rebels vowed to fight on against President Assad.")
+    # a speaker named after an abbreviation's full stop still makes the sentence reported speech
+    assert not [x for x in _labels("Russian jets killed ten ISIS commanders, ministry spokesman Maj. Gen. Igor "
+                                   "Konashenkov said.") if x[1] == "isis"]
+    assert not [x for x in _labels("The general reiterated that the so-called armed opposition groups hold the sites.")
+                if x[0] == "Syrian armed opposition"]
+    # an indefinite "an international coalition", a place's building, a dateline's dash: no actor's label
+    assert not [x for x in _labels("It renewed its calls to build an international coalition against the regime.")
+                if "coalition" in x[1]]
+    assert not [x for x in _labels("Rebels captured the citys Scientific Research Center.") if "research" in x[1]]
+    assert not [x for x in _labels("Massacre Defies the World Beirut London- Warplanes released gas.") if "london" in x[1]]
+
+
 def test_contradictions_gate(shared):
     """Issue 15 on the reader's gold (contradictions/dev.json, held-out twin scored the same way):
-    P 0.875 R 0.667 at this commit (targets 0.85 / 0.80); the floors catch a fall."""
+    P 0.947 R 0.810 at this commit (targets 0.85 / 0.80); the floors catch a fall."""
     from sitrep.evaluate.contradictions import evaluate_contradictions
 
     result = evaluate_contradictions(str(shared / "contradictions" / "dev.json"))
     assert (result["incidents"], result["gold_disagreements"]) == (11, 21)
-    assert result["precision"] >= 0.8, result["contradictions"]
-    assert result["recall"] >= 0.6, result["missed"]
+    assert result["precision"] >= 0.85, result["contradictions"]
+    assert result["recall"] >= 0.75, result["missed"]
 
 
 def test_label_sample_is_reproducible_and_distinct():

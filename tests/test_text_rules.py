@@ -87,6 +87,21 @@ def test_coordinated_figures():
     assert cats == {(50, "fighters"), (8, "civilians")}
 
 
+def test_a_figure_keeps_its_own_giver_beside_the_reports_toll():
+    """Two sources' figures in one report are two positions: each keeps who gives it."""
+    doc = run("A bomb hit a bus convoy near Aleppo on Saturday killing at least 100 and wounding hundreds more. "
+              "The Syrian Observatory for Human Rights counted 24 dead and dozens more wounded.")
+    figures = {(c.kind, c.count, c.claim.source if c.claim else None) for c in doc.mentions[0].casualties}
+    assert ("killed", 100, None) in figures  # the report's own voice
+    assert ("killed", 24, "Syrian Observatory for Human Rights") in figures  # kept, not dropped as a restatement
+    assert ("injured", None, "Syrian Observatory for Human Rights") in figures  # "and dozens more": the same giver
+    doc = run("The Observatory said 17 people were killed in the blast, while the health ministry put the toll at 15.")
+    givers = {c.count: (c.claim.source or c.claim.by) for c in doc.mentions[0].casualties if c.claim}
+    assert givers[17] == "Syrian Observatory for Human Rights" and givers[15] == "the health ministry"
+    doc = run("Air strikes killed 12 people in Idlib on Monday.")
+    assert all(c.claim is None for c in doc.mentions[0].casualties)  # no giver: the outlet's own figure
+
+
 def test_roles_mode_place_claim_and_evidence():
     text = ("Regime warplanes bombed a market in the town of Ariha in Idlib province on Tuesday, "
             "killing nine civilians, according to the civil defence.")

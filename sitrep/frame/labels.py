@@ -221,10 +221,15 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
             continue  # "Al Qaeda-held", "Russia-backed": part of a word about something else
         if _a_place(article.text, m):
             continue  # "fighters from Libya": a country as a place, not as an actor
+        if _another_person(article.text, m):
+            continue  # "Hafez al-Assad": the surname of someone else, not the actor's label
+        if _INDEFINITE.search(article.text[max(0, m.start - 4):m.start]) and not m.actor.generic:
+            continue  # "calls to build an international coalition": not the named actor, some other one
+        if _FACILITY_OF.search(article.text[max(0, m.start - 20):m.start]):
+            continue  # "the city's Scientific Research Center": a building of the place, not an actor
         name = m.actor.name
         start = _with_qualifiers(article.text, m.start)
-        quote_start = max(0, article.text.rfind(".", 0, start) + 1)
-        quote_end = article.text.find(".", m.end)
+        quote_start, quote_end = _sentence_bounds(article.text, start, m.end)
         sentence = article.text[quote_start:quote_end if quote_end != -1 else len(article.text)]
         if furniture.search(sentence):
             continue  # a link list, tag list or video title: the page's furniture, not its reporting
@@ -234,6 +239,8 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
             continue  # "let" is no "LeT": a short name matched in lower case is a common word
         if "." in article.text[start:m.end].rstrip("."):
             continue  # a label across a sentence break (a dateline, a lost full stop) is no phrase
+        if _BROKEN_WORD.search(article.text[start:m.end]):
+            continue  # "Beirut London- Warplanes": a dateline's dash run into the story, no phrase
         quote = article.text[quote_start:quote_end + 1 if quote_end != -1 else len(article.text)].strip()
         label = _normal_label(article.text[start:m.end])
         if _bare_context_word(label):
@@ -245,6 +252,8 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
         if m.actor.generic and any(o is not m and not o.actor.generic and not o.demonym and o.actor.kind == "armed group"
                                    and quote_start <= o.start < quote_start + len(sentence) for o in doc.actors):
             continue  # "jihadists, notably al-Nusra Front": a common word beside a named group may mean either
+        if label.split()[-1] in _relatives():
+            continue  # "the Assad family": the actor's relatives, not the actor
         if _QUALIFIER_ONLY.search(label):
             continue  # "qaeda-linked": a qualifier of the name after it, not a name
         if _NUMBER.search(label):
@@ -253,12 +262,57 @@ def actor_labels(article: Article) -> list[tuple[str, str, str]]:
     return out
 
 
+_INDEFINITE = re.compile(r"\b(?:a|an|another)\s+$", re.I)
+_FACILITY_OF = re.compile(r"\b(?:city|town|village|province|district|capital|area)(?:'s|’s|s)\s+$", re.I)
+_BROKEN_WORD = re.compile(r"\w-(?:\s|$)")
+# Abbreviations whose full stop ends no sentence ("Maj. Gen. Igor Konashenkov said")
+# and initials ("U.S.", "U.N.", "Abu M. Ahmad")
+_ABBREVIATION = re.compile(r"(?:\b(?:Maj|Gen|Lt|Col|Capt|Sgt|Brig|Adm|Dr|Mr|Mrs|Ms|St|Prof|Rev|Sen|Rep|Gov|Jr|Sr)|(?<![\w.])[A-Z]|\b[A-Z]\.[A-Z])$")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``start:end``: from the full stop before it to the one after it (-1 at
+    the text's end), passing over abbreviations' full stops."""
+    left = text.rfind(".", 0, start)
+    while left > 0 and _ABBREVIATION.search(text, max(0, left - 6), left):
+        left = text.rfind(".", 0, left)
+    right = text.find(".", end)
+    while right != -1 and _ABBREVIATION.search(text, max(0, right - 6), right):
+        right = text.find(".", right + 1)
+    return max(0, left + 1), right
+
+
 _STATE_KINDS = frozenset({"state military", "government", "police", "ministry"})
 _OTHER_SIDE = re.compile(r"\b(?:opposition|rebels?|insurgents?|anti-government|anti-regime)\b", re.I)
 _QUALIFIER_ONLY = re.compile(r"-(?:linked|backed|led|held|affiliated|allied|aligned|inspired|controlled|run|based)$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|into|inside|across|over|to|towards|near|with)\s+(?:the\s+)?$", re.I)
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+def _another_person(text: str, m) -> bool:  # noqa: ANN001 - an actor mention of the actors stage
+    """Whether a person's name is matched by its surname inside another person's full name: a
+    given name right before it that is neither a title nor the actor's own ("Hafez al-Assad",
+    "Maher al-Assad" for Bashar al-Assad)."""
+    from sitrep.lexicon import person_titles
+
+    if m.actor.kind not in ("head of state", "person", "politician", "official"):
+        return False
+    before = _NAME_BEFORE.search(text[max(0, m.start - 20):m.start])
+    if not before:
+        return False
+    word = before.group(1).lower()
+    own = {w.lower() for w in re.split(r"[\s-]+", m.actor.name or "")}
+    return word not in own and word not in person_titles() and word not in _NOT_GIVEN_NAMES
+
+
+# Capitalised words before a surname that are no given name (a sentence's first word, a demonym)
+_NOT_GIVEN_NAMES = frozenset({"the", "syrian", "russian", "iranian", "turkish", "american", "us", "president",
+                              "mr", "when", "as", "but", "and", "after", "while", "if", "that", "regime", "leader",
+                              "dictator", "strongman", "embattled", "ousted", "late"})
 
 
 def _a_place(text: str, m) -> bool:  # noqa: ANN001 - an actor mention of the actors stage
@@ -278,6 +332,11 @@ def _bare_context_word(label: str) -> bool:
     if words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words) in _context_words() or (bool(words) and words[-1] in ("activists", "activist"))
+
+
+@lru_cache(maxsize=1)
+def _relatives() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("framing.yaml")["relatives"])
 
 
 @lru_cache(maxsize=1)

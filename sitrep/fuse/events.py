@@ -348,16 +348,34 @@ WORDS_FULL = 6
 WEIGHTS = {"date": 0.3, "place": 0.2, "figures": 0.2, "words": 0.35, "mode": 0.5, "actors": 0.5, "victims": 0.5}
 
 
+_FEATURES = tuple(WEIGHTS)  # the order ``_pair_terms`` gives them in
+_W_DATE, _W_PLACE, _W_FIGURES, _W_WORDS, _W_MODE, _W_ACTORS, _W_VICTIMS = (WEIGHTS[k] for k in _FEATURES)
+
+
 def pair_score(a: MentionView, b: MentionView) -> float:
     """How likely two mentions report one event, in [0, 1]-ish; 0 when they cannot."""
-    features = pair_features(a, b)
-    return sum(WEIGHTS[k] * v for k, v in features.items()) if features else 0.0
+    # the weighted sum written out, in ``WEIGHTS`` order (fusion scores hundreds of thousands of
+    # pairs: no dictionary per pair)
+    t = _pair_terms(a, b)
+    if t is None:
+        return 0.0
+    return 0 + _W_DATE * t[0] + _W_PLACE * t[1] + _W_FIGURES * t[2] + _W_WORDS * t[3] + _W_MODE * t[4] \
+        + _W_ACTORS * t[5] + _W_VICTIMS * t[6]
 
 
 def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
     """The evidence two mentions give for one event; None when they cannot be one."""
+    terms = _pair_terms(a, b)
+    return dict(zip(_FEATURES, terms, strict=True)) if terms is not None else None
+
+
+def _pair_terms(a: MentionView, b: MentionView) -> tuple[float, ...] | None:
     if a.type != b.type or a.article_id == b.article_id:
         return None
+    if a.day is not None and b.day is not None:
+        gap = abs((a.day - b.day).days)
+        if gap > FOLLOW_UP_DAYS and gap > a.window and gap > b.window:
+            return None  # (before the words are compared: most pairs end here)
     shared = len(a.words & b.words)
     if a.outlet and a.outlet == b.outlet:
         shared //= 2  # one outlet's reports share its own formulas ("a source at the police command told")
@@ -367,10 +385,9 @@ def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
             return None
         gap = FOLLOW_UP_DAYS
     else:
-        gap = abs((a.day - b.day).days)
-        if gap > FOLLOW_UP_DAYS and gap > a.window and gap > b.window:
-            return None
-        if not days_compatible(a, b) and not (gap <= FOLLOW_UP_DAYS and follows_up(a, b, shared)):
+        # (``days_compatible``, its test of one basis against the other needed only when they differ)
+        compatible = gap <= max(a.window, b.window) if a.basis == b.basis else days_compatible(a, b)
+        if not compatible and not (gap <= FOLLOW_UP_DAYS and follows_up(a, b, shared)):
             return None
     place = _place_key_score(a.place_key, b.place_key)
     if place == 0.0:
@@ -392,16 +409,16 @@ def pair_features(a: MentionView, b: MentionView) -> dict[str, float] | None:
             # attackers (or targets) named from different sides: one event disputed, or two
             # events; only strong agreement elsewhere fuses them (a dispute is then listed)
             actors -= 0.15
-    return {
-        "date": 1.0 if gap == 0 else 0.6 if gap == 1 else 0.3,
-        "place": place,
-        "figures": _figure_score(a, b),
-        "words": min(1.0, shared / WORDS_FULL),
-        "mode": mode,
-        "actors": actors,
-        # the dead named as civilians in one report and as soldiers or fighters in the other
-        "victims": -0.1 if a.victims and b.victims and not (a.victims & b.victims) else 0.0,
-    }
+    return (
+        1.0 if gap == 0 else 0.6 if gap == 1 else 0.3,  # date
+        place,
+        _figure_score(a, b),
+        min(1.0, shared / WORDS_FULL),  # words
+        mode,
+        actors,
+        # victims: the dead named as civilians in one report and as soldiers or fighters in the other
+        -0.1 if a.victims and b.victims and not (a.victims & b.victims) else 0.0,
+    )
 
 
 FOLLOW_UP_DAYS = 3
@@ -782,13 +799,23 @@ def _event_score(a: Cluster, b: Cluster) -> float:
     """How well two events' first reports match (0 when one report would hold two incidents)."""
     if min(len(a.mentions), REPRESENTATIVES) * min(len(b.mentions), REPRESENTATIVES) < 3:
         return 0.0  # fewer than three pairs of reports to compare
+    reps_a, reps_b = a.mentions[:REPRESENTATIVES], b.mentions[:REPRESENTATIVES]
+    if not any(_days_within_reach(x, y) for x in reps_a for y in reps_b):
+        return 0.0  # every pair of first reports days apart: ``pair_score`` would give each 0
     for x in a.mentions:
         for y in b.mentions:
             if x.article_id == y.article_id and not restates(x, y):
                 return 0.0
-    scores = sorted((pair_score(x, y) for x in a.mentions[:REPRESENTATIVES] for y in b.mentions[:REPRESENTATIVES]
-                     if x.article_id != y.article_id), reverse=True)
+    scores = sorted((pair_score(x, y) for x in reps_a for y in reps_b if x.article_id != y.article_id), reverse=True)
     return sum(scores[:3]) / 3 if len(scores) >= 3 else 0.0
+
+
+def _days_within_reach(a: MentionView, b: MentionView) -> bool:
+    """``_pair_terms``' first test of two days: not further apart than a follow-up or either's window."""
+    if a.day is None or b.day is None:
+        return True
+    gap = abs((a.day - b.day).days)
+    return gap <= FOLLOW_UP_DAYS or gap <= a.window or gap <= b.window
 
 
 def _order(m: MentionView) -> tuple:
@@ -810,7 +837,20 @@ def _without_cycle_collection() -> Iterator[None]:
         yield
     finally:
         if was:
+            _promote_survivors()
             gc.enable()
+
+
+def _promote_survivors() -> None:
+    """Move the objects made while the collector was off straight to its oldest generation.
+
+    They are the fused events and their indexes, alive as long as the result: enabling the
+    collector with them in the youngest generation makes its next pass walk them all (a second
+    or more after 100,000 mentions) only to find them alive and promote them — exactly where
+    this puts them. Only when nothing else is frozen (``gc.freeze`` is process-wide)."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def fuse(mentions: list[MentionView], fuser: Fuser | None = None, texts: dict[str, str] | None = None) -> Fuser:
@@ -821,13 +861,13 @@ def fuse(mentions: list[MentionView], fuser: Fuser | None = None, texts: dict[st
             if m.id not in fuser.assignment:
                 fuser.add(m)
         fuser.merge_similar()
-    siblings: dict[str, list[MentionView]] = defaultdict(list)
-    for m in mentions:
-        siblings[m.article_id].append(m)
-    for event in fuser.events.values():
-        # one report's event has nobody to disagree with (``find_contradictions``)
-        event.contradictions = find_contradictions(event, siblings=siblings, texts=texts) \
-            if len(event.mentions) > 1 else []
+        siblings: dict[str, list[MentionView]] = defaultdict(list)
+        for m in mentions:
+            siblings[m.article_id].append(m)
+        for event in fuser.events.values():
+            # one report's event has nobody to disagree with (``find_contradictions``)
+            event.contradictions = find_contradictions(event, siblings=siblings, texts=texts) \
+                if len(event.mentions) > 1 else []
     return fuser
 
 
@@ -850,8 +890,9 @@ def find_contradictions(event: Cluster, tolerance: float | None = None,
 def _mention_contradictions(event: Cluster, tolerance: float | None,
                             siblings: dict[str, list[MentionView]] | None) -> list[Contradiction]:
     out: list[Contradiction] = []
+    recalled = _recalled_in(event, siblings) if siblings else set()
     for kind in ("killed", "injured"):
-        out.extend(figure_contradictions(event, kind, tolerance))
+        out.extend(figure_contradictions(event, kind, tolerance, recalled=recalled))
     out.extend(denial_contradictions(event, siblings or {}))
     perpetrators: dict[str, set[str]] = defaultdict(set)
     named_in: dict[str, set[str]] = defaultdict(set)
@@ -1020,24 +1061,34 @@ class Figure:
     day: str  # the report's publication day (or the incident day it states)
     update: bool  # the report says its toll was counted again
     quote: str
+    vague: str = ""  # a size with no number ("dozens", "hundreds"): ``value`` is its least
 
     @property
     def text(self) -> str:
-        return APPROX_TEXT.get(self.approx, "") + str(self.value)
+        return self.vague or APPROX_TEXT.get(self.approx, "") + str(self.value)
+
+    @property
+    def side(self) -> str:
+        return self.vague or str(self.value)
 
     def position(self) -> dict[str, Any]:
-        return {"side": str(self.value), "value": self.text, "outlet": self.outlet, "article": self.article,
+        return {"side": self.side, "value": self.text, "outlet": self.outlet, "article": self.article,
                 "quote": self.quote,
                 "group": self.group, "source": self.source, "day": self.day}
 
 
-def event_figures(event: Cluster, kind: str) -> list[Figure]:
+def event_figures(event: Cluster, kind: str, recalled: set[str] | frozenset[str] = frozenset()) -> list[Figure]:
     """Every figure of ``kind`` the event's reports give, one per report, group and value.
 
-    A part of a toll ("including 4 civilians") is not a toll of all the dead; a figure of
-    children or women is kept (it is compared with the other reports' children or women)."""
+    A part of a toll ("including 4 children") is not a toll of all the dead; a figure of
+    children or women is kept (it is compared with the other reports' children or women).
+    ``recalled``: the reports that recall the event in passing (``_recalled_in``) give no figure:
+    "in early October bombers killed 15" in a report of a later attack is not a position taken on
+    this incident's toll."""
     out: dict[tuple, Figure] = {}
     for m in event.mentions:
+        if m.article_id in recalled:
+            continue
         claim = m.record.get("claim") or {}
         # who gives the figure: the named source, else the words naming it ("a police source")
         # when the report attributes it; the outlet's own voice is no source
@@ -1046,18 +1097,61 @@ def event_figures(event: Cluster, kind: str) -> list[Figure]:
         # when the figure was given: the report's day (a toll counted again comes out later)
         day = (m.published or "")[:10] or (m.record.get("date") or {}).get("value") or ""
         for c in m.record["casualties"]:
-            if c["kind"] != kind or not c["count"]:
+            if c["kind"] != kind:
+                continue
+            vague = "" if c["count"] else _vague_size((c.get("evidence") or {}).get("text") or "")
+            if not c["count"] and not vague:
                 continue
             group = VICTIM_GROUPS.get(c.get("category") or "unknown", "all")
             if c["subset"] and group in ("all", "combatants"):
                 continue
-            source = (c.get("claim") or {}).get("source") or claim_source
-            key = (m.article_id, group, c["count"])
+            own = c.get("claim") or {}
+            source = own.get("source") or own.get("by") or claim_source  # the figure's own giver first
+            value = c["count"] or VAGUE_SIZES[vague][0]
+            key = (m.article_id, group, value, vague)
             if key not in out:
                 quote = (c.get("evidence") or {}).get("text") or ""
-                out[key] = Figure(c["count"], c.get("approx") or "exact", group, m.outlet or "?", m.article_id,
-                                  source, day, m.update, quote)
+                out[key] = Figure(value, c.get("approx") or "exact", group, m.outlet or "?", m.article_id,
+                                  source, day, m.update, quote, vague)
     return sorted(out.values(), key=lambda f: (f.group, f.value, f.outlet, f.article))
+
+
+def _recalled_in(event: Cluster, siblings: dict[str, list[MentionView]]) -> set[str]:
+    """The reports that recall the event in passing: their own incident is another event and
+    they came out more than ``FOLLOW_UP_DAYS`` after this one's day (a report of the same days
+    whose lead fusion put elsewhere still tells this incident)."""
+    when = event.date
+    try:
+        day = date.fromisoformat(when) if when and len(when) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        return set()
+    out = set()
+    first: dict[str, MentionView] = {}
+    for m in event.mentions:
+        first.setdefault(m.article_id, m)
+    for article, mine in first.items():
+        published = (mine.published or "")[:10]
+        try:
+            late = bool(published) and (date.fromisoformat(published) - day).days > FOLLOW_UP_DAYS
+        except ValueError:
+            late = False
+        if late and not tells_its_incident(event, article, siblings):
+            out.add(article)
+    return out
+
+
+# Sizes told without a number, as the least and most they can mean. Two of them disagree only
+# when they cannot overlap ("hundreds wounded" vs "dozens wounded"); a size is never set against
+# a number (which of "dozens" a count of 30 or 120 falls in is a reader's call).
+VAGUE_SIZES = {"dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 1999), "thousands": (2000, 10**9)}
+_VAGUE_SIZE = re.compile(r"\b(" + "|".join(VAGUE_SIZES) + r")\b", re.I)
+
+
+def _vague_size(text: str) -> str:
+    m = _VAGUE_SIZE.search(text)
+    return m.group(1).lower() if m and not re.search(r"\bof\s+thousands\b", text, re.I) else ""
 
 
 @lru_cache(maxsize=1)
@@ -1083,6 +1177,11 @@ def figures_disagree(a: Figure, b: Figure, tolerance: float | None = None) -> bo
     incident's or a whole's figure (``far_apart``)."""
     if FAMILIES.get(a.group, a.group) != FAMILIES.get(b.group, b.group):
         return False
+    if a.vague or b.vague:
+        if not (a.vague and b.vague) or a.group != b.group:
+            return False
+        lo, hi = (a, b) if VAGUE_SIZES[a.vague][0] <= VAGUE_SIZES[b.vague][0] else (b, a)
+        return VAGUE_SIZES[lo.vague][1] < VAGUE_SIZES[hi.vague][0]
     settings = contradiction_settings()
     tolerance = settings["figure_tolerance"] if tolerance is None else tolerance
     lo, hi = (a, b) if a.value <= b.value else (b, a)
@@ -1109,11 +1208,12 @@ def is_update(a: Figure, b: Figure) -> bool:
     return hi.update or (bool(hi.day) and bool(lo.day) and hi.day > lo.day and not named_apart)
 
 
-def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = None) -> list[Contradiction]:
+def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = None,
+                          recalled: set[str] | frozenset[str] = frozenset()) -> list[Contradiction]:
     """Casualty disagreements of one kind: per victim group, the figures of comparable times that
     cannot both be true; a toll that grows over later reports is listed as an update instead."""
     out: list[Contradiction] = []
-    figures = event_figures(event, kind)
+    figures = event_figures(event, kind, recalled)
     for group in sorted({FAMILIES.get(f.group, f.group) for f in figures}):
         mine = [f for f in figures if FAMILIES.get(f.group, f.group) == group]
         clashing: set[int] = set()
@@ -1138,12 +1238,13 @@ def figure_contradictions(event: Cluster, kind: str, tolerance: float | None = N
             if kind_out == "toll_update":
                 picked = sorted(picked, key=lambda f: (f.day, f.value))
             sides: dict[str, list[str]] = defaultdict(list)
+            size = {f.side: f.value for f in picked}
             for f in picked:
-                if f.outlet not in sides[str(f.value)]:
-                    sides[str(f.value)].append(f.outlet)
+                if f.outlet not in sides[f.side]:
+                    sides[f.side].append(f.outlet)
             if len(sides) < 2:
                 continue
-            text = " vs ".join(f"{n} ({', '.join(sorted(o))})" for n, o in sorted(sides.items(), key=lambda x: int(x[0])))
+            text = " vs ".join(f"{n} ({', '.join(sorted(o))})" for n, o in sorted(sides.items(), key=lambda x: size[x[0]]))
             if kind_out == "toll_update":
                 text = " → ".join(f"{f.text} ({f.outlet}, {f.day or '?'})" for f in picked)
                 summary = f"{label} rose over later reports: {text}"

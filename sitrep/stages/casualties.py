@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.model import Casualty, Evidence
+from sitrep.model import Casualty, Claim, Evidence
 from sitrep.stages.doc import CasualtyMatch, Doc
 
 _UNITS = {
@@ -216,6 +216,48 @@ class _Shifted:
         return self._m.end() + self._shift
 
 
+# Who gives a figure, told right before it in its own clause: "the Observatory counted 24 dead",
+# "the ministry put the toll at 15", "Y gave a lower toll of eight", "X said 17 were killed".
+# Two sources' figures in one report ("X said 17 were killed, while Y put the toll at 15") are
+# then two positions, not one toll and its restatement.
+_GIVER = re.compile(
+    r"\b(counted|recorded|documented|registered|reported|confirmed|said|says|told\s+[\w\-]+|put|puts|putting|placed|"
+    r"places|gave|gives|giving|estimated|estimates|raised|revised)\s+"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:own|lower|higher|new|final|initial|overall|different|preliminary|"
+    r"latest|updated|total|death|casualty)\s+){0,3}"
+    r"(?:(?:toll|figure|count|number|tally)(?:\s+of\s+(?:the\s+)?dead)?\s+(?:at|of|to|as)\s+)?(?:that\s+)?$", re.I)
+# where the giver's clause opens: the sentence start or a clause boundary before the verb
+_CLAUSE_OPEN = re.compile(r"(?:[,;:]|\b(?:while|whereas|but|and|although|though|as|which|who|when)\b)\s*", re.I)
+# a giver the actor dictionary does not know: a body or role that counts the dead
+_SPEAKER = re.compile(r"\b(?:ministry|monitor|observatory|officials?|sources?|activists?|medics|doctors|hospital|"
+                      r"health|civil defen[cs]e|rescuers|authorities|agency|media|television|governor)\b", re.I)
+_JOINED = re.compile(r"\s*,?\s*(?:and|as well as|with)\s+", re.I)
+_HELD = re.compile(r"^[-\s](?:held|controlled|run|besieged|backed|led|based)\b", re.I)
+
+
+def _giver(doc: Doc, sentence_text: str, offset: int, figure_start: int) -> Claim | None:
+    """The named source whose verb governs the figure at ``figure_start`` (sentence-relative)."""
+    head = sentence_text[max(0, figure_start - 90):figure_start]
+    verb = _GIVER.search(head)
+    if verb is None:
+        return None
+    before = sentence_text[:figure_start - len(head) + verb.start()]
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(before)]
+    start = opens[-1] if opens else 0
+    if len(before[start:].split()) > 14:
+        return None
+    s, e = start + offset, len(before.rstrip()) + offset
+    named = [a for a in doc.in_span(doc.actors, s, e)
+             if a.actor.name and not a.demonym and not _HELD.match(doc.text[a.end:a.end + 12])]
+    by = doc.text[s:e].strip()
+    if not named and not _SPEAKER.search(by):
+        return None  # "the blast killed": no one who counts
+    by = re.sub(r"^(?:also|then|later)\s+", "", by, flags=re.I)
+    return Claim(by=by, source=named[-1].actor.name if named else None, modality="reported",
+                 evidence=Evidence(doc.text[s:verb.end() + figure_start - len(head) + offset],
+                                   s, verb.end() + figure_start - len(head) + offset))
+
+
 def find_casualties(doc: Doc) -> Doc:
     found: list[CasualtyMatch] = []
     for sentence in doc.sentences:
@@ -307,6 +349,15 @@ def find_casualties(doc: Doc) -> Doc:
                 kind=_kind(m.group(2)), count=None, approx="unknown", who=who,
                 category=categorise(who), party=party, evidence=Evidence(doc.text[start:end], start, end))))
         local.sort(key=lambda c: c.start)
+        previous: CasualtyMatch | None = None
+        for c in local:
+            if c.subset:
+                continue
+            c.casualty.claim = _giver(doc, text, offset, c.start - offset)
+            if c.casualty.claim is None and previous is not None and previous.casualty.claim is not None \
+                    and _JOINED.fullmatch(text[previous.end - offset:c.start - offset]):
+                c.casualty.claim = previous.casualty.claim  # "counted 24 dead and dozens more wounded"
+            previous = c
         found.extend(local)
     doc.casualties = found
     return doc
