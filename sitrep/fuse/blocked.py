@@ -51,6 +51,7 @@ from sitrep.fuse.events import (
     event_id,
     find_contradictions,
     key_text,
+    siblings_of,
 )
 
 # Days before and after its own months a block is fused with: fusion's windows (a day either
@@ -298,7 +299,7 @@ def fuse_blocked(mentions: list[MentionView], executor: Any = None, texts: dict[
             changed = {eid for eid, e in fuser.events.items() if before.get(eid) != len(e.mentions)}
             fuser.merge_similar(changed)
     if contradictions:
-        siblings = _siblings(mentions)
+        siblings = siblings_of(mentions)
         for event in fuser.events.values():
             event.contradictions = find_contradictions(event, siblings=siblings, texts=texts) \
                 if len(event.mentions) > 1 else []
@@ -363,7 +364,7 @@ def fuse_store_blocked(store, executor: Any = None) -> FusionReport:  # noqa: AN
             fuser = fuse_blocked(new, executor, contradictions=False)
             # as ``fuse_store`` finds them: with the texts of the reports of attacks told twice
             texts = _texts(store, {a for e in fuser.events.values() if _reads_texts(e) for a in e.by_article})
-            siblings = _siblings(new)
+            siblings = siblings_of(new)
             for event in fuser.events.values():
                 event.contradictions = find_contradictions(event, siblings=siblings, texts=texts)
             events = [(e.to_event(), e.block_keys()) for _, e in sorted(fuser.events.items())]
@@ -373,13 +374,6 @@ def fuse_store_blocked(store, executor: Any = None) -> FusionReport:  # noqa: AN
         return fuse_store(store)
     report.seconds = round(time.perf_counter() - start, 3)
     return report
-
-
-def _siblings(mentions: list[MentionView]) -> dict[str, list[MentionView]]:
-    out: dict[str, list[MentionView]] = defaultdict(list)
-    for m in mentions:
-        out[m.article_id].append(m)
-    return out
 
 
 __all__ = ["REPRESENTATIVES", "Block", "Cluster", "fuse_block", "fuse_blocked", "fuse_store_blocked", "plan"]

@@ -18,7 +18,7 @@ import math
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -853,6 +853,15 @@ def _promote_survivors() -> None:
         gc.unfreeze()
 
 
+def siblings_of(mentions: Iterable[MentionView]) -> dict[str, list[MentionView]]:
+    """Each report's mentions, by article id: where contradiction finding reads a report's other
+    mentions (a denial told apart, an incident recalled in passing)."""
+    out: dict[str, list[MentionView]] = defaultdict(list)
+    for m in mentions:
+        out[m.article_id].append(m)
+    return out
+
+
 def fuse(mentions: list[MentionView], fuser: Fuser | None = None, texts: dict[str, str] | None = None) -> Fuser:
     """``texts``: the reports' text by article id, read for contradictions (``account_contradictions``)."""
     fuser = fuser or Fuser()
@@ -861,9 +870,7 @@ def fuse(mentions: list[MentionView], fuser: Fuser | None = None, texts: dict[st
             if m.id not in fuser.assignment:
                 fuser.add(m)
         fuser.merge_similar()
-        siblings: dict[str, list[MentionView]] = defaultdict(list)
-        for m in mentions:
-            siblings[m.article_id].append(m)
+        siblings = siblings_of(mentions)
         for event in fuser.events.values():
             # one report's event has nobody to disagree with (``find_contradictions``)
             event.contradictions = find_contradictions(event, siblings=siblings, texts=texts) \
@@ -1457,9 +1464,7 @@ def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Sto
         touched = [e for eid, e in sorted(fuser.events.items())
                    if before.get(eid) != [m.id for m in e.mentions] or eid in changed]
         # the other mentions of the touched events' reports, where a denial may be told apart
-        siblings: dict[str, list[MentionView]] = defaultdict(list)
-        for m in new:
-            siblings[m.article_id].append(m)
+        siblings = siblings_of(new)
         missing = {a for e in touched for a in e.by_article} - set(siblings)
         for row in session.article_mentions(sorted(missing)) if missing else ():
             siblings[row["article_id"]].extend(_views([row]))

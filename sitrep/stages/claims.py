@@ -86,8 +86,8 @@ _NOT_SPEECH_AFTER = {
     "purported": re.compile(r"^\s+(?!that\b|to\b)[a-z]"),
     "denied": re.compile(r"^\s+(?:\w+\s+)?(?:bail|access|entry|visas?|permission|permits?|passage|treatment|care|food|water|"
                          r"medical|parole|asylum|a fair trial|the right|rights|his right|their right|her right)\b", re.I),
+    "rejected": re.compile(r"^\s+(?:\w+\s+)?(?:bail|asylum|parole|visas?|appeals?|the appeal)\b", re.I),
 }
-_NOT_SPEECH_AFTER["rejected"] = re.compile(r"^\s+(?:\w+\s+)?(?:bail|asylum|parole|visas?|appeals?|the appeal)\b", re.I)
 # "has reportedly deployed", "allegedly tortured": attributed to unnamed others
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to)\b", re.I)
 

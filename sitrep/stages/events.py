@@ -8,6 +8,7 @@ that each incident is one record with a span per field.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from sitrep import lexicon
@@ -1211,11 +1212,11 @@ def _claim_modality(m: EventMention) -> None:
     about another's act is reported."""
     own = _speaker_is_actor(m)
     if m.type in _SPEECH_ACTS and own:
-        m.claim = Claim(m.claim.by, m.claim.source, "asserted", m.claim.evidence)
+        m.claim = replace(m.claim, modality="asserted")
     elif own and m.claim.modality == "reported":
-        m.claim = Claim(m.claim.by, m.claim.source, "claimed", m.claim.evidence)
+        m.claim = replace(m.claim, modality="claimed")
     elif not own and m.claim.modality == "claimed" and m.actor1 is not None:
-        m.claim = Claim(m.claim.by, m.claim.source, "reported", m.claim.evidence)
+        m.claim = replace(m.claim, modality="reported")
 
 
 # "The operation was carried out on Sunday night", "The attack took place on Monday": a later sentence

@@ -50,9 +50,9 @@ def find_triggers(doc: Doc) -> Doc:
         if end + 1 < len(text) and _word(text[end + 1]):
             continue
         found.append(Trigger(start, end + 1, text[start:end + 1], etype, mode, acled, cameo, weight))
+    request = _entry("REQUEST", None)
     for m in _DEMAND.finditer(text):
-        acled_, cameo_, weight_ = _entry("REQUEST", None)
-        found.append(Trigger(m.start(), m.end(), m.group(0), "REQUEST", None, acled_, cameo_, weight_))
+        found.append(Trigger(m.start(), m.end(), m.group(0), "REQUEST", None, *request))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = Coverage(len(text))
     kept = []
