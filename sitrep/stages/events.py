@@ -343,7 +343,21 @@ def _parse_roles(doc: Doc, sentence: Sentence, token,  # noqa: ANN001 - a spaCy 
     if token is None:
         return None, None
     agent, patient = arguments(token)
+    if agent is not None and agent.head.lower_ != "by" and _undergoes(token):
+        # "40 people were dead", "the mother died": the subject of dying is the dead, never the agent
+        agent, patient = None, patient or agent
     return _argument_actor(doc, sentence, agent, claim_spans, state_act), _argument_actor(doc, sentence, patient, claim_spans)
+
+
+# Words for what happens to someone rather than what someone does: their subject suffers it.
+_UNDERGO_WORDS = {"die", "died", "dies", "dying", "dead", "perish", "perished", "succumb", "succumbed", "drowned",
+                  "starved", "injured", "wounded", "hurt"}
+
+
+def _undergoes(token) -> bool:  # noqa: ANN001 - a spaCy token
+    p = predicate(token)
+    words = {token.lower_, p.lower_} | {c.lower_ for c in p.children if c.dep_ in ("acomp", "attr")}
+    return bool(words & _UNDERGO_WORDS) and not any(c.dep_ == "dobj" for c in p.children)
 
 
 def _object_of_act(text: str, actor: ActorMatch, acts: list[Trigger]) -> bool:
