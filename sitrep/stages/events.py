@@ -137,7 +137,15 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         # source; only "according to X" names a mere reporter
         reporters = [(a.start, a.end) for a in doc.in_sentence(doc.attributions, sentence) if a.cue == "according to"]
         speakers = [a for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, reporters, text, [], etype)]
-        return _other_roles(doc, sentence, trigger, etype, speakers)
+        source, target = _other_roles(doc, sentence, trigger, etype, speakers)
+        if etype == "REQUEST" and (_DEMANDED.search(text[max(sentence.start, trigger.start - 45):trigger.start])
+                                   or _DEMANDED.match(trigger.text + " ")):
+            # "The authorities should release them, HRW said": who must act is the target; the
+            # demand is the speaker's, or, unsaid, the voice the article last quoted
+            demander = _demander(doc, sentence)
+            if demander is not None and (source is None or demander.actor.id != source.actor.id):
+                return demander, source
+        return source, target
     actors = [a for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
     if not actors:
         return None, None
@@ -227,6 +235,24 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if actor1 is not None and actor2 is not None and actor1.actor.id == actor2.actor.id:
         actor2 = None
     return actor1, actor2
+
+
+_DEMANDED = re.compile(r"\b(?:must|should|ought to)\s+(?:\w+\s+){0,2}$|^(?:must|should|ought)\s", re.I)
+
+
+def _demander(doc: Doc, sentence: Sentence) -> ActorMatch | None:
+    """The listed actor whose words a demand is: this sentence's speaker, else the last one quoted in
+    the three sentences before (a rights group's release goes on in its own voice)."""
+    for s in (doc.sentences[i] for i in range(sentence.index, max(-1, sentence.index - 4), -1)):
+        said = [a for a in doc.in_sentence(doc.attributions, s) if a.cue != "according to" and a.claim.modality != "denied"]
+        for attribution in reversed(said):
+            named = [a for a in doc.in_sentence(doc.actors, s) if attribution.start <= a.start < attribution.end
+                     and not a.demonym and a.actor.id not in UNLISTED_IDS and not a.actor.generic]
+            if named:
+                return named[0]
+        if said:
+            return None  # the nearest voice is one we cannot name
+    return None
 
 
 _SPEECH_BETWEEN = re.compile(
@@ -343,12 +369,17 @@ def _parse_roles(doc: Doc, sentence: Sentence, token,  # noqa: ANN001 - a spaCy 
     if token is None:
         return None, None
     agent, patient = arguments(token)
+    verb = token.head if token.lower_ in _DEMAND_MODALS else predicate(token)
+    if agent is not None and any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in verb.children):
+        # "The authorities should release them": who is told to act is the demand's target
+        agent, patient = None, agent
     if agent is not None and agent.head.lower_ != "by" and _undergoes(token):
         # "40 people were dead", "the mother died": the subject of dying is the dead, never the agent
         agent, patient = None, patient or agent
     return _argument_actor(doc, sentence, agent, claim_spans, state_act), _argument_actor(doc, sentence, patient, claim_spans)
 
 
+_DEMAND_MODALS = {"should", "must", "ought"}
 # Words for what happens to someone rather than what someone does: their subject suffers it.
 _UNDERGO_WORDS = {"die", "died", "dies", "dying", "dead", "perish", "perished", "succumb", "succumbed", "drowned",
                   "starved", "injured", "wounded", "hurt"}
