@@ -1362,10 +1362,29 @@ def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | 
              and -60 <= a.start - end <= 60 and abs(a.end - at) <= 120
              and not _TARGET_BEFORE.search(doc.text[max(0, a.start - 25):a.start])
              and doc.text.count(".", min(a.end, at), max(a.start, end)) == 0}
+    if not named:
+        # none right by the words: "terrorists" then means the one group the incident's sentences,
+        # the two sentences before them or (near the top) the headline name, unless that is the other side
+        named = _groups_named(doc, m, at, other)
     if len(named) != 1:
         return actor
     group = next(iter(named.values()))
     return Actor(group.name, group.kind, group.country, actor.label, group.id, actor.evidence, basis=actor.basis)
+
+
+def _groups_named(doc: Doc, m: EventMention, at: int, other: Actor | None) -> dict[str, ActorEntry]:
+    """Specific armed groups named around a record: its own sentences, the two before the one
+    holding ``at``, and the headline for a record among the first sentences."""
+    holding = next((s.index for s in doc.sentences if s.start <= at < s.end), min(m.sentences))
+    wanted = set(m.sentences) | {holding - 1, holding - 2}
+    spans = [(s.start, s.end) for s in doc.sentences if s.index in wanted]
+    found = [a for a in doc.actors if any(s0 <= a.start < s1 for s0, s1 in spans)]
+    title = doc.extra.get("title")
+    if title is not None and min(m.sentences) <= 1:
+        found += title.actors
+    return {a.actor.id: a.actor for a in found
+            if a.actor.id and not a.actor.generic and not a.demonym and a.actor.kind in _GROUP_KINDS
+            and a.actor.id not in UNLISTED_IDS and (other is None or a.actor.id != other.id)}
 
 
 # COERCE modes of the law: only a state arrests, tries, sentences or restricts (also read by
