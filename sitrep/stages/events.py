@@ -1332,7 +1332,7 @@ def _fill_defaults(doc: Doc) -> None:
             state = m.actor2 if m.actor2 is not None and m.actor2.kind in _STATE_KINDS else None
             m.actor1, m.actor2 = state, m.actor1
         if m.type == "COERCE" and m.actor1 is None and not m.historical:
-            m.actor1 = _state_agent(m, doc.extra.get("actor_country"))
+            m.actor1 = _state_agent(m, doc.extra.get("actor_country"), doc)
         _claim_modality(m)
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
@@ -1393,17 +1393,38 @@ STATE_ACT_MODES = frozenset({"arrest", "legal", "restrict"})
 _STATE_KINDS = {"police", "state military", "government", "ministry", "head of state"}
 
 
-def _state_agent(m: EventMention, context: str | None) -> Actor | None:
+def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -> Actor | None:
     """An arrest or a sentence with no agent named ("was arrested on Wednesday", "was jailed for
     two years") is the state's doing where it happened: its police for an arrest, raid or seizure,
-    its authorities (courts, prosecutors) for a charge, trial or sentence. Marked as inferred."""
+    its authorities (courts, prosecutors) for a charge, trial or sentence; the court the article
+    names ("The ruling from a Paris criminal court") for a sentence. Marked as inferred."""
     country = (m.location.country if m.location is not None else None) or context
     if not country:
         return None
+    if doc is not None and m.mode == "legal":
+        court = _named_court(doc, country)
+        if court is not None:
+            return court
     entry = class_entry("government" if m.mode in ("legal", "restrict") else "police", country)
     if entry.country != country:
         return None
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
+
+
+# "Maonan District People's Court", "The District Court", "a Paris criminal court": a court by its name
+_COURT = re.compile(r"\b(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.\-]*\s+){1,5}(?:Court|Tribunal)\b"
+                    r"|\b(?:the|a|an)\s+[A-Z][\w'’\-]*\s+(?:[a-z]+\s+)?(?:court|tribunal)\b")
+
+
+def _named_court(doc: Doc, country: str) -> Actor | None:
+    """The first court of ``country`` the article names, as an inferred agent."""
+    for found in _COURT.finditer(doc.text):
+        entry = resolve_entry(found.group(), country, state_act=True)
+        if entry is not None and entry.country == country and not entry.generic \
+                and re.search(r"\b(?:court|tribunal)\b", entry.name or "", re.I):
+            return Actor(entry.name, entry.kind, entry.country, found.group(), entry.id,
+                         Evidence(found.group(), found.start(), found.end()), basis="inferred")
+    return None
 
 
 # People named by what they are, not by their state: their country is where the event happened,
