@@ -1363,9 +1363,11 @@ def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | 
              and not _TARGET_BEFORE.search(doc.text[max(0, a.start - 25):a.start])
              and doc.text.count(".", min(a.end, at), max(a.start, end)) == 0}
     if not named:
-        # none right by the words: "terrorists" then means the one group the incident's sentences,
-        # the two sentences before them or (near the top) the headline name, unless that is the other side
-        named = _groups_named(doc, m, at, other)
+        # none right by the words: "terrorists" then means the one group of their class that the
+        # incident's sentences or the two sentences before name, unless that is the other side
+        around = _groups_named(doc, m, at, other)
+        # one group only (two named are a fight between them), and a member of the class the words name
+        named = around if len(around) == 1 and _descends(actor_dictionary(), next(iter(around)), entry.id) else {}
     if len(named) != 1:
         return actor
     group = next(iter(named.values()))
@@ -1373,18 +1375,21 @@ def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | 
 
 
 def _groups_named(doc: Doc, m: EventMention, at: int, other: Actor | None) -> dict[str, ActorEntry]:
-    """Specific armed groups named around a record: its own sentences, the two before the one
-    holding ``at``, and the headline for a record among the first sentences."""
+    """Specific armed groups named around a record: its own sentences and the two before the one
+    holding ``at``; not one named as a part of a larger side or as a target."""
     holding = next((s.index for s in doc.sentences if s.start <= at < s.end), min(m.sentences))
     wanted = set(m.sentences) | {holding - 1, holding - 2}
     spans = [(s.start, s.end) for s in doc.sentences if s.index in wanted]
     found = [a for a in doc.actors if any(s0 <= a.start < s1 for s0, s1 in spans)]
-    title = doc.extra.get("title")
-    if title is not None and min(m.sentences) <= 1:
-        found += title.actors
     return {a.actor.id: a.actor for a in found
             if a.actor.id and not a.actor.generic and not a.demonym and a.actor.kind in _GROUP_KINDS
-            and a.actor.id not in UNLISTED_IDS and (other is None or a.actor.id != other.id)}
+            and a.actor.id not in UNLISTED_IDS and (other is None or a.actor.id != other.id)
+            and not _PART_OR_TARGET.search(doc.text[max(0, a.start - 30):a.start])}
+
+
+# "an alliance including Al-Qaeda's Syrian affiliate": a part of a larger side; "held by the YPG": its target
+_PART_OR_TARGET = re.compile(r"\b(?:including|among them|such as|as well as|held by|controlled by|against|targeting|"
+                             r"on|at|with|between|positions of)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}$", re.I)
 
 
 # COERCE modes of the law: only a state arrests, tries, sentences or restricts (also read by
