@@ -1,0 +1,71 @@
+"""Which mention becomes actor1 and actor2: role rules on hand-written sentences, whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+
+def records(text: str, title: str | None = None) -> list:
+    return [m for m in sitrep.extract(text, published="2021-03-05", title=title) if not m.historical]
+
+
+def roles(record) -> tuple[str | None, str | None]:  # noqa: ANN001
+    return (record.actor1.name if record.actor1 else None, record.actor2.name if record.actor2 else None)
+
+
+def test_the_dead_are_never_the_agent():
+    found = records("Shelling hit the market in Idlib on Monday. Local sources said more than 30 people were dead.")
+    assert found
+    for m in found:
+        assert m.actor1 is None or m.actor1.kind != "civilians", roles(m)
+
+
+def test_people_who_died_in_an_attack_did_not_carry_it_out():
+    found = records("They were among 27 people who died in the bombing in the Bab Amr neighbourhood of Homs on Sunday, "
+                    "a monitor said.")
+    assert found
+    assert all(m.actor1 is None or m.actor1.kind != "civilians" for m in found)
+
+
+def test_a_demand_is_the_speakers_and_its_subject_the_target():
+    text = ("Belarusian authorities have detained three journalists in Minsk for two weeks, Human Rights Watch said today. "
+            "The authorities should release the three journalists immediately.")
+    demand = [m for m in records(text) if m.type == "REQUEST"]
+    assert demand
+    assert roles(demand[0])[0] == "Human Rights Watch"
+    assert demand[0].actor2 is not None and demand[0].actor2.kind == "government"
+
+
+def test_a_demand_in_a_quoted_sentence_is_the_speakers():
+    text = "Egyptian authorities should free the detained lawyers at once, Amnesty International said on Friday."
+    demand = [m for m in records(text) if m.type == "REQUEST"]
+    assert demand and roles(demand[0])[0] == "Amnesty International"
+
+
+def test_terrorists_are_the_group_named_just_before():
+    text = ("A man was killed by sniper fire of Jabhat al-Nusra terrorists in the village of Kafr Nabudah on Tuesday. "
+            "A source told SANA that another man was injured by a terrorists sniper shot in the same village.")
+    later = [m for m in records(text) if 1 in m.sentences]
+    assert later and later[0].actor1 is not None and later[0].actor1.name == "Al-Nusra Front"
+
+
+@pytest.mark.parametrize("text", [
+    # two groups named: a fight between them, the generic word stays generic
+    "The clashes pitted the Nusra Front against the Islamic State in Deir ez-Zor on Monday. "
+    "Rebel infighting killed 40 fighters there on Tuesday.",
+    # a part of a larger alliance is not the alliance
+    "A new alliance including the Nusra Front attacked Aleppo on Monday. Rebel shelling killed nine people there on Tuesday.",
+])
+def test_terrorists_stay_generic_when_the_group_is_not_clear(text):
+    later = [m for m in records(text) if m.sentences == [1]]
+    assert later and (later[0].actor1 is None or later[0].actor1.name != "Al-Nusra Front")
+
+
+def test_a_sentence_with_no_agent_takes_the_court_the_article_names():
+    text = ("The ruling from a Lyon criminal court ended a trial that lasted four months. "
+            "The former mayor, Jean Dupont, was sentenced to two years in prison on Friday.")
+    sentenced = [m for m in records(text) if m.type == "COERCE"]
+    assert sentenced and sentenced[0].actor1 is not None
+    assert "court" in sentenced[0].actor1.name.lower() and sentenced[0].actor1.basis == "inferred"
