@@ -418,6 +418,10 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if etype in ("COERCE", "PROTEST"):
         # "Amnesty condemned the arrest of three journalists": who reacts did not arrest
         before = [a for a in before if not _REACTION_BETWEEN.search(doc.text[a.end:t0])]
+    # "X, who was arrested in 2017, was sentenced", "X and his daughter were the latest victims of a
+    # kidnapping": one said to undergo the act is its target, not its source
+    undergoing = [a for a in before if etype in ("COERCE", "ASSAULT") and _UNDERGOING.search(doc.text[a.end:t0][:160])]
+    before = [a for a in before if a not in undergoing]
     if not before and holder is None:
         unknown = _leading_name(doc, sentence, t0)
         if unknown is not None:
@@ -437,7 +441,15 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     # "ready to go to war with Russia", "sanctions against Iran": the marked object is the target
     marked = [a for a in after if re.search(r"\b(?:with|against|on|to|toward|towards|from)\s+(?:the\s+)?$",
                                            doc.text[max(t1, a.start - 20):a.start])]
+    if undergoing and (actor1 is None or actor1 not in undergoing):
+        return actor1, undergoing[0]
     return actor1, ((marked or after)[0] if after else None)
+
+
+_UNDERGOING = re.compile(
+    r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?(?:arrested|detained|sentenced|charged|jailed|summoned|"
+    r"convicted|tried|kidnapped|abducted|imprisoned|indicted|prosecuted|deported|expelled|fined|questioned|"
+    r"interrogated|executed)\b(?!\s+by\b)|\bvictims?\s+of\b", re.I)
 
 
 _REACTION_BETWEEN = re.compile(r"\b(?:condemn\w*|denounc\w*|criticis\w*|criticiz\w*|welcom\w*|deplor\w*|decr(?:y|ied|ies)|"
@@ -1172,7 +1184,8 @@ _DIED_AFTER = re.compile(
 
 # "60 mercenaries from ... were killed in an airstrike": the subject of a passive is its patient
 _PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hit|targeted|struck|"
-                              r"attacked|bombed|shelled|executed|massacred|slain)\b(?!\s+by\b)", re.I)
+                              r"attacked|bombed|shelled|executed|massacred|slain|kidnapped|abducted)\b(?!\s+by\b)"
+                              r"|\bvictims?\s+of\b", re.I)
 def _passive_subject(text: str, actor: ActorMatch, trigger: Trigger) -> bool:
     gap = text[actor.end:trigger.start] if actor.end <= trigger.start else ""
     return 0 < len(gap) <= 100 and not re.search(r"\b(?:which|who|whom|that|where|when|after|as)\b|[,;]", gap) \
