@@ -69,3 +69,19 @@ def test_a_sentence_with_no_agent_takes_the_court_the_article_names():
     sentenced = [m for m in records(text) if m.type == "COERCE"]
     assert sentenced and sentenced[0].actor1 is not None
     assert "court" in sentenced[0].actor1.name.lower() and sentenced[0].actor1.basis == "inferred"
+
+
+def test_victims_of_a_kidnapping_are_its_target():
+    text = "Pastor Jean Louis and his son were the latest victims of a kidnapping in Port-au-Prince, Haiti on Sunday."
+    taken = [m for m in records(text) if m.type == "ASSAULT"]
+    assert taken
+    assert taken[0].actor1 is None or "Louis" not in (taken[0].actor1.name or "")
+    assert taken[0].actor2 is not None and taken[0].actor2.kind != "state military"
+
+
+def test_unnamed_kidnappers_are_inferred_with_the_place():
+    text = "Two aid workers were kidnapped in Port-au-Prince, Haiti on Sunday, their organisation said."
+    taken = [m for m in records(text) if m.type == "ASSAULT" and m.mode == "abduct"]
+    assert taken and taken[0].actor1 is not None
+    assert taken[0].actor1.kind == "unknown" and taken[0].actor1.basis == "inferred"
+    assert taken[0].actor1.country == "HT"

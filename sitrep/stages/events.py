@@ -1346,6 +1346,8 @@ def _fill_defaults(doc: Doc) -> None:
             m.actor1, m.actor2 = state, m.actor1
         if m.type == "COERCE" and m.actor1 is None and not m.historical:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"), doc)
+        if m.type == "ASSAULT" and m.actor1 is None and m.mode == "abduct" and not m.historical:
+            m.actor1 = _unnamed_abductors(m, doc.extra.get("actor_country"))
         _claim_modality(m)
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
@@ -1426,6 +1428,14 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
     entry = class_entry("government" if m.mode in ("legal", "restrict") else "police", country)
     if entry.country != country:
         return None
+    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
+
+
+def _unnamed_abductors(m: EventMention, context: str | None) -> Actor | None:
+    """A kidnapping whose takers the text does not name ("were kidnapped on Christmas Eve"):
+    someone took them; coders write unidentified kidnappers of the place. Marked as inferred."""
+    country = (m.location.country if m.location is not None else None) or context
+    entry = class_entry("kidnappers", country)
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
 
