@@ -85,3 +85,25 @@ def test_unnamed_kidnappers_are_inferred_with_the_place():
     assert taken and taken[0].actor1 is not None
     assert taken[0].actor1.kind == "unknown" and taken[0].actor1.basis == "inferred"
     assert taken[0].actor1.country == "HT"
+
+
+def test_a_state_named_as_the_place_is_not_the_agent():
+    text = "Police freed 300 boys from a house in Kaduna in northern Nigeria in a raid on Thursday."
+    freed = records(text)
+    assert freed and all(m.actor1 is None or m.actor1.kind != "state military" for m in freed)
+    assert any(m.actor1 is not None and m.actor1.kind == "police" for m in freed)
+
+
+def test_who_confirmed_a_kidnapping_did_not_carry_it_out():
+    text = ("Peter Hall, the UN coordinator for Yemen, confirmed that five UN staff members were kidnapped in Abyan "
+            "Province on Friday.")
+    taken = [m for m in records(text) if m.type == "ASSAULT"]
+    assert taken
+    assert taken[0].actor1 is None or taken[0].actor1.kind not in ("state military", "government", "head of state")
+
+
+def test_the_release_of_the_kidnapped_is_by_their_kidnappers():
+    text = "A pastor and his daughter were released on Monday after being kidnapped in Port-au-Prince, Haiti last week."
+    freed = [m for m in records(text) if m.type == "CONCEDE"]
+    assert freed and freed[0].actor1 is not None and freed[0].actor1.basis == "inferred"
+    assert freed[0].actor1.kind == "unknown"

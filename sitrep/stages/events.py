@@ -113,7 +113,21 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False
     if _SPEAKER_PLACE.search(text[max(0, m.start - 40):m.start]):
         return False  # "said in Turkey": where the speaker was, not who acted
+    if _IN_PLACE.search(text[max(0, m.start - 30):m.start]) and _country_name(m.text):
+        return False  # "from the house in Kaduna in northern Nigeria": a place, not the state acting
     return not _HELD.match(text[m.end:m.end + 14])
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|into|for)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+                       r"central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|"
+                       r"south-?eastern|northwest|northeast|southwest|southeast)\s+)?$", re.I)
+
+
+def _country_name(words: str) -> bool:
+    """The words are a state's bare name ("Nigeria", "the United States"), not a body or a demonym."""
+    words = re.sub(r"^the\s+", "", words.strip(), flags=re.I)
+    found = lexicon.find_countries(words)
+    return len(found) == 1 and found[0].how == "name" and found[0].start == 0 and found[0].end == len(words)
 
 
 def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
@@ -163,7 +177,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         gap = text[t1:a.start] if a.start >= t1 else text[a.end:t0] if a.end <= t0 else ""
         lead = text[max(t1, a.start - 30):a.start]
         if a.start >= t1 and re.search(r"\bby\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) and \
-                not re.search(r"\b(?:held|controlled|run|besieged|surrounded|dominated|led|brokered|backed|supported|sponsored|"
+                not re.search(r"\b(?:statement|statements|report|reports|announcement|account|"
+                              r"held|controlled|run|besieged|surrounded|dominated|led|brokered|backed|supported|sponsored|"
                               r"mediated|signed|agreed|announced|reported|confirmed|documented|condemned|denied|"
                               r"investigated|welcomed)\s+by\s", lead):
             actor1 = a
@@ -257,6 +272,7 @@ def _demander(doc: Doc, sentence: Sentence) -> ActorMatch | None:
 
 _SPEECH_BETWEEN = re.compile(
     r"\b(?:condemn\w*|denounc\w*|said|says|say|told|called|urged|welcomed|denied|denies|reported|"
+    r"confirm(?:ed|s)|stated|added|noted|revealed|disclosed|"
     r"announced|criticis\w*|criticiz\w*|warned|blam\w*|accus\w*)\b", re.I)
 _OBJECT_BEFORE = re.compile(r"\b(?:of|on|against|in|targeting|at|into|near|toward|towards|from)\s+(?:the\s+)?$"
                             r"|\b(?:originating from|hailing from|natives of|nationals of|citizens of)\s+(?:[\w\-]+\s+){0,3}$", re.I)
@@ -1346,7 +1362,8 @@ def _fill_defaults(doc: Doc) -> None:
             m.actor1, m.actor2 = state, m.actor1
         if m.type == "COERCE" and m.actor1 is None and not m.historical:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"), doc)
-        if m.type == "ASSAULT" and m.actor1 is None and m.mode == "abduct" and not m.historical:
+        if m.actor1 is None and not m.historical and (m.type == "ASSAULT" and m.mode == "abduct" or (
+                m.type == "CONCEDE" and m.mode == "release" and _KIDNAP.search(m.evidence.text))):
             m.actor1 = _unnamed_abductors(m, doc.extra.get("actor_country"))
         _claim_modality(m)
         if m.date is None and doc.article.published and not m.historical:
@@ -1431,9 +1448,13 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
 
+_KIDNAP = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captors?|ransom)\b", re.I)
+
+
 def _unnamed_abductors(m: EventMention, context: str | None) -> Actor | None:
-    """A kidnapping whose takers the text does not name ("were kidnapped on Christmas Eve"):
-    someone took them; coders write unidentified kidnappers of the place. Marked as inferred."""
+    """A kidnapping whose takers the text does not name ("were kidnapped on Christmas Eve"), or the
+    release of those kidnapped ("were released after being kidnapped"): someone took them; coders
+    write unidentified kidnappers of the place. Marked as inferred."""
     country = (m.location.country if m.location is not None else None) or context
     entry = class_entry("kidnappers", country)
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
