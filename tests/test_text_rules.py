@@ -438,6 +438,19 @@ def test_a_further_incident_is_its_own_record():
     assert 2 not in records[0].sentences and records[1].sentences == [2]
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Two more civilians were killed in regime airstrikes on the town of Sarmin.",
+        "Meanwhile a rocket hit a hospital in Sarmin, killing two, as doctors treated victims of the attack.",
+    ],
+)
+def test_more_dead_elsewhere_or_a_turn_is_a_further_incident(second):
+    text = "Regime airstrikes killed 12 civilians in the town of Ariha on Monday, activists said. " + second
+    records = [m for m in run(text).mentions if m.type == "ASSAULT"]
+    assert [r.sentences for r in records] == [[0], [1]]
+
+
 def test_a_claim_about_the_incident_is_not_a_further_incident():
     text = ("Rebels bombed a patrol near Ariha on Monday, killing two soldiers. "
             "The group also claimed that three more soldiers were injured in the bombing.")
