@@ -429,6 +429,19 @@ def test_labour_strike_is_a_protest(text, etype):
     assert [m.type for m in run(text).mentions] == [etype]
 
 
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Government troops advanced into the eastern districts of the town on Monday.", "ASSAULT"),
+        ("Rebel units continued their advances in the western parts of the town on Monday.", "ASSAULT"),
+        ("The militants have been mobilizing their fighters in the village since Monday.", "MOBILIZE"),
+        ("On Friday, Canada announced it was pulling all but essential personnel from its embassy.", "RETREAT"),
+    ],
+)
+def test_advances_mobilizing_and_pulling_out(text, etype):
+    assert [m.type for m in run(text).mentions] == [etype]
+
+
 def test_a_further_incident_is_its_own_record():
     text = ("Regime airstrikes killed 12 civilians in Ariha on Monday, activists said. "
             "Activists said the strikes hit a market. "
