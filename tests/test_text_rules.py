@@ -442,6 +442,16 @@ def test_advances_mobilizing_and_pulling_out(text, etype):
     assert [m.type for m in run(text).mentions] == [etype]
 
 
+def test_a_denial_of_the_reports_is_the_incidents_attribute():
+    text = ("Jets struck a market in Ariha on Monday, killing 12 civilians, activists said. "
+            "The Russian defence ministry denied the reports on Tuesday.")
+    [m] = run(text).mentions
+    assert m.type == "ASSAULT" and [d.modality for d in m.denials] == ["denied"]
+    text = ("Jets struck a market in Ariha on Monday, killing 12 civilians, activists said. "
+            "His lawyers on Tuesday rejected the minister's accusations against him.")
+    assert [m.type for m in run(text).mentions] == ["ASSAULT", "REJECT"]
+
+
 def test_a_further_incident_is_its_own_record():
     text = ("Regime airstrikes killed 12 civilians in Ariha on Monday, activists said. "
             "Activists said the strikes hit a market. "

@@ -668,6 +668,7 @@ def build_mentions(doc: Doc) -> Doc:
             anchors[id(mentions[-1])] = (best if etype != "ASSAULT" else mode_trigger).start
     mentions = [m for m in mentions if _happened(doc, m, anchors)]
     mentions = _one_per_sentence(doc, mentions, anchors)
+    mentions = _fold_denials(doc, mentions, anchors)
     doc.mentions = merge_mentions(doc, mentions)
     _fill_defaults(doc)
     _weigh(doc, anchors)
@@ -738,6 +739,28 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return True
     # a toll reported in the sentence is an occurrence whatever the wording around it
     return bool(m.casualties) and mood in ("irrealis", "habitual")
+
+
+_REPORT_NOUNS = {"reports", "report", "allegations", "allegation", "claims", "claim", "accusations", "accusation"}
+
+
+def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
+    """"The ministry denied the reports", "the government has denied those allegations" after an
+    attack is told: a denial of that incident is its attribute (PROTOCOL), not an event of its own.
+    A rejection of someone's words ("rejected the minister's accusations") stays an event."""
+    out: list[EventMention] = []
+    for m in mentions:
+        token = _trigger_token(doc, m, anchors) if m.type == "REJECT" else None
+        target = next((p for p in reversed(out) if p.type == "ASSAULT" and not p.historical), None)
+        if token is not None and target is not None and m.actor1 is not None:
+            objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS]
+            if objects and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "such")
+                               for c in objects[0].children):
+                target.denials.append(Claim(by=m.actor1.label, source=m.actor1.name, modality="denied",
+                                            evidence=m.evidence))
+                continue
+        out.append(m)
+    return out
 
 
 def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
