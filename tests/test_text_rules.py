@@ -466,6 +466,7 @@ def test_a_further_incident_is_its_own_record():
     [
         "Two more civilians were killed in regime airstrikes on the town of Sarmin.",
         "Meanwhile a rocket hit a hospital in Sarmin, killing two, as doctors treated victims of the attack.",
+        "Earlier today the source said that rebels fired rocket shells at Sarmin killing 2 people.",
     ],
 )
 def test_more_dead_elsewhere_or_a_turn_is_a_further_incident(second):

@@ -56,16 +56,25 @@ _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threa
 
 # a sentence opening on "Meanwhile", "Elsewhere", "In a separate ..." turns to another incident even
 # when it later names the first one ("... as doctors treated victims of the chemical attack")
-_TURN = re.compile(r"^\W*(?:meanwhile|elsewhere|in a separate|separately|in another)\b", re.I)
+# "Earlier today ...", "Later in the evening ...": another strike of the same day (a toll that "rose"
+# later is the same one's update)
+_TURN = re.compile(r"^\W*(?:meanwhile|elsewhere|in a separate|separately|in another|"
+                   r"earlier (?:today|in the day|this morning|on \w+day)|later (?:in the|that) (?:day|evening|afternoon|night))\b", re.I)
+_UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|updated)\b", re.I)
 # "two more civilians were killed in ...": a count added by a further incident ("more than" is a size)
 _MORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+more\s+(?!than\b)"
                    r"(?:\w+\s+){0,2}(?:were|was|have been|had been)\s+(?:killed|wounded|injured|abducted|arrested)\b", re.I)
 
 
+def _turns(text: str) -> bool:
+    """Whether a sentence opens on another incident ("Meanwhile", "Earlier today")."""
+    return bool(_TURN.search(text)) and not _UPDATE.search(text)
+
+
 def _further(text: str) -> bool:
     """Whether a sentence tells a further incident ("also bombed", "another"), not one named
     again ("the attack")."""
-    if _TURN.search(text):
+    if _turns(text):
         return True
     return bool(_ANOTHER.search(text) or _MORE.search(text)) and not _ANAPHORA.search(text)
 
@@ -951,7 +960,7 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
     sentence_para = {s.index: s.paragraph for s in doc.sentences}
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
-        anaphoric = bool(_ANAPHORA.search(sentence.text)) and not _TURN.search(sentence.text)
+        anaphoric = bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)
         another = _further(sentence.text)
         target = None
         for prev in reversed(merged):
