@@ -452,6 +452,11 @@ def test_a_denial_of_the_reports_is_the_incidents_attribute():
     assert [m.type for m in run(text).mentions] == ["ASSAULT", "REJECT"]
 
 
+def test_a_participle_naming_people_is_no_act():
+    assert run("Efforts to reach the freed engineer proved abortive on Saturday.").mentions == []
+    assert [m.type for m in run("The arrested activists were freed on Monday.").mentions] == ["CONCEDE"]
+
+
 def test_a_further_incident_is_its_own_record():
     text = ("Regime airstrikes killed 12 civilians in Ariha on Monday, activists said. "
             "Activists said the strikes hit a market. "
