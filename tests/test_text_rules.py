@@ -480,6 +480,12 @@ def test_more_dead_elsewhere_or_a_turn_is_a_further_incident(second):
     assert [r.sentences for r in records] == [[0], [1]]
 
 
+def test_another_toll_of_the_named_offensive_is_the_same_incident():
+    text = ("The army killed 33 militants near Ibtaa on Sunday, a military spokesman said. "
+            "The spokesman added that another 15 militants were captured during the failed rebel group offensive.")
+    assert len([m for m in run(text).mentions if m.type == "ASSAULT"]) == 1
+
+
 def test_a_claim_about_the_incident_is_not_a_further_incident():
     text = ("Rebels bombed a patrol near Ariha on Monday, killing two soldiers. "
             "The group also claimed that three more soldiers were injured in the bombing.")
