@@ -486,6 +486,16 @@ def test_another_toll_of_the_named_offensive_is_the_same_incident():
     assert len([m for m in run(text).mentions if m.type == "ASSAULT"]) == 1
 
 
+def test_a_nights_attack_told_on_the_next_day_is_one_record_dated_by_the_night():
+    text = ("Regime jets bombed Ariha on April 7, a monitor said. "
+            "The jets bombed Ariha on the night of April 6, killing five civilians.")
+    [m] = run(text, published="2017-04-08").mentions
+    assert m.date.value == "2017-04-06"
+    text = ("Regime jets bombed Ariha on April 7, killing five civilians. "
+            "Regime jets bombed Ariha on April 5, killing two civilians.")
+    assert len(run(text, published="2017-04-08").mentions) == 2
+
+
 def test_a_claim_about_the_incident_is_not_a_further_incident():
     text = ("Rebels bombed a patrol near Ariha on Monday, killing two soldiers. "
             "The group also claimed that three more soldiers were injured in the bombing.")

@@ -919,7 +919,7 @@ def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list
 def _compatible(a: EventMention, b: EventMention) -> bool:
     if a.type != b.type:
         return False
-    if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)]:
+    if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)] and not _next_day(a, b):
         return False
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False
@@ -930,6 +930,18 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
     if a.historical != b.historical:
         return False
     return True
+
+
+def _next_day(a: EventMention, b: EventMention) -> bool:
+    """One night's attack told on two days ("on Thursday night", the report's "Friday"): the same
+    place by name, one day apart."""
+    if a.type != "ASSAULT" or not (a.location and b.location and a.location.name == b.location.name):
+        return False
+    try:
+        gap = abs((date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)).days)
+    except (TypeError, ValueError):
+        return False
+    return gap == 1
 
 
 def _descends(dictionary, actor_id: str, ancestor_id: str) -> bool:  # noqa: ANN001
@@ -1086,6 +1098,9 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     target.location = merged_place(target.location, m.location)
     if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
         target.date = m.date
+    elif m.date is not None and m.date.basis == target.date.basis == "text" and _next_day(target, m) \
+            and m.date.value < target.date.value:
+        target.date = m.date  # a night's attack told on the next day: the night it began
     for c in m.casualties:
         if any(_same_figure(c, old) for old in target.casualties):
             continue
