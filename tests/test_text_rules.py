@@ -496,6 +496,12 @@ def test_a_nights_attack_told_on_the_next_day_is_one_record_dated_by_the_night()
     assert len(run(text, published="2017-04-08").mentions) == 2
 
 
+def test_the_blasts_any_attack_sets_off_are_that_attack():
+    text = ("Rockets struck government-held districts of Homs on Thursday, killing 40 people.\n\n"
+            "Residents said the blasts shook the district and destroyed three buildings in Homs.")
+    assert len([m for m in run(text).mentions if m.type == "ASSAULT"]) == 1
+
+
 def test_a_claim_about_the_incident_is_not_a_further_incident():
     text = ("Rebels bombed a patrol near Ariha on Monday, killing two soldiers. "
             "The group also claimed that three more soldiers were injured in the bombing.")

@@ -38,7 +38,7 @@ _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|today['’]s|yesterday['’]s|\w+day['’]s|the latest)\s+(?:[\w\-]+\s+){0,4}"
     r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes|"
-    r"offensive|onslaught)\b",
+    r"offensive|onslaught|blasts|explosions|bombings|clashes)\b",
     re.I,
 )
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerospace|aerial|aerially|dropped|sorties|coalition)\b", re.I)
@@ -925,11 +925,19 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         return False
     same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
-            and not same_toll:  # "chemical attack kills five" and "shells ... five died": one attack's two words
+            and not same_toll and not _consequence(a) and not _consequence(b):  # "chemical attack kills five" and "shells ... five died": one attack's two words
         return False
     if a.historical != b.historical:
         return False
     return True
+
+
+# what any attack sets off ("the blasts", "explosions"): a word that names no kind of attack
+_CONSEQUENCES = {"blast", "blasts", "explosion", "explosions"}
+
+
+def _consequence(m: EventMention) -> bool:
+    return (m.trigger or "").lower() in _CONSEQUENCES
 
 
 def _next_day(a: EventMention, b: EventMention) -> bool:
