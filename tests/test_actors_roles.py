@@ -39,7 +39,7 @@ def test_a_demand_is_the_speakers_and_its_subject_the_target():
 
 
 def test_a_demand_in_a_quoted_sentence_is_the_speakers():
-    text = "Egyptian authorities should free the detained lawyers at once, Amnesty International said on Friday."
+    text = "Egyptian authorities should release the three lawyers immediately, Amnesty International said on Friday."
     demand = [m for m in records(text) if m.type == "REQUEST"]
     assert demand and roles(demand[0])[0] == "Amnesty International"
 
