@@ -502,6 +502,13 @@ def test_the_blasts_any_attack_sets_off_are_that_attack():
     assert len([m for m in run(text).mentions if m.type == "ASSAULT"]) == 1
 
 
+def test_ground_captured_is_territory_not_an_abduction():
+    [m] = run("ISIS captured several army positions near Hama on Monday and killed nine troops.").mentions
+    assert m.mode != "abduct" and m.acled["sub_event_type"] != "Abduction/forced disappearance"
+    [m] = run("Gunmen captured three aid workers near Hama on Monday.").mentions
+    assert m.mode == "abduct"
+
+
 def test_a_claim_about_the_incident_is_not_a_further_incident():
     text = ("Rebels bombed a patrol near Ariha on Monday, killing two soldiers. "
             "The group also claimed that three more soldiers were injured in the bombing.")
