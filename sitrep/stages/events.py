@@ -51,6 +51,7 @@ _ANOTHER = re.compile(
     r"killed|injured|wounded|died|hurt|damaged|destroyed|among)\b)|another|elsewhere|separate(?:ly)?|similar|a further|"
     r"meanwhile|meantime|in a second)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
+_CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:photo|picture|image)|file (?:photo|picture)|photo:|pictured:)", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
 
@@ -552,8 +553,8 @@ def build_mentions(doc: Doc) -> Doc:
         by_sentence[sentence.index] = doc.in_sentence(doc.triggers, sentence)
     for sentence in doc.sentences:
         triggers = by_sentence[sentence.index]
-        if not triggers:
-            continue
+        if not triggers or _CAPTION.match(sentence.text):
+            continue  # a photo's caption tells what the picture shows, not an event the article reports
         casualties = doc.in_sentence(doc.casualties, sentence)
         # "days after a chemical attack, a woman was killed ...": an earlier event, named for time
         triggers = [t for t in triggers if not _EARLIER.search(doc.text[max(sentence.start, t.start - 70):t.start])] or triggers
