@@ -743,7 +743,8 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return True
     if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
         return False  # "released a statement": a publication, not a captive set free
-    if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties:
+    if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
+            and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
     if m.type in _INTENT_ACTS:
         return True
