@@ -1227,11 +1227,19 @@ _TOLD_WHEN = re.compile(
     r"(?:was\s+carried\s+out|were\s+carried\s+out|took\s+place|happened|occurred|began|started|erupted|was\s+launched)\b", re.I)
 
 
+# "media reported Sunday", "said on Monday": a day that dates the telling, not the act
+_TELLING_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|stated|told\s+[\w\-]+(?:\s+[\w\-]+)?)\s+(?:on\s+)?$", re.I)
+
+
 def _dated_later(doc: Doc) -> None:
-    """A record dated only by its report takes the day a following sentence gives the incident."""
+    """A record dated only by its report, or by the day it was told, takes the day a following
+    sentence gives the incident ("The clashes erupted on Saturday night")."""
     owned = {i for m in doc.mentions for i in m.sentences}
     for m in doc.mentions:
-        if m.historical or (m.date is not None and m.date.basis != "published"):
+        told = m.date is not None and m.date.evidence is not None and (
+            _TELLING_BEFORE.search(doc.text[max(0, m.date.evidence.start - 30):m.date.evidence.start])
+            or _SPEECH_DATE.match(doc.text[m.date.evidence.end:m.date.evidence.end + 25]))
+        if m.historical or (m.date is not None and m.date.basis != "published" and not told):
             continue
         for sentence in doc.sentences[min(m.sentences) + 1:max(m.sentences) + 4]:
             if sentence.index in owned or not _TOLD_WHEN.search(sentence.text):
