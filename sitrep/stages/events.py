@@ -1242,8 +1242,8 @@ def _dated_later(doc: Doc) -> None:
         if m.historical or (m.date is not None and m.date.basis != "published" and not told):
             continue
         for sentence in doc.sentences[min(m.sentences) + 1:max(m.sentences) + 4]:
-            if sentence.index in owned or not _TOLD_WHEN.search(sentence.text):
-                continue
+            if (sentence.index in owned and not told) or not _TOLD_WHEN.search(sentence.text):
+                continue  # (after a telling's day, "the clashes erupted on ..." dates the act even as a record of its own)
             days = [d for d in doc.in_sentence(doc.dates, sentence) if not d.historical and d.precision == "day"
                     and not _after_publication(d.value, doc.article.published)]
             if days:
