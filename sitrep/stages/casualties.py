@@ -169,6 +169,9 @@ def _make(doc: Doc, m: re.Match[str], approx_word: str | None, num_word: str, wh
     count, approx = parsed
     if approx_word:
         approx = _APPROX[approx_word.lower()]
+        if num_word.lower() == "a dozen" and approx_word.lower() not in ("about", "around", "some", "approximately", "roughly"):
+            # "almost a dozen", "more than a dozen": a size short of or past twelve, not a count
+            count, approx = None, "unknown"
     if num_word.lower() in ("a", "an") and (not who or who.lower().split()[-1].endswith("s")):
         return None  # "a" counts only for a singular noun: "a child", not "a number"
     if count is not None and 1900 <= count <= 2100 and not who:
