@@ -88,6 +88,12 @@ _ACTIVE = (
 
 _RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
 _RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+)?" + NUM + r"(?:\s+(?:of\s+)?" + _WHO + r")?(?:\s+(dead|injured|wounded|hurt|killed|shot dead|shot to death))?\b", re.I)
+# "police killed 25-year-old Sami Bashir", "shot dead a 17-year-old": one person, named by age
+_AGED = r"(?:\d{1,3}|" + "|".join(list(_TENS) + list(_UNITS)[2:]) + r")(?:-\w+)?[-\s](?:years?|months?)[-\s]old"
+_AGED_WHO = r"((?!(?:with|in|on|at|by|and|after|when|as|from|was|were|has|had)\b)[\w'’\-]+(?:\s+(?!(?:with|in|on|at|by|and|after|when|as|from|was|were|has|had)\b)[\w'’\-]+){0,2})"
+_RE_AGED = re.compile(r"\b" + _ACTIVE + r"\s+(?:an?\s+)?" + _AGED + r"(?:\s+" + _AGED_WHO + r")?", re.I)
+# "A 30-year-old man was killed"
+_RE_AGED_PASSIVE = re.compile(r"(?<![\w.,])(?:an?\s+)" + _AGED + r"(?:\s+" + _AGED_WHO + r")?\s+(?:was|has been|had been)\s+(?:\w+\s+)?" + _PASSIVE + r"\b", re.I)
 # "destroyed over 60 terrorists": a killing in military communiques, counted only for persons
 _RE_DESTROYED = re.compile(r"\b(destroyed|destroying)\s+" + NUM + r"\s+(" + _PERSON_NOUNS + r")\b", re.I)
 _RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|executions|beheading|beheadings|deaths|massacre)\s+of\s+"
@@ -328,6 +334,13 @@ def find_casualties(doc: Doc) -> Doc:
             c = _make(doc, m, m.group(2), m.group(3), who, span, verb, offset)
             if c:
                 local.append(c)
+        for m, verb, who_group in [*((m, m.group(1), 2) for m in _RE_AGED.finditer(text)),
+                                   *((m, m.group(2), 1) for m in _RE_AGED_PASSIVE.finditer(text))]:
+            if not _overlaps(local, m.start() + offset, m.end() + offset):
+                who = m.group(who_group)
+                c = _make(doc, m, None, "one", who, m.span(who_group) if who else None, verb, offset)
+                if c:
+                    local.append(c)
         for m in _RE_DESTROYED.finditer(text):
             if not _overlaps(local, m.start() + offset, m.end() + offset):
                 c = _make(doc, m, m.group(2), m.group(3), m.group(4), m.span(4), "killed", offset)
