@@ -50,3 +50,12 @@ def test_the_day_an_act_was_told_gives_way_to_the_day_it_happened():
     doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
     first = min(doc.mentions, key=lambda m: m.sentences[0])
     assert first.date is not None and first.date.value == "2024-03-16"
+
+
+def test_the_day_of_an_arrest_not_the_day_it_was_told():
+    # published 2024-04-02: the arrest eight weeks before is the act; the day the family spoke is the telling
+    text = ("Security agents arrested the blogger at a checkpoint on February 6, 2024, "
+            "and took him to an unknown place, his brother told Amnesty International on March 30.")
+    doc = default_pipeline().run(Article(text=text, published="2024-04-02"))
+    arrest = next(m for m in doc.mentions if m.type == "COERCE")
+    assert not arrest.historical and arrest.date is not None and arrest.date.value == "2024-02-06"

@@ -480,12 +480,27 @@ _SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|anno
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
 
 
+# "media reported Sunday", "said on Monday", "told Human Rights Watch on May 29": a day that dates
+# the telling, not the act
+_TELLING_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|stated|told(?:\s+[\w\-]+){1,3})\s+(?:on\s+)?$", re.I)
+
+
 def _after_publication(value: str, published: str | None) -> bool:
     """A day later than the day after publication: what is due or planned, not what happened."""
     if not published or len(value) < 10:
         return False
     try:
         return (date.fromisoformat(value[:10]) - date.fromisoformat(published[:10])).days > 1
+    except ValueError:
+        return False
+
+
+def _within(value: str, published: str | None, days: int) -> bool:
+    """A day no more than ``days`` before publication."""
+    if not published or len(value) < 10:
+        return False
+    try:
+        return (date.fromisoformat(published[:10]) - date.fromisoformat(value[:10])).days <= days
     except ValueError:
         return False
 
@@ -507,6 +522,15 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
         acts = [d for d in current if not _SPEECH_DATE.search(doc.text[d.end:d.end + 25])
                 and not _SPEECH_BEFORE.search(doc.text[max(sentence.start, d.start - 20):d.start])]
         current = acts or current
+    told_only = False
+    if trigger.type in ("COERCE", "ASSAULT") and current and len(dates) > len(current):
+        # "arrested him on April 10, 2020 ..., his sister told Human Rights Watch on May 29": when every
+        # recent date in the sentence dates a telling, the act's own day, a few weeks older, is its date
+        told = [d for d in current if _SPEECH_DATE.search(doc.text[d.end:d.end + 25])
+                or _TELLING_BEFORE.search(doc.text[max(sentence.start, d.start - 40):d.start])]
+        acts = [d for d in dates if d.historical and d.precision == "day" and _within(d.value, doc.article.published, 90)]
+        if len(told) == len(current) and acts:
+            current, told_only = acts, True
     d = min(current or dates, key=lambda d: abs(d.start - trigger.start))
     # "on Friday and Saturday", "from Monday to Wednesday": an event over days is dated by its first
     first = next((e for e in (current or dates) if e.end <= d.start and e.precision == d.precision
@@ -520,7 +544,7 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
     # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
     # the act: the day of the news, assumed like the publication day
     basis = "published" if not doc.text[:d.start].strip() else "text"
-    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current
+    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current and not told_only
 
 
 def build_mentions(doc: Doc) -> Doc:
@@ -1225,10 +1249,6 @@ _TOLD_WHEN = re.compile(
     r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:operation|attack|assault|strike|raid|bombing|blast|explosion|incident|"
     r"ambush|arrest|clashes|fighting|shelling|kidnapping|abduction|offensive|massacre|killing)\s+"
     r"(?:was\s+carried\s+out|were\s+carried\s+out|took\s+place|happened|occurred|began|started|erupted|was\s+launched)\b", re.I)
-
-
-# "media reported Sunday", "said on Monday": a day that dates the telling, not the act
-_TELLING_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|stated|told\s+[\w\-]+(?:\s+[\w\-]+)?)\s+(?:on\s+)?$", re.I)
 
 
 def _dated_later(doc: Doc) -> None:
