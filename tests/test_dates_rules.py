@@ -59,3 +59,10 @@ def test_the_day_of_an_arrest_not_the_day_it_was_told():
     doc = default_pipeline().run(Article(text=text, published="2024-04-02"))
     arrest = next(m for m in doc.mentions if m.type == "COERCE")
     assert not arrest.historical and arrest.date is not None and arrest.date.value == "2024-02-06"
+
+
+def test_fixed_holidays_when_a_day_of_them_is_meant():
+    assert resolved("The priest was abducted on Christmas Eve.", "2024-01-09") == [("2023-12-24", "day")]
+    assert resolved("In his Christmas sermon the bishop accused the army of abuses.", "2024-01-09") == [("2023-12-25", "day")]
+    assert resolved("Three shops were torched on New Year's Day.", "2024-01-09") == [("2024-01-01", "day")]
+    assert resolved("Her family hopes to have her home for Christmas.", "2024-03-09") == []

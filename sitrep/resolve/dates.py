@@ -53,6 +53,8 @@ def _infer_year(month: int, day: int, published: date, year_offset: int = 0, wee
     return candidate
 
 
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+             "new year's eve": (12, 31), "new year's day": (1, 1)}
 _WEEKDAY_BEFORE = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?$", re.I)
 # A weekday told in the future tense names a day ahead: "On Wednesday, a court will begin ...",
 # "the court is due to rule on Friday"; a speech verb or an act between ("said on Monday it will",
@@ -75,6 +77,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m_rel", re.compile(r"\b(?:in\s+)?(" + _MONTH_RE + r")\s+(?:of\s+)?(last|this|next)\s+year\b|\b(last|this|next)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
     ("weekday_prev", re.compile(r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?"
                                  r"(?:last|the\s+previous)\s+week\b", re.I)),
+    # the fixed-date holidays, when a day of them is meant: "on Christmas Eve", "his Christmas message"
+    ("holiday", re.compile(r"\b(?:on\s+)?(Christmas Eve|Christmas Day|New Year[’']s Eve|New Year[’']s Day)\b|\bon\s+(Christmas)\b(?!\s+(?:season|holidays?|period|week))"
+                           r"|\b(Christmas)\s+(?:message|sermon|homily|address|speech|broadcast|night)\b", re.I)),
     ("weekend", re.compile(r"\b(last|this|over the|at the|during the|on the|the previous|the past)\s+weekend\b", re.I)),
     ("period_rel", re.compile(r"\b(last|this|earlier this|late last|early last|past)\s+(week|month|year)\b", re.I)),
     ("my", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(" + _MONTH_RE + r"),?\s+(?:of\s+)?" + _Y + r"\b", re.I)),
@@ -203,6 +208,11 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> t
         # "on Friday last week": that day of the week before the publication's week
         target = _WEEKDAYS.index(g[0].lower())
         return (pub - timedelta(days=pub.weekday() + 7 - target)).isoformat(), "day", False
+    if kind == "holiday":
+        name = (g[0] or g[1] or g[2]).lower().replace("’", "'")
+        month, day = _HOLIDAYS.get(name, (12, 25))
+        d = _infer_year(month, day, pub)
+        return (d.isoformat(), "day", _old(d, pub)) if d else None
     if kind == "weekend":
         # the Saturday of the weekend meant: the last one before publication ("over the weekend" in a
         # Monday report); "last weekend" told at a weekend is the one before that
