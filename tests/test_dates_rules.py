@@ -66,3 +66,12 @@ def test_fixed_holidays_when_a_day_of_them_is_meant():
     assert resolved("In his Christmas sermon the bishop accused the army of abuses.", "2024-01-09") == [("2023-12-25", "day")]
     assert resolved("Three shops were torched on New Year's Day.", "2024-01-09") == [("2024-01-01", "day")]
     assert resolved("Her family hopes to have her home for Christmas.", "2024-03-09") == []
+
+
+def test_a_demand_dated_by_the_statement_that_follows():
+    # published on Thursday 2024-03-14
+    text = ("The farmers' union has urged the governor to withdraw the eviction order. "
+            "Its chairman argued in a statement Monday that the order breaks the law.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-14"))
+    demand = next(m for m in doc.mentions if m.type == "REQUEST")
+    assert demand.date is not None and demand.date.value == "2024-03-11"

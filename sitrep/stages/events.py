@@ -1251,6 +1251,13 @@ _TOLD_WHEN = re.compile(
     r"(?:was\s+carried\s+out|were\s+carried\s+out|took\s+place|happened|occurred|began|started|erupted|was\s+launched)\b", re.I)
 
 
+# "X urged ..." then "X argued in a statement Monday": the day of the statement a demand, accusation,
+# rejection or threat was made in
+_IN_STATEMENT = re.compile(r"\b(?:said|argued|stated|added|wrote|declared|insisted)\s+in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?"
+                           r"(?:statement|letter|communiqu[eé]|post|tweet|video)\b", re.I)
+_SPOKEN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
 def _dated_later(doc: Doc) -> None:
     """A record dated only by its report, or by the day it was told, takes the day a following
     sentence gives the incident ("The clashes erupted on Saturday night")."""
@@ -1262,7 +1269,8 @@ def _dated_later(doc: Doc) -> None:
         if m.historical or (m.date is not None and m.date.basis != "published" and not told):
             continue
         for sentence in doc.sentences[min(m.sentences) + 1:max(m.sentences) + 4]:
-            if (sentence.index in owned and not told) or not _TOLD_WHEN.search(sentence.text):
+            statement = m.type in _SPOKEN_TYPES and _IN_STATEMENT.search(sentence.text)
+            if (sentence.index in owned and not told and not statement) or not (_TOLD_WHEN.search(sentence.text) or statement):
                 continue  # (after a telling's day, "the clashes erupted on ..." dates the act even as a record of its own)
             days = [d for d in doc.in_sentence(doc.dates, sentence) if not d.historical and d.precision == "day"
                     and not _after_publication(d.value, doc.article.published)]
