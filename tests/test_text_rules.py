@@ -486,6 +486,36 @@ def test_another_toll_of_the_named_offensive_is_the_same_incident():
     assert len([m for m in run(text).mentions if m.type == "ASSAULT"]) == 1
 
 
+def test_a_nights_attack_told_on_the_next_day_is_one_record_dated_by_the_night():
+    text = ("Regime jets bombed Ariha on April 7, a monitor said. "
+            "The jets bombed Ariha on the night of April 6, killing five civilians.")
+    [m] = run(text, published="2017-04-08").mentions
+    assert m.date.value == "2017-04-06"
+    text = ("Regime jets bombed Ariha on April 7, killing five civilians. "
+            "Regime jets bombed Ariha on April 5, killing two civilians.")
+    assert len(run(text, published="2017-04-08").mentions) == 2
+
+
+def test_the_blasts_any_attack_sets_off_are_that_attack():
+    text = ("Rockets struck government-held districts of Homs on Thursday, killing 40 people.\n\n"
+            "Residents said the blasts shook the district and destroyed three buildings in Homs.")
+    assert len([m for m in run(text).mentions if m.type == "ASSAULT"]) == 1
+
+
+def test_ground_captured_is_territory_not_an_abduction():
+    [m] = run("ISIS captured several army positions near Hama on Monday and killed nine troops.").mentions
+    assert m.mode != "abduct" and m.acled["sub_event_type"] != "Abduction/forced disappearance"
+    [m] = run("Gunmen captured three aid workers near Hama on Monday.").mentions
+    assert m.mode == "abduct"
+
+
+def test_a_photo_caption_is_no_event():
+    text = ("Police arrested 14 protesters in Lagos on Thursday. "
+            "In this photo taken December 14, 2020, police arrested a man during a march in Abuja.")
+    mentions = run(text).mentions
+    assert mentions and all(m.sentences == [0] for m in mentions)
+
+
 def test_a_claim_about_the_incident_is_not_a_further_incident():
     text = ("Rebels bombed a patrol near Ariha on Monday, killing two soldiers. "
             "The group also claimed that three more soldiers were injured in the bombing.")

@@ -38,7 +38,7 @@ _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|today['’]s|yesterday['’]s|\w+day['’]s|the latest)\s+(?:[\w\-]+\s+){0,4}"
     r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes|"
-    r"offensive|onslaught)\b",
+    r"offensive|onslaught|blasts|explosions|bombings|clashes)\b",
     re.I,
 )
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerospace|aerial|aerially|dropped|sorties|coalition)\b", re.I)
@@ -51,6 +51,7 @@ _ANOTHER = re.compile(
     r"killed|injured|wounded|died|hurt|damaged|destroyed|among)\b)|another|elsewhere|separate(?:ly)?|similar|a further|"
     r"meanwhile|meantime|in a second)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
+_CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:photo|picture|image)|file (?:photo|picture)|photo:|pictured:)", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
 
@@ -576,8 +577,8 @@ def build_mentions(doc: Doc) -> Doc:
         by_sentence[sentence.index] = doc.in_sentence(doc.triggers, sentence)
     for sentence in doc.sentences:
         triggers = by_sentence[sentence.index]
-        if not triggers:
-            continue
+        if not triggers or _CAPTION.match(sentence.text):
+            continue  # a photo's caption tells what the picture shows, not an event the article reports
         casualties = doc.in_sentence(doc.casualties, sentence)
         # "days after a chemical attack, a woman was killed ...": an earlier event, named for time
         triggers = [t for t in triggers if not _EARLIER.search(doc.text[max(sentence.start, t.start - 70):t.start])] or triggers
@@ -943,17 +944,37 @@ def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list
 def _compatible(a: EventMention, b: EventMention) -> bool:
     if a.type != b.type:
         return False
-    if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)]:
+    if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)] and not _next_day(a, b):
         return False
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False
     same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
-            and not same_toll:  # "chemical attack kills five" and "shells ... five died": one attack's two words
+            and not same_toll and not _consequence(a) and not _consequence(b):  # "chemical attack kills five" and "shells ... five died": one attack's two words
         return False
     if a.historical != b.historical:
         return False
     return True
+
+
+# what any attack sets off ("the blasts", "explosions"): a word that names no kind of attack
+_CONSEQUENCES = {"blast", "blasts", "explosion", "explosions"}
+
+
+def _consequence(m: EventMention) -> bool:
+    return (m.trigger or "").lower() in _CONSEQUENCES
+
+
+def _next_day(a: EventMention, b: EventMention) -> bool:
+    """One night's attack told on two days ("on Thursday night", the report's "Friday"): the same
+    place by name, one day apart."""
+    if a.type != "ASSAULT" or not (a.location and b.location and a.location.name == b.location.name):
+        return False
+    try:
+        gap = abs((date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)).days)
+    except (TypeError, ValueError):
+        return False
+    return gap == 1
 
 
 def _descends(dictionary, actor_id: str, ancestor_id: str) -> bool:  # noqa: ANN001
@@ -1110,6 +1131,9 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     target.location = merged_place(target.location, m.location)
     if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
         target.date = m.date
+    elif m.date is not None and m.date.basis == target.date.basis == "text" and _next_day(target, m) \
+            and m.date.value < target.date.value:
+        target.date = m.date  # a night's attack told on the next day: the night it began
     for c in m.casualties:
         if any(_same_figure(c, old) for old in target.casualties):
             continue
