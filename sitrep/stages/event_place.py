@@ -351,9 +351,13 @@ def focus_place(doc: Doc, skip: frozenset[int] = frozenset()) -> Place | None:
     best = max(counts, key=lambda k: counts[k])
     if best in first:
         # "the Sool region" once, then "police in Las Anod" four times: the town the story keeps naming
-        # (ties go to the first named)
-        mentions = max(named[best].values(), key=len)
-        return (mentions[0] if len(mentions) > len(named[best][first[best].place.name or ""]) else first[best]).place
+        # (a tie goes to a town over its division, "Sool authorities" as often as "in Las Anod"; else
+        # to the first named)
+        lead = named[best][first[best].place.name or ""]
+        mentions = min(named[best].values(), key=lambda ms: (-len(ms), PRECISION_RANK.get(ms[0].place.precision, 5), ms is not lead))
+        if len(mentions) == len(lead) and PRECISION_RANK.get(mentions[0].place.precision, 5) >= PRECISION_RANK.get(lead[0].place.precision, 5):
+            mentions = lead
+        return mentions[0].place
     place = next(p.place for p in title.places if (p.place.admin1 or p.place.name) == best)
     if place.evidence:
         place.evidence.field = "title"
