@@ -9,6 +9,7 @@ The events stage asks three things of this module: the place a mention's own sen
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sitrep.model import PRECISION_RANK, EventMention, Place
 from sitrep.resolve.gazetteer import km
@@ -52,10 +53,22 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
 
 
+# "protests continued across Egypt", "throughout the state": the act spread over the whole area
+_SPREAD_BEFORE = re.compile(r"\b(?:across|throughout|all over|nationwide in)\s+(?:the\s+)?$", re.I)
+_SPREAD = re.compile(r"(?:across|throughout|all over|nationwide in)\s", re.I)
+
+
 def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                  claim_spans: list[tuple[int, int]], etype: str) -> PlaceMatch | None:
     """The place the mention's own sentence gives for the act, or None."""
     place = _pick_place(doc, sentence, trigger, claim_spans, keep_dateline=etype in STATEMENTS)
+    if place is not None and place.place.precision in ("country", "admin1", "region") \
+            and _SPREAD_BEFORE.search(doc.text[max(sentence.start, place.start - 20):place.start]):
+        # the area is the place: a town another sentence names is one of many, not where it all was
+        words = doc.text[max(sentence.start, place.start - 20):place.start]
+        spread = words[_SPREAD_BEFORE.search(words).start():]
+        place = PlaceMatch(place.start, place.end, place.text,
+                           replace(place.place, text=spread + (place.place.text or place.text)), place.score)
     if place is not None and etype in STATEMENTS and not _LOCATED_AT.search(
             doc.text[max(sentence.start, place.start - 25):place.start]):
         place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
@@ -184,6 +197,8 @@ def places_compatible(la: Place, lb: Place) -> bool:
 
 def merged_place(current: Place | None, new: Place | None) -> Place | None:
     """The place of a record when another mention of the same incident is merged into it."""
+    if current is not None and _SPREAD.match(current.text or ""):
+        return current  # "across Egypt": the whole area, not the one town another sentence names
     if current is None or (new is not None and finer(new, current)):
         return new or current
     return current
