@@ -61,6 +61,16 @@ _SPREAD = re.compile(r"(?:across|throughout|all over|nationwide in)\s", re.I)
 def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                  claim_spans: list[tuple[int, int]], etype: str) -> PlaceMatch | None:
     """The place the mention's own sentence gives for the act, or None."""
+    if etype in STATEMENTS and doc.extra.get("world_places"):
+        own = doc.in_sentence(doc.places, sentence)
+        starts = dateline_starts(doc)
+        filed = [p for p in own if p.start in starts]
+        if filed and all(p.start <= filed[-1].start for p in own):
+            # "(Tunis, December 28, 2019) – Moroccan authorities should release ..., Human Rights Watch
+            # said": a statement in the dateline's own sentence that names no other place after it was
+            # made where the report was filed (a photo caption's "Omar Radi in Casablanca" run into
+            # that sentence before the dateline is not where)
+            return filed[0]
     place = _pick_place(doc, sentence, trigger, claim_spans, keep_dateline=etype in STATEMENTS)
     if place is not None and place.place.precision in ("country", "admin1", "region") \
             and _SPREAD_BEFORE.search(doc.text[max(sentence.start, place.start - 20):place.start]):
