@@ -50,8 +50,7 @@ _PAST_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:ye
 # year or a season ago ("used the same weapons in Aleppo last year") is another, older one
 _OLDER_AFTER = re.compile(r"^\s+(?:last|earlier this|in previous|in past)\s+(?:year|years|months|summer|winter|spring|autumn)\b", re.I)
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|near|at|on|outside|of|into|inside|around|from|between|town|city|village|district|neighbourhood|province|"
-    r"Near|Outside|Between)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
+    r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
 
 
 # "protests continued across Egypt", "throughout the state": the act spread over the whole area
