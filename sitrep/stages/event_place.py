@@ -299,9 +299,12 @@ def fill_places(doc: Doc) -> None:
 
 
 def _part_of_country(doc: Doc, place: Place) -> bool:
-    """"in northern Greece": the text names a part of the country, not a town of it."""
+    """"in northern Greece": the text names a part of the country, not a town of it ("across Egypt": all of it)."""
     ev = place.evidence
-    return ev is not None and ev.field == "text" and bool(_COMPASS_BEFORE.search(doc.text[max(0, ev.start - 20):ev.start]))
+    if ev is None or ev.field != "text":
+        return False
+    before = doc.text[max(0, ev.start - 20):ev.start]
+    return bool(_COMPASS_BEFORE.search(before) or _SPREAD_BEFORE.search(before))
 
 
 def _only_towns(doc: Doc) -> dict[str, Place]:
