@@ -192,8 +192,12 @@ def test_focus_is_the_town_the_story_keeps_naming():
             "a reporter on Tuesday. Police in Las Anod later arrested two more. A court in Las Anod refused bail.")
     focus = focus_place(run(text))
     assert focus is not None and focus.precision == "city" and focus.admin1 == "Sool"
-    # named once each, the first named place of the area stands
+    # named as often as its division ("Sool authorities", "the Sool governor"), the town is the more
+    # precise place; named less often, the division stands
     text = "Officials in the Sool region criticised reporters. Police in Las Anod arrested a reporter."
+    assert focus_place(run(text)).precision == "city"
+    text = ("Officials in the Sool region criticised reporters. Police in Las Anod arrested a reporter. "
+            "Elders in the Sool region protested.")
     assert focus_place(run(text)).precision == "admin1"
 
 
@@ -202,3 +206,31 @@ def test_an_act_of_last_month_keeps_its_place():
               "Charles de Gaulle airport last month.")
     places = [p for p in located(doc, "COERCE") + located(doc, "ASSAULT") if p is not None]
     assert places and all(p.name == "Paris Charles de Gaulle Airport" for p in places)
+
+
+def test_a_village_the_gazetteer_lacks_keeps_its_name_and_division():
+    # GeoNames knows Blida in Algeria, not the Egyptian village: the text's name and division, no guessed point
+    doc = run("Egypt's security forces arrested 400 protesters on Friday.\n\nA rights group reported that police "
+              "killed a 25-year-old man with live ammunition in Al-Blida village in Giza Governorate.")
+    village = [p.place for p in doc.places if p.text == "Al-Blida"]
+    assert village and village[0].country == "EG" and village[0].lat is None and village[0].precision == "point"
+    assert [p for p in doc.places if p.text == "Giza" and p.place.precision == "admin1"]
+    killings = located(doc, "ASSAULT")
+    assert killings and killings[0] is not None and killings[0].name == "Al-Blida"
+
+
+def test_an_act_across_a_country_keeps_the_country():
+    doc = run("Protests against President Abdel Fattah Al-Sisi have continued across Egypt for more than a week "
+              "after a whistleblower called for Egyptians to unite against the regime.\n\nMost of the "
+              "demonstrations are taking place in the villages because of the heavy security presence in Cairo.")
+    protests = located(doc, "PROTEST")
+    assert protests and protests[0] is not None and protests[0].precision == "country" and protests[0].country == "EG"
+
+
+def test_a_statement_in_the_datelines_sentence_was_made_there():
+    # the caption's town runs into the dateline's sentence: it is not where the statement was made
+    doc = run("Image: Journalist Omar Radi in Casablanca, Morocco, 2018. Photo Agency\n\n(Tunis, December 28, "
+              "2019) – Moroccan authorities should unconditionally release a journalist jailed for a tweet, "
+              "Human Rights Watch said today.\n\nPolice in Casablanca arrested him on December 26.")
+    requests = located(doc, "REQUEST")
+    assert requests and requests[0] is not None and requests[0].name == "Tunis"

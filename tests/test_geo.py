@@ -305,3 +305,12 @@ def test_a_capitalised_common_word_is_no_town():
     # "Area" is an alternate name of a town in Illinois
     found = places("Fires burned in the Bay Area. The school is in Rafi Local Government Area of Niger, Nigeria.")
     assert "Area" not in found and found["Nigeria"].country == "NG"
+
+
+def test_letters_without_a_combining_mark_fold_to_their_base_letters():
+    from sitrep.resolve.gazetteer import fold
+
+    assert [fold(w) for w in ("Østfold", "Łódź", "Diyarbakır", "Straße", "Ærø")] == [
+        "ostfold", "lodz", "diyarbakir", "strasse", "aero"]
+    ostfold = sitrep.geo.resolve_spans("Floods hit Østfold on Monday.", [(11, 18)])
+    assert ostfold and ostfold[0].country == "NO" and ostfold[0].precision == "admin1"

@@ -20,8 +20,9 @@ from sitrep.evaluate.records import evaluate_records
 # Session 7: P 0.677 R 0.654 F1 0.666, fully right 0.146; fields type 0.938, acled 0.880, actor1 0.601,
 # actor2 0.560, place 0.819, date 0.829, killed 0.886, claim 0.829; HRDs country 0.65, perpetrator 0.43,
 # violations 0.55, year 0.37. Floors sit a little under the figures (a record or two of slack).
+# Place 0.830 (166 of 200) after the place branch merged with session 8 main (0.810 on main alone).
 RECORDS_MINIMUMS = {"precision": 0.66, "recall": 0.64, "f1": 0.65, "fully_right": 0.13}
-FIELD_MINIMUMS = {"type": 0.92, "acled": 0.86, "actor1": 0.58, "actor2": 0.54, "place": 0.80, "date": 0.81,
+FIELD_MINIMUMS = {"type": 0.92, "acled": 0.86, "actor1": 0.58, "actor2": 0.54, "place": 0.82, "date": 0.81,
                   "killed": 0.87, "claim": 0.81}
 HRDS_MINIMUMS = {"country": 0.62, "perpetrator_type": 0.42, "violations_f1": 0.53, "year": 0.36}
 

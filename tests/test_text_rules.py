@@ -509,6 +509,13 @@ def test_ground_captured_is_territory_not_an_abduction():
     assert m.mode == "abduct"
 
 
+def test_a_photo_caption_is_no_event():
+    text = ("Police arrested 14 protesters in Lagos on Thursday. "
+            "In this photo taken December 14, 2020, police arrested a man during a march in Abuja.")
+    mentions = run(text).mentions
+    assert mentions and all(m.sentences == [0] for m in mentions)
+
+
 def test_a_claim_about_the_incident_is_not_a_further_incident():
     text = ("Rebels bombed a patrol near Ariha on Monday, killing two soldiers. "
             "The group also claimed that three more soldiers were injured in the bombing.")

@@ -36,7 +36,7 @@ from typing import NamedTuple
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
 
-_FORMAT = 9
+_FORMAT = 10
 # the same names are looked up again and again across articles: fold each once
 _fold_cached = lru_cache(maxsize=1 << 18)(fold)
 

@@ -53,7 +53,15 @@ def _infer_year(month: int, day: int, published: date, year_offset: int = 0, wee
     return candidate
 
 
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+             "new year's eve": (12, 31), "new year's day": (1, 1)}
 _WEEKDAY_BEFORE = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?$", re.I)
+# A weekday told in the future tense names a day ahead: "On Wednesday, a court will begin ...",
+# "the court is due to rule on Friday"; a speech verb or an act between ("said on Monday it will",
+# "arrested on Monday men who will face trial") dates the telling or the act
+_FUTURE_AFTER = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:(?!(?:said|says|told|announced|that|who|which|whom|where|when|\w+ed)\b)[\w\-’']+\s+){0,8}?"
+                           r"(?:will|shall|is\s+(?:due|set|scheduled|expected)\s+to|are\s+(?:due|set|scheduled|expected)\s+to)\b", re.I)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\w\-’']+\s+){0,6}?(?:on\s+)?$", re.I)
 
 
 _D = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -69,6 +77,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m_rel", re.compile(r"\b(?:in\s+)?(" + _MONTH_RE + r")\s+(?:of\s+)?(last|this|next)\s+year\b|\b(last|this|next)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
     ("weekday_prev", re.compile(r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?"
                                  r"(?:last|the\s+previous)\s+week\b", re.I)),
+    # the fixed-date holidays, when a day of them is meant: "on Christmas Eve", "his Christmas message"
+    ("holiday", re.compile(r"\b(?:on\s+)?(Christmas Eve|Christmas Day|New Year[’']s Eve|New Year[’']s Day)\b|\bon\s+(Christmas)\b(?!\s+(?:season|holidays?|period|week))"
+                           r"|\b(Christmas)\s+(?:message|sermon|homily|address|speech|broadcast|night)\b", re.I)),
+    ("weekend", re.compile(r"\b(last|this|over the|at the|during the|on the|the previous|the past)\s+weekend\b", re.I)),
     ("period_rel", re.compile(r"\b(last|this|earlier this|late last|early last|past)\s+(week|month|year)\b", re.I)),
     ("my", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(" + _MONTH_RE + r"),?\s+(?:of\s+)?" + _Y + r"\b", re.I)),
     ("m", re.compile(r"\b(?:in|since|during|early|late|mid-?|until|from)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
@@ -196,15 +208,31 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> t
         # "on Friday last week": that day of the week before the publication's week
         target = _WEEKDAYS.index(g[0].lower())
         return (pub - timedelta(days=pub.weekday() + 7 - target)).isoformat(), "day", False
+    if kind == "holiday":
+        name = (g[0] or g[1] or g[2]).lower().replace("’", "'")
+        month, day = _HOLIDAYS.get(name, (12, 25))
+        d = _infer_year(month, day, pub)
+        return (d.isoformat(), "day", _old(d, pub)) if d else None
+    if kind == "weekend":
+        # the Saturday of the weekend meant: the last one before publication ("over the weekend" in a
+        # Monday report); "last weekend" told at a weekend is the one before that
+        back = (pub.weekday() - 5) % 7 or 7
+        if g[0].lower() == "last" and pub.weekday() >= 5:
+            back += 7
+        return (pub - timedelta(days=back)).isoformat(), "day", False
     if kind == "weekday":
         target = _WEEKDAYS.index(g[0].lower())
         back = (pub.weekday() - target) % 7
         last = m.group(0).lower().startswith("last ")
-        if last and back == 0:
+        future = not last and (_FUTURE_AFTER.match(text, m.end()) or _FUTURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]))
+        if future:
+            back = -((target - pub.weekday()) % 7 or 7)  # "will begin on Wednesday": the next one
+        elif last and back == 0:
             back = 7
-        elif back == 6 and not last:
+        elif back == 6 and not last and pub.weekday() < 5:
             # "on Thursday" in a report dated Wednesday: the publication date is a time zone behind
-            # the news (a week-old act is told as "last Thursday"); the day after it is meant
+            # the news (a week-old act is told as "last Thursday"); the day after it is meant. A weekend
+            # edition looks back over the week: "on Monday" in a Sunday paper is six days before
             back = -1
         return (pub - timedelta(days=back)).isoformat(), "day", False
     return None

@@ -25,15 +25,22 @@ from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 # Countries whose small places (cities500) are indexed; elsewhere only places of 15,000+.
 REGION = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS", "IR", "YE", "LY", "EG", "SA", "AF", "AZ", "AM", "GE")
 WORLD_MIN_POPULATION = 15000
-_CACHE_FORMAT = 6
+_CACHE_FORMAT = 7
 
 _APOSTROPHES = re.compile(r"[‘’'`ʿʾ´]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+# letters that Unicode does not decompose into a base letter and a mark: without this table they
+# would be dropped ('Østfold' -> 'stfold', 'Łódź' -> 'odz', 'Diyarbakır' -> 'diyarbak r')
+_LETTERS = str.maketrans({"Ø": "O", "ø": "o", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "ß": "ss", "Ł": "L",
+                          "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th", "ı": "i",
+                          "Ħ": "H", "ħ": "h", "Ŧ": "T", "ŧ": "t"})
+
+
 def fold(text: str) -> str:
-    """ASCII-folded lowercase key: 'Arīḩā' -> 'ariha', 'Deir ez-Zor' -> 'deir ez zor'."""
-    text = unicodedata.normalize("NFKD", text)
+    """ASCII-folded lowercase key: 'Arīḩā' -> 'ariha', 'Deir ez-Zor' -> 'deir ez zor', 'Østfold' -> 'ostfold'."""
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _APOSTROPHES.sub("", text.lower())
     return _NON_ALNUM.sub(" ", text).strip()

@@ -42,7 +42,9 @@ _NUM_WORD = (
     + "|".join(k for k in _UNITS if k not in ("a", "an")) + r"|a|an)"
 )
 _APPROX_RE = r"(?:(" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
-NUM = _APPROX_RE + r"(" + _NUM_WORD + r")(?:\s+(?:more|other|additional|further)(?=\s))?(?:\s+of\s+(?:its|their|the|his|our)(?=\s))?"
+# "killed 25-year-old Sami", "a 10-month-old baby": an age, not a count
+_AGE = r"(?!\d)(?!-?\s*(?:years?|months?|weeks?|days?)[-\s]old\b)"
+NUM = _APPROX_RE + r"(" + _NUM_WORD + r")" + _AGE + r"(?:\s+(?:more|other|additional|further)(?=\s))?(?:\s+of\s+(?:its|their|the|his|our)(?=\s))?"
 
 _PERSON_NOUNS = (
     r"people|persons|person|civilians|civilian|children|child|kids|babies|infants|women|woman|men|man|"
@@ -58,13 +60,18 @@ _PERSON_NOUNS = (
     r"teacher|teachers|farmer|farmers|driver|drivers|trader|traders|resident|villager|pilgrims|pilgrim|"
     r"priest|priests|lawyer|lawyers|businessman|herdsman|herdsmen"
 )
-_WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over)\b|\d)"
+_WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over|that|which|who|left|leaving)\b|\d)"
         r"[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r")"
         # "members of the Syrian Democratic Forces", "fighters of the Nusra Front"
         # (a headline's capitals are not a name: "Leaders of Ahrar Al-Sham Killed in ...")
         r"(?:\s+of\s+(?:the\s+)?(?:(?!(?:Killed|Dead|Died|Injured|Wounded|Hurt|Martyred|In|At|On|As|After|Near|By|And)\b)"
-        r"(?-i:[A-Z])[\w'’\-]*(?:\s(?=(?-i:[A-Z])))?){1,5})?)")
-_ASIDE = r"(?:,?\s+(?:among them|including|among whom|most of them|mostly)\s+(?:[\w\-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r"),?)?"
+        r"(?-i:[A-Z])[\w'’\-]*(?:\s(?=(?-i:[A-Z])))?){1,5}"
+        # "members of the terrorist group", "fighters of the armed factions"
+        r"|\s+of\s+(?:the|an?|their|its)\s+(?:[\w\-]+\s+){0,2}?(?:group|groups|organi[sz]ation|militia|militias|army|"
+        r"forces|movement|front|faction|factions|brigade|brigades|regime|opposition)\b)?)")
+# "At least 17 people, most members of opposition groups, were killed": an aside before the verb
+_ASIDE = (r"(?:,?\s+(?:among them|including|among whom|most of them|mostly|most|many|some|all)\s+(?:[\w\-]+\s+){0,3}?"
+          r"(?:" + _PERSON_NOUNS + r")(?:\s+of\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)?,?)?")
 _PASSIVE = (
     r"(killed|dead|died|injured|wounded|hurt|martyred|lost their lives|perished|slain|"
     r"executed|massacred|were killed|were injured|were wounded|were martyred|were executed|"
@@ -80,7 +87,13 @@ _ACTIVE = (
 )
 
 _RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
-_RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+)?" + NUM + r"(?:\s+(?:of\s+)?" + _WHO + r")?(?:\s+(dead|injured|wounded))?\b", re.I)
+_RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+)?" + NUM + r"(?:\s+(?:of\s+)?" + _WHO + r")?(?:\s+(dead|injured|wounded|hurt|killed|shot dead|shot to death))?\b", re.I)
+# "police killed 25-year-old Sami Bashir", "shot dead a 17-year-old": one person, named by age
+_AGED = r"(?:\d{1,3}|" + "|".join(list(_TENS) + list(_UNITS)[2:]) + r")(?:-\w+)?[-\s](?:years?|months?)[-\s]old"
+_AGED_WHO = r"((?!(?:with|in|on|at|by|and|after|when|as|from|was|were|has|had)\b)[\w'’\-]+(?:\s+(?!(?:with|in|on|at|by|and|after|when|as|from|was|were|has|had)\b)[\w'’\-]+){0,2})"
+_RE_AGED = re.compile(r"\b" + _ACTIVE + r"\s+(?:an?\s+)?" + _AGED + r"(?:\s+" + _AGED_WHO + r")?", re.I)
+# "A 30-year-old man was killed"
+_RE_AGED_PASSIVE = re.compile(r"(?<![\w.,])(?:an?\s+)" + _AGED + r"(?:\s+" + _AGED_WHO + r")?\s+(?:was|has been|had been)\s+(?:\w+\s+)?" + _PASSIVE + r"\b", re.I)
 # "destroyed over 60 terrorists": a killing in military communiques, counted only for persons
 _RE_DESTROYED = re.compile(r"\b(destroyed|destroying)\s+" + NUM + r"\s+(" + _PERSON_NOUNS + r")\b", re.I)
 _RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|executions|beheading|beheadings|deaths|massacre)\s+of\s+"
@@ -88,6 +101,9 @@ _RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|execution
 _OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\s+"
                            r"(?!(?:others?\s+)?(?:injured|wounded|hurt|dead|killed|missing)\b)", re.I)
 _RE_TOLL = re.compile(r"\b(death toll|toll|number of (?:the )?dead|number of victims)\b(?:\s+\w+){0,5}?\s+(?:to|at|reached|hits?|of|is|was|stands at|rose to)\s+" + NUM + r"\b", re.I)
+# "raised the death toll from airstrikes on a market ... the previous day to 61"
+_RE_TOLL_RAISED = re.compile(r"\b(?:raised|revised|pushed|brought|updated)\s+(?:the|its|their)\s+(death toll|toll|casualty toll)\b"
+                             r"[^.;:]{0,140}?\bto\s+" + NUM + r"\b", re.I)
 _RE_SUBSET = re.compile(r"\b(including|among them|among whom|of whom|among those killed were|mostly|most of them)\s+" + NUM + r"(?:\s+" + _WHO + r")?", re.I)
 _RE_UNCOUNTED = re.compile(
     r"\b((?:[A-Z][\w'’\-]+\s+){0,3}(?:soldiers|troops|servicemen|civilians|fighters|militants|"
@@ -95,7 +111,9 @@ _RE_UNCOUNTED = re.compile(
     r"(injured|wounded|killed|hurt)\b",
 )
 _RE_AND = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s+" + NUM + r"\s+" + _WHO + r"\b(?!\s+(?:were|was|have|had|are)\b)", re.I)
-_OWN_VERB = re.compile(r"^(?:\s+[\w\-]+){0,5}?\s+(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?(killed|injured|wounded|hurt)\b", re.I)
+_OWN_VERB = re.compile(r"^(?:\s+[\w\-]+){0,5}?\s+(?:were|was|are|is|got|get)\s+(?:also\s+|reportedly\s+)?(killed|injured|wounded|hurt)\b", re.I)
+# "14 of the dead were opposition fighters": a part of a toll told elsewhere
+_RE_OF_DEAD = re.compile(r"(?<![\w.,])" + NUM + r"\s+of\s+(?:the|those)\s+(?:dead|killed|victims|casualties|bodies)\b", re.I)
 _RE_AMONG = re.compile(r"(?<![\w.,])" + NUM + r"\s+" + _WHO + r"\s+(?:were|was)\s+among\b", re.I)
 
 _CATEGORIES = [
@@ -157,6 +175,9 @@ def _make(doc: Doc, m: re.Match[str], approx_word: str | None, num_word: str, wh
     count, approx = parsed
     if approx_word:
         approx = _APPROX[approx_word.lower()]
+        if num_word.lower() == "a dozen" and approx_word.lower() not in ("about", "around", "some", "approximately", "roughly"):
+            # "almost a dozen", "more than a dozen": a size short of or past twelve, not a count
+            count, approx = None, "unknown"
     if num_word.lower() in ("a", "an") and (not who or who.lower().split()[-1].endswith("s")):
         return None  # "a" counts only for a singular noun: "a child", not "a number"
     if count is not None and 1900 <= count <= 2100 and not who:
@@ -189,6 +210,8 @@ def mask_dates(text: str) -> str:
 
 
 # A second figure with a fate of its own that is no casualty: "... and eight others were treated"
+_HARMED = re.compile(r"\s+(?:suffering|with\s+(?:\w+\s+)?(?:injuries|wounds|burns)|in\s+(?:a\s+)?(?:critical|serious)\s+condition|"
+                     r"in\s+hospital|hospitali[sz]ed)\b", re.I)
 _OTHER_FATE = re.compile(r"^\s+(?:were\s+|was\s+|had\s+|have\s+)?(?:experienc|suffer|treat|rescu|evacuat|arrest|detain|"
                          r"flee|fled|escap|surviv|hospitali[sz]|taken|brought|displac|remain)\w*", re.I)
 _COUNTED_BEFORE = re.compile(r"(\d|\b(?:" + "|".join(_UNITS) + r"|dozens|hundreds|several|many|scores))\s*$", re.I)
@@ -270,6 +293,11 @@ def find_casualties(doc: Doc) -> Doc:
             if c:
                 local.append(c)
                 subset_spans.append(m.span(3))
+        for m in _RE_OF_DEAD.finditer(text):
+            c = _make(doc, m, m.group(1), m.group(2), None, None, "killed", offset, subset=True)
+            if c:
+                local.append(c)
+                subset_spans.append(m.span(2))
         for m in _RE_AMONG.finditer(text):
             c = _make(doc, m, m.group(1), m.group(2), m.group(3), m.span(3), "killed", offset, subset=True)
             if c:
@@ -292,6 +320,12 @@ def find_casualties(doc: Doc) -> Doc:
             verb = m.group(1)
             if m.group(5):
                 verb = m.group(5)
+            elif verb.lower() in ("left", "leaving"):
+                # "left 50 people suffering respiratory problems": the harmed, not the dead; "left
+                # 200 families homeless" names no casualty
+                if not _HARMED.match(text, m.end()):
+                    continue
+                verb = "injured"
             span = m.span(4) if who else None
             if who:
                 last_who = (who, m.span(4))
@@ -300,6 +334,13 @@ def find_casualties(doc: Doc) -> Doc:
             c = _make(doc, m, m.group(2), m.group(3), who, span, verb, offset)
             if c:
                 local.append(c)
+        for m, verb, who_group in [*((m, m.group(1), 2) for m in _RE_AGED.finditer(text)),
+                                   *((m, m.group(2), 1) for m in _RE_AGED_PASSIVE.finditer(text))]:
+            if not _overlaps(local, m.start() + offset, m.end() + offset):
+                who = m.group(who_group)
+                c = _make(doc, m, None, "one", who, m.span(who_group) if who else None, verb, offset)
+                if c:
+                    local.append(c)
         for m in _RE_DESTROYED.finditer(text):
             if not _overlaps(local, m.start() + offset, m.end() + offset):
                 c = _make(doc, m, m.group(2), m.group(3), m.group(4), m.span(4), "killed", offset)
@@ -331,7 +372,7 @@ def find_casualties(doc: Doc) -> Doc:
             c = _make(doc, m, m.group(1), m.group(2), m.group(3), m.span(3), "killed", offset)
             if c:
                 local.append(c)
-        for m in _RE_TOLL.finditer(text):
+        for m in [*_RE_TOLL.finditer(text), *_RE_TOLL_RAISED.finditer(text)]:
             if _overlaps(local, m.start() + offset, m.end() + offset):
                 continue
             c = _make(doc, m, m.group(2), m.group(3), None, None, "killed", offset)

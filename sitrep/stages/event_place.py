@@ -9,6 +9,7 @@ The events stage asks three things of this module: the place a mention's own sen
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sitrep.model import PRECISION_RANK, EventMention, Place
 from sitrep.resolve.gazetteer import km
@@ -52,10 +53,32 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|of|into|inside|around|from|town|city|village|district|neighbourhood|province)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
 
 
+# "protests continued across Egypt", "throughout the state": the act spread over the whole area
+_SPREAD_BEFORE = re.compile(r"\b(?:across|throughout|all over|nationwide in)\s+(?:the\s+)?$", re.I)
+_SPREAD = re.compile(r"(?:across|throughout|all over|nationwide in)\s", re.I)
+
+
 def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                  claim_spans: list[tuple[int, int]], etype: str) -> PlaceMatch | None:
     """The place the mention's own sentence gives for the act, or None."""
+    if etype in STATEMENTS and doc.extra.get("world_places"):
+        own = doc.in_sentence(doc.places, sentence)
+        starts = dateline_starts(doc)
+        filed = [p for p in own if p.start in starts]
+        if filed and all(p.start <= filed[-1].start for p in own):
+            # "(Tunis, December 28, 2019) – Moroccan authorities should release ..., Human Rights Watch
+            # said": a statement in the dateline's own sentence that names no other place after it was
+            # made where the report was filed (a photo caption's "Omar Radi in Casablanca" run into
+            # that sentence before the dateline is not where)
+            return filed[0]
     place = _pick_place(doc, sentence, trigger, claim_spans, keep_dateline=etype in STATEMENTS)
+    if place is not None and place.place.precision in ("country", "admin1", "region") \
+            and _SPREAD_BEFORE.search(doc.text[max(sentence.start, place.start - 20):place.start]):
+        # the area is the place: a town another sentence names is one of many, not where it all was
+        words = doc.text[max(sentence.start, place.start - 20):place.start]
+        spread = words[_SPREAD_BEFORE.search(words).start():]
+        place = PlaceMatch(place.start, place.end, place.text,
+                           replace(place.place, text=spread + (place.place.text or place.text)), place.score)
     if place is not None and etype in STATEMENTS and not _LOCATED_AT.search(
             doc.text[max(sentence.start, place.start - 25):place.start]):
         place = None  # "called on Russia", "accused Damascus": the addressee, not where it was said
@@ -184,6 +207,8 @@ def places_compatible(la: Place, lb: Place) -> bool:
 
 def merged_place(current: Place | None, new: Place | None) -> Place | None:
     """The place of a record when another mention of the same incident is merged into it."""
+    if current is not None and _SPREAD.match(current.text or ""):
+        return current  # "across Egypt": the whole area, not the one town another sentence names
     if current is None or (new is not None and finer(new, current)):
         return new or current
     return current
@@ -274,9 +299,12 @@ def fill_places(doc: Doc) -> None:
 
 
 def _part_of_country(doc: Doc, place: Place) -> bool:
-    """"in northern Greece": the text names a part of the country, not a town of it."""
+    """"in northern Greece": the text names a part of the country, not a town of it ("across Egypt": all of it)."""
     ev = place.evidence
-    return ev is not None and ev.field == "text" and bool(_COMPASS_BEFORE.search(doc.text[max(0, ev.start - 20):ev.start]))
+    if ev is None or ev.field != "text":
+        return False
+    before = doc.text[max(0, ev.start - 20):ev.start]
+    return bool(_COMPASS_BEFORE.search(before) or _SPREAD_BEFORE.search(before))
 
 
 def _only_towns(doc: Doc) -> dict[str, Place]:
@@ -351,9 +379,13 @@ def focus_place(doc: Doc, skip: frozenset[int] = frozenset()) -> Place | None:
     best = max(counts, key=lambda k: counts[k])
     if best in first:
         # "the Sool region" once, then "police in Las Anod" four times: the town the story keeps naming
-        # (ties go to the first named)
-        mentions = max(named[best].values(), key=len)
-        return (mentions[0] if len(mentions) > len(named[best][first[best].place.name or ""]) else first[best]).place
+        # (a tie goes to a town over its division, "Sool authorities" as often as "in Las Anod"; else
+        # to the first named)
+        lead = named[best][first[best].place.name or ""]
+        mentions = min(named[best].values(), key=lambda ms: (-len(ms), PRECISION_RANK.get(ms[0].place.precision, 5), ms is not lead))
+        if len(mentions) == len(lead) and PRECISION_RANK.get(mentions[0].place.precision, 5) >= PRECISION_RANK.get(lead[0].place.precision, 5):
+            mentions = lead
+        return mentions[0].place
     place = next(p.place for p in title.places if (p.place.admin1 or p.place.name) == best)
     if place.evidence:
         place.evidence.field = "title"

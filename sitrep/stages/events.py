@@ -51,6 +51,7 @@ _ANOTHER = re.compile(
     r"killed|injured|wounded|died|hurt|damaged|destroyed|among)\b)|another|elsewhere|separate(?:ly)?|similar|a further|"
     r"meanwhile|meantime|in a second)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
+_CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:photo|picture|image)|file (?:photo|picture)|photo:|pictured:)", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
 
@@ -573,12 +574,27 @@ _SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|anno
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
 
 
+# "media reported Sunday", "said on Monday", "told Human Rights Watch on May 29": a day that dates
+# the telling, not the act
+_TELLING_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|stated|told(?:\s+[\w\-]+){1,3})\s+(?:on\s+)?$", re.I)
+
+
 def _after_publication(value: str, published: str | None) -> bool:
     """A day later than the day after publication: what is due or planned, not what happened."""
     if not published or len(value) < 10:
         return False
     try:
         return (date.fromisoformat(value[:10]) - date.fromisoformat(published[:10])).days > 1
+    except ValueError:
+        return False
+
+
+def _within(value: str, published: str | None, days: int) -> bool:
+    """A day no more than ``days`` before publication."""
+    if not published or len(value) < 10:
+        return False
+    try:
+        return (date.fromisoformat(published[:10]) - date.fromisoformat(value[:10])).days <= days
     except ValueError:
         return False
 
@@ -600,6 +616,15 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
         acts = [d for d in current if not _SPEECH_DATE.search(doc.text[d.end:d.end + 25])
                 and not _SPEECH_BEFORE.search(doc.text[max(sentence.start, d.start - 20):d.start])]
         current = acts or current
+    told_only = False
+    if trigger.type in ("COERCE", "ASSAULT") and current and len(dates) > len(current):
+        # "arrested him on April 10, 2020 ..., his sister told Human Rights Watch on May 29": when every
+        # recent date in the sentence dates a telling, the act's own day, a few weeks older, is its date
+        told = [d for d in current if _SPEECH_DATE.search(doc.text[d.end:d.end + 25])
+                or _TELLING_BEFORE.search(doc.text[max(sentence.start, d.start - 40):d.start])]
+        acts = [d for d in dates if d.historical and d.precision == "day" and _within(d.value, doc.article.published, 90)]
+        if len(told) == len(current) and acts:
+            current, told_only = acts, True
     d = min(current or dates, key=lambda d: abs(d.start - trigger.start))
     # "on Friday and Saturday", "from Monday to Wednesday": an event over days is dated by its first
     first = next((e for e in (current or dates) if e.end <= d.start and e.precision == d.precision
@@ -613,7 +638,7 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
     # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
     # the act: the day of the news, assumed like the publication day
     basis = "published" if not doc.text[:d.start].strip() else "text"
-    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current
+    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current and not told_only
 
 
 def build_mentions(doc: Doc) -> Doc:
@@ -625,8 +650,8 @@ def build_mentions(doc: Doc) -> Doc:
         by_sentence[sentence.index] = doc.in_sentence(doc.triggers, sentence)
     for sentence in doc.sentences:
         triggers = by_sentence[sentence.index]
-        if not triggers:
-            continue
+        if not triggers or _CAPTION.match(sentence.text):
+            continue  # a photo's caption tells what the picture shows, not an event the article reports
         casualties = doc.in_sentence(doc.casualties, sentence)
         # "days after a chemical attack, a woman was killed ...": an earlier event, named for time
         triggers = [t for t in triggers if not _EARLIER.search(doc.text[max(sentence.start, t.start - 70):t.start])] or triggers
@@ -815,7 +840,8 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return True
     if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
         return False  # "released a statement": a publication, not a captive set free
-    if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties:
+    if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
+            and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
     if m.type in _INTENT_ACTS:
         return True
@@ -1369,15 +1395,27 @@ _TOLD_WHEN = re.compile(
     r"(?:was\s+carried\s+out|were\s+carried\s+out|took\s+place|happened|occurred|began|started|erupted|was\s+launched)\b", re.I)
 
 
+# "X urged ..." then "X argued in a statement Monday": the day of the statement a demand, accusation,
+# rejection or threat was made in
+_IN_STATEMENT = re.compile(r"\b(?:said|argued|stated|added|wrote|declared|insisted)\s+in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?"
+                           r"(?:statement|letter|communiqu[eé]|post|tweet|video)\b", re.I)
+_SPOKEN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
 def _dated_later(doc: Doc) -> None:
-    """A record dated only by its report takes the day a following sentence gives the incident."""
+    """A record dated only by its report, or by the day it was told, takes the day a following
+    sentence gives the incident ("The clashes erupted on Saturday night")."""
     owned = {i for m in doc.mentions for i in m.sentences}
     for m in doc.mentions:
-        if m.historical or (m.date is not None and m.date.basis != "published"):
+        told = m.date is not None and m.date.evidence is not None and (
+            _TELLING_BEFORE.search(doc.text[max(0, m.date.evidence.start - 30):m.date.evidence.start])
+            or _SPEECH_DATE.match(doc.text[m.date.evidence.end:m.date.evidence.end + 25]))
+        if m.historical or (m.date is not None and m.date.basis != "published" and not told):
             continue
         for sentence in doc.sentences[min(m.sentences) + 1:max(m.sentences) + 4]:
-            if sentence.index in owned or not _TOLD_WHEN.search(sentence.text):
-                continue
+            statement = m.type in _SPOKEN_TYPES and _IN_STATEMENT.search(sentence.text)
+            if (sentence.index in owned and not told and not statement) or not (_TOLD_WHEN.search(sentence.text) or statement):
+                continue  # (after a telling's day, "the clashes erupted on ..." dates the act even as a record of its own)
             days = [d for d in doc.in_sentence(doc.dates, sentence) if not d.historical and d.precision == "day"
                     and not _after_publication(d.value, doc.article.published)]
             if days:

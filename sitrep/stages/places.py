@@ -39,6 +39,8 @@ _ORG_AFTER = re.compile(r"^\s+(?:Reuters|News|Times|Post|Press|Agency|Trust|Foun
 # "Niu's mother", "Lai's lawyer": a person's name that spells a place
 _KIN_AFTER = re.compile(r"^(?:'s|’s)\s+(?:mother|father|wife|husband|son|daughter|brother|sister|family|lawyer|lawyers|"
                         r"attorney|parents|children|relatives|friend|friends|uncle|aunt|cousin|widow|sons|daughters)\b")
+# "Giza Governorate", "Kano State": the word after a short name says it is a division, not a person
+_DIVISION_AFTER = re.compile(r"^\s+(?:Governorate|Province|State|County|Prefecture|Region|Oblast|Department|District)\b")
 _ADMIN_AFTER = re.compile(r"^\s*(?:province|governorate|countryside|region|area)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|countryside|region)\s+of\s+(?:the\s+)?$", re.I)
 # Capitalised words that are never places here, however GeoNames spells its villages.
@@ -321,6 +323,7 @@ _WHEN_WORDS = ("January|February|March|April|May|June|July|August|September|Octo
 # a capitalised word just before a one-word town, on the same line: "Jimmy Lai", "Ali Younesi"
 _NAME_BEFORE = re.compile(r"\b(?:named|called|nicknamed|known as) $|\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Old|Upper|Lower|" + _WHEN_WORDS + r")\b)[A-Z][a-z]+ $")
 _NAME_AFTER = re.compile(r" (?!(?:" + _WHEN_WORDS + r")\b)(?!(?:City|State|Province|County|District|Region|Island|Islands|Valley|Bay|River|Street|Road|"
+                         r"Governorate|Prefecture|Oblast|Department|Municipality|Parish|Territory|Village|Town|Local|"
                          r"University|College|Airport|Police|Government|Council|Court|Prison|Hospital|Square)\b)[A-Z][a-z]+\b(?! [A-Z])")
 _WORLD_PRECISION = {"admin2": "region", "continent": None}
 
@@ -364,7 +367,8 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
             continue  # "President Ali Bongo", "Jimmy Lai": people
         if all(w.lower().strip(".") in _STOP for w in words):
             continue
-        if len(words) == 1 and len(name) <= 4 and not name.isupper() and not (t.name or "").lower().startswith(name.lower()):
+        if len(words) == 1 and len(name) <= 4 and not name.isupper() and not (t.name or "").lower().startswith(name.lower()) \
+                and not _DIVISION_AFTER.match(text[t.end:t.end + 16]):
             continue  # "Kim", "Tse", "Ben": a short alternate name of a far place, far more often a person's name
         before = text[max(0, t.start - 60):t.start]
         locative = bool(_LOCATIVE.search(before))
@@ -392,6 +396,35 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
                       geonameid=t.geonameid, precision=precision, text=name,
                       evidence=Evidence(name, t.start, t.end))
         found.append(PlaceMatch(t.start, t.end, name, place, 1.0))
+    return _unlisted_villages(text, found)
+
+
+# "in Al-Blida village in Giza Governorate", "the village of Kogelo in Siaya County": a village the
+# text names and places in a division, whatever the gazetteer spells so (often a namesake abroad)
+_VILLAGE = re.compile(r"\b(?:(?:village|hamlet) of ((?:[A-Z][\w'’]*-)?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})"
+                      r"|((?:[A-Z][\w'’]*-)?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}) (?:village|hamlet))"
+                      r",? in (?:the )?(?=[A-Z])")
+
+
+def _unlisted_villages(text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Keep a named village the gazetteer lacks (or knows only abroad) as a place of the division
+    the text puts it in: its name and division, with no point rather than a guessed one."""
+    for m in _VILLAGE.finditer(text):
+        start, end = m.span(1) if m.group(1) else m.span(2)
+        division = next((p for p in found if p.start == m.end()
+                         and p.place.precision in ("admin1", "region") and p.place.country), None)
+        if division is None or any(p.start < end and start < p.end and p.place.country == division.place.country
+                                   for p in found):
+            continue  # no division named, or the gazetteer has the village in that country
+        name = text[start:end]
+        if name.split()[0].lower() in _STOP:
+            continue
+        admin1 = division.place.name if division.place.precision == "admin1" else division.place.admin1
+        place = Place(name=name, admin1=admin1, country=division.place.country, precision="point", text=name,
+                      evidence=Evidence(name, start, end))
+        found = [p for p in found if not (p.start < end and start < p.end)]
+        found.append(PlaceMatch(start, end, name, place, 1.0))
+    found.sort(key=lambda p: p.start)
     return found
 
 

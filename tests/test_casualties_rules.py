@@ -1,0 +1,72 @@
+"""The casualties stage alone, on sentences written for these tests: which figure a sentence
+gives, of what kind, and which numbers are no figure at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article
+from sitrep.stages.actors import find_actors
+from sitrep.stages.casualties import find_casualties
+from sitrep.stages.doc import Doc
+from sitrep.stages.segment import segment
+
+
+def figures(text: str) -> list[tuple[str, int | None, bool]]:
+    """(kind, count, subset) of each figure the stage finds, in text order."""
+    doc = Doc(article=Article(text=text, published="2024-03-14"), text=text)
+    doc = find_casualties(find_actors(segment(doc)))
+    return [(c.casualty.kind, c.casualty.count, c.subset) for c in sorted(doc.casualties, key=lambda c: c.start)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an age is not a count; the person it names is one
+        ("Witnesses said police killed 31-year-old Karim Haddad with live ammunition near the bridge.",
+         [("killed", 1, False)]),
+        ("Militiamen shot dead a 16-year-old shepherd outside the village.", [("killed", 1, False)]),
+        ("A 45-year-old trader was killed when the shell hit the market.", [("killed", 1, False)]),
+        ("Kidnappers released a two-year-old child on Sunday.", []),
+    ],
+)
+def test_ages_are_not_counts(text, expected):
+    assert figures(text) == expected
+
+
+def test_left_needs_a_fate():
+    # the harmed without a fate named are no figure; suffering is harm, not death
+    assert figures("The storm left 300 families without shelter.") == []
+    assert figures("The gas attack left about 40 people suffering breathing problems.") == [("injured", 40, False)]
+    assert figures("The raid left 9 people dead and 14 wounded.")[0] == ("killed", 9, False)
+    assert figures("An ambush that left one driver shot dead was blamed on bandits.") == [("killed", 1, False)]
+
+
+def test_an_aside_between_the_figure_and_its_verb():
+    assert figures("At least 23 men, most members of a local militia, were killed in the ambush.") == [("killed", 23, False)]
+    assert figures("Nine fighters of the armed group were killed near the dam.") == [("killed", 9, False)]
+
+
+def test_a_raised_toll_and_the_parts_of_a_toll():
+    assert figures("Medics on Friday raised the death toll from the collapse of the stadium stand the day before to 37.") \
+        == [("killed", 37, False)]
+    assert figures("A truck bomb killed 30 people. The hospital said 12 of the dead were children.") \
+        == [("killed", 30, False), ("killed", 12, True)]
+
+
+def test_second_figure_keeps_its_own_verb():
+    assert figures("A policeman was killed and four other people got injured by the blast.") \
+        == [("killed", 1, False), ("injured", 4, False)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Almost a dozen villagers were killed in the raid.", [("killed", None, False)]),
+        ("More than a dozen villagers were killed in the raid.", [("killed", None, False)]),
+        ("A dozen villagers were killed in the raid.", [("killed", 12, False)]),
+        ("Nearly 12 villagers were killed in the raid.", [("killed", 12, False)]),
+    ],
+)
+def test_a_dozen_qualified_is_no_count(text, expected):
+    assert figures(text) == expected

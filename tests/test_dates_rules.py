@@ -1,0 +1,77 @@
+"""Date rules alone, on phrases written for these tests, resolved against a publication day."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article
+from sitrep.pipeline import default_pipeline
+from sitrep.resolve.dates import find_dates
+
+
+def resolved(text: str, published: str) -> list[tuple[str, str]]:
+    return [(d.value, d.precision) for d in find_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    "text,published,value",
+    [
+        # 2024-03-15 is a Friday, 2024-03-18 a Monday, 2024-03-16 a Saturday
+        ("The pupils were taken from their dormitory last weekend.", "2024-03-15", "2024-03-09"),
+        ("Fighting over the weekend displaced hundreds.", "2024-03-18", "2024-03-16"),
+        ("Fighting over the weekend displaced hundreds.", "2024-03-15", "2024-03-09"),
+        ("The pupils were taken from their dormitory last weekend.", "2024-03-16", "2024-03-02"),
+    ],
+)
+def test_weekend_is_its_saturday(text, published, value):
+    assert resolved(text, published) == [(value, "day")]
+
+
+def test_a_weekday_in_the_future_tense_looks_ahead():
+    # published on Monday 2024-03-18
+    assert resolved("On Thursday, the appeals court will hear the case.", "2024-03-18") == [("2024-03-21", "day")]
+    assert resolved("The tribunal is due to rule on Friday.", "2024-03-18") == [("2024-03-22", "day")]
+    # the telling or the act between: the day is past
+    assert resolved("The minister said on Thursday that talks will resume.", "2024-03-18") == [("2024-03-14", "day")]
+    assert resolved("Police on Thursday detained six men who will face trial.", "2024-03-18") == [("2024-03-14", "day")]
+
+
+def test_the_day_after_publication_only_on_weekdays():
+    # a Wednesday report's "on Thursday" is the news a time zone ahead; a Sunday paper's "on Monday"
+    # is the Monday before
+    assert resolved("Gunmen stormed the depot on Thursday.", "2024-03-13") == [("2024-03-14", "day")]
+    assert resolved("Gunmen stormed the depot on Monday.", "2024-03-17") == [("2024-03-11", "day")]
+
+
+def test_the_day_an_act_was_told_gives_way_to_the_day_it_happened():
+    # published on Monday 2024-03-18: the report came on Sunday, the fighting began on Saturday
+    text = ("Border guards killed seven smugglers near the river crossing, state radio reported Sunday. "
+            "The clashes erupted on Saturday night and went on till Sunday morning, the radio said.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
+    first = min(doc.mentions, key=lambda m: m.sentences[0])
+    assert first.date is not None and first.date.value == "2024-03-16"
+
+
+def test_the_day_of_an_arrest_not_the_day_it_was_told():
+    # published 2024-04-02: the arrest eight weeks before is the act; the day the family spoke is the telling
+    text = ("Security agents arrested the blogger at a checkpoint on February 6, 2024, "
+            "and took him to an unknown place, his brother told Amnesty International on March 30.")
+    doc = default_pipeline().run(Article(text=text, published="2024-04-02"))
+    arrest = next(m for m in doc.mentions if m.type == "COERCE")
+    assert not arrest.historical and arrest.date is not None and arrest.date.value == "2024-02-06"
+
+
+def test_fixed_holidays_when_a_day_of_them_is_meant():
+    assert resolved("The priest was abducted on Christmas Eve.", "2024-01-09") == [("2023-12-24", "day")]
+    assert resolved("In his Christmas sermon the bishop accused the army of abuses.", "2024-01-09") == [("2023-12-25", "day")]
+    assert resolved("Three shops were torched on New Year's Day.", "2024-01-09") == [("2024-01-01", "day")]
+    assert resolved("Her family hopes to have her home for Christmas.", "2024-03-09") == []
+
+
+def test_a_demand_dated_by_the_statement_that_follows():
+    # published on Thursday 2024-03-14
+    text = ("The farmers' union has urged the governor to withdraw the eviction order. "
+            "Its chairman argued in a statement Monday that the order breaks the law.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-14"))
+    demand = next(m for m in doc.mentions if m.type == "REQUEST")
+    assert demand.date is not None and demand.date.value == "2024-03-11"
