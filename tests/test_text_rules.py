@@ -509,9 +509,10 @@ def test_ground_captured_is_territory_not_an_abduction():
     assert m.mode == "abduct"
 
 
-def test_a_photo_caption_is_no_event():
-    text = ("Police arrested 14 protesters in Lagos on Thursday. "
-            "In this photo taken December 14, 2020, police arrested a man during a march in Abuja.")
+@pytest.mark.parametrize("line", ["In this photo taken December 14, 2020, police arrested a man during a march in Abuja.",
+                                  "READ: Police in Abuja arrested a man at a march and killed three, witnesses say"])
+def test_a_photo_caption_or_a_link_line_is_no_event(line):
+    text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
     mentions = run(text).mentions
     assert mentions and all(m.sentences == [0] for m in mentions)
 

@@ -51,7 +51,8 @@ _ANOTHER = re.compile(
     r"killed|injured|wounded|died|hurt|damaged|destroyed|among)\b)|another|elsewhere|separate(?:ly)?|similar|a further|"
     r"meanwhile|meantime|in a second)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
-_CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:photo|picture|image)|file (?:photo|picture)|photo:|pictured:)", re.I)
+_CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:photo|picture|image)|file (?:photo|picture)|photo:|pictured:|"
+                      r"(?:also |must )?read(?: more| also)?:|related:|see also:)", re.I)  # captions, links to other stories
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
 
