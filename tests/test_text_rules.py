@@ -429,6 +429,34 @@ def test_labour_strike_is_a_protest(text, etype):
     assert [m.type for m in run(text).mentions] == [etype]
 
 
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Government troops advanced into the eastern districts of the town on Monday.", "ASSAULT"),
+        ("Rebel units continued their advances in the western parts of the town on Monday.", "ASSAULT"),
+        ("The militants have been mobilizing their fighters in the village since Monday.", "MOBILIZE"),
+        ("On Friday, Canada announced it was pulling all but essential personnel from its embassy.", "RETREAT"),
+    ],
+)
+def test_advances_mobilizing_and_pulling_out(text, etype):
+    assert [m.type for m in run(text).mentions] == [etype]
+
+
+def test_a_denial_of_the_reports_is_the_incidents_attribute():
+    text = ("Jets struck a market in Ariha on Monday, killing 12 civilians, activists said. "
+            "The Russian defence ministry denied the reports on Tuesday.")
+    [m] = run(text).mentions
+    assert m.type == "ASSAULT" and [d.modality for d in m.denials] == ["denied"]
+    text = ("Jets struck a market in Ariha on Monday, killing 12 civilians, activists said. "
+            "His lawyers on Tuesday rejected the minister's accusations against him.")
+    assert [m.type for m in run(text).mentions] == ["ASSAULT", "REJECT"]
+
+
+def test_a_participle_naming_people_is_no_act():
+    assert run("Efforts to reach the freed engineer proved abortive on Saturday.").mentions == []
+    assert [m.type for m in run("The arrested activists were freed on Monday.").mentions] == ["CONCEDE"]
+
+
 def test_a_further_incident_is_its_own_record():
     text = ("Regime airstrikes killed 12 civilians in Ariha on Monday, activists said. "
             "Activists said the strikes hit a market. "
@@ -436,6 +464,49 @@ def test_a_further_incident_is_its_own_record():
     records = [m for m in run(text).mentions if m.type == "ASSAULT"]
     assert len(records) == 2
     assert 2 not in records[0].sentences and records[1].sentences == [2]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Two more civilians were killed in regime airstrikes on the town of Sarmin.",
+        "Meanwhile a rocket hit a hospital in Sarmin, killing two, as doctors treated victims of the attack.",
+        "Earlier today the source said that rebels fired rocket shells at Sarmin killing 2 people.",
+    ],
+)
+def test_more_dead_elsewhere_or_a_turn_is_a_further_incident(second):
+    text = "Regime airstrikes killed 12 civilians in the town of Ariha on Monday, activists said. " + second
+    records = [m for m in run(text).mentions if m.type == "ASSAULT"]
+    assert [r.sentences for r in records] == [[0], [1]]
+
+
+def test_another_toll_of_the_named_offensive_is_the_same_incident():
+    text = ("The army killed 33 militants near Ibtaa on Sunday, a military spokesman said. "
+            "The spokesman added that another 15 militants were captured during the failed rebel group offensive.")
+    assert len([m for m in run(text).mentions if m.type == "ASSAULT"]) == 1
+
+
+def test_a_nights_attack_told_on_the_next_day_is_one_record_dated_by_the_night():
+    text = ("Regime jets bombed Ariha on April 7, a monitor said. "
+            "The jets bombed Ariha on the night of April 6, killing five civilians.")
+    [m] = run(text, published="2017-04-08").mentions
+    assert m.date.value == "2017-04-06"
+    text = ("Regime jets bombed Ariha on April 7, killing five civilians. "
+            "Regime jets bombed Ariha on April 5, killing two civilians.")
+    assert len(run(text, published="2017-04-08").mentions) == 2
+
+
+def test_the_blasts_any_attack_sets_off_are_that_attack():
+    text = ("Rockets struck government-held districts of Homs on Thursday, killing 40 people.\n\n"
+            "Residents said the blasts shook the district and destroyed three buildings in Homs.")
+    assert len([m for m in run(text).mentions if m.type == "ASSAULT"]) == 1
+
+
+def test_ground_captured_is_territory_not_an_abduction():
+    [m] = run("ISIS captured several army positions near Hama on Monday and killed nine troops.").mentions
+    assert m.mode != "abduct" and m.acled["sub_event_type"] != "Abduction/forced disappearance"
+    [m] = run("Gunmen captured three aid workers near Hama on Monday.").mentions
+    assert m.mode == "abduct"
 
 
 def test_a_claim_about_the_incident_is_not_a_further_incident():

@@ -36,8 +36,9 @@ _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisa
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
                 "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "COERCE"}
 _ANAPHORA = re.compile(
-    r"\b(?:the|this|that|today['’]s|yesterday['’]s|\w+day['’]s|the latest)\s+(?:[\w\-]+\s+){0,2}"
-    r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes)\b",
+    r"\b(?:the|this|that|today['’]s|yesterday['’]s|\w+day['’]s|the latest)\s+(?:[\w\-]+\s+){0,4}"
+    r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes|"
+    r"offensive|onslaught|blasts|explosions|bombings|clashes)\b",
     re.I,
 )
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerospace|aerial|aerially|dropped|sorties|coalition)\b", re.I)
@@ -54,10 +55,29 @@ _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
 
 
+# a sentence opening on "Meanwhile", "Elsewhere", "In a separate ..." turns to another incident even
+# when it later names the first one ("... as doctors treated victims of the chemical attack")
+# "Earlier today ...", "Later in the evening ...": another strike of the same day (a toll that "rose"
+# later is the same one's update)
+_TURN = re.compile(r"^\W*(?:meanwhile|elsewhere|in a separate|separately|in another|"
+                   r"earlier (?:today|in the day|this morning|on \w+day)|later (?:in the|that) (?:day|evening|afternoon|night))\b", re.I)
+_UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|updated)\b", re.I)
+# "two more civilians were killed in ...": a count added by a further incident ("more than" is a size)
+_MORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+more\s+(?!than\b)"
+                   r"(?:\w+\s+){0,2}(?:were|was|have been|had been)\s+(?:killed|wounded|injured|abducted|arrested)\b", re.I)
+
+
+def _turns(text: str) -> bool:
+    """Whether a sentence opens on another incident ("Meanwhile", "Earlier today")."""
+    return bool(_TURN.search(text)) and not _UPDATE.search(text)
+
+
 def _further(text: str) -> bool:
     """Whether a sentence tells a further incident ("also bombed", "another"), not one named
     again ("the attack")."""
-    return bool(_ANOTHER.search(text)) and not _ANAPHORA.search(text)
+    if _turns(text):
+        return True
+    return bool(_ANOTHER.search(text) or _MORE.search(text)) and not _ANAPHORA.search(text)
 
 
 def _has_subject(token) -> bool:  # noqa: ANN001 - a spaCy token
@@ -658,6 +678,7 @@ def build_mentions(doc: Doc) -> Doc:
             anchors[id(mentions[-1])] = (best if etype != "ASSAULT" else mode_trigger).start
     mentions = [m for m in mentions if _happened(doc, m, anchors)]
     mentions = _one_per_sentence(doc, mentions, anchors)
+    mentions = _fold_denials(doc, mentions, anchors)
     doc.mentions = merge_mentions(doc, mentions)
     _fill_defaults(doc)
     _weigh(doc, anchors)
@@ -721,6 +742,8 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return True
     if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
         return False  # "released a statement": a publication, not a captive set free
+    if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties:
+        return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
     if m.type in _INTENT_ACTS:
         return True
     mood = realis(token)
@@ -728,6 +751,28 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return True
     # a toll reported in the sentence is an occurrence whatever the wording around it
     return bool(m.casualties) and mood in ("irrealis", "habitual")
+
+
+_REPORT_NOUNS = {"reports", "report", "allegations", "allegation", "claims", "claim", "accusations", "accusation"}
+
+
+def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
+    """"The ministry denied the reports", "the government has denied those allegations" after an
+    attack is told: a denial of that incident is its attribute (PROTOCOL), not an event of its own.
+    A rejection of someone's words ("rejected the minister's accusations") stays an event."""
+    out: list[EventMention] = []
+    for m in mentions:
+        token = _trigger_token(doc, m, anchors) if m.type == "REJECT" else None
+        target = next((p for p in reversed(out) if p.type == "ASSAULT" and not p.historical), None)
+        if token is not None and target is not None and m.actor1 is not None:
+            objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS]
+            if objects and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "such")
+                               for c in objects[0].children):
+                target.denials.append(Claim(by=m.actor1.label, source=m.actor1.name, modality="denied",
+                                            evidence=m.evidence))
+                continue
+        out.append(m)
+    return out
 
 
 def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
@@ -874,17 +919,37 @@ def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list
 def _compatible(a: EventMention, b: EventMention) -> bool:
     if a.type != b.type:
         return False
-    if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)]:
+    if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)] and not _next_day(a, b):
         return False
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False
     same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
-            and not same_toll:  # "chemical attack kills five" and "shells ... five died": one attack's two words
+            and not same_toll and not _consequence(a) and not _consequence(b):  # "chemical attack kills five" and "shells ... five died": one attack's two words
         return False
     if a.historical != b.historical:
         return False
     return True
+
+
+# what any attack sets off ("the blasts", "explosions"): a word that names no kind of attack
+_CONSEQUENCES = {"blast", "blasts", "explosion", "explosions"}
+
+
+def _consequence(m: EventMention) -> bool:
+    return (m.trigger or "").lower() in _CONSEQUENCES
+
+
+def _next_day(a: EventMention, b: EventMention) -> bool:
+    """One night's attack told on two days ("on Thursday night", the report's "Friday"): the same
+    place by name, one day apart."""
+    if a.type != "ASSAULT" or not (a.location and b.location and a.location.name == b.location.name):
+        return False
+    try:
+        gap = abs((date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)).days)
+    except (TypeError, ValueError):
+        return False
+    return gap == 1
 
 
 def _descends(dictionary, actor_id: str, ancestor_id: str) -> bool:  # noqa: ANN001
@@ -918,7 +983,7 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
     sentence_para = {s.index: s.paragraph for s in doc.sentences}
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
-        anaphoric = bool(_ANAPHORA.search(sentence.text))
+        anaphoric = bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)
         another = _further(sentence.text)
         target = None
         for prev in reversed(merged):
@@ -1041,6 +1106,9 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     target.location = merged_place(target.location, m.location)
     if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
         target.date = m.date
+    elif m.date is not None and m.date.basis == target.date.basis == "text" and _next_day(target, m) \
+            and m.date.value < target.date.value:
+        target.date = m.date  # a night's attack told on the next day: the night it began
     for c in m.casualties:
         if any(_same_figure(c, old) for old in target.casualties):
             continue

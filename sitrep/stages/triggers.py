@@ -98,7 +98,17 @@ _BAIL_REFUSED = re.compile(r"^\s+(?:\S+\s+){0,4}?(?:request|application|appeal|p
                            r"(?:release|bail)\b", re.I)
 
 
+# "captured several army positions", "seized 16 villages": ground taken, not people abducted
+_GROUND_AFTER = re.compile(
+    r"^\s+(?:[\w\-]+\s+){0,3}?(?:positions?|villages?|towns?|city|cities|areas?|bases?|hills?|hilltops?|checkpoints?|"
+    r"districts?|neighbou?rhoods?|territory|airports?|airbases?|roads?|highway|outposts?|posts|region|countryside|"
+    r"parts?|strongholds?|crossings?|fronts?|farms|heights)\b", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
+    if t.type == "ASSAULT" and t.mode == "abduct" and t.text.lower() in ("captured", "seized", "captures", "seizes") \
+            and _GROUND_AFTER.match(text[t.end:t.end + 60]):
+        return replace(t, mode=None, acled=("Battles", "Non-state actor overtakes territory"), cameo="19", weight=0.75)
     if t.type == "REJECT" and _BAIL_REFUSED.match(text[t.end:t.end + 80]):
         return _as(t, "COERCE", "legal")
     if _labour(text, t):
