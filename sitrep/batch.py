@@ -147,11 +147,14 @@ class DaskExecutor(SerialExecutor):
             import dask
 
             self.workers = workers or os.cpu_count() or 1
-            # no dashboard (it would open a port for nothing); silence the cluster's own logs; the
-            # workers' timers slowed down (see QUIET_WORKERS); the nannies hand them this config
+            # no dashboard; the scheduler's own small HTTP server (health, metrics) on a free
+            # loopback port, not 8787 (a second cluster on the machine would move it, with a
+            # warning); silence the cluster's own logs; the workers' timers slowed down (see
+            # QUIET_WORKERS): the nannies hand them this config
             with dask.config.set(QUIET_WORKERS):
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                            host="127.0.0.1", dashboard_address=None, silence_logs=40)
+                                            host="127.0.0.1", dashboard_address=None, silence_logs=40,
+                                            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
             self.client = Client(self.cluster)
 
     def submit(self, fn: Callable, *args: Any) -> Any:
