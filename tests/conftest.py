@@ -186,3 +186,47 @@ def web_db(tmp_path_factory) -> str:
         ingest([str(hostile)], store, DEMO_OPTIONS, extractor=pipeline.extract_article, version=pipeline.version)
         fuse_store(store)
     return db
+
+
+# FA-KES development articles extracted once for the whole run: the fusion, contradiction, blocked
+# fusion and two-backend tests all start from the same mentions (extracting the 373 articles took
+# ~45 s of CPU each time, four times per run). Tests copy the file (``copy_db``), never write to it.
+@pytest.fixture(scope="session")
+def fakes_extracted_db(shared, tmp_path_factory) -> str:
+    """FA-KES dev ingested as ``sitrep eval fusion`` ingests it, on two worker processes; not fused."""
+    from sitrep.batch import ProcessExecutor
+    from sitrep.evaluate.fusion import OPTIONS
+    from sitrep.ingest.run import ingest
+    from sitrep.pipeline import default_pipeline
+    from sitrep.store.base import open_store
+
+    db = str(tmp_path_factory.mktemp("fakes") / "extracted.db")
+    pipeline = default_pipeline()
+    executor = ProcessExecutor(2)
+    try:
+        with open_store(db) as store:
+            ingest([str(shared / "fakes_dev.csv")], store, OPTIONS, extractor=pipeline.extract_article,
+                   version=pipeline.version, executor=executor)
+    finally:
+        executor.close()
+    return db
+
+
+@pytest.fixture(scope="session")
+def fakes_fused_db(fakes_extracted_db, tmp_path_factory) -> str:
+    """The same articles fused by the incremental ``fuse_store`` (what ``sitrep ingest`` does)."""
+    from sitrep.fuse.events import fuse_store
+    from sitrep.store.base import open_store
+
+    db = copy_db(fakes_extracted_db, tmp_path_factory.mktemp("fakes") / "fused.db")
+    with open_store(db) as store:
+        fuse_store(store)
+    return db
+
+
+def copy_db(source: str, target: Path | str) -> str:
+    """A copy of a closed SQLite database file (its WAL was checkpointed when the store closed)."""
+    import shutil
+
+    shutil.copy(source, target)
+    return str(target)

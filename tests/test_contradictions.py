@@ -379,12 +379,16 @@ def test_framing_skips_captions_beliefs_relatives_and_other_peoples_surnames():
     assert not [x for x in _labels("Massacre Defies the World Beirut London- Warplanes released gas.") if "london" in x[1]]
 
 
-def test_contradictions_gate(shared):
+def test_contradictions_gate(shared, fakes_fused_db, tmp_path):
     """Issue 15 on the reader's gold (contradictions/dev.json, held-out twin scored the same way):
     P 0.947 R 0.810 at this commit (targets 0.85 / 0.80); the floors catch a fall."""
+    from conftest import copy_db
+
     from sitrep.evaluate.contradictions import evaluate_contradictions
 
-    result = evaluate_contradictions(str(shared / "contradictions" / "dev.json"))
+    # the session's FA-KES store, ingested and fused as evaluate_contradictions does
+    result = evaluate_contradictions(str(shared / "contradictions" / "dev.json"),
+                                     db=copy_db(fakes_fused_db, tmp_path / "fused.db"))
     assert (result["incidents"], result["gold_disagreements"]) == (11, 21)
     assert result["precision"] >= 0.85, result["contradictions"]
     assert result["recall"] >= 0.75, result["missed"]

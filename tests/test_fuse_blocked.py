@@ -4,19 +4,16 @@ worker processes and on a Dask LocalCluster, it gives the events of the single-p
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
+from conftest import copy_db
 from typer.testing import CliRunner
 
 from sitrep.batch import ProcessExecutor, make_executor
 from sitrep.bench import synthetic_views
 from sitrep.cli import app
-from sitrep.evaluate.fusion import OPTIONS as FAKES_OPTIONS
 from sitrep.fuse.blocked import _month, fuse_blocked, fuse_store_blocked, plan
-from sitrep.fuse.events import _views, fuse, fuse_store
-from sitrep.ingest.run import ingest
-from sitrep.pipeline import default_pipeline
+from sitrep.fuse.events import _views, fuse
 from sitrep.store.base import open_store
 
 
@@ -31,18 +28,9 @@ def _spanning(fuser) -> int:  # noqa: ANN001 - a Fuser
 
 
 @pytest.fixture(scope="module")
-def fakes_db(shared, tmp_path_factory) -> str:
-    """FA-KES development articles extracted (on two worker processes) and not yet fused."""
-    db = str(tmp_path_factory.mktemp("blocked") / "fakes.db")
-    pipeline = default_pipeline()
-    executor = ProcessExecutor(2)
-    try:
-        with open_store(db) as store:
-            ingest([str(shared / "fakes_dev.csv")], store, FAKES_OPTIONS, extractor=pipeline.extract_article,
-                   version=pipeline.version, executor=executor)
-    finally:
-        executor.close()
-    return db
+def fakes_db(fakes_extracted_db, tmp_path_factory) -> str:
+    """FA-KES development articles extracted (the session's store, on two worker processes), not fused."""
+    return copy_db(fakes_extracted_db, tmp_path_factory.mktemp("blocked") / "fakes.db")
 
 
 @pytest.fixture(scope="module")
@@ -91,12 +79,10 @@ def test_blocked_fusion_on_worker_processes_with_synthetic_mentions():
     assert _events(blocked) == _events(single)
 
 
-def test_blocked_store_fusion_from_the_cli_writes_the_events_of_incremental_fusion(fakes_db, tmp_path):
-    one, other = str(tmp_path / "incremental.db"), str(tmp_path / "blocked.db")
-    shutil.copy(fakes_db, one)
-    shutil.copy(fakes_db, other)
-    with open_store(one) as store:
-        fuse_store(store)
+def test_blocked_store_fusion_from_the_cli_writes_the_events_of_incremental_fusion(fakes_db, fakes_fused_db,
+                                                                                   tmp_path):
+    other = copy_db(fakes_db, tmp_path / "blocked.db")
+    with open_store(fakes_fused_db) as store:  # the same articles fused by the incremental fuse_store
         expected = _stored(store)
     runner = CliRunner()
     refused = runner.invoke(app, ["fuse", "--db", other, "--workers", "2"])

@@ -73,7 +73,9 @@ def test_hrds_beats_the_majority_baseline_where_it_already_does(hrds):
 
 def test_missing_shared_data_fails_in_ci_and_skips_elsewhere(tmp_path):
     root = Path(__file__).resolve().parents[1]
-    selection = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+    # without the plugins this test does not use (schemathesis alone costs 3 s of CPU at start-up)
+    selection = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:schemathesis",
+                 "-p", "no:hypothesispytest", "-p", "no:playwright",
                  "tests/test_records_gate.py::test_every_gold_document_scored_without_failures"]
     env = dict(os.environ, SITREP_SHARED_DATA=str(tmp_path / "nowhere"))
     env.pop("CI", None)

@@ -71,6 +71,12 @@ def test_two_worker_processes_give_the_records_of_one_process(fakes_sample, one_
     assert (mentions, failures) == one_process
 
 
+def _worker_timers() -> tuple:
+    import dask
+
+    return dask.config.get("distributed.admin.tick.interval"), dask.config.get("distributed.worker.profile.enabled")
+
+
 def test_dask_local_cluster_gives_the_records_of_one_process(fakes_sample, one_process, tmp_path):
     pytest.importorskip("dask.distributed")
     executor = make_executor(2, "dask")
@@ -78,6 +84,9 @@ def test_dask_local_cluster_gives_the_records_of_one_process(fakes_sample, one_p
         assert executor.workers == 2
         addresses = list(executor.client.scheduler_info()["workers"])
         assert addresses and all(a.startswith("tcp://127.0.0.1:") for a in addresses)
+        # the workers run with their event loop's timers slowed (they took the GIL from the task)
+        ticks = executor.client.run(_worker_timers)
+        assert len(ticks) == 2 and all(t == ("1s", False) for t in ticks.values()), ticks
         _ingest(fakes_sample, str(tmp_path / "dask.db"), executor)
     finally:
         executor.close()

@@ -48,29 +48,22 @@ def test_demo_export_identical_on_both_backends(tmp_path, pg_url):
     assert outputs[0] and outputs[0] == outputs[1]
 
 
-@lru_cache(maxsize=1)
-def _pipeline():  # noqa: ANN202
-    pipeline = default_pipeline()
-    cache: dict[str, list] = {}
+def test_fakes_dev_export_identical_on_both_backends(tmp_path, pg_url, shared, fakes_fused_db):
+    from collections import defaultdict
 
-    def extract(article):  # noqa: ANN001, ANN202 - the same records for both stores, extracted once
-        if article.id not in cache:
-            cache[article.id] = pipeline.extract_article(article)
-        return cache[article.id]
-
-    return extract, pipeline.version
-
-
-def test_fakes_dev_export_identical_on_both_backends(tmp_path, pg_url, shared):
     from sitrep.evaluate.fusion import OPTIONS
 
-    extract, version = _pipeline()
-    outputs = []
-    for url in (str(tmp_path / "fakes.db"), pg_url):
-        with open_store(url) as store:
-            ingest([str(shared / "fakes_dev.csv")], store, OPTIONS, extractor=extract, version=version)
-            fuse_store(store)
-        outputs.append(export_jsonl(url))
+    # SQLite: the session's FA-KES store (ingested on two workers, then fused); PostgreSQL: the
+    # same file ingested with those stored records as its extractor, then fused there
+    stored: dict[str, list] = defaultdict(list)
+    with open_store(fakes_fused_db) as store:
+        for _mention_id, article_id, mention in store.mentions_with_ids():
+            stored[article_id].append(mention)
+    with open_store(pg_url) as store:
+        ingest([str(shared / "fakes_dev.csv")], store, OPTIONS, extractor=lambda a: stored[a.id],
+               version=default_pipeline().version)
+        fuse_store(store)
+    outputs = [export_jsonl(fakes_fused_db), export_jsonl(pg_url)]
     assert len(outputs[0].splitlines()) > 500 and outputs[0] == outputs[1]
 
 
@@ -89,11 +82,12 @@ def _clean_demo() -> tuple[str, dict[str, int]]:
     """A clean run over the demo (once per test session): its export, and mentions per article."""
     import tempfile
 
-    extract, version = _pipeline()
+    pipeline = default_pipeline()
     with tempfile.TemporaryDirectory() as tmp:
         clean = str(Path(tmp) / "clean.db")
         with open_store(clean) as store:
-            ingest([str(demo_corpus_path())], store, DEMO_OPTIONS, extractor=extract, version=version)
+            ingest([str(demo_corpus_path())], store, DEMO_OPTIONS, extractor=pipeline.extract_article,
+                   version=pipeline.version)
             fuse_store(store)
             per_article = {a["id"]: len(store.article(a["id"])["mentions"]) for a in store.articles(limit=1000)}
         return export_jsonl(clean), per_article
