@@ -1206,9 +1206,6 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     target.location = merged_place(target.location, m.location)
     if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
         target.date = m.date
-    elif m.date is not None and m.date.basis == target.date.basis == "text" and _next_day(target, m) \
-            and m.date.value < target.date.value:
-        target.date = m.date  # a night's attack told on the next day: the night it began
     for c in m.casualties:
         if any(_same_figure(c, old) for old in target.casualties):
             continue
