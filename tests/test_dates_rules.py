@@ -41,6 +41,8 @@ def test_the_day_after_publication_only_on_weekdays():
     # is the Monday before
     assert resolved("Gunmen stormed the depot on Thursday.", "2024-03-13") == [("2024-03-14", "day")]
     assert resolved("Gunmen stormed the depot on Monday.", "2024-03-17") == [("2024-03-11", "day")]
+    # a Saturday report's "said Sunday" is the news a day ahead, not the Sunday six days before
+    assert resolved("The monitor said Sunday that gunmen stormed the depot.", "2024-03-16") == [("2024-03-17", "day")]
 
 
 def test_the_day_an_act_was_told_gives_way_to_the_day_it_happened():

@@ -229,10 +229,11 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> t
             back = -((target - pub.weekday()) % 7 or 7)  # "will begin on Wednesday": the next one
         elif last and back == 0:
             back = 7
-        elif back == 6 and not last and pub.weekday() < 5:
-            # "on Thursday" in a report dated Wednesday: the publication date is a time zone behind
-            # the news (a week-old act is told as "last Thursday"); the day after it is meant. A weekend
-            # edition looks back over the week: "on Monday" in a Sunday paper is six days before
+        elif back == 6 and not last and pub.weekday() != 6:
+            # "on Thursday" in a report dated Wednesday, "said Sunday" in one dated Saturday: the
+            # publication date is a time zone behind the news (a week-old act is told as "last
+            # Thursday"); the day after it is meant. A Sunday edition looks back over the week: "on
+            # Monday" in a Sunday paper is six days before
             back = -1
         return (pub - timedelta(days=back)).isoformat(), "day", False
     return None
