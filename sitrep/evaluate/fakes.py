@@ -15,8 +15,10 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from sitrep.config import IngestOptions
+from sitrep.evaluate.parallel import fork_map
 from sitrep.ingest.sources import RawDoc, build_article
 from sitrep.model import Article, EventMention
 from sitrep.pipeline import Pipeline, default_pipeline
@@ -238,24 +240,13 @@ def predict_rows(rows: list[dict], pipeline: Pipeline, progress=None, workers: i
     for row in rows:
         first.setdefault(row["article_content"], row)
     predictions: dict[str, Prediction] = {}
-    if workers <= 1 or len(first) < 4:
-        for content, row in first.items():
-            predictions[content] = predict_row(row, pipeline)
-            if progress:
-                progress()
-        return predictions
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
-
-    predict_row(next(iter(first.values())), pipeline)  # load the models once, before forking
-    todo = sorted(first, key=len, reverse=True)  # longest first: the workers finish together
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for content, prediction in zip(todo, pool.map(partial(predict_row, pipeline=pipeline),
-                                                      [first[c] for c in todo]), strict=True):
-            predictions[content] = prediction
-            if progress:
-                progress()
+    rows_by_content = list(first.values())
+    for row, prediction in fork_map(partial(predict_row, pipeline=pipeline), rows_by_content, workers,
+                                    size=lambda r: len(r["article_content"]),
+                                    warm_up=lambda: predict_row(rows_by_content[0], pipeline)):
+        predictions[row["article_content"]] = prediction
+        if progress:
+            progress()
     return predictions
 
 

@@ -37,12 +37,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sitrep.evaluate.parallel import fork_map
 from sitrep.resolve.datafiles import load_yaml
 
 FIELDS = ("type", "acled", "actor1", "actor2", "place", "date", "killed", "claim")
@@ -737,18 +737,10 @@ def extract_all(docs: list[dict[str, Any]], workers: int | None = None,
             progress()
 
     inputs = [{k: d.get(k) for k in ("doc_id", "title", "text", "outlet", "published")} for d in docs]
-    if workers <= 1 or len(inputs) < 4:
-        for doc in inputs:
-            keep(_extract_one(doc))
-    else:
-        # Load the pipeline (gazetteer, dictionaries) once here: forked workers inherit it instead of
-        # each loading it again, which costs more than the extraction itself on this corpus.
-        _extract_one({"doc_id": "warm-up", "text": "Troops shelled the town on Monday."})
-        # Longest documents first so that the two workers finish together.
-        inputs.sort(key=lambda d: -len(d.get("text") or ""))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(_extract_one, inputs, chunksize=1):
-                keep(result)
+    # the pipeline loaded once before forking costs more than the extraction itself on this corpus
+    for _doc, result in fork_map(_extract_one, inputs, workers, size=lambda d: len(d.get("text") or ""),
+                                 warm_up=lambda: _extract_one({"doc_id": "warm-up", "text": "Troops shelled the town on Monday."})):
+        keep(result)
     return records, failures
 
 

@@ -580,24 +580,27 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|
 _TELLING_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|stated|told(?:\s+[\w\-]+){1,3})\s+(?:on\s+)?$", re.I)
 
 
+def _days_before(value: str, published: str | None) -> int | None:
+    """How many days a day (``YYYY-MM-DD``) lies before publication (negative: after); None
+    when either is not a full day."""
+    if not published or len(value) < 10:
+        return None
+    try:
+        return (date.fromisoformat(published[:10]) - date.fromisoformat(value[:10])).days
+    except ValueError:
+        return None
+
+
 def _after_publication(value: str, published: str | None) -> bool:
     """A day later than the day after publication: what is due or planned, not what happened."""
-    if not published or len(value) < 10:
-        return False
-    try:
-        return (date.fromisoformat(value[:10]) - date.fromisoformat(published[:10])).days > 1
-    except ValueError:
-        return False
+    days = _days_before(value, published)
+    return days is not None and days < -1
 
 
 def _within(value: str, published: str | None, days: int) -> bool:
     """A day no more than ``days`` before publication."""
-    if not published or len(value) < 10:
-        return False
-    try:
-        return (date.fromisoformat(published[:10]) - date.fromisoformat(value[:10])).days <= days
-    except ValueError:
-        return False
+    before = _days_before(value, published)
+    return before is not None and before <= days
 
 
 _UNTIL = re.compile(r"\b(?:till|until|into|through)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
@@ -862,12 +865,12 @@ def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int
     A rejection of someone's words ("rejected the minister's accusations") stays an event."""
     out: list[EventMention] = []
     for m in mentions:
-        token = _trigger_token(doc, m, anchors) if m.type == "REJECT" else None
-        target = next((p for p in reversed(out) if p.type == "ASSAULT" and not p.historical), None)
-        if token is not None and target is not None and m.actor1 is not None:
+        token = _trigger_token(doc, m, anchors) if m.type == "REJECT" and m.actor1 is not None else None
+        if token is not None:
+            target = next((p for p in reversed(out) if p.type == "ASSAULT" and not p.historical), None)
             objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS]
-            if objects and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "such")
-                               for c in objects[0].children):
+            if target is not None and objects and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "such")
+                                                      for c in objects[0].children):
                 target.denials.append(Claim(by=m.actor1.label, source=m.actor1.name, modality="denied",
                                             evidence=m.evidence))
                 continue

@@ -108,7 +108,7 @@ _GROUND_AFTER = re.compile(
 def _sentencing(text: str, t: Trigger) -> Trigger:
     if t.type == "ASSAULT" and t.mode == "abduct" and t.text.lower() in ("captured", "seized", "captures", "seizes") \
             and _GROUND_AFTER.match(text[t.end:t.end + 60]):
-        return replace(t, mode=None, acled=("Battles", "Non-state actor overtakes territory"), cameo="19", weight=0.75)
+        return replace(t, mode=None, **_territory())
     if t.type == "REJECT" and _BAIL_REFUSED.match(text[t.end:t.end + 80]):
         return _as(t, "COERCE", "legal")
     if _labour(text, t):
@@ -126,6 +126,14 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
 def _as(t: Trigger, etype: str, mode: str | None) -> Trigger:
     acled, cameo, weight = _entry(etype, mode)
     return replace(t, type=etype, mode=mode, acled=acled, cameo=cameo, weight=weight)
+
+
+@lru_cache(maxsize=1)
+def _territory() -> dict:
+    """The lexicon's entry for ground taken ("seized control", "overran"), as trigger fields."""
+    entry = next(e for e in load_yaml("triggers.yaml")
+                 if e["type"] == "ASSAULT" and tuple(e["acled"]) == ("Battles", "Non-state actor overtakes territory"))
+    return {"acled": tuple(entry["acled"]), "cameo": str(entry["cameo"]), "weight": float(entry["weight"])}
 
 
 @lru_cache(maxsize=8)
