@@ -686,3 +686,14 @@ def test_one_toll_told_with_two_words_for_the_weapon_is_one_attack():
               "breathing problems after the shelling of the district in Aleppo on Tuesday.")
     assaults = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
     assert len(assaults) == 1
+
+
+def test_the_crime_a_person_is_charged_with_is_history_unless_dated_as_news():
+    doc = run("Police on Tuesday detained a former guard accused of taking part in the killing of 30 prisoners "
+              "during the war in the 1990s.", published="2021-05-12")
+    killing = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert killing and all(m.historical for m in killing)
+    assert any(m.type == "COERCE" and not m.historical for m in doc.mentions)
+    doc = run("Two men have been charged with kidnapping a shopkeeper in the town on Sunday evening.",
+              published="2021-05-12")
+    assert not any(m.type == "ASSAULT" and m.historical for m in doc.mentions)

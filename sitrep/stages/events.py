@@ -28,7 +28,7 @@ from sitrep.stages.casualties import is_vague
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
 from sitrep.stages.event_place import clause_place, fill_places, finer, merged_place, places_compatible
-from sitrep.stages.parse import arguments, depth, is_passive, phrase_span, predicate, realis, token_at
+from sitrep.stages.parse import arguments, charged, depth, is_passive, phrase_span, predicate, realis, token_at
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
                   "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
@@ -848,6 +848,14 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
             and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
     if m.type in _INTENT_ACTS:
+        return True
+    if m.type in ("ASSAULT", "PROTEST") and charged(token) and not (
+            m.date is not None and m.date.basis == "text" and m.date.evidence is not None
+            and m.date.evidence.start > anchors.get(id(m), 0) and _within(m.date.value, doc.article.published, 31)):
+        # the crime a person is charged with, told as the charge and not dated as recent news, is
+        # kept as history ("a Serb ex-policeman accused of taking part in the killing of 51 civilians");
+        # a day of its own told after it ("charged with kidnapping a woman on Sunday") makes it news
+        m.historical = True
         return True
     mood = realis(token)
     if mood == "actual":

@@ -145,6 +145,31 @@ def realis(token) -> str:  # noqa: ANN001
     return "actual"
 
 
+# "accused of taking part in the killing", "charged with murder", "convicted of stabbing", "on charges
+# of": the act a person answers for in law, told as the charge, not an occurrence the report tells
+_CHARGE_HEADS = {"accused", "charged", "convicted", "suspected", "indicted", "guilty", "acquitted", "charges", "charge",
+                 "suspicion", "conviction", "sentenced", "jailed", "imprisoned", "prosecuted", "tried"}
+_CHARGE_PREPS = {"of", "with", "for", "over"}
+
+
+def charged(token) -> bool:  # noqa: ANN001
+    """Whether a trigger word names the crime someone is accused, charged, suspected or convicted
+    of (a participle or a passive: "a man accused of the killing"; not "X accused Y of killing",
+    where the accusation is someone's claim about the act)."""
+    t = token
+    for _ in range(6):
+        h = t.head
+        if h.i == t.i:
+            return False
+        if t.dep_ in ("pobj", "pcomp") and h.dep_ == "prep" and h.lower_ in _CHARGE_PREPS:
+            head = h.head
+            if head.lower_ in _CHARGE_HEADS and (head.pos_ == "NOUN" or head.tag_ == "VBN" or head.pos_ == "ADJ") \
+                    and not any(c.dep_ == "nsubj" for c in head.children):
+                return True
+        t = h
+    return False
+
+
 _AGENT_PREPS = {"by"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "into", "upon"}
 _ACT_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling",
