@@ -697,3 +697,12 @@ def test_the_crime_a_person_is_charged_with_is_history_unless_dated_as_news():
     doc = run("Two men have been charged with kidnapping a shopkeeper in the town on Sunday evening.",
               published="2021-05-12")
     assert not any(m.type == "ASSAULT" and m.historical for m in doc.mentions)
+
+
+def test_the_same_day_is_the_act_day_named_before_not_the_day_of_its_telling():
+    doc = run("Police arrested a student in Tehran on April 10, 2020, his sister told reporters on May 29. "
+              "His friend, also 20, was arrested the same day, the family said.", published="2020-06-06")
+    same = next(d for d in doc.dates if d.text == "the same day")
+    assert same.value == "2020-04-10"
+    arrests = [m for m in doc.mentions if m.type == "COERCE"]
+    assert len(arrests) == 1 and arrests[0].sentences == [0, 1]  # "also 20" is an age, not a further arrest

@@ -5,13 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
-from sitrep.resolve.dates import find_dates
+from sitrep import lexicon
+from sitrep.resolve.dates import DateMatch, find_dates
 from sitrep.stages.doc import Doc
 
 # "on Tuesday raised the toll from strikes ... the previous day": a day before the day the sentence
 # has just named, not before the publication
 _DAY_BEFORE = re.compile(r"(?:the previous day|the day before|a day earlier)", re.I)
+# "was arrested the same day", "later that day": the day the text has just named
+SAME_DAY = re.compile(r"\b(?:(?:on\s+)?the\s+same\s+(?:day|night|morning|evening|afternoon)|"
+                       r"(?:later|earlier)\s+that\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
+                       r"(?:on\s+)?that\s+same\s+(?:day|night))\b", re.I)
+SAME_DAY_REACH = 3  # sentences back in which the day it refers to may stand
+
+
+@lru_cache(maxsize=1)
+def _telling_before() -> re.Pattern[str]:
+    verbs = "|".join(sorted(lexicon.speech_verbs(), key=len, reverse=True))
+    return re.compile(r"\b(?:" + verbs + r")(?:\s+[\w\-]+){0,3}\s+(?:on\s+)?$", re.I)
 
 
 def find_doc_dates(doc: Doc) -> Doc:
@@ -28,5 +41,26 @@ def find_doc_dates(doc: Doc) -> Doc:
         if anchor is not None:
             day = date.fromisoformat(anchor.value) - timedelta(days=1)
             dates[i] = replace(d, value=day.isoformat())
+    dates = _same_day(doc, dates)
     doc.dates = dates
     return doc
+
+
+def _same_day(doc: Doc, dates: list[DateMatch]) -> list[DateMatch]:
+    """"The same day", "later that day": the last full day named before it, in its sentence or
+    the few before, when there is one."""
+    added = []
+    for m in SAME_DAY.finditer(doc.text):
+        if any(d.start < m.end() and m.start() < d.end for d in dates):
+            continue
+        here = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+        if here is None:
+            continue
+        floor = doc.sentences[max(0, here.index - SAME_DAY_REACH)].start
+        # the day of an act, not of its telling ("his sister told HRW on May 29")
+        telling = _telling_before()
+        anchor = next((d for d in reversed(dates) if floor <= d.start < m.start() and d.precision == "day"
+                       and not telling.search(doc.text[max(floor, d.start - 40):d.start])), None)
+        if anchor is not None:
+            added.append(DateMatch(m.start(), m.end(), m.group(0), anchor.value, "day", anchor.historical))
+    return sorted(dates + added, key=lambda d: d.start) if added else dates

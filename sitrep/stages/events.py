@@ -25,6 +25,7 @@ from sitrep.resolve.actors import (
 from sitrep.stages import salience
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.casualties import is_vague
+from sitrep.stages.dates import SAME_DAY
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
 from sitrep.stages.event_place import clause_place, fill_places, finer, merged_place, places_compatible
@@ -47,7 +48,7 @@ _EARLIER = re.compile(
     r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$", re.I)
 # "also bombed", "another", "elsewhere", "a separate raid": the sentence tells a further incident
 _ANOTHER = re.compile(
-    r"\b(?:also(?!\s+(?:\w+ly\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
+    r"\b(?:also(?!\s+\d)(?!\s+(?:\w+ly\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
     r"killed|injured|wounded|died|hurt|damaged|destroyed|among)\b)|another|elsewhere|separate(?:ly)?|similar|a further|"
     r"meanwhile|meantime|in a second)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
@@ -1100,6 +1101,9 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
         for prev in reversed(merged):
             if prev.type != m.type:
                 continue
+            if m.date is not None and prev.date is not None and m.date.value == prev.date.value \
+                    and SAME_DAY.fullmatch(m.date.text):
+                m.historical = prev.historical  # "arrested the same day": as current as the day it names
             if _is_headline(doc, prev.sentences[0]) and len(prev.sentences) == 1 and (
                     _compatible(prev, m) or (m.sentences[0] - prev.sentences[0] <= 2 and _headline_fits(prev, m))):
                 target = prev  # the headline announces the event the lead tells
