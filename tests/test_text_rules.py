@@ -706,3 +706,18 @@ def test_the_same_day_is_the_act_day_named_before_not_the_day_of_its_telling():
     assert same.value == "2020-04-10"
     arrests = [m for m in doc.mentions if m.type == "COERCE"]
     assert len(arrests) == 1 and arrests[0].sentences == [0, 1]  # "also 20" is an age, not a further arrest
+
+
+def test_an_act_told_on_a_day_joins_its_own_earlier_day_and_takes_it():
+    doc = run("Yemeni authorities said on Monday that four aid workers were kidnapped by gunmen in Hadramout. "
+              "\"Gunmen kidnapped four foreign employees of the charity on March 5 in Hadramout,\" an official told reporters.",
+              published="2022-03-08")
+    kidnaps = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert len(kidnaps) == 1 and kidnaps[0].date.value == "2022-03-05"
+
+
+def test_a_wire_dateline_dates_the_report_not_the_act():
+    doc = run("ADEN, Yemen, March 7 (Xinhua) -- Gunmen kidnapped four aid workers in Hadramout, officials said.",
+              published="2022-03-08")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.date.basis == "published"

@@ -608,6 +608,17 @@ _UNTIL = re.compile(r"\b(?:till|until|into|through)\s+(?:on\s+|late\s+|early\s+)
 _DAY_SPAN = re.compile(r"\s*(?:and|to|through|till|until|or|-|–)\s+(?:on\s+)?", re.I)
 
 
+# a wire dateline, "ADEN, Yemen, March 7 (Xinhua) --", "BEIRUT, Oct 3 (Reuters) -": the day the
+# report was filed, not a day the story gives an act
+_DATELINE_BEFORE = re.compile(r"^\W*[A-Z][A-Z\-' ]{1,30}(?:,\s*[A-Z][\w\-' ]{1,30}){0,2},?\s*$")
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4}\s*)?(?:\(\s*[\w .&]{1,30}\)\s*)?(?:--|—|–|-)\s")
+
+
+def _in_dateline(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
+    return d.start < 80 and bool(_DATELINE_BEFORE.match(doc.text[:d.start])) \
+        and bool(_DATELINE_AFTER.match(doc.text[d.end:d.end + 40]))
+
+
 def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
@@ -619,7 +630,8 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
     # speech verb dates the statement; for a violent event another date in the sentence wins
     if trigger.type == "ASSAULT" and len(current) > 1:
         acts = [d for d in current if not _SPEECH_DATE.search(doc.text[d.end:d.end + 25])
-                and not _SPEECH_BEFORE.search(doc.text[max(sentence.start, d.start - 20):d.start])]
+                and not _SPEECH_BEFORE.search(doc.text[max(sentence.start, d.start - 20):d.start])
+                and not _in_dateline(doc, d)]
         current = acts or current
     told_only = False
     if trigger.type in ("COERCE", "ASSAULT") and current and len(dates) > len(current):
@@ -642,14 +654,42 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
         d = start or d
     # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
     # the act: the day of the news, assumed like the publication day
-    basis = "published" if not doc.text[:d.start].strip() else "text"
+    basis = "published" if not doc.text[:d.start].strip() or _in_dateline(doc, d) else "text"
     return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current and not told_only
+
+
+def _told_day(doc: Doc, sentence: Sentence, when: When | None, trigger: Trigger) -> bool:
+    """Whether a record's day is the day its act was told ("said on Monday that four workers were
+    kidnapped"): the act happened then or in the days before."""
+    if when is None or when.evidence is None or when.basis != "text" or when.precision != "day":
+        return False
+    start, end = when.evidence.start, when.evidence.end
+    return trigger.start > end and bool(_SPEECH_DATE.search(doc.text[end:end + 25])
+                                        or _TELLING_BEFORE.search(doc.text[max(sentence.start, start - 40):start]))
+
+
+TOLD_REACH_DAYS = 7  # how long before its telling an act told without its own day may have happened
+
+
+def _told_fits(a: EventMention, b: EventMention, told: set[int]) -> bool:
+    """One record dated by its telling, the other by its own stated day within the days before."""
+    if (id(a) in told) == (id(b) in told) or a.date is None or b.date is None:
+        return False
+    teller, act = (a, b) if id(a) in told else (b, a)
+    if act.date.basis != "text" or act.date.precision != "day":
+        return False
+    try:
+        gap = (date.fromisoformat(teller.date.value) - date.fromisoformat(act.date.value)).days
+    except ValueError:
+        return False
+    return 0 <= gap <= TOLD_REACH_DAYS
 
 
 def build_mentions(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
     mentions: list[EventMention] = []
     anchors: dict[int, int] = {}  # id(mention) -> the offset of its trigger
+    told: set[int] = set()  # id(mention) of the records dated by the day their act was told
     by_sentence: dict[int, list[Trigger]] = {}
     for sentence in doc.sentences:
         by_sentence[sentence.index] = doc.in_sentence(doc.triggers, sentence)
@@ -779,10 +819,12 @@ def build_mentions(doc: Doc) -> Doc:
                 sentences=[sentence.index], historical=historical, denials=denials,
             ))
             anchors[id(mentions[-1])] = (best if etype != "ASSAULT" else mode_trigger).start
+            if _told_day(doc, sentence, when, mode_trigger):
+                told.add(id(mentions[-1]))
     mentions = [m for m in mentions if _happened(doc, m, anchors)]
     mentions = _one_per_sentence(doc, mentions, anchors)
     mentions = _fold_denials(doc, mentions, anchors)
-    doc.mentions = merge_mentions(doc, mentions)
+    doc.mentions = merge_mentions(doc, mentions, told)
     _fill_defaults(doc)
     _weigh(doc, anchors)
     return doc
@@ -1028,10 +1070,11 @@ def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list
     return {"event_type": event_type, "sub_event_type": sub}
 
 
-def _compatible(a: EventMention, b: EventMention) -> bool:
+def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) -> bool:
     if a.type != b.type:
         return False
-    if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)] and not _next_day(a, b):
+    if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)] and not _next_day(a, b) \
+            and not (told and _told_fits(a, b, told)):
         return False
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False
@@ -1090,7 +1133,8 @@ def _better_actor(current: Actor | None, new: Actor | None) -> Actor | None:
     return current
 
 
-def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:
+def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None = None) -> list[EventMention]:
+    told = told if told is not None else set()
     merged: list[EventMention] = []
     sentence_para = {s.index: s.paragraph for s in doc.sentences}
     for m in mentions:
@@ -1105,14 +1149,14 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
                     and SAME_DAY.fullmatch(m.date.text):
                 m.historical = prev.historical  # "arrested the same day": as current as the day it names
             if _is_headline(doc, prev.sentences[0]) and len(prev.sentences) == 1 and (
-                    _compatible(prev, m) or (m.sentences[0] - prev.sentences[0] <= 2 and _headline_fits(prev, m))):
+                    _compatible(prev, m, told) or (m.sentences[0] - prev.sentences[0] <= 2 and _headline_fits(prev, m))):
                 target = prev  # the headline announces the event the lead tells
                 break
             distance = m.sentences[0] - prev.sentences[-1]
             near = distance <= 2 and sentence_para.get(prev.sentences[-1]) == sentence_para.get(m.sentences[0])
             if (_RETALIATION.search(sentence.text) or another) and not anaphoric:
                 break  # a response, or a further incident, is another event
-            if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m):
+            if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m, told):
                 target = prev
                 break
             if not anaphoric:
@@ -1120,6 +1164,9 @@ def merge_mentions(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
         if target is None:
             merged.append(m)
             continue
+        if _told_fits(target, m, told) and id(target) in told:
+            target.date = m.date  # the act's own day, not the day it was told
+            told.discard(id(target))
         _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
     return _merge_across(doc, merged)
 
