@@ -721,3 +721,20 @@ def test_a_wire_dateline_dates_the_report_not_the_act():
               published="2022-03-08")
     m = next(m for m in doc.mentions if m.type == "ASSAULT")
     assert m.date.basis == "published"
+
+
+def test_in_cooperation_with_tells_how_an_act_was_done_not_an_act():
+    doc = run("Army units in cooperation with local militias surrounded the fighters and killed 12 of them near Hama on Monday.")
+    assert {m.type for m in doc.mentions} == {"ASSAULT"}
+
+
+def test_people_named_by_what_was_done_to_them_before_are_not_that_act_again():
+    doc = run("Two of 17 abducted members of the aid group have been freed in the capital, the group said on Sunday.")
+    assert [m.type for m in doc.mentions] == ["CONCEDE"]
+
+
+def test_reporters_covering_the_protest_and_also_arrested_belong_to_one_arrest():
+    doc = run("Police in Lagos on Thursday arrested 14 protesters who marched against fuel prices. "
+              "Four journalists, who were covering the protest, were also arrested and taken to a police station.")
+    assert [m.type for m in doc.mentions if m.type in ("PROTEST", "COERCE")].count("COERCE") == 1
+    assert sum(m.type == "PROTEST" for m in doc.mentions) == 1

@@ -49,7 +49,7 @@ _EARLIER = re.compile(
 # "also bombed", "another", "elsewhere", "a separate raid": the sentence tells a further incident
 _ANOTHER = re.compile(
     r"\b(?:also(?!\s+\d)(?!\s+(?:\w+ly\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
-    r"killed|injured|wounded|died|hurt|damaged|destroyed|among)\b)|another|elsewhere|separate(?:ly)?|similar|a further|"
+    r"killed|injured|wounded|died|hurt|damaged|destroyed|among|arrested|detained|abducted|kidnapped)\b)|another|elsewhere|separate(?:ly)?|similar|a further|"
     r"meanwhile|meantime|in a second)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
 _CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:photo|picture|image)|file (?:photo|picture)|photo:|pictured:|"
@@ -880,6 +880,10 @@ _RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "vi
                     "findings", "results", "funds", "version", "communique", "recording", "audio", "book"}
 
 
+_MANNER_ACTS = {"COOPERATE", "SUPPORT", "AID", "AGREE", "CONSULT"}
+_MANNER_PREPS = {"in", "with", "under", "through"}
+
+
 def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
     token = _trigger_token(doc, m, anchors)
@@ -890,6 +894,9 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
             and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
+    if m.type in _MANNER_ACTS and ((token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _MANNER_PREPS)
+                                   or (token.dep_ == "prep" and token.lower_ in _MANNER_PREPS)):
+        return False  # "forces in cooperation with", "with the support of", "under an agreement": how, not an act
     if m.type in _INTENT_ACTS:
         return True
     if m.type in ("ASSAULT", "PROTEST") and charged(token) and not (
@@ -929,6 +936,13 @@ def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int
     return out
 
 
+def _definite(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """A noun trigger with "the"/"this"/"that" ("covering the protest"): the act named again."""
+    token = _trigger_token(doc, m, anchors)
+    return token is not None and token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+
+
 def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
     """One event per sentence: a sentence reports one occurrence; the other trigger words in it
     describe that occurrence ("condemned the strike", "called for an end to the shelling").
@@ -955,7 +969,7 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
             # "the abducted missionaries have been freed": a participle describing a noun is not the act
             return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN")
 
-        tolled = [m for m in group if m.type in _TYPE_RANK and m.casualties]
+        tolled = [m for m in group if m.type in _TYPE_RANK and m.casualties and acted(m)]
         best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
         if tolled and best.type not in _TYPE_RANK and best.type not in _OWN_ACTS:
             best = tolled[0]
@@ -966,7 +980,7 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         # "police arrested 14 protesters who marched in Lagos": the protest and its policing are
         # two events of one sentence
         pair = {"PROTEST": ("COERCE",), "COERCE": ("PROTEST",)}.get(best.type, ())
-        partner = next((m for m in group if m.type in pair and acted(m)), None)
+        partner = next((m for m in group if m.type in pair and acted(m) and not _definite(doc, m, anchors)), None)
         if partner is not None:
             kept.append(partner)
         # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb
