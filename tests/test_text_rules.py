@@ -738,3 +738,22 @@ def test_reporters_covering_the_protest_and_also_arrested_belong_to_one_arrest()
               "Four journalists, who were covering the protest, were also arrested and taken to a police station.")
     assert [m.type for m in doc.mentions if m.type in ("PROTEST", "COERCE")].count("COERCE") == 1
     assert sum(m.type == "PROTEST" for m in doc.mentions) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "So far, eight former employees have been arrested.",
+    "More than 35,000 people have been detained, and thousands have been beaten.",
+])
+def test_running_totals_are_not_events(text):
+    doc = run(text)
+    assert all(m.historical for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "The national body for the prevention of torture said its doctors visited the prisoner on Wednesday.",
+    "The union said it was shocked by the emerging pattern of abductions of activists.",
+    "Two activists remained on trial before a special court for their posts.",
+])
+def test_a_practice_or_a_state_that_goes_on_is_no_violent_event(text):
+    doc = run(text)
+    assert not [m for m in doc.mentions if m.type in ("ASSAULT", "COERCE") and not m.historical]

@@ -122,7 +122,10 @@ _AGGREGATE = re.compile(
     r"|\bso far this year\b|\bthis year alone\b",
     re.I)
 # "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
-_RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years))\b", re.I)
+_RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years)|"
+                      r"so far|thus far|to date|in all|in total|altogether)\b", re.I)
+# "More than 35,000 people have been arrested": a count in the thousands done over time, a total
+_THOUSANDS_DONE = re.compile(r"\b\d{1,3}(?:,\d{3})+\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+been\b", re.I)
 _HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained)\b", re.I)
 _TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
@@ -766,7 +769,8 @@ def build_mentions(doc: Doc) -> Doc:
                 continue
             place = clause_place(doc, sentence, mode_trigger, claim_spans, etype)
             when, historical = _when(doc, sentence, mode_trigger)
-            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or bool(_AGGREGATE.search(sentence.text)) or bool(
+            historical = historical or bool(_WAR_TOLL.search(sentence.text)) or bool(_AGGREGATE.search(sentence.text)) \
+                or bool(_THOUSANDS_DONE.search(sentence.text)) or bool(
                 _RUNNING.search(sentence.text) and _HAS_DONE.search(sentence.text)) or (
                 # a five-figure toll next to "war", "conflict" or "since" is the war's running total
                 any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(sentence.text)))
@@ -881,6 +885,9 @@ _RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "vi
 
 
 _MANNER_ACTS = {"COOPERATE", "SUPPORT", "AID", "AGREE", "CONSULT"}
+_PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "abolition", "convention", "fight",
+                   "campaign", "struggle", "law", "laws", "pattern", "culture", "practice", "policy", "history",
+                   "crime", "crimes", "definition", "use"}
 _MANNER_PREPS = {"in", "with", "under", "through"}
 
 
@@ -894,6 +901,11 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
             and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
+    if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "pobj" \
+            and token.head.lower_ in ("of", "against") and token.head.head.lower_ in _PRACTICE_HEADS:
+        return False  # "the prevention of torture", "a pattern of abductions": the practice, not one act
+    if m.type == "COERCE" and predicate(token).lower_ in ("remain", "remains", "remained", "remaining"):
+        return False  # "remained on trial", "remains in detention": a state that goes on, not an act
     if m.type in _MANNER_ACTS and ((token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _MANNER_PREPS)
                                    or (token.dep_ == "prep" and token.lower_ in _MANNER_PREPS)):
         return False  # "forces in cooperation with", "with the support of", "under an agreement": how, not an act
