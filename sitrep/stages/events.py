@@ -887,7 +887,7 @@ _RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "vi
 _MANNER_ACTS = {"COOPERATE", "SUPPORT", "AID", "AGREE", "CONSULT"}
 _PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "abolition", "convention", "fight",
                    "campaign", "struggle", "law", "laws", "pattern", "culture", "practice", "policy", "history",
-                   "crime", "crimes", "definition", "use"}
+                   "crime", "crimes", "definition"}
 _MANNER_PREPS = {"in", "with", "under", "through"}
 
 
@@ -968,6 +968,10 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         token = _trigger_token(doc, m, anchors)
         return token is not None and token.dep_ != "amod"
 
+    def named_by(m: EventMention) -> bool:  # people named by what was done to them ("17 abducted members")
+        token = _trigger_token(doc, m, anchors)
+        return token is not None and token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed"))
+
     kept: list[EventMention] = []
     for group in by_sentence.values():
         if len(group) == 1:
@@ -981,7 +985,7 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
             # "the abducted missionaries have been freed": a participle describing a noun is not the act
             return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN")
 
-        tolled = [m for m in group if m.type in _TYPE_RANK and m.casualties and acted(m)]
+        tolled = [m for m in group if m.type in _TYPE_RANK and m.casualties and not named_by(m)]
         best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
         if tolled and best.type not in _TYPE_RANK and best.type not in _OWN_ACTS:
             best = tolled[0]
