@@ -757,3 +757,15 @@ def test_running_totals_are_not_events(text):
 def test_a_practice_or_a_state_that_goes_on_is_no_violent_event(text):
     doc = run(text)
     assert not [m for m in doc.mentions if m.type in ("ASSAULT", "COERCE") and not m.historical]
+
+
+def test_a_source_named_far_from_the_telling_speaks_to_a_detail_not_the_incident():
+    filler = " ".join(f"The union has {n} members in the city." for n in ("ten", "twelve", "fifteen", "twenty", "thirty"))
+    doc = run("Police on Thursday arrested five union members in the city. " + filler +
+              " The five who were arrested are members of the speech therapists' union, according to local media.")
+    m = next(m for m in doc.mentions if m.type == "COERCE")
+    assert m.claim.modality == "asserted"
+    doc = run("Police on Thursday arrested five union members in the city. "
+              "The five were arrested at their homes, according to local media.")
+    m = next(m for m in doc.mentions if m.type == "COERCE")
+    assert m.claim.modality == "reported"

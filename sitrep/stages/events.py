@@ -1284,6 +1284,9 @@ def _other_giver(target: EventMention, c: Casualty) -> bool:
     return source not in given
 
 
+CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not to the incident itself
+
+
 def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
     if headline and len(target.sentences) == 1:
         # the lead tells more than the headline: its sentence and roles win
@@ -1312,7 +1315,8 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
             continue
         target.casualties.append(c)
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
-    if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed"):
+    if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
+            and m.sentences[0] - target.sentences[0] <= CLAIM_REACH:
         target.claim = m.claim
     target.denials.extend(m.denials)
     target.confidence = round(min(1.0, max(target.confidence, m.confidence) + 0.05), 3)
