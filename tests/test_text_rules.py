@@ -769,3 +769,12 @@ def test_a_source_named_far_from_the_telling_speaks_to_a_detail_not_the_incident
               "The five were arrested at their homes, according to local media.")
     m = next(m for m in doc.mentions if m.type == "COERCE")
     assert m.claim.modality == "reported"
+
+
+def test_an_attack_told_again_past_a_detail_of_another_kind_joins_the_first_telling():
+    doc = run("Gunmen kidnapped four aid workers in Hadramout on Saturday, officials said on Monday. "
+              "The gunmen set up an ambush on the road to Marib, a source said. "
+              "The four kidnapped were identified as two doctors and two nurses. "
+              "Last month, five UN staff members were kidnapped in Abyan.", published="2022-03-08")
+    kidnaps = [m for m in doc.mentions if m.type == "ASSAULT" and m.mode == "abduct"]
+    assert [k.sentences for k in kidnaps] == [[0, 2], [3]]

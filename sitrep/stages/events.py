@@ -1189,7 +1189,7 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m, told):
                 target = prev
                 break
-            if not anaphoric:
+            if not anaphoric and not (m.type == "ASSAULT" and distance <= 3):
                 break
         if target is None:
             merged.append(m)
