@@ -778,3 +778,12 @@ def test_an_attack_told_again_past_a_detail_of_another_kind_joins_the_first_tell
               "Last month, five UN staff members were kidnapped in Abyan.", published="2022-03-08")
     kidnaps = [m for m in doc.mentions if m.type == "ASSAULT" and m.mode == "abduct"]
     assert [k.sentences for k in kidnaps] == [[0, 2], [3]]
+
+
+def test_a_timeline_printed_twice_is_history_both_times():
+    doc = run("Rebels shelled a market in Hama on Tuesday, killing four people. "
+              "Timeline: August 21 2013 Washington accuses the regime of killing more than 1400 people with chemical weapons near Damascus. "
+              "Washington accuses the regime of killing more than 1400 people with chemical weapons near Damascus.",
+              published="2017-04-05")
+    chemical = [m for m in doc.mentions if m.killed == 1400]
+    assert chemical and all(m.historical for m in chemical)

@@ -661,6 +661,23 @@ def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, 
     return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current and not told_only
 
 
+_WORDS = re.compile(r"\w+")
+REPEAT_MIN_WORDS = 8
+
+
+def _repeated_history(mentions: list[EventMention]) -> None:
+    """A page that prints a block twice (a timeline with and without its dates): a sentence that
+    repeats one already told as history is history too."""
+    told: list[str] = []
+    for m in mentions:
+        words = " ".join(_WORDS.findall(m.evidence.text.lower()))
+        if m.historical:
+            if len(words.split()) >= REPEAT_MIN_WORDS:
+                told.append(words)
+        elif len(words.split()) >= REPEAT_MIN_WORDS and any(words in t or t in words for t in told):
+            m.historical = True
+
+
 def _told_day(doc: Doc, sentence: Sentence, when: When | None, trigger: Trigger) -> bool:
     """Whether a record's day is the day its act was told ("said on Monday that four workers were
     kidnapped"): the act happened then or in the days before."""
@@ -826,6 +843,7 @@ def build_mentions(doc: Doc) -> Doc:
             if _told_day(doc, sentence, when, mode_trigger):
                 told.add(id(mentions[-1]))
     mentions = [m for m in mentions if _happened(doc, m, anchors)]
+    _repeated_history(mentions)
     mentions = _one_per_sentence(doc, mentions, anchors)
     mentions = _fold_denials(doc, mentions, anchors)
     doc.mentions = merge_mentions(doc, mentions, told)
