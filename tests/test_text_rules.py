@@ -787,3 +787,10 @@ def test_a_timeline_printed_twice_is_history_both_times():
               published="2017-04-05")
     chemical = [m for m in doc.mentions if m.killed == 1400]
     assert chemical and all(m.historical for m in chemical)
+
+
+def test_the_headline_names_the_kind_of_attack_the_lead_calls_an_explosion():
+    doc = run("An explosion at a mosque in Ariha on Friday killed at least 25 fighters, a monitor said.",
+              title="Suicide bomb attack on mosque kills 25 fighters")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert (m.mode, m.acled["sub_event_type"]) == ("suicide-attack", "Suicide bomb")

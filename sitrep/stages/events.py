@@ -1539,12 +1539,32 @@ def _dated_later(doc: Doc) -> None:
 _EXECUTION = re.compile(r"(?:summarily\s+|mass\s+)?execut", re.I)
 
 
+# what a headline may say more precisely than the lead: "suicide bomb attack ... kills 25" over the
+# lead's "an explosion ... killed at least 25"
+_REFINES = {"suicide-attack": {"explosives", None}}
+
+
+def _title_mode(doc: Doc, title: Doc | None) -> None:
+    """The lead's attack takes the headline's more precise kind of attack."""
+    if title is None:
+        return
+    lead = next((m for m in doc.mentions if m.type == "ASSAULT" and not m.historical), None)
+    if lead is None or min(lead.sentences) > 2:
+        return
+    for t in title.triggers:
+        if t.type == "ASSAULT" and t.mode in _REFINES and lead.mode in _REFINES[t.mode]:
+            lead.mode, lead.trigger = t.mode, t.text
+            lead.acled = {"event_type": t.acled[0], "sub_event_type": t.acled[1]}
+            return
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     _dated_later(doc)
     title_actor = _title_actor(doc)
     title = doc.extra.get("title")
     title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
+    _title_mode(doc, title)
     for m in doc.mentions:
         if m.type != "ASSAULT" or m.historical or m.actor1 is not None:
             continue
