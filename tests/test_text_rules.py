@@ -794,3 +794,9 @@ def test_the_headline_names_the_kind_of_attack_the_lead_calls_an_explosion():
               title="Suicide bomb attack on mosque kills 25 fighters")
     m = next(m for m in doc.mentions if m.type == "ASSAULT")
     assert (m.mode, m.acled["sub_event_type"]) == ("suicide-attack", "Suicide bomb")
+
+
+def test_explosive_rounds_are_shelling():
+    doc = run("Militants fired explosive rounds at a residential neighbourhood of the city on Monday, injuring one person.")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.acled["sub_event_type"] == "Shelling/artillery/missile attack"
