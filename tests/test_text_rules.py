@@ -800,3 +800,10 @@ def test_explosive_rounds_are_shelling():
     doc = run("Militants fired explosive rounds at a residential neighbourhood of the city on Monday, injuring one person.")
     m = next(m for m in doc.mentions if m.type == "ASSAULT")
     assert m.acled["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_another_spot_of_one_attack_is_not_another_incident():
+    doc = run("At least 30 children were killed in the double bombing at a school in Homs today, the monitor said. "
+              "\"He planted a bomb at one location at the school and then blew himself up at another spot nearby,\" the director said.")
+    attacks = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
+    assert len(attacks) == 1 and attacks[0].mode == "suicide-attack"
