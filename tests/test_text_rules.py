@@ -807,3 +807,9 @@ def test_another_spot_of_one_attack_is_not_another_incident():
               "\"He planted a bomb at one location at the school and then blew himself up at another spot nearby,\" the director said.")
     attacks = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
     assert len(attacks) == 1 and attacks[0].mode == "suicide-attack"
+
+
+def test_an_act_named_with_its_own_past_year_is_history():
+    doc = run("Investigators on Thursday questioned soldiers over the 2014 abduction of 43 students.", published="2020-07-09")
+    abductions = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert abductions and all(m.historical for m in abductions)

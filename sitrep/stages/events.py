@@ -902,6 +902,15 @@ _RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "vi
                     "findings", "results", "funds", "version", "communique", "recording", "audio", "book"}
 
 
+def _dated_by_year(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy token
+    """An act noun with a past year of its own before it ("in the 2012 murder of")."""
+    published = doc.article.published
+    if token.pos_ != "NOUN" or not published:
+        return False
+    return any(c.i < token.i and re.fullmatch(r"(?:19|20)\d\d", c.text) and int(c.text) < int(published[:4])
+               for c in token.children)
+
+
 _MANNER_ACTS = {"COOPERATE", "SUPPORT", "AID", "AGREE", "CONSULT"}
 _PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "abolition", "convention", "fight",
                    "campaign", "struggle", "law", "laws", "pattern", "culture", "practice", "policy", "history",
@@ -928,6 +937,9 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
                                    or (token.dep_ == "prep" and token.lower_ in _MANNER_PREPS)):
         return False  # "forces in cooperation with", "with the support of", "under an agreement": how, not an act
     if m.type in _INTENT_ACTS:
+        return True
+    if _dated_by_year(doc, token):
+        m.historical = True  # "the 2012 murder", "the 2014 abduction": an act of that year, named again
         return True
     if m.type in ("ASSAULT", "PROTEST") and charged(token) and not (
             m.date is not None and m.date.basis == "text" and m.date.evidence is not None
