@@ -216,3 +216,28 @@ def test_a_report_keeps_its_likeliest_event_when_none_passes_the_bar(monkeypatch
     assert len(kept) == 1 and kept[0].type == "ASSAULT"
     monkeypatch.setattr(salience, "score", lambda feats, model=None: 0.2)  # under half the bar: nothing
     assert [m for m in run(text).mentions if not m.historical] == []
+
+
+def candidate_types(text: str) -> list[str]:
+    """The types the events stage proposes, before the salience model chooses."""
+    doc = default_pipeline().run(Article(text=text, published="2024-03-14"), keep_all=True)
+    return [m.type for m, _features in doc.extra["candidates"]]
+
+
+def test_an_act_done_by_a_pronoun_or_a_common_noun_is_a_candidate():
+    # the doer is stated though no listed actor names it: someone acted
+    assert "COERCE" in candidate_types("The lawyer said agents came to the house at night. They arrested his two "
+                                       "brothers on Monday. Relatives said they were freed the next morning.")
+    assert "THREATEN" in candidate_types("We will wipe out the militia if it enters the town, the commander said.")
+    # nobody stated: still no act
+    assert "COERCE" not in candidate_types("Arresting critics is a habit of the regime, the lawyer said.")
+    # a scene-setting clause ("when he visited ...") is not the act the sentence tells
+    assert "CONSULT" not in candidate_types("When he visited the camp on Monday, the minister said he would not pay "
+                                            "any ransom.")
+
+
+def test_a_call_made_on_a_day_is_not_a_demand():
+    doc = run("His brother last called on May 21, his sister said, and the family has not heard from him since.")
+    assert "REQUEST" not in [m.type for m in doc.mentions]
+    doc = run("Amnesty International on Monday called on Egypt to release the detained lawyers.")
+    assert [m.type for m in doc.mentions] == ["REQUEST"]

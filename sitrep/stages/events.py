@@ -35,6 +35,8 @@ _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
                 "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "COERCE"}
+# acts whose doer may be told by a pronoun or a common noun rather than a listed actor
+_AGENT_STATED = _NEEDS_ACTOR
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|today['’]s|yesterday['’]s|\w+day['’]s|the latest)\s+(?:[\w\-]+\s+){0,4}"
     r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes|"
@@ -85,6 +87,19 @@ def _further(text: str) -> bool:
 def _has_subject(token) -> bool:  # noqa: ANN001 - a spaCy token
     """A passive act with a stated patient ("They were arrested on Wednesday"): someone was acted on."""
     return any(c.dep_ == "nsubjpass" for c in predicate(token).children)
+
+
+_AGENT_POS = {"PRON", "NOUN", "PROPN"}
+# "when he visited the school", "who arrested him": a clause setting the scene, not the act told
+_SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "csubj"}
+
+
+def _has_agent(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """An active act with a stated doer the actor list does not name ("They arrested his parents",
+    "the team interrogated him"): someone acted, though who is left to coreference."""
+    p = predicate(token)
+    return p.i == token.i and token.pos_ == "VERB" and token.dep_ not in _SUBORDINATE and any(
+        c.dep_ == "nsubj" and c.pos_ in _AGENT_POS for c in p.children)
 
 
 def _mode_rank(mode: str | None) -> int:
@@ -717,7 +732,8 @@ def build_mentions(doc: Doc) -> Doc:
                 if weight < 0.75 and not casualties and actor1 is None:
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
-                    passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or _has_subject(token))):
+                    passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or _has_subject(token))) \
+                    and not (etype in _AGENT_STATED and token is not None and not passive and _has_agent(token)):
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
                 continue  # "this agreement": a mention of a deal, not the making of one
