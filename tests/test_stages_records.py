@@ -229,6 +229,9 @@ def test_an_act_done_by_a_pronoun_or_a_common_noun_is_a_candidate():
     assert "COERCE" in candidate_types("The lawyer said agents came to the house at night. They arrested his two "
                                        "brothers on Monday. Relatives said they were freed the next morning.")
     assert "THREATEN" in candidate_types("We will wipe out the militia if it enters the town, the commander said.")
+    # a weak word of fighting with its fighters as subject ("an alliance of fighters were advancing")
+    assert "ASSAULT" in candidate_types("The monitor said the two allied brigades were advancing inside the besieged "
+                                        "quarter of the town.")
     # nobody stated: still no act
     assert "COERCE" not in candidate_types("Arresting critics is a habit of the regime, the lawyer said.")
     # a scene-setting clause ("when he visited ...") is not the act the sentence tells

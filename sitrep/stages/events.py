@@ -729,7 +729,8 @@ def build_mentions(doc: Doc) -> Doc:
                 acts = [t for t in group if t.weight >= 0.55]
                 if not acts and not casualties:
                     continue
-                if weight < 0.75 and not casualties and actor1 is None:
+                if weight < 0.75 and not casualties and actor1 is None and not (
+                        token is not None and not passive and _has_agent(token)):
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
                     passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or _has_subject(token))) \
