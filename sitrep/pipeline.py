@@ -86,8 +86,10 @@ class Pipeline:
     def _title_doc(self, article: Article) -> Doc:
         title = Doc(article=Article(text=article.title or "", published=article.published,
                                     outlet=article.outlet, id=article.id), text=article.title or "")
-        for name, stage in self.stages:  # up to the triggers: a headline's actors, places, kind of attack
-            if name in ("casualties", "claims", "events"):
+        # up to the events: a headline's actors, places, kind of attack, figures and sources (the events
+        # stage reads the headline's own act from them when the body tells no act of its kind)
+        for name, stage in self.stages:
+            if name == "events":
                 break
             title = stage(title)
         return title

@@ -216,3 +216,60 @@ def test_a_report_keeps_its_likeliest_event_when_none_passes_the_bar(monkeypatch
     assert len(kept) == 1 and kept[0].type == "ASSAULT"
     monkeypatch.setattr(salience, "score", lambda feats, model=None: 0.2)  # under half the bar: nothing
     assert [m for m in run(text).mentions if not m.historical] == []
+
+
+def candidate_types(text: str) -> list[str]:
+    """The types the events stage proposes, before the salience model chooses."""
+    doc = default_pipeline().run(Article(text=text, published="2024-03-14"), keep_all=True)
+    return [m.type for m, _features in doc.extra["candidates"]]
+
+
+def test_an_act_done_by_a_pronoun_or_a_common_noun_is_a_candidate():
+    # the doer is stated though no listed actor names it: someone acted
+    assert "COERCE" in candidate_types("The lawyer said agents came to the house at night. They arrested his two "
+                                       "brothers on Monday. Relatives said they were freed the next morning.")
+    assert "ACCUSE" in candidate_types("In a televised statement on Monday, a spokesman for the mutineers denounced "
+                                       "the corruption of the ministers.")
+    # a statement needs its speaker named: "he warned" with no one named is no one's
+    assert "THREATEN" not in candidate_types("But he warned that the army would respond.")
+    # a weak word of fighting with its fighters as subject ("an alliance of fighters were advancing")
+    assert "ASSAULT" in candidate_types("The monitor said the two allied brigades were advancing inside the besieged "
+                                        "quarter of the town.")
+    # nobody stated: still no act
+    assert "COERCE" not in candidate_types("Arresting critics is a habit of the regime, the lawyer said.")
+    # a scene-setting clause ("when he visited ...") is not the act the sentence tells
+    assert "CONSULT" not in candidate_types("When he visited the camp on Monday, the minister said he would not pay "
+                                            "any ransom.")
+
+
+def test_a_call_made_on_a_day_is_not_a_demand():
+    doc = run("His brother last called on May 21, his sister said, and the family has not heard from him since.")
+    assert "REQUEST" not in [m.type for m in doc.mentions]
+    doc = run("Amnesty International on Monday called on Egypt to release the detained lawyers.")
+    assert [m.type for m in doc.mentions] == ["REQUEST"]
+
+
+def test_a_headline_act_the_body_does_not_tell_is_recorded_from_the_headline():
+    text = ("The three reporters had covered the regional elections for a local station. Their editor said "
+            "the station would keep broadcasting. Colleagues gathered outside the newsroom on Tuesday.")
+    doc = run(text, title="Police arrest three reporters in Hargeisa")
+    heads = [m for m in doc.mentions if m.evidence.field == "title"]
+    assert [m.type for m in heads] == ["COERCE"] and heads[0].evidence.text.startswith("Police arrest")
+    # the body tells an arrest of its own: the headline announces it, no second record
+    text = ("Police in Hargeisa on Monday arrested three reporters who had covered the regional elections. "
+            "Their editor said the station would keep broadcasting. Colleagues said they were worried.")
+    doc = run(text, title="Police arrest three reporters in Hargeisa")
+    assert not [m for m in doc.mentions if m.evidence.field == "title"]
+
+
+def test_those_who_protest_are_protesters():
+    doc = run("Hundreds of residents marched through the capital Nairobi on Monday against the new tax on water.")
+    protest = next(m for m in doc.mentions if m.type == "PROTEST")
+    assert protest.actor1 is not None and protest.actor1.kind == "protesters"
+    # those arrested while protesting are protesters
+    doc = run("Police in Nairobi on Monday arrested nearly 200 people protesting against the new tax on water.")
+    arrest = next(m for m in doc.mentions if m.type == "COERCE")
+    assert arrest.actor2 is not None and arrest.actor2.kind == "protesters"
+    doc = run("A rally against the tax was held in Nairobi on Monday.")
+    protest = next(m for m in doc.mentions if m.type == "PROTEST")
+    assert protest.actor1 is not None and (protest.actor1.kind, protest.actor1.country) == ("protesters", "KE")

@@ -36,6 +36,8 @@ _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
                 "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "COERCE"}
+# acts whose doer may be told by a pronoun or a common noun rather than a listed actor
+_AGENT_STATED = _NEEDS_ACTOR
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|today['’]s|yesterday['’]s|\w+day['’]s|the latest)\s+(?:[\w\-]+\s+){0,4}"
     r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes|"
@@ -86,6 +88,24 @@ def _further(text: str) -> bool:
 def _has_subject(token) -> bool:  # noqa: ANN001 - a spaCy token
     """A passive act with a stated patient ("They were arrested on Wednesday"): someone was acted on."""
     return any(c.dep_ == "nsubjpass" for c in predicate(token).children)
+
+
+_AGENT_POS = {"PRON", "NOUN", "PROPN"}
+# "when he visited the school", "who arrested him": a clause setting the scene, not the act told
+_SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "csubj"}
+
+
+def _has_agent(token, speech: bool = False) -> bool:  # noqa: ANN001 - a spaCy token
+    """An active act with a stated doer the actor list does not name ("They arrested his parents",
+    "the team interrogated him"): someone acted, though who is left to coreference."""
+    p = predicate(token)
+    if p.i != token.i or token.pos_ != "VERB" or token.dep_ in _SUBORDINATE:
+        return False
+    # "the governor lamented the attacks and called on ...": a second verb shares the first one's subject
+    doers = [p, p.head] if p.dep_ == "conj" else [p]
+    # a statement needs its speaker named ("a spokesman denounced"); "he warned" with no one named is no one's
+    kinds = _AGENT_POS - {"PRON"} if speech else _AGENT_POS
+    return any(c.dep_ == "nsubj" and c.pos_ in kinds for v in doers for c in v.children)
 
 
 def _mode_rank(mode: str | None) -> int:
@@ -775,10 +795,13 @@ def build_mentions(doc: Doc) -> Doc:
                 acts = [t for t in group if t.weight >= 0.55]
                 if not acts and not casualties:
                     continue
-                if weight < 0.75 and not casualties and actor1 is None:
+                if weight < 0.75 and not casualties and actor1 is None and not (
+                        token is not None and not passive and _has_agent(token)):
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
-                    passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or _has_subject(token))):
+                    passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or _has_subject(token))) \
+                    and not (etype in _AGENT_STATED and token is not None and not passive
+                             and _has_agent(token, speech=etype in _SPEECH_ACTS)):
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
                 continue  # "this agreement": a mention of a deal, not the making of one
@@ -849,7 +872,38 @@ def build_mentions(doc: Doc) -> Doc:
     doc.mentions = merge_mentions(doc, mentions, told)
     _fill_defaults(doc)
     _weigh(doc, anchors)
+    _headline_acts(doc)
     return doc
+
+
+_FAMILY = {"ASSAULT": "violent", "COERCE": "violent", "PROTEST": "protest"}
+
+
+def _headline_acts(doc: Doc) -> None:
+    """The headline's own act when no record of the body tells an act of its kind: a headline states
+    the article's main event ("Critical reporting lands 3 journalists in jail"), and a body that
+    only comments on it, or tells it in words no rule reads as an act, should not lose it."""
+    title = doc.extra.get("title")
+    if title is None or not title.sentences or title.extra.get("headline_of") is not None:
+        return
+    title.extra["headline_of"] = doc.article.id or True
+    build_mentions(title)
+    told = {_FAMILY.get(m.type, "verbal") for m in doc.mentions if not m.historical}
+    heads = []
+    for m in title.mentions:
+        if m.historical or _FAMILY.get(m.type, "verbal") in told:
+            continue
+        for ev in (m.evidence, m.claim.evidence, *(c.evidence for c in m.casualties)):
+            if ev is not None:
+                ev.field = "title"
+        m.sentences = [0]  # told with the lead
+        m.location = None if m.location is not None and m.location.precision == "country" else m.location
+        heads.append(m)
+    if heads:
+        # where the headline's act happened: the article's place as the body tells it
+        body, doc.mentions = doc.mentions, heads
+        fill_places(doc)
+        doc.mentions = heads + body
 
 
 SALIENCE_MIN_SENTENCES = 3
@@ -1458,6 +1512,21 @@ _LETHAL = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire|shot dea
 _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rall(?:y|ies))\b", re.I)
 
 
+# the kinds of doer a protest makes protesters, and the canonical name each then takes (None: its own)
+_MARCHERS = {"unknown": None, "civilians": "Protesters"}
+
+
+_PROTESTING_AFTER = re.compile(r"^\s*,?\s+(?:who\s+(?:were|had\s+been|have\s+been)?\s*)?(?:protest|demonstrat|march|rall(?:y|ied|ying))\w*\b",
+                               re.I)
+
+
+def _protesting(doc: Doc, actor: Actor | None) -> bool:
+    """Whether the words naming ``actor`` go on to say they were protesting ("people protesting against")."""
+    if actor is None or actor.kind not in _MARCHERS or actor.evidence is None or actor.evidence.field != "text":
+        return False
+    return bool(_PROTESTING_AFTER.match(doc.text[actor.evidence.end:actor.evidence.end + 40]))
+
+
 def _protest_policing(doc: Doc, m: EventMention) -> None:
     """ACLED's protest sub-events: a protest the police broke up is 'with intervention'; protesters
     shot or killed by the forces policing them is 'excessive force' (ACLED codebook)."""
@@ -1590,6 +1659,16 @@ def _fill_defaults(doc: Doc) -> None:
     fill_places(doc)
     for m in doc.mentions:
         _protest_policing(doc, m)
+        if m.type == "PROTEST" and m.actor1 is not None and m.actor1.kind in _MARCHERS:
+            # those who march are, in the march, protesters ("farmers protested", "residents took to the streets")
+            m.actor1 = replace(m.actor1, kind="protesters", name=_MARCHERS[m.actor1.kind] or m.actor1.name)
+        elif m.type in ("COERCE", "ASSAULT") and _protesting(doc, m.actor2):
+            # "arrested nearly 400 people protesting against ...": those acted on while protesting are protesters
+            m.actor2 = replace(m.actor2, kind="protesters", name=_MARCHERS[m.actor2.kind] or m.actor2.name)
+        elif m.type == "PROTEST" and m.actor1 is None and m.location is not None and m.location.country:
+            # "thousands gathered", "a rally was held": a protest is made by protesters, of the place's
+            # country (ACLED codes every protest's first actor so)
+            m.actor1 = Actor("Protesters", "protesters", m.location.country, None, None, None, basis="inferred")
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck";
             # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities

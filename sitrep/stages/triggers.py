@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from sitrep import lexicon
 from sitrep.resolve.datafiles import load_yaml
 from sitrep.spans import Coverage
 from sitrep.stages.doc import Doc, Trigger
@@ -39,6 +40,20 @@ _DEMAND = re.compile(
     r"(?:release|free|drop|quash|overturn|revoke|lift|end|halt)\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _call_on_day() -> re.Pattern[str]:
+    """"He last called on May 21", "she called on Friday": a call made on a day, not a demand."""
+    days = sorted({w.lower() for w in (*lexicon.months(), *lexicon.month_abbreviations(), *lexicon.weekdays())},
+                  key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, days))
+    return re.compile(r"^\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + alternatives + r")\b", re.I)
+
+
+def _call_not_demand(text: str, t: Trigger) -> bool:
+    return t.type == "REQUEST" and bool(re.fullmatch(r"call(?:s|ed|ing)? on", t.text, re.I)) \
+        and bool(_call_on_day().match(text[t.end:t.end + 30]))
+
+
 def find_triggers(doc: Doc) -> Doc:
     text = doc.text
     lowered = text.lower()
@@ -62,7 +77,7 @@ def find_triggers(doc: Doc) -> Doc:
         taken.add(t.start, t.end)
         kept.append(t)
     kept.sort(key=lambda t: t.start)
-    doc.triggers = [_sentencing(text, t) for t in kept]
+    doc.triggers = [_sentencing(text, t) for t in kept if not _call_not_demand(text, t)]
     return doc
 
 
