@@ -813,3 +813,12 @@ def test_an_act_named_with_its_own_past_year_is_history():
     doc = run("Investigators on Thursday questioned soldiers over the 2014 abduction of 43 students.", published="2020-07-09")
     abductions = [m for m in doc.mentions if m.type == "ASSAULT"]
     assert abductions and all(m.historical for m in abductions)
+
+
+def test_an_attack_one_source_reports_and_another_denies_is_disputed():
+    doc = run("Air strikes killed 23 people in Idlib on Tuesday, the Observatory said. "
+              "The Russian defence ministry denied the reports.")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.denials and m.claim.modality == "disputed"
+    doc = run("Air strikes killed 23 people in Idlib on Tuesday, the Observatory said.")
+    assert next(m for m in doc.mentions if m.type == "ASSAULT").claim.modality == "reported"

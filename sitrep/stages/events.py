@@ -1578,6 +1578,10 @@ def _claim_modality(m: EventMention) -> None:
         m.claim = replace(m.claim, modality="claimed")
     elif not own and m.claim.modality == "claimed" and m.actor1 is not None:
         m.claim = replace(m.claim, modality="reported")
+    # one source tells the act, another denies it: the document holds both (PROTOCOL "disputed")
+    if m.claim.modality in ("reported", "claimed") and any(
+            (d.source or d.by) != (m.claim.source or m.claim.by) for d in m.denials):
+        m.claim = replace(m.claim, modality="disputed")
 
 
 # "The operation was carried out on Sunday night", "The attack took place on Monday": a later sentence
