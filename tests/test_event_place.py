@@ -234,3 +234,19 @@ def test_a_statement_in_the_datelines_sentence_was_made_there():
               "Human Rights Watch said today.\n\nPolice in Casablanca arrested him on December 26.")
     requests = located(doc, "REQUEST")
     assert requests and requests[0] is not None and requests[0].name == "Tunis"
+
+
+def test_a_neighbourhood_is_a_quarter_of_the_town_named_before_it():
+    # GeoNames has an al-Hamra village far from Damascus: the neighbourhood is a quarter of the city
+    doc = run("Shells fell on Damascus again on Monday. Terrorists fired mortar shells at the al-Hamra "
+              "neighbourhood, injuring three people, a police source said.")
+    places = located(doc, "ASSAULT")
+    assert places and places[0].text == "al-Hamra"
+    assert abs(places[0].lat - 33.51) < 0.2 and abs(places[0].lon - 36.29) < 0.2
+    assert places[0].admin1 == "Damascus"
+
+
+def test_more_shells_later_are_a_further_strike():
+    doc = run("Terrorists fired rocket shells at residential areas in Aleppo city on Sunday, killing two women, "
+              "a police source said. More rocket shells later hit the al-Hamra neighbourhood, killing one person.")
+    assert len([m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]) == 2

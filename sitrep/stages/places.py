@@ -293,6 +293,7 @@ def find_places(doc: Doc) -> Doc:
             taken.add(s, e)
     found.sort(key=lambda p: p.start)
     _nudge_by_proximity(found, gaz, text)
+    _quarters_of_towns(found, text)
     _add_world_places(doc, found, taken, actor_cover, context, toponyms)
     doc.places = found
     return doc
@@ -461,6 +462,37 @@ def _add_world_places(doc: Doc, found: list[PlaceMatch], taken: Coverage, actor_
     if added:
         found.extend(added)
         found.sort(key=lambda p: p.start)
+
+
+# "the neighbourhood of al-Mazraa", "al-Hamidiyeh neighborhood": a quarter of a town (not "district",
+# which is also a division of a province)
+_QUARTER_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods?|quarter)\s+of\s+(?:the\s+)?$", re.I)
+_QUARTER_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods?|quarter)\b", re.I)
+# a quarter lies within this distance of its town's point
+QUARTER_KM = 25.0
+
+
+def _quarters_of_towns(found: list[PlaceMatch], text: str) -> None:
+    """A name the text calls a neighbourhood is a quarter of the town named before it ("a source at Damascus
+    Police Command ... the neighbourhood of al-Mazraa"): a village of that name far from the town, which the
+    gazetteer offers, is not it. The quarter keeps its name and takes the town's point and division."""
+    town: PlaceMatch | None = None
+    for i, p in enumerate(found):
+        quarter = bool(_QUARTER_AFTER.match(text[p.end:p.end + 16])
+                       or _QUARTER_BEFORE.search(text[max(0, p.start - 30):p.start]))
+        if not quarter:
+            if p.place.precision == "city":
+                town = p
+            continue
+        if town is None or town.place.lat is None or p.place.precision not in ("city", "point") or p.place.lat is None:
+            continue
+        if km((town.place.lat, town.place.lon), (p.place.lat, p.place.lon)) <= QUARTER_KM:
+            continue  # the gazetteer's entry lies in the town: keep it
+        t = town.place
+        found[i] = PlaceMatch(p.start, p.end, p.text,
+                              Place(name=p.text, admin1=t.admin1, country=t.country, lat=t.lat, lon=t.lon,
+                                    precision="point", text=p.text, evidence=Evidence(p.text, p.start, p.end)),
+                              p.score)
 
 
 def _to_place(entry: Entry, text: str, start: int, end: int, gaz) -> Place:  # noqa: ANN001
