@@ -250,3 +250,10 @@ def test_more_shells_later_are_a_further_strike():
     doc = run("Terrorists fired rocket shells at residential areas in Aleppo city on Sunday, killing two women, "
               "a police source said. More rocket shells later hit the al-Hamra neighbourhood, killing one person.")
     assert len([m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]) == 2
+
+
+def test_a_neighbourhood_takes_the_town_named_after_it():
+    doc = run("Shells fell on Damascus on Monday. On Tuesday terrorists fired rocket shells at the al-Hamra "
+              "neighbourhood in Aleppo city, injuring four people, a police source said.")
+    aleppo = [p for p in doc.places if p.text == "al-Hamra"]
+    assert aleppo and abs(aleppo[0].place.lat - 36.2) < 0.2 and aleppo[0].place.admin1 == "Aleppo"

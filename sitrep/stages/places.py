@@ -466,28 +466,32 @@ def _add_world_places(doc: Doc, found: list[PlaceMatch], taken: Coverage, actor_
 
 # "the neighbourhood of al-Mazraa", "al-Hamidiyeh neighborhood": a quarter of a town (not "district",
 # which is also a division of a province)
-_QUARTER_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods?|quarter)\s+of\s+(?:the\s+)?$", re.I)
-_QUARTER_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods?|quarter)\b", re.I)
+# ("the old neighbourhoods of Izraa town" are the town's own)
+_QUARTER_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhood|quarter)\s+of\s+(?:the\s+)?$", re.I)
+_QUARTER_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhood|quarter)\b", re.I)
+_QUARTER_OF = re.compile(r"\s+(?:neighbo(?:u)?rhood|quarter)\s+(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+)?", re.I)
 # a quarter lies within this distance of its town's point
 QUARTER_KM = 25.0
 
 
 def _quarters_of_towns(found: list[PlaceMatch], text: str) -> None:
-    """A name the text calls a neighbourhood is a quarter of the town named before it ("a source at Damascus
-    Police Command ... the neighbourhood of al-Mazraa"): a village of that name far from the town, which the
-    gazetteer offers, is not it. The quarter keeps its name and takes the town's point and division."""
-    town: PlaceMatch | None = None
+    """A name the text calls a neighbourhood is a quarter of a town: the one named just after it ("Salah
+    Eddin neighborhood in Aleppo city"), else the last one named before it ("in Damascus city ... the
+    neighbourhood of al-Mazraa"). A village of that name the gazetteer offers far from every town the
+    text names is not it: the quarter keeps its name and takes its town's point and division."""
+    towns = [p for p in found if p.place.precision == "city" and p.place.lat is not None]
     for i, p in enumerate(found):
-        quarter = bool(_QUARTER_AFTER.match(text[p.end:p.end + 16])
-                       or _QUARTER_BEFORE.search(text[max(0, p.start - 30):p.start]))
-        if not quarter:
-            if p.place.precision == "city":
-                town = p
+        if p.place.precision not in ("city", "point") or p.place.lat is None or not (
+                _QUARTER_AFTER.match(text[p.end:p.end + 16]) or _QUARTER_BEFORE.search(text[max(0, p.start - 30):p.start])):
             continue
-        if town is None or town.place.lat is None or p.place.precision not in ("city", "point") or p.place.lat is None:
+        if any(o.place.name != p.place.name and km((o.place.lat, o.place.lon), (p.place.lat, p.place.lon)) <= QUARTER_KM
+               for o in towns):
+            continue  # the gazetteer's entry lies in a town the text names: keep it
+        after = next((o for o in towns if o.start > p.end and o.place.name != p.place.name and _QUARTER_OF.fullmatch(text[p.end:o.start])), None)
+        before = [o for o in towns if o.end <= p.start and o.place.name != p.place.name]
+        town = after or (before[-1] if before else None)
+        if town is None:
             continue
-        if km((town.place.lat, town.place.lon), (p.place.lat, p.place.lon)) <= QUARTER_KM:
-            continue  # the gazetteer's entry lies in the town: keep it
         t = town.place
         found[i] = PlaceMatch(p.start, p.end, p.text,
                               Place(name=p.text, admin1=t.admin1, country=t.country, lat=t.lat, lon=t.lon,
