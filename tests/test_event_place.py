@@ -257,3 +257,9 @@ def test_a_neighbourhood_takes_the_town_named_after_it():
               "neighbourhood in Aleppo city, injuring four people, a police source said.")
     aleppo = [p for p in doc.places if p.text == "al-Hamra"]
     assert aleppo and abs(aleppo[0].place.lat - 36.2) < 0.2 and aleppo[0].place.admin1 == "Aleppo"
+
+
+def test_an_appeal_to_a_state_is_not_placed_where_the_report_was_filed():
+    doc = run("NAIROBI (Reuters) - Police in Nairobi arrested five activists on Monday.\n"
+              "On Tuesday the opposition called on Uganda to free two Kenyan journalists.")
+    assert located(doc, "REQUEST") == [None]

@@ -276,6 +276,8 @@ def fill_places(doc: Doc) -> None:
         if m.location is not None or m.historical:
             continue
         if m.type in STATEMENTS:
+            if _addressed_to_a_place(doc, m):
+                continue  # "called on Beijing to release ...": said elsewhere, by whoever called
             # in the conflict region a statement comes from a capital or a base far from the fighting
             m.location = _statement_place(m, dateline, focus if world else None)
         else:
@@ -337,6 +339,22 @@ def main_country(doc: Doc) -> Place | None:
 # speakers whose statements are made far from the story: watchdogs, agencies, leaders
 _FAR_SPEAKERS = frozenset({"monitor", "NGO", "international organisation", "government", "head of state", "ministry", "media"})
 _APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)? to)\b", re.I)
+
+
+_ADDRESSEE = re.compile(r"\s+(?:the\s+)?$")
+
+
+def _addressed_to_a_place(doc: Doc, m: EventMention) -> bool:
+    """An appeal to a state or a town's government by its place name ("called on Israel to", "urged Beijing
+    to"): the speaker addressed that place from elsewhere, which the sentence does not say."""
+    ev = m.evidence
+    if ev is None or ev.field != "text":
+        return False
+    for appeal in _APPEAL.finditer(doc.text, ev.start, ev.end):
+        if any(appeal.end() < p.start <= appeal.end() + 5 and _ADDRESSEE.fullmatch(doc.text[appeal.end():p.start])
+               for p in doc.places):
+            return True
+    return False
 
 
 def _statement_place(m: EventMention, dateline: Place | None, focus: Place | None) -> Place | None:
