@@ -263,3 +263,11 @@ def test_an_appeal_to_a_state_is_not_placed_where_the_report_was_filed():
     doc = run("NAIROBI (Reuters) - Police in Nairobi arrested five activists on Monday.\n"
               "On Tuesday the opposition called on Uganda to free two Kenyan journalists.")
     assert located(doc, "REQUEST") == [None]
+
+
+def test_a_watchdogs_own_statement_is_placed_at_its_foreign_dateline():
+    doc = run("(Nairobi) – Ugandan authorities have detained three journalists in Kampala since Monday, Human Rights "
+              "Watch said today.\n\nThe authorities should release the three journalists immediately and drop the "
+              "charges against them, Human Rights Watch said. Journalists in Uganda have faced arrests for years.")
+    assert [p.name for p in located(doc, "COERCE")] == ["Kampala"]  # the act is where it happened
+    assert [p.name for p in located(doc, "REQUEST")] == ["Nairobi"]  # the watchdog's demand where it filed

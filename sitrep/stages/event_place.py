@@ -262,7 +262,7 @@ def dateline_place(doc: Doc) -> Place | None:
 def fill_places(doc: Doc) -> None:
     """Records whose sentences name no place take the article's main place; statements take the
     dateline's place (where the report, and so the statement, was made), or stay without one."""
-    dateline = dateline_place(doc)
+    dateline = filed = dateline_place(doc)
     # world news: an act whose sentences name no place is placed in the article's country (a town
     # named elsewhere in the article is often not where this act was); the conflict region's
     # articles are about one front, and their focus town is the better guess
@@ -278,8 +278,11 @@ def fill_places(doc: Doc) -> None:
         if m.type in STATEMENTS:
             if _addressed_to_a_place(doc, m):
                 continue  # "called on Beijing to release ...": said elsewhere, by whoever called
-            # in the conflict region a statement comes from a capital or a base far from the fighting
-            m.location = _statement_place(m, dateline, focus if world else None)
+            # in the conflict region a statement comes from a capital or a base far from the fighting;
+            # a watchdog's own statement in its report was made where the report was filed, even abroad
+            # ("(Beirut) – Iranian authorities have detained ... The authorities should release them")
+            watchdog = m.actor1 is not None and m.actor1.kind in _WATCHDOGS
+            m.location = _statement_place(m, filed if watchdog else dateline, focus if world else None)
         else:
             m.location = country if world and country is not None else focus
     if not world and focus is not None:
@@ -338,6 +341,7 @@ def main_country(doc: Doc) -> Place | None:
 
 # speakers whose statements are made far from the story: watchdogs, agencies, leaders
 _FAR_SPEAKERS = frozenset({"monitor", "NGO", "international organisation", "government", "head of state", "ministry", "media"})
+_WATCHDOGS = frozenset({"monitor", "NGO"})
 _APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)? to)\b", re.I)
 
 
