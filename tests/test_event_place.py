@@ -271,3 +271,22 @@ def test_a_watchdogs_own_statement_is_placed_at_its_foreign_dateline():
               "charges against them, Human Rights Watch said. Journalists in Uganda have faced arrests for years.")
     assert [p.name for p in located(doc, "COERCE")] == ["Kampala"]  # the act is where it happened
     assert [p.name for p in located(doc, "REQUEST")] == ["Nairobi"]  # the watchdog's demand where it filed
+
+
+_EMBASSY_STORY = ("Activists staged a protest outside the Egyptian embassy in solidarity with the detained writer on "
+                  "Monday.\n\nSupporters gathered in London. The writer was summoned to a court in Egypt last week on "
+                  "new charges.\n\nHe was first arrested at Cairo airport in 2015, a year after his articles appeared.")
+
+
+def test_a_town_named_only_in_the_past_is_not_the_countrys_one_town():
+    doc = run(_EMBASSY_STORY)
+    assert [p.name for p in located(doc, "COERCE")] == ["Egypt"]  # Cairo is where the 2015 arrest was
+
+
+def test_an_embassy_stands_abroad():
+    doc = run(_EMBASSY_STORY)
+    assert [p.name for p in located(doc, "PROTEST")] == ["London"]
+    doc = run("Activists staged a protest outside the Egyptian embassy on Monday, demanding the release of a detained "
+              "writer.\n\nThe writer, a critic of the government in Egypt, has been held since January. Supporters in "
+              "London and Paris signed a petition.")
+    assert all(p is None or p.country != "EG" for p in located(doc, "PROTEST"))
