@@ -290,3 +290,10 @@ def test_an_embassy_stands_abroad():
               "writer.\n\nThe writer, a critic of the government in Egypt, has been held since January. Supporters in "
               "London and Paris signed a petition.")
     assert all(p is None or p.country != "EG" for p in located(doc, "PROTEST"))
+
+
+def test_the_town_after_a_named_quarter_is_not_a_quarter():
+    doc = run("Fighting went on in Aleppo on Sunday. On Monday the army killed a commander in the Harabesh "
+              "neighbourhood of Deir Ezzor.")
+    town = [p for p in doc.places if p.text == "Deir Ezzor"]
+    assert town and town[0].place.admin1 != "Aleppo"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from sitrep.model import Evidence, Place
@@ -467,7 +468,8 @@ def _add_world_places(doc: Doc, found: list[PlaceMatch], taken: Coverage, actor_
 # "the neighbourhood of al-Mazraa", "al-Hamidiyeh neighborhood": a quarter of a town (not "district",
 # which is also a division of a province)
 # ("the old neighbourhoods of Izraa town" are the town's own)
-_QUARTER_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhood|quarter)\s+of\s+(?:the\s+)?$", re.I)
+# ("Howayqa neighborhood of Deir Ezzor": the named quarter is before, the town after)
+_QUARTER_BEFORE = re.compile(r"\b[a-z][a-z\-]*\s+(?:[Nn]eighbo(?:u)?rhood|[Qq]uarter)\s+of\s+(?:the\s+)?$")
 _QUARTER_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhood|quarter)\b", re.I)
 _QUARTER_OF = re.compile(r"\s+(?:neighbo(?:u)?rhood|quarter)\s+(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+)?", re.I)
 # a quarter lies within this distance of its town's point
@@ -478,7 +480,7 @@ def _quarters_of_towns(found: list[PlaceMatch], text: str) -> None:
     """A name the text calls a neighbourhood is a quarter of a town: the one named just after it ("Salah
     Eddin neighborhood in Aleppo city"), else the last one named before it ("in Damascus city ... the
     neighbourhood of al-Mazraa"). A village of that name the gazetteer offers far from every town the
-    text names is not it: the quarter keeps its name and takes its town's point and division."""
+    text names is not it: the quarter is placed as its town (the quarter's words kept as the text)."""
     towns = [p for p in found if p.place.precision == "city" and p.place.lat is not None]
     for i, p in enumerate(found):
         if p.place.precision not in ("city", "point") or p.place.lat is None or not (
@@ -492,11 +494,9 @@ def _quarters_of_towns(found: list[PlaceMatch], text: str) -> None:
         town = after or (before[-1] if before else None)
         if town is None:
             continue
-        t = town.place
+        # the town itself, as far as the gazetteer goes: its name, point and division, the quarter's words
         found[i] = PlaceMatch(p.start, p.end, p.text,
-                              Place(name=p.text, admin1=t.admin1, country=t.country, lat=t.lat, lon=t.lon,
-                                    precision="point", text=p.text, evidence=Evidence(p.text, p.start, p.end)),
-                              p.score)
+                              replace(town.place, text=p.text, evidence=Evidence(p.text, p.start, p.end)), p.score)
 
 
 def _to_place(entry: Entry, text: str, start: int, end: int, gaz) -> Place:  # noqa: ANN001
