@@ -234,3 +234,66 @@ def test_a_statement_in_the_datelines_sentence_was_made_there():
               "Human Rights Watch said today.\n\nPolice in Casablanca arrested him on December 26.")
     requests = located(doc, "REQUEST")
     assert requests and requests[0] is not None and requests[0].name == "Tunis"
+
+
+def test_a_neighbourhood_is_a_quarter_of_the_town_named_before_it():
+    # GeoNames has an al-Hamra village far from Damascus: the neighbourhood is a quarter of the city
+    doc = run("Shells fell on Damascus again on Monday. Terrorists fired mortar shells at the al-Hamra "
+              "neighbourhood, injuring three people, a police source said.")
+    places = located(doc, "ASSAULT")
+    assert places and places[0].text == "al-Hamra"
+    assert abs(places[0].lat - 33.51) < 0.2 and abs(places[0].lon - 36.29) < 0.2
+    assert places[0].admin1 == "Damascus"
+
+
+def test_more_shells_later_are_a_further_strike():
+    doc = run("Terrorists fired rocket shells at residential areas in Aleppo city on Sunday, killing two women, "
+              "a police source said. More rocket shells later hit the al-Hamra neighbourhood, killing one person.")
+    assert len([m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]) == 2
+
+
+def test_a_neighbourhood_takes_the_town_named_after_it():
+    doc = run("Shells fell on Damascus on Monday. On Tuesday terrorists fired rocket shells at the al-Hamra "
+              "neighbourhood in Aleppo city, injuring four people, a police source said.")
+    aleppo = [p for p in doc.places if p.text == "al-Hamra"]
+    assert aleppo and abs(aleppo[0].place.lat - 36.2) < 0.2 and aleppo[0].place.admin1 == "Aleppo"
+
+
+def test_an_appeal_to_a_state_is_not_placed_where_the_report_was_filed():
+    doc = run("NAIROBI (Reuters) - Police in Nairobi arrested five activists on Monday.\n"
+              "On Tuesday the opposition called on Uganda to free two Kenyan journalists.")
+    assert located(doc, "REQUEST") == [None]
+
+
+def test_a_watchdogs_own_statement_is_placed_at_its_foreign_dateline():
+    doc = run("(Nairobi) – Ugandan authorities have detained three journalists in Kampala since Monday, Human Rights "
+              "Watch said today.\n\nThe authorities should release the three journalists immediately and drop the "
+              "charges against them, Human Rights Watch said. Journalists in Uganda have faced arrests for years.")
+    assert [p.name for p in located(doc, "COERCE")] == ["Kampala"]  # the act is where it happened
+    assert [p.name for p in located(doc, "REQUEST")] == ["Nairobi"]  # the watchdog's demand where it filed
+
+
+_EMBASSY_STORY = ("Activists staged a protest outside the Egyptian embassy in solidarity with the detained writer on "
+                  "Monday.\n\nSupporters gathered in London. The writer was summoned to a court in Egypt last week on "
+                  "new charges.\n\nHe was first arrested at Cairo airport in 2015, a year after his articles appeared.")
+
+
+def test_a_town_named_only_in_the_past_is_not_the_countrys_one_town():
+    doc = run(_EMBASSY_STORY)
+    assert [p.name for p in located(doc, "COERCE")] == ["Egypt"]  # Cairo is where the 2015 arrest was
+
+
+def test_an_embassy_stands_abroad():
+    doc = run(_EMBASSY_STORY)
+    assert [p.name for p in located(doc, "PROTEST")] == ["London"]
+    doc = run("Activists staged a protest outside the Egyptian embassy on Monday, demanding the release of a detained "
+              "writer.\n\nThe writer, a critic of the government in Egypt, has been held since January. Supporters in "
+              "London and Paris signed a petition.")
+    assert all(p is None or p.country != "EG" for p in located(doc, "PROTEST"))
+
+
+def test_the_town_after_a_named_quarter_is_not_a_quarter():
+    doc = run("Fighting went on in Aleppo on Sunday. On Monday the army killed a commander in the Harabesh "
+              "neighbourhood of Deir Ezzor.")
+    town = [p for p in doc.places if p.text == "Deir Ezzor"]
+    assert town and town[0].place.admin1 != "Aleppo"

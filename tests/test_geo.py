@@ -314,3 +314,13 @@ def test_letters_without_a_combining_mark_fold_to_their_base_letters():
         "ostfold", "lodz", "diyarbakir", "strasse", "aero"]
     ostfold = sitrep.geo.resolve_spans("Floods hit Østfold on Monday.", [(11, 18)])
     assert ostfold and ostfold[0].country == "NO" and ostfold[0].precision == "admin1"
+
+
+def test_divisions_newer_than_geonames_codes_are_known():
+    # provinces ISO 3166-2 lists that no GeoNames admin1 code names (DR Congo's 2015 provinces, Vietnam's)
+    found = sitrep.geoparse("Militia attacks displaced thousands in Ituri province, and floods hit Binh Phuoc.")
+    by_text = {t.text: t for t in found}
+    assert by_text["Ituri"].country == "CD" and by_text["Ituri"].precision == "admin1"
+    assert by_text["Binh Phuoc"].country == "VN"
+    # a town keeps its name: the county named after it does not take it
+    assert {t.precision for t in sitrep.geoparse("Police in Nakuru, Kenya arrested two men.") if t.text == "Nakuru"} == {"city"}

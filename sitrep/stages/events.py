@@ -64,7 +64,9 @@ _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threa
 # when it later names the first one ("... as doctors treated victims of the chemical attack")
 # "Earlier today ...", "Later in the evening ...": another strike of the same day (a toll that "rose"
 # later is the same one's update)
+# "More rocket shells later hit ...": a sentence opening on more of the weapons is a further strike
 _TURN = re.compile(r"^\W*(?:meanwhile|elsewhere|in a separate|separately|in another|"
+                   r"more\s+(?:[\w\-]+\s+)?(?:shells|rockets|missiles|mortars|bombs|barrel bombs|airstrikes|air strikes|strikes)\b|"
                    r"earlier (?:today|in the day|this morning|on \w+day)|later (?:in the|that) (?:day|evening|afternoon|night))\b", re.I)
 _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|updated)\b", re.I)
 # "two more civilians were killed in ...": a count added by a further incident ("more than" is a size)

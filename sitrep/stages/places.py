@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from sitrep.model import Evidence, Place
@@ -293,6 +294,7 @@ def find_places(doc: Doc) -> Doc:
             taken.add(s, e)
     found.sort(key=lambda p: p.start)
     _nudge_by_proximity(found, gaz, text)
+    _quarters_of_towns(found, text)
     _add_world_places(doc, found, taken, actor_cover, context, toponyms)
     doc.places = found
     return doc
@@ -461,6 +463,40 @@ def _add_world_places(doc: Doc, found: list[PlaceMatch], taken: Coverage, actor_
     if added:
         found.extend(added)
         found.sort(key=lambda p: p.start)
+
+
+# "the neighbourhood of al-Mazraa", "al-Hamidiyeh neighborhood": a quarter of a town (not "district",
+# which is also a division of a province)
+# ("the old neighbourhoods of Izraa town" are the town's own)
+# ("Howayqa neighborhood of Deir Ezzor": the named quarter is before, the town after)
+_QUARTER_BEFORE = re.compile(r"\b[a-z][a-z\-]*\s+(?:[Nn]eighbo(?:u)?rhood|[Qq]uarter)\s+of\s+(?:the\s+)?$")
+_QUARTER_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhood|quarter)\b", re.I)
+_QUARTER_OF = re.compile(r"\s+(?:neighbo(?:u)?rhood|quarter)\s+(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+)?", re.I)
+# a quarter lies within this distance of its town's point
+QUARTER_KM = 25.0
+
+
+def _quarters_of_towns(found: list[PlaceMatch], text: str) -> None:
+    """A name the text calls a neighbourhood is a quarter of a town: the one named just after it ("Salah
+    Eddin neighborhood in Aleppo city"), else the last one named before it ("in Damascus city ... the
+    neighbourhood of al-Mazraa"). A village of that name the gazetteer offers far from every town the
+    text names is not it: the quarter is placed as its town (the quarter's words kept as the text)."""
+    towns = [p for p in found if p.place.precision == "city" and p.place.lat is not None]
+    for i, p in enumerate(found):
+        if p.place.precision not in ("city", "point") or p.place.lat is None or not (
+                _QUARTER_AFTER.match(text[p.end:p.end + 16]) or _QUARTER_BEFORE.search(text[max(0, p.start - 30):p.start])):
+            continue
+        if any(o.place.name != p.place.name and km((o.place.lat, o.place.lon), (p.place.lat, p.place.lon)) <= QUARTER_KM
+               for o in towns):
+            continue  # the gazetteer's entry lies in a town the text names: keep it
+        after = next((o for o in towns if o.start > p.end and o.place.name != p.place.name and _QUARTER_OF.fullmatch(text[p.end:o.start])), None)
+        before = [o for o in towns if o.end <= p.start and o.place.name != p.place.name]
+        town = after or (before[-1] if before else None)
+        if town is None:
+            continue
+        # the town itself, as far as the gazetteer goes: its name, point and division, the quarter's words
+        found[i] = PlaceMatch(p.start, p.end, p.text,
+                              replace(town.place, text=p.text, evidence=Evidence(p.text, p.start, p.end)), p.score)
 
 
 def _to_place(entry: Entry, text: str, start: int, end: int, gaz) -> Place:  # noqa: ANN001
