@@ -1275,6 +1275,22 @@ def _title_actor(doc: Doc) -> Actor | None:
     return None
 
 
+def _title_victim(doc: Doc) -> Actor | None:
+    """The victims an attack headline counts ("Regime airstrikes kill 61 civilians", "27 Students
+    Abducted"): people counted in a headline about an attack are the ones it was done to."""
+    title = doc.extra.get("title")
+    if title is None or not title.sentences or not any(t.type == "ASSAULT" for t in title.triggers):
+        return None
+    for a in title.actors:
+        if a.actor.kind in PEOPLE_KINDS and a.actor.kind != "unknown" and not a.demonym \
+                and _COUNT_BEFORE.search(title.text[max(0, a.start - 25):a.start]):
+            actor = _actor(a)
+            if actor.evidence:
+                actor.evidence.field = "title"
+            return actor
+    return None
+
+
 _OPPOSITION_HELD = re.compile(r"\b(?:rebel|opposition|insurgent|militant)[- ](?:held|controlled|run)\b", re.I)
 
 
@@ -1440,9 +1456,13 @@ def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     _dated_later(doc)
     title_actor = _title_actor(doc)
+    title_victim = _title_victim(doc)
     title = doc.extra.get("title")
     title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
     for m in doc.mentions:
+        if m.type == "ASSAULT" and not m.historical and m.actor2 is None and title_victim is not None \
+                and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None):
+            m.actor2 = title_victim  # the headline counts whom it was done to
         if m.type != "ASSAULT" or m.historical or m.actor1 is not None:
             continue
         victim_id = m.actor2.id if m.actor2 is not None else None
