@@ -182,7 +182,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             if demander is not None and (source is None or demander.actor.id != source.actor.id):
                 return demander, source
         return source, target
-    actors = [a for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
+    # "opposition fighters", "Turkish troops": a demonym before a force names the side that fights
+    actors = [_promote(text, a) for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
     if not actors:
         return None, None
     in_victims = [a for a in actors if any(s <= a.start < e for s, e in victim_spans) or _named_dead(text, a)
@@ -226,7 +227,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym]
     for a in after:
         lead = text[max(t1, a.start - 25):a.start].lower()
-        if re.search(r"\b(?:on|against|targeting|target|at|positions of|between|hit|struck)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) or etype != "ASSAULT":
+        if re.search(r"\b(?:on|against|targeting|target|at|positions of|between|hit|struck)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) \
+                or _FOUGHT_WITH.search(text[max(sentence.start, a.start - 40):a.start]) or etype != "ASSAULT":
             actor2 = a
             break
     if actor2 is None and etype == "ASSAULT":
@@ -274,6 +276,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, actor2
 
 
+# "in a battle with Daesh", "clashes with the army": the side fought is the other party
+_FOUGHT_WITH = re.compile(r"\b(?:battles?|clash(?:es)?|fighting|fights?|confrontations?|skirmish(?:es)?)\s+with\s+(?:the\s+)?$", re.I)
 _DEMANDED = re.compile(r"\b(?:must|should|ought to)\s+(?:\w+\s+){0,2}$|^(?:must|should|ought)\s", re.I)
 
 
@@ -494,11 +498,11 @@ _REACTION_BETWEEN = re.compile(r"\b(?:condemn\w*|denounc\w*|criticis\w*|criticiz
                                r"slamm?\w*|blam\w*|accus\w*|protest\w*\s+against|question\w*)\b", re.I)
 _CLAUSE = re.compile(r"(?:,\s*(?:while|whereas|but|as|after|and)\b|;|\bwhile\b)")
 _INSTITUTION = re.compile(
-    r"^(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:(?:senior|top|foreign|defence|defense|interior|security|military|government|state)\s+)?"
+    r"^(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:(?:senior|top|foreign|defence|defense|interior|security|military|government|state|group)\s+)?"
     r"(?:officials?|government|authorities|leaders?|ministers?|minister|president|prime minister|police|troops|forces|army|"
     r"diplomats?|parliament|delegation|spokesman|spokeswoman|negotiators?|officers?|envoy|ambassador|navy|air force|"
     r"judges?|courts?|prosecutors?|inhabitants|residents|villagers|guerrillas|guerillas|settlers|militants|rebels|"
-    r"protesters|students|workers|farmers|soldiers|security forces|intelligence|media|newspaper|agency)\b",
+    r"protesters|students|workers|farmers|soldiers|fighters?|security forces|intelligence|media|newspaper|agency)\b",
     re.I)
 
 
