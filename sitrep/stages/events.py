@@ -224,6 +224,17 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             if "," in text[actor1.end:t0] and len(text[actor1.end:t0]) > 80:
                 first = before[0]
                 actor1 = first if first.start - sentence.start <= 40 else None
+    if actor1 is None and etype == "ASSAULT":
+        # "killed in terrorist attacks", "died in regime shelling": the attacker named before
+        # another word for the same act in the sentence
+        for t in doc.in_sentence(doc.triggers, sentence):
+            if t is trigger or t.type != "ASSAULT":
+                continue
+            actor1 = next((a for a in actors if a.end <= t.start and a.actor.id != "CIVILIANS"
+                           and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+)?", text[a.end:t.start])
+                           and not _SPEECH_BETWEEN.search(text[a.end:t.start])), None)
+            if actor1 is not None:
+                break
     after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym]
     for a in after:
         lead = text[max(t1, a.start - 25):a.start].lower()
