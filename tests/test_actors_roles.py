@@ -107,3 +107,49 @@ def test_the_release_of_the_kidnapped_is_by_their_kidnappers():
     freed = [m for m in records(text) if m.type == "CONCEDE"]
     assert freed and freed[0].actor1 is not None and freed[0].actor1.basis == "inferred"
     assert freed[0].actor1.kind == "unknown"
+
+
+def test_an_attack_headline_counts_its_victims():
+    title = "Warplanes kill 14 civilians in market town"
+    text = "Air raids hit the market of Saraqeb in Idlib province on Monday, a monitor said."
+    hit = [m for m in records(text, title=title) if m.type == "ASSAULT"]
+    assert hit and hit[0].actor2 is not None and hit[0].actor2.kind == "civilians"
+
+
+def test_a_headline_without_counted_people_names_no_victim():
+    title = "Warplanes strike market town"
+    text = "Air raids hit the market of Saraqeb in Idlib province on Monday, a monitor said."
+    hit = [m for m in records(text, title=title) if m.type == "ASSAULT"]
+    assert hit and (hit[0].actor2 is None or hit[0].actor2.kind != "civilians")
+
+
+def test_schoolgirls_kidnapped_are_students():
+    text = "Gunmen kidnapped eight school girls and their teacher in Zamfara state, Nigeria on Tuesday."
+    taken = [m for m in records(text) if m.type == "ASSAULT"]
+    assert taken and taken[0].actor2 is not None and taken[0].actor2.kind == "students"
+
+
+def test_people_protesting_are_protesters():
+    text = "Police in Cairo arrested 120 people protesting against price rises on Friday."
+    held = [m for m in records(text) if m.type == "COERCE"]
+    assert held and held[0].actor2 is not None and held[0].actor2.kind == "protesters"
+
+
+def test_the_side_fought_in_a_battle_is_the_other_party():
+    text = "Rebel fighters fought a fierce battle with the Islamic State near Azaz on Monday."
+    fought = [m for m in records(text) if m.type == "ASSAULT"]
+    assert fought and fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")
+
+
+def test_the_attacker_named_before_another_word_for_the_act():
+    text = "A man was killed and 7 people were injured in terrorist attacks in Aleppo on Thursday."
+    hit = [m for m in records(text) if m.type == "ASSAULT"]
+    assert hit and hit[0].actor1 is not None and hit[0].actor1.kind == "armed group"
+    assert hit[0].actor2 is not None and hit[0].actor2.kind == "civilians"
+
+
+def test_a_demonym_before_fighter_names_the_side():
+    text = "An opposition fighter fires his rifle in a battle with Daesh near Azaz, Syria on Monday."
+    fought = [m for m in records(text) if m.type == "ASSAULT"]
+    assert fought and fought[0].actor1 is not None and fought[0].actor1.kind == "armed group"
+    assert fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")
