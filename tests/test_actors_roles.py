@@ -153,3 +153,16 @@ def test_a_demonym_before_fighter_names_the_side():
     fought = [m for m in records(text) if m.type == "ASSAULT"]
     assert fought and fought[0].actor1 is not None and fought[0].actor1.kind == "armed group"
     assert fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")
+
+
+def test_a_capital_addressed_stands_for_its_government():
+    text = "The European Union called on Beijing to release the detained journalists on Monday."
+    demand = [m for m in records(text) if m.type == "REQUEST"]
+    assert demand and demand[0].actor2 is not None
+    assert demand[0].actor2.kind == "government" and demand[0].actor2.country == "CN"
+
+
+def test_a_capital_where_people_gather_is_a_place_not_the_government():
+    text = "Hundreds of protesters gathered in Moscow on Monday to demand the release of the activist."
+    rally = [m for m in records(text) if m.type == "PROTEST"]
+    assert rally and (rally[0].actor2 is None or rally[0].actor2.kind != "government")

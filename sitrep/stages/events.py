@@ -136,7 +136,7 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
     if _SPEAKER_PLACE.search(text[max(0, m.start - 40):m.start]):
         return False  # "said in Turkey": where the speaker was, not who acted
     if _IN_PLACE.search(text[max(0, m.start - 30):m.start]) and _country_name(m.text):
-        return False  # "from the house in Kaduna in northern Nigeria": a place, not the state acting
+        return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
     return not _HELD.match(text[m.end:m.end + 14])
 
 
@@ -146,10 +146,11 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|into|f
 
 
 def _country_name(words: str) -> bool:
-    """The words are a state's bare name ("Nigeria", "the United States"), not a body or a demonym."""
+    """The words are a state's bare name or its capital ("Nigeria", "the United States", "Moscow"),
+    not a body or a demonym."""
     words = re.sub(r"^the\s+", "", words.strip(), flags=re.I)
     found = lexicon.find_countries(words)
-    return len(found) == 1 and found[0].how == "name" and found[0].start == 0 and found[0].end == len(words)
+    return len(found) == 1 and found[0].how in ("name", "capital") and found[0].start == 0 and found[0].end == len(words)
 
 
 def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
