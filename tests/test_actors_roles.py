@@ -166,3 +166,11 @@ def test_a_capital_where_people_gather_is_a_place_not_the_government():
     text = "Hundreds of protesters gathered in Moscow on Monday to demand the release of the activist."
     rally = [m for m in records(text) if m.type == "PROTEST"]
     assert rally and (rally[0].actor2 is None or rally[0].actor2.kind != "government")
+
+
+def test_a_release_is_by_the_group_the_article_names_as_kidnappers():
+    text = ("Boko Haram fighters kidnapped 20 farmers near Maiduguri, Nigeria on Monday. "
+            "Five of the farmers who were kidnapped were released on Friday, the police said.")
+    freed = [m for m in records(text) if m.type == "CONCEDE"]
+    assert freed and freed[0].actor1 is not None
+    assert freed[0].actor1.name == "Boko Haram" and freed[0].actor1.basis == "inferred"

@@ -1515,7 +1515,7 @@ def _fill_defaults(doc: Doc) -> None:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"), doc)
         if m.actor1 is None and not m.historical and (m.type == "ASSAULT" and m.mode == "abduct" or (
                 m.type == "CONCEDE" and m.mode == "release" and _KIDNAP.search(m.evidence.text))):
-            m.actor1 = _unnamed_abductors(m, doc.extra.get("actor_country"))
+            m.actor1 = _named_abductors(doc) or _unnamed_abductors(m, doc.extra.get("actor_country"))
         _claim_modality(m)
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
@@ -1600,6 +1600,20 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
 
 
 _KIDNAP = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captors?|ransom)\b", re.I)
+
+
+def _named_abductors(doc: Doc) -> Actor | None:
+    """The one group the article names as taking the hostages ("were kidnapped by the 400 Mawozo
+    gang"): a kidnapping or a release told elsewhere in it without a taker is that group's."""
+    dictionary = actor_dictionary()
+    named = {m.actor1.id: m.actor1 for m in doc.mentions
+             if m.type == "ASSAULT" and m.mode == "abduct" and m.actor1 is not None and m.actor1.basis == "text"
+             and m.actor1.id and m.actor1.kind in _GROUP_KINDS
+             and (entry := dictionary.get(m.actor1.id)) is not None and not entry.generic}
+    if len(named) != 1:
+        return None
+    taker = next(iter(named.values()))
+    return replace(taker, label=None, evidence=None, basis="inferred")
 
 
 def _unnamed_abductors(m: EventMention, context: str | None) -> Actor | None:
