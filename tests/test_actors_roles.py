@@ -174,3 +174,9 @@ def test_a_release_is_by_the_group_the_article_names_as_kidnappers():
     freed = [m for m in records(text) if m.type == "CONCEDE"]
     assert freed and freed[0].actor1 is not None
     assert freed[0].actor1.name == "Boko Haram" and freed[0].actor1.basis == "inferred"
+
+
+def test_the_side_clashed_with_is_the_other_party():
+    text = "Kurdish fighters clashed with militants from the Islamic State near Hasakah, Syria on Friday."
+    fought = [m for m in records(text) if m.type == "ASSAULT"]
+    assert fought and fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")

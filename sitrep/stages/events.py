@@ -289,7 +289,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
 
 
 # "in a battle with Daesh", "clashes with the army": the side fought is the other party
-_FOUGHT_WITH = re.compile(r"\b(?:battles?|clash(?:es)?|fighting|fights?|confrontations?|skirmish(?:es)?)\s+with\s+(?:the\s+)?$", re.I)
+_FOUGHT_WITH = re.compile(r"\b(?:battles?|battled|clash(?:es|ed)?|fighting|fights?|fought|confrontations?|skirmish(?:es|ed)?|"
+                          r"exchanged fire|gunfights?|firefights?)\s+with\s+(?:the\s+)?$", re.I)
 _DEMANDED = re.compile(r"\b(?:must|should|ought to)\s+(?:\w+\s+){0,2}$|^(?:must|should|ought)\s", re.I)
 
 
