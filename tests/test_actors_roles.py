@@ -180,3 +180,17 @@ def test_the_side_clashed_with_is_the_other_party():
     text = "Kurdish fighters clashed with militants from the Islamic State near Hasakah, Syria on Friday."
     fought = [m for m in records(text) if m.type == "ASSAULT"]
     assert fought and fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")
+
+
+def test_a_protest_at_an_embassy_addresses_that_state():
+    text = "Relatives of the jailed reporter staged a protest outside the Iranian embassy in London on Monday."
+    rally = [m for m in records(text) if m.type == "PROTEST"]
+    assert rally and rally[0].actor2 is not None
+    assert rally[0].actor2.kind == "government" and rally[0].actor2.country == "IR"
+
+
+def test_the_police_policing_a_protest_are_not_its_target():
+    text = "Hundreds of students held a rally in defiance of a ban imposed by the police in Ankara on Sunday."
+    rally = [m for m in records(text) if m.type == "PROTEST"]
+    assert rally and rally[0].actor2 is not None
+    assert rally[0].actor2.kind == "government" and rally[0].actor2.country == "TR"

@@ -801,6 +801,9 @@ def build_mentions(doc: Doc) -> Doc:
     doc.mentions = merge_mentions(doc, mentions)
     _fill_defaults(doc)
     _weigh(doc, anchors)
+    for m in doc.mentions:  # after weighing: a target read from the setting is no evidence the protest happened
+        if m.type == "PROTEST" and not m.historical:
+            m.actor2 = _protest_target(doc, m)
     return doc
 
 
@@ -1385,6 +1388,35 @@ def _protest_policing(doc: Doc, m: EventMention) -> None:
     elif m.type == "ASSAULT" and _PROTESTERS.search(text) and _LETHAL.search(text) and m.actor1 is not None \
             and m.actor1.kind in ("police", "state military", "government", "security forces"):
         m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Excessive force against protesters"}
+
+
+_EMBASSY = re.compile(r"\b(?:outside|at|in front of|near|to|on)\s+(?:the\s+)?([A-Z][\w\-]+)\s+(?:embassy|consulate|mission)\b")
+# a grievance the protest voices: "in protest against the fuel price rise", "in defiance of a ban"
+_GRIEVANCE = re.compile(r"\b(?:against|in defiance of|to demand|demanding|to denounce|denouncing|to condemn|condemning|"
+                        r"calling for|to call for|over the)\b", re.I)
+
+
+def _protest_target(doc: Doc, m: EventMention) -> Actor | None:
+    """Whom a protest addresses: the state whose embassy it is held at ("outside the Iranian
+    embassy"); the police that police a protest are not its target, and a protest voicing a grievance
+    with no one else named addresses the government where it is held (inferred)."""
+    text = " ".join(doc.sentences[i].text for i in m.sentences)
+    embassy = _EMBASSY.search(text)
+    iso = lexicon.demonym_lookup().get(embassy.group(1).lower()) if embassy else None
+    if iso is not None:
+        entry = class_entry("government", iso)
+        if entry.country == iso:
+            return Actor(entry.name, entry.kind, entry.country, embassy.group(0), entry.id, None, basis="inferred")
+    actor2 = m.actor2
+    if actor2 is not None and actor2.kind not in ("police", "state military") or not _GRIEVANCE.search(text):
+        return actor2
+    country = (m.location.country if m.location is not None else None) or doc.extra.get("actor_country")
+    if not country or m.actor1 is not None and m.actor1.kind in _STATE_KINDS:
+        return actor2
+    entry = class_entry("government", country)
+    if entry.country != country:
+        return actor2
+    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
 
 # Acts that are themselves speech: "X accused Y", "X rejected the comments", "X said it had asked"
