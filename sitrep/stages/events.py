@@ -229,11 +229,13 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         # "killed in terrorist attacks", "died in regime shelling": the attacker named before
         # another word for the same act in the sentence
         for t in doc.in_sentence(doc.triggers, sentence):
-            if t is trigger or t.type != "ASSAULT":
-                continue
+            if t is trigger or t.type != "ASSAULT" or _TOLL_VERB.match(t.text):
+                continue  # "4 Turkish troopers killed": before a verb of the toll stand the dead, not the attacker
             actor1 = next((a for a in actors if a.end <= t.start and a.actor.id != "CIVILIANS"
                            and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+)?", text[a.end:t.start])
-                           and not _SPEECH_BETWEEN.search(text[a.end:t.start])), None)
+                           and not _SPEECH_BETWEEN.search(text[a.end:t.start])
+                           # "an alliance including Al-Qaeda's affiliate attacked": a part is not the side
+                           and not _PART_OR_TARGET.search(text[max(sentence.start, a.start - 30):a.start])), None)
             if actor1 is not None:
                 break
     after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym]
@@ -291,6 +293,7 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
 # "in a battle with Daesh", "clashes with the army": the side fought is the other party
 _FOUGHT_WITH = re.compile(r"\b(?:battles?|battled|clash(?:es|ed)?|fighting|fights?|fought|confrontations?|skirmish(?:es|ed)?|"
                           r"exchanged fire|gunfights?|firefights?)\s+with\s+(?:the\s+)?$", re.I)
+_TOLL_VERB = re.compile(r"(?:kill|wound|injur|martyr|slay|slain|dead|die|hurt)\w*$", re.I)
 _DEMANDED = re.compile(r"\b(?:must|should|ought to)\s+(?:\w+\s+){0,2}$|^(?:must|should|ought)\s", re.I)
 
 
