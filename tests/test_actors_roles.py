@@ -194,3 +194,10 @@ def test_the_police_policing_a_protest_are_not_its_target():
     rally = [m for m in records(text) if m.type == "PROTEST"]
     assert rally and rally[0].actor2 is not None
     assert rally[0].actor2.kind == "government" and rally[0].actor2.country == "TR"
+
+
+def test_unnamed_people_rallying_are_protesters_of_the_place():
+    text = "Thousands gathered in central Istanbul on Sunday in a rally to mark Labour Day."
+    rally = [m for m in records(text) if m.type == "PROTEST"]
+    assert rally and rally[0].actor1 is not None
+    assert rally[0].actor1.kind == "protesters" and rally[0].actor1.basis == "inferred"

@@ -804,9 +804,11 @@ def build_mentions(doc: Doc) -> Doc:
     doc.mentions = merge_mentions(doc, mentions)
     _fill_defaults(doc)
     _weigh(doc, anchors)
-    for m in doc.mentions:  # after weighing: a target read from the setting is no evidence the protest happened
+    for m in doc.mentions:  # after weighing: parties read from the setting are no evidence the protest happened
         if m.type == "PROTEST" and not m.historical:
             m.actor2 = _protest_target(doc, m)
+            if m.actor1 is None or m.actor1.kind == "unknown" and not m.actor1.name:  # "Thousands gathered ..."
+                m.actor1 = _unnamed_protesters(doc, m)
     return doc
 
 
@@ -1397,6 +1399,14 @@ _EMBASSY = re.compile(r"\b(?:outside|at|in front of|near|to|on)\s+(?:the\s+)?([A
 # a grievance the protest voices: "in protest against the fuel price rise", "in defiance of a ban"
 _GRIEVANCE = re.compile(r"\b(?:against|in defiance of|to demand|demanding|to denounce|denouncing|to condemn|condemning|"
                         r"calling for|to call for|over the)\b", re.I)
+
+
+def _unnamed_protesters(doc: Doc, m: EventMention) -> Actor | None:
+    """'thousands gathered in an authorised rally': who protests, unnamed, are protesters of the place
+    (ACLED's 'Protesters (country)'). Marked as inferred."""
+    country = (m.location.country if m.location is not None else None) or doc.extra.get("actor_country")
+    entry = class_entry("protesters", country)
+    return Actor(entry.name, entry.kind, entry.country or country, None, entry.id, None, basis="inferred")
 
 
 def _protest_target(doc: Doc, m: EventMention) -> Actor | None:
