@@ -201,3 +201,11 @@ def test_unnamed_people_rallying_are_protesters_of_the_place():
     rally = [m for m in records(text) if m.type == "PROTEST"]
     assert rally and rally[0].actor1 is not None
     assert rally[0].actor1.kind == "protesters" and rally[0].actor1.basis == "inferred"
+
+
+def test_shelling_between_two_sides_names_both_in_order():
+    text = ("Forty people were killed in an exchange of shelling between government forces and the Islamic State "
+            "in Deir ez-Zor, Syria on Wednesday.")
+    hit = [m for m in records(text) if m.type == "ASSAULT"]
+    assert hit and hit[0].actor1 is not None and hit[0].actor2 is not None
+    assert hit[0].actor1.kind == "state military" and hit[0].actor2.name.startswith("Islamic State")

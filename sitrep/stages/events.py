@@ -245,6 +245,12 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                 or _FOUGHT_WITH.search(text[max(sentence.start, a.start - 40):a.start]) or etype != "ASSAULT":
             actor2 = a
             break
+    if actor1 is None and actor2 is not None and re.search(r"\bbetween\s+(?:the\s+)?$", text[max(t1, actor2.start - 14):actor2.start]):
+        # "mutual shelling between regime forces and ISIS": the two sides, in the order named
+        other = next((a for a in after if a.start >= actor2.end and a.actor.id != actor2.actor.id
+                      and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actor2.end:a.start])), None)
+        if other is not None:
+            actor1, actor2 = actor2, other
     if actor2 is None and etype == "ASSAULT":
         before = [a for a in actors if a.end <= t0 and a is not actor1 and not a.demonym]
         victims = [a for a in before if a.actor.id == "CIVILIANS"]
