@@ -209,3 +209,10 @@ def test_shelling_between_two_sides_names_both_in_order():
     hit = [m for m in records(text) if m.type == "ASSAULT"]
     assert hit and hit[0].actor1 is not None and hit[0].actor2 is not None
     assert hit[0].actor1.kind == "state military" and hit[0].actor2.name.startswith("Islamic State")
+
+
+def test_who_ordered_an_arrest_is_its_agent():
+    text = "The editor, Musa Bello, was arrested and detained on the orders of the Kano State government in Nigeria on Friday."
+    held = [m for m in records(text) if m.type == "COERCE"]
+    assert held and held[0].actor1 is not None and held[0].actor1.kind == "government"
+    assert held[0].actor1.basis == "text"

@@ -300,6 +300,23 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
 _FOUGHT_WITH = re.compile(r"\b(?:battles?|battled|clash(?:es|ed)?|fighting|fights?|fought|confrontations?|skirmish(?:es|ed)?|"
                           r"exchanged fire|gunfights?|firefights?)\s+with\s+(?:the\s+)?$", re.I)
 _TOLL_VERB = re.compile(r"(?:kill|wound|injur|martyr|slay|slain|dead|die|hurt)\w*$", re.I)
+# "detained on the order of the state government": who ordered the act is its agent
+_ORDERED_BY = re.compile(r"\b(?:on|upon|under)\s+(?:the\s+)?(?:direct\s+)?(?:orders?|instructions?|directives?)\s+of\s+|"
+                         r"\bat\s+the\s+(?:behest|request|orders?)\s+of\s+", re.I)
+
+
+def _ordered_by(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMatch | None,
+                actor2: ActorMatch | None) -> ActorMatch | None:
+    found = next((f for f in _ORDERED_BY.finditer(doc.text, trigger.end, sentence.end)
+                  if f.start() - trigger.end <= 60), None)
+    if found is None:
+        return actor1
+    named = next((a for a in doc.in_sentence(doc.actors, sentence) if 0 <= a.start - found.end() <= 4 and not a.demonym), None)
+    if named is None or actor2 is not None and named.actor.id == actor2.actor.id:
+        return actor1
+    return named
+
+
 _DEMANDED = re.compile(r"\b(?:must|should|ought to)\s+(?:\w+\s+){0,2}$|^(?:must|should|ought)\s", re.I)
 
 
@@ -734,6 +751,8 @@ def build_mentions(doc: Doc) -> Doc:
                 actor2 = parsed2
             if actor1 is not None and actor2 is not None and actor1.start < actor2.end and actor2.start < actor1.end:
                 actor2 = None  # one phrase is not both sides: "arrested by authorities" read twice
+            if etype in ("COERCE", "ASSAULT"):
+                actor1 = _ordered_by(doc, sentence, role_trigger, actor1, actor2)
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
                 # a weak act ("attack", "killed") needs a figure or a named perpetrator
