@@ -107,3 +107,112 @@ def test_the_release_of_the_kidnapped_is_by_their_kidnappers():
     freed = [m for m in records(text) if m.type == "CONCEDE"]
     assert freed and freed[0].actor1 is not None and freed[0].actor1.basis == "inferred"
     assert freed[0].actor1.kind == "unknown"
+
+
+def test_an_attack_headline_counts_its_victims():
+    title = "Warplanes kill 14 civilians in market town"
+    text = "Air raids hit the market of Saraqeb in Idlib province on Monday, a monitor said."
+    hit = [m for m in records(text, title=title) if m.type == "ASSAULT"]
+    assert hit and hit[0].actor2 is not None and hit[0].actor2.kind == "civilians"
+
+
+def test_a_headline_without_counted_people_names_no_victim():
+    title = "Warplanes strike market town"
+    text = "Air raids hit the market of Saraqeb in Idlib province on Monday, a monitor said."
+    hit = [m for m in records(text, title=title) if m.type == "ASSAULT"]
+    assert hit and (hit[0].actor2 is None or hit[0].actor2.kind != "civilians")
+
+
+def test_schoolgirls_kidnapped_are_students():
+    text = "Gunmen kidnapped eight school girls and their teacher in Zamfara state, Nigeria on Tuesday."
+    taken = [m for m in records(text) if m.type == "ASSAULT"]
+    assert taken and taken[0].actor2 is not None and taken[0].actor2.kind == "students"
+
+
+def test_people_protesting_are_protesters():
+    text = "Police in Cairo arrested 120 people protesting against price rises on Friday."
+    held = [m for m in records(text) if m.type == "COERCE"]
+    assert held and held[0].actor2 is not None and held[0].actor2.kind == "protesters"
+
+
+def test_the_side_fought_in_a_battle_is_the_other_party():
+    text = "Rebel fighters fought a fierce battle with the Islamic State near Azaz on Monday."
+    fought = [m for m in records(text) if m.type == "ASSAULT"]
+    assert fought and fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")
+
+
+def test_the_attacker_named_before_another_word_for_the_act():
+    text = "A man was killed and 7 people were injured in terrorist attacks in Aleppo on Thursday."
+    hit = [m for m in records(text) if m.type == "ASSAULT"]
+    assert hit and hit[0].actor1 is not None and hit[0].actor1.kind == "armed group"
+    assert hit[0].actor2 is not None and hit[0].actor2.kind == "civilians"
+
+
+def test_a_demonym_before_fighter_names_the_side():
+    text = "An opposition fighter fires his rifle in a battle with Daesh near Azaz, Syria on Monday."
+    fought = [m for m in records(text) if m.type == "ASSAULT"]
+    assert fought and fought[0].actor1 is not None and fought[0].actor1.kind == "armed group"
+    assert fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")
+
+
+def test_a_capital_addressed_stands_for_its_government():
+    text = "The European Union called on Beijing to release the detained journalists on Monday."
+    demand = [m for m in records(text) if m.type == "REQUEST"]
+    assert demand and demand[0].actor2 is not None
+    assert demand[0].actor2.kind == "government" and demand[0].actor2.country == "CN"
+
+
+def test_a_capital_where_people_gather_is_a_place_not_the_government():
+    text = "Hundreds of protesters gathered in Moscow on Monday to demand the release of the activist."
+    rally = [m for m in records(text) if m.type == "PROTEST"]
+    assert rally and (rally[0].actor2 is None or rally[0].actor2.kind != "government")
+
+
+def test_a_release_is_by_the_group_the_article_names_as_kidnappers():
+    text = ("Boko Haram fighters kidnapped 20 farmers near Maiduguri, Nigeria on Monday. "
+            "Five of the farmers who were kidnapped were released on Friday, the police said.")
+    freed = [m for m in records(text) if m.type == "CONCEDE"]
+    assert freed and freed[0].actor1 is not None
+    assert freed[0].actor1.name == "Boko Haram" and freed[0].actor1.basis == "inferred"
+
+
+def test_the_side_clashed_with_is_the_other_party():
+    text = "Kurdish fighters clashed with militants from the Islamic State near Hasakah, Syria on Friday."
+    fought = [m for m in records(text) if m.type == "ASSAULT"]
+    assert fought and fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")
+
+
+def test_a_protest_at_an_embassy_addresses_that_state():
+    text = "Relatives of the jailed reporter staged a protest outside the Iranian embassy in London on Monday."
+    rally = [m for m in records(text) if m.type == "PROTEST"]
+    assert rally and rally[0].actor2 is not None
+    assert rally[0].actor2.kind == "government" and rally[0].actor2.country == "IR"
+
+
+def test_the_police_policing_a_protest_are_not_its_target():
+    text = "Hundreds of students held a rally in defiance of a ban imposed by the police in Ankara on Sunday."
+    rally = [m for m in records(text) if m.type == "PROTEST"]
+    assert rally and rally[0].actor2 is not None
+    assert rally[0].actor2.kind == "government" and rally[0].actor2.country == "TR"
+
+
+def test_unnamed_people_rallying_are_protesters_of_the_place():
+    text = "Thousands gathered in central Istanbul on Sunday in a rally to mark Labour Day."
+    rally = [m for m in records(text) if m.type == "PROTEST"]
+    assert rally and rally[0].actor1 is not None
+    assert rally[0].actor1.kind == "protesters" and rally[0].actor1.basis == "inferred"
+
+
+def test_shelling_between_two_sides_names_both_in_order():
+    text = ("Forty people were killed in an exchange of shelling between government forces and the Islamic State "
+            "in Deir ez-Zor, Syria on Wednesday.")
+    hit = [m for m in records(text) if m.type == "ASSAULT"]
+    assert hit and hit[0].actor1 is not None and hit[0].actor2 is not None
+    assert hit[0].actor1.kind == "state military" and hit[0].actor2.name.startswith("Islamic State")
+
+
+def test_who_ordered_an_arrest_is_its_agent():
+    text = "The editor, Musa Bello, was arrested and detained on the orders of the Kano State government in Nigeria on Friday."
+    held = [m for m in records(text) if m.type == "COERCE"]
+    assert held and held[0].actor1 is not None and held[0].actor1.kind == "government"
+    assert held[0].actor1.basis == "text"

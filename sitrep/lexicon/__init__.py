@@ -180,6 +180,11 @@ def speech_verbs() -> tuple[str, ...]:
     return tuple(_general()["speech_verbs"])
 
 
+def addressing_verbs() -> tuple[str, ...]:
+    """Verbs whose object is the party addressed ("called on", "urged", "accused")."""
+    return tuple(_general()["addressing_verbs"])
+
+
 def person_titles() -> dict[str, str | None]:
     """Lower-cased title before a person's name -> the kind of actor it makes its holder (or None)."""
     return {str(k).lower(): v for k, v in (_general().get("person_titles") or {}).items()}

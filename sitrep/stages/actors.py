@@ -6,7 +6,17 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from sitrep.lexicon import body_heads, capital_lookup, demonym_lookup, find_countries, months, person_titles, weekdays
+from sitrep.lexicon import (
+    addressing_verbs,
+    body_heads,
+    capital_lookup,
+    demonym_lookup,
+    find_countries,
+    months,
+    person_titles,
+    speech_verbs,
+    weekdays,
+)
 from sitrep.resolve.actors import (
     UNLISTED_IDS,
     ActorEntry,
@@ -68,6 +78,35 @@ def _derived(doc: Doc, matches: list[ActorMatch]) -> list[ActorMatch]:
         out = [x for x in out if not (start <= x.start < end)]
         out.append(ActorMatch(start, end, doc.text[start:end].strip(), government))
     out.sort(key=lambda x: x.start)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _addressed_capital() -> tuple[re.Pattern, re.Pattern]:
+    def words(forms: tuple[str, ...]) -> str:
+        return "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    before = re.compile(rf"\b(?:{words(addressing_verbs())})\s+$", re.I)
+    after = re.compile(rf"^\s+(?:(?:has|had|have|also|again|on\s+\w+day)\s+)*(?:{words(speech_verbs())}|rejected|condemned|"
+                       rf"urged|called|demanded|responded|retaliated|vowed|threatened|insisted|dismissed)\b")
+    return before, after
+
+
+def _capital_governments(doc: Doc, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """A capital that speaks or is addressed ("Beijing said", "called on Beijing to release them")
+    stands for its state's government, as news writes a government by its seat."""
+    before, after = _addressed_capital()
+    taken = [(m.start, m.end) for m in matches]
+    out = list(matches)
+    for c in doc.extra["country_mentions"]:
+        if c.how != "capital" or any(s < c.end and c.start < e for s, e in taken):
+            continue
+        if not (before.search(doc.text[max(0, c.start - 25):c.start]) or after.match(doc.text[c.end:c.end + 40])):
+            continue
+        if _DATELINE_AFTER.match(doc.text[c.end:c.end + 3]):
+            continue
+        entry = class_entry("government", c.iso2)
+        if entry.country == c.iso2:
+            out.append(ActorMatch(c.start, c.end, doc.text[c.start:c.end], entry))
     return out
 
 
@@ -389,6 +428,7 @@ def find_actors(doc: Doc) -> Doc:
             continue
         merged.append(ActorMatch(start, end, doc.text[start:end], _UNKNOWN))
     merged = _persons(doc, merged, context)
+    merged = _capital_governments(doc, merged)
     merged.sort(key=lambda m: m.start)
     doc.actors = merged
     countries: dict[str, int] = {}

@@ -162,7 +162,7 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
     if _SPEAKER_PLACE.search(text[max(0, m.start - 40):m.start]):
         return False  # "said in Turkey": where the speaker was, not who acted
     if _IN_PLACE.search(text[max(0, m.start - 30):m.start]) and _country_name(m.text):
-        return False  # "from the house in Kaduna in northern Nigeria": a place, not the state acting
+        return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
     return not _HELD.match(text[m.end:m.end + 14])
 
 
@@ -172,10 +172,11 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|into|f
 
 
 def _country_name(words: str) -> bool:
-    """The words are a state's bare name ("Nigeria", "the United States"), not a body or a demonym."""
+    """The words are a state's bare name or its capital ("Nigeria", "the United States", "Moscow"),
+    not a body or a demonym."""
     words = re.sub(r"^the\s+", "", words.strip(), flags=re.I)
     found = lexicon.find_countries(words)
-    return len(found) == 1 and found[0].how == "name" and found[0].start == 0 and found[0].end == len(words)
+    return len(found) == 1 and found[0].how in ("name", "capital") and found[0].start == 0 and found[0].end == len(words)
 
 
 def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
@@ -208,7 +209,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             if demander is not None and (source is None or demander.actor.id != source.actor.id):
                 return demander, source
         return source, target
-    actors = [a for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
+    # "opposition fighters", "Turkish troops": a demonym before a force names the side that fights
+    actors = [_promote(text, a) for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
     if not actors:
         return None, None
     in_victims = [a for a in actors if any(s <= a.start < e for s, e in victim_spans) or _named_dead(text, a)
@@ -249,12 +251,32 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             if "," in text[actor1.end:t0] and len(text[actor1.end:t0]) > 80:
                 first = before[0]
                 actor1 = first if first.start - sentence.start <= 40 else None
+    if actor1 is None and etype == "ASSAULT":
+        # "killed in terrorist attacks", "died in regime shelling": the attacker named before
+        # another word for the same act in the sentence
+        for t in doc.in_sentence(doc.triggers, sentence):
+            if t is trigger or t.type != "ASSAULT" or _TOLL_VERB.match(t.text):
+                continue  # "4 Turkish troopers killed": before a verb of the toll stand the dead, not the attacker
+            actor1 = next((a for a in actors if a.end <= t.start and a.actor.id != "CIVILIANS"
+                           and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+)?", text[a.end:t.start])
+                           and not _SPEECH_BETWEEN.search(text[a.end:t.start])
+                           # "an alliance including Al-Qaeda's affiliate attacked": a part is not the side
+                           and not _PART_OR_TARGET.search(text[max(sentence.start, a.start - 30):a.start])), None)
+            if actor1 is not None:
+                break
     after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym]
     for a in after:
         lead = text[max(t1, a.start - 25):a.start].lower()
-        if re.search(r"\b(?:on|against|targeting|target|at|positions of|between|hit|struck)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) or etype != "ASSAULT":
+        if re.search(r"\b(?:on|against|targeting|target|at|positions of|between|hit|struck)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) \
+                or _FOUGHT_WITH.search(text[max(sentence.start, a.start - 40):a.start]) or etype != "ASSAULT":
             actor2 = a
             break
+    if actor1 is None and actor2 is not None and re.search(r"\bbetween\s+(?:the\s+)?$", text[max(t1, actor2.start - 14):actor2.start]):
+        # "mutual shelling between regime forces and ISIS": the two sides, in the order named
+        other = next((a for a in after if a.start >= actor2.end and a.actor.id != actor2.actor.id
+                      and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actor2.end:a.start])), None)
+        if other is not None:
+            actor1, actor2 = actor2, other
     if actor2 is None and etype == "ASSAULT":
         before = [a for a in actors if a.end <= t0 and a is not actor1 and not a.demonym]
         victims = [a for a in before if a.actor.id == "CIVILIANS"]
@@ -298,6 +320,27 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if actor1 is not None and actor2 is not None and actor1.actor.id == actor2.actor.id:
         actor2 = None
     return actor1, actor2
+
+
+# "in a battle with Daesh", "clashes with the army": the side fought is the other party
+_FOUGHT_WITH = re.compile(r"\b(?:battles?|battled|clash(?:es|ed)?|fighting|fights?|fought|confrontations?|skirmish(?:es|ed)?|"
+                          r"exchanged fire|gunfights?|firefights?)\s+with\s+(?:the\s+)?$", re.I)
+_TOLL_VERB = re.compile(r"(?:kill|wound|injur|martyr|slay|slain|dead|die|hurt)\w*$", re.I)
+# "detained on the order of the state government": who ordered the act is its agent
+_ORDERED_BY = re.compile(r"\b(?:on|upon|under)\s+(?:the\s+)?(?:direct\s+)?(?:orders?|instructions?|directives?)\s+of\s+|"
+                         r"\bat\s+the\s+(?:behest|request|orders?)\s+of\s+", re.I)
+
+
+def _ordered_by(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMatch | None,
+                actor2: ActorMatch | None) -> ActorMatch | None:
+    found = next((f for f in _ORDERED_BY.finditer(doc.text, trigger.end, sentence.end)
+                  if f.start() - trigger.end <= 60), None)
+    if found is None:
+        return actor1
+    named = next((a for a in doc.in_sentence(doc.actors, sentence) if 0 <= a.start - found.end() <= 4 and not a.demonym), None)
+    if named is None or actor2 is not None and named.actor.id == actor2.actor.id:
+        return actor1
+    return named
 
 
 _DEMANDED = re.compile(r"\b(?:must|should|ought to)\s+(?:\w+\s+){0,2}$|^(?:must|should|ought)\s", re.I)
@@ -520,11 +563,11 @@ _REACTION_BETWEEN = re.compile(r"\b(?:condemn\w*|denounc\w*|criticis\w*|criticiz
                                r"slamm?\w*|blam\w*|accus\w*|protest\w*\s+against|question\w*)\b", re.I)
 _CLAUSE = re.compile(r"(?:,\s*(?:while|whereas|but|as|after|and)\b|;|\bwhile\b)")
 _INSTITUTION = re.compile(
-    r"^(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:(?:senior|top|foreign|defence|defense|interior|security|military|government|state)\s+)?"
+    r"^(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:(?:senior|top|foreign|defence|defense|interior|security|military|government|state|group)\s+)?"
     r"(?:officials?|government|authorities|leaders?|ministers?|minister|president|prime minister|police|troops|forces|army|"
     r"diplomats?|parliament|delegation|spokesman|spokeswoman|negotiators?|officers?|envoy|ambassador|navy|air force|"
     r"judges?|courts?|prosecutors?|inhabitants|residents|villagers|guerrillas|guerillas|settlers|militants|rebels|"
-    r"protesters|students|workers|farmers|soldiers|security forces|intelligence|media|newspaper|agency)\b",
+    r"protesters|students|workers|farmers|soldiers|fighters?|security forces|intelligence|media|newspaper|agency)\b",
     re.I)
 
 
@@ -791,6 +834,8 @@ def build_mentions(doc: Doc) -> Doc:
                 actor2 = parsed2
             if actor1 is not None and actor2 is not None and actor1.start < actor2.end and actor2.start < actor1.end:
                 actor2 = None  # one phrase is not both sides: "arrested by authorities" read twice
+            if etype in ("COERCE", "ASSAULT"):
+                actor1 = _ordered_by(doc, sentence, role_trigger, actor1, actor2)
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
                 # a weak act ("attack", "killed") needs a figure or a named perpetrator
@@ -875,6 +920,11 @@ def build_mentions(doc: Doc) -> Doc:
     _fill_defaults(doc)
     _weigh(doc, anchors)
     _headline_acts(doc)
+    for m in doc.mentions:  # after weighing: parties read from the setting are no evidence the protest happened
+        if m.type == "PROTEST" and not m.historical:
+            m.actor2 = _protest_target(doc, m)
+            if m.actor1 is None or m.actor1.kind == "unknown" and not m.actor1.name:  # "Thousands gathered ..."
+                m.actor1 = _unnamed_protesters(doc, m)
     return doc
 
 
@@ -1446,6 +1496,22 @@ def _title_actor(doc: Doc) -> Actor | None:
     return None
 
 
+def _title_victim(doc: Doc) -> Actor | None:
+    """The victims an attack headline counts ("Regime airstrikes kill 61 civilians", "27 Students
+    Abducted"): people counted in a headline about an attack are the ones it was done to."""
+    title = doc.extra.get("title")
+    if title is None or not title.sentences or not any(t.type == "ASSAULT" for t in title.triggers):
+        return None
+    for a in title.actors:
+        if a.actor.kind in PEOPLE_KINDS and a.actor.kind != "unknown" and not a.demonym \
+                and _COUNT_BEFORE.search(title.text[max(0, a.start - 25):a.start]):
+            actor = _actor(a)
+            if actor.evidence:
+                actor.evidence.field = "title"
+            return actor
+    return None
+
+
 _OPPOSITION_HELD = re.compile(r"\b(?:rebel|opposition|insurgent|militant)[- ](?:held|controlled|run)\b", re.I)
 
 
@@ -1538,6 +1604,43 @@ def _protest_policing(doc: Doc, m: EventMention) -> None:
     elif m.type == "ASSAULT" and _PROTESTERS.search(text) and _LETHAL.search(text) and m.actor1 is not None \
             and m.actor1.kind in ("police", "state military", "government", "security forces"):
         m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Excessive force against protesters"}
+
+
+_EMBASSY = re.compile(r"\b(?:outside|at|in front of|near|to|on)\s+(?:the\s+)?([A-Z][\w\-]+)\s+(?:embassy|consulate|mission)\b")
+# a grievance the protest voices: "in protest against the fuel price rise", "in defiance of a ban"
+_GRIEVANCE = re.compile(r"\b(?:against|in defiance of|to demand|demanding|to denounce|denouncing|to condemn|condemning|"
+                        r"calling for|to call for|over the)\b", re.I)
+
+
+def _unnamed_protesters(doc: Doc, m: EventMention) -> Actor | None:
+    """'thousands gathered in an authorised rally': who protests, unnamed, are protesters of the place
+    (ACLED's 'Protesters (country)'). Marked as inferred."""
+    country = (m.location.country if m.location is not None else None) or doc.extra.get("actor_country")
+    entry = class_entry("protesters", country)
+    return Actor(entry.name, entry.kind, entry.country or country, None, entry.id, None, basis="inferred")
+
+
+def _protest_target(doc: Doc, m: EventMention) -> Actor | None:
+    """Whom a protest addresses: the state whose embassy it is held at ("outside the Iranian
+    embassy"); the police that police a protest are not its target, and a protest voicing a grievance
+    with no one else named addresses the government where it is held (inferred)."""
+    text = " ".join(doc.sentences[i].text for i in m.sentences)
+    embassy = _EMBASSY.search(text)
+    iso = lexicon.demonym_lookup().get(embassy.group(1).lower()) if embassy else None
+    if iso is not None:
+        entry = class_entry("government", iso)
+        if entry.country == iso:
+            return Actor(entry.name, entry.kind, entry.country, embassy.group(0), entry.id, None, basis="inferred")
+    actor2 = m.actor2
+    if actor2 is not None and actor2.kind not in ("police", "state military") or not _GRIEVANCE.search(text):
+        return actor2
+    country = (m.location.country if m.location is not None else None) or doc.extra.get("actor_country")
+    if not country or m.actor1 is not None and m.actor1.kind in _STATE_KINDS:
+        return actor2
+    entry = class_entry("government", country)
+    if entry.country != country:
+        return actor2
+    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
 
 # Acts that are themselves speech: "X accused Y", "X rejected the comments", "X said it had asked"
@@ -1649,10 +1752,14 @@ def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     _dated_later(doc)
     title_actor = _title_actor(doc)
+    title_victim = _title_victim(doc)
     title = doc.extra.get("title")
     title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
     _title_mode(doc, title)
     for m in doc.mentions:
+        if m.type == "ASSAULT" and not m.historical and m.actor2 is None and title_victim is not None \
+                and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None):
+            m.actor2 = title_victim  # the headline counts whom it was done to
         if m.type != "ASSAULT" or m.historical or m.actor1 is not None:
             continue
         victim_id = m.actor2.id if m.actor2 is not None else None
@@ -1699,7 +1806,7 @@ def _fill_defaults(doc: Doc) -> None:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"), doc)
         if m.actor1 is None and not m.historical and (m.type == "ASSAULT" and m.mode == "abduct" or (
                 m.type == "CONCEDE" and m.mode == "release" and _KIDNAP.search(m.evidence.text))):
-            m.actor1 = _unnamed_abductors(m, doc.extra.get("actor_country"))
+            m.actor1 = _named_abductors(doc) or _unnamed_abductors(m, doc.extra.get("actor_country"))
         _claim_modality(m)
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
@@ -1784,6 +1891,20 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
 
 
 _KIDNAP = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captors?|ransom)\b", re.I)
+
+
+def _named_abductors(doc: Doc) -> Actor | None:
+    """The one group the article names as taking the hostages ("were kidnapped by the 400 Mawozo
+    gang"): a kidnapping or a release told elsewhere in it without a taker is that group's."""
+    dictionary = actor_dictionary()
+    named = {m.actor1.id: m.actor1 for m in doc.mentions
+             if m.type == "ASSAULT" and m.mode == "abduct" and m.actor1 is not None and m.actor1.basis == "text"
+             and m.actor1.id and m.actor1.kind in _GROUP_KINDS
+             and (entry := dictionary.get(m.actor1.id)) is not None and not entry.generic}
+    if len(named) != 1:
+        return None
+    taker = next(iter(named.values()))
+    return replace(taker, label=None, evidence=None, basis="inferred")
 
 
 def _unnamed_abductors(m: EventMention, context: str | None) -> Actor | None:
