@@ -1049,7 +1049,7 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return True
     if m.type in ("ASSAULT", "PROTEST") and charged(token) and not (
             m.date is not None and m.date.basis == "text" and m.date.evidence is not None
-            and m.date.evidence.start > anchors.get(id(m), 0) and _within(m.date.value, doc.article.published, 31)):
+            and m.date.evidence.start > anchors.get(id(m), 0) and not m.historical):
         # the crime a person is charged with, told as the charge and not dated as recent news, is
         # kept as history ("a Serb ex-policeman accused of taking part in the killing of 51 civilians");
         # a day of its own told after it ("charged with kidnapping a woman on Sunday") makes it news
@@ -1781,7 +1781,7 @@ def _fill_defaults(doc: Doc) -> None:
         elif m.type == "PROTEST" and m.actor1 is None and m.location is not None and m.location.country:
             # "thousands gathered", "a rally was held": a protest is made by protesters, of the place's
             # country (ACLED codes every protest's first actor so)
-            m.actor1 = Actor("Protesters", "protesters", m.location.country, None, None, None, basis="inferred")
+            m.actor1 = _unnamed_protesters(doc, m)
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck";
             # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
