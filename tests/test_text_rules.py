@@ -822,3 +822,12 @@ def test_an_attack_one_source_reports_and_another_denies_is_disputed():
     assert m.denials and m.claim.modality == "disputed"
     doc = run("Air strikes killed 23 people in Idlib on Tuesday, the Observatory said.")
     assert next(m for m in doc.mentions if m.type == "ASSAULT").claim.modality == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister has backed off criticizing the neighbouring state.",
+    "Officials hit out at the report on Monday.",
+    "Food prices shot up in March.",
+])
+def test_idioms_holding_a_trigger_word_are_no_event(text):
+    assert run(text).mentions == []

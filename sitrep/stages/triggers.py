@@ -29,6 +29,9 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+NOT_EVENT = "NOT_EVENT"  # triggers.yaml's idioms that only look like triggers ("hit out at")
+
+
 def _word(c: str) -> bool:
     return c.isalnum()
 
@@ -77,7 +80,7 @@ def find_triggers(doc: Doc) -> Doc:
         taken.add(t.start, t.end)
         kept.append(t)
     kept.sort(key=lambda t: t.start)
-    doc.triggers = [_sentencing(text, t) for t in kept if not _call_not_demand(text, t)]
+    doc.triggers = [_sentencing(text, t) for t in kept if t.type != NOT_EVENT and not _call_not_demand(text, t)]
     return doc
 
 

@@ -29,7 +29,7 @@ def event_types() -> list[str]:
     """The PLOVER types sitrep can code (from the reviewed trigger lexicon), for the filter form."""
     from sitrep.resolve.datafiles import load_yaml
 
-    return sorted({entry["type"] for entry in load_yaml("triggers.yaml")})
+    return sorted({entry["type"] for entry in load_yaml("triggers.yaml")} - {"NOT_EVENT"})
 
 
 # -- framing --------------------------------------------------------------------------------
