@@ -22,7 +22,8 @@ SAME_DAY_REACH = 3  # sentences back in which the day it refers to may stand
 
 
 @lru_cache(maxsize=1)
-def _telling_before() -> re.Pattern[str]:
+def telling_before() -> re.Pattern[str]:
+    """What ends right before a day that dates a telling: "said on", "told reporters on", "according to"."""
     verbs = "|".join(sorted(lexicon.speech_verbs(), key=len, reverse=True))
     return re.compile(r"\b(?:" + verbs + r")(?:\s+[\w\-]+){0,3}\s+(?:on\s+)?$", re.I)
 
@@ -58,7 +59,7 @@ def _same_day(doc: Doc, dates: list[DateMatch]) -> list[DateMatch]:
             continue
         floor = doc.sentences[max(0, here.index - SAME_DAY_REACH)].start
         # the day of an act, not of its telling ("his sister told HRW on May 29")
-        telling = _telling_before()
+        telling = telling_before()
         anchor = next((d for d in reversed(dates) if floor <= d.start < m.start() and d.precision == "day"
                        and not telling.search(doc.text[max(floor, d.start - 40):d.start])), None)
         if anchor is not None:

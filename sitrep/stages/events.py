@@ -25,7 +25,7 @@ from sitrep.resolve.actors import (
 from sitrep.stages import salience
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.casualties import is_vague
-from sitrep.stages.dates import SAME_DAY
+from sitrep.stages.dates import SAME_DAY, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
 from sitrep.stages.event_place import clause_place, fill_places, finer, merged_place, places_compatible
@@ -646,7 +646,7 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|
 
 # "media reported Sunday", "said on Monday", "told Human Rights Watch on May 29": a day that dates
 # the telling, not the act
-_TELLING_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|stated|told(?:\s+[\w\-]+){1,3})\s+(?:on\s+)?$", re.I)
+_TELLING_BEFORE = telling_before()
 
 
 def _days_before(value: str, published: str | None) -> int | None:
