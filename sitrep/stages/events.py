@@ -343,7 +343,9 @@ def _ordered_by(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMat
     return named
 
 
-_DEMANDED = re.compile(r"\b(?:must|should|ought to)\s+(?:\w+\s+){0,2}$|^(?:must|should|ought)\s", re.I)
+# "must/should/has to ... release": a duty put on someone, a demand (or a trigger that starts with the modal)
+_MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+(?:\w+\s+){0,2}$", re.I)
+_DEMANDED = re.compile(_MUST_BEFORE.pattern + r"|^(?:must|should|ought)\s", re.I)
 
 
 def _demander(doc: Doc, sentence: Sentence) -> ActorMatch | None:
@@ -1155,7 +1157,6 @@ _ORG_AFTER = re.compile(r"^\s+(?:International|Party|Front|Movement|Council|Orga
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|willing to|ready to|prepared to|plans? to|planning to|intends? to|is to|are to|going to|"
     r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,2}$", re.I)
-_MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+(?:\w+\s+){0,2}$", re.I)
 _CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
 _REFRAMED = {"AGREE": (("Strategic developments", "Agreement"), "03"), "REQUEST": (("Strategic developments", "Other"), "02"),
              "THREATEN": (("Strategic developments", "Other"), "13"), "CONCEDE": (("Strategic developments", "Other"), "08")}
