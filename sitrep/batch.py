@@ -24,6 +24,32 @@ from sitrep.model import Article, EventMention, Failure
 
 ENGINES = ("processes", "dask")
 _END = object()
+_FORK_SERVER_USERS = [0]  # open executors whose workers come from this process's fork server
+
+
+def _use_fork_server(preload: list[str]) -> None:
+    """Start this process's fork server (if it is not running) with ``preload`` imported."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    # read when the server starts; a later call changes nothing for a running server
+    multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
+    forkserver.ensure_running()
+    _FORK_SERVER_USERS[0] += 1
+
+
+def _release_fork_server() -> None:
+    """Stop the fork server when the last executor using it closes, after its workers ended.
+
+    It frees what the server loaded, and the server is then waited for, so that its CPU and
+    its workers' count in this process's ``RUSAGE_CHILDREN`` as a spawned worker's did (the
+    scaling bench reads them there). ``_stop`` is the standard library's own way to stop it."""
+    from multiprocessing import forkserver
+
+    _FORK_SERVER_USERS[0] -= 1
+    stop = getattr(forkserver._forkserver, "_stop", None)
+    if _FORK_SERVER_USERS[0] == 0 and stop is not None:
+        stop()
 
 
 @dataclass
@@ -113,21 +139,20 @@ class ProcessExecutor(SerialExecutor):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
-        context = multiprocessing.get_context("forkserver")
-        # read when the server starts (the first pool of this process); a later call changes nothing
-        context.set_forkserver_preload(["sitrep.warm"])
         # started now, not at the first task: the server loads while this process reads its input
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+        _use_fork_server(["sitrep.warm"])
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
                                         initializer=_exit_with_parent, initargs=(os.getpid(),))
 
     def submit(self, fn: Callable, *args: Any) -> Any:
         return self.pool.submit(fn, *args)
 
     def close(self) -> None:
+        if self.pool is None:
+            return
         self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = None
+        _release_fork_server()
 
 
 # A Dask worker's event loop wakes about 150 times a second by default: a loop-latency tick every
@@ -172,13 +197,11 @@ class DaskExecutor(SerialExecutor):
             # QUIET_WORKERS): the nannies hand them this config
             # the workers forked from a fork server that loaded the pipeline's data, as
             # ProcessExecutor's are (one server per process: the same preload for both)
-            import multiprocessing
-
             import distributed.utils
 
             with dask.config.set({**QUIET_WORKERS, "distributed.worker.multiprocessing-method": "forkserver"}):
-                distributed.utils.get_mp_context()  # Dask's own preload, replaced by the next line
-                multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", "sitrep.warm"])
+                distributed.utils.get_mp_context()  # sets Dask's own preload, replaced by ours:
+                _use_fork_server(["distributed", "sitrep.warm"])
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                             host="127.0.0.1", dashboard_address=None, silence_logs=40,
                                             scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
@@ -191,6 +214,8 @@ class DaskExecutor(SerialExecutor):
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+            self.cluster = None
+            _release_fork_server()
 
 
 def make_executor(workers: int | None = None, engine: str = "processes",
