@@ -23,6 +23,7 @@ from sitrep.fuse.events import fuse_store
 from sitrep.store.base import open_store
 from sitrep.store.bench import Synthetic, bulk_load, load
 
+
 def written() -> int:
     """Bytes this process has passed to write() so far (Linux; 0 elsewhere)."""
     try:
