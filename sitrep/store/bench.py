@@ -327,10 +327,11 @@ def _base_rows(synthetic: BulkSynthetic, n_mentions: int, outlet_ids: dict[str, 
         cluster = Cluster(event_id(views[0]), views)
         cluster.contradictions = find_contradictions(cluster)
         event = cluster.to_event()
-        rows["events"].append(event_row(event) + (0,))
-        rows["event_mentions"] += [(m.id, event.id, i) for i, m in enumerate(views)]
-        rows["event_terms"] += [(f, t, event.date or "", event.id) for f, t in sorted(event_terms(event))]
-        rows["event_blocks"] += [(k, event.id) for k in sorted(cluster.block_keys())]
+        seq = len(rows["events"]) + 1  # numbered as fusion numbers the events it writes
+        rows["events"].append(event_row(event) + (seq, 0))
+        rows["event_mentions"] += [(m.id, event.id, i, seq) for i, m in enumerate(views)]
+        rows["event_terms"] += [(f, t, event.date or "", event.id, seq) for f, t in sorted(event_terms(event))]
+        rows["event_blocks"] += [(k, event.id, seq) for k in sorted(cluster.block_keys())]
     return rows
 
 
@@ -342,13 +343,14 @@ def _replica(base: dict[str, list[tuple]], r: int) -> dict[str, list[tuple]]:
     aids = {a[0]: hashlib.sha1(f"{a[0]}:{r}".encode()).hexdigest()[:16] for a in base["articles"]}
     eids = {e[0]: hashlib.sha1(f"{e[0]}:{r}".encode()).hexdigest()[:12] for e in base["events"]}
     aid, eid = aids.__getitem__, eids.__getitem__
+    offset = r * len(base["events"])  # copy r's events numbered after the copies before it
 
     def mid(m: str) -> str:
         a, _, n = m.partition(":")
         return f"{aids[a]}:{n}"
 
     members: dict[str, list[str]] = {}
-    for m, e, _ in base["event_mentions"]:
+    for m, e, _, _ in base["event_mentions"]:
         members.setdefault(e, []).append(m.partition(":")[0])
     out: dict[str, list[tuple]] = {
         "articles": [(aid(a[0]), f"{a[1]} [{r}]", *a[2:5], f"[{r}] {a[5]}", f"{a[6]}:{r}", *a[7:])
@@ -356,16 +358,16 @@ def _replica(base: dict[str, list[tuple]], r: int) -> dict[str, list[tuple]]:
         "article_sources": [(aid(a), f"{s}:{r}") for a, s in base["article_sources"]],
         "mentions": [(mid(m[0]), aid(m[1]), *m[2:-2], m[-2].replace(m[1], aid(m[1]), 1), m[-1])
                      for m in base["mentions"]],
-        "event_mentions": [(mid(m), eid(e), p) for m, e, p in base["event_mentions"]],
-        "event_terms": [(f, t, d, eid(e)) for f, t, d, e in base["event_terms"]],
-        "event_blocks": [(k, eid(e)) for k, e in base["event_blocks"]],
+        "event_mentions": [(mid(m), eid(e), p, q + offset) for m, e, p, q in base["event_mentions"]],
+        "event_terms": [(f, t, d, eid(e), q + offset) for f, t, d, e, q in base["event_terms"]],
+        "event_blocks": [(k, eid(e), q + offset) for k, e, q in base["event_blocks"]],
     }
     events = []
     for row in base["events"]:
         summary = row[16].replace(f'"{row[0]}"', f'"{eid(row[0])}"', 1)
         for a in members[row[0]]:
             summary = summary.replace(f'"{a}:', f'"{aid(a)}:')
-        events.append((eid(row[0]), *row[1:16], summary, *row[17:]))
+        events.append((eid(row[0]), *row[1:16], summary, *row[17:-2], row[-2] + offset, row[-1]))
     out["events"] = events
     return out
 
@@ -385,8 +387,8 @@ def bulk_load(store, mentions: int, base_mentions: int = 20_000, progress=None) 
         "articles": "id, title, outlet_id, published, language, text, source, url, removed, ingested_at, "
                     "extracted_with",
         "article_sources": "article_id, source", "mentions": MENTION_COLUMNS + ", fused",
-        "events": EVENT_COLUMNS + ", dirty", "event_mentions": "mention_id, event_id, position",
-        "event_terms": "field, term, sort_date, event_id", "event_blocks": "key, event_id"}
+        "events": EVENT_COLUMNS + ", seq, dirty", "event_mentions": "mention_id, event_id, position, event_seq",
+        "event_terms": "field, term, sort_date, event_id, event_seq", "event_blocks": "key, event_id, event_seq"}
     started = time.perf_counter()
     if not hasattr(store.conn, "pgconn"):
         store._exec("PRAGMA cache_size = -400000")  # 400 MB: the indexes of a large load stay in memory

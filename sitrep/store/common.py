@@ -4,12 +4,16 @@ Queries are written once with ``?`` placeholders (the PostgreSQL backend rewrite
 only what truly differs is a hook: full-text search, claiming work, the fusion lock.
 
 Derived tables, rewritten by fusion only:
-  events         one row per fused event: indexed columns for filters and sort keys, and the
-                 full record as JSON (``summary``);
+  events         one row per fused event: indexed columns for filters and sort keys, the
+                 full record as JSON (``summary``), and ``seq``, a number that grows with each
+                 event written;
   event_mentions mention -> event, with the mention's position in its event;
   event_terms    (field, word) -> event with its date, for the actor, place and outlet filters;
   event_blocks   blocking key -> event, so that a new mention finds its candidate events
                  without loading the others.
+The last three name their event twice: by its public id, and by ``event_seq``, the key of
+their by-event indexes. Fusion writes new events with new numbers, so those rows go in at the
+end of the indexes (a hashed id would put each on a random page of a large database).
 """
 
 from __future__ import annotations
@@ -373,7 +377,7 @@ class SQLStore:
                 marks = ",".join("?" * len(part))
                 old = f"SELECT id FROM mentions WHERE article_id IN ({marks})"
                 # events that held the old mentions are told again by the next fusion
-                self._exec("UPDATE events SET dirty = 1 WHERE id IN (SELECT event_id FROM event_mentions "
+                self._exec("UPDATE events SET dirty = 1 WHERE seq IN (SELECT event_seq FROM event_mentions "
                            f"WHERE mention_id IN ({old}))", part)
                 self._exec(f"DELETE FROM event_mentions WHERE mention_id IN ({old})", part)
                 self._exec(f"DELETE FROM mentions WHERE article_id IN ({marks})", part)
@@ -528,14 +532,14 @@ class SQLStore:
                 params += [west, east]
         if where.acled_type:
             conds.append("EXISTS (SELECT 1 FROM event_mentions em JOIN mentions m ON m.id = em.mention_id "
-                         "WHERE em.event_id = e.id AND lower(m.acled_event_type) = ?)")
+                         "WHERE em.event_seq = e.seq AND lower(m.acled_event_type) = ?)")
             params.append(where.acled_type.lower())
         terms = [t for t in self._term_ranges(where) if t != skip]
         for field_, lo, hi in terms:
             # a rare word: fetch its events through the term index; a common one: walk the events
             # in sort order and probe each (the first page is then found early, with no sort)
             if probe or self._common_term(field_, lo, hi):
-                conds.append("EXISTS (SELECT 1 FROM event_terms t WHERE t.event_id = e.id AND t.field = ? "
+                conds.append("EXISTS (SELECT 1 FROM event_terms t WHERE t.event_seq = e.seq AND t.field = ? "
                              "AND t.term >= ? AND t.term < ?)")
             else:
                 conds.append("e.id IN (SELECT event_id FROM event_terms WHERE field = ? AND term >= ? AND term < ?)")
@@ -701,9 +705,10 @@ class SQLStore:
         """Each mention of an event with its outlet, publication date and title, in fusion order."""
         return [{"outlet": r["outlet"], "published": r["published"], "title": r["title"],
                  "record": json.loads(r["record"])} for r in self._all(
-            "SELECT m.record, o.name AS outlet, a.published, a.title FROM event_mentions em "
+            "SELECT m.record, o.name AS outlet, a.published, a.title FROM events e "
+            "JOIN event_mentions em ON em.event_seq = e.seq "
             "JOIN mentions m ON m.id = em.mention_id JOIN articles a ON a.id = m.article_id "
-            "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE em.event_id = ? ORDER BY em.position",
+            "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE e.id = ? ORDER BY em.position",
             (event_id,))]
 
 
@@ -778,11 +783,11 @@ class _Fusion:
         for part in chunks(sorted(set(event_ids))):
             marks = ",".join("?" * len(part))
             for r in self.store._all(
-                "SELECT em.event_id, m.id, m.article_id, o.name AS outlet, a.published, m.record, "
+                "SELECT e.id AS event_id, m.id, m.article_id, o.name AS outlet, a.published, m.record, "
                 f"substr(a.text, 1, {LEAD_CHARS}) AS lead "
-                "FROM event_mentions em JOIN mentions m ON m.id = em.mention_id "
+                "FROM events e JOIN event_mentions em ON em.event_seq = e.seq JOIN mentions m ON m.id = em.mention_id "
                 "JOIN articles a ON a.id = m.article_id LEFT JOIN outlets o ON o.id = a.outlet_id "
-                f"WHERE em.event_id IN ({marks}) ORDER BY em.event_id, em.position", part,
+                f"WHERE e.id IN ({marks}) ORDER BY e.id, em.position", part,
             ):
                 out.setdefault(r["event_id"], []).append(dict(r))
         return out
@@ -801,17 +806,24 @@ class _Fusion:
     def write(self, events: list[tuple[Event, set[str]]], deleted: Iterable[str], fused: Iterable[str]) -> None:
         """Rewrite the touched events (and drop the merged-away ones); mark mentions fused."""
         s = self.store
-        gone = [(eid,) for eid in sorted(set(deleted) | {e.id for e, _ in events})]
-        for table, column in (("event_blocks", "event_id"), ("event_terms", "event_id"),
-                              ("event_mentions", "event_id"), ("events", "id")):
-            s._many(f"DELETE FROM {table} WHERE {column} = ?", gone)
-        marks = ",".join("?" * 21)
-        s._many(f"INSERT INTO events({EVENT_COLUMNS}, dirty) VALUES ({marks}, 0)", [event_row(e) for e, _ in events])
-        s._many("INSERT INTO event_mentions(mention_id, event_id, position) VALUES (?, ?, ?)",
-                [(m, e.id, i) for e, _ in events for i, m in enumerate(e.mentions)])
-        s._many("INSERT INTO event_terms(field, term, sort_date, event_id) VALUES (?, ?, ?, ?)",
-                [(f, t, e.date or "", e.id) for e, _ in events for f, t in sorted(event_terms(e))])
-        s._many("INSERT INTO event_blocks(key, event_id) VALUES (?, ?)",
-                [(k, e.id) for e, keys in events for k in sorted(keys)])
+        gone = sorted(set(deleted) | {e.id for e, _ in events})
+        seqs: list[tuple[int]] = []
+        for part in chunks(gone):
+            seqs += s._tuples(f"SELECT seq FROM events WHERE id IN ({','.join('?' * len(part))})", part)
+        for table in ("event_blocks", "event_terms", "event_mentions"):
+            s._many(f"DELETE FROM {table} WHERE event_seq = ?", seqs)
+        s._many("DELETE FROM events WHERE id = ?", [(eid,) for eid in gone])
+        # a rewritten event is numbered anew, after every event there is (one fuser at a time)
+        first = s._one("SELECT coalesce(max(seq), 0) AS n FROM events")["n"] + 1
+        numbered = [(e, keys, first + i) for i, (e, keys) in enumerate(events)]
+        marks = ",".join("?" * 22)
+        s._many(f"INSERT INTO events({EVENT_COLUMNS}, seq, dirty) VALUES ({marks}, 0)",
+                [(*event_row(e), seq) for e, _, seq in numbered])
+        s._many("INSERT INTO event_mentions(mention_id, event_id, position, event_seq) VALUES (?, ?, ?, ?)",
+                [(m, e.id, i, seq) for e, _, seq in numbered for i, m in enumerate(e.mentions)])
+        s._many("INSERT INTO event_terms(field, term, sort_date, event_id, event_seq) VALUES (?, ?, ?, ?, ?)",
+                [(f, t, e.date or "", e.id, seq) for e, _, seq in numbered for f, t in sorted(event_terms(e))])
+        s._many("INSERT INTO event_blocks(key, event_id, event_seq) VALUES (?, ?, ?)",
+                [(k, e.id, seq) for e, keys, seq in numbered for k in sorted(keys)])
         s._many("UPDATE mentions SET fused = 1 WHERE id = ?", [(m,) for m in fused])
         crash_point("fusion")  # before the commit: a kill here must leave no half-written events

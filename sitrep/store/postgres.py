@@ -160,6 +160,29 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE articles SET (fillfactor = 70)
         """,
     ),
+    (
+        "0007_event_seq",
+        """
+        ALTER TABLE events ADD COLUMN seq BIGINT;
+        UPDATE events e SET seq = n.seq FROM (SELECT id, row_number() OVER (ORDER BY sort_date, id) AS seq FROM events) n
+            WHERE n.id = e.id;
+        ALTER TABLE events ALTER COLUMN seq SET NOT NULL;
+        CREATE UNIQUE INDEX events_seq ON events(seq);
+        ALTER TABLE event_mentions ADD COLUMN event_seq BIGINT NOT NULL DEFAULT 0;
+        UPDATE event_mentions t SET event_seq = e.seq FROM events e WHERE e.id = t.event_id;
+        DROP INDEX event_mentions_event;
+        CREATE INDEX event_mentions_event ON event_mentions(event_seq, position);
+        ALTER TABLE event_terms ADD COLUMN event_seq BIGINT NOT NULL DEFAULT 0;
+        UPDATE event_terms t SET event_seq = e.seq FROM events e WHERE e.id = t.event_id;
+        DROP INDEX event_terms_event;
+        CREATE INDEX event_terms_event ON event_terms(event_seq, field, term);
+        ALTER TABLE event_blocks ADD COLUMN event_seq BIGINT NOT NULL DEFAULT 0;
+        UPDATE event_blocks t SET event_seq = e.seq FROM events e WHERE e.id = t.event_id;
+        DROP INDEX event_blocks_event;
+        CREATE INDEX event_blocks_event ON event_blocks(event_seq);
+        ANALYZE events, event_mentions, event_terms, event_blocks
+        """,
+    ),
 ]
 
 

@@ -224,6 +224,32 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX event_terms_event ON event_terms(event_id, field, term);
         """,
     ),
+    (
+        # (0006 is PostgreSQL's own: its full-text column becomes a trigger)
+        "0007_event_seq",
+        """
+        -- each event gets an increasing number, given when fusion writes it; its mention list,
+        -- words and blocking keys are found by that number, not by the hashed public id, so
+        -- that the events fusion writes go in at the end of those indexes instead of dirtying a
+        -- random page each (at 100k mentions, +1,000 articles dirtied 12,400 pages, 8,000 of
+        -- them in the by-event indexes)
+        ALTER TABLE events ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+        UPDATE events SET seq = rowid;
+        CREATE UNIQUE INDEX events_seq ON events(seq);
+        ALTER TABLE event_mentions ADD COLUMN event_seq INTEGER NOT NULL DEFAULT 0;
+        UPDATE event_mentions SET event_seq = coalesce((SELECT e.seq FROM events e WHERE e.id = event_mentions.event_id), 0);
+        DROP INDEX event_mentions_event;
+        CREATE INDEX event_mentions_event ON event_mentions(event_seq, position);
+        ALTER TABLE event_terms ADD COLUMN event_seq INTEGER NOT NULL DEFAULT 0;
+        UPDATE event_terms SET event_seq = coalesce((SELECT e.seq FROM events e WHERE e.id = event_terms.event_id), 0);
+        DROP INDEX event_terms_event;
+        CREATE INDEX event_terms_event ON event_terms(event_seq, field, term);
+        ALTER TABLE event_blocks ADD COLUMN event_seq INTEGER NOT NULL DEFAULT 0;
+        UPDATE event_blocks SET event_seq = coalesce((SELECT e.seq FROM events e WHERE e.id = event_blocks.event_id), 0);
+        DROP INDEX event_blocks_event;
+        CREATE INDEX event_blocks_event ON event_blocks(event_seq);
+        """,
+    ),
 ]
 
 
