@@ -831,3 +831,9 @@ def test_an_attack_one_source_reports_and_another_denies_is_disputed():
 ])
 def test_idioms_holding_a_trigger_word_are_no_event(text):
     assert run(text).mentions == []
+
+
+def test_an_arrest_named_again_as_the_subject_of_what_it_shows_is_no_new_arrest():
+    doc = run("Police in Lagos on Thursday arrested 14 activists who had gathered near the governor's office. "
+              "The unjust arrest today again reveals the despotic character of the government.")
+    assert sum(m.type == "COERCE" and not m.historical for m in doc.mentions) == 1

@@ -917,6 +917,7 @@ def build_mentions(doc: Doc) -> Doc:
     mentions = [m for m in mentions if _happened(doc, m, anchors)]
     _repeated_history(mentions)
     mentions = _one_per_sentence(doc, mentions, anchors)
+    mentions = _drop_named_again(doc, mentions, anchors)
     mentions = _fold_denials(doc, mentions, anchors)
     doc.mentions = merge_mentions(doc, mentions, told)
     _fill_defaults(doc)
@@ -1082,6 +1083,21 @@ def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int
                 target.denials.append(Claim(by=m.actor1.label, source=m.actor1.name, modality="denied",
                                             evidence=m.evidence))
                 continue
+        out.append(m)
+    return out
+
+
+def _drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
+    """"The unjust arrest today reveals ...", "The protest drew thousands": an arrest, protest or
+    statement named again with "the" as the subject of what it caused or showed, after a record of
+    its kind, is that record's act, not a new one (attacks named again are merged instead)."""
+    out: list[EventMention] = []
+    for m in mentions:
+        token = _trigger_token(doc, m, anchors)
+        if m.type != "ASSAULT" and token is not None and not m.casualties and token.dep_ in ("nsubj", "nsubjpass") \
+                and _definite(doc, m, anchors) \
+                and any(p.type == m.type and not p.historical for p in out):
+            continue
         out.append(m)
     return out
 
