@@ -217,3 +217,16 @@ def test_who_ordered_an_arrest_is_its_agent():
     held = [m for m in records(text) if m.type == "COERCE"]
     assert held and held[0].actor1 is not None and held[0].actor1.kind == "government"
     assert held[0].actor1.basis == "text"
+
+
+def test_a_named_member_of_a_group_is_the_target_not_the_group():
+    found = records("Police in Quetta arrested Awami Youth Front leader Karim Jatoi on Monday.")
+    coerce = [m for m in found if m.type == "COERCE"]
+    assert coerce
+    assert coerce[0].actor2 is not None and coerce[0].actor2.name == "Karim Jatoi", roles(coerce[0])
+
+
+def test_a_group_leader_speaking_still_speaks_for_the_group():
+    found = records("Hamas leader Ismail Haniyeh condemned Israel on Monday.")
+    assert found
+    assert found[0].actor1 is not None and found[0].actor1.name == "Hamas", roles(found[0])

@@ -872,7 +872,7 @@ def build_mentions(doc: Doc) -> Doc:
                     claim = Claim(by=actor1.text, source=actor1.actor.name or None, modality="claimed",
                                   evidence=Evidence(sentence.text, sentence.start, sentence.end))
             a1 = _actor(personal(doc, actor1)) if actor1 else None
-            a2 = _actor(personal(doc, actor2)) if actor2 else None
+            a2 = _actor(personal(doc, actor2, target=True)) if actor2 else None
             if etype == "ASSAULT" and mode_trigger.mode == "explosives" and mode_trigger.text.lower().startswith("bomb") and (
                 _AIRCRAFT.search(sentence.text) or (a1 is not None and a1.kind in ("state military", "coalition"))
             ):
