@@ -217,3 +217,30 @@ def test_who_ordered_an_arrest_is_its_agent():
     held = [m for m in records(text) if m.type == "COERCE"]
     assert held and held[0].actor1 is not None and held[0].actor1.kind == "government"
     assert held[0].actor1.basis == "text"
+
+
+def test_a_named_member_of_a_group_is_the_target_not_the_group():
+    found = records("Police in Quetta arrested Awami Youth Front leader Karim Jatoi on Monday.")
+    coerce = [m for m in found if m.type == "COERCE"]
+    assert coerce
+    assert coerce[0].actor2 is not None and coerce[0].actor2.name == "Karim Jatoi", roles(coerce[0])
+
+
+def test_a_group_leader_speaking_still_speaks_for_the_group():
+    found = records("Hamas leader Ismail Haniyeh condemned Israel on Monday.")
+    assert found
+    assert found[0].actor1 is not None and found[0].actor1.name == "Hamas", roles(found[0])
+
+
+def test_who_says_a_passive_act_happened_is_not_the_one_it_was_done_to():
+    for text in ("Police say a man wanted for robbing a bank in Denver has been arrested in Utah.",
+                 "Police on Tuesday said a man wanted for robbing a bank in Denver had been arrested in Utah."):
+        coerce = [m for m in records(text) if m.type == "COERCE"]
+        assert coerce, text
+        assert coerce[0].actor2 is None or coerce[0].actor2.kind != "police", roles(coerce[0])
+
+
+def test_a_weekday_before_a_name_is_not_part_of_the_name():
+    found = [m for m in records("A spokesman said Thursday Johnson was arrested in Utah.") if m.type == "COERCE"]
+    assert found
+    assert found[0].actor2 is None or not (found[0].actor2.name or "").startswith("Thursday"), roles(found[0])

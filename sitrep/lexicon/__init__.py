@@ -190,6 +190,11 @@ def person_titles() -> dict[str, str | None]:
     return {str(k).lower(): v for k, v in (_general().get("person_titles") or {}).items()}
 
 
+def group_roles() -> tuple[str, ...]:
+    """A member's place in a group, said between the group and the member's name ("PTM leader X")."""
+    return tuple(str(r).lower() for r in _general().get("group_roles") or ())
+
+
 def body_heads() -> dict[str, str]:
     """Lower-cased last word of an organisation's proper name -> the kind of actor it names."""
     return {str(k).lower(): str(v) for k, v in (_general().get("body_heads") or {}).items()}

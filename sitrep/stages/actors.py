@@ -12,6 +12,7 @@ from sitrep.lexicon import (
     capital_lookup,
     demonym_lookup,
     find_countries,
+    group_roles,
     months,
     person_titles,
     speech_verbs,
@@ -457,7 +458,13 @@ def _title_pattern() -> re.Pattern:
     return re.compile(rf"(?:^|\s)({alternatives})\s+({_NAME})$", re.I)
 
 
-def _is_name(doc: Doc, words: str, start: int, end: int, own: ActorMatch) -> bool:
+@lru_cache(maxsize=1)
+def _member_pattern() -> re.Pattern:
+    roles = "|".join(re.escape(r) for r in sorted(group_roles(), key=len, reverse=True))
+    return re.compile(rf"(?:\s*\([A-Z][\w\-]{{1,9}}\))?(?:['’]s)?\s+(?:{roles})(?:,\s+|\s+)({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
+
+
+def _is_name(doc: Doc, words: str, start: int, end: int, own: ActorMatch, persons: bool = False) -> bool:
     """``words`` at [start, end) name a person: no word is a month, a weekday, a country or a common
     capitalised word, and no place or other actor is read there."""
     parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
@@ -465,17 +472,25 @@ def _is_name(doc: Doc, words: str, start: int, end: int, own: ActorMatch) -> boo
         return False
     if any(p.start < end and start < p.end for p in doc.places):
         return False
-    return not any(a is not own and a.start < end and start < a.end for a in doc.actors)
+    return not any(a is not own and a.start < end and start < a.end
+                   and not (persons and a.actor.id == _PERSON_ENTRY) for a in doc.actors)
 
 
-def personal(doc: Doc, m: ActorMatch) -> ActorMatch:
+def personal(doc: Doc, m: ActorMatch, target: bool = False) -> ActorMatch:
     """The person an actor phrase names, as that person: "Governor Bello" is Bello, of the government;
     "a young woman, Dua Mangi" and "rights activist Osman Kavala" are those persons, of the phrase's
-    class. Analysts read names; the class stays the person's kind and country."""
+    class. Analysts read names; the class stays the person's kind and country. As the ``target`` of an
+    act, a group followed by a member's role and name ("the union's leader Jane Doe was arrested") is
+    that member: the act was done to the person; a speaker so named still speaks for the group."""
     entry = m.actor
     if entry.id == _PERSON_ENTRY:
         return m
     text = doc.text
+    if target and not entry.generic:
+        member = _member_pattern().match(text, m.end, min(len(text), m.end + 80))
+        if member and _is_name(doc, member.group(1), member.start(1), member.end(1), m, persons=True):
+            end = member.end(1)
+            return ActorMatch(m.start, end, text[m.start:end], _person(entry, member.group(1), entry.kind))
     titled = _title_pattern().search(m.text)
     if titled and entry.kind in PEOPLE_KINDS | {"government", "ministry", "head of state", "police", "state military"}:
         name = titled.group(2)

@@ -367,6 +367,15 @@ _SPEECH_BETWEEN = re.compile(
     r"\b(?:condemn\w*|denounc\w*|said|says|say|told|called|urged|welcomed|denied|denies|reported|"
     r"confirm(?:ed|s)|stated|added|noted|revealed|disclosed|"
     r"announced|criticis\w*|criticiz\w*|warned|blam\w*|accus\w*)\b", re.I)
+
+
+def _speaker_head(text: str, end: int) -> str:
+    """The first words after an actor ("on Tuesday said", "say"): where a speech verb that makes
+    the actor its speaker stands."""
+    words = re.match(r"[\s,]*((?:(?:on|in|late|early|last|this)\s+)?(?:[A-Za-z]+day\s+)?[\w\-']+)", text[end:end + 60])
+    return words.group(1) if words else ""
+
+
 _OBJECT_BEFORE = re.compile(r"\b(?:of|on|against|in|targeting|at|into|near|toward|towards|from)\s+(?:the\s+)?$"
                             r"|\b(?:originating from|hailing from|natives of|nationals of|citizens of)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _AGENT_HEADS = re.compile(r"\b(?:units|members|fighters|forces|troops|jets|warplanes|aircraft|planes|soldiers|militants|bomber|gunmen|artillery|helicopters)\s+(?:of|from|belonging to|affiliated with)\s+(?:the\s+)?$", re.I)
@@ -465,6 +474,10 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     if (head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in _DATE_WORDS) or head.lower_ in _HUMAN_HEADS:
         words = doc.text[start:end].strip()
         if words.lower().startswith(("the ", "a ", "an ")):
+            cut = words.index(" ") + 1
+            start, words = start + cut, words[cut:]
+        if " " in words and words.split()[0].lower() in _DATE_WORDS:
+            # "said Thursday Davis was arrested": the day the parse ran into the name is not the name
             cut = words.index(" ") + 1
             start, words = start + cut, words[cut:]
         if 2 <= len(words) <= 80:
@@ -821,10 +834,14 @@ def build_mentions(doc: Doc) -> Doc:
                     and passive:
                 actor1 = None
             passive_patient = etype != "ASSAULT" and passive
+            spoken = False  # a passive act told by a speaker named before it ("Police say X was arrested")
             if passive_patient and actor1 is not None and actor1.end <= role_trigger.start \
                     and (parsed1 is None or parsed1.start != actor1.start):
                 # "An Australian woman has been arrested": what precedes a passive verb is done to
-                if actor2 is None or actor2.start >= role_trigger.end:
+                # "Police say a man has been arrested": who says so right after being named speaks of
+                # the act; the speaker is not the one it was done to
+                spoken = bool(_SPEECH_BETWEEN.search(_speaker_head(doc.text, actor1.end)))
+                if (actor2 is None or actor2.start >= role_trigger.end) and not spoken:
                     actor2 = None if actor1.actor.id == "UNKNOWN_ACTOR" and parsed2 is None and not \
                         re.match(r"[A-Z]", actor1.text) else actor1
                 actor1 = None
@@ -848,7 +865,7 @@ def build_mentions(doc: Doc) -> Doc:
                         token is not None and not passive and _has_agent(token)):
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
-                    passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or _has_subject(token))) \
+                    passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or spoken or _has_subject(token))) \
                     and not (etype in _AGENT_STATED and token is not None and not passive
                              and _has_agent(token, speech=etype in _SPEECH_ACTS)):
                 continue
@@ -874,7 +891,7 @@ def build_mentions(doc: Doc) -> Doc:
                     claim = Claim(by=actor1.text, source=actor1.actor.name or None, modality="claimed",
                                   evidence=Evidence(sentence.text, sentence.start, sentence.end))
             a1 = _actor(personal(doc, actor1)) if actor1 else None
-            a2 = _actor(personal(doc, actor2)) if actor2 else None
+            a2 = _actor(personal(doc, actor2, target=True)) if actor2 else None
             if etype == "ASSAULT" and mode_trigger.mode == "explosives" and mode_trigger.text.lower().startswith("bomb") and (
                 _AIRCRAFT.search(sentence.text) or (a1 is not None and a1.kind in ("state military", "coalition"))
             ):
