@@ -1155,7 +1155,7 @@ _ORG_AFTER = re.compile(r"^\s+(?:International|Party|Front|Movement|Council|Orga
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|willing to|ready to|prepared to|plans? to|planning to|intends? to|is to|are to|going to|"
     r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,2}$", re.I)
-_MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+(?:\w+\s+){0,2}$", re.I)
+_MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+(?:\w+\s+){0,3}$", re.I)
 _CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
 _REFRAMED = {"AGREE": (("Strategic developments", "Agreement"), "03"), "REQUEST": (("Strategic developments", "Other"), "02"),
              "THREATEN": (("Strategic developments", "Other"), "13"), "CONCEDE": (("Strategic developments", "Other"), "08")}
@@ -1166,12 +1166,16 @@ def _modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
     a future act under a condition is a THREAT; future cooperation (a meeting, aid, support) is
     an AGREE-ment and a future retreat a CONCESSION (PLOVER manual, AGREE and RETREAT)."""
     before = doc.text[max(sentence.start, trigger.start - 45):trigger.start]
-    if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE"):
+    if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN"):
         return trigger.type
     if _MUST_BEFORE.search(before):
-        return "REQUEST"
+        return "REQUEST"  # "must agree to changes", "must reach an agreement": a demand on another
+    if trigger.type == "AGREE":
+        return trigger.type
     if _FUTURE_BEFORE.search(before):
-        if _CONDITION.search(sentence.text):
+        if _CONDITION.search(sentence.text) or (trigger.type == "COERCE" and trigger.mode != "legal"):
+            # "will extend the curfew", "would blockade the capital": coercion announced (a
+            # prosecution announced is the legal act itself)
             return "THREATEN"
         if trigger.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             return "AGREE"

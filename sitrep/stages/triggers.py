@@ -99,7 +99,7 @@ _FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|would|could|may|might|shall|if|unless
 # "crippling strikes", "a strike by doctors", "day 16 of the strike", "workers on strike": a work
 # stoppage, which is a protest, not an attack
 _LABOUR_BEFORE = re.compile(
-    r"\b(?:general|crippling|nationwide|national|indefinite|labou?r|workers['’]?|doctors['’]?|nurses['’]?|teachers['’]?|"
+    r"\b(?:general|crippling|nationwide|national|indefinite|open-ended|labou?r|workers['’]?|doctors['’]?|nurses['’]?|teachers['’]?|"
     r"union|unions['’]?|transport|rail|\d+-day|day \d+ of|days? of|weeks? of|on)\s+(?:\w+\s+)?$", re.I)
 _LABOUR_AFTER = re.compile(
     r"^\s+(?:by|of)\s+(?:\w+\s+){0,3}?(?:workers|doctors|nurses|teachers|lecturers|unions?|drivers|employees|staff|"
@@ -123,7 +123,18 @@ _GROUND_AFTER = re.compile(
     r"parts?|strongholds?|crossings?|fronts?|farms|heights)\b", re.I)
 
 
+# "lifted a night curfew", "eased the state of emergency", "lifted a day-old blockade": a restriction
+# named as what is ended; the ending is the act (PLOVER CONCEDE; a military blockade lifted is RETREAT)
+_ENDED_BEFORE = re.compile(r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|shorten(?:s|ed|ing)?|"
+                           r"end(?:s|ed|ing)?|revok(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|cancel(?:s|led|ed|ling)?)\s+"
+                           r"(?:[\w\-]+\s+){0,4}$", re.I)
+_RESTRICTIONS = re.compile(r"(?:curfew|state of (?:emergency|siege)|martial law|blockade|emergency measures|ban)s?$", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
+    if t.type in ("COERCE", "SANCTION") and _RESTRICTIONS.search(t.text) \
+            and _ENDED_BEFORE.search(text[max(0, t.start - 50):t.start]):
+        return _as(t, "RETREAT", "withdraw") if t.text.lower().endswith("blockade") else _as(t, "CONCEDE", None)
     if t.type == "ASSAULT" and t.mode == "abduct" and t.text.lower() in ("captured", "seized", "captures", "seizes") \
             and _GROUND_AFTER.match(text[t.end:t.end + 60]):
         return replace(t, mode=None, **_territory())
