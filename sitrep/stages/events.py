@@ -1154,7 +1154,7 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
 _ORG_AFTER = re.compile(r"^\s+(?:International|Party|Front|Movement|Council|Organi[sz]ation|Committee|Union|Forces|Brigades?|Group|Alliance|Watch)\b")
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|willing to|ready to|prepared to|plans? to|planning to|intends? to|is to|are to|going to|"
-    r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,2}$", re.I)
+    r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,3}$", re.I)
 _MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+(?:\w+\s+){0,3}$", re.I)
 _CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
 _REFRAMED = {"AGREE": (("Strategic developments", "Agreement"), "03"), "REQUEST": (("Strategic developments", "Other"), "02"),
@@ -1163,8 +1163,8 @@ _REFRAMED = {"AGREE": (("Strategic developments", "Agreement"), "03"), "REQUEST"
 
 def _modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
     """PLOVER's reading of a non-violent act by its modality: what someone must do is a REQUEST;
-    a future act under a condition is a THREAT; future cooperation (a meeting, aid, support) is
-    an AGREE-ment and a future retreat a CONCESSION (PLOVER manual, AGREE and RETREAT)."""
+    a future act under a condition, or announced coercion, is a THREAT; future cooperation (a
+    meeting, aid, support), retreat or release is an AGREE-ment (PLOVER manual, AGREE; CAMEO2PLOVER 03x)."""
     before = doc.text[max(sentence.start, trigger.start - 45):trigger.start]
     if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN"):
         return trigger.type
@@ -1177,10 +1177,10 @@ def _modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
             # "will extend the curfew", "would blockade the capital": coercion announced (a
             # prosecution announced is the legal act itself)
             return "THREATEN"
-        if trigger.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+        # an intent to cooperate, give aid, yield, withdraw or release is an AGREE-ment (CAMEO 03x,
+        # 035x: "express intent to yield / de-escalate / release")
+        if trigger.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"):
             return "AGREE"
-        if trigger.type == "RETREAT":
-            return "CONCEDE"
     return trigger.type
 
 

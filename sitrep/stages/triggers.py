@@ -80,7 +80,7 @@ def find_triggers(doc: Doc) -> Doc:
         taken.add(t.start, t.end)
         kept.append(t)
     kept.sort(key=lambda t: t.start)
-    doc.triggers = [_sentencing(text, t) for t in kept if t.type != NOT_EVENT and not _call_not_demand(text, t)]
+    doc.triggers = [t for t in (_sentencing(text, t) for t in kept if not _call_not_demand(text, t)) if t.type != NOT_EVENT]
     return doc
 
 
@@ -131,7 +131,21 @@ _ENDED_BEFORE = re.compile(r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:e
 _RESTRICTIONS = re.compile(r"(?:curfew|state of (?:emergency|siege)|martial law|blockade|emergency measures|ban)s?$", re.I)
 
 
+# "summoned Niger's ambassador", "summoned the US envoy": a diplomatic protest, an official complaint
+# (PLOVER ACCUSE; CAMEO 114), not a court's summons
+_ENVOY_AFTER = re.compile(r"^\s+(?:[\w\-'’.]+\s+){0,4}?(?:ambassadors?|envoys?|charg[eé] d['’]affaires|diplomats?)\b", re.I)
+
+
+# "will provide new information on the case", "provided details of": words given, not aid
+_WORDS_AFTER = re.compile(r"^\s+(?:[\w\-]+\s+){0,2}?(?:information|details|evidence|updates?|explanations?|answers|"
+                          r"clarifications?|figures|data|comments?|testimony|proof|names)\b", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
+    if t.type == "AID" and t.text.lower().startswith("provid") and _WORDS_AFTER.match(text[t.end:t.end + 50]):
+        return replace(t, type=NOT_EVENT)
+    if t.type == "COERCE" and t.text.lower().startswith("summon") and _ENVOY_AFTER.match(text[t.end:t.end + 60]):
+        return _as(t, "ACCUSE", "allege")
     if t.type in ("COERCE", "SANCTION") and _RESTRICTIONS.search(t.text) \
             and _ENDED_BEFORE.search(text[max(0, t.start - 50):t.start]):
         return _as(t, "RETREAT", "withdraw") if t.text.lower().endswith("blockade") else _as(t, "CONCEDE", None)
