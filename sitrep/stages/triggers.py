@@ -52,6 +52,16 @@ def _call_on_day() -> re.Pattern[str]:
     return re.compile(r"^\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + alternatives + r")\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _said_must() -> re.Pattern[str]:
+    """"Russia said Sudan must return the helicopter": what a speaker says another must do is a
+    demand (PLOVER REQUEST), whatever the verb; "must have", "must be" are inference, not demand, and
+    "should" is advice as often as demand."""
+    verbs = "|".join(map(re.escape, sorted((v for v in lexicon.speech_verbs() if " " not in v), key=len, reverse=True)))
+    return re.compile(r"\b(?:" + verbs + r")\s+(?:that\s+)?[^.;:!?\"“”]{1,80}?\b(must\s+(?:not\s+)?"
+                      r"(?:\w+ly\s+)?(?!(?:be|have|been|also)\b)[a-z]+)\b", re.I)
+
+
 def _call_not_demand(text: str, t: Trigger) -> bool:
     return t.type == "REQUEST" and bool(re.fullmatch(r"call(?:s|ed|ing)? on", t.text, re.I)) \
         and bool(_call_on_day().match(text[t.end:t.end + 30]))
@@ -71,6 +81,8 @@ def find_triggers(doc: Doc) -> Doc:
     request = _entry("REQUEST", None)
     for m in _DEMAND.finditer(text):
         found.append(Trigger(m.start(), m.end(), m.group(0), "REQUEST", None, *request))
+    for m in _said_must().finditer(text):
+        found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = Coverage(len(text))
     kept = []
