@@ -139,7 +139,7 @@ _GROUND_AFTER = re.compile(
 # named as what is ended; the ending is the act (PLOVER CONCEDE; a military blockade lifted is RETREAT)
 _ENDED_BEFORE = re.compile(r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|shorten(?:s|ed|ing)?|"
                            r"end(?:s|ed|ing)?|revok(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|cancel(?:s|led|ed|ling)?)\s+"
-                           r"(?:[\w\-]+\s+){0,4}$", re.I)
+                           r"(?:[\w\-]+\s+){0,5}$", re.I)
 _RESTRICTIONS = re.compile(r"(?:curfew|state of (?:emergency|siege)|martial law|blockade|emergency measures|ban)s?$", re.I)
 
 
