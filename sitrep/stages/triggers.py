@@ -154,6 +154,11 @@ _WORDS_AFTER = re.compile(r"^\s+(?:[\w\-]+\s+){0,2}?(?:information|details|evide
 
 
 def _sentencing(text: str, t: Trigger) -> Trigger:
+    if t.text.lower() == "release" and re.search(r"\b(?:the|a|an|his|her|their|its|whose)\s+$", text[max(0, t.start - 8):t.start], re.I):
+        return replace(t, type=NOT_EVENT)  # "the release of Henry was being negotiated": the noun names no act done
+    if t.type == "CONCEDE" and re.match(r"(?:lift|eas|relax)", t.text, re.I) \
+            and re.match(r"^\s+(?:[\w\-]+\s+){0,4}?blockades?\b", text[t.end:t.end + 60], re.I):
+        return _as(t, "RETREAT", "withdraw")  # "lifted the blockade": a military de-escalation (CAMEO 0872)
     if t.type == "AID" and t.text.lower().startswith("provid") and _WORDS_AFTER.match(text[t.end:t.end + 50]):
         return replace(t, type=NOT_EVENT)
     if t.type == "COERCE" and t.text.lower().startswith("summon") and _ENVOY_AFTER.match(text[t.end:t.end + 60]):
