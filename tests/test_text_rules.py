@@ -858,3 +858,10 @@ def test_an_attack_one_source_reports_and_another_denies_is_disputed():
 ])
 def test_idioms_holding_a_trigger_word_are_no_event(text):
     assert run(text).mentions == []
+
+
+def test_a_state_word_before_a_title_and_name_is_that_person():
+    best = max(run("Israeli Prime Minister Anton Weiss rejected the offer of talks on Monday.").mentions,
+               key=lambda m: m.confidence)
+    assert best.type == "REJECT" and best.actor1 is not None
+    assert best.actor1.label == "Israeli Prime Minister Anton Weiss" and best.actor1.country == "IL"
