@@ -293,7 +293,9 @@ def test_main_verb_decides_the_type_and_an_unknown_subject_is_kept():
 
 @pytest.mark.parametrize("sentence,expected", [
     ("Freedonia will send food aid to the refugees next month, its foreign minister said.", "AGREE"),
-    ("The defence minister said the army would withdraw its troops from the border town.", "CONCEDE"),
+    # an intent to withdraw or release is an AGREE-ment (CAMEO2PLOVER 035x), not yet the concession
+    ("The defence minister said the army would withdraw its troops from the border town.", "AGREE"),
+    ("The militia said it will release the twelve aid workers on Friday.", "AGREE"),
     ("The envoy said the government must release the detained journalists.", "REQUEST"),
     ("The union said it will withdraw its members from the talks unless the government raises wages.", "THREATEN"),
     ("Amnesty International accused the militia of torturing prisoners.", "ACCUSE"),
@@ -301,11 +303,36 @@ def test_main_verb_decides_the_type_and_an_unknown_subject_is_kept():
     ("Hundreds of protesters blocked roads in the capital on Sunday.", "PROTEST"),
     ("Prisoners rioted on Monday at the jail, setting fire to mattresses.", "PROTEST"),
     ("Hackers defaced nearly 3,000 government web sites over the weekend.", "COERCE"),
+    # PLOVER vocabulary: lawsuits, formal complaints, defiance, pressure, aid halted, truces
+    ("A farmers' cooperative is suing the national oil company over a pipeline spill, its lawyer said.", "ACCUSE"),
+    ("Ruritania lodged an official protest with Freedonia over the border incident.", "ACCUSE"),
+    ("The foreign ministry summoned the Freedonian ambassador on Monday over the remarks.", "ACCUSE"),
+    ("The opposition newspaper defied a ban by the interior ministry and went to print.", "REJECT"),
+    ("The two delegations failed to reach an agreement on water sharing after a week of talks.", "REJECT"),
+    ("Ruritania has halted economic aid to the junta, the finance ministry said.", "SANCTION"),
+    ("The rebel movement declared a unilateral ceasefire in the north on Friday.", "RETREAT"),
+    ("The army lifted the blockade of the port city on Thursday.", "RETREAT"),
+    ("The governor lifted the night curfew in the provincial capital on Monday.", "CONCEDE"),
+    ("The government cancelled restrictions on opposition newspapers.", "CONCEDE"),
+    ("The mayor said he will extend the curfew in the old city by a week.", "THREATEN"),
+    ("The minister said the rebels must hand over their heavy weapons by the end of the month.", "REQUEST"),
+    ("The envoy said both sides must agree to a new constitution before elections are held.", "REQUEST"),
+    ("Ruritania apologized to Freedonia for the incursion of its patrol boat.", "SUPPORT"),
+    ("Soldiers remained on high alert along the frontier on Sunday.", "MOBILIZE"),
+    ("The two militias agreed to a truce after three days of heavy fighting in the market district.", "AGREE"),
 ])
 def test_non_violent_types_and_modality(sentence, expected):
     best = max(run(sentence).mentions, key=lambda m: m.confidence)
     assert best.type == expected
     assert best.actor1 is None or " said" not in (best.actor1.label or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The prosecutor said the victims must have known their attackers.",  # inference, not a demand
+    "The president said he will provide new information on the case next week.",  # words, not aid
+])
+def test_modal_words_that_are_no_act(sentence):
+    assert all(m.type not in ("REQUEST", "AGREE", "AID") for m in run(sentence).mentions)
 
 
 def test_agents_and_patients():
@@ -837,3 +864,10 @@ def test_an_arrest_named_again_as_the_subject_of_what_it_shows_is_no_new_arrest(
     doc = run("Police in Lagos on Thursday arrested 14 activists who had gathered near the governor's office. "
               "The unjust arrest today again reveals the despotic character of the government.")
     assert sum(m.type == "COERCE" and not m.historical for m in doc.mentions) == 1
+
+
+def test_a_state_word_before_a_title_and_name_is_that_person():
+    best = max(run("Israeli Prime Minister Anton Weiss rejected the offer of talks on Monday.").mentions,
+               key=lambda m: m.confidence)
+    assert best.type == "REJECT" and best.actor1 is not None
+    assert best.actor1.label == "Israeli Prime Minister Anton Weiss" and best.actor1.country == "IL"

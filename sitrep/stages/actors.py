@@ -464,6 +464,13 @@ def _member_pattern() -> re.Pattern:
     return re.compile(rf"(?:\s*\([A-Z][\w\-]{{1,9}}\))?(?:['’]s)?\s+(?:{roles})(?:,\s+|\s+)({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
 
 
+@lru_cache(maxsize=1)
+def _TITLED_AFTER() -> re.Pattern:  # noqa: N802 - a compiled pattern, built once
+    titles = sorted(person_titles(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"\s+((?i:{alternatives}))\s+({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
+
+
 def _is_name(doc: Doc, words: str, start: int, end: int, own: ActorMatch, persons: bool = False) -> bool:
     """``words`` at [start, end) name a person: no word is a month, a weekday, a country or a common
     capitalised word, and no place or other actor is read there."""
@@ -491,6 +498,16 @@ def personal(doc: Doc, m: ActorMatch, target: bool = False) -> ActorMatch:
         if member and _is_name(doc, member.group(1), member.start(1), member.end(1), m, persons=True):
             end = member.end(1)
             return ActorMatch(m.start, end, text[m.start:end], _person(entry, member.group(1), entry.kind))
+    # "Israeli President Moshe Katsav", "Pakistan Prime Minister Nawaz Sharif": a state's word before a
+    # title and a name names that person, of the state
+    bare = m.text.lower().removeprefix("the ")
+    from sitrep.lexicon import name_lookup
+
+    state_word = bare in demonym_lookup() or bare in name_lookup()
+    after = _TITLED_AFTER().match(text, m.end, min(len(text), m.end + 80)) if state_word else None
+    if after and _is_name(doc, after.group(2), after.start(2), after.end(2), m):
+        kind = person_titles().get(after.group(1).lower()) or entry.kind
+        return ActorMatch(m.start, after.end(2), text[m.start:after.end(2)], _person(entry, after.group(2), kind))
     titled = _title_pattern().search(m.text)
     if titled and entry.kind in PEOPLE_KINDS | {"government", "ministry", "head of state", "police", "state military"}:
         name = titled.group(2)

@@ -47,7 +47,9 @@ _ANAPHORA = re.compile(
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerospace|aerial|aerially|dropped|sorties|coalition)\b", re.I)
 _EARLIER = re.compile(
     r"\b(?:days|weeks|months|years|hours|a day|a week|a month|a year|shortly|soon)\s+(?:after|since|following)\s+"
-    r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$", re.I)
+    r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$"
+    # "agreed to a ceasefire after two days of fierce fighting": the fighting that went before
+    r"|\b(?:after|following)\s+(?:[\w\-]+\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w\-]+\s+){0,2}$", re.I)
 # "also bombed", "another", "elsewhere", "a separate raid": the sentence tells a further incident
 _ANOTHER = re.compile(
     r"\b(?:also(?!\s+\d)(?!\s+(?:\w+ly\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
@@ -344,7 +346,7 @@ def _ordered_by(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMat
 
 
 # "must/should/has to ... release": a duty put on someone, a demand (or a trigger that starts with the modal)
-_MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+(?:\w+\s+){0,2}$", re.I)
+_MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+(?:\w+\s+){0,3}$", re.I)
 _DEMANDED = re.compile(_MUST_BEFORE.pattern + r"|^(?:must|should|ought)\s", re.I)
 
 
@@ -1189,7 +1191,7 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
 _ORG_AFTER = re.compile(r"^\s+(?:International|Party|Front|Movement|Council|Organi[sz]ation|Committee|Union|Forces|Brigades?|Group|Alliance|Watch)\b")
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|willing to|ready to|prepared to|plans? to|planning to|intends? to|is to|are to|going to|"
-    r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,2}$", re.I)
+    r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,3}$", re.I)
 _CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
 _REFRAMED = {"AGREE": (("Strategic developments", "Agreement"), "03"), "REQUEST": (("Strategic developments", "Other"), "02"),
              "THREATEN": (("Strategic developments", "Other"), "13"), "CONCEDE": (("Strategic developments", "Other"), "08")}
@@ -1197,20 +1199,24 @@ _REFRAMED = {"AGREE": (("Strategic developments", "Agreement"), "03"), "REQUEST"
 
 def _modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
     """PLOVER's reading of a non-violent act by its modality: what someone must do is a REQUEST;
-    a future act under a condition is a THREAT; future cooperation (a meeting, aid, support) is
-    an AGREE-ment and a future retreat a CONCESSION (PLOVER manual, AGREE and RETREAT)."""
+    a future act under a condition, or announced coercion, is a THREAT; future cooperation (a
+    meeting, aid, support), retreat or release is an AGREE-ment (PLOVER manual, AGREE; CAMEO2PLOVER 03x)."""
     before = doc.text[max(sentence.start, trigger.start - 45):trigger.start]
-    if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE"):
+    if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN"):
         return trigger.type
     if _MUST_BEFORE.search(before):
-        return "REQUEST"
+        return "REQUEST"  # "must agree to changes", "must reach an agreement": a demand on another
+    if trigger.type == "AGREE":
+        return trigger.type
     if _FUTURE_BEFORE.search(before):
-        if _CONDITION.search(sentence.text):
+        if _CONDITION.search(sentence.text) or (trigger.type == "COERCE" and trigger.mode != "legal"):
+            # "will extend the curfew", "would blockade the capital": coercion announced (a
+            # prosecution announced is the legal act itself)
             return "THREATEN"
-        if trigger.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+        # an intent to cooperate, give aid, yield, withdraw or release is an AGREE-ment (CAMEO 03x,
+        # 035x: "express intent to yield / de-escalate / release")
+        if trigger.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"):
             return "AGREE"
-        if trigger.type == "RETREAT":
-            return "CONCEDE"
     return trigger.type
 
 

@@ -52,6 +52,16 @@ def _call_on_day() -> re.Pattern[str]:
     return re.compile(r"^\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + alternatives + r")\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _said_must() -> re.Pattern[str]:
+    """"Russia said Sudan must return the helicopter": what a speaker says another must do is a
+    demand (PLOVER REQUEST), whatever the verb; "must have", "must be" are inference, not demand, and
+    "should" is advice as often as demand."""
+    verbs = "|".join(map(re.escape, sorted((v for v in lexicon.speech_verbs() if " " not in v), key=len, reverse=True)))
+    return re.compile(r"\b(?:" + verbs + r")\s+(?:that\s+)?[^.;:!?\"“”]{1,80}?\b(must\s+(?:not\s+)?"
+                      r"(?:\w+ly\s+)?(?!(?:be|have|been|also)\b)[a-z]+)\b", re.I)
+
+
 def _call_not_demand(text: str, t: Trigger) -> bool:
     return t.type == "REQUEST" and bool(re.fullmatch(r"call(?:s|ed|ing)? on", t.text, re.I)) \
         and bool(_call_on_day().match(text[t.end:t.end + 30]))
@@ -71,6 +81,8 @@ def find_triggers(doc: Doc) -> Doc:
     request = _entry("REQUEST", None)
     for m in _DEMAND.finditer(text):
         found.append(Trigger(m.start(), m.end(), m.group(0), "REQUEST", None, *request))
+    for m in _said_must().finditer(text):
+        found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = Coverage(len(text))
     kept = []
@@ -80,7 +92,7 @@ def find_triggers(doc: Doc) -> Doc:
         taken.add(t.start, t.end)
         kept.append(t)
     kept.sort(key=lambda t: t.start)
-    doc.triggers = [_sentencing(text, t) for t in kept if t.type != NOT_EVENT and not _call_not_demand(text, t)]
+    doc.triggers = [t for t in (_sentencing(text, t) for t in kept if not _call_not_demand(text, t)) if t.type != NOT_EVENT]
     return doc
 
 
@@ -99,7 +111,7 @@ _FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|would|could|may|might|shall|if|unless
 # "crippling strikes", "a strike by doctors", "day 16 of the strike", "workers on strike": a work
 # stoppage, which is a protest, not an attack
 _LABOUR_BEFORE = re.compile(
-    r"\b(?:general|crippling|nationwide|national|indefinite|labou?r|workers['’]?|doctors['’]?|nurses['’]?|teachers['’]?|"
+    r"\b(?:general|crippling|nationwide|national|indefinite|open-ended|labou?r|workers['’]?|doctors['’]?|nurses['’]?|teachers['’]?|"
     r"union|unions['’]?|transport|rail|\d+-day|day \d+ of|days? of|weeks? of|on)\s+(?:\w+\s+)?$", re.I)
 _LABOUR_AFTER = re.compile(
     r"^\s+(?:by|of)\s+(?:\w+\s+){0,3}?(?:workers|doctors|nurses|teachers|lecturers|unions?|drivers|employees|staff|"
@@ -123,7 +135,37 @@ _GROUND_AFTER = re.compile(
     r"parts?|strongholds?|crossings?|fronts?|farms|heights)\b", re.I)
 
 
+# "lifted a night curfew", "eased the state of emergency", "lifted a day-old blockade": a restriction
+# named as what is ended; the ending is the act (PLOVER CONCEDE; a military blockade lifted is RETREAT)
+_ENDED_BEFORE = re.compile(r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|shorten(?:s|ed|ing)?|"
+                           r"end(?:s|ed|ing)?|revok(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|cancel(?:s|led|ed|ling)?)\s+"
+                           r"(?:[\w\-]+\s+){0,5}$", re.I)
+_RESTRICTIONS = re.compile(r"(?:curfew|state of (?:emergency|siege)|martial law|blockade|emergency measures|ban)s?$", re.I)
+
+
+# "summoned Niger's ambassador", "summoned the US envoy": a diplomatic protest, an official complaint
+# (PLOVER ACCUSE; CAMEO 114), not a court's summons
+_ENVOY_AFTER = re.compile(r"^\s+(?:[\w\-'’.]+\s+){0,4}?(?:ambassadors?|envoys?|charg[eé] d['’]affaires|diplomats?)\b", re.I)
+
+
+# "will provide new information on the case", "provided details of": words given, not aid
+_WORDS_AFTER = re.compile(r"^\s+(?:[\w\-]+\s+){0,2}?(?:information|details|evidence|updates?|explanations?|answers|"
+                          r"clarifications?|figures|data|comments?|testimony|proof|names)\b", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
+    if t.text.lower() == "release" and re.search(r"\b(?:the|a|an|his|her|their|its|whose)\s+$", text[max(0, t.start - 8):t.start], re.I):
+        return replace(t, type=NOT_EVENT)  # "the release of Henry was being negotiated": the noun names no act done
+    if t.type == "CONCEDE" and re.match(r"(?:lift|eas|relax)", t.text, re.I) \
+            and re.match(r"^\s+(?:[\w\-]+\s+){0,4}?blockades?\b", text[t.end:t.end + 60], re.I):
+        return _as(t, "RETREAT", "withdraw")  # "lifted the blockade": a military de-escalation (CAMEO 0872)
+    if t.type == "AID" and t.text.lower().startswith("provid") and _WORDS_AFTER.match(text[t.end:t.end + 50]):
+        return replace(t, type=NOT_EVENT)
+    if t.type == "COERCE" and t.text.lower().startswith("summon") and _ENVOY_AFTER.match(text[t.end:t.end + 60]):
+        return _as(t, "ACCUSE", "allege")
+    if t.type in ("COERCE", "SANCTION") and _RESTRICTIONS.search(t.text) \
+            and _ENDED_BEFORE.search(text[max(0, t.start - 50):t.start]):
+        return _as(t, "RETREAT", "withdraw") if t.text.lower().endswith("blockade") else _as(t, "CONCEDE", None)
     if t.type == "ASSAULT" and t.mode == "abduct" and t.text.lower() in ("captured", "seized", "captures", "seizes") \
             and _GROUND_AFTER.match(text[t.end:t.end + 60]):
         return replace(t, mode=None, **_territory())
