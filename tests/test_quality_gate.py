@@ -19,7 +19,7 @@ from sitrep.evaluate.fusion import evaluate_fusion
 # generic "terrorists" the one armed group named beside it: the main incident of those articles is now
 # another record. The record-level gold (careful reading, every event) rose in the same change.
 MINIMUMS = {
-    "location": 0.91, "cause": 0.88, "perpetrator": 0.79, "civilians": 0.76,
+    "location": 0.91, "cause": 0.88, "perpetrator": 0.80, "civilians": 0.78,
     "noncivilians": 0.87, "children": 0.86, "women": 0.94, "date": 0.69,
 }
 # Pairing by FA-KES's report-dated keys; fell from 0.446 when records became one per incident
@@ -27,8 +27,9 @@ MINIMUMS = {
 # Fusion now follows the judged pairs: on the keys F1 0.344, recall 0.55 (was 0.567) after merging main eeac0a1;
 # F1 0.315, recall 0.533 in session 5, when follow-ups joined their incidents and the judged recall rose to 0.82.
 FUSION_MINIMUMS = {"f1": 0.31, "recall": 0.53}
-# On the judged pairs (fusion_dev_pairs.json): P 0.870 R 0.820 in session 5 (was P 0.877 R 0.762).
-JUDGED_MINIMUMS = {"precision": 0.85, "recall": 0.80}
+# On the judged pairs (fusion_dev_pairs.json): P 0.870 R 0.820 in session 5 (was P 0.877 R 0.762); P 0.883
+# R 0.926 in session 9, when headlines became records and more of an article's tellings joined one record.
+JUDGED_MINIMUMS = {"precision": 0.86, "recall": 0.90}
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +65,7 @@ def test_plover_gate(shared):
 
     result = evaluate_plover(str(shared / "plover" / "PLOVER_GSR_CAMEO.json"))
     assert result["n"] == 322
-    assert result["type_accuracy"] >= 0.64, result["type_accuracy"]
-    assert result["source_accuracy_when_type_right"] >= 0.61, result["source_accuracy_when_type_right"]
+    # session 9: type 0.761, source 0.709 (issue 8's targets 0.75 / 0.70)
+    assert result["type_accuracy"] >= 0.75, result["type_accuracy"]
+    assert result["source_accuracy_when_type_right"] >= 0.70, result["source_accuracy_when_type_right"]
     assert result["per_type"]["ASSAULT"]["correct"] >= 20

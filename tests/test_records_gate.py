@@ -22,10 +22,13 @@ from sitrep.evaluate.records import evaluate_records
 # matched); HRDs country 0.66, perpetrator 0.45, violations 0.568, year 0.37. Floors sit a little under the
 # figures (a record or two of slack). ACLED fell 0.880 -> 0.863 and place 0.830 -> 0.821 over the session's
 # merges and the refit (193 -> 201 matched); their floors (0.85, 0.81) leave the same slack as the others.
-RECORDS_MINIMUMS = {"precision": 0.70, "recall": 0.67, "f1": 0.68, "fully_right": 0.17}
-FIELD_MINIMUMS = {"type": 0.92, "acled": 0.85, "actor1": 0.69, "actor2": 0.56, "place": 0.81, "date": 0.85,
-                  "killed": 0.90, "claim": 0.81}
-HRDS_MINIMUMS = {"country": 0.63, "perpetrator_type": 0.43, "violations_f1": 0.55, "year": 0.36}
+# Session 9 (four branches merged, salience weights kept): P 0.755 R 0.712 F1 0.733, fully right 0.237 (70);
+# type 0.938, acled 0.888, actor1 0.714, actor2 0.619, place 0.862, date 0.867, killed 0.929, claim 0.843 (210
+# matched); HRDs country 0.66, perpetrator 0.49, violations 0.582, year 0.37.
+RECORDS_MINIMUMS = {"precision": 0.74, "recall": 0.70, "f1": 0.72, "fully_right": 0.22}
+FIELD_MINIMUMS = {"type": 0.92, "acled": 0.87, "actor1": 0.70, "actor2": 0.60, "place": 0.85, "date": 0.85,
+                  "killed": 0.91, "claim": 0.83}
+HRDS_MINIMUMS = {"country": 0.63, "perpetrator_type": 0.46, "violations_f1": 0.56, "year": 0.36}
 
 
 @pytest.fixture(scope="module")
