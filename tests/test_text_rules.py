@@ -871,3 +871,10 @@ def test_a_state_word_before_a_title_and_name_is_that_person():
                key=lambda m: m.confidence)
     assert best.type == "REJECT" and best.actor1 is not None
     assert best.actor1.label == "Israeli Prime Minister Anton Weiss" and best.actor1.country == "IL"
+
+
+def test_an_act_that_has_also_been_reported_is_the_same_incident():
+    doc = run("Militants executed 18 civilians in Aleppo on Friday, a monitor said. "
+              "It has also been reported that the militants executed 18 civilians who had tried to flee.")
+    executions = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
+    assert len(executions) == 1

@@ -52,7 +52,7 @@ _EARLIER = re.compile(
     r"|\b(?:after|following)\s+(?:[\w\-]+\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w\-]+\s+){0,2}$", re.I)
 # "also bombed", "another", "elsewhere", "a separate raid": the sentence tells a further incident
 _ANOTHER = re.compile(
-    r"\b(?:also(?!\s+\d)(?!\s+(?:\w+ly\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
+    r"\b(?:also(?!\s+\d)(?!\s+(?:\w+ly\s+)?(?:(?:was|were|been|be|has been|have been)\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
     r"killed|injured|wounded|died|hurt|damaged|destroyed|among|arrested|detained|abducted|kidnapped)\b)|another(?!\s+(?:spot|location|place|point|part|side|room|floor|entrance|gate|corner|end)\b)|elsewhere|separate(?:ly)?|similar|a further|"
     r"meanwhile|meantime|in a second)\b", re.I)
 _RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
