@@ -244,3 +244,23 @@ def test_a_weekday_before_a_name_is_not_part_of_the_name():
     found = [m for m in records("A spokesman said Thursday Johnson was arrested in Utah.") if m.type == "COERCE"]
     assert found
     assert found[0].actor2 is None or not (found[0].actor2.name or "").startswith("Thursday"), roles(found[0])
+
+
+def all_records(text: str) -> list:
+    return sitrep.extract(text, published="2021-03-05")
+
+
+def test_a_named_person_is_one_of_the_class_counted_just_before():
+    found = all_records("Police in Minsk detained three journalists from an independent paper last week, a union said. "
+                        "Officers arrested Pavel Sidorenko, 31, outside his home on Tuesday.")
+    named = [m for m in found if m.actor2 and m.actor2.name == "Pavel Sidorenko"]
+    assert named, [roles(m) for m in found]
+    assert all(m.actor2.kind == "journalists" for m in named)
+
+
+def test_a_named_person_after_plain_people_stays_a_civilian():
+    found = all_records("Police in Minsk detained three people outside an independent paper last week, a union said. "
+                        "Officers arrested Pavel Sidorenko, 31, outside his home on Tuesday.")
+    named = [m for m in found if m.actor2 and m.actor2.name == "Pavel Sidorenko"]
+    assert named, [roles(m) for m in found]
+    assert all(m.actor2.kind == "civilians" for m in named)

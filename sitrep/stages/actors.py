@@ -617,6 +617,21 @@ def _introduced() -> re.Pattern:
                       rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s)")
 
 
+# the classes a named person is counted among ("detained two students ... arrested Jane Roe, 20,")
+_MEMBER_CLASSES = frozenset({"students", "journalists", "workers", "human rights defenders"})
+
+
+def _class_before(text: str, matches: list[ActorMatch], at: int, reach: int = 320) -> str | None:
+    """The class of the people named just before ``at``: after "detained two students", the untitled
+    "Jane Roe, 20," is one of those students. The nearest people's class within ``reach`` characters
+    (a paragraph may lie between) speaks; a plain "civilians" or "people" there leaves the person a civilian."""
+    start = max(0, at - reach)
+    for m in sorted((m for m in matches if start <= m.start and m.end <= at), key=lambda m: -m.start):
+        if m.actor.generic and m.actor.kind in PEOPLE_KINDS:
+            return m.actor.kind if m.actor.kind in _MEMBER_CLASSES else None
+    return None
+
+
 def _plain_name(words: str) -> bool:
     parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
     return len(words.split()) >= 2 and not any(
@@ -640,7 +655,7 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
         if not name or not _plain_name(name) or _title_case(text, found.start()):
             continue
         title = text[found.start():found.start(1)].strip().lower() if found.group(1) else ""
-        kind = person_titles().get(title) or "civilians"
+        kind = person_titles().get(title) or _class_before(text, matches, found.start()) or "civilians"
         surname = next(w for w in reversed(name.split()) if w.rstrip(".") not in _SUFFIXES)
         if kind in ("head of state", "government", "state military"):
             offices.add(surname)  # an office holder: the events stage names them with their state
