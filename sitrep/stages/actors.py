@@ -26,6 +26,7 @@ from sitrep.resolve.actors import (
     class_entry,
     find_heads,
     phrase_country,
+    private_bearer,
     resolve_entry,
 )
 from sitrep.spans import Coverage
@@ -383,6 +384,17 @@ def _class_reading(m: ActorMatch, context: str | None) -> ActorMatch:
     return ActorMatch(m.start, m.end, m.text, class_entry(entry.classes[0], context))
 
 
+def _private(text: str, m: ActorMatch, context: str | None) -> ActorMatch:
+    """A state's force or rank named with "retired", "former" or "ex-" before it ("a retired army
+    general", "a Serb ex-policeman") is a private person: the state no longer acts through them."""
+    entry = m.actor
+    if not entry.generic or entry.kind not in ("state military", "police"):
+        return m
+    if not private_bearer(text[max(0, m.start - 60):m.end]):
+        return m
+    return ActorMatch(m.start, m.end, m.text, class_entry("civilians", entry.country or context))
+
+
 def find_actors(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
     matches = _derived(doc, dictionary.match(doc.text))
@@ -429,6 +441,7 @@ def find_actors(doc: Doc) -> Doc:
             continue
         merged.append(ActorMatch(start, end, doc.text[start:end], _UNKNOWN))
     merged = _persons(doc, merged, context)
+    merged = [_private(doc.text, m, context) for m in merged]
     merged = _capital_governments(doc, merged)
     merged.sort(key=lambda m: m.start)
     doc.actors = merged
