@@ -244,3 +244,46 @@ def test_a_weekday_before_a_name_is_not_part_of_the_name():
     found = [m for m in records("A spokesman said Thursday Johnson was arrested in Utah.") if m.type == "COERCE"]
     assert found
     assert found[0].actor2 is None or not (found[0].actor2.name or "").startswith("Thursday"), roles(found[0])
+
+
+def all_records(text: str) -> list:
+    return sitrep.extract(text, published="2021-03-05")
+
+
+def test_a_named_person_is_one_of_the_class_counted_just_before():
+    found = all_records("Police in Minsk detained three journalists from an independent paper last week, a union said. "
+                        "Officers arrested Pavel Sidorenko, 31, outside his home on Tuesday.")
+    named = [m for m in found if m.actor2 and m.actor2.name == "Pavel Sidorenko"]
+    assert named, [roles(m) for m in found]
+    assert all(m.actor2.kind == "journalists" for m in named)
+
+
+def test_a_named_person_after_plain_people_stays_a_civilian():
+    found = all_records("Police in Minsk detained three people outside an independent paper last week, a union said. "
+                        "Officers arrested Pavel Sidorenko, 31, outside his home on Tuesday.")
+    named = [m for m in found if m.actor2 and m.actor2.name == "Pavel Sidorenko"]
+    assert named, [roles(m) for m in found]
+    assert all(m.actor2.kind == "civilians" for m in named)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen kidnapped a retired army general, Tunde Bakare, in Enugu on Friday.",
+    "Gunmen kidnapped a former police commissioner, Tunde Bakare, in Enugu on Friday.",
+    "Police in Sarajevo on Tuesday detained a Serb ex-policeman accused of taking part in killings in 1992.",
+])
+def test_a_retired_or_former_officer_is_a_private_person(text):
+    found = all_records(text)
+    assert found and all(m.actor2 is not None and m.actor2.kind == "civilians" for m in found), \
+        [roles(m) for m in found]
+
+
+def test_a_serving_officer_stays_with_the_state():
+    found = all_records("Gunmen kidnapped an army general, Tunde Bakare, in Enugu on Friday.")
+    assert found and all(m.actor2 is not None and m.actor2.kind == "state military" for m in found), \
+        [roles(m) for m in found]
+
+
+def test_former_members_joining_a_force_leave_the_force_a_force():
+    found = all_records("The former rebels joined the army in 2015; the army shelled Kidal on Friday.")
+    assert found and all(m.actor1 is not None and m.actor1.kind == "state military" for m in found), \
+        [roles(m) for m in found]

@@ -190,6 +190,11 @@ def person_titles() -> dict[str, str | None]:
     return {str(k).lower(): v for k, v in (_general().get("person_titles") or {}).items()}
 
 
+def former_markers() -> tuple[str, ...]:
+    """Words before a state's rank or force that make its bearer a private person ("retired", "ex-")."""
+    return tuple(str(w).lower() for w in _general().get("former_markers") or ())
+
+
 def group_roles() -> tuple[str, ...]:
     """A member's place in a group, said between the group and the member's name ("PTM leader X")."""
     return tuple(str(r).lower() for r in _general().get("group_roles") or ())

@@ -375,6 +375,8 @@ def resolve_entry(words: str, context_country: str | None = None, state_act: boo
         if head in cls.weak and country is None and not (state_act and cls.state and context_country):
             return None  # "forces", "the court": names no actor without its state
         entry = class_entry(key, country or context_country)
+        if entry.kind in ("state military", "police") and _former().search(region[:end]):
+            return class_entry("civilians", country or context_country)  # "a retired army general"
         if key == "judiciary":
             own = re.sub(r"^(?:(?:the|a|an|its|their|his|her)\s+)", "", region.strip(), flags=re.I)
             if own.lower() != head and own.lower().endswith(head) and len(own) <= 60:
@@ -387,6 +389,21 @@ def resolve_entry(words: str, context_country: str | None = None, state_act: boo
     if _GROUP_SHAPE.match(region):
         return ActorEntry("UNKNOWN_GROUP", region, "armed group", phrase_country(region)[0], None, False)
     return None
+
+
+@lru_cache(maxsize=1)
+def _former() -> re.Pattern:
+    """ "retired", "former", "ex-" before a state's force or rank: its bearer is a private person."""
+    from sitrep.lexicon import former_markers
+
+    words = "|".join(re.escape(w) for w in sorted(former_markers(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?i:{words})(?:-|\s+)(?:[A-Za-z]+\s+){{0,2}}[A-Za-z]+$")
+
+
+def private_bearer(text: str) -> bool:
+    """``text`` ends in a state's force or rank said with "retired", "former" or "ex-" before it
+    ("a retired army", "a Serb ex-police"): the state no longer acts through the person."""
+    return bool(_former().search(text))
 
 
 def _country_only(m: ActorMatch) -> bool:

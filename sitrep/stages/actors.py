@@ -26,6 +26,7 @@ from sitrep.resolve.actors import (
     class_entry,
     find_heads,
     phrase_country,
+    private_bearer,
     resolve_entry,
 )
 from sitrep.spans import Coverage
@@ -383,6 +384,17 @@ def _class_reading(m: ActorMatch, context: str | None) -> ActorMatch:
     return ActorMatch(m.start, m.end, m.text, class_entry(entry.classes[0], context))
 
 
+def _private(text: str, m: ActorMatch, context: str | None) -> ActorMatch:
+    """A state's force or rank named with "retired", "former" or "ex-" before it ("a retired army
+    general", "a Serb ex-policeman") is a private person: the state no longer acts through them."""
+    entry = m.actor
+    if not entry.generic or entry.kind not in ("state military", "police"):
+        return m
+    if not private_bearer(text[max(0, m.start - 60):m.end]):
+        return m
+    return ActorMatch(m.start, m.end, m.text, class_entry("civilians", entry.country or context))
+
+
 def find_actors(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
     matches = _derived(doc, dictionary.match(doc.text))
@@ -429,6 +441,7 @@ def find_actors(doc: Doc) -> Doc:
             continue
         merged.append(ActorMatch(start, end, doc.text[start:end], _UNKNOWN))
     merged = _persons(doc, merged, context)
+    merged = [_private(doc.text, m, context) for m in merged]
     merged = _capital_governments(doc, merged)
     merged.sort(key=lambda m: m.start)
     doc.actors = merged
@@ -617,6 +630,21 @@ def _introduced() -> re.Pattern:
                       rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s)")
 
 
+# the classes a named person is counted among ("detained two students ... arrested Jane Roe, 20,")
+_MEMBER_CLASSES = frozenset({"students", "journalists", "workers", "human rights defenders"})
+
+
+def _class_before(text: str, matches: list[ActorMatch], at: int, reach: int = 320) -> str | None:
+    """The class of the people named just before ``at``: after "detained two students", the untitled
+    "Jane Roe, 20," is one of those students. The nearest people's class within ``reach`` characters
+    (a paragraph may lie between) speaks; a plain "civilians" or "people" there leaves the person a civilian."""
+    start = max(0, at - reach)
+    for m in sorted((m for m in matches if start <= m.start and m.end <= at), key=lambda m: -m.start):
+        if m.actor.generic and m.actor.kind in PEOPLE_KINDS:
+            return m.actor.kind if m.actor.kind in _MEMBER_CLASSES else None
+    return None
+
+
 def _plain_name(words: str) -> bool:
     parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
     return len(words.split()) >= 2 and not any(
@@ -640,7 +668,7 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
         if not name or not _plain_name(name) or _title_case(text, found.start()):
             continue
         title = text[found.start():found.start(1)].strip().lower() if found.group(1) else ""
-        kind = person_titles().get(title) or "civilians"
+        kind = person_titles().get(title) or _class_before(text, matches, found.start()) or "civilians"
         surname = next(w for w in reversed(name.split()) if w.rstrip(".") not in _SUFFIXES)
         if kind in ("head of state", "government", "state military"):
             offices.add(surname)  # an office holder: the events stage names them with their state

@@ -20,6 +20,7 @@ from sitrep.resolve.actors import (
     actor_dictionary,
     class_entry,
     phrase_country,
+    private_bearer,
     resolve_entry,
 )
 from sitrep.stages import salience
@@ -471,6 +472,9 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
         return None
     words = doc.text[start:end].strip()
     entry = resolve_entry(words, doc.extra.get("actor_country"), state_act)
+    if entry is not None and entry.kind in ("state military", "police") and entry.generic \
+            and private_bearer(doc.text[max(0, start - 12):start + len(words)]):
+        entry = class_entry("civilians", entry.country)  # "a Serb ex-policeman": a private person
     if entry is not None:
         return ActorMatch(start, start + len(words), words, entry, demonym=False)
     if (head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in _DATE_WORDS) or head.lower_ in _HUMAN_HEADS:
