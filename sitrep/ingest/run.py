@@ -59,7 +59,9 @@ def ingest(
 
     def read() -> Iterator[list[Article]]:
         """Store the input batch by batch; yield the articles claimed for extraction."""
-        for chunk in _chunks(iter_articles(inputs, options), batch_size):
+        # the first chunks are small, so that the workers get their first batches after a few
+        # articles are read, not after batch_size of them (reading is serial: about 5 ms an article)
+        for chunk in _chunks(iter_articles(inputs, options), batch_size, first=WORK_BATCH):
             articles = [a for a in chunk if isinstance(a, Article)]
             failures = [f for f in chunk if isinstance(f, Failure)]
             store.add_failures(failures)
@@ -153,12 +155,16 @@ def _store(store: Store, results: list[Extracted], version: str, report: IngestR
             on_extracted(r.article, r.failure)
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def _chunks(items: Iterable, size: int, first: int | None = None) -> Iterator[list]:
+    """Lists of ``size`` items; with ``first``, the first list has ``first`` items and each next
+    one twice as many as the one before, up to ``size``."""
     chunk: list = []
+    limit = min(first or size, size)
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        if len(chunk) >= limit:
             yield chunk
             chunk = []
+            limit = min(2 * limit, size)
     if chunk:
         yield chunk
