@@ -204,3 +204,54 @@ def test_fusion_in_a_process_that_extracted_nothing_groups_sides_the_same():
     assert "MILITARY_LB" not in actor_dictionary().actors
     assert _side({"id": "MILITARY_LB", "name": "Lebanese military"}) == "Government of Lebanon"
     assert _side({"id": "NOT_A_CLASS_ZZ", "name": "Someone"}) == "Someone"
+
+
+def test_chunks_grow_from_first_to_size():
+    from sitrep.ingest.run import _chunks
+
+    sizes = [len(c) for c in _chunks(range(100), 30, first=4)]
+    assert sizes == [4, 8, 16, 30, 30, 12]
+    assert [len(c) for c in _chunks(range(7), 3)] == [3, 3, 1]
+
+
+def test_read_ahead_keeps_order_and_raises_where_the_reader_failed():
+    from sitrep.ingest.run import _read_ahead
+
+    assert list(_read_ahead(iter(range(50)), 5)) == list(range(50))
+
+    def failing():
+        yield 1
+        yield 2
+        raise ValueError("unreadable input")
+
+    got = []
+    with pytest.raises(ValueError, match="unreadable"):
+        for item in _read_ahead(failing(), 10):
+            got.append(item)
+    assert got == [1, 2]
+
+
+def test_read_ahead_stops_its_reader_when_the_consumer_stops():
+    import threading
+    import time
+
+    from sitrep.ingest.run import _read_ahead
+
+    closed = threading.Event()
+
+    def endless():
+        try:
+            n = 0
+            while True:
+                n += 1
+                yield n
+        finally:
+            closed.set()
+
+    reader = _read_ahead(endless(), 3)
+    assert [next(reader) for _ in range(4)] == [1, 2, 3, 4]
+    reader.close()
+    deadline = time.monotonic() + 5
+    while not closed.is_set() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert closed.is_set()
