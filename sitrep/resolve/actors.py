@@ -406,6 +406,15 @@ def private_bearer(text: str) -> bool:
     return bool(_former().search(text))
 
 
+def private_person(entry: ActorEntry, text: str, context: str | None = None) -> ActorEntry:
+    """A generic state force or police ``entry`` whose words ``text`` end on, said with "retired",
+    "former" or "ex-" before them, as the private person meant (civilians of its country, else of
+    ``context``); any other entry as it is."""
+    if entry.generic and entry.kind in ("state military", "police") and private_bearer(text):
+        return class_entry("civilians", entry.country or context)
+    return entry
+
+
 def _country_only(m: ActorMatch) -> bool:
     """A state named as a modifier or a place ("Nigeria Police Force", "police in Nigeria",
     "students in Tehran"): the head noun names the actor, the state only its country."""

@@ -14,6 +14,7 @@ from sitrep.lexicon import (
     find_countries,
     group_roles,
     months,
+    name_lookup,
     person_titles,
     speech_verbs,
     weekdays,
@@ -26,7 +27,7 @@ from sitrep.resolve.actors import (
     class_entry,
     find_heads,
     phrase_country,
-    private_bearer,
+    private_person,
     resolve_entry,
 )
 from sitrep.spans import Coverage
@@ -387,12 +388,8 @@ def _class_reading(m: ActorMatch, context: str | None) -> ActorMatch:
 def _private(text: str, m: ActorMatch, context: str | None) -> ActorMatch:
     """A state's force or rank named with "retired", "former" or "ex-" before it ("a retired army
     general", "a Serb ex-policeman") is a private person: the state no longer acts through them."""
-    entry = m.actor
-    if not entry.generic or entry.kind not in ("state military", "police"):
-        return m
-    if not private_bearer(text[max(0, m.start - 60):m.end]):
-        return m
-    return ActorMatch(m.start, m.end, m.text, class_entry("civilians", entry.country or context))
+    entry = private_person(m.actor, text[max(0, m.start - 60):m.end], context)
+    return m if entry is m.actor else ActorMatch(m.start, m.end, m.text, entry)
 
 
 def find_actors(doc: Doc) -> Doc:
@@ -478,7 +475,7 @@ def _member_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _TITLED_AFTER() -> re.Pattern:  # noqa: N802 - a compiled pattern, built once
+def _titled_after() -> re.Pattern:
     titles = sorted(person_titles(), key=len, reverse=True)
     alternatives = "|".join(re.escape(t) for t in titles)
     return re.compile(rf"\s+((?i:{alternatives}))\s+({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
@@ -514,10 +511,8 @@ def personal(doc: Doc, m: ActorMatch, target: bool = False) -> ActorMatch:
     # "Israeli President Moshe Katsav", "Pakistan Prime Minister Nawaz Sharif": a state's word before a
     # title and a name names that person, of the state
     bare = m.text.lower().removeprefix("the ")
-    from sitrep.lexicon import name_lookup
-
     state_word = bare in demonym_lookup() or bare in name_lookup()
-    after = _TITLED_AFTER().match(text, m.end, min(len(text), m.end + 80)) if state_word else None
+    after = _titled_after().match(text, m.end, min(len(text), m.end + 80)) if state_word else None
     if after and _is_name(doc, after.group(2), after.start(2), after.end(2), m):
         kind = person_titles().get(after.group(1).lower()) or entry.kind
         return ActorMatch(m.start, after.end(2), text[m.start:after.end(2)], _person(entry, after.group(2), kind))

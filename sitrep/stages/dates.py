@@ -51,6 +51,7 @@ def _same_day(doc: Doc, dates: list[DateMatch]) -> list[DateMatch]:
     """"The same day", "later that day": the last full day named before it, in its sentence or
     the few before, when there is one."""
     added = []
+    telling = telling_before()
     for m in SAME_DAY.finditer(doc.text):
         if any(d.start < m.end() and m.start() < d.end for d in dates):
             continue
@@ -59,7 +60,6 @@ def _same_day(doc: Doc, dates: list[DateMatch]) -> list[DateMatch]:
             continue
         floor = doc.sentences[max(0, here.index - SAME_DAY_REACH)].start
         # the day of an act, not of its telling ("his sister told HRW on May 29")
-        telling = telling_before()
         anchor = next((d for d in reversed(dates) if floor <= d.start < m.start() and d.precision == "day"
                        and not telling.search(doc.text[max(floor, d.start - 40):d.start])), None)
         if anchor is not None:

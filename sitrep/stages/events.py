@@ -20,7 +20,7 @@ from sitrep.resolve.actors import (
     actor_dictionary,
     class_entry,
     phrase_country,
-    private_bearer,
+    private_person,
     resolve_entry,
 )
 from sitrep.stages import salience
@@ -37,8 +37,6 @@ _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
                 "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "COERCE"}
-# acts whose doer may be told by a pronoun or a common noun rather than a listed actor
-_AGENT_STATED = _NEEDS_ACTOR
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|today['’]s|yesterday['’]s|\w+day['’]s|the latest)\s+(?:[\w\-]+\s+){0,4}"
     r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes|"
@@ -472,10 +470,8 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
         return None
     words = doc.text[start:end].strip()
     entry = resolve_entry(words, doc.extra.get("actor_country"), state_act)
-    if entry is not None and entry.kind in ("state military", "police") and entry.generic \
-            and private_bearer(doc.text[max(0, start - 12):start + len(words)]):
-        entry = class_entry("civilians", entry.country)  # "a Serb ex-policeman": a private person
     if entry is not None:
+        entry = private_person(entry, doc.text[max(0, start - 12):start + len(words)])  # "a Serb ex-policeman"
         return ActorMatch(start, start + len(words), words, entry, demonym=False)
     if (head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in _DATE_WORDS) or head.lower_ in _HUMAN_HEADS:
         words = doc.text[start:end].strip()
@@ -784,11 +780,8 @@ def _told_fits(a: EventMention, b: EventMention, told: set[int]) -> bool:
     teller, act = (a, b) if id(a) in told else (b, a)
     if act.date.basis != "text" or act.date.precision != "day":
         return False
-    try:
-        gap = (date.fromisoformat(teller.date.value) - date.fromisoformat(act.date.value)).days
-    except ValueError:
-        return False
-    return 0 <= gap <= TOLD_REACH_DAYS
+    gap = _days_before(act.date.value, teller.date.value)
+    return gap is not None and 0 <= gap <= TOLD_REACH_DAYS
 
 
 def build_mentions(doc: Doc) -> Doc:
@@ -872,8 +865,7 @@ def build_mentions(doc: Doc) -> Doc:
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
                     passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or spoken or _has_subject(token))) \
-                    and not (etype in _AGENT_STATED and token is not None and not passive
-                             and _has_agent(token, speech=etype in _SPEECH_ACTS)):
+                    and not (token is not None and not passive and _has_agent(token, speech=etype in _SPEECH_ACTS)):
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
                 continue  # "this agreement": a mention of a deal, not the making of one
@@ -1656,10 +1648,15 @@ _GRIEVANCE = re.compile(r"\b(?:against|in defiance of|to demand|demanding|to den
                         r"calling for|to call for|over the)\b", re.I)
 
 
+def _record_country(m: EventMention, context: str | None) -> str | None:
+    """The country where a record's act happened, else the article's own."""
+    return (m.location.country if m.location is not None else None) or context
+
+
 def _unnamed_protesters(doc: Doc, m: EventMention) -> Actor | None:
     """'thousands gathered in an authorised rally': who protests, unnamed, are protesters of the place
     (ACLED's 'Protesters (country)'). Marked as inferred."""
-    country = (m.location.country if m.location is not None else None) or doc.extra.get("actor_country")
+    country = _record_country(m, doc.extra.get("actor_country"))
     entry = class_entry("protesters", country)
     return Actor(entry.name, entry.kind, entry.country or country, None, entry.id, None, basis="inferred")
 
@@ -1678,7 +1675,7 @@ def _protest_target(doc: Doc, m: EventMention) -> Actor | None:
     actor2 = m.actor2
     if actor2 is not None and actor2.kind not in ("police", "state military") or not _GRIEVANCE.search(text):
         return actor2
-    country = (m.location.country if m.location is not None else None) or doc.extra.get("actor_country")
+    country = _record_country(m, doc.extra.get("actor_country"))
     if not country or m.actor1 is not None and m.actor1.kind in _STATE_KINDS:
         return actor2
     entry = class_entry("government", country)
@@ -1921,7 +1918,7 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
     two years") is the state's doing where it happened: its police for an arrest, raid or seizure,
     its authorities (courts, prosecutors) for a charge, trial or sentence; the court the article
     names ("The ruling from a Paris criminal court") for a sentence. Marked as inferred."""
-    country = (m.location.country if m.location is not None else None) or context
+    country = _record_country(m, context)
     if not country:
         return None
     if doc is not None and m.mode == "legal":
@@ -1955,7 +1952,7 @@ def _unnamed_abductors(m: EventMention, context: str | None) -> Actor | None:
     """A kidnapping whose takers the text does not name ("were kidnapped on Christmas Eve"), or the
     release of those kidnapped ("were released after being kidnapped"): someone took them; coders
     write unidentified kidnappers of the place. Marked as inferred."""
-    country = (m.location.country if m.location is not None else None) or context
+    country = _record_country(m, context)
     entry = class_entry("kidnappers", country)
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
