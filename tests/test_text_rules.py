@@ -116,6 +116,22 @@ def test_roles_mode_place_claim_and_evidence():
         assert text[span.start:span.end] == span.text
 
 
+@pytest.mark.parametrize("text, by", [
+    # the name of the source is closed by no comma (flattened text)
+    ("According to the London-based Syrian Observatory for Human Rights there were four air strikes on the town of Saraqib.",
+     "the London-based Syrian Observatory for Human Rights"),
+    # the agency quotes someone: the one quoted is the source
+    ("The state news agency quoted a police source as saying that two rockets hit a school in Homs.",
+     "a police source"),
+    # a headline run into the lead before the speaker
+    ("Nine Dead in Weekend of Shelling on Villages Near Daraa Over the Last Two Days Local activists said that "
+     "shells hit the village of Nawa on Sunday.", "Local activists"),
+])
+def test_sources_in_unpunctuated_and_quoting_sentences(text, by):
+    doc = run(text)
+    assert [(a.claim.by, a.claim.modality) for a in doc.attributions] == [(by, "reported")]
+
+
 def test_passive_agent_and_victims():
     m = run("Three soldiers were killed by a roadside bomb planted by Islamic State militants near Palmyra.").mentions[0]
     assert m.mode == "explosives"

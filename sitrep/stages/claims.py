@@ -23,6 +23,11 @@ _DISPUTE = re.compile(
     re.I,
 )
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoting|as reported by|reported by)\s+((?:[^,.;:]{2,80}?))(?=,|\.|;|:| that | on | in a statement|$)", re.I)
+# "the agency quoted a police source as saying": the one quoted is the source, not the one quoting
+_QUOTED_AS = re.compile(r"\b(?:quoted|quoting|quotes|cited|citing|cites)\s+([^,.;:]{2,80}?)\s+as\s+(?:saying|telling)\b", re.I)
+# the cue alone, for text that has lost its punctuation ("According to the Observatory there were ...")
+_ACCORDING_CUE = re.compile(r"\b(?:according to|citing|quoting|as reported by|reported by)\s+", re.I)
+_CLAUSE_START = re.compile(r"\s+(?:there|at least|more than|some|it|they|he|she|\d|[a-z]+\s+(?:were|was|had|have|has|is|are)\b)")
 _SUBJ_VERB = re.compile(
     r"((?:[A-Z\"“][^,.;:\"”]{0,70}?|(?:a|an|the|local|military|security|medical|opposition|government|officials?|activists?|rebels?|field|"
     r"police|authorities|prosecutors?|investigators|witness(?:es)?|residents|sources?|officers?|doctors|medics|rescuers|"
@@ -79,6 +84,7 @@ _SPEAKER = re.compile(
     r"television|agency|group|groups|residents|army|command|observatory|minister|president|reports?|doctors?|medics|"
     r"director|leaders|police|office|prosecutors?|authorities|department|investigators|officers?|rescuers|"
     r"organi[sz]ation|watchdog|commission|family|relatives|lawyers?|attorneys?|sister|brother|mother|father|wife|husband)\b", re.I)
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|local|opposition|government|security|military|medical|rebel|state)\s+$", re.I)
 # "a police force accused of torture", "an alleged gas attack", "denied bail": the verb's participle or
 # another sense, not somebody speaking
 _NOT_SPEECH_AFTER = {
@@ -117,12 +123,28 @@ def find_claims(doc: Doc) -> Doc:
 def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> list[Attribution]:
     text, off = sentence.text, sentence.start
     found: list[Attribution] = []
-    for m in _ACCORDING.finditer(text):
+    for m in _QUOTED_AS.finditer(text):
+        s, e = m.start(1) + off, m.end(1) + off
+        claim = Claim(by=doc.text[s:e], source=_source_for(doc, s, e), modality="reported",
+                      evidence=Evidence(doc.text[m.start() + off:m.end() + off], m.start() + off, m.end() + off))
+        found.append(Attribution(m.start() + off, m.end() + off, claim, "quoted"))
+    for m in _ACCORDING_CUE.finditer(text):
+        if any(a.start <= m.start() + off < a.end for a in found):
+            continue
         if _WITHOUT_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "accused them, without citing any evidence": no source at all
-        by = m.group(1).strip()
-        s, e = m.start(1) + off, m.start(1) + off + len(by)
-        claim = Claim(by=by, source=_source_for(doc, s, e), modality="reported",
+        s = m.end() + off
+        closed = _ACCORDING.match(text, m.start())
+        e = m.start(0) + off + len(closed.group(0).rstrip()) if closed else None
+        # the source's name ends with the first actor named right after the cue when no punctuation
+        # closes it, or when a clause follows it ("according to the Observatory there were ...")
+        named = next((a for a in doc.in_span(doc.actors, s, s + 60)
+                      if not a.demonym and a.end <= sentence.end and len(doc.text[s:a.start].split()) <= 3), None)
+        if named is not None and (e is None or (named.end < e and _CLAUSE_START.match(doc.text[named.end:e]))):
+            e = named.end
+        if e is None:
+            continue
+        claim = Claim(by=doc.text[s:e], source=_source_for(doc, s, e), modality="reported",
                       evidence=Evidence(doc.text[m.start() + off:e], m.start() + off, e))
         found.append(Attribution(m.start() + off, e, claim, "according to"))
     for m in _SUBJ_VERB.finditer(text):
@@ -135,8 +157,18 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
             # "the group has not claimed it": no claim
             continue
         if len(subject.split()) > 10:
-            continue
+            # a headline run into the lead ("... in Last Three Days Activists in Idlib province said"):
+            # the speaker's phrase starts at its speaker word
+            speaker = _SPEAKER.search(subject, max(0, len(subject) - 60))
+            if speaker is None:
+                continue
+            begin = _MODIFIER_BEFORE.search(subject[:speaker.start()])
+            cut = begin.start() if begin else speaker.start()
+            shift += cut
+            subject = subject[cut:]
         verb = m.group(2)
+        if any(a.cue == "quoted" and a.start <= m.start(2) + off < a.end for a in found):
+            continue  # "SANA quoted a source as saying": the source speaks
         after = _NOT_SPEECH_AFTER.get(verb.lower())
         if after is not None and after.match(text[m.end():m.end() + 40]):
             continue
