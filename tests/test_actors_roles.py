@@ -287,3 +287,28 @@ def test_former_members_joining_a_force_leave_the_force_a_force():
     found = all_records("The former rebels joined the army in 2015; the army shelled Kidal on Friday.")
     assert found and all(m.actor1 is not None and m.actor1.kind == "state military" for m in found), \
         [roles(m) for m in found]
+
+
+def test_a_participle_going_on_with_the_act_takes_its_verbs_roles():
+    # "..., beating him": the participle's own subject is not in its clause
+    (m,) = records("Members of the security forces attacked prominent rights lawyer Sami Haddad, head of the Cairo "
+                   "Centre for Legal Aid, beating him badly and covering him in paint.")
+    assert m.mode == "beat"
+    assert m.actor1 is not None and m.actor1.name == "Security forces"
+    assert m.actor2 is not None and m.actor2.name == "Sami Haddad"
+
+
+def test_at_the_hands_of_names_the_agent():
+    (m,) = records("The teacher was beaten at the hands of police officers in Leon on Monday.")
+    assert m.actor1 is not None and m.actor1.name == "Police"
+
+
+def test_people_in_the_object_of_an_arrest_do_not_carry_out_the_raid():
+    found = records("Police in Ruritania arrested the leader of the main opposition party and several other "
+                    "politicians and activists in raids on their houses on Friday.")
+    assert found and all(m.actor1 is not None and m.actor1.name == "Police" for m in found)
+
+
+def test_the_accused_of_a_massacre_remains_its_author():
+    found = records('The French president accused the Syrian regime of responsibility for a "massacre" in Idlib on Tuesday.')
+    assert [(m.type, m.actor1.name if m.actor1 else None) for m in found] == [("ASSAULT", "Syrian Arab Army")]

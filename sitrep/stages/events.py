@@ -223,11 +223,12 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     holder = next((a for a in actors if a.start <= t0 < a.end and a.actor.id != "CIVILIANS"), None)
     if holder is not None:
         actor1 = holder
-    # "killed by Syrian airstrikes", "carried out by the coalition": the agent follows "by"
+    # "killed by Syrian airstrikes", "carried out by the coalition", "beaten at the hands of the
+    # police": the agent follows "by"
     for a in actors if holder is None else []:
         gap = text[t1:a.start] if a.start >= t1 else text[a.end:t0] if a.end <= t0 else ""
         lead = text[max(t1, a.start - 30):a.start]
-        if a.start >= t1 and re.search(r"\bby\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) and \
+        if a.start >= t1 and re.search(r"\b(?:by|at the hands of)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) and \
                 not re.search(r"\b(?:statement|statements|report|reports|announcement|account|"
                               r"held|controlled|run|besieged|surrounded|dominated|led|brokered|backed|supported|sponsored|"
                               r"mediated|signed|agreed|announced|reported|confirmed|documented|condemned|denied|"
@@ -237,13 +238,14 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS":
             # "regime barrel bombs", "Russian airstrikes", "US-led coalition strikes"
             if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT") \
-                    and not _SPEECH_BETWEEN.search(gap):  # "Turkey condemns deadly strike"
+                    and not _SPEECH_BETWEEN.search(gap) and not _PREPOSITION.search(gap):  # "Turkey condemns deadly strike"
                 actor1 = a
     if actor1 is None:
         acts = [t for t in doc.in_sentence(doc.triggers, sentence) if t.type == "ASSAULT"]
         before = [a for a in actors if a.end <= t0 and not a.demonym and a.actor.id != "CIVILIANS"
                   and not _object_position(text, sentence.start, a)
                   and not _object_of_act(text, a, acts)
+                  and not _object_of_other_verb(doc, sentence, a, trigger)
                   and not _SPEECH_BETWEEN.search(text[a.end:t0])]
         if before:
             actor1 = before[-1]
@@ -522,6 +524,32 @@ def _object_of_act(text: str, actor: ActorMatch, acts: list[Trigger]) -> bool:
         if t.end <= actor.start and re.fullmatch(r"\s+(?:the\s+|a\s+|an\s+|several\s+|positions\s+of\s+(?:the\s+)?)?",
                                                   text[t.end:actor.start]):
             return True
+    return False
+
+
+# "activists in raids": a preposition between the words and the act makes them no modifier of it
+_PREPOSITION = re.compile(r"\b(?:in|on|at|of|for|with|after|during|from|to|into|against|near)\b", re.I)
+
+
+def _object_of_other_verb(doc: Doc, sentence: Sentence, actor: ActorMatch, trigger: Trigger) -> bool:
+    """"Police arrested the party's leader and several activists in raids on their homes": words in
+    the object of another violent or coercive verb of the sentence are done to, not doers of the act
+    told after them."""
+    token = token_at(doc, sentence.index, actor.start)
+    own = token_at(doc, sentence.index, trigger.start)
+    if token is None or own is None:
+        return False
+    for _ in range(8):
+        if token.dep_ in ("dobj", "nsubjpass"):
+            # the object of a violent or coercive verb is its victim ("accused the regime of a
+            # massacre" names the massacre's author)
+            verb = token.head
+            at = sentence.start + verb.idx
+            return verb.pos_ == "VERB" and verb.i != own.i and any(
+                t.start <= at < t.end and t.type in ("ASSAULT", "COERCE") for t in doc.in_sentence(doc.triggers, sentence))
+        if token.dep_ not in ("conj", "appos", "pobj", "prep", "compound", "amod", "poss", "cc") or token.head.i == token.i:
+            return False
+        token = token.head
     return False
 
 
@@ -818,7 +846,7 @@ def build_mentions(doc: Doc) -> Doc:
             if etype == "ASSAULT" and any(x.mode and y is not x and 0 <= y.start - x.end <= 3 for x in group for y in group):
                 weight = min(0.9, weight + 0.2)  # "fighter jets pounded": a weapon and its act, side by side
             claim, claim_spans, denials = _claim_for(doc, sentence)
-            role_trigger = best if etype != "ASSAULT" else mode_trigger
+            role_trigger = best if etype != "ASSAULT" else _governing_act(doc, sentence, mode_trigger, group)
             actor1, actor2 = _roles(doc, sentence, role_trigger, etype, claim_spans)
             token = token_at(doc, sentence.index, role_trigger.start)
             parsed1, parsed2 = _parse_roles(doc, sentence, token, claim_spans, etype in ("COERCE", "CONCEDE"))
@@ -1854,6 +1882,17 @@ def _fill_defaults(doc: Doc) -> None:
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
             if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
                 m.historical = True
+
+
+def _governing_act(doc: Doc, sentence: Sentence, trigger: Trigger, group: list[Trigger]) -> Trigger:
+    """"security forces attacked the lawyer, beating him": a participle that goes on telling the act
+    of another trigger word has that verb's agent and target; its own subject is not in its clause."""
+    token = token_at(doc, sentence.index, trigger.start)
+    if token is None or token.tag_ != "VBG" or token.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+        return trigger
+    head = token.head
+    return next((t for t in group if t is not trigger and t.start - sentence.start <= head.idx < t.end - sentence.start
+                 and head.pos_ == "VERB"), trigger)
 
 
 _GROUP_KINDS = {"armed group", "terrorist group", "rebels", "militia"}
