@@ -60,6 +60,15 @@ def test_main_record_is_the_first_current_violent_one_then_what_the_article_reco
     assert H.main_record([]) is None
 
 
+def test_the_perpetrator_comes_from_a_violent_record_never_from_a_protest_or_a_statement():
+    march = rec("PROTEST", "demo", kind="protesters", label="protesters")
+    talk = rec("REQUEST", None, kind="NGO", label="Amnesty International")
+    old_arrest = rec(historical=True)
+    assert H.predict([march, talk], "2021-01-01")["perpetrator_type"] is None
+    assert H.predict([march, old_arrest], "2021-01-01")["perpetrator_type"] == "state actor"
+    assert H.violent_record([march, old_arrest]) is old_arrest
+
+
 @pytest.mark.parametrize("kind, label, expected", [
     ("police", "police", "state actor"),
     ("state military", "troops", "state actor"),

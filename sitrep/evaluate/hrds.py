@@ -11,7 +11,10 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   confident one.
 * **country**: the main record's place country; when it has none, the country most of the
   article's records are placed in.
-* **perpetrator type**: the kind of the main record's actor1 (a state's organ -> "state actor",
+* **perpetrator type**: from the main violent or coercive record (the first not marked historical,
+  else the first historical one); a protest, a statement or a meeting names no perpetrator of a
+  violation, so an article with none of those has no perpetrator type. The kind of that record's
+  actor1 (a state's organ -> "state actor",
   armed group or unknown attackers -> "other actors without permissions", ...); when the kind says
   nothing, the words of its label ("the police" -> state actor); no actor1 -> None. No fallback to
   the most frequent class: the figure measures what the records say.
@@ -197,6 +200,12 @@ def read_articles(path: Path) -> list[dict[str, Any]]:
 # Records -> labels
 
 
+def violent_record(records: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The article's first violent or coercive record, a current one first."""
+    current = [r for r in records if not r.get("historical")]
+    return next((r for pool in (current, records) for r in pool if r.get("type") in VIOLENT), None)
+
+
 def main_record(records: list[dict[str, Any]]) -> dict[str, Any] | None:
     current = [r for r in records if not r.get("historical")]
     for pool in (current, records):  # a current incident first; else what the article recounts
@@ -268,7 +277,7 @@ def predict(records: list[dict[str, Any]], published: str | None = None) -> dict
         parts = [int(published[:4])]
     return {
         "country": country,
-        "perpetrator_type": perpetrator_type(main),
+        "perpetrator_type": perpetrator_type(violent_record(records)),
         "violations": violations(records),
         "year": parts[0] if len(parts) > 0 else None,
         "month": parts[1] if len(parts) > 1 else None,

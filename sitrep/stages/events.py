@@ -1865,12 +1865,15 @@ def _fill_defaults(doc: Doc) -> None:
             m.actor1 = _named_group(doc, m, m.actor1, m.actor2)
             m.actor2 = _named_group(doc, m, m.actor2, m.actor1)
         if m.type == "COERCE" and m.mode in STATE_ACT_MODES and m.actor1 is not None and m.actor1.kind in PEOPLE_KINDS \
-                and m.actor1.kind != "unknown" and (m.actor2 is None or m.actor2.kind not in PEOPLE_KINDS):
-            # "journalist Zhang went on trial", "a journalist, with a warrant out for his arrest": the
-            # people named by what they are do not arrest or try; they are the ones arrested or tried,
-            # by the state body the sentence names or else by the state (inferred below)
+                and m.actor1.kind != "unknown":
+            # "journalist Zhang went on trial", "activist Kaur's arrest", "activists imprisoned in Iran
+            # face ...": the people named by what they are do not arrest or try; they are the ones
+            # arrested or tried (unless the other side is such people too: then those), by the state
+            # body the sentence names or else by the state (inferred below)
             state = m.actor2 if m.actor2 is not None and m.actor2.kind in _STATE_KINDS else None
-            m.actor1, m.actor2 = state, m.actor1
+            people = m.actor2 if m.actor2 is not None and m.actor2.kind in PEOPLE_KINDS and m.actor2.kind != "unknown" \
+                and _specificity(m.actor2) >= _specificity(m.actor1) else m.actor1
+            m.actor1, m.actor2 = state, people
         if m.type == "COERCE" and m.actor1 is None and not m.historical:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"), doc)
         if m.actor1 is None and not m.historical and (m.type == "ASSAULT" and m.mode == "abduct" or (
@@ -1950,6 +1953,14 @@ _PART_OR_TARGET = re.compile(r"\b(?:including|among them|such as|as well as|held
 # sitrep.evaluate.hrds: an arrest with no agent named is a state actor's)
 STATE_ACT_MODES = frozenset({"arrest", "legal", "restrict"})
 _STATE_KINDS = {"police", "state military", "government", "ministry", "head of state"}
+
+
+def _specificity(actor: Actor) -> int:
+    """How precisely an actor names people: a named person 2, a class of people 1, "civilians" 0."""
+    entry = actor_dictionary().get(actor.id) if actor.id else None
+    if entry is None or actor.name != entry.name:
+        return 2
+    return 0 if actor.kind == "civilians" else 1
 
 
 def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -> Actor | None:
