@@ -324,3 +324,17 @@ def test_divisions_newer_than_geonames_codes_are_known():
     assert by_text["Binh Phuoc"].country == "VN"
     # a town keeps its name: the county named after it does not take it
     assert {t.precision for t in sitrep.geoparse("Police in Nakuru, Kenya arrested two men.") if t.text == "Nakuru"} == {"city"}
+
+
+def test_region_after_a_name_is_no_first_level_division():
+    # "the X region" is any area called so, not only a first-level division of that name elsewhere
+    text = ("Growers in the Salinas Valley region of California lost their lettuce; Salinas Valley farms "
+            "closed, and buyers across California and the United States cancelled orders.")
+    spans = [(m, m + len("Salinas Valley")) for m in (text.index("Salinas"), text.rindex("Salinas"))]
+    spans += [(text.index(w, i), text.index(w, i) + len(w)) for w, i in
+              (("California", 0), ("California", text.index("across")), ("United States", 0))]
+    spans.sort()
+    out = sitrep.geo.resolve_spans(text, spans)
+    assert out[0].country == "US" and out[0].admin1 == "California"
+    # a division word other than "region" still asks for the division
+    assert places("Shelling hit villages in Idlib province.")["Idlib"].precision == "admin1"
