@@ -338,3 +338,23 @@ def test_region_after_a_name_is_no_first_level_division():
     assert out[0].country == "US" and out[0].admin1 == "California"
     # a division word other than "region" still asks for the division
     assert places("Shelling hit villages in Idlib province.")["Idlib"].precision == "admin1"
+
+
+def _given(text: str, *names: str) -> dict[str, sitrep.Toponym]:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return {t.text: t for t in sitrep.geo.resolve_spans(text, spans)}
+
+
+def test_saint_written_short_and_an_airport_given_as_a_span():
+    got = _given("Aid reached St. Marc in Haiti after flights landed at Cap-Haitien International Airport.",
+                 "St. Marc", "Haiti", "Cap-Haitien International Airport")
+    assert got["St. Marc"].country == "HT" and got["St. Marc"].name == "Saint-Marc"
+    assert got["Cap-Haitien International Airport"].country == "HT"
+
+
+def test_other_transliterations_of_a_division_given_as_spans():
+    # English spellings of Arabic names drift in vowels, y/i and a final h: the division is found anyway
+    got = _given("Farmers in Menoufia and Sharkiya in Egypt lost their flocks.", "Menoufia", "Sharkiya", "Egypt")
+    assert got["Menoufia"].precision == "admin1" and got["Menoufia"].country == "EG"
+    assert got["Sharkiya"].country == "EG"
+    assert "Kibera" not in {t.text for t in sitrep.geo.resolve_spans("Kibera", [(0, 6)]) if t.name}  # no Kabul

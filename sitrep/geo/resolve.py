@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from sitrep.geo.gazetteer import GeoEntry, GeoIndex
 from sitrep.geo.recognise import Mention, fold  # fold: cached
 from sitrep.resolve.datafiles import load_yaml
-from sitrep.resolve.gazetteer import km
+from sitrep.resolve.gazetteer import _ARTICLES, km
 
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|prefecture|oblast|department|territory)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|governorate|oblast|department|territory)\s+of\s+(?:the\s+)?$", re.I)
@@ -268,17 +268,65 @@ def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
         found = index.lookup(phrase[:-2])
     if not found and phrase.lower().startswith("the "):
         found = index.lookup(phrase[4:])
+    if not found and _SAINT.match(phrase):  # "St. Marc", "St Albans": the gazetteer writes Saint
+        rest = _SAINT.sub("", phrase)
+        found = index.lookup("Saint " + rest) or index.lookup("Saint-" + rest)
     if not found and " " in phrase.strip():
         found = _lookup_part(phrase, index)
+    if not found:
+        found = _by_spelling(phrase, index)
     return found
 
 
+# a spelling matched only by its transliteration key ("Menoufia" for Al Minufiyah, "Mauritious") names
+# only a country, a first-level division or a town of this many people
+MIN_SPELLING_POPULATION = 100_000
+# English spellings of one Arabic, Persian or Turkic name differ in these letters: one key for each
+_SPELLING = ((re.compile(r"ou|o"), "u"), (re.compile(r"[ey]"), "i"), (re.compile(r"q"), "k"), (re.compile(r"(.)\1+"), r"\1"),
+             (re.compile(r"h$"), ""))
+
+
+def spelling_key(key: str) -> str:
+    """One key for the transliterations of a folded name, without its Arabic article and spaces:
+    'menoufia' and 'al minufiyah' -> 'minufia'; 'mauritious' and 'mauritius' -> 'mauritius'."""
+    out = "".join(w for w in key.split() if w not in _ARTICLES)
+    for pattern, letter in _SPELLING:
+        out = pattern.sub(letter, out)
+    return out
+
+
+_SPELLING_KEYS: dict[int, dict[str, tuple[int, ...]]] = {}  # id(index) -> spelling key -> entry ids
+
+
+def _spelling_keys(index: GeoIndex) -> dict[str, tuple[int, ...]]:
+    if id(index) not in _SPELLING_KEYS:
+        out: dict[str, set[int]] = {}
+        for key, ids in index.names.items():
+            big = [i for i in ids if index.entries[i].kind in ("country", "admin1") or
+                   index.entries[i].kind == "city" and index.entries[i].population >= MIN_SPELLING_POPULATION]
+            if big:
+                out.setdefault(spelling_key(key), set()).update(big)
+        _SPELLING_KEYS.clear()  # one index per process; a rebuilt one replaces it
+        _SPELLING_KEYS[id(index)] = {k: tuple(v) for k, v in out.items() if len(k) >= 4}
+    return _SPELLING_KEYS[id(index)]
+
+
+def _by_spelling(phrase: str, index: GeoIndex) -> list[GeoEntry]:
+    """A name no spelling of the index matches, read by its transliteration key: for spans a caller
+    gives (the recogniser proposes only names the index spells)."""
+    if not phrase[:1].isupper():
+        return []
+    return [index.entries[i] for i in _spelling_keys(index).get(spelling_key(fold(phrase)), ())]
+
+
+_SAINT = re.compile(r"^St\.?\s+(?=[A-Z])")
 # words around a place's name in a longer span ("Southern California", "Greater Toronto Area", "Karak district")
 _AROUND = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
            "lower", "greater", "downtown", "inner", "outer", "metro", "metropolitan", "northeast", "northwest",
            "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "area", "district",
            "province", "region", "county", "state", "city", "town", "village", "municipality", "prefecture",
-           "valley", "bay", "plateau", "coast", "peninsula", "highlands", "lowlands", "basin", "delta", "hills"}
+           "valley", "bay", "plateau", "coast", "peninsula", "highlands", "lowlands", "basin", "delta", "hills",
+           "airport", "international"}
 # landform and compass words that some division is also called ("Bay" in Somalia, "Plateau" in Nigeria and
 # Burkina Faso, "Midlands" in Zimbabwe): in a longer span they are not the place inside it
 _GENERIC_PARTS = _AROUND | {"midlands", "south", "north", "east", "west", "central", "island", "islands", "lake",
