@@ -358,3 +358,14 @@ def test_other_transliterations_of_a_division_given_as_spans():
     assert got["Menoufia"].precision == "admin1" and got["Menoufia"].country == "EG"
     assert got["Sharkiya"].country == "EG"
     assert "Kibera" not in {t.text for t in sitrep.geo.resolve_spans("Kibera", [(0, 6)]) if t.name}  # no Kabul
+
+
+def test_lakes_peninsulas_bases_and_former_divisions():
+    found = places("Troops from Fort Hood and Camp Lejeune trained on the Sinai Peninsula, far from Lake Chad.")
+    assert km((found["Fort Hood"].lat, found["Fort Hood"].lon), (31.13, -97.78)) < 20
+    assert found["Camp Lejeune"].admin1 == "North Carolina"
+    assert found["Sinai Peninsula"].country == "EG" and found["Lake Chad"].precision == "water"
+    # a division merged away since GeoNames' codes, and an English region, still have their points
+    got = _given("Wolves were seen in Hedmark, Norway, and flooding hit the West Midlands.", "Hedmark", "Norway",
+                 "West Midlands")
+    assert got["Hedmark"].country == "NO" and got["West Midlands"].country == "GB"
