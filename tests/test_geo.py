@@ -369,3 +369,19 @@ def test_lakes_peninsulas_bases_and_former_divisions():
     got = _given("Wolves were seen in Hedmark, Norway, and flooding hit the West Midlands.", "Hedmark", "Norway",
                  "West Midlands")
     assert got["Hedmark"].country == "NO" and got["West Midlands"].country == "GB"
+
+
+def test_a_compass_or_landform_word_around_a_small_town_abroad_is_left_unresolved():
+    # no "Kasai" but a town in Japan: "West Kasai" in a story about Congo is not that town
+    got = _given("Ebola spread in West Kasai, in the Democratic Republic of the Congo.", "West Kasai",
+                 "Democratic Republic of the Congo")
+    assert got["West Kasai"].name is None
+    # a big city inside the span is still found
+    assert _given("Flooding hit Greater Nairobi in Kenya.", "Greater Nairobi", "Kenya")["Greater Nairobi"].country == "KE"
+
+
+def test_another_spelling_is_believed_only_in_a_country_the_document_names():
+    assert _given("Cholera was reported in Mbomo.", "Mbomo")["Mbomo"].name is None  # not Mbomou, CAR
+    got = _given("Cholera was reported in Mbomo, in the Central African Republic.", "Mbomo",
+                 "Central African Republic")
+    assert got["Mbomo"].country == "CF" and got["Mbomo"].name == "Mbomou"

@@ -86,6 +86,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             context: Context | None = None) -> list[tuple[Mention, GeoEntry | None]]:
     context = context or Context()
     cands: list[list[GeoEntry]] = []
+    spelled: set[int] = set()  # mentions found only by their transliteration key
     for m in mentions:
         iso = index.demonyms.get(fold(m.text))
         if iso:  # "Spanish", "Canadian": the country, whatever town shares the word
@@ -93,6 +94,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cands.append([country] if country else [])
         else:
             found = [e for e in _lookup(m.text, index) if not _code_in_lower_case(m.text, e)]
+            if found and m.source != "gazetteer" and _only_spelled(m.text, index):
+                spelled.add(len(cands))
             if not found and m.source != "gazetteer":
                 found = _area_of_adjective(m.text, index)
             cands.append(found)
@@ -148,7 +151,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         weights[cc] += w
     seen_towns: set[str] = set()
     for i, m in enumerate(mentions):
-        if not cands[i]:
+        if not cands[i] or i in spelled:
             continue
         top = max(cands[i], key=prior)
         if top.country is None:
@@ -235,6 +238,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                 or best.population < 10 * MIN_UNSUPPORTED_POPULATION and weights[best.country or ""] < 1):
             dropped.setdefault(key, best)
             best = None  # a small namesake that nothing else in the document supports
+        if i in spelled and best is not None and best.kind != "country" and weights[best.country or ""] < 1:
+            best = None  # another spelling of a place in a country the document does not name
         if i not in constraint or key not in chosen:
             chosen[key] = best  # "Santa Ana, California" once: every later "Santa Ana" is that town
         out.append((m, best))
@@ -260,7 +265,7 @@ def _code_in_lower_case(phrase: str, e: GeoEntry) -> bool:
     return e.kind == "country" and len(word) <= 3 and not word.isupper() and fold(word) != fold(e.name)
 
 
-def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
+def _lookup(phrase: str, index: GeoIndex, spelling: bool = True) -> list[GeoEntry]:
     found = index.lookup(phrase)
     if not found and phrase.endswith("."):
         found = index.lookup(phrase[:-1])
@@ -273,7 +278,7 @@ def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
         found = index.lookup("Saint " + rest) or index.lookup("Saint-" + rest)
     if not found and " " in phrase.strip():
         found = _lookup_part(phrase, index)
-    if not found:
+    if not found and spelling:
         found = _by_spelling(phrase, index)
     return found
 
@@ -311,6 +316,11 @@ def _spelling_keys(index: GeoIndex) -> dict[str, tuple[int, ...]]:
     return _SPELLING_KEYS[id(index)]
 
 
+def _only_spelled(phrase: str, index: GeoIndex) -> bool:
+    """Whether only the transliteration key finds ``phrase`` (no spelling of the index, nor a part of it)."""
+    return not index.lookup(phrase) and not _lookup(phrase, index, spelling=False)
+
+
 def _by_spelling(phrase: str, index: GeoIndex) -> list[GeoEntry]:
     """A name no spelling of the index matches, read by its transliteration key: for spans a caller
     gives (the recogniser proposes only names the index spells)."""
@@ -327,6 +337,10 @@ _AROUND = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "province", "region", "county", "state", "city", "town", "village", "municipality", "prefecture",
            "valley", "bay", "plateau", "coast", "peninsula", "highlands", "lowlands", "basin", "delta", "hills",
            "airport", "international"}
+# words that name the place's own unit ("Karak district", "Laurel County", "Greater Toronto Area")
+_UNIT_WORDS = {"area", "district", "province", "region", "county", "state", "city", "town", "village", "municipality",
+               "prefecture", "downtown", "metro", "metropolitan", "inner", "outer", "greater", "airport",
+               "international"}
 # landform and compass words that some division is also called ("Bay" in Somalia, "Plateau" in Nigeria and
 # Burkina Faso, "Midlands" in Zimbabwe): in a longer span they are not the place inside it
 _GENERIC_PARTS = _AROUND | {"midlands", "south", "north", "east", "west", "central", "island", "islands", "lake",
@@ -346,6 +360,11 @@ def _lookup_part(phrase: str, index: GeoIndex) -> list[GeoEntry]:
         inner = inner[:-1]
     if inner and len(inner) < len(words) and " ".join(inner).lower() not in _GENERIC_PARTS:
         found = index.lookup(" ".join(inner))
+        stripped = {w.lower() for w in words} - {w.lower() for w in inner}
+        if stripped - _UNIT_WORDS and all(e.kind == "city" and e.population < MIN_PART_POPULATION for e in found):
+            # "West Kasai", "Fraser Valley": a compass or landform word makes an area of its own, around
+            # a place the reader knows, not around whichever small town anywhere is so called
+            found = []
         if found:
             return found
     for part in (re.split(r"[\s-]", phrase)[0], words[-1]):
