@@ -385,3 +385,24 @@ def test_another_spelling_is_believed_only_in_a_country_the_document_names():
     got = _given("Cholera was reported in Mbomo, in the Central African Republic.", "Mbomo",
                  "Central African Republic")
     assert got["Mbomo"].country == "CF" and got["Mbomo"].name == "Mbomou"
+
+
+def test_a_capitals_namesake_is_no_capital():
+    from sitrep.geo.gazetteer import geo_index
+    towns = [e for e in geo_index().lookup("Washington") if e.kind == "city" and e.country == "US"]
+    capitals = [e for e in towns if e.fcode == "PPLC"]
+    assert len(towns) > 3 and len(capitals) == 1 and capitals[0].population > 500_000
+
+
+def test_a_list_of_states_going_on_past_a_town_and_its_state():
+    text = "Cases were investigated in Washington, Pennsylvania and California, and in Oregon and Ohio."
+    names = ("Washington", "Pennsylvania", "California", "Oregon", "Ohio")
+    got = _given(text, *names)
+    assert got["Washington"].precision == "admin1"
+    assert places("He grew up in Washington, Pennsylvania.")["Washington"].precision == "city"
+
+
+def test_a_settlement_word_before_a_list_of_names():
+    text = "Mercury spilled near the villages of Choropampa and Magdalena in Cajamarca, Peru."
+    got = _given(text, "Choropampa", "Magdalena", "Cajamarca", "Peru")
+    assert got["Magdalena"].precision == "city"

@@ -110,6 +110,9 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cands[i] = [c for c in cands[i] if c.kind == "admin1"]
             constraint[i] = (cands[i][0].country or "", None)
             continue
+        if _SETTLEMENT_BEFORE.search(text[max(0, m.start - 40):m.start]) and any(c.kind == "city" for c in cands[i]):
+            # "the communities of San Juan and Magdalena": settlements, whatever division shares the name
+            cands[i] = [c for c in cands[i] if c.kind == "city"]
         if not _QUALIFIER.match(after):
             if _ADMIN_AFTER.match(after) and any(c.kind == "admin1" for c in cands[i]):
                 cands[i] = [c for c in cands[i] if c.kind == "admin1"]
@@ -126,6 +129,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                 if inner and any(c.kind == "admin1" for c in cands[i]) and all(
                         c.kind == "city" and c.population < MIN_QUALIFIED_POPULATION for c in inner):
                     inner = []  # "Georgia, Oklahoma, Pennsylvania": a list of states, not a hamlet in one
+                if inner and any(c.kind == "admin1" for c in cands[i]) and _list_goes_on(text, mentions, cands, i + 1):
+                    inner = []  # "in Washington, Pennsylvania and California": the list goes on past the second
                 if inner:
                     cands[i] = inner
                     constraint[i] = (inner[0].country or "", None)
@@ -249,6 +254,14 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     if kept:
         out = [(m, kept.get(fold(m.text), e) if e is None and m.source == "gazetteer" else e) for m, e in out]
     return _nudge(out, cands, score)
+
+
+def _list_goes_on(text: str, mentions: list[Mention], cands: list[list[GeoEntry]], j: int) -> bool:
+    """Whether the division named at ``j`` is followed, in a list, by another division of its country."""
+    if j + 1 >= len(mentions) or not _LIST_GAP.fullmatch(text[mentions[j].end:mentions[j + 1].start]):
+        return False
+    held = {c.country for c in cands[j] if c.kind == "admin1"}
+    return any(c.kind == "admin1" and c.country in held for c in cands[j + 1])
 
 
 def _division_chosen(town: GeoEntry, chosen: dict[str, GeoEntry | None]) -> bool:
