@@ -216,7 +216,7 @@ def test_cli_bench_geo(tiny):
 # Quality gate: pinned a little under the scores measured when set (gazetteer recogniser, no NER).
 GEO_MINIMUMS = {
     "TR-News.xml": {"span_recall": 0.94, "acc161_all": 0.865, "acc161_found": 0.91, "gold_acc161": 0.895},
-    "GeoVirus.xml": {"span_recall": 0.955, "acc161_all": 0.845, "acc161_found": 0.875, "gold_acc161": 0.85},
+    "GeoVirus.xml": {"span_recall": 0.965, "acc161_all": 0.855, "acc161_found": 0.878, "gold_acc161": 0.865},
 }
 
 
@@ -324,3 +324,86 @@ def test_divisions_newer_than_geonames_codes_are_known():
     assert by_text["Binh Phuoc"].country == "VN"
     # a town keeps its name: the county named after it does not take it
     assert {t.precision for t in sitrep.geoparse("Police in Nakuru, Kenya arrested two men.") if t.text == "Nakuru"} == {"city"}
+
+
+def test_region_after_a_name_is_no_first_level_division():
+    # "the X region" is any area called so, not only a first-level division of that name elsewhere
+    text = ("Growers in the Salinas Valley region of California lost their lettuce; Salinas Valley farms "
+            "closed, and buyers across California and the United States cancelled orders.")
+    spans = [(m, m + len("Salinas Valley")) for m in (text.index("Salinas"), text.rindex("Salinas"))]
+    spans += [(text.index(w, i), text.index(w, i) + len(w)) for w, i in
+              (("California", 0), ("California", text.index("across")), ("United States", 0))]
+    spans.sort()
+    out = sitrep.geo.resolve_spans(text, spans)
+    assert out[0].country == "US" and out[0].admin1 == "California"
+    # a division word other than "region" still asks for the division
+    assert places("Shelling hit villages in Idlib province.")["Idlib"].precision == "admin1"
+
+
+def _given(text: str, *names: str) -> dict[str, sitrep.Toponym]:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return {t.text: t for t in sitrep.geo.resolve_spans(text, spans)}
+
+
+def test_saint_written_short_and_an_airport_given_as_a_span():
+    got = _given("Aid reached St. Marc in Haiti after flights landed at Cap-Haitien International Airport.",
+                 "St. Marc", "Haiti", "Cap-Haitien International Airport")
+    assert got["St. Marc"].country == "HT" and got["St. Marc"].name == "Saint-Marc"
+    assert got["Cap-Haitien International Airport"].country == "HT"
+
+
+def test_other_transliterations_of_a_division_given_as_spans():
+    # English spellings of Arabic names drift in vowels, y/i and a final h: the division is found anyway
+    got = _given("Farmers in Menoufia and Sharkiya in Egypt lost their flocks.", "Menoufia", "Sharkiya", "Egypt")
+    assert got["Menoufia"].precision == "admin1" and got["Menoufia"].country == "EG"
+    assert got["Sharkiya"].country == "EG"
+    # vowels other than these spellings' own variants still tell names apart: "Kebul" is not Kabul
+    assert sitrep.geo.resolve_spans("Kebul", [(0, 5)])[0].country != "AF"
+
+
+def test_lakes_peninsulas_bases_and_former_divisions():
+    found = places("Troops from Fort Hood and Camp Lejeune trained on the Sinai Peninsula, far from Lake Chad.")
+    assert km((found["Fort Hood"].lat, found["Fort Hood"].lon), (31.13, -97.78)) < 20
+    assert found["Camp Lejeune"].admin1 == "North Carolina"
+    assert found["Sinai Peninsula"].country == "EG" and found["Lake Chad"].precision == "water"
+    # a division merged away since GeoNames' codes, and an English region, still have their points
+    got = _given("Wolves were seen in Hedmark, Norway, and flooding hit the West Midlands.", "Hedmark", "Norway",
+                 "West Midlands")
+    assert got["Hedmark"].country == "NO" and got["West Midlands"].country == "GB"
+
+
+def test_a_compass_or_landform_word_around_a_small_town_abroad_is_left_unresolved():
+    # no "Kasai" but a town in Japan: "West Kasai" in a story about Congo is not that town
+    got = _given("Ebola spread in West Kasai, in the Democratic Republic of the Congo.", "West Kasai",
+                 "Democratic Republic of the Congo")
+    assert got["West Kasai"].name is None
+    # a big city inside the span is still found
+    assert _given("Flooding hit Greater Nairobi in Kenya.", "Greater Nairobi", "Kenya")["Greater Nairobi"].country == "KE"
+
+
+def test_another_spelling_is_believed_only_in_a_country_the_document_names():
+    assert _given("Cholera was reported in Mbomo.", "Mbomo")["Mbomo"].name is None  # not Mbomou, CAR
+    got = _given("Cholera was reported in Mbomo, in the Central African Republic.", "Mbomo",
+                 "Central African Republic")
+    assert got["Mbomo"].country == "CF" and got["Mbomo"].name == "Mbomou"
+
+
+def test_a_capitals_namesake_is_no_capital():
+    from sitrep.geo.gazetteer import geo_index
+    towns = [e for e in geo_index().lookup("Washington") if e.kind == "city" and e.country == "US"]
+    capitals = [e for e in towns if e.fcode == "PPLC"]
+    assert len(towns) > 3 and len(capitals) == 1 and capitals[0].population > 500_000
+
+
+def test_a_list_of_states_going_on_past_a_town_and_its_state():
+    text = "Cases were investigated in Washington, Pennsylvania and California, and in Oregon and Ohio."
+    names = ("Washington", "Pennsylvania", "California", "Oregon", "Ohio")
+    got = _given(text, *names)
+    assert got["Washington"].precision == "admin1"
+    assert places("He grew up in Washington, Pennsylvania.")["Washington"].precision == "city"
+
+
+def test_a_settlement_word_before_a_list_of_names():
+    text = "Mercury spilled near the villages of Choropampa and Magdalena in Cajamarca, Peru."
+    got = _given(text, "Choropampa", "Magdalena", "Cajamarca", "Peru")
+    assert got["Magdalena"].precision == "city"

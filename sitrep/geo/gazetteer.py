@@ -36,7 +36,7 @@ from typing import NamedTuple
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
 
-_FORMAT = 11
+_FORMAT = 12
 # the same names are looked up again and again across articles: fold each once
 _fold_cached = lru_cache(maxsize=1 << 18)(fold)
 
@@ -151,10 +151,17 @@ def _build() -> GeoIndex:
     countries = gc.get_countries()
     capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
     cities = list(gc.get_cities().values())
+    # the capital is the biggest town of its name in its country, not each namesake (Washington, Pennsylvania)
+    biggest: dict[tuple[str, str], dict] = {}
+    for city in cities:
+        key = (city["countrycode"], fold(city["name"]))
+        if key in capitals and (key not in biggest or city["population"] > biggest[key]["population"]):
+            biggest[key] = city
+    capital_ids = {c["geonameid"] for c in biggest.values()}
     by_point: dict[tuple[str, float, float], dict] = {}
     for city in cities:
         cc = city["countrycode"]
-        code = "PPLC" if (cc, fold(city["name"])) in capitals else "PPL"
+        code = "PPLC" if city["geonameid"] in capital_ids else "PPL"
         aliases = [city["name"], *city.get("alternatenames", [])]
         add(GeoEntry(city["geonameid"], city["name"], city["latitude"], city["longitude"], "city", code, cc,
                      city.get("admin1code") or None, city.get("population") or 0), aliases)

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from sitrep.geo.gazetteer import GeoEntry, GeoIndex
 from sitrep.geo.recognise import Mention, fold  # fold: cached
 from sitrep.resolve.datafiles import load_yaml
-from sitrep.resolve.gazetteer import km
+from sitrep.resolve.gazetteer import _ARTICLES, km
 
-_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|prefecture|oblast|department|territory)\b", re.I)
+_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|prefecture|oblast|department|territory)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|governorate|oblast|department|territory)\s+of\s+(?:the\s+)?$", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\(|—|–|-|:)")
 _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
@@ -86,6 +86,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             context: Context | None = None) -> list[tuple[Mention, GeoEntry | None]]:
     context = context or Context()
     cands: list[list[GeoEntry]] = []
+    spelled: set[int] = set()  # mentions found only by their transliteration key
     for m in mentions:
         iso = index.demonyms.get(fold(m.text))
         if iso:  # "Spanish", "Canadian": the country, whatever town shares the word
@@ -93,6 +94,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cands.append([country] if country else [])
         else:
             found = [e for e in _lookup(m.text, index) if not _code_in_lower_case(m.text, e)]
+            if found and m.source != "gazetteer" and _only_spelled(m.text, index):
+                spelled.add(len(cands))
             if not found and m.source != "gazetteer":
                 found = _area_of_adjective(m.text, index)
             cands.append(found)
@@ -107,6 +110,9 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cands[i] = [c for c in cands[i] if c.kind == "admin1"]
             constraint[i] = (cands[i][0].country or "", None)
             continue
+        if _SETTLEMENT_BEFORE.search(text[max(0, m.start - 40):m.start]) and any(c.kind == "city" for c in cands[i]):
+            # "the communities of San Juan and Magdalena": settlements, whatever division shares the name
+            cands[i] = [c for c in cands[i] if c.kind == "city"]
         if not _QUALIFIER.match(after):
             if _ADMIN_AFTER.match(after) and any(c.kind == "admin1" for c in cands[i]):
                 cands[i] = [c for c in cands[i] if c.kind == "admin1"]
@@ -123,6 +129,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                 if inner and any(c.kind == "admin1" for c in cands[i]) and all(
                         c.kind == "city" and c.population < MIN_QUALIFIED_POPULATION for c in inner):
                     inner = []  # "Georgia, Oklahoma, Pennsylvania": a list of states, not a hamlet in one
+                if inner and any(c.kind == "admin1" for c in cands[i]) and _list_goes_on(text, mentions, cands, i + 1):
+                    inner = []  # "in Washington, Pennsylvania and California": the list goes on past the second
                 if inner:
                     cands[i] = inner
                     constraint[i] = (inner[0].country or "", None)
@@ -148,7 +156,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         weights[cc] += w
     seen_towns: set[str] = set()
     for i, m in enumerate(mentions):
-        if not cands[i]:
+        if not cands[i] or i in spelled:
             continue
         top = max(cands[i], key=prior)
         if top.country is None:
@@ -235,6 +243,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                 or best.population < 10 * MIN_UNSUPPORTED_POPULATION and weights[best.country or ""] < 1):
             dropped.setdefault(key, best)
             best = None  # a small namesake that nothing else in the document supports
+        if i in spelled and best is not None and best.kind != "country" and weights[best.country or ""] < 1:
+            best = None  # another spelling of a place in a country the document does not name
         if i not in constraint or key not in chosen:
             chosen[key] = best  # "Santa Ana, California" once: every later "Santa Ana" is that town
         out.append((m, best))
@@ -244,6 +254,14 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     if kept:
         out = [(m, kept.get(fold(m.text), e) if e is None and m.source == "gazetteer" else e) for m, e in out]
     return _nudge(out, cands, score)
+
+
+def _list_goes_on(text: str, mentions: list[Mention], cands: list[list[GeoEntry]], j: int) -> bool:
+    """Whether the division named at ``j`` is followed, in a list, by another division of its country."""
+    if j + 1 >= len(mentions) or not _LIST_GAP.fullmatch(text[mentions[j].end:mentions[j + 1].start]):
+        return False
+    held = {c.country for c in cands[j] if c.kind == "admin1"}
+    return any(c.kind == "admin1" and c.country in held for c in cands[j + 1])
 
 
 def _division_chosen(town: GeoEntry, chosen: dict[str, GeoEntry | None]) -> bool:
@@ -260,7 +278,7 @@ def _code_in_lower_case(phrase: str, e: GeoEntry) -> bool:
     return e.kind == "country" and len(word) <= 3 and not word.isupper() and fold(word) != fold(e.name)
 
 
-def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
+def _lookup(phrase: str, index: GeoIndex, spelling: bool = True) -> list[GeoEntry]:
     found = index.lookup(phrase)
     if not found and phrase.endswith("."):
         found = index.lookup(phrase[:-1])
@@ -268,17 +286,74 @@ def _lookup(phrase: str, index: GeoIndex) -> list[GeoEntry]:
         found = index.lookup(phrase[:-2])
     if not found and phrase.lower().startswith("the "):
         found = index.lookup(phrase[4:])
+    if not found and _SAINT.match(phrase):  # "St. Marc", "St Albans": the gazetteer writes Saint
+        rest = _SAINT.sub("", phrase)
+        found = index.lookup("Saint " + rest) or index.lookup("Saint-" + rest)
     if not found and " " in phrase.strip():
         found = _lookup_part(phrase, index)
+    if not found and spelling:
+        found = _by_spelling(phrase, index)
     return found
 
 
+# a spelling matched only by its transliteration key ("Menoufia" for Al Minufiyah, "Mauritious") names
+# only a country, a first-level division or a town of this many people
+MIN_SPELLING_POPULATION = 100_000
+# English spellings of one Arabic, Persian or Turkic name differ in these letters: one key for each
+_SPELLING = ((re.compile(r"ou|o"), "u"), (re.compile(r"[ey]"), "i"), (re.compile(r"q"), "k"), (re.compile(r"(.)\1+"), r"\1"),
+             (re.compile(r"h$"), ""))
+
+
+def spelling_key(key: str) -> str:
+    """One key for the transliterations of a folded name, without its Arabic article and spaces:
+    'menoufia' and 'al minufiyah' -> 'minufia'; 'mauritious' and 'mauritius' -> 'mauritius'."""
+    out = "".join(w for w in key.split() if w not in _ARTICLES)
+    for pattern, letter in _SPELLING:
+        out = pattern.sub(letter, out)
+    return out
+
+
+_SPELLING_KEYS: dict[int, dict[str, tuple[int, ...]]] = {}  # id(index) -> spelling key -> entry ids
+
+
+def _spelling_keys(index: GeoIndex) -> dict[str, tuple[int, ...]]:
+    if id(index) not in _SPELLING_KEYS:
+        out: dict[str, set[int]] = {}
+        for key, ids in index.names.items():
+            big = [i for i in ids if index.entries[i].kind in ("country", "admin1") or
+                   index.entries[i].kind == "city" and index.entries[i].population >= MIN_SPELLING_POPULATION]
+            if big:
+                out.setdefault(spelling_key(key), set()).update(big)
+        _SPELLING_KEYS.clear()  # one index per process; a rebuilt one replaces it
+        _SPELLING_KEYS[id(index)] = {k: tuple(v) for k, v in out.items() if len(k) >= 4}
+    return _SPELLING_KEYS[id(index)]
+
+
+def _only_spelled(phrase: str, index: GeoIndex) -> bool:
+    """Whether only the transliteration key finds ``phrase`` (no spelling of the index, nor a part of it)."""
+    return not index.lookup(phrase) and not _lookup(phrase, index, spelling=False)
+
+
+def _by_spelling(phrase: str, index: GeoIndex) -> list[GeoEntry]:
+    """A name no spelling of the index matches, read by its transliteration key: for spans a caller
+    gives (the recogniser proposes only names the index spells)."""
+    if not phrase[:1].isupper():
+        return []
+    return [index.entries[i] for i in _spelling_keys(index).get(spelling_key(fold(phrase)), ())]
+
+
+_SAINT = re.compile(r"^St\.?\s+(?=[A-Z])")
 # words around a place's name in a longer span ("Southern California", "Greater Toronto Area", "Karak district")
 _AROUND = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
            "lower", "greater", "downtown", "inner", "outer", "metro", "metropolitan", "northeast", "northwest",
            "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "area", "district",
            "province", "region", "county", "state", "city", "town", "village", "municipality", "prefecture",
-           "valley", "bay", "plateau", "coast", "peninsula", "highlands", "lowlands", "basin", "delta", "hills"}
+           "valley", "bay", "plateau", "coast", "peninsula", "highlands", "lowlands", "basin", "delta", "hills",
+           "airport", "international"}
+# words that name the place's own unit ("Karak district", "Laurel County", "Greater Toronto Area")
+_UNIT_WORDS = {"area", "district", "province", "region", "county", "state", "city", "town", "village", "municipality",
+               "prefecture", "downtown", "metro", "metropolitan", "inner", "outer", "greater", "airport",
+               "international"}
 # landform and compass words that some division is also called ("Bay" in Somalia, "Plateau" in Nigeria and
 # Burkina Faso, "Midlands" in Zimbabwe): in a longer span they are not the place inside it
 _GENERIC_PARTS = _AROUND | {"midlands", "south", "north", "east", "west", "central", "island", "islands", "lake",
@@ -298,6 +373,11 @@ def _lookup_part(phrase: str, index: GeoIndex) -> list[GeoEntry]:
         inner = inner[:-1]
     if inner and len(inner) < len(words) and " ".join(inner).lower() not in _GENERIC_PARTS:
         found = index.lookup(" ".join(inner))
+        stripped = {w.lower() for w in words} - {w.lower() for w in inner}
+        if stripped - _UNIT_WORDS and all(e.kind == "city" and e.population < MIN_PART_POPULATION for e in found):
+            # "West Kasai", "Fraser Valley": a compass or landform word makes an area of its own, around
+            # a place the reader knows, not around whichever small town anywhere is so called
+            found = []
         if found:
             return found
     for part in (re.split(r"[\s-]", phrase)[0], words[-1]):
