@@ -119,6 +119,7 @@ def test_country_from_the_main_record_else_most_records():
     placed = [rec("REQUEST", None, country="GH"), rec("REQUEST", None, country="GH"), rec(country=None)]
     assert H.predict(placed)["country"] == "GH"
     assert H.predict([rec(country="KE"), rec("REQUEST", None, country="GH")])["country"] == "KE"
+    assert H.predict([rec(country="HK")])["country"] == "CN"  # the sovereign state
 
 
 def test_scores_accuracy_and_micro_f1_and_the_majority_baseline():

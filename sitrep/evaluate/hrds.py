@@ -10,7 +10,7 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   killing). The first such record is the article's lead incident more often than the most
   confident one.
 * **country**: the main record's place country; when it has none, the country most of the
-  article's records are placed in.
+  article's records are placed in; HRDsAttack names the sovereign state (Hong Kong -> China).
 * **perpetrator type**: from the main violent or coercive record (the first not marked historical,
   else the first historical one); a protest, a statement or a meeting names no perpetrator of a
   violation, so an article with none of those has no perpetrator type. The kind of that record's
@@ -268,6 +268,7 @@ def predict(records: list[dict[str, Any]], published: str | None = None) -> dict
         placed = Counter((r.get("location") or {}).get("country") for r in records)
         placed.pop(None, None)
         country = placed.most_common(1)[0][0] if placed else None
+    country = _labels()["record_country_aliases"].get(country, country)
     date = (main or {}).get("date") or {}
     stated = date.get("value") if date.get("basis", "text") not in {"published", "assumed"} else None
     parts = [int(p) for p in str(stated).split("-")] if stated else []
