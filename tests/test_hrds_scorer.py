@@ -113,6 +113,10 @@ def test_prediction_dates_only_as_stated_else_the_publication_year():
     assert {k: H.predict([assumed], "2021-03-08")[k] for k in ("year", "month", "day")} == {
         "year": 2021, "month": None, "day": None}
     assert H.predict([], None)["year"] is None
+    # the attack the article recounts, dated, over today's undated news of it
+    recounted = rec("ASSAULT", "abduct", historical=True, date={"value": "2016-05", "precision": "month", "basis": "text"})
+    assert {k: H.predict([assumed, recounted], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2016, "month": 5, "day": None}
 
 
 def test_country_from_the_main_record_else_most_records():

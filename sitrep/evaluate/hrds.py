@@ -21,9 +21,10 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
 * **violation types**: the union of each violent or coercive record's types (historical ones too)
   (arrest -> arbitrary detention, abduction -> kidnapping, torture, a death toll -> killing, any
   other violent or coercive act -> other); none -> "unknown", as the paper's scorer does.
-* **year / month / day**: from the main record's date at its precision, only when the text states
-  it (a date assumed from publication is not a stated date); when none is stated, the year of
-  publication and no month or day.
+* **year / month / day**: from the first violent or coercive record whose date the text states
+  (past ones too: the attack an article is about is often one it recounts), else the main record's,
+  at its precision, only when the text states it (a date assumed from publication is not a stated
+  date); when none is stated, the year of publication and no month or day.
 
 Scored as in the HRDsAttack paper: accuracy over all articles for country, perpetrator type, year,
 month and day (a gold None is right against None), micro-F1 for violation types. The paper's own
@@ -259,6 +260,12 @@ def violations(records: list[dict[str, Any]]) -> set[str]:
     return found or {"unknown"}
 
 
+def _stated(record: dict[str, Any] | None) -> str | None:
+    """A record's date as the text states it (not assumed from the publication day)."""
+    date = (record or {}).get("date") or {}
+    return date.get("value") if date.get("value") and date.get("basis", "text") not in {"published", "assumed"} else None
+
+
 def predict(records: list[dict[str, Any]], published: str | None = None) -> dict[str, Any]:
     """HRDsAttack's labels for one article from its records."""
     main = main_record(records)
@@ -269,8 +276,10 @@ def predict(records: list[dict[str, Any]], published: str | None = None) -> dict
         placed.pop(None, None)
         country = placed.most_common(1)[0][0] if placed else None
     country = _labels()["record_country_aliases"].get(country, country)
-    date = (main or {}).get("date") or {}
-    stated = date.get("value") if date.get("basis", "text") not in {"published", "assumed"} else None
+    # HRDsAttack dates the attack the article is about, which is often one it recounts: the first
+    # violent or coercive record the text dates (past ones too), else the main record's stated date
+    dated = [r for r in records if r.get("type") in VIOLENT and _stated(r)] or ([main] if main else [])
+    stated = _stated(dated[0]) if dated else None
     parts = [int(p) for p in str(stated).split("-")] if stated else []
     if not parts and published:
         # Annotators give a year for nearly every article, read from the report's own time; month
