@@ -103,6 +103,8 @@ def test_violation_types_union_over_records_and_unknown_when_none():
     assert "killing" in H.violations([rec("ASSAULT", None, killed=None) | {
         "casualties": [{"kind": "killed", "count": None, "subset": False}]}])  # "were killed", no figure
     assert H.violations([rec("REQUEST", None)]) == {"unknown"}
+    assert "killing" in H.violations([rec("ASSAULT", "targeted")])  # an execution, a murder: no toll needed
+    assert "killing" not in H.violations([rec("ASSAULT", "beat")])
 
 
 def test_prediction_dates_only_as_stated_else_the_publication_year():
