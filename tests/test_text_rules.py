@@ -116,6 +116,15 @@ def test_roles_mode_place_claim_and_evidence():
         assert text[span.start:span.end] == span.text
 
 
+def test_a_group_claiming_its_attack_is_the_claim_over_a_report_of_its_toll():
+    text = ("JNIM fighters bombed an army convoy near the town of Kidal on Monday. According to the army, two soldiers "
+            "were wounded. According to local media, Jama'at Nusrat al-Islam wal-Muslimin – an alliance of jihadist "
+            "groups active across the Sahel – has claimed responsibility for the attack.")
+    (m,) = [r for r in run(text).mentions if r.type == "ASSAULT"]
+    assert m.actor1 is not None and m.actor1.id == "JNIM"
+    assert (m.claim.modality, m.claim.source) == ("claimed", m.actor1.name)
+
+
 @pytest.mark.parametrize("text, by", [
     # the name of the source is closed by no comma (flattened text)
     ("According to the London-based Syrian Observatory for Human Rights there were four air strikes on the town of Saraqib.",

@@ -28,6 +28,7 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|quoting|quotes|cited|citing|cites)\s+([^,.
 # the cue alone, for text that has lost its punctuation ("According to the Observatory there were ...")
 _ACCORDING_CUE = re.compile(r"\b(?:according to|citing|quoting|as reported by|reported by)\s+", re.I)
 _CLAUSE_START = re.compile(r"\s+(?:there|at least|more than|some|it|they|he|she|\d|[a-z]+\s+(?:were|was|had|have|has|is|are)\b)")
+_RESPONSIBILITY = re.compile(r"\b(?:has|have|had)?\s*claim(?:ed|s)?\s+responsibility\b", re.I)
 _SUBJ_VERB = re.compile(
     r"((?:[A-Z\"“][^,.;:\"”]{0,70}?|(?:a|an|the|local|military|security|medical|opposition|government|officials?|activists?|rebels?|field|"
     r"police|authorities|prosecutors?|investigators|witness(?:es)?|residents|sources?|officers?|doctors|medics|rescuers|"
@@ -147,6 +148,19 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         claim = Claim(by=doc.text[s:e], source=_source_for(doc, s, e), modality="reported",
                       evidence=Evidence(doc.text[m.start() + off:e], m.start() + off, e))
         found.append(Attribution(m.start() + off, e, claim, "according to"))
+    for m in _RESPONSIBILITY.finditer(text):
+        # "the X Brigades – a unit of ... – have claimed responsibility": the group named first before
+        # the cue claims its own act, whatever apposition stands between (not a reporter named by
+        # "according to")
+        cue = m.start() + off
+        reporters = [(a.start, a.end) for a in found if a.cue == "according to"]
+        claimant = next((a for a in doc.in_span(doc.actors, sentence.start, cue) if not a.demonym
+                         and not any(s <= a.start < e for s, e in reporters)), None)
+        if claimant is None:
+            continue
+        claim = Claim(by=doc.text[claimant.start:claimant.end], source=claimant.actor.name or None, modality="claimed",
+                      evidence=Evidence(doc.text[claimant.start:m.end() + off], claimant.start, m.end() + off))
+        found.append(Attribution(claimant.start, m.end() + off, claim, "claimed responsibility"))
     for m in _SUBJ_VERB.finditer(text):
         raw = m.group(1)
         subject, shift = _trim_subject(raw)
@@ -167,6 +181,8 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
             shift += cut
             subject = subject[cut:]
         verb = m.group(2)
+        if any(a.cue in ("quoted", "claimed responsibility") and a.start <= m.start(2) + off < a.end for a in found):
+            continue  # "SANA quoted a source as saying": the source speaks
         if any(a.cue == "quoted" and a.start <= m.start(2) + off < a.end for a in found):
             continue  # "SANA quoted a source as saying": the source speaks
         after = _NOT_SPEECH_AFTER.get(verb.lower())

@@ -676,6 +676,9 @@ def _claim_for(doc: Doc, sentence: Sentence) -> tuple[Claim, list[tuple[int, int
     spans = [(a.start, a.end) for a in attributions]
     denials = [a.claim for a in attributions if a.claim.modality == "denied"]
     main = [a for a in attributions if a.claim.modality != "denied"]
+    # a party claiming its own act speaks for it over a report of that claim ("according to first
+    # reports, the X Brigades have claimed responsibility")
+    main.sort(key=lambda a: a.cue != "claimed responsibility")
     if main:
         return main[0].claim, spans, denials
     if denials:
@@ -1488,6 +1491,8 @@ CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not 
 
 
 def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
+    # where the incident is first told in the body (the headline stands apart, above it)
+    told_at = target.sentences[1] if headline and len(target.sentences) > 1 else target.sentences[0]
     if headline and len(target.sentences) == 1:
         # the lead tells more than the headline: its sentence and roles win
         target.evidence = m.evidence
@@ -1516,8 +1521,11 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         target.casualties.append(c)
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
     if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
-            and m.sentences[0] - target.sentences[0] <= CLAIM_REACH:
+            and m.sentences[0] - told_at <= CLAIM_REACH:
         target.claim = m.claim
+    elif m.claim.modality == "claimed" and target.claim.modality == "reported" and target.actor1 is not None \
+            and m.claim.source == target.actor1.name and m.sentences[0] - told_at <= CLAIM_REACH:
+        target.claim = m.claim  # the perpetrator's own claim of the act over a report of its outcome
     target.denials.extend(m.denials)
     target.confidence = round(min(1.0, max(target.confidence, m.confidence) + 0.05), 3)
 
