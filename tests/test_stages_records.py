@@ -291,3 +291,17 @@ def test_a_promise_of_violence_is_a_threat(sentence):
     doc = run(sentence)
     types = {m.type for m in doc.mentions if not m.historical}
     assert "THREATEN" in types and "AGREE" not in types
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rights group drags government to regional court over jailed reporter",
+    "The lawyers hauled the governor to the Federal High Court in Abuja on Monday.",
+])
+def test_taking_someone_to_court_is_an_accusation(sentence):
+    doc = run(sentence)
+    assert [m.type for m in doc.mentions if not m.historical] == ["ACCUSE"]
+
+
+def test_dragging_a_person_is_no_lawsuit():
+    doc = run("Soldiers dragged the man to a waiting truck outside the court on Monday.")
+    assert not [m for m in doc.mentions if m.type == "ACCUSE"]
