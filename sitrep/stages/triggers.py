@@ -47,8 +47,9 @@ _DEMAND = re.compile(
 # brought against someone (PLOVER ACCUSE; CAMEO 115, bring a lawsuit against), whatever stands
 # between the verb and the court
 _TO_COURT = re.compile(
-    r"\b(?:drag(?:s|ged|ging)?|haul(?:s|ed|ing)?)\b(?=\s+[^.;:!?]{1,120}?\bto\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){0,6}"
-    r"(?:[Cc]ourts?|[Tt]ribunal)\b)", re.I)
+    r"\b(?:drag(?:s|ged|ging)?|haul(?:s|ed|ing)?)\b(?=\s+[^.;:!?]{1,120}?\bto\s+(?:the\s+|a\s+)?"
+    # words naming the court, not a place by it ("to a truck outside the court")
+    r"(?:(?!(?:outside|near|beside|behind|by|at|in|from|opposite|across)\b)[\w.'’\-]+\s+){0,6}(?:courts?|tribunal)\b)", re.I)
 
 
 @lru_cache(maxsize=1)
