@@ -273,3 +273,35 @@ def test_those_who_protest_are_protesters():
     doc = run("A rally against the tax was held in Nairobi on Monday.")
     protest = next(m for m in doc.mentions if m.type == "PROTEST")
     assert protest.actor1 is not None and (protest.actor1.kind, protest.actor1.country) == ("protesters", "KE")
+
+
+def test_hunger_striking_in_a_headline_is_a_protest():
+    text = ("Relatives said the jailed lawyer had refused food for nine days. "
+            "His family asked the prison to let doctors see him. "
+            "The prison service has not commented.")
+    doc = run(text, title="Family fears for hunger-striking lawyer in Tunis")
+    assert any(m.type == "PROTEST" for m in doc.mentions if not m.historical)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The interior minister vowed to crush the rebels in the north.",
+    "The militia commander promised to eliminate every informer in the district.",
+])
+def test_a_promise_of_violence_is_a_threat(sentence):
+    doc = run(sentence)
+    types = {m.type for m in doc.mentions if not m.historical}
+    assert "THREATEN" in types and "AGREE" not in types
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rights group drags government to regional court over jailed reporter",
+    "The lawyers hauled the governor to the Federal High Court in Abuja on Monday.",
+])
+def test_taking_someone_to_court_is_an_accusation(sentence):
+    doc = run(sentence)
+    assert [m.type for m in doc.mentions if not m.historical] == ["ACCUSE"]
+
+
+def test_dragging_a_person_is_no_lawsuit():
+    doc = run("Soldiers dragged the man to a waiting truck outside the court on Monday.")
+    assert not [m for m in doc.mentions if m.type == "ACCUSE"]

@@ -43,6 +43,15 @@ _DEMAND = re.compile(
     r"(?:release|free|drop|quash|overturn|revoke|lift|end|halt)\b", re.I)
 
 
+# "SERAP has dragged the government to the ECOWAS Court", "hauls the minister to court": a lawsuit
+# brought against someone (PLOVER ACCUSE; CAMEO 115, bring a lawsuit against), whatever stands
+# between the verb and the court
+_TO_COURT = re.compile(
+    r"\b(?:drag(?:s|ged|ging)?|haul(?:s|ed|ing)?)\b(?=\s+[^.;:!?]{1,120}?\bto\s+(?:the\s+|a\s+)?"
+    # words naming the court, not a place by it ("to a truck outside the court")
+    r"(?:(?!(?:outside|near|beside|behind|by|at|in|from|opposite|across)\b)[\w.'’\-]+\s+){0,6}(?:courts?|tribunal)\b)", re.I)
+
+
 @lru_cache(maxsize=1)
 def _call_on_day() -> re.Pattern[str]:
     """"He last called on May 21", "she called on Friday": a call made on a day, not a demand."""
@@ -81,6 +90,9 @@ def find_triggers(doc: Doc) -> Doc:
     request = _entry("REQUEST", None)
     for m in _DEMAND.finditer(text):
         found.append(Trigger(m.start(), m.end(), m.group(0), "REQUEST", None, *request))
+    accuse = _entry("ACCUSE", "allege")
+    for m in _TO_COURT.finditer(text):
+        found.append(Trigger(m.start(), m.end(), m.group(0), "ACCUSE", "allege", *accuse))
     for m in _said_must().finditer(text):
         found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
