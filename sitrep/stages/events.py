@@ -24,7 +24,7 @@ from sitrep.resolve.actors import (
     resolve_entry,
 )
 from sitrep.stages import salience
-from sitrep.stages.actors import PEOPLE_KINDS, personal
+from sitrep.stages.actors import PEOPLE_KINDS, antecedent, personal
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.dates import SAME_DAY, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
@@ -500,7 +500,13 @@ def _parse_roles(doc: Doc, sentence: Sentence, token,  # noqa: ANN001 - a spaCy 
     if agent is not None and agent.head.lower_ != "by" and _undergoes(token):
         # "40 people were dead", "the mother died": the subject of dying is the dead, never the agent
         agent, patient = None, patient or agent
-    return _argument_actor(doc, sentence, agent, claim_spans, state_act), _argument_actor(doc, sentence, patient, claim_spans)
+    actor1 = _argument_actor(doc, sentence, agent, claim_spans, state_act)
+    actor2 = _argument_actor(doc, sentence, patient, claim_spans)
+    if actor2 is None and patient is not None and patient.pos_ == "PRON":
+        # "after she was summoned", "they sent him a summons": the one person named before
+        actor2 = antecedent(doc, sentence.start + patient.idx, patient.lower_,
+                            (actor1.start, actor1.end) if actor1 is not None else None)
+    return actor1, actor2
 
 
 _DEMAND_MODALS = {"should", "must", "ought"}
