@@ -287,3 +287,11 @@ def test_former_members_joining_a_force_leave_the_force_a_force():
     found = all_records("The former rebels joined the army in 2015; the army shelled Kidal on Friday.")
     assert found and all(m.actor1 is not None and m.actor1.kind == "state military" for m in found), \
         [roles(m) for m in found]
+
+
+def test_terrorists_are_the_group_the_sentence_calls_so():
+    # the sentence calls the group "terrorist" itself: its "terrorists" are that group, however far apart
+    text = ("Government jets pounded a stronghold of the Daesh terrorist group in the eastern town of Mayadin "
+            "on Sunday, reportedly killing at least 12 terrorists, a monitor said.")
+    found = [m for m in records(text) if m.type == "ASSAULT"]
+    assert found and found[0].actor2 is not None and found[0].actor2.name == "Islamic State (ISIS)", found

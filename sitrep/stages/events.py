@@ -1888,11 +1888,25 @@ def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | 
         # incident's sentences or the two sentences before name, unless that is the other side
         around = _groups_named(doc, m, at, other)
         # one group only (two named are a fight between them), and a member of the class the words name
-        named = around if len(around) == 1 and _descends(actor_dictionary(), next(iter(around)), entry.id) else {}
+        # or one the text itself calls so ("the ISIL terrorist group ... killing 19 terrorists")
+        named = around if len(around) == 1 and (_descends(actor_dictionary(), next(iter(around)), entry.id)
+                                                 or _called_so(doc, m, next(iter(around)), actor.label or "")) else {}
     if len(named) != 1:
         return actor
     group = next(iter(named.values()))
     return Actor(group.name, group.kind, group.country, actor.label, group.id, actor.evidence, basis=actor.basis)
+
+
+def _called_so(doc: Doc, m: EventMention, group_id: str, label: str) -> bool:
+    """The record's own sentences name the group with the generic word ``label`` ends on
+    ("the ISIL terrorist group" for "terrorists", "Daesh militants" for "militants")."""
+    words = re.findall(r"[a-z]+", label.lower())
+    if not words:
+        return False
+    stem = words[-1].removesuffix("s")
+    spans = [(s.start, s.end) for s in doc.sentences if s.index in m.sentences]
+    return any(a.actor.id == group_id and any(s0 <= a.start < s1 for s0, s1 in spans)
+               and re.search(rf"\b{re.escape(stem)}s?\b", a.text.lower()) for a in doc.actors)
 
 
 def _groups_named(doc: Doc, m: EventMention, at: int, other: Actor | None) -> dict[str, ActorEntry]:
