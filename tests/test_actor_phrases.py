@@ -321,3 +321,10 @@ def test_a_person_whose_family_the_text_speaks_of_is_a_person():
     text = "Daniel Okoro's family said on Monday that he was arrested by soldiers in Jos."
     names = [a.actor.name for a in find_actors(Doc(article=Article(text=text), text=text)).actors]
     assert "Daniel Okoro" in names
+
+
+def test_a_person_introduced_by_where_they_are_from_is_the_one_the_lead_described():
+    text = ("A Leeds man sent dozens of threatening letters to a local judge, police said.\n\n"
+            "Peter Holloway, of Bramley, was charged on Monday with harassment.")
+    found = [pair[0] for pair in _event_actors(text) if pair[0]]
+    assert ("Peter Holloway", "civilians") in found, found

@@ -570,8 +570,8 @@ def _named_next(doc: Doc, m: ActorMatch) -> ActorMatch | None:
     return first
 
 
-# "Jane Roe, 50,", "Jane Roe, who ...": a person introduced by what they are, not by an office
-_UNTITLED_INTRODUCTION = re.compile(r",\s+(?:\d{1,3},|who\s|one of\s)")
+# "Jane Roe, 50,", "Jane Roe, who ...", "Jane Roe, of Leeds,": a person introduced by what they are, not by an office
+_UNTITLED_INTRODUCTION = re.compile(r",\s+(?:\d{1,3},|who\s|one of\s|of\s+[A-Z])")
 
 
 def _person(entry: ActorEntry, name: str, kind: str) -> ActorEntry:
@@ -653,11 +653,12 @@ def _introduced() -> re.Pattern:
     alternatives = "|".join(re.escape(t) for t in titles)
     # a title, matched in any case ("Labor leader", "labor leader"), before a capitalised name; an age
     # after the name ("Jane Roe, 33,"); what they are to someone ("Jane Roe, one of ...", "Jane Roe,
-    # who ...", "Jane Roe, uncle of ...", "Jane Roe's family"). A full name found only from a later "Mrs Roe", or an age before the name
+    # who ...", "Jane Roe, uncle of ...", "Jane Roe's family"); where they are from ("Jane Roe, of
+    # Leeds,"). A full name found only from a later "Mrs Roe", or an age before the name
     # ("a 56-year-old Jane Roe") was tried and measured: it made the events stage read false records.
     kin = "uncle|aunt|son|daughter|wife|husband|brother|sister|father|mother|cousin|nephew|niece|widow"
     return re.compile(rf"(?<![\w\-])(?i:{alternatives})\s+({_NAME})|({_NAME})(?=,\s+\d{{1,3}},)"
-                      rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s)"
+                      rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s|,\s+of\s+[A-Z])"
                       # whose kin or family the text speaks of ("Jane Roe's family", "Jane Roe's husband")
                       rf"|({_NAME})(?=['’]s\s+(?:family|relatives|lawyers?|{kin})\b)")
 
