@@ -328,3 +328,18 @@ def test_a_person_introduced_by_where_they_are_from_is_the_one_the_lead_describe
             "Peter Holloway, of Bramley, was charged on Monday with harassment.")
     found = [pair[0] for pair in _event_actors(text) if pair[0]]
     assert ("Peter Holloway", "civilians") in found, found
+
+
+def test_they_is_the_class_of_people_named_last_before_it():
+    from sitrep.stages.actors import antecedent
+
+    text = ("A court in Harare denied bail to three student leaders on Monday. "
+            "They were arrested last week during a march.")
+    doc = find_actors(Doc(article=Article(text=text), text=text))
+    found = antecedent(doc, text.index("They"), "They")
+    assert found is not None and found.actor.kind == "students"
+    # a single person named last is not "they"
+    text = "Police questioned Musa Bello, 40, on Monday. They were later released."
+    doc = find_actors(Doc(article=Article(text=text), text=text))
+    found = antecedent(doc, text.index("They"), "They")
+    assert found is None or found.actor.name != "Musa Bello"

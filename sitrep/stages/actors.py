@@ -748,6 +748,8 @@ def antecedent(doc: Doc, at: int, pronoun: str, exclude: tuple[int, int] | None 
     of the other sex ("Mr Roe", "the man" for "she"), a possessor right before the act ("the
     minister's accusations against him") or the act's agent at ``exclude`` are passed over; a class
     ("a woman") nearest leaves it unresolved; a group ("the family") is passed over."""
+    if pronoun.lower() in ("they", "them"):
+        return _plural_antecedent(doc, at, exclude)
     sex = _PRONOUN_SEX.get(pronoun.lower())
     if sex is None:
         return None
@@ -768,4 +770,23 @@ def antecedent(doc: Doc, at: int, pronoun: str, exclude: tuple[int, int] | None 
                 continue  # "Jane Roe's family ... after she was summoned": a group is not "she"
             return None
         return ActorMatch(a.start, a.end, text[a.start:a.end], a.actor)
+    return None
+
+
+def _plural_antecedent(doc: Doc, at: int, exclude: tuple[int, int] | None) -> ActorMatch | None:
+    """The people "they" stands for: the class of people named last before it, in the plural ("four
+    journalists were detained ... They were charged"); one person named there is passed over."""
+    for a in sorted(doc.actors, key=lambda a: -a.start):
+        if a.end > at or a.end < at - _ANTECEDENT_REACH or a.demonym:
+            continue
+        if exclude is not None and a.start < exclude[1] and exclude[0] < a.end:
+            continue
+        if a.actor.id == _PERSON_ENTRY:
+            continue
+        if not (a.actor.generic and a.actor.kind in PEOPLE_KINDS and a.actor.kind != "unknown"):
+            return None  # another party named last: "they" may be it
+        last = a.text.split()[-1].lower()
+        if last.endswith("s") or last == "people":
+            return a
+        return None
     return None
