@@ -343,3 +343,9 @@ def test_they_is_the_class_of_people_named_last_before_it():
     doc = find_actors(Doc(article=Article(text=text), text=text))
     found = antecedent(doc, text.index("They"), "They")
     assert found is None or found.actor.name != "Musa Bello"
+
+
+def test_mutineers_are_soldiers_of_their_state():
+    assert resolve_actor_phrase("Guinean mutineers", "GN").kind == "state military"
+    found = [pair[0] for pair in _event_actors("Putschists detained the president in Conakry on Sunday.") if pair[0]]
+    assert found and found[0][1] == "state military", found
