@@ -349,3 +349,10 @@ def test_mutineers_are_soldiers_of_their_state():
     assert resolve_actor_phrase("Guinean mutineers", "GN").kind == "state military"
     found = [pair[0] for pair in _event_actors("Putschists detained the president in Conakry on Sunday.") if pair[0]]
     assert found and found[0][1] == "state military", found
+
+
+def test_an_indefinite_description_is_not_one_of_a_pair_introduced_next():
+    text = ("Kenyan police on Monday arrested a university student in Nakuru.\n\n"
+            "Joseph Kariuki, 22, and Mary Wanjiru, 24, were later charged with insulting the governor.")
+    found = [pair[1] for pair in _event_actors(text) if pair[1]]
+    assert found and found[0][0] not in ("Joseph Kariuki", "Mary Wanjiru"), found

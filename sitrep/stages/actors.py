@@ -567,7 +567,12 @@ def _named_next(doc: Doc, m: ActorMatch) -> ActorMatch | None:
     if " " not in first.text or not _UNTITLED_INTRODUCTION.match(doc.text, first.end) \
             or any(a.actor.id == _PERSON_ENTRY and a.actor.name == first.actor.name and a.start < m.start for a in doc.actors):
         return None  # a title ("spokesman Jane Roe") introduces someone else: who tells of the act
+    if _PAIR_AFTER.match(doc.text, first.end):
+        return None  # "Jane Roe, 51, and John Doe, 43,": two people introduced, one description cannot say which
     return first
+
+
+_PAIR_AFTER = re.compile(r",\s+[^,]{1,40},?\s+and\s+(?:\d{1,3}-year-old\s+)?[A-Z]")
 
 
 # "Jane Roe, 50,", "Jane Roe, who ...", "Jane Roe, of Leeds,": a person introduced by what they are, not by an office
