@@ -115,3 +115,11 @@ def test_person_introduced_by_an_apposition():
                       "Carlos Mendez, uncle of the victim, spoke to reporters.")
     assert ("Reyes", "Tomas Reyes", None) in found
     assert any(name == "Carlos Mendez" for _, name, _ in found)
+
+
+def test_a_charity_is_named_by_its_english_name_whatever_the_text_calls_it():
+    # English news names MSF "Doctors Without Borders"; the French name and the abbreviation are the same actor
+    for text in ("Medical staff of Médecins Sans Frontières left the town.", "MSF staff left the town.",
+                 "Doctors Without Borders staff left the town."):
+        found = [m.actor for m in actor_dictionary().match(text)]
+        assert found and found[0].name == "Doctors Without Borders (MSF)" and found[0].kind == "NGO", found

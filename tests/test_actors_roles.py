@@ -312,3 +312,11 @@ def test_people_in_the_object_of_an_arrest_do_not_carry_out_the_raid():
 def test_the_accused_of_a_massacre_remains_its_author():
     found = records('The French president accused the Syrian regime of responsibility for a "massacre" in Idlib on Tuesday.')
     assert [(m.type, m.actor1.name if m.actor1 else None) for m in found] == [("ASSAULT", "Syrian Arab Army")]
+
+
+def test_terrorists_are_the_group_the_sentence_calls_so():
+    # the sentence calls the group "terrorist" itself: its "terrorists" are that group, however far apart
+    text = ("Government jets pounded a stronghold of the Daesh terrorist group in the eastern town of Mayadin "
+            "on Sunday, reportedly killing at least 12 terrorists, a monitor said.")
+    found = [m for m in records(text) if m.type == "ASSAULT"]
+    assert found and found[0].actor2 is not None and found[0].actor2.name == "Islamic State (ISIS)", found

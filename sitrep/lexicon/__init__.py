@@ -195,6 +195,11 @@ def former_markers() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("former_markers") or ())
 
 
+def gendered_words() -> dict[str, frozenset[str]]:
+    """"female"/"male" -> lower-cased words that say a person is a woman or a man ("Mrs", "mother")."""
+    return {sex: frozenset(str(w).lower() for w in words) for sex, words in (_general().get("gendered_words") or {}).items()}
+
+
 def group_roles() -> tuple[str, ...]:
     """A member's place in a group, said between the group and the member's name ("PTM leader X")."""
     return tuple(str(r).lower() for r in _general().get("group_roles") or ())

@@ -12,6 +12,7 @@ from sitrep.lexicon import (
     capital_lookup,
     demonym_lookup,
     find_countries,
+    gendered_words,
     group_roles,
     months,
     name_lookup,
@@ -23,6 +24,7 @@ from sitrep.resolve.actors import (
     UNLISTED_IDS,
     ActorEntry,
     ActorMatch,
+    actor_classes,
     actor_dictionary,
     class_entry,
     find_heads,
@@ -501,6 +503,10 @@ def personal(doc: Doc, m: ActorMatch, target: bool = False) -> ActorMatch:
     that member: the act was done to the person; a speaker so named still speaks for the group."""
     entry = m.actor
     if entry.id == _PERSON_ENTRY:
+        if target and entry.parent is None and entry.kind in actor_classes():
+            # the person an act is done to is counted with their class, as ACLED codes a named
+            # victim ("Civilians (Iran)"): the class is the person's parent actor
+            return ActorMatch(m.start, m.end, m.text, _person(class_entry(entry.kind, entry.country), entry.name, entry.kind))
         return m
     text = doc.text
     if target and not entry.generic:
@@ -536,7 +542,41 @@ def personal(doc: Doc, m: ActorMatch, target: bool = False) -> ActorMatch:
     if before and _is_name(doc, before.group(1), before.start(1), before.end(1), m):
         start = before.start(1)
         return ActorMatch(start, m.end, text[start:m.end], _person(entry, before.group(1), entry.kind))
+    named = _named_next(doc, m)
+    if named is not None:
+        kind = named.actor.kind if named.actor.kind != "civilians" else entry.kind
+        return ActorMatch(m.start, m.end, m.text, _person(entry, named.actor.name, kind))
     return m
+
+
+_INDEFINITE = re.compile(r"(?:^|[\s(])(?:a|an|A|An)\s+(?:[\w'’]+(?:\s+|-)){0,3}$")
+_NAMED_REACH = 700  # the paragraph or two after a lead
+
+
+def _named_next(doc: Doc, m: ActorMatch) -> ActorMatch | None:
+    """The person an indefinite description names: "police detained a Serb ex-policeman ... Jane Roe,
+    50, is accused of ..." - the lead describes one person, and the first person the text then
+    introduces by name (a full name never mentioned before the description) is that person."""
+    before = doc.text[max(0, m.start - 50):m.start]
+    if not (_INDEFINITE.search(before) or re.match(r"(?:a|an)\s", m.text, re.I)):
+        return None
+    later = [a for a in doc.actors if a.actor.id == _PERSON_ENTRY and m.end < a.start <= m.end + _NAMED_REACH]
+    if not later:
+        return None
+    first = min(later, key=lambda a: a.start)
+    if " " not in first.text or not _UNTITLED_INTRODUCTION.match(doc.text, first.end) \
+            or any(a.actor.id == _PERSON_ENTRY and a.actor.name == first.actor.name and a.start < m.start for a in doc.actors):
+        return None  # a title ("spokesman Jane Roe") introduces someone else: who tells of the act
+    if _PAIR_AFTER.match(doc.text, first.end):
+        return None  # "Jane Roe, 51, and John Doe, 43,": two people introduced, one description cannot say which
+    return first
+
+
+_PAIR_AFTER = re.compile(r",\s+[^,]{1,40},?\s+and\s+(?:\d{1,3}-year-old\s+)?[A-Z]")
+
+
+# "Jane Roe, 50,", "Jane Roe, who ...", "Jane Roe, of Leeds,": a person introduced by what they are, not by an office
+_UNTITLED_INTRODUCTION = re.compile(r",\s+(?:\d{1,3},|who\s|one of\s|of\s+[A-Z])")
 
 
 def _person(entry: ActorEntry, name: str, kind: str) -> ActorEntry:
@@ -618,11 +658,14 @@ def _introduced() -> re.Pattern:
     alternatives = "|".join(re.escape(t) for t in titles)
     # a title, matched in any case ("Labor leader", "labor leader"), before a capitalised name; an age
     # after the name ("Jane Roe, 33,"); what they are to someone ("Jane Roe, one of ...", "Jane Roe,
-    # who ...", "Jane Roe, uncle of ..."). A full name found only from a later "Mrs Roe", or an age before the name
+    # who ...", "Jane Roe, uncle of ...", "Jane Roe's family"); where they are from ("Jane Roe, of
+    # Leeds,"). A full name found only from a later "Mrs Roe", or an age before the name
     # ("a 56-year-old Jane Roe") was tried and measured: it made the events stage read false records.
     kin = "uncle|aunt|son|daughter|wife|husband|brother|sister|father|mother|cousin|nephew|niece|widow"
     return re.compile(rf"(?<![\w\-])(?i:{alternatives})\s+({_NAME})|({_NAME})(?=,\s+\d{{1,3}},)"
-                      rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s)")
+                      rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s|,\s+of\s+[A-Z])"
+                      # whose kin or family the text speaks of ("Jane Roe's family", "Jane Roe's husband")
+                      rf"|({_NAME})(?=['’]s\s+(?:family|relatives|lawyers?|{kin})\b)")
 
 
 # the classes a named person is counted among ("detained two students ... arrested Jane Roe, 20,")
@@ -659,7 +702,7 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
     people: dict[str, tuple[str, str]] = {}  # surname -> (full name, kind)
     offices: set[str] = set()
     for found in _introduced().finditer(text):
-        name = found.group(1) or found.group(2) or found.group(3)
+        name = found.group(1) or found.group(2) or found.group(3) or found.group(4)
         if not name or not _plain_name(name) or _title_case(text, found.start()):
             continue
         title = text[found.start():found.start(1)].strip().lower() if found.group(1) else ""
@@ -696,3 +739,59 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             added.append(ActorMatch(start, end, text[start:end],
                                     ActorEntry(_PERSON_ENTRY, name, kind, context, None, False)))
     return matches + added
+
+
+# the sex a singular pronoun says its person is
+_PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
+_ANTECEDENT_REACH = 600  # the sentence and the one or two before it
+_COLLECTIVE = re.compile(r"\b(?:family|families|couple|people|group|crowd|relatives)\b", re.I)
+
+
+def antecedent(doc: Doc, at: int, pronoun: str, exclude: tuple[int, int] | None = None) -> ActorMatch | None:
+    """The person a singular pronoun at ``at`` stands for: the person named last before it ("Jane Roe,
+    33, ... after she was summoned" is Jane Roe). The nearest one person before it decides: a person
+    of the other sex ("Mr Roe", "the man" for "she"), a possessor right before the act ("the
+    minister's accusations against him") or the act's agent at ``exclude`` are passed over; a class
+    ("a woman") nearest leaves it unresolved; a group ("the family") is passed over."""
+    if pronoun.lower() in ("they", "them"):
+        return _plural_antecedent(doc, at, exclude)
+    sex = _PRONOUN_SEX.get(pronoun.lower())
+    if sex is None:
+        return None
+    other = gendered_words().get("male" if sex == "female" else "female", frozenset())
+    text = doc.text
+    for a in sorted(doc.actors, key=lambda a: -a.start):
+        if a.end > at or a.end < at - _ANTECEDENT_REACH or a.actor.kind not in PEOPLE_KINDS or a.demonym:
+            continue
+        if exclude is not None and a.start < exclude[1] and exclude[0] < a.end:
+            continue
+        if re.match(r"['’]s?\s", text[a.end:a.end + 3]) and len(text[a.end:at].split()) <= 5:
+            continue  # "the minister's accusations against him": the pronoun within the possessor's own phrase
+        words = {w.lower().rstrip(".") for w in re.findall(r"[\w.]+", text[max(0, a.start - 6):a.end])}
+        if words & other:
+            continue
+        if a.actor.id != _PERSON_ENTRY:
+            if _COLLECTIVE.search(a.text):
+                continue  # "Jane Roe's family ... after she was summoned": a group is not "she"
+            return None
+        return ActorMatch(a.start, a.end, text[a.start:a.end], a.actor)
+    return None
+
+
+def _plural_antecedent(doc: Doc, at: int, exclude: tuple[int, int] | None) -> ActorMatch | None:
+    """The people "they" stands for: the class of people named last before it, in the plural ("four
+    journalists were detained ... They were charged"); one person named there is passed over."""
+    for a in sorted(doc.actors, key=lambda a: -a.start):
+        if a.end > at or a.end < at - _ANTECEDENT_REACH or a.demonym:
+            continue
+        if exclude is not None and a.start < exclude[1] and exclude[0] < a.end:
+            continue
+        if a.actor.id == _PERSON_ENTRY:
+            continue
+        if not (a.actor.generic and a.actor.kind in PEOPLE_KINDS and a.actor.kind != "unknown"):
+            return None  # another party named last: "they" may be it
+        last = a.text.split()[-1].lower()
+        if last.endswith("s") or last == "people":
+            return a
+        return None
+    return None

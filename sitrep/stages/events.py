@@ -24,7 +24,7 @@ from sitrep.resolve.actors import (
     resolve_entry,
 )
 from sitrep.stages import salience
-from sitrep.stages.actors import PEOPLE_KINDS, personal
+from sitrep.stages.actors import PEOPLE_KINDS, antecedent, personal
 from sitrep.stages.casualties import is_vague
 from sitrep.stages.dates import SAME_DAY, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
@@ -502,7 +502,13 @@ def _parse_roles(doc: Doc, sentence: Sentence, token,  # noqa: ANN001 - a spaCy 
     if agent is not None and agent.head.lower_ != "by" and _undergoes(token):
         # "40 people were dead", "the mother died": the subject of dying is the dead, never the agent
         agent, patient = None, patient or agent
-    return _argument_actor(doc, sentence, agent, claim_spans, state_act), _argument_actor(doc, sentence, patient, claim_spans)
+    actor1 = _argument_actor(doc, sentence, agent, claim_spans, state_act)
+    actor2 = _argument_actor(doc, sentence, patient, claim_spans)
+    if actor2 is None and patient is not None and patient.pos_ == "PRON":
+        # "after she was summoned", "they sent him a summons": the one person named before
+        actor2 = antecedent(doc, sentence.start + patient.idx, patient.lower_,
+                            (actor1.start, actor1.end) if actor1 is not None else None)
+    return actor1, actor2
 
 
 _DEMAND_MODALS = {"should", "must", "ought"}
@@ -1932,11 +1938,25 @@ def _named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | 
         # incident's sentences or the two sentences before name, unless that is the other side
         around = _groups_named(doc, m, at, other)
         # one group only (two named are a fight between them), and a member of the class the words name
-        named = around if len(around) == 1 and _descends(actor_dictionary(), next(iter(around)), entry.id) else {}
+        # or one the text itself calls so ("the ISIL terrorist group ... killing 19 terrorists")
+        named = around if len(around) == 1 and (_descends(actor_dictionary(), next(iter(around)), entry.id)
+                                                 or _called_so(doc, m, next(iter(around)), actor.label or "")) else {}
     if len(named) != 1:
         return actor
     group = next(iter(named.values()))
     return Actor(group.name, group.kind, group.country, actor.label, group.id, actor.evidence, basis=actor.basis)
+
+
+def _called_so(doc: Doc, m: EventMention, group_id: str, label: str) -> bool:
+    """The record's own sentences name the group with the generic word ``label`` ends on
+    ("the ISIL terrorist group" for "terrorists", "Daesh militants" for "militants")."""
+    words = re.findall(r"[a-z]+", label.lower())
+    if not words:
+        return False
+    stem = words[-1].removesuffix("s")
+    spans = [(s.start, s.end) for s in doc.sentences if s.index in m.sentences]
+    return any(a.actor.id == group_id and any(s0 <= a.start < s1 for s0, s1 in spans)
+               and re.search(rf"\b{re.escape(stem)}s?\b", a.text.lower()) for a in doc.actors)
 
 
 def _groups_named(doc: Doc, m: EventMention, at: int, other: Actor | None) -> dict[str, ActorEntry]:
