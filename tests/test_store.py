@@ -332,6 +332,12 @@ def test_event_seq_migration_numbers_a_database_written_before_it(store_url, tmp
         populate(store, 40, seed=9)
         fuse_store(store)
     with open_store(store_url) as store, store._tx():  # the schema as the migrations before 0007 left it
+        for name, columns in (("events_date", "sort_date, id"), ("events_type_date", "type, sort_date, id"),
+                              ("events_admin1_date", "admin1_key, sort_date, id"), ("events_killed", "sort_killed, id"),
+                              ("events_outlets", "n_outlets, sort_date, id")):  # as before 0008_walk_seq
+            store._exec(f"DROP INDEX {name}")
+            store._exec(f"CREATE INDEX {name} ON events({columns})")
+        store._exec("DELETE FROM _migrations WHERE name = '0008_walk_seq'")
         for table, columns in (("event_mentions", "event_id, position"), ("event_terms", "event_id, field, term"),
                                ("event_blocks", "event_id")):
             store._exec(f"DROP INDEX {table}_event")
@@ -340,7 +346,7 @@ def test_event_seq_migration_numbers_a_database_written_before_it(store_url, tmp
         store._exec("DROP INDEX events_seq")
         store._exec("ALTER TABLE events DROP COLUMN seq")
         store._exec("DELETE FROM _migrations WHERE name = '0007_event_seq'")
-    with open_store(store_url) as store:  # opening applies 0007
+    with open_store(store_url) as store:  # opening applies 0007 (and 0008)
         assert "0007_event_seq" in store.migrations()
         _seq_consistent(store)
         _more_articles(store, 200)

@@ -250,6 +250,25 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX event_blocks_event ON event_blocks(event_seq);
         """,
     ),
+    (
+        # the walks in date (or toll) order probe each event's words by its number: with the
+        # number in the walked index, an event that fails the probe is never read from the
+        # table (since 0007, each walked event's row was read for its seq: at 1M mentions an
+        # outlet + type page walked ~400 rows for 50, p50 27 ms, 15 ms with this)
+        "0008_walk_seq",
+        """
+        DROP INDEX events_date;
+        CREATE INDEX events_date ON events(sort_date, id, seq);
+        DROP INDEX events_type_date;
+        CREATE INDEX events_type_date ON events(type, sort_date, id, seq);
+        DROP INDEX events_admin1_date;
+        CREATE INDEX events_admin1_date ON events(admin1_key, sort_date, id, seq);
+        DROP INDEX events_killed;
+        CREATE INDEX events_killed ON events(sort_killed, id, seq);
+        DROP INDEX events_outlets;
+        CREATE INDEX events_outlets ON events(n_outlets, sort_date, id, seq);
+        """,
+    ),
 ]
 
 
@@ -307,6 +326,14 @@ class SQLiteStore(SQLStore):
 
     def _split(self, sql: str) -> Iterable[str]:
         return _split_sql(sql)
+
+    def migrate(self) -> list[str]:
+        applied = super().migrate()
+        # rebuilt indexes lose their statistics: where the planner had some (an analysed
+        # database, e.g. a bulk-built one), it gets them back rather than guessing
+        if "0008_walk_seq" in applied and self._one("SELECT 1 AS x FROM sqlite_master WHERE name = 'sqlite_stat1'"):
+            self._exec("ANALYZE events")
+        return applied
 
     def _tuples(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         cursor = self.conn.cursor()
