@@ -359,3 +359,37 @@ def test_event_seq_migration_numbers_a_database_written_before_it(store_url, tmp
         _more_articles(clean, 200)
         fuse_store(clean)
         assert migrated == [e.to_dict() for e in iter_events(clean)]
+
+
+def test_fusing_new_reports_leaves_distant_stored_events_unread(tmp_path):
+    """+60 articles of the last weeks fused into a database of the last three months' events,
+    with and without three times as many events of years before: the same stored events are loaded,
+    the same events written, and Python's peak allocation during the fusion is the same, so
+    what fusion holds depends on the stored events near the new reports, not on how many are
+    stored (issue 10's "memory flat")."""
+    import tracemalloc
+    from datetime import date
+
+    from sitrep.store.bench import Synthetic, load
+
+    runs = []
+    for older in (0, 900):
+        with open_store(tmp_path / f"older-{older}.db") as store:
+            load(store, Synthetic(seed=4, start=date(2017, 10, 1), days=90), 0, 300)
+            if older:
+                load(store, Synthetic(seed=5, start=date(2013, 1, 1), days=3 * 365), 1000, older)
+            fuse_store(store)
+            stored = store.count("events")
+            load(store, Synthetic(seed=8, start=date(2017, 12, 10), days=30), 5000, 60)
+            tracemalloc.start()
+            report = fuse_store(store)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            recent = [e.to_dict() for e in iter_events(store, EventFilter(since="2017-09-01"))]
+            runs.append((stored, report, peak, recent))
+    (small, few, few_peak, few_events), (large, many, many_peak, many_events) = runs
+    assert large > 3 * small and few.events_loaded > 0
+    assert (many.mentions, many.events_loaded, many.events_written) == (few.mentions, few.events_loaded,
+                                                                       few.events_written)
+    assert many_events == few_events
+    assert many_peak <= 1.1 * few_peak
