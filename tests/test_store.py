@@ -393,3 +393,24 @@ def test_fusing_new_reports_leaves_distant_stored_events_unread(tmp_path):
                                                                        few.events_written)
     assert many_events == few_events
     assert many_peak <= 1.1 * few_peak
+
+
+def test_sqlite_fusion_step_has_its_own_page_cache(tmp_path):
+    """A SQLite fusion step runs with a small page cache (what it holds must not grow with the
+    database), and the connection gets its read cache back afterwards, after a failure too."""
+    from sitrep.store.sqlite import CACHE_KB, FUSION_CACHE_KB
+
+    with open_store(tmp_path / "cache.db") as store:
+        def cache() -> int:
+            return store._one("PRAGMA cache_size")["cache_size"]
+
+        assert cache() == -CACHE_KB and FUSION_CACHE_KB < CACHE_KB
+        with store.fusion():
+            assert cache() == -FUSION_CACHE_KB
+        assert cache() == -CACHE_KB
+        with pytest.raises(RuntimeError), store.fusion():
+            raise RuntimeError("killed midway")
+        assert cache() == -CACHE_KB
+        populate(store, 20)
+        fuse_store(store)
+        assert cache() == -CACHE_KB
