@@ -182,7 +182,7 @@ def test_store_schema_fts_and_plain_sqlite(fixtures, db_path):
     run([fixtures / "reports.csv"], db_path, CSV_OPTIONS)
     with Store(db_path) as store:
         assert store.migrations() == ["0001_initial", "0002_extraction_state", "0003_events", "0004_store_v2",
-                                      "0005_term_dates", "0007_event_seq"]
+                                      "0005_term_dates", "0007_event_seq", "0008_walk_seq"]
         assert store.migrate() == []  # nothing pending: re-opening is safe
         hits = store.articles(query="mortar Homs")
         assert len(hits) == 1 and hits[0]["title"] == "Mortars hit Homs school"

@@ -332,6 +332,12 @@ def test_event_seq_migration_numbers_a_database_written_before_it(store_url, tmp
         populate(store, 40, seed=9)
         fuse_store(store)
     with open_store(store_url) as store, store._tx():  # the schema as the migrations before 0007 left it
+        for name, columns in (("events_date", "sort_date, id"), ("events_type_date", "type, sort_date, id"),
+                              ("events_admin1_date", "admin1_key, sort_date, id"), ("events_killed", "sort_killed, id"),
+                              ("events_outlets", "n_outlets, sort_date, id")):  # as before 0008_walk_seq
+            store._exec(f"DROP INDEX {name}")
+            store._exec(f"CREATE INDEX {name} ON events({columns})")
+        store._exec("DELETE FROM _migrations WHERE name = '0008_walk_seq'")
         for table, columns in (("event_mentions", "event_id, position"), ("event_terms", "event_id, field, term"),
                                ("event_blocks", "event_id")):
             store._exec(f"DROP INDEX {table}_event")
@@ -340,7 +346,7 @@ def test_event_seq_migration_numbers_a_database_written_before_it(store_url, tmp
         store._exec("DROP INDEX events_seq")
         store._exec("ALTER TABLE events DROP COLUMN seq")
         store._exec("DELETE FROM _migrations WHERE name = '0007_event_seq'")
-    with open_store(store_url) as store:  # opening applies 0007
+    with open_store(store_url) as store:  # opening applies 0007 (and 0008)
         assert "0007_event_seq" in store.migrations()
         _seq_consistent(store)
         _more_articles(store, 200)
@@ -353,3 +359,58 @@ def test_event_seq_migration_numbers_a_database_written_before_it(store_url, tmp
         _more_articles(clean, 200)
         fuse_store(clean)
         assert migrated == [e.to_dict() for e in iter_events(clean)]
+
+
+def test_fusing_new_reports_leaves_distant_stored_events_unread(tmp_path):
+    """+60 articles of the last weeks fused into a database of the last three months' events,
+    with and without three times as many events of years before: the same stored events are loaded,
+    the same events written, and Python's peak allocation during the fusion is the same, so
+    what fusion holds depends on the stored events near the new reports, not on how many are
+    stored (issue 10's "memory flat")."""
+    import tracemalloc
+    from datetime import date
+
+    from sitrep.store.bench import Synthetic, load
+
+    runs = []
+    for older in (0, 900):
+        with open_store(tmp_path / f"older-{older}.db") as store:
+            load(store, Synthetic(seed=4, start=date(2017, 10, 1), days=90), 0, 300)
+            if older:
+                load(store, Synthetic(seed=5, start=date(2013, 1, 1), days=3 * 365), 1000, older)
+            fuse_store(store)
+            stored = store.count("events")
+            load(store, Synthetic(seed=8, start=date(2017, 12, 10), days=30), 5000, 60)
+            tracemalloc.start()
+            report = fuse_store(store)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            recent = [e.to_dict() for e in iter_events(store, EventFilter(since="2017-09-01"))]
+            runs.append((stored, report, peak, recent))
+    (small, few, few_peak, few_events), (large, many, many_peak, many_events) = runs
+    assert large > 3 * small and few.events_loaded > 0
+    assert (many.mentions, many.events_loaded, many.events_written) == (few.mentions, few.events_loaded,
+                                                                       few.events_written)
+    assert many_events == few_events
+    assert many_peak <= 1.1 * few_peak
+
+
+def test_sqlite_fusion_step_has_its_own_page_cache(tmp_path):
+    """A SQLite fusion step runs with a small page cache (what it holds must not grow with the
+    database), and the connection gets its read cache back afterwards, after a failure too."""
+    from sitrep.store.sqlite import CACHE_KB, FUSION_CACHE_KB
+
+    with open_store(tmp_path / "cache.db") as store:
+        def cache() -> int:
+            return store._one("PRAGMA cache_size")["cache_size"]
+
+        assert cache() == -CACHE_KB and FUSION_CACHE_KB < CACHE_KB
+        with store.fusion():
+            assert cache() == -FUSION_CACHE_KB
+        assert cache() == -CACHE_KB
+        with pytest.raises(RuntimeError), store.fusion():
+            raise RuntimeError("killed midway")
+        assert cache() == -CACHE_KB
+        populate(store, 20)
+        fuse_store(store)
+        assert cache() == -CACHE_KB
