@@ -320,3 +320,8 @@ def test_terrorists_are_the_group_the_sentence_calls_so():
             "on Sunday, reportedly killing at least 12 terrorists, a monitor said.")
     found = [m for m in records(text) if m.type == "ASSAULT"]
     assert found and found[0].actor2 is not None and found[0].actor2.name == "Islamic State (ISIS)", found
+
+
+def test_who_died_is_not_the_attacker():
+    found = records("A jailed opposition activist, Ivan Petrov, died in custody on Monday.")
+    assert all(m.actor1 is None or m.actor1.kind != "human rights defenders" for m in found), [roles(m) for m in found]

@@ -240,7 +240,7 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT") \
                     and not _SPEECH_BETWEEN.search(gap) and not _PREPOSITION.search(gap):  # "Turkey condemns deadly strike"
                 actor1 = a
-    if actor1 is None:
+    if actor1 is None and not _DYING.match(trigger.text):  # "X died in custody": X is who it befell
         acts = [t for t in doc.in_sentence(doc.triggers, sentence) if t.type == "ASSAULT"]
         before = [a for a in actors if a.end <= t0 and not a.demonym and a.actor.id != "CIVILIANS"
                   and not _object_position(text, sentence.start, a)
@@ -328,6 +328,7 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
 # "in a battle with Daesh", "clashes with the army": the side fought is the other party
 _FOUGHT_WITH = re.compile(r"\b(?:battles?|battled|clash(?:es|ed)?|fighting|fights?|fought|confrontations?|skirmish(?:es|ed)?|"
                           r"exchanged fire|gunfights?|firefights?)\s+with\s+(?:the\s+)?$", re.I)
+_DYING = re.compile(r"(?:died|dies|die|dying|perished|succumbed)\b", re.I)
 _TOLL_VERB = re.compile(r"(?:kill|wound|injur|martyr|slay|slain|dead|die|hurt)\w*$", re.I)
 # "detained on the order of the state government": who ordered the act is its agent
 _ORDERED_BY = re.compile(r"\b(?:on|upon|under)\s+(?:the\s+)?(?:direct\s+)?(?:orders?|instructions?|directives?)\s+of\s+|"
