@@ -17,6 +17,7 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -211,11 +212,30 @@ class DaskExecutor(SerialExecutor):
         return self.client.submit(fn, *args, pure=False)
 
     def close(self) -> None:
+        if self.client is None:
+            return
         self.client.close()
+        self.client = None
         if self.cluster is not None:
             self.cluster.close()
             self.cluster = None
             _release_fork_server()
+
+
+@contextmanager
+def closing_meanwhile(executor: SerialExecutor) -> Iterator[None]:
+    """Close ``executor`` in a thread while the block runs: its workers (and the fork server or
+    the Dask cluster) end on the other cores while this process goes on, e.g. with fusion, which
+    needs no worker; the closing is waited for, and its error raised, at the block's end.
+    ``close`` is safe to call again afterwards."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="sitrep-close") as pool:
+        closed = pool.submit(executor.close)
+        try:
+            yield
+        finally:
+            closed.result()
 
 
 def make_executor(workers: int | None = None, engine: str = "processes",
