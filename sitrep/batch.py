@@ -17,6 +17,7 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +115,9 @@ class SerialExecutor:
     """Everything in this process, one batch at a time (``--workers 1``; library default)."""
 
     workers = 1
+    # whether the caller should read its input ahead in a thread while the workers start
+    # (``sitrep.ingest.run._read_ahead``)
+    read_ahead = True
 
     def submit(self, fn: Callable, *args: Any) -> _Done:
         return _Done(fn(*args))
@@ -173,49 +177,109 @@ QUIET_WORKERS = {
 
 class DaskExecutor(SerialExecutor):
     """Batches as Dask futures: on the cluster at ``scheduler`` (``tcp://host:port``), or on a
-    LocalCluster of ``workers`` single-threaded worker processes on 127.0.0.1."""
+    LocalCluster of ``workers`` single-threaded worker processes on 127.0.0.1.
+
+    A LocalCluster starts in a thread: its workers wait for the fork server to load the
+    pipeline's data (about 3 s), and the cluster's own start (Dask imported, the scheduler, the
+    nannies) takes about as long again; meanwhile the caller reads its first articles (its
+    first ``submit``, or ``client``, waits for the cluster to be up). The fork server, started
+    before Dask is imported here, loads in parallel with all of this."""
 
     def __init__(self, workers: int | None = None, scheduler: str | None = None):
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError:
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
             from sitrep.errors import SitrepError
 
-            raise SitrepError("--engine dask needs Dask: pip install 'sitrep[dask]'") from None
+            raise SitrepError("--engine dask needs Dask: pip install 'sitrep[dask]'")
         self.cluster = None
+        self._client = None
+        self._starting = None
+        self._failed: BaseException | None = None
+        self._holds_server = False
         if scheduler:
-            self.client = Client(scheduler, timeout="30s")
-            threads = self.client.nthreads()
-            self.workers = max(1, sum(threads.values()))
-        else:
-            import dask
+            from dask.distributed import Client
 
-            self.workers = workers or os.cpu_count() or 1
+            self._client = Client(scheduler, timeout="30s")
+            threads = self._client.nthreads()
+            self.workers = max(1, sum(threads.values()))
+            return
+        import threading
+
+        self.workers = workers or os.cpu_count() or 1
+        # not while the cluster starts in this process: its event loop needs this process's GIL
+        # for every step of the start, and a thread reading the input would hold it most of the
+        # time (measured on a busy machine: the first batch 4 s later than with no thread)
+        self.read_ahead = False
+        # the workers are forked from a fork server that loads the pipeline's data, as
+        # ProcessExecutor's are (one server per process: the same preload for both); started
+        # first, so that it loads while Dask starts and the caller reads
+        _use_fork_server(["distributed", "sitrep.warm"])
+        self._holds_server = True
+        self._starting = threading.Thread(target=self._start_local, name="sitrep-dask-start", daemon=True)
+        self._starting.start()
+
+    def _start_local(self) -> None:
+        """Start the LocalCluster and its client (in the thread started by ``__init__``)."""
+        try:
+            import dask
+            from dask.distributed import Client, LocalCluster
+
             # no dashboard; the scheduler's own small HTTP server (health, metrics) on a free
             # loopback port, not 8787 (a second cluster on the machine would move it, with a
             # warning); silence the cluster's own logs; the workers' timers slowed down (see
-            # QUIET_WORKERS): the nannies hand them this config
-            # the workers forked from a fork server that loaded the pipeline's data, as
-            # ProcessExecutor's are (one server per process: the same preload for both)
-            import distributed.utils
-
+            # QUIET_WORKERS): the nannies hand them this config. The fork server already runs:
+            # Dask's own preload, set as the nannies start, changes nothing.
             with dask.config.set({**QUIET_WORKERS, "distributed.worker.multiprocessing-method": "forkserver"}):
-                distributed.utils.get_mp_context()  # sets Dask's own preload, replaced by ours:
-                _use_fork_server(["distributed", "sitrep.warm"])
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                             host="127.0.0.1", dashboard_address=None, silence_logs=40,
                                             scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
-            self.client = Client(self.cluster)
+            self._client = Client(self.cluster)
+        except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread, at first use
+            self._failed = exc
+
+    @property
+    def client(self) -> Any:
+        """The Dask client, once the cluster is up (a failed start is raised here)."""
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+        if self._failed is not None:
+            raise self._failed
+        return self._client
 
     def submit(self, fn: Callable, *args: Any) -> Any:
         return self.client.submit(fn, *args, pure=False)
 
     def close(self) -> None:
-        self.client.close()
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
         if self.cluster is not None:
             self.cluster.close()
             self.cluster = None
+        if self._holds_server:
+            self._holds_server = False
             _release_fork_server()
+
+
+@contextmanager
+def closing_meanwhile(executor: SerialExecutor) -> Iterator[None]:
+    """Close ``executor`` in a thread while the block runs: its workers (and the fork server or
+    the Dask cluster) end on the other cores while this process goes on, e.g. with fusion, which
+    needs no worker; the closing is waited for, and its error raised, at the block's end.
+    ``close`` is safe to call again afterwards."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="sitrep-close") as pool:
+        closed = pool.submit(executor.close)
+        try:
+            yield
+        finally:
+            closed.result()
 
 
 def make_executor(workers: int | None = None, engine: str = "processes",

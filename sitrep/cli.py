@@ -122,6 +122,7 @@ def ingest(
     scheduler: SchedulerOpt = None,
 ) -> None:
     """Read articles into the database (stored once each; re-running is safe)."""
+    from sitrep.batch import closing_meanwhile
     from sitrep.fuse.events import fuse_store
     from sitrep.ingest.run import ingest as run_ingest
 
@@ -151,7 +152,8 @@ def ingest(
         fused = None
         if extractor is not None and fuse_events:
             fusing = progress.add_task("fuse", total=None, status="new mentions into events")
-            fused = fuse_store(store)
+            with closing_meanwhile(executor):  # the workers end while this process fuses
+                fused = fuse_store(store)
             progress.update(fusing, visible=False)
         total = store.count("articles")
     from sitrep.store.base import display_url

@@ -52,5 +52,9 @@ def _exit_now() -> None:
 warm()
 if _in_fork_server():
     import atexit
+    import gc
 
+    # what was loaded stays alive in every worker: kept out of the cycle collector's passes, which
+    # would walk it (1.5 million objects) and write to its pages, each worker then copying them
+    gc.freeze()
     atexit.register(_exit_now)  # run first (last registered): before multiprocessing's own, which has nothing to do here

@@ -93,6 +93,52 @@ def test_dask_local_cluster_gives_the_records_of_one_process(fakes_sample, one_p
     assert _records(str(tmp_path / "dask.db")) == one_process
 
 
+def test_a_dask_cluster_that_fails_to_start_fails_at_first_use_and_frees_the_fork_server(monkeypatch):
+    """The LocalCluster starts in a thread (the caller reads meanwhile): its error is raised in
+    the caller's thread, at the first submit, and closing still stops the fork server."""
+    pytest.importorskip("dask.distributed")
+    import dask.distributed
+
+    from sitrep import batch
+
+    def refuse(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise RuntimeError("no cluster today")
+
+    monkeypatch.setattr(dask.distributed, "LocalCluster", refuse)
+    users = batch._FORK_SERVER_USERS[0]
+    executor = batch.DaskExecutor(2)
+    assert executor.workers == 2 and not executor.read_ahead  # the start needs this process's GIL
+    with pytest.raises(RuntimeError, match="no cluster today"):
+        executor.submit(len, [1])
+    executor.close()
+    executor.close()  # safe twice
+    assert batch._FORK_SERVER_USERS[0] == users
+
+
+class _SlowToClose(SerialExecutor):
+    def __init__(self, error: Exception | None = None):
+        self.closed, self.error = 0, error
+
+    def close(self) -> None:
+        import time
+
+        time.sleep(0.2)
+        self.closed += 1
+        if self.error:
+            raise self.error
+
+
+def test_closing_meanwhile_closes_during_the_block_and_raises_its_error():
+    from sitrep.batch import closing_meanwhile
+
+    executor = _SlowToClose()
+    with closing_meanwhile(executor):
+        assert executor.closed == 0  # the block runs while the executor closes
+    assert executor.closed == 1  # waited for at the block's end
+    with pytest.raises(OSError, match="stuck"), closing_meanwhile(_SlowToClose(OSError("stuck"))):
+        pass
+
+
 def test_a_table_bigger_than_the_old_cap_is_read_as_a_stream(tmp_path):
     """25 MB of CSV (the old limit refused files over 20 MB) read with a small bounded memory."""
     path = tmp_path / "big.csv"

@@ -23,7 +23,7 @@ def main():
     import tlmod
 
     run = importlib.import_module("sitrep.ingest.run")
-    from sitrep.batch import SerialExecutor, make_executor
+    from sitrep.batch import SerialExecutor, closing_meanwhile, make_executor
     from sitrep.config import IngestOptions
     from sitrep.fuse.events import fuse_store
     from sitrep.pipeline import get_pipeline
@@ -95,7 +95,8 @@ def main():
     with ex:
         rep = run.ingest([csv], store, opts, extractor=pipe.extract_article, version=pipe.version, executor=ex)
         marks["extract_done"] = time.time() - T0
-        fuse_store(store)
+        with closing_meanwhile(ex):  # as `sitrep ingest` does
+            fuse_store(store)
         marks["fused"] = time.time() - T0
     marks["closed"] = time.time() - T0
     n_m = store.count("mentions")

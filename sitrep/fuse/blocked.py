@@ -46,13 +46,13 @@ from sitrep.fuse.events import (
     _reads_texts,
     _texts,
     _views,
-    _without_cycle_collection,
     candidate_keys,
     event_id,
     find_contradictions,
     key_text,
     siblings_of,
 )
+from sitrep.heap import without_cycle_collection
 
 # Days before and after its own months a block is fused with: fusion's windows (a day either
 # side, three for a follow-up, a week's blocking keys) and the first reports of events founded
@@ -199,7 +199,7 @@ def fuse_block(block: Block) -> BlockResult:
     at = block.positions
     # the whole corpus's visit order (``_order``), as the driver numbered it
     visit = sorted(block.mentions, key=lambda m: at[m.id]) if at else sorted(block.mentions, key=_order)
-    with _without_cycle_collection():  # and the results made before the collector walks the heap again
+    with without_cycle_collection():  # and the results made before the collector walks the heap again
         for m in visit:
             if m.id not in fuser.assignment:
                 fuser.add(m)
@@ -287,13 +287,13 @@ def fuse_blocked(mentions: list[MentionView], executor: Any = None, texts: dict[
     assignment: dict[str, str] = {}
     for result in results:
         assignment.update(result.owned)  # type: ignore[union-attr]
-    with _without_cycle_collection():
+    with without_cycle_collection():
         fuser = merge_back(by_id, assignment, [r.orders for r in results], owner_of,  # type: ignore[union-attr]
                            index=bool(undated))
     if undated:
         # as ``fuse`` adds them: after every dated mention, then the merge pass over what they changed
         before = {eid: len(e.mentions) for eid, e in fuser.events.items()}
-        with _without_cycle_collection():
+        with without_cycle_collection():
             for m in sorted(undated, key=_order):
                 fuser.add(m)
             changed = {eid for eid, e in fuser.events.items() if before.get(eid) != len(e.mentions)}

@@ -11,20 +11,19 @@ re-running changes nothing.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import math
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from sitrep.heap import without_cycle_collection
 from sitrep.model import PRECISION_RANK, Contradiction, Event
 from sitrep.resolve.gazetteer import km
 
@@ -826,33 +825,6 @@ def _order(m: MentionView) -> tuple:
             (m.record.get("evidence") or {}).get("start", 0))
 
 
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Fusion allocates many small objects and frees none in cycles: Python's cycle collector
-    would walk the growing heap again and again (a third of the time on 100,000 mentions).
-    Reference counting still frees everything; the collector's state is restored after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            _promote_survivors()
-            gc.enable()
-
-
-def _promote_survivors() -> None:
-    """Move the objects made while the collector was off straight to its oldest generation.
-
-    They are the fused events and their indexes, alive as long as the result: enabling the
-    collector with them in the youngest generation makes its next pass walk them all (a second
-    or more after 100,000 mentions) only to find them alive and promote them — exactly where
-    this puts them. Only when nothing else is frozen (``gc.freeze`` is process-wide)."""
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
-
-
 def siblings_of(mentions: Iterable[MentionView]) -> dict[str, list[MentionView]]:
     """Each report's mentions, by article id: where contradiction finding reads a report's other
     mentions (a denial told apart, an incident recalled in passing)."""
@@ -865,7 +837,7 @@ def siblings_of(mentions: Iterable[MentionView]) -> dict[str, list[MentionView]]
 def fuse(mentions: list[MentionView], fuser: Fuser | None = None, texts: dict[str, str] | None = None) -> Fuser:
     """``texts``: the reports' text by article id, read for contradictions (``account_contradictions``)."""
     fuser = fuser or Fuser()
-    with _without_cycle_collection():
+    with without_cycle_collection():
         for m in sorted(mentions, key=_order):
             if m.id not in fuser.assignment:
                 fuser.add(m)
@@ -1446,7 +1418,7 @@ def fuse_store(store) -> FusionReport:  # noqa: ANN001 - a sitrep.store.base.Sto
             for m in _views(members[eid]):
                 fuser.place(m, eid)
         before = {eid: [m.id for m in e.mentions] for eid, e in fuser.events.items()}
-        with _without_cycle_collection():
+        with without_cycle_collection():
             for m in sorted(new, key=_order):  # as ``fuse`` does, with the merge pass limited below
                 if m.id not in fuser.assignment:
                     fuser.add(m)

@@ -33,6 +33,7 @@ from importlib.metadata import version as pkg_version
 from pathlib import Path
 from typing import NamedTuple
 
+from sitrep.heap import without_cycle_collection
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
 
@@ -354,7 +355,7 @@ def geo_index() -> GeoIndex:
     """The process-wide world index, loaded from the on-disk cache or built (and cached) once."""
     path = index_path()
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") as fh, without_cycle_collection():  # 1.5 million objects, no cycles
             return pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
         pass

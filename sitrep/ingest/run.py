@@ -63,7 +63,7 @@ def ingest(
         # the first chunks are small, so that the workers get their first batches after a few
         # articles are read, not after batch_size of them (reading is serial: about 5 ms an article)
         source = iter_articles(inputs, options)
-        if extracting and executor is not None and executor.workers > 1:
+        if extracting and executor is not None and executor.workers > 1 and executor.read_ahead:
             source = _read_ahead(source, READ_AHEAD)
         for chunk in _chunks(source, batch_size, first=WORK_BATCH):
             articles = [a for a in chunk if isinstance(a, Article)]

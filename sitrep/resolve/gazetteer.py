@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib.metadata import version as pkg_version
 from pathlib import Path
 
+from sitrep.heap import without_cycle_collection
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 
 # Countries whose small places (cities500) are indexed; elsewhere only places of 15,000+.
@@ -230,7 +231,7 @@ def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, loaded from cache or built (and cached) once."""
     path = _cache_dir() / f"gazetteer-{_cache_key()}.pickle"
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") as fh, without_cycle_collection():
             entries, index, loose = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         entries, index, loose = _build()
