@@ -250,6 +250,8 @@ def test_fusion_in_a_process_that_extracted_nothing_groups_sides_the_same():
     assert "MILITARY_LB" not in actor_dictionary().actors
     assert _side({"id": "MILITARY_LB", "name": "Lebanese military"}) == "Government of Lebanon"
     assert _side({"id": "NOT_A_CLASS_ZZ", "name": "Someone"}) == "Someone"
+    actor_dictionary.cache_clear()  # a class met before the dictionary was loaded again
+    assert actor_dictionary().root("GOVERNMENT").kind == "government"
 
 
 def test_chunks_grow_from_first_to_size():

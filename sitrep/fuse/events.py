@@ -1334,25 +1334,11 @@ def _side(actor: dict) -> str:
     if not actor.get("id"):
         return actor.get("label") or "?"
     dictionary = actor_dictionary()
-    if actor["id"] not in dictionary.actors:
-        _class_actor(actor["id"])
     try:
         root = dictionary.root(actor["id"])
     except KeyError:
         return actor.get("name") or "?"
     return root.name
-
-
-def _class_actor(actor_id: str) -> None:
-    """Enter a generic class actor ("MILITARY_LB") in this process's dictionary, as extraction
-    does when it meets one: fusion in a process that extracted nothing (the driver of worker
-    processes or of a Dask cluster) must group the sides as one that extracted everything."""
-    from sitrep.resolve.actors import actor_classes, class_entry
-
-    key, _, country = actor_id.rpartition("_")
-    key = key.lower().replace("_", " ")
-    if len(country) == 2 and key in actor_classes():
-        class_entry(key, country)
 
 
 # -- store integration ----------------------------------------------------------------------------

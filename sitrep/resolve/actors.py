@@ -96,6 +96,8 @@ class ActorDictionary:
 
     def root(self, actor_id: str) -> ActorEntry:
         """The top of an actor's parent chain (a ministry -> its state's government)."""
+        if actor_id not in self.actors:
+            enter_class(actor_id)
         entry = self.actors[actor_id]
         seen = {entry.id}
         while entry.parent and entry.parent in self.actors and entry.parent not in seen:
@@ -246,6 +248,20 @@ def find_heads(text: str) -> list[tuple[int, int, str]]:
         out.append((start, end, key))
         reach = end
     return out
+
+
+def enter_class(actor_id: str) -> None:
+    """Enter a generic class actor ("MILITARY_LB", "GOVERNMENT") in this process's dictionary, as
+    extraction does when it first meets one: a process that extracted nothing (the driver of worker
+    processes or of a Dask cluster) or a freshly loaded dictionary must know it as one that did."""
+    classes = actor_classes()
+    whole = actor_id.lower().replace("_", " ")
+    key, _, country = actor_id.rpartition("_")
+    key = key.lower().replace("_", " ")
+    if whole in classes:
+        class_entry(whole, None)
+    elif len(country) == 2 and key in classes:
+        class_entry(key, country)
 
 
 def class_entry(key: str, country: str | None) -> ActorEntry:
