@@ -77,3 +77,23 @@ def test_a_demand_dated_by_the_statement_that_follows():
     doc = default_pipeline().run(Article(text=text, published="2024-03-14"))
     demand = next(m for m in doc.mentions if m.type == "REQUEST")
     assert demand.date is not None and demand.date.value == "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    "when,published,value,basis",
+    [
+        # the later sentence's vague span holds the publication day: the lead's act, the day's news,
+        # takes that day (assumed)
+        ("last week", "2024-03-20", "2024-03-20", "published"),
+        ("earlier this month", "2024-03-20", "2024-03-20", "published"),
+        # a span that does not hold the publication day still says something the day would not
+        ("last week", "2024-03-04", "2024-02", "text"),
+    ],
+)
+def test_a_vague_span_from_another_sentence_does_not_date_the_lead(when, published, value, basis):
+    text = ("Gunmen killed nine traders at a village market in Kaduna state. "
+            f"The killings came after gunmen abducted six farmers in the area {when}. "
+            "Police said patrols had been stepped up.")
+    doc = default_pipeline().run(Article(text=text, published=published))
+    lead = min(doc.mentions, key=lambda m: m.sentences[0])
+    assert lead.date is not None and (lead.date.value, lead.date.basis) == (value, basis)

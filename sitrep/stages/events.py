@@ -975,6 +975,9 @@ def build_mentions(doc: Doc) -> Doc:
     doc.mentions = merge_mentions(doc, mentions, told)
     _fill_defaults(doc)
     _weigh(doc, anchors)
+    for m in doc.mentions:  # after weighing: a period the text states is still evidence of the act
+        if not m.historical and _borrowed_period(doc, m):
+            m.date = When(doc.article.published, "day", "", None, basis="published")
     _headline_acts(doc)
     for m in doc.mentions:  # after weighing: parties read from the setting are no evidence the protest happened
         if m.type == "PROTEST" and not m.historical:
@@ -1492,6 +1495,17 @@ def _other_giver(target: EventMention, c: Casualty) -> bool:
               if target.claim.modality != "asserted" else None)
              for old in target.casualties if old.kind == c.kind and not old.subset and old.count is not None}
     return source not in given
+
+
+def _borrowed_period(doc: Doc, m: EventMention) -> bool:
+    """A record whose only date is a period ("last week", "earlier this month") read in another
+    sentence it took in, when that period holds the publication day: the act told as the day's news
+    is better dated by that day (assumed) than by a vaguer span another sentence gave to its own act."""
+    when, published = m.date, doc.article.published
+    if when is None or when.basis != "text" or when.precision not in ("month", "year") or when.evidence is None \
+            or not published or not published.startswith(when.value):
+        return False
+    return not (m.evidence.start <= when.evidence.start < m.evidence.end)
 
 
 CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not to the incident itself
