@@ -14,10 +14,12 @@ from sitrep.stages.doc import Doc
 # "on Tuesday raised the toll from strikes ... the previous day": a day before the day the sentence
 # has just named, not before the publication
 _DAY_BEFORE = re.compile(r"(?:the previous day|the day before|a day earlier)", re.I)
-# "was arrested the same day", "later that day": the day the text has just named
+# "was arrested the same day", "later that day", "in the meantime": the day the text has just named
 SAME_DAY = re.compile(r"\b(?:(?:on\s+)?the\s+same\s+(?:day|night|morning|evening|afternoon)|"
                        r"(?:later|earlier)\s+that\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
-                       r"(?:on\s+)?that\s+same\s+(?:day|night))\b", re.I)
+                       r"(?:on\s+)?that\s+same\s+(?:day|night)|"
+                       # "the army meantime thwarted ...": at the time just told
+                       r"(?:in\s+the\s+)?meantime)\b", re.I)
 SAME_DAY_REACH = 3  # sentences back in which the day it refers to may stand
 
 
