@@ -111,3 +111,17 @@ def test_in_the_meantime_is_the_day_just_told():
     doc = default_pipeline().run(Article(text=text.replace(" on Monday", ""), published="2024-03-20"))
     second = next(m for m in doc.mentions if m.sentences[0] == 1)
     assert second.date is not None and second.date.basis == "published"
+
+
+@pytest.mark.parametrize("link,value,basis", [
+    ("also", "2024-03-19", "text"),  # "also shelled": an addition to Tuesday's account, of its day
+    ("later", "2024-03-20", "published"),  # no word adding it to the account: the day's news
+])
+def test_a_further_incident_takes_the_day_of_the_one_it_adds_to(link, value, basis):
+    # published on Wednesday 2024-03-20; "on Tuesday" is 2024-03-19
+    text = ("Warplanes bombed a crowded market in the river town on Tuesday, killing 12 people, medics said. "
+            f"Artillery {link} shelled a bakery in a nearby village, killing three. "
+            "Residents said the roads remained closed.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
+    second = next(m for m in doc.mentions if m.sentences[0] == 1)
+    assert second.date is not None and (second.date.value, second.date.basis) == (value, basis)

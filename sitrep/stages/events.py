@@ -1846,9 +1846,29 @@ def _title_mode(doc: Doc, title: Doc | None) -> None:
             return
 
 
+ALSO_REACH = 2  # sentences between a further incident ("also bombed") and the one it adds to
+
+
+def _dated_before(doc: Doc) -> None:
+    """A further incident told without a day of its own ("Regime aircraft also bombed a factory")
+    after one whose day the text states: an addition to that account, of its day."""
+    para = {s.index: s.paragraph for s in doc.sentences}
+    current = [m for m in doc.mentions if not m.historical]
+    for m in current:
+        first = min(m.sentences)
+        if m.date is not None or not _ANOTHER.search(doc.sentences[first].text):
+            continue
+        before = [p for p in current if p is not m and max(p.sentences) < first and first - max(p.sentences) <= ALSO_REACH
+                  and para.get(max(p.sentences)) == para.get(first) and p.type == m.type]
+        prev = max(before, key=lambda p: max(p.sentences), default=None)
+        if prev is not None and prev.date is not None and prev.date.basis == "text" and prev.date.precision == "day":
+            m.date = prev.date
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     _dated_later(doc)
+    _dated_before(doc)
     title_actor = _title_actor(doc)
     title_victim = _title_victim(doc)
     title = doc.extra.get("title")
