@@ -732,6 +732,17 @@ def test_two_acts_joined_by_and_are_two_events():
     assert {"ACCUSE", "REQUEST"} <= {m.type for m in doc.mentions}
 
 
+def test_a_while_clause_with_its_own_subject_is_a_second_act():
+    doc = run("The army sent reinforcements to the northern border on Monday, while the prime minister held talks "
+              "with the opposition leader.")
+    assert {"MOBILIZE", "CONSULT"} <= {m.type for m in doc.mentions}
+    doc = run("Iran moved warships into the Gulf on Sunday, whereas Qatar's emir telephoned the Saudi king.")
+    assert {"MOBILIZE", "CONSULT"} <= {m.type for m in doc.mentions}
+    # "while visiting": no subject of its own, the same actor's circumstance, not a second act
+    doc = run("The foreign minister met with his Qatari counterpart while visiting Doha on Monday.")
+    assert [m.type for m in doc.mentions].count("CONSULT") <= 1
+
+
 def test_one_toll_told_with_two_words_for_the_weapon_is_one_attack():
     doc = run("A chemical attack killed five people in Aleppo on Tuesday. Residents said the shells that hit the "
               "district released a yellow gas. The health director said five people died and eight others had "

@@ -195,6 +195,11 @@ def former_markers() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("former_markers") or ())
 
 
+def contrast_marks() -> tuple[str, ...]:
+    """Conjunctions opening a clause that tells a second, simultaneous act ("..., while X met Y")."""
+    return tuple(str(w).lower() for w in _general().get("contrast_marks") or ())
+
+
 def gendered_words() -> dict[str, frozenset[str]]:
     """"female"/"male" -> lower-cased words that say a person is a woman or a man ("Mrs", "mother")."""
     return {sex: frozenset(str(w).lower() for w in words) for sex, words in (_general().get("gendered_words") or {}).items()}

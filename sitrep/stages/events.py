@@ -1050,6 +1050,7 @@ def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
 _OWN_ACTS = {"REQUEST", "THREATEN", "AGREE", "CONSULT", "REJECT", "SUPPORT", "AID", "COOPERATE", "SANCTION",
              "CONCEDE", "RETREAT", "MOBILIZE"}
 _TYPE_RANK = {"ASSAULT": 0, "COERCE": 1, "PROTEST": 2}
+_CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
 
 
 def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
@@ -1162,6 +1163,15 @@ def _definite(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
 
 
+def _contrast_clause(p, governor) -> bool:  # noqa: ANN001 - spaCy tokens
+    """Whether predicate ``p`` heads a "while"/"whereas" clause with its own subject, outside ``governor``'s
+    clause (wherever the parser hangs it: on that clause or on a speech verb above both)."""
+    return (p.dep_ == "advcl" and p.i != governor.i and p.pos_ in ("VERB", "AUX")
+            and not any(a.i == p.i for a in governor.ancestors)
+            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in p.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children))
+
+
 def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
     """One event per sentence: a sentence reports one occurrence; the other trigger words in it
     describe that occurrence ("condemned the strike", "called for an end to the shelling").
@@ -1212,6 +1222,13 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
                        and m.type in _OWN_ACTS | {"ACCUSE"} and (t := _trigger_token(doc, m, anchors)) is not None
                        and best_token is not None and t.pos_ == "VERB" and t.dep_ == "conj"
                        and t.head.i == predicate(best_token).i), None)
+        if joined is None and best_token is not None:
+            # "warships headed to the coast, while Putin and Erdogan spoke on the phone": a clause
+            # of contrast with a subject of its own tells a second act, done by someone else
+            joined = next((m for m in group if m is not best and m is not partner and m.type != best.type
+                           and m.type in _OWN_ACTS | {"ACCUSE"} and (t := _trigger_token(doc, m, anchors)) is not None
+                           and (_contrast_clause(predicate(t), predicate(best_token))
+                                or _contrast_clause(predicate(best_token), predicate(t)))), None)
         if joined is not None:
             kept.append(joined)
         if tolled and best not in tolled and partner not in tolled:
