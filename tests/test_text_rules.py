@@ -743,6 +743,20 @@ def test_a_while_clause_with_its_own_subject_is_a_second_act():
     assert [m.type for m in doc.mentions].count("CONSULT") <= 1
 
 
+def test_who_called_a_meeting_holds_it():
+    doc = run("An emergency meeting called by France was held in New York.")
+    consult = [m for m in doc.mentions if m.type == "CONSULT"]
+    assert consult and consult[0].actor1 is not None and consult[0].actor1.country == "FR"
+
+
+def test_a_background_cue_in_a_conceded_clause_does_not_make_the_act_history():
+    doc = run("The ministers held talks with the Iraqi delegation in Ankara, despite several members having "
+              "previously voiced doubts over the plan.")
+    assert any(m.type == "CONSULT" and not m.historical for m in doc.mentions)
+    doc = run("The ministers had previously held talks with the Iraqi delegation in Ankara.")
+    assert all(m.historical for m in doc.mentions if m.type == "CONSULT")
+
+
 def test_one_toll_told_with_two_words_for_the_weapon_is_one_attack():
     doc = run("A chemical attack killed five people in Aleppo on Tuesday. Residents said the shells that hit the "
               "district released a yellow gas. The health director said five people died and eight others had "

@@ -200,6 +200,11 @@ def contrast_marks() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("contrast_marks") or ())
 
 
+def concessive_marks() -> tuple[str, ...]:
+    """Words opening a conceded clause ("despite", "although"): a contrast told beside the news."""
+    return tuple(str(w).lower() for w in _general().get("concessive_marks") or ())
+
+
 def gendered_words() -> dict[str, frozenset[str]]:
     """"female"/"male" -> lower-cased words that say a person is a woman or a man ("Mrs", "mother")."""
     return {sex: frozenset(str(w).lower() for w in words) for sex, words in (_general().get("gendered_words") or {}).items()}

@@ -742,12 +742,36 @@ def _in_dateline(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
         and bool(_DATELINE_AFTER.match(doc.text[d.end:d.end + 40]))
 
 
+def _background(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a cue of background ("previously", "in the past") bears on the trigger's act: it
+    does unless it sits in another clause that does not hold the act ("followed a meeting ... despite
+    members having previously expressed doubts": the doubts are old, not the meeting); a conceded
+    clause of its own is told as a contrast."""
+    act = token_at(doc, sentence.index, trigger.start)
+    for cue in _BACKGROUND.finditer(sentence.text):
+        at = token_at(doc, sentence.index, sentence.start + cue.start())
+        if act is None or at is None:
+            return True
+        clause, own = predicate(at), predicate(act)
+        if clause.i == own.i or any(a.i == clause.i for a in own.ancestors) or not _concessive(clause):
+            return True
+    return False
+
+
+def _concessive(clause) -> bool:  # noqa: ANN001 - a spaCy token
+    """Whether a clause is conceded ("despite X having ...", "although X had ..."): told as a contrast."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in clause.children) or (
+        clause.dep_ == "pcomp" and clause.head.lower_ in _CONCESSIVE) or (
+        # the parser hangs "despite" on the verb above and the clause beside it
+        clause.dep_ == "advcl" and any(c.lower_ in _CONCESSIVE and c.i < clause.i for c in clause.head.children))
+
+
 def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
              and not _after_publication(d.value, doc.article.published)]  # "decide by this Friday": a deadline
     if not dates:
-        return None, bool(_BACKGROUND.search(sentence.text))
+        return None, _background(doc, sentence, trigger)
     current = [d for d in dates if not d.historical]
     # "the ministry on Wednesday condemned the strike ... the day before": a date bound to a
     # speech verb dates the statement; for a violent event another date in the sentence wins
@@ -888,6 +912,10 @@ def build_mentions(doc: Doc) -> Doc:
             if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
                     actor1 is None or parsed2.actor.id != actor1.actor.id or parsed2.actor.id == "UNKNOWN_ACTOR"):
                 actor2 = parsed2
+            if actor1 is None and etype in _OWN_ACTS and token is not None:
+                # "an emergency meeting requested by the foreign minister": who asked for or called
+                # the meeting (the agent of the participle describing it) holds it
+                actor1 = _convener(doc, sentence, token, claim_spans)
             if actor1 is not None and actor2 is not None and actor1.start < actor2.end and actor2.start < actor1.end:
                 actor2 = None  # one phrase is not both sides: "arrested by authorities" read twice
             if etype in ("COERCE", "ASSAULT"):
@@ -1051,6 +1079,7 @@ _OWN_ACTS = {"REQUEST", "THREATEN", "AGREE", "CONSULT", "REJECT", "SUPPORT", "AI
              "CONCEDE", "RETREAT", "MOBILIZE"}
 _TYPE_RANK = {"ASSAULT": 0, "COERCE": 1, "PROTEST": 2}
 _CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
+_CONCESSIVE = frozenset(lexicon.concessive_marks())
 
 
 def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
@@ -1161,6 +1190,21 @@ def _definite(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     token = _trigger_token(doc, m, anchors)
     return token is not None and token.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+
+
+def _convener(doc: Doc, sentence: Sentence, token, claim_spans: list[tuple[int, int]]) -> ActorMatch | None:  # noqa: ANN001
+    """The agent of a participle describing a noun trigger ("a meeting called by X", "talks requested by X")."""
+    noun = token.head if token.dep_ == "compound" else token
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return _argument_actor(doc, sentence, obj, claim_spans, True)
+    return None
 
 
 def _contrast_clause(p, governor) -> bool:  # noqa: ANN001 - spaCy tokens
