@@ -757,6 +757,15 @@ def test_a_background_cue_in_a_conceded_clause_does_not_make_the_act_history():
     assert all(m.historical for m in doc.mentions if m.type == "CONSULT")
 
 
+def test_an_act_noun_naming_a_kind_of_thing_is_no_act():
+    doc = run("The labour minister said the deployment ban on domestic workers bound for the Gulf stays in place.")
+    assert not any(m.type == "MOBILIZE" for m in doc.mentions)
+    doc = run("The army announced the deployment of troops to the border on Monday.")
+    assert any(m.type == "MOBILIZE" for m in doc.mentions)
+    doc = run("The two leaders held peace talks in Geneva on Monday.")
+    assert any(m.type == "CONSULT" for m in doc.mentions)
+
+
 def test_one_toll_told_with_two_words_for_the_weapon_is_one_attack():
     doc = run("A chemical attack killed five people in Aleppo on Tuesday. Residents said the shells that hit the "
               "district released a yellow gas. The health director said five people died and eight others had "

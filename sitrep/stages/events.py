@@ -1080,6 +1080,7 @@ _OWN_ACTS = {"REQUEST", "THREATEN", "AGREE", "CONSULT", "REJECT", "SUPPORT", "AI
 _TYPE_RANK = {"ASSAULT": 0, "COERCE": 1, "PROTEST": 2}
 _CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
 _CONCESSIVE = frozenset(lexicon.concessive_marks())
+_LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 
 
 def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
@@ -1110,6 +1111,10 @@ _PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "a
 _MANNER_PREPS = {"in", "with", "under", "through"}
 
 
+def _is_trigger(doc: Doc, offset: int) -> bool:
+    return any(t.start <= offset < t.end for t in doc.triggers)
+
+
 def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
     token = _trigger_token(doc, m, anchors)
@@ -1120,6 +1125,10 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
             and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
+    if m.type in _OWN_ACTS and token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+            and token.head.text[:1].islower() and token.head.lower_ not in _LIGHT_NOUNS \
+            and not _is_trigger(doc, doc.sentences[m.sentences[0]].start + token.head.idx):
+        return False  # "the deployment ban", "a support group": the act's noun names a kind of another thing
     if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "pobj" \
             and token.head.lower_ in ("of", "against") and token.head.head.lower_ in _PRACTICE_HEADS:
         return False  # "the prevention of torture", "a pattern of abductions": the practice, not one act
