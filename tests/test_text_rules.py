@@ -732,6 +732,40 @@ def test_two_acts_joined_by_and_are_two_events():
     assert {"ACCUSE", "REQUEST"} <= {m.type for m in doc.mentions}
 
 
+def test_a_while_clause_with_its_own_subject_is_a_second_act():
+    doc = run("The army sent reinforcements to the northern border on Monday, while the prime minister held talks "
+              "with the opposition leader.")
+    assert {"MOBILIZE", "CONSULT"} <= {m.type for m in doc.mentions}
+    doc = run("Iran moved warships into the Gulf on Sunday, whereas Qatar's emir telephoned the Saudi king.")
+    assert {"MOBILIZE", "CONSULT"} <= {m.type for m in doc.mentions}
+    # "while visiting": no subject of its own, the same actor's circumstance, not a second act
+    doc = run("The foreign minister met with his Qatari counterpart while visiting Doha on Monday.")
+    assert [m.type for m in doc.mentions].count("CONSULT") <= 1
+
+
+def test_who_called_a_meeting_holds_it():
+    doc = run("An emergency meeting called by France was held in New York.")
+    consult = [m for m in doc.mentions if m.type == "CONSULT"]
+    assert consult and consult[0].actor1 is not None and consult[0].actor1.country == "FR"
+
+
+def test_a_background_cue_in_a_conceded_clause_does_not_make_the_act_history():
+    doc = run("The ministers held talks with the Iraqi delegation in Ankara, despite several members having "
+              "previously voiced doubts over the plan.")
+    assert any(m.type == "CONSULT" and not m.historical for m in doc.mentions)
+    doc = run("The ministers had previously held talks with the Iraqi delegation in Ankara.")
+    assert all(m.historical for m in doc.mentions if m.type == "CONSULT")
+
+
+def test_an_act_noun_naming_a_kind_of_thing_is_no_act():
+    doc = run("The labour minister said the deployment ban on domestic workers bound for the Gulf stays in place.")
+    assert not any(m.type == "MOBILIZE" for m in doc.mentions)
+    doc = run("The army announced the deployment of troops to the border on Monday.")
+    assert any(m.type == "MOBILIZE" for m in doc.mentions)
+    doc = run("The two leaders held peace talks in Geneva on Monday.")
+    assert any(m.type == "CONSULT" for m in doc.mentions)
+
+
 def test_one_toll_told_with_two_words_for_the_weapon_is_one_attack():
     doc = run("A chemical attack killed five people in Aleppo on Tuesday. Residents said the shells that hit the "
               "district released a yellow gas. The health director said five people died and eight others had "

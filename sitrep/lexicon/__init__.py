@@ -195,6 +195,21 @@ def former_markers() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("former_markers") or ())
 
 
+def contrast_marks() -> tuple[str, ...]:
+    """Conjunctions opening a clause that tells a second, simultaneous act ("..., while X met Y")."""
+    return tuple(str(w).lower() for w in _general().get("contrast_marks") or ())
+
+
+def concessive_marks() -> tuple[str, ...]:
+    """Words opening a conceded clause ("despite", "although"): a contrast told beside the news."""
+    return tuple(str(w).lower() for w in _general().get("concessive_marks") or ())
+
+
+def light_nouns() -> tuple[str, ...]:
+    """Nouns that carry the act named before them ("mediation effort", "rescue mission", "food aid")."""
+    return tuple(str(w).lower() for w in _general().get("light_nouns") or ())
+
+
 def gendered_words() -> dict[str, frozenset[str]]:
     """"female"/"male" -> lower-cased words that say a person is a woman or a man ("Mrs", "mother")."""
     return {sex: frozenset(str(w).lower() for w in words) for sex, words in (_general().get("gendered_words") or {}).items()}

@@ -742,12 +742,36 @@ def _in_dateline(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
         and bool(_DATELINE_AFTER.match(doc.text[d.end:d.end + 40]))
 
 
+def _background(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a cue of background ("previously", "in the past") bears on the trigger's act: it
+    does unless it sits in another clause that does not hold the act ("followed a meeting ... despite
+    members having previously expressed doubts": the doubts are old, not the meeting); a conceded
+    clause of its own is told as a contrast."""
+    act = token_at(doc, sentence.index, trigger.start)
+    for cue in _BACKGROUND.finditer(sentence.text):
+        at = token_at(doc, sentence.index, sentence.start + cue.start())
+        if act is None or at is None:
+            return True
+        clause, own = predicate(at), predicate(act)
+        if clause.i == own.i or any(a.i == clause.i for a in own.ancestors) or not _concessive(clause):
+            return True
+    return False
+
+
+def _concessive(clause) -> bool:  # noqa: ANN001 - a spaCy token
+    """Whether a clause is conceded ("despite X having ...", "although X had ..."): told as a contrast."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in clause.children) or (
+        clause.dep_ == "pcomp" and clause.head.lower_ in _CONCESSIVE) or (
+        # the parser hangs "despite" on the verb above and the clause beside it
+        clause.dep_ == "advcl" and any(c.lower_ in _CONCESSIVE and c.i < clause.i for c in clause.head.children))
+
+
 def _when(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
              and not _after_publication(d.value, doc.article.published)]  # "decide by this Friday": a deadline
     if not dates:
-        return None, bool(_BACKGROUND.search(sentence.text))
+        return None, _background(doc, sentence, trigger)
     current = [d for d in dates if not d.historical]
     # "the ministry on Wednesday condemned the strike ... the day before": a date bound to a
     # speech verb dates the statement; for a violent event another date in the sentence wins
@@ -888,6 +912,10 @@ def build_mentions(doc: Doc) -> Doc:
             if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
                     actor1 is None or parsed2.actor.id != actor1.actor.id or parsed2.actor.id == "UNKNOWN_ACTOR"):
                 actor2 = parsed2
+            if actor1 is None and etype in _OWN_ACTS and token is not None:
+                # "an emergency meeting requested by the foreign minister": who asked for or called
+                # the meeting (the agent of the participle describing it) holds it
+                actor1 = _convener(doc, sentence, token, claim_spans)
             if actor1 is not None and actor2 is not None and actor1.start < actor2.end and actor2.start < actor1.end:
                 actor2 = None  # one phrase is not both sides: "arrested by authorities" read twice
             if etype in ("COERCE", "ASSAULT"):
@@ -1053,6 +1081,9 @@ def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
 _OWN_ACTS = {"REQUEST", "THREATEN", "AGREE", "CONSULT", "REJECT", "SUPPORT", "AID", "COOPERATE", "SANCTION",
              "CONCEDE", "RETREAT", "MOBILIZE"}
 _TYPE_RANK = {"ASSAULT": 0, "COERCE": 1, "PROTEST": 2}
+_CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
+_CONCESSIVE = frozenset(lexicon.concessive_marks())
+_LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 
 
 def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
@@ -1083,6 +1114,10 @@ _PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "a
 _MANNER_PREPS = {"in", "with", "under", "through"}
 
 
+def _is_trigger(doc: Doc, offset: int) -> bool:
+    return any(t.start <= offset < t.end for t in doc.triggers)
+
+
 def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
     token = _trigger_token(doc, m, anchors)
@@ -1093,6 +1128,10 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
             and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
+    if m.type in _OWN_ACTS and token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+            and token.head.text[:1].islower() and token.head.lower_ not in _LIGHT_NOUNS \
+            and not _is_trigger(doc, doc.sentences[m.sentences[0]].start + token.head.idx):
+        return False  # "the deployment ban", "a support group": the act's noun names a kind of another thing
     if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "pobj" \
             and token.head.lower_ in ("of", "against") and token.head.head.lower_ in _PRACTICE_HEADS:
         return False  # "the prevention of torture", "a pattern of abductions": the practice, not one act
@@ -1165,6 +1204,30 @@ def _definite(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
 
 
+def _convener(doc: Doc, sentence: Sentence, token, claim_spans: list[tuple[int, int]]) -> ActorMatch | None:  # noqa: ANN001
+    """The agent of a participle describing a noun trigger ("a meeting called by X", "talks requested by X")."""
+    noun = token.head if token.dep_ == "compound" else token
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return _argument_actor(doc, sentence, obj, claim_spans, True)
+    return None
+
+
+def _contrast_clause(p, governor) -> bool:  # noqa: ANN001 - spaCy tokens
+    """Whether predicate ``p`` heads a "while"/"whereas" clause with its own subject, outside ``governor``'s
+    clause (wherever the parser hangs it: on that clause or on a speech verb above both)."""
+    return (p.dep_ == "advcl" and p.i != governor.i and p.pos_ in ("VERB", "AUX")
+            and not any(a.i == p.i for a in governor.ancestors)
+            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in p.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children))
+
+
 def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
     """One event per sentence: a sentence reports one occurrence; the other trigger words in it
     describe that occurrence ("condemned the strike", "called for an end to the shelling").
@@ -1215,6 +1278,13 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
                        and m.type in _OWN_ACTS | {"ACCUSE"} and (t := _trigger_token(doc, m, anchors)) is not None
                        and best_token is not None and t.pos_ == "VERB" and t.dep_ == "conj"
                        and t.head.i == predicate(best_token).i), None)
+        if joined is None and best_token is not None:
+            # "warships headed to the coast, while Putin and Erdogan spoke on the phone": a clause
+            # of contrast with a subject of its own tells a second act, done by someone else
+            joined = next((m for m in group if m is not best and m is not partner and m.type != best.type
+                           and m.type in _OWN_ACTS | {"ACCUSE"} and (t := _trigger_token(doc, m, anchors)) is not None
+                           and (_contrast_clause(predicate(t), predicate(best_token))
+                                or _contrast_clause(predicate(best_token), predicate(t)))), None)
         if joined is not None:
             kept.append(joined)
         if tolled and best not in tolled and partner not in tolled:
