@@ -20,7 +20,7 @@ from sitrep.stages.segment import segment
 from sitrep.stages.triggers import find_triggers
 
 # Bump when extraction output changes, so stored articles are re-extracted on the next ingest.
-PIPELINE_VERSION = "parse-11"
+PIPELINE_VERSION = "parse-12"
 
 Stage = Callable[[Doc], Doc]
 
