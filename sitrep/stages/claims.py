@@ -28,7 +28,8 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|quoting|quotes|cited|citing|cites)\s+([^,.
 # the cue alone, for text that has lost its punctuation ("According to the Observatory there were ...")
 _ACCORDING_CUE = re.compile(r"\b(?:according to|citing|quoting|as reported by|reported by)\s+", re.I)
 _CLAUSE_START = re.compile(r"\s+(?:there|at least|more than|some|it|they|he|she|\d|[a-z]+\s+(?:were|was|had|have|has|is|are)\b)")
-_RESPONSIBILITY = re.compile(r"\b(?:has|have|had)?\s*claim(?:ed|s)?\s+responsibility\b", re.I)
+# "X claimed responsibility": X claims its own act (also read by the events stage for the perpetrator)
+RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
 _SUBJ_VERB = re.compile(
     r"((?:[A-Z\"“][^,.;:\"”]{0,70}?|(?:a|an|the|local|military|security|medical|opposition|government|officials?|activists?|rebels?|field|"
     r"police|authorities|prosecutors?|investigators|witness(?:es)?|residents|sources?|officers?|doctors|medics|rescuers|"
@@ -148,7 +149,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         claim = Claim(by=doc.text[s:e], source=_source_for(doc, s, e), modality="reported",
                       evidence=Evidence(doc.text[m.start() + off:e], m.start() + off, e))
         found.append(Attribution(m.start() + off, e, claim, "according to"))
-    for m in _RESPONSIBILITY.finditer(text):
+    for m in RESPONSIBILITY.finditer(text):
         # "the X Brigades – a unit of ... – have claimed responsibility": the group named first before
         # the cue claims its own act, whatever apposition stands between (not a reporter named by
         # "according to")
@@ -182,9 +183,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
             subject = subject[cut:]
         verb = m.group(2)
         if any(a.cue in ("quoted", "claimed responsibility") and a.start <= m.start(2) + off < a.end for a in found):
-            continue  # "SANA quoted a source as saying": the source speaks
-        if any(a.cue == "quoted" and a.start <= m.start(2) + off < a.end for a in found):
-            continue  # "SANA quoted a source as saying": the source speaks
+            continue  # "SANA quoted a source as saying": the source speaks; "X has claimed responsibility"
         after = _NOT_SPEECH_AFTER.get(verb.lower())
         if after is not None and after.match(text[m.end():m.end() + 40]):
             continue

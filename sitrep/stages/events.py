@@ -26,6 +26,7 @@ from sitrep.resolve.actors import (
 from sitrep.stages import salience
 from sitrep.stages.actors import PEOPLE_KINDS, antecedent, personal
 from sitrep.stages.casualties import is_vague
+from sitrep.stages.claims import RESPONSIBILITY
 from sitrep.stages.dates import SAME_DAY, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
@@ -151,7 +152,6 @@ _RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years)|over the
 _THOUSANDS_DONE = re.compile(r"\b\d{1,3}(?:,\d{3})+\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+been\b", re.I)
 _HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained)\b", re.I)
 _TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
-_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
 
 
 def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
@@ -184,7 +184,7 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
            claim_spans: list[tuple[int, int]]) -> tuple[ActorMatch | None, ActorMatch | None]:
     text = doc.text
     victim_spans = [(c.casualty.evidence.start, c.casualty.evidence.end) for c in doc.in_sentence(doc.casualties, sentence) if c.casualty.evidence]
-    responsibility = _RESPONSIBILITY.search(sentence.text)
+    responsibility = RESPONSIBILITY.search(sentence.text)
     if responsibility:
         # "X claimed responsibility": the claimant is the perpetrator
         cue = sentence.start + responsibility.start()
@@ -951,7 +951,7 @@ def build_mentions(doc: Doc) -> Doc:
                     if claim.modality != "asserted" and item.claim is None:  # a figure's own giver stands
                         item.claim = claim
                     cas.append(item)
-                if actor1 is not None and _RESPONSIBILITY.search(sentence.text):
+                if actor1 is not None and RESPONSIBILITY.search(sentence.text):
                     claim = Claim(by=actor1.text, source=actor1.actor.name or None, modality="claimed",
                                   evidence=Evidence(sentence.text, sentence.start, sentence.end))
             a1 = _actor(personal(doc, actor1)) if actor1 else None
