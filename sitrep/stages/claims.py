@@ -22,11 +22,12 @@ _DISPUTE = re.compile(
     r"unverified|disputed by)\b",
     re.I,
 )
-_ACCORDING = re.compile(r"\b(?:according to|citing|quoting|as reported by|reported by)\s+((?:[^,.;:]{2,80}?))(?=,|\.|;|:| that | on | in a statement|$)", re.I)
+_ACCORDING_WORDS = r"\b(?:according to|citing|quoting|as reported by|reported by)\s+"
+_ACCORDING = re.compile(_ACCORDING_WORDS + r"((?:[^,.;:]{2,80}?))(?=,|\.|;|:| that | on | in a statement|$)", re.I)
 # "the agency quoted a police source as saying": the one quoted is the source, not the one quoting
 _QUOTED_AS = re.compile(r"\b(?:quoted|quoting|quotes|cited|citing|cites)\s+([^,.;:]{2,80}?)\s+as\s+(?:saying|telling)\b", re.I)
 # the cue alone, for text that has lost its punctuation ("According to the Observatory there were ...")
-_ACCORDING_CUE = re.compile(r"\b(?:according to|citing|quoting|as reported by|reported by)\s+", re.I)
+_ACCORDING_CUE = re.compile(_ACCORDING_WORDS, re.I)
 _CLAUSE_START = re.compile(r"\s+(?:there|at least|more than|some|it|they|he|she|\d|[a-z]+\s+(?:were|was|had|have|has|is|are)\b)")
 # "X claimed responsibility": X claims its own act (also read by the events stage for the perpetrator)
 RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)

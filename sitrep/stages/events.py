@@ -551,9 +551,8 @@ def _object_of_other_verb(doc: Doc, sentence: Sentence, actor: ActorMatch, trigg
             # the object of a violent or coercive verb is its victim ("accused the regime of a
             # massacre" names the massacre's author)
             verb = token.head
-            at = sentence.start + verb.idx
-            return verb.pos_ == "VERB" and verb.i != own.i and any(
-                t.start <= at < t.end and t.type in ("ASSAULT", "COERCE") for t in doc.in_sentence(doc.triggers, sentence))
+            return verb.pos_ == "VERB" and verb.i != own.i and \
+                _trigger_at(doc, sentence.start + verb.idx, ("ASSAULT", "COERCE")) is not None
         if token.dep_ not in ("conj", "appos", "pobj", "prep", "compound", "amod", "poss", "cc") or token.head.i == token.i:
             return False
         token = token.head
@@ -1114,8 +1113,9 @@ _PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "a
 _MANNER_PREPS = {"in", "with", "under", "through"}
 
 
-def _is_trigger(doc: Doc, offset: int) -> bool:
-    return any(t.start <= offset < t.end for t in doc.triggers)
+def _trigger_at(doc: Doc, offset: int, types: tuple[str, ...] | None = None) -> Trigger | None:
+    """A trigger word (of one of ``types``) covering character ``offset`` of the document, if any."""
+    return next((t for t in doc.triggers if t.start <= offset < t.end and (types is None or t.type in types)), None)
 
 
 def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
@@ -1130,7 +1130,7 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
     if m.type in _OWN_ACTS and token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
             and token.head.text[:1].islower() and token.head.lower_ not in _LIGHT_NOUNS \
-            and not _is_trigger(doc, doc.sentences[m.sentences[0]].start + token.head.idx):
+            and _trigger_at(doc, doc.sentences[m.sentences[0]].start + token.head.idx) is None:
         return False  # "the deployment ban", "a support group": the act's noun names a kind of another thing
     if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "pobj" \
             and token.head.lower_ in ("of", "against") and token.head.head.lower_ in _PRACTICE_HEADS:
