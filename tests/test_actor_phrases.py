@@ -8,13 +8,16 @@ import pytest
 from sitrep.lexicon import countries, country, find_countries
 from sitrep.model import Article
 from sitrep.resolve.actors import resolve_actor_phrase
-from sitrep.stages.actors import find_actors
+from sitrep.stages.actors import antecedent, find_actors
 from sitrep.stages.doc import Doc
 
 
+def actors_doc(text: str, title: str | None = None) -> Doc:
+    return find_actors(Doc(article=Article(text=text, title=title), text=text))
+
+
 def actors_of(text: str, title: str | None = None) -> list:
-    doc = find_actors(Doc(article=Article(text=text, title=title), text=text))
-    return doc.actors
+    return actors_doc(text, title).actors
 
 
 def test_country_table_covers_every_state_once():
@@ -294,12 +297,9 @@ def test_an_indefinite_description_is_not_the_spokesman_named_next():
 
 
 def test_a_pronoun_target_is_the_person_named_before():
-    from sitrep.stages.actors import antecedent
-
     text = ("Mrs Amina Yusuf, 34, a nurse from Kano, has not been seen since March. "
             "Her brother said she was detained by soldiers at a checkpoint.")
-    doc = Doc(article=Article(text=text), text=text)
-    doc = find_actors(doc)
+    doc = actors_doc(text)
     at = text.index("she was")
     found = antecedent(doc, at, "she")
     assert found is not None and found.actor.name == "Amina Yusuf"
@@ -308,18 +308,16 @@ def test_a_pronoun_target_is_the_person_named_before():
 
 
 def test_a_pronoun_passes_over_a_person_of_the_other_sex_and_a_group():
-    from sitrep.stages.actors import antecedent
-
     text = ("Amina Yusuf, 34, was travelling with Mr Musa Bello, 40, on Friday. "
             "The family said she was detained at a checkpoint.")
-    doc = find_actors(Doc(article=Article(text=text), text=text))
+    doc = actors_doc(text)
     found = antecedent(doc, text.index("she was"), "she")
     assert found is not None and found.actor.name == "Amina Yusuf"
 
 
 def test_a_person_whose_family_the_text_speaks_of_is_a_person():
     text = "Daniel Okoro's family said on Monday that he was arrested by soldiers in Jos."
-    names = [a.actor.name for a in find_actors(Doc(article=Article(text=text), text=text)).actors]
+    names = [a.actor.name for a in actors_of(text)]
     assert "Daniel Okoro" in names
 
 
@@ -331,16 +329,14 @@ def test_a_person_introduced_by_where_they_are_from_is_the_one_the_lead_describe
 
 
 def test_they_is_the_class_of_people_named_last_before_it():
-    from sitrep.stages.actors import antecedent
-
     text = ("A court in Harare denied bail to three student leaders on Monday. "
             "They were arrested last week during a march.")
-    doc = find_actors(Doc(article=Article(text=text), text=text))
+    doc = actors_doc(text)
     found = antecedent(doc, text.index("They"), "They")
     assert found is not None and found.actor.kind == "students"
     # a single person named last is not "they"
     text = "Police questioned Musa Bello, 40, on Monday. They were later released."
-    doc = find_actors(Doc(article=Article(text=text), text=text))
+    doc = actors_doc(text)
     found = antecedent(doc, text.index("They"), "They")
     assert found is None or found.actor.name != "Musa Bello"
 

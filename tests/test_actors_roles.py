@@ -11,6 +11,10 @@ def records(text: str, title: str | None = None) -> list:
     return [m for m in sitrep.extract(text, published="2021-03-05", title=title) if not m.historical]
 
 
+def of_type(etype: str, text: str, title: str | None = None) -> list:
+    return [m for m in records(text, title=title) if m.type == etype]
+
+
 def roles(record) -> tuple[str | None, str | None]:  # noqa: ANN001
     return (record.actor1.name if record.actor1 else None, record.actor2.name if record.actor2 else None)
 
@@ -32,7 +36,7 @@ def test_people_who_died_in_an_attack_did_not_carry_it_out():
 def test_a_demand_is_the_speakers_and_its_subject_the_target():
     text = ("Belarusian authorities have detained three journalists in Minsk for two weeks, Human Rights Watch said today. "
             "The authorities should release the three journalists immediately.")
-    demand = [m for m in records(text) if m.type == "REQUEST"]
+    demand = of_type("REQUEST", text)
     assert demand
     assert roles(demand[0])[0] == "Human Rights Watch"
     assert demand[0].actor2 is not None and demand[0].actor2.kind == "government"
@@ -40,7 +44,7 @@ def test_a_demand_is_the_speakers_and_its_subject_the_target():
 
 def test_a_demand_in_a_quoted_sentence_is_the_speakers():
     text = "Egyptian authorities should release the three lawyers immediately, Amnesty International said on Friday."
-    demand = [m for m in records(text) if m.type == "REQUEST"]
+    demand = of_type("REQUEST", text)
     assert demand and roles(demand[0])[0] == "Amnesty International"
 
 
@@ -66,14 +70,14 @@ def test_terrorists_stay_generic_when_the_group_is_not_clear(text):
 def test_a_sentence_with_no_agent_takes_the_court_the_article_names():
     text = ("The ruling from a Lyon criminal court ended a trial that lasted four months. "
             "The former mayor, Jean Dupont, was sentenced to two years in prison on Friday.")
-    sentenced = [m for m in records(text) if m.type == "COERCE"]
+    sentenced = of_type("COERCE", text)
     assert sentenced and sentenced[0].actor1 is not None
     assert "court" in sentenced[0].actor1.name.lower() and sentenced[0].actor1.basis == "inferred"
 
 
 def test_victims_of_a_kidnapping_are_its_target():
     text = "Pastor Jean Louis and his son were the latest victims of a kidnapping in Port-au-Prince, Haiti on Sunday."
-    taken = [m for m in records(text) if m.type == "ASSAULT"]
+    taken = of_type("ASSAULT", text)
     assert taken
     assert taken[0].actor1 is None or "Louis" not in (taken[0].actor1.name or "")
     assert taken[0].actor2 is not None and taken[0].actor2.kind != "state military"
@@ -97,14 +101,14 @@ def test_a_state_named_as_the_place_is_not_the_agent():
 def test_who_confirmed_a_kidnapping_did_not_carry_it_out():
     text = ("Peter Hall, the UN coordinator for Yemen, confirmed that five UN staff members were kidnapped in Abyan "
             "Province on Friday.")
-    taken = [m for m in records(text) if m.type == "ASSAULT"]
+    taken = of_type("ASSAULT", text)
     assert taken
     assert taken[0].actor1 is None or taken[0].actor1.kind not in ("state military", "government", "head of state")
 
 
 def test_the_release_of_the_kidnapped_is_by_their_kidnappers():
     text = "A pastor and his daughter were released on Monday after being kidnapped in Port-au-Prince, Haiti last week."
-    freed = [m for m in records(text) if m.type == "CONCEDE"]
+    freed = of_type("CONCEDE", text)
     assert freed and freed[0].actor1 is not None and freed[0].actor1.basis == "inferred"
     assert freed[0].actor1.kind == "unknown"
 
@@ -112,93 +116,93 @@ def test_the_release_of_the_kidnapped_is_by_their_kidnappers():
 def test_an_attack_headline_counts_its_victims():
     title = "Warplanes kill 14 civilians in market town"
     text = "Air raids hit the market of Saraqeb in Idlib province on Monday, a monitor said."
-    hit = [m for m in records(text, title=title) if m.type == "ASSAULT"]
+    hit = of_type("ASSAULT", text, title)
     assert hit and hit[0].actor2 is not None and hit[0].actor2.kind == "civilians"
 
 
 def test_a_headline_without_counted_people_names_no_victim():
     title = "Warplanes strike market town"
     text = "Air raids hit the market of Saraqeb in Idlib province on Monday, a monitor said."
-    hit = [m for m in records(text, title=title) if m.type == "ASSAULT"]
+    hit = of_type("ASSAULT", text, title)
     assert hit and (hit[0].actor2 is None or hit[0].actor2.kind != "civilians")
 
 
 def test_schoolgirls_kidnapped_are_students():
     text = "Gunmen kidnapped eight school girls and their teacher in Zamfara state, Nigeria on Tuesday."
-    taken = [m for m in records(text) if m.type == "ASSAULT"]
+    taken = of_type("ASSAULT", text)
     assert taken and taken[0].actor2 is not None and taken[0].actor2.kind == "students"
 
 
 def test_people_protesting_are_protesters():
     text = "Police in Cairo arrested 120 people protesting against price rises on Friday."
-    held = [m for m in records(text) if m.type == "COERCE"]
+    held = of_type("COERCE", text)
     assert held and held[0].actor2 is not None and held[0].actor2.kind == "protesters"
 
 
 def test_the_side_fought_in_a_battle_is_the_other_party():
     text = "Rebel fighters fought a fierce battle with the Islamic State near Azaz on Monday."
-    fought = [m for m in records(text) if m.type == "ASSAULT"]
+    fought = of_type("ASSAULT", text)
     assert fought and fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")
 
 
 def test_the_attacker_named_before_another_word_for_the_act():
     text = "A man was killed and 7 people were injured in terrorist attacks in Aleppo on Thursday."
-    hit = [m for m in records(text) if m.type == "ASSAULT"]
+    hit = of_type("ASSAULT", text)
     assert hit and hit[0].actor1 is not None and hit[0].actor1.kind == "armed group"
     assert hit[0].actor2 is not None and hit[0].actor2.kind == "civilians"
 
 
 def test_a_demonym_before_fighter_names_the_side():
     text = "An opposition fighter fires his rifle in a battle with Daesh near Azaz, Syria on Monday."
-    fought = [m for m in records(text) if m.type == "ASSAULT"]
+    fought = of_type("ASSAULT", text)
     assert fought and fought[0].actor1 is not None and fought[0].actor1.kind == "armed group"
     assert fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")
 
 
 def test_a_capital_addressed_stands_for_its_government():
     text = "The European Union called on Beijing to release the detained journalists on Monday."
-    demand = [m for m in records(text) if m.type == "REQUEST"]
+    demand = of_type("REQUEST", text)
     assert demand and demand[0].actor2 is not None
     assert demand[0].actor2.kind == "government" and demand[0].actor2.country == "CN"
 
 
 def test_a_capital_where_people_gather_is_a_place_not_the_government():
     text = "Hundreds of protesters gathered in Moscow on Monday to demand the release of the activist."
-    rally = [m for m in records(text) if m.type == "PROTEST"]
+    rally = of_type("PROTEST", text)
     assert rally and (rally[0].actor2 is None or rally[0].actor2.kind != "government")
 
 
 def test_a_release_is_by_the_group_the_article_names_as_kidnappers():
     text = ("Boko Haram fighters kidnapped 20 farmers near Maiduguri, Nigeria on Monday. "
             "Five of the farmers who were kidnapped were released on Friday, the police said.")
-    freed = [m for m in records(text) if m.type == "CONCEDE"]
+    freed = of_type("CONCEDE", text)
     assert freed and freed[0].actor1 is not None
     assert freed[0].actor1.name == "Boko Haram" and freed[0].actor1.basis == "inferred"
 
 
 def test_the_side_clashed_with_is_the_other_party():
     text = "Kurdish fighters clashed with militants from the Islamic State near Hasakah, Syria on Friday."
-    fought = [m for m in records(text) if m.type == "ASSAULT"]
+    fought = of_type("ASSAULT", text)
     assert fought and fought[0].actor2 is not None and fought[0].actor2.name.startswith("Islamic State")
 
 
 def test_a_protest_at_an_embassy_addresses_that_state():
     text = "Relatives of the jailed reporter staged a protest outside the Iranian embassy in London on Monday."
-    rally = [m for m in records(text) if m.type == "PROTEST"]
+    rally = of_type("PROTEST", text)
     assert rally and rally[0].actor2 is not None
     assert rally[0].actor2.kind == "government" and rally[0].actor2.country == "IR"
 
 
 def test_the_police_policing_a_protest_are_not_its_target():
     text = "Hundreds of students held a rally in defiance of a ban imposed by the police in Ankara on Sunday."
-    rally = [m for m in records(text) if m.type == "PROTEST"]
+    rally = of_type("PROTEST", text)
     assert rally and rally[0].actor2 is not None
     assert rally[0].actor2.kind == "government" and rally[0].actor2.country == "TR"
 
 
 def test_unnamed_people_rallying_are_protesters_of_the_place():
     text = "Thousands gathered in central Istanbul on Sunday in a rally to mark Labour Day."
-    rally = [m for m in records(text) if m.type == "PROTEST"]
+    rally = of_type("PROTEST", text)
     assert rally and rally[0].actor1 is not None
     # "Thousands" are the text's words for them; that they are protesters, of Turkey, is read from the rally
     assert (rally[0].actor1.kind, rally[0].actor1.country) == ("protesters", "TR")
@@ -207,14 +211,14 @@ def test_unnamed_people_rallying_are_protesters_of_the_place():
 def test_shelling_between_two_sides_names_both_in_order():
     text = ("Forty people were killed in an exchange of shelling between government forces and the Islamic State "
             "in Deir ez-Zor, Syria on Wednesday.")
-    hit = [m for m in records(text) if m.type == "ASSAULT"]
+    hit = of_type("ASSAULT", text)
     assert hit and hit[0].actor1 is not None and hit[0].actor2 is not None
     assert hit[0].actor1.kind == "state military" and hit[0].actor2.name.startswith("Islamic State")
 
 
 def test_who_ordered_an_arrest_is_its_agent():
     text = "The editor, Musa Bello, was arrested and detained on the orders of the Kano State government in Nigeria on Friday."
-    held = [m for m in records(text) if m.type == "COERCE"]
+    held = of_type("COERCE", text)
     assert held and held[0].actor1 is not None and held[0].actor1.kind == "government"
     assert held[0].actor1.basis == "text"
 
@@ -235,13 +239,13 @@ def test_a_group_leader_speaking_still_speaks_for_the_group():
 def test_who_says_a_passive_act_happened_is_not_the_one_it_was_done_to():
     for text in ("Police say a man wanted for robbing a bank in Denver has been arrested in Utah.",
                  "Police on Tuesday said a man wanted for robbing a bank in Denver had been arrested in Utah."):
-        coerce = [m for m in records(text) if m.type == "COERCE"]
+        coerce = of_type("COERCE", text)
         assert coerce, text
         assert coerce[0].actor2 is None or coerce[0].actor2.kind != "police", roles(coerce[0])
 
 
 def test_a_weekday_before_a_name_is_not_part_of_the_name():
-    found = [m for m in records("A spokesman said Thursday Johnson was arrested in Utah.") if m.type == "COERCE"]
+    found = of_type("COERCE", "A spokesman said Thursday Johnson was arrested in Utah.")
     assert found
     assert found[0].actor2 is None or not (found[0].actor2.name or "").startswith("Thursday"), roles(found[0])
 
@@ -318,7 +322,7 @@ def test_terrorists_are_the_group_the_sentence_calls_so():
     # the sentence calls the group "terrorist" itself: its "terrorists" are that group, however far apart
     text = ("Government jets pounded a stronghold of the Daesh terrorist group in the eastern town of Mayadin "
             "on Sunday, reportedly killing at least 12 terrorists, a monitor said.")
-    found = [m for m in records(text) if m.type == "ASSAULT"]
+    found = of_type("ASSAULT", text)
     assert found and found[0].actor2 is not None and found[0].actor2.name == "Islamic State (ISIS)", found
 
 
