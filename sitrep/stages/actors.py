@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 
 from sitrep.lexicon import (
@@ -760,10 +761,8 @@ def antecedent(doc: Doc, at: int, pronoun: str, exclude: tuple[int, int] | None 
         return None
     other = gendered_words().get("male" if sex == "female" else "female", frozenset())
     text = doc.text
-    for a in sorted(doc.actors, key=lambda a: -a.start):
-        if a.end > at or a.end < at - _ANTECEDENT_REACH or a.actor.kind not in PEOPLE_KINDS or a.demonym:
-            continue
-        if exclude is not None and a.start < exclude[1] and exclude[0] < a.end:
+    for a in _named_before(doc, at, exclude):
+        if a.actor.kind not in PEOPLE_KINDS:
             continue
         if re.match(r"['’]s?\s", text[a.end:a.end + 3]) and len(text[a.end:at].split()) <= 5:
             continue  # "the minister's accusations against him": the pronoun within the possessor's own phrase
@@ -778,14 +777,21 @@ def antecedent(doc: Doc, at: int, pronoun: str, exclude: tuple[int, int] | None 
     return None
 
 
-def _plural_antecedent(doc: Doc, at: int, exclude: tuple[int, int] | None) -> ActorMatch | None:
-    """The people "they" stands for: the class of people named last before it, in the plural ("four
-    journalists were detained ... They were charged"); one person named there is passed over."""
+def _named_before(doc: Doc, at: int, exclude: tuple[int, int] | None) -> Iterator[ActorMatch]:
+    """The actors named (not as demonyms) within reach before ``at``, nearest first, but the one at
+    ``exclude`` (the act's agent)."""
     for a in sorted(doc.actors, key=lambda a: -a.start):
         if a.end > at or a.end < at - _ANTECEDENT_REACH or a.demonym:
             continue
         if exclude is not None and a.start < exclude[1] and exclude[0] < a.end:
             continue
+        yield a
+
+
+def _plural_antecedent(doc: Doc, at: int, exclude: tuple[int, int] | None) -> ActorMatch | None:
+    """The people "they" stands for: the class of people named last before it, in the plural ("four
+    journalists were detained ... They were charged"); one person named there is passed over."""
+    for a in _named_before(doc, at, exclude):
         if a.actor.id == _PERSON_ENTRY:
             continue
         if not (a.actor.generic and a.actor.kind in PEOPLE_KINDS and a.actor.kind != "unknown"):
