@@ -238,12 +238,16 @@ class DaskExecutor(SerialExecutor):
         except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread, at first use
             self._failed = exc
 
-    @property
-    def client(self) -> Any:
-        """The Dask client, once the cluster is up (a failed start is raised here)."""
+    def _started(self) -> None:
+        """Wait for the cluster's start (if any is under way) to end, well or not."""
         if self._starting is not None:
             self._starting.join()
             self._starting = None
+
+    @property
+    def client(self) -> Any:
+        """The Dask client, once the cluster is up (a failed start is raised here)."""
+        self._started()
         if self._failed is not None:
             raise self._failed
         return self._client
@@ -252,9 +256,7 @@ class DaskExecutor(SerialExecutor):
         return self.client.submit(fn, *args, pure=False)
 
     def close(self) -> None:
-        if self._starting is not None:
-            self._starting.join()
-            self._starting = None
+        self._started()
         if self._client is not None:
             self._client.close()
             self._client = None
