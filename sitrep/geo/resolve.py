@@ -331,7 +331,7 @@ def _spelling_keys(index: GeoIndex) -> dict[str, tuple[int, ...]]:
 
 def _only_spelled(phrase: str, index: GeoIndex) -> bool:
     """Whether only the transliteration key finds ``phrase`` (no spelling of the index, nor a part of it)."""
-    return not index.lookup(phrase) and not _lookup(phrase, index, spelling=False)
+    return not _lookup(phrase, index, spelling=False)  # (its first try is the index's own spelling)
 
 
 def _by_spelling(phrase: str, index: GeoIndex) -> list[GeoEntry]:
