@@ -291,6 +291,21 @@ def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
     return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
 
 
+def _use_wal(conn: sqlite3.Connection, seconds: float) -> None:
+    """Switch a database to WAL. Two processes opening a new database at once both switch it, and
+    SQLite answers the loser "database is locked" at once, without its busy wait (two ingests
+    started together failed so about once in 150): the switch is tried again until ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class SQLiteStore(SQLStore):
     """A sitrep database file. Use as a context manager or call ``close()``."""
 
@@ -303,7 +318,7 @@ class SQLiteStore(SQLStore):
         # upgrade a read lock; the long timeout lets a second ingest wait for a fusion step
         self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=600, check_same_thread=False)
         self.conn.row_factory = _dict_row
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(self.conn, 600)
         self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing committed
         self.conn.execute("PRAGMA foreign_keys = ON")
         # 64 MB of pages (SQLite's default is 2 MB) for reads and ingest; fusion sets its own
