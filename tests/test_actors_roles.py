@@ -329,3 +329,15 @@ def test_terrorists_are_the_group_the_sentence_calls_so():
 def test_who_died_is_not_the_attacker():
     found = records("A jailed opposition activist, Ivan Petrov, died in custody on Monday.")
     assert all(m.actor1 is None or m.actor1.kind != "human rights defenders" for m in found), [roles(m) for m in found]
+
+
+def test_the_headline_attacker_is_not_lent_to_another_incident():
+    # the headline names who struck the market; the car bomb told after it is another act, its author unnamed
+    found = of_type("ASSAULT", "Regime warplanes struck a market in Ariha on Friday, killing 12 civilians. "
+                    "A car bomb wounded at least 20 people in a government-held district of Homs on Friday, state media said.",
+                    title="Syria regime raids kill 12 in Idlib market")
+    bomb = [m for m in found if "car bomb" in m.evidence.text]
+    market = [m for m in found if "Ariha" in m.evidence.text]
+    assert bomb and market
+    assert market[0].actor1 is not None and market[0].actor1.kind == "state military"
+    assert bomb[0].actor1 is None, roles(bomb[0])

@@ -1944,6 +1944,8 @@ def _fill_defaults(doc: Doc) -> None:
     title = doc.extra.get("title")
     title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
     _title_mode(doc, title)
+    # the headline tells one incident: the article's first current attack, or one of the kind of attack it names
+    lead = next((m for m in doc.mentions if m.type == "ASSAULT" and not m.historical), None)
     for m in doc.mentions:
         if m.type == "ASSAULT" and not m.historical and m.actor2 is None and title_victim is not None \
                 and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None):
@@ -1951,7 +1953,7 @@ def _fill_defaults(doc: Doc) -> None:
         if m.type != "ASSAULT" or m.historical or m.actor1 is not None:
             continue
         victim_id = m.actor2.id if m.actor2 is not None else None
-        if title_actor is not None and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None) \
+        if title_actor is not None and min(m.sentences) <= 4 and (m is lead or m.mode in title_modes) \
                 and (victim_id is None or title_actor.id != victim_id):  # the dead's own side did not kill them
             m.actor1 = title_actor  # the headline names who did it
         elif m.mode in ("aerial", "heavy-weapons") and (inferred := _inferred_air_power(doc, m)) is not None:
