@@ -341,3 +341,29 @@ def test_the_headline_attacker_is_not_lent_to_another_incident():
     assert bomb and market
     assert market[0].actor1 is not None and market[0].actor1.kind == "state military"
     assert bomb[0].actor1 is None, roles(bomb[0])
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Russian and Syrian regime airstrikes killed 58 civilians in eastern Syria on Monday.", "RU"),
+    ("Syrian and Russian jets bombed the town of Ariha on Monday, killing nine people.", "SY"),
+])
+def test_a_joint_attack_is_coded_to_the_side_named_first(text, first):
+    found = of_type("ASSAULT", text)
+    assert found
+    assert found[0].actor1 is not None and found[0].actor1.country == first, roles(found[0])
+    assert found[0].actor2 is None or found[0].actor2.kind == "civilians", roles(found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey's foreign minister and his Russian counterpart discussed the attack on a checkpoint in Hama that killed four soldiers.",
+    "The Kremlin described the bombing of a hospital in Idlib that killed five medics as a provocation.",
+])
+def test_who_speaks_of_an_attack_did_not_carry_it_out(text):
+    found = of_type("ASSAULT", text)
+    assert found
+    assert all(m.actor1 is None for m in found), [roles(m) for m in found]
+
+
+def test_who_launched_an_attack_carried_it_out():
+    found = of_type("ASSAULT", "Rebels launched an attack on army positions in Hama on Monday that killed four soldiers.")
+    assert found and found[0].actor1 is not None and found[0].actor1.kind == "rebels", roles(found[0])

@@ -205,6 +205,11 @@ def concessive_marks() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("concessive_marks") or ())
 
 
+def regarding_verbs() -> tuple[str, ...]:
+    """Verbs whose subject only speaks of or reacts to the act their object names ("discussed the attack")."""
+    return tuple(str(w).lower() for w in _general().get("regarding_verbs") or ())
+
+
 def light_nouns() -> tuple[str, ...]:
     """Nouns that carry the act named before them ("mediation effort", "rescue mission", "food aid")."""
     return tuple(str(w).lower() for w in _general().get("light_nouns") or ())

@@ -325,6 +325,45 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, actor2
 
 
+def _first_of_joint(doc: Doc, sentence: Sentence, actor1: ActorMatch | None, actor2: ActorMatch | None) -> ActorMatch | None:
+    """"Russian and Syrian regime airstrikes", "Hezbollah and the Syrian army shelled": a joint act
+    is coded to the side named first (the other is its ally, not its target)."""
+    if actor1 is None:
+        return None
+    victims = [(c.casualty.evidence.start, c.casualty.evidence.end) for c in doc.in_sentence(doc.casualties, sentence)
+               if c.casualty.evidence]
+    partner = next((a for a in doc.in_sentence(doc.actors, sentence) if a.end <= actor1.start
+                    and a.actor.id not in (actor1.actor.id, "CIVILIANS", "UNKNOWN_ACTOR")
+                    and (actor2 is None or a.actor.id != actor2.actor.id)
+                    and not any(s <= a.start < e for s, e in victims)
+                    and re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", doc.text[a.end:actor1.start])), None)
+    if partner is None:
+        return actor1
+    return ActorMatch(partner.start, partner.end, partner.text, partner.actor, demonym=False)
+
+
+_REGARDING_VERBS = frozenset(lexicon.regarding_verbs())
+
+
+def _speaks_of_act(sentence: Sentence, token, actor1: ActorMatch | None) -> bool:  # noqa: ANN001 - a spaCy token
+    """"Erdogan and Putin discussed Tuesday's attack", "Russia described the attack as aggression": the
+    subject of a verb of speaking of, looking into or reacting to the attack its object names is not its
+    author (unlike "launched an attack", "staged the attack")."""
+    if actor1 is None or token is None:
+        return False
+    child = token
+    for verb in token.ancestors:  # the act told inside the object ("discussed the attack ... that killed four")
+        if verb.pos_ == "VERB" and verb.lower_ in _REGARDING_VERBS and child.dep_ in ("dobj", "obj"):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                return False
+            words = list(subject.subtree)
+            start, end = sentence.start + words[0].idx, sentence.start + words[-1].idx + len(words[-1].text)
+            return start <= actor1.start < end
+        child = verb
+    return False
+
+
 # "in a battle with Daesh", "clashes with the army": the side fought is the other party
 _FOUGHT_WITH = re.compile(r"\b(?:battles?|battled|clash(?:es|ed)?|fighting|fights?|fought|confrontations?|skirmish(?:es|ed)?|"
                           r"exchanged fire|gunfights?|firefights?)\s+with\s+(?:the\s+)?$", re.I)
@@ -919,6 +958,10 @@ def build_mentions(doc: Doc) -> Doc:
                 actor2 = None  # one phrase is not both sides: "arrested by authorities" read twice
             if etype in ("COERCE", "ASSAULT"):
                 actor1 = _ordered_by(doc, sentence, role_trigger, actor1, actor2)
+            if etype == "ASSAULT":
+                actor1 = _first_of_joint(doc, sentence, actor1, actor2)
+                if _speaks_of_act(sentence, token, actor1):
+                    actor1 = None
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
                 # a weak act ("attack", "killed") needs a figure or a named perpetrator
