@@ -367,3 +367,32 @@ def test_who_speaks_of_an_attack_did_not_carry_it_out(text):
 def test_who_launched_an_attack_carried_it_out():
     found = of_type("ASSAULT", "Rebels launched an attack on army positions in Hama on Monday that killed four soldiers.")
     assert found and found[0].actor1 is not None and found[0].actor1.kind == "rebels", roles(found[0])
+
+
+@pytest.mark.parametrize(("text", "attacker", "repeller"), [
+    ("The army repelled an attack by Jabhat al-Nusra on a checkpoint near Hama on Monday.", "armed group", "state military"),
+    ("Rebels tried to storm the airbase overnight, but government troops fended off the assault, the army said on Tuesday.",
+     "armed group", "state military"),
+])
+def test_the_attacker_of_a_repelled_attack_is_actor1(text, attacker, repeller):
+    found = of_type("ASSAULT", text)
+    assert found
+    m = found[0]
+    assert m.actor1 is not None and m.actor1.kind in (attacker, "rebels"), roles(m)
+    assert m.actor2 is not None and m.actor2.kind == repeller, roles(m)
+    assert m.actor1.name != m.actor2.name
+
+
+def test_the_author_of_a_repulsed_offensive_is_actor1():
+    found = of_type("ASSAULT", "Kurdish fighters repulsed an Islamic State offensive on Kobani on Monday.")
+    assert found
+    assert found[0].actor1 is not None and found[0].actor1.name.startswith("Islamic State"), roles(found[0])
+    assert found[0].actor2 is not None and not found[0].actor2.name.startswith("Islamic State"), roles(found[0])
+
+
+def test_a_foiled_attempt_is_the_foilers_act_against_the_would_be_attackers():
+    found = of_type("ASSAULT", "The army thwarted an attack by Jabhat al-Nusra on a checkpoint in Aleppo province on Monday.")
+    assert found
+    m = found[0]
+    assert m.actor1 is not None and m.actor1.kind == "state military", roles(m)
+    assert m.actor2 is not None and m.actor2.name == "Al-Nusra Front", roles(m)

@@ -210,6 +210,16 @@ def regarding_verbs() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("regarding_verbs") or ())
 
 
+def repelling_verbs() -> tuple[str, ...]:
+    """Verbs of repelling an attack ("repelled", "fended off"): the attacker, not the repeller, is actor1."""
+    return tuple(str(w).lower() for w in _general().get("repelling_verbs") or ())
+
+
+def foiling_verbs() -> tuple[str, ...]:
+    """Verbs of foiling an attempt ("thwarted an attempt by militants"): the foiler's act, the would-be attacker its target."""
+    return tuple(str(w).lower() for w in _general().get("foiling_verbs") or ())
+
+
 def light_nouns() -> tuple[str, ...]:
     """Nouns that carry the act named before them ("mediation effort", "rescue mission", "food aid")."""
     return tuple(str(w).lower() for w in _general().get("light_nouns") or ())

@@ -364,6 +364,58 @@ def _speaks_of_act(sentence: Sentence, token, actor1: ActorMatch | None) -> bool
     return False
 
 
+_REPELLING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.repelling_verbs(), key=len, reverse=True))
+                        + r")\b", re.I)
+_FOILING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.foiling_verbs()) + r")\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_TARGET_WORDS = re.compile(r"\b(?:on|against|in|near|at|into|towards?|inside|around|outside)\b", re.I)
+
+
+def _repelled(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMatch | None, actor2: ActorMatch | None,
+              claim_spans: list[tuple[int, int]]) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """"Troops repelled the ISIS attack", "Daesh tried to break the front but the SDF repelled the
+    attacks", "The attack of terrorists was repelled by the army": in a repelled attack the attacker
+    is actor1 and who repelled it actor2 (the protocol's order of actors)."""
+    text = doc.text
+    foiled = next((m for m in _FOILING.finditer(sentence.text)
+                   if sentence.start + m.start() <= trigger.start <= sentence.start + m.end() + 60), None)
+    if foiled is not None and actor1 is not None and actor1.end <= sentence.start + foiled.start() and actor2 is None:
+        # "the army thwarted an attempt by the Takfiri terrorists to ...": the would-be attacker is the target
+        f1 = sentence.start + foiled.end()
+        actor2 = next((a for a in doc.in_sentence(doc.actors, sentence) if a.start >= f1 and a.start - f1 <= 60
+                       and not a.demonym and a.actor.id != actor1.actor.id
+                       and re.fullmatch(r"\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,3}by\s+(?:the\s+)?", text[f1:a.start])), None)
+        return actor1, actor2
+    hit = next((m for m in _REPELLING.finditer(sentence.text)
+                if sentence.start + m.start() <= trigger.start <= sentence.start + m.end() + 60), None)
+    if hit is None:
+        return actor1, actor2
+    v0, v1 = sentence.start + hit.start(), sentence.start + hit.end()
+    cands = [c for c in (actor1, actor2) if c is not None] + [
+        _promote(text, a) for a in doc.in_sentence(doc.actors, sentence)
+        if a.actor.id not in ("CIVILIANS", "UNKNOWN_ACTOR") and not any(s <= a.start < e for s, e in claim_spans)]
+    cands = sorted({(c.start, c.end): c for c in cands if not c.demonym}.values(), key=lambda c: c.start)
+    before = [c for c in cands if c.end <= v0]
+    after = [c for c in cands if c.start >= v1]
+    if _PASSIVE_BEFORE.search(text[sentence.start:v0]):
+        # "The attack of terrorists was repelled (by the army)"
+        attacker = before[-1] if before else None
+        repeller = next((c for c in after if re.search(r"\bby\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", text[v1:c.start])), None)
+    else:
+        repeller = before[-1] if before else None
+        # the attack's own author, in the object ("the ISIS attack", "an attack by Nusra"), not its target
+        attacker = next((c for c in after if c.start - v1 <= 40 and not _TARGET_WORDS.search(text[v1:c.start])), None)
+        if attacker is None and repeller is not None:
+            # "Daesh tried to break the front ... but the SDF repelled the attacks": the side named before
+            attacker = next((c for c in reversed(before) if c.end <= repeller.start and c.actor.id != repeller.actor.id
+                             and re.search(r"\b(?:but|and|before|until|as|while)\b|,", text[c.end:repeller.start])), None)
+    if attacker is None and repeller is None:
+        return actor1, actor2
+    if attacker is not None and repeller is not None and attacker.actor.id == repeller.actor.id:
+        return actor1, actor2
+    return attacker, repeller
+
+
 # "in a battle with Daesh", "clashes with the army": the side fought is the other party
 _FOUGHT_WITH = re.compile(r"\b(?:battles?|battled|clash(?:es|ed)?|fighting|fights?|fought|confrontations?|skirmish(?:es|ed)?|"
                           r"exchanged fire|gunfights?|firefights?)\s+with\s+(?:the\s+)?$", re.I)
@@ -962,6 +1014,7 @@ def build_mentions(doc: Doc) -> Doc:
                 actor1 = _first_of_joint(doc, sentence, actor1, actor2)
                 if _speaks_of_act(sentence, token, actor1):
                     actor1 = None
+                actor1, actor2 = _repelled(doc, sentence, role_trigger, actor1, actor2, claim_spans)
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
                 # a weak act ("attack", "killed") needs a figure or a named perpetrator
