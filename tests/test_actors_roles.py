@@ -396,3 +396,9 @@ def test_a_foiled_attempt_is_the_foilers_act_against_the_would_be_attackers():
     m = found[0]
     assert m.actor1 is not None and m.actor1.kind == "state military", roles(m)
     assert m.actor2 is not None and m.actor2.name == "Al-Nusra Front", roles(m)
+
+
+def test_the_agent_of_another_participle_is_not_the_attacker():
+    # "by activists" tells who posted the video, not who fired
+    found = of_type("ASSAULT", "A video posted online by activists showed regime shelling of the Waer district of Homs on Monday.")
+    assert all(m.actor1 is None or m.actor1.kind != "human rights defenders" for m in found), [roles(m) for m in found]

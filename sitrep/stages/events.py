@@ -235,7 +235,8 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                               r"investigated|welcomed)\s+by\s", lead):
             actor1 = a
             break
-        if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS":
+        if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS" \
+                and not _BY_OTHER.search(text[max(sentence.start, a.start - 40):a.start]):
             # "regime barrel bombs", "Russian airstrikes", "US-led coalition strikes"
             if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT") \
                     and not _SPEECH_BETWEEN.search(gap) and not _PREPOSITION.search(gap):  # "Turkey condemns deadly strike"
@@ -246,7 +247,9 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                   and not _object_position(text, sentence.start, a)
                   and not _object_of_act(text, a, acts)
                   and not _object_of_other_verb(doc, sentence, a, trigger)
-                  and not _SPEECH_BETWEEN.search(text[a.end:t0])]
+                  and not _SPEECH_BETWEEN.search(text[a.end:t0])
+                  # "A video posted online by activists showed ...": the agent of another participle
+                  and not _BY_OTHER.search(text[max(sentence.start, a.start - 40):a.start])]
         if before:
             actor1 = before[-1]
             # an actor far from the trigger across a clause boundary is not its agent, unless
@@ -471,6 +474,7 @@ def _speaker_head(text: str, end: int) -> str:
     return words.group(1) if words else ""
 
 
+_BY_OTHER = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+ly\s+|online\s+|earlier\s+)?by\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", re.I)
 _OBJECT_BEFORE = re.compile(r"\b(?:of|on|against|in|targeting|at|into|near|toward|towards|from)\s+(?:the\s+)?$"
                             r"|\b(?:originating from|hailing from|natives of|nationals of|citizens of)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _AGENT_HEADS = re.compile(r"\b(?:units|members|fighters|forces|troops|jets|warplanes|aircraft|planes|soldiers|militants|bomber|gunmen|artillery|helicopters)\s+(?:of|from|belonging to|affiliated with)\s+(?:the\s+)?$", re.I)
