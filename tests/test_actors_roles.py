@@ -402,3 +402,11 @@ def test_the_agent_of_another_participle_is_not_the_attacker():
     # "by activists" tells who posted the video, not who fired
     found = of_type("ASSAULT", "A video posted online by activists showed regime shelling of the Waer district of Homs on Monday.")
     assert all(m.actor1 is None or m.actor1.kind != "human rights defenders" for m in found), [roles(m) for m in found]
+
+
+def test_the_force_whose_positions_were_struck_is_the_target():
+    # "jets struck": the verb of the trigger phrase carries the act's object, the positions' owner
+    found = of_type("ASSAULT", "Turkish jets struck YPG positions near Afrin on Monday, killing three civilians.")
+    assert found
+    assert found[0].actor1 is not None and found[0].actor1.country == "TR", roles(found[0])
+    assert found[0].actor2 is not None and "YPG" in found[0].actor2.name, roles(found[0])

@@ -31,7 +31,18 @@ from sitrep.stages.dates import SAME_DAY, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
 from sitrep.stages.event_place import clause_place, fill_places, finer, merged_place, places_compatible
-from sitrep.stages.parse import arguments, charged, depth, is_passive, phrase_span, predicate, realis, token_at
+from sitrep.stages.parse import (
+    arguments,
+    charged,
+    depth,
+    head_of,
+    is_passive,
+    phrase_span,
+    predicate,
+    realis,
+    span_tokens,
+    token_at,
+)
 
 _MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
                   "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
@@ -977,6 +988,10 @@ def build_mentions(doc: Doc) -> Doc:
             role_trigger = best if etype != "ASSAULT" else _governing_act(doc, sentence, mode_trigger, group)
             actor1, actor2 = _roles(doc, sentence, role_trigger, etype, claim_spans)
             token = token_at(doc, sentence.index, role_trigger.start)
+            if etype == "ASSAULT" and " " in role_trigger.text.strip():
+                # "jets struck", "gunmen opened fire": the phrase's verb carries the act's arguments
+                head = head_of(span_tokens(doc, sentence.index, role_trigger.start, role_trigger.end))
+                token = head if head is not None and head.pos_ == "VERB" else token
             parsed1, parsed2 = _parse_roles(doc, sentence, token, claim_spans, etype in ("COERCE", "CONCEDE"))
             # the words opening a sentence are its agent unless the parse names another or they
             # are a time ("Last week, ...")
