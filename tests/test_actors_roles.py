@@ -410,3 +410,10 @@ def test_the_force_whose_positions_were_struck_is_the_target():
     assert found
     assert found[0].actor1 is not None and found[0].actor1.country == "TR", roles(found[0])
     assert found[0].actor2 is not None and "YPG" in found[0].actor2.name, roles(found[0])
+
+
+def test_the_group_named_in_a_passive_subject_is_the_side_hit():
+    found = of_type("ASSAULT", "Abu Omar, the Al-Nusra Front commander in Idlib, was killed in Jabal al-Zawiya on Monday.")
+    assert found
+    assert found[0].actor1 is None or found[0].actor1.name != "Al-Nusra Front", roles(found[0])
+    assert found[0].actor2 is not None, roles(found[0])

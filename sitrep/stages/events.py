@@ -430,6 +430,19 @@ def _repelled(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMatch
     return attacker, repeller
 
 
+def _in_passive_subject(doc: Doc, sentence: Sentence, token, actor: ActorMatch | None) -> bool:  # noqa: ANN001
+    """Whether ``actor`` is named in the subject of the passive verb of ``token`` (not in a by-phrase there)."""
+    if actor is None or token is None:
+        return False
+    subject = next((c for c in predicate(token).children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    words = list(subject.subtree)
+    start, end = sentence.start + words[0].idx, sentence.start + words[-1].idx + len(words[-1].text)
+    return start <= actor.start < end and not re.search(r"\bby\s+(?:the\s+)?(?:[\w\-']+\s+){0,3}$",
+                                                         doc.text[max(start, actor.start - 30):actor.start])
+
+
 # "in a battle with Daesh", "clashes with the army": the side fought is the other party
 _FOUGHT_WITH = re.compile(r"\b(?:battles?|battled|clash(?:es|ed)?|fighting|fights?|fought|confrontations?|skirmish(?:es|ed)?|"
                           r"exchanged fire|gunfights?|firefights?)\s+with\s+(?:the\s+)?$", re.I)
@@ -1051,6 +1064,12 @@ def build_mentions(doc: Doc) -> Doc:
                 continue  # "this agreement": a mention of a deal, not the making of one
             elif weight < 0.6 and etype != "AGREE":
                 continue
+            if etype == "ASSAULT" and passive and _in_passive_subject(doc, sentence, token, actor1):
+                # "Over 110 Al-Nusra terrorists were killed", "X, the Nusra commander, was killed": the
+                # group named in the subject of a passive act is the side it was done to
+                if actor2 is None or actor2.actor.id == "UNKNOWN_ACTOR":
+                    actor2 = actor1
+                actor1 = None
             place = clause_place(doc, sentence, mode_trigger, claim_spans, etype)
             when, historical = _when(doc, sentence, mode_trigger)
             historical = historical or bool(_WAR_TOLL.search(sentence.text)) or bool(_AGGREGATE.search(sentence.text)) \
