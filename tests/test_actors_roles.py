@@ -417,3 +417,12 @@ def test_the_group_named_in_a_passive_subject_is_the_side_hit():
     assert found
     assert found[0].actor1 is None or found[0].actor1.name != "Al-Nusra Front", roles(found[0])
     assert found[0].actor2 is not None, roles(found[0])
+
+
+def test_civilians_are_never_the_authors_of_violence():
+    # a headline-style lead: "A child killed" is the dead, not a child who killed
+    found = of_type("ASSAULT", "A child killed, 7 people injured in terrorist attacks in Aleppo on Thursday.")
+    assert found
+    for m in found:
+        assert m.actor1 is None or m.actor1.kind != "civilians", roles(m)
+        assert m.actor2 is not None and m.actor2.kind == "civilians", roles(m)

@@ -339,6 +339,9 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, actor2
 
 
+_FIGHTING_KINDS = {"state military", "armed group", "terrorist group", "rebels", "militia", "police", "coalition", "unknown"}
+
+
 def _first_of_joint(doc: Doc, sentence: Sentence, actor1: ActorMatch | None, actor2: ActorMatch | None) -> ActorMatch | None:
     """"Russian and Syrian regime airstrikes", "Hezbollah and the Syrian army shelled": a joint act
     is coded to the side named first (the other is its ally, not its target)."""
@@ -346,7 +349,10 @@ def _first_of_joint(doc: Doc, sentence: Sentence, actor1: ActorMatch | None, act
         return None
     victims = [(c.casualty.evidence.start, c.casualty.evidence.end) for c in doc.in_sentence(doc.casualties, sentence)
                if c.casualty.evidence]
+    # a force, or a demonym naming one ("Russian and Syrian regime jets"); leaders named together
+    # ("Erdogan and Putin discussed the attack") did not fight it
     partner = next((a for a in doc.in_sentence(doc.actors, sentence) if a.end <= actor1.start
+                    and (a.actor.kind in _FIGHTING_KINDS or a.demonym)
                     and a.actor.id not in (actor1.actor.id, "CIVILIANS", "UNKNOWN_ACTOR")
                     and (actor2 is None or a.actor.id != actor2.actor.id)
                     and not any(s <= a.start < e for s, e in victims)
@@ -405,6 +411,10 @@ def _repelled(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMatch
     if hit is None:
         return actor1, actor2
     v0, v1 = sentence.start + hit.start(), sentence.start + hit.end()
+    verb = token_at(doc, sentence.index, v0)
+    if verb is not None and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i and verb.head.idx + sentence.start < v0:
+        # "killed by the army and allies who repelled a major attack": the act told is the killing
+        return actor1, actor2
     cands = [c for c in (actor1, actor2) if c is not None] + [
         _promote(text, a) for a in doc.in_sentence(doc.actors, sentence)
         if a.actor.id not in ("CIVILIANS", "UNKNOWN_ACTOR") and not any(s <= a.start < e for s, e in claim_spans)]
@@ -1100,6 +1110,10 @@ def build_mentions(doc: Doc) -> Doc:
                 mil = dictionary.military_of(src.id) if src else None
                 if mil:
                     a1 = Actor(mil.name, mil.kind, mil.country, None, mil.id, None)
+            if etype == "ASSAULT" and a1 is not None and a1.kind == "civilians":
+                # "A child killed, 7 people injured in terrorist attacks": civilians are the ones violence
+                # befalls, never its author (ACLED codes a violent crowd as rioters)
+                a1, a2 = None, a2 or a1
             if a2 is None and etype == "ASSAULT":
                 a2 = _victim_actor(cas, dictionary)
             if etype == "ASSAULT":
