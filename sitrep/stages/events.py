@@ -294,6 +294,18 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                       and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actor2.end:a.start])), None)
         if other is not None:
             actor1, actor2 = actor2, other
+    if actor2 is not None and etype == "ASSAULT":
+        # "clashes between the Syrian and Lebanese forces and militants of X": two demonyms over one
+        # head are one side (the first named leads it); the other side follows the next "and"
+        shared = re.search(r"\bbetween\s+(?:the\s+)?$", text[max(sentence.start, actor2.start - 60):actor2.start])
+        first = next((d for d in doc.in_sentence(doc.actors, sentence) if d.demonym and d.end <= actor2.start
+                      and re.fullmatch(r"\s+and\s+", text[d.end:actor2.start])
+                      and re.search(r"\bbetween\s+(?:the\s+)?$", text[max(sentence.start, d.start - 14):d.start])), None)
+        if shared is None and first is not None:
+            other = next((a for a in after if a.start >= actor2.end and a.actor.id not in (actor2.actor.id, first.actor.id)
+                          and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actor2.end:a.start])), None)
+            if other is not None:
+                actor1, actor2 = ActorMatch(first.start, first.end, first.text, first.actor, demonym=False), other
     if actor2 is None and etype == "ASSAULT":
         before = [a for a in actors if a.end <= t0 and a is not actor1 and not a.demonym]
         victims = [a for a in before if a.actor.id == "CIVILIANS"]
