@@ -69,6 +69,66 @@ def test_the_perpetrator_comes_from_a_violent_record_never_from_a_protest_or_a_s
     assert H.violent_record([march, old_arrest]) is old_arrest
 
 
+def test_with_no_violent_record_a_protest_or_accusation_against_a_state_organ_names_the_state():
+    against_ministry = rec("PROTEST", "demo", kind="workers", label="nurses") | {
+        "actor2": {"kind": "ministry", "label": "the Health Ministry"}}
+    accusing_police = rec("ACCUSE", None, kind="NGO", label="the union") | {
+        "actor2": {"kind": "police", "label": "the police"}}
+    asking_police = rec("REQUEST", None, kind="NGO", label="the union") | {
+        "actor2": {"kind": "police", "label": "the police"}}
+    against_firm = rec("PROTEST", "demo", kind="workers", label="miners") | {
+        "actor2": {"kind": "company", "label": "the mine owner"}}
+    assert H.article_perpetrator([against_ministry]) == "state actor"
+    assert H.article_perpetrator([accusing_police]) == "state actor"
+    assert H.article_perpetrator([asking_police]) is None  # a request accuses no one
+    assert H.article_perpetrator([against_firm]) is None
+    # a violent record, when there is one, decides
+    beating = rec("ASSAULT", "beat", kind="unknown", label="gunmen")
+    assert H.article_perpetrator([against_ministry, beating]) == "other actors without permissions"
+
+
+def test_an_unnamed_or_misread_agent_gives_way_to_the_next_act_that_names_one():
+    unnamed = rec("ASSAULT", "targeted", kind=None, label="")
+    misread = rec("ASSAULT", "targeted", kind="journalists", label="journalists and lawyers")
+    by_soldiers = rec("ASSAULT", "firearms", kind="state military", label="soldiers")
+    assert H.article_perpetrator([unnamed, by_soldiers]) == "state actor"
+    assert H.article_perpetrator([misread, by_soldiers]) == "state actor"
+    assert H.article_perpetrator([misread]) is None
+    assert H.perpetrator_type(misread) is None
+
+
+def law(sentence: str, mode: str = "arrest", suspect: dict | None = None, title: str = "") -> dict:
+    return rec(mode=mode, kind="police", label="police") | {
+        "evidence": {"text": sentence}, "actor2": suspect, "article": {"title": title}}
+
+
+@pytest.mark.parametrize("title, sentence, suspect, expected", [
+    ("Two men held over abduction of schoolgirl", "Officers arrested two men on Sunday.",
+     {"kind": "civilians", "label": "two men"}, "other non-state actors"),
+    ("", "Police detained three people in connection with the murder of a shopkeeper.",
+     {"kind": "civilians", "label": "three people"}, "other non-state actors"),
+    ("Gang members charged with kidnapping of trader", "They appeared in court.",
+     {"kind": "unknown", "label": "gang members"}, "other actors without permissions"),
+    ("Two police officers arrested for kidnapping businessman", "The officers were arrested on Friday.",
+     {"kind": "police", "label": "two police officers"}, "state actor"),
+    # the arrest is the violation: no crime behind it
+    ("Journalist arrested for reporting on the protests", "Police arrested the journalist at home.",
+     {"kind": "journalists", "label": "the journalist"}, "state actor"),
+    ("Activist detained", "Police detained the activist over a social media post.",
+     {"kind": "human rights defenders", "label": "the activist"}, "state actor"),
+])
+def test_an_arrest_for_a_crime_points_to_the_suspect(title, sentence, suspect, expected):
+    assert H.article_perpetrator([law(sentence, suspect=suspect, title=title)]) == expected
+
+
+def test_a_crime_is_read_only_behind_a_law_act():
+    attack = rec("ASSAULT", "targeted", kind="unknown", label="gunmen") | {
+        "evidence": {"text": "Gunmen were arrested for the murder."}, "article": {"title": ""}}
+    assert not H.for_a_crime(attack)
+    assert H.for_a_crime(law("He was convicted of murder in 2019."), None)
+    assert not H.for_a_crime(law("He was convicted of sedition in 2019."), None)
+
+
 @pytest.mark.parametrize("kind, label, expected", [
     ("police", "police", "state actor"),
     ("state military", "troops", "state actor"),

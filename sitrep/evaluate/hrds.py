@@ -12,12 +12,17 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
 * **country**: the main record's place country; when it has none, the country most of the
   article's records are placed in; HRDsAttack names the sovereign state (Hong Kong -> China).
 * **perpetrator type**: from the main violent or coercive record (the first not marked historical,
-  else the first historical one); a protest, a statement or a meeting names no perpetrator of a
-  violation, so an article with none of those has no perpetrator type. The kind of that record's
-  actor1 (a state's organ -> "state actor",
-  armed group or unknown attackers -> "other actors without permissions", ...); when the kind says
-  nothing, the words of its label ("the police" -> state actor); no actor1 -> None. No fallback to
-  the most frequent class: the figure measures what the records say.
+  else the first historical one): the kind of that record's actor1 (a state's organ -> "state
+  actor", armed group or unknown attackers -> "other actors without permissions", ...); when the
+  kind says nothing, the words of its label ("the police" -> state actor). An arrest, trial or
+  sentence with no named agent is the state's act. Three readings of what the article is about:
+  an arrest or charge "for"/"over" a crime (headline or its own sentence: "police arrest two for
+  kidnapping") answers that crime, whose perpetrator is the suspect (its actor2: a private person
+  unless its kind or words say police, soldiers, a gang ...); a main record whose agent is not
+  named (or is a defender, a misread role) gives way to the first violent record that names one;
+  an article with no violent or coercive record at all has the state as perpetrator when one of
+  its protests or accusations is aimed at a state organ ("workers protest the ministry's ban"),
+  else none. No fallback to the most frequent class: the figure measures what the records say.
 * **violation types**: the union of each violent or coercive record's types (historical ones too)
   (arrest -> arbitrary detention, abduction -> kidnapping, torture, a death toll -> killing, any
   other violent or coercive act -> other); none -> "unknown", as the paper's scorer does.
@@ -220,20 +225,107 @@ def main_record(records: list[dict[str, Any]]) -> dict[str, Any] | None:
 # unresolved was made by a state actor (PLOVER COERCE modes of the law: STATE_ACT_MODES).
 
 
+def _named(actor: dict[str, Any] | None) -> bool:
+    return bool(actor and (actor.get("name") or actor.get("label")))
+
+
+def _agent(actor: dict[str, Any] | None) -> bool:
+    """Whether a record's actor1 can be the perpetrator: named, and not one of the defenders these
+    articles report as victims (hrds_labels.yaml, not_perpetrators: such an agent is a misread role)."""
+    return _named(actor) and str((actor or {}).get("kind") or "").strip().lower() not in _labels()["not_perpetrators"]
+
+
+def _by_words(actor: dict[str, Any]) -> str | None:
+    words = f" {fold(actor.get('label'))} {fold(actor.get('name'))} "
+    for label, cues in _labels()["perpetrator_words"].items():
+        if any(f" {fold(cue)} " in words for cue in cues):
+            return label
+    return None
+
+
+def _law_act(record: dict[str, Any] | None) -> bool:
+    return (record or {}).get("type") == "COERCE" and str((record or {}).get("mode") or "") in STATE_ACT_MODES
+
+
 def perpetrator_type(record: dict[str, Any] | None) -> str | None:
     actor = (record or {}).get("actor1")
-    state_act = (record or {}).get("type") == "COERCE" and str((record or {}).get("mode") or "") in STATE_ACT_MODES
-    if not actor or not (actor.get("name") or actor.get("label")):
+    state_act = _law_act(record)
+    if not actor or not _agent(actor):
         return "state actor" if state_act else None
     kind = str(actor.get("kind") or "unknown").strip().lower()
     if kind in {"unknown", "civilians"}:
-        words = f" {fold(actor.get('label'))} {fold(actor.get('name'))} "
-        for label, cues in _labels()["perpetrator_words"].items():
-            if any(f" {fold(cue)} " in words for cue in cues):
-                return label
+        by_words = _by_words(actor)
+        if by_words:
+            return by_words
         if state_act and kind == "unknown":
             return "state actor"
     return _labels()["perpetrator_types"].get(kind, "other non-state actors")
+
+
+def suspect_type(actor: dict[str, Any] | None) -> str:
+    """The class of a person arrested or charged for a crime: a private person unless the words say more."""
+    if not actor or not _named(actor):
+        return "other non-state actors"
+    kind = str(actor.get("kind") or "unknown").strip().lower()
+    by_words = _by_words(actor) if kind in {"unknown", "civilians"} else None
+    return by_words or _labels()["perpetrator_types"].get(kind, "other non-state actors")
+
+
+def _phrases(etype: str, modes: frozenset[str] | None = None) -> list[str]:
+    return [str(p) for e in load_yaml("triggers.yaml") if e["type"] == etype
+            and (modes is None or e.get("mode") in modes) for p in e["phrases"]]
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted({p.lower() for p in phrases}, key=len, reverse=True))
+
+
+@cache
+def _crime_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    case = _labels()["crime_case"]
+    law = re.compile(rf"\b(?:{_alternation(_phrases('COERCE', STATE_ACT_MODES) + case['law_words'])})\b", re.I)
+    crime = re.compile(rf"\b(?:{_alternation(case['reasons'])})\b(?:\W+[\w'’-]+){{0,5}}?\W+"
+                       rf"(?:{_alternation(_phrases('ASSAULT'))})\b", re.I)
+    return law, crime
+
+
+def for_a_crime(record: dict[str, Any] | None, title: str | None = None) -> bool:
+    """Whether a law record (an arrest, a charge, a sentence) is the law's answer to a crime.
+
+    "Police arrest two for kidnapping", "a man was detained over the killing of": read in the
+    headline and in the record's own sentence (hrds_labels.yaml, crime_case).
+    """
+    if not _law_act(record):
+        return False
+    law, crime = _crime_patterns()
+    for text in (title or "", ((record or {}).get("evidence") or {}).get("text") or ""):
+        found = law.search(text)
+        if found and crime.search(text, found.start()):
+            return True
+    return False
+
+
+def _aimed_at_state(records: list[dict[str, Any]]) -> bool:
+    """Whether a protest or an accusation in the article is aimed at a state organ."""
+    state = {kind for kind, label in _labels()["perpetrator_types"].items() if label == "state actor"}
+    return any(r.get("type") in {"PROTEST", "ACCUSE"}
+               and str((r.get("actor2") or {}).get("kind") or "").strip().lower() in state for r in records)
+
+
+def article_perpetrator(records: list[dict[str, Any]]) -> str | None:
+    """The perpetrator type of the article's main violation (see the module docstring)."""
+    record = violent_record(records)
+    if record is None:
+        return "state actor" if _aimed_at_state(records) else None
+    title = (record.get("article") or {}).get("title")
+    if for_a_crime(record, title):
+        return suspect_type(record.get("actor2"))
+    found = perpetrator_type(record)
+    if found is None:  # the first act that names its agent
+        current = [r for r in records if not r.get("historical")]
+        found = next((perpetrator_type(r) for pool in (current, records) for r in pool
+                      if r.get("type") in VIOLENT and _agent(r.get("actor1"))), None)
+    return found
 
 
 def record_violations(record: dict[str, Any]) -> set[str]:
@@ -287,7 +379,7 @@ def predict(records: list[dict[str, Any]], published: str | None = None) -> dict
         parts = [int(published[:4])]
     return {
         "country": country,
-        "perpetrator_type": perpetrator_type(violent_record(records)),
+        "perpetrator_type": article_perpetrator(records),
         "violations": violations(records),
         "year": parts[0] if len(parts) > 0 else None,
         "month": parts[1] if len(parts) > 1 else None,
