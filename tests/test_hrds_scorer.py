@@ -168,9 +168,13 @@ def test_violation_types_union_over_records_and_unknown_when_none():
 
 
 def test_prediction_dates_only_as_stated_else_the_publication_year():
-    stated = rec(date={"value": "2021-02-26", "precision": "day", "basis": "text"})
+    stated = rec(date={"value": "2021-02-26", "precision": "day", "basis": "text", "text": "on 26 February"})
     assert {k: H.predict([stated], "2021-03-08")[k] for k in ("year", "month", "day")} == {
         "year": 2021, "month": 2, "day": 26}
+    # a weekday is resolved by us against the publication day: its month, no day
+    weekday = rec(date={"value": "2021-03-05", "precision": "day", "basis": "text", "text": "on Friday"})
+    assert {k: H.predict([weekday], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2021, "month": 3, "day": None}
     assumed = rec(date={"value": "2021-03-08", "precision": "day", "basis": "published"})
     assert {k: H.predict([assumed], "2021-03-08")[k] for k in ("year", "month", "day")} == {
         "year": 2021, "month": None, "day": None}
@@ -179,6 +183,22 @@ def test_prediction_dates_only_as_stated_else_the_publication_year():
     recounted = rec("ASSAULT", "abduct", historical=True, date={"value": "2016-05", "precision": "month", "basis": "text"})
     assert {k: H.predict([assumed, recounted], "2021-03-08")[k] for k in ("year", "month", "day")} == {
         "year": 2016, "month": 5, "day": None}
+
+
+def test_the_attack_is_dated_by_a_calendar_date_and_a_recounted_act_first():
+    def dated(text: str, value: str, historical: bool = False, etype: str = "COERCE") -> dict:
+        return rec(etype, historical=historical, date={"value": value, "precision": "day", "basis": "text", "text": text})
+
+    today = dated("yesterday", "2021-03-07")
+    by_calendar = dated("on 2 March", "2021-03-02")
+    recounted = dated("on Monday", "2019-05-06", historical=True)
+    recounted_by_calendar = dated("on 6 May 2019", "2019-05-06", historical=True)
+    assert H.dated_record([today, by_calendar]) is by_calendar
+    assert H.dated_record([today, recounted]) is recounted
+    assert H.dated_record([today, by_calendar, recounted, recounted_by_calendar]) is recounted_by_calendar
+    assert H.dated_record([dated("on 2 March", "2021-03-02", etype="PROTEST")]) is None  # not an attack's date
+    assert H.calendar_date(dated("5/3/2021", "2021-03-05")) and H.calendar_date(dated("March 5", "2021-03-05"))
+    assert not H.calendar_date(dated("on Thursday morning", "2021-03-04")) and not H.calendar_date(None)
 
 
 def test_country_from_the_main_record_else_most_records():
