@@ -167,6 +167,20 @@ def test_violation_types_union_over_records_and_unknown_when_none():
     assert "killing" not in H.violations([rec("ASSAULT", "beat")])
 
 
+def test_violations_named_in_the_words_of_a_violent_records_sentence_or_the_headline():
+    arrest = rec() | {"evidence": {"text": "The lawyer was arrested on Monday and tortured in custody."}}
+    assert H.violations([arrest]) == {"arbitrary detention", "torture", "other"}
+    vanished = rec("ASSAULT", "abduct") | {"evidence": {"text": "The activist was forcibly disappeared in May."}}
+    assert "enforced disappearance" in H.violations([vanished])
+    # only a violent or coercive record's sentence counts: a call for an inquiry is no killing
+    call = rec("REQUEST", None) | {"evidence": {"text": "They called for an inquiry into the murder."}}
+    assert H.violations([call]) == {"unknown"}
+    headline = rec("REQUEST", None) | {"article": {"title": "Union leader shot dead outside his home"}}
+    assert H.violations([headline]) == {"killing"}
+    assert H.worded_violations("Detention of five journalists") == {"arbitrary detention"}
+    assert H.worded_violations("Police raided the office") == set() and H.worded_violations(None) == set()
+
+
 def test_prediction_dates_only_as_stated_else_the_publication_year():
     stated = rec(date={"value": "2021-02-26", "precision": "day", "basis": "text", "text": "on 26 February"})
     assert {k: H.predict([stated], "2021-03-08")[k] for k in ("year", "month", "day")} == {

@@ -25,7 +25,9 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   else none. No fallback to the most frequent class: the figure measures what the records say.
 * **violation types**: the union of each violent or coercive record's types (historical ones too)
   (arrest -> arbitrary detention, abduction -> kidnapping, torture, a death toll -> killing, any
-  other violent or coercive act -> other); none -> "unknown", as the paper's scorer does.
+  other violent or coercive act -> other), with the violations the words of its sentence and of the
+  headline name ("arrested and tortured", "forcibly disappeared"); none -> "unknown", as the
+  paper's scorer does.
 * **year / month / day**: from the violent or coercive record whose date the text states (past
   ones too: the attack an article is about is often one it recounts): a recounted act the text
   dates by the calendar first, then any act so dated, then a recounted one, then any (a date
@@ -332,6 +334,17 @@ def article_perpetrator(records: list[dict[str, Any]]) -> str | None:
     return found
 
 
+@cache
+def _violation_words() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(rf"\b(?:{_alternation(rule['words'])})\b", re.I)
+            for name, rule in _labels()["violations"].items() if rule.get("words")}
+
+
+def worded_violations(text: str | None) -> set[str]:
+    """The violations a sentence names in words (hrds_labels.yaml, violations: words)."""
+    return {name for name, words in _violation_words().items() if text and words.search(text)}
+
+
 def record_violations(record: dict[str, Any]) -> set[str]:
     if record.get("type") not in VIOLENT:
         return set()
@@ -339,7 +352,7 @@ def record_violations(record: dict[str, Any]) -> set[str]:
     acled = str((record.get("acled") or {}).get("sub_event_type") or "").lower()
     killed = any(c.get("kind") == "killed" and c.get("count") != 0 and not c.get("subset")
                  for c in record.get("casualties") or [])
-    found = set()
+    found = worded_violations((record.get("evidence") or {}).get("text"))
     for name, rule in _labels()["violations"].items():
         if (mode and mode in rule.get("modes", []) or acled and acled in rule.get("acled", [])
                 or rule.get("killed") and killed or record.get("type") in rule.get("types", [])):
@@ -349,10 +362,12 @@ def record_violations(record: dict[str, Any]) -> set[str]:
 
 def violations(records: list[dict[str, Any]]) -> set[str]:
     # HRDsAttack labels every violation the article reports, past ones included ("arrested in 2019
-    # and tortured"), so records marked historical count here.
+    # and tortured"), so records marked historical count here; so does what the headline names.
     found: set[str] = set()
     for record in records:
         found |= record_violations(record)
+    if records:
+        found |= worded_violations((records[0].get("article") or {}).get("title"))
     return found or {"unknown"}
 
 
