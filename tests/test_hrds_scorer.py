@@ -178,6 +178,12 @@ def test_violations_named_in_the_words_of_a_violent_records_sentence_or_the_head
     headline = rec("REQUEST", None) | {"article": {"title": "Union leader shot dead outside his home"}}
     assert H.violations([headline]) == {"killing"}
     assert H.worded_violations("Detention of five journalists") == {"arbitrary detention"}
+    # every sentence the record was read from counts when the article's sentences are given
+    later = rec() | {"evidence": {"text": "Police arrested the lawyer."}, "sentences": [0, 2]}
+    sentences = H.sentence_texts("Police arrested the lawyer. It rained. He was later tortured in custody.")
+    assert sentences[2] == "He was later tortured in custody."
+    assert "torture" in H.violations([later], sentences) and "torture" not in H.violations([later])
+    assert H.violations([later | {"sentences": [0, 9]}], sentences) == {"arbitrary detention", "other"}
     assert H.worded_violations("Police raided the office") == set() and H.worded_violations(None) == set()
 
 

@@ -25,8 +25,8 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   else none. No fallback to the most frequent class: the figure measures what the records say.
 * **violation types**: the union of each violent or coercive record's types (historical ones too)
   (arrest -> arbitrary detention, abduction -> kidnapping, torture, a death toll -> killing, any
-  other violent or coercive act -> other), with the violations the words of its sentence and of the
-  headline name ("arrested and tortured", "forcibly disappeared"); none -> "unknown", as the
+  other violent or coercive act -> other), with the violations the words of its sentences and of
+  the headline name ("arrested and tortured", "forcibly disappeared"); none -> "unknown", as the
   paper's scorer does.
 * **year / month / day**: from the violent or coercive record whose date the text states (past
   ones too: the attack an article is about is often one it recounts): a recounted act the text
@@ -60,8 +60,11 @@ from typing import Any
 
 from sitrep import lexicon
 from sitrep.evaluate.records import extract_all, fold
+from sitrep.model import Article
 from sitrep.resolve.datafiles import load_yaml
+from sitrep.stages.doc import Doc
 from sitrep.stages.events import STATE_ACT_MODES
+from sitrep.stages.segment import segment
 
 # The HRDsAttack paper's T5 model on its test split (Ran et al. 2023, Table 5).
 PAPER_T5 = {"country": 0.66, "perpetrator_type": 0.62, "violations_f1": 0.714, "year": 0.46, "month": 0.33,
@@ -345,7 +348,10 @@ def worded_violations(text: str | None) -> set[str]:
     return {name for name, words in _violation_words().items() if text and words.search(text)}
 
 
-def record_violations(record: dict[str, Any]) -> set[str]:
+def record_violations(record: dict[str, Any], sentences: list[str] | None = None) -> set[str]:
+    """A violent or coercive record's violation types; ``sentences`` (the article's, as sitrep
+    segments it) lets the words of every sentence the record was read from count, not only its
+    evidence sentence."""
     if record.get("type") not in VIOLENT:
         return set()
     mode = str(record.get("mode") or "").lower()
@@ -353,6 +359,9 @@ def record_violations(record: dict[str, Any]) -> set[str]:
     killed = any(c.get("kind") == "killed" and c.get("count") != 0 and not c.get("subset")
                  for c in record.get("casualties") or [])
     found = worded_violations((record.get("evidence") or {}).get("text"))
+    for index in record.get("sentences") or []:
+        if sentences and 0 <= index < len(sentences):
+            found |= worded_violations(sentences[index])
     for name, rule in _labels()["violations"].items():
         if (mode and mode in rule.get("modes", []) or acled and acled in rule.get("acled", [])
                 or rule.get("killed") and killed or record.get("type") in rule.get("types", [])):
@@ -360,12 +369,12 @@ def record_violations(record: dict[str, Any]) -> set[str]:
     return found
 
 
-def violations(records: list[dict[str, Any]]) -> set[str]:
+def violations(records: list[dict[str, Any]], sentences: list[str] | None = None) -> set[str]:
     # HRDsAttack labels every violation the article reports, past ones included ("arrested in 2019
     # and tortured"), so records marked historical count here; so does what the headline names.
     found: set[str] = set()
     for record in records:
-        found |= record_violations(record)
+        found |= record_violations(record, sentences)
     if records:
         found |= worded_violations((records[0].get("article") or {}).get("title"))
     return found or {"unknown"}
@@ -406,8 +415,9 @@ def dated_record(records: list[dict[str, Any]]) -> dict[str, Any] | None:
     return None
 
 
-def predict(records: list[dict[str, Any]], published: str | None = None) -> dict[str, Any]:
-    """HRDsAttack's labels for one article from its records."""
+def predict(records: list[dict[str, Any]], published: str | None = None,
+            sentences: list[str] | None = None) -> dict[str, Any]:
+    """HRDsAttack's labels for one article from its records (``sentences``: see record_violations)."""
     main = main_record(records)
     place = (main or {}).get("location") or {}
     country = place.get("country")
@@ -430,7 +440,7 @@ def predict(records: list[dict[str, Any]], published: str | None = None) -> dict
     return {
         "country": country,
         "perpetrator_type": article_perpetrator(records),
-        "violations": violations(records),
+        "violations": violations(records, sentences),
         "year": parts[0] if len(parts) > 0 else None,
         "month": parts[1] if len(parts) > 1 else None,
         "day": parts[2] if len(parts) > 2 else None,
@@ -472,6 +482,12 @@ def majority(golds: list[dict[str, Any]]) -> dict[str, Any]:
     return best
 
 
+def sentence_texts(text: str) -> list[str]:
+    """The article's sentences as sitrep segments it: a record's ``sentences`` index this list."""
+    doc = segment(Doc(article=Article(text=text), text=text))
+    return [sentence.text for sentence in doc.sentences]
+
+
 def _train_beside(path: Path) -> Path | None:
     train = path.with_name(path.name.replace("dev", "train"))
     return train if train != path and train.is_file() else None
@@ -488,7 +504,7 @@ def evaluate_hrds(path: str | Path, workers: int | None = None,
     articles = read_articles(path)
     records, failures = extract_all(articles, workers=workers, progress=progress)
     golds = [a["gold"] for a in articles]
-    predictions = [predict(records.get(a["doc_id"], []), a["published"]) for a in articles]
+    predictions = [predict(records.get(a["doc_id"], []), a["published"], sentence_texts(a["text"])) for a in articles]
     result: dict[str, Any] = {"n": len(articles), **score(golds, predictions)}
     train = _train_beside(path)
     source = [a["gold"] for a in read_articles(train)] if train else golds
