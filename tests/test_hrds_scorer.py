@@ -121,10 +121,18 @@ def test_an_arrest_for_a_crime_points_to_the_suspect(title, sentence, suspect, e
     assert H.article_perpetrator([law(sentence, suspect=suspect, title=title)]) == expected
 
 
-def test_a_crime_is_read_only_behind_a_law_act():
+def test_a_crime_is_read_behind_a_law_act_or_an_attack_the_law_answers():
     attack = rec("ASSAULT", "targeted", kind="unknown", label="gunmen") | {
         "evidence": {"text": "Gunmen were arrested for the murder."}, "article": {"title": ""}}
-    assert not H.for_a_crime(attack)
+    assert not H.for_a_crime(attack)  # the gunmen are its agents, not the law's side
+    misread = rec("ASSAULT", "targeted", kind="police", label="police") | {
+        "evidence": {"text": "Police detained four men over the murder of a radio host."}, "article": {"title": ""}}
+    assert H.for_a_crime(misread) and H.article_perpetrator([misread]) == "other non-state actors"
+    beating = rec("ASSAULT", "beat", kind="police", label="police") | {
+        "evidence": {"text": "Police beat the protesters before they were detained."}, "article": {"title": ""}}
+    assert not H.for_a_crime(beating) and H.article_perpetrator([beating]) == "state actor"
+    political = law("He was arrested on suspicion of colluding with foreign forces.")
+    assert not H.for_a_crime(political)
     assert H.for_a_crime(law("He was convicted of murder in 2019."), None)
     assert not H.for_a_crime(law("He was convicted of sedition in 2019."), None)
 

@@ -298,13 +298,23 @@ def _crime_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return law, crime
 
 
-def for_a_crime(record: dict[str, Any] | None, title: str | None = None) -> bool:
-    """Whether a law record (an arrest, a charge, a sentence) is the law's answer to a crime.
+def _by_the_state(record: dict[str, Any] | None) -> bool:
+    kind = str(((record or {}).get("actor1") or {}).get("kind") or "").strip().lower()
+    return _labels()["perpetrator_types"].get(kind) == "state actor"
 
-    "Police arrest two for kidnapping", "a man was detained over the killing of": read in the
-    headline and in the record's own sentence (hrds_labels.yaml, crime_case).
+
+def for_a_crime(record: dict[str, Any] | None, title: str | None = None) -> bool:
+    """Whether a record is about a crime the law answers, not about a violation by the state.
+
+    A law record (an arrest, a charge, a sentence) for a crime ("police arrest two for
+    kidnapping", "a man was detained over the killing of"), or an attack whose agent was read as
+    the police or a court from a sentence that tells of the law's answer to it ("police detained
+    five over the killing of a journalist"). Not "arrested on suspicion of sedition": only an act of
+    violence named as the reason makes a crime.
+    Read in the headline and in the record's own sentence (hrds_labels.yaml, crime_case).
     """
-    if not _law_act(record):
+    law_act = _law_act(record)
+    if not law_act and not ((record or {}).get("type") == "ASSAULT" and _by_the_state(record)):
         return False
     law, crime = _crime_patterns()
     for text in (title or "", ((record or {}).get("evidence") or {}).get("text") or ""):
@@ -327,8 +337,8 @@ def article_perpetrator(records: list[dict[str, Any]]) -> str | None:
     if record is None:
         return "state actor" if _aimed_at_state(records) else None
     title = (record.get("article") or {}).get("title")
-    if for_a_crime(record, title):
-        return suspect_type(record.get("actor2"))
+    if for_a_crime(record, title):  # the suspect: an attack's actor2 is its victim
+        return suspect_type(record.get("actor2") if _law_act(record) else None)
     found = perpetrator_type(record)
     if found is None:  # the first act that names its agent
         current = [r for r in records if not r.get("historical")]
