@@ -234,6 +234,11 @@ def test_country_from_the_main_record_else_most_records():
     assert H.predict(placed)["country"] == "GH"
     assert H.predict([rec(country="KE"), rec("REQUEST", None, country="GH")])["country"] == "KE"
     assert H.predict([rec(country="HK")])["country"] == "CN"  # the sovereign state
+    # a reaction abroad reported first does not outweigh where most of the article happens
+    reaction = rec("SANCTION", "discontinue", kind="government", label="Canada", country="CA")
+    at_home = [rec(country="BY"), rec("ASSAULT", "beat", country="BY")]
+    assert H.predict([reaction, *at_home])["country"] == "BY"
+    assert H.predict([rec(country="HK"), rec(country="CN"), rec(country="GB")])["country"] == "CN"
 
 
 def test_scores_accuracy_and_micro_f1_and_the_majority_baseline():
