@@ -97,6 +97,14 @@ def test_an_unnamed_or_misread_agent_gives_way_to_the_next_act_that_names_one():
     assert H.perpetrator_type(misread) is None
 
 
+def test_the_class_most_of_the_articles_violent_acts_name_outweighs_one_misread_agent():
+    misread = rec("ASSAULT", "torture", kind="unknown", label="gunmen")
+    arrests = [rec(), rec(mode="legal", kind="government", label="a court")]
+    assert H.article_perpetrator([misread, *arrests]) == "state actor"
+    assert H.article_perpetrator([misread, arrests[0]]) == "other actors without permissions"  # a tie: the main one
+    assert H.article_perpetrator([misread, misread, *arrests]) == "other actors without permissions"
+
+
 def law(sentence: str, mode: str = "arrest", suspect: dict | None = None, title: str = "") -> dict:
     return rec(mode=mode, kind="police", label="police") | {
         "evidence": {"text": sentence}, "actor2": suspect, "article": {"title": title}}

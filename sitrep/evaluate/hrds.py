@@ -21,6 +21,8 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   kidnapping") answers that crime, whose perpetrator is the suspect (its actor2: a private person
   unless its kind or words say police, soldiers, a gang ...); a main record whose agent is not
   named (or is a defender, a misread role) gives way to the first violent record that names one;
+  the class most of the article's violent records have wins over the main record's when that is
+  not one of the most frequent (one misread agent does not outweigh the rest of the article);
   an article with no violent or coercive record at all has the state as perpetrator when one of
   its protests or accusations is aimed at a state organ ("workers protest the ministry's ban"),
   else none. No fallback to the most frequent class: the figure measures what the records say.
@@ -345,6 +347,11 @@ def article_perpetrator(records: list[dict[str, Any]]) -> str | None:
         current = [r for r in records if not r.get("historical")]
         found = next((perpetrator_type(r) for pool in (current, records) for r in pool
                       if r.get("type") in VIOLENT and _agent(r.get("actor1"))), None)
+    # the class the article's violent acts most often have, the main record's when it is one of those
+    # (one misread agent does not outweigh the rest of the article)
+    named = Counter(kind for r in records if r.get("type") in VIOLENT and (kind := perpetrator_type(r)))
+    if named and named.get(found, 0) < named.most_common(1)[0][1]:
+        found = named.most_common(1)[0][0]
     return found
 
 
