@@ -190,7 +190,10 @@ def test_violations_named_in_the_words_of_a_violent_records_sentence_or_the_head
     assert "enforced disappearance" in H.violations([vanished])
     # only a violent or coercive record's sentence counts: a call for an inquiry is no killing
     call = rec("REQUEST", None) | {"evidence": {"text": "They called for an inquiry into the murder."}}
-    assert H.violations([call]) == {"unknown"}
+    assert H.violations([call, rec("ASSAULT", "beat")]) == {"other"}
+    # with no violent record at all, the words of the others still name the violation
+    assert H.violations([call]) == {"killing"}
+    assert H.violations([rec("REQUEST", None) | {"evidence": {"text": "They called for calm."}}]) == {"unknown"}
     headline = rec("REQUEST", None) | {"article": {"title": "Union leader shot dead outside his home"}}
     assert H.violations([headline]) == {"killing"}
     assert H.worded_violations("Detention of five journalists") == {"arbitrary detention"}

@@ -29,8 +29,9 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
 * **violation types**: the union of each violent or coercive record's types (historical ones too)
   (arrest -> arbitrary detention, abduction -> kidnapping, torture, a death toll -> killing, any
   other violent or coercive act -> other), with the violations the words of its sentences and of
-  the headline name ("arrested and tortured", "forcibly disappeared"); none -> "unknown", as the
-  paper's scorer does.
+  the headline name ("arrested and tortured", "forcibly disappeared"); with no violent record, the
+  words of the other records' sentences ("protest against the arrest of"); none -> "unknown", as
+  the paper's scorer does.
 * **year / month / day**: from the violent or coercive record whose date the text states (past
   ones too: the attack an article is about is often one it recounts): a recounted act the text
   dates by the calendar first, then any act so dated, then a recounted one, then any (a date
@@ -395,6 +396,12 @@ def violations(records: list[dict[str, Any]], sentences: list[str] | None = None
         found |= record_violations(record, sentences)
     if records:
         found |= worded_violations((records[0].get("article") or {}).get("title"))
+    if not found:
+        # no violent record: a protest or a call about an arrest still names the violation
+        for record in records:
+            found |= worded_violations((record.get("evidence") or {}).get("text"))
+            found |= {v for i in record.get("sentences") or [] if sentences and 0 <= i < len(sentences)
+                      for v in worded_violations(sentences[i])}
     return found or {"unknown"}
 
 
