@@ -407,3 +407,21 @@ def test_a_settlement_word_before_a_list_of_names():
     text = "Mercury spilled near the villages of Choropampa and Magdalena in Cajamarca, Peru."
     got = _given(text, "Choropampa", "Magdalena", "Cajamarca", "Peru")
     assert got["Magdalena"].precision == "city"
+
+
+def test_an_ambiguous_names_own_guess_is_no_evidence_for_itself():
+    # London's likeliest sense (England) votes for England, but that vote alone must not outweigh the
+    # country the rest of the document names
+    text = ("A London rally for the people of Aleppo thanked Canada on Saturday. Speakers in London urged "
+            "Canada to take in more families from Syria.")
+    assert places(text)["London"].country == "CA"
+    assert places("Hundreds joined a vigil in London on Sunday.")["London"].country == "GB"
+
+
+def test_the_capital_of_a_country_the_document_names():
+    text = ("The U.S. Senate passed the bill on Tuesday. Officials in Washington said the U.S. "
+            "Treasury would act within a week.")
+    assert places(text)["Washington"].fcode == "PPLC"
+    # a name the country bears is the country, not its capital that shares it
+    got = places("Mexico sent aid on Friday, and Mexico's president visited the flooded towns of Mexico.")
+    assert got["Mexico"].precision == "country"

@@ -36,6 +36,9 @@ MIN_UNSUPPORTED_POPULATION = 1000
 # of its divisions is that division
 LISTED_DIVISIONS = 3
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or)\s*")
+# the capital of a country the document names by name wins this much over the capital's namesakes:
+# "Washington" in a story about the U.S. Senate is the capital, not the state
+CAPITAL_OF_NAMED = 2.0
 # a division's name followed by another division names a town of it only when the town is this big
 MIN_QUALIFIED_POPULATION = 10_000
 
@@ -155,6 +158,11 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     for cc, w in (context.countries or {}).items():
         weights[cc] += w
     seen_towns: set[str] = set()
+    named_countries: set[str] = set()  # countries the document names by name ("France")
+    # names a country bears ("Mexico" is not Mexico City, however often Mexico is named)
+    countries_own = {fold(m.text) for m, options in zip(mentions, cands, strict=True)
+                     if any(c.kind == "country" for c in options)}
+    guessed: dict[str, str] = {}  # an ambiguous name -> the country its likeliest sense voted for
     for i, m in enumerate(mentions):
         if not cands[i] or i in spelled:
             continue
@@ -169,16 +177,25 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             if fold(m.text) not in seen_towns:
                 seen_towns.add(fold(m.text))
                 weights[top.country] += 0.3
+                guessed[fold(m.text)] = top.country
         elif top.kind in ("country", "admin1") or len(cands[i]) == 1:
             weights[top.country] += 1.0
+            if top.kind == "country" and m.source != "demonym":
+                named_countries.add(top.country)
             if top.kind == "admin1":
                 divisions[(top.country, top.admin1 or "")] += 1
         elif fold(m.text) not in seen_towns:  # an ambiguous town counts once, however often it is named
             seen_towns.add(fold(m.text))
             weights[top.country] += 0.3
+            guessed[fold(m.text)] = top.country
         if m.start < 40 and _DATELINE_AFTER.match(text[m.end:m.end + 30]):
             weights[top.country] += 2.0  # "ANKARA, Turkey —": where the report was filed
     total = sum(weights.values()) or 1.0
+    # an ambiguous name's own guess weighs nothing against a country the document names outright
+    # ("a London rally ... thanked Canada": London's guess, England, does not make London English)
+    guessed = {fold(m.text): guessed[fold(m.text)] for m, options in zip(mentions, cands, strict=True)
+               if fold(m.text) in guessed and any(c.country in named_countries and c.country != guessed[fold(m.text)]
+                                                  for c in options)}
     # divisions the document's unambiguous towns lie in ("Seattle" and "Spokane" beside "Washington"):
     # the division of that name is meant, not a town called so elsewhere
     town_divisions: Counter[tuple[str, str]] = Counter()
@@ -203,12 +220,15 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                         o.kind == "admin1" and o.country == c.country for o in cands[j]):
                     listed.add((c.country, c.admin1))
 
-    def score(e: GeoEntry) -> float:
+    def score(e: GeoEntry, name: str | None = None, own_guess: bool = False) -> float:
         s = prior(e)
-        if e.country and weights[e.country]:
-            s += 1.5 + 4.0 * weights[e.country] / total
+        weight = weights[e.country or ""] - (0.3 if not own_guess and guessed.get(name or "") == e.country else 0.0)
+        if e.country and weight > 1e-9:
+            s += 1.5 + 4.0 * weight / total
         if e.kind not in ("admin1", "country") and e.country and divisions[(e.country, e.admin1 or "")]:
             s += 2.0
+        if e.fcode == "PPLC" and e.country in named_countries and name is not None and name not in countries_own:
+            s += CAPITAL_OF_NAMED
         if e.kind == "admin1" and e.country and weights[e.country] >= 2:
             s += 1.5  # "Georgia" in a story set in the United States is the state
         if e.kind == "admin1" and town_divisions[(e.country or "", e.admin1 or "")]:
@@ -221,7 +241,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     chosen: dict[str, GeoEntry | None] = {}
     for i in sorted(constraint):
         if cands[i]:
-            chosen.setdefault(fold(mentions[i].text), max(cands[i], key=score))
+            name = fold(mentions[i].text)
+            chosen.setdefault(name, max(cands[i], key=lambda e, name=name: score(e, name)))
     out: list[tuple[Mention, GeoEntry | None]] = []
     dropped: dict[str, GeoEntry] = {}  # folded name -> the hamlet it was not believed to be
     for i, m in enumerate(mentions):
@@ -232,7 +253,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         if i not in constraint and key in chosen:
             out.append((m, chosen[key]))
             continue
-        best = max(cands[i], key=score)
+        best = max(cands[i], key=lambda e: score(e, key))
         # a hamlet is believed when a qualifier names its country or division ("Weiswampach,
         # Luxembourg"), when the document names its division, or when the text calls it a village
         supported = i in constraint or (best.kind == "city" and divisions[(best.country or "", best.admin1 or "")]) \
@@ -253,7 +274,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     kept = {key: town for key, town in dropped.items() if chosen.get(key) is None and _division_chosen(town, chosen)}
     if kept:
         out = [(m, kept.get(fold(m.text), e) if e is None and m.source == "gazetteer" else e) for m, e in out]
-    return _nudge(out, cands, score)
+    return _nudge(out, cands, lambda e, name: score(e, name, own_guess=True))
 
 
 def _list_goes_on(text: str, mentions: list[Mention], cands: list[list[GeoEntry]], j: int) -> bool:
@@ -410,7 +431,8 @@ def _nudge(resolved: list[tuple[Mention, GeoEntry | None]], cands: list[list[Geo
         if e is None or e.kind not in ("city", "admin2") or len(towns) < 2:
             out.append((m, e))
             continue
-        floor = score(e) - 2.5
-        better = [c for c in towns if near(c) > near(e) and score(c) > floor]
-        out.append((m, max(better, key=lambda c: (near(c), score(c))) if better else e))
+        key = fold(m.text)
+        floor = score(e, key) - 2.5
+        better = [c for c in towns if near(c) > near(e) and score(c, key) > floor]
+        out.append((m, max(better, key=lambda c: (near(c), score(c, key))) if better else e))
     return out
