@@ -425,3 +425,25 @@ def test_the_capital_of_a_country_the_document_names():
     # a name the country bears is the country, not its capital that shares it
     got = places("Mexico sent aid on Friday, and Mexico's president visited the flooded towns of Mexico.")
     assert got["Mexico"].precision == "country"
+
+
+def test_a_settlement_word_before_a_long_list_of_names():
+    text = "Floods reached the farming communities of Alto Bonito, Nueva Esperanza, and Magdalena in Peru on Monday."
+    got = _given(text, "Alto Bonito", "Nueva Esperanza", "Magdalena", "Peru")
+    assert got["Magdalena"].precision == "city" and got["Magdalena"].country == "PE"  # not Colombia's department
+
+
+def test_a_long_run_of_capitalised_words_before_a_name_is_read_quickly():
+    import time
+
+    from sitrep.geo.resolve import _SETTLEMENT_BEFORE
+
+    started = time.process_time()
+    assert _SETTLEMENT_BEFORE.search("the villages of " + "Ab " * 30 + "x ") is None
+    assert time.process_time() - started < 0.5
+
+
+def test_french_departments_by_their_short_names():
+    found = places("Officials visited the Somme and the Vosges, in France, after the storm.")
+    assert found["Somme"].fcode == "ADM2" and found["Somme"].country == "FR"
+    assert km((found["Vosges"].lat, found["Vosges"].lon), (48.2, 6.4)) < 80

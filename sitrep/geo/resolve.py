@@ -26,9 +26,12 @@ _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|prefecture|oblast|
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|governorate|oblast|department|territory)\s+of\s+(?:the\s+)?$", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\(|—|–|-|:)")
 _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
-# "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh"
+# "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh" (each name
+# taken whole, atomically: a long run of capitalised words is read in linear time)
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|township|hamlets?|communit(?:y|ies)|settlements?|"
-                                r"municipalit(?:y|ies))\s+of\s+(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
+                                r"municipalit(?:y|ies))\s+of\s+(?>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
+# how far back a settlement word is looked for: "the communities of San Juan, Choropampa, and Magdalena"
+_LIST_REACH = 100
 _POSTAL = re.compile(r"^,\s*([A-Z]{2})\b")
 # a hamlet of fewer people than this, in a country the document does not name, is not believed
 MIN_UNSUPPORTED_POPULATION = 1000
@@ -113,7 +116,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cands[i] = [c for c in cands[i] if c.kind == "admin1"]
             constraint[i] = (cands[i][0].country or "", None)
             continue
-        if _SETTLEMENT_BEFORE.search(text[max(0, m.start - 40):m.start]) and any(c.kind == "city" for c in cands[i]):
+        if _SETTLEMENT_BEFORE.search(text[max(0, m.start - _LIST_REACH):m.start]) and any(c.kind == "city" for c in cands[i]):
             # "the communities of San Juan and Magdalena": settlements, whatever division shares the name
             cands[i] = [c for c in cands[i] if c.kind == "city"]
         if not _QUALIFIER.match(after):
@@ -257,7 +260,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         # a hamlet is believed when a qualifier names its country or division ("Weiswampach,
         # Luxembourg"), when the document names its division, or when the text calls it a village
         supported = i in constraint or (best.kind == "city" and divisions[(best.country or "", best.admin1 or "")]) \
-            or (_SETTLEMENT_BEFORE.search(text[max(0, m.start - 40):m.start]) is not None
+            or (_SETTLEMENT_BEFORE.search(text[max(0, m.start - _LIST_REACH):m.start]) is not None
                 and weights[best.country or ""] >= 1)
         if m.source == "gazetteer" and best.kind == "city" and not supported and (
                 best.population < MIN_UNSUPPORTED_POPULATION
