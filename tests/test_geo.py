@@ -447,3 +447,11 @@ def test_french_departments_by_their_short_names():
     found = places("Officials visited the Somme and the Vosges, in France, after the storm.")
     assert found["Somme"].fcode == "ADM2" and found["Somme"].country == "FR"
     assert km((found["Vosges"].lat, found["Vosges"].lon), (48.2, 6.4)) < 80
+
+
+def test_an_ocean_is_no_small_town_of_its_name_in_the_documents_country():
+    text = "Hunters in Virginia and Maryland test ducks of the Atlantic flyway, Virginia officials said."
+    assert places(text)["Atlantic"].precision == "water"
+    assert places("Hunters in Virginia test ducks that winter on the Pacific coast.")["Pacific"].fcode == "OCN"
+    found = places("A tornado hit Atlantic, Iowa, on Monday.")  # a qualifier still names the town
+    assert found["Atlantic"].precision == "city" and found["Atlantic"].admin1_code == "IA"

@@ -256,7 +256,13 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         if i not in constraint and key in chosen:
             out.append((m, chosen[key]))
             continue
-        best = max(cands[i], key=lambda e: score(e, key))
+        options = cands[i]
+        if i not in constraint and not _QUALIFIER.match(text[m.end:m.end + 3]) and any(
+                c.kind in ("continent", "water") for c in options):
+            # "the Pacific side", "the Atlantic flyway": an ocean or continent, not a small town of its name
+            # in the document's country (a qualifier still picks the town: "Atlantic, Iowa")
+            options = [c for c in options if c.kind != "city" or c.population >= MIN_QUALIFIED_POPULATION]
+        best = max(options, key=lambda e: score(e, key))
         # a hamlet is believed when a qualifier names its country or division ("Weiswampach,
         # Luxembourg"), when the document names its division, or when the text calls it a village
         supported = i in constraint or (best.kind == "city" and divisions[(best.country or "", best.admin1 or "")]) \
