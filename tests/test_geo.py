@@ -455,3 +455,8 @@ def test_an_ocean_is_no_small_town_of_its_name_in_the_documents_country():
     assert places("Hunters in Virginia test ducks that winter on the Pacific coast.")["Pacific"].fcode == "OCN"
     found = places("A tornado hit Atlantic, Iowa, on Monday.")  # a qualifier still names the town
     assert found["Atlantic"].precision == "city" and found["Atlantic"].admin1_code == "IA"
+
+
+def test_a_name_written_in_two_words_the_gazetteer_writes_as_one():
+    got = _given("Floods hit Kemal Pasa and Sultan Hisar in western Turkey.", "Kemal Pasa", "Sultan Hisar", "Turkey")
+    assert got["Kemal Pasa"].name == "Kemalpaşa" and got["Sultan Hisar"].country == "TR"  # not Hisar, India

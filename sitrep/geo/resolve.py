@@ -320,6 +320,9 @@ def _lookup(phrase: str, index: GeoIndex, spelling: bool = True) -> list[GeoEntr
         rest = _SAINT.sub("", phrase)
         found = index.lookup("Saint " + rest) or index.lookup("Saint-" + rest)
     if not found and " " in phrase.strip():
+        # a name the gazetteer writes as one word ("Dogu Beyazit" for Doğubeyazıt)
+        found = index.lookup(phrase.replace(" ", "")) if phrase[:1].isupper() else []
+    if not found and " " in phrase.strip():
         found = _lookup_part(phrase, index)
     if not found and spelling:
         found = _by_spelling(phrase, index)
