@@ -460,3 +460,12 @@ def test_an_ocean_is_no_small_town_of_its_name_in_the_documents_country():
 def test_a_name_written_in_two_words_the_gazetteer_writes_as_one():
     got = _given("Floods hit Kemal Pasa and Sultan Hisar in western Turkey.", "Kemal Pasa", "Sultan Hisar", "Turkey")
     assert got["Kemal Pasa"].name == "Kemalpaşa" and got["Sultan Hisar"].country == "TR"  # not Hisar, India
+
+
+def test_proximity_neither_moves_a_qualified_town_nor_loses_a_county_at_its_towns_point():
+    text = ("A driver from Paris, Missouri, was hurt in a crash in Monroe County on Friday and was flown to a "
+            "hospital in Columbia, Missouri. Deputies from Marion County helped at the scene.")
+    found = places(text)
+    assert found["Columbia"].name == "Columbia" and found["Columbia"].admin1_code == "MO"  # not a hamlet so called
+    # the county's point is its towns' middle, which is Paris's own point: Paris still counts as a place near it
+    assert found["Monroe County"].admin1_code == "MO"

@@ -283,7 +283,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     kept = {key: town for key, town in dropped.items() if chosen.get(key) is None and _division_chosen(town, chosen)}
     if kept:
         out = [(m, kept.get(fold(m.text), e) if e is None and m.source == "gazetteer" else e) for m, e in out]
-    return _nudge(out, cands, lambda e, name: score(e, name, own_guess=True))
+    return _nudge(out, cands, lambda e, name: score(e, name, own_guess=True), set(constraint))
 
 
 def _list_goes_on(text: str, mentions: list[Mention], cands: list[list[GeoEntry]], j: int) -> bool:
@@ -423,28 +423,32 @@ def _lookup_part(phrase: str, index: GeoIndex) -> list[GeoEntry]:
     return []
 
 
-def _nudge(resolved: list[tuple[Mention, GeoEntry | None]], cands: list[list[GeoEntry]], score) -> list:  # noqa: ANN001
-    """Re-pick towns towards the document's other places: a namesake within 250 km of them wins a close call."""
-    anchors = list(dict.fromkeys((round(e.lat, 2), round(e.lon, 2)) for _, e in resolved
-                                 if e is not None and e.kind in ("city", "admin2")))[:40]
+def _nudge(resolved: list[tuple[Mention, GeoEntry | None]], cands: list[list[GeoEntry]], score,  # noqa: ANN001
+           qualified: set[int]) -> list:
+    """Re-pick towns towards the document's other places: a namesake within 250 km of them wins a close call.
+    A town its qualifier placed ("Columbia, Missouri") is not re-picked: the text said which one."""
+    # each place resolved counts once, however many names or mentions led to it; two places at one
+    # point (a county and the town at its middle) are two anchors
+    anchors = list({id(e): e for _, e in resolved if e is not None and e.kind in ("city", "admin2")}.values())[:40]
     if len(anchors) < 2:
         return resolved
-    memo: dict[tuple[float, float], int] = {}
+    memo: dict[tuple[int, int], int] = {}
 
-    def near(c: GeoEntry) -> int:
-        point = (round(c.lat, 2), round(c.lon, 2))
-        if point not in memo:
-            memo[point] = sum(1 for a in anchors if a != point and km(a, point) < 250)
-        return memo[point]
+    def near(c: GeoEntry, own: GeoEntry) -> int:
+        """How many other places of the document lie within 250 km of ``c`` (not ``own``, the mention's pick)."""
+        if (id(c), id(own)) not in memo:
+            memo[(id(c), id(own))] = sum(1 for a in anchors if a is not c and a is not own
+                                         and km((a.lat, a.lon), (c.lat, c.lon)) < 250)
+        return memo[(id(c), id(own))]
 
     out = []
-    for (m, e), options in zip(resolved, cands, strict=True):
+    for i, ((m, e), options) in enumerate(zip(resolved, cands, strict=True)):
         towns = [c for c in options if c.kind in ("city", "admin2")]
-        if e is None or e.kind not in ("city", "admin2") or len(towns) < 2:
+        if e is None or e.kind not in ("city", "admin2") or len(towns) < 2 or i in qualified:
             out.append((m, e))
             continue
         key = fold(m.text)
         floor = score(e, key) - 2.5
-        better = [c for c in towns if near(c) > near(e) and score(c, key) > floor]
-        out.append((m, max(better, key=lambda c: (near(c), score(c, key))) if better else e))
+        better = [c for c in towns if near(c, e) > near(e, e) and score(c, key) > floor]
+        out.append((m, max(better, key=lambda c, e=e: (near(c, e), score(c, key))) if better else e))
     return out
