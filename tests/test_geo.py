@@ -469,3 +469,12 @@ def test_proximity_neither_moves_a_qualified_town_nor_loses_a_county_at_its_town
     assert found["Columbia"].name == "Columbia" and found["Columbia"].admin1_code == "MO"  # not a hamlet so called
     # the county's point is its towns' middle, which is Paris's own point: Paris still counts as a place near it
     assert found["Monroe County"].admin1_code == "MO"
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_division_its_qualifier_names():
+    text = "The festival at Arrow Rock, Mo., drew visitors from Kansas City."
+    got = _given(text, "Arrow Rock", "Mo.", "Kansas City")
+    assert got["Arrow Rock"].precision == "admin1" and got["Arrow Rock"].name == "Missouri"
+    # a big city before a bracket or a comma keeps its own sense
+    found = places("Fans drove from Los Angeles (San Fernando) to the game, and from Chicago, Illinois.")
+    assert found["Los Angeles"].precision == "city" and found["Chicago"].precision == "city"

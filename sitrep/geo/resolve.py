@@ -147,6 +147,14 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                         cands[i + 1] = held
                         constraint[i + 1] = (held[0].country or "", None)
                     continue
+                named = [o for o in outer if o.kind == "admin1"]
+                if len(named) == 1 and gap.startswith(",") and not _list_goes_on(text, mentions, cands, i + 1) \
+                        and all(c.kind in ("city", "admin2") and c.population < MIN_QUALIFIED_POPULATION for c in cands[i]):
+                    # "Holliday, Mo.": a town the gazetteer does not hold in the division its qualifier names
+                    # lies in that division; a namesake elsewhere is further off than the division's point
+                    cands[i] = named
+                    constraint[i] = (named[0].country or "", None)
+                    continue
         pm = _POSTAL.match(after)
         if pm and pm.group(1) in postal:
             inner = [c for c in cands[i] if c.country == postal[pm.group(1)] and c.admin1 == pm.group(1)]
