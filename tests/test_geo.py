@@ -478,3 +478,15 @@ def test_a_town_the_gazetteer_lacks_is_placed_in_the_division_its_qualifier_name
     # a big city before a bracket or a comma keeps its own sense
     found = places("Fans drove from Los Angeles (San Fernando) to the game, and from Chicago, Illinois.")
     assert found["Los Angeles"].precision == "city" and found["Chicago"].precision == "city"
+
+
+def test_a_datelines_town_is_in_the_division_after_it_whatever_division_abroad_shares_its_name():
+    # Paris names a division of France too (Ile-de-France), but "PARIS, Ky." is no list of divisions
+    found = places("PARIS, Ky. — Farmers near the town said the spring rains came late, and Ohio was no better.")
+    assert found["PARIS"].name == "Paris" and found["PARIS"].admin1_code == "KY"
+
+
+def test_county_written_short():
+    text = "Flooding closed roads in SIOUX CO. and Lyon Co. on Monday, Iowa officials said."
+    got = _given(text, "SIOUX CO.", "Lyon Co.", "Iowa")
+    assert got["SIOUX CO."].name == "Sioux County" and got["Lyon Co."].admin1_code == "IA"

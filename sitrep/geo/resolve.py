@@ -132,10 +132,12 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                     c.country == o.country and (o.kind == "country" or c.admin1 == o.admin1) for o in outer)]
                 if any(c.kind in ("country", "continent") for c in cands[i]):
                     inner = []  # "Iraq, Iran": two countries, not a town of Iran called Iraq
-                if inner and any(c.kind == "admin1" for c in cands[i]) and all(
-                        c.kind == "city" and c.population < MIN_QUALIFIED_POPULATION for c in inner):
+                # a division of the qualifier's own country: the two may be a list ("PARIS, Mo." is no list:
+                # Paris's division is France's)
+                listable = any(c.kind == "admin1" and any(c.country == o.country for o in outer) for c in cands[i])
+                if inner and listable and all(c.kind == "city" and c.population < MIN_QUALIFIED_POPULATION for c in inner):
                     inner = []  # "Georgia, Oklahoma, Pennsylvania": a list of states, not a hamlet in one
-                if inner and any(c.kind == "admin1" for c in cands[i]) and _list_goes_on(text, mentions, cands, i + 1):
+                if inner and listable and _list_goes_on(text, mentions, cands, i + 1):
                     inner = []  # "in Washington, Pennsylvania and California": the list goes on past the second
                 if inner:
                     cands[i] = inner
@@ -318,6 +320,8 @@ def _code_in_lower_case(phrase: str, e: GeoEntry) -> bool:
 
 def _lookup(phrase: str, index: GeoIndex, spelling: bool = True) -> list[GeoEntry]:
     found = index.lookup(phrase)
+    if not found and _COUNTY_SHORT.search(phrase):  # "Plymouth Co." is Plymouth County
+        found = index.lookup(_COUNTY_SHORT.sub(" County", phrase))
     if not found and phrase.endswith("."):
         found = index.lookup(phrase[:-1])
     if not found and phrase[-2:] in ("'s", "’s"):
@@ -384,6 +388,7 @@ def _by_spelling(phrase: str, index: GeoIndex) -> list[GeoEntry]:
 
 
 _SAINT = re.compile(r"^St\.?\s+(?=[A-Z])")
+_COUNTY_SHORT = re.compile(r"\s+Co\.?$", re.I)
 # words around a place's name in a longer span ("Southern California", "Greater Toronto Area", "Karak district")
 _AROUND = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
            "lower", "greater", "downtown", "inner", "outer", "metro", "metropolitan", "northeast", "northwest",
