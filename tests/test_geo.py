@@ -215,8 +215,8 @@ def test_cli_bench_geo(tiny):
 
 # Quality gate: pinned a little under the scores measured when set (gazetteer recogniser, no NER).
 GEO_MINIMUMS = {
-    "TR-News.xml": {"span_recall": 0.94, "acc161_all": 0.875, "acc161_found": 0.92, "gold_acc161": 0.903},
-    "GeoVirus.xml": {"span_recall": 0.965, "acc161_all": 0.857, "acc161_found": 0.88, "gold_acc161": 0.867},
+    "TR-News.xml": {"span_recall": 0.94, "acc161_all": 0.882, "acc161_found": 0.93, "gold_acc161": 0.91},
+    "GeoVirus.xml": {"span_recall": 0.965, "acc161_all": 0.858, "acc161_found": 0.88, "gold_acc161": 0.867},
 }
 
 
