@@ -1493,6 +1493,9 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
     if len(stated) == 2 and stated[0].value != stated[1].value:
         return False
     ka, kb = a.killed, b.killed
+    if len(stated) == 1 and a.type in _UNDATED_NEEDS_TIE and not _tied(a, b):
+        return False
+
     if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties) \
             and not _other_source(a, b):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
@@ -1507,6 +1510,28 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
                 and la.name != lb.name and not (finer(la, lb) or finer(lb, la)):  # "Idlib" may mean its province
             return False
     return True
+
+
+# "They had also arrested his parents" paragraphs after "authorities detained two students today": a
+# telling far from another that states a day, stating none itself, is the same arrest or protest
+# only when something ties them (who it was done to, the place, the toll)
+_UNDATED_NEEDS_TIE = {"COERCE", "PROTEST"}
+_TIE_REACH = 3  # sentences: closer tellings are the lead and its details
+
+
+def _tied(a: EventMention, b: EventMention) -> bool:
+    if b.sentences[0] - a.sentences[-1] <= _TIE_REACH:
+        return True
+    if a.actor2 is not None and b.actor2 is not None and a.actor2.id is not None and a.actor2.id == b.actor2.id:
+        return True
+    # the patient named again ("Pashteen's arrest"): a capitalised word of one's patient in the other's sentence
+    for x, y in ((a, b), (b, a)):
+        if x.actor2 is not None and any(len(w) > 3 and w[0].isupper() and re.search(rf"\b{re.escape(w)}\b", y.evidence.text)
+                                        for w in re.findall(r"[\w'’\-]+", f"{x.actor2.name} {x.actor2.label or ''}")):
+            return True
+    if a.location is not None and b.location is not None and a.location.name == b.location.name:
+        return True
+    return a.killed is not None and a.killed == b.killed
 
 
 def _other_source(a: EventMention, b: EventMention) -> bool:
