@@ -511,6 +511,19 @@ def test_halting_attacks_is_a_de_escalation(text, etype):
     assert best.type == etype
 
 
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The journalists' union expressed its outrage at the press law the parliament passed on Monday.", "ACCUSE"),
+        ("Police launched a manhunt for the gunmen who abducted the village chief on Sunday.", "MOBILIZE"),
+        ("The envoy said he had received full assurances from the militia commanders that the convoy would pass.", "AGREE"),
+        ("Lawyers for the detained editor are requesting his release on bail, the union said.", "REQUEST"),
+    ],
+)
+def test_outrage_manhunts_assurances_and_requests(text, etype):
+    assert etype in [m.type for m in run(text).mentions]
+
+
 def test_a_denial_of_the_reports_is_the_incidents_attribute():
     text = ("Jets struck a market in Ariha on Monday, killing 12 civilians, activists said. "
             "The Russian defence ministry denied the reports on Tuesday.")
