@@ -320,3 +320,12 @@ def test_a_distant_undated_arrest_is_another_unless_something_ties_it():
         Article(text=lead + filler + "Lawyers said the arrest of Ferrand had no legal basis and was arbitrary.",
                 published="2024-03-14"), keep_all=True).extra["candidates"] if m.type == "COERCE"]
     assert len(coerce) == 1
+
+
+def test_an_act_named_by_whose_it_was_yields_to_the_act_the_sentence_tells():
+    # the detention was told before; the sentence tells the crowds that followed it
+    types = candidate_types("As news of the governor's detention spread through the city on Monday, thousands of "
+                            "people filled the streets.")
+    assert types == ["PROTEST"]
+    # a reaction to it stays the incident's attribute: the act, not the blame, is the candidate
+    assert "ACCUSE" not in candidate_types("The union blamed Saturday's abduction of the doctor on state agents.")
