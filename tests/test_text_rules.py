@@ -504,11 +504,14 @@ def test_advances_mobilizing_and_pulling_out(text, etype):
         ("Russia announced a three-day humanitarian pause in the city on Friday.", "RETREAT"),
         # the attacks themselves, or an attack that halted an advance, stay attacks
         ("Government jets carried out air strikes on the northern districts on Sunday, killing nine people.", "ASSAULT"),
+        ("The opposition suspended the talks after air strikes killed nine people in the northern districts.", "ASSAULT"),
     ],
 )
 def test_halting_attacks_is_a_de_escalation(text, etype):
-    best = max(run(text).mentions, key=lambda m: m.confidence)
-    assert best.type == etype
+    types = [m.type for m in run(text).mentions]
+    assert etype in types
+    if etype == "ASSAULT":
+        assert "RETREAT" not in types
 
 
 @pytest.mark.parametrize(

@@ -159,7 +159,10 @@ _RESTRICTIONS = re.compile(r"(?:curfew|state of (?:emergency|siege)|martial law|
 # is stopped or scaled back; the stopping is a military de-escalation (PLOVER RETREAT; CAMEO 0872)
 _HALTED_BEFORE = re.compile(r"\b(?:halt(?:s|ed|ing)?|a halt (?:on|to|in)|suspend(?:s|ed|ing)?|suspension of|"
                             r"paus(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|scal(?:e|es|ed|ing) (?:back|down))\s+"
-                            r"(?:(?!to\b|of\b)[\w\-]+\s+){0,3}$", re.I)
+                            # what stands between names the attacks ("its air strikes"), never another thing
+                            # ("suspended the talks after air strikes", "reduced to rubble by shelling")
+                            r"(?:(?!(?:to|of|after|before|over|amid|following|by|in|on|at|for|despite|because|due|"
+                            r"and|or|but|as|with|from|against|into|during|until|since|when|while)\b)[\w\-]+\s+){0,3}$", re.I)
 
 
 # "summoned Niger's ambassador", "summoned the US envoy": a diplomatic protest, an official complaint
