@@ -494,6 +494,39 @@ def test_advances_mobilizing_and_pulling_out(text, etype):
     assert [m.type for m in run(text).mentions] == [etype]
 
 
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        # attacks named as what is stopped or scaled back: a de-escalation, not an attack
+        ("The air force suspended its air strikes on the northern districts on Sunday, the defence ministry said.", "RETREAT"),
+        ("Government forces sharply reduced their air raids on the besieged quarter this week.", "RETREAT"),
+        ("The army paused its shelling of the old town on Monday to let civilians leave.", "RETREAT"),
+        ("Russia announced a three-day humanitarian pause in the city on Friday.", "RETREAT"),
+        # the attacks themselves, or an attack that halted an advance, stay attacks
+        ("Government jets carried out air strikes on the northern districts on Sunday, killing nine people.", "ASSAULT"),
+        ("The opposition suspended the talks after air strikes killed nine people in the northern districts.", "ASSAULT"),
+    ],
+)
+def test_halting_attacks_is_a_de_escalation(text, etype):
+    types = [m.type for m in run(text).mentions]
+    assert etype in types
+    if etype == "ASSAULT":
+        assert "RETREAT" not in types
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The journalists' union expressed its outrage at the press law the parliament passed on Monday.", "ACCUSE"),
+        ("Police launched a manhunt for the gunmen who abducted the village chief on Sunday.", "MOBILIZE"),
+        ("The envoy said he had received full assurances from the militia commanders that the convoy would pass.", "AGREE"),
+        ("Lawyers for the detained editor are requesting his release on bail, the union said.", "REQUEST"),
+    ],
+)
+def test_outrage_manhunts_assurances_and_requests(text, etype):
+    assert etype in [m.type for m in run(text).mentions]
+
+
 def test_a_denial_of_the_reports_is_the_incidents_attribute():
     text = ("Jets struck a market in Ariha on Monday, killing 12 civilians, activists said. "
             "The Russian defence ministry denied the reports on Tuesday.")

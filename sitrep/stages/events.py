@@ -1197,6 +1197,12 @@ def _drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int,
     return out
 
 
+def _possessed(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """A noun trigger with a possessor ("Keita's detention", "their arrest")."""
+    token = _trigger_token(doc, m, anchors)
+    return token is not None and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children)
+
+
 def _definite(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     """A noun trigger with "the"/"this"/"that" ("covering the protest"): the act named again."""
     token = _trigger_token(doc, m, anchors)
@@ -1251,12 +1257,18 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
             kept.append(group[0])
             continue
 
-        def height(m: EventMention) -> int:
+        reaction = any(m.type == "ACCUSE" for m in group)
+
+        def height(m: EventMention, reaction: bool = reaction) -> int:
             token = _trigger_token(doc, m, anchors)
             if token is None:
                 return 9
             # "the abducted missionaries have been freed": a participle describing a noun is not the act
-            return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN")
+            # "As word of Keita's detention spread, thousands filled the streets": an act named by whose
+            # it was is one told before, below the act the sentence tells (a reaction to it stays its attribute)
+            named_again = token.pos_ == "NOUN" and not m.casualties and not reaction \
+                and any(c.dep_ == "poss" for c in token.children)
+            return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN") + named_again
 
         tolled = [m for m in group if m.type in _TYPE_RANK and m.casualties and not named_by(m)]
         best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
@@ -1269,7 +1281,10 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         # "police arrested 14 protesters who marched in Lagos": the protest and its policing are
         # two events of one sentence
         pair = {"PROTEST": ("COERCE",), "COERCE": ("PROTEST",)}.get(best.type, ())
-        partner = next((m for m in group if m.type in pair and acted(m) and not _definite(doc, m, anchors)), None)
+        # "As word of Keita's detention spread, thousands filled the streets": an act named by whose it
+        # was is one told before, not a second act of this sentence
+        partner = next((m for m in group if m.type in pair and acted(m) and not _definite(doc, m, anchors)
+                        and not _possessed(doc, m, anchors)), None)
         if partner is not None:
             kept.append(partner)
         # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb
@@ -1493,6 +1508,9 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
     if len(stated) == 2 and stated[0].value != stated[1].value:
         return False
     ka, kb = a.killed, b.killed
+    if len(stated) == 1 and a.type in _UNDATED_NEEDS_TIE and not _tied(a, b):
+        return False
+
     if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties) \
             and not _other_source(a, b):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
@@ -1507,6 +1525,28 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
                 and la.name != lb.name and not (finer(la, lb) or finer(lb, la)):  # "Idlib" may mean its province
             return False
     return True
+
+
+# "They had also arrested his parents" paragraphs after "authorities detained two students today": a
+# telling far from another that states a day, stating none itself, is the same arrest or protest
+# only when something ties them (who it was done to, the place, the toll)
+_UNDATED_NEEDS_TIE = {"COERCE", "PROTEST"}
+_TIE_REACH = 3  # sentences: closer tellings are the lead and its details
+
+
+def _tied(a: EventMention, b: EventMention) -> bool:
+    if b.sentences[0] - a.sentences[-1] <= _TIE_REACH:
+        return True
+    if a.actor2 is not None and b.actor2 is not None and a.actor2.id is not None and a.actor2.id == b.actor2.id:
+        return True
+    # the patient named again ("Pashteen's arrest"): a capitalised word of one's patient in the other's sentence
+    for x, y in ((a, b), (b, a)):
+        if x.actor2 is not None and any(len(w) > 3 and w[0].isupper() and re.search(rf"\b{re.escape(w)}\b", y.evidence.text)
+                                        for w in re.findall(r"[\w'’\-]+", f"{x.actor2.name} {x.actor2.label or ''}")):
+            return True
+    if a.location is not None and b.location is not None and a.location.name == b.location.name:
+        return True
+    return a.killed is not None and a.killed == b.killed
 
 
 def _other_source(a: EventMention, b: EventMention) -> bool:
