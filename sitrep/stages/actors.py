@@ -13,8 +13,10 @@ from sitrep.lexicon import (
     capital_lookup,
     demonym_lookup,
     find_countries,
+    former_markers,
     gendered_words,
     group_roles,
+    led_bodies,
     months,
     name_lookup,
     person_titles,
@@ -520,7 +522,7 @@ def personal(doc: Doc, m: ActorMatch, target: bool = False) -> ActorMatch:
     bare = m.text.lower().removeprefix("the ")
     state_word = bare in demonym_lookup() or bare in name_lookup()
     after = _titled_after().match(text, m.end, min(len(text), m.end + 80)) if state_word else None
-    if after and _is_name(doc, after.group(2), after.start(2), after.end(2), m):
+    if after and _is_name(doc, after.group(2), after.start(2), after.end(2), m, persons=True):
         kind = person_titles().get(after.group(1).lower()) or entry.kind
         return ActorMatch(m.start, after.end(2), text[m.start:after.end(2)], _person(entry, after.group(2), kind))
     titled = _title_pattern().search(m.text)
@@ -669,6 +671,10 @@ def _introduced() -> re.Pattern:
                       rf"|({_NAME})(?=['’]s\s+(?:family|relatives|lawyers?|{kin})\b)")
 
 
+# "former minister", "ex-President", "the retired judge": the office is no longer held
+_FORMER_BEFORE = re.compile(rf"(?<![\w\-])(?i:{'|'.join(former_markers())})\b[\s\-]*(?:[\w'’]+\s+){{0,3}}$")
+
+
 # the classes a named person is counted among ("detained two students ... arrested Jane Roe, 20,")
 _MEMBER_CLASSES = frozenset({"students", "journalists", "workers", "human rights defenders"})
 
@@ -701,24 +707,27 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
     # where a name would start right after an actor's words
     ends = {m.end + len(gap) for m in matches for gap in re.findall(r"^\s+", text[m.end:m.end + 3])}
     people: dict[str, tuple[str, str]] = {}  # surname -> (full name, kind)
-    offices: set[str] = set()
+    ranks: set[str] = set()
     for found in _introduced().finditer(text):
         name = found.group(1) or found.group(2) or found.group(3) or found.group(4)
         if not name or not _plain_name(name) or _title_case(text, found.start()):
             continue
         title = text[found.start():found.start(1)].strip().lower() if found.group(1) else ""
         kind = person_titles().get(title) or _class_before(text, matches, found.start()) or "civilians"
+        if title and _FORMER_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+            kind = _class_before(text, matches, found.start()) or "civilians"  # "former minister Jane Roe": a private person now
         surname = next(w for w in reversed(name.split()) if w.rstrip(".") not in _SUFFIXES)
-        if kind in ("head of state", "government", "state military"):
-            offices.add(surname)  # an office holder: the events stage names them with their state
+        if kind == "state military":
+            ranks.add(surname)  # an officer acts through the force: the events stage names the force
             continue
         if len(surname) >= 3 and (surname not in people or people[surname][1] == "civilians" and title):
             people[surname] = (people[surname][0] if surname in people else name, kind)
-    for surname in offices:
+    for surname in ranks:
         people.pop(surname, None)
     if not people:
         return matches
     added: list[ActorMatch] = []
+    absorbed: set[int] = set()
     for surname, (name, kind) in people.items():
         first = name.split()[0]
         for again in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
@@ -736,10 +745,35 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
                 start -= len(courtesy.group())
             if taken.overlaps(start, end) or start in ends:
                 continue  # right after an actor's words ("rights activist Osman Kavala"): that actor's person
+            if _led_body().match(text, end):
+                continue  # "the Buhari government", "Keita's government": the body the person heads
+            country, parent = context, None
+            titled = _title_before().search(text, max(0, start - 40), start)
+            if titled and not courtesy and not taken.overlaps(titled.start(1), start):
+                start = titled.start(1)  # "President Omar Roe": the person in the words that name the office
+                # "Egyptian President Omar Roe": the state's word before the office is the person's state
+                state = next((m for m in matches if (m.demonym or _is_country_word(m)) and m.actor.country
+                              and m.end <= start and not text[m.end:start].strip()), None)
+                if state is not None:  # the person acts for that state, as personal() reads it
+                    start, country = state.start, state.actor.country
+                    parent = None if state.actor.id in UNLISTED_IDS else state.actor.id
+                    absorbed.add(id(state))
             taken.add(start, end)
             added.append(ActorMatch(start, end, text[start:end],
-                                    ActorEntry(_PERSON_ENTRY, name, kind, context, None, False)))
-    return matches + added
+                                    ActorEntry(_PERSON_ENTRY, name, kind, country, parent, False)))
+    return [m for m in matches if id(m) not in absorbed] + added
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern:
+    titles = "|".join(re.escape(t) for t in sorted(person_titles(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])((?i:{titles}))[^\S\n]+$")
+
+
+@lru_cache(maxsize=1)
+def _led_body() -> re.Pattern:
+    bodies = "|".join(re.escape(b) for b in led_bodies())
+    return re.compile(rf"(?:['’]s|/[\w\-]+)?\s+(?:{bodies})\b", re.I)
 
 
 # the sex a singular pronoun says its person is
