@@ -149,3 +149,10 @@ def test_a_charity_is_named_by_its_english_name_whatever_the_text_calls_it():
                  "Doctors Without Borders staff left the town."):
         found = [m.actor for m in actor_dictionary().match(text)]
         assert found and found[0].name == "Doctors Without Borders (MSF)" and found[0].kind == "NGO", found
+
+
+def test_the_title_alone_names_the_person_given_that_office_last():
+    found = actors_of("Judge Jana Novak heard the case in May. Judge Tomas Birk sat beside her. On Monday the judge "
+                      "ordered the release of the men. The judge of appeal refused.")
+    by_start = sorted((text, name) for text, name, _ in found if text.lower() == "the judge")
+    assert by_start == [("the judge", "Tomas Birk")]  # the last judge named; "the judge of appeal" is another

@@ -359,3 +359,9 @@ def test_a_denial_of_an_accusation_is_its_attribute():
             "Their family has denied the accusation and said the police are using it as an excuse.")
     assert of_type("ACCUSE", text)
     assert not of_type("REJECT", text)
+
+
+def test_a_denial_of_someones_part_in_an_incident_is_its_attribute():
+    text = ("Gunmen abducted two journalists in Calabar on Monday, police said. "
+            "The governor's spokesman denied the governor's involvement.")
+    assert not of_type("REJECT", text)

@@ -671,6 +671,8 @@ def _introduced() -> re.Pattern:
                       rf"|({_NAME})(?=['’]s\s+(?:family|relatives|lawyers?|{kin})\b)")
 
 
+# offices held by one person at a time, whose title alone ("the judge") then names that person
+_OFFICES = frozenset({"head of state", "government"})
 # "former minister", "ex-President", "the retired judge": the office is no longer held
 _FORMER_BEFORE = re.compile(rf"(?<![\w\-])(?i:{'|'.join(former_markers())})\b[\s\-]*(?:[\w'’]+\s+){{0,3}}$")
 
@@ -708,6 +710,7 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
     ends = {m.end + len(gap) for m in matches for gap in re.findall(r"^\s+", text[m.end:m.end + 3])}
     people: dict[str, tuple[str, str]] = {}  # surname -> (full name, kind)
     ranks: set[str] = set()
+    holders: dict[str, set[str]] = {}  # an office's title -> the surnames of those the text gives it
     for found in _introduced().finditer(text):
         name = found.group(1) or found.group(2) or found.group(3) or found.group(4)
         if not name or not _plain_name(name) or _title_case(text, found.start()):
@@ -722,6 +725,8 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             continue
         if len(surname) >= 3 and (surname not in people or people[surname][1] == "civilians" and title):
             people[surname] = (people[surname][0] if surname in people else name, kind)
+            if title and kind in _OFFICES:
+                holders.setdefault(title, set()).add(surname)
     for surname in ranks:
         people.pop(surname, None)
     if not people:
@@ -761,6 +766,16 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             taken.add(start, end)
             added.append(ActorMatch(start, end, text[start:end],
                                     ActorEntry(_PERSON_ENTRY, name, kind, country, parent, False)))
+    for title, surnames in holders.items():
+        # "the judge", "the governor": the person the text gave that office last before these words
+        for again in re.finditer(rf"(?<![\w\-])[Tt]he\s+{re.escape(title)}(?![\w\-])(?![^\S\n]+(?:of\b|[A-Z]))", text):
+            start, end = again.span()
+            last = max((a for a in added if a.start < start and a.actor.name in {people[s][0] for s in surnames if s in people}),
+                       key=lambda a: a.start, default=None)
+            if last is None or taken.overlaps(start, end):
+                continue
+            taken.add(start, end)
+            added.append(ActorMatch(start, end, text[start:end], last.actor))
     return [m for m in matches if id(m) not in absorbed] + added
 
 

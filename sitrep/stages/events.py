@@ -1174,6 +1174,8 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
 
 
 _REPORT_NOUNS = {"reports", "report", "allegations", "allegation", "claims", "claim", "accusations", "accusation"}
+# "denied the governor's involvement": a part in the incident, denied for its doer
+_PART_NOUNS = {"involvement", "role", "responsibility", "complicity"}
 
 
 def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
@@ -1186,8 +1188,10 @@ def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int
         if token is not None:
             # the incident or the accusation told last: "has denied the accusation" after "X accused Y"
             target = next((p for p in reversed(out) if p.type in ("ASSAULT", "COERCE", "ACCUSE") and not p.historical), None)
-            objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS]
+            objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS | _PART_NOUNS]
+            # "denied the reports", "denied the governor's involvement": what was told of the incident
             if target is not None and objects and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "such")
+                                                      or c.dep_ == "poss" and objects[0].lower_ in _PART_NOUNS
                                                       for c in objects[0].children):
                 target.denials.append(Claim(by=m.actor1.label, source=m.actor1.name, modality="denied",
                                             evidence=m.evidence))
