@@ -365,3 +365,9 @@ def test_a_denial_of_someones_part_in_an_incident_is_its_attribute():
     text = ("Gunmen abducted two journalists in Calabar on Monday, police said. "
             "The governor's spokesman denied the governor's involvement.")
     assert not of_type("REJECT", text)
+
+
+def test_a_states_word_before_a_named_leader_is_the_leaders_state_not_a_party():
+    text = "Ghana's foreign ministry on Friday rejected comments by French President Emmanuel Macron about the vote."
+    rejections = of_type("REJECT", text)
+    assert rejections and rejections[0].actor2 is not None and rejections[0].actor2.name == "Emmanuel Macron"

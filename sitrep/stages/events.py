@@ -576,6 +576,9 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     t0, t1 = trigger.start, trigger.end
     # "Russian warships": an actor whose words hold the trigger is its source
     holder = next((a for a in actors if a.start <= t0 and a.end >= t1), None)
+    # "U.S. President Joe Biden": a state's word right before a named actor is that actor's state
+    actors = [a for a in actors if not (a.demonym and any(
+        b.start >= a.end and not b.demonym and _TITLE_GAP.fullmatch(doc.text, a.end, b.start) for b in actors))]
     # "Hungarian officials", "the Libyan government": a demonym before an institution names it
     actors = [_promote(doc.text, a) for a in actors]
     # the trigger's own clause: "..., while Putin and Erdogan have spoken on the phone"
@@ -617,6 +620,9 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, ((marked or after)[0] if after else None)
 
 
+# nothing, or a person's title, between a state's word and a named actor ("French President Jane Roe")
+_TITLE_GAP = re.compile(r"\s+(?:(?i:" + "|".join(re.escape(t) for t in sorted(lexicon.person_titles(), key=len, reverse=True))
+                        + r")\s+)?")
 _UNDERGOING = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?(?:arrested|detained|sentenced|charged|jailed|summoned|"
     r"convicted|tried|kidnapped|abducted|imprisoned|indicted|prosecuted|deported|expelled|fined|questioned|"
