@@ -371,3 +371,11 @@ def test_a_states_word_before_a_named_leader_is_the_leaders_state_not_a_party():
     text = "Ghana's foreign ministry on Friday rejected comments by French President Emmanuel Macron about the vote."
     rejections = of_type("REJECT", text)
     assert rejections and rejections[0].actor2 is not None and rejections[0].actor2.name == "Emmanuel Macron"
+
+
+def test_a_speaker_before_a_passive_act_is_not_its_target():
+    text = ("During the operation on Monday morning, PNP chief Gen. Tomas Birk said those who were arrested were "
+            "six students whom he accused of recruiting minors.")
+    arrests = [m for m in records(text) if m.type == "COERCE"]
+    assert arrests and arrests[0].actor2 is not None
+    assert arrests[0].actor2.kind == "students" and arrests[0].actor2.name != "Gen"

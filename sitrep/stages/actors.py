@@ -492,6 +492,8 @@ def _is_name(doc: Doc, words: str, start: int, end: int, own: ActorMatch, person
     parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
     if any(w in _NOT_NAME or w.lower() in demonym_lookup() for w in parts) or find_countries(words):
         return False
+    if len(parts) == 1 and (parts[0].lower() in person_titles() or parts[0].lower() + "." in person_titles()):
+        return False  # "PNP chief Gen.": a title cut from its name
     if any(p.start < end and start < p.end for p in doc.places):
         return False
     return not any(a is not own and a.start < end and start < a.end

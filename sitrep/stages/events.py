@@ -620,6 +620,7 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, ((marked or after)[0] if after else None)
 
 
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|say|told|stated|added|announced)\b")
 # nothing, or a person's title, between a state's word and a named actor ("French President Jane Roe")
 _TITLE_GAP = re.compile(r"\s+(?:(?i:" + "|".join(re.escape(t) for t in sorted(lexicon.person_titles(), key=len, reverse=True))
                         + r")\s+)?")
@@ -919,7 +920,9 @@ def build_mentions(doc: Doc) -> Doc:
                 # "An Australian woman has been arrested": what precedes a passive verb is done to
                 # "Police say a man has been arrested": who says so right after being named speaks of
                 # the act; the speaker is not the one it was done to
-                spoken = bool(_SPEECH_BETWEEN.search(_speaker_head(doc.text, actor1.end)))
+                spoken = bool(_SPEECH_BETWEEN.search(_speaker_head(doc.text, actor1.end))) or bool(
+                    # "PNP chief Gen. Jane Roe said those who were arrested ...": a speaker before the act
+                    _SAID_BETWEEN.search(doc.text, actor1.end, role_trigger.start))
                 if (actor2 is None or actor2.start >= role_trigger.end) and not spoken:
                     actor2 = None if actor1.actor.id == "UNKNOWN_ACTOR" and parsed2 is None and not \
                         re.match(r"[A-Z]", actor1.text) else actor1
