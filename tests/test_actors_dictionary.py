@@ -156,3 +156,9 @@ def test_the_title_alone_names_the_person_given_that_office_last():
                       "ordered the release of the men. The judge of appeal refused.")
     by_start = sorted((text, name) for text, name, _ in found if text.lower() == "the judge")
     assert by_start == [("the judge", "Tomas Birk")]  # the last judge named; "the judge of appeal" is another
+
+
+def test_an_abbreviation_after_a_known_actor_is_that_actor_later():
+    found = actors_of("Human Rights Watch Kenya (HRWK) held a press conference in Nairobi. "
+                      "The HRWK researcher said the police had failed to act.")
+    assert ("HRWK", "Human Rights Watch", None) in found

@@ -431,6 +431,7 @@ def find_actors(doc: Doc) -> Doc:
     named = {c.iso2 for c in doc.extra["country_mentions"]} | {c.iso2 for c in find_countries(doc.article.title or "")}
     merged = _generic_phrases(doc, merged, context, mentioned)
     merged = _named_bodies(doc, merged, context)
+    merged = _abbreviated(doc.text, merged)
     merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
@@ -649,6 +650,25 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
     if not added:
         return matches
     return sorted(matches + added, key=lambda m: m.start)
+
+
+def _abbreviated(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """An abbreviation in brackets after a named actor ("Amnesty International Nigeria (AIN)") is that
+    actor wherever the text uses it later, as a reader takes it."""
+    added: list[ActorMatch] = []
+    for m in matches:
+        if m.demonym or m.actor.generic or m.actor.id == "NAMED_BODY":
+            continue  # a body we named ourselves has its abbreviation read already
+        # the dictionary's name may stop short of the words before the bracket ("... Nigeria (AIN)")
+        bracket = re.compile(r"(?:[^\S\n]+[A-Z][\w\-]*){0,2}" + _ABBREVIATION.pattern).match(text, m.end, min(len(text), m.end + 40))
+        if not bracket:
+            continue
+        short = bracket.group(1)
+        for again in re.finditer(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])", text[bracket.end():]):
+            at = bracket.end() + again.start()
+            if not any(x.start < at + len(short) and at < x.end for x in matches + added):
+                added.append(ActorMatch(at, at + len(short), short, m.actor))
+    return sorted(matches + added, key=lambda x: x.start) if added else matches
 
 
 # A person introduced by a title, an age or an apposition ("labor leader Jane Roe", "Jane Roe, 33,",
