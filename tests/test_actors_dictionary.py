@@ -162,3 +162,11 @@ def test_an_abbreviation_after_a_known_actor_is_that_actor_later():
     found = actors_of("Human Rights Watch Kenya (HRWK) held a press conference in Nairobi. "
                       "The HRWK researcher said the police had failed to act.")
     assert ("HRWK", "Human Rights Watch", None) in found
+
+
+def test_a_listed_leaders_surname_after_another_given_name_is_another_person():
+    found = actors_of("Maher al-Assad, brother of the president, was questioned in Geneva on Monday. "
+                      "President al-Assad did not comment.")
+    assert found[0][:2] == ("Maher al-Assad", "Maher al-Assad")
+    # only "President al-Assad" is the listed leader
+    assert [name for _, name, _ in found].count("Bashar al-Assad") == 1

@@ -397,6 +397,21 @@ def _private(text: str, m: ActorMatch, context: str | None) -> ActorMatch:
     return m if entry is m.actor else ActorMatch(m.start, m.end, m.text, entry)
 
 
+def _kin_of_listed(text: str, m: ActorMatch) -> bool:
+    """A listed person's surname ("al-Assad") right after another given name ("Rifaat al-Assad"): a
+    relative or namesake, not the listed person (whose title, or own given name, may stand there)."""
+    entry = m.actor
+    name = (entry.name or "").split()
+    if entry.kind not in ("head of state", "government") or entry.parent is None or len(name) < 2 \
+            or m.text.split()[-1:] != name[-1:] or len(m.text.split()) >= len(name):
+        return False
+    _, word = _token_before(text, m.start)
+    bare = word.strip(".,")
+    return bool(bare) and bare[:1].isupper() and bare.isalpha() and bare not in _NOT_NAME and bare != name[0] \
+        and bare.lower() not in person_titles() and bare.lower() not in demonym_lookup() and not find_countries(bare) \
+        and text[max(0, m.start - len(word) - 3):m.start - len(word)].strip() not in (".", "!", "?")
+
+
 def find_actors(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
     matches = _derived(doc, dictionary.match(doc.text))
@@ -423,6 +438,8 @@ def find_actors(doc: Doc) -> Doc:
     doc.extra["country_mentions"] = find_countries(doc.text)
     mentioned = _country_counts(doc, doc.extra["country_mentions"], merged)
     context = _context_country(mentioned)
+    # "Rifaat al-Assad": another person of the listed leader's family (still a sign of the article's state)
+    merged = [m for m in merged if not _kin_of_listed(doc.text, m)]
     # "government", "regime", "militant" qualify Syria's actors only in an article that names Syria
     demonyms = demonym_lookup()
     merged = [m for m in merged if not (m.demonym and m.actor.country and m.text.lower() not in demonyms
