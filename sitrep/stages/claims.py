@@ -54,12 +54,15 @@ def _modality(verb: str) -> str:
     return "reported"
 
 
+_OWNER_AFTER = re.compile(r"['’]s?\s")
 _HELD_AFTER = re.compile(r"^[-\s](?:held|controlled|run|besieged)\b", re.I)
 
 
 def _source_for(doc: Doc, start: int, end: int) -> str | None:
     # "doctors in the rebel-held town": the rebels hold the town, they do not speak
-    inside = [a for a in doc.in_span(doc.actors, start, end) if not _HELD_AFTER.match(doc.text[a.end:a.end + 12])]
+    inside = [a for a in doc.in_span(doc.actors, start, end) if not _HELD_AFTER.match(doc.text[a.end:a.end + 12])
+              # "Jane Roe's lawyers said": the person owns the speakers, and does not speak
+              and not (a.actor.id == "PERSON" and _OWNER_AFTER.match(doc.text, a.end) and a.end < end)]
     for actor in inside:
         if not actor.actor.generic and actor.actor.name:
             return actor.actor.name
@@ -96,6 +99,8 @@ _NOT_SPEECH_AFTER = {
     "denied": re.compile(r"^\s+(?:\w+\s+)?(?:bail|access|entry|visas?|permission|permits?|passage|treatment|care|food|water|"
                          r"medical|parole|asylum|a fair trial|the right|rights|his right|their right|her right)\b", re.I),
     "rejected": re.compile(r"^\s+(?:\w+\s+)?(?:bail|asylum|parole|visas?|appeals?|the appeal)\b", re.I),
+    # "the judge dismissed the criminal case": a court's act on a case, not a denial of a report
+    "dismissed": re.compile(r"^\s+(?:\w+\s+){0,2}(?:case|cases|charges?|complaints?|petitions?|appeals?|lawsuits?|suits?|indictments?)\b", re.I),
 }
 # "has reportedly deployed", "allegedly tortured": attributed to unnamed others
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to)\b", re.I)

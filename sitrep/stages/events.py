@@ -207,7 +207,7 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             # "The authorities should release them, HRW said": who must act is the target; the
             # demand is the speaker's, or, unsaid, the voice the article last quoted
             demander = _demander(doc, sentence)
-            if demander is not None and (source is None or demander.actor.id != source.actor.id):
+            if demander is not None and (source is None or _party(demander) != _party(source)):
                 return demander, source
         return source, target
     # "opposition fighters", "Turkish troops": a demonym before a force names the side that fights
@@ -320,7 +320,7 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         after_with = [a for a in others if re.search(r"\bwith\s+(?:the\s+)?(?:[\w\-']+\s+){0,3}$", text[max(sentence.start, a.start - 40):a.start])]
         # "100 ISIL terrorists killed in Kobani": with no other side named, the killer is unknown
         actor1, actor2 = ((after_with or others)[0] if (after_with or others) else None), actor1
-    if actor1 is not None and actor2 is not None and actor1.actor.id == actor2.actor.id:
+    if actor1 is not None and actor2 is not None and _party(actor1) == _party(actor2):
         actor2 = None
     return actor1, actor2
 
@@ -342,7 +342,7 @@ def _ordered_by(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMat
     if found is None:
         return actor1
     named = next((a for a in doc.in_sentence(doc.actors, sentence) if 0 <= a.start - found.end() <= 4 and not a.demonym), None)
-    if named is None or actor2 is not None and named.actor.id == actor2.actor.id:
+    if named is None or actor2 is not None and _party(named) == _party(actor2):
         return actor1
     return named
 
@@ -370,7 +370,7 @@ def _demander(doc: Doc, sentence: Sentence) -> ActorMatch | None:
 _SPEECH_BETWEEN = re.compile(
     r"\b(?:condemn\w*|denounc\w*|said|says|say|told|called|urged|welcomed|denied|denies|reported|"
     r"confirm(?:ed|s)|stated|added|noted|revealed|disclosed|"
-    r"announced|criticis\w*|criticiz\w*|warned|blam\w*|accus\w*)\b", re.I)
+    r"announced|criticis\w*|criticiz\w*|warned|blam\w*|accus\w*|linked|attributed)\b", re.I)
 
 
 def _speaker_head(text: str, end: int) -> str:
@@ -415,7 +415,7 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     """The actor a parsed argument names; a person named with a title ("Foreign Minister Walid
     al-Muallem", "U.S. District Judge Charles Kornmann") is that person, of the body the title names."""
     found = _argument_party(doc, sentence, head, claim_spans, state_act)
-    if found is None or head is None or head.pos_ != "PROPN":
+    if found is None or head is None or head.pos_ != "PROPN" or found.actor.id == "PERSON":
         return found
     names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= head.i - 3] + [head]
     names = [t for t in names if t.text[:1].isupper()]
@@ -431,6 +431,12 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     return ActorMatch(found.start, max(found.end, end), doc.text[found.start:max(found.end, end)], person, demonym=False)
 
 
+def _party(m: ActorMatch) -> tuple[str, str]:
+    """Who an actor match is: its dictionary entry, and for a person (one entry for all) the name too."""
+    return m.actor.id, m.actor.name if m.actor.id == "PERSON" else ""
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _OFFICE_KINDS = {"government", "ministry", "head of state", "police", "state military", "international organisation"}
 
 
@@ -450,6 +456,8 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     # a demonym names the state only as the argument itself or as its armed units ("Russian jets")
     inside = [a for a in inside if not a.demonym or head.lower_ in _FORCE_HEADS
               or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
+    # "Jane Roe's defence committee", "Roe's lawyer": the person owns what the phrase names, and is not it
+    inside = [a for a in inside if not (a.actor.id == "PERSON" and a.end <= at and _POSSESSIVE_AFTER.match(doc.text, a.end))]
     if inside and not any(a.start <= at < a.end for a in inside) and head.lower_ not in _FORCE_HEADS:
         # the head word is outside every name in the phrase: "a Paris criminal court", "police in
         # Lagos" - the whole phrase decides (a state named in it is only the body's country)
@@ -468,6 +476,9 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
             pick = first  # "Hungarian and Romanian officials": the first of the coordinated parties
         if pick.demonym:
             return ActorMatch(pick.start, pick.end, pick.text, pick.actor, demonym=False)
+        if pick.actor.id == "PERSON" and pick.start <= at < pick.end and start < pick.start:
+            # "Israeli Prime Minister Ehud Barak": the person, in the words of the whole phrase
+            return ActorMatch(start, max(end, pick.end), doc.text[start:max(end, pick.end)], pick.actor)
         return pick
     if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that") or head.ent_type_ in _NOT_PARTY_ENTS:
         return None
@@ -565,14 +576,19 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     t0, t1 = trigger.start, trigger.end
     # "Russian warships": an actor whose words hold the trigger is its source
     holder = next((a for a in actors if a.start <= t0 and a.end >= t1), None)
+    # "U.S. President Joe Biden": a state's word right before a named actor is that actor's state
+    actors = [a for a in actors if not (a.demonym and any(
+        b.start >= a.end and not b.demonym and _TITLE_GAP.fullmatch(doc.text, a.end, b.start) for b in actors))]
     # "Hungarian officials", "the Libyan government": a demonym before an institution names it
     actors = [_promote(doc.text, a) for a in actors]
     # the trigger's own clause: "..., while Putin and Erdogan have spoken on the phone"
     clause = sentence.start
     for b in _CLAUSE.finditer(doc.text, sentence.start, t0):
         clause = b.end()
-    before = [a for a in actors if clause <= a.start and a.end <= t0 and not a.demonym] or \
-             [a for a in actors if a.end <= t0 and not a.demonym]
+    # "Jane Roe's defence committee rejected ...": the person owns the subject, and is not it
+    owners = [a for a in actors if a.actor.id == "PERSON" and _POSSESSIVE_AFTER.match(doc.text, a.end)]
+    before = [a for a in actors if clause <= a.start and a.end <= t0 and not a.demonym and a not in owners] or \
+             [a for a in actors if a.end <= t0 and not a.demonym and a not in owners]
     if etype in ("COERCE", "PROTEST"):
         # "Amnesty condemned the arrest of three journalists": who reacts did not arrest
         before = [a for a in before if not _REACTION_BETWEEN.search(doc.text[a.end:t0])]
@@ -594,7 +610,7 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             a2 = next((a for a in actors if s2 <= a.start < s2 + len(between.group(2))), None)
             if a1 and a2:
                 return a1, a2
-    after = [a for a in actors if a.start >= t1 and not a.demonym and (actor1 is None or a.actor.id != actor1.actor.id)
+    after = [a for a in actors if a.start >= t1 and not a.demonym and (actor1 is None or _party(a) != _party(actor1))
              and (a.actor.id != "CIVILIANS" or etype in ("AID", "COERCE", "PROTEST"))]
     # "ready to go to war with Russia", "sanctions against Iran": the marked object is the target
     marked = [a for a in after if re.search(r"\b(?:with|against|on|to|toward|towards|from)\s+(?:the\s+)?$",
@@ -604,6 +620,10 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, ((marked or after)[0] if after else None)
 
 
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|say|told|stated|added|announced)\b")
+# nothing, or a person's title, between a state's word and a named actor ("French President Jane Roe")
+_TITLE_GAP = re.compile(r"\s+(?:(?i:" + "|".join(re.escape(t) for t in sorted(lexicon.person_titles(), key=len, reverse=True))
+                        + r")\s+)?")
 _UNDERGOING = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?(?:arrested|detained|sentenced|charged|jailed|summoned|"
     r"convicted|tried|kidnapped|abducted|imprisoned|indicted|prosecuted|deported|expelled|fined|questioned|"
@@ -900,7 +920,9 @@ def build_mentions(doc: Doc) -> Doc:
                 # "An Australian woman has been arrested": what precedes a passive verb is done to
                 # "Police say a man has been arrested": who says so right after being named speaks of
                 # the act; the speaker is not the one it was done to
-                spoken = bool(_SPEECH_BETWEEN.search(_speaker_head(doc.text, actor1.end)))
+                spoken = bool(_SPEECH_BETWEEN.search(_speaker_head(doc.text, actor1.end))) or bool(
+                    # "PNP chief Gen. Jane Roe said those who were arrested ...": a speaker before the act
+                    _SAID_BETWEEN.search(doc.text, actor1.end, role_trigger.start))
                 if (actor2 is None or actor2.start >= role_trigger.end) and not spoken:
                     actor2 = None if actor1.actor.id == "UNKNOWN_ACTOR" and parsed2 is None and not \
                         re.match(r"[A-Z]", actor1.text) else actor1
@@ -909,7 +931,7 @@ def build_mentions(doc: Doc) -> Doc:
             if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):
                 actor1 = parsed1
             if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
-                    actor1 is None or parsed2.actor.id != actor1.actor.id or parsed2.actor.id == "UNKNOWN_ACTOR"):
+                    actor1 is None or _party(parsed2) != _party(actor1) or parsed2.actor.id == "UNKNOWN_ACTOR"):
                 actor2 = parsed2
             if actor1 is None and etype in _OWN_ACTS and token is not None:
                 # "an emergency meeting requested by the foreign minister": who asked for or called
@@ -1161,6 +1183,8 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
 
 
 _REPORT_NOUNS = {"reports", "report", "allegations", "allegation", "claims", "claim", "accusations", "accusation"}
+# "denied the governor's involvement": a part in the incident, denied for its doer
+_PART_NOUNS = {"involvement", "role", "responsibility", "complicity"}
 
 
 def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
@@ -1171,9 +1195,12 @@ def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int
     for m in mentions:
         token = _trigger_token(doc, m, anchors) if m.type == "REJECT" and m.actor1 is not None else None
         if token is not None:
-            target = next((p for p in reversed(out) if p.type == "ASSAULT" and not p.historical), None)
-            objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS]
+            # the incident or the accusation told last: "has denied the accusation" after "X accused Y"
+            target = next((p for p in reversed(out) if p.type in ("ASSAULT", "COERCE", "ACCUSE") and not p.historical), None)
+            objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS | _PART_NOUNS]
+            # "denied the reports", "denied the governor's involvement": what was told of the incident
             if target is not None and objects and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "such")
+                                                      or c.dep_ == "poss" and objects[0].lower_ in _PART_NOUNS
                                                       for c in objects[0].children):
                 target.denials.append(Claim(by=m.actor1.label, source=m.actor1.name, modality="denied",
                                             evidence=m.evidence))
