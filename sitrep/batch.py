@@ -35,8 +35,32 @@ def _use_fork_server(preload: list[str]) -> None:
 
     # read when the server starts; a later call changes nothing for a running server
     multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
-    forkserver.ensure_running()
+    with _this_sys_path():
+        forkserver.ensure_running()
     _FORK_SERVER_USERS[0] += 1
+
+
+@contextmanager
+def _this_sys_path() -> Iterator[None]:
+    """While the fork server starts: its interpreter finds modules where this process does.
+
+    Python 3.11's fork server ignores the ``sys_path`` it is handed and runs with ``-c``, whose
+    first path entry is the working directory: run from a source checkout other than the code
+    this process imported, the workers imported the checkout's. The environment is read once,
+    when the server's interpreter starts (``PYTHONSAFEPATH`` drops the working directory)."""
+    import sys
+
+    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    os.environ["PYTHONPATH"] = os.pathsep.join(entry or os.getcwd() for entry in sys.path)
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _release_fork_server() -> None:

@@ -71,6 +71,23 @@ def test_two_worker_processes_give_the_records_of_one_process(fakes_sample, one_
     assert (mentions, failures) == one_process
 
 
+def test_workers_import_the_code_this_process_imported(tmp_path, monkeypatch):
+    """Started from a directory holding another ``sitrep`` (a source checkout), the fork server
+    still preloads this process's, which its workers inherit: Python 3.11's fork server
+    imports with its own ``sys.path`` (the working directory first), not this process's."""
+    import sitrep
+
+    (tmp_path / "sitrep").mkdir()  # another version: its modules import, they are not ours
+    (tmp_path / "sitrep" / "__init__.py").write_text("")
+    (tmp_path / "sitrep" / "warm.py").write_text("")
+    monkeypatch.chdir(tmp_path)
+    executor = ProcessExecutor(2)
+    try:
+        assert executor.submit(eval, "__import__('sitrep').__file__").result() == sitrep.__file__
+    finally:
+        executor.close()
+
+
 def _worker_timers() -> tuple:
     import dask
 
