@@ -685,6 +685,28 @@ def test_claim_modality_follows_who_speaks(text, outlet, etype, modality):
     assert m.claim.modality == modality
 
 
+@pytest.mark.parametrize("text,etype,modality", [
+    # the hedge between a speaker and the verb: that he spoke is told by unnamed others
+    ("The envoy reportedly told the Iranian foreign minister in a call on Saturday that the talks must resume.",
+     "REQUEST", "reported"),
+    # the hedge names the charge, not the telling of the arrest
+    ("Police in Kano have arrested a 30-year-old man for allegedly kidnapping a trader in the city.", "COERCE", "asserted"),
+    # a hedge inside a relative clause qualifies that clause's act
+    ("The union on Monday demanded a ban on hiring abroad after the death of a maid who was allegedly beaten "
+     "by her employer.", "REQUEST", "asserted"),
+])
+def test_a_hedge_holds_for_the_act_it_qualifies(text, etype, modality):
+    m = next(m for m in run(text).mentions if m.type == etype)
+    assert m.claim.modality == modality
+
+
+def test_an_attack_claimed_by_a_group_is_its_claim():
+    doc = run("A car bomb claimed by the Islamic State group killed at least 20 people in Qamishli on Tuesday, "
+              "Kurdish officials said.")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.claim.modality == "claimed" and m.claim.source == m.actor1.name
+
+
 def test_a_participle_is_not_a_speaker():
     doc = run("Staff have demanded that the university stop teaching a police force accused of torture.")
     assert not any(a.claim.by and "police" in a.claim.by for a in doc.attributions)

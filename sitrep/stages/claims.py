@@ -99,6 +99,12 @@ _NOT_SPEECH_AFTER = {
 }
 # "has reportedly deployed", "allegedly tortured": attributed to unnamed others
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to)\b", re.I)
+# "arrested for allegedly kidnapping", "a worker who was allegedly tortured": the hedge qualifies the
+# charge or an earlier act told in a clause of its own, not the telling of the sentence's main act
+_CHARGE_BEFORE = re.compile(r"(?:\b(?:for|of|over|on suspicion of)\s+|\b(?:who|which|that)\s+(?:\w+\s+){0,2})$", re.I)
+CHARGE_CUE = "charge hedge"
+# "Kerry reportedly told": the hedge sits between the subject and its verb, the subject is not the source
+_HEDGE_END = re.compile(r"\s(?:reportedly|allegedly|purportedly)$", re.I)
 
 
 def _letters(text: str) -> str:
@@ -121,6 +127,17 @@ def find_claims(doc: Doc) -> Doc:
         out.extend(found)
     doc.attributions = out
     return doc
+
+
+def _claimed_by(doc: Doc, sentence: Sentence, after: int) -> list[Attribution]:
+    """"A bomb blast claimed by the X group": the agent of the passive claims the act as its own."""
+    agent = next((a for a in doc.in_span(doc.actors, after, min(sentence.end, after + 60)) if not a.demonym
+                  and len(doc.text[after:a.start].split()) <= 3), None)
+    if agent is None:
+        return []
+    claim = Claim(by=doc.text[agent.start:agent.end], source=agent.actor.name or None, modality="claimed",
+                  evidence=Evidence(doc.text[after:agent.end].strip(), after, agent.end))
+    return [Attribution(after, agent.end, claim, "claimed by")]
 
 
 def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> list[Attribution]:
@@ -189,7 +206,16 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         if after is not None and after.match(text[m.end():m.end() + 40]):
             continue
         if re.match(r"\s+by\b", text[m.end():m.end() + 5]):
+            if _modality(verb) == "claimed":
+                found.extend(_claimed_by(doc, sentence, m.end() + off))
             continue  # "has been denied by other sources": passive, handled as a dispute
+        hedge = _HEDGE_END.search(subject)
+        if hedge:
+            # "Kerry reportedly told": Kerry speaks, but that he did is told by unnamed others
+            hs, he = m.start(1) + shift + off + hedge.start() + 1, m.start(1) + shift + off + hedge.end()
+            claim = Claim(by=None, source=None, modality="reported", evidence=Evidence(doc.text[hs:he], hs, he))
+            found.append(Attribution(m.start(1) + shift + off, m.end() + off, claim, verb))
+            continue
         s = m.start(1) + shift + off
         e = s + len(subject)
         # flattened text has lost its commas: "... a jihadist-held town a monitoring group said";
@@ -221,8 +247,10 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         hedge = _REPORTEDLY.search(text) or _PASSIVE_REPORT.search(text)
         if hedge:
             s, e = hedge.start() + off, hedge.end() + off
+            # "arrested for allegedly kidnapping": the hedge holds for the charged act only (CHARGE_CUE)
+            cue = CHARGE_CUE if _CHARGE_BEFORE.search(text[max(0, hedge.start() - 40):hedge.start()]) else "reportedly"
             found.append(Attribution(s, e, Claim(by=None, source=None, modality="reported",
-                                                 evidence=Evidence(doc.text[s:e], s, e)), "reportedly"))
+                                                 evidence=Evidence(doc.text[s:e], s, e)), cue))
     dispute = _DISPUTE.search(text)
     if dispute:
         s, e = dispute.start() + off, dispute.end() + off

@@ -26,7 +26,7 @@ from sitrep.resolve.actors import (
 from sitrep.stages import salience
 from sitrep.stages.actors import PEOPLE_KINDS, antecedent, personal
 from sitrep.stages.casualties import is_vague
-from sitrep.stages.claims import RESPONSIBILITY
+from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
 from sitrep.stages.dates import SAME_DAY, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
@@ -677,8 +677,10 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
     return ActorMatch(start, start + len(words), words, _UNKNOWN_ACTOR)
 
 
-def _claim_for(doc: Doc, sentence: Sentence) -> tuple[Claim, list[tuple[int, int]], list[Claim]]:
-    attributions = doc.in_sentence(doc.attributions, sentence)
+def _claim_for(doc: Doc, sentence: Sentence, trigger: Trigger | None = None) -> tuple[Claim, list[tuple[int, int]], list[Claim]]:
+    # "arrested for allegedly kidnapping": the hedge tells the kidnapping as alleged, not the arrest
+    attributions = [a for a in doc.in_sentence(doc.attributions, sentence) if a.cue != CHARGE_CUE
+                    or (trigger is not None and 0 <= trigger.start - a.end <= 25)]
     spans = [(a.start, a.end) for a in attributions]
     denials = [a.claim for a in attributions if a.claim.modality == "denied"]
     main = [a for a in attributions if a.claim.modality != "denied"]
@@ -878,7 +880,7 @@ def build_mentions(doc: Doc) -> Doc:
             weight = best.weight
             if etype == "ASSAULT" and any(x.mode and y is not x and 0 <= y.start - x.end <= 3 for x in group for y in group):
                 weight = min(0.9, weight + 0.2)  # "fighter jets pounded": a weapon and its act, side by side
-            claim, claim_spans, denials = _claim_for(doc, sentence)
+            claim, claim_spans, denials = _claim_for(doc, sentence, mode_trigger)
             role_trigger = best if etype != "ASSAULT" else _governing_act(doc, sentence, mode_trigger, group)
             actor1, actor2 = _roles(doc, sentence, role_trigger, etype, claim_spans)
             token = token_at(doc, sentence.index, role_trigger.start)
