@@ -829,14 +829,8 @@ def _told_day(doc: Doc, sentence: Sentence, when: When | None, trigger: Trigger)
     if when is None or when.evidence is None or when.basis != "text" or when.precision != "day":
         return False
     start, end = when.evidence.start, when.evidence.end
-    if trigger.start > end:
-        return bool(_SPEECH_DATE.search(doc.text[end:end + 25])
-                    or _TELLING_BEFORE.search(doc.text[max(sentence.start, start - 40):start]))
-    # "The strike killed four children, a source told the agency Friday": the speech verb comes after
-    # the act, so the day bound to it dates the telling of an act already told
-    before = max(sentence.start, start - 40)
-    telling = _TELLING_BEFORE.search(doc.text[before:start])
-    return telling is not None and before + telling.start() > trigger.end
+    return trigger.start > end and bool(_SPEECH_DATE.search(doc.text[end:end + 25])
+                                        or _TELLING_BEFORE.search(doc.text[max(sentence.start, start - 40):start]))
 
 
 TOLD_REACH_DAYS = 7  # how long before its telling an act told without its own day may have happened
