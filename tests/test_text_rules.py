@@ -700,6 +700,20 @@ def test_a_hedge_holds_for_the_act_it_qualifies(text, etype, modality):
     assert m.claim.modality == modality
 
 
+def test_a_named_speaker_with_an_apposition_speaks_and_the_clause_after_is_what_is_said():
+    doc = run("Jane Doe, senior advisor to the UN humanitarian coordinator for Yemen, confirmed that five aid "
+              "workers were kidnapped in Abyan Province.", published="2024-03-15")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert (m.claim.modality, m.claim.by) == ("reported", "Jane Doe")
+    assert m.location is not None and m.location.name == "Abyan"
+    # "..., confirmed that five ... were kidnapped in Abyan": a clause, not a speaker after the verb
+    doc = run("The agency's regional director, speaking by phone, confirmed that five aid workers were kidnapped "
+              "in Abyan Province.", published="2024-03-15")
+    assert not any(a.claim.by and a.claim.by.startswith("that") for a in doc.attributions)
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.location is not None and m.location.name == "Abyan"
+
+
 def test_an_attack_claimed_by_a_group_is_its_claim():
     doc = run("A car bomb claimed by the Islamic State group killed at least 20 people in Qamishli on Tuesday, "
               "Kurdish officials said.")
