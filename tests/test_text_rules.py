@@ -714,6 +714,21 @@ def test_a_named_speaker_with_an_apposition_speaks_and_the_clause_after_is_what_
     assert m.location is not None and m.location.name == "Abyan"
 
 
+@pytest.mark.parametrize("text,sub_event", [
+    # a battle fought with air power and artillery is the battle (PROTOCOL: one battle = armed clash)
+    ("Fighting raged overnight with air strikes and artillery fire along the southern front, a correspondent said.",
+     "Armed clash"),
+    ("Clashes went on into Sunday with heavy shelling of the eastern districts of the town.", "Armed clash"),
+    # "the coalition fighting the Islamic State": who the striker is, not a battle
+    ("Air strikes by the coalition fighting the Islamic State killed 12 civilians near Raqqa on Monday.",
+     "Air/drone strike"),
+    ("Air strikes hit a market in Ariha on Friday, killing 12 civilians.", "Air/drone strike"),
+])
+def test_a_battle_with_its_weapons_is_an_armed_clash(text, sub_event):
+    m = next(m for m in run(text).mentions if m.type == "ASSAULT")
+    assert m.acled["sub_event_type"] == sub_event
+
+
 def test_an_attack_claimed_by_a_group_is_its_claim():
     doc = run("A car bomb claimed by the Islamic State group killed at least 20 people in Qamishli on Tuesday, "
               "Kurdish officials said.")

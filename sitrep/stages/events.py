@@ -971,7 +971,7 @@ def build_mentions(doc: Doc) -> Doc:
             if a2 is None and etype == "ASSAULT":
                 a2 = _victim_actor(cas, dictionary)
             if etype == "ASSAULT":
-                acled = _acled_for(mode_trigger, a1, a2, group)
+                acled = _acled_for(mode_trigger, a1, a2, group, doc.text)
             elif etype != best.type:  # a future or demanded act: see _modal_type
                 (acled_type, acled_sub), cameo = _REFRAMED[etype]
                 acled = {"event_type": acled_type, "sub_event_type": acled_sub}
@@ -1363,8 +1363,18 @@ def _victim_actor(cas: list[Casualty], dictionary) -> Actor | None:  # noqa: ANN
     return None
 
 
-def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[Trigger]) -> dict[str, str]:
+# "the coalition fighting Daesh", "forces fighting the Islamic State": the verb with its foe, not a battle told
+_FOE_AFTER = re.compile(r"^\s+(?:the\b|against\b|[A-Z])")
+
+
+def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[Trigger], text: str = "") -> dict[str, str]:
     event_type, sub = trigger.acled
+    if trigger.mode in ("aerial", "heavy-weapons") and any(
+            w in t.text.lower() and not _FOE_AFTER.match(text[t.end:t.end + 12])
+            for t in group if t is not trigger for w in ("clash", "fighting", "battle")):
+        # "fighting raged into Sunday with air strikes and artillery fire": the battle is the event and
+        # the strikes its weapons (PROTOCOL: an offensive and its counter-fire are one armed clash)
+        return {"event_type": "Battles", "sub_event_type": "Armed clash"}
     if trigger.mode in (None, "firearms"):
         phrases = " ".join(t.text.lower() for t in group)
         if any(w in phrases for w in ("kidnap", "abduct", "hostage")):
