@@ -729,6 +729,19 @@ def test_a_battle_with_its_weapons_is_an_armed_clash(text, sub_event):
     assert m.acled["sub_event_type"] == sub_event
 
 
+@pytest.mark.parametrize("later,modality", [
+    # an unnamed eyewitness adding a detail to an incident the outlet told as fact
+    ("Witnesses said the blast took place near a fuel depot and destroyed several cars.", "asserted"),
+    ("Local sources told the agency that the blast took place near a fuel depot and destroyed several cars.", "asserted"),
+    # a named monitor telling it makes the incident its report
+    ("The Observatory said the blast took place near a fuel depot and destroyed several cars.", "reported"),
+])
+def test_a_local_voice_on_a_detail_leaves_the_incident_asserted(later, modality):
+    doc = run("A car bomb killed nine people at a checkpoint near Azaz on Monday. " + later)
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.sentences == [0, 1] and m.claim.modality == modality
+
+
 def test_an_attack_claimed_by_a_group_is_its_claim():
     doc = run("A car bomb claimed by the Islamic State group killed at least 20 people in Qamishli on Tuesday, "
               "Kurdish officials said.")
