@@ -742,6 +742,17 @@ def test_a_local_voice_on_a_detail_leaves_the_incident_asserted(later, modality)
     assert m.sentences == [0, 1] and m.claim.modality == modality
 
 
+@pytest.mark.parametrize("text,modality", [
+    # the speaker tells an act as its own: "it had executed"
+    ("Iran said on Saturday it had executed four men convicted of spying for a foreign power.", "claimed"),
+    # "they had been killed": what happened to others, told by the monitor
+    ("The Observatory said on Saturday they had been killed in air strikes on Ariha.", "reported"),
+])
+def test_a_speaker_telling_its_own_act_claims_it(text, modality):
+    m = next(m for m in run(text).mentions if m.type == "ASSAULT")
+    assert m.claim.modality == modality
+
+
 def test_an_attack_claimed_by_a_group_is_its_claim():
     doc = run("A car bomb claimed by the Islamic State group killed at least 20 people in Qamishli on Tuesday, "
               "Kurdish officials said.")

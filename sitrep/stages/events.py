@@ -955,6 +955,8 @@ def build_mentions(doc: Doc) -> Doc:
                 if actor1 is not None and RESPONSIBILITY.search(sentence.text):
                     claim = Claim(by=actor1.text, source=actor1.actor.name or None, modality="claimed",
                                   evidence=Evidence(sentence.text, sentence.start, sentence.end))
+            if _tells_own_act(doc, claim, mode_trigger if etype == "ASSAULT" else best):
+                claim = replace(claim, modality="claimed")
             a1 = _actor(personal(doc, actor1)) if actor1 else None
             a2 = _actor(personal(doc, actor2, target=True)) if actor2 else None
             if etype == "ASSAULT" and mode_trigger.mode == "explosives" and mode_trigger.text.lower().startswith("bomb") and (
@@ -1855,6 +1857,17 @@ def _speaker_is_actor(m: EventMention) -> bool:
     if source is None and claim.by and actor.kind in _STATE_KINDS:
         return any(words.search(claim.by) and actor.kind in kinds for words, kinds in _STATE_SPEAKERS)
     return False
+
+
+# "Saudi Arabia said Saturday it had executed 81 people", "police said they arrested": the speaker tells
+# an act it names as its own ("it", "they" right after the speech verb, then the act; not "they had been")
+_OWN_ACT_AFTER = r"^,?\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?!been\b)(?:\w+\s+)?"
+
+
+def _tells_own_act(doc: Doc, claim: Claim, trigger: Trigger) -> bool:
+    if claim.modality != "reported" or claim.source is None or claim.evidence is None or claim.evidence.end > trigger.start:
+        return False
+    return bool(re.fullmatch(_OWN_ACT_AFTER, doc.text[claim.evidence.end:trigger.start], re.I))
 
 
 def _claim_modality(m: EventMention) -> None:
