@@ -26,7 +26,7 @@ from sitrep.resolve.actors import (
 from sitrep.stages import salience
 from sitrep.stages.actors import PEOPLE_KINDS, antecedent, personal
 from sitrep.stages.casualties import is_vague
-from sitrep.stages.claims import RESPONSIBILITY
+from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
 from sitrep.stages.dates import SAME_DAY, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
@@ -697,8 +697,10 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
     return ActorMatch(start, start + len(words), words, _UNKNOWN_ACTOR)
 
 
-def _claim_for(doc: Doc, sentence: Sentence) -> tuple[Claim, list[tuple[int, int]], list[Claim]]:
-    attributions = doc.in_sentence(doc.attributions, sentence)
+def _claim_for(doc: Doc, sentence: Sentence, trigger: Trigger | None = None) -> tuple[Claim, list[tuple[int, int]], list[Claim]]:
+    # "arrested for allegedly kidnapping": the hedge tells the kidnapping as alleged, not the arrest
+    attributions = [a for a in doc.in_sentence(doc.attributions, sentence) if a.cue != CHARGE_CUE
+                    or (trigger is not None and 0 <= trigger.start - a.end <= 25)]
     spans = [(a.start, a.end) for a in attributions]
     denials = [a.claim for a in attributions if a.claim.modality == "denied"]
     main = [a for a in attributions if a.claim.modality != "denied"]
@@ -898,7 +900,7 @@ def build_mentions(doc: Doc) -> Doc:
             weight = best.weight
             if etype == "ASSAULT" and any(x.mode and y is not x and 0 <= y.start - x.end <= 3 for x in group for y in group):
                 weight = min(0.9, weight + 0.2)  # "fighter jets pounded": a weapon and its act, side by side
-            claim, claim_spans, denials = _claim_for(doc, sentence)
+            claim, claim_spans, denials = _claim_for(doc, sentence, mode_trigger)
             role_trigger = best if etype != "ASSAULT" else _governing_act(doc, sentence, mode_trigger, group)
             actor1, actor2 = _roles(doc, sentence, role_trigger, etype, claim_spans)
             token = token_at(doc, sentence.index, role_trigger.start)
@@ -975,6 +977,8 @@ def build_mentions(doc: Doc) -> Doc:
                 if actor1 is not None and RESPONSIBILITY.search(sentence.text):
                     claim = Claim(by=actor1.text, source=actor1.actor.name or None, modality="claimed",
                                   evidence=Evidence(sentence.text, sentence.start, sentence.end))
+            if _tells_own_act(doc, claim, mode_trigger if etype == "ASSAULT" else best):
+                claim = replace(claim, modality="claimed")
             a1 = _actor(personal(doc, actor1)) if actor1 else None
             a2 = _actor(personal(doc, actor2, target=True)) if actor2 else None
             if etype == "ASSAULT" and mode_trigger.mode == "explosives" and mode_trigger.text.lower().startswith("bomb") and (
@@ -991,7 +995,7 @@ def build_mentions(doc: Doc) -> Doc:
             if a2 is None and etype == "ASSAULT":
                 a2 = _victim_actor(cas, dictionary)
             if etype == "ASSAULT":
-                acled = _acled_for(mode_trigger, a1, a2, group)
+                acled = _acled_for(mode_trigger, a1, a2, group, doc.text)
             elif etype != best.type:  # a future or demanded act: see _modal_type
                 (acled_type, acled_sub), cameo = _REFRAMED[etype]
                 acled = {"event_type": acled_type, "sub_event_type": acled_sub}
@@ -1403,8 +1407,18 @@ def _victim_actor(cas: list[Casualty], dictionary) -> Actor | None:  # noqa: ANN
     return None
 
 
-def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[Trigger]) -> dict[str, str]:
+# "the coalition fighting Daesh", "forces fighting the Islamic State": the verb with its foe, not a battle told
+_FOE_AFTER = re.compile(r"^\s+(?:the\b|against\b|[A-Z])")
+
+
+def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[Trigger], text: str = "") -> dict[str, str]:
     event_type, sub = trigger.acled
+    if trigger.mode in ("aerial", "heavy-weapons") and any(
+            w in t.text.lower() and not _FOE_AFTER.match(text[t.end:t.end + 12])
+            for t in group if t is not trigger for w in ("clash", "fighting", "battle")):
+        # "fighting raged into Sunday with air strikes and artillery fire": the battle is the event and
+        # the strikes its weapons (PROTOCOL: an offensive and its counter-fire are one armed clash)
+        return {"event_type": "Battles", "sub_event_type": "Armed clash"}
     if trigger.mode in (None, "firearms"):
         phrases = " ".join(t.text.lower() for t in group)
         if any(w in phrases for w in ("kidnap", "abduct", "hostage")):
@@ -1646,6 +1660,10 @@ def _borrowed_period(doc: Doc, m: EventMention) -> bool:
 
 
 CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not to the incident itself
+# "Witnesses said the blast took place near a checkpoint", "local sources told the agency": an unnamed
+# eyewitness or local adds a detail to an incident the outlet told as fact; it does not make it reported
+# (media and organisations, even unnamed, are sources that report)
+_LOCAL_VOICE = re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals|local (?:sources?|people|man|woman))\b", re.I)
 
 
 def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
@@ -1679,7 +1697,8 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         target.casualties.append(c)
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
     if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
-            and m.sentences[0] - told_at <= CLAIM_REACH:
+            and m.sentences[0] - told_at <= CLAIM_REACH \
+            and not (m.claim.source is None and _LOCAL_VOICE.search(m.claim.by or "")):
         target.claim = m.claim
     elif m.claim.modality == "claimed" and target.claim.modality == "reported" and target.actor1 is not None \
             and m.claim.source == target.actor1.name and m.sentences[0] - told_at <= CLAIM_REACH:
@@ -1905,6 +1924,17 @@ def _speaker_is_actor(m: EventMention) -> bool:
     if source is None and claim.by and actor.kind in _STATE_KINDS:
         return any(words.search(claim.by) and actor.kind in kinds for words, kinds in _STATE_SPEAKERS)
     return False
+
+
+# "Saudi Arabia said Saturday it had executed 81 people", "police said they arrested": the speaker tells
+# an act it names as its own ("it", "they" right after the speech verb, then the act; not "they had been")
+_OWN_ACT_AFTER = r"^,?\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?!been\b)(?:\w+\s+)?"
+
+
+def _tells_own_act(doc: Doc, claim: Claim, trigger: Trigger) -> bool:
+    if claim.modality != "reported" or claim.source is None or claim.evidence is None or claim.evidence.end > trigger.start:
+        return False
+    return bool(re.fullmatch(_OWN_ACT_AFTER, doc.text[claim.evidence.end:trigger.start], re.I))
 
 
 def _claim_modality(m: EventMention) -> None:
