@@ -129,8 +129,10 @@ def ingest(
     db = _db(db)
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
                               outlet, encoding, max_mb, timeout, allow_private)
-    extractor, version = _extractor(nlp) if extract else (None, None)
-    with _open(db) as store, _executor(workers, engine, scheduler, extract) as executor, _progress() as progress:
+    # the executor first: its fork server starts loading the pipeline's data (the workers' first
+    # 3 s) while this process opens the store and builds the pipeline
+    with _executor(workers, engine, scheduler, extract) as executor, _open(db) as store, _progress() as progress:
+        extractor, version = _extractor(nlp) if extract else (None, None)
         task = progress.add_task("read", total=None, status="")
         extracting = progress.add_task("extract", total=None, status="", visible=extract)
 

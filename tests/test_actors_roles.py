@@ -438,3 +438,53 @@ def test_two_demonyms_over_one_head_are_one_side_of_a_clash():
     assert found
     assert found[0].actor1 is not None and found[0].actor1.country == "TR", roles(found[0])
     assert found[0].actor2 is not None and "YPG" in found[0].actor2.name, roles(found[0])
+
+
+def test_a_named_office_holder_is_the_actor_in_the_words_of_the_office():
+    found = records("Ghanaian President Amara Diallo rejected the opposition's proposal on Monday.")
+    rejections = [m for m in found if m.type == "REJECT"]
+    assert rejections and rejections[0].actor1.name == "Amara Diallo"
+    assert rejections[0].actor1.label == "Ghanaian President Amara Diallo"
+
+
+def test_the_owner_of_the_speakers_is_not_the_speaker():
+    text = ("Police arrested labor leader Tomas Birk, 50, on Monday. "
+            "Birk's defence committee on Wednesday rejected the prosecutor's accusations against him as false.")
+    rejections = of_type("REJECT", text)
+    assert rejections and rejections[0].actor1 is not None and rejections[0].actor1.name != "Tomas Birk"
+
+
+def test_two_persons_are_two_parties():
+    text = ("Labor leader Tomas Birk, 50, was arrested in December. Judge Jana Novak heard his case in May. "
+            "On Monday Novak dismissed the criminal case against Birk.")
+    acts = [m for m in records(text) if m.actor1 is not None and m.actor1.name == "Jana Novak"]
+    assert acts and acts[0].actor2 is not None and acts[0].actor2.name == "Tomas Birk"
+    # a court dismissing a case acts; it does not deny a report
+    assert acts[0].claim.modality != "denied"
+
+
+def test_a_denial_of_an_accusation_is_its_attribute():
+    text = ("On Monday the interior minister accused the two students of ties to an armed group. "
+            "Their family has denied the accusation and said the police are using it as an excuse.")
+    assert of_type("ACCUSE", text)
+    assert not of_type("REJECT", text)
+
+
+def test_a_denial_of_someones_part_in_an_incident_is_its_attribute():
+    text = ("Gunmen abducted two journalists in Calabar on Monday, police said. "
+            "The governor's spokesman denied the governor's involvement.")
+    assert not of_type("REJECT", text)
+
+
+def test_a_states_word_before_a_named_leader_is_the_leaders_state_not_a_party():
+    text = "Ghana's foreign ministry on Friday rejected comments by French President Emmanuel Macron about the vote."
+    rejections = of_type("REJECT", text)
+    assert rejections and rejections[0].actor2 is not None and rejections[0].actor2.name == "Emmanuel Macron"
+
+
+def test_a_speaker_before_a_passive_act_is_not_its_target():
+    text = ("During the operation on Monday morning, PNP chief Gen. Tomas Birk said those who were arrested were "
+            "six students whom he accused of recruiting minors.")
+    arrests = [m for m in records(text) if m.type == "COERCE"]
+    assert arrests and arrests[0].actor2 is not None
+    assert arrests[0].actor2.kind == "students" and arrests[0].actor2.name != "Gen"

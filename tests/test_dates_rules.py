@@ -125,3 +125,14 @@ def test_a_further_incident_takes_the_day_of_the_one_it_adds_to(link, value, bas
     doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
     second = next(m for m in doc.mentions if m.sentences[0] == 1)
     assert second.date is not None and (second.date.value, second.date.basis) == (value, basis)
+
+
+def test_a_republished_statement_counts_today_from_its_own_day():
+    body = ("Two reporters have been held in the capital for weeks.\n\nThe press union today called on the "
+            "authorities to release the reporters, who were arrested on February 20.")
+    note = "This statement was originally published on example.org on 28 February 2024.\n\n"
+    values = {d.text: d.value for d in default_pipeline().run(Article(text=note + body, published="2024-03-14")).dates}
+    assert values["today"] == "2024-02-28" and values["February 20"] == "2024-02-20"
+    # without the note, today is the day of publication
+    values = {d.text: d.value for d in default_pipeline().run(Article(text=body, published="2024-03-14")).dates}
+    assert values["today"] == "2024-03-14"

@@ -215,8 +215,8 @@ def test_cli_bench_geo(tiny):
 
 # Quality gate: pinned a little under the scores measured when set (gazetteer recogniser, no NER).
 GEO_MINIMUMS = {
-    "TR-News.xml": {"span_recall": 0.94, "acc161_all": 0.865, "acc161_found": 0.91, "gold_acc161": 0.895},
-    "GeoVirus.xml": {"span_recall": 0.965, "acc161_all": 0.855, "acc161_found": 0.878, "gold_acc161": 0.865},
+    "TR-News.xml": {"span_recall": 0.94, "acc161_all": 0.882, "acc161_found": 0.93, "gold_acc161": 0.91},
+    "GeoVirus.xml": {"span_recall": 0.965, "acc161_all": 0.858, "acc161_found": 0.88, "gold_acc161": 0.867},
 }
 
 
@@ -407,3 +407,86 @@ def test_a_settlement_word_before_a_list_of_names():
     text = "Mercury spilled near the villages of Choropampa and Magdalena in Cajamarca, Peru."
     got = _given(text, "Choropampa", "Magdalena", "Cajamarca", "Peru")
     assert got["Magdalena"].precision == "city"
+
+
+def test_an_ambiguous_names_own_guess_is_no_evidence_for_itself():
+    # London's likeliest sense (England) votes for England, but that vote alone must not outweigh the
+    # country the rest of the document names
+    text = ("A London rally for the people of Aleppo thanked Canada on Saturday. Speakers in London urged "
+            "Canada to take in more families from Syria.")
+    assert places(text)["London"].country == "CA"
+    assert places("Hundreds joined a vigil in London on Sunday.")["London"].country == "GB"
+
+
+def test_the_capital_of_a_country_the_document_names():
+    text = ("The U.S. Senate passed the bill on Tuesday. Officials in Washington said the U.S. "
+            "Treasury would act within a week.")
+    assert places(text)["Washington"].fcode == "PPLC"
+    # a name the country bears is the country, not its capital that shares it
+    got = places("Mexico sent aid on Friday, and Mexico's president visited the flooded towns of Mexico.")
+    assert got["Mexico"].precision == "country"
+
+
+def test_a_settlement_word_before_a_long_list_of_names():
+    text = "Floods reached the farming communities of Alto Bonito, Nueva Esperanza, and Magdalena in Peru on Monday."
+    got = _given(text, "Alto Bonito", "Nueva Esperanza", "Magdalena", "Peru")
+    assert got["Magdalena"].precision == "city" and got["Magdalena"].country == "PE"  # not Colombia's department
+
+
+def test_a_long_run_of_capitalised_words_before_a_name_is_read_quickly():
+    import time
+
+    from sitrep.geo.resolve import _SETTLEMENT_BEFORE
+
+    started = time.process_time()
+    assert _SETTLEMENT_BEFORE.search("the villages of " + "Ab " * 30 + "x ") is None
+    assert time.process_time() - started < 0.5
+
+
+def test_french_departments_by_their_short_names():
+    found = places("Officials visited the Somme and the Vosges, in France, after the storm.")
+    assert found["Somme"].fcode == "ADM2" and found["Somme"].country == "FR"
+    assert km((found["Vosges"].lat, found["Vosges"].lon), (48.2, 6.4)) < 80
+
+
+def test_an_ocean_is_no_small_town_of_its_name_in_the_documents_country():
+    text = "Hunters in Virginia and Maryland test ducks of the Atlantic flyway, Virginia officials said."
+    assert places(text)["Atlantic"].precision == "water"
+    assert places("Hunters in Virginia test ducks that winter on the Pacific coast.")["Pacific"].fcode == "OCN"
+    found = places("A tornado hit Atlantic, Iowa, on Monday.")  # a qualifier still names the town
+    assert found["Atlantic"].precision == "city" and found["Atlantic"].admin1_code == "IA"
+
+
+def test_a_name_written_in_two_words_the_gazetteer_writes_as_one():
+    got = _given("Floods hit Kemal Pasa and Sultan Hisar in western Turkey.", "Kemal Pasa", "Sultan Hisar", "Turkey")
+    assert got["Kemal Pasa"].name == "Kemalpaşa" and got["Sultan Hisar"].country == "TR"  # not Hisar, India
+
+
+def test_proximity_neither_moves_a_qualified_town_nor_loses_a_county_at_its_towns_point():
+    text = ("A driver from Paris, Missouri, was hurt in a crash in Monroe County on Friday and was flown to a "
+            "hospital in Columbia, Missouri. Deputies from Marion County helped at the scene.")
+    found = places(text)
+    assert found["Columbia"].name == "Columbia" and found["Columbia"].admin1_code == "MO"  # not a hamlet so called
+    # the county's point is its towns' middle, which is Paris's own point: Paris still counts as a place near it
+    assert found["Monroe County"].admin1_code == "MO"
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_division_its_qualifier_names():
+    text = "The festival at Arrow Rock, Mo., drew visitors from Kansas City."
+    got = _given(text, "Arrow Rock", "Mo.", "Kansas City")
+    assert got["Arrow Rock"].precision == "admin1" and got["Arrow Rock"].name == "Missouri"
+    # a big city before a bracket or a comma keeps its own sense
+    found = places("Fans drove from Los Angeles (San Fernando) to the game, and from Chicago, Illinois.")
+    assert found["Los Angeles"].precision == "city" and found["Chicago"].precision == "city"
+
+
+def test_a_datelines_town_is_in_the_division_after_it_whatever_division_abroad_shares_its_name():
+    # Paris names a division of France too (Ile-de-France), but "PARIS, Ky." is no list of divisions
+    found = places("PARIS, Ky. — Farmers near the town said the spring rains came late, and Ohio was no better.")
+    assert found["PARIS"].name == "Paris" and found["PARIS"].admin1_code == "KY"
+
+
+def test_county_written_short():
+    text = "Flooding closed roads in SIOUX CO. and Lyon Co. on Monday, Iowa officials said."
+    got = _given(text, "SIOUX CO.", "Lyon Co.", "Iowa")
+    assert got["SIOUX CO."].name == "Sioux County" and got["Lyon Co."].admin1_code == "IA"

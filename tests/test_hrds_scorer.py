@@ -69,6 +69,82 @@ def test_the_perpetrator_comes_from_a_violent_record_never_from_a_protest_or_a_s
     assert H.violent_record([march, old_arrest]) is old_arrest
 
 
+def test_with_no_violent_record_a_protest_or_accusation_against_a_state_organ_names_the_state():
+    against_ministry = rec("PROTEST", "demo", kind="workers", label="nurses") | {
+        "actor2": {"kind": "ministry", "label": "the Health Ministry"}}
+    accusing_police = rec("ACCUSE", None, kind="NGO", label="the union") | {
+        "actor2": {"kind": "police", "label": "the police"}}
+    asking_police = rec("REQUEST", None, kind="NGO", label="the union") | {
+        "actor2": {"kind": "police", "label": "the police"}}
+    against_firm = rec("PROTEST", "demo", kind="workers", label="miners") | {
+        "actor2": {"kind": "company", "label": "the mine owner"}}
+    assert H.article_perpetrator([against_ministry]) == "state actor"
+    assert H.article_perpetrator([accusing_police]) == "state actor"
+    assert H.article_perpetrator([asking_police]) is None  # a request accuses no one
+    assert H.article_perpetrator([against_firm]) is None
+    # a violent record, when there is one, decides
+    beating = rec("ASSAULT", "beat", kind="unknown", label="gunmen")
+    assert H.article_perpetrator([against_ministry, beating]) == "other actors without permissions"
+
+
+def test_an_unnamed_or_misread_agent_gives_way_to_the_next_act_that_names_one():
+    unnamed = rec("ASSAULT", "targeted", kind=None, label="")
+    misread = rec("ASSAULT", "targeted", kind="journalists", label="journalists and lawyers")
+    by_soldiers = rec("ASSAULT", "firearms", kind="state military", label="soldiers")
+    assert H.article_perpetrator([unnamed, by_soldiers]) == "state actor"
+    assert H.article_perpetrator([misread, by_soldiers]) == "state actor"
+    assert H.article_perpetrator([misread]) is None
+    assert H.perpetrator_type(misread) is None
+
+
+def test_the_class_most_of_the_articles_violent_acts_name_outweighs_one_misread_agent():
+    misread = rec("ASSAULT", "torture", kind="unknown", label="gunmen")
+    arrests = [rec(), rec(mode="legal", kind="government", label="a court")]
+    assert H.article_perpetrator([misread, *arrests]) == "state actor"
+    assert H.article_perpetrator([misread, arrests[0]]) == "other actors without permissions"  # a tie: the main one
+    assert H.article_perpetrator([misread, misread, *arrests]) == "other actors without permissions"
+
+
+def law(sentence: str, mode: str = "arrest", suspect: dict | None = None, title: str = "") -> dict:
+    return rec(mode=mode, kind="police", label="police") | {
+        "evidence": {"text": sentence}, "actor2": suspect, "article": {"title": title}}
+
+
+@pytest.mark.parametrize("title, sentence, suspect, expected", [
+    ("Two men held over abduction of schoolgirl", "Officers arrested two men on Sunday.",
+     {"kind": "civilians", "label": "two men"}, "other non-state actors"),
+    ("", "Police detained three people in connection with the murder of a shopkeeper.",
+     {"kind": "civilians", "label": "three people"}, "other non-state actors"),
+    ("Gang members charged with kidnapping of trader", "They appeared in court.",
+     {"kind": "unknown", "label": "gang members"}, "other actors without permissions"),
+    ("Two police officers arrested for kidnapping businessman", "The officers were arrested on Friday.",
+     {"kind": "police", "label": "two police officers"}, "state actor"),
+    # the arrest is the violation: no crime behind it
+    ("Journalist arrested for reporting on the protests", "Police arrested the journalist at home.",
+     {"kind": "journalists", "label": "the journalist"}, "state actor"),
+    ("Activist detained", "Police detained the activist over a social media post.",
+     {"kind": "human rights defenders", "label": "the activist"}, "state actor"),
+])
+def test_an_arrest_for_a_crime_points_to_the_suspect(title, sentence, suspect, expected):
+    assert H.article_perpetrator([law(sentence, suspect=suspect, title=title)]) == expected
+
+
+def test_a_crime_is_read_behind_a_law_act_or_an_attack_the_law_answers():
+    attack = rec("ASSAULT", "targeted", kind="unknown", label="gunmen") | {
+        "evidence": {"text": "Gunmen were arrested for the murder."}, "article": {"title": ""}}
+    assert not H.for_a_crime(attack)  # the gunmen are its agents, not the law's side
+    misread = rec("ASSAULT", "targeted", kind="police", label="police") | {
+        "evidence": {"text": "Police detained four men over the murder of a radio host."}, "article": {"title": ""}}
+    assert H.for_a_crime(misread) and H.article_perpetrator([misread]) == "other non-state actors"
+    beating = rec("ASSAULT", "beat", kind="police", label="police") | {
+        "evidence": {"text": "Police beat the protesters before they were detained."}, "article": {"title": ""}}
+    assert not H.for_a_crime(beating) and H.article_perpetrator([beating]) == "state actor"
+    political = law("He was arrested on suspicion of colluding with foreign forces.")
+    assert not H.for_a_crime(political)
+    assert H.for_a_crime(law("He was convicted of murder in 2019."), None)
+    assert not H.for_a_crime(law("He was convicted of sedition in 2019."), None)
+
+
 @pytest.mark.parametrize("kind, label, expected", [
     ("police", "police", "state actor"),
     ("state military", "troops", "state actor"),
@@ -107,10 +183,37 @@ def test_violation_types_union_over_records_and_unknown_when_none():
     assert "killing" not in H.violations([rec("ASSAULT", "beat")])
 
 
+def test_violations_named_in_the_words_of_a_violent_records_sentence_or_the_headline():
+    arrest = rec() | {"evidence": {"text": "The lawyer was arrested on Monday and tortured in custody."}}
+    assert H.violations([arrest]) == {"arbitrary detention", "torture", "other"}
+    vanished = rec("ASSAULT", "abduct") | {"evidence": {"text": "The activist was forcibly disappeared in May."}}
+    assert "enforced disappearance" in H.violations([vanished])
+    # only a violent or coercive record's sentence counts: a call for an inquiry is no killing
+    call = rec("REQUEST", None) | {"evidence": {"text": "They called for an inquiry into the murder."}}
+    assert H.violations([call, rec("ASSAULT", "beat")]) == {"other"}
+    # with no violent record at all, the words of the others still name the violation
+    assert H.violations([call]) == {"killing"}
+    assert H.violations([rec("REQUEST", None) | {"evidence": {"text": "They called for calm."}}]) == {"unknown"}
+    headline = rec("REQUEST", None) | {"article": {"title": "Union leader shot dead outside his home"}}
+    assert H.violations([headline]) == {"killing"}
+    assert H.worded_violations("Detention of five journalists") == {"arbitrary detention"}
+    # every sentence the record was read from counts when the article's sentences are given
+    later = rec() | {"evidence": {"text": "Police arrested the lawyer."}, "sentences": [0, 2]}
+    sentences = H.sentence_texts("Police arrested the lawyer. It rained. He was later tortured in custody.")
+    assert sentences[2] == "He was later tortured in custody."
+    assert "torture" in H.violations([later], sentences) and "torture" not in H.violations([later])
+    assert H.violations([later | {"sentences": [0, 9]}], sentences) == {"arbitrary detention", "other"}
+    assert H.worded_violations("Police raided the office") == set() and H.worded_violations(None) == set()
+
+
 def test_prediction_dates_only_as_stated_else_the_publication_year():
-    stated = rec(date={"value": "2021-02-26", "precision": "day", "basis": "text"})
+    stated = rec(date={"value": "2021-02-26", "precision": "day", "basis": "text", "text": "on 26 February"})
     assert {k: H.predict([stated], "2021-03-08")[k] for k in ("year", "month", "day")} == {
         "year": 2021, "month": 2, "day": 26}
+    # a weekday is resolved by us against the publication day: its month, no day
+    weekday = rec(date={"value": "2021-03-05", "precision": "day", "basis": "text", "text": "on Friday"})
+    assert {k: H.predict([weekday], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2021, "month": 3, "day": None}
     assumed = rec(date={"value": "2021-03-08", "precision": "day", "basis": "published"})
     assert {k: H.predict([assumed], "2021-03-08")[k] for k in ("year", "month", "day")} == {
         "year": 2021, "month": None, "day": None}
@@ -121,11 +224,32 @@ def test_prediction_dates_only_as_stated_else_the_publication_year():
         "year": 2016, "month": 5, "day": None}
 
 
+def test_the_attack_is_dated_by_a_calendar_date_and_a_recounted_act_first():
+    def dated(text: str, value: str, historical: bool = False, etype: str = "COERCE") -> dict:
+        return rec(etype, historical=historical, date={"value": value, "precision": "day", "basis": "text", "text": text})
+
+    today = dated("yesterday", "2021-03-07")
+    by_calendar = dated("on 2 March", "2021-03-02")
+    recounted = dated("on Monday", "2019-05-06", historical=True)
+    recounted_by_calendar = dated("on 6 May 2019", "2019-05-06", historical=True)
+    assert H.dated_record([today, by_calendar]) is by_calendar
+    assert H.dated_record([today, recounted]) is recounted
+    assert H.dated_record([today, by_calendar, recounted, recounted_by_calendar]) is recounted_by_calendar
+    assert H.dated_record([dated("on 2 March", "2021-03-02", etype="PROTEST")]) is None  # not an attack's date
+    assert H.calendar_date(dated("5/3/2021", "2021-03-05")) and H.calendar_date(dated("March 5", "2021-03-05"))
+    assert not H.calendar_date(dated("on Thursday morning", "2021-03-04")) and not H.calendar_date(None)
+
+
 def test_country_from_the_main_record_else_most_records():
     placed = [rec("REQUEST", None, country="GH"), rec("REQUEST", None, country="GH"), rec(country=None)]
     assert H.predict(placed)["country"] == "GH"
     assert H.predict([rec(country="KE"), rec("REQUEST", None, country="GH")])["country"] == "KE"
     assert H.predict([rec(country="HK")])["country"] == "CN"  # the sovereign state
+    # a reaction abroad reported first does not outweigh where most of the article happens
+    reaction = rec("SANCTION", "discontinue", kind="government", label="Canada", country="CA")
+    at_home = [rec(country="BY"), rec("ASSAULT", "beat", country="BY")]
+    assert H.predict([reaction, *at_home])["country"] == "BY"
+    assert H.predict([rec(country="HK"), rec(country="CN"), rec(country="GB")])["country"] == "CN"
 
 
 def test_scores_accuracy_and_micro_f1_and_the_majority_baseline():

@@ -28,10 +28,12 @@ from sitrep.evaluate.records import evaluate_records
 # Session 10 (six branches merged): P 0.766 R 0.722 F1 0.744, fully right 0.264 (78); type 0.939, acled
 # 0.883, actor1 0.728, actor2 0.643, place 0.859, date 0.887, killed 0.925, claim 0.855 (213 matched); HRDs
 # country 0.70, perpetrator 0.52, violations 0.607, year 0.43.
+# Session 11 (hrds branch, the mapping only): HRDs country 0.73, perpetrator 0.64, violations 0.650, year 0.45,
+# month 0.49 (records unchanged).
 RECORDS_MINIMUMS = {"precision": 0.75, "recall": 0.71, "f1": 0.73, "fully_right": 0.25}
 FIELD_MINIMUMS = {"type": 0.92, "acled": 0.87, "actor1": 0.71, "actor2": 0.63, "place": 0.85, "date": 0.87,
                   "killed": 0.91, "claim": 0.84}
-HRDS_MINIMUMS = {"country": 0.68, "perpetrator_type": 0.50, "violations_f1": 0.59, "year": 0.41}
+HRDS_MINIMUMS = {"country": 0.71, "perpetrator_type": 0.62, "violations_f1": 0.63, "year": 0.43}
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +75,8 @@ def test_hrds_minimum(hrds, measure):
 
 
 def test_hrds_beats_the_majority_baseline_where_it_already_does(hrds):
-    # Perpetrator type is still below its baseline (0.60: "state actor" everywhere); the target.
-    for measure in ("country", "violations_f1", "year"):
+    # Day is still below its baseline (0.67: no day anywhere).
+    for measure in ("country", "perpetrator_type", "violations_f1", "year", "month"):
         assert hrds[measure] > hrds["baseline"][measure], measure
 
 

@@ -71,6 +71,23 @@ def test_two_worker_processes_give_the_records_of_one_process(fakes_sample, one_
     assert (mentions, failures) == one_process
 
 
+def test_workers_import_the_code_this_process_imported(tmp_path, monkeypatch):
+    """Started from a directory holding another ``sitrep`` (a source checkout), the fork server
+    still preloads this process's, which its workers inherit: Python 3.11's fork server
+    imports with its own ``sys.path`` (the working directory first), not this process's."""
+    import sitrep
+
+    (tmp_path / "sitrep").mkdir()  # another version: its modules import, they are not ours
+    (tmp_path / "sitrep" / "__init__.py").write_text("")
+    (tmp_path / "sitrep" / "warm.py").write_text("")
+    monkeypatch.chdir(tmp_path)
+    executor = ProcessExecutor(2)
+    try:
+        assert executor.submit(eval, "__import__('sitrep').__file__").result() == sitrep.__file__
+    finally:
+        executor.close()
+
+
 def _worker_timers() -> tuple:
     import dask
 
@@ -107,12 +124,36 @@ def test_a_dask_cluster_that_fails_to_start_fails_at_first_use_and_frees_the_for
     monkeypatch.setattr(dask.distributed, "LocalCluster", refuse)
     users = batch._FORK_SERVER_USERS[0]
     executor = batch.DaskExecutor(2)
-    assert executor.workers == 2 and not executor.read_ahead  # the start needs this process's GIL
+    assert executor.workers == 2 and executor.read_ahead  # the input is read while the cluster starts
     with pytest.raises(RuntimeError, match="no cluster today"):
         executor.submit(len, [1])
     executor.close()
     executor.close()  # safe twice
     assert batch._FORK_SERVER_USERS[0] == users
+
+
+class _Recording(SerialExecutor):
+    workers = 2
+    task_articles = 8
+
+    def __init__(self):
+        self.tasks: list[int] = []
+
+    def submit(self, fn, *args):  # noqa: ANN001, ANN002, ANN201
+        self.tasks.append(len(args[-1]))
+        return super().submit(fn, *args)
+
+
+def test_an_executor_asking_for_larger_tasks_gets_them(tmp_path):
+    """Dask's executor asks for 8 articles a task (each task costs its scheduler and event loops)."""
+    path = tmp_path / "rows.csv"
+    path.write_text("title,text\n" + "".join(f"T{i},Shelling hit the town number {i} on Monday.\n" for i in range(30)))
+    executor = _Recording()
+    with open_store(str(tmp_path / "x.db")) as store:
+        report = ingest([str(path)], store, IngestOptions(), extractor=lambda article: [], version="t",
+                        executor=executor)
+    assert report.extracted == 30 and sum(executor.tasks) == 30
+    assert max(executor.tasks) == 8 and executor.tasks.count(8) >= 3, executor.tasks
 
 
 class _SlowToClose(SerialExecutor):

@@ -305,3 +305,27 @@ def test_taking_someone_to_court_is_an_accusation(sentence):
 def test_dragging_a_person_is_no_lawsuit():
     doc = run("Soldiers dragged the man to a waiting truck outside the court on Monday.")
     assert not [m for m in doc.mentions if m.type == "ACCUSE"]
+
+
+def test_a_distant_undated_arrest_is_another_unless_something_ties_it():
+    filler = ("The university has about 9,000 students. Its engineering faculty was founded in 1966. "
+              "The campus lies in the north of the capital. ")
+    lead = "Security agents arrested the student leader Tomas Ferrand in Oldtown on Tuesday. "
+    coerce = [m for m, _f in default_pipeline().run(
+        Article(text=lead + filler + "Agents had also arrested his parents and questioned them for hours.",
+                published="2024-03-14"), keep_all=True).extra["candidates"] if m.type == "COERCE"]
+    assert len(coerce) == 2
+    # the same arrest named again by its patient, far from the lead, stays one
+    coerce = [m for m, _f in default_pipeline().run(
+        Article(text=lead + filler + "Lawyers said the arrest of Ferrand had no legal basis and was arbitrary.",
+                published="2024-03-14"), keep_all=True).extra["candidates"] if m.type == "COERCE"]
+    assert len(coerce) == 1
+
+
+def test_an_act_named_by_whose_it_was_yields_to_the_act_the_sentence_tells():
+    # the detention was told before; the sentence tells the crowds that followed it
+    types = candidate_types("As news of the governor's detention spread through the city on Monday, thousands of "
+                            "people filled the streets.")
+    assert types == ["PROTEST"]
+    # a reaction to it stays the incident's attribute: the act, not the blame, is the candidate
+    assert "ACCUSE" not in candidate_types("The union blamed Saturday's abduction of the doctor on state agents.")

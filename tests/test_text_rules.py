@@ -494,6 +494,39 @@ def test_advances_mobilizing_and_pulling_out(text, etype):
     assert [m.type for m in run(text).mentions] == [etype]
 
 
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        # attacks named as what is stopped or scaled back: a de-escalation, not an attack
+        ("The air force suspended its air strikes on the northern districts on Sunday, the defence ministry said.", "RETREAT"),
+        ("Government forces sharply reduced their air raids on the besieged quarter this week.", "RETREAT"),
+        ("The army paused its shelling of the old town on Monday to let civilians leave.", "RETREAT"),
+        ("Russia announced a three-day humanitarian pause in the city on Friday.", "RETREAT"),
+        # the attacks themselves, or an attack that halted an advance, stay attacks
+        ("Government jets carried out air strikes on the northern districts on Sunday, killing nine people.", "ASSAULT"),
+        ("The opposition suspended the talks after air strikes killed nine people in the northern districts.", "ASSAULT"),
+    ],
+)
+def test_halting_attacks_is_a_de_escalation(text, etype):
+    types = [m.type for m in run(text).mentions]
+    assert etype in types
+    if etype == "ASSAULT":
+        assert "RETREAT" not in types
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The journalists' union expressed its outrage at the press law the parliament passed on Monday.", "ACCUSE"),
+        ("Police launched a manhunt for the gunmen who abducted the village chief on Sunday.", "MOBILIZE"),
+        ("The envoy said he had received full assurances from the militia commanders that the convoy would pass.", "AGREE"),
+        ("Lawyers for the detained editor are requesting his release on bail, the union said.", "REQUEST"),
+    ],
+)
+def test_outrage_manhunts_assurances_and_requests(text, etype):
+    assert etype in [m.type for m in run(text).mentions]
+
+
 def test_a_denial_of_the_reports_is_the_incidents_attribute():
     text = ("Jets struck a market in Ariha on Monday, killing 12 civilians, activists said. "
             "The Russian defence ministry denied the reports on Tuesday.")
@@ -683,6 +716,81 @@ def test_claim_modality_follows_who_speaks(text, outlet, etype, modality):
     doc = default_pipeline().run(Article(text=text, published="2024-03-14", outlet=outlet))
     m = next(m for m in doc.mentions if m.type == etype)
     assert m.claim.modality == modality
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    # the hedge between a speaker and the verb: that he spoke is told by unnamed others
+    ("The envoy reportedly told the Iranian foreign minister in a call on Saturday that the talks must resume.",
+     "REQUEST", "reported"),
+    # the hedge names the charge, not the telling of the arrest
+    ("Police in Kano have arrested a 30-year-old man for allegedly kidnapping a trader in the city.", "COERCE", "asserted"),
+    # a hedge inside a relative clause qualifies that clause's act
+    ("The union on Monday demanded a ban on hiring abroad after the death of a maid who was allegedly beaten "
+     "by her employer.", "REQUEST", "asserted"),
+])
+def test_a_hedge_holds_for_the_act_it_qualifies(text, etype, modality):
+    m = next(m for m in run(text).mentions if m.type == etype)
+    assert m.claim.modality == modality
+
+
+def test_a_named_speaker_with_an_apposition_speaks_and_the_clause_after_is_what_is_said():
+    doc = run("Jane Doe, senior advisor to the UN humanitarian coordinator for Yemen, confirmed that five aid "
+              "workers were kidnapped in Abyan Province.", published="2024-03-15")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert (m.claim.modality, m.claim.by) == ("reported", "Jane Doe")
+    assert m.location is not None and m.location.name == "Abyan"
+    # "..., confirmed that five ... were kidnapped in Abyan": a clause, not a speaker after the verb
+    doc = run("The agency's regional director, speaking by phone, confirmed that five aid workers were kidnapped "
+              "in Abyan Province.", published="2024-03-15")
+    assert not any(a.claim.by and a.claim.by.startswith("that") for a in doc.attributions)
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.location is not None and m.location.name == "Abyan"
+
+
+@pytest.mark.parametrize("text,sub_event", [
+    # a battle fought with air power and artillery is the battle (PROTOCOL: one battle = armed clash)
+    ("Fighting raged overnight with air strikes and artillery fire along the southern front, a correspondent said.",
+     "Armed clash"),
+    ("Clashes went on into Sunday with heavy shelling of the eastern districts of the town.", "Armed clash"),
+    # "the coalition fighting the Islamic State": who the striker is, not a battle
+    ("Air strikes by the coalition fighting the Islamic State killed 12 civilians near Raqqa on Monday.",
+     "Air/drone strike"),
+    ("Air strikes hit a market in Ariha on Friday, killing 12 civilians.", "Air/drone strike"),
+])
+def test_a_battle_with_its_weapons_is_an_armed_clash(text, sub_event):
+    m = next(m for m in run(text).mentions if m.type == "ASSAULT")
+    assert m.acled["sub_event_type"] == sub_event
+
+
+@pytest.mark.parametrize("later,modality", [
+    # an unnamed eyewitness adding a detail to an incident the outlet told as fact
+    ("Witnesses said the blast took place near a fuel depot and destroyed several cars.", "asserted"),
+    ("Local sources told the agency that the blast took place near a fuel depot and destroyed several cars.", "asserted"),
+    # a named monitor telling it makes the incident its report
+    ("The Observatory said the blast took place near a fuel depot and destroyed several cars.", "reported"),
+])
+def test_a_local_voice_on_a_detail_leaves_the_incident_asserted(later, modality):
+    doc = run("A car bomb killed nine people at a checkpoint near Azaz on Monday. " + later)
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.sentences == [0, 1] and m.claim.modality == modality
+
+
+@pytest.mark.parametrize("text,modality", [
+    # the speaker tells an act as its own: "it had executed"
+    ("Iran said on Saturday it had executed four men convicted of spying for a foreign power.", "claimed"),
+    # "they had been killed": what happened to others, told by the monitor
+    ("The Observatory said on Saturday they had been killed in air strikes on Ariha.", "reported"),
+])
+def test_a_speaker_telling_its_own_act_claims_it(text, modality):
+    m = next(m for m in run(text).mentions if m.type == "ASSAULT")
+    assert m.claim.modality == modality
+
+
+def test_an_attack_claimed_by_a_group_is_its_claim():
+    doc = run("A car bomb claimed by the Islamic State group killed at least 20 people in Qamishli on Tuesday, "
+              "Kurdish officials said.")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert m.claim.modality == "claimed" and m.claim.source == m.actor1.name
 
 
 def test_a_participle_is_not_a_speaker():

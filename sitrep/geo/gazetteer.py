@@ -37,7 +37,7 @@ from sitrep.heap import without_cycle_collection
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
 
-_FORMAT = 12
+_FORMAT = 13
 # the same names are looked up again and again across articles: fold each once
 _fold_cached = lru_cache(maxsize=1 << 18)(fold)
 
@@ -91,8 +91,8 @@ class GeoIndex:
         return self.entries[i] if i is not None else None
 
 
-_PREFIXES = ("province of ", "provincia de ", "provincia di ", "departamento de ", "departement de ",
-             "departement du ", "province du ", "state of ", "estado de ", "region of ", "city of ", "municipio de ",
+_PREFIXES = ("province of ", "provincia de ", "provincia di ", "departamento de ", "departement de la ",
+             "departement de l'", "departement des ", "departement d'", "departement de ", "departement du ", "province du ", "state of ", "estado de ", "region of ", "city of ", "municipio de ",
              "partido de ", "muhafazat al ", "muhafazat ")
 _SUFFIXES = (" zhuang autonomous region", " uygur autonomous region", " uyghur autonomous region",
              " hui autonomous region", " autonomous region", " sheng", " province", " region", " voivodeship", " governorate", " oblast", " kommune", " kommun",

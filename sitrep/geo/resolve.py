@@ -26,9 +26,12 @@ _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|prefecture|oblast|
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|governorate|oblast|department|territory)\s+of\s+(?:the\s+)?$", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\(|—|–|-|:)")
 _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
-# "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh"
+# "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh" (each name
+# taken whole, atomically: a long run of capitalised words is read in linear time)
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|township|hamlets?|communit(?:y|ies)|settlements?|"
-                                r"municipalit(?:y|ies))\s+of\s+(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
+                                r"municipalit(?:y|ies))\s+of\s+(?>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
+# how far back a settlement word is looked for: "the communities of San Juan, Choropampa, and Magdalena"
+_LIST_REACH = 100
 _POSTAL = re.compile(r"^,\s*([A-Z]{2})\b")
 # a hamlet of fewer people than this, in a country the document does not name, is not believed
 MIN_UNSUPPORTED_POPULATION = 1000
@@ -36,6 +39,9 @@ MIN_UNSUPPORTED_POPULATION = 1000
 # of its divisions is that division
 LISTED_DIVISIONS = 3
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or)\s*")
+# the capital of a country the document names by name wins this much over the capital's namesakes:
+# "Washington" in a story about the U.S. Senate is the capital, not the state
+CAPITAL_OF_NAMED = 2.0
 # a division's name followed by another division names a town of it only when the town is this big
 MIN_QUALIFIED_POPULATION = 10_000
 
@@ -110,7 +116,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cands[i] = [c for c in cands[i] if c.kind == "admin1"]
             constraint[i] = (cands[i][0].country or "", None)
             continue
-        if _SETTLEMENT_BEFORE.search(text[max(0, m.start - 40):m.start]) and any(c.kind == "city" for c in cands[i]):
+        if _SETTLEMENT_BEFORE.search(text[max(0, m.start - _LIST_REACH):m.start]) and any(c.kind == "city" for c in cands[i]):
             # "the communities of San Juan and Magdalena": settlements, whatever division shares the name
             cands[i] = [c for c in cands[i] if c.kind == "city"]
         if not _QUALIFIER.match(after):
@@ -126,10 +132,12 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                     c.country == o.country and (o.kind == "country" or c.admin1 == o.admin1) for o in outer)]
                 if any(c.kind in ("country", "continent") for c in cands[i]):
                     inner = []  # "Iraq, Iran": two countries, not a town of Iran called Iraq
-                if inner and any(c.kind == "admin1" for c in cands[i]) and all(
-                        c.kind == "city" and c.population < MIN_QUALIFIED_POPULATION for c in inner):
+                # a division of the qualifier's own country: the two may be a list ("PARIS, Mo." is no list:
+                # Paris's division is France's)
+                listable = any(c.kind == "admin1" and any(c.country == o.country for o in outer) for c in cands[i])
+                if inner and listable and all(c.kind == "city" and c.population < MIN_QUALIFIED_POPULATION for c in inner):
                     inner = []  # "Georgia, Oklahoma, Pennsylvania": a list of states, not a hamlet in one
-                if inner and any(c.kind == "admin1" for c in cands[i]) and _list_goes_on(text, mentions, cands, i + 1):
+                if inner and listable and _list_goes_on(text, mentions, cands, i + 1):
                     inner = []  # "in Washington, Pennsylvania and California": the list goes on past the second
                 if inner:
                     cands[i] = inner
@@ -140,6 +148,14 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                     if held and i + 1 not in constraint:
                         cands[i + 1] = held
                         constraint[i + 1] = (held[0].country or "", None)
+                    continue
+                named = [o for o in outer if o.kind == "admin1"]
+                if len(named) == 1 and gap.startswith(",") and not _list_goes_on(text, mentions, cands, i + 1) \
+                        and all(c.kind in ("city", "admin2") and c.population < MIN_QUALIFIED_POPULATION for c in cands[i]):
+                    # "Holliday, Mo.": a town the gazetteer does not hold in the division its qualifier names
+                    # lies in that division; a namesake elsewhere is further off than the division's point
+                    cands[i] = named
+                    constraint[i] = (named[0].country or "", None)
                     continue
         pm = _POSTAL.match(after)
         if pm and pm.group(1) in postal:
@@ -155,6 +171,11 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     for cc, w in (context.countries or {}).items():
         weights[cc] += w
     seen_towns: set[str] = set()
+    named_countries: set[str] = set()  # countries the document names by name ("France")
+    # names a country bears ("Mexico" is not Mexico City, however often Mexico is named)
+    countries_own = {fold(m.text) for m, options in zip(mentions, cands, strict=True)
+                     if any(c.kind == "country" for c in options)}
+    guessed: dict[str, str] = {}  # an ambiguous name -> the country its likeliest sense voted for
     for i, m in enumerate(mentions):
         if not cands[i] or i in spelled:
             continue
@@ -169,16 +190,25 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             if fold(m.text) not in seen_towns:
                 seen_towns.add(fold(m.text))
                 weights[top.country] += 0.3
+                guessed[fold(m.text)] = top.country
         elif top.kind in ("country", "admin1") or len(cands[i]) == 1:
             weights[top.country] += 1.0
+            if top.kind == "country" and m.source != "demonym":
+                named_countries.add(top.country)
             if top.kind == "admin1":
                 divisions[(top.country, top.admin1 or "")] += 1
         elif fold(m.text) not in seen_towns:  # an ambiguous town counts once, however often it is named
             seen_towns.add(fold(m.text))
             weights[top.country] += 0.3
+            guessed[fold(m.text)] = top.country
         if m.start < 40 and _DATELINE_AFTER.match(text[m.end:m.end + 30]):
             weights[top.country] += 2.0  # "ANKARA, Turkey —": where the report was filed
     total = sum(weights.values()) or 1.0
+    # an ambiguous name's own guess weighs nothing against a country the document names outright
+    # ("a London rally ... thanked Canada": London's guess, England, does not make London English)
+    guessed = {fold(m.text): guessed[fold(m.text)] for m, options in zip(mentions, cands, strict=True)
+               if fold(m.text) in guessed and any(c.country in named_countries and c.country != guessed[fold(m.text)]
+                                                  for c in options)}
     # divisions the document's unambiguous towns lie in ("Seattle" and "Spokane" beside "Washington"):
     # the division of that name is meant, not a town called so elsewhere
     town_divisions: Counter[tuple[str, str]] = Counter()
@@ -203,12 +233,15 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                         o.kind == "admin1" and o.country == c.country for o in cands[j]):
                     listed.add((c.country, c.admin1))
 
-    def score(e: GeoEntry) -> float:
+    def score(e: GeoEntry, name: str | None = None, own_guess: bool = False) -> float:
         s = prior(e)
-        if e.country and weights[e.country]:
-            s += 1.5 + 4.0 * weights[e.country] / total
+        weight = weights[e.country or ""] - (0.3 if not own_guess and guessed.get(name or "") == e.country else 0.0)
+        if e.country and weight > 1e-9:
+            s += 1.5 + 4.0 * weight / total
         if e.kind not in ("admin1", "country") and e.country and divisions[(e.country, e.admin1 or "")]:
             s += 2.0
+        if e.fcode == "PPLC" and e.country in named_countries and name is not None and name not in countries_own:
+            s += CAPITAL_OF_NAMED
         if e.kind == "admin1" and e.country and weights[e.country] >= 2:
             s += 1.5  # "Georgia" in a story set in the United States is the state
         if e.kind == "admin1" and town_divisions[(e.country or "", e.admin1 or "")]:
@@ -221,7 +254,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     chosen: dict[str, GeoEntry | None] = {}
     for i in sorted(constraint):
         if cands[i]:
-            chosen.setdefault(fold(mentions[i].text), max(cands[i], key=score))
+            name = fold(mentions[i].text)
+            chosen.setdefault(name, max(cands[i], key=lambda e, name=name: score(e, name)))
     out: list[tuple[Mention, GeoEntry | None]] = []
     dropped: dict[str, GeoEntry] = {}  # folded name -> the hamlet it was not believed to be
     for i, m in enumerate(mentions):
@@ -232,11 +266,17 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         if i not in constraint and key in chosen:
             out.append((m, chosen[key]))
             continue
-        best = max(cands[i], key=score)
+        options = cands[i]
+        if i not in constraint and not _QUALIFIER.match(text[m.end:m.end + 3]) and any(
+                c.kind in ("continent", "water") for c in options):
+            # "the Pacific side", "the Atlantic flyway": an ocean or continent, not a small town of its name
+            # in the document's country (a qualifier still picks the town: "Atlantic, Iowa")
+            options = [c for c in options if c.kind != "city" or c.population >= MIN_QUALIFIED_POPULATION]
+        best = max(options, key=lambda e: score(e, key))
         # a hamlet is believed when a qualifier names its country or division ("Weiswampach,
         # Luxembourg"), when the document names its division, or when the text calls it a village
         supported = i in constraint or (best.kind == "city" and divisions[(best.country or "", best.admin1 or "")]) \
-            or (_SETTLEMENT_BEFORE.search(text[max(0, m.start - 40):m.start]) is not None
+            or (_SETTLEMENT_BEFORE.search(text[max(0, m.start - _LIST_REACH):m.start]) is not None
                 and weights[best.country or ""] >= 1)
         if m.source == "gazetteer" and best.kind == "city" and not supported and (
                 best.population < MIN_UNSUPPORTED_POPULATION
@@ -253,7 +293,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     kept = {key: town for key, town in dropped.items() if chosen.get(key) is None and _division_chosen(town, chosen)}
     if kept:
         out = [(m, kept.get(fold(m.text), e) if e is None and m.source == "gazetteer" else e) for m, e in out]
-    return _nudge(out, cands, score)
+    return _nudge(out, cands, lambda e, name: score(e, name, own_guess=True), set(constraint))
 
 
 def _list_goes_on(text: str, mentions: list[Mention], cands: list[list[GeoEntry]], j: int) -> bool:
@@ -280,6 +320,8 @@ def _code_in_lower_case(phrase: str, e: GeoEntry) -> bool:
 
 def _lookup(phrase: str, index: GeoIndex, spelling: bool = True) -> list[GeoEntry]:
     found = index.lookup(phrase)
+    if not found and _COUNTY_SHORT.search(phrase):  # "Plymouth Co." is Plymouth County
+        found = index.lookup(_COUNTY_SHORT.sub(" County", phrase))
     if not found and phrase.endswith("."):
         found = index.lookup(phrase[:-1])
     if not found and phrase[-2:] in ("'s", "’s"):
@@ -289,6 +331,9 @@ def _lookup(phrase: str, index: GeoIndex, spelling: bool = True) -> list[GeoEntr
     if not found and _SAINT.match(phrase):  # "St. Marc", "St Albans": the gazetteer writes Saint
         rest = _SAINT.sub("", phrase)
         found = index.lookup("Saint " + rest) or index.lookup("Saint-" + rest)
+    if not found and " " in phrase.strip():
+        # a name the gazetteer writes as one word ("Dogu Beyazit" for Doğubeyazıt)
+        found = index.lookup(phrase.replace(" ", "")) if phrase[:1].isupper() else []
     if not found and " " in phrase.strip():
         found = _lookup_part(phrase, index)
     if not found and spelling:
@@ -343,6 +388,7 @@ def _by_spelling(phrase: str, index: GeoIndex) -> list[GeoEntry]:
 
 
 _SAINT = re.compile(r"^St\.?\s+(?=[A-Z])")
+_COUNTY_SHORT = re.compile(r"\s+Co\.?$", re.I)
 # words around a place's name in a longer span ("Southern California", "Greater Toronto Area", "Karak district")
 _AROUND = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
            "lower", "greater", "downtown", "inner", "outer", "metro", "metropolitan", "northeast", "northwest",
@@ -390,27 +436,32 @@ def _lookup_part(phrase: str, index: GeoIndex) -> list[GeoEntry]:
     return []
 
 
-def _nudge(resolved: list[tuple[Mention, GeoEntry | None]], cands: list[list[GeoEntry]], score) -> list:  # noqa: ANN001
-    """Re-pick towns towards the document's other places: a namesake within 250 km of them wins a close call."""
-    anchors = list(dict.fromkeys((round(e.lat, 2), round(e.lon, 2)) for _, e in resolved
-                                 if e is not None and e.kind in ("city", "admin2")))[:40]
+def _nudge(resolved: list[tuple[Mention, GeoEntry | None]], cands: list[list[GeoEntry]], score,  # noqa: ANN001
+           qualified: set[int]) -> list:
+    """Re-pick towns towards the document's other places: a namesake within 250 km of them wins a close call.
+    A town its qualifier placed ("Columbia, Missouri") is not re-picked: the text said which one."""
+    # each place resolved counts once, however many names or mentions led to it; two places at one
+    # point (a county and the town at its middle) are two anchors
+    anchors = list({id(e): e for _, e in resolved if e is not None and e.kind in ("city", "admin2")}.values())[:40]
     if len(anchors) < 2:
         return resolved
-    memo: dict[tuple[float, float], int] = {}
+    memo: dict[tuple[int, int], int] = {}
 
-    def near(c: GeoEntry) -> int:
-        point = (round(c.lat, 2), round(c.lon, 2))
-        if point not in memo:
-            memo[point] = sum(1 for a in anchors if a != point and km(a, point) < 250)
-        return memo[point]
+    def near(c: GeoEntry, own: GeoEntry) -> int:
+        """How many other places of the document lie within 250 km of ``c`` (not ``own``, the mention's pick)."""
+        if (id(c), id(own)) not in memo:
+            memo[(id(c), id(own))] = sum(1 for a in anchors if a is not c and a is not own
+                                         and km((a.lat, a.lon), (c.lat, c.lon)) < 250)
+        return memo[(id(c), id(own))]
 
     out = []
-    for (m, e), options in zip(resolved, cands, strict=True):
+    for i, ((m, e), options) in enumerate(zip(resolved, cands, strict=True)):
         towns = [c for c in options if c.kind in ("city", "admin2")]
-        if e is None or e.kind not in ("city", "admin2") or len(towns) < 2:
+        if e is None or e.kind not in ("city", "admin2") or len(towns) < 2 or i in qualified:
             out.append((m, e))
             continue
-        floor = score(e) - 2.5
-        better = [c for c in towns if near(c) > near(e) and score(c) > floor]
-        out.append((m, max(better, key=lambda c: (near(c), score(c))) if better else e))
+        key = fold(m.text)
+        floor = score(e, key) - 2.5
+        better = [c for c in towns if near(c, e) > near(e, e) and score(c, key) > floor]
+        out.append((m, max(better, key=lambda c, e=e: (near(c, e), score(c, key))) if better else e))
     return out

@@ -56,6 +56,7 @@ def ingest(
     """
     options = options or IngestOptions()
     report = IngestReport()
+    task = _task_articles(executor)
     extracting = extractor is not None and version is not None
 
     def read() -> Iterator[list[Article]]:
@@ -65,7 +66,7 @@ def ingest(
         source = iter_articles(inputs, options)
         if extracting and executor is not None and executor.workers > 1 and executor.read_ahead:
             source = _read_ahead(source, READ_AHEAD)
-        for chunk in _chunks(source, batch_size, first=WORK_BATCH):
+        for chunk in _chunks(source, batch_size, first=task):
             articles = [a for a in chunk if isinstance(a, Article)]
             failures = [f for f in chunk if isinstance(f, Failure)]
             store.add_failures(failures)
@@ -79,7 +80,7 @@ def ingest(
                 for item in chunk:
                     on_item(item)
             if extracting:
-                yield from _chunks(store.claim_articles([a.id for a in articles], version), WORK_BATCH)
+                yield from _chunks(store.claim_articles([a.id for a in articles], version), task)
 
     if not extracting:
         for _ in read():
@@ -115,7 +116,7 @@ def _extract(
     def work() -> Iterator[list[Article]]:
         yield from fresh
         while claimed := store.claim_pending(version, batch_size):
-            yield from _chunks(claimed, WORK_BATCH)
+            yield from _chunks(claimed, _task_articles(executor))
 
     executor = executor or SerialExecutor()
     buffer: list[Extracted] = []
@@ -157,6 +158,11 @@ def _store(store: Store, results: list[Extracted], version: str, report: IngestR
             report.mentions += len(r.mentions or [])
         if on_extracted:
             on_extracted(r.article, r.failure)
+
+
+def _task_articles(executor: SerialExecutor | None) -> int:
+    """Articles per task sent to ``executor``'s workers (``WORK_BATCH`` unless it asks for more)."""
+    return getattr(executor, "task_articles", None) or WORK_BATCH
 
 
 def _chunks(items: Iterable, size: int, first: int | None = None) -> Iterator[list]:

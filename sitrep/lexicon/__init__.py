@@ -235,6 +235,11 @@ def group_roles() -> tuple[str, ...]:
     return tuple(str(r).lower() for r in _general().get("group_roles") or ())
 
 
+def led_bodies() -> tuple[str, ...]:
+    """Bodies named after the leader who heads them ("the Buhari government")."""
+    return tuple(str(w).lower() for w in _general().get("led_bodies") or ())
+
+
 def body_heads() -> dict[str, str]:
     """Lower-cased last word of an organisation's proper name -> the kind of actor it names."""
     return {str(k).lower(): str(v) for k, v in (_general().get("body_heads") or {}).items()}

@@ -13,8 +13,10 @@ from sitrep.lexicon import (
     capital_lookup,
     demonym_lookup,
     find_countries,
+    former_markers,
     gendered_words,
     group_roles,
+    led_bodies,
     months,
     name_lookup,
     person_titles,
@@ -395,6 +397,21 @@ def _private(text: str, m: ActorMatch, context: str | None) -> ActorMatch:
     return m if entry is m.actor else ActorMatch(m.start, m.end, m.text, entry)
 
 
+def _kin_of_listed(text: str, m: ActorMatch) -> bool:
+    """A listed person's surname ("al-Assad") right after another given name ("Rifaat al-Assad"): a
+    relative or namesake, not the listed person (whose title, or own given name, may stand there)."""
+    entry = m.actor
+    name = (entry.name or "").split()
+    if entry.kind not in ("head of state", "government") or entry.parent is None or len(name) < 2 \
+            or m.text.split()[-1:] != name[-1:] or len(m.text.split()) >= len(name):
+        return False
+    _, word = _token_before(text, m.start)
+    bare = word.strip(".,")
+    return bool(bare) and bare[:1].isupper() and bare.isalpha() and bare not in _NOT_NAME and bare != name[0] \
+        and bare.lower() not in person_titles() and bare.lower() not in demonym_lookup() and not find_countries(bare) \
+        and text[max(0, m.start - len(word) - 3):m.start - len(word)].strip() not in (".", "!", "?")
+
+
 def find_actors(doc: Doc) -> Doc:
     dictionary = actor_dictionary()
     matches = _derived(doc, dictionary.match(doc.text))
@@ -421,6 +438,8 @@ def find_actors(doc: Doc) -> Doc:
     doc.extra["country_mentions"] = find_countries(doc.text)
     mentioned = _country_counts(doc, doc.extra["country_mentions"], merged)
     context = _context_country(mentioned)
+    # "Rifaat al-Assad": another person of the listed leader's family (still a sign of the article's state)
+    merged = [m for m in merged if not _kin_of_listed(doc.text, m)]
     # "government", "regime", "militant" qualify Syria's actors only in an article that names Syria
     demonyms = demonym_lookup()
     merged = [m for m in merged if not (m.demonym and m.actor.country and m.text.lower() not in demonyms
@@ -429,6 +448,7 @@ def find_actors(doc: Doc) -> Doc:
     named = {c.iso2 for c in doc.extra["country_mentions"]} | {c.iso2 for c in find_countries(doc.article.title or "")}
     merged = _generic_phrases(doc, merged, context, mentioned)
     merged = _named_bodies(doc, merged, context)
+    merged = _abbreviated(doc.text, merged)
     merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
@@ -490,6 +510,8 @@ def _is_name(doc: Doc, words: str, start: int, end: int, own: ActorMatch, person
     parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
     if any(w in _NOT_NAME or w.lower() in demonym_lookup() for w in parts) or find_countries(words):
         return False
+    if len(parts) == 1 and (parts[0].lower() in person_titles() or parts[0].lower() + "." in person_titles()):
+        return False  # "PNP chief Gen.": a title cut from its name
     if any(p.start < end and start < p.end for p in doc.places):
         return False
     return not any(a is not own and a.start < end and start < a.end
@@ -520,7 +542,7 @@ def personal(doc: Doc, m: ActorMatch, target: bool = False) -> ActorMatch:
     bare = m.text.lower().removeprefix("the ")
     state_word = bare in demonym_lookup() or bare in name_lookup()
     after = _titled_after().match(text, m.end, min(len(text), m.end + 80)) if state_word else None
-    if after and _is_name(doc, after.group(2), after.start(2), after.end(2), m):
+    if after and _is_name(doc, after.group(2), after.start(2), after.end(2), m, persons=True):
         kind = person_titles().get(after.group(1).lower()) or entry.kind
         return ActorMatch(m.start, after.end(2), text[m.start:after.end(2)], _person(entry, after.group(2), kind))
     titled = _title_pattern().search(m.text)
@@ -647,6 +669,25 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
     return sorted(matches + added, key=lambda m: m.start)
 
 
+def _abbreviated(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """An abbreviation in brackets after a named actor ("Amnesty International Nigeria (AIN)") is that
+    actor wherever the text uses it later, as a reader takes it."""
+    added: list[ActorMatch] = []
+    for m in matches:
+        if m.demonym or m.actor.generic or m.actor.id == "NAMED_BODY":
+            continue  # a body we named ourselves has its abbreviation read already
+        # the dictionary's name may stop short of the words before the bracket ("... Nigeria (AIN)")
+        bracket = re.compile(r"(?:[^\S\n]+[A-Z][\w\-]*){0,2}" + _ABBREVIATION.pattern).match(text, m.end, min(len(text), m.end + 40))
+        if not bracket:
+            continue
+        short = bracket.group(1)
+        for again in re.finditer(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])", text[bracket.end():]):
+            at = bracket.end() + again.start()
+            if not any(x.start < at + len(short) and at < x.end for x in matches + added):
+                added.append(ActorMatch(at, at + len(short), short, m.actor))
+    return sorted(matches + added, key=lambda x: x.start) if added else matches
+
+
 # A person introduced by a title, an age or an apposition ("labor leader Jane Roe", "Jane Roe, 33,",
 # "Jane Roe, who ..."); the text then names them by surname ("Roe", "Mrs Roe"): each mention is that person.
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
@@ -667,6 +708,12 @@ def _introduced() -> re.Pattern:
                       rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s|,\s+of\s+[A-Z])"
                       # whose kin or family the text speaks of ("Jane Roe's family", "Jane Roe's husband")
                       rf"|({_NAME})(?=['’]s\s+(?:family|relatives|lawyers?|{kin})\b)")
+
+
+# offices held by one person at a time, whose title alone ("the judge") then names that person
+_OFFICES = frozenset({"head of state", "government"})
+# "former minister", "ex-President", "the retired judge": the office is no longer held
+_FORMER_BEFORE = re.compile(rf"(?<![\w\-])(?i:{'|'.join(former_markers())})\b[\s\-]*(?:[\w'’]+\s+){{0,3}}$")
 
 
 # the classes a named person is counted among ("detained two students ... arrested Jane Roe, 20,")
@@ -701,24 +748,30 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
     # where a name would start right after an actor's words
     ends = {m.end + len(gap) for m in matches for gap in re.findall(r"^\s+", text[m.end:m.end + 3])}
     people: dict[str, tuple[str, str]] = {}  # surname -> (full name, kind)
-    offices: set[str] = set()
+    ranks: set[str] = set()
+    holders: dict[str, set[str]] = {}  # an office's title -> the surnames of those the text gives it
     for found in _introduced().finditer(text):
         name = found.group(1) or found.group(2) or found.group(3) or found.group(4)
         if not name or not _plain_name(name) or _title_case(text, found.start()):
             continue
         title = text[found.start():found.start(1)].strip().lower() if found.group(1) else ""
         kind = person_titles().get(title) or _class_before(text, matches, found.start()) or "civilians"
+        if title and _FORMER_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+            kind = _class_before(text, matches, found.start()) or "civilians"  # "former minister Jane Roe": a private person now
         surname = next(w for w in reversed(name.split()) if w.rstrip(".") not in _SUFFIXES)
-        if kind in ("head of state", "government", "state military"):
-            offices.add(surname)  # an office holder: the events stage names them with their state
+        if kind == "state military":
+            ranks.add(surname)  # an officer acts through the force: the events stage names the force
             continue
         if len(surname) >= 3 and (surname not in people or people[surname][1] == "civilians" and title):
             people[surname] = (people[surname][0] if surname in people else name, kind)
-    for surname in offices:
+            if title and kind in _OFFICES:
+                holders.setdefault(title, set()).add(surname)
+    for surname in ranks:
         people.pop(surname, None)
     if not people:
         return matches
     added: list[ActorMatch] = []
+    absorbed: set[int] = set()
     for surname, (name, kind) in people.items():
         first = name.split()[0]
         for again in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
@@ -736,10 +789,45 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
                 start -= len(courtesy.group())
             if taken.overlaps(start, end) or start in ends:
                 continue  # right after an actor's words ("rights activist Osman Kavala"): that actor's person
+            if _led_body().match(text, end):
+                continue  # "the Buhari government", "Keita's government": the body the person heads
+            country, parent = context, None
+            titled = _title_before().search(text, max(0, start - 40), start)
+            if titled and not courtesy and not taken.overlaps(titled.start(1), start):
+                start = titled.start(1)  # "President Omar Roe": the person in the words that name the office
+                # "Egyptian President Omar Roe": the state's word before the office is the person's state
+                state = next((m for m in matches if (m.demonym or _is_country_word(m)) and m.actor.country
+                              and m.end <= start and not text[m.end:start].strip()), None)
+                if state is not None:  # the person acts for that state, as personal() reads it
+                    start, country = state.start, state.actor.country
+                    parent = None if state.actor.id in UNLISTED_IDS else state.actor.id
+                    absorbed.add(id(state))
             taken.add(start, end)
             added.append(ActorMatch(start, end, text[start:end],
-                                    ActorEntry(_PERSON_ENTRY, name, kind, context, None, False)))
-    return matches + added
+                                    ActorEntry(_PERSON_ENTRY, name, kind, country, parent, False)))
+    for title, surnames in holders.items():
+        # "the judge", "the governor": the person the text gave that office last before these words
+        for again in re.finditer(rf"(?<![\w\-])[Tt]he\s+{re.escape(title)}(?![\w\-])(?![^\S\n]+(?:of\b|[A-Z]))", text):
+            start, end = again.span()
+            last = max((a for a in added if a.start < start and a.actor.name in {people[s][0] for s in surnames if s in people}),
+                       key=lambda a: a.start, default=None)
+            if last is None or taken.overlaps(start, end):
+                continue
+            taken.add(start, end)
+            added.append(ActorMatch(start, end, text[start:end], last.actor))
+    return [m for m in matches if id(m) not in absorbed] + added
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern:
+    titles = "|".join(re.escape(t) for t in sorted(person_titles(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])((?i:{titles}))[^\S\n]+$")
+
+
+@lru_cache(maxsize=1)
+def _led_body() -> re.Pattern:
+    bodies = "|".join(re.escape(b) for b in led_bodies())
+    return re.compile(rf"(?:['’]s|/[\w\-]+)?\s+(?:{bodies})\b", re.I)
 
 
 # the sex a singular pronoun says its person is

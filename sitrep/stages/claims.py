@@ -37,7 +37,9 @@ _SUBJ_VERB = re.compile(
     r"his|her|their)\b[^,.;:\"”]{0,60}?))\s+"
     r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|on\s+\w+day\s+)*(" + _SAY + "|" + _CLAIM + "|" + _DENY + r")\b",
 )
-_VERB_SUBJ = re.compile(r"[,\"”]\s*(" + _SAY + r")\s+((?:the\s+)?[A-Z][^,.;:\"”]{2,70})", re.I)
+# ', said the ministry', '," said Ahmed': the speaker after the verb is a name or a definite noun phrase
+# (case matters: "confirmed that five staff were kidnapped" has a clause there, not a speaker)
+_VERB_SUBJ = re.compile(r"[,\"”]\s*((?i:" + _SAY + r"))\s+((?:[Tt]he\s+)?[A-Z][^,.;:\"”]{2,70})")
 _PRONOUN = re.compile(r"^\s*(?:it|they|he|she|the ministry|the group|the source|the statement|the monitor)\b", re.I)
 _PASSIVE_REPORT = re.compile(r"\b(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:been\s+)?(?:reported|said|claimed|alleged)\b(?!\s+by)", re.I)
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|not|never)\s+$", re.I)
@@ -54,12 +56,15 @@ def _modality(verb: str) -> str:
     return "reported"
 
 
+_OWNER_AFTER = re.compile(r"['’]s?\s")
 _HELD_AFTER = re.compile(r"^[-\s](?:held|controlled|run|besieged)\b", re.I)
 
 
 def _source_for(doc: Doc, start: int, end: int) -> str | None:
     # "doctors in the rebel-held town": the rebels hold the town, they do not speak
-    inside = [a for a in doc.in_span(doc.actors, start, end) if not _HELD_AFTER.match(doc.text[a.end:a.end + 12])]
+    inside = [a for a in doc.in_span(doc.actors, start, end) if not _HELD_AFTER.match(doc.text[a.end:a.end + 12])
+              # "Jane Roe's lawyers said": the person owns the speakers, and does not speak
+              and not (a.actor.id == "PERSON" and _OWNER_AFTER.match(doc.text, a.end) and a.end < end)]
     for actor in inside:
         if not actor.actor.generic and actor.actor.name:
             return actor.actor.name
@@ -87,6 +92,14 @@ _SPEAKER = re.compile(
     r"television|agency|group|groups|residents|army|command|observatory|minister|president|reports?|doctors?|medics|"
     r"director|leaders|police|office|prosecutors?|authorities|department|investigators|officers?|rescuers|"
     r"organi[sz]ation|watchdog|commission|family|relatives|lawyers?|attorneys?|sister|brother|mother|father|wife|husband)\b", re.I)
+# titles a person speaking for a body holds ("senior advisor to the UN coordinator", "the union's chairperson")
+_ROLE = re.compile(r"\b(?:advis[eo]rs?|coordinator|chair(?:man|woman|person)?|secretary|chief|head|commissioner|"
+                   r"governor|commander|representative|envoy|ambassador|superintendent|inspector|researcher)\b", re.I)
+# a name, then its apposition between commas, then the speech verb
+_NAMED_IN_APPOSITION = re.compile(
+    r"\b([A-Z][\w.\-'’]+(?:\s+[A-Z][\w.\-'’]+){1,3}),\s+((?:an?\s+|the\s+)?[a-z][^,;:\"”()]{3,100}?),\s+"
+    r"(" + _SAY + "|" + _CLAIM + "|" + _DENY + r")\b")
+_NOT_A_NAME = {"in", "on", "at", "last", "this", "earlier", "later", "meanwhile", "however", "the", "since", "after"}
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|local|opposition|government|security|military|medical|rebel|state)\s+$", re.I)
 # "a police force accused of torture", "an alleged gas attack", "denied bail": the verb's participle or
 # another sense, not somebody speaking
@@ -96,9 +109,17 @@ _NOT_SPEECH_AFTER = {
     "denied": re.compile(r"^\s+(?:\w+\s+)?(?:bail|access|entry|visas?|permission|permits?|passage|treatment|care|food|water|"
                          r"medical|parole|asylum|a fair trial|the right|rights|his right|their right|her right)\b", re.I),
     "rejected": re.compile(r"^\s+(?:\w+\s+)?(?:bail|asylum|parole|visas?|appeals?|the appeal)\b", re.I),
+    # "the judge dismissed the criminal case": a court's act on a case, not a denial of a report
+    "dismissed": re.compile(r"^\s+(?:\w+\s+){0,2}(?:case|cases|charges?|complaints?|petitions?|appeals?|lawsuits?|suits?|indictments?)\b", re.I),
 }
 # "has reportedly deployed", "allegedly tortured": attributed to unnamed others
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to)\b", re.I)
+# "arrested for allegedly kidnapping", "a worker who was allegedly tortured": the hedge qualifies the
+# charge or an earlier act told in a clause of its own, not the telling of the sentence's main act
+_CHARGE_BEFORE = re.compile(r"(?:\b(?:for|of|over|on suspicion of)\s+|\b(?:who|which|that)\s+(?:\w+\s+){0,2})$", re.I)
+CHARGE_CUE = "charge hedge"
+# "Kerry reportedly told": the hedge sits between the subject and its verb, the subject is not the source
+_HEDGE_END = re.compile(r"\s(?:reportedly|allegedly|purportedly)$", re.I)
 
 
 def _letters(text: str) -> str:
@@ -121,6 +142,17 @@ def find_claims(doc: Doc) -> Doc:
         out.extend(found)
     doc.attributions = out
     return doc
+
+
+def _claimed_by(doc: Doc, sentence: Sentence, after: int) -> list[Attribution]:
+    """"A bomb blast claimed by the X group": the agent of the passive claims the act as its own."""
+    agent = next((a for a in doc.in_span(doc.actors, after, min(sentence.end, after + 60)) if not a.demonym
+                  and len(doc.text[after:a.start].split()) <= 3), None)
+    if agent is None:
+        return []
+    claim = Claim(by=doc.text[agent.start:agent.end], source=agent.actor.name or None, modality="claimed",
+                  evidence=Evidence(doc.text[after:agent.end].strip(), after, agent.end))
+    return [Attribution(after, agent.end, claim, "claimed by")]
 
 
 def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> list[Attribution]:
@@ -163,7 +195,18 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         claim = Claim(by=doc.text[claimant.start:claimant.end], source=claimant.actor.name or None, modality="claimed",
                       evidence=Evidence(doc.text[claimant.start:m.end() + off], claimant.start, m.end() + off))
         found.append(Attribution(claimant.start, m.end() + off, claim, "claimed responsibility"))
+    for m in _NAMED_IN_APPOSITION.finditer(text):
+        # "Russell Geekie, senior advisor to the UN coordinator for Yemen, confirmed that ...": the
+        # named person speaks; the apposition says for whom (the source)
+        if not (_SPEAKER.search(m.group(2)) or _ROLE.search(m.group(2))) or m.group(1).split()[0].lower() in _NOT_A_NAME:
+            continue
+        s, e = m.start(1) + off, m.end(2) + off
+        claim = Claim(by=m.group(1), source=_source_for(doc, s, e), modality=_modality(m.group(3)),
+                      evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
+        found.append(Attribution(s, m.end() + off, claim, m.group(3)))
     for m in _SUBJ_VERB.finditer(text):
+        if any(a.start <= m.start(2) + off < a.end for a in found if a.cue == m.group(2)):
+            continue
         raw = m.group(1)
         subject, shift = _trim_subject(raw)
         if not subject or subject.split()[0].lower() in _LOWER_START:
@@ -189,7 +232,16 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         if after is not None and after.match(text[m.end():m.end() + 40]):
             continue
         if re.match(r"\s+by\b", text[m.end():m.end() + 5]):
+            if _modality(verb) == "claimed":
+                found.extend(_claimed_by(doc, sentence, m.end() + off))
             continue  # "has been denied by other sources": passive, handled as a dispute
+        hedge = _HEDGE_END.search(subject)
+        if hedge:
+            # "Kerry reportedly told": Kerry speaks, but that he did is told by unnamed others
+            hs, he = m.start(1) + shift + off + hedge.start() + 1, m.start(1) + shift + off + hedge.end()
+            claim = Claim(by=None, source=None, modality="reported", evidence=Evidence(doc.text[hs:he], hs, he))
+            found.append(Attribution(m.start(1) + shift + off, m.end() + off, claim, verb))
+            continue
         s = m.start(1) + shift + off
         e = s + len(subject)
         # flattened text has lost its commas: "... a jihadist-held town a monitoring group said";
@@ -221,8 +273,10 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         hedge = _REPORTEDLY.search(text) or _PASSIVE_REPORT.search(text)
         if hedge:
             s, e = hedge.start() + off, hedge.end() + off
+            # "arrested for allegedly kidnapping": the hedge holds for the charged act only (CHARGE_CUE)
+            cue = CHARGE_CUE if _CHARGE_BEFORE.search(text[max(0, hedge.start() - 40):hedge.start()]) else "reportedly"
             found.append(Attribution(s, e, Claim(by=None, source=None, modality="reported",
-                                                 evidence=Evidence(doc.text[s:e], s, e)), "reportedly"))
+                                                 evidence=Evidence(doc.text[s:e], s, e)), cue))
     dispute = _DISPUTE.search(text)
     if dispute:
         s, e = dispute.start() + off, dispute.end() + off

@@ -21,6 +21,9 @@ SAME_DAY = re.compile(r"\b(?:(?:on\s+)?the\s+same\s+(?:day|night|morning|evening
                        # "the army meantime thwarted ...": at the time just told
                        r"(?:in\s+the\s+)?meantime)\b", re.I)
 SAME_DAY_REACH = 3  # sentences back in which the day it refers to may stand
+# "This statement was originally published on cpj.org on 31 December 2021.": a statement republished
+# later speaks from its own day; its "today" and "on Monday" count from that day, not the reposting
+_ORIGINALLY = re.compile(r"\boriginally\s+(?:published|posted|issued|released|appeared)\b(?:[^.\n]|\.(?=\w)){0,80}", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +35,14 @@ def telling_before() -> re.Pattern[str]:
 
 def find_doc_dates(doc: Doc) -> Doc:
     dates = find_dates(doc.text, doc.article.published)
+    first = _ORIGINALLY.search(doc.text)
+    written = next((d for d in dates if first is not None and first.start() <= d.start < first.end()
+                    and d.precision == "day"), None)
+    if written is not None and (not doc.article.published or written.value < doc.article.published):
+        # only what counts from the speaker's now moves ("today", "on Monday"); a named month and day
+        # ("On October 24") is that day whoever repeats it
+        own = {(d.start, d.end): d for d in find_dates(doc.text, written.value) if _deictic(d.text)}
+        dates = [own.get((d.start, d.end), d) for d in dates]
     # the dateline is the publication date, not an event date
     head = doc.sentences[0].end if doc.sentences else 0
     dates = [d for d in dates if not (d.start < min(head, 60) and d.value == doc.article.published)]
@@ -47,6 +58,13 @@ def find_doc_dates(doc: Doc) -> Doc:
     dates = _same_day(doc, dates)
     doc.dates = dates
     return doc
+
+
+def _deictic(text: str) -> bool:
+    """A date phrase that names no month and no number: it counts from the day it was said."""
+    words = text.lower()
+    return not re.search(r"\d", words) and not any(re.search(r"\b" + re.escape(m.lower()) + r"\b", words)
+                                                   for m in lexicon.months() + lexicon.month_abbreviations())
 
 
 def _same_day(doc: Doc, dates: list[DateMatch]) -> list[DateMatch]:

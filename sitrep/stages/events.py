@@ -26,7 +26,7 @@ from sitrep.resolve.actors import (
 from sitrep.stages import salience
 from sitrep.stages.actors import PEOPLE_KINDS, antecedent, personal
 from sitrep.stages.casualties import is_vague
-from sitrep.stages.claims import RESPONSIBILITY
+from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
 from sitrep.stages.dates import SAME_DAY, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
@@ -218,7 +218,7 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             # "The authorities should release them, HRW said": who must act is the target; the
             # demand is the speaker's, or, unsaid, the voice the article last quoted
             demander = _demander(doc, sentence)
-            if demander is not None and (source is None or demander.actor.id != source.actor.id):
+            if demander is not None and (source is None or _party(demander) != _party(source)):
                 return demander, source
         return source, target
     # "opposition fighters", "Turkish troops": a demonym before a force names the side that fights
@@ -346,7 +346,7 @@ def _roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         after_with = [a for a in others if re.search(r"\bwith\s+(?:the\s+)?(?:[\w\-']+\s+){0,3}$", text[max(sentence.start, a.start - 40):a.start])]
         # "100 ISIL terrorists killed in Kobani": with no other side named, the killer is unknown
         actor1, actor2 = ((after_with or others)[0] if (after_with or others) else None), actor1
-    if actor1 is not None and actor2 is not None and actor1.actor.id == actor2.actor.id:
+    if actor1 is not None and actor2 is not None and _party(actor1) == _party(actor2):
         actor2 = None
     return actor1, actor2
 
@@ -482,7 +482,7 @@ def _ordered_by(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMat
     if found is None:
         return actor1
     named = next((a for a in doc.in_sentence(doc.actors, sentence) if 0 <= a.start - found.end() <= 4 and not a.demonym), None)
-    if named is None or actor2 is not None and named.actor.id == actor2.actor.id:
+    if named is None or actor2 is not None and _party(named) == _party(actor2):
         return actor1
     return named
 
@@ -510,7 +510,7 @@ def _demander(doc: Doc, sentence: Sentence) -> ActorMatch | None:
 _SPEECH_BETWEEN = re.compile(
     r"\b(?:condemn\w*|denounc\w*|said|says|say|told|called|urged|welcomed|denied|denies|reported|"
     r"confirm(?:ed|s)|stated|added|noted|revealed|disclosed|"
-    r"announced|criticis\w*|criticiz\w*|warned|blam\w*|accus\w*)\b", re.I)
+    r"announced|criticis\w*|criticiz\w*|warned|blam\w*|accus\w*|linked|attributed)\b", re.I)
 
 
 def _speaker_head(text: str, end: int) -> str:
@@ -556,7 +556,7 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     """The actor a parsed argument names; a person named with a title ("Foreign Minister Walid
     al-Muallem", "U.S. District Judge Charles Kornmann") is that person, of the body the title names."""
     found = _argument_party(doc, sentence, head, claim_spans, state_act)
-    if found is None or head is None or head.pos_ != "PROPN":
+    if found is None or head is None or head.pos_ != "PROPN" or found.actor.id == "PERSON":
         return found
     names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= head.i - 3] + [head]
     names = [t for t in names if t.text[:1].isupper()]
@@ -572,6 +572,12 @@ def _argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     return ActorMatch(found.start, max(found.end, end), doc.text[found.start:max(found.end, end)], person, demonym=False)
 
 
+def _party(m: ActorMatch) -> tuple[str, str]:
+    """Who an actor match is: its dictionary entry, and for a person (one entry for all) the name too."""
+    return m.actor.id, m.actor.name if m.actor.id == "PERSON" else ""
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _OFFICE_KINDS = {"government", "ministry", "head of state", "police", "state military", "international organisation"}
 
 
@@ -591,6 +597,8 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     # a demonym names the state only as the argument itself or as its armed units ("Russian jets")
     inside = [a for a in inside if not a.demonym or head.lower_ in _FORCE_HEADS
               or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
+    # "Jane Roe's defence committee", "Roe's lawyer": the person owns what the phrase names, and is not it
+    inside = [a for a in inside if not (a.actor.id == "PERSON" and a.end <= at and _POSSESSIVE_AFTER.match(doc.text, a.end))]
     if inside and not any(a.start <= at < a.end for a in inside) and head.lower_ not in _FORCE_HEADS:
         # the head word is outside every name in the phrase: "a Paris criminal court", "police in
         # Lagos" - the whole phrase decides (a state named in it is only the body's country)
@@ -609,6 +617,9 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
             pick = first  # "Hungarian and Romanian officials": the first of the coordinated parties
         if pick.demonym:
             return ActorMatch(pick.start, pick.end, pick.text, pick.actor, demonym=False)
+        if pick.actor.id == "PERSON" and pick.start <= at < pick.end and start < pick.start:
+            # "Israeli Prime Minister Ehud Barak": the person, in the words of the whole phrase
+            return ActorMatch(start, max(end, pick.end), doc.text[start:max(end, pick.end)], pick.actor)
         return pick
     if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that") or head.ent_type_ in _NOT_PARTY_ENTS:
         return None
@@ -706,14 +717,19 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     t0, t1 = trigger.start, trigger.end
     # "Russian warships": an actor whose words hold the trigger is its source
     holder = next((a for a in actors if a.start <= t0 and a.end >= t1), None)
+    # "U.S. President Joe Biden": a state's word right before a named actor is that actor's state
+    actors = [a for a in actors if not (a.demonym and any(
+        b.start >= a.end and not b.demonym and _TITLE_GAP.fullmatch(doc.text, a.end, b.start) for b in actors))]
     # "Hungarian officials", "the Libyan government": a demonym before an institution names it
     actors = [_promote(doc.text, a) for a in actors]
     # the trigger's own clause: "..., while Putin and Erdogan have spoken on the phone"
     clause = sentence.start
     for b in _CLAUSE.finditer(doc.text, sentence.start, t0):
         clause = b.end()
-    before = [a for a in actors if clause <= a.start and a.end <= t0 and not a.demonym] or \
-             [a for a in actors if a.end <= t0 and not a.demonym]
+    # "Jane Roe's defence committee rejected ...": the person owns the subject, and is not it
+    owners = [a for a in actors if a.actor.id == "PERSON" and _POSSESSIVE_AFTER.match(doc.text, a.end)]
+    before = [a for a in actors if clause <= a.start and a.end <= t0 and not a.demonym and a not in owners] or \
+             [a for a in actors if a.end <= t0 and not a.demonym and a not in owners]
     if etype in ("COERCE", "PROTEST"):
         # "Amnesty condemned the arrest of three journalists": who reacts did not arrest
         before = [a for a in before if not _REACTION_BETWEEN.search(doc.text[a.end:t0])]
@@ -735,7 +751,7 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             a2 = next((a for a in actors if s2 <= a.start < s2 + len(between.group(2))), None)
             if a1 and a2:
                 return a1, a2
-    after = [a for a in actors if a.start >= t1 and not a.demonym and (actor1 is None or a.actor.id != actor1.actor.id)
+    after = [a for a in actors if a.start >= t1 and not a.demonym and (actor1 is None or _party(a) != _party(actor1))
              and (a.actor.id != "CIVILIANS" or etype in ("AID", "COERCE", "PROTEST"))]
     # "ready to go to war with Russia", "sanctions against Iran": the marked object is the target
     marked = [a for a in after if re.search(r"\b(?:with|against|on|to|toward|towards|from)\s+(?:the\s+)?$",
@@ -745,6 +761,10 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, ((marked or after)[0] if after else None)
 
 
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|say|told|stated|added|announced)\b")
+# nothing, or a person's title, between a state's word and a named actor ("French President Jane Roe")
+_TITLE_GAP = re.compile(r"\s+(?:(?i:" + "|".join(re.escape(t) for t in sorted(lexicon.person_titles(), key=len, reverse=True))
+                        + r")\s+)?")
 _UNDERGOING = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?(?:arrested|detained|sentenced|charged|jailed|summoned|"
     r"convicted|tried|kidnapped|abducted|imprisoned|indicted|prosecuted|deported|expelled|fined|questioned|"
@@ -818,8 +838,10 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
     return ActorMatch(start, start + len(words), words, _UNKNOWN_ACTOR)
 
 
-def _claim_for(doc: Doc, sentence: Sentence) -> tuple[Claim, list[tuple[int, int]], list[Claim]]:
-    attributions = doc.in_sentence(doc.attributions, sentence)
+def _claim_for(doc: Doc, sentence: Sentence, trigger: Trigger | None = None) -> tuple[Claim, list[tuple[int, int]], list[Claim]]:
+    # "arrested for allegedly kidnapping": the hedge tells the kidnapping as alleged, not the arrest
+    attributions = [a for a in doc.in_sentence(doc.attributions, sentence) if a.cue != CHARGE_CUE
+                    or (trigger is not None and 0 <= trigger.start - a.end <= 25)]
     spans = [(a.start, a.end) for a in attributions]
     denials = [a.claim for a in attributions if a.claim.modality == "denied"]
     main = [a for a in attributions if a.claim.modality != "denied"]
@@ -1019,7 +1041,7 @@ def build_mentions(doc: Doc) -> Doc:
             weight = best.weight
             if etype == "ASSAULT" and any(x.mode and y is not x and 0 <= y.start - x.end <= 3 for x in group for y in group):
                 weight = min(0.9, weight + 0.2)  # "fighter jets pounded": a weapon and its act, side by side
-            claim, claim_spans, denials = _claim_for(doc, sentence)
+            claim, claim_spans, denials = _claim_for(doc, sentence, mode_trigger)
             role_trigger = best if etype != "ASSAULT" else _governing_act(doc, sentence, mode_trigger, group)
             actor1, actor2 = _roles(doc, sentence, role_trigger, etype, claim_spans)
             token = token_at(doc, sentence.index, role_trigger.start)
@@ -1045,7 +1067,9 @@ def build_mentions(doc: Doc) -> Doc:
                 # "An Australian woman has been arrested": what precedes a passive verb is done to
                 # "Police say a man has been arrested": who says so right after being named speaks of
                 # the act; the speaker is not the one it was done to
-                spoken = bool(_SPEECH_BETWEEN.search(_speaker_head(doc.text, actor1.end)))
+                spoken = bool(_SPEECH_BETWEEN.search(_speaker_head(doc.text, actor1.end))) or bool(
+                    # "PNP chief Gen. Jane Roe said those who were arrested ...": a speaker before the act
+                    _SAID_BETWEEN.search(doc.text, actor1.end, role_trigger.start))
                 if (actor2 is None or actor2.start >= role_trigger.end) and not spoken:
                     actor2 = None if actor1.actor.id == "UNKNOWN_ACTOR" and parsed2 is None and not \
                         re.match(r"[A-Z]", actor1.text) else actor1
@@ -1054,7 +1078,7 @@ def build_mentions(doc: Doc) -> Doc:
             if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):
                 actor1 = parsed1
             if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
-                    actor1 is None or parsed2.actor.id != actor1.actor.id or parsed2.actor.id == "UNKNOWN_ACTOR"):
+                    actor1 is None or _party(parsed2) != _party(actor1) or parsed2.actor.id == "UNKNOWN_ACTOR"):
                 actor2 = parsed2
             if actor1 is None and etype in _OWN_ACTS and token is not None:
                 # "an emergency meeting requested by the foreign minister": who asked for or called
@@ -1109,6 +1133,8 @@ def build_mentions(doc: Doc) -> Doc:
                 if actor1 is not None and RESPONSIBILITY.search(sentence.text):
                     claim = Claim(by=actor1.text, source=actor1.actor.name or None, modality="claimed",
                                   evidence=Evidence(sentence.text, sentence.start, sentence.end))
+            if _tells_own_act(doc, claim, mode_trigger if etype == "ASSAULT" else best):
+                claim = replace(claim, modality="claimed")
             a1 = _actor(personal(doc, actor1)) if actor1 else None
             a2 = _actor(personal(doc, actor2, target=True)) if actor2 else None
             if etype == "ASSAULT" and mode_trigger.mode == "explosives" and mode_trigger.text.lower().startswith("bomb") and (
@@ -1129,7 +1155,7 @@ def build_mentions(doc: Doc) -> Doc:
             if a2 is None and etype == "ASSAULT":
                 a2 = _victim_actor(cas, dictionary)
             if etype == "ASSAULT":
-                acled = _acled_for(mode_trigger, a1, a2, group)
+                acled = _acled_for(mode_trigger, a1, a2, group, doc.text)
             elif etype != best.type:  # a future or demanded act: see _modal_type
                 (acled_type, acled_sub), cameo = _REFRAMED[etype]
                 acled = {"event_type": acled_type, "sub_event_type": acled_sub}
@@ -1321,6 +1347,8 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
 
 
 _REPORT_NOUNS = {"reports", "report", "allegations", "allegation", "claims", "claim", "accusations", "accusation"}
+# "denied the governor's involvement": a part in the incident, denied for its doer
+_PART_NOUNS = {"involvement", "role", "responsibility", "complicity"}
 
 
 def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
@@ -1331,9 +1359,12 @@ def _fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int
     for m in mentions:
         token = _trigger_token(doc, m, anchors) if m.type == "REJECT" and m.actor1 is not None else None
         if token is not None:
-            target = next((p for p in reversed(out) if p.type == "ASSAULT" and not p.historical), None)
-            objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS]
+            # the incident or the accusation told last: "has denied the accusation" after "X accused Y"
+            target = next((p for p in reversed(out) if p.type in ("ASSAULT", "COERCE", "ACCUSE") and not p.historical), None)
+            objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS | _PART_NOUNS]
+            # "denied the reports", "denied the governor's involvement": what was told of the incident
             if target is not None and objects and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "such")
+                                                      or c.dep_ == "poss" and objects[0].lower_ in _PART_NOUNS
                                                       for c in objects[0].children):
                 target.denials.append(Claim(by=m.actor1.label, source=m.actor1.name, modality="denied",
                                             evidence=m.evidence))
@@ -1355,6 +1386,12 @@ def _drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int,
             continue
         out.append(m)
     return out
+
+
+def _possessed(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """A noun trigger with a possessor ("Keita's detention", "their arrest")."""
+    token = _trigger_token(doc, m, anchors)
+    return token is not None and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children)
 
 
 def _definite(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
@@ -1411,12 +1448,18 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
             kept.append(group[0])
             continue
 
-        def height(m: EventMention) -> int:
+        reaction = any(m.type == "ACCUSE" for m in group)
+
+        def height(m: EventMention, reaction: bool = reaction) -> int:
             token = _trigger_token(doc, m, anchors)
             if token is None:
                 return 9
             # "the abducted missionaries have been freed": a participle describing a noun is not the act
-            return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN")
+            # "As word of Keita's detention spread, thousands filled the streets": an act named by whose
+            # it was is one told before, below the act the sentence tells (a reaction to it stays its attribute)
+            named_again = token.pos_ == "NOUN" and not m.casualties and not reaction \
+                and any(c.dep_ == "poss" for c in token.children)
+            return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN") + named_again
 
         tolled = [m for m in group if m.type in _TYPE_RANK and m.casualties and not named_by(m)]
         best = min(group, key=lambda m: (height(m), _TYPE_RANK.get(m.type, 3), -m.confidence))
@@ -1429,7 +1472,10 @@ def _one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int,
         # "police arrested 14 protesters who marched in Lagos": the protest and its policing are
         # two events of one sentence
         pair = {"PROTEST": ("COERCE",), "COERCE": ("PROTEST",)}.get(best.type, ())
-        partner = next((m for m in group if m.type in pair and acted(m) and not _definite(doc, m, anchors)), None)
+        # "As word of Keita's detention spread, thousands filled the streets": an act named by whose it
+        # was is one told before, not a second act of this sentence
+        partner = next((m for m in group if m.type in pair and acted(m) and not _definite(doc, m, anchors)
+                        and not _possessed(doc, m, anchors)), None)
         if partner is not None:
             kept.append(partner)
         # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb
@@ -1521,8 +1567,18 @@ def _victim_actor(cas: list[Casualty], dictionary) -> Actor | None:  # noqa: ANN
     return None
 
 
-def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[Trigger]) -> dict[str, str]:
+# "the coalition fighting Daesh", "forces fighting the Islamic State": the verb with its foe, not a battle told
+_FOE_AFTER = re.compile(r"^\s+(?:the\b|against\b|[A-Z])")
+
+
+def _acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[Trigger], text: str = "") -> dict[str, str]:
     event_type, sub = trigger.acled
+    if trigger.mode in ("aerial", "heavy-weapons") and any(
+            w in t.text.lower() and not _FOE_AFTER.match(text[t.end:t.end + 12])
+            for t in group if t is not trigger for w in ("clash", "fighting", "battle")):
+        # "fighting raged into Sunday with air strikes and artillery fire": the battle is the event and
+        # the strikes its weapons (PROTOCOL: an offensive and its counter-fire are one armed clash)
+        return {"event_type": "Battles", "sub_event_type": "Armed clash"}
     if trigger.mode in (None, "firearms"):
         phrases = " ".join(t.text.lower() for t in group)
         if any(w in phrases for w in ("kidnap", "abduct", "hostage")):
@@ -1653,6 +1709,9 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
     if len(stated) == 2 and stated[0].value != stated[1].value:
         return False
     ka, kb = a.killed, b.killed
+    if len(stated) == 1 and a.type in _UNDATED_NEEDS_TIE and not _tied(a, b):
+        return False
+
     if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties) \
             and not _other_source(a, b):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
@@ -1667,6 +1726,28 @@ def _same_incident(a: EventMention, b: EventMention) -> bool:
                 and la.name != lb.name and not (finer(la, lb) or finer(lb, la)):  # "Idlib" may mean its province
             return False
     return True
+
+
+# "They had also arrested his parents" paragraphs after "authorities detained two students today": a
+# telling far from another that states a day, stating none itself, is the same arrest or protest
+# only when something ties them (who it was done to, the place, the toll)
+_UNDATED_NEEDS_TIE = {"COERCE", "PROTEST"}
+_TIE_REACH = 3  # sentences: closer tellings are the lead and its details
+
+
+def _tied(a: EventMention, b: EventMention) -> bool:
+    if b.sentences[0] - a.sentences[-1] <= _TIE_REACH:
+        return True
+    if a.actor2 is not None and b.actor2 is not None and a.actor2.id is not None and a.actor2.id == b.actor2.id:
+        return True
+    # the patient named again ("Pashteen's arrest"): a capitalised word of one's patient in the other's sentence
+    for x, y in ((a, b), (b, a)):
+        if x.actor2 is not None and any(len(w) > 3 and w[0].isupper() and re.search(rf"\b{re.escape(w)}\b", y.evidence.text)
+                                        for w in re.findall(r"[\w'’\-]+", f"{x.actor2.name} {x.actor2.label or ''}")):
+            return True
+    if a.location is not None and b.location is not None and a.location.name == b.location.name:
+        return True
+    return a.killed is not None and a.killed == b.killed
 
 
 def _other_source(a: EventMention, b: EventMention) -> bool:
@@ -1739,6 +1820,10 @@ def _borrowed_period(doc: Doc, m: EventMention) -> bool:
 
 
 CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not to the incident itself
+# "Witnesses said the blast took place near a checkpoint", "local sources told the agency": an unnamed
+# eyewitness or local adds a detail to an incident the outlet told as fact; it does not make it reported
+# (media and organisations, even unnamed, are sources that report)
+_LOCAL_VOICE = re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals|local (?:sources?|people|man|woman))\b", re.I)
 
 
 def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
@@ -1772,7 +1857,8 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         target.casualties.append(c)
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
     if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
-            and m.sentences[0] - told_at <= CLAIM_REACH:
+            and m.sentences[0] - told_at <= CLAIM_REACH \
+            and not (m.claim.source is None and _LOCAL_VOICE.search(m.claim.by or "")):
         target.claim = m.claim
     elif m.claim.modality == "claimed" and target.claim.modality == "reported" and target.actor1 is not None \
             and m.claim.source == target.actor1.name and m.sentences[0] - told_at <= CLAIM_REACH:
@@ -1998,6 +2084,17 @@ def _speaker_is_actor(m: EventMention) -> bool:
     if source is None and claim.by and actor.kind in _STATE_KINDS:
         return any(words.search(claim.by) and actor.kind in kinds for words, kinds in _STATE_SPEAKERS)
     return False
+
+
+# "Saudi Arabia said Saturday it had executed 81 people", "police said they arrested": the speaker tells
+# an act it names as its own ("it", "they" right after the speech verb, then the act; not "they had been")
+_OWN_ACT_AFTER = r"^,?\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?!been\b)(?:\w+\s+)?"
+
+
+def _tells_own_act(doc: Doc, claim: Claim, trigger: Trigger) -> bool:
+    if claim.modality != "reported" or claim.source is None or claim.evidence is None or claim.evidence.end > trigger.start:
+        return False
+    return bool(re.fullmatch(_OWN_ACT_AFTER, doc.text[claim.evidence.end:trigger.start], re.I))
 
 
 def _claim_modality(m: EventMention) -> None:

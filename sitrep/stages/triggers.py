@@ -155,6 +155,16 @@ _ENDED_BEFORE = re.compile(r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:e
 _RESTRICTIONS = re.compile(r"(?:curfew|state of (?:emergency|siege)|martial law|blockade|emergency measures|ban)s?$", re.I)
 
 
+# "reduced air raids", "suspended its air strikes", "a halt on air strikes": an attack named as what
+# is stopped or scaled back; the stopping is a military de-escalation (PLOVER RETREAT; CAMEO 0872)
+_HALTED_BEFORE = re.compile(r"\b(?:halt(?:s|ed|ing)?|a halt (?:on|to|in)|suspend(?:s|ed|ing)?|suspension of|"
+                            r"paus(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|scal(?:e|es|ed|ing) (?:back|down))\s+"
+                            # what stands between names the attacks ("its air strikes"), never another thing
+                            # ("suspended the talks after air strikes", "reduced to rubble by shelling")
+                            r"(?:(?!(?:to|of|after|before|over|amid|following|by|in|on|at|for|despite|because|due|"
+                            r"and|or|but|as|with|from|against|into|during|until|since|when|while)\b)[\w\-]+\s+){0,3}$", re.I)
+
+
 # "summoned Niger's ambassador", "summoned the US envoy": a diplomatic protest, an official complaint
 # (PLOVER ACCUSE; CAMEO 114), not a court's summons
 _ENVOY_AFTER = re.compile(r"^\s+(?:[\w\-'’.]+\s+){0,4}?(?:ambassadors?|envoys?|charg[eé] d['’]affaires|diplomats?)\b", re.I)
@@ -181,6 +191,9 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
     if t.type == "ASSAULT" and t.mode == "abduct" and t.text.lower() in ("captured", "seized", "captures", "seizes") \
             and _GROUND_AFTER.match(text[t.end:t.end + 60]):
         return replace(t, mode=None, **_territory())
+    if t.type == "ASSAULT" and t.mode in (None, "aerial", "heavy-weapons") \
+            and _HALTED_BEFORE.search(text[max(0, t.start - 50):t.start]):
+        return _as(t, "RETREAT", "withdraw")
     if t.type == "REJECT" and _BAIL_REFUSED.match(text[t.end:t.end + 80]):
         return _as(t, "COERCE", "legal")
     if _labour(text, t):
