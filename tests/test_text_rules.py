@@ -925,6 +925,29 @@ def test_an_arrest_named_again_as_the_subject_of_what_it_shows_is_no_new_arrest(
     assert sum(m.type == "COERCE" and not m.historical for m in doc.mentions) == 1
 
 
+@pytest.mark.parametrize("again", [
+    "A police source told reporters on Thursday that the trader's kidnapping was the work of a gang.",
+    "The abduction on Thursday shocked residents of the town, a local councillor said.",
+    "A police spokesman said on Thursday that all those abducted were held in a forest camp.",
+])
+def test_an_attack_named_again_without_a_toll_is_the_attack_told_before(again):
+    doc = run("Gunmen abducted a trader and his driver on a highway near Kaduna on Monday.\n\n"
+              "The trader runs a transport company in the city. His family has appealed for calm. "
+              "The state governor visited the family on Wednesday. Schools in the area stayed open.\n\n" + again)
+    assert sum(m.type == "ASSAULT" and not m.historical for m in doc.mentions) == 1
+
+
+def test_a_second_attack_told_with_its_own_toll_stays_its_own():
+    doc = run("Gunmen abducted a trader on a highway near Kaduna on Monday. "
+              "The bombing of a market in Maiduguri killed nine people on Tuesday.")
+    assert sum(m.type == "ASSAULT" and not m.historical for m in doc.mentions) == 2
+
+
+@pytest.mark.parametrize("idiom", ["heart attack", "panic attack"])
+def test_a_medical_attack_is_no_attack(idiom):
+    assert [m for m in run(f"The activist suffered a {idiom} in his cell on Sunday.").mentions if m.type == "ASSAULT"] == []
+
+
 def test_a_state_word_before_a_title_and_name_is_that_person():
     best = max(run("Israeli Prime Minister Anton Weiss rejected the offer of talks on Monday.").mentions,
                key=lambda m: m.confidence)

@@ -999,7 +999,7 @@ def build_mentions(doc: Doc) -> Doc:
     mentions = _one_per_sentence(doc, mentions, anchors)
     mentions = _drop_named_again(doc, mentions, anchors)
     mentions = _fold_denials(doc, mentions, anchors)
-    doc.mentions = merge_mentions(doc, mentions, told)
+    doc.mentions = _attack_named_again(doc, merge_mentions(doc, mentions, told), anchors)
     _fill_defaults(doc)
     _weigh(doc, anchors)
     for m in doc.mentions:  # after weighing: a period the text states is still evidence of the act
@@ -1195,6 +1195,28 @@ def _drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int,
             continue
         out.append(m)
     return out
+
+
+def _attack_named_again(doc: Doc, records: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
+    """"Smith's abduction was the work of a gang", "the kidnapping convulsed the country", "all those
+    executed were tried": a record that no merge joined to an earlier attack of the article and that
+    opens with that attack named again (definite or possessive, no day of its own unless it is the
+    subject, not the object of another act) and gives no toll is not a new attack."""
+    out: list[EventMention] = []
+    for m in records:
+        token = _trigger_token(doc, m, anchors) if m.type == "ASSAULT" else None
+        if token is not None and not m.casualties and any(p.type == "ASSAULT" for p in out) and (_named_by_act(token) or (
+                (m.date is None or token.dep_ == "nsubj")
+                and not _trigger_at(doc, doc.sentences[m.sentences[0]].start + token.head.idx)
+                and (_definite(doc, m, anchors) or (token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children))))):
+            continue
+        out.append(m)
+    return out
+
+
+def _named_by_act(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"those executed", "the detained": a participle after a pronoun names people by what was done to them."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.tag_ in ("DT", "PRP")
 
 
 def _definite(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
