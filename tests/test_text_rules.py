@@ -943,6 +943,15 @@ def test_a_second_attack_told_with_its_own_toll_stays_its_own():
     assert sum(m.type == "ASSAULT" and not m.historical for m in doc.mentions) == 2
 
 
+@pytest.mark.parametrize("subject,kept", [
+    ("Some lawmakers have", False), ("Many residents have", False), ("Others", False),
+    ("The opposition party has", True), ("Several senators have", True),
+])
+def test_a_demand_by_an_unnamed_part_of_a_crowd_is_no_event(subject, kept):
+    doc = run(f"{subject} called on the government to close the camps.")
+    assert any(m.type == "REQUEST" for m in doc.mentions) is kept
+
+
 @pytest.mark.parametrize("idiom", ["heart attack", "panic attack"])
 def test_a_medical_attack_is_no_attack(idiom):
     assert [m for m in run(f"The activist suffered a {idiom} in his cell on Sunday.").mentions if m.type == "ASSAULT"] == []

@@ -205,6 +205,11 @@ def concessive_marks() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("concessive_marks") or ())
 
 
+def unnamed_quantifiers() -> tuple[str, ...]:
+    """Words that make a subject an unnamed part of a crowd ("some activists", "others")."""
+    return tuple(str(w).lower() for w in _general().get("unnamed_quantifiers") or ())
+
+
 def light_nouns() -> tuple[str, ...]:
     """Nouns that carry the act named before them ("mediation effort", "rescue mission", "food aid")."""
     return tuple(str(w).lower() for w in _general().get("light_nouns") or ())

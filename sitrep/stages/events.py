@@ -1083,6 +1083,7 @@ _TYPE_RANK = {"ASSAULT": 0, "COERCE": 1, "PROTEST": 2}
 _CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
 _CONCESSIVE = frozenset(lexicon.concessive_marks())
 _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
+_UNNAMED = frozenset(lexicon.unnamed_quantifiers())
 
 
 def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
@@ -1140,6 +1141,9 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type in _MANNER_ACTS and ((token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _MANNER_PREPS)
                                    or (token.dep_ == "prep" and token.lower_ in _MANNER_PREPS)):
         return False  # "forces in cooperation with", "with the support of", "under an agreement": how, not an act
+    if m.type not in _TYPE_RANK and any(c.dep_ == "nsubj" and (c.lower_ in _UNNAMED or any(
+            d.dep_ in ("det", "amod") and d.lower_ in _UNNAMED for d in c.children)) for c in predicate(token).children):
+        return False  # "some activists have called on ...", "others asked for water": no identifiable actor
     if m.type in _INTENT_ACTS:
         return True
     if _dated_by_year(doc, token):
