@@ -1045,6 +1045,7 @@ def _headline_acts(doc: Doc) -> None:
 
 
 SALIENCE_MIN_SENTENCES = 3
+FALLBACK_SHARE = 0.75  # how likely, against the bar, an article's likeliest candidate must be to stand alone
 
 
 def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
@@ -1066,9 +1067,9 @@ def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
     current = [m for m, _f in candidates if not m.historical]
     if current and all(m.historical for m in kept):
         # a report is written about something that happened: its likeliest candidate stands when it
-        # is at least half as likely as the bar, rather than an article with no event at all
+        # is nearly as likely as the bar (FALLBACK_SHARE), rather than an article with no event at all
         best = max(current, key=lambda m: m.salience or 0.0)
-        if (best.salience or 0.0) >= cut / 2:
+        if (best.salience or 0.0) >= cut * FALLBACK_SHARE:
             kept.append(best)
             kept.sort(key=lambda m: m.sentences[0])
     doc.mentions = kept
@@ -1202,17 +1203,16 @@ def _drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int,
 
 
 def _attack_named_again(doc: Doc, records: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
-    """"Smith's abduction was the work of a gang", "the kidnapping convulsed the country", "all those
-    executed were tried": a record that no merge joined to an earlier attack of the article and that
-    opens with that attack named again (definite or possessive, no day of its own unless it is the
-    subject, not the object of another act) and gives no toll is not a new attack."""
+    """"Smith's abduction was the work of a gang", "all those executed were tried": a record that no
+    merge joined to an earlier attack of the article and that opens with that attack named again (the
+    subject, named by whom it befell, of a verb that is no act; or a participle after a pronoun) and
+    gives no toll is not a new attack."""
     out: list[EventMention] = []
     for m in records:
         token = _trigger_token(doc, m, anchors) if m.type == "ASSAULT" else None
         if token is not None and not m.casualties and any(p.type == "ASSAULT" for p in out) and (_named_by_act(token) or (
-                (m.date is None or token.dep_ == "nsubj")
-                and not _trigger_at(doc, doc.sentences[m.sentences[0]].start + token.head.idx)
-                and (_definite(doc, m, anchors) or (token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children))))):
+                token.dep_ == "nsubj" and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children)
+                and not _trigger_at(doc, doc.sentences[m.sentences[0]].start + token.head.idx))):
             continue
         out.append(m)
     return out
