@@ -999,7 +999,7 @@ def build_mentions(doc: Doc) -> Doc:
     mentions = _one_per_sentence(doc, mentions, anchors)
     mentions = _drop_named_again(doc, mentions, anchors)
     mentions = _fold_denials(doc, mentions, anchors)
-    doc.mentions = _attack_named_again(doc, merge_mentions(doc, mentions, told), anchors)
+    doc.mentions = merge_mentions(doc, mentions, told)
     _fill_defaults(doc)
     _weigh(doc, anchors)
     for m in doc.mentions:  # after weighing: a period the text states is still evidence of the act
@@ -1200,27 +1200,6 @@ def _drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int,
             continue
         out.append(m)
     return out
-
-
-def _attack_named_again(doc: Doc, records: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
-    """"Smith's abduction was the work of a gang", "all those executed were tried": a record that no
-    merge joined to an earlier attack of the article and that opens with that attack named again (the
-    subject, named by whom it befell, of a verb that is no act; or a participle after a pronoun) and
-    gives no toll is not a new attack."""
-    out: list[EventMention] = []
-    for m in records:
-        token = _trigger_token(doc, m, anchors) if m.type == "ASSAULT" else None
-        if token is not None and not m.casualties and any(p.type == "ASSAULT" for p in out) and (_named_by_act(token) or (
-                token.dep_ == "nsubj" and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children)
-                and not _trigger_at(doc, doc.sentences[m.sentences[0]].start + token.head.idx))):
-            continue
-        out.append(m)
-    return out
-
-
-def _named_by_act(token) -> bool:  # noqa: ANN001 - a spaCy token
-    """"those executed", "the detained": a participle after a pronoun names people by what was done to them."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.tag_ in ("DT", "PRP")
 
 
 def _definite(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
@@ -1554,11 +1533,23 @@ def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
         target = None
         if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text):
             target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)), None)
+        elif m.type not in _TYPE_RANK and not m.historical:
+            target = next((prev for prev in out if _same_statement(prev, m)), None)
         if target is None:
             out.append(m)
         else:
             _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
     return out
+
+
+def _same_statement(a: EventMention, b: EventMention) -> bool:
+    """Two records of one article of the same demand, threat, accusation or other statement by the same
+    named actor on the same day, or both with no day of their own ("the party has called for their
+    release", "the party is demanding a reversal"): one statement told twice, not two."""
+    return a.type == b.type and not a.historical and a.actor1 is not None and b.actor1 is not None \
+        and a.actor1.kind != "unknown" and bool(a.actor1.name) and a.actor1.name == b.actor1.name \
+        and (a.date is None and b.date is None or a.date is not None and b.date is not None
+             and a.date.value == b.date.value and a.date.precision == b.date.precision == "day")
 
 
 def _headline_fits(headline: EventMention, lead: EventMention) -> bool:
