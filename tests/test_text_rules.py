@@ -963,6 +963,15 @@ def test_one_actor_demanding_twice_on_one_day_is_one_statement(second, statement
     assert sum(m.type == "REQUEST" for m in doc.mentions) == statements
 
 
+@pytest.mark.parametrize("sentence,coercion", [
+    ("Prosecutors issued an arrest warrant for the former minister on Monday.", False),
+    ("He was held in a detention centre near the border on Monday.", True),
+    ("Police arrested the former minister on Monday.", True),
+])
+def test_an_arrest_noun_naming_another_thing_is_no_arrest(sentence, coercion):
+    assert any(m.type == "COERCE" for m in run(sentence).mentions) is coercion
+
+
 @pytest.mark.parametrize("idiom", ["heart attack", "panic attack"])
 def test_a_medical_attack_is_no_attack(idiom):
     assert [m for m in run(f"The activist suffered a {idiom} in his cell on Sunday.").mentions if m.type == "ASSAULT"] == []

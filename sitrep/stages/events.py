@@ -1130,7 +1130,10 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
             and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
-    if m.type in _OWN_ACTS and token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+    # (an arrest noun naming a thing, "arrest warrants", unless that thing is where the sentence puts
+    # someone: "held in a detention centre")
+    if (m.type in _OWN_ACTS or m.type == "COERCE" and not m.casualties and token.head.dep_ != "pobj") \
+            and token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
             and token.head.text[:1].islower() and token.head.lower_ not in _LIGHT_NOUNS \
             and _trigger_at(doc, doc.sentences[m.sentences[0]].start + token.head.idx) is None:
         return False  # "the deployment ban", "a support group": the act's noun names a kind of another thing
