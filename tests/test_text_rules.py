@@ -972,6 +972,15 @@ def test_an_arrest_noun_naming_another_thing_is_no_arrest(sentence, coercion):
     assert any(m.type == "COERCE" for m in run(sentence).mentions) is coercion
 
 
+@pytest.mark.parametrize("sentence,kept", [
+    ("The Green Party has opposed the agreement from the very beginning.", False),
+    ("The Green Party has rejected the agreement all along.", False),
+    ("The Green Party has rejected the agreement.", True),
+])
+def test_a_standing_position_is_no_act_of_the_day(sentence, kept):
+    assert any(m.type == "REJECT" for m in run(sentence).mentions) is kept
+
+
 @pytest.mark.parametrize("idiom", ["heart attack", "panic attack"])
 def test_a_medical_attack_is_no_attack(idiom):
     assert [m for m in run(f"The activist suffered a {idiom} in his cell on Sunday.").mentions if m.type == "ASSAULT"] == []

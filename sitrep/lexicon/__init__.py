@@ -210,6 +210,11 @@ def unnamed_quantifiers() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("unnamed_quantifiers") or ())
 
 
+def standing_phrases() -> tuple[str, ...]:
+    """Phrases that make a statement in the perfect a standing position ("from the very beginning")."""
+    return tuple(str(w).lower() for w in _general().get("standing_phrases") or ())
+
+
 def light_nouns() -> tuple[str, ...]:
     """Nouns that carry the act named before them ("mediation effort", "rescue mission", "food aid")."""
     return tuple(str(w).lower() for w in _general().get("light_nouns") or ())

@@ -1085,6 +1085,8 @@ _CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
 _CONCESSIVE = frozenset(lexicon.concessive_marks())
 _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
+_STANDING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.standing_phrases(), key=len, reverse=True))
+                       + r")\b", re.I)
 
 
 def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
@@ -1148,6 +1150,10 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type not in _TYPE_RANK and any(c.dep_ == "nsubj" and (c.lower_ in _UNNAMED or any(
             d.dep_ in ("det", "amod") and d.lower_ in _UNNAMED for d in c.children)) for c in predicate(token).children):
         return False  # "some activists have called on ...", "others asked for water": no identifiable actor
+    p = predicate(token)
+    if m.type not in _TYPE_RANK and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in p.children) \
+            and _STANDING.search(doc.sentences[m.sentences[0]].text[p.left_edge.idx:p.right_edge.idx + len(p.right_edge)]):
+        return False  # "has opposed the agreement from the very beginning": a standing position, not an act
     if m.type in _INTENT_ACTS:
         return True
     if _dated_by_year(doc, token):
