@@ -981,6 +981,15 @@ def test_a_standing_position_is_no_act_of_the_day(sentence, kept):
     assert any(m.type == "REJECT" for m in run(sentence).mentions) is kept
 
 
+@pytest.mark.parametrize("sentence", [
+    "More than 25000 civilians have reportedly been killed by the militias.",
+    "The army has achieved major victories in its battle against the rebels over the past months.",
+])
+def test_a_running_total_or_a_campaign_over_months_is_history(sentence):
+    assert all(m.historical for m in run(sentence).mentions if m.type == "ASSAULT")
+    assert any(m.type == "ASSAULT" for m in run(sentence).mentions)
+
+
 @pytest.mark.parametrize("idiom", ["heart attack", "panic attack"])
 def test_a_medical_attack_is_no_attack(idiom):
     assert [m for m in run(f"The activist suffered a {idiom} in his cell on Sunday.").mentions if m.type == "ASSAULT"] == []

@@ -148,9 +148,11 @@ _AGGREGATE = re.compile(
 # "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
 _RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years)|"
                       r"so far|thus far|to date|in all|in total|altogether)\b", re.I)
-# "More than 35,000 people have been arrested": a count in the thousands done over time, a total
-_THOUSANDS_DONE = re.compile(r"\b\d{1,3}(?:,\d{3})+\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+been\b", re.I)
-_HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained)\b", re.I)
+# "More than 35,000 people have been arrested", "170000 people have reportedly been killed" (a text
+# that drops the commas; then from ten thousand): a count in the thousands done over time, a total
+_THOUSANDS_DONE = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d{5,})\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+(?:\w+ly\s+)?been\b", re.I)
+_HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained|"
+                       r"achieved|won|gained|made|carried out|conducted|launched)\b", re.I)
 _TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
 
 
