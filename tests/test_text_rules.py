@@ -990,6 +990,14 @@ def test_a_running_total_or_a_campaign_over_months_is_history(sentence):
     assert any(m.type == "ASSAULT" for m in run(sentence).mentions)
 
 
+@pytest.mark.parametrize("sentence,probe", [
+    ("The army said on Monday it had opened an investigation into whether its shelling of the village killed civilians.", False),
+    ("The ministry said on Monday it had opened an investigation into the accounts of the charity.", True),
+])
+def test_a_probe_into_an_attack_is_no_event_of_its_own(sentence, probe):
+    assert any(m.type == "ACCUSE" for m in run(sentence).mentions) is probe
+
+
 @pytest.mark.parametrize("idiom", ["heart attack", "panic attack"])
 def test_a_medical_attack_is_no_attack(idiom):
     assert [m for m in run(f"The activist suffered a {idiom} in his cell on Sunday.").mentions if m.type == "ASSAULT"] == []

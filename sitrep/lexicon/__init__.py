@@ -210,6 +210,11 @@ def unnamed_quantifiers() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("unnamed_quantifiers") or ())
 
 
+def probe_nouns() -> tuple[str, ...]:
+    """Nouns of an inquiry into what happened ("an investigation into the strikes")."""
+    return tuple(str(w).lower() for w in _general().get("probe_nouns") or ())
+
+
 def standing_phrases() -> tuple[str, ...]:
     """Phrases that make a statement in the perfect a standing position ("from the very beginning")."""
     return tuple(str(w).lower() for w in _general().get("standing_phrases") or ())

@@ -1087,6 +1087,7 @@ _CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
 _CONCESSIVE = frozenset(lexicon.concessive_marks())
 _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
+_PROBES = frozenset(lexicon.probe_nouns())
 _STANDING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.standing_phrases(), key=len, reverse=True))
                        + r")\b", re.I)
 
@@ -1152,6 +1153,10 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type not in _TYPE_RANK and any(c.dep_ == "nsubj" and (c.lower_ in _UNNAMED or any(
             d.dep_ in ("det", "amod") and d.lower_ in _UNNAMED for d in c.children)) for c in predicate(token).children):
         return False  # "some activists have called on ...", "others asked for water": no identifiable actor
+    if m.type == "ACCUSE" and (m.trigger or "x").lower().split()[-1] in _PROBES:
+        sentence = doc.sentences[m.sentences[0]]
+        if any(t.type in ("ASSAULT", "COERCE") and t.start > anchors[id(m)] for t in doc.in_sentence(doc.triggers, sentence)):
+            return False  # "opened an investigation to determine whether its strikes killed civilians": the strikes' attribute
     p = predicate(token)
     if m.type not in _TYPE_RANK and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in p.children) \
             and _STANDING.search(doc.sentences[m.sentences[0]].text[p.left_edge.idx:p.right_edge.idx + len(p.right_edge)]):
