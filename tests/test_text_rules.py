@@ -940,29 +940,6 @@ def test_a_demand_by_an_unnamed_part_of_a_crowd_is_no_event(subject, kept):
     assert any(m.type == "REQUEST" for m in doc.mentions) is kept
 
 
-@pytest.mark.parametrize("share,kept", [(0.9, True), (0.6, False)])
-def test_an_article_keeps_its_likeliest_candidate_only_when_it_nearly_reaches_the_bar(monkeypatch, share, kept):
-    from sitrep.stages import salience
-
-    bar = salience.threshold()
-    monkeypatch.setattr(salience, "score", lambda feats, model=None: bar * share)
-    doc = run("Police arrested a journalist in the capital on Monday. His lawyer said he was held overnight. "
-              "The newspaper he works for has covered the elections for years.")
-    assert bool([m for m in doc.mentions if not m.historical]) is kept
-
-
-@pytest.mark.parametrize("second,statements", [
-    ("The Workers Party again called on the governor to lift the curfew.", 1),
-    ("The Farmers Union called on the governor to lift the curfew.", 2),
-])
-def test_one_actor_demanding_twice_on_one_day_is_one_statement(second, statements):
-    text = ("The Workers Party called on the governor to lift the curfew in the city.\n\n"
-            "The curfew was imposed after riots in the northern districts. Shops have been closed for a week. "
-            "Schools remain open in the suburbs.\n\n" + second)
-    doc = default_pipeline().run(Article(text=text, published="2024-03-14"), keep_all=True)  # every candidate
-    assert sum(m.type == "REQUEST" for m in doc.mentions) == statements
-
-
 @pytest.mark.parametrize("sentence,coercion", [
     ("Prosecutors issued an arrest warrant for the former minister on Monday.", False),
     ("He was held in a detention centre near the border on Monday.", True),
