@@ -975,6 +975,15 @@ def test_a_probe_into_an_attack_is_no_event_of_its_own(sentence, probe):
     assert any(m.type == "ACCUSE" for m in run(sentence).mentions) is probe
 
 
+@pytest.mark.parametrize("sentence,meeting", [
+    ("Foreign Minister Ali Rahimi postponed a meeting with his Iraqi counterpart on Monday.", False),
+    ("President Adams disconnected a phone call with the reporter on Monday.", False),
+    ("Foreign Minister Ali Rahimi held a meeting with his Iraqi counterpart on Monday.", True),
+])
+def test_a_cancelled_meeting_is_no_meeting(sentence, meeting):
+    assert any(m.type == "CONSULT" for m in run(sentence).mentions) is meeting
+
+
 @pytest.mark.parametrize("idiom", ["heart attack", "panic attack"])
 def test_a_medical_attack_is_no_attack(idiom):
     assert [m for m in run(f"The activist suffered a {idiom} in his cell on Sunday.").mentions if m.type == "ASSAULT"] == []

@@ -215,6 +215,11 @@ def probe_nouns() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("probe_nouns") or ())
 
 
+def cancelling_verbs() -> tuple[str, ...]:
+    """Verbs that undo a meeting named as their object ("cancelled the meeting", "postponed talks")."""
+    return tuple(str(w).lower() for w in _general().get("cancelling_verbs") or ())
+
+
 def standing_phrases() -> tuple[str, ...]:
     """Phrases that make a statement in the perfect a standing position ("from the very beginning")."""
     return tuple(str(w).lower() for w in _general().get("standing_phrases") or ())

@@ -1088,6 +1088,7 @@ _CONCESSIVE = frozenset(lexicon.concessive_marks())
 _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
 _PROBES = frozenset(lexicon.probe_nouns())
+_CANCELLING = frozenset(lexicon.cancelling_verbs())
 _STANDING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.standing_phrases(), key=len, reverse=True))
                        + r")\b", re.I)
 
@@ -1153,6 +1154,10 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type not in _TYPE_RANK and any(c.dep_ == "nsubj" and (c.lower_ in _UNNAMED or any(
             d.dep_ in ("det", "amod") and d.lower_ in _UNNAMED for d in c.children)) for c in predicate(token).children):
         return False  # "some activists have called on ...", "others asked for water": no identifiable actor
+    if m.type == "CONSULT" and token.pos_ == "NOUN" and (token.dep_ == "dobj" or token.dep_ == "compound"
+                                                         and token.head.dep_ == "dobj") \
+            and predicate(token).lower_ in _CANCELLING:
+        return False  # "cancelled the meeting", "disconnected a phone call": the meeting did not take place
     if m.type == "ACCUSE" and (m.trigger or "x").lower().split()[-1] in _PROBES:
         sentence = doc.sentences[m.sentences[0]]
         if any(t.type in ("ASSAULT", "COERCE") and t.start > anchors[id(m)] for t in doc.in_sentence(doc.triggers, sentence)):
