@@ -1033,6 +1033,70 @@ def test_an_arrest_named_again_as_the_subject_of_what_it_shows_is_no_new_arrest(
     assert sum(m.type == "COERCE" and not m.historical for m in doc.mentions) == 1
 
 
+def test_a_second_attack_told_with_its_own_toll_stays_its_own():
+    doc = run("Gunmen abducted a trader on a highway near Kaduna on Monday. "
+              "The bombing of a market in Maiduguri killed nine people on Tuesday.")
+    assert sum(m.type == "ASSAULT" and not m.historical for m in doc.mentions) == 2
+
+
+@pytest.mark.parametrize("subject,kept", [
+    ("Some lawmakers have", False), ("Many residents have", False), ("Others", False),
+    ("The opposition party has", True), ("Several senators have", True),
+])
+def test_a_demand_by_an_unnamed_part_of_a_crowd_is_no_event(subject, kept):
+    doc = run(f"{subject} called on the government to close the camps.")
+    assert any(m.type == "REQUEST" for m in doc.mentions) is kept
+
+
+@pytest.mark.parametrize("sentence,coercion", [
+    ("Prosecutors issued an arrest warrant for the former minister on Monday.", False),
+    ("He was held in a detention centre near the border on Monday.", True),
+    ("Police arrested the former minister on Monday.", True),
+])
+def test_an_arrest_noun_naming_another_thing_is_no_arrest(sentence, coercion):
+    assert any(m.type == "COERCE" for m in run(sentence).mentions) is coercion
+
+
+@pytest.mark.parametrize("sentence,kept", [
+    ("The Green Party has opposed the agreement from the very beginning.", False),
+    ("The Green Party has rejected the agreement all along.", False),
+    ("The Green Party has rejected the agreement.", True),
+])
+def test_a_standing_position_is_no_act_of_the_day(sentence, kept):
+    assert any(m.type == "REJECT" for m in run(sentence).mentions) is kept
+
+
+@pytest.mark.parametrize("sentence", [
+    "More than 25000 civilians have reportedly been killed by the militias.",
+    "The army has achieved major victories in its battle against the rebels over the past months.",
+])
+def test_a_running_total_or_a_campaign_over_months_is_history(sentence):
+    assert all(m.historical for m in run(sentence).mentions if m.type == "ASSAULT")
+    assert any(m.type == "ASSAULT" for m in run(sentence).mentions)
+
+
+@pytest.mark.parametrize("sentence,probe", [
+    ("The army said on Monday it had opened an investigation into whether its shelling of the village killed civilians.", False),
+    ("The ministry said on Monday it had opened an investigation into the accounts of the charity.", True),
+])
+def test_a_probe_into_an_attack_is_no_event_of_its_own(sentence, probe):
+    assert any(m.type == "ACCUSE" for m in run(sentence).mentions) is probe
+
+
+@pytest.mark.parametrize("sentence,meeting", [
+    ("Foreign Minister Ali Rahimi postponed a meeting with his Iraqi counterpart on Monday.", False),
+    ("President Adams disconnected a phone call with the reporter on Monday.", False),
+    ("Foreign Minister Ali Rahimi held a meeting with his Iraqi counterpart on Monday.", True),
+])
+def test_a_cancelled_meeting_is_no_meeting(sentence, meeting):
+    assert any(m.type == "CONSULT" for m in run(sentence).mentions) is meeting
+
+
+@pytest.mark.parametrize("idiom", ["heart attack", "panic attack"])
+def test_a_medical_attack_is_no_attack(idiom):
+    assert [m for m in run(f"The activist suffered a {idiom} in his cell on Sunday.").mentions if m.type == "ASSAULT"] == []
+
+
 def test_a_state_word_before_a_title_and_name_is_that_person():
     best = max(run("Israeli Prime Minister Anton Weiss rejected the offer of talks on Monday.").mentions,
                key=lambda m: m.confidence)

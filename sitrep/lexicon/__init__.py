@@ -220,6 +220,26 @@ def foiling_verbs() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in _general().get("foiling_verbs") or ())
 
 
+def unnamed_quantifiers() -> tuple[str, ...]:
+    """Words that make a subject an unnamed part of a crowd ("some activists", "others")."""
+    return tuple(str(w).lower() for w in _general().get("unnamed_quantifiers") or ())
+
+
+def probe_nouns() -> tuple[str, ...]:
+    """Nouns of an inquiry into what happened ("an investigation into the strikes")."""
+    return tuple(str(w).lower() for w in _general().get("probe_nouns") or ())
+
+
+def cancelling_verbs() -> tuple[str, ...]:
+    """Verbs that undo a meeting named as their object ("cancelled the meeting", "postponed talks")."""
+    return tuple(str(w).lower() for w in _general().get("cancelling_verbs") or ())
+
+
+def standing_phrases() -> tuple[str, ...]:
+    """Phrases that make a statement in the perfect a standing position ("from the very beginning")."""
+    return tuple(str(w).lower() for w in _general().get("standing_phrases") or ())
+
+
 def light_nouns() -> tuple[str, ...]:
     """Nouns that carry the act named before them ("mediation effort", "rescue mission", "food aid")."""
     return tuple(str(w).lower() for w in _general().get("light_nouns") or ())

@@ -159,9 +159,11 @@ _AGGREGATE = re.compile(
 # "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
 _RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years)|"
                       r"so far|thus far|to date|in all|in total|altogether)\b", re.I)
-# "More than 35,000 people have been arrested": a count in the thousands done over time, a total
-_THOUSANDS_DONE = re.compile(r"\b\d{1,3}(?:,\d{3})+\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+been\b", re.I)
-_HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained)\b", re.I)
+# "More than 35,000 people have been arrested", "170000 people have reportedly been killed" (a text
+# that drops the commas; then from ten thousand): a count in the thousands done over time, a total
+_THOUSANDS_DONE = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d{5,})\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+(?:\w+ly\s+)?been\b", re.I)
+_HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained|"
+                       r"achieved|won|gained|made|carried out|conducted|launched)\b", re.I)
 _TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
 
 
@@ -1231,6 +1233,7 @@ def _headline_acts(doc: Doc) -> None:
 
 
 SALIENCE_MIN_SENTENCES = 3
+FALLBACK_SHARE = 0.75  # how likely, against the bar, an article's likeliest candidate must be to stand alone
 
 
 def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
@@ -1252,9 +1255,9 @@ def _weigh(doc: Doc, anchors: dict[int, int]) -> None:
     current = [m for m, _f in candidates if not m.historical]
     if current and all(m.historical for m in kept):
         # a report is written about something that happened: its likeliest candidate stands when it
-        # is at least half as likely as the bar, rather than an article with no event at all
+        # is nearly as likely as the bar (FALLBACK_SHARE), rather than an article with no event at all
         best = max(current, key=lambda m: m.salience or 0.0)
-        if (best.salience or 0.0) >= cut / 2:
+        if (best.salience or 0.0) >= cut * FALLBACK_SHARE:
             kept.append(best)
             kept.sort(key=lambda m: m.sentences[0])
     doc.mentions = kept
@@ -1269,6 +1272,11 @@ _TYPE_RANK = {"ASSAULT": 0, "COERCE": 1, "PROTEST": 2}
 _CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
 _CONCESSIVE = frozenset(lexicon.concessive_marks())
 _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
+_UNNAMED = frozenset(lexicon.unnamed_quantifiers())
+_PROBES = frozenset(lexicon.probe_nouns())
+_CANCELLING = frozenset(lexicon.cancelling_verbs())
+_STANDING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.standing_phrases(), key=len, reverse=True))
+                       + r")\b", re.I)
 
 
 def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
@@ -1314,7 +1322,10 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
             and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
-    if m.type in _OWN_ACTS and token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+    # (an arrest noun naming a thing, "arrest warrants", unless that thing is where the sentence puts
+    # someone: "held in a detention centre")
+    if (m.type in _OWN_ACTS or m.type == "COERCE" and not m.casualties and token.head.dep_ != "pobj") \
+            and token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
             and token.head.text[:1].islower() and token.head.lower_ not in _LIGHT_NOUNS \
             and _trigger_at(doc, doc.sentences[m.sentences[0]].start + token.head.idx) is None:
         return False  # "the deployment ban", "a support group": the act's noun names a kind of another thing
@@ -1326,6 +1337,21 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type in _MANNER_ACTS and ((token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _MANNER_PREPS)
                                    or (token.dep_ == "prep" and token.lower_ in _MANNER_PREPS)):
         return False  # "forces in cooperation with", "with the support of", "under an agreement": how, not an act
+    if m.type not in _TYPE_RANK and any(c.dep_ == "nsubj" and (c.lower_ in _UNNAMED or any(
+            d.dep_ in ("det", "amod") and d.lower_ in _UNNAMED for d in c.children)) for c in predicate(token).children):
+        return False  # "some activists have called on ...", "others asked for water": no identifiable actor
+    if m.type == "CONSULT" and token.pos_ == "NOUN" and (token.dep_ == "dobj" or token.dep_ == "compound"
+                                                         and token.head.dep_ == "dobj") \
+            and predicate(token).lower_ in _CANCELLING:
+        return False  # "cancelled the meeting", "disconnected a phone call": the meeting did not take place
+    if m.type == "ACCUSE" and (m.trigger or "x").lower().split()[-1] in _PROBES:
+        sentence = doc.sentences[m.sentences[0]]
+        if any(t.type in ("ASSAULT", "COERCE") and t.start > anchors[id(m)] for t in doc.in_sentence(doc.triggers, sentence)):
+            return False  # "opened an investigation to determine whether its strikes killed civilians": the strikes' attribute
+    p = predicate(token)
+    if m.type not in _TYPE_RANK and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in p.children) \
+            and _STANDING.search(doc.sentences[m.sentences[0]].text[p.left_edge.idx:p.right_edge.idx + len(p.right_edge)]):
+        return False  # "has opposed the agreement from the very beginning": a standing position, not an act
     if m.type in _INTENT_ACTS:
         return True
     if _dated_by_year(doc, token):
@@ -1769,11 +1795,23 @@ def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
         target = None
         if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text):
             target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)), None)
+        elif m.type not in _TYPE_RANK and not m.historical:
+            target = next((prev for prev in out if _same_statement(prev, m)), None)
         if target is None:
             out.append(m)
         else:
             _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
     return out
+
+
+def _same_statement(a: EventMention, b: EventMention) -> bool:
+    """Two records of one article of the same demand, threat, accusation or other statement by the same
+    named actor on the same day, or both with no day of their own ("the party has called for their
+    release", "the party is demanding a reversal"): one statement told twice, not two."""
+    return a.type == b.type and not a.historical and a.actor1 is not None and b.actor1 is not None \
+        and a.actor1.kind != "unknown" and bool(a.actor1.name) and a.actor1.name == b.actor1.name \
+        and (a.date is None and b.date is None or a.date is not None and b.date is not None
+             and a.date.value == b.date.value and a.date.precision == b.date.precision == "day")
 
 
 def _headline_fits(headline: EventMention, lead: EventMention) -> bool:
