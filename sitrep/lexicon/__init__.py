@@ -153,6 +153,11 @@ def _general() -> dict:
     return load_yaml("lexicon.yaml")
 
 
+def _word_list(key: str) -> tuple[str, ...]:
+    """The lower-cased words listed under ``key`` in lexicon.yaml; none when the key is absent."""
+    return tuple(str(w).lower() for w in _general().get(key) or ())
+
+
 def months() -> tuple[str, ...]:
     """Month names, capitalised, January first."""
     return tuple(_general()["months"])
@@ -192,57 +197,57 @@ def person_titles() -> dict[str, str | None]:
 
 def former_markers() -> tuple[str, ...]:
     """Words before a state's rank or force that make its bearer a private person ("retired", "ex-")."""
-    return tuple(str(w).lower() for w in _general().get("former_markers") or ())
+    return _word_list("former_markers")
 
 
 def contrast_marks() -> tuple[str, ...]:
     """Conjunctions opening a clause that tells a second, simultaneous act ("..., while X met Y")."""
-    return tuple(str(w).lower() for w in _general().get("contrast_marks") or ())
+    return _word_list("contrast_marks")
 
 
 def concessive_marks() -> tuple[str, ...]:
     """Words opening a conceded clause ("despite", "although"): a contrast told beside the news."""
-    return tuple(str(w).lower() for w in _general().get("concessive_marks") or ())
+    return _word_list("concessive_marks")
 
 
 def regarding_verbs() -> tuple[str, ...]:
     """Verbs whose subject only speaks of or reacts to the act their object names ("discussed the attack")."""
-    return tuple(str(w).lower() for w in _general().get("regarding_verbs") or ())
+    return _word_list("regarding_verbs")
 
 
 def repelling_verbs() -> tuple[str, ...]:
     """Verbs of repelling an attack ("repelled", "fended off"): the attacker, not the repeller, is actor1."""
-    return tuple(str(w).lower() for w in _general().get("repelling_verbs") or ())
+    return _word_list("repelling_verbs")
 
 
 def foiling_verbs() -> tuple[str, ...]:
     """Verbs of foiling an attempt ("thwarted an attempt by militants"): the foiler's act, the would-be attacker its target."""
-    return tuple(str(w).lower() for w in _general().get("foiling_verbs") or ())
+    return _word_list("foiling_verbs")
 
 
 def unnamed_quantifiers() -> tuple[str, ...]:
     """Words that make a subject an unnamed part of a crowd ("some activists", "others")."""
-    return tuple(str(w).lower() for w in _general().get("unnamed_quantifiers") or ())
+    return _word_list("unnamed_quantifiers")
 
 
 def probe_nouns() -> tuple[str, ...]:
     """Nouns of an inquiry into what happened ("an investigation into the strikes")."""
-    return tuple(str(w).lower() for w in _general().get("probe_nouns") or ())
+    return _word_list("probe_nouns")
 
 
 def cancelling_verbs() -> tuple[str, ...]:
     """Verbs that undo a meeting named as their object ("cancelled the meeting", "postponed talks")."""
-    return tuple(str(w).lower() for w in _general().get("cancelling_verbs") or ())
+    return _word_list("cancelling_verbs")
 
 
 def standing_phrases() -> tuple[str, ...]:
     """Phrases that make a statement in the perfect a standing position ("from the very beginning")."""
-    return tuple(str(w).lower() for w in _general().get("standing_phrases") or ())
+    return _word_list("standing_phrases")
 
 
 def light_nouns() -> tuple[str, ...]:
     """Nouns that carry the act named before them ("mediation effort", "rescue mission", "food aid")."""
-    return tuple(str(w).lower() for w in _general().get("light_nouns") or ())
+    return _word_list("light_nouns")
 
 
 def gendered_words() -> dict[str, frozenset[str]]:
@@ -257,7 +262,7 @@ def group_roles() -> tuple[str, ...]:
 
 def led_bodies() -> tuple[str, ...]:
     """Bodies named after the leader who heads them ("the Buhari government")."""
-    return tuple(str(w).lower() for w in _general().get("led_bodies") or ())
+    return _word_list("led_bodies")
 
 
 def body_heads() -> dict[str, str]:
