@@ -1092,6 +1092,17 @@ def test_a_cancelled_meeting_is_no_meeting(sentence, meeting):
     assert any(m.type == "CONSULT" for m in run(sentence).mentions) is meeting
 
 
+@pytest.mark.parametrize("sentence,demand", [
+    ("Lawyers for the editor requested an adjournment of the trial on Tuesday.", False),
+    ("The jailed monks have petitioned the Supreme Court over their detention.", False),
+    ("The families appealed to the regional human rights tribunal on Monday.", False),
+    ("Lawyers for the editor demanded his release on Tuesday.", True),
+    ("The opposition appealed to the government on Monday to free the jailed monks.", True),
+])
+def test_a_step_of_a_court_case_is_no_demand(sentence, demand):
+    assert any(m.type == "REQUEST" for m in run(sentence).mentions) is demand
+
+
 @pytest.mark.parametrize("idiom", ["heart attack", "panic attack"])
 def test_a_medical_attack_is_no_attack(idiom):
     assert [m for m in run(f"The activist suffered a {idiom} in his cell on Sunday.").mentions if m.type == "ASSAULT"] == []

@@ -240,6 +240,21 @@ def cancelling_verbs() -> tuple[str, ...]:
     return _word_list("cancelling_verbs")
 
 
+def procedural_requests() -> tuple[str, ...]:
+    """What a party asks a court for in a case ("a postponement", "a retrial"): a step of the case."""
+    return _word_list("procedural_requests")
+
+
+def filing_verbs() -> tuple[str, ...]:
+    """Verbs, in every form, of a filing made to a court ("appealed to", "petitioned")."""
+    return _word_list("filing_verbs")
+
+
+def court_nouns() -> tuple[str, ...]:
+    """Head nouns naming a court ("the European Court of Human Rights", "a tribunal")."""
+    return _word_list("court_nouns")
+
+
 def standing_phrases() -> tuple[str, ...]:
     """Phrases that make a statement in the perfect a standing position ("from the very beginning")."""
     return _word_list("standing_phrases")

@@ -1275,8 +1275,23 @@ _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
 _PROBES = frozenset(lexicon.probe_nouns())
 _CANCELLING = frozenset(lexicon.cancelling_verbs())
+_PROCEDURAL = frozenset(lexicon.procedural_requests())
+_FILING = frozenset(lexicon.filing_verbs())
+_COURTS = frozenset(lexicon.court_nouns())
 _STANDING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.standing_phrases(), key=len, reverse=True))
                        + r")\b", re.I)
+
+
+def _court_step(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A request that is a step of a court case: a procedural ruling asked for, or a filing to a court."""
+    p = predicate(token)
+    if any(c.dep_ == "dobj" and c.lower_ in _PROCEDURAL for c in p.children):
+        return True  # "the defence requested a postponement of the case"
+    if p.lower_ not in _FILING:
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in _COURTS
+               or c.dep_ == "prep" and c.lower_ in ("to", "before")
+               and any(g.dep_ == "pobj" and g.lower_ in _COURTS for g in c.children) for c in p.children)
 
 
 def _trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
@@ -1344,6 +1359,8 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
                                                          and token.head.dep_ == "dobj") \
             and predicate(token).lower_ in _CANCELLING:
         return False  # "cancelled the meeting", "disconnected a phone call": the meeting did not take place
+    if m.type == "REQUEST" and _court_step(token):
+        return False  # "requested a postponement", "appealed to the European Court": a step of the case
     if m.type == "ACCUSE" and (m.trigger or "x").lower().split()[-1] in _PROBES:
         sentence = doc.sentences[m.sentences[0]]
         if any(t.type in ("ASSAULT", "COERCE") and t.start > anchors[id(m)] for t in doc.in_sentence(doc.triggers, sentence)):
