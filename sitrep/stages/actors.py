@@ -485,10 +485,14 @@ _PERSON_ENTRY = "PERSON"
 
 
 @lru_cache(maxsize=1)
+def _title_alternatives() -> str:
+    """The person titles as one regex alternation, longest first."""
+    return "|".join(re.escape(t) for t in sorted(person_titles(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
-    titles = sorted(person_titles(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(t) for t in titles)
-    return re.compile(rf"(?:^|\s)({alternatives})\s+({_NAME})$", re.I)
+    return re.compile(rf"(?:^|\s)({_title_alternatives()})\s+({_NAME})$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -499,9 +503,7 @@ def _member_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _titled_after() -> re.Pattern:
-    titles = sorted(person_titles(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(t) for t in titles)
-    return re.compile(rf"\s+((?i:{alternatives}))\s+({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
+    return re.compile(rf"\s+((?i:{_title_alternatives()}))\s+({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
 
 
 def _is_name(doc: Doc, words: str, start: int, end: int, own: ActorMatch, persons: bool = False) -> bool:
@@ -820,8 +822,7 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
 
 @lru_cache(maxsize=1)
 def _title_before() -> re.Pattern:
-    titles = "|".join(re.escape(t) for t in sorted(person_titles(), key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])((?i:{titles}))[^\S\n]+$")
+    return re.compile(rf"(?<![\w\-])((?i:{_title_alternatives()}))[^\S\n]+$")
 
 
 @lru_cache(maxsize=1)
