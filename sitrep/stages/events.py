@@ -858,7 +858,7 @@ def _claim_for(doc: Doc, sentence: Sentence, trigger: Trigger | None = None) -> 
     return Claim(by=outlet, source=outlet, modality="asserted"), spans, []
 
 
-_SPEECH_DATE = re.compile(r"^\s*(?:\w+\s+)?(?:said|says|condemned|denounced|announced|told|warned|accused|denied|called|urged|added|reported|stated|"
+_SPEECH_DATE = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:said|says|condemned|denounced|announced|told|warned|accused|denied|called|urged|added|reported|stated|"
                           r"raised|revised|updated|put)\b", re.I)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
 
@@ -1740,16 +1740,17 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
             target.date = m.date  # the act's own day, not the day it was told
             told.discard(id(target))
         _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
-    return _merge_across(doc, merged)
+    return _merge_across(doc, merged, told)
 
 
-def _same_incident(a: EventMention, b: EventMention) -> bool:
+def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = None) -> bool:
     """Two records of one article telling the same incident further apart than a paragraph:
-    same act, and nothing stated that tells them apart (day, place, kind of attack)."""
-    if not _compatible(a, b):
+    same act, and nothing stated that tells them apart (day, place, kind of attack); a day that dates
+    only the telling ("on Sunday a monitor said ...") does not tell it apart from the act's own day."""
+    if not _compatible(a, b, told):
         return False
     stated = [x.date for x in (a, b) if x.date is not None and x.date.basis == "text"]
-    if len(stated) == 2 and stated[0].value != stated[1].value:
+    if len(stated) == 2 and stated[0].value != stated[1].value and not (told and _told_fits(a, b, told)):
         return False
     ka, kb = a.killed, b.killed
     if len(stated) == 1 and a.type in _UNDATED_NEEDS_TIE and not _tied(a, b):
@@ -1804,14 +1805,14 @@ def _other_source(a: EventMention, b: EventMention) -> bool:
     return bool(a.location and b.location and a.location.name == b.location.name) or bool(a.mode and a.mode == b.mode)
 
 
-def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
+def _merge_across(doc: Doc, records: list[EventMention], told: set[int] | None = None) -> list[EventMention]:
     """Later mentions of an incident told earlier in the article join it (violence and coercion:
     a statement's later paraphrase is left to the nearby merge)."""
     out: list[EventMention] = []
     for m in records:
         target = None
         if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text):
-            target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)), None)
+            target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m, told)), None)
         elif m.type not in _TYPE_RANK and not m.historical:
             target = next((prev for prev in out if _same_statement(prev, m)), None)
         if target is None:
@@ -1897,8 +1898,15 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     target.location = merged_place(target.location, m.location)
     if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
         target.date = m.date
+    # "82 people including 58 civilians" after a lead's "killed 58 civilians": a total of people not said
+    # to be who, holding the lead's figure as its part, leaves the lead's figure standing ("15 civilians
+    # including three children" after a headline's "3 children" says who the total were: it leads)
+    parts = {(c.kind, c.count) for c in m.casualties if c.subset and c.count is not None
+             and any(old.kind == c.kind and old.count == c.count for old in target.casualties)}
     for c in m.casualties:
         if any(_same_figure(c, old) for old in target.casualties):
+            continue
+        if not c.subset and c.count is not None and c.category == "unknown" and any(k == c.kind and n < c.count for k, n in parts):
             continue
         if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None
                                 and (old.party == c.party or not old.party or not c.party) for old in target.casualties) \

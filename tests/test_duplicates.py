@@ -1,0 +1,46 @@
+"""One real event, one record: tellings of one incident in one article that must join (and the
+tellings that must stay apart). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from sitrep.model import Article
+from sitrep.pipeline import default_pipeline
+
+
+def run(text: str, published: str | None = "2024-03-18", title: str | None = None):
+    return default_pipeline().run(Article(text=text, published=published, title=title))
+
+
+def _current(doc, kind: str):
+    return [m for m in doc.mentions if m.type == kind and not m.historical]
+
+
+_FILLER = ("The town lies on the main road north of the provincial capital.\n\n"
+           "Aid groups have warned for months that its hospitals are short of fuel.\n\n"
+           "Schools in the area have been closed since the winter.\n\n")
+
+
+def test_a_toll_told_again_on_the_day_a_monitor_gave_it_is_the_same_strike():
+    doc = run("Warplanes struck the town of Saraqeb in Idlib province on Saturday, killing 31 civilians, rescuers said.\n\n"
+              + _FILLER
+              + "On Sunday a monitor said at least 45 people including 31 civilians were killed in the air strikes on the town.")
+    strikes = _current(doc, "ASSAULT")
+    assert len(strikes) == 1
+    assert strikes[0].date.value == "2024-03-16"  # the strike's own day, not the day the monitor spoke
+    # the later total holds the lead's 31 civilians as its part: the lead's figure stays the record's
+    assert strikes[0].killed == 31
+
+
+def test_a_strike_on_another_day_told_later_stays_its_own():
+    doc = run("Warplanes struck the town of Saraqeb in Idlib province on Saturday, killing 31 civilians, rescuers said.\n\n"
+              + _FILLER
+              + "Warplanes struck the town of Saraqeb again on Tuesday, killing nine people, a monitor said.",
+              published="2024-03-20")
+    assert len(_current(doc, "ASSAULT")) == 2
+
+
+def test_a_total_that_says_who_its_dead_were_still_leads_over_a_headline_part():
+    doc = run("At least 15 civilians including three children were killed in air strikes on Saraqeb on Saturday, "
+              "a monitor said.", title="15 civilians 3 children killed in Saraqeb strikes")
+    strikes = _current(doc, "ASSAULT")
+    assert len(strikes) == 1 and strikes[0].killed == 15
