@@ -44,3 +44,25 @@ def test_a_total_that_says_who_its_dead_were_still_leads_over_a_headline_part():
               "a monitor said.", title="15 civilians 3 children killed in Saraqeb strikes")
     strikes = _current(doc, "ASSAULT")
     assert len(strikes) == 1 and strikes[0].killed == 15
+
+
+_GAP = "Relations between the two countries have been tense for a year.\n\nAid programmes were cut last spring.\n\n"
+
+
+def test_a_spokesman_telling_the_body_s_rejection_again_is_the_same_statement():
+    doc = run("The Kenyan foreign ministry on Friday rejected comments by the British prime minister that the "
+              "election was rigged.\n\n" + _GAP
+              + "The ministry's spokesman Peter Otieno dismissed the criticism at a news conference in Nairobi on Friday.",
+              published="2024-03-16")
+    rejections = _current(doc, "REJECT")
+    assert len(rejections) == 1 and rejections[0].sentences == [0, 3]
+    assert rejections[0].actor1.kind == "ministry"  # the body, whose spokesman spoke
+
+
+def test_a_spokesman_of_another_body_rejecting_on_the_day_is_another_statement():
+    doc = run("The Kenyan foreign ministry on Friday rejected comments by the British prime minister that the "
+              "election was rigged.\n\n" + _GAP
+              + "The opposition party's spokesman Peter Otieno dismissed the election results at a news conference "
+              "in Nairobi on Friday.",
+              published="2024-03-16")
+    assert len(_current(doc, "REJECT")) == 2

@@ -275,6 +275,11 @@ def group_roles() -> tuple[str, ...]:
     return tuple(str(r).lower() for r in _general().get("group_roles") or ())
 
 
+def speaking_roles() -> tuple[str, ...]:
+    """Who speaks for a body, said after it ("the foreign ministry spokesman Jane Doe")."""
+    return _word_list("speaking_roles")
+
+
 def led_bodies() -> tuple[str, ...]:
     """Bodies named after the leader who heads them ("the Buhari government")."""
     return _word_list("led_bodies")

@@ -1827,9 +1827,21 @@ def _same_statement(a: EventMention, b: EventMention) -> bool:
     named actor on the same day, or both with no day of their own ("the party has called for their
     release", "the party is demanding a reversal"): one statement told twice, not two."""
     return a.type == b.type and not a.historical and a.actor1 is not None and b.actor1 is not None \
-        and a.actor1.kind != "unknown" and bool(a.actor1.name) and a.actor1.name == b.actor1.name \
+        and a.actor1.kind != "unknown" and bool(a.actor1.name) \
+        and (a.actor1.name == b.actor1.name or _speaks_for(a.actor1, b.actor1) or _speaks_for(b.actor1, a.actor1)) \
         and (a.date is None and b.date is None or a.date is not None and b.date is not None
              and a.date.value == b.date.value and a.date.precision == b.date.precision == "day")
+
+
+def _speaks_for(speaker: Actor, body: Actor) -> bool:
+    """A spokesperson of the body ("China's foreign ministry spokesman X", "the ministry's spokesman X")
+    after the body itself ("the foreign ministry rejected ..."): the body's word names it."""
+    if body.kind in ("civilians", "unknown") or not speaker.label:
+        return False
+    roles = "|".join(re.escape(r) for r in lexicon.speaking_roles())
+    said = re.match(rf"(.*?)(?:['’]s)?\s+(?:{roles})\b", speaker.label, re.I)
+    words = said.group(1).lower().split() if said else []
+    return bool(words) and len(words[-1]) > 3 and words[-1] in f"{body.name} {body.label or ''}".lower().split()
 
 
 def _headline_fits(headline: EventMention, lead: EventMention) -> bool:
