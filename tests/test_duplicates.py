@@ -66,3 +66,18 @@ def test_a_spokesman_of_another_body_rejecting_on_the_day_is_another_statement()
               "in Nairobi on Friday.",
               published="2024-03-16")
     assert len(_current(doc, "REJECT")) == 2
+
+
+def test_the_ambush_an_abduction_was_done_by_is_that_abduction():
+    doc = run("Officials said on Monday that two engineers of a water charity were kidnapped by gunmen in Marib province "
+              "on Saturday. The gunmen set up an ambush and intercepted the engineers as they drove toward the city, "
+              "an official said.", published="2024-03-18")
+    attacks = _current(doc, "ASSAULT")
+    assert len(attacks) == 1 and attacks[0].mode == "abduct"
+
+
+def test_an_ambush_on_another_day_after_an_abduction_is_its_own_attack():
+    doc = run("Officials said on Monday that two engineers of a water charity were kidnapped by gunmen in Marib province "
+              "on Saturday. On Sunday, gunmen ambushed an army patrol near the city, killing three soldiers.",
+              published="2024-03-18")
+    assert len(_current(doc, "ASSAULT")) == 2

@@ -280,6 +280,11 @@ def speaking_roles() -> tuple[str, ...]:
     return _word_list("speaking_roles")
 
 
+def seizing_means() -> tuple[str, ...]:
+    """How people are seized ("an ambush", "intercepted"): an abduction's means."""
+    return _word_list("seizing_means")
+
+
 def led_bodies() -> tuple[str, ...]:
     """Bodies named after the leader who heads them ("the Buhari government")."""
     return _word_list("led_bodies")

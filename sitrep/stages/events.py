@@ -1652,7 +1652,8 @@ def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) 
         return False
     same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
-            and not same_toll and not _consequence(a) and not _consequence(b):  # "chemical attack kills five" and "shells ... five died": one attack's two words
+            and not same_toll and not _consequence(a) and not _consequence(b) \
+            and not _means_of_seizure(a, b) and not _means_of_seizure(b, a):  # "chemical attack kills five" and "shells ... five died": one attack's two words
         return False
     if a.historical != b.historical:
         return False
@@ -1661,6 +1662,15 @@ def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) 
 
 # what any attack sets off ("the blasts", "explosions"): a word that names no kind of attack
 _CONSEQUENCES = {"blast", "blasts", "explosion", "explosions"}
+
+
+# "set up an ambush and intercepted the aid workers" after "the aid workers were kidnapped": how the
+# abduction was done, not another attack
+_SEIZING_MEANS = frozenset(lexicon.seizing_means())
+
+
+def _means_of_seizure(a: EventMention, b: EventMention) -> bool:
+    return a.mode == "abduct" and (b.trigger or "").lower() in _SEIZING_MEANS
 
 
 def _consequence(m: EventMention) -> bool:
