@@ -81,3 +81,17 @@ def test_an_ambush_on_another_day_after_an_abduction_is_its_own_attack():
               "on Saturday. On Sunday, gunmen ambushed an army patrol near the city, killing three soldiers.",
               published="2024-03-18")
     assert len(_current(doc, "ASSAULT")) == 2
+
+
+_BATTLE = ("Rebels and army troops fought fierce battles on Sunday on the western edge of Aleppo, where 20 civilians "
+           "have been killed, a monitor said.\n\n" + _FILLER)
+
+
+def test_a_toll_the_fighting_has_also_taken_is_added_to_that_fighting():
+    doc = run(_BATTLE + "The fighting on Sunday in Aleppo has also killed 30 soldiers, the monitor said.")
+    assert len(_current(doc, "ASSAULT")) == 1
+
+
+def test_another_toll_told_without_also_stays_apart():
+    doc = run(_BATTLE + "Fighting on Sunday in Aleppo killed 30 soldiers, the monitor said.")
+    assert len(_current(doc, "ASSAULT")) == 2

@@ -1767,7 +1767,7 @@ def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = Non
         return False
 
     if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties) \
-            and not _other_source(a, b):
+            and not _other_source(a, b) and not _ADDED_TOLL.search(b.evidence.text):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
     if (a.location is None) != (b.location is None):
         # one telling places it, the other not: the same kind of attack or the same toll ties them
@@ -1780,6 +1780,10 @@ def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = Non
                 and la.name != lb.name and not (finer(la, lb) or finer(lb, la)):  # "Idlib" may mean its province
             return False
     return True
+
+
+# "The fighting has also killed 30 soldiers": a toll added to an act already told, not another incident
+_ADDED_TOLL = re.compile(r"\balso\s+(?:(?:has|have|had|was|were|been)\s+)*(?:killed|died|left\s+\d+\s+dead)\b", re.I)
 
 
 # "They had also arrested his parents" paragraphs after "authorities detained two students today": a
