@@ -1653,7 +1653,7 @@ def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) 
     same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
             and not same_toll and not _consequence(a) and not _consequence(b) \
-            and not _means_of_seizure(a, b) and not _means_of_seizure(b, a):  # "chemical attack kills five" and "shells ... five died": one attack's two words
+            and not _means_of_seizure(a, b):  # "chemical attack kills five" and "shells ... five died": one attack's two words
         return False
     if a.historical != b.historical:
         return False
@@ -1665,7 +1665,8 @@ _CONSEQUENCES = {"blast", "blasts", "explosion", "explosions"}
 
 
 # "set up an ambush and intercepted the aid workers" after "the aid workers were kidnapped": how the
-# abduction was done, not another attack
+# abduction was done, not another attack (told after the abduction: a detail told before it has not
+# yet been tied to it, and what follows joins the abduction)
 _SEIZING_MEANS = frozenset(lexicon.seizing_means())
 
 
