@@ -488,3 +488,26 @@ def test_a_speaker_before_a_passive_act_is_not_its_target():
     arrests = [m for m in records(text) if m.type == "COERCE"]
     assert arrests and arrests[0].actor2 is not None
     assert arrests[0].actor2.kind == "students" and arrests[0].actor2.name != "Gen"
+
+
+def test_an_attack_on_a_forces_base_is_on_that_force_whoever_died_there():
+    text = ("Israeli missiles struck Iraq's Balad airbase near Tikrit on Tuesday, killing three children "
+            "who lived nearby, local officials said.")
+    attacks = of_type("ASSAULT", text)
+    assert attacks and attacks[0].actor2 is not None
+    assert (attacks[0].actor2.kind, attacks[0].actor2.country) == ("state military", "IQ"), roles(attacks[0])
+
+
+def test_a_bombing_of_a_police_station_is_on_the_police_of_the_place():
+    text = ("At least 12 people were killed on Sunday when two suicide bombers attacked the police station "
+            "in the town of Baqubah in Iraq, officials said.")
+    attacks = of_type("ASSAULT", text)
+    assert attacks and attacks[0].actor2 is not None
+    assert (attacks[0].actor2.kind, attacks[0].actor2.country) == ("police", "IQ"), roles(attacks[0])
+
+
+def test_a_blast_near_a_base_or_a_base_that_hit_others_is_not_an_attack_on_it():
+    near = of_type("ASSAULT", "A car bomb killed nine civilians in a market near the army base in Kirkuk, Iraq on Monday.")
+    assert near and near[0].actor2 is not None and near[0].actor2.kind == "civilians", roles(near[0])
+    own = of_type("ASSAULT", "The Iraqi army shelled the village from its airbase near Mosul on Monday, killing six civilians.")
+    assert own and (own[0].actor2 is None or own[0].actor2.kind == "civilians"), roles(own[0])

@@ -2027,6 +2027,65 @@ def _headline_victim(text: str, actor: ActorMatch) -> bool:
     return bool(_COUNT_BEFORE.search(text[max(0, actor.start - 25):actor.start]) or _DIED_AFTER.match(text[actor.end:actor.end + 20]))
 
 
+# "missiles at the Syrian military airfield", "two bombers attacked the police station": the act
+# aimed at a place that is a state force's own
+_AIMED_AT = r"\b(?:on|at|against|targeting|targeted|targets|attacked|attacks|attacking|struck|strikes|striking|hit|hits|" \
+            r"hitting|stormed|storms|storming|shelled|shelling|bombed|bombing|raided|raiding|overran)\s+(?:the\s+|an?\s+)?"
+
+
+def _force_site_pattern() -> re.Pattern[str]:
+    global _FORCE_SITE
+    if _FORCE_SITE is None:
+        sites = sorted({w for words in lexicon.force_sites().values() for w in words}, key=len, reverse=True)
+        modifiers = "|".join(re.escape(w) for w in lexicon.force_site_modifiers())
+        _FORCE_SITE = re.compile(_AIMED_AT + r"(?P<words>(?:(?:[A-Z][\w\-'’]*|" + modifiers + r")\s+){0,3})(?P<site>"
+                                 + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sites) + r")\b", re.I)
+    return _FORCE_SITE
+
+
+_FORCE_SITE: re.Pattern[str] | None = None
+
+
+def _site_owner(words: str) -> str | None:
+    """The state a place's qualifiers name ("Syria's", "Syrian"), if any."""
+    demonyms, names = lexicon.demonym_lookup(), lexicon.name_lookup()
+    for w in words.split():
+        low = w.lower()
+        bare = re.sub(r"['’]?s$", "", low)
+        iso = demonyms.get(low) or names.get(low) or names.get(bare)
+        if iso:
+            return iso
+    return None
+
+
+def _struck_force(doc: Doc, m: EventMention) -> Actor | None:
+    """The state force an attack was aimed at when the text names the act's object as that force's own
+    place: a strike on an airbase or barracks is on the army, a bombing of a police station on the
+    police (ACLED codes the force as the second actor; the dead there are its toll). The place's state
+    is the one its words name, else the incident's; a force does not attack its own base."""
+    pattern = _force_site_pattern()
+    for i in sorted(m.sentences):
+        sentence = doc.sentences[i]
+        for hit in pattern.finditer(sentence.text):
+            if not hit.group("site").islower() and not hit.group("site").istitle():
+                continue
+            if any(w[:1].islower() and w.lower() not in lexicon.force_site_modifiers() for w in hit.group("words").split()):
+                continue  # the modifier alternation matched case-blind: "on the road airbase" is not a qualifier
+            site = re.sub(r"\s+", " ", hit.group("site").lower())
+            key = next(k for k, words in lexicon.force_sites().items() if site in words)
+            country = _site_owner(hit.group("words")) or (m.location.country if m.location else None)
+            if not country:
+                continue
+            entry = class_entry(key, country)
+            if m.actor1 is not None and (m.actor1.id == entry.id or (
+                    m.actor1.country == country and m.actor1.kind in ("state military", "police", "government"))):
+                return None
+            start = sentence.start + hit.start("words")
+            return Actor(entry.name, entry.kind, entry.country, doc.text[start:sentence.start + hit.end("site")], entry.id,
+                         Evidence(sentence.text, sentence.start, sentence.end))
+    return None
+
+
 def _armed_forces(actor: Actor | None) -> Actor | None:
     """A state, its government or its head named as attacker or target of violence: its military."""
     if actor is None or actor.id is None or actor.kind not in ("government", "head of state", "state"):
@@ -2287,6 +2346,9 @@ def _fill_defaults(doc: Doc) -> None:
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck";
             # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
+            if not m.historical and (m.actor2 is None or m.actor2.kind == "civilians") \
+                    and (struck := _struck_force(doc, m)) is not None:
+                m.actor2 = struck
             if not _EXECUTION.match(m.trigger or ""):
                 m.actor1 = _armed_forces(m.actor1)
             m.actor2 = _armed_forces(m.actor2)
