@@ -511,3 +511,10 @@ def test_a_blast_near_a_base_or_a_base_that_hit_others_is_not_an_attack_on_it():
     assert near and near[0].actor2 is not None and near[0].actor2.kind == "civilians", roles(near[0])
     own = of_type("ASSAULT", "The Iraqi army shelled the village from its airbase near Mosul on Monday, killing six civilians.")
     assert own and (own[0].actor2 is None or own[0].actor2.kind == "civilians"), roles(own[0])
+
+
+def test_shells_fired_at_homes_with_no_one_named_as_hit_were_aimed_at_civilians():
+    text = ("Militants fired mortar shells at residential neighbourhoods of Kirkuk, Iraq on Monday, wounding 14, "
+            "the provincial health directorate said.")
+    attacks = of_type("ASSAULT", text)
+    assert attacks and attacks[0].actor2 is not None and attacks[0].actor2.kind == "civilians", roles(attacks[0])

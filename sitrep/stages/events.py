@@ -1193,6 +1193,10 @@ def build_mentions(doc: Doc) -> Doc:
     for m in doc.mentions:  # after weighing: a period the text states is still evidence of the act
         if not m.historical and _borrowed_period(doc, m):
             m.date = When(doc.article.published, "day", "", None, basis="published")
+    for m in doc.mentions:  # after weighing: the place an attack hit tells whom it hit, not that it happened
+        if m.type == "ASSAULT" and not m.historical and (m.actor2 is None or m.actor2.kind == "civilians") \
+                and (struck := _struck_force(doc, m)) is not None:
+            m.actor2 = struck
     _headline_acts(doc)
     for m in doc.mentions:  # after weighing: parties read from the setting are no evidence the protest happened
         if m.type == "PROTEST" and not m.historical:
@@ -2062,7 +2066,8 @@ def _struck_force(doc: Doc, m: EventMention) -> Actor | None:
     """The state force an attack was aimed at when the text names the act's object as that force's own
     place: a strike on an airbase or barracks is on the army, a bombing of a police station on the
     police (ACLED codes the force as the second actor; the dead there are its toll). The place's state
-    is the one its words name, else the incident's; a force does not attack its own base."""
+    is the one its words name, else the incident's; a force does not attack its own base. Shells fired
+    at residential neighbourhoods, with no one else named as hit, were aimed at civilians."""
     pattern = _force_site_pattern()
     for i in sorted(m.sentences):
         sentence = doc.sentences[i]
@@ -2076,8 +2081,10 @@ def _struck_force(doc: Doc, m: EventMention) -> Actor | None:
             country = _site_owner(hit.group("words")) or (m.location.country if m.location else None)
             if not country:
                 continue
+            if key == "civilians" and m.actor2 is not None:
+                continue  # the people at a market are its victims only when no one else is named
             entry = class_entry(key, country)
-            if m.actor1 is not None and (m.actor1.id == entry.id or (
+            if key != "civilians" and m.actor1 is not None and (m.actor1.id == entry.id or (
                     m.actor1.country == country and m.actor1.kind in ("state military", "police", "government"))):
                 return None
             start = sentence.start + hit.start("words")
@@ -2346,9 +2353,6 @@ def _fill_defaults(doc: Doc) -> None:
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck";
             # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
-            if not m.historical and (m.actor2 is None or m.actor2.kind == "civilians") \
-                    and (struck := _struck_force(doc, m)) is not None:
-                m.actor2 = struck
             if not _EXECUTION.match(m.trigger or ""):
                 m.actor1 = _armed_forces(m.actor1)
             m.actor2 = _armed_forces(m.actor2)
