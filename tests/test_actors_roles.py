@@ -518,3 +518,15 @@ def test_shells_fired_at_homes_with_no_one_named_as_hit_were_aimed_at_civilians(
             "the provincial health directorate said.")
     attacks = of_type("ASSAULT", text)
     assert attacks and attacks[0].actor2 is not None and attacks[0].actor2.kind == "civilians", roles(attacks[0])
+
+
+def test_people_killed_are_the_side_a_further_telling_counts():
+    text = ("Jihadists killed more than 40 people in an attack on two villages in Hama province, Syria on Thursday, "
+            "a monitor said. The monitor said the attack killed 9 civilians and 31 pro-government fighters.")
+    attacks = of_type("ASSAULT", text)
+    assert len(attacks) == 1 and attacks[0].actor2 is not None, [roles(m) for m in attacks]
+    assert attacks[0].actor2.kind == "state military", roles(attacks[0])
+    only_civilians = of_type("ASSAULT", "Jihadists killed more than 40 people in an attack on two villages in Hama "
+                             "province, Syria on Thursday, a monitor said. The monitor said the attack killed "
+                             "31 civilians including 9 children.")
+    assert only_civilians and only_civilians[0].actor2 is not None and only_civilians[0].actor2.kind == "civilians"

@@ -265,6 +265,11 @@ def force_site_modifiers() -> tuple[str, ...]:
     return _word_list("force_site_modifiers")
 
 
+def unspecified_people() -> tuple[str, ...]:
+    """Words for people that name no side ("17 people were killed")."""
+    return _word_list("unspecified_people")
+
+
 def standing_phrases() -> tuple[str, ...]:
     """Phrases that make a statement in the perfect a standing position ("from the very beginning")."""
     return _word_list("standing_phrases")

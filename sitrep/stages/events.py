@@ -1897,6 +1897,11 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     if _mode_rank(m.mode) < _mode_rank(target.mode):
         target.mode, target.acled, target.trigger = m.mode, m.acled, m.trigger
     target.actor1 = _better_actor(target.actor1, m.actor1)
+    if target.type == "ASSAULT" and _unspecified(target.actor2) and (side := _side_counted(m)) is not None \
+            and (target.actor1 is None or side.id != target.actor1.id):
+        # "17 people were killed ... the attack killed 27 pro-government fighters": "people" names no
+        # side; the incident's further telling counting a side's dead names the side that was hit
+        target.actor2 = side
     target.actor2 = _better_actor(target.actor2, m.actor2)
     target.location = merged_place(target.location, m.location)
     if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
@@ -1924,6 +1929,24 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         target.claim = m.claim  # the perpetrator's own claim of the act over a report of its outcome
     target.denials.extend(m.denials)
     target.confidence = round(min(1.0, max(target.confidence, m.confidence) + 0.05), 3)
+
+
+_UNSPECIFIED_PEOPLE = frozenset(lexicon.unspecified_people())
+
+
+def _side_counted(m: EventMention) -> Actor | None:
+    """The armed side whose dead or hurt a telling counts ("27 pro-government fighters")."""
+    dictionary = actor_dictionary()
+    for c in m.casualties:
+        entry = dictionary.by_name(c.party) if c.party and c.count else None
+        if entry is not None and entry.kind in _FIGHTING_KINDS and entry.kind != "unknown":
+            return Actor(entry.name, entry.kind, entry.country, c.who, entry.id, c.evidence)
+    return None
+
+
+def _unspecified(actor: Actor | None) -> bool:
+    """Civilians read only from words that name no side ("people", "others")."""
+    return actor is not None and actor.id == "CIVILIANS" and (actor.label or "").lower().strip() in _UNSPECIFIED_PEOPLE
 
 
 def _same_figure(a: Casualty, b: Casualty) -> bool:
