@@ -530,3 +530,10 @@ def test_people_killed_are_the_side_a_further_telling_counts():
                              "province, Syria on Thursday, a monitor said. The monitor said the attack killed "
                              "31 civilians including 9 children.")
     assert only_civilians and only_civilians[0].actor2 is not None and only_civilians[0].actor2.kind == "civilians"
+
+
+def test_whom_a_crowd_cheers_is_not_whom_it_protests_against():
+    text = ("As word of the president's arrest spread in Bamako, Mali on Tuesday, thousands of people filled the "
+            "streets, cheering soldiers as they drove through the city.")
+    rallies = of_type("PROTEST", text)
+    assert rallies and rallies[0].actor2 is None, roles(rallies[0])

@@ -2178,6 +2178,10 @@ def _unnamed_protesters(doc: Doc, m: EventMention) -> Actor | None:
     return Actor(entry.name, entry.kind, entry.country or country, None, entry.id, None, basis="inferred")
 
 
+_CHEERED = re.compile(r"\b(?:cheer(?:ed|ing)?|applaud(?:ed|ing)?|welcom(?:ed|ing)|hail(?:ed|ing)|celebrat(?:ed|ing))\s+"
+                      r"(?:the\s+)?(?:[\w\-']+\s+){0,2}$", re.I)
+
+
 def _protest_target(doc: Doc, m: EventMention) -> Actor | None:
     """Whom a protest addresses: the state whose embassy it is held at ("outside the Iranian
     embassy"); the police that police a protest are not its target, and a protest voicing a grievance
@@ -2190,6 +2194,9 @@ def _protest_target(doc: Doc, m: EventMention) -> Actor | None:
         if entry.country == iso:
             return Actor(entry.name, entry.kind, entry.country, embassy.group(0), entry.id, None, basis="inferred")
     actor2 = m.actor2
+    if actor2 is not None and actor2.evidence is not None and actor2.evidence.field == "text" \
+            and _CHEERED.search(doc.text, max(0, actor2.evidence.start - 30), actor2.evidence.start):
+        return None  # "thousands filled the streets, cheering soldiers": whom a crowd cheers it does not oppose
     if actor2 is not None and actor2.kind not in ("police", "state military") or not _GRIEVANCE.search(text):
         return actor2
     country = _record_country(m, doc.extra.get("actor_country"))
