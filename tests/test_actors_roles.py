@@ -537,3 +537,9 @@ def test_whom_a_crowd_cheers_is_not_whom_it_protests_against():
             "streets, cheering soldiers as they drove through the city.")
     rallies = of_type("PROTEST", text)
     assert rallies and rallies[0].actor2 is None, roles(rallies[0])
+
+
+def test_a_sides_own_forces_mobilized_are_no_other_side():
+    text = "Islamic State fighters have been mobilizing all their forces in the village of Qabasin near al-Bab, Syria this morning."
+    moves = of_type("MOBILIZE", text)
+    assert moves and moves[0].actor1 is not None and moves[0].actor2 is None, roles(moves[0])

@@ -2343,6 +2343,9 @@ def _dated_before(doc: Doc) -> None:
             m.date = prev.date
 
 
+_OWN_PEOPLE = re.compile(r"(?:all\s+|some\s+|most\s+)?(?:of\s+)?(?:its|their|his|her|our)\b", re.I)
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     _dated_later(doc)
@@ -2380,6 +2383,8 @@ def _fill_defaults(doc: Doc) -> None:
             # "thousands gathered", "a rally was held": a protest is made by protesters, of the place's
             # country (ACLED codes every protest's first actor so)
             m.actor1 = _unnamed_protesters(doc, m)
+        if m.type in ("MOBILIZE", "RETREAT") and m.actor2 is not None and _OWN_PEOPLE.match(m.actor2.label or ""):
+            m.actor2 = None  # "ISIS mobilized all their forces", "withdrew its troops": one's own forces are no other side
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck";
             # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
