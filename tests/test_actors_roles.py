@@ -488,3 +488,58 @@ def test_a_speaker_before_a_passive_act_is_not_its_target():
     arrests = [m for m in records(text) if m.type == "COERCE"]
     assert arrests and arrests[0].actor2 is not None
     assert arrests[0].actor2.kind == "students" and arrests[0].actor2.name != "Gen"
+
+
+def test_an_attack_on_a_forces_base_is_on_that_force_whoever_died_there():
+    text = ("Israeli missiles struck Iraq's Balad airbase near Tikrit on Tuesday, killing three children "
+            "who lived nearby, local officials said.")
+    attacks = of_type("ASSAULT", text)
+    assert attacks and attacks[0].actor2 is not None
+    assert (attacks[0].actor2.kind, attacks[0].actor2.country) == ("state military", "IQ"), roles(attacks[0])
+
+
+def test_a_bombing_of_a_police_station_is_on_the_police_of_the_place():
+    text = ("At least 12 people were killed on Sunday when two suicide bombers attacked the police station "
+            "in the town of Baqubah in Iraq, officials said.")
+    attacks = of_type("ASSAULT", text)
+    assert attacks and attacks[0].actor2 is not None
+    assert (attacks[0].actor2.kind, attacks[0].actor2.country) == ("police", "IQ"), roles(attacks[0])
+
+
+def test_a_blast_near_a_base_or_a_base_that_hit_others_is_not_an_attack_on_it():
+    near = of_type("ASSAULT", "A car bomb killed nine civilians in a market near the army base in Kirkuk, Iraq on Monday.")
+    assert near and near[0].actor2 is not None and near[0].actor2.kind == "civilians", roles(near[0])
+    own = of_type("ASSAULT", "The Iraqi army shelled the village from its airbase near Mosul on Monday, killing six civilians.")
+    assert own and (own[0].actor2 is None or own[0].actor2.kind == "civilians"), roles(own[0])
+
+
+def test_shells_fired_at_homes_with_no_one_named_as_hit_were_aimed_at_civilians():
+    text = ("Militants fired mortar shells at residential neighbourhoods of Kirkuk, Iraq on Monday, wounding 14, "
+            "the provincial health directorate said.")
+    attacks = of_type("ASSAULT", text)
+    assert attacks and attacks[0].actor2 is not None and attacks[0].actor2.kind == "civilians", roles(attacks[0])
+
+
+def test_people_killed_are_the_side_a_further_telling_counts():
+    text = ("Jihadists killed more than 40 people in an attack on two villages in Hama province, Syria on Thursday, "
+            "a monitor said. The monitor said the attack killed 9 civilians and 31 pro-government fighters.")
+    attacks = of_type("ASSAULT", text)
+    assert len(attacks) == 1 and attacks[0].actor2 is not None, [roles(m) for m in attacks]
+    assert attacks[0].actor2.kind == "state military", roles(attacks[0])
+    only_civilians = of_type("ASSAULT", "Jihadists killed more than 40 people in an attack on two villages in Hama "
+                             "province, Syria on Thursday, a monitor said. The monitor said the attack killed "
+                             "31 civilians including 9 children.")
+    assert only_civilians and only_civilians[0].actor2 is not None and only_civilians[0].actor2.kind == "civilians"
+
+
+def test_whom_a_crowd_cheers_is_not_whom_it_protests_against():
+    text = ("As word of the president's arrest spread in Bamako, Mali on Tuesday, thousands of people filled the "
+            "streets, cheering soldiers as they drove through the city.")
+    rallies = of_type("PROTEST", text)
+    assert rallies and rallies[0].actor2 is None, roles(rallies[0])
+
+
+def test_a_sides_own_forces_mobilized_are_no_other_side():
+    text = "Islamic State fighters have been mobilizing all their forces in the village of Qabasin near al-Bab, Syria this morning."
+    moves = of_type("MOBILIZE", text)
+    assert moves and moves[0].actor1 is not None and moves[0].actor2 is None, roles(moves[0])

@@ -255,6 +255,21 @@ def court_nouns() -> tuple[str, ...]:
     return _word_list("court_nouns")
 
 
+def force_sites() -> dict[str, tuple[str, ...]]:
+    """Actor class ("military", "police") -> lower-cased nouns of places that are that force's own."""
+    return {key: tuple(str(w).lower() for w in words) for key, words in (_general().get("force_sites") or {}).items()}
+
+
+def force_site_modifiers() -> tuple[str, ...]:
+    """Words that may qualify a force's place between the act and it ("the main army base")."""
+    return _word_list("force_site_modifiers")
+
+
+def unspecified_people() -> tuple[str, ...]:
+    """Words for people that name no side ("17 people were killed")."""
+    return _word_list("unspecified_people")
+
+
 def standing_phrases() -> tuple[str, ...]:
     """Phrases that make a statement in the perfect a standing position ("from the very beginning")."""
     return _word_list("standing_phrases")

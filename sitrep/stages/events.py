@@ -1193,6 +1193,10 @@ def build_mentions(doc: Doc) -> Doc:
     for m in doc.mentions:  # after weighing: a period the text states is still evidence of the act
         if not m.historical and _borrowed_period(doc, m):
             m.date = When(doc.article.published, "day", "", None, basis="published")
+    for m in doc.mentions:  # after weighing: the place an attack hit tells whom it hit, not that it happened
+        if m.type == "ASSAULT" and not m.historical and (m.actor2 is None or m.actor2.kind == "civilians") \
+                and (struck := _struck_force(doc, m)) is not None:
+            m.actor2 = struck
     _headline_acts(doc)
     for m in doc.mentions:  # after weighing: parties read from the setting are no evidence the protest happened
         if m.type == "PROTEST" and not m.historical:
@@ -1921,6 +1925,11 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     if _mode_rank(m.mode) < _mode_rank(target.mode):
         target.mode, target.acled, target.trigger = m.mode, m.acled, m.trigger
     target.actor1 = _better_actor(target.actor1, m.actor1)
+    if target.type == "ASSAULT" and _unspecified(target.actor2) and (side := _side_counted(m)) is not None \
+            and (target.actor1 is None or side.id != target.actor1.id):
+        # "17 people were killed ... the attack killed 27 pro-government fighters": "people" names no
+        # side; the incident's further telling counting a side's dead names the side that was hit
+        target.actor2 = side
     target.actor2 = _better_actor(target.actor2, m.actor2)
     target.location = merged_place(target.location, m.location)
     if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
@@ -1955,6 +1964,24 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         target.claim = m.claim  # the perpetrator's own claim of the act over a report of its outcome
     target.denials.extend(m.denials)
     target.confidence = round(min(1.0, max(target.confidence, m.confidence) + 0.05), 3)
+
+
+_UNSPECIFIED_PEOPLE = frozenset(lexicon.unspecified_people())
+
+
+def _side_counted(m: EventMention) -> Actor | None:
+    """The armed side whose dead or hurt a telling counts ("27 pro-government fighters")."""
+    dictionary = actor_dictionary()
+    for c in m.casualties:
+        entry = dictionary.by_name(c.party) if c.party and c.count else None
+        if entry is not None and entry.kind in _FIGHTING_KINDS and entry.kind != "unknown":
+            return Actor(entry.name, entry.kind, entry.country, c.who, entry.id, c.evidence)
+    return None
+
+
+def _unspecified(actor: Actor | None) -> bool:
+    """Civilians read only from words that name no side ("people", "others")."""
+    return actor is not None and actor.id == "CIVILIANS" and (actor.label or "").lower().strip() in _UNSPECIFIED_PEOPLE
 
 
 def _same_figure(a: Casualty, b: Casualty) -> bool:
@@ -2062,6 +2089,68 @@ def _headline_victim(text: str, actor: ActorMatch) -> bool:
     return bool(_COUNT_BEFORE.search(text[max(0, actor.start - 25):actor.start]) or _DIED_AFTER.match(text[actor.end:actor.end + 20]))
 
 
+# "missiles at the Syrian military airfield", "two bombers attacked the police station": the act
+# aimed at a place that is a state force's own
+_AIMED_AT = r"\b(?:on|at|against|targeting|targeted|targets|attacked|attacks|attacking|struck|strikes|striking|hit|hits|" \
+            r"hitting|stormed|storms|storming|shelled|shelling|bombed|bombing|raided|raiding|overran)\s+(?:the\s+|an?\s+)?"
+
+
+def _force_site_pattern() -> re.Pattern[str]:
+    global _FORCE_SITE
+    if _FORCE_SITE is None:
+        sites = sorted({w for words in lexicon.force_sites().values() for w in words}, key=len, reverse=True)
+        modifiers = "|".join(re.escape(w) for w in lexicon.force_site_modifiers())
+        _FORCE_SITE = re.compile(_AIMED_AT + r"(?P<words>(?:(?:[A-Z][\w\-'’]*|" + modifiers + r")\s+){0,3})(?P<site>"
+                                 + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sites) + r")\b", re.I)
+    return _FORCE_SITE
+
+
+_FORCE_SITE: re.Pattern[str] | None = None
+
+
+def _site_owner(words: str) -> str | None:
+    """The state a place's qualifiers name ("Syria's", "Syrian"), if any."""
+    demonyms, names = lexicon.demonym_lookup(), lexicon.name_lookup()
+    for w in words.split():
+        low = w.lower()
+        bare = re.sub(r"['’]?s$", "", low)
+        iso = demonyms.get(low) or names.get(low) or names.get(bare)
+        if iso:
+            return iso
+    return None
+
+
+def _struck_force(doc: Doc, m: EventMention) -> Actor | None:
+    """The state force an attack was aimed at when the text names the act's object as that force's own
+    place: a strike on an airbase or barracks is on the army, a bombing of a police station on the
+    police (ACLED codes the force as the second actor; the dead there are its toll). The place's state
+    is the one its words name, else the incident's; a force does not attack its own base. Shells fired
+    at residential neighbourhoods, with no one else named as hit, were aimed at civilians."""
+    pattern = _force_site_pattern()
+    for i in sorted(m.sentences):
+        sentence = doc.sentences[i]
+        for hit in pattern.finditer(sentence.text):
+            if not hit.group("site").islower() and not hit.group("site").istitle():
+                continue
+            if any(w[:1].islower() and w.lower() not in lexicon.force_site_modifiers() for w in hit.group("words").split()):
+                continue  # the modifier alternation matched case-blind: "on the road airbase" is not a qualifier
+            site = re.sub(r"\s+", " ", hit.group("site").lower())
+            key = next(k for k, words in lexicon.force_sites().items() if site in words)
+            country = _site_owner(hit.group("words")) or (m.location.country if m.location else None)
+            if not country:
+                continue
+            if key == "civilians" and m.actor2 is not None:
+                continue  # the people at a market are its victims only when no one else is named
+            entry = class_entry(key, country)
+            if key != "civilians" and m.actor1 is not None and (m.actor1.id == entry.id or (
+                    m.actor1.country == country and m.actor1.kind in ("state military", "police", "government"))):
+                return None
+            start = sentence.start + hit.start("words")
+            return Actor(entry.name, entry.kind, entry.country, doc.text[start:sentence.start + hit.end("site")], entry.id,
+                         Evidence(sentence.text, sentence.start, sentence.end))
+    return None
+
+
 def _armed_forces(actor: Actor | None) -> Actor | None:
     """A state, its government or its head named as attacker or target of violence: its military."""
     if actor is None or actor.id is None or actor.kind not in ("government", "head of state", "state"):
@@ -2124,6 +2213,10 @@ def _unnamed_protesters(doc: Doc, m: EventMention) -> Actor | None:
     return Actor(entry.name, entry.kind, entry.country or country, None, entry.id, None, basis="inferred")
 
 
+_CHEERED = re.compile(r"\b(?:cheer(?:ed|ing)?|applaud(?:ed|ing)?|welcom(?:ed|ing)|hail(?:ed|ing)|celebrat(?:ed|ing))\s+"
+                      r"(?:the\s+)?(?:[\w\-']+\s+){0,2}$", re.I)
+
+
 def _protest_target(doc: Doc, m: EventMention) -> Actor | None:
     """Whom a protest addresses: the state whose embassy it is held at ("outside the Iranian
     embassy"); the police that police a protest are not its target, and a protest voicing a grievance
@@ -2136,6 +2229,9 @@ def _protest_target(doc: Doc, m: EventMention) -> Actor | None:
         if entry.country == iso:
             return Actor(entry.name, entry.kind, entry.country, embassy.group(0), entry.id, None, basis="inferred")
     actor2 = m.actor2
+    if actor2 is not None and actor2.evidence is not None and actor2.evidence.field == "text" \
+            and _CHEERED.search(doc.text, max(0, actor2.evidence.start - 30), actor2.evidence.start):
+        return None  # "thousands filled the streets, cheering soldiers": whom a crowd cheers it does not oppose
     if actor2 is not None and actor2.kind not in ("police", "state military") or not _GRIEVANCE.search(text):
         return actor2
     country = _record_country(m, doc.extra.get("actor_country"))
@@ -2282,6 +2378,9 @@ def _dated_before(doc: Doc) -> None:
             m.date = prev.date
 
 
+_OWN_PEOPLE = re.compile(r"(?:all\s+|some\s+|most\s+)?(?:of\s+)?(?:its|their|his|her|our)\b", re.I)
+
+
 def _fill_defaults(doc: Doc) -> None:
     """Article-level fallbacks: the article's main place and publication date."""
     _dated_later(doc)
@@ -2319,6 +2418,8 @@ def _fill_defaults(doc: Doc) -> None:
             # "thousands gathered", "a rally was held": a protest is made by protesters, of the place's
             # country (ACLED codes every protest's first actor so)
             m.actor1 = _unnamed_protesters(doc, m)
+        if m.type in ("MOBILIZE", "RETREAT") and m.actor2 is not None and _OWN_PEOPLE.match(m.actor2.label or ""):
+            m.actor2 = None  # "ISIS mobilized all their forces", "withdrew its troops": one's own forces are no other side
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck";
             # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
