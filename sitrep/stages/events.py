@@ -123,6 +123,18 @@ def _has_agent(token, speech: bool = False) -> bool:  # noqa: ANN001 - a spaCy t
     return any(c.dep_ == "nsubj" and c.pos_ in kinds for v in doers for c in v.children)
 
 
+_PERPETRATING = frozenset(lexicon.perpetrating_verbs())
+
+
+def _committed(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A nominal act that is the object of a verb of committing it, with a stated subject ("thousands
+    of troops are launching an attack", "the rebels carried out raids"): someone did it."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "obj"):
+        return False
+    verb = token.head
+    return verb.pos_ == "VERB" and verb.lower_ in _PERPETRATING and not is_passive(verb) and _has_agent(verb)
+
+
 def _mode_rank(mode: str | None) -> int:
     return _MODE_PRIORITY.index(mode) if mode in _MODE_PRIORITY else len(_MODE_PRIORITY)
 
@@ -1102,7 +1114,7 @@ def build_mentions(doc: Doc) -> Doc:
                 if not acts and not casualties:
                     continue
                 if weight < 0.75 and not casualties and actor1 is None and not (
-                        token is not None and not passive and _has_agent(token)):
+                        token is not None and not passive and (_has_agent(token) or _committed(token))):
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
                     passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or spoken or _has_subject(token))) \
