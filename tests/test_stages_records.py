@@ -339,3 +339,19 @@ def test_an_attack_launched_by_a_stated_doer_is_a_candidate():
     # a subject that only speaks of the attack is not its doer, and a passive names none
     assert "ASSAULT" not in candidate_types("The foreign minister condemned the attack on the northern suburbs.")
     assert "ASSAULT" not in candidate_types("An attack on the northern suburbs was launched.")
+
+
+def test_a_merged_arrest_takes_as_evidence_the_telling_that_names_doer_and_day():
+    text = ("Two radio reporters arrested over their coverage of the flood relief. "
+            "On March 9, police in Kismayo arrested the two reporters at their station. "
+            "Their employer said it had not been told of any charge.")
+    doc = run(text)
+    arrests = [m for m in doc.mentions if m.type == "COERCE"]
+    assert len(arrests) == 1 and arrests[0].evidence.text.startswith("On March 9, police")
+    # a first telling that already names the doer keeps its sentence
+    text = ("Police arrested two radio reporters over their coverage of the flood relief. "
+            "On March 9, police in Kismayo arrested the two reporters at their station. "
+            "Their employer said it had not been told of any charge.")
+    doc = run(text)
+    arrests = [m for m in doc.mentions if m.type == "COERCE"]
+    assert arrests and arrests[0].evidence.text.startswith("Police arrested")
