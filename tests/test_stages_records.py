@@ -355,3 +355,18 @@ def test_a_merged_arrest_takes_as_evidence_the_telling_that_names_doer_and_day()
     doc = run(text)
     arrests = [m for m in doc.mentions if m.type == "COERCE"]
     assert arrests and arrests[0].evidence.text.startswith("Police arrested")
+
+
+def test_an_arrest_of_someone_newly_introduced_on_a_day_of_its_own_is_another_arrest():
+    text = ("Police raided the offices of the weekly in the port city. Three managers were arrested and "
+            "charged with sedition. On Friday, a cartoonist for the weekly was arrested at his home. "
+            "The editor said the paper would keep publishing.")
+    doc = run(text)
+    arrests = [m for m in doc.mentions if m.type == "COERCE"]
+    assert any(m.evidence.text.startswith("On Friday, a cartoonist") for m in arrests)
+    # the same person named again ("the cartoonist") is the arrest told before
+    text = ("Police raided the offices of the weekly in the port city. A cartoonist was arrested and "
+            "charged with sedition. On Friday, the cartoonist was arrested at his home, his lawyer said. "
+            "The editor said the paper would keep publishing.")
+    doc = run(text)
+    assert not any(m.evidence.text.startswith("On Friday, the cartoonist") for m in doc.mentions)

@@ -1717,6 +1717,17 @@ def _better_actor(current: Actor | None, new: Actor | None) -> Actor | None:
     return current
 
 
+def _new_patient(text: str, m: EventMention, prev: EventMention) -> bool:
+    """An arrest told of someone newly introduced ("a columnist for the paper was arrested"), on a
+    day of its own, after an arrest of others told without one: a further arrest, not the first
+    one told again (which names its people again: "the columnist", "they")."""
+    if m.type != "COERCE" or not m.trigger or m.date is None or m.date.basis != "text" \
+            or (prev.date is not None and prev.date.basis == "text"):
+        return False
+    return bool(re.search(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:a|an)\s+(?:[\w\-']+\s+){1,5}(?:was|has been|had been)\s+(?:\w+ly\s+)?"
+                          + re.escape(m.trigger) + r"\b", text, re.I))
+
+
 def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None = None) -> list[EventMention]:
     told = told if told is not None else set()
     merged: list[EventMention] = []
@@ -1740,6 +1751,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
             near = distance <= 2 and sentence_para.get(prev.sentences[-1]) == sentence_para.get(m.sentences[0])
             if (_RETALIATION.search(sentence.text) or another) and not anaphoric:
                 break  # a response, or a further incident, is another event
+            if _new_patient(sentence.text, m, prev) and not anaphoric:
+                break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m, told):
                 target = prev
                 break
@@ -1823,7 +1836,8 @@ def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
     for m in records:
         target = None
         if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text):
-            target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)), None)
+            target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)
+                           and not _new_patient(doc.sentences[m.sentences[0]].text, m, prev)), None)
         elif m.type not in _TYPE_RANK and not m.historical:
             target = next((prev for prev in out if _same_statement(prev, m)), None)
         if target is None:
