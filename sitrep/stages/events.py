@@ -1728,6 +1728,16 @@ def _new_patient(text: str, m: EventMention, prev: EventMention) -> bool:
                           + re.escape(m.trigger) + r"\b", text, re.I))
 
 
+_SEPARATE_BEFORE = re.compile(r"\bseparate\s+(?:[\w\-]+\s+)?$", re.I)
+
+
+def _separate_act(doc: Doc, sentence: Sentence, etype: str) -> bool:
+    """"The strikes came in addition to separate raids by the coalition": besides the act named
+    again, the sentence tells another of its kind."""
+    return any(t.type == etype and _SEPARATE_BEFORE.search(doc.text[max(sentence.start, t.start - 30):t.start])
+               for t in doc.in_sentence(doc.triggers, sentence))
+
+
 def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None = None) -> list[EventMention]:
     told = told if told is not None else set()
     merged: list[EventMention] = []
@@ -1736,6 +1746,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
         sentence = doc.sentences[m.sentences[0]]
         anaphoric = bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)
         another = _further(sentence.text)
+        if m.type == "ASSAULT" and _separate_act(doc, sentence, m.type):
+            another, anaphoric = True, False
         target = None
         for prev in reversed(merged):
             if prev.type != m.type:
@@ -1835,7 +1847,8 @@ def _merge_across(doc: Doc, records: list[EventMention]) -> list[EventMention]:
     out: list[EventMention] = []
     for m in records:
         target = None
-        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text):
+        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text) \
+                and not (m.type == "ASSAULT" and _separate_act(doc, doc.sentences[m.sentences[0]], m.type)):
             target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m)
                            and not _new_patient(doc.sentences[m.sentences[0]].text, m, prev)), None)
         elif m.type not in _TYPE_RANK and not m.historical:
