@@ -374,12 +374,12 @@ def test_an_arrest_of_someone_newly_introduced_on_a_day_of_its_own_is_another_ar
 
 def test_separate_raids_told_beside_an_attack_named_again_are_another_attack():
     text = ("Government jets bombed a market in the river town on Monday, killing nine people, a monitor said. "
-            "The bombing came on top of separate raids carried out by militia fighters on two villages to the south. "
-            "Residents said the market had reopened only a week earlier.")
+            "The strikes came on top of separate raids carried out by an allied coalition that hit rebel positions "
+            "in the south. Residents said the market had reopened only a week earlier.")
     doc = run(text)
     attacks = [m for m in doc.mentions if m.type == "ASSAULT"]
-    assert len(attacks) == 2 and attacks[1].evidence.text.startswith("The bombing came on top of separate raids")
+    assert len(attacks) == 2 and attacks[1].evidence.text.startswith("The strikes came on top of separate raids")
     # the attack named again, with nothing separate beside it, is the first one
-    doc = run(text.replace("separate raids carried out by militia fighters on two villages to the south",
+    doc = run(text.replace("separate raids carried out by an allied coalition that hit rebel positions in the south",
                            "a week of shelling of the town"))
     assert len([m for m in doc.mentions if m.type == "ASSAULT"]) == 1
