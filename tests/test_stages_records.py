@@ -333,9 +333,9 @@ def test_an_act_named_by_whose_it_was_yields_to_the_act_the_sentence_tells():
 
 def test_an_attack_launched_by_a_stated_doer_is_a_candidate():
     # the verb of committing the act carries its doer, though no listed actor names it
-    assert "ASSAULT" in candidate_types("Hundreds of fighters from the two militias are launching an attack on "
-                                        "the northern suburbs.")
-    assert "ASSAULT" in candidate_types("The gunmen carried out several raids on farms near the border.")
+    assert "ASSAULT" in candidate_types("Several hundred volunteers from the tribal coalition are launching an "
+                                        "attack to retake the valley.")
+    assert "ASSAULT" in candidate_types("Local defence units staged an attack on the depot before dawn.")
     # a subject that only speaks of the attack is not its doer, and a passive names none
     assert "ASSAULT" not in candidate_types("The foreign minister condemned the attack on the northern suburbs.")
     assert "ASSAULT" not in candidate_types("An attack on the northern suburbs was launched.")
