@@ -1928,10 +1928,11 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         target.evidence = m.evidence
         target.actor1 = _better_actor(m.actor1, target.actor1) if m.actor1 else target.actor1
         target.actor2 = m.actor2 or target.actor2
-    elif target.actor1 is None and m.actor1 is not None and (target.date is None or target.date.basis != "text") \
-            and m.date is not None and m.date.basis == "text":
+    elif target.type == "COERCE" and target.actor1 is None and m.actor1 is not None \
+            and (target.date is None or target.date.basis != "text") and m.date is not None and m.date.basis == "text":
         # "Journalists X and Y arrested for their reporting", then "On December 26, police arrested X":
-        # the telling that states who acted and on what day is the incident's evidence
+        # the telling that states who arrested and on what day is the arrest's evidence (an attack's
+        # first telling keeps it: it carries the toll)
         target.evidence = m.evidence
     target.sentences.extend(i for i in m.sentences if i not in target.sentences)
     if _mode_rank(m.mode) < _mode_rank(target.mode):
