@@ -329,3 +329,57 @@ def test_an_act_named_by_whose_it_was_yields_to_the_act_the_sentence_tells():
     assert types == ["PROTEST"]
     # a reaction to it stays the incident's attribute: the act, not the blame, is the candidate
     assert "ACCUSE" not in candidate_types("The union blamed Saturday's abduction of the doctor on state agents.")
+
+
+def test_an_attack_launched_by_a_stated_doer_is_a_candidate():
+    # the verb of committing the act carries its doer, though no listed actor names it
+    assert "ASSAULT" in candidate_types("Several hundred volunteers from the tribal coalition are launching an "
+                                        "attack to retake the valley.")
+    assert "ASSAULT" in candidate_types("Local defence units staged an attack on the depot before dawn.")
+    # a subject that only speaks of the attack is not its doer, and a passive names none
+    assert "ASSAULT" not in candidate_types("The foreign minister condemned the attack on the northern suburbs.")
+    assert "ASSAULT" not in candidate_types("An attack on the northern suburbs was launched.")
+
+
+def test_a_merged_arrest_takes_as_evidence_the_telling_that_names_doer_and_day():
+    text = ("Two radio reporters arrested over their coverage of the flood relief. "
+            "On March 9, police in Kismayo arrested the two reporters at their station. "
+            "Their employer said it had not been told of any charge.")
+    doc = run(text)
+    arrests = [m for m in doc.mentions if m.type == "COERCE"]
+    assert len(arrests) == 1 and arrests[0].evidence.text.startswith("On March 9, police")
+    # a first telling that already names the doer keeps its sentence
+    text = ("Police arrested two radio reporters over their coverage of the flood relief. "
+            "On March 9, police in Kismayo arrested the two reporters at their station. "
+            "Their employer said it had not been told of any charge.")
+    doc = run(text)
+    arrests = [m for m in doc.mentions if m.type == "COERCE"]
+    assert arrests and arrests[0].evidence.text.startswith("Police arrested")
+
+
+def test_an_arrest_of_someone_newly_introduced_on_a_day_of_its_own_is_another_arrest():
+    text = ("Police raided the offices of the weekly in the port city. Three managers were arrested and "
+            "charged with sedition. On Friday, a cartoonist for the weekly was arrested at his home. "
+            "The editor said the paper would keep publishing.")
+    doc = run(text)
+    arrests = [m for m in doc.mentions if m.type == "COERCE"]
+    assert any(m.evidence.text.startswith("On Friday, a cartoonist") for m in arrests)
+    # the same person named again ("the cartoonist") is the arrest told before
+    text = ("Police raided the offices of the weekly in the port city. A cartoonist was arrested and "
+            "charged with sedition. On Friday, the cartoonist was arrested at his home, his lawyer said. "
+            "The editor said the paper would keep publishing.")
+    doc = run(text)
+    assert not any(m.evidence.text.startswith("On Friday, the cartoonist") for m in doc.mentions)
+
+
+def test_separate_raids_told_beside_an_attack_named_again_are_another_attack():
+    text = ("Government jets bombed a market in the river town on Monday, killing nine people, a monitor said. "
+            "The strikes came on top of separate raids carried out by an allied coalition that hit rebel positions "
+            "in the south. Residents said the market had reopened only a week earlier.")
+    doc = run(text)
+    attacks = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert len(attacks) == 2 and attacks[1].evidence.text.startswith("The strikes came on top of separate raids")
+    # the attack named again, with nothing separate beside it, is the first one
+    doc = run(text.replace("separate raids carried out by an allied coalition that hit rebel positions in the south",
+                           "a week of shelling of the town"))
+    assert len([m for m in doc.mentions if m.type == "ASSAULT"]) == 1

@@ -225,6 +225,11 @@ def foiling_verbs() -> tuple[str, ...]:
     return _word_list("foiling_verbs")
 
 
+def perpetrating_verbs() -> tuple[str, ...]:
+    """Verbs whose object is an act their subject commits ("launched an attack", "carried out raids")."""
+    return _word_list("perpetrating_verbs")
+
+
 def unnamed_quantifiers() -> tuple[str, ...]:
     """Words that make a subject an unnamed part of a crowd ("some activists", "others")."""
     return _word_list("unnamed_quantifiers")

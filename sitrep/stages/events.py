@@ -123,6 +123,18 @@ def _has_agent(token, speech: bool = False) -> bool:  # noqa: ANN001 - a spaCy t
     return any(c.dep_ == "nsubj" and c.pos_ in kinds for v in doers for c in v.children)
 
 
+_PERPETRATING = frozenset(lexicon.perpetrating_verbs())
+
+
+def _committed(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A nominal act that is the object of a verb of committing it, with a stated subject ("thousands
+    of troops are launching an attack", "the rebels carried out raids"): someone did it."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "obj"):
+        return False
+    verb = token.head
+    return verb.pos_ == "VERB" and verb.lower_ in _PERPETRATING and not is_passive(verb) and _has_agent(verb)
+
+
 def _mode_rank(mode: str | None) -> int:
     return _MODE_PRIORITY.index(mode) if mode in _MODE_PRIORITY else len(_MODE_PRIORITY)
 
@@ -1102,7 +1114,7 @@ def build_mentions(doc: Doc) -> Doc:
                 if not acts and not casualties:
                     continue
                 if weight < 0.75 and not casualties and actor1 is None and not (
-                        token is not None and not passive and _has_agent(token)):
+                        token is not None and not passive and (_has_agent(token) or _committed(token))):
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
                     passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or spoken or _has_subject(token))) \
@@ -1720,6 +1732,27 @@ def _better_actor(current: Actor | None, new: Actor | None) -> Actor | None:
     return current
 
 
+def _new_patient(text: str, m: EventMention, prev: EventMention) -> bool:
+    """An arrest told of someone newly introduced ("a columnist for the paper was arrested"), on a
+    day of its own, after an arrest of others told without one: a further arrest, not the first
+    one told again (which names its people again: "the columnist", "they")."""
+    if m.type != "COERCE" or not m.trigger or m.date is None or m.date.basis != "text" \
+            or (prev.date is not None and prev.date.basis == "text"):
+        return False
+    return bool(re.search(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:a|an)\s+(?:[\w\-']+\s+){1,5}(?:was|has been|had been)\s+(?:\w+ly\s+)?"
+                          + re.escape(m.trigger) + r"\b", text, re.I))
+
+
+_SEPARATE_BEFORE = re.compile(r"\bseparate\s+(?:[\w\-]+\s+)?$", re.I)
+
+
+def _separate_act(doc: Doc, sentence: Sentence, etype: str) -> bool:
+    """"The strikes came in addition to separate raids by the coalition": besides the act named
+    again, the sentence tells another of its kind."""
+    return any(t.type == etype and _SEPARATE_BEFORE.search(doc.text[max(sentence.start, t.start - 30):t.start])
+               for t in doc.in_sentence(doc.triggers, sentence))
+
+
 def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None = None) -> list[EventMention]:
     told = told if told is not None else set()
     merged: list[EventMention] = []
@@ -1728,6 +1761,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
         sentence = doc.sentences[m.sentences[0]]
         anaphoric = bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)
         another = _further(sentence.text)
+        if m.type == "ASSAULT" and _separate_act(doc, sentence, m.type):
+            another, anaphoric = True, False
         target = None
         for prev in reversed(merged):
             if prev.type != m.type:
@@ -1743,6 +1778,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
             near = distance <= 2 and sentence_para.get(prev.sentences[-1]) == sentence_para.get(m.sentences[0])
             if (_RETALIATION.search(sentence.text) or another) and not anaphoric:
                 break  # a response, or a further incident, is another event
+            if _new_patient(sentence.text, m, prev) and not anaphoric:
+                break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m, told):
                 target = prev
                 break
@@ -1830,8 +1867,10 @@ def _merge_across(doc: Doc, records: list[EventMention], told: set[int] | None =
     out: list[EventMention] = []
     for m in records:
         target = None
-        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text):
-            target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m, told)), None)
+        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text) \
+                and not (m.type == "ASSAULT" and _separate_act(doc, doc.sentences[m.sentences[0]], m.type)):
+            target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m, told)
+                           and not _new_patient(doc.sentences[m.sentences[0]].text, m, prev)), None)
         elif m.type not in _TYPE_RANK and not m.historical:
             target = next((prev for prev in out if _same_statement(prev, m)), None)
         if target is None:
@@ -1921,6 +1960,12 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         target.evidence = m.evidence
         target.actor1 = _better_actor(m.actor1, target.actor1) if m.actor1 else target.actor1
         target.actor2 = m.actor2 or target.actor2
+    elif target.type == "COERCE" and target.actor1 is None and m.actor1 is not None \
+            and (target.date is None or target.date.basis != "text") and m.date is not None and m.date.basis == "text":
+        # "Journalists X and Y arrested for their reporting", then "On December 26, police arrested X":
+        # the telling that states who arrested and on what day is the arrest's evidence (an attack's
+        # first telling keeps it: it carries the toll)
+        target.evidence = m.evidence
     target.sentences.extend(i for i in m.sentences if i not in target.sentences)
     if _mode_rank(m.mode) < _mode_rank(target.mode):
         target.mode, target.acled, target.trigger = m.mode, m.acled, m.trigger
