@@ -195,6 +195,12 @@ def person_titles() -> dict[str, str | None]:
     return {str(k).lower(): v for k, v in (_general().get("person_titles") or {}).items()}
 
 
+@lru_cache(maxsize=1)
+def person_title_alternation() -> str:
+    """The person titles as one regex alternation, longest first (so "prime minister" beats "minister")."""
+    return "|".join(re.escape(t) for t in sorted(person_titles(), key=len, reverse=True))
+
+
 def former_markers() -> tuple[str, ...]:
     """Words before a state's rank or force that make its bearer a private person ("retired", "ex-")."""
     return _word_list("former_markers")

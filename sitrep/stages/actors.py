@@ -19,6 +19,7 @@ from sitrep.lexicon import (
     led_bodies,
     months,
     name_lookup,
+    person_title_alternation,
     person_titles,
     speech_verbs,
     weekdays,
@@ -485,14 +486,8 @@ _PERSON_ENTRY = "PERSON"
 
 
 @lru_cache(maxsize=1)
-def _title_alternatives() -> str:
-    """The person titles as one regex alternation, longest first."""
-    return "|".join(re.escape(t) for t in sorted(person_titles(), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
-    return re.compile(rf"(?:^|\s)({_title_alternatives()})\s+({_NAME})$", re.I)
+    return re.compile(rf"(?:^|\s)({person_title_alternation()})\s+({_NAME})$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -503,7 +498,7 @@ def _member_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _titled_after() -> re.Pattern:
-    return re.compile(rf"\s+((?i:{_title_alternatives()}))\s+({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
+    return re.compile(rf"\s+((?i:{person_title_alternation()}))\s+({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
 
 
 def _is_name(doc: Doc, words: str, start: int, end: int, own: ActorMatch, persons: bool = False) -> bool:
@@ -822,7 +817,7 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
 
 @lru_cache(maxsize=1)
 def _title_before() -> re.Pattern:
-    return re.compile(rf"(?<![\w\-])((?i:{_title_alternatives()}))[^\S\n]+$")
+    return re.compile(rf"(?<![\w\-])((?i:{person_title_alternation()}))[^\S\n]+$")
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,7 @@ from sitrep.stages.parse import (
     predicate,
     realis,
     span_tokens,
+    subtree_span,
     token_at,
 )
 
@@ -403,9 +404,8 @@ def _speaks_of_act(sentence: Sentence, token, actor1: ActorMatch | None) -> bool
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is None:
                 return False
-            words = list(subject.subtree)
-            start, end = sentence.start + words[0].idx, sentence.start + words[-1].idx + len(words[-1].text)
-            return start <= actor1.start < end
+            start, end = subtree_span(subject)
+            return sentence.start + start <= actor1.start < sentence.start + end
         child = verb
     return False
 
@@ -473,8 +473,7 @@ def _in_passive_subject(doc: Doc, sentence: Sentence, token, actor: ActorMatch |
     subject = next((c for c in predicate(token).children if c.dep_ == "nsubjpass"), None)
     if subject is None:
         return False
-    words = list(subject.subtree)
-    start, end = sentence.start + words[0].idx, sentence.start + words[-1].idx + len(words[-1].text)
+    start, end = (sentence.start + i for i in subtree_span(subject))
     return start <= actor.start < end and not re.search(r"\bby\s+(?:the\s+)?(?:[\w\-']+\s+){0,3}$",
                                                          doc.text[max(start, actor.start - 30):actor.start])
 
@@ -777,8 +776,7 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
 
 _SAID_BETWEEN = re.compile(r"\b(?:said|says|say|told|stated|added|announced)\b")
 # nothing, or a person's title, between a state's word and a named actor ("French President Jane Roe")
-_TITLE_GAP = re.compile(r"\s+(?:(?i:" + "|".join(re.escape(t) for t in sorted(lexicon.person_titles(), key=len, reverse=True))
-                        + r")\s+)?")
+_TITLE_GAP = re.compile(r"\s+(?:(?i:" + lexicon.person_title_alternation() + r")\s+)?")
 _UNDERGOING = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?(?:arrested|detained|sentenced|charged|jailed|summoned|"
     r"convicted|tried|kidnapped|abducted|imprisoned|indicted|prosecuted|deported|expelled|fined|questioned|"
@@ -1382,9 +1380,10 @@ def _happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         if any(t.type in ("ASSAULT", "COERCE") and t.start > anchors[id(m)] for t in doc.in_sentence(doc.triggers, sentence)):
             return False  # "opened an investigation to determine whether its strikes killed civilians": the strikes' attribute
     p = predicate(token)
-    if m.type not in _TYPE_RANK and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in p.children) \
-            and _STANDING.search(doc.sentences[m.sentences[0]].text[p.left_edge.idx:p.right_edge.idx + len(p.right_edge)]):
-        return False  # "has opposed the agreement from the very beginning": a standing position, not an act
+    if m.type not in _TYPE_RANK and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in p.children):
+        start, end = subtree_span(p)
+        if _STANDING.search(doc.sentences[m.sentences[0]].text[start:end]):
+            return False  # "has opposed the agreement from the very beginning": a standing position, not an act
     if m.type in _INTENT_ACTS:
         return True
     if _dated_by_year(doc, token):
@@ -1891,13 +1890,15 @@ def _same_statement(a: EventMention, b: EventMention) -> bool:
              and a.date.value == b.date.value and a.date.precision == b.date.precision == "day")
 
 
+_SPOKESPERSON = re.compile(r"(.*?)(?:['’]s)?\s+(?:" + "|".join(re.escape(r) for r in lexicon.speaking_roles()) + r")\b", re.I)
+
+
 def _speaks_for(speaker: Actor, body: Actor) -> bool:
     """A spokesperson of the body ("China's foreign ministry spokesman X", "the ministry's spokesman X")
     after the body itself ("the foreign ministry rejected ..."): the body's word names it."""
     if body.kind in ("civilians", "unknown") or not speaker.label:
         return False
-    roles = "|".join(re.escape(r) for r in lexicon.speaking_roles())
-    said = re.match(rf"(.*?)(?:['’]s)?\s+(?:{roles})\b", speaker.label, re.I)
+    said = _SPOKESPERSON.match(speaker.label)
     words = said.group(1).lower().split() if said else []
     return bool(words) and len(words[-1]) > 3 and words[-1] in f"{body.name} {body.label or ''}".lower().split()
 
@@ -2140,17 +2141,14 @@ _AIMED_AT = r"\b(?:on|at|against|targeting|targeted|targets|attacked|attacks|att
             r"hitting|stormed|storms|storming|shelled|shelling|bombed|bombing|raided|raiding|overran)\s+(?:the\s+|an?\s+)?"
 
 
-def _force_site_pattern() -> re.Pattern[str]:
-    global _FORCE_SITE
-    if _FORCE_SITE is None:
-        sites = sorted({w for words in lexicon.force_sites().values() for w in words}, key=len, reverse=True)
-        modifiers = "|".join(re.escape(w) for w in lexicon.force_site_modifiers())
-        _FORCE_SITE = re.compile(_AIMED_AT + r"(?P<words>(?:(?:[A-Z][\w\-'’]*|" + modifiers + r")\s+){0,3})(?P<site>"
-                                 + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sites) + r")\b", re.I)
-    return _FORCE_SITE
+_FORCE_SITES = lexicon.force_sites()
+_SITE_MODIFIERS = lexicon.force_site_modifiers()
 
 
-_FORCE_SITE: re.Pattern[str] | None = None
+_FORCE_SITE = re.compile(
+    _AIMED_AT + r"(?P<words>(?:(?:[A-Z][\w\-'’]*|" + "|".join(re.escape(w) for w in _SITE_MODIFIERS) + r")\s+){0,3})(?P<site>"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+               for w in sorted({w for words in _FORCE_SITES.values() for w in words}, key=len, reverse=True)) + r")\b", re.I)
 
 
 def _site_owner(words: str) -> str | None:
@@ -2171,16 +2169,15 @@ def _struck_force(doc: Doc, m: EventMention) -> Actor | None:
     police (ACLED codes the force as the second actor; the dead there are its toll). The place's state
     is the one its words name, else the incident's; a force does not attack its own base. Shells fired
     at residential neighbourhoods, with no one else named as hit, were aimed at civilians."""
-    pattern = _force_site_pattern()
     for i in sorted(m.sentences):
         sentence = doc.sentences[i]
-        for hit in pattern.finditer(sentence.text):
+        for hit in _FORCE_SITE.finditer(sentence.text):
             if not hit.group("site").islower() and not hit.group("site").istitle():
                 continue
-            if any(w[:1].islower() and w.lower() not in lexicon.force_site_modifiers() for w in hit.group("words").split()):
+            if any(w[:1].islower() and w.lower() not in _SITE_MODIFIERS for w in hit.group("words").split()):
                 continue  # the modifier alternation matched case-blind: "on the road airbase" is not a qualifier
             site = re.sub(r"\s+", " ", hit.group("site").lower())
-            key = next(k for k, words in lexicon.force_sites().items() if site in words)
+            key = next(k for k, words in _FORCE_SITES.items() if site in words)
             country = _site_owner(hit.group("words")) or (m.location.country if m.location else None)
             if not country:
                 continue

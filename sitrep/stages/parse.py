@@ -247,6 +247,11 @@ def is_passive(p) -> bool:  # noqa: ANN001
         and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in p.children)
 
 
+def subtree_span(token) -> tuple[int, int]:  # noqa: ANN001
+    """Character span (in the parsed sentence) of a token and everything it governs."""
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+
+
 def phrase_span(head) -> tuple[int, int]:  # noqa: ANN001
     """Character span (in the parsed sentence) of a head's noun phrase, without relative or
     participial clauses and without trailing prepositional phrases."""
