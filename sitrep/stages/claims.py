@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from sitrep.model import Claim, Evidence
+from sitrep.resolve.actors import ActorMatch
 from sitrep.stages.doc import Attribution, Doc, Sentence
 
 _SAY = r"(?:said|says|say|told|reported|reports|announced|stated|added|confirmed|noted|explained|quoted|cited|tweeted|wrote|declared|affirmed|documented|pointed out|indicated|revealed|insisted|estimated|stressed)"
@@ -57,6 +58,12 @@ def _modality(verb: str) -> str:
 
 
 _OWNER_AFTER = re.compile(r"['’]s?\s")
+
+
+def person_owner(text: str, a: ActorMatch) -> bool:
+    """A person named as the owner of what follows ("Jane Roe's lawyers", "Roe's defence committee"):
+    the person is not what the phrase names."""
+    return a.actor.id == "PERSON" and _OWNER_AFTER.match(text, a.end) is not None
 _HELD_AFTER = re.compile(r"^[-\s](?:held|controlled|run|besieged)\b", re.I)
 
 
@@ -64,7 +71,7 @@ def _source_for(doc: Doc, start: int, end: int) -> str | None:
     # "doctors in the rebel-held town": the rebels hold the town, they do not speak
     inside = [a for a in doc.in_span(doc.actors, start, end) if not _HELD_AFTER.match(doc.text[a.end:a.end + 12])
               # "Jane Roe's lawyers said": the person owns the speakers, and does not speak
-              and not (a.actor.id == "PERSON" and _OWNER_AFTER.match(doc.text, a.end) and a.end < end)]
+              and not (person_owner(doc.text, a) and a.end < end)]
     for actor in inside:
         if not actor.actor.generic and actor.actor.name:
             return actor.actor.name

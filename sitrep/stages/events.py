@@ -26,7 +26,7 @@ from sitrep.resolve.actors import (
 from sitrep.stages import salience
 from sitrep.stages.actors import PEOPLE_KINDS, antecedent, personal
 from sitrep.stages.casualties import is_vague
-from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
+from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY, person_owner
 from sitrep.stages.dates import SAME_DAY, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
@@ -590,7 +590,6 @@ def _party(m: ActorMatch) -> tuple[str, str]:
     return m.actor.id, m.actor.name if m.actor.id == "PERSON" else ""
 
 
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _OFFICE_KINDS = {"government", "ministry", "head of state", "police", "state military", "international organisation"}
 
 
@@ -611,7 +610,7 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     inside = [a for a in inside if not a.demonym or head.lower_ in _FORCE_HEADS
               or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
     # "Jane Roe's defence committee", "Roe's lawyer": the person owns what the phrase names, and is not it
-    inside = [a for a in inside if not (a.actor.id == "PERSON" and a.end <= at and _POSSESSIVE_AFTER.match(doc.text, a.end))]
+    inside = [a for a in inside if not (a.end <= at and person_owner(doc.text, a))]
     if inside and not any(a.start <= at < a.end for a in inside) and head.lower_ not in _FORCE_HEADS:
         # the head word is outside every name in the phrase: "a Paris criminal court", "police in
         # Lagos" - the whole phrase decides (a state named in it is only the body's country)
@@ -740,7 +739,7 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     for b in _CLAUSE.finditer(doc.text, sentence.start, t0):
         clause = b.end()
     # "Jane Roe's defence committee rejected ...": the person owns the subject, and is not it
-    owners = [a for a in actors if a.actor.id == "PERSON" and _POSSESSIVE_AFTER.match(doc.text, a.end)]
+    owners = [a for a in actors if person_owner(doc.text, a)]
     before = [a for a in actors if clause <= a.start and a.end <= t0 and not a.demonym and a not in owners] or \
              [a for a in actors if a.end <= t0 and not a.demonym and a not in owners]
     if etype in ("COERCE", "PROTEST"):
