@@ -289,16 +289,12 @@ def _phrases(etype: str, modes: frozenset[str] | None = None) -> list[str]:
             and (modes is None or e.get("mode") in modes) for p in e["phrases"]]
 
 
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted({p.lower() for p in phrases}, key=len, reverse=True))
-
-
 @cache
 def _crime_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     case = _labels()["crime_case"]
-    law = re.compile(rf"\b(?:{_alternation(_phrases('COERCE', STATE_ACT_MODES) + case['law_words'])})\b", re.I)
-    crime = re.compile(rf"\b(?:{_alternation(case['reasons'])})\b(?:\W+[\w'’-]+){{0,5}}?\W+"
-                       rf"(?:{_alternation(_phrases('ASSAULT'))})\b", re.I)
+    law = re.compile(rf"\b(?:{lexicon.alternation(_phrases('COERCE', STATE_ACT_MODES) + case['law_words'])})\b", re.I)
+    crime = re.compile(rf"\b(?:{lexicon.alternation(case['reasons'])})\b(?:\W+[\w'’-]+){{0,5}}?\W+"
+                       rf"(?:{lexicon.alternation(_phrases('ASSAULT'))})\b", re.I)
     return law, crime
 
 
@@ -358,13 +354,22 @@ def article_perpetrator(records: list[dict[str, Any]]) -> str | None:
 
 @cache
 def _violation_words() -> dict[str, re.Pattern[str]]:
-    return {name: re.compile(rf"\b(?:{_alternation(rule['words'])})\b", re.I)
+    return {name: re.compile(rf"\b(?:{lexicon.alternation(rule['words'])})\b", re.I)
             for name, rule in _labels()["violations"].items() if rule.get("words")}
 
 
 def worded_violations(text: str | None) -> set[str]:
     """The violations a sentence names in words (hrds_labels.yaml, violations: words)."""
     return {name for name, words in _violation_words().items() if text and words.search(text)}
+
+
+def _worded_in(record: dict[str, Any], sentences: list[str] | None) -> set[str]:
+    """The violations named in a record's evidence and in every sentence it was read from."""
+    found = worded_violations((record.get("evidence") or {}).get("text"))
+    for index in record.get("sentences") or []:
+        if sentences and 0 <= index < len(sentences):
+            found |= worded_violations(sentences[index])
+    return found
 
 
 def record_violations(record: dict[str, Any], sentences: list[str] | None = None) -> set[str]:
@@ -377,10 +382,7 @@ def record_violations(record: dict[str, Any], sentences: list[str] | None = None
     acled = str((record.get("acled") or {}).get("sub_event_type") or "").lower()
     killed = any(c.get("kind") == "killed" and c.get("count") != 0 and not c.get("subset")
                  for c in record.get("casualties") or [])
-    found = worded_violations((record.get("evidence") or {}).get("text"))
-    for index in record.get("sentences") or []:
-        if sentences and 0 <= index < len(sentences):
-            found |= worded_violations(sentences[index])
+    found = _worded_in(record, sentences)
     for name, rule in _labels()["violations"].items():
         if (mode and mode in rule.get("modes", []) or acled and acled in rule.get("acled", [])
                 or rule.get("killed") and killed or record.get("type") in rule.get("types", [])):
@@ -399,9 +401,7 @@ def violations(records: list[dict[str, Any]], sentences: list[str] | None = None
     if not found:
         # no violent record: a protest or a call about an arrest still names the violation
         for record in records:
-            found |= worded_violations((record.get("evidence") or {}).get("text"))
-            found |= {v for i in record.get("sentences") or [] if sentences and 0 <= i < len(sentences)
-                      for v in worded_violations(sentences[i])}
+            found |= _worded_in(record, sentences)
     return found or {"unknown"}
 
 

@@ -12,6 +12,7 @@ demonyms were written by hand. Other modules read it through :func:`countries`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -195,10 +196,16 @@ def person_titles() -> dict[str, str | None]:
     return {str(k).lower(): v for k, v in (_general().get("person_titles") or {}).items()}
 
 
+def alternation(words: Iterable[str]) -> str:
+    """Words as one regex alternation: lower-cased, each once, longest first (so that "prime
+    minister" is tried before "minister"). Match it ignoring case."""
+    return "|".join(re.escape(w) for w in sorted({str(w).lower() for w in words}, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def person_title_alternation() -> str:
-    """The person titles as one regex alternation, longest first (so "prime minister" beats "minister")."""
-    return "|".join(re.escape(t) for t in sorted(person_titles(), key=len, reverse=True))
+    """The person titles as one regex alternation, longest first."""
+    return alternation(person_titles())
 
 
 def former_markers() -> tuple[str, ...]:

@@ -410,9 +410,8 @@ def _speaks_of_act(sentence: Sentence, token, actor1: ActorMatch | None) -> bool
     return False
 
 
-_REPELLING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.repelling_verbs(), key=len, reverse=True))
-                        + r")\b", re.I)
-_FOILING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.foiling_verbs()) + r")\b", re.I)
+_REPELLING = re.compile(r"\b(?:" + lexicon.alternation(lexicon.repelling_verbs()) + r")\b", re.I)
+_FOILING = re.compile(r"\b(?:" + lexicon.alternation(lexicon.foiling_verbs()) + r")\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _TARGET_WORDS = re.compile(r"\b(?:on|against|in|near|at|into|towards?|inside|around|outside)\b", re.I)
 
@@ -1291,8 +1290,7 @@ _CANCELLING = frozenset(lexicon.cancelling_verbs())
 _PROCEDURAL = frozenset(lexicon.procedural_requests())
 _FILING = frozenset(lexicon.filing_verbs())
 _COURTS = frozenset(lexicon.court_nouns())
-_STANDING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.standing_phrases(), key=len, reverse=True))
-                       + r")\b", re.I)
+_STANDING = re.compile(r"\b(?:" + lexicon.alternation(lexicon.standing_phrases()) + r")\b", re.I)
 
 
 def _court_step(token) -> bool:  # noqa: ANN001 - a spaCy token
