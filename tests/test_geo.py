@@ -490,3 +490,20 @@ def test_county_written_short():
     text = "Flooding closed roads in SIOUX CO. and Lyon Co. on Monday, Iowa officials said."
     got = _given(text, "SIOUX CO.", "Lyon Co.", "Iowa")
     assert got["SIOUX CO."].name == "Sioux County" and got["Lyon Co."].admin1_code == "IA"
+
+
+def test_the_city_of_a_name_a_division_shares_is_the_city():
+    assert places("Brazil reported floods as rain fell on São Paulo and Minas Gerais.")["São Paulo"].precision == "admin1"
+    found = places("Brazil reported floods as rain fell on the city of São Paulo and on Minas Gerais.")
+    assert found["São Paulo"].precision == "city" and found["São Paulo"].country == "BR"
+    assert found["Minas Gerais"].precision == "admin1"
+
+
+def test_self_declared_states_tribal_districts_and_english_division_names():
+    found = places("Clashes were reported in Puntland and Somaliland, while drones struck North Waziristan.")
+    assert found["Puntland"].country == "SO" and found["Somaliland"].country == "SO"
+    assert found["North Waziristan"].country == "PK" and found["North Waziristan"].precision == "region"
+    found = places("Police in Baluchistan and in Rhineland-Palatinate were on alert; the port of Hodeidah was shelled.")
+    assert found["Baluchistan"].name == "Balochistan" and found["Baluchistan"].precision == "admin1"
+    assert found["Rhineland-Palatinate"].country == "DE" and found["Rhineland-Palatinate"].precision == "admin1"
+    assert found["Hodeidah"].country == "YE" and found["Hodeidah"].precision == "city"

@@ -28,7 +28,7 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\
 _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
 # "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh" (each name
 # taken whole, atomically: a long run of capitalised words is read in linear time)
-_SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|township|hamlets?|communit(?:y|ies)|settlements?|"
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|township|hamlets?|communit(?:y|ies)|settlements?|"
                                 r"municipalit(?:y|ies))\s+of\s+(?>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
 # how far back a settlement word is looked for: "the communities of San Juan, Choropampa, and Magdalena"
 _LIST_REACH = 100
