@@ -507,3 +507,19 @@ def test_self_declared_states_tribal_districts_and_english_division_names():
     assert found["Baluchistan"].name == "Balochistan" and found["Baluchistan"].precision == "admin1"
     assert found["Rhineland-Palatinate"].country == "DE" and found["Rhineland-Palatinate"].precision == "admin1"
     assert found["Hodeidah"].country == "YE" and found["Hodeidah"].precision == "city"
+
+
+def test_a_place_in_the_possessive_holds_the_name_after_it():
+    got = _given("Rockets fell on Kabul's Qala-e-Fatullah district on Monday.", "Kabul", "Qala-e-Fatullah")
+    assert got["Qala-e-Fatullah"].name == "Kabul" and got["Qala-e-Fatullah"].country == "AF"
+    assert _given("Rockets fell on the Qala-e-Fatullah district.", "Qala-e-Fatullah")["Qala-e-Fatullah"].name is None
+    # the larger place after a town's possessive stays itself; a famous city is not given up for a possessor
+    got = _given("Half of Calgary's Alberta-born voters stayed home.", "Calgary", "Alberta")
+    assert got["Alberta"].precision == "admin1"
+    got = _given("The bank moved its staff to Milton's Paris branch.", "Milton", "Paris")
+    assert got["Paris"].country == "FR"
+
+
+def test_a_qualified_town_is_the_one_so_called_not_the_one_it_is_another_name_of():
+    found = places("A fire closed the courthouse in Philippi, West Virginia, on Sunday.")
+    assert found["Philippi"].name == "Philippi" and found["Philippi"].admin1_code == "WV"
