@@ -26,6 +26,16 @@ def test_a_headline_and_the_lead_of_one_bombing_merge(staged, mention) -> None:
     assert record.date == TUESDAY  # the lead's day joins the headline's record
 
 
+def test_a_headline_joins_the_lead_that_names_the_attack_in_other_words(staged, mention) -> None:
+    text = ("Gunmen storm Idlib market\n\n"
+            "A suicide bomber blew himself up in a market in Idlib on Tuesday, killing six people.")
+    doc = staged(text, upto="segment")
+    headline = mention(doc, "Gunmen storm", "ASSAULT", mode="firearms", location=IDLIB)
+    lead = mention(doc, "suicide bomber", "ASSAULT", mode="suicide-attack", killed=6, location=IDLIB, date=TUESDAY)
+    [record] = merge_mentions(doc, [headline, lead])
+    assert record.sentences == [0, 1] and record.killed == 6
+
+
 def test_a_headline_and_a_lead_with_another_toll_stay_apart(staged, mention) -> None:
     text = ("Car bomb kills six in Idlib market\n\n"
             "Shelling killed two farmers in Daraa on Monday, a monitor said.")
