@@ -15,3 +15,17 @@ def test_a_kurdish_arab_alliance_in_syria_is_the_syrian_democratic_forces():
     attack = [m for m in found if m.type == "ASSAULT"]
     assert attack and attack[0].actor1 is not None
     assert attack[0].actor1.name == "Syrian Democratic Forces"
+
+
+def test_a_named_persons_family_is_that_family_not_civilians():
+    found = records("Jane Roe, 45, was arrested in Nairobi on Monday. Jane Roe's family demanded her release on Tuesday.")
+    demand = [m for m in found if m.type == "REQUEST"]
+    assert demand and demand[0].actor1 is not None
+    assert demand[0].actor1.name == "Roe family"
+
+
+def test_the_family_of_a_named_person_is_that_family():
+    found = records("The family of John Doe, 30, called on the authorities in Lagos on Monday to release him.")
+    demand = [m for m in found if m.type == "REQUEST"]
+    assert demand and demand[0].actor1 is not None
+    assert demand[0].actor1.name == "Doe family"

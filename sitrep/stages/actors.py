@@ -462,6 +462,7 @@ def find_actors(doc: Doc) -> Doc:
             continue
         merged.append(ActorMatch(start, end, doc.text[start:end], _UNKNOWN))
     merged = _persons(doc, merged, context)
+    merged = _families(doc.text, merged)
     merged = [_private(doc.text, m, context) for m in merged]
     merged = _capital_governments(doc, merged)
     merged.sort(key=lambda m: m.start)
@@ -813,6 +814,33 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             taken.add(start, end)
             added.append(ActorMatch(start, end, text[start:end], last.actor))
     return [m for m in matches if id(m) not in absorbed] + added
+
+
+_FAMILY = re.compile(r"(?:[Tt]he\s+)?(?:family|relatives|family members)")
+_FAMILY_OF = re.compile(r"[^\S\n]+of[^\S\n]+")
+
+
+def _families(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """"Jane Roe's family", "the family of Jane Roe": the relatives of a person the text names act as
+    one party, named as coders name a family (the surname and "family", like "Assad family"); they
+    are neither that person nor anonymous civilians. The person stays named in their own words."""
+    persons = [m for m in matches if m.actor.id == _PERSON_ENTRY]
+    if not persons:
+        return matches
+    out: list[ActorMatch] = []
+    for m in matches:
+        owner = None
+        if m.actor.id == "CIVILIANS" and _FAMILY.fullmatch(m.text):
+            of = _FAMILY_OF.match(text, m.end)
+            owner = next((p for p in persons if p.end <= m.start and re.fullmatch(r"['’]s?[^\S\n]+", text[p.end:m.start])
+                          or of is not None and p.start == of.end()), None)
+        if owner is None:
+            out.append(m)
+            continue
+        surname = next((w for w in reversed(owner.actor.name.split()) if w.rstrip(".") not in _SUFFIXES), owner.actor.name)
+        entry = ActorEntry("NAMED_BODY", f"{surname} family", m.actor.kind, owner.actor.country or m.actor.country, None, False)
+        out.append(ActorMatch(m.start, m.end, m.text, entry))
+    return out
 
 
 @lru_cache(maxsize=1)
