@@ -29,3 +29,37 @@ def test_the_family_of_a_named_person_is_that_family():
     demand = [m for m in found if m.type == "REQUEST"]
     assert demand and demand[0].actor1 is not None
     assert demand[0].actor1.name == "Doe family"
+
+
+def test_a_named_family_that_marches_keeps_its_name():
+    found = records("Jane Roe, 45, was jailed in Tehran last year. Jane Roe's family staged a protest outside the "
+                    "Iranian embassy in London on Monday.")
+    protest = [m for m in found if m.type == "PROTEST"]
+    assert protest and protest[0].actor1 is not None
+    assert protest[0].actor1.name == "Roe family"
+    assert protest[0].actor1.kind == "protesters"
+
+
+def test_a_class_that_marches_is_protesters():
+    found = records("Hundreds of residents marched through Lagos on Monday against the fuel price rise.")
+    protest = [m for m in found if m.type == "PROTEST"]
+    assert protest and protest[0].actor1 is not None
+    assert protest[0].actor1.name == "Protesters"
+
+
+def test_a_kidnapping_told_without_takers_is_by_the_takers_named_elsewhere():
+    found = records("Police in Niger State have begun a manhunt for five students kidnapped by armed bandits in "
+                    "Mariga. The victims were kidnapped from their school last weekend.")
+    kidnap = [m for m in found if m.type == "ASSAULT"]
+    assert kidnap and kidnap[0].actor1 is not None
+    assert kidnap[0].actor1.kind == "armed group"
+    assert kidnap[0].actor1.basis == "inferred"
+
+
+def test_the_group_is_the_body_named_before():
+    found = records("The Kenyan Association of Nurses of Mombasa, a group of hospital staff, held a vigil in "
+                    "Mombasa on Saturday. The group has issued an appeal to the Kenyan government.")
+    appeal = [m for m in found if m.type == "REQUEST"]
+    assert appeal and appeal[0].actor1 is not None
+    assert appeal[0].actor1.name == "Kenyan Association of Nurses"
+

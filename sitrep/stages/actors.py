@@ -640,7 +640,10 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
         if any(not (m.demonym or m.actor.generic or _is_country_word(m)) for m in inside):
             continue  # the dictionary knows it ("Human Rights Watch", "United Nations Security Council")
         before_head = words[:words.index(head)]
-        if len(before_head) == 1 and (before_head[0].lower() in demonym_lookup() or _ADJECTIVE.search(before_head[0])):
+        # "Filipino Association of Secretaries": a demonym before a body of named members is its name's
+        of_members = re.search(rf"\b{re.escape(head)}{_GAP}(?:of|for){_GAP}", text[start:end]) is not None
+        if len(before_head) == 1 and (before_head[0].lower() in demonym_lookup() or _ADJECTIVE.search(before_head[0])) \
+                and not of_members:
             continue  # "European Union", "Russian Federation", "Arab League": a state or bloc, not a body we name
         name = text[start:end]
         country = phrase_country(name)[0] or context
@@ -887,6 +890,22 @@ def antecedent(doc: Doc, at: int, pronoun: str, exclude: tuple[int, int] | None 
             return None
         return ActorMatch(a.start, a.end, text[a.start:a.end], a.actor)
     return None
+
+
+# "the group", "the organisation": a definite description of a body named before
+_BODY_ANAPHOR = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?:group|organi[sz]ation|association|union|coalition|movement|rights group)")
+_BODY_KINDS = frozenset({"NGO", "party", "armed group", "terrorist group", "rebels", "militia", "monitor",
+                         "international organisation"})
+
+
+def body_antecedent(doc: Doc, at: int, words: str) -> ActorMatch | None:
+    """The body "the group" at ``at`` stands for: the organisation named last before it within reach
+    ("the Filipino Association of ..., a group of agency secretaries, held a Mass. The group has issued
+    an appeal"); states, persons and classes of people named in between are not groups."""
+    if not _BODY_ANAPHOR.fullmatch(words):
+        return None
+    return next((a for a in _named_before(doc, at, None)
+                 if a.actor.kind in _BODY_KINDS and not a.actor.generic and a.actor.id != _PERSON_ENTRY), None)
 
 
 def _named_before(doc: Doc, at: int, exclude: tuple[int, int] | None) -> Iterator[ActorMatch]:
