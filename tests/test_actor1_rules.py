@@ -63,3 +63,20 @@ def test_the_group_is_the_body_named_before():
     assert appeal and appeal[0].actor1 is not None
     assert appeal[0].actor1.name == "Kenyan Association of Nurses"
 
+
+
+def test_a_states_measure_announced_by_its_ministry_is_the_ministrys():
+    found = records("The United States has sanctioned four Iranian intelligence officers over a plot to kidnap a "
+                    "journalist, the U.S. Treasury Department said on Friday.")
+    sanction = [m for m in found if m.type == "SANCTION"]
+    assert sanction and sanction[0].actor1 is not None
+    assert sanction[0].actor1.kind == "ministry"
+    assert "Treasury" in sanction[0].actor1.name
+
+
+def test_a_states_attack_announced_by_its_ministry_stays_the_forces():
+    found = records("Russian warplanes struck a market in Idlib on Monday, killing 12 people, the Russian defence "
+                    "ministry said.")
+    attack = [m for m in found if m.type == "ASSAULT"]
+    assert attack and attack[0].actor1 is not None
+    assert attack[0].actor1.kind == "state military"

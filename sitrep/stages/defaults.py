@@ -185,6 +185,9 @@ def fill_defaults(doc: Doc) -> None:
         if m.actor1 is None and not m.historical and (m.type == "ASSAULT" and m.mode == "abduct" or (
                 m.type == "CONCEDE" and m.mode == "release" and _KIDNAP.search(m.evidence.text))):
             m.actor1 = _named_abductors(doc) or _takers_by(doc) or _unnamed_abductors(m, doc.extra.get("actor_country"))
+        organ = _announcing_organ(doc, m)
+        if organ is not None:
+            m.actor1 = organ
         claim_modality(m)
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
@@ -220,6 +223,22 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
 
 
 _KIDNAP = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captors?|ransom)\b", re.I)
+
+
+def _announcing_organ(doc: Doc, m: EventMention) -> Actor | None:
+    """"The United States has sanctioned ..., the U.S. Treasury Department said": a state's measure
+    (not an attack) that one of its own ministries announces is that ministry's act: it took it."""
+    said = m.claim.evidence if m.claim is not None else None
+    if m.type in ("ASSAULT", "PROTEST") or m.actor1 is None or m.actor1.kind != "government" or said is None \
+            or said.field != "text":
+        return None
+    organ = next((a for a in doc.actors if a.start < said.end and said.start < a.end and a.actor.kind == "ministry"
+                  and a.actor.country == m.actor1.country), None)
+    if organ is None:
+        return None
+    e = organ.actor
+    return Actor(e.name, e.kind, e.country, organ.text, None if e.id in UNLISTED_IDS else e.id,
+                 Evidence(organ.text, organ.start, organ.end), basis="text")
 
 
 def _named_abductors(doc: Doc) -> Actor | None:
