@@ -80,3 +80,12 @@ def test_a_states_attack_announced_by_its_ministry_stays_the_forces():
     attack = [m for m in found if m.type == "ASSAULT"]
     assert attack and attack[0].actor1 is not None
     assert attack[0].actor1.kind == "state military"
+
+
+def test_a_headline_office_is_the_person_the_body_gives_that_office():
+    found = records("Ohio Gov. Jane Roe is responding to the virus crisis in the state's prisons, where 40 inmates "
+                    "have fallen ill. Texas Gov. John Doe faces the same crisis.",
+                    title="Prison Crisis: Ohio Gov Commutes Sentences of 12 Inmates")
+    headline = [m for m in found if m.evidence.field == "title"]
+    assert headline and headline[0].actor1 is not None
+    assert headline[0].actor1.name == "Jane Roe"
