@@ -89,3 +89,11 @@ def test_a_headline_office_is_the_person_the_body_gives_that_office():
     headline = [m for m in found if m.evidence.field == "title"]
     assert headline and headline[0].actor1 is not None
     assert headline[0].actor1.name == "Jane Roe"
+
+
+def test_the_family_in_a_story_about_one_person_is_that_persons_family():
+    found = records("Jane Roe, 28, was arrested in Doha on May 4. Roe had written about the conditions of migrant "
+                    "workers in the city. The family has demanded to know where she is held.")
+    demand = [m for m in found if m.type == "REQUEST"]
+    assert demand and demand[0].actor1 is not None
+    assert demand[0].actor1.name == "Roe family"

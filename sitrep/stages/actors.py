@@ -837,6 +837,12 @@ def _families(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
             of = _FAMILY_OF.match(text, m.end)
             owner = next((p for p in persons if p.end <= m.start and re.fullmatch(r"['’]s?[^\S\n]+", text[p.end:m.start])
                           or of is not None and p.start == of.end()), None)
+            if owner is None and of is None and m.text.lower().startswith("the "):
+                # "The family has demanded ...": the family of the private person the story is about
+                # (named most often before it)
+                before = [p for p in persons if p.end <= m.start and p.actor.kind in PEOPLE_KINDS]
+                counts = {p.actor.name: sum(q.actor.name == p.actor.name for q in before) for p in before}
+                owner = max(before, key=lambda p: (counts[p.actor.name], p.start), default=None)
         if owner is None:
             out.append(m)
             continue
