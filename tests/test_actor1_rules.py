@@ -97,3 +97,19 @@ def test_the_family_in_a_story_about_one_person_is_that_persons_family():
     demand = [m for m in found if m.type == "REQUEST"]
     assert demand and demand[0].actor1 is not None
     assert demand[0].actor1.name == "Roe family"
+
+
+def _bodies(text: str) -> list[str]:
+    from sitrep.model import Article
+    from sitrep.stages.actors import find_actors
+    from sitrep.stages.doc import Doc
+    from sitrep.stages.segment import segment
+
+    doc = find_actors(segment(Doc(article=Article(text=text), text=text)))
+    return [a.actor.name for a in doc.actors if a.actor.id == "NAMED_BODY"]
+
+
+def test_a_demonym_before_a_body_of_named_members_is_the_bodys_name():
+    assert "Kenyan Union of Journalists" in _bodies("The Kenyan Union of Journalists condemned the arrest on Monday.")
+    # a centre or a bloc after a demonym is not a membership body named by its members
+    assert not _bodies("The Syrian Center for Policy Research put the toll at 470,000 on Monday.")

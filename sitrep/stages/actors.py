@@ -620,6 +620,10 @@ def _body_pattern() -> re.Pattern:
     return re.compile(rf"\b((?:{_CAP}{_GAP}){{1,5}}(?:{heads})\b{_BODY_TAIL}{_BODY_OF})")
 
 
+# bodies made of the people named after "of" ("Association of Secretaries", "Union of Journalists")
+_MEMBERSHIPS = frozenset({"association", "federation", "union", "syndicate", "society", "guild", "league"})
+
+
 def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
     """Organisations named by their proper name ("the Socialist Party of Nigeria (SPN)", "Central
     Bureau of Investigation"), listed or not: one actor under its own name, with the state named in
@@ -640,8 +644,8 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
         if any(not (m.demonym or m.actor.generic or _is_country_word(m)) for m in inside):
             continue  # the dictionary knows it ("Human Rights Watch", "United Nations Security Council")
         before_head = words[:words.index(head)]
-        # "Filipino Association of Secretaries": a demonym before a body of named members is its name's
-        of_members = re.search(rf"\b{re.escape(head)}{_GAP}(?:of|for){_GAP}", text[start:end]) is not None
+        # "Filipino Association of Secretaries": a demonym before a body of the members it names is its name's
+        of_members = head.lower() in _MEMBERSHIPS and re.search(rf"\b{re.escape(head)}{_GAP}of{_GAP}", text[start:end]) is not None
         if len(before_head) == 1 and (before_head[0].lower() in demonym_lookup() or _ADJECTIVE.search(before_head[0])) \
                 and not of_members:
             continue  # "European Union", "Russian Federation", "Arab League": a state or bloc, not a body we name
