@@ -1120,3 +1120,32 @@ def test_an_act_that_has_also_been_reported_is_the_same_incident():
               "It has also been reported that the militants executed 18 civilians who had tried to flee.")
     executions = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
     assert len(executions) == 1
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        # a trial, a siege's cut supply lines, a trial put off, forces sent, a demand, an accord suspended
+        ("The blogger is being tried by a state security court for his posts, his lawyer said on Tuesday.", "COERCE"),
+        ("Army units severed the rebels' supply lines into the old city on Sunday, the army said.", "COERCE"),
+        ("The journalist's trial was postponed on Monday, her lawyer said.", "CONCEDE"),
+        ("The rebel command dispatched fighters to the front line near the town on Monday.", "MOBILIZE"),
+        ("The rebels sent reinforcement to the front near the town on Monday.", "MOBILIZE"),
+        ("The UN envoy said on Monday: \"We urge both sides to return to the ceasefire.\"", "REQUEST"),
+        ("The Interior Ministry on Monday suspended its security agreement with Turkey.", "SANCTION"),
+    ],
+)
+def test_trials_cut_supplies_postponements_dispatches_and_suspended_accords(text, etype):
+    assert etype in [m.type for m in run(text).mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two men tried to cross the border on Monday.",  # an attempt, not a trial
+        "In a campaign driven by the urge to punish them, reporters were watched.",  # a wish, not a demand
+    ],
+)
+def test_attempts_and_urges_are_no_legal_act_or_demand(text):
+    types = [m.type for m in run(text).mentions]
+    assert "COERCE" not in types and "REQUEST" not in types
