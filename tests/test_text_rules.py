@@ -1149,3 +1149,22 @@ def test_trials_cut_supplies_postponements_dispatches_and_suspended_accords(text
 def test_attempts_and_urges_are_no_legal_act_or_demand(text):
     types = [m.type for m in run(text).mentions]
     assert "COERCE" not in types and "REQUEST" not in types
+
+
+def test_a_meeting_about_an_attack_is_its_own_event_but_a_condemnation_is_not():
+    types = [m.type for m in run("Erdogan and Putin discussed the gas attack on Khan Sheikhoun by telephone on Wednesday.").mentions]
+    assert sorted(types) == ["ASSAULT", "CONSULT"]
+    types = [m.type for m in run("The minister condemned the chemical attack on the town on Wednesday.").mentions]
+    assert types == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("On Wednesday the public prosecutor said it would prosecute 12 officials for fraud.", True),
+        ("The prosecutor said on Wednesday it could prosecute the officials if new evidence emerged.", False),
+        ("The judge asked on Wednesday whether the office would prosecute the officers.", False),
+    ],
+)
+def test_a_prosecution_announced_is_the_legal_act(text, expected):
+    assert ("COERCE" in [m.type for m in run(text).mentions]) is expected

@@ -213,8 +213,18 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     mood = realis(token)
     if mood == "actual":
         return True
+    if m.type == "COERCE" and m.mode == "legal" and mood == "modal" and _announced(doc, m, p):
+        return True  # "the judiciary would prosecute 19 politicians": a prosecution announced is the legal act
     # a toll reported in the sentence is an occurrence whatever the wording around it
     return bool(m.casualties) and mood in ("irrealis", "habitual")
+
+
+def _announced(doc: Doc, m: EventMention, p) -> bool:  # noqa: ANN001 - the trigger's predicate, a spaCy token
+    """A legal act told in the future of its announcement ("will prosecute", "would stand trial"), not
+    a possibility ("could face trial"), a condition ("if extradited") or a question ("whether it will")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in p.children) \
+        and not any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in p.children) \
+        and not re.search(r"\b(?:if|unless|could|might)\b", doc.sentences[m.sentences[0]].text, re.I)
 
 
 _FUTURE_BEFORE = re.compile(
