@@ -1168,3 +1168,15 @@ def test_a_meeting_about_an_attack_is_its_own_event_but_a_condemnation_is_not():
 )
 def test_a_prosecution_announced_is_the_legal_act(text, expected):
     assert ("COERCE" in [m.type for m in run(text).mentions]) is expected
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The newspaper closed on Thursday after authorities froze the company's funds.", "COERCE"),
+        ("Police said on Monday they also froze 160,000 dollars in assets linked to the group.", "COERCE"),
+        ("The United States froze the assets of the central bank on Monday.", "SANCTION"),
+    ],
+)
+def test_assets_frozen_by_law_enforcers_are_coercion_by_a_state_a_sanction(text, etype):
+    assert [m.type for m in run(text).mentions] == [etype]

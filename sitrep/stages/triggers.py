@@ -199,6 +199,14 @@ _SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:s|ed|ing)?|suspension of|freez(?
 _PACTS = re.compile(r"memorandum|agreements?|accords?|deals?", re.I)
 
 
+# "police froze HK$160,000 in assets", "authorities froze the company's funds": a seizure ordered by the
+# state's own law enforcers (PLOVER COERCE, CAMEO 1711 confiscate property); a state's freeze of
+# another's assets or aid stays a SANCTION
+_ASSETS_AFTER = re.compile(r"^\s+(?:[\w\-'’$,.]+\s+){0,5}?(?:funds|assets|accounts|bank accounts)\b", re.I)
+_LAW_ENFORCER = re.compile(r"\b(?:police|authorities|prosecutors?|prosecution|courts?|judges?|regulators?|"
+                           r"investigators|security bureau|anti-corruption \w+)\b", re.I)
+
+
 # "summoned Niger's ambassador", "summoned the US envoy": a diplomatic protest, an official complaint
 # (PLOVER ACCUSE; CAMEO 114), not a court's summons
 _ENVOY_AFTER = re.compile(r"^\s+(?:[\w\-'’.]+\s+){0,4}?(?:ambassadors?|envoys?|charg[eé] d['’]affaires|diplomats?)\b", re.I)
@@ -217,6 +225,9 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
         return _as(t, "RETREAT", "withdraw")  # "lifted the blockade": a military de-escalation (CAMEO 0872)
     if t.type == "AGREE" and _PACTS.fullmatch(t.text) and _SUSPENDED_BEFORE.search(text[max(0, t.start - 50):t.start]):
         return _as(t, "SANCTION", "discontinue")  # "suspended its memorandum with": relations cut back (CAMEO 16)
+    if t.type == "SANCTION" and t.text.lower() in ("froze", "freeze") and _ASSETS_AFTER.match(text[t.end:t.end + 60]) \
+            and _LAW_ENFORCER.search(re.split(r"[.;!?]", text[max(0, t.start - 80):t.start])[-1]):
+        return _as(t, "COERCE", "restrict")  # "authorities froze the company's funds": a measure of law, not a sanction
     if t.type == "AID" and t.text.lower().startswith("provid") and _WORDS_AFTER.match(text[t.end:t.end + 50]):
         return replace(t, type=NOT_EVENT)
     if t.type == "COERCE" and t.text.lower().startswith("summon") and _ENVOY_AFTER.match(text[t.end:t.end + 60]):
