@@ -1180,3 +1180,14 @@ def test_a_prosecution_announced_is_the_legal_act(text, expected):
 )
 def test_assets_frozen_by_law_enforcers_are_coercion_by_a_state_a_sanction(text, etype):
     assert [m.type for m in run(text).mentions] == [etype]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("On Monday Russia decided to suspend its memorandum of understanding on flight safety with Turkey.", ["SANCTION"]),
+        ("On Monday the government decided not to suspend its agreement with Turkey.", []),
+    ],
+)
+def test_a_decision_taken_is_the_act(text, expected):
+    assert [m.type for m in run(text).mentions] == expected

@@ -213,6 +213,9 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     mood = realis(token)
     if mood == "actual":
         return True
+    if m.type not in TYPE_RANK and mood == "irrealis" and p.head.lower_ in ("decided", "decides") \
+            and not any(c.dep_ == "neg" for c in p.head.children):
+        return True  # "Russia decided to suspend its memorandum": a state's decision announced is its act
     if m.type == "COERCE" and m.mode == "legal" and mood == "modal" and _announced(doc, m, p):
         return True  # "the judiciary would prosecute 19 politicians": a prosecution announced is the legal act
     # a toll reported in the sentence is an occurrence whatever the wording around it
