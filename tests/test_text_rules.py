@@ -1191,3 +1191,17 @@ def test_assets_frozen_by_law_enforcers_are_coercion_by_a_state_a_sanction(text,
 )
 def test_a_decision_taken_is_the_act(text, expected):
     assert [m.type for m in run(text).mentions] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # protests named in a clause describing a place or a thing: a setting, not a protest told
+        ("The detained boys come from the southern province, where most of the protests are taking place.", []),
+        ("The ruling ends a long saga that has spurred protests across the country.", []),
+        # a protest told in a relative clause in the past is one
+        ("The town, where hundreds of protesters gathered on Friday, was quiet on Monday.", ["PROTEST"]),
+    ],
+)
+def test_protests_in_a_clause_describing_a_setting_are_no_event(text, expected):
+    assert [m.type for m in run(text).mentions if m.type == "PROTEST"] == expected

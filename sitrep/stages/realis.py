@@ -197,6 +197,12 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         start, end = subtree_span(p)
         if _STANDING.search(doc.sentences[m.sentences[0]].text[start:end]):
             return False  # "has opposed the agreement from the very beginning": a standing position, not an act
+    if m.type == "PROTEST" and not m.casualties and p.dep_ == "relcl" and p.i != token.i \
+            and (p.tag_ in ("VBG", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have", "is", "are") for c in p.children)) \
+            and trigger_at(doc, doc.sentences[m.sentences[0]].start + p.head.idx) is None:
+        # "Upper Egypt, where the bulk of the protests are taking place", "a saga that has spurred protests":
+        # protests named in a clause describing a place or a thing, a setting, not a protest told
+        return False
     if m.type in _INTENT_ACTS:
         return True
     if _dated_by_year(doc, token):
