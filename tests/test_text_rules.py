@@ -1205,3 +1205,10 @@ def test_a_decision_taken_is_the_act(text, expected):
 )
 def test_protests_in_a_clause_describing_a_setting_are_no_event(text, expected):
     assert [m.type for m in run(text).mentions if m.type == "PROTEST"] == expected
+
+
+def test_a_noun_joined_to_another_shares_its_clause():
+    # "the negotiations and the shelling ... would continue": the shelling's clause is the modal one
+    text = "The rebels said on Monday that the negotiations and the shelling of whole towns would continue."
+    assert "ASSAULT" not in [m.type for m in run(text).mentions]
+    assert [m.type for m in run("Jets struck the market and the hospital in the town on Monday, killing nine people.").mentions] == ["ASSAULT"]
