@@ -136,3 +136,16 @@ def test_a_republished_statement_counts_today_from_its_own_day():
     # without the note, today is the day of publication
     values = {d.text: d.value for d in default_pipeline().run(Article(text=body, published="2024-03-14")).dates}
     assert values["today"] == "2024-03-14"
+
+
+@pytest.mark.parametrize("interval,value", [("one week", "2024-03-13"), ("two days", "2024-03-18"), ("a day", "2024-03-19")])
+def test_an_act_an_interval_before_the_one_the_sentence_opens_with(interval, value):
+    # published on Wednesday 2024-03-20: the ambush is the day's news; the sentence dates the older bombing
+    text = ("Gunmen ambushed an army convoy on the highway north of the city. "
+            f"The attack comes {interval} after a suicide bomber blew himself up at a police post in a nearby "
+            "district, killing nine officers.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
+    bombing = next(m for m in doc.mentions if m.sentences == [1])
+    assert bombing.date is not None and (bombing.date.value, bombing.date.basis) == (value, "text")
+    ambush = next(m for m in doc.mentions if m.sentences[0] == 0)
+    assert ambush.date is not None and ambush.date.value == "2024-03-20"
