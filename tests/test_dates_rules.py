@@ -149,3 +149,17 @@ def test_an_act_an_interval_before_the_one_the_sentence_opens_with(interval, val
     assert bombing.date is not None and (bombing.date.value, bombing.date.basis) == (value, "text")
     ambush = next(m for m in doc.mentions if m.sentences[0] == 0)
     assert ambush.date is not None and ambush.date.value == "2024-03-20"
+
+
+def test_a_wire_dateline_under_a_photo_caption_dates_the_report_not_the_act():
+    text = ("The court building in the provincial capital. Photo by a staff photographer | License Photo\n\n"
+            "April 26 (UPI) -- A man charged with leaking officials' phone numbers was sentenced to 14 years in prison.\n\n"
+            "He was sentenced Friday behind closed doors at a district court.")
+    doc = default_pipeline().run(Article(text=text, published="2021-04-26"))
+    assert [d.text for d in doc.dates] == ["Friday"]
+    sentencing = [m for m in doc.mentions if m.type == "COERCE"]
+    assert len(sentencing) == 1 and sentencing[0].date.value == "2021-04-23"
+    # a day in the body that is the publication day still dates what it is next to
+    body = ("Students have protested in the capital for weeks over the new fees.\n\n"
+            "Police arrested six of them on April 26 (a Monday) -- the day the exams began.")
+    assert [d.text for d in default_pipeline().run(Article(text=body, published="2021-04-26")).dates] == ["April 26", "Monday"]
