@@ -111,12 +111,8 @@ def told_day(doc: Doc, sentence: Sentence, when: When | None, trigger: Trigger) 
     if when is None or when.evidence is None or when.basis != "text" or when.precision != "day":
         return False
     start, end = when.evidence.start, when.evidence.end
-    window = max(sentence.start, start - 40)
-    telling = _TELLING_BEFORE.search(doc.text[window:start])
-    if trigger.start > end:
-        return bool(_SPEECH_DATE.search(doc.text[end:end + 25]) or telling)
-    # "the strike killed four children, a source told the agency Friday": the telling follows the act
-    return telling is not None and trigger.end <= window + telling.start()
+    return trigger.start > end and bool(_SPEECH_DATE.search(doc.text[end:end + 25])
+                                        or _TELLING_BEFORE.search(doc.text[max(sentence.start, start - 40):start]))
 
 
 TOLD_REACH_DAYS = 7  # how long before its telling an act told without its own day may have happened
