@@ -1120,3 +1120,10 @@ def test_an_act_that_has_also_been_reported_is_the_same_incident():
               "It has also been reported that the militants executed 18 civilians who had tried to flee.")
     executions = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
     assert len(executions) == 1
+
+
+def test_an_attack_that_names_the_place_of_the_act_is_not_its_kind():
+    text = ("Warplanes carried out air strikes around the town, the site of a deadly chemical attack in the spring, "
+            "killing nine civilians on Sunday, a monitor said.")
+    m = next(m for m in run(text).mentions if m.type == "ASSAULT")
+    assert (m.mode, m.acled["sub_event_type"]) == ("aerial", "Air/drone strike")
