@@ -1127,3 +1127,12 @@ def test_an_attack_that_names_the_place_of_the_act_is_not_its_kind():
             "killing nine civilians on Sunday, a monitor said.")
     m = next(m for m in run(text).mentions if m.type == "ASSAULT")
     assert (m.mode, m.acled["sub_event_type"]) == ("aerial", "Air/drone strike")
+
+
+def test_a_speaker_with_an_abbreviated_title_is_one_speaker():
+    doc = run("Police raided a church shelter in the city on Monday, and the regional police director Gen. Ramon "
+              "Castillo said the officers arrested six men there.")
+    said = [a.claim for a in doc.attributions]
+    assert [c.by for c in said] == ["the regional police director Gen. Ramon Castillo"]
+    arrest = next(m for m in doc.mentions if m.type == "COERCE")
+    assert arrest.claim.modality == "claimed"  # the police tell their own arrest
