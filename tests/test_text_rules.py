@@ -1136,3 +1136,12 @@ def test_a_speaker_with_an_abbreviated_title_is_one_speaker():
     assert [c.by for c in said] == ["the regional police director Gen. Ramon Castillo"]
     arrest = next(m for m in doc.mentions if m.type == "COERCE")
     assert arrest.claim.modality == "claimed"  # the police tell their own arrest
+
+
+def test_fighters_captured_in_the_fight_that_killed_their_comrades_are_a_battle():
+    m = next(m for m in run("The army killed 33 Nusra Front militants and captured 10 others in clashes near the town "
+                            "on Sunday.").mentions if m.type == "ASSAULT")
+    assert m.acled["sub_event_type"] == "Armed clash"
+    m = next(m for m in run("Gunmen captured 10 villagers near the town on Sunday and killed two of them.").mentions
+             if m.type == "ASSAULT")
+    assert m.acled["sub_event_type"] == "Abduction/forced disappearance"
