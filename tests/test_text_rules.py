@@ -1212,3 +1212,28 @@ def test_a_noun_joined_to_another_shares_its_clause():
     text = "The rebels said on Monday that the negotiations and the shelling of whole towns would continue."
     assert "ASSAULT" not in [m.type for m in run(text).mentions]
     assert [m.type for m in run("Jets struck the market and the hospital in the town on Monday, killing nine people.").mentions] == ["ASSAULT"]
+
+
+def test_an_attack_that_names_the_place_of_the_act_is_not_its_kind():
+    text = ("Warplanes carried out air strikes around the town, the site of a deadly chemical attack in the spring, "
+            "killing nine civilians on Sunday, a monitor said.")
+    m = next(m for m in run(text).mentions if m.type == "ASSAULT")
+    assert (m.mode, m.acled["sub_event_type"]) == ("aerial", "Air/drone strike")
+
+
+def test_a_speaker_with_an_abbreviated_title_is_one_speaker():
+    doc = run("Police raided a church shelter in the city on Monday, and the regional police director Gen. Ramon "
+              "Castillo said the officers arrested six men there.")
+    said = [a.claim for a in doc.attributions]
+    assert [c.by for c in said] == ["the regional police director Gen. Ramon Castillo"]
+    arrest = next(m for m in doc.mentions if m.type == "COERCE")
+    assert arrest.claim.modality == "claimed"  # the police tell their own arrest
+
+
+def test_fighters_captured_in_the_fight_that_killed_their_comrades_are_a_battle():
+    m = next(m for m in run("The army killed 33 Nusra Front militants and captured 10 others in clashes near the town "
+                            "on Sunday.").mentions if m.type == "ASSAULT")
+    assert m.acled["sub_event_type"] == "Armed clash"
+    m = next(m for m in run("Gunmen captured 10 villagers near the town on Sunday and killed two of them.").mentions
+             if m.type == "ASSAULT")
+    assert m.acled["sub_event_type"] == "Abduction/forced disappearance"
