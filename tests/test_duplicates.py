@@ -95,3 +95,25 @@ def test_a_toll_the_fighting_has_also_taken_is_added_to_that_fighting():
 def test_another_toll_told_without_also_stays_apart():
     doc = run(_BATTLE + "Fighting on Sunday in Aleppo killed 30 soldiers, the monitor said.")
     assert len(_current(doc, "ASSAULT")) == 2
+
+
+def test_a_wire_dateline_after_a_photo_caption_dates_the_report_not_the_sentence():
+    # the dateline opens the body's first paragraph under a caption: its day is the day the report
+    # was filed, so the sentencing told next "on Wednesday" is the same sentencing, on its own day
+    doc = run("A blogger has been sentenced for insulting the army (shown). Photo by a court press office\n\n"
+              "March 18 (Wire) -- A blogger accused of insulting the army was sentenced to eight years in "
+              "prison by a court in the capital. Tomas Varga, 31, was sentenced on Wednesday by the district "
+              "court after a closed hearing.\n\n"
+              "His lawyer said he would appeal the verdict.")
+    sentencings = _current(doc, "COERCE")
+    assert len(sentencings) == 1
+    assert sentencings[0].date.value == "2024-03-13"
+
+
+def test_a_dateline_day_does_not_join_an_act_told_weeks_before():
+    doc = run("A blogger sits in the dock in an undated picture. Photo by a court press office\n\n"
+              "March 18 (Wire) -- A blogger accused of insulting the army was sentenced to eight years in "
+              "prison by a court in the capital. He had first been sentenced on February 2 by the district "
+              "court after a closed hearing.\n\n"
+              "His lawyer said he would appeal the verdict.")
+    assert len([m for m in doc.mentions if m.type == "COERCE"]) == 2

@@ -15,7 +15,7 @@ from sitrep.stages.casualties import is_vague
 from sitrep.stages.dates import SAME_DAY
 from sitrep.stages.doc import Doc, Sentence
 from sitrep.stages.event_place import finer, merged_place, places_compatible
-from sitrep.stages.event_time import ANOTHER, told_fits
+from sitrep.stages.event_time import ANOTHER, report_day_fits, told_fits
 from sitrep.stages.realis import TYPE_RANK
 from sitrep.stages.roles import FIGHTING_KINDS
 
@@ -58,7 +58,7 @@ def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) 
     if a.type != b.type:
         return False
     if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)] and not _next_day(a, b) \
-            and not (told and told_fits(a, b, told)):
+            and not (told and told_fits(a, b, told)) and not report_day_fits(a, b):
         return False
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False

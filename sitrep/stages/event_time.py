@@ -59,8 +59,13 @@ _DATELINE_BEFORE = re.compile(r"^\W*[A-Z][A-Z\-' ]{1,30}(?:,\s*[A-Z][\w\-' ]{1,3
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4}\s*)?(?:\(\s*[\w .&]{1,30}\)\s*)?(?:--|—|–|-)\s")
 
 
+DATELINE_REACH = 500  # characters: a dateline opens the text or a paragraph near it (after a photo caption)
+
+
 def _in_dateline(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
-    return d.start < 80 and bool(_DATELINE_BEFORE.match(doc.text[:d.start])) \
+    line = doc.text.rfind("\n", 0, d.start) + 1
+    before = doc.text[line:d.start]
+    return line < DATELINE_REACH and d.start - line < 80 and (not before.strip() or bool(_DATELINE_BEFORE.match(before))) \
         and bool(_DATELINE_AFTER.match(doc.text[d.end:d.end + 40]))
 
 
@@ -125,6 +130,20 @@ def told_fits(a: EventMention, b: EventMention, told: set[int]) -> bool:
         return False
     gap = _days_before(act.date.value, teller.date.value)
     return gap is not None and 0 <= gap <= TOLD_REACH_DAYS
+
+
+def report_day_fits(a: EventMention, b: EventMention) -> bool:
+    """One record dated only by its report (a dateline's day), the other by its own stated day within
+    the days before: the report's day does not tell the act apart ("April 26 (UPI) -- ... was
+    sentenced", then "was sentenced Friday")."""
+    for teller, act in ((a, b), (b, a)):
+        if teller.date is None or act.date is None or teller.date.basis != "published" \
+                or act.date.basis != "text" or act.date.precision != "day":
+            continue
+        gap = _days_before(act.date.value, teller.date.value)
+        if gap is not None and 0 <= gap <= TOLD_REACH_DAYS:
+            return True
+    return False
 
 
 def borrowed_period(doc: Doc, m: EventMention) -> bool:
