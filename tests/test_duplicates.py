@@ -117,3 +117,22 @@ def test_a_dateline_day_does_not_join_an_act_told_weeks_before():
               "court after a closed hearing.\n\n"
               "His lawyer said he would appeal the verdict.")
     assert len([m for m in doc.mentions if m.type == "COERCE"]) == 2
+
+
+def test_a_battle_told_on_its_first_day_and_on_a_later_day_of_it_is_one_battle():
+    doc = run("Government troops and insurgents were locked in heavy fighting on Sunday on the southern edge of "
+              "Marwa, where 20 soldiers have died in a three-day insurgent offensive.\n\n"
+              "The insurgents launched the offensive on Friday to cut the road to the port.\n\n"
+              "The army said it had sent reinforcements to the front.",
+              published="2024-03-17")
+    battles = _current(doc, "ASSAULT")
+    assert len(battles) == 1
+
+
+def test_two_clashes_two_days_apart_with_nothing_saying_the_fighting_went_on_stay_two():
+    doc = run("Government troops and insurgents clashed on Sunday on the southern edge of Marwa, killing 20 soldiers.\n\n"
+              + _FILLER
+              + "Insurgents had clashed with soldiers in Marwa on Friday.\n\n"
+              "The army said it had sent reinforcements to the front.",
+              published="2024-03-18")
+    assert len(_current(doc, "ASSAULT")) == 2
