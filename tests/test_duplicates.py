@@ -136,3 +136,28 @@ def test_two_clashes_two_days_apart_with_nothing_saying_the_fighting_went_on_sta
               "The army said it had sent reinforcements to the front.",
               published="2024-03-18")
     assert len(_current(doc, "ASSAULT")) == 2
+
+
+def test_a_today_inside_a_quoted_statement_does_not_tell_the_protest_apart():
+    # the statement was issued the day before the report: its "today" is the speaker's day, which the
+    # report does not give, so it does not make the march told with its own day a second protest
+    doc = run("Police in Kano on Sunday arrested 20 nurses who marched to the health ministry over unpaid wages.\n\n"
+              "Four reporters covering the march were also detained.\n\n"
+              "The nurses' union called for the release of its members.\n\n"
+              "The union's leader Mara Voss said in a statement sent to reporters on Sunday that the arrests were unlawful.\n\n"
+              'She said, "The Kano Nurses Union strongly condemns the arrest of our members. Our members were on a '
+              'peaceful protest today in Kano to demand their wages."',
+              published="2024-03-18")
+    protests = _current(doc, "PROTEST")
+    assert len(protests) == 1
+    assert protests[0].date.value == "2024-03-17"
+
+
+def test_a_today_outside_quotation_marks_still_dates_the_act():
+    doc = run("Police in Kano on Sunday arrested 20 nurses who marched to the health ministry over unpaid wages.\n\n"
+              "Four reporters covering the march were also detained.\n\n"
+              "The nurses' union called for the release of its members.\n\n"
+              "The union's leader Mara Voss said in a statement sent to reporters on Sunday that the arrests were unlawful.\n\n"
+              "Hundreds of teachers were on a peaceful protest today in Kano to demand their wages.",
+              published="2024-03-18")
+    assert len(_current(doc, "PROTEST")) == 2

@@ -41,7 +41,7 @@ def find_doc_dates(doc: Doc) -> Doc:
     if written is not None and (not doc.article.published or written.value < doc.article.published):
         # only what counts from the speaker's now moves ("today", "on Monday"); a named month and day
         # ("On October 24") is that day whoever repeats it
-        own = {(d.start, d.end): d for d in find_dates(doc.text, written.value) if _deictic(d.text)}
+        own = {(d.start, d.end): d for d in find_dates(doc.text, written.value) if deictic(d.text)}
         dates = [own.get((d.start, d.end), d) for d in dates]
     # the dateline is the publication date, not an event date
     head = doc.sentences[0].end if doc.sentences else 0
@@ -60,7 +60,7 @@ def find_doc_dates(doc: Doc) -> Doc:
     return doc
 
 
-def _deictic(text: str) -> bool:
+def deictic(text: str) -> bool:
     """A date phrase that names no month and no number: it counts from the day it was said."""
     words = text.lower()
     return not re.search(r"\d", words) and not any(re.search(r"\b" + re.escape(m.lower()) + r"\b", words)

@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from sitrep.model import EventMention, Evidence, When
-from sitrep.stages.dates import telling_before
+from sitrep.stages.dates import deictic, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.realis import background
 
@@ -69,6 +69,16 @@ def _in_dateline(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
         and bool(_DATELINE_AFTER.match(doc.text[d.end:d.end + 40]))
 
 
+def _quoted_now(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
+    """"He said, \"... were on a peaceful protest today\"": a "today" or "on Monday" inside a quotation
+    counts from the day the words were said, which the report does not give: assumed, like the
+    report's own day, not a day the text states for the act."""
+    if not deictic(d.text):
+        return False
+    seg = doc.text[doc.text.rfind("\n", 0, d.start) + 1:d.start]
+    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”")
+
+
 def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
@@ -104,7 +114,7 @@ def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None
         d = start or d
     # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
     # the act: the day of the news, assumed like the publication day
-    basis = "published" if not doc.text[:d.start].strip() or _in_dateline(doc, d) else "text"
+    basis = "published" if not doc.text[:d.start].strip() or _in_dateline(doc, d) or _quoted_now(doc, d) else "text"
     return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current and not told_only
 
 
