@@ -51,7 +51,7 @@ def find_doc_dates(doc: Doc) -> Doc:
     if written is not None and (not doc.article.published or written.value < doc.article.published):
         # only what counts from the speaker's now moves ("today", "on Monday"); a named month and day
         # ("On October 24") is that day whoever repeats it
-        own = {(d.start, d.end): d for d in find_dates(doc.text, written.value) if _deictic(d.text)}
+        own = {(d.start, d.end): d for d in find_dates(doc.text, written.value) if deictic(d.text)}
         dates = [own.get((d.start, d.end), d) for d in dates]
     # the dateline is the publication date, not an event date
     head = doc.sentences[0].end if doc.sentences else 0
@@ -83,7 +83,7 @@ def _wire_dateline(text: str, d: DateMatch) -> bool:
         and bool(_WIRE_AFTER.match(text, d.end))
 
 
-def _deictic(text: str) -> bool:
+def deictic(text: str) -> bool:
     """A date phrase that names no month and no number: it counts from the day it was said."""
     words = text.lower()
     return not re.search(r"\d", words) and not any(re.search(r"\b" + re.escape(m.lower()) + r"\b", words)
