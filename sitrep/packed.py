@@ -75,13 +75,22 @@ class PackedNames(Mapping):
         return len(self._key_offsets) - 1
 
     def __iter__(self) -> Iterator[str]:
-        return map(self._key, range(len(self)))
+        return iter(self._all_keys())
 
     def items(self) -> Iterator[tuple[str, tuple[int, ...]]]:  # type: ignore[override]
-        return ((self._key(row), self._value(row)) for row in range(len(self)))
+        return zip(self._all_keys(), self.values(), strict=True)
 
     def values(self) -> Iterator[tuple[int, ...]]:  # type: ignore[override]
-        return map(self._value, range(len(self)))
+        # a walk over every name (a caller deriving its own table) reads the arrays whole, once
+        ids, offsets = self._ids.tolist(), self._id_offsets.tolist()
+        return map(tuple, map(ids.__getitem__, map(slice, offsets, offsets[1:])))
+
+    def _all_keys(self) -> list[str]:
+        text = bytes(self._keys).decode("utf-8", "surrogatepass")
+        if text.isascii():  # byte offsets are character offsets
+            offsets = self._key_offsets.tolist()
+            return list(map(text.__getitem__, map(slice, offsets, offsets[1:])))
+        return [self._key(row) for row in range(len(self))]
 
 
 class PackedRows(Sequence):
@@ -91,6 +100,7 @@ class PackedRows(Sequence):
     def __init__(self, row_type: type, columns: list[tuple[str, Any, Any]], length: int):
         self._make = row_type._make
         self._length = length
+        self._columns = columns
         self._getters = [_getter(*column) for column in columns]
         self._made: dict[int, Any] = {}
 
@@ -113,6 +123,12 @@ class PackedRows(Sequence):
     def __iter__(self) -> Iterator[Any]:
         return map(self.__getitem__, range(self._length))
 
+    def tolist(self) -> list:
+        """Every row, made at once from whole columns (about 0.6 microseconds a row): for a caller
+        that reads most rows, or in tight loops where a list's indexing is worth the rows' memory."""
+        columns = [_whole(*column) for column in self._columns]
+        return list(map(self._make, zip(*columns, strict=True))) if columns else [self._make(()) for _ in range(self._length)]
+
 
 def _getter(kind: str, data: Any, values: Any):  # noqa: ANN202 - row -> the field's value
     if kind == "f":
@@ -120,6 +136,15 @@ def _getter(kind: str, data: Any, values: Any):  # noqa: ANN202 - row -> the fie
     if kind == "i":
         return lambda i: None if data[i] == _NONE_INT else data[i]
     return lambda i: values[data[i]]
+
+
+def _whole(kind: str, data: Any, values: Any) -> list:
+    """A column's every value, in row order."""
+    if kind == "f":
+        return data.tolist()
+    if kind == "i":
+        return [None if v == _NONE_INT else v for v in data.tolist()]
+    return list(map(values.__getitem__, data.tolist()))
 
 
 def _column(values: list) -> tuple[str, array, list | None]:
