@@ -53,6 +53,8 @@ def test_rows_keep_their_values_and_types(index):
         assert [type(v) for v in got] == [type(v) for v in want]
     assert rows[-1] == ROWS[-1] and rows[1:] == ROWS[1:]
     assert rows[0] is rows[0]  # made once
+    whole = rows.tolist()
+    assert whole == ROWS and [[type(v) for v in r] for r in whole] == [[type(v) for v in r] for r in ROWS]
     with pytest.raises(IndexError):
         rows[3]
     assert extra == {"max_words": 4, "countries": {"SY": 1}}
