@@ -10,6 +10,10 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING  # noqa: E402
 
+# the subpackages named like the functions ``ingest`` and ``fuse`` below, imported before them (both
+# are empty): imported first later, by the lazy imports, either would replace its function here
+from sitrep import fuse as _fuse_package  # noqa: E402, F401
+from sitrep import ingest as _ingest_package  # noqa: E402, F401
 from sitrep.config import IngestOptions  # noqa: E402
 from sitrep.errors import InputError, SitrepError, StageError  # noqa: E402
 from sitrep.model import (  # noqa: E402
@@ -38,11 +42,15 @@ _LAZY = {"Toponym": "sitrep.geo", "geoparse": "sitrep.geo", "Pipeline": "sitrep.
          "open_store": "sitrep.store.base", "Store": "sitrep.store.sqlite"}
 
 
-def __getattr__(name: str):  # noqa: ANN202 - a class or a function of the public API
-    if name not in _LAZY:
-        raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
+def __getattr__(name: str):  # noqa: ANN202 - a class or a function of the public API, or a module
     import importlib
+    import importlib.util
 
+    if name not in _LAZY:
+        # ``sitrep.pipeline`` after ``import sitrep`` alone, as when the package imported the pipeline
+        if not name.startswith("_") and importlib.util.find_spec(f"sitrep.{name}") is not None:
+            return importlib.import_module(f"sitrep.{name}")
+        raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
     value = getattr(importlib.import_module(_LAZY[name]), name)
     globals()[name] = value
     return value
