@@ -543,3 +543,15 @@ def test_a_sides_own_forces_mobilized_are_no_other_side():
     text = "Islamic State fighters have been mobilizing all their forces in the village of Qabasin near al-Bab, Syria this morning."
     moves = of_type("MOBILIZE", text)
     assert moves and moves[0].actor1 is not None and moves[0].actor2 is None, roles(moves[0])
+
+
+@pytest.mark.parametrize("second", [
+    "Police did not contact Haddad again until Monday, when they sent him a new summons.",
+    "On Monday police issued him a summons to appear before a judge.",
+])
+def test_an_act_handed_to_someone_is_done_to_them(second):
+    # "sent him a summons": the indirect object of the verb that gives the act is its target
+    found = of_type("COERCE", "Karim Haddad, 41, an editor in Rabat, has been questioned twice this year. " + second)
+    summons = [m for m in found if 1 in m.sentences]
+    assert summons and summons[0].actor2 is not None and summons[0].actor2.name == "Karim Haddad", \
+        [roles(m) for m in found]

@@ -207,6 +207,9 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
                 patient = next((g for g in c.children if g.dep_ == "pobj"), patient)
         if token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in _HIT_VERBS:
             patient = patient or next((c for c in token.head.children if c.dep_ == "dobj"), None)
+        if token.dep_ == "dobj" and patient is None:
+            # "they sent him a summons", "served her a summons": the act given is done to whom it is given
+            patient = _recipient(token)
         return agent, patient
     passive = is_passive(p)
     if passive and not any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children):
@@ -236,6 +239,17 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
         if inner is not None:
             agent = inner
     return agent, patient
+
+
+def _recipient(act):  # noqa: ANN001, ANN202
+    """Whom the verb governing a nominal act as its object gives the act to: the indirect object
+    before it ("sent him a summons"; the parse may read it as a first object), or "to" after it."""
+    for c in act.head.children:
+        if c.i < act.i and (c.dep_ == "dative" or c.dep_ == "dobj") and c.pos_ in ("PRON", "PROPN", "NOUN"):
+            return c
+        if c.i > act.i and c.dep_ == "dative" and c.lower_ == "to":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def is_passive(p) -> bool:  # noqa: ANN001
