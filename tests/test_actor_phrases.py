@@ -352,3 +352,20 @@ def test_an_indefinite_description_is_not_one_of_a_pair_introduced_next():
             "Joseph Kariuki, 22, and Mary Wanjiru, 24, were later charged with insulting the governor.")
     found = [pair[1] for pair in _event_actors(text) if pair[1]]
     assert found and found[0][0] not in ("Joseph Kariuki", "Mary Wanjiru"), found
+
+
+def test_an_outlet_named_with_what_it_is_is_an_actor_and_the_newspaper_is_it():
+    text = ("The closure of the Harbour Voice newspaper drew protests. Harbour Voice had printed for twenty years. "
+            "Last week, officers raided the newspaper's offices. A columnist for the paper was arrested on Monday.")
+    outlets = [a for a in actors_of(text) if a.actor.kind == "media"]
+    assert [a.text for a in outlets] == ["Harbour Voice", "Harbour Voice", "the newspaper", "columnist for the paper"]
+    assert {a.actor.name for a in outlets} == {"Harbour Voice"}
+    # "Daily" capitalised is a word of a name, not the outlet noun; a state's paper is no outlet's name
+    assert not [a for a in actors_of("Morning Daily had reported it. The Kenyan newspaper said so.") if a.actor.kind == "media"]
+    # with no outlet named before it, "the newspaper" names no one
+    assert not [a for a in actors_of("Officers raided the newspaper's offices on Monday.") if a.actor.kind == "media"]
+
+
+def test_a_body_name_ends_at_a_whole_word():
+    names = [a.text for a in actors_of("He was a Class II Police Officer at the Ridgeland Correctional Institution.")]
+    assert not any(n.endswith("Office") for n in names), names

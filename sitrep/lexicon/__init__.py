@@ -318,6 +318,11 @@ def seizing_means() -> tuple[str, ...]:
     return _word_list("seizing_means")
 
 
+def outlet_nouns() -> tuple[str, ...]:
+    """What a news outlet is, said after its name ("the Apple Daily newspaper")."""
+    return _word_list("outlet_nouns")
+
+
 def led_bodies() -> tuple[str, ...]:
     """Bodies named after the leader who heads them ("the Buhari government")."""
     return _word_list("led_bodies")

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from sitrep.lexicon import (
     addressing_verbs,
+    alternation,
     body_heads,
     capital_lookup,
     demonym_lookup,
@@ -19,6 +20,7 @@ from sitrep.lexicon import (
     led_bodies,
     months,
     name_lookup,
+    outlet_nouns,
     person_title_alternation,
     person_titles,
     speech_verbs,
@@ -450,6 +452,7 @@ def find_actors(doc: Doc) -> Doc:
     merged = _generic_phrases(doc, merged, context, mentioned)
     merged = _named_bodies(doc, merged, context)
     merged = _abbreviated(doc.text, merged)
+    merged = _named_outlets(doc.text, merged, context)
     merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
@@ -607,7 +610,7 @@ def _person(entry: ActorEntry, name: str, kind: str) -> ActorEntry:
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’\-]*)"  # "U.S.", "Quezon": never a word's full stop
 _GAP = r"[^\S\n]+"  # a space within one line: a name does not run over a line break
 _BODY_OF = rf"(?:{_GAP}(?:of|for|on){_GAP}(?:the{_GAP})?{_CAP}(?:{_GAP}(?:and{_GAP})?{_CAP}){{0,3}})?"
-_BODY_TAIL = rf"(?:{_GAP}(?:Command|Force|Service|Department|Office|Division|Unit|Headquarters))?"
+_BODY_TAIL = rf"(?:{_GAP}(?:Command|Force|Service|Department|Office|Division|Unit|Headquarters)\b)?"
 _ADJECTIVE = re.compile(r"(?:an|ean|ish|ese|ic|i)$")  # the shape of a state's or bloc's adjective ("European")
 _MEDIA_WORDS = re.compile(r"\b(?:News|Media|Press|TV|Television|Radio|Broadcasting)\b")
 _ABBREVIATION = re.compile(r"\s+\(([A-Z][A-Za-z\-]{1,9})\)")
@@ -683,6 +686,61 @@ def _abbreviated(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
             if not any(x.start < at + len(short) and at < x.end for x in matches + added):
                 added.append(ActorMatch(at, at + len(short), short, m.actor))
     return sorted(matches + added, key=lambda x: x.start) if added else matches
+
+
+@lru_cache(maxsize=1)
+def _outlet_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    nouns = alternation(outlet_nouns())  # as written, in lower case: "Apple Daily" is no "daily" of Apple
+    named = re.compile(rf"((?:{_CAP}{_GAP}){{0,3}}{_CAP}){_GAP}(?:{nouns})(?![\w\-])")
+    the = re.compile(rf"(?<![\w\-])[Tt]he{_GAP}(?:{nouns})(?![\w\-])(?!{_GAP}[A-Z])")
+    staff = re.compile(r"\s+(?:for|at|of|with)\s+$")
+    return named, the, staff
+
+
+def _named_outlets(text: str, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
+    """A news outlet named with what it is ("Hong Kong's Apple Daily newspaper") is an actor under
+    its name, wherever the text names it; "the newspaper", "the paper" after it is that outlet (its
+    headquarters raided, the paper shut), and so is its journalist ("a columnist for the paper")."""
+    named, the, staff = _outlet_patterns()
+    taken = Coverage(len(text))
+    for m in matches:
+        taken.add(m.start, m.end)
+    outlets: dict[str, ActorEntry] = {}
+    for found in named.finditer(text):
+        words = re.split(r"(?<=['’]s)\s+", found.group(1))[-1].split()  # "Hong Kong's Apple Daily": the outlet's own words
+        while words and (words[0] in _NOT_NAME or words[0].lower() in ("the", "a", "an")):
+            words = words[1:]
+        name = " ".join(words)
+        if not words or any(w.lower() in demonym_lookup() for w in words) or find_countries(name) \
+                or len(name) < 3 or _title_case(text, found.start()):
+            continue
+        start = found.end(1) - len(name)
+        if taken.overlaps(start, found.end(1)):
+            continue  # the dictionary knows it, or it is part of another actor's words
+        outlets.setdefault(name, ActorEntry("OUTLET", name, "media", phrase_country(found.group(1))[0] or context, None, False))
+    if not outlets:
+        return matches
+    added: list[ActorMatch] = []
+    for name, entry in outlets.items():
+        for again in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            if not taken.overlaps(*again.span()):
+                taken.add(*again.span())
+                added.append(ActorMatch(again.start(), again.end(), name, entry))
+    for again in the.finditer(text):
+        last = max((a for a in added if a.end <= again.start()), key=lambda a: a.start, default=None)
+        if last is None or taken.overlaps(*again.span()):
+            continue
+        taken.add(*again.span())
+        added.append(ActorMatch(again.start(), again.end(), again.group(), last.actor))
+    out = []
+    for m in sorted(matches + added, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and m.actor.id == "OUTLET" and prev.actor.generic and prev.actor.kind == "journalists" \
+                and staff.match(text[prev.end:m.start]):
+            out[-1] = ActorMatch(prev.start, m.end, text[prev.start:m.end], m.actor)  # "a columnist for the paper"
+            continue
+        out.append(m)
+    return out
 
 
 # A person introduced by a title, an age or an apposition ("labor leader Jane Roe", "Jane Roe, 33,",
