@@ -369,3 +369,14 @@ def test_an_outlet_named_with_what_it_is_is_an_actor_and_the_newspaper_is_it():
 def test_a_body_name_ends_at_a_whole_word():
     names = [a.text for a in actors_of("He was a Class II Police Officer at the Ridgeland Correctional Institution.")]
     assert not any(n.endswith("Office") for n in names), names
+
+
+def test_the_person_called_by_age_is_the_one_named_before():
+    text = ("Doctors fear for former minister Karim Belhadj, who has refused food since his arrest. "
+            "The 63-year-old, who was arrested on Friday, was hospitalized on Sunday.")
+    aged = [a for a in actors_of(text) if a.text == "The 63-year-old"]
+    assert aged and aged[0].actor.name == "Karim Belhadj"
+    # an age with its noun is that class ("the 63-year-old man"); with no one named before, no one
+    assert not [a for a in actors_of("Karim Belhadj spoke. The 63-year-old man was arrested.") if "year-old" in a.text
+                and a.actor.name == "Karim Belhadj"]
+    assert not [a for a in actors_of("The 63-year-old was arrested on Friday.") if "year-old" in a.text]

@@ -465,6 +465,7 @@ def find_actors(doc: Doc) -> Doc:
             continue
         merged.append(ActorMatch(start, end, doc.text[start:end], _UNKNOWN))
     merged = _persons(doc, merged, context)
+    merged = _aged_mentions(doc.text, merged)
     merged = [_private(doc.text, m, context) for m in merged]
     merged = _capital_governments(doc, merged)
     merged.sort(key=lambda m: m.start)
@@ -871,6 +872,25 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             taken.add(start, end)
             added.append(ActorMatch(start, end, text[start:end], last.actor))
     return [m for m in matches if id(m) not in absorbed] + added
+
+
+# "The 63-year-old, who ...", "the 41-year-old was charged": a person named before, called by age
+_AGED = re.compile(r"(?<![\w\-])[Tt]he[^\S\n]+\d{1,3}-year-old(?=,|[^\S\n]+(?:was|is|has|had|who|will|would|remains|remained)\b)")
+
+
+def _aged_mentions(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """"The 63-year-old" standing alone is the person the text named last before it (within the
+    reach of a pronoun), as a reader takes it; with no person named there it names no one."""
+    added = []
+    for found in _AGED.finditer(text):
+        start, end = found.span()
+        if any(m.start < end and start < m.end for m in matches):
+            continue
+        last = max((m for m in matches if m.actor.id == _PERSON_ENTRY and m.end <= start
+                    and start - m.end <= _ANTECEDENT_REACH), key=lambda m: m.start, default=None)
+        if last is not None:
+            added.append(ActorMatch(start, end, found.group(), last.actor))
+    return sorted(matches + added, key=lambda m: m.start) if added else matches
 
 
 @lru_cache(maxsize=1)
