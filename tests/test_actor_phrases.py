@@ -380,3 +380,14 @@ def test_the_person_called_by_age_is_the_one_named_before():
     assert not [a for a in actors_of("Karim Belhadj spoke. The 63-year-old man was arrested.") if "year-old" in a.text
                 and a.actor.name == "Karim Belhadj"]
     assert not [a for a in actors_of("The 63-year-old was arrested on Friday.") if "year-old" in a.text]
+
+
+@pytest.mark.parametrize("role", ["president", "acting president", "interim chairman"])
+def test_a_member_named_after_the_group_is_the_target_person(role):
+    from sitrep.stages.actors import personal
+
+    doc = actors_doc(f"Masked men seized and abducted the Harare Hospital Pharmacists Association (HHPA) {role} Tendai Banda "
+                     "from his home in the city late on Saturday night.")
+    body = [a for a in doc.actors if a.text.endswith("Association")]
+    assert body, [a.text for a in doc.actors]
+    assert personal(doc, body[0], target=True).actor.name == "Tendai Banda"

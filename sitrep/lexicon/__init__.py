@@ -308,6 +308,11 @@ def group_roles() -> tuple[str, ...]:
     return tuple(str(r).lower() for r in _general().get("group_roles") or ())
 
 
+def role_modifiers() -> tuple[str, ...]:
+    """Words before a member's place that leave the person that member ("acting president")."""
+    return _word_list("role_modifiers")
+
+
 def speaking_roles() -> tuple[str, ...]:
     """Who speaks for a body, said after it ("the foreign ministry spokesman Jane Doe")."""
     return _word_list("speaking_roles")

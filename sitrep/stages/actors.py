@@ -23,6 +23,7 @@ from sitrep.lexicon import (
     outlet_nouns,
     person_title_alternation,
     person_titles,
+    role_modifiers,
     speech_verbs,
     weekdays,
 )
@@ -497,7 +498,9 @@ def _title_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _member_pattern() -> re.Pattern:
     roles = "|".join(re.escape(r) for r in sorted(group_roles(), key=len, reverse=True))
-    return re.compile(rf"(?:\s*\([A-Z][\w\-]{{1,9}}\))?(?:['’]s)?\s+(?:{roles})(?:,\s+|\s+)({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
+    acting = "|".join(re.escape(r) for r in role_modifiers())  # "acting president Jane Doe": still the member
+    return re.compile(rf"(?:\s*\([A-Z][\w\-]{{1,9}}\))?(?:['’]s)?\s+(?:(?:{acting})\s+)?(?:{roles})(?:,\s+|\s+)({_NAME})"
+                      rf"(?=\s*[,.;:)]|\s*$|\s+[a-z])")
 
 
 @lru_cache(maxsize=1)
