@@ -66,8 +66,8 @@ from sitrep import lexicon
 from sitrep.evaluate.records import extract_all, fold
 from sitrep.model import Article
 from sitrep.resolve.datafiles import load_yaml
+from sitrep.stages.acled import STATE_ACT_MODES
 from sitrep.stages.doc import Doc
-from sitrep.stages.events import STATE_ACT_MODES
 from sitrep.stages.segment import segment
 
 # The HRDsAttack paper's T5 model on its test split (Ran et al. 2023, Table 5).

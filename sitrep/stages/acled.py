@@ -1,0 +1,83 @@
+"""Re-typing: the ACLED event and sub-event type of a mention from its trigger, mode and parties, the
+mode ranking, and the modes that are state acts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import Actor
+from sitrep.stages.doc import Doc, Trigger
+
+_MODE_PRIORITY = ["unconventional", "suicide-attack", "drone", "aerial", "heavy-weapons", "explosives",
+                  "targeted", "sexual", "torture", "abduct", "firearms", "beat", None]
+
+
+def mode_rank(mode: str | None) -> int:
+    return _MODE_PRIORITY.index(mode) if mode in _MODE_PRIORITY else len(_MODE_PRIORITY)
+
+
+REFRAMED = {"AGREE": (("Strategic developments", "Agreement"), "03"), "REQUEST": (("Strategic developments", "Other"), "02"),
+             "THREATEN": (("Strategic developments", "Other"), "13"), "CONCEDE": (("Strategic developments", "Other"), "08")}
+
+
+def as_aerial(trigger: Trigger) -> Trigger:
+    """The same trigger read as an air strike: bombs from aircraft, an attacker that is an air force."""
+    return Trigger(trigger.start, trigger.end, trigger.text, "ASSAULT", "aerial",
+                   ("Explosions/Remote violence", "Air/drone strike"), "19", trigger.weight)
+
+
+# "the coalition fighting Daesh", "forces fighting the Islamic State": the verb with its foe, not a battle told
+_FOE_AFTER = re.compile(r"^\s+(?:the\b|against\b|[A-Z])")
+
+
+def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[Trigger], text: str = "") -> dict[str, str]:
+    event_type, sub = trigger.acled
+    if trigger.mode in ("aerial", "heavy-weapons") and any(
+            w in t.text.lower() and not _FOE_AFTER.match(text[t.end:t.end + 12])
+            for t in group if t is not trigger for w in ("clash", "fighting", "battle")):
+        # "fighting raged into Sunday with air strikes and artillery fire": the battle is the event and
+        # the strikes its weapons (PROTOCOL: an offensive and its counter-fire are one armed clash)
+        return {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    if trigger.mode in (None, "firearms"):
+        phrases = " ".join(t.text.lower() for t in group)
+        if any(w in phrases for w in ("kidnap", "abduct", "hostage")):
+            return {"event_type": "Violence against civilians", "sub_event_type": "Abduction/forced disappearance"}
+        if any(w in phrases for w in ("recaptured", "retook", "regained", "liberated", "restored")):
+            return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+        if any(w in phrases for w in ("seized control", "took control", "overran", "captured the")):
+            if a1 is not None and a1.kind in ("state military", "government", "police"):
+                # ACLED: territory taken by a state's forces is the government (re)gaining it
+                return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+            return {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+        if a2 is not None and a2.kind == "civilians":
+            return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+        if a1 is not None and a2 is not None or "clash" in phrases or "fighting" in phrases or "battle" in phrases:
+            return {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    if trigger.mode == "targeted" and a2 is not None and a2.kind not in ("civilians", None):
+        return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+    return {"event_type": event_type, "sub_event_type": sub}
+
+
+# what a headline may say more precisely than the lead: "suicide bomb attack ... kills 25" over the
+# lead's "an explosion ... killed at least 25"
+_REFINES = {"suicide-attack": {"explosives", None}}
+
+
+def title_mode(doc: Doc, title: Doc | None) -> None:
+    """The lead's attack takes the headline's more precise kind of attack."""
+    if title is None:
+        return
+    lead = next((m for m in doc.mentions if m.type == "ASSAULT" and not m.historical), None)
+    if lead is None or min(lead.sentences) > 2:
+        return
+    for t in title.triggers:
+        if t.type == "ASSAULT" and t.mode in _REFINES and lead.mode in _REFINES[t.mode]:
+            lead.mode, lead.trigger = t.mode, t.text
+            lead.acled = {"event_type": t.acled[0], "sub_event_type": t.acled[1]}
+            return
+
+
+# COERCE modes of the law: only a state arrests, tries, sentences or restricts (also read by
+# sitrep.evaluate.hrds: an arrest with no agent named is a state actor's)
+STATE_ACT_MODES = frozenset({"arrest", "legal", "restrict"})

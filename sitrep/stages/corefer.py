@@ -1,0 +1,432 @@
+"""In-article coreference: mentions of one incident (the title's "bomb blast", the lead's "a bomb
+killed six", a later "the attack") merged into one record with a span per field.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sitrep import lexicon
+from sitrep.model import Actor, Casualty, EventMention
+from sitrep.resolve.actors import actor_dictionary
+from sitrep.stages.acled import mode_rank
+from sitrep.stages.casualties import is_vague
+from sitrep.stages.dates import SAME_DAY
+from sitrep.stages.doc import Doc, Sentence
+from sitrep.stages.event_place import finer, merged_place, places_compatible
+from sitrep.stages.event_time import ANOTHER, told_fits
+from sitrep.stages.realis import TYPE_RANK
+from sitrep.stages.roles import FIGHTING_KINDS
+
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|that|today['’]s|yesterday['’]s|\w+day['’]s|the latest)\s+(?:[\w\-]+\s+){0,4}"
+    r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes|"
+    r"offensive|onslaught|blasts|explosions|bombings|clashes)\b",
+    re.I,
+)
+RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)
+
+# a sentence opening on "Meanwhile", "Elsewhere", "In a separate ..." turns to another incident even
+# when it later names the first one ("... as doctors treated victims of the chemical attack")
+# "Earlier today ...", "Later in the evening ...": another strike of the same day (a toll that "rose"
+# later is the same one's update)
+# "More rocket shells later hit ...": a sentence opening on more of the weapons is a further strike
+_TURN = re.compile(r"^\W*(?:meanwhile|elsewhere|in a separate|separately|in another|"
+                   r"more\s+(?:[\w\-]+\s+)?(?:shells|rockets|missiles|mortars|bombs|barrel bombs|airstrikes|air strikes|strikes)\b|"
+                   r"earlier (?:today|in the day|this morning|on \w+day)|later (?:in the|that) (?:day|evening|afternoon|night))\b", re.I)
+_UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|updated)\b", re.I)
+# "two more civilians were killed in ...": a count added by a further incident ("more than" is a size)
+_MORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+more\s+(?!than\b)"
+                   r"(?:\w+\s+){0,2}(?:were|was|have been|had been)\s+(?:killed|wounded|injured|abducted|arrested)\b", re.I)
+
+
+def _turns(text: str) -> bool:
+    """Whether a sentence opens on another incident ("Meanwhile", "Earlier today")."""
+    return bool(_TURN.search(text)) and not _UPDATE.search(text)
+
+
+def _further(text: str) -> bool:
+    """Whether a sentence tells a further incident ("also bombed", "another"), not one named
+    again ("the attack")."""
+    if _turns(text):
+        return True
+    return bool(ANOTHER.search(text) or _MORE.search(text)) and not _ANAPHORA.search(text)
+
+
+def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) -> bool:
+    if a.type != b.type:
+        return False
+    if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)] and not _next_day(a, b) \
+            and not (told and told_fits(a, b, told)):
+        return False
+    if a.location and b.location and not places_compatible(a.location, b.location):
+        return False
+    same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
+    if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
+            and not same_toll and not _consequence(a) and not _consequence(b) \
+            and not _means_of_seizure(a, b):  # "chemical attack kills five" and "shells ... five died": one attack's two words
+        return False
+    if a.historical != b.historical:
+        return False
+    return True
+
+
+# what any attack sets off ("the blasts", "explosions"): a word that names no kind of attack
+_CONSEQUENCES = {"blast", "blasts", "explosion", "explosions"}
+
+# "set up an ambush and intercepted the aid workers" after "the aid workers were kidnapped": how the
+# abduction was done, not another attack (told after the abduction: a detail told before it has not
+# yet been tied to it, and what follows joins the abduction)
+_SEIZING_MEANS = frozenset(lexicon.seizing_means())
+
+
+def _means_of_seizure(a: EventMention, b: EventMention) -> bool:
+    return a.mode == "abduct" and (b.trigger or "").lower() in _SEIZING_MEANS
+
+
+def _consequence(m: EventMention) -> bool:
+    return (m.trigger or "").lower() in _CONSEQUENCES
+
+
+def _next_day(a: EventMention, b: EventMention) -> bool:
+    """One night's attack told on two days ("on Thursday night", the report's "Friday"): the same
+    place by name, one day apart."""
+    if a.type != "ASSAULT" or not (a.location and b.location and a.location.name == b.location.name):
+        return False
+    try:
+        gap = abs((date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)).days)
+    except (TypeError, ValueError):
+        return False
+    return gap == 1
+
+
+def descends(dictionary, actor_id: str, ancestor_id: str) -> bool:  # noqa: ANN001
+    """Whether ``actor_id`` belongs to ``ancestor_id`` (Khattab al-Shishani -> armed opposition)."""
+    seen = set()
+    entry = dictionary.get(actor_id)
+    while entry is not None and entry.id not in seen:
+        if entry.parent == ancestor_id:
+            return True
+        seen.add(entry.id)
+        entry = dictionary.get(entry.parent)
+    return False
+
+
+def _better_actor(current: Actor | None, new: Actor | None) -> Actor | None:
+    if current is None:
+        return new
+    if new is None:
+        return current
+    dictionary = actor_dictionary()
+    cur = dictionary.get(current.id)
+    nxt = dictionary.get(new.id)
+    # a specific group refines a generic label ("liberation forces" -> Khattab al-Shishani Brigades)
+    if cur is not None and nxt is not None and cur.generic and not nxt.generic and descends(dictionary, nxt.id, cur.id):
+        return Actor(nxt.name, nxt.kind, nxt.country, current.label, nxt.id, current.evidence)
+    return current
+
+
+def _new_patient(text: str, m: EventMention, prev: EventMention) -> bool:
+    """An arrest told of someone newly introduced ("a columnist for the paper was arrested"), on a
+    day of its own, after an arrest of others told without one: a further arrest, not the first
+    one told again (which names its people again: "the columnist", "they")."""
+    if m.type != "COERCE" or not m.trigger or m.date is None or m.date.basis != "text" \
+            or (prev.date is not None and prev.date.basis == "text"):
+        return False
+    return bool(re.search(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:a|an)\s+(?:[\w\-']+\s+){1,5}(?:was|has been|had been)\s+(?:\w+ly\s+)?"
+                          + re.escape(m.trigger) + r"\b", text, re.I))
+
+
+_SEPARATE_BEFORE = re.compile(r"\bseparate\s+(?:[\w\-]+\s+)?$", re.I)
+
+
+def _separate_act(doc: Doc, sentence: Sentence, etype: str) -> bool:
+    """"The strikes came in addition to separate raids by the coalition": besides the act named
+    again, the sentence tells another of its kind."""
+    return any(t.type == etype and _SEPARATE_BEFORE.search(doc.text[max(sentence.start, t.start - 30):t.start])
+               for t in doc.in_sentence(doc.triggers, sentence))
+
+
+def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None = None) -> list[EventMention]:
+    told = told if told is not None else set()
+    merged: list[EventMention] = []
+    sentence_para = {s.index: s.paragraph for s in doc.sentences}
+    for m in mentions:
+        sentence = doc.sentences[m.sentences[0]]
+        anaphoric = bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)
+        another = _further(sentence.text)
+        if m.type == "ASSAULT" and _separate_act(doc, sentence, m.type):
+            another, anaphoric = True, False
+        target = None
+        for prev in reversed(merged):
+            if prev.type != m.type:
+                continue
+            if m.date is not None and prev.date is not None and m.date.value == prev.date.value \
+                    and SAME_DAY.fullmatch(m.date.text):
+                m.historical = prev.historical  # "arrested the same day": as current as the day it names
+            if _is_headline(doc, prev.sentences[0]) and len(prev.sentences) == 1 and (
+                    _compatible(prev, m, told) or (m.sentences[0] - prev.sentences[0] <= 2 and _headline_fits(prev, m))):
+                target = prev  # the headline announces the event the lead tells
+                break
+            distance = m.sentences[0] - prev.sentences[-1]
+            near = distance <= 2 and sentence_para.get(prev.sentences[-1]) == sentence_para.get(m.sentences[0])
+            if (RETALIATION.search(sentence.text) or another) and not anaphoric:
+                break  # a response, or a further incident, is another event
+            if _new_patient(sentence.text, m, prev) and not anaphoric:
+                break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest
+            if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m, told):
+                target = prev
+                break
+            if not anaphoric and not (m.type == "ASSAULT" and distance <= 3):
+                break
+        if target is None:
+            merged.append(m)
+            continue
+        if told_fits(target, m, told) and id(target) in told:
+            target.date = m.date  # the act's own day, not the day it was told
+            told.discard(id(target))
+        _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
+    return _merge_across(doc, merged, told)
+
+
+def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = None) -> bool:
+    """Two records of one article telling the same incident further apart than a paragraph:
+    same act, and nothing stated that tells them apart (day, place, kind of attack); a day that dates
+    only the telling ("on Sunday a monitor said ...") does not tell it apart from the act's own day."""
+    if not _compatible(a, b, told):
+        return False
+    stated = [x.date for x in (a, b) if x.date is not None and x.date.basis == "text"]
+    if len(stated) == 2 and stated[0].value != stated[1].value and not (told and told_fits(a, b, told)):
+        return False
+    ka, kb = a.killed, b.killed
+    if len(stated) == 1 and a.type in _UNDATED_NEEDS_TIE and not _tied(a, b):
+        return False
+
+    if ka is not None and kb is not None and ka != kb and not any(c.subset for c in a.casualties + b.casualties) \
+            and not _other_source(a, b) and not _ADDED_TOLL.search(b.evidence.text):
+        return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
+    if (a.location is None) != (b.location is None):
+        # one telling places it, the other not: the same kind of attack or the same toll ties them
+        return bool(a.mode and a.mode == b.mode) or (ka is not None and ka == kb)
+    if a.location is not None and b.location is not None:
+        la, lb = a.location, b.location
+        if (la.country and lb.country and la.country != lb.country) or (la.admin1 and lb.admin1 and la.admin1 != lb.admin1):
+            return False
+        if la.precision not in ("admin1", "country", "region") and lb.precision not in ("admin1", "country", "region") \
+                and la.name != lb.name and not (finer(la, lb) or finer(lb, la)):  # "Idlib" may mean its province
+            return False
+    return True
+
+
+# "The fighting has also killed 30 soldiers": a toll added to an act already told, not another incident
+_ADDED_TOLL = re.compile(r"\balso\s+(?:(?:has|have|had|was|were|been)\s+)*(?:killed|died|left\s+\d+\s+dead)\b", re.I)
+
+# "They had also arrested his parents" paragraphs after "authorities detained two students today": a
+# telling far from another that states a day, stating none itself, is the same arrest or protest
+# only when something ties them (who it was done to, the place, the toll)
+_UNDATED_NEEDS_TIE = {"COERCE", "PROTEST"}
+_TIE_REACH = 3  # sentences: closer tellings are the lead and its details
+
+
+def _tied(a: EventMention, b: EventMention) -> bool:
+    if b.sentences[0] - a.sentences[-1] <= _TIE_REACH:
+        return True
+    if a.actor2 is not None and b.actor2 is not None and a.actor2.id is not None and a.actor2.id == b.actor2.id:
+        return True
+    # the patient named again ("Pashteen's arrest"): a capitalised word of one's patient in the other's sentence
+    for x, y in ((a, b), (b, a)):
+        if x.actor2 is not None and any(len(w) > 3 and w[0].isupper() and re.search(rf"\b{re.escape(w)}\b", y.evidence.text)
+                                        for w in re.findall(r"[\w'’\-]+", f"{x.actor2.name} {x.actor2.label or ''}")):
+            return True
+    if a.location is not None and b.location is not None and a.location.name == b.location.name:
+        return True
+    return a.killed is not None and a.killed == b.killed
+
+
+def _other_source(a: EventMention, b: EventMention) -> bool:
+    """Two figures from two named sources ("the Observatory said 11 ... state media said four"):
+    sources disagreeing about one incident, which the same place and kind of attack then tie."""
+    ca, cb = a.claim, b.claim
+    if ca.modality not in ("reported", "claimed") or cb.modality not in ("reported", "claimed"):
+        return False
+    if (ca.source or ca.by) == (cb.source or cb.by):
+        return False
+    return bool(a.location and b.location and a.location.name == b.location.name) or bool(a.mode and a.mode == b.mode)
+
+
+def _merge_across(doc: Doc, records: list[EventMention], told: set[int] | None = None) -> list[EventMention]:
+    """Later mentions of an incident told earlier in the article join it (violence and coercion:
+    a statement's later paraphrase is left to the nearby merge)."""
+    out: list[EventMention] = []
+    for m in records:
+        target = None
+        if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text) \
+                and not (m.type == "ASSAULT" and _separate_act(doc, doc.sentences[m.sentences[0]], m.type)):
+            target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m, told)
+                           and not _new_patient(doc.sentences[m.sentences[0]].text, m, prev)), None)
+        elif m.type not in TYPE_RANK and not m.historical:
+            target = next((prev for prev in out if _same_statement(prev, m)), None)
+        if target is None:
+            out.append(m)
+        else:
+            _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
+    return out
+
+
+def _same_statement(a: EventMention, b: EventMention) -> bool:
+    """Two records of one article of the same demand, threat, accusation or other statement by the same
+    named actor on the same day, or both with no day of their own ("the party has called for their
+    release", "the party is demanding a reversal"): one statement told twice, not two."""
+    return a.type == b.type and not a.historical and a.actor1 is not None and b.actor1 is not None \
+        and a.actor1.kind != "unknown" and bool(a.actor1.name) \
+        and (a.actor1.name == b.actor1.name or _speaks_for(a.actor1, b.actor1) or _speaks_for(b.actor1, a.actor1)) \
+        and (a.date is None and b.date is None or a.date is not None and b.date is not None
+             and a.date.value == b.date.value and a.date.precision == b.date.precision == "day")
+
+
+_SPOKESPERSON = re.compile(r"(.*?)(?:['’]s)?\s+(?:" + "|".join(re.escape(r) for r in lexicon.speaking_roles()) + r")\b", re.I)
+
+
+def _speaks_for(speaker: Actor, body: Actor) -> bool:
+    """A spokesperson of the body ("China's foreign ministry spokesman X", "the ministry's spokesman X")
+    after the body itself ("the foreign ministry rejected ..."): the body's word names it."""
+    if body.kind in ("civilians", "unknown") or not speaker.label:
+        return False
+    said = _SPOKESPERSON.match(speaker.label)
+    words = said.group(1).lower().split() if said else []
+    return bool(words) and len(words[-1]) > 3 and words[-1] in f"{body.name} {body.label or ''}".lower().split()
+
+
+def _headline_fits(headline: EventMention, lead: EventMention) -> bool:
+    """A headline and the lead right after it: one event unless their tolls or places differ (a
+    headline's day is often the dateline's, its kind of attack a looser word)."""
+    if headline.historical != lead.historical:
+        return False
+    kh, kl = headline.killed, lead.killed
+    if kh is not None and kl is not None and kh != kl:
+        return False
+    lh, ll = headline.location, lead.location
+    return not (lh and ll and lh.admin1 and ll.admin1 and lh.admin1 != ll.admin1)
+
+
+def _is_headline(doc: Doc, index: int) -> bool:
+    sentence = doc.sentences[index]
+    title = (doc.article.title or "").strip().lower()
+    if title and (sentence.text.strip().lower().startswith(title[:40]) or title.startswith(sentence.text.strip().lower()[:40])):
+        return True
+    return sentence.paragraph == 0 and index == 0 and len(sentence.text.split()) <= 20 and not sentence.text.rstrip().endswith(".")
+
+
+def _other_giver(target: EventMention, c: Casualty) -> bool:
+    """Whether figure ``c`` is given by a named source that gives none of ``target``'s figures of
+    its kind ("the Observatory counted 24 dead" after the report's own 100): a position of its own."""
+    source = (c.claim.source or c.claim.by) if c.claim and c.count is not None else None
+    if not source or c.category not in ("unknown", "civilians"):
+        return False  # (a second source's count of women, children or fighters stays a later sentence's)
+    given = {((old.claim.source or old.claim.by) if old.claim else target.claim.source
+              if target.claim.modality != "asserted" else None)
+             for old in target.casualties if old.kind == c.kind and not old.subset and old.count is not None}
+    return source not in given
+
+
+CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not to the incident itself
+# "Witnesses said the blast took place near a checkpoint", "local sources told the agency": an unnamed
+# eyewitness or local adds a detail to an incident the outlet told as fact; it does not make it reported
+# (media and organisations, even unnamed, are sources that report)
+_LOCAL_VOICE = re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals|local (?:sources?|people|man|woman))\b", re.I)
+
+
+def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
+    # where the incident is first told in the body (the headline stands apart, above it)
+    told_at = target.sentences[1] if headline and len(target.sentences) > 1 else target.sentences[0]
+    if headline and len(target.sentences) == 1:
+        # the lead tells more than the headline: its sentence and roles win
+        target.evidence = m.evidence
+        target.actor1 = _better_actor(m.actor1, target.actor1) if m.actor1 else target.actor1
+        target.actor2 = m.actor2 or target.actor2
+    elif target.type == "COERCE" and target.actor1 is None and m.actor1 is not None \
+            and (target.date is None or target.date.basis != "text") and m.date is not None and m.date.basis == "text":
+        # "Journalists X and Y arrested for their reporting", then "On December 26, police arrested X":
+        # the telling that states who arrested and on what day is the arrest's evidence (an attack's
+        # first telling keeps it: it carries the toll)
+        target.evidence = m.evidence
+    target.sentences.extend(i for i in m.sentences if i not in target.sentences)
+    if mode_rank(m.mode) < mode_rank(target.mode):
+        target.mode, target.acled, target.trigger = m.mode, m.acled, m.trigger
+    target.actor1 = _better_actor(target.actor1, m.actor1)
+    if target.type == "ASSAULT" and _unspecified(target.actor2) and (side := _side_counted(m)) is not None \
+            and (target.actor1 is None or side.id != target.actor1.id):
+        # "17 people were killed ... the attack killed 27 pro-government fighters": "people" names no
+        # side; the incident's further telling counting a side's dead names the side that was hit
+        target.actor2 = side
+    target.actor2 = _better_actor(target.actor2, m.actor2)
+    target.location = merged_place(target.location, m.location)
+    if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
+        target.date = m.date
+    # "82 people including 58 civilians" after a lead's "killed 58 civilians": a total of people not said
+    # to be who, holding the lead's figure as its part, leaves the lead's figure standing ("15 civilians
+    # including three children" after a headline's "3 children" says who the total were: it leads)
+    parts = {(c.kind, c.count) for c in m.casualties if c.subset and c.count is not None
+             and any(old.kind == c.kind and old.count == c.count for old in target.casualties)}
+    for c in m.casualties:
+        if any(_same_figure(c, old) for old in target.casualties):
+            continue
+        if not c.subset and c.count is not None and c.category == "unknown" and any(k == c.kind and n < c.count for k, n in parts):
+            continue
+        if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None
+                                and (old.party == c.party or not old.party or not c.party) for old in target.casualties) \
+                and not _other_giver(target, c):
+            continue  # the first telling's toll stands (the lead's); later figures are totals or parts
+        vague = next((i for i, old in enumerate(target.casualties) if old.kind == c.kind and not old.subset
+                      and old.count is None), None)
+        if vague is not None and c.count is not None and not c.subset:
+            target.casualties.insert(vague, c)  # "killed dozens" then "killed 58": the figure leads
+            continue
+        target.casualties.append(c)
+    # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
+    if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
+            and m.sentences[0] - told_at <= CLAIM_REACH \
+            and not (m.claim.source is None and _LOCAL_VOICE.search(m.claim.by or "")):
+        target.claim = m.claim
+    elif m.claim.modality == "claimed" and target.claim.modality == "reported" and target.actor1 is not None \
+            and m.claim.source == target.actor1.name and m.sentences[0] - told_at <= CLAIM_REACH:
+        target.claim = m.claim  # the perpetrator's own claim of the act over a report of its outcome
+    target.denials.extend(m.denials)
+    target.confidence = round(min(1.0, max(target.confidence, m.confidence) + 0.05), 3)
+
+
+_UNSPECIFIED_PEOPLE = frozenset(lexicon.unspecified_people())
+
+
+def _side_counted(m: EventMention) -> Actor | None:
+    """The armed side whose dead or hurt a telling counts ("27 pro-government fighters")."""
+    dictionary = actor_dictionary()
+    for c in m.casualties:
+        entry = dictionary.by_name(c.party) if c.party and c.count else None
+        if entry is not None and entry.kind in FIGHTING_KINDS and entry.kind != "unknown":
+            return Actor(entry.name, entry.kind, entry.country, c.who, entry.id, c.evidence)
+    return None
+
+
+def _unspecified(actor: Actor | None) -> bool:
+    """Civilians read only from words that name no side ("people", "others")."""
+    return actor is not None and actor.id == "CIVILIANS" and (actor.label or "").lower().strip() in _UNSPECIFIED_PEOPLE
+
+
+def _same_figure(a: Casualty, b: Casualty) -> bool:
+    """The same figure repeated (title and lead): same kind and count, or same kind and who."""
+    if a.kind != b.kind:
+        return False
+    if a.party and b.party and a.party != b.party:
+        return False
+    if a.count is not None and a.count == b.count:
+        return True
+    if a.category == b.category and a.category != "unknown" and a.subset == b.subset and a.party == b.party:
+        # a later sentence restating the category with another count: the first stated (the
+        # lead's) stays, unless it was only a word ("dozens"); a later, larger one is more often
+        # a running total than a correction
+        if a.count is not None and (b.count is None or is_vague(b)) and not is_vague(a):
+            b.count, b.approx, b.who, b.evidence = a.count, a.approx, a.who, a.evidence
+        return True
+    return False

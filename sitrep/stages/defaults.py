@@ -1,0 +1,266 @@
+"""Defaults: what a record's fields are when its sentences do not say them (a state agent of an
+arrest, protesters and the target of a protest, abductors, the date a statement was made).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sitrep import lexicon
+from sitrep.model import Actor, EventMention, Evidence, Place, When
+from sitrep.resolve.actors import actor_dictionary, class_entry, phrase_country, resolve_entry
+from sitrep.stages.acled import STATE_ACT_MODES, title_mode
+from sitrep.stages.actors import PEOPLE_KINDS
+from sitrep.stages.attribution import (
+    GROUP_KINDS,
+    armed_forces,
+    inferred_air_power,
+    named_group,
+    title_actor_of,
+    title_victim_of,
+)
+from sitrep.stages.doc import Doc
+from sitrep.stages.event_place import fill_places
+from sitrep.stages.event_time import dated_before, dated_later
+from sitrep.stages.realis import STATE_KINDS, claim_modality
+
+_INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
+                           r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security))\b", re.I)
+_LETHAL = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire|shot dead|killed|killing)\b", re.I)
+_PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rall(?:y|ies))\b", re.I)
+
+# the kinds of doer a protest makes protesters, and the canonical name each then takes (None: its own)
+_MARCHERS = {"unknown": None, "civilians": "Protesters"}
+
+_PROTESTING_AFTER = re.compile(r"^\s*,?\s+(?:who\s+(?:were|had\s+been|have\s+been)?\s*)?(?:protest|demonstrat|march|rall(?:y|ied|ying))\w*\b",
+                               re.I)
+
+
+def _protesting(doc: Doc, actor: Actor | None) -> bool:
+    """Whether the words naming ``actor`` go on to say they were protesting ("people protesting against")."""
+    if actor is None or actor.kind not in _MARCHERS or actor.evidence is None or actor.evidence.field != "text":
+        return False
+    return bool(_PROTESTING_AFTER.match(doc.text[actor.evidence.end:actor.evidence.end + 40]))
+
+
+def _protest_policing(doc: Doc, m: EventMention) -> None:
+    """ACLED's protest sub-events: a protest the police broke up is 'with intervention'; protesters
+    shot or killed by the forces policing them is 'excessive force' (ACLED codebook)."""
+    text = " ".join(doc.sentences[i].text for i in m.sentences)
+    if m.type == "PROTEST" and m.acled.get("sub_event_type") == "Peaceful protest" and _INTERVENTION.search(text):
+        m.acled = {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+    elif m.type == "ASSAULT" and _PROTESTERS.search(text) and _LETHAL.search(text) and m.actor1 is not None \
+            and m.actor1.kind in ("police", "state military", "government", "security forces"):
+        m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Excessive force against protesters"}
+
+
+_EMBASSY = re.compile(r"\b(?:outside|at|in front of|near|to|on)\s+(?:the\s+)?([A-Z][\w\-]+)\s+(?:embassy|consulate|mission)\b")
+# a grievance the protest voices: "in protest against the fuel price rise", "in defiance of a ban"
+_GRIEVANCE = re.compile(r"\b(?:against|in defiance of|to demand|demanding|to denounce|denouncing|to condemn|condemning|"
+                        r"calling for|to call for|over the)\b", re.I)
+
+
+def _record_country(m: EventMention, context: str | None) -> str | None:
+    """The country where a record's act happened, else the article's own."""
+    return (m.location.country if m.location is not None else None) or context
+
+
+def unnamed_protesters(doc: Doc, m: EventMention) -> Actor | None:
+    """'thousands gathered in an authorised rally': who protests, unnamed, are protesters of the place
+    (ACLED's 'Protesters (country)'). Marked as inferred."""
+    country = _record_country(m, doc.extra.get("actor_country"))
+    entry = class_entry("protesters", country)
+    return Actor(entry.name, entry.kind, entry.country or country, None, entry.id, None, basis="inferred")
+
+
+_CHEERED = re.compile(r"\b(?:cheer(?:ed|ing)?|applaud(?:ed|ing)?|welcom(?:ed|ing)|hail(?:ed|ing)|celebrat(?:ed|ing))\s+"
+                      r"(?:the\s+)?(?:[\w\-']+\s+){0,2}$", re.I)
+
+
+def protest_target(doc: Doc, m: EventMention) -> Actor | None:
+    """Whom a protest addresses: the state whose embassy it is held at ("outside the Iranian
+    embassy"); the police that police a protest are not its target, and a protest voicing a grievance
+    with no one else named addresses the government where it is held (inferred)."""
+    text = " ".join(doc.sentences[i].text for i in m.sentences)
+    embassy = _EMBASSY.search(text)
+    iso = lexicon.demonym_lookup().get(embassy.group(1).lower()) if embassy else None
+    if iso is not None:
+        entry = class_entry("government", iso)
+        if entry.country == iso:
+            return Actor(entry.name, entry.kind, entry.country, embassy.group(0), entry.id, None, basis="inferred")
+    actor2 = m.actor2
+    if actor2 is not None and actor2.evidence is not None and actor2.evidence.field == "text" \
+            and _CHEERED.search(doc.text, max(0, actor2.evidence.start - 30), actor2.evidence.start):
+        return None  # "thousands filled the streets, cheering soldiers": whom a crowd cheers it does not oppose
+    if actor2 is not None and actor2.kind not in ("police", "state military") or not _GRIEVANCE.search(text):
+        return actor2
+    country = _record_country(m, doc.extra.get("actor_country"))
+    if not country or m.actor1 is not None and m.actor1.kind in STATE_KINDS:
+        return actor2
+    entry = class_entry("government", country)
+    if entry.country != country:
+        return actor2
+    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
+
+
+_EXECUTION = re.compile(r"(?:summarily\s+|mass\s+)?execut", re.I)
+
+_OWN_PEOPLE = re.compile(r"(?:all\s+|some\s+|most\s+)?(?:of\s+)?(?:its|their|his|her|our)\b", re.I)
+
+
+def fill_defaults(doc: Doc) -> None:
+    """Article-level fallbacks: the article's main place and publication date."""
+    dated_later(doc)
+    dated_before(doc)
+    title_actor = title_actor_of(doc)
+    title_victim = title_victim_of(doc)
+    title = doc.extra.get("title")
+    title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
+    title_mode(doc, title)
+    # the headline tells one incident: the article's first current attack, or one of the kind of attack it names
+    lead = next((m for m in doc.mentions if m.type == "ASSAULT" and not m.historical), None)
+    for m in doc.mentions:
+        if m.type == "ASSAULT" and not m.historical and m.actor2 is None and title_victim is not None \
+                and min(m.sentences) <= 4 and (not title_modes or m.mode in title_modes or m.mode is None):
+            m.actor2 = title_victim  # the headline counts whom it was done to
+        if m.type != "ASSAULT" or m.historical or m.actor1 is not None:
+            continue
+        victim_id = m.actor2.id if m.actor2 is not None else None
+        if title_actor is not None and min(m.sentences) <= 4 and (m is lead or m.mode in title_modes) \
+                and (victim_id is None or title_actor.id != victim_id):  # the dead's own side did not kill them
+            m.actor1 = title_actor  # the headline names who did it
+        elif m.mode in ("aerial", "heavy-weapons") and (inferred := inferred_air_power(doc, m)) is not None:
+            m.actor1 = inferred
+            m.confidence = round(m.confidence * 0.8, 3)
+    fill_places(doc)
+    for m in doc.mentions:
+        _protest_policing(doc, m)
+        if m.type == "PROTEST" and m.actor1 is not None and m.actor1.kind in _MARCHERS:
+            # those who march are, in the march, protesters ("farmers protested", "residents took to the streets")
+            m.actor1 = replace(m.actor1, kind="protesters", name=_MARCHERS[m.actor1.kind] or m.actor1.name)
+        elif m.type in ("COERCE", "ASSAULT") and _protesting(doc, m.actor2):
+            # "arrested nearly 400 people protesting against ...": those acted on while protesting are protesters
+            m.actor2 = replace(m.actor2, kind="protesters", name=_MARCHERS[m.actor2.kind] or m.actor2.name)
+        elif m.type == "PROTEST" and m.actor1 is None and m.location is not None and m.location.country:
+            # "thousands gathered", "a rally was held": a protest is made by protesters, of the place's
+            # country (ACLED codes every protest's first actor so)
+            m.actor1 = unnamed_protesters(doc, m)
+        if m.type in ("MOBILIZE", "RETREAT") and m.actor2 is not None and _OWN_PEOPLE.match(m.actor2.label or ""):
+            m.actor2 = None  # "ISIS mobilized all their forces", "withdrew its troops": one's own forces are no other side
+        if m.type == "ASSAULT":
+            # a state fights through its forces: "the regime bombed", "the United States struck";
+            # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
+            if not _EXECUTION.match(m.trigger or ""):
+                m.actor1 = armed_forces(m.actor1)
+            m.actor2 = armed_forces(m.actor2)
+            if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id \
+                    and (m.actor1.label or "").lower() in (m.actor2.label or "").lower():
+                m.actor1 = None  # the attacker read from the words naming the dead ("33 Turkish soldiers")
+        m.actor1, m.actor2 = _local(m.actor1, m.location), _local(m.actor2, m.location)
+        if m.type == "ASSAULT":
+            m.actor1 = named_group(doc, m, m.actor1, m.actor2)
+            m.actor2 = named_group(doc, m, m.actor2, m.actor1)
+        if m.type == "COERCE" and m.mode in STATE_ACT_MODES and m.actor1 is not None and m.actor1.kind in PEOPLE_KINDS \
+                and m.actor1.kind != "unknown":
+            # "journalist Zhang went on trial", "activist Kaur's arrest", "activists imprisoned in Iran
+            # face ...": the people named by what they are do not arrest or try; they are the ones
+            # arrested or tried (unless the other side is such people too: then those), by the state
+            # body the sentence names or else by the state (inferred below)
+            state = m.actor2 if m.actor2 is not None and m.actor2.kind in STATE_KINDS else None
+            people = m.actor2 if m.actor2 is not None and m.actor2.kind in PEOPLE_KINDS and m.actor2.kind != "unknown" \
+                and _specificity(m.actor2) >= _specificity(m.actor1) else m.actor1
+            m.actor1, m.actor2 = state, people
+        if m.type == "COERCE" and m.actor1 is None and not m.historical:
+            m.actor1 = _state_agent(m, doc.extra.get("actor_country"), doc)
+        if m.actor1 is None and not m.historical and (m.type == "ASSAULT" and m.mode == "abduct" or (
+                m.type == "CONCEDE" and m.mode == "release" and _KIDNAP.search(m.evidence.text))):
+            m.actor1 = _named_abductors(doc) or _unnamed_abductors(m, doc.extra.get("actor_country"))
+        claim_modality(m)
+        if m.date is None and doc.article.published and not m.historical:
+            m.date = When(doc.article.published, "day", "", None, basis="published")
+        elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
+            if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
+                m.historical = True
+
+
+def _specificity(actor: Actor) -> int:
+    """How precisely an actor names people: a named person 2, a class of people 1, "civilians" 0."""
+    entry = actor_dictionary().get(actor.id) if actor.id else None
+    if entry is None or actor.name != entry.name:
+        return 2
+    return 0 if actor.kind == "civilians" else 1
+
+
+def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -> Actor | None:
+    """An arrest or a sentence with no agent named ("was arrested on Wednesday", "was jailed for
+    two years") is the state's doing where it happened: its police for an arrest, raid or seizure,
+    its authorities (courts, prosecutors) for a charge, trial or sentence; the court the article
+    names ("The ruling from a Paris criminal court") for a sentence. Marked as inferred."""
+    country = _record_country(m, context)
+    if not country:
+        return None
+    if doc is not None and m.mode == "legal":
+        court = _named_court(doc, country)
+        if court is not None:
+            return court
+    entry = class_entry("government" if m.mode in ("legal", "restrict") else "police", country)
+    if entry.country != country:
+        return None
+    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
+
+
+_KIDNAP = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captors?|ransom)\b", re.I)
+
+
+def _named_abductors(doc: Doc) -> Actor | None:
+    """The one group the article names as taking the hostages ("were kidnapped by the 400 Mawozo
+    gang"): a kidnapping or a release told elsewhere in it without a taker is that group's."""
+    dictionary = actor_dictionary()
+    named = {m.actor1.id: m.actor1 for m in doc.mentions
+             if m.type == "ASSAULT" and m.mode == "abduct" and m.actor1 is not None and m.actor1.basis == "text"
+             and m.actor1.id and m.actor1.kind in GROUP_KINDS
+             and (entry := dictionary.get(m.actor1.id)) is not None and not entry.generic}
+    if len(named) != 1:
+        return None
+    taker = next(iter(named.values()))
+    return replace(taker, label=None, evidence=None, basis="inferred")
+
+
+def _unnamed_abductors(m: EventMention, context: str | None) -> Actor | None:
+    """A kidnapping whose takers the text does not name ("were kidnapped on Christmas Eve"), or the
+    release of those kidnapped ("were released after being kidnapped"): someone took them; coders
+    write unidentified kidnappers of the place. Marked as inferred."""
+    country = _record_country(m, context)
+    entry = class_entry("kidnappers", country)
+    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
+
+
+# "Maonan District People's Court", "The District Court", "a Paris criminal court": a court by its name
+_COURT = re.compile(r"\b(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.\-]*\s+){1,5}(?:Court|Tribunal)\b"
+                    r"|\b(?:the|a|an)\s+[A-Z][\w'’\-]*\s+(?:[a-z]+\s+)?(?:court|tribunal)\b")
+
+
+def _named_court(doc: Doc, country: str) -> Actor | None:
+    """The first court of ``country`` the article names, as an inferred agent."""
+    for found in _COURT.finditer(doc.text):
+        entry = resolve_entry(found.group(), country, state_act=True)
+        if entry is not None and entry.country == country and not entry.generic \
+                and re.search(r"\b(?:court|tribunal)\b", entry.name or "", re.I):
+            return Actor(entry.name, entry.kind, entry.country, found.group(), entry.id,
+                         Evidence(found.group(), found.start(), found.end()), basis="inferred")
+    return None
+
+
+# People named by what they are, not by their state: their country is where the event happened,
+# unless the words name one ("Kenyan students"); the article's country guess is weaker than the place.
+
+
+def _local(actor: Actor | None, place: Place | None) -> Actor | None:
+    if actor is None or place is None or not place.country or actor.kind not in PEOPLE_KINDS \
+            or actor.country == place.country or (actor.label and phrase_country(actor.label)[0] is not None):
+        return actor
+    ident = actor.id
+    if ident and actor.country and ident.endswith("_" + actor.country):
+        ident = ident[: -len(actor.country)] + place.country
+    return Actor(actor.name, actor.kind, place.country, actor.label, ident, actor.evidence, actor.basis)

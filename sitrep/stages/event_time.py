@@ -1,0 +1,193 @@
+"""Event time: the date of a mention (its own day, the day it was told, the article's day) and
+whether a date places it in the past as background.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sitrep.model import EventMention, Evidence, When
+from sitrep.stages.dates import telling_before
+from sitrep.stages.doc import Doc, Sentence, Trigger
+from sitrep.stages.realis import background
+
+# "also bombed", "another", "elsewhere", "a separate raid": the sentence tells a further incident
+ANOTHER = re.compile(
+    r"\b(?:also(?!\s+\d)(?!\s+(?:\w+ly\s+)?(?:(?:was|were|been|be|has been|have been)\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
+    r"killed|injured|wounded|died|hurt|damaged|destroyed|among|arrested|detained|abducted|kidnapped)\b)|another(?!\s+(?:spot|location|place|point|part|side|room|floor|entrance|gate|corner|end)\b)|elsewhere|separate(?:ly)?|similar|a further|"
+    r"meanwhile|meantime|in a second)\b", re.I)
+
+_SPEECH_DATE = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:said|says|condemned|denounced|announced|told|warned|accused|denied|called|urged|added|reported|stated|"
+                          r"raised|revised|updated|put)\b", re.I)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
+
+# "media reported Sunday", "said on Monday", "told Human Rights Watch on May 29": a day that dates
+# the telling, not the act
+_TELLING_BEFORE = telling_before()
+
+
+def _days_before(value: str, published: str | None) -> int | None:
+    """How many days a day (``YYYY-MM-DD``) lies before publication (negative: after); None
+    when either is not a full day."""
+    if not published or len(value) < 10:
+        return None
+    try:
+        return (date.fromisoformat(published[:10]) - date.fromisoformat(value[:10])).days
+    except ValueError:
+        return None
+
+
+def _after_publication(value: str, published: str | None) -> bool:
+    """A day later than the day after publication: what is due or planned, not what happened."""
+    days = _days_before(value, published)
+    return days is not None and days < -1
+
+
+def _within(value: str, published: str | None, days: int) -> bool:
+    """A day no more than ``days`` before publication."""
+    before = _days_before(value, published)
+    return before is not None and before <= days
+
+
+_UNTIL = re.compile(r"\b(?:till|until|into|through)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_DAY_SPAN = re.compile(r"\s*(?:and|to|through|till|until|or|-|–)\s+(?:on\s+)?", re.I)
+
+# a wire dateline, "ADEN, Yemen, March 7 (Xinhua) --", "BEIRUT, Oct 3 (Reuters) -": the day the
+# report was filed, not a day the story gives an act
+_DATELINE_BEFORE = re.compile(r"^\W*[A-Z][A-Z\-' ]{1,30}(?:,\s*[A-Z][\w\-' ]{1,30}){0,2},?\s*$")
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4}\s*)?(?:\(\s*[\w .&]{1,30}\)\s*)?(?:--|—|–|-)\s")
+
+
+def _in_dateline(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
+    return d.start < 80 and bool(_DATELINE_BEFORE.match(doc.text[:d.start])) \
+        and bool(_DATELINE_AFTER.match(doc.text[d.end:d.end + 40]))
+
+
+def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
+    dates = [d for d in doc.in_sentence(doc.dates, sentence)
+             if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
+             and not _after_publication(d.value, doc.article.published)]  # "decide by this Friday": a deadline
+    if not dates:
+        return None, background(doc, sentence, trigger)
+    current = [d for d in dates if not d.historical]
+    # "the ministry on Wednesday condemned the strike ... the day before": a date bound to a
+    # speech verb dates the statement; for a violent event another date in the sentence wins
+    if trigger.type == "ASSAULT" and len(current) > 1:
+        acts = [d for d in current if not _SPEECH_DATE.search(doc.text[d.end:d.end + 25])
+                and not _SPEECH_BEFORE.search(doc.text[max(sentence.start, d.start - 20):d.start])
+                and not _in_dateline(doc, d)]
+        current = acts or current
+    told_only = False
+    if trigger.type in ("COERCE", "ASSAULT") and current and len(dates) > len(current):
+        # "arrested him on April 10, 2020 ..., his sister told Human Rights Watch on May 29": when every
+        # recent date in the sentence dates a telling, the act's own day, a few weeks older, is its date
+        told = [d for d in current if _SPEECH_DATE.search(doc.text[d.end:d.end + 25])
+                or _TELLING_BEFORE.search(doc.text[max(sentence.start, d.start - 40):d.start])]
+        acts = [d for d in dates if d.historical and d.precision == "day" and _within(d.value, doc.article.published, 90)]
+        if len(told) == len(current) and acts:
+            current, told_only = acts, True
+    d = min(current or dates, key=lambda d: abs(d.start - trigger.start))
+    # "on Friday and Saturday", "from Monday to Wednesday": an event over days is dated by its first
+    first = next((e for e in (current or dates) if e.end <= d.start and e.precision == d.precision
+                  and _DAY_SPAN.fullmatch(doc.text, e.end, d.start)), None)
+    if first is not None and first.value < d.value:
+        d = first
+    # "erupted on Saturday night ... and continued till Sunday morning": the end of an event over days
+    if _UNTIL.search(doc.text[max(sentence.start, d.start - 14):d.start]):
+        start = next((e for e in (current or dates) if e.end <= d.start and e.precision == d.precision and e.value < d.value), None)
+        d = start or d
+    # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
+    # the act: the day of the news, assumed like the publication day
+    basis = "published" if not doc.text[:d.start].strip() or _in_dateline(doc, d) else "text"
+    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current and not told_only
+
+
+def told_day(doc: Doc, sentence: Sentence, when: When | None, trigger: Trigger) -> bool:
+    """Whether a record's day is the day its act was told ("said on Monday that four workers were
+    kidnapped"): the act happened then or in the days before."""
+    if when is None or when.evidence is None or when.basis != "text" or when.precision != "day":
+        return False
+    start, end = when.evidence.start, when.evidence.end
+    return trigger.start > end and bool(_SPEECH_DATE.search(doc.text[end:end + 25])
+                                        or _TELLING_BEFORE.search(doc.text[max(sentence.start, start - 40):start]))
+
+
+TOLD_REACH_DAYS = 7  # how long before its telling an act told without its own day may have happened
+
+
+def told_fits(a: EventMention, b: EventMention, told: set[int]) -> bool:
+    """One record dated by its telling, the other by its own stated day within the days before."""
+    if (id(a) in told) == (id(b) in told) or a.date is None or b.date is None:
+        return False
+    teller, act = (a, b) if id(a) in told else (b, a)
+    if act.date.basis != "text" or act.date.precision != "day":
+        return False
+    gap = _days_before(act.date.value, teller.date.value)
+    return gap is not None and 0 <= gap <= TOLD_REACH_DAYS
+
+
+def borrowed_period(doc: Doc, m: EventMention) -> bool:
+    """A record whose only date is a period ("last week", "earlier this month") read in another
+    sentence it took in, when that period holds the publication day: the act told as the day's news
+    is better dated by that day (assumed) than by a vaguer span another sentence gave to its own act."""
+    when, published = m.date, doc.article.published
+    if when is None or when.basis != "text" or when.precision not in ("month", "year") or when.evidence is None \
+            or not published or not published.startswith(when.value):
+        return False
+    return not (m.evidence.start <= when.evidence.start < m.evidence.end)
+
+
+# "The operation was carried out on Sunday night", "The attack took place on Monday": a later sentence
+# that dates the incident just told without telling a new one
+_TOLD_WHEN = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:operation|attack|assault|strike|raid|bombing|blast|explosion|incident|"
+    r"ambush|arrest|clashes|fighting|shelling|kidnapping|abduction|offensive|massacre|killing)\s+"
+    r"(?:was\s+carried\s+out|were\s+carried\s+out|took\s+place|happened|occurred|began|started|erupted|was\s+launched)\b", re.I)
+
+# "X urged ..." then "X argued in a statement Monday": the day of the statement a demand, accusation,
+# rejection or threat was made in
+_IN_STATEMENT = re.compile(r"\b(?:said|argued|stated|added|wrote|declared|insisted)\s+in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?"
+                           r"(?:statement|letter|communiqu[eé]|post|tweet|video)\b", re.I)
+_SPOKEN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def dated_later(doc: Doc) -> None:
+    """A record dated only by its report, or by the day it was told, takes the day a following
+    sentence gives the incident ("The clashes erupted on Saturday night")."""
+    owned = {i for m in doc.mentions for i in m.sentences}
+    for m in doc.mentions:
+        told = m.date is not None and m.date.evidence is not None and (
+            _TELLING_BEFORE.search(doc.text[max(0, m.date.evidence.start - 30):m.date.evidence.start])
+            or _SPEECH_DATE.match(doc.text[m.date.evidence.end:m.date.evidence.end + 25]))
+        if m.historical or (m.date is not None and m.date.basis != "published" and not told):
+            continue
+        for sentence in doc.sentences[min(m.sentences) + 1:max(m.sentences) + 4]:
+            statement = m.type in _SPOKEN_TYPES and _IN_STATEMENT.search(sentence.text)
+            if (sentence.index in owned and not told and not statement) or not (_TOLD_WHEN.search(sentence.text) or statement):
+                continue  # (after a telling's day, "the clashes erupted on ..." dates the act even as a record of its own)
+            days = [d for d in doc.in_sentence(doc.dates, sentence) if not d.historical and d.precision == "day"
+                    and not _after_publication(d.value, doc.article.published)]
+            if days:
+                d = days[0]
+                m.date = When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
+            break
+
+
+ALSO_REACH = 2  # sentences between a further incident ("also bombed") and the one it adds to
+
+
+def dated_before(doc: Doc) -> None:
+    """A further incident told without a day of its own ("Regime aircraft also bombed a factory")
+    after one whose day the text states: an addition to that account, of its day."""
+    para = {s.index: s.paragraph for s in doc.sentences}
+    current = [m for m in doc.mentions if not m.historical]
+    for m in current:
+        first = min(m.sentences)
+        if m.date is not None or not ANOTHER.search(doc.sentences[first].text):
+            continue
+        before = [p for p in current if p is not m and max(p.sentences) < first and first - max(p.sentences) <= ALSO_REACH
+                  and para.get(max(p.sentences)) == para.get(first) and p.type == m.type]
+        prev = max(before, key=lambda p: max(p.sentences), default=None)
+        if prev is not None and prev.date is not None and prev.date.basis == "text" and prev.date.precision == "day":
+            m.date = prev.date

@@ -1,0 +1,322 @@
+"""Realis: whether a mention tells an act that happened, or background, a plan, a demand, a court step,
+a denial, or an aggregate of many acts; and the modality of its claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sitrep import lexicon
+from sitrep.model import Claim, EventMention
+from sitrep.resolve.actors import actor_dictionary
+from sitrep.stages.doc import CasualtyMatch, Doc, Sentence, Trigger
+from sitrep.stages.parse import charged, predicate, realis, subtree_span, token_at
+from sitrep.stages.roles import MUST_BEFORE, trigger_at
+
+_BACKGROUND = re.compile(
+    r"\b(?:in the past|past years|previously|in recent years|years ago|for years|used to|"
+    r"since the (?:beginning|start|outbreak)|have said|has long|had long|history)\b", re.I)
+
+# "Syria's war has killed more than 320,000 people since it began": a war's toll, not an event
+_WAR_TOLL = re.compile(
+    r"\b(?:war|conflict|uprising|revolt|crisis|fighting)\s+(?:has|have|had|which has|that has)\s+(?:so far\s+)?"
+    r"(?:killed|left|claimed|cost)\b|\bsince\s+(?:it|the war|the conflict|the uprising|the revolt|the crisis)\s+"
+    r"(?:began|started|erupted|broke out)\b|\b(?:killed|died)\s+(?:in|during)\s+(?:the|syria'?s)\s+(?:\w+\s+)?(?:war|conflict)\b",
+    re.I)
+# Counts over a span of time are aggregates, not an event: "since 2014", "since then", "from March
+# 2011 to June 2016", "each day", "throughout the war" (PROTOCOL: cumulative tolls are not events)
+_MONTHS_RE = "|".join(sorted({w.lower() for w in lexicon.months()}, key=len, reverse=True))
+_AGGREGATE = re.compile(
+    r"\bsince\s+(?:then|(?:early|late|mid-?)?\s*(?:19|20)\d\d\b|(?:" + _MONTHS_RE + r")\b(?!\s+\d{1,2}\b)|"
+    r"the\s+(?:start|beginning|outbreak)\s+of)"
+    r"|\bfrom\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\s+(?:to|until|through|till)\b"
+    r"|\bbetween\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\s+and\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\b"
+    r"|\b(?:each|every|per)\s+(?:day|week|month|year)\b|\bthroughout\s+the\s+(?:war|conflict|country|year)\b"
+    r"|\bso far this year\b|\bthis year alone\b",
+    re.I)
+# "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
+_RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years)|"
+                      r"so far|thus far|to date|in all|in total|altogether)\b", re.I)
+# "More than 35,000 people have been arrested", "170000 people have reportedly been killed" (a text
+# that drops the commas; then from ten thousand): a count in the thousands done over time, a total
+_THOUSANDS_DONE = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d{5,})\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+(?:\w+ly\s+)?been\b", re.I)
+_HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained|"
+                       r"achieved|won|gained|made|carried out|conducted|launched)\b", re.I)
+_TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
+
+
+def tells_total(text: str, casualties: list[CasualtyMatch]) -> bool:
+    """Whether a sentence tells a total over time (a war's toll, a running count, an aggregate
+    "since 2014") rather than one event: its mentions are background."""
+    return bool(_WAR_TOLL.search(text)) or bool(_AGGREGATE.search(text)) \
+        or bool(_THOUSANDS_DONE.search(text)) or bool(
+        _RUNNING.search(text) and _HAS_DONE.search(text)) or (
+        # a five-figure toll next to "war", "conflict" or "since" is the war's running total
+        any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(text)))
+
+
+def background(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a cue of background ("previously", "in the past") bears on the trigger's act: it
+    does unless it sits in another clause that does not hold the act ("followed a meeting ... despite
+    members having previously expressed doubts": the doubts are old, not the meeting); a conceded
+    clause of its own is told as a contrast."""
+    act = token_at(doc, sentence.index, trigger.start)
+    for cue in _BACKGROUND.finditer(sentence.text):
+        at = token_at(doc, sentence.index, sentence.start + cue.start())
+        if act is None or at is None:
+            return True
+        clause, own = predicate(at), predicate(act)
+        if clause.i == own.i or any(a.i == clause.i for a in own.ancestors) or not _concessive(clause):
+            return True
+    return False
+
+
+def _concessive(clause) -> bool:  # noqa: ANN001 - a spaCy token
+    """Whether a clause is conceded ("despite X having ...", "although X had ..."): told as a contrast."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in clause.children) or (
+        clause.dep_ == "pcomp" and clause.head.lower_ in _CONCESSIVE) or (
+        # the parser hangs "despite" on the verb above and the clause beside it
+        clause.dep_ == "advcl" and any(c.lower_ in _CONCESSIVE and c.i < clause.i for c in clause.head.children))
+
+
+_WORDS = re.compile(r"\w+")
+REPEAT_MIN_WORDS = 8
+
+
+def repeated_history(mentions: list[EventMention]) -> None:
+    """A page that prints a block twice (a timeline with and without its dates): a sentence that
+    repeats one already told as history is history too."""
+    told: list[str] = []
+    for m in mentions:
+        words = " ".join(_WORDS.findall(m.evidence.text.lower()))
+        if m.historical:
+            if len(words.split()) >= REPEAT_MIN_WORDS:
+                told.append(words)
+        elif len(words.split()) >= REPEAT_MIN_WORDS and any(words in t or t in words for t in told):
+            m.historical = True
+
+
+# A reaction to an incident (condemning, accusing, blaming) is an attribute of it; a demand,
+# threat, offer, agreement, meeting or rejection between two actors is an act of its own
+# (PROTOCOL conventions), so it keeps its sentence when it governs the violent words.
+OWN_ACTS = {"REQUEST", "THREATEN", "AGREE", "CONSULT", "REJECT", "SUPPORT", "AID", "COOPERATE", "SANCTION",
+             "CONCEDE", "RETREAT", "MOBILIZE"}
+TYPE_RANK = {"ASSAULT": 0, "COERCE": 1, "PROTEST": 2}
+_CONCESSIVE = frozenset(lexicon.concessive_marks())
+_LIGHT_NOUNS = frozenset(lexicon.light_nouns())
+_UNNAMED = frozenset(lexicon.unnamed_quantifiers())
+_PROBES = frozenset(lexicon.probe_nouns())
+_CANCELLING = frozenset(lexicon.cancelling_verbs())
+_PROCEDURAL = frozenset(lexicon.procedural_requests())
+_FILING = frozenset(lexicon.filing_verbs())
+_COURTS = frozenset(lexicon.court_nouns())
+_STANDING = re.compile(r"\b(?:" + lexicon.alternation(lexicon.standing_phrases()) + r")\b", re.I)
+
+
+def _court_step(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A request that is a step of a court case: a procedural ruling asked for, or a filing to a court."""
+    p = predicate(token)
+    if any(c.dep_ == "dobj" and c.lower_ in _PROCEDURAL for c in p.children):
+        return True  # "the defence requested a postponement of the case"
+    if p.lower_ not in _FILING:
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in _COURTS
+               or c.dep_ == "prep" and c.lower_ in ("to", "before")
+               and any(g.dep_ == "pobj" and g.lower_ in _COURTS for g in c.children) for c in p.children)
+
+
+def trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
+    at = anchors.get(id(m))
+    return None if at is None else token_at(doc, m.sentences[0], at)
+
+
+# acts that are themselves a statement of intent: a threat or a demand is an event (PROTOCOL)
+_INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"}
+_RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "videos", "footage", "list", "figures",
+                    "data", "photos", "pictures", "images", "details", "names", "album", "film", "documents",
+                    "findings", "results", "funds", "version", "communique", "recording", "audio", "book"}
+
+
+def _dated_by_year(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy token
+    """An act noun with a past year of its own before it ("in the 2012 murder of")."""
+    published = doc.article.published
+    if token.pos_ != "NOUN" or not published:
+        return False
+    return any(c.i < token.i and re.fullmatch(r"(?:19|20)\d\d", c.text) and int(c.text) < int(published[:4])
+               for c in token.children)
+
+
+_MANNER_ACTS = {"COOPERATE", "SUPPORT", "AID", "AGREE", "CONSULT"}
+_PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "abolition", "convention", "fight",
+                   "campaign", "struggle", "law", "laws", "pattern", "culture", "practice", "policy", "history",
+                   "crime", "crimes", "definition"}
+_MANNER_PREPS = {"in", "with", "under", "through"}
+
+
+def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
+    token = trigger_token(doc, m, anchors)
+    if token is None:
+        return True
+    if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
+        return False  # "released a statement": a publication, not a captive set free
+    if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
+            and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
+        return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
+    # (an arrest noun naming a thing, "arrest warrants", unless that thing is where the sentence puts
+    # someone: "held in a detention centre")
+    if (m.type in OWN_ACTS or m.type == "COERCE" and not m.casualties and token.head.dep_ != "pobj") \
+            and token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+            and token.head.text[:1].islower() and token.head.lower_ not in _LIGHT_NOUNS \
+            and trigger_at(doc, doc.sentences[m.sentences[0]].start + token.head.idx) is None:
+        return False  # "the deployment ban", "a support group": the act's noun names a kind of another thing
+    if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "pobj" \
+            and token.head.lower_ in ("of", "against") and token.head.head.lower_ in _PRACTICE_HEADS:
+        return False  # "the prevention of torture", "a pattern of abductions": the practice, not one act
+    if m.type == "COERCE" and predicate(token).lower_ in ("remain", "remains", "remained", "remaining"):
+        return False  # "remained on trial", "remains in detention": a state that goes on, not an act
+    if m.type in _MANNER_ACTS and ((token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _MANNER_PREPS)
+                                   or (token.dep_ == "prep" and token.lower_ in _MANNER_PREPS)):
+        return False  # "forces in cooperation with", "with the support of", "under an agreement": how, not an act
+    if m.type not in TYPE_RANK and any(c.dep_ == "nsubj" and (c.lower_ in _UNNAMED or any(
+            d.dep_ in ("det", "amod") and d.lower_ in _UNNAMED for d in c.children)) for c in predicate(token).children):
+        return False  # "some activists have called on ...", "others asked for water": no identifiable actor
+    if m.type == "CONSULT" and token.pos_ == "NOUN" and (token.dep_ == "dobj" or token.dep_ == "compound"
+                                                         and token.head.dep_ == "dobj") \
+            and predicate(token).lower_ in _CANCELLING:
+        return False  # "cancelled the meeting", "disconnected a phone call": the meeting did not take place
+    if m.type == "REQUEST" and _court_step(token):
+        return False  # "requested a postponement", "appealed to the European Court": a step of the case
+    if m.type == "ACCUSE" and (m.trigger or "x").lower().split()[-1] in _PROBES:
+        sentence = doc.sentences[m.sentences[0]]
+        if any(t.type in ("ASSAULT", "COERCE") and t.start > anchors[id(m)] for t in doc.in_sentence(doc.triggers, sentence)):
+            return False  # "opened an investigation to determine whether its strikes killed civilians": the strikes' attribute
+    p = predicate(token)
+    if m.type not in TYPE_RANK and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in p.children):
+        start, end = subtree_span(p)
+        if _STANDING.search(doc.sentences[m.sentences[0]].text[start:end]):
+            return False  # "has opposed the agreement from the very beginning": a standing position, not an act
+    if m.type in _INTENT_ACTS:
+        return True
+    if _dated_by_year(doc, token):
+        m.historical = True  # "the 2012 murder", "the 2014 abduction": an act of that year, named again
+        return True
+    if m.type in ("ASSAULT", "PROTEST") and charged(token) and not (
+            m.date is not None and m.date.basis == "text" and m.date.evidence is not None
+            and m.date.evidence.start > anchors.get(id(m), 0) and not m.historical):
+        # the crime a person is charged with, told as the charge and not dated as recent news, is
+        # kept as history ("a Serb ex-policeman accused of taking part in the killing of 51 civilians");
+        # a day of its own told after it ("charged with kidnapping a woman on Sunday") makes it news
+        m.historical = True
+        return True
+    mood = realis(token)
+    if mood == "actual":
+        return True
+    # a toll reported in the sentence is an occurrence whatever the wording around it
+    return bool(m.casualties) and mood in ("irrealis", "habitual")
+
+
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|willing to|ready to|prepared to|plans? to|planning to|intends? to|is to|are to|going to|"
+    r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,3}$", re.I)
+_CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
+
+
+def modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
+    """PLOVER's reading of a non-violent act by its modality: what someone must do is a REQUEST;
+    a future act under a condition, or announced coercion, is a THREAT; future cooperation (a
+    meeting, aid, support), retreat or release is an AGREE-ment (PLOVER manual, AGREE; CAMEO2PLOVER 03x)."""
+    before = doc.text[max(sentence.start, trigger.start - 45):trigger.start]
+    if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN"):
+        return trigger.type
+    if MUST_BEFORE.search(before):
+        return "REQUEST"  # "must agree to changes", "must reach an agreement": a demand on another
+    if trigger.type == "AGREE":
+        return trigger.type
+    if _FUTURE_BEFORE.search(before):
+        if _CONDITION.search(sentence.text) or (trigger.type == "COERCE" and trigger.mode != "legal"):
+            # "will extend the curfew", "would blockade the capital": coercion announced (a
+            # prosecution announced is the legal act itself)
+            return "THREATEN"
+        # an intent to cooperate, give aid, yield, withdraw or release is an AGREE-ment (CAMEO 03x,
+        # 035x: "express intent to yield / de-escalate / release")
+        if trigger.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"):
+            return "AGREE"
+    return trigger.type
+
+
+_VERBAL = re.compile(r"^\w+(?:ed|ew|ould)\b|\b(?:to|that|for|on)$|^(?:will|would|must|cannot|can't|won't)\b", re.I)
+
+
+def governing(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> Trigger | None:
+    """The sentence's main verb among its triggers: the first verbal, non-violent trigger with a
+    subject before it ("X rejected ...", "X demanded that ..."); triggers after it are its content."""
+    for t in sorted(triggers, key=lambda t: t.start):
+        if t.type == "ASSAULT" or not _VERBAL.search(t.text):
+            continue
+        head = doc.text[sentence.start:t.start]
+        if head.strip() and len(head.split()) <= 12 and not re.search(r"[,;]\s*$", head):
+            return t
+        return None
+    return None
+
+
+# Acts that are themselves speech: "X accused Y", "X rejected the comments", "X said it had asked"
+SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "CONSULT"}
+# An unnamed state speaker and the kind of state body it speaks for ("the military spokesperson", "police said")
+_STATE_SPEAKERS = (
+    (re.compile(r"\b(?:police|constabulary)\b", re.I), {"police"}),
+    (re.compile(r"\b(?:army|military|armed forces|defen[cs]e)\b", re.I), {"state military"}),
+    (re.compile(r"\b(?:ministry|department|treasury|government|officials|authorities)\b", re.I),
+     {"government", "ministry", "head of state", "police"}),
+)
+
+
+def _speaker_is_actor(m: EventMention) -> bool:
+    """The claim's speaker is the acting party or an organ of it (its army, police, ministry)."""
+    claim, actor = m.claim, m.actor1
+    if actor is None or claim.modality == "asserted":
+        return False
+    if claim.evidence is not None and actor.evidence is not None and \
+            claim.evidence.start <= actor.evidence.start < claim.evidence.end and \
+            actor.evidence.end <= claim.evidence.end and actor.basis != "inferred":
+        return True  # the speaker's own words name the actor: "Cebu police announced", "Amnesty accused"
+    dictionary = actor_dictionary()
+    source = dictionary.by_name(claim.source) if claim.source else None
+    if source is not None and actor.id is not None and dictionary.get(actor.id) is not None:
+        return dictionary.root(source.id).id == dictionary.root(actor.id).id
+    if source is None and claim.by and actor.kind in STATE_KINDS:
+        return any(words.search(claim.by) and actor.kind in kinds for words, kinds in _STATE_SPEAKERS)
+    return False
+
+
+# "Saudi Arabia said Saturday it had executed 81 people", "police said they arrested": the speaker tells
+# an act it names as its own ("it", "they" right after the speech verb, then the act; not "they had been")
+_OWN_ACT_AFTER = r"^,?\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?!been\b)(?:\w+\s+)?"
+
+
+def tells_own_act(doc: Doc, claim: Claim, trigger: Trigger) -> bool:
+    if claim.modality != "reported" or claim.source is None or claim.evidence is None or claim.evidence.end > trigger.start:
+        return False
+    return bool(re.fullmatch(_OWN_ACT_AFTER, doc.text[claim.evidence.end:trigger.start], re.I))
+
+
+def claim_modality(m: EventMention) -> None:
+    """Who says so, by the protocol's rule: a party telling its own act claims it; an act that is
+    itself speech ("accused", "rejected") is told by the outlet as fact; a claim by a third party
+    about another's act is reported."""
+    own = _speaker_is_actor(m)
+    if m.type in SPEECH_ACTS and own:
+        m.claim = replace(m.claim, modality="asserted")
+    elif own and m.claim.modality == "reported":
+        m.claim = replace(m.claim, modality="claimed")
+    elif not own and m.claim.modality == "claimed" and m.actor1 is not None:
+        m.claim = replace(m.claim, modality="reported")
+    # one source tells the act, another denies it: the document holds both (PROTOCOL "disputed")
+    if m.claim.modality in ("reported", "claimed") and any(
+            (d.source or d.by) != (m.claim.source or m.claim.by) for d in m.denials):
+        m.claim = replace(m.claim, modality="disputed")
+
+
+STATE_KINDS = {"police", "state military", "government", "ministry", "head of state"}

@@ -1,0 +1,654 @@
+"""Event roles: who did what to whom in one sentence (actor1 the agent, actor2 the side acted on).
+
+The parse-based labeller (`parse_roles`, `argument_actor`) and the sentence patterns it is checked
+against (`roles`, `other_roles`, `leading_name`, passive subjects, "repelled", "on the orders of").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep import lexicon
+from sitrep.model import Actor, Evidence
+from sitrep.resolve.actors import UNLISTED_IDS, ActorEntry, ActorMatch, private_person, resolve_entry
+from sitrep.stages.actors import antecedent
+from sitrep.stages.claims import RESPONSIBILITY, person_owner
+from sitrep.stages.doc import Doc, Sentence, Trigger
+from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
+from sitrep.stages.parse import arguments, is_passive, phrase_span, predicate, token_at
+
+_NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
+_HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
+FIGHTING_KINDS = {"state military", "armed group", "terrorist group", "rebels", "militia", "police", "coalition", "unknown"}
+
+
+def has_subject(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A passive act with a stated patient ("They were arrested on Wednesday"): someone was acted on."""
+    return any(c.dep_ == "nsubjpass" for c in predicate(token).children)
+
+
+_AGENT_POS = {"PRON", "NOUN", "PROPN"}
+# "when he visited the school", "who arrested him": a clause setting the scene, not the act told
+_SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "csubj"}
+
+
+def has_agent(token, speech: bool = False) -> bool:  # noqa: ANN001 - a spaCy token
+    """An active act with a stated doer the actor list does not name ("They arrested his parents",
+    "the team interrogated him"): someone acted, though who is left to coreference."""
+    p = predicate(token)
+    if p.i != token.i or token.pos_ != "VERB" or token.dep_ in _SUBORDINATE:
+        return False
+    # "the governor lamented the attacks and called on ...": a second verb shares the first one's subject
+    doers = [p, p.head] if p.dep_ == "conj" else [p]
+    # a statement needs its speaker named ("a spokesman denounced"); "he warned" with no one named is no one's
+    kinds = _AGENT_POS - {"PRON"} if speech else _AGENT_POS
+    return any(c.dep_ == "nsubj" and c.pos_ in kinds for v in doers for c in v.children)
+
+
+_PERPETRATING = frozenset(lexicon.perpetrating_verbs())
+
+
+def committed(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A nominal act that is the object of a verb of committing it, with a stated subject ("thousands
+    of troops are launching an attack", "the rebels carried out raids"): someone did it."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "obj"):
+        return False
+    verb = token.head
+    return verb.pos_ == "VERB" and verb.lower_ in _PERPETRATING and not is_passive(verb) and has_agent(verb)
+
+
+def as_actor(m: ActorMatch) -> Actor:
+    entry = m.actor
+    return Actor(
+        name=entry.name or None, kind=entry.kind, country=entry.country, label=m.text,
+        id=entry.parent if entry.id == "PERSON" else None if entry.id in UNLISTED_IDS else entry.id,
+        evidence=Evidence(m.text, m.start, m.end),
+    )
+
+
+def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
+              victim_spans: list[tuple[int, int]], etype: str = "ASSAULT") -> bool:
+    if etype == "ASSAULT" and m.actor.kind in _NOT_PERPETRATOR:
+        return False
+    if any(s <= m.start < e for s, e in claim_spans):
+        return False
+    if _SPEAKER_PLACE.search(text[max(0, m.start - 40):m.start]):
+        return False  # "said in Turkey": where the speaker was, not who acted
+    if _IN_PLACE.search(text[max(0, m.start - 30):m.start]) and _country_name(m.text):
+        return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
+    return not _HELD.match(text[m.end:m.end + 14])
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|into|for)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+                       r"central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|"
+                       r"south-?eastern|northwest|northeast|southwest|southeast)\s+)?$", re.I)
+
+
+def _country_name(words: str) -> bool:
+    """The words are a state's bare name or its capital ("Nigeria", "the United States", "Moscow"),
+    not a body or a demonym."""
+    words = re.sub(r"^the\s+", "", words.strip(), flags=re.I)
+    found = lexicon.find_countries(words)
+    return len(found) == 1 and found[0].how in ("name", "capital") and found[0].start == 0 and found[0].end == len(words)
+
+
+def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
+           claim_spans: list[tuple[int, int]]) -> tuple[ActorMatch | None, ActorMatch | None]:
+    text = doc.text
+    victim_spans = [(c.casualty.evidence.start, c.casualty.evidence.end) for c in doc.in_sentence(doc.casualties, sentence) if c.casualty.evidence]
+    responsibility = RESPONSIBILITY.search(sentence.text)
+    if responsibility:
+        # "X claimed responsibility": the claimant is the perpetrator
+        cue = sentence.start + responsibility.start()
+        according = [(a.start, a.end) for a in doc.in_sentence(doc.attributions, sentence) if a.cue == "according to"]
+        claimant = next((a for a in doc.in_sentence(doc.actors, sentence)
+                         if a.end <= cue and not a.demonym and a.actor.kind not in _NOT_PERPETRATOR
+                         and not any(s <= a.start < e for s, e in according)), None)
+        if claimant is not None:
+            others = [a for a in doc.in_sentence(doc.actors, sentence) if a.start > claimant.end
+                      and a.actor.id != claimant.actor.id and _eligible(a, claim_spans, text, victim_spans)]
+            return claimant, (others[0] if others else None)
+    if etype != "ASSAULT":
+        # a speech act ("Yemen has rejected ...", "X accused Y") is the event: its speaker is the
+        # source; only "according to X" names a mere reporter
+        reporters = [(a.start, a.end) for a in doc.in_sentence(doc.attributions, sentence) if a.cue == "according to"]
+        speakers = [a for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, reporters, text, [], etype)]
+        source, target = _other_roles(doc, sentence, trigger, etype, speakers)
+        if etype == "REQUEST" and (_DEMANDED.search(text[max(sentence.start, trigger.start - 45):trigger.start])
+                                   or _DEMANDED.match(trigger.text + " ")):
+            # "The authorities should release them, HRW said": who must act is the target; the
+            # demand is the speaker's, or, unsaid, the voice the article last quoted
+            demander = _demander(doc, sentence)
+            if demander is not None and (source is None or party_of(demander) != party_of(source)):
+                return demander, source
+        return source, target
+    # "opposition fighters", "Turkish troops": a demonym before a force names the side that fights
+    actors = [promote(text, a) for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
+    if not actors:
+        return None, None
+    in_victims = [a for a in actors if any(s <= a.start < e for s, e in victim_spans) or _named_dead(text, a)
+                  or _passive_subject(text, a, trigger)]
+    actors = [a for a in actors if a not in in_victims]
+    actor1 = actor2 = None
+    t0, t1 = trigger.start, trigger.end
+    # "Regime warplanes bombed ...": an actor whose words hold the trigger is the agent
+    holder = next((a for a in actors if a.start <= t0 < a.end and a.actor.id != "CIVILIANS"), None)
+    if holder is not None:
+        actor1 = holder
+    # "killed by Syrian airstrikes", "carried out by the coalition", "beaten at the hands of the
+    # police": the agent follows "by"
+    for a in actors if holder is None else []:
+        gap = text[t1:a.start] if a.start >= t1 else text[a.end:t0] if a.end <= t0 else ""
+        lead = text[max(t1, a.start - 30):a.start]
+        if a.start >= t1 and re.search(r"\b(?:by|at the hands of)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) and \
+                not re.search(r"\b(?:statement|statements|report|reports|announcement|account|"
+                              r"held|controlled|run|besieged|surrounded|dominated|led|brokered|backed|supported|sponsored|"
+                              r"mediated|signed|agreed|announced|reported|confirmed|documented|condemned|denied|"
+                              r"investigated|welcomed)\s+by\s", lead):
+            actor1 = a
+            break
+        if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS" \
+                and not _BY_OTHER.search(text[max(sentence.start, a.start - 40):a.start]):
+            # "regime barrel bombs", "Russian airstrikes", "US-led coalition strikes"
+            if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT") \
+                    and not SPEECH_BETWEEN.search(gap) and not _PREPOSITION.search(gap):  # "Turkey condemns deadly strike"
+                actor1 = a
+    if actor1 is None and not _DYING.match(trigger.text):  # "X died in custody": X is who it befell
+        acts = [t for t in doc.in_sentence(doc.triggers, sentence) if t.type == "ASSAULT"]
+        before = [a for a in actors if a.end <= t0 and not a.demonym and a.actor.id != "CIVILIANS"
+                  and not _object_position(text, sentence.start, a)
+                  and not _object_of_act(text, a, acts)
+                  and not _object_of_other_verb(doc, sentence, a, trigger)
+                  and not SPEECH_BETWEEN.search(text[a.end:t0])
+                  # "A video posted online by activists showed ...": the agent of another participle
+                  and not _BY_OTHER.search(text[max(sentence.start, a.start - 40):a.start])]
+        if before:
+            actor1 = before[-1]
+            # an actor far from the trigger across a clause boundary is not its agent, unless
+            # it is the sentence's subject: "Units of the army, with ..., destroyed ..., killing"
+            if "," in text[actor1.end:t0] and len(text[actor1.end:t0]) > 80:
+                first = before[0]
+                actor1 = first if first.start - sentence.start <= 40 else None
+    if actor1 is None and etype == "ASSAULT":
+        # "killed in terrorist attacks", "died in regime shelling": the attacker named before
+        # another word for the same act in the sentence
+        for t in doc.in_sentence(doc.triggers, sentence):
+            if t is trigger or t.type != "ASSAULT" or _TOLL_VERB.match(t.text):
+                continue  # "4 Turkish troopers killed": before a verb of the toll stand the dead, not the attacker
+            actor1 = next((a for a in actors if a.end <= t.start and a.actor.id != "CIVILIANS"
+                           and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+)?", text[a.end:t.start])
+                           and not SPEECH_BETWEEN.search(text[a.end:t.start])
+                           # "an alliance including Al-Qaeda's affiliate attacked": a part is not the side
+                           and not PART_OR_TARGET.search(text[max(sentence.start, a.start - 30):a.start])), None)
+            if actor1 is not None:
+                break
+    after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym]
+    for a in after:
+        lead = text[max(t1, a.start - 25):a.start].lower()
+        if re.search(r"\b(?:on|against|targeting|target|at|positions of|between|hit|struck)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) \
+                or _FOUGHT_WITH.search(text[max(sentence.start, a.start - 40):a.start]) or etype != "ASSAULT":
+            actor2 = a
+            break
+    if actor1 is None and actor2 is not None and re.search(r"\bbetween\s+(?:the\s+)?$", text[max(t1, actor2.start - 14):actor2.start]):
+        # "mutual shelling between regime forces and ISIS": the two sides, in the order named
+        other = next((a for a in after if a.start >= actor2.end and a.actor.id != actor2.actor.id
+                      and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actor2.end:a.start])), None)
+        if other is not None:
+            actor1, actor2 = actor2, other
+    if actor2 is not None and etype == "ASSAULT":
+        # "clashes between the Syrian and Lebanese forces and militants of X": two demonyms over one
+        # head are one side (the first named leads it); the other side follows the next "and"
+        shared = re.search(r"\bbetween\s+(?:the\s+)?$", text[max(sentence.start, actor2.start - 60):actor2.start])
+        first = next((d for d in doc.in_sentence(doc.actors, sentence) if d.demonym and d.end <= actor2.start
+                      and re.fullmatch(r"\s+and\s+", text[d.end:actor2.start])
+                      and re.search(r"\bbetween\s+(?:the\s+)?$", text[max(sentence.start, d.start - 14):d.start])), None)
+        if shared is None and first is not None:
+            other = next((a for a in after if a.start >= actor2.end and a.actor.id not in (actor2.actor.id, first.actor.id)
+                          and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actor2.end:a.start])), None)
+            if other is not None:
+                actor1, actor2 = ActorMatch(first.start, first.end, first.text, first.actor, demonym=False), other
+    if actor2 is None and etype == "ASSAULT":
+        before = [a for a in actors if a.end <= t0 and a is not actor1 and not a.demonym]
+        victims = [a for a in before if a.actor.id == "CIVILIANS"]
+        actor2 = victims[-1] if victims else None
+    # "a car bombing blamed on Daesh", "an attack claimed by the Islamic State"
+    blamed = re.search(r"\b(?:blamed on|claimed by|attributed to|carried out by)\s+(?:the\s+)?", sentence.text)
+    if blamed:
+        at = sentence.start + blamed.end()
+        named = next((a for a in doc.in_sentence(doc.actors, sentence) if a.start == at or 0 <= a.start - at <= 4), None)
+        if named is not None and named.actor.kind not in _NOT_PERPETRATOR:
+            actor1 = named
+    # "DAESH said that it killed 50 fighters": the claimant claims the act
+    self_claim = re.search(r"\b(?:said|says|claimed|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|shot|executed|attacked|bombed|destroyed)\b", sentence.text)
+    if self_claim and actor1 is None:
+        claimant = [a for a in doc.in_sentence(doc.actors, sentence)
+                    if a.end <= sentence.start + self_claim.start() and a.actor.kind not in _NOT_PERPETRATOR and not a.demonym]
+        if claimant:
+            actor1 = claimant[-1]
+    # "70 militants killed in clashes with the Syrian army": the side fought is the killer
+    if actor1 is None and in_victims:
+        fought = next((a for a in actors if a.start >= t0 and not a.demonym and re.search(
+            r"\b(?:clash(?:es|ed)?|fighting|battles?|confrontations?|ambush(?:ed)?)\s+(?:with|against|by)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$",
+            text[max(sentence.start, a.start - 50):a.start], re.I)), None)
+        if fought is not None:
+            actor1 = fought
+        elif trigger.mode == "firearms":
+            # "50 rebels were killed in fighting ... as ISIL overran a town": in a battle the
+            # other side named is the killer
+            victim_ids = {v.actor.id for v in in_victims}
+            other = next((a for a in actors if a not in in_victims and not a.demonym and a.actor.id not in victim_ids
+                          and a.actor.id != "CIVILIANS"), None)
+            actor1 = other
+    if actor2 is None and in_victims:
+        actor2 = in_victims[0]
+    # "35 IS jihadists were killed in clashes with Kurdish fighters": the dead are not the killers
+    if actor1 is not None and in_victims and any(v.actor.id == actor1.actor.id for v in in_victims):
+        others = [a for a in actors if a.actor.id != actor1.actor.id and a.actor.id != "CIVILIANS" and not a.demonym]
+        after_with = [a for a in others if re.search(r"\bwith\s+(?:the\s+)?(?:[\w\-']+\s+){0,3}$", text[max(sentence.start, a.start - 40):a.start])]
+        # "100 ISIL terrorists killed in Kobani": with no other side named, the killer is unknown
+        actor1, actor2 = ((after_with or others)[0] if (after_with or others) else None), actor1
+    if actor1 is not None and actor2 is not None and party_of(actor1) == party_of(actor2):
+        actor2 = None
+    return actor1, actor2
+
+
+# "in a battle with Daesh", "clashes with the army": the side fought is the other party
+_FOUGHT_WITH = re.compile(r"\b(?:battles?|battled|clash(?:es|ed)?|fighting|fights?|fought|confrontations?|skirmish(?:es|ed)?|"
+                          r"exchanged fire|gunfights?|firefights?)\s+with\s+(?:the\s+)?$", re.I)
+_DYING = re.compile(r"(?:died|dies|die|dying|perished|succumbed)\b", re.I)
+_TOLL_VERB = re.compile(r"(?:kill|wound|injur|martyr|slay|slain|dead|die|hurt)\w*$", re.I)
+
+# "must/should/has to ... release": a duty put on someone, a demand (or a trigger that starts with the modal)
+MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+(?:\w+\s+){0,3}$", re.I)
+_DEMANDED = re.compile(MUST_BEFORE.pattern + r"|^(?:must|should|ought)\s", re.I)
+
+
+def _demander(doc: Doc, sentence: Sentence) -> ActorMatch | None:
+    """The listed actor whose words a demand is: this sentence's speaker, else the last one quoted in
+    the three sentences before (a rights group's release goes on in its own voice)."""
+    for s in (doc.sentences[i] for i in range(sentence.index, max(-1, sentence.index - 4), -1)):
+        said = [a for a in doc.in_sentence(doc.attributions, s) if a.cue != "according to" and a.claim.modality != "denied"]
+        for attribution in reversed(said):
+            named = [a for a in doc.in_sentence(doc.actors, s) if attribution.start <= a.start < attribution.end
+                     and not a.demonym and a.actor.id not in UNLISTED_IDS and not a.actor.generic]
+            if named:
+                return named[0]
+        if said:
+            return None  # the nearest voice is one we cannot name
+    return None
+
+
+SPEECH_BETWEEN = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|said|says|say|told|called|urged|welcomed|denied|denies|reported|"
+    r"confirm(?:ed|s)|stated|added|noted|revealed|disclosed|"
+    r"announced|criticis\w*|criticiz\w*|warned|blam\w*|accus\w*|linked|attributed)\b", re.I)
+
+
+def speaker_head(text: str, end: int) -> str:
+    """The first words after an actor ("on Tuesday said", "say"): where a speech verb that makes
+    the actor its speaker stands."""
+    words = re.match(r"[\s,]*((?:(?:on|in|late|early|last|this)\s+)?(?:[A-Za-z]+day\s+)?[\w\-']+)", text[end:end + 60])
+    return words.group(1) if words else ""
+
+
+_BY_OTHER = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+ly\s+|online\s+|earlier\s+)?by\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:of|on|against|in|targeting|at|into|near|toward|towards|from)\s+(?:the\s+)?$"
+                            r"|\b(?:originating from|hailing from|natives of|nationals of|citizens of)\s+(?:[\w\-]+\s+){0,3}$", re.I)
+_AGENT_HEADS = re.compile(r"\b(?:units|members|fighters|forces|troops|jets|warplanes|aircraft|planes|soldiers|militants|bomber|gunmen|artillery|helicopters)\s+(?:of|from|belonging to|affiliated with)\s+(?:the\s+)?$", re.I)
+
+
+def _object_position(text: str, floor: int, actor: ActorMatch) -> bool:
+    """'a headquarters of the Nusra Front': an actor inside a prepositional phrase is no subject,
+    unless the phrase names the actor's own units ('units of the Syrian army')."""
+    before = text[max(floor, actor.start - 40):actor.start]
+    return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_HEADS.search(before)
+
+
+_HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces", "army", "military", "gunmen",
+                "assailants", "attackers", "militants", "fighters", "rebels", "insurgents", "protesters",
+                "demonstrators", "students", "workers", "journalists", "activists", "authorities", "government",
+                "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
+                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime", "hackers",
+                "mutineers", "putschists", "pirates", "settlers", "smugglers", "traffickers"}
+_NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "FAC"}
+_FORCE_HEADS = {"jets", "warplanes", "planes", "aircraft", "aircrafts", "forces", "troops", "soldiers", "army", "military",
+                "police", "artillery", "navy", "drones", "drone", "helicopters", "helicopter", "strikes", "airstrikes",
+                "raids", "bombers", "gunboats", "warships", "units", "authorities", "government", "officials",
+                "tanks", "missiles", "rockets", "shelling", "bombardment", "guards", "militias", "militia"}
+# month and weekday names (the reviewed lexicon) are no one's name
+_DATE_WORDS = frozenset(w.lower() for w in (*lexicon.months(), *lexicon.month_abbreviations(), *lexicon.weekdays()))
+_UNKNOWN_PARTY = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
+
+
+def argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
+                    state_act: bool = False) -> ActorMatch | None:
+    """The actor a parsed argument names; a person named with a title ("Foreign Minister Walid
+    al-Muallem", "U.S. District Judge Charles Kornmann") is that person, of the body the title names."""
+    found = _argument_party(doc, sentence, head, claim_spans, state_act)
+    if found is None or head is None or head.pos_ != "PROPN" or found.actor.id == "PERSON":
+        return found
+    names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= head.i - 3] + [head]
+    names = [t for t in names if t.text[:1].isupper()]
+    if len(names) < 2 or names[-1].i - names[0].i != len(names) - 1:
+        return found
+    start, end = sentence.start + names[0].idx, sentence.start + head.idx + len(head.text)
+    if any(a.start <= start < a.end and not a.demonym for a in doc.actors):
+        return found  # the name is a listed actor's ("Human Rights Watch")
+    entry = found.actor
+    if not (found.start < start and entry.kind in _OFFICE_KINDS):
+        return found
+    person = ActorEntry("PERSON", doc.text[start:end], entry.kind, entry.country, entry.id, False)
+    return ActorMatch(found.start, max(found.end, end), doc.text[found.start:max(found.end, end)], person, demonym=False)
+
+
+def party_of(m: ActorMatch) -> tuple[str, str]:
+    """Who an actor match is: its dictionary entry, and for a person (one entry for all) the name too."""
+    return m.actor.id, m.actor.name if m.actor.id == "PERSON" else ""
+
+
+_OFFICE_KINDS = {"government", "ministry", "head of state", "police", "state military", "international organisation"}
+
+
+def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
+                    state_act: bool = False) -> ActorMatch | None:
+    """The actor a parsed argument names: a dictionary actor inside its phrase, else the phrase
+    itself as an actor we do not know (a name, or a group of people: "police", "gunmen")."""
+    if head is None:
+        return None
+    s0, s1 = phrase_span(head)
+    start, end = sentence.start + s0, sentence.start + s1
+    if any(a <= start < b for a, b in claim_spans):
+        return None
+    at = sentence.start + head.idx
+    # actors inside the phrase, or one the phrase's head word lies in ("the Russian fighter jets")
+    inside = [a for a in doc.actors if (start <= a.start and a.end <= end) or a.start <= at < a.end]
+    # a demonym names the state only as the argument itself or as its armed units ("Russian jets")
+    inside = [a for a in inside if not a.demonym or head.lower_ in _FORCE_HEADS
+              or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
+    # "Jane Roe's defence committee", "Roe's lawyer": the person owns what the phrase names, and is not it
+    inside = [a for a in inside if not (a.end <= at and person_owner(doc.text, a))]
+    if inside and not any(a.start <= at < a.end for a in inside) and head.lower_ not in _FORCE_HEADS:
+        # the head word is outside every name in the phrase: "a Paris criminal court", "police in
+        # Lagos" - the whole phrase decides (a state named in it is only the body's country)
+        words = doc.text[start:end].strip()
+        entry = resolve_entry(words, doc.extra.get("actor_country"), state_act)
+        if entry is not None and entry.id not in {a.actor.id for a in inside}:
+            return ActorMatch(start, start + len(words), words, entry, demonym=False)
+    if inside:
+        # a named group over a generic word for it ("Jihadists from ISIL"), then the nearest
+        named = [a for a in inside if not a.demonym and not a.actor.generic] or \
+                [a for a in inside if not a.demonym] or inside
+        # the one the head word lies in, else the first named ("Hungarian and Romanian officials")
+        pick = next((a for a in named if a.start <= at < a.end), None) or min(named, key=lambda a: a.start)
+        first = min(inside, key=lambda a: a.start)
+        if first is not pick and re.fullmatch(r"\s*(?:and|,)\s*", doc.text[first.end:pick.start]):
+            pick = first  # "Hungarian and Romanian officials": the first of the coordinated parties
+        if pick.demonym:
+            return ActorMatch(pick.start, pick.end, pick.text, pick.actor, demonym=False)
+        if pick.actor.id == "PERSON" and pick.start <= at < pick.end and start < pick.start:
+            # "Israeli Prime Minister Ehud Barak": the person, in the words of the whole phrase
+            return ActorMatch(start, max(end, pick.end), doc.text[start:max(end, pick.end)], pick.actor)
+        return pick
+    if head.pos_ == "PRON" or head.lower_ in ("which", "who", "that") or head.ent_type_ in _NOT_PARTY_ENTS:
+        return None
+    words = doc.text[start:end].strip()
+    entry = resolve_entry(words, doc.extra.get("actor_country"), state_act)
+    if entry is not None:
+        entry = private_person(entry, doc.text[max(0, start - 12):start + len(words)])  # "a Serb ex-policeman"
+        return ActorMatch(start, start + len(words), words, entry, demonym=False)
+    if (head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in _DATE_WORDS) or head.lower_ in _HUMAN_HEADS:
+        words = doc.text[start:end].strip()
+        if words.lower().startswith(("the ", "a ", "an ")):
+            cut = words.index(" ") + 1
+            start, words = start + cut, words[cut:]
+        if " " in words and words.split()[0].lower() in _DATE_WORDS:
+            # "said Thursday Davis was arrested": the day the parse ran into the name is not the name
+            cut = words.index(" ") + 1
+            start, words = start + cut, words[cut:]
+        if 2 <= len(words) <= 80:
+            return ActorMatch(start, start + len(words), words, _UNKNOWN_PARTY)
+    return None
+
+
+def parse_roles(doc: Doc, sentence: Sentence, token,  # noqa: ANN001 - a spaCy token or None
+                 claim_spans: list[tuple[int, int]], state_act: bool = False) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """Agent and patient of the trigger word's act from the dependency parse (None where it says nothing)."""
+    if token is None:
+        return None, None
+    agent, patient = arguments(token)
+    verb = token.head if token.lower_ in _DEMAND_MODALS else predicate(token)
+    if agent is not None and any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in verb.children):
+        # "The authorities should release them": who is told to act is the demand's target
+        agent, patient = None, agent
+    if agent is not None and agent.head.lower_ != "by" and _undergoes(token):
+        # "40 people were dead", "the mother died": the subject of dying is the dead, never the agent
+        agent, patient = None, patient or agent
+    actor1 = argument_actor(doc, sentence, agent, claim_spans, state_act)
+    actor2 = argument_actor(doc, sentence, patient, claim_spans)
+    if actor2 is None and patient is not None and patient.pos_ == "PRON":
+        # "after she was summoned", "they sent him a summons": the one person named before
+        actor2 = antecedent(doc, sentence.start + patient.idx, patient.lower_,
+                            (actor1.start, actor1.end) if actor1 is not None else None)
+    return actor1, actor2
+
+
+_DEMAND_MODALS = {"should", "must", "ought"}
+# Words for what happens to someone rather than what someone does: their subject suffers it.
+_UNDERGO_WORDS = {"die", "died", "dies", "dying", "dead", "perish", "perished", "succumb", "succumbed", "drowned",
+                  "starved", "injured", "wounded", "hurt"}
+
+
+def _undergoes(token) -> bool:  # noqa: ANN001 - a spaCy token
+    p = predicate(token)
+    words = {token.lower_, p.lower_} | {c.lower_ for c in p.children if c.dep_ in ("acomp", "attr")}
+    return bool(words & _UNDERGO_WORDS) and not any(c.dep_ == "dobj" for c in p.children)
+
+
+def _object_of_act(text: str, actor: ActorMatch, acts: list[Trigger]) -> bool:
+    """'Syrian Air Force targets ISIS', 'destroyed a Daesh command post': the actor an act is
+    done to is its target, not its agent."""
+    for t in acts:
+        if t.end <= actor.start and re.fullmatch(r"\s+(?:the\s+|a\s+|an\s+|several\s+|positions\s+of\s+(?:the\s+)?)?",
+                                                  text[t.end:actor.start]):
+            return True
+    return False
+
+
+# "activists in raids": a preposition between the words and the act makes them no modifier of it
+_PREPOSITION = re.compile(r"\b(?:in|on|at|of|for|with|after|during|from|to|into|against|near)\b", re.I)
+
+
+def _object_of_other_verb(doc: Doc, sentence: Sentence, actor: ActorMatch, trigger: Trigger) -> bool:
+    """"Police arrested the party's leader and several activists in raids on their homes": words in
+    the object of another violent or coercive verb of the sentence are done to, not doers of the act
+    told after them."""
+    token = token_at(doc, sentence.index, actor.start)
+    own = token_at(doc, sentence.index, trigger.start)
+    if token is None or own is None:
+        return False
+    for _ in range(8):
+        if token.dep_ in ("dobj", "nsubjpass"):
+            # the object of a violent or coercive verb is its victim ("accused the regime of a
+            # massacre" names the massacre's author)
+            verb = token.head
+            return verb.pos_ == "VERB" and verb.i != own.i and \
+                trigger_at(doc, sentence.start + verb.idx, ("ASSAULT", "COERCE")) is not None
+        if token.dep_ not in ("conj", "appos", "pobj", "prep", "compound", "amod", "poss", "cc") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
+                 actors: list[ActorMatch]) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """Source and target of a non-violent event: the subject before the trigger, the object after."""
+    t0, t1 = trigger.start, trigger.end
+    # "Russian warships": an actor whose words hold the trigger is its source
+    holder = next((a for a in actors if a.start <= t0 and a.end >= t1), None)
+    # "U.S. President Joe Biden": a state's word right before a named actor is that actor's state
+    actors = [a for a in actors if not (a.demonym and any(
+        b.start >= a.end and not b.demonym and _TITLE_GAP.fullmatch(doc.text, a.end, b.start) for b in actors))]
+    # "Hungarian officials", "the Libyan government": a demonym before an institution names it
+    actors = [promote(doc.text, a) for a in actors]
+    # the trigger's own clause: "..., while Putin and Erdogan have spoken on the phone"
+    clause = sentence.start
+    for b in _CLAUSE.finditer(doc.text, sentence.start, t0):
+        clause = b.end()
+    # "Jane Roe's defence committee rejected ...": the person owns the subject, and is not it
+    owners = [a for a in actors if person_owner(doc.text, a)]
+    before = [a for a in actors if clause <= a.start and a.end <= t0 and not a.demonym and a not in owners] or \
+             [a for a in actors if a.end <= t0 and not a.demonym and a not in owners]
+    if etype in ("COERCE", "PROTEST"):
+        # "Amnesty condemned the arrest of three journalists": who reacts did not arrest
+        before = [a for a in before if not _REACTION_BETWEEN.search(doc.text[a.end:t0])]
+    # "X, who was arrested in 2017, was sentenced", "X and his daughter were the latest victims of a
+    # kidnapping": one said to undergo the act is its target, not its source
+    undergoing = [a for a in before if etype in ("COERCE", "ASSAULT") and _UNDERGOING.search(doc.text[a.end:t0][:160])]
+    before = [a for a in before if a not in undergoing]
+    if not before and holder is None:
+        unknown = _leading_name(doc, sentence, t0)
+        if unknown is not None:
+            before = [unknown]
+    prefix = [a for a in actors if a.end <= t0 and a.demonym and not doc.text[a.end:t0].strip()]
+    actor1 = holder or (before[0] if before else (prefix[-1] if prefix else None))
+    if etype == "AGREE":
+        between = re.search(r"\bbetween\s+(.{3,80}?)\s+and\s+(.{2,60}?)(?:\s+on\b|[,.(]|$)", sentence.text)
+        if between:
+            s1, s2 = sentence.start + between.start(1), sentence.start + between.start(2)
+            a1 = next((a for a in actors if s1 <= a.start < s1 + len(between.group(1))), None)
+            a2 = next((a for a in actors if s2 <= a.start < s2 + len(between.group(2))), None)
+            if a1 and a2:
+                return a1, a2
+    after = [a for a in actors if a.start >= t1 and not a.demonym and (actor1 is None or party_of(a) != party_of(actor1))
+             and (a.actor.id != "CIVILIANS" or etype in ("AID", "COERCE", "PROTEST"))]
+    # "ready to go to war with Russia", "sanctions against Iran": the marked object is the target
+    marked = [a for a in after if re.search(r"\b(?:with|against|on|to|toward|towards|from)\s+(?:the\s+)?$",
+                                           doc.text[max(t1, a.start - 20):a.start])]
+    if undergoing and (actor1 is None or actor1 not in undergoing):
+        return actor1, undergoing[0]
+    return actor1, ((marked or after)[0] if after else None)
+
+
+# nothing, or a person's title, between a state's word and a named actor ("French President Jane Roe")
+_TITLE_GAP = re.compile(r"\s+(?:(?i:" + lexicon.person_title_alternation() + r")\s+)?")
+_UNDERGOING = re.compile(
+    r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?(?:arrested|detained|sentenced|charged|jailed|summoned|"
+    r"convicted|tried|kidnapped|abducted|imprisoned|indicted|prosecuted|deported|expelled|fined|questioned|"
+    r"interrogated|executed)\b(?!\s+by\b)|\bvictims?\s+of\b", re.I)
+
+_REACTION_BETWEEN = re.compile(r"\b(?:condemn\w*|denounc\w*|criticis\w*|criticiz\w*|welcom\w*|deplor\w*|decr(?:y|ied|ies)|"
+                               r"slamm?\w*|blam\w*|accus\w*|protest\w*\s+against|question\w*)\b", re.I)
+_CLAUSE = re.compile(r"(?:,\s*(?:while|whereas|but|as|after|and)\b|;|\bwhile\b)")
+_INSTITUTION = re.compile(
+    r"^(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:(?:senior|top|foreign|defence|defense|interior|security|military|government|state|group)\s+)?"
+    r"(?:officials?|government|authorities|leaders?|ministers?|minister|president|prime minister|police|troops|forces|army|"
+    r"diplomats?|parliament|delegation|spokesman|spokeswoman|negotiators?|officers?|envoy|ambassador|navy|air force|"
+    r"judges?|courts?|prosecutors?|inhabitants|residents|villagers|guerrillas|guerillas|settlers|militants|rebels|"
+    r"protesters|students|workers|farmers|soldiers|fighters?|security forces|intelligence|media|newspaper|agency)\b",
+    re.I)
+
+
+def promote(text: str, a: ActorMatch) -> ActorMatch:
+    if a.demonym and _INSTITUTION.match(text[a.end:a.end + 60]):
+        return ActorMatch(a.start, a.end, a.text, a.actor, demonym=False)
+    return a
+
+
+_LEADING = re.compile(r"^((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){1,6}?)(?:has|have|had|was|were|is|are|will|on|said|\w+ed\b)", re.M)
+_UNKNOWN_ACTOR = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
+
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|again|also|flatly|firmly|formally|officially|today|"
+    r"yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ly))+\s*$", re.I)
+
+# "But he ...", "Speaking to reporters ...", "The draft resolution ...": no named subject
+_NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|In|On|At|After|"
+                          r"Before|During|While|When|If|The draft|This|That|These|Those|It|He|She|They|We|I)\b"
+                          r"|\b(?:he|she|it|they|we|i|you)$", re.I)
+
+
+def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
+    """"President Bush has threatened ...", "Ibo traditional elders have demanded ...": an actor
+    we do not know, reported with its words (the subject the sentence opens with)."""
+    m = _LEADING.match(sentence.text)
+    if not m or sentence.start + m.end(1) > t0:
+        # the whole short stretch before the trigger, less its auxiliaries and adverbs
+        head = _SUBJECT_TAIL.sub("", doc.text[sentence.start:t0]).rstrip()
+        # "The main rebel group, Forces for ... (FDD), insisted": the subject before its apposition
+        head = re.sub(r"\s*\([^()]{1,40}\)", lambda m: " " * len(m.group()), head)  # same length
+        offset = 0
+        if "," in head:
+            first, rest = head[:head.index(",")], head[head.index(",") + 1:]
+            if _NOT_SUBJECT.search(first) and rest.strip():
+                # "In an interview this weekend, President Bouteflika said ...": past the opening phrase
+                offset = head.index(",") + 1 + (len(rest) - len(rest.lstrip()))
+                head = rest.strip()
+                if "," in head:
+                    head = head[:head.index(",")]
+            else:
+                head = first
+        head = re.split(r"\s+(?:said|says|told|announced|stated|added|declared)\b", head)[0]  # "The union said it will ..."
+        head = head.rstrip()
+        if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head) \
+                or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
+            return None  # "The comments from Stoltenberg followed an (emergency meeting)": a clause, no subject
+        start = sentence.start + offset
+        return ActorMatch(start, start + len(head), doc.text[start:start + len(head)], _UNKNOWN_ACTOR)
+    words = m.group(1).strip()
+    if len(words) < 3 or words.lower() in {"the", "it", "they", "he", "she", "we"}:
+        return None
+    start = sentence.start + m.start(1)
+    return ActorMatch(start, start + len(words), words, _UNKNOWN_ACTOR)
+
+
+def trigger_at(doc: Doc, offset: int, types: tuple[str, ...] | None = None) -> Trigger | None:
+    """A trigger word (of one of ``types``) covering character ``offset`` of the document, if any."""
+    return next((t for t in doc.triggers if t.start <= offset < t.end and (types is None or t.type in types)), None)
+
+
+COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds))\s+(?:[\w\-]+\s+)?$", re.I)
+_DIED_AFTER = re.compile(
+    r"^\s*(?:(?:top\s+|senior\s+)?(?:commanders?|leaders?|chief|emir|fighters?|members?|militants?|officials?|"
+    r"officers?|soldiers?|troops)\s+)?(?:(?:were|are|was|is|has been|have been)\s+)?(?:killed|dead|died|wounded|injured|executed|slain)\b", re.I)
+
+# "60 mercenaries from ... were killed in an airstrike": the subject of a passive is its patient
+_PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hit|targeted|struck|"
+                              r"attacked|bombed|shelled|executed|massacred|slain|kidnapped|abducted)\b(?!\s+by\b)"
+                              r"|\bvictims?\s+of\b", re.I)
+
+
+def _passive_subject(text: str, actor: ActorMatch, trigger: Trigger) -> bool:
+    gap = text[actor.end:trigger.start] if actor.end <= trigger.start else ""
+    return 0 < len(gap) <= 100 and not re.search(r"\b(?:which|who|whom|that|where|when|after|as)\b|[,;]", gap) \
+        and bool(_PASSIVE_BETWEEN.search(gap))
+
+
+_ACTIVE_OBJECT = re.compile(r"^\s+(?:\d|a\b|an\b|the\b|at\s+least|more\s+than|dozens|scores|hundreds|(?:two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
+
+
+def _named_dead(text: str, actor: ActorMatch) -> bool:
+    """'Al-Nusra Front Commander Killed in Lattakia': the actor named as dead, not the killer
+    ('ISIS militants killed 20 civilians' is the active voice and does not count)."""
+    m = _DIED_AFTER.match(text[actor.end:actor.end + 60])
+    return bool(m) and not _ACTIVE_OBJECT.match(text[actor.end + m.end():actor.end + m.end() + 20])
+
+
+def headline_victim(text: str, actor: ActorMatch) -> bool:
+    """A headline's actor preceded by a count or followed by 'killed' is among the dead."""
+    return bool(COUNT_BEFORE.search(text[max(0, actor.start - 25):actor.start]) or _DIED_AFTER.match(text[actor.end:actor.end + 20]))
+
+
+def governing_act(doc: Doc, sentence: Sentence, trigger: Trigger, group: list[Trigger]) -> Trigger:
+    """"security forces attacked the lawyer, beating him": a participle that goes on telling the act
+    of another trigger word has that verb's agent and target; its own subject is not in its clause."""
+    token = token_at(doc, sentence.index, trigger.start)
+    if token is None or token.tag_ != "VBG" or token.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+        return trigger
+    head = token.head
+    return next((t for t in group if t is not trigger and t.start - sentence.start <= head.idx < t.end - sentence.start
+                 and head.pos_ == "VERB"), trigger)
+
+
+# "an alliance including Al-Qaeda's Syrian affiliate": a part of a larger side; "held by the YPG": its target
+PART_OR_TARGET = re.compile(r"\b(?:including|among them|such as|as well as|held by|controlled by|against|targeting|"
+                             r"on|at|with|between|positions of)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}$", re.I)

@@ -1,0 +1,184 @@
+"""Selection: which mentions of an article stand as records (one per sentence, denials folded into
+the act they deny, an act named again dropped) and how salient each is.
+"""
+
+from __future__ import annotations
+
+from sitrep import lexicon
+from sitrep.model import Claim, EventMention
+from sitrep.stages import salience
+from sitrep.stages.doc import Doc
+from sitrep.stages.parse import depth, predicate
+from sitrep.stages.realis import OWN_ACTS, TYPE_RANK, trigger_token
+
+SALIENCE_MIN_SENTENCES = 3
+FALLBACK_SHARE = 0.75  # how likely, against the bar, an article's likeliest candidate must be to stand alone
+
+
+def weigh(doc: Doc, anchors: dict[int, int]) -> None:
+    """Keep the candidates the salience model judges to be recordable events (its probability is
+    kept on each record as ``salience``). Historical records are kept as such (never scored)."""
+    candidates = [(m, salience.features(doc, m, anchors.get(id(m)))) for m in doc.mentions]
+    doc.extra["candidates"] = candidates
+    # a text of a sentence or two is coded as given (a sentence to code, a headline); the model
+    # chooses among the candidates of an article
+    if doc.extra.get("keep_all") or len(doc.sentences) < SALIENCE_MIN_SENTENCES:
+        return
+    cut = salience.threshold()
+    kept = []
+    for m, feats in candidates:
+        p = salience.score(feats)
+        m.salience = round(p, 3)
+        if m.historical or p >= cut:
+            kept.append(m)
+    current = [m for m, _f in candidates if not m.historical]
+    if current and all(m.historical for m in kept):
+        # a report is written about something that happened: its likeliest candidate stands when it
+        # is nearly as likely as the bar (FALLBACK_SHARE), rather than an article with no event at all
+        best = max(current, key=lambda m: m.salience or 0.0)
+        if (best.salience or 0.0) >= cut * FALLBACK_SHARE:
+            kept.append(best)
+            kept.sort(key=lambda m: m.sentences[0])
+    doc.mentions = kept
+
+
+_CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
+
+_REPORT_NOUNS = {"reports", "report", "allegations", "allegation", "claims", "claim", "accusations", "accusation"}
+# "denied the governor's involvement": a part in the incident, denied for its doer
+_PART_NOUNS = {"involvement", "role", "responsibility", "complicity"}
+
+
+def fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
+    """"The ministry denied the reports", "the government has denied those allegations" after an
+    attack is told: a denial of that incident is its attribute (PROTOCOL), not an event of its own.
+    A rejection of someone's words ("rejected the minister's accusations") stays an event."""
+    out: list[EventMention] = []
+    for m in mentions:
+        token = trigger_token(doc, m, anchors) if m.type == "REJECT" and m.actor1 is not None else None
+        if token is not None:
+            # the incident or the accusation told last: "has denied the accusation" after "X accused Y"
+            target = next((p for p in reversed(out) if p.type in ("ASSAULT", "COERCE", "ACCUSE") and not p.historical), None)
+            objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS | _PART_NOUNS]
+            # "denied the reports", "denied the governor's involvement": what was told of the incident
+            if target is not None and objects and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "such")
+                                                      or c.dep_ == "poss" and objects[0].lower_ in _PART_NOUNS
+                                                      for c in objects[0].children):
+                target.denials.append(Claim(by=m.actor1.label, source=m.actor1.name, modality="denied",
+                                            evidence=m.evidence))
+                continue
+        out.append(m)
+    return out
+
+
+def drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
+    """"The unjust arrest today reveals ...", "The protest drew thousands": an arrest, protest or
+    statement named again with "the" as the subject of what it caused or showed, after a record of
+    its kind, is that record's act, not a new one (attacks named again are merged instead)."""
+    out: list[EventMention] = []
+    for m in mentions:
+        token = trigger_token(doc, m, anchors)
+        if m.type != "ASSAULT" and token is not None and not m.casualties and token.dep_ in ("nsubj", "nsubjpass") \
+                and _definite(doc, m, anchors) \
+                and any(p.type == m.type and not p.historical for p in out):
+            continue
+        out.append(m)
+    return out
+
+
+def _possessed(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """A noun trigger with a possessor ("Keita's detention", "their arrest")."""
+    token = trigger_token(doc, m, anchors)
+    return token is not None and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children)
+
+
+def _definite(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """A noun trigger with "the"/"this"/"that" ("covering the protest"): the act named again."""
+    token = trigger_token(doc, m, anchors)
+    return token is not None and token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+
+
+def _contrast_clause(p, governor) -> bool:  # noqa: ANN001 - spaCy tokens
+    """Whether predicate ``p`` heads a "while"/"whereas" clause with its own subject, outside ``governor``'s
+    clause (wherever the parser hangs it: on that clause or on a speech verb above both)."""
+    return (p.dep_ == "advcl" and p.i != governor.i and p.pos_ in ("VERB", "AUX")
+            and not any(a.i == p.i for a in governor.ancestors)
+            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in p.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children))
+
+
+def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
+    """One event per sentence: a sentence reports one occurrence; the other trigger words in it
+    describe that occurrence ("condemned the strike", "called for an end to the shelling").
+    The governing event is the one whose predicate stands highest in the parse; a reaction
+    (condemning, accusing) yields to the violence it reacts to when that has a toll."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentences[0], []).append(m)
+
+    def acted(m: EventMention) -> bool:  # not a participle describing someone ("jailed mother")
+        token = trigger_token(doc, m, anchors)
+        return token is not None and token.dep_ != "amod"
+
+    def named_by(m: EventMention) -> bool:  # people named by what was done to them ("17 abducted members")
+        token = trigger_token(doc, m, anchors)
+        return token is not None and token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed"))
+
+    kept: list[EventMention] = []
+    for group in by_sentence.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+
+        reaction = any(m.type == "ACCUSE" for m in group)
+
+        def height(m: EventMention, reaction: bool = reaction) -> int:
+            token = trigger_token(doc, m, anchors)
+            if token is None:
+                return 9
+            # "the abducted missionaries have been freed": a participle describing a noun is not the act
+            # "As word of Keita's detention spread, thousands filled the streets": an act named by whose
+            # it was is one told before, below the act the sentence tells (a reaction to it stays its attribute)
+            named_again = token.pos_ == "NOUN" and not m.casualties and not reaction \
+                and any(c.dep_ == "poss" for c in token.children)
+            return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN") + named_again
+
+        tolled = [m for m in group if m.type in TYPE_RANK and m.casualties and not named_by(m)]
+        best = min(group, key=lambda m: (height(m), TYPE_RANK.get(m.type, 3), -m.confidence))
+        if tolled and best.type not in TYPE_RANK and best.type not in OWN_ACTS:
+            best = tolled[0]
+        if best.type == "REQUEST" and (best.trigger or "").lower().startswith("order"):
+            # "ordered the arrest of", "ordered the bishop to appear for questioning": the order is the coercion
+            best = next((m for m in group if m.type == "COERCE"), best)
+        kept.append(best)
+        # "police arrested 14 protesters who marched in Lagos": the protest and its policing are
+        # two events of one sentence
+        pair = {"PROTEST": ("COERCE",), "COERCE": ("PROTEST",)}.get(best.type, ())
+        # "As word of Keita's detention spread, thousands filled the streets": an act named by whose it
+        # was is one told before, not a second act of this sentence
+        partner = next((m for m in group if m.type in pair and acted(m) and not _definite(doc, m, anchors)
+                        and not _possessed(doc, m, anchors)), None)
+        if partner is not None:
+            kept.append(partner)
+        # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb
+        best_token = trigger_token(doc, best, anchors)
+        joined = next((m for m in group if m is not best and m is not partner and m.type != best.type
+                       and m.type in OWN_ACTS | {"ACCUSE"} and (t := trigger_token(doc, m, anchors)) is not None
+                       and best_token is not None and t.pos_ == "VERB" and t.dep_ == "conj"
+                       and t.head.i == predicate(best_token).i), None)
+        if joined is None and best_token is not None:
+            # "warships headed to the coast, while Putin and Erdogan spoke on the phone": a clause
+            # of contrast with a subject of its own tells a second act, done by someone else
+            joined = next((m for m in group if m is not best and m is not partner and m.type != best.type
+                           and m.type in OWN_ACTS | {"ACCUSE"} and (t := trigger_token(doc, m, anchors)) is not None
+                           and (_contrast_clause(predicate(t), predicate(best_token))
+                                or _contrast_clause(predicate(best_token), predicate(t)))), None)
+        if joined is not None:
+            kept.append(joined)
+        if tolled and best not in tolled and partner not in tolled:
+            # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
+            # the violence with a toll it answers are two events
+            kept.append(tolled[0])
+    kept.sort(key=lambda m: m.sentences[0])
+    return kept
