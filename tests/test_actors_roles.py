@@ -555,3 +555,12 @@ def test_an_act_handed_to_someone_is_done_to_them(second):
     summons = [m for m in found if 1 in m.sentences]
     assert summons and summons[0].actor2 is not None and summons[0].actor2.name == "Karim Haddad", \
         [roles(m) for m in found]
+
+
+def test_the_named_subject_of_a_passive_act_is_its_target_not_an_office_named_after():
+    text = ("48-year-old Marcus Delane Whitfield of Ridgeland was arrested on Monday at the prison, "
+            "where he was a lieutenant and a police officer.")
+    found = of_type("COERCE", text)
+    assert found and found[0].actor2 is not None, [roles(m) for m in found]
+    assert "Whitfield" in (found[0].actor2.label or found[0].actor2.name or ""), found[0].actor2
+    assert found[0].actor2.kind != "police"

@@ -249,6 +249,9 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     # the parse decides where it names a known actor; an unknown one only fills a gap
     if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):
         actor1 = parsed1
+    if parsed2 is not None and passive and actor2 is not None and parsed2.end <= trigger.start \
+            and actor2.start >= trigger.end and _named_passive_subject(token):
+        actor2 = None  # "Jane Roe, 56, was arrested ... where she was a police officer": the subject it was done to
     if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
             actor1 is None or party_of(parsed2) != party_of(actor1) or parsed2.actor.id == "UNKNOWN_ACTOR"):
         actor2 = parsed2
@@ -266,3 +269,8 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             actor1 = None
         actor1, actor2 = _repelled(doc, sentence, trigger, actor1, actor2, claim_spans)
     return Roles(actor1, actor2, token, passive, spoken)
+
+
+def _named_passive_subject(token: Token) -> bool:
+    """The passive predicate of the act has a subject headed by a proper name: the one it was done to."""
+    return any(c.dep_ == "nsubjpass" and c.pos_ == "PROPN" for c in predicate(token).children)
