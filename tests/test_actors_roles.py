@@ -564,3 +564,11 @@ def test_the_named_subject_of_a_passive_act_is_its_target_not_an_office_named_af
     assert found and found[0].actor2 is not None, [roles(m) for m in found]
     assert "Whitfield" in (found[0].actor2.label or found[0].actor2.name or ""), found[0].actor2
     assert found[0].actor2.kind != "police"
+
+
+def test_a_description_names_the_first_person_introduced_after_it_not_one_named_before():
+    text = ("A technician leaked photos of the family of President Omar Haddad. "
+            "A Moroccan man charged with leaking photos of President Omar Haddad's wife was sentenced to ten years in prison. "
+            "Karim Idrissi, 20, a website technician, was sentenced on Friday behind closed doors.")
+    found = [m for m in of_type("COERCE", text) if 1 in m.sentences]
+    assert found and found[0].actor2 is not None and found[0].actor2.name == "Karim Idrissi", [roles(m) for m in found]

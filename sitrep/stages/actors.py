@@ -587,12 +587,14 @@ def _named_next(doc: Doc, m: ActorMatch) -> ActorMatch | None:
     before = doc.text[max(0, m.start - 50):m.start]
     if not (_INDEFINITE.search(before) or re.match(r"(?:a|an)\s", m.text, re.I)):
         return None
-    later = [a for a in doc.actors if a.actor.id == _PERSON_ENTRY and m.end < a.start <= m.end + _NAMED_REACH]
+    # a person named before the description ("President Xi ... a Chinese man ... President Xi's daughter") is not who it describes
+    known = {a.actor.name for a in doc.actors if a.actor.id == _PERSON_ENTRY and a.start < m.start}
+    later = [a for a in doc.actors if a.actor.id == _PERSON_ENTRY and m.end < a.start <= m.end + _NAMED_REACH
+             and a.actor.name not in known]
     if not later:
         return None
     first = min(later, key=lambda a: a.start)
-    if " " not in first.text or not _UNTITLED_INTRODUCTION.match(doc.text, first.end) \
-            or any(a.actor.id == _PERSON_ENTRY and a.actor.name == first.actor.name and a.start < m.start for a in doc.actors):
+    if " " not in first.text or not _UNTITLED_INTRODUCTION.match(doc.text, first.end):
         return None  # a title ("spokesman Jane Roe") introduces someone else: who tells of the act
     if _PAIR_AFTER.match(doc.text, first.end):
         return None  # "Jane Roe, 51, and John Doe, 43,": two people introduced, one description cannot say which
