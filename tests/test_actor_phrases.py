@@ -391,3 +391,14 @@ def test_a_member_named_after_the_group_is_the_target_person(role):
     body = [a for a in doc.actors if a.text.endswith("Association")]
     assert body, [a.text for a in doc.actors]
     assert personal(doc, body[0], target=True).actor.name == "Tendai Banda"
+
+
+def test_a_person_the_text_says_is_named_so_is_that_person_and_her_pronoun():
+    text = ("In March, a 41-year-old asylum seeker named Rosalinda approached border agents after she was "
+            "kidnapped by unknown men. Rosalinda was held for twelve days.")
+    doc = actors_doc(text)
+    named = [a for a in doc.actors if a.actor.name == "Rosalinda"]
+    assert [a.text for a in named] == ["Rosalinda", "Rosalinda"]
+    assert antecedent(doc, text.index("she was"), "she").actor.name == "Rosalinda"
+    # a place or a state "named" is no person
+    assert not [a for a in actors_of("The report named Kenya and a town named Garissa.") if a.actor.id == "PERSON"]

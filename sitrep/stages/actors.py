@@ -768,7 +768,9 @@ def _introduced() -> re.Pattern:
     return re.compile(rf"(?<![\w\-])(?i:{alternatives})\s+({_NAME})|({_NAME})(?=,\s+\d{{1,3}},)"
                       rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s|,\s+of\s+[A-Z])"
                       # whose kin or family the text speaks of ("Jane Roe's family", "Jane Roe's husband")
-                      rf"|({_NAME})(?=['’]s\s+(?:family|relatives|lawyers?|{kin})\b)")
+                      rf"|({_NAME})(?=['’]s\s+(?:family|relatives|lawyers?|{kin})\b)"
+                      # "an asylum seeker named Elizabeth": the text gives the person's name, a given name alone too
+                      rf"|(?<=\s)(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}named\s+({_NAME})(?![\w\-])")
 
 
 # offices held by one person at a time, whose title alone ("the judge") then names that person
@@ -792,9 +794,15 @@ def _class_before(text: str, matches: list[ActorMatch], at: int, reach: int = 32
     return None
 
 
-def _plain_name(words: str) -> bool:
+# the noun before "named" says a person is named: a word for a doer or a person ("seeker", "activist",
+# "migrant", "resident"), or a class of people ("woman", "girl") or a title
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ant|ent|man|woman|girl|boy|child|son|daughter|wife|husband|mother|father)\s+named\s")
+
+
+def _plain_name(words: str, alone: bool = False) -> bool:
+    """Words that can be a person's full name (``alone``: a given name the text calls the person by)."""
     parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
-    return len(words.split()) >= 2 and not any(
+    return len(words.split()) >= (1 if alone else 2) and not any(
         w in _NOT_NAME or w.lower() in demonym_lookup() or w.lower() in person_titles() for w in parts
     ) and not find_countries(words) and not _ORG_WORDS.search(words) and not find_heads(words)
 
@@ -812,9 +820,11 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
     ranks: set[str] = set()
     holders: dict[str, set[str]] = {}  # an office's title -> the surnames of those the text gives it
     for found in _introduced().finditer(text):
-        name = found.group(1) or found.group(2) or found.group(3) or found.group(4)
-        if not name or not _plain_name(name) or _title_case(text, found.start()):
+        name = found.group(1) or found.group(2) or found.group(3) or found.group(4) or found.group(5)
+        if not name or not _plain_name(name, alone=bool(found.group(5))) or _title_case(text, found.start()):
             continue
+        if found.group(5) and not _PERSON_NOUN.search(text, found.start(), found.start(5)):
+            continue  # "a town named Garissa": the thing named is no person
         title = text[found.start():found.start(1)].strip().lower() if found.group(1) else ""
         kind = person_titles().get(title) or _class_before(text, matches, found.start()) or "civilians"
         if title and _FORMER_BEFORE.search(text, max(0, found.start() - 40), found.start()):
