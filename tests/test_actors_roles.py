@@ -572,3 +572,23 @@ def test_a_description_names_the_first_person_introduced_after_it_not_one_named_
             "Karim Idrissi, 20, a website technician, was sentenced on Friday behind closed doors.")
     found = [m for m in of_type("COERCE", text) if 1 in m.sentences]
     assert found and found[0].actor2 is not None and found[0].actor2.name == "Karim Idrissi", [roles(m) for m in found]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Having been moved to house arrest in March, when hundreds of prisoners were freed, Sara Delaney was returned "
+     "to court in Tehran on Tuesday.", "COERCE"),
+    ("Arrested at the airport on Monday, Karim Haddad was charged with fraud.", "COERCE"),
+])
+def test_an_opening_passive_participle_is_done_to_the_sentences_subject(text, etype):
+    found = of_type(etype, text)
+    assert found and found[0].actor2 is not None, [roles(m) for m in found]
+    name = found[0].actor2.label or found[0].actor2.name or ""
+    assert "Delaney" in name or "Haddad" in name, roles(found[0])
+
+
+def test_an_opening_active_participle_is_done_by_the_sentences_subject():
+    from sitrep.stages.parse import _nlp, arguments
+
+    sentence = _nlp()("Having detained the men, police took them to a barracks.")
+    agent, patient = arguments(sentence[1])
+    assert agent is not None and agent.text == "police" and patient is not None and patient.text == "men"

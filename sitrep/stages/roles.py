@@ -562,7 +562,7 @@ _SUBJECT_TAIL = re.compile(
     r"yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ly))+\s*$", re.I)
 
 # "But he ...", "Speaking to reporters ...", "The draft resolution ...": no named subject
-_NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|In|On|At|After|"
+_NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|Having|Being|In|On|At|After|"
                           r"Before|During|While|When|If|The draft|This|That|These|Those|It|He|She|They|We|I)\b"
                           r"|\b(?:he|she|it|they|we|i|you)$", re.I)
 
