@@ -592,3 +592,14 @@ def test_an_opening_active_participle_is_done_by_the_sentences_subject():
     sentence = _nlp()("Having detained the men, police took them to a barracks.")
     agent, patient = arguments(sentence[1])
     assert agent is not None and agent.text == "police" and patient is not None and patient.text == "men"
+
+
+def test_civilians_killed_in_fighting_between_two_sides_are_its_target():
+    text = ("Medics in Raqqa said that 31 people including women and children were killed in mutual shelling "
+            "between regime forces and ISIS militants on the city on Tuesday.")
+    found = of_type("ASSAULT", text)
+    assert found and found[0].actor2 is not None and found[0].actor2.kind == "civilians", [roles(m) for m in found]
+    assert found[0].actor1 is not None and found[0].actor1.kind != "civilians"
+    # with no dead told, the two sides stay the two parties
+    fight = of_type("ASSAULT", "Fierce clashes broke out between regime forces and ISIS militants in Raqqa on Tuesday.")
+    assert fight and fight[0].actor2 is not None and fight[0].actor2.name == "Islamic State (ISIS)", [roles(m) for m in fight]
