@@ -362,6 +362,10 @@ def test_an_outlet_named_with_what_it_is_is_an_actor_and_the_newspaper_is_it():
     assert {a.actor.name for a in outlets} == {"Harbour Voice"}
     # "Daily" capitalised is a word of a name, not the outlet noun; a state's paper is no outlet's name
     assert not [a for a in actors_of("Morning Daily had reported it. The Kenyan newspaper said so.") if a.actor.kind == "media"]
+    # named after what it is: "the website minsk.by", "the newspaper Nasha Niva"
+    for text, name in (("The biggest independent outlet - the website minsk.by - was shut down last week.", "minsk.by"),
+                       ("Police raided the offices of the newspaper Nasha Niva on Monday.", "Nasha Niva")):
+        assert [a.actor.name for a in actors_of(text) if a.actor.kind == "media"] == [name]
     # with no outlet named before it, "the newspaper" names no one
     assert not [a for a in actors_of("Officers raided the newspaper's offices on Monday.") if a.actor.kind == "media"]
 

@@ -697,7 +697,9 @@ def _abbreviated(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
 @lru_cache(maxsize=1)
 def _outlet_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     nouns = alternation(outlet_nouns())  # as written, in lower case: "Apple Daily" is no "daily" of Apple
-    named = re.compile(rf"((?:{_CAP}{_GAP}){{0,3}}{_CAP}){_GAP}(?:{nouns})(?![\w\-])")
+    # "the Apple Daily newspaper"; "the website tut.by", "the newspaper Nasha Niva": named after it
+    named = re.compile(rf"((?:{_CAP}{_GAP}){{0,3}}{_CAP}){_GAP}(?:{nouns})(?![\w\-])"
+                       rf"|(?<![\w\-])[Tt]he{_GAP}(?:{nouns}){_GAP}((?:{_CAP}{_GAP}){{0,3}}{_CAP}|[a-z0-9\-]+\.[a-z]{{2,3}})(?![\w\-.])")
     the = re.compile(rf"(?<![\w\-])[Tt]he{_GAP}(?:{nouns})(?![\w\-])(?!{_GAP}[A-Z])")
     staff = re.compile(r"\s+(?:for|at|of|with)\s+$")
     return named, the, staff
@@ -713,17 +715,18 @@ def _named_outlets(text: str, matches: list[ActorMatch], context: str | None) ->
         taken.add(m.start, m.end)
     outlets: dict[str, ActorEntry] = {}
     for found in named.finditer(text):
-        words = re.split(r"(?<=['’]s)\s+", found.group(1))[-1].split()  # "Hong Kong's Apple Daily": the outlet's own words
+        group = 1 if found.group(1) else 2
+        words = re.split(r"(?<=['’]s)\s+", found.group(group))[-1].split()  # "Hong Kong's Apple Daily": the outlet's own words
         while words and (words[0] in _NOT_NAME or words[0].lower() in ("the", "a", "an")):
             words = words[1:]
         name = " ".join(words)
         if not words or any(w.lower() in demonym_lookup() for w in words) or find_countries(name) \
                 or len(name) < 3 or _title_case(text, found.start()):
             continue
-        start = found.end(1) - len(name)
-        if taken.overlaps(start, found.end(1)):
+        start = found.end(group) - len(name)
+        if taken.overlaps(start, found.end(group)):
             continue  # the dictionary knows it, or it is part of another actor's words
-        outlets.setdefault(name, ActorEntry("OUTLET", name, "media", phrase_country(found.group(1))[0] or context, None, False))
+        outlets.setdefault(name, ActorEntry("OUTLET", name, "media", phrase_country(found.group(group))[0] or context, None, False))
     if not outlets:
         return matches
     added: list[ActorMatch] = []
