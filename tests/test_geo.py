@@ -490,3 +490,36 @@ def test_county_written_short():
     text = "Flooding closed roads in SIOUX CO. and Lyon Co. on Monday, Iowa officials said."
     got = _given(text, "SIOUX CO.", "Lyon Co.", "Iowa")
     assert got["SIOUX CO."].name == "Sioux County" and got["Lyon Co."].admin1_code == "IA"
+
+
+def test_the_city_of_a_name_a_division_shares_is_the_city():
+    assert places("Brazil reported floods as rain fell on São Paulo and Minas Gerais.")["São Paulo"].precision == "admin1"
+    found = places("Brazil reported floods as rain fell on the city of São Paulo and on Minas Gerais.")
+    assert found["São Paulo"].precision == "city" and found["São Paulo"].country == "BR"
+    assert found["Minas Gerais"].precision == "admin1"
+
+
+def test_self_declared_states_tribal_districts_and_english_division_names():
+    found = places("Clashes were reported in Puntland and Somaliland, while drones struck North Waziristan.")
+    assert found["Puntland"].country == "SO" and found["Somaliland"].country == "SO"
+    assert found["North Waziristan"].country == "PK" and found["North Waziristan"].precision == "region"
+    found = places("Police in Baluchistan and in Rhineland-Palatinate were on alert; the port of Hodeidah was shelled.")
+    assert found["Baluchistan"].name == "Balochistan" and found["Baluchistan"].precision == "admin1"
+    assert found["Rhineland-Palatinate"].country == "DE" and found["Rhineland-Palatinate"].precision == "admin1"
+    assert found["Hodeidah"].country == "YE" and found["Hodeidah"].precision == "city"
+
+
+def test_a_place_in_the_possessive_holds_the_name_after_it():
+    got = _given("Rockets fell on Kabul's Qala-e-Fatullah district on Monday.", "Kabul", "Qala-e-Fatullah")
+    assert got["Qala-e-Fatullah"].name == "Kabul" and got["Qala-e-Fatullah"].country == "AF"
+    assert _given("Rockets fell on the Qala-e-Fatullah district.", "Qala-e-Fatullah")["Qala-e-Fatullah"].name is None
+    # the larger place after a town's possessive stays itself; a famous city is not given up for a possessor
+    got = _given("Half of Calgary's Alberta-born voters stayed home.", "Calgary", "Alberta")
+    assert got["Alberta"].precision == "admin1"
+    got = _given("The bank moved its staff to Milton's Paris branch.", "Milton", "Paris")
+    assert got["Paris"].country == "FR"
+
+
+def test_a_qualified_town_is_the_one_so_called_not_the_one_it_is_another_name_of():
+    found = places("A fire closed the courthouse in Philippi, West Virginia, on Sunday.")
+    assert found["Philippi"].name == "Philippi" and found["Philippi"].admin1_code == "WV"

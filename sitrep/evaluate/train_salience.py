@@ -7,7 +7,9 @@ record that matches a gold event under the protocol's rule (its evidence overlap
 event's quotes and the type family agrees; one record per event), else 0. A logistic model with
 an L2 penalty is fitted in folds of whole documents; the threshold that maximises the F1 of
 the records over the out-of-fold probabilities is kept, and that cross-validated figure is
-printed. ``--write`` refits on every document and writes ``sitrep/data/salience.json``.
+printed. ``--write`` refits on every document and writes ``sitrep/data/salience.json``; the records
+figure of ``sitrep eval records`` on this gold is then in-sample (``scripts/salience_crossfit.py``
+scores each document with weights fitted without it).
 """
 
 from __future__ import annotations

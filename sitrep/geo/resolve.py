@@ -28,7 +28,7 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\
 _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
 # "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh" (each name
 # taken whole, atomically: a long run of capitalised words is read in linear time)
-_SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|township|hamlets?|communit(?:y|ies)|settlements?|"
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|township|hamlets?|communit(?:y|ies)|settlements?|"
                                 r"municipalit(?:y|ies))\s+of\s+(?>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
 # how far back a settlement word is looked for: "the communities of San Juan, Choropampa, and Magdalena"
 _LIST_REACH = 100
@@ -163,6 +163,13 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             if inner:
                 cands[i] = inner
 
+    # of two towns in the division a qualifier names, the one the text calls by its own name, not the one it is
+    # another name of ("Philippi, West Virginia" is Philippi, not a bigger town nearby GeoNames also calls so)
+    for i in constraint:
+        key = fold(mentions[i].text)
+        if any(c.kind == "city" and fold(c.name) == key for c in cands[i]):
+            cands[i] = [c for c in cands[i] if c.kind != "city" or fold(c.name) == key]
+
     # the document's countries and divisions, from what each name most plausibly means alone
     weights: Counter[str] = Counter()
     divisions: Counter[tuple[str, str]] = Counter()
@@ -293,7 +300,49 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     kept = {key: town for key, town in dropped.items() if chosen.get(key) is None and _division_chosen(town, chosen)}
     if kept:
         out = [(m, kept.get(fold(m.text), e) if e is None and m.source == "gazetteer" else e) for m, e in out]
-    return _nudge(out, cands, lambda e, name: score(e, name, own_guess=True), set(constraint))
+    out = _nudge(out, cands, lambda e, name: score(e, name, own_guess=True), set(constraint))
+    return _inside_possessor(text, out, cands, score)
+
+
+# "Giza's Haram district", "Cairo's Abbasiya neighbourhood": the place named in the possessive holds the
+# name right after it
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?[ \t]+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+# how far a place may lie from the town or district that holds it
+HELD_KM = {"city": 50.0, "admin2": 100.0, "region": 300.0, "point": 50.0}
+
+
+def _holds(outer: GeoEntry, inner: GeoEntry) -> bool:
+    if outer.kind == "country":
+        return inner.country == outer.country
+    if outer.kind == "admin1":
+        return inner.country == outer.country and inner.admin1 == outer.admin1
+    reach = HELD_KM.get(outer.kind)
+    return reach is not None and km((outer.lat, outer.lon), (inner.lat, inner.lon)) <= reach
+
+
+def _inside_possessor(text: str, resolved: list[tuple[Mention, GeoEntry | None]], cands: list[list[GeoEntry]],
+                      score) -> list:  # noqa: ANN001
+    """A name right after a place in the possessive lies in that place: its sense there, else (a district
+    or landmark the gazetteer lacks, a small namesake far away) the holding place itself, unless that is a
+    country."""
+    out = list(resolved)
+    for i in range(1, len(out)):
+        (prev, outer), (m, e) = out[i - 1], out[i]
+        gap = text[prev.end:m.start]
+        if outer is None or outer.kind == "continent" or not gap or not (
+                _POSSESSIVE_END.search(prev.text) and _POSSESSIVE_GAP.fullmatch(" " + gap.lstrip())
+                or gap[:1] in "'’" and _POSSESSIVE_GAP.fullmatch(gap)):
+            continue
+        if e is not None and (e is outer or _holds(outer, e) or _holds(e, outer)):
+            continue  # already inside it, or the larger place ("Toronto's Ontario health-card holders")
+        inside = [c for c in cands[i] if c is not outer and _holds(outer, c)]
+        if inside:
+            out[i] = (m, max(inside, key=lambda c: score(c, fold(m.text))))
+        elif outer.kind != "country" and (e is None or e.kind in ("city", "admin2", "point", "road")
+                                          and e.population < MIN_PART_POPULATION):
+            out[i] = (m, outer)  # a well-known place is not given up for the possessor ("Prate's Paris office")
+    return out
 
 
 def _list_goes_on(text: str, mentions: list[Mention], cands: list[list[GeoEntry]], j: int) -> bool:

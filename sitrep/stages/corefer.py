@@ -12,7 +12,7 @@ from sitrep.model import Actor, Casualty, EventMention
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.acled import mode_rank
 from sitrep.stages.casualties import is_vague
-from sitrep.stages.dates import SAME_DAY
+from sitrep.stages.dates import SAME_DAY, interval_after
 from sitrep.stages.doc import Doc, Sentence
 from sitrep.stages.event_place import finer, merged_place, places_compatible
 from sitrep.stages.event_time import ANOTHER, told_fits
@@ -60,6 +60,9 @@ def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) 
     if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)] and not _next_day(a, b) \
             and not (told and told_fits(a, b, told)):
         return False
+    if any(x.date is not None and interval_after(x.date.text) and (y.date is None or y.date.value != x.date.value)
+           for x, y in ((a, b), (b, a))):
+        return False  # "the attack comes a week after a bomber blew himself up": the bombing is an older act
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False
     same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed

@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from sitrep.model import EventMention, Evidence, When
-from sitrep.stages.dates import telling_before
+from sitrep.stages.dates import interval_after, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.realis import background
 
@@ -67,7 +67,9 @@ def _in_dateline(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
 def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
-             and not _after_publication(d.value, doc.article.published)]  # "decide by this Friday": a deadline
+             and not _after_publication(d.value, doc.article.published)  # "decide by this Friday": a deadline
+             # "the latest attack comes one week after a bomber blew himself up": the week dates the bombing only
+             and not (interval_after(d.text) and trigger.start < d.start)]
     if not dates:
         return None, background(doc, sentence, trigger)
     current = [d for d in dates if not d.historical]
