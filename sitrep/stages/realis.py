@@ -239,6 +239,7 @@ def _announced(doc: Doc, m: EventMention, p) -> bool:  # noqa: ANN001 - the trig
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|willing to|ready to|prepared to|plans? to|planning to|intends? to|is to|are to|going to|"
     r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,3}$", re.I)
+_OWN_MODAL = re.compile(r"^(?:will|would|shall|to)\s+", re.I)
 _CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
 
 
@@ -246,7 +247,9 @@ def modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
     """PLOVER's reading of a non-violent act by its modality: what someone must do is a REQUEST;
     a future act under a condition, or announced coercion, is a THREAT; future cooperation (a
     meeting, aid, support), retreat or release is an AGREE-ment (PLOVER manual, AGREE; CAMEO2PLOVER 03x)."""
-    before = doc.text[max(sentence.start, trigger.start - 45):trigger.start]
+    own = _OWN_MODAL.match(trigger.text)  # a phrase holding its own modal ("will meet", "to meet") is read with it
+    end = trigger.start + (own.end() if own else 0)
+    before = doc.text[max(sentence.start, end - 45):end]
     if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN"):
         return trigger.type
     if MUST_BEFORE.search(before):
