@@ -840,6 +840,13 @@ def test_two_acts_joined_by_and_are_two_events():
     assert {"ACCUSE", "REQUEST"} <= {m.type for m in doc.mentions}
 
 
+def test_a_charge_joined_to_an_arrest_is_its_attribute():
+    # the accusation that comes with the arrest is the coercion's attribute, not a second event
+    doc = run("The journalist, who was detained by masked police officers in Harare on Tuesday and later accused "
+              "of inciting violence, is being held without access to a lawyer.")
+    assert "COERCE" in {m.type for m in doc.mentions} and "ACCUSE" not in {m.type for m in doc.mentions}
+
+
 def test_a_while_clause_with_its_own_subject_is_a_second_act():
     doc = run("The army sent reinforcements to the northern border on Monday, while the prime minister held talks "
               "with the opposition leader.")

@@ -161,10 +161,12 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
                         and not _possessed(doc, m, anchors)), None)
         if partner is not None:
             kept.append(partner)
-        # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb
+        # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb;
+        # "was arrested and later accused of terrorism offences": the charge that comes with a violent
+        # act of the sentence is its attribute (PROTOCOL), not a second event
         best_token = trigger_token(doc, best, anchors)
         joined = next((m for m in group if m is not best and m is not partner and m.type != best.type
-                       and m.type in OWN_ACTS | {"ACCUSE"} and (t := trigger_token(doc, m, anchors)) is not None
+                       and m.type in OWN_ACTS | ({"ACCUSE"} if best.type not in ("ASSAULT", "COERCE") else set()) and (t := trigger_token(doc, m, anchors)) is not None
                        and best_token is not None and t.pos_ == "VERB" and t.dep_ == "conj"
                        and t.head.i == predicate(best_token).i), None)
         if joined is None and best_token is not None:
