@@ -847,6 +847,15 @@ def test_a_charge_joined_to_an_arrest_is_its_attribute():
     assert "COERCE" in {m.type for m in doc.mentions} and "ACCUSE" not in {m.type for m in doc.mentions}
 
 
+def test_an_order_to_appear_for_questioning_is_a_summons():
+    doc = run("The intelligence service has ordered a well-known columnist to appear for questioning over an article.")
+    assert [m.type for m in doc.mentions] == ["COERCE"]
+    assert doc.mentions[0].actor1 is not None and "intelligence" in doc.mentions[0].actor1.label.lower()
+    # asking is no binding order: the request stands
+    doc = run("The opposition party asked its members to appear for questioning at the party office.")
+    assert "COERCE" not in {m.type for m in doc.mentions}
+
+
 def test_a_while_clause_with_its_own_subject_is_a_second_act():
     doc = run("The army sent reinforcements to the northern border on Monday, while the prime minister held talks "
               "with the opposition leader.")

@@ -263,6 +263,11 @@ def procedural_requests() -> tuple[str, ...]:
     return _word_list("procedural_requests")
 
 
+def order_verbs() -> tuple[str, ...]:
+    """Verbs, in every form, of a binding order ("ordered him to appear for questioning")."""
+    return _word_list("order_verbs")
+
+
 def filing_verbs() -> tuple[str, ...]:
     """Verbs, in every form, of a filing made to a court ("appealed to", "petitioned")."""
     return _word_list("filing_verbs")
