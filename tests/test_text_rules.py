@@ -856,6 +856,15 @@ def test_an_order_to_appear_for_questioning_is_a_summons():
     assert "COERCE" not in {m.type for m in doc.mentions}
 
 
+def test_a_participle_after_a_noun_says_who_the_person_is():
+    doc = run("On Monday, the family of a teacher jailed for ten years in 2019 said she had gone on hunger strike "
+              "in protest at her treatment.")
+    assert [m.type for m in doc.mentions] == ["PROTEST"]
+    # the protest and its policing, each told by its own verb, stay two events
+    doc = run("Police arrested 14 students who marched through the capital on Monday.")
+    assert {"COERCE", "PROTEST"} <= {m.type for m in doc.mentions}
+
+
 def test_a_while_clause_with_its_own_subject_is_a_second_act():
     doc = run("The army sent reinforcements to the northern border on Monday, while the prime minister held talks "
               "with the opposition leader.")

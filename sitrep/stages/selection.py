@@ -119,7 +119,10 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
 
     def acted(m: EventMention) -> bool:  # not a participle describing someone ("jailed mother")
         token = trigger_token(doc, m, anchors)
-        return token is not None and token.dep_ != "amod"
+        # "relatives of a man sentenced to death when he was a minor": a participle after the noun,
+        # with no doer of its own, says who the person is (one "detained by police" is an act told)
+        return token is not None and token.dep_ != "amod" and not (
+            token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children))
 
     def named_by(m: EventMention) -> bool:  # people named by what was done to them ("17 abducted members")
         token = trigger_token(doc, m, anchors)
