@@ -865,6 +865,20 @@ def test_a_participle_after_a_noun_says_who_the_person_is():
     assert {"COERCE", "PROTEST"} <= {m.type for m in doc.mentions}
 
 
+def test_an_announced_release_is_the_act_and_its_people_s_time_span_is_not_its_own():
+    doc = run("The public prosecutor on Sunday announced the release of 40 students arrested since the start of "
+              "the protests.")
+    assert [(m.type, m.historical) for m in doc.mentions] == [("CONCEDE", False)]
+    # the span of time in the act's own clause still makes a total; a five-figure toll stays a war's total
+    doc = run("Police have arrested 300 people since the start of the protests.")
+    assert all(m.historical for m in doc.mentions)
+    doc = run("An estimated 30,000 people were killed in the siege which followed the uprising, rights groups say.")
+    assert all(m.historical for m in doc.mentions if m.type == "ASSAULT")
+    # a release that is only talked about is no act
+    doc = run("The release of the aid worker was being negotiated by tribal elders.")
+    assert "CONCEDE" not in {m.type for m in doc.mentions}
+
+
 def test_a_while_clause_with_its_own_subject_is_a_second_act():
     doc = run("The army sent reinforcements to the northern border on Monday, while the prime minister held talks "
               "with the opposition leader.")

@@ -268,6 +268,11 @@ def order_verbs() -> tuple[str, ...]:
     return _word_list("order_verbs")
 
 
+def done_release_verbs() -> tuple[str, ...]:
+    """Verbs that tell "the release of" their object as done ("announced the release of")."""
+    return _word_list("done_release_verbs")
+
+
 def filing_verbs() -> tuple[str, ...]:
     """Verbs, in every form, of a filing made to a court ("appealed to", "petitioned")."""
     return _word_list("filing_verbs")

@@ -56,6 +56,21 @@ def tells_total(text: str, casualties: list[CasualtyMatch]) -> bool:
         any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(text)))
 
 
+def own_clause_text(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
+    """The sentence's text without the clauses that describe a noun ("68 children arrested since the
+    beginning of the protests", "who have been held since 2019") where the trigger's act is not told:
+    a span of time there belongs to those people, not to the act."""
+    act = token_at(doc, sentence.index, trigger.start)
+    text = sentence.text
+    if act is None:
+        return text
+    for token in act.doc:
+        if token.dep_ in ("acl", "relcl") and token.i != act.i and not any(a.i == token.i for a in act.ancestors):
+            start, end = subtree_span(token)
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def background(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
     """Whether a cue of background ("previously", "in the past") bears on the trigger's act: it
     does unless it sits in another clause that does not hold the act ("followed a meeting ... despite
