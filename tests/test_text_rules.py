@@ -879,6 +879,16 @@ def test_an_announced_release_is_the_act_and_its_people_s_time_span_is_not_its_o
     assert "CONCEDE" not in {m.type for m in doc.mentions}
 
 
+def test_blame_with_nothing_of_what_for_after_an_attack_is_its_attribute():
+    text = ("Air strikes hit a crowded bus station in the town of Maarat on Sunday, killing 14 people, rescuers said. "
+            "The main opposition bloc accused Moscow, the government's closest ally.")
+    assert "ACCUSE" not in {m.type for m in run(text).mentions}
+    # an accusation that says what for is an act of its own; with no incident before, a bare one stands too
+    text2 = text.replace("accused Moscow, the government's closest ally.", "accused Moscow of lying to the Security Council.")
+    assert "ACCUSE" in {m.type for m in run(text2).mentions}
+    assert "ACCUSE" in {m.type for m in run("The main opposition bloc accused Moscow, the government's closest ally.").mentions}
+
+
 def test_a_while_clause_with_its_own_subject_is_a_second_act():
     doc = run("The army sent reinforcements to the northern border on Monday, while the prime minister held talks "
               "with the opposition leader.")

@@ -55,6 +55,9 @@ def fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]
     A rejection of someone's words ("rejected the minister's accusations") stays an event."""
     out: list[EventMention] = []
     for m in mentions:
+        if m.type == "ACCUSE" and _bare_blame(doc, m, anchors) \
+                and any(p.type in ("ASSAULT", "COERCE") and not p.historical for p in out):
+            continue  # "The opposition accused Russia." after an attack: blame for it, its attribute (PROTOCOL)
         token = trigger_token(doc, m, anchors) if m.type == "REJECT" and m.actor1 is not None else None
         if token is not None:
             # the incident or the accusation told last: "has denied the accusation" after "X accused Y"
@@ -69,6 +72,13 @@ def fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]
                 continue
         out.append(m)
     return out
+
+
+def _bare_blame(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """An accusation verb with whom it blames and nothing of what for ("accused Russia, Assad's backer")."""
+    token = trigger_token(doc, m, anchors)
+    return token is not None and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children) and not any(
+        t.dep_ in ("prep", "agent", "ccomp", "xcomp", "advcl", "pcomp", "relcl", "acl") for t in token.subtree if t.i != token.i)
 
 
 def drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
