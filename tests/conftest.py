@@ -230,3 +230,64 @@ def copy_db(source: str, target: Path | str) -> str:
 
     shutil.copy(source, target)
     return str(target)
+
+
+# Stages tested alone: a hand-written text run through the default stages up to the one a function
+# needs (spaCy's tests build a Doc from words the same way), no further.
+def _staged(text: str, *, upto: str = "parse", published: str | None = "2024-03-15",
+            title: str | None = None, outlet: str | None = "Example News"):  # noqa: ANN202 - a Doc
+    from sitrep.model import Article
+    from sitrep.pipeline import DEFAULT_STAGES
+    from sitrep.stages.doc import Doc
+
+    names = [name for name, _ in DEFAULT_STAGES]
+    if upto not in names or upto == "events":
+        raise ValueError(f"no stage {upto!r} before the events stage: {names}")
+    doc = Doc(article=Article(text=text, title=title, published=published, outlet=outlet), text=text)
+    for name, stage in DEFAULT_STAGES:
+        doc = stage(doc)
+        if name == upto:
+            return doc
+    return doc
+
+
+@pytest.fixture(scope="session")
+def staged():
+    """``staged(text, upto="parse", published=..., title=...)``: a Doc of ``text`` through the
+    default stages up to ``upto`` (segment, actors, places, dates, triggers, parse, casualties, claims)."""
+    return _staged
+
+
+def _mention(doc, word: str, etype: str | None = None, *, mode: str | None = None, killed: int | None = None,
+             location=None, date=None, actor1=None, actor2=None, anchors: dict | None = None,  # noqa: ANN001
+             historical: bool = False, category: str = "unknown"):  # noqa: ANN202 - an EventMention
+    """An EventMention built by hand on the sentence of ``doc`` that holds ``word`` (its first
+    occurrence as a whole word); its offset goes into ``anchors`` when given, as the events stage
+    records its trigger's."""
+    import re
+
+    from sitrep.model import Casualty, Claim, EventMention, Evidence
+
+    found = re.search(rf"\b{re.escape(word)}\b", doc.text)
+    if found is None:
+        raise ValueError(f"{word!r} is not a word of the text")
+    at = found.start()
+    sentence = next(s for s in doc.sentences if s.start <= at < s.end)
+    trigger = next((t for t in doc.triggers if t.start <= at < t.end), None)
+    etype = etype or (trigger.type if trigger else "ASSAULT")
+    casualties = [Casualty("killed", killed, category=category)] if killed is not None else []
+    m = EventMention(article=doc.article.summary(), type=etype, mode=mode, acled={}, cameo=None, actor1=actor1,
+                     actor2=actor2, location=location, date=date, casualties=casualties,
+                     claim=Claim(by=doc.article.outlet, source=doc.article.outlet),
+                     evidence=Evidence(sentence.text, sentence.start, sentence.end), confidence=0.8,
+                     trigger=word, sentences=[sentence.index], historical=historical)
+    if anchors is not None:
+        anchors[id(m)] = at
+    return m
+
+
+@pytest.fixture(scope="session")
+def mention():
+    """``mention(doc, word, etype, mode=..., killed=..., location=..., date=..., anchors=...)``: a
+    hand-built EventMention on the sentence of ``doc`` holding ``word``."""
+    return _mention

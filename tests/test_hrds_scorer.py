@@ -172,7 +172,7 @@ def test_arrest_trial_or_sentence_with_no_named_agent_is_a_states_act():
 
 def test_violation_types_union_over_records_and_unknown_when_none():
     assert H.violations([rec()]) == {"arbitrary detention", "other"}
-    abduction = rec("ASSAULT", "abduct", acled="Abduction/forced disappearance")
+    abduction = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen", acled="Abduction/forced disappearance")
     assert H.violations([abduction, rec("ASSAULT", None, killed=2, historical=True)]) == {
         "kidnapping", "killing", "other"}
     assert "torture" in H.violations([rec("ASSAULT", "torture")])
@@ -181,6 +181,38 @@ def test_violation_types_union_over_records_and_unknown_when_none():
     assert H.violations([rec("REQUEST", None)]) == {"unknown"}
     assert "killing" in H.violations([rec("ASSAULT", "targeted")])  # an execution, a murder: no toll needed
     assert "killing" not in H.violations([rec("ASSAULT", "beat")])
+
+
+def test_an_abduction_by_the_states_own_organs_is_not_a_kidnapping():
+    by_soldiers = rec("ASSAULT", "abduct", kind="state military", label="soldiers")
+    assert "kidnapping" not in H.violations([by_soldiers])
+    assert "kidnapping" not in H.violations([rec("ASSAULT", "abduct", kind="unknown", label="plain-clothes police")])
+    assert "kidnapping" in H.violations([rec("ASSAULT", "abduct", kind="unknown", label="unknown men")])
+    assert "kidnapping" in H.violations([rec("ASSAULT", "abduct", kind=None, label="")])  # no agent named
+    # nor do the words of its own sentence make it one; its other violations still count
+    worded = by_soldiers | {"evidence": {"text": "Soldiers abducted the lawyer and tortured him."}}
+    assert H.violations([worded]) == {"torture", "other"}
+    assert "kidnapping" in H.violations([worded, rec("ASSAULT", "abduct", kind="gunmen", label="gunmen")])
+
+
+def test_in_an_article_about_a_crime_the_arrests_of_its_suspects_are_no_detention():
+    title = "Police arrest two men over kidnapping of a pastor"
+    arrest = law("Officers arrested two men on Sunday.", suspect={"kind": "civilians", "label": "two men"},
+                 title=title)
+    kidnap = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen") | {
+        "evidence": {"text": "Gunmen abducted the pastor on his way home."}, "article": {"title": title}}
+    assert H.violations([arrest, kidnap]) == {"kidnapping", "other"}
+    # the arrest of an activist for what he wrote is the violation itself
+    political = law("Police arrested the blogger over a post.", title="Blogger arrested over post on the president")
+    assert "arbitrary detention" in H.violations([political])
+
+
+def test_protesters_students_and_workers_are_read_as_victims_not_perpetrators():
+    misread = rec("ASSAULT", None, kind="protesters", label="protesters")
+    crackdown = rec("ASSAULT", "beat", kind="police", label="riot police")
+    assert H.article_perpetrator([misread, crackdown]) == "state actor"
+    assert H.article_perpetrator([rec("ASSAULT", None, kind="students", label="students")]) is None
+    assert H.article_perpetrator([rec("ASSAULT", None, kind="party", label="party thugs")]) == "other non-state actors"
 
 
 def test_violations_named_in_the_words_of_a_violent_records_sentence_or_the_headline():
@@ -222,6 +254,18 @@ def test_prediction_dates_only_as_stated_else_the_publication_year():
     recounted = rec("ASSAULT", "abduct", historical=True, date={"value": "2016-05", "precision": "month", "basis": "text"})
     assert {k: H.predict([assumed, recounted], "2021-03-08")[k] for k in ("year", "month", "day")} == {
         "year": 2016, "month": 5, "day": None}
+
+
+def test_a_day_only_for_an_act_the_lead_tells():
+    def told(index: int) -> dict:
+        return rec(date={"value": "2021-02-26", "precision": "day", "basis": "text", "text": "on 26 February"}) | {
+            "sentences": [index, index + 5]}
+    assert H.in_lead(told(0)) and H.in_lead(told(3)) and not H.in_lead(told(4)) and H.in_lead(rec())
+    assert {k: H.predict([told(1)], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2021, "month": 2, "day": 26}
+    # told only further down: its year and month, no day
+    assert {k: H.predict([told(12)], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2021, "month": 2, "day": None}
 
 
 def test_the_attack_is_dated_by_a_calendar_date_and_a_recounted_act_first():

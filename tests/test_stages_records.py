@@ -9,7 +9,7 @@ from sitrep.model import Article
 from sitrep.pipeline import default_pipeline
 from sitrep.resolve.dates import find_dates
 from sitrep.stages import salience
-from sitrep.stages.parse import _nlp, arguments, realis
+from sitrep.stages.parse import _nlp, arguments, headline_verb, realis
 
 
 def parsed(sentence: str):
@@ -59,6 +59,38 @@ def test_headline_lethal_verb_without_object_is_passive():
     doc = parsed("Dozens of Militants Killed As Army Advances")
     agent, patient = arguments(word(doc, "Killed"))
     assert agent is None and patient is not None
+
+
+@pytest.mark.parametrize("headline,verb,agent,patient", [
+    ("Kenya police arrest union leaders", "arrest", "police", "leaders"),
+    ("Eritrea police jail three pastors", "jail", "police", "pastors"),
+    ("Malawi police arrest seven union leaders", None, None, None),  # read as a verb the first time
+])
+def test_a_headlines_present_tense_verb_read_as_a_noun_is_read_again_as_the_verb(headline, verb, agent, patient):
+    first = parsed(headline)
+    doc = headline_verb(first)
+    if verb is None:
+        assert doc is first
+        return
+    assert doc.text == headline and [t.text for t in doc] == [t.text for t in first]
+    token = word(doc, verb)
+    assert token.pos_ == "VERB" and token.dep_ == "ROOT" and token.tag_ == "VBP"
+    found_agent, found_patient = arguments(token)
+    assert found_agent.text == agent and found_patient.text == patient
+
+
+def test_a_headline_parse_is_kept_when_it_has_a_verb_or_more_than_one_verb_is_misread():
+    has_verb = parsed("Police arrested seven union leaders on Monday")
+    assert headline_verb(has_verb) is has_verb
+    two_verbs = parsed("Rebel Shells Kill 12 & Destroy School in Town")
+    assert headline_verb(two_verbs) is two_verbs
+    no_subject = parsed("Arrest of seven union leaders")
+    assert headline_verb(no_subject) is no_subject
+
+
+def test_a_headline_with_a_misread_present_tense_verb_makes_its_record():
+    records = run("It was a quiet day.", title="Lesotho police arrest opposition leaders")  # none without the repair
+    assert [(r.type, r.mode) for r in records.mentions if r.type == "COERCE"] == [("COERCE", "arrest")]
 
 
 @pytest.mark.parametrize(

@@ -462,6 +462,7 @@ def find_actors(doc: Doc) -> Doc:
             continue
         merged.append(ActorMatch(start, end, doc.text[start:end], _UNKNOWN))
     merged = _persons(doc, merged, context)
+    merged = _families(doc.text, merged)
     merged = [_private(doc.text, m, context) for m in merged]
     merged = _capital_governments(doc, merged)
     merged.sort(key=lambda m: m.start)
@@ -619,6 +620,10 @@ def _body_pattern() -> re.Pattern:
     return re.compile(rf"\b((?:{_CAP}{_GAP}){{1,5}}(?:{heads})\b{_BODY_TAIL}{_BODY_OF})")
 
 
+# bodies made of the people named after "of" ("Association of Secretaries", "Union of Journalists")
+_MEMBERSHIPS = frozenset({"association", "federation", "union", "syndicate", "society", "guild", "league"})
+
+
 def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
     """Organisations named by their proper name ("the Socialist Party of Nigeria (SPN)", "Central
     Bureau of Investigation"), listed or not: one actor under its own name, with the state named in
@@ -639,7 +644,10 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
         if any(not (m.demonym or m.actor.generic or _is_country_word(m)) for m in inside):
             continue  # the dictionary knows it ("Human Rights Watch", "United Nations Security Council")
         before_head = words[:words.index(head)]
-        if len(before_head) == 1 and (before_head[0].lower() in demonym_lookup() or _ADJECTIVE.search(before_head[0])):
+        # "Filipino Association of Secretaries": a demonym before a body of the members it names is its name's
+        of_members = head.lower() in _MEMBERSHIPS and re.search(rf"\b{re.escape(head)}{_GAP}of{_GAP}", text[start:end]) is not None
+        if len(before_head) == 1 and (before_head[0].lower() in demonym_lookup() or _ADJECTIVE.search(before_head[0])) \
+                and not of_members:
             continue  # "European Union", "Russian Federation", "Arab League": a state or bloc, not a body we name
         name = text[start:end]
         country = phrase_country(name)[0] or context
@@ -815,6 +823,39 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
     return [m for m in matches if id(m) not in absorbed] + added
 
 
+_FAMILY = re.compile(r"(?:[Tt]he\s+)?(?:family|relatives|family members)")
+_FAMILY_OF = re.compile(r"[^\S\n]+of[^\S\n]+")
+
+
+def _families(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """"Jane Roe's family", "the family of Jane Roe": the relatives of a person the text names act as
+    one party, named as coders name a family (the surname and "family", like "Assad family"); they
+    are neither that person nor anonymous civilians. The person stays named in their own words."""
+    persons = [m for m in matches if m.actor.id == _PERSON_ENTRY]
+    if not persons:
+        return matches
+    out: list[ActorMatch] = []
+    for m in matches:
+        owner = None
+        if m.actor.id == "CIVILIANS" and _FAMILY.fullmatch(m.text):
+            of = _FAMILY_OF.match(text, m.end)
+            owner = next((p for p in persons if p.end <= m.start and re.fullmatch(r"['’]s?[^\S\n]+", text[p.end:m.start])
+                          or of is not None and p.start == of.end()), None)
+            if owner is None and of is None and m.text.lower().startswith("the "):
+                # "The family has demanded ...": the family of the private person the story is about
+                # (named most often before it)
+                before = [p for p in persons if p.end <= m.start and p.actor.kind in PEOPLE_KINDS]
+                counts = {p.actor.name: sum(q.actor.name == p.actor.name for q in before) for p in before}
+                owner = max(before, key=lambda p: (counts[p.actor.name], p.start), default=None)
+        if owner is None:
+            out.append(m)
+            continue
+        surname = next((w for w in reversed(owner.actor.name.split()) if w.rstrip(".") not in _SUFFIXES), owner.actor.name)
+        entry = ActorEntry("NAMED_BODY", f"{surname} family", m.actor.kind, owner.actor.country or m.actor.country, None, False)
+        out.append(ActorMatch(m.start, m.end, m.text, entry))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _title_before() -> re.Pattern:
     return re.compile(rf"(?<![\w\-])((?i:{person_title_alternation()}))[^\S\n]+$")
@@ -859,6 +900,22 @@ def antecedent(doc: Doc, at: int, pronoun: str, exclude: tuple[int, int] | None 
             return None
         return ActorMatch(a.start, a.end, text[a.start:a.end], a.actor)
     return None
+
+
+# "the group", "the organisation": a definite description of a body named before
+_BODY_ANAPHOR = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?:group|organi[sz]ation|association|union|coalition|movement|rights group)")
+_BODY_KINDS = frozenset({"NGO", "party", "armed group", "terrorist group", "rebels", "militia", "monitor",
+                         "international organisation"})
+
+
+def body_antecedent(doc: Doc, at: int, words: str) -> ActorMatch | None:
+    """The body "the group" at ``at`` stands for: the organisation named last before it within reach
+    ("the Filipino Association of ..., a group of agency secretaries, held a Mass. The group has issued
+    an appeal"); states, persons and classes of people named in between are not groups."""
+    if not _BODY_ANAPHOR.fullmatch(words):
+        return None
+    return next((a for a in _named_before(doc, at, None)
+                 if a.actor.kind in _BODY_KINDS and not a.actor.generic and a.actor.id != _PERSON_ENTRY), None)
 
 
 def _named_before(doc: Doc, at: int, exclude: tuple[int, int] | None) -> Iterator[ActorMatch]:

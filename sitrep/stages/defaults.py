@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from sitrep import lexicon
 from sitrep.model import Actor, EventMention, Evidence, Place, When
-from sitrep.resolve.actors import actor_dictionary, class_entry, phrase_country, resolve_entry
+from sitrep.resolve.actors import UNLISTED_IDS, actor_dictionary, class_entry, phrase_country, resolve_entry
 from sitrep.stages.acled import STATE_ACT_MODES, title_mode
 from sitrep.stages.actors import PEOPLE_KINDS
 from sitrep.stages.attribution import (
@@ -32,6 +32,15 @@ _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rall(?:y|ies))
 
 # the kinds of doer a protest makes protesters, and the canonical name each then takes (None: its own)
 _MARCHERS = {"unknown": None, "civilians": "Protesters"}
+
+
+
+def _class_named(actor: Actor) -> bool:
+    """An actor named by its class ("Civilians", or no name at all), not as a person or a body
+    ("Jane Roe", "Roe family"): marching makes a class protesters, and leaves a name its own."""
+    entry = actor_dictionary().get(actor.id) if actor.id else None
+    return not actor.name or entry is not None and entry.generic and actor.name == entry.name
+
 
 _PROTESTING_AFTER = re.compile(r"^\s*,?\s+(?:who\s+(?:were|had\s+been|have\s+been)?\s*)?(?:protest|demonstrat|march|rall(?:y|ied|ying))\w*\b",
                                re.I)
@@ -138,7 +147,7 @@ def fill_defaults(doc: Doc) -> None:
         _protest_policing(doc, m)
         if m.type == "PROTEST" and m.actor1 is not None and m.actor1.kind in _MARCHERS:
             # those who march are, in the march, protesters ("farmers protested", "residents took to the streets")
-            m.actor1 = replace(m.actor1, kind="protesters", name=_MARCHERS[m.actor1.kind] or m.actor1.name)
+            m.actor1 = replace(m.actor1, kind="protesters", name=_MARCHERS[m.actor1.kind] if _class_named(m.actor1) else m.actor1.name)
         elif m.type in ("COERCE", "ASSAULT") and _protesting(doc, m.actor2):
             # "arrested nearly 400 people protesting against ...": those acted on while protesting are protesters
             m.actor2 = replace(m.actor2, kind="protesters", name=_MARCHERS[m.actor2.kind] or m.actor2.name)
@@ -175,7 +184,10 @@ def fill_defaults(doc: Doc) -> None:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"), doc)
         if m.actor1 is None and not m.historical and (m.type == "ASSAULT" and m.mode == "abduct" or (
                 m.type == "CONCEDE" and m.mode == "release" and _KIDNAP.search(m.evidence.text))):
-            m.actor1 = _named_abductors(doc) or _unnamed_abductors(m, doc.extra.get("actor_country"))
+            m.actor1 = _named_abductors(doc) or _takers_by(doc) or _unnamed_abductors(m, doc.extra.get("actor_country"))
+        organ = _announcing_organ(doc, m)
+        if organ is not None:
+            m.actor1 = organ
         claim_modality(m)
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
@@ -213,6 +225,22 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
 _KIDNAP = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captors?|ransom)\b", re.I)
 
 
+def _announcing_organ(doc: Doc, m: EventMention) -> Actor | None:
+    """"The United States has sanctioned ..., the U.S. Treasury Department said": a state's measure
+    (not an attack) that one of its own ministries announces is that ministry's act: it took it."""
+    said = m.claim.evidence if m.claim is not None else None
+    if m.type in ("ASSAULT", "PROTEST") or m.actor1 is None or m.actor1.kind != "government" or said is None \
+            or said.field != "text":
+        return None
+    organ = next((a for a in doc.actors if a.start < said.end and said.start < a.end and a.actor.kind == "ministry"
+                  and a.actor.country == m.actor1.country), None)
+    if organ is None:
+        return None
+    e = organ.actor
+    return Actor(e.name, e.kind, e.country, organ.text, None if e.id in UNLISTED_IDS else e.id,
+                 Evidence(organ.text, organ.start, organ.end), basis="text")
+
+
 def _named_abductors(doc: Doc) -> Actor | None:
     """The one group the article names as taking the hostages ("were kidnapped by the 400 Mawozo
     gang"): a kidnapping or a release told elsewhere in it without a taker is that group's."""
@@ -225,6 +253,25 @@ def _named_abductors(doc: Doc) -> Actor | None:
         return None
     taker = next(iter(named.values()))
     return replace(taker, label=None, evidence=None, basis="inferred")
+
+
+_TAKEN_BY = re.compile(r"\b(?:kidnapp|abduct|seiz)(?:ed|ing)\s+by\s+(?:the\s+|suspected\s+|armed\s+)*", re.I)
+
+
+def _takers_by(doc: Doc) -> Actor | None:
+    """"kidnapped by armed bandits", "abducted by the gang": the one kind of taker the article names
+    after "by" took the hostages another sentence tells of without a taker."""
+    takers = {}
+    for found in _TAKEN_BY.finditer(doc.text):
+        at = next((a for a in doc.actors if found.end() - 8 <= a.start <= found.end() and not a.demonym
+                   and a.actor.kind in GROUP_KINDS | {"unknown"}), None)
+        if at is not None:
+            takers[(at.actor.id, at.actor.name)] = at.actor
+    if len(takers) != 1:
+        return None
+    entry = next(iter(takers.values()))
+    return Actor(entry.name or None, entry.kind, entry.country, None,
+                 None if entry.id in UNLISTED_IDS else entry.id, None, basis="inferred")
 
 
 def _unnamed_abductors(m: EventMention, context: str | None) -> Actor | None:

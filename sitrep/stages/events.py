@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sitrep import lexicon
 from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, When
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, mode_rank
-from sitrep.stages.actors import personal
+from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import struck_force, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
 from sitrep.stages.corefer import RETALIATION, merge_mentions
@@ -240,6 +241,7 @@ def _headline_acts(doc: Doc, labeller: RoleLabeller = label_roles) -> None:
             if ev is not None:
                 ev.field = "title"
         m.sentences = [0]  # told with the lead
+        m.actor1 = _holder_in_body(doc, title.text, m.actor1)
         m.location = None if m.location is not None and m.location.precision == "country" else m.location
         heads.append(m)
     if heads:
@@ -247,6 +249,32 @@ def _headline_acts(doc: Doc, labeller: RoleLabeller = label_roles) -> None:
         body, doc.mentions = doc.mentions, heads
         fill_places(doc)
         doc.mentions = heads + body
+
+
+def _holder_in_body(doc: Doc, headline: str, actor: Actor | None) -> Actor | None:
+    """"California Gov Commutes Sentences": a headline names a person by office, and the words its
+    capitals run on into are no name the body uses; the person is the one the body gives that title
+    ("California Gov. Gavin Newsom"), with the headline's word before the title where it has one,
+    when only one person is so named."""
+    if actor is None or not actor.label or actor.kind not in PEOPLE_KINDS | {"government", "head of state"}:
+        return actor
+    titles = {t.rstrip(".") for t in lexicon.person_titles()}
+    words = actor.label.split()
+    at = next((i for i, w in enumerate(words) if w.lower().rstrip(".") in titles), None)
+    name = " ".join(words[at + 1:]) if at is not None else ""
+    if not name[:1].isupper() or re.search(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", doc.text):
+        return actor
+    said = re.compile(rf"(?<![\w\-]){re.escape(words[at].rstrip('.'))}\.?\s", re.I)
+    holders = {a.actor.name: a for a in doc.actors if a.actor.id == "PERSON" and said.search(a.text)}
+    start = actor.evidence.start if actor.evidence is not None else 0
+    before = (headline[:start].split() + words[:at])[-1:]
+    if len(holders) > 1 and before and before[0][:1].isupper():
+        # "California Gov": the body's governor of California, not of New York
+        holders = {n: a for n, a in holders.items() if before[0] in doc.text[max(0, a.start - 40):a.end]}
+    if len(holders) != 1:
+        return actor
+    person = next(iter(holders.values())).actor
+    return replace(actor, name=person.name, kind=person.kind, country=person.country or actor.country)
 
 
 _ORG_AFTER = re.compile(r"^\s+(?:International|Party|Front|Movement|Council|Organi[sz]ation|Committee|Union|Forces|Brigades?|Group|Alliance|Watch)\b")

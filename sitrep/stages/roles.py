@@ -11,7 +11,7 @@ import re
 from sitrep import lexicon
 from sitrep.model import Actor, Evidence
 from sitrep.resolve.actors import UNLISTED_IDS, ActorEntry, ActorMatch, private_person, resolve_entry
-from sitrep.stages.actors import antecedent
+from sitrep.stages.actors import antecedent, body_antecedent
 from sitrep.stages.claims import RESPONSIBILITY, person_owner
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
@@ -593,12 +593,18 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
                 or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
             return None  # "The comments from Stoltenberg followed an (emergency meeting)": a clause, no subject
         start = sentence.start + offset
-        return ActorMatch(start, start + len(head), doc.text[start:start + len(head)], _UNKNOWN_ACTOR)
+        return _named_earlier(doc, ActorMatch(start, start + len(head), doc.text[start:start + len(head)], _UNKNOWN_ACTOR))
     words = m.group(1).strip()
     if len(words) < 3 or words.lower() in {"the", "it", "they", "he", "she", "we"}:
         return None
     start = sentence.start + m.start(1)
-    return ActorMatch(start, start + len(words), words, _UNKNOWN_ACTOR)
+    return _named_earlier(doc, ActorMatch(start, start + len(words), words, _UNKNOWN_ACTOR))
+
+
+def _named_earlier(doc: Doc, m: ActorMatch) -> ActorMatch:
+    """"The group has issued an appeal": a subject that only refers back is the body named before."""
+    body = body_antecedent(doc, m.start, m.text)
+    return m if body is None else ActorMatch(m.start, m.end, m.text, body.actor, demonym=False)
 
 
 def trigger_at(doc: Doc, offset: int, types: tuple[str, ...] | None = None) -> Trigger | None:

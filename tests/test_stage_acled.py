@@ -1,0 +1,87 @@
+"""sitrep.stages.acled alone: the ACLED type of an attack from its trigger, its kind of attack and its
+two sides, on triggers and actors built by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Actor
+from sitrep.stages.acled import acled_for, as_aerial, mode_rank
+from sitrep.stages.doc import Trigger
+
+CLASH = ("Battles", "Armed clash")
+ATTACK = ("Violence against civilians", "Attack")
+
+
+def trigger(text: str, mode: str | None = "firearms", acled: tuple[str, str] = CLASH, start: int = 0) -> Trigger:
+    return Trigger(start, start + len(text), text, "ASSAULT", mode, acled, "19", 0.8)
+
+
+ARMY = Actor("Syrian Arab Army", "state military", "SY", "the army", "SAA")
+REBELS = Actor("Free Syrian Army", "rebels", "SY", "rebels", "FSA")
+VILLAGERS = Actor("Civilians", "civilians", None, "villagers", "CIVILIANS")
+
+
+def typed(t: Trigger, a1: Actor | None, a2: Actor | None, group: list[Trigger] | None = None, text: str = "") -> tuple[str, str]:
+    out = acled_for(t, a1, a2, group or [t], text)
+    return out["event_type"], out["sub_event_type"]
+
+
+def test_gunfire_between_two_armed_sides_is_an_armed_clash() -> None:
+    assert typed(trigger("opened fire"), REBELS, ARMY) == CLASH
+
+
+def test_gunfire_on_civilians_is_an_attack_on_civilians() -> None:
+    assert typed(trigger("opened fire"), REBELS, VILLAGERS) == ATTACK
+
+
+def test_gunfire_with_only_a_perpetrator_keeps_the_triggers_type() -> None:
+    t = trigger("shot", acled=ATTACK)
+    assert typed(t, REBELS, None) == ATTACK
+
+
+def test_a_kidnapping_is_an_abduction_whoever_the_sides() -> None:
+    t = trigger("kidnapped", mode=None)
+    assert typed(t, REBELS, ARMY) == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+@pytest.mark.parametrize(("actor", "sub"), [
+    (ARMY, "Government regains territory"),  # a state's forces taking ground regain it
+    (REBELS, "Non-state actor overtakes territory"),
+])
+def test_who_took_a_town_decides_the_kind_of_territorial_change(actor, sub) -> None:
+    t = trigger("seized control", mode=None, acled=("Battles", "Non-state actor overtakes territory"))
+    assert typed(t, actor, None) == ("Battles", sub)
+
+
+def test_air_strikes_inside_a_battle_are_the_battles_weapons() -> None:
+    text = "Fighting raged into Sunday with airstrikes on the town."
+    strikes = trigger("airstrikes", "aerial", ("Explosions/Remote violence", "Air/drone strike"), start=text.index("airstrikes"))
+    fighting = trigger("Fighting", start=0)
+    assert typed(strikes, ARMY, REBELS, [strikes, fighting], text) == CLASH
+    assert typed(strikes, ARMY, REBELS, [strikes], text) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_forces_fighting_a_named_foe_is_no_battle_told() -> None:
+    text = "Jets of the coalition fighting the Islamic State bombed the town."
+    strikes = trigger("bombed", "aerial", ("Explosions/Remote violence", "Air/drone strike"), start=text.index("bombed"))
+    fighting = trigger("fighting", start=text.index("fighting"))
+    assert typed(strikes, ARMY, None, [strikes, fighting], text) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_a_targeted_killing_of_an_armed_man_is_violence_against_him_not_a_battle() -> None:
+    t = trigger("assassinated", "targeted", ATTACK)
+    assert typed(t, REBELS, ARMY) == ATTACK
+
+
+def test_a_more_telling_kind_of_attack_ranks_first() -> None:
+    assert mode_rank("suicide-attack") < mode_rank("explosives") < mode_rank("firearms") < mode_rank(None)
+    assert mode_rank("aerial") < mode_rank("heavy-weapons")
+    assert mode_rank("no such mode") == mode_rank(None) + 1
+
+
+def test_bombs_read_as_dropped_from_the_air_become_an_air_strike() -> None:
+    t = trigger("bombs", "explosives", ("Explosions/Remote violence", "Remote explosive/landmine/IED"), start=12)
+    air = as_aerial(t)
+    assert (air.start, air.end, air.text, air.weight) == (t.start, t.end, t.text, t.weight)
+    assert air.mode == "aerial" and air.acled == ("Explosions/Remote violence", "Air/drone strike")

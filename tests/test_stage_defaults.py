@@ -1,0 +1,50 @@
+"""sitrep.stages.defaults alone: article-level fallbacks for what a mention's sentence leaves unsaid
+(the day, the state behind an arrest, the protesters), on mentions built by hand over texts run up to
+the claims stage."""
+
+from __future__ import annotations
+
+from sitrep.model import When
+from sitrep.stages.defaults import fill_defaults
+
+
+def _filled(staged, mention, text: str, word: str, etype: str, **fields):  # noqa: ANN202
+    doc = staged(text, upto="claims", published="2024-03-15")
+    m = mention(doc, word, etype, **fields)
+    doc.mentions = [m]
+    fill_defaults(doc)
+    return m
+
+
+def test_an_undated_current_act_takes_the_published_day_marked_as_assumed(staged, mention) -> None:
+    m = _filled(staged, mention, "Gunmen attacked a bus in the north.", "attacked", "ASSAULT", mode="firearms")
+    assert m.date == When("2024-03-15", "day", "", None, basis="published")
+
+
+def test_an_undated_historical_act_takes_no_day(staged, mention) -> None:
+    m = _filled(staged, mention, "Gunmen attacked a bus in the north.", "attacked", "ASSAULT", mode="firearms",
+                historical=True)
+    assert m.date is None
+
+
+def test_an_old_year_makes_the_act_history(staged, mention) -> None:
+    m = _filled(staged, mention, "Gunmen attacked a bus in the north.", "attacked", "ASSAULT", mode="firearms",
+                date=When("2019", "year", "in 2019"))
+    assert m.historical
+
+
+def test_an_arrest_with_no_one_named_is_the_police_of_the_place(staged, mention) -> None:
+    m = _filled(staged, mention, "Three journalists were arrested in Tehran on Monday.", "arrested", "COERCE",
+                mode="arrest")
+    assert m.location is not None and m.location.name == "Tehran"
+    assert m.actor1 is not None and (m.actor1.kind, m.actor1.country, m.actor1.basis) == ("police", "IR", "inferred")
+
+
+def test_a_crowd_that_protests_is_protesters_of_the_country(staged, mention) -> None:
+    m = _filled(staged, mention, "Thousands protested in Tunis against the new law.", "protested", "PROTEST")
+    assert m.actor1 is not None and (m.actor1.kind, m.actor1.country, m.actor1.basis) == ("protesters", "TN", "inferred")
+
+
+def test_an_unnamed_attacker_is_not_invented(staged, mention) -> None:
+    m = _filled(staged, mention, "Gunmen attacked a bus in the north.", "attacked", "ASSAULT", mode="firearms")
+    assert m.actor1 is None

@@ -1,0 +1,88 @@
+"""sitrep.stages.event_time alone: the day of a mention against the day its article was published,
+the day an act was told, and background dates, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import When
+from sitrep.stages.event_time import TOLD_REACH_DAYS, told_day, told_fits, when_of
+
+
+def _when(staged, text: str, word: str, published: str):  # noqa: ANN202
+    doc = staged(text, published=published)
+    sentence = doc.sentences[0]
+    trigger = next(t for t in doc.triggers if t.text.startswith(word))
+    when, historical = when_of(doc, sentence, trigger)
+    return doc, sentence, trigger, when, historical
+
+
+@pytest.mark.parametrize(("published", "day"), [
+    ("2024-03-16", "2024-03-15"),  # a Saturday's report: the day before
+    ("2024-03-19", "2024-03-15"),  # a Tuesday's report: the Friday before
+])
+def test_on_friday_is_the_friday_before_the_published_day(staged, published, day) -> None:
+    _doc, _s, _t, when, historical = _when(staged, "Gunmen attacked a checkpoint in Aleppo on Friday.", "attacked", published)
+    assert when is not None and (when.value, when.precision, when.basis) == (day, "day", "text")
+    assert not historical
+
+
+def test_on_friday_in_a_fridays_report_is_never_another_week(staged) -> None:
+    _doc, _s, _t, when, _h = _when(staged, "Gunmen attacked a checkpoint in Aleppo on Friday.", "attacked", "2024-03-15")
+    assert when is None or when.value == "2024-03-15"
+
+
+def test_an_act_dated_years_before_is_background(staged) -> None:
+    _doc, _s, _t, when, historical = _when(staged, "Gunmen attacked a checkpoint in Aleppo in 2012.", "attacked", "2024-03-15")
+    assert when is not None and when.value == "2012" and when.precision == "year"
+    assert historical
+
+
+def test_an_undated_act_takes_no_date_and_is_current(staged) -> None:
+    _doc, _s, _t, when, historical = _when(staged, "Gunmen attacked a checkpoint in Aleppo.", "attacked", "2024-03-15")
+    assert when is None and not historical
+
+
+def test_an_undated_act_told_as_past_is_background(staged) -> None:
+    _doc, _s, _t, when, historical = _when(staged, "Gunmen previously attacked a checkpoint in Aleppo.", "attacked", "2024-03-15")
+    assert when is None and historical
+
+
+def test_a_deadline_after_publication_does_not_date_the_act(staged) -> None:
+    text = "The rebels attacked the base and the council will vote on a truce on 30 March 2024."
+    doc, _s, _t, when, historical = _when(staged, text, "attacked", "2024-03-15")
+    assert [d.value for d in doc.dates] == ["2024-03-30"]  # the date is read, and left to the vote
+    assert when is None and not historical
+
+
+def test_a_statements_day_does_not_date_the_attack_it_speaks_of(staged) -> None:
+    text = "The ministry on Wednesday condemned the shelling of the market on Monday."
+    _doc, _s, _t, when, _h = _when(staged, text, "shelling", "2024-03-15")
+    assert when is not None and when.value == "2024-03-11"
+
+
+def test_the_day_a_kidnapping_was_told_is_a_told_day(staged) -> None:
+    doc, sentence, trigger, when, _h = _when(
+        staged, "The ministry said on Monday that four workers were kidnapped in the north.", "kidnapped", "2024-03-15")
+    assert when is not None and when.value == "2024-03-11"
+    assert told_day(doc, sentence, when, trigger)
+
+
+def test_the_day_of_the_kidnapping_itself_is_not_a_told_day(staged) -> None:
+    doc, sentence, trigger, when, _h = _when(
+        staged, "Four workers were kidnapped in the north on Monday, the ministry said.", "kidnapped", "2024-03-15")
+    assert when is not None and when.value == "2024-03-11"
+    assert not told_day(doc, sentence, when, trigger)
+
+
+def test_an_act_a_few_days_before_its_telling_fits_it(staged, mention) -> None:
+    doc = staged("The ministry said on Friday that workers were kidnapped. The workers were kidnapped on Tuesday.",
+                 upto="segment")
+    teller = mention(doc, "said", "ASSAULT", date=When("2024-03-15", "day", "on Friday"))
+    act = mention(doc, "Tuesday", "ASSAULT", date=When("2024-03-12", "day", "on Tuesday"))
+    told = {id(teller)}
+    assert told_fits(teller, act, told)
+    assert not told_fits(teller, act, set())  # neither dated by its telling: two days
+    late = mention(doc, "Tuesday", "ASSAULT", date=When("2024-02-20", "day", "on 20 February"))
+    assert not told_fits(teller, late, told)  # further back than TOLD_REACH_DAYS
+    assert TOLD_REACH_DAYS < 24

@@ -1,0 +1,78 @@
+"""sitrep.stages.roles alone: the sentence patterns that say who did an act and to whom, and the
+parse tests an agent must pass, on sentences parsed here."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.resolve.actors import ActorMatch
+from sitrep.stages.parse import token_at
+from sitrep.stages.roles import as_actor, committed, has_agent, roles
+
+
+def _roles(staged, text: str, word: str, etype: str = "ASSAULT"):  # noqa: ANN202
+    doc = staged(text, upto="claims")
+    sentence = doc.sentences[0]
+    trigger = next(t for t in doc.triggers if t.text.startswith(word))
+    spans = [(a.start, a.end) for a in doc.in_sentence(doc.attributions, sentence)]
+    return roles(doc, sentence, trigger, etype, spans)
+
+
+def ids(found: tuple[ActorMatch | None, ActorMatch | None]) -> tuple[str | None, str | None]:
+    return tuple(a.actor.id if a is not None else None for a in found)  # type: ignore[return-value]
+
+
+def test_the_subject_of_an_active_attack_is_its_perpetrator(staged) -> None:
+    assert ids(_roles(staged, "Rebels shelled army positions near the town.", "shelled"))[0] == "REBELS"
+
+
+def test_who_arrests_whom(staged) -> None:
+    assert ids(_roles(staged, "Police arrested three journalists in the capital.", "arrested", "COERCE")) == ("POLICE", "JOURNALISTS")
+
+
+def test_the_agent_of_a_passive_killing_is_the_perpetrator_and_the_dead_its_target(staged) -> None:
+    assert ids(_roles(staged, "Two soldiers were killed by gunmen near the town.", "killed")) == ("GUNMEN", "MILITARY")
+
+
+def test_a_group_claiming_responsibility_is_the_perpetrator(staged) -> None:
+    found = _roles(staged, "The Islamic State claimed responsibility for the bombing of a police station.", "bombing")
+    assert ids(found)[0] == "ISIS"
+
+
+def test_the_source_of_a_report_is_not_a_party(staged) -> None:
+    found = _roles(staged, "According to police, gunmen attacked a bus in the north.", "attacked")
+    assert "POLICE" not in ids(found) and ids(found)[0] == "GUNMEN"
+
+
+def test_people_killed_with_no_one_named_have_no_perpetrator(staged) -> None:
+    assert ids(_roles(staged, "Four people were killed in the north.", "killed")) == (None, "CIVILIANS")
+
+
+@pytest.mark.parametrize(("text", "word", "agent"), [
+    ("Rebels shelled army positions near the town.", "shelled", True),
+    ("Police arrested three journalists in the capital.", "arrested", True),
+    ("Two soldiers were killed near the town.", "killed", False),  # a passive with no "by"
+])
+def test_an_act_has_an_agent_when_someone_does_it(staged, text, word, agent) -> None:
+    doc = staged(text)
+    token = token_at(doc, 0, doc.text.index(word))
+    assert has_agent(token) is agent
+
+
+@pytest.mark.parametrize(("text", "word", "done"), [
+    ("Unknown men launched an attack on the checkpoint.", "attack", True),  # the nominal act's doer stated
+    ("The rebels carried out raids on the villages.", "raids", True),
+    ("The attack on the checkpoint was launched at dawn.", "attack", False),  # the act is the subject
+    ("Officials discussed the attack on the checkpoint.", "attack", False),  # not a verb of committing
+])
+def test_a_nominal_act_launched_by_someone_is_committed(staged, text, word, done) -> None:
+    doc = staged(text)
+    assert committed(token_at(doc, 0, doc.text.index(word))) is done
+
+
+def test_a_match_becomes_a_record_actor_with_the_outlets_words(staged) -> None:
+    doc = staged("Police arrested three journalists in the capital.", upto="actors")
+    police = next(a for a in doc.actors if a.actor.id == "POLICE")
+    actor = as_actor(police)
+    assert (actor.id, actor.kind, actor.label) == ("POLICE", "police", "Police")
+    assert actor.evidence is not None and (actor.evidence.start, actor.evidence.end) == (police.start, police.end)

@@ -1,0 +1,96 @@
+"""sitrep.stages.selection alone: which of an article's mentions stand as records (one per sentence,
+a denial folded into the act it denies, an act named again dropped, the salience bar), on mentions
+built by hand over texts parsed here."""
+
+from __future__ import annotations
+
+from sitrep.model import Actor
+from sitrep.stages import salience
+from sitrep.stages.selection import SALIENCE_MIN_SENTENCES, drop_named_again, fold_denials, one_per_sentence, weigh
+
+ARMY = Actor("Military", "state military", None, "The army", "MILITARY")
+MINISTRY = Actor("Ministry", "ministry", None, "The ministry", "MINISTRY")
+POLICE = Actor("Police", "police", None, "Police", "POLICE")
+
+
+def test_a_condemnation_yields_to_the_deadly_strike_it_condemns(staged, mention) -> None:
+    doc = staged("The ministry condemned the airstrike that killed five civilians.", upto="claims")
+    anchors: dict[int, int] = {}
+    reaction = mention(doc, "condemned", "ACCUSE", actor1=MINISTRY, anchors=anchors)
+    strike = mention(doc, "killed", "ASSAULT", killed=5, category="civilians", anchors=anchors)
+    assert one_per_sentence(doc, [reaction, strike], anchors) == [strike]
+
+
+def test_an_arrest_of_marchers_keeps_the_protest_and_its_policing(staged, mention) -> None:
+    doc = staged("Police arrested 14 protesters who marched in Lagos.", upto="claims")
+    anchors: dict[int, int] = {}
+    arrest = mention(doc, "arrested", "COERCE", actor1=POLICE, anchors=anchors)
+    march = mention(doc, "marched", "PROTEST", anchors=anchors)
+    kept = one_per_sentence(doc, [arrest, march], anchors)
+    assert sorted(m.type for m in kept) == ["COERCE", "PROTEST"]
+
+
+def test_mentions_of_different_sentences_all_stand(staged, mention) -> None:
+    doc = staged("Police arrested two activists on Monday. Police arrested a journalist in another city.", upto="claims")
+    anchors: dict[int, int] = {}
+    first = mention(doc, "activists", "COERCE", anchors=anchors)
+    second = mention(doc, "journalist", "COERCE", anchors=anchors)
+    assert one_per_sentence(doc, [second, first], anchors) == [first, second]  # and in the text's order
+
+
+def test_a_denial_of_the_reports_is_folded_into_the_attack(staged, mention) -> None:
+    doc = staged("Gunmen attacked a checkpoint in Saraqib on Tuesday. The army denied the reports.", upto="claims")
+    anchors: dict[int, int] = {}
+    attack = mention(doc, "attacked", "ASSAULT", anchors=anchors)
+    denial = mention(doc, "denied", "REJECT", actor1=ARMY, anchors=anchors)
+    assert fold_denials(doc, [attack, denial], anchors) == [attack]
+    [folded] = attack.denials
+    assert folded.modality == "denied" and folded.source == "Military"
+
+
+def test_a_rejection_of_someones_words_is_an_event(staged, mention) -> None:
+    doc = staged("Gunmen attacked a checkpoint in Saraqib on Tuesday. The army rejected the minister's remarks.",
+                 upto="claims")
+    anchors: dict[int, int] = {}
+    attack = mention(doc, "attacked", "ASSAULT", anchors=anchors)
+    rejection = mention(doc, "rejected", "REJECT", actor1=ARMY, anchors=anchors)
+    assert fold_denials(doc, [attack, rejection], anchors) == [attack, rejection]
+    assert attack.denials == []
+
+
+def test_the_arrest_named_again_as_a_subject_is_no_new_arrest(staged, mention) -> None:
+    doc = staged("Police arrested two activists on Monday. The arrest drew wide condemnation.", upto="claims")
+    anchors: dict[int, int] = {}
+    arrest = mention(doc, "arrested", "COERCE", anchors=anchors)
+    again = mention(doc, "arrest", "COERCE", anchors=anchors)
+    assert drop_named_again(doc, [arrest, again], anchors) == [arrest]
+    assert drop_named_again(doc, [again], anchors) == [again]  # with no arrest told before, it is the arrest
+
+
+def test_a_text_of_a_sentence_or_two_keeps_every_candidate(staged, mention) -> None:
+    doc = staged("A roadside bomb exploded in Saraqib. Officials said nobody was hurt.", upto="claims")
+    assert len(doc.sentences) < SALIENCE_MIN_SENTENCES
+    anchors: dict[int, int] = {}
+    doc.mentions = [mention(doc, "exploded", "ASSAULT", mode="explosives", anchors=anchors)]
+    weigh(doc, anchors)
+    assert len(doc.mentions) == 1 and doc.mentions[0].salience is None  # not scored
+    assert len(doc.extra["candidates"]) == 1
+
+
+def test_the_salience_bar_keeps_the_likelier_of_an_articles_candidates(staged, mention) -> None:
+    text = ("Gunmen attacked a checkpoint in Saraqib on Tuesday, killing four soldiers, a monitor said. "
+            "The town lies on the main road to Aleppo. "
+            "Many residents fled to camps near the border in 2019. "
+            "Officials have long talked about reopening the road.")
+    doc = staged(text, upto="claims")
+    anchors: dict[int, int] = {}
+    attack = mention(doc, "attacked", "ASSAULT", mode="firearms", killed=4, anchors=anchors)
+    talk = mention(doc, "talked", "CONSULT", anchors=anchors)
+    old = mention(doc, "fled", "RETREAT", historical=True, anchors=anchors)
+    doc.mentions = [attack, old, talk]
+    weigh(doc, anchors)
+    cut = salience.threshold()
+    assert attack in doc.mentions and attack.salience is not None and attack.salience >= cut
+    assert old in doc.mentions  # history is kept as such, whatever its score
+    assert talk.salience is not None and talk.salience < attack.salience
+    assert (talk in doc.mentions) is (talk.salience >= cut)
