@@ -162,7 +162,7 @@ class ProcessExecutor(SerialExecutor):
     """``workers`` processes on this machine, forked from a fork server: a fork of this process,
     which holds database connections and a progress-bar thread, is not safe, but the server is a
     fresh interpreter that only imported ``sitrep.warm`` (the pipeline's data, loaded once, then
-    shared by every worker instead of loaded by each: 3 s of CPU a worker)."""
+    shared by every worker instead of loaded by each: 2 s of CPU a worker)."""
 
     def __init__(self, workers: int):
         import multiprocessing
@@ -206,7 +206,7 @@ class DaskExecutor(SerialExecutor):
     LocalCluster of ``workers`` single-threaded worker processes on 127.0.0.1.
 
     A LocalCluster starts in a thread: its workers wait for the fork server to load the
-    pipeline's data (about 3 s of CPU), and the cluster's own start (Dask imported, the
+    pipeline's data (about 2 s of CPU), and the cluster's own start (Dask imported, the
     scheduler, the nannies) takes about 1 s of this process's CPU; meanwhile the caller reads
     ahead in another thread, as for worker processes (its first ``submit``, or ``client``,
     waits for the cluster to be up). Both fit in this process's core while the fork server,

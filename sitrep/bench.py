@@ -190,12 +190,16 @@ def scaling_bench(path: str, text_column: str, title_column: str, outlet_column:
                    "--text-column", text_column, "--title-column", title_column, *args]
             if outlet_column:
                 cmd += ["--outlet-column", outlet_column]
+            load = os.getloadavg()[0]
             start, before = time.perf_counter(), _children_cpu()
             proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
             elapsed = time.perf_counter() - start
             if proc.returncode != 0:
                 raise RuntimeError(f"ingest {' '.join(args)} failed: {proc.stderr.strip()[-300:]}")
             out[f"{name}_s"] = round(elapsed, 1)
+            # the machine's 1-minute load average as the run started and as it ended: above the
+            # cores' number, other processes took turns on them and the wall time (and ratio) with it
+            out[f"{name}_load_average"] = [round(load, 2), round(os.getloadavg()[0], 2)]
             # CPU seconds of the ingest and its workers: what the parallel run costs in all, a
             # figure that other jobs on a shared machine do not change as they change wall time
             out[f"{name}_cpu_s"] = round(_children_cpu() - before, 1)

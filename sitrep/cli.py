@@ -123,8 +123,6 @@ def ingest(
 ) -> None:
     """Read articles into the database (stored once each; re-running is safe)."""
     from sitrep.batch import closing_meanwhile
-    from sitrep.fuse.events import fuse_store
-    from sitrep.ingest.run import ingest as run_ingest
 
     db = _db(db)
     options = _ingest_options(text_column, title_column, date_column, outlet_column, url_column,
@@ -132,6 +130,9 @@ def ingest(
     # the executor first: its fork server starts loading the pipeline's data (the workers' first
     # 3 s) while this process opens the store and builds the pipeline
     with _executor(workers, engine, scheduler, extract) as executor, _open(db) as store, _progress() as progress:
+        from sitrep.fuse.events import fuse_store
+        from sitrep.ingest.run import ingest as run_ingest
+
         extractor, version = _extractor(nlp) if extract else (None, None)
         task = progress.add_task("read", total=None, status="")
         extracting = progress.add_task("extract", total=None, status="", visible=extract)

@@ -1,9 +1,9 @@
 """Imported by the worker processes' fork server: loads what every extraction needs once.
 
-The rules pipeline's first article costs about 3 s of CPU (the gazetteer and its index
-unpickled, spaCy imported for its stop words, the sentence model loaded); the rest take
+The rules pipeline's first article costs about 2 s of CPU (the conflict gazetteer unpickled,
+the world index mapped, spaCy imported for its stop words, the sentence model loaded); the rest take
 milliseconds each. Worker processes forked from a server that did this share those pages
-(copy-on-write) instead of each paying the 3 s again. A failure here is not an error: a worker
+(copy-on-write) instead of each paying the 2 s again. A failure here is not an error: a worker
 then loads what it needs on its first article, as it would without this module.
 """
 
@@ -55,6 +55,6 @@ if _in_fork_server():
     import gc
 
     # what was loaded stays alive in every worker: kept out of the cycle collector's passes, which
-    # would walk it (1.5 million objects) and write to its pages, each worker then copying them
+    # would walk it (about a million objects) and write to its pages, each worker then copying them
     gc.freeze()
     atexit.register(_exit_now)  # run first (last registered): before multiprocessing's own, which has nothing to do here

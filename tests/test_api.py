@@ -17,6 +17,13 @@ def test_exported_members():
         assert hasattr(sitrep, name)
 
 
+def test_functions_stay_over_the_subpackages_of_their_name():
+    import sitrep.fuse.events
+    import sitrep.ingest.run  # noqa: F401
+
+    assert callable(sitrep.ingest) and callable(sitrep.fuse) and callable(sitrep.extract)
+
+
 def test_extract_returns_records():
     records = sitrep.extract("Shelling killed four civilians in Ariha on Monday, a monitor said.", published="2024-03-12")
     record = records[0].to_dict()

@@ -70,3 +70,10 @@ def test_second_figure_keeps_its_own_verb():
 )
 def test_a_dozen_qualified_is_no_count(text, expected):
     assert figures(text) == expected
+
+
+def test_a_life_claimed_or_taken_is_a_killing():
+    assert figures("Shells fell on the market, claiming the life of a woman and injuring 19 people.") \
+        == [("killed", 1, False), ("injured", 19, False)]
+    assert figures("A sniper took the life of a young farmer near the checkpoint.") == [("killed", 1, False)]
+    assert figures("The fire claims the lives of 12 people every winter in the camps.")[0] == ("killed", 12, False)

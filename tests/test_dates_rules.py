@@ -136,3 +136,30 @@ def test_a_republished_statement_counts_today_from_its_own_day():
     # without the note, today is the day of publication
     values = {d.text: d.value for d in default_pipeline().run(Article(text=body, published="2024-03-14")).dates}
     assert values["today"] == "2024-03-14"
+
+
+@pytest.mark.parametrize("interval,value", [("one week", "2024-03-13"), ("two days", "2024-03-18"), ("a day", "2024-03-19")])
+def test_an_act_an_interval_before_the_one_the_sentence_opens_with(interval, value):
+    # published on Wednesday 2024-03-20: the ambush is the day's news; the sentence dates the older bombing
+    text = ("Gunmen ambushed an army convoy on the highway north of the city. "
+            f"The attack comes {interval} after a suicide bomber blew himself up at a police post in a nearby "
+            "district, killing nine officers.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
+    bombing = next(m for m in doc.mentions if m.sentences == [1])
+    assert bombing.date is not None and (bombing.date.value, bombing.date.basis) == (value, "text")
+    ambush = next(m for m in doc.mentions if m.sentences[0] == 0)
+    assert ambush.date is not None and ambush.date.value == "2024-03-20"
+
+
+def test_a_wire_dateline_under_a_photo_caption_dates_the_report_not_the_act():
+    text = ("The court building in the provincial capital. Photo by a staff photographer | License Photo\n\n"
+            "April 26 (UPI) -- A man charged with leaking officials' phone numbers was sentenced to 14 years in prison.\n\n"
+            "He was sentenced Friday behind closed doors at a district court.")
+    doc = default_pipeline().run(Article(text=text, published="2021-04-26"))
+    assert [d.text for d in doc.dates] == ["Friday"]
+    sentencing = [m for m in doc.mentions if m.type == "COERCE"]
+    assert len(sentencing) == 1 and sentencing[0].date.value == "2021-04-23"
+    # a day in the body that is the publication day still dates what it is next to
+    body = ("Students have protested in the capital for weeks over the new fees.\n\n"
+            "Police arrested six of them on April 26 (a Monday) -- the day the exams began.")
+    assert [d.text for d in default_pipeline().run(Article(text=body, published="2021-04-26")).dates] == ["April 26", "Monday"]

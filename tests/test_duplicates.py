@@ -95,3 +95,69 @@ def test_a_toll_the_fighting_has_also_taken_is_added_to_that_fighting():
 def test_another_toll_told_without_also_stays_apart():
     doc = run(_BATTLE + "Fighting on Sunday in Aleppo killed 30 soldiers, the monitor said.")
     assert len(_current(doc, "ASSAULT")) == 2
+
+
+def test_a_wire_dateline_after_a_photo_caption_dates_the_report_not_the_sentence():
+    # the dateline opens the body's first paragraph under a caption: its day is the day the report
+    # was filed, so the sentencing told next "on Wednesday" is the same sentencing, on its own day
+    doc = run("A blogger has been sentenced for insulting the army (shown). Photo by a court press office\n\n"
+              "March 18 (Wire) -- A blogger accused of insulting the army was sentenced to eight years in "
+              "prison by a court in the capital. Tomas Varga, 31, was sentenced on Wednesday by the district "
+              "court after a closed hearing.\n\n"
+              "His lawyer said he would appeal the verdict.")
+    sentencings = _current(doc, "COERCE")
+    assert len(sentencings) == 1
+    assert sentencings[0].date.value == "2024-03-13"
+
+
+def test_a_dateline_day_does_not_join_an_act_told_weeks_before():
+    doc = run("A blogger sits in the dock in an undated picture. Photo by a court press office\n\n"
+              "March 18 (Wire) -- A blogger accused of insulting the army was sentenced to eight years in "
+              "prison by a court in the capital. He had first been sentenced on February 2 by the district "
+              "court after a closed hearing.\n\n"
+              "His lawyer said he would appeal the verdict.")
+    assert len([m for m in doc.mentions if m.type == "COERCE"]) == 2
+
+
+def test_a_battle_told_on_its_first_day_and_on_a_later_day_of_it_is_one_battle():
+    doc = run("Government troops and insurgents were locked in heavy fighting on Sunday on the southern edge of "
+              "Marwa, where 20 soldiers have died in a three-day insurgent offensive.\n\n"
+              "The insurgents launched the offensive on Friday to cut the road to the port.\n\n"
+              "The army said it had sent reinforcements to the front.",
+              published="2024-03-17")
+    battles = _current(doc, "ASSAULT")
+    assert len(battles) == 1
+
+
+def test_two_clashes_two_days_apart_with_nothing_saying_the_fighting_went_on_stay_two():
+    doc = run("Government troops and insurgents clashed on Sunday on the southern edge of Marwa, killing 20 soldiers.\n\n"
+              + _FILLER
+              + "Insurgents had clashed with soldiers in Marwa on Friday.\n\n"
+              "The army said it had sent reinforcements to the front.",
+              published="2024-03-18")
+    assert len(_current(doc, "ASSAULT")) == 2
+
+
+def test_a_today_inside_a_quoted_statement_does_not_tell_the_protest_apart():
+    # the statement was issued the day before the report: its "today" is the speaker's day, which the
+    # report does not give, so it does not make the march told with its own day a second protest
+    doc = run("Police in Kano on Sunday arrested 20 nurses who marched to the health ministry over unpaid wages.\n\n"
+              "Four reporters covering the march were also detained.\n\n"
+              "The nurses' union called for the release of its members.\n\n"
+              "The union's leader Mara Voss said in a statement sent to reporters on Sunday that the arrests were unlawful.\n\n"
+              'She said, "The Kano Nurses Union strongly condemns the arrest of our members. Our members were on a '
+              'peaceful protest today in Kano to demand their wages."',
+              published="2024-03-18")
+    protests = _current(doc, "PROTEST")
+    assert len(protests) == 1
+    assert protests[0].date.value == "2024-03-17"
+
+
+def test_a_today_outside_quotation_marks_still_dates_the_act():
+    doc = run("Police in Kano on Sunday arrested 20 nurses who marched to the health ministry over unpaid wages.\n\n"
+              "Four reporters covering the march were also detained.\n\n"
+              "The nurses' union called for the release of its members.\n\n"
+              "The union's leader Mara Voss said in a statement sent to reporters on Sunday that the arrests were unlawful.\n\n"
+              "Hundreds of teachers were on a peaceful protest today in Kano to demand their wages.",
+              published="2024-03-18")
+    assert len(_current(doc, "PROTEST")) == 2

@@ -209,8 +209,9 @@ def test_cli_bench_geo(tiny):
                           capture_output=True, text=True, check=True)
     result = json.loads(proc.stdout)
     assert result["geo_articles"] == 2 and result["geo_articles_per_s"] > 0
-    # the index is loaded in memory (hundreds of MB) and stays under the 1 GB budget
-    assert 50 < result["geo_index_memory_mb"] <= 1024 and result["geo_index_disk_mb"] > 1
+    # the index is mapped from its file (tens of MB resident once opened, not the hundreds an
+    # unpickled one took) and stays under the 1 GB budget
+    assert 0 < result["geo_index_memory_mb"] <= 1024 and result["geo_index_disk_mb"] > 1
 
 
 # Quality gate: pinned a little under the scores measured when set (gazetteer recogniser, no NER).

@@ -344,3 +344,15 @@ def test_read_ahead_stops_its_reader_when_the_consumer_stops():
     while not closed.is_set() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert closed.is_set()
+
+
+def test_scaling_bench_says_what_it_timed_and_under_what_load(fakes_sample):
+    from sitrep.bench import scaling_bench
+
+    figures = scaling_bench(str(fakes_sample), "article_content", "article_title", "source", dask=False)
+    assert figures["same_mentions"] and figures["1_worker_mentions"] > 0
+    for leg in ("1_worker", "2_workers"):
+        assert figures[f"{leg}_s"] > 0 and figures[f"{leg}_cpu_s"] > 0
+        started, ended = figures[f"{leg}_load_average"]  # each wall time comes with the machine's load
+        assert started >= 0 and ended >= 0
+    assert "end to end" in figures["timed"] and figures["load_average_1min"] >= 0

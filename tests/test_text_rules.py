@@ -1176,3 +1176,120 @@ def test_an_act_that_has_also_been_reported_is_the_same_incident():
               "It has also been reported that the militants executed 18 civilians who had tried to flee.")
     executions = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
     assert len(executions) == 1
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        # a trial, a siege's cut supply lines, a trial put off, forces sent, a demand, an accord suspended
+        ("The blogger is being tried by a state security court for his posts, his lawyer said on Tuesday.", "COERCE"),
+        ("Army units severed the rebels' supply lines into the old city on Sunday, the army said.", "COERCE"),
+        ("The journalist's trial was postponed on Monday, her lawyer said.", "CONCEDE"),
+        ("The rebel command dispatched fighters to the front line near the town on Monday.", "MOBILIZE"),
+        ("The rebels sent reinforcement to the front near the town on Monday.", "MOBILIZE"),
+        ("The UN envoy said on Monday: \"We urge both sides to return to the ceasefire.\"", "REQUEST"),
+        ("The Interior Ministry on Monday suspended its security agreement with Turkey.", "SANCTION"),
+    ],
+)
+def test_trials_cut_supplies_postponements_dispatches_and_suspended_accords(text, etype):
+    assert etype in [m.type for m in run(text).mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two men tried to cross the border on Monday.",  # an attempt, not a trial
+        "In a campaign driven by the urge to punish them, reporters were watched.",  # a wish, not a demand
+    ],
+)
+def test_attempts_and_urges_are_no_legal_act_or_demand(text):
+    types = [m.type for m in run(text).mentions]
+    assert "COERCE" not in types and "REQUEST" not in types
+
+
+def test_a_meeting_about_an_attack_is_its_own_event_but_a_condemnation_is_not():
+    types = [m.type for m in run("Erdogan and Putin discussed the gas attack on Khan Sheikhoun by telephone on Wednesday.").mentions]
+    assert sorted(types) == ["ASSAULT", "CONSULT"]
+    types = [m.type for m in run("The minister condemned the chemical attack on the town on Wednesday.").mentions]
+    assert types == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("On Wednesday the public prosecutor said it would prosecute 12 officials for fraud.", True),
+        ("The prosecutor said on Wednesday it could prosecute the officials if new evidence emerged.", False),
+        ("The judge asked on Wednesday whether the office would prosecute the officers.", False),
+    ],
+)
+def test_a_prosecution_announced_is_the_legal_act(text, expected):
+    assert ("COERCE" in [m.type for m in run(text).mentions]) is expected
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The newspaper closed on Thursday after authorities froze the company's funds.", "COERCE"),
+        ("Police said on Monday they also froze 160,000 dollars in assets linked to the group.", "COERCE"),
+        ("The United States froze the assets of the central bank on Monday.", "SANCTION"),
+    ],
+)
+def test_assets_frozen_by_law_enforcers_are_coercion_by_a_state_a_sanction(text, etype):
+    assert [m.type for m in run(text).mentions] == [etype]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("On Monday Russia decided to suspend its memorandum of understanding on flight safety with Turkey.", ["SANCTION"]),
+        ("On Monday the government decided not to suspend its agreement with Turkey.", []),
+    ],
+)
+def test_a_decision_taken_is_the_act(text, expected):
+    assert [m.type for m in run(text).mentions] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # protests named in a clause describing a place or a thing: a setting, not a protest told
+        ("The detained boys come from the southern province, where most of the protests are taking place.", []),
+        ("The ruling ends a long saga that has spurred protests across the country.", []),
+        # a protest told in a relative clause in the past is one
+        ("The town, where hundreds of protesters gathered on Friday, was quiet on Monday.", ["PROTEST"]),
+    ],
+)
+def test_protests_in_a_clause_describing_a_setting_are_no_event(text, expected):
+    assert [m.type for m in run(text).mentions if m.type == "PROTEST"] == expected
+
+
+def test_a_noun_joined_to_another_shares_its_clause():
+    # "the negotiations and the shelling ... would continue": the shelling's clause is the modal one
+    text = "The rebels said on Monday that the negotiations and the shelling of whole towns would continue."
+    assert "ASSAULT" not in [m.type for m in run(text).mentions]
+    assert [m.type for m in run("Jets struck the market and the hospital in the town on Monday, killing nine people.").mentions] == ["ASSAULT"]
+
+
+def test_an_attack_that_names_the_place_of_the_act_is_not_its_kind():
+    text = ("Warplanes carried out air strikes around the town, the site of a deadly chemical attack in the spring, "
+            "killing nine civilians on Sunday, a monitor said.")
+    m = next(m for m in run(text).mentions if m.type == "ASSAULT")
+    assert (m.mode, m.acled["sub_event_type"]) == ("aerial", "Air/drone strike")
+
+
+def test_a_speaker_with_an_abbreviated_title_is_one_speaker():
+    doc = run("Police raided a church shelter in the city on Monday, and the regional police director Gen. Ramon "
+              "Castillo said the officers arrested six men there.")
+    said = [a.claim for a in doc.attributions]
+    assert [c.by for c in said] == ["the regional police director Gen. Ramon Castillo"]
+    arrest = next(m for m in doc.mentions if m.type == "COERCE")
+    assert arrest.claim.modality == "claimed"  # the police tell their own arrest
+
+
+def test_fighters_captured_in_the_fight_that_killed_their_comrades_are_a_battle():
+    m = next(m for m in run("The army killed 33 Nusra Front militants and captured 10 others in clashes near the town "
+                            "on Sunday.").mentions if m.type == "ASSAULT")
+    assert m.acled["sub_event_type"] == "Armed clash"
+    m = next(m for m in run("Gunmen captured 10 villagers near the town on Sunday and killed two of them.").mentions
+             if m.type == "ASSAULT")
+    assert m.acled["sub_event_type"] == "Abduction/forced disappearance"

@@ -39,6 +39,11 @@ def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[
         # "fighting raged into Sunday with air strikes and artillery fire": the battle is the event and
         # the strikes its weapons (PROTOCOL: an offensive and its counter-fire are one armed clash)
         return {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    if trigger.mode == "abduct" and trigger.text.lower().startswith("captur") and _combatant(a1) and _combatant(a2) \
+            and any(t.mode != "abduct" and t.text.lower().startswith(_KILLING) for t in group):
+        # "the army killed 33 militants and captured 10": fighters taken prisoner in the fight that killed
+        # their comrades; ACLED codes the battle, not an abduction
+        return {"event_type": "Battles", "sub_event_type": "Armed clash"}
     if trigger.mode in (None, "firearms"):
         phrases = " ".join(t.text.lower() for t in group)
         if any(w in phrases for w in ("kidnap", "abduct", "hostage")):
@@ -57,6 +62,14 @@ def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[
     if trigger.mode == "targeted" and a2 is not None and a2.kind not in ("civilians", None):
         return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
     return {"event_type": event_type, "sub_event_type": sub}
+
+
+_COMBATANTS = frozenset({"state military", "armed group", "terrorist group", "rebels", "militia"})
+_KILLING = ("kill", "killed", "killing")
+
+
+def _combatant(actor: Actor | None) -> bool:
+    return actor is not None and actor.kind in _COMBATANTS
 
 
 # what a headline may say more precisely than the lead: "suicide bomb attack ... kills 25" over the

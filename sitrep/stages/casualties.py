@@ -80,7 +80,8 @@ _PASSIVE = (
 )
 _BE = r"(?:\s+(?:were|was|have|has|had|been|are|is|being|reportedly|all|also|later|allegedly|reported|said|to|be|have been|had been|were\s+reportedly))*"
 _ACTIVE = (
-    r"(killing|killed|kill|kills|left|leaving|claimed the lives of|claiming the lives of|"
+    r"(killing|killed|kill|kills|left|leaving|claimed the lives of|claiming the lives of|claims the lives of|"
+    r"claimed the life of|claiming the life of|claims the life of|took the life of|taking the life of|"
     r"wounding|injuring|injured|injures|wounded|wounds|executed|executing|massacred|"
     r"took the lives of|taking the lives of|kidnapped|abducted|slaughtered|shot dead|"
     r"eliminated|eliminating|neutralized|neutralised)"

@@ -9,7 +9,9 @@ also claimed") takes the previous sentence's claimant. No cue -> the outlet asse
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from sitrep import lexicon
 from sitrep.model import Claim, Evidence
 from sitrep.resolve.actors import ActorMatch
 from sitrep.stages.doc import Attribution, Doc, Sentence
@@ -162,8 +164,20 @@ def _claimed_by(doc: Doc, sentence: Sentence, after: int) -> list[Attribution]:
     return [Attribution(after, agent.end, claim, "claimed by")]
 
 
+@lru_cache(maxsize=1)
+def _title_stop() -> re.Pattern[str]:
+    """The full stop of an abbreviated title before a name ("Gen. Debold Sinas", "Dr. Ahmed Nour")."""
+    titles = [t[:-1] for t in lexicon.person_titles() if t.endswith(".")]
+    return re.compile(r"\b(?:" + lexicon.alternation(titles) + r")(\.)(?=\s+[A-Z])", re.I)
+
+
+def _without_title_stops(text: str) -> str:
+    """``text`` with those full stops blanked (same length): "PNP chief Gen. Debold Sinas said" is one speaker."""
+    return _title_stop().sub(lambda m: m.group(0)[:-1] + " ", text)
+
+
 def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> list[Attribution]:
-    text, off = sentence.text, sentence.start
+    text, off = _without_title_stops(sentence.text), sentence.start
     found: list[Attribution] = []
     for m in _QUOTED_AS.finditer(text):
         s, e = m.start(1) + off, m.end(1) + off
@@ -208,7 +222,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         if not (_SPEAKER.search(m.group(2)) or _ROLE.search(m.group(2))) or m.group(1).split()[0].lower() in _NOT_A_NAME:
             continue
         s, e = m.start(1) + off, m.end(2) + off
-        claim = Claim(by=m.group(1), source=_source_for(doc, s, e), modality=_modality(m.group(3)),
+        claim = Claim(by=doc.text[s:m.end(1) + off], source=_source_for(doc, s, e), modality=_modality(m.group(3)),
                       evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
         found.append(Attribution(s, m.end() + off, claim, m.group(3)))
     for m in _SUBJ_VERB.finditer(text):
@@ -265,7 +279,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
             source = _source_for(doc, s, e)
             if source is None and not _SPEAKER.search(subject):
                 continue
-            claim = Claim(by=subject, source=source, modality=_modality(verb),
+            claim = Claim(by=doc.text[s:e], source=source, modality=_modality(verb),
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
         found.append(Attribution(s, m.end() + off, claim, verb))
     for m in _VERB_SUBJ.finditer(text):
@@ -273,7 +287,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         s, e = m.start(2) + off, m.start(2) + off + len(subject)
         if any(a.start <= s < a.end for a in found):
             continue
-        claim = Claim(by=subject, source=_source_for(doc, s, e), modality="reported",
+        claim = Claim(by=doc.text[s:e], source=_source_for(doc, s, e), modality="reported",
                       evidence=Evidence(doc.text[m.start() + off:e], m.start() + off, e))
         found.append(Attribution(m.start() + off, e, claim, m.group(1)))
     if not found:

@@ -12,10 +12,10 @@ from sitrep.model import Actor, Casualty, EventMention
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.acled import mode_rank
 from sitrep.stages.casualties import is_vague
-from sitrep.stages.dates import SAME_DAY
+from sitrep.stages.dates import SAME_DAY, interval_after
 from sitrep.stages.doc import Doc, Sentence
 from sitrep.stages.event_place import finer, merged_place, places_compatible
-from sitrep.stages.event_time import ANOTHER, told_fits
+from sitrep.stages.event_time import ANOTHER, report_day_fits, told_fits
 from sitrep.stages.realis import TYPE_RANK
 from sitrep.stages.roles import FIGHTING_KINDS
 
@@ -58,8 +58,11 @@ def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) 
     if a.type != b.type:
         return False
     if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)] and not _next_day(a, b) \
-            and not (told and told_fits(a, b, told)):
+            and not (told and told_fits(a, b, told)) and not report_day_fits(a, b) and not _one_battle(a, b):
         return False
+    if any(x.date is not None and interval_after(x.date.text) and (y.date is None or y.date.value != x.date.value)
+           for x, y in ((a, b), (b, a))):
+        return False  # "the attack comes a week after a bomber blew himself up": the bombing is an older act
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False
     same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
@@ -87,6 +90,27 @@ def _means_of_seizure(a: EventMention, b: EventMention) -> bool:
 
 def _consequence(m: EventMention) -> bool:
     return (m.trigger or "").lower() in _CONSEQUENCES
+
+
+# "fierce fighting Sunday ... in a two-day offensive", "fighting lasted all night and into Sunday",
+# "massed since Friday": a battle told as lasting over days
+_ONGOING = re.compile(r"\b(?:(?:two|three|four|\d+)[\s-]day|(?:second|third|fourth) day|days[- ]long)\b|"
+                      r"\b(?:lasted|continued|raged|dragged on)\b|\binto (?:its )?(?:\w+day|the (?:night|weekend|second|third))\b", re.I)
+BATTLE_DAYS = 3  # how many days apart two tellings of one battle lasting days may date it
+
+
+def _one_battle(a: EventMention, b: EventMention) -> bool:
+    """A battle told as lasting days, dated by its start in one telling ("launched an offensive on
+    Friday") and by a later day of it in another ("locked in fierce fighting Sunday in a two-day
+    offensive"): no other place, a few days apart, one of them telling that it went on."""
+    if a.type != "ASSAULT" or (a.location and b.location and a.location.name != b.location.name) \
+            or not (_ONGOING.search(a.evidence.text) or _ONGOING.search(b.evidence.text)):
+        return False
+    try:
+        gap = abs((date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)).days)
+    except (TypeError, ValueError):
+        return False
+    return gap <= BATTLE_DAYS
 
 
 def _next_day(a: EventMention, b: EventMention) -> bool:
@@ -197,7 +221,8 @@ def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = Non
     if not _compatible(a, b, told):
         return False
     stated = [x.date for x in (a, b) if x.date is not None and x.date.basis == "text"]
-    if len(stated) == 2 and stated[0].value != stated[1].value and not (told and told_fits(a, b, told)):
+    if len(stated) == 2 and stated[0].value != stated[1].value and not (told and told_fits(a, b, told)) \
+            and not _one_battle(a, b):
         return False
     ka, kb = a.killed, b.killed
     if len(stated) == 1 and a.type in _UNDATED_NEEDS_TIE and not _tied(a, b):

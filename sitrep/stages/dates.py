@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from sitrep import lexicon
-from sitrep.resolve.dates import DateMatch, find_dates
+from sitrep.resolve.dates import BACKGROUND_DAYS, DateMatch, find_dates
 from sitrep.stages.doc import Doc
 
 # "on Tuesday raised the toll from strikes ... the previous day": a day before the day the sentence
@@ -24,6 +24,16 @@ SAME_DAY_REACH = 3  # sentences back in which the day it refers to may stand
 # "This statement was originally published on cpj.org on 31 December 2021.": a statement republished
 # later speaks from its own day; its "today" and "on Monday" count from that day, not the reposting
 _ORIGINALLY = re.compile(r"\boriginally\s+(?:published|posted|issued|released|appeared)\b(?:[^.\n]|\.(?=\w)){0,80}", re.I)
+# "The latest attack comes one week after a suicide bomber blew himself up", "the strikes came a day after
+# the ministry said": the act after "after" is that long before the one the sentence opens with
+_INTERVAL = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+after"
+_CAME_AFTER = re.compile(r"\b(?:comes?|came|happened|took place|occurred)\s+(?:just\s+|only\s+|barely\s+)?" + _INTERVAL + r"\b", re.I)
+
+
+def interval_after(text: str) -> bool:
+    """Whether a date's words are an interval before the act the sentence opens with ("one week after"):
+    they date only what follows them."""
+    return re.fullmatch(_INTERVAL, text, re.I) is not None
 
 
 @lru_cache(maxsize=1)
@@ -41,11 +51,11 @@ def find_doc_dates(doc: Doc) -> Doc:
     if written is not None and (not doc.article.published or written.value < doc.article.published):
         # only what counts from the speaker's now moves ("today", "on Monday"); a named month and day
         # ("On October 24") is that day whoever repeats it
-        own = {(d.start, d.end): d for d in find_dates(doc.text, written.value) if _deictic(d.text)}
+        own = {(d.start, d.end): d for d in find_dates(doc.text, written.value) if deictic(d.text)}
         dates = [own.get((d.start, d.end), d) for d in dates]
     # the dateline is the publication date, not an event date
     head = doc.sentences[0].end if doc.sentences else 0
-    dates = [d for d in dates if not (d.start < min(head, 60) and d.value == doc.article.published)]
+    dates = [d for d in dates if not (d.value == doc.article.published and (d.start < min(head, 60) or _wire_dateline(doc.text, d)))]
     for i, d in enumerate(dates):
         if not _DAY_BEFORE.fullmatch(d.text):
             continue
@@ -56,11 +66,24 @@ def find_doc_dates(doc: Doc) -> Doc:
             day = date.fromisoformat(anchor.value) - timedelta(days=1)
             dates[i] = replace(d, value=day.isoformat())
     dates = _same_day(doc, dates)
+    dates = _interval_after(doc, dates)
     doc.dates = dates
     return doc
 
 
-def _deictic(text: str) -> bool:
+# "April 26 (UPI) -- A man was sentenced ...", "HONG KONG, June 24 (Reuters) - ": a wire's dateline, at the
+# start of a line near the top (after a caption or a photo credit), gives the day the report was filed
+_WIRE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Za-z.'\- ]{1,30},\s*(?:[A-Z][\w.'\- ]{1,30},\s*)?)?$")
+_WIRE_AFTER = re.compile(r"(?:,\s*\d{4})?\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|—|–|-)\s")
+WIRE_REACH = 1500  # characters: how far down a dateline may stand
+
+
+def _wire_dateline(text: str, d: DateMatch) -> bool:
+    return d.start < WIRE_REACH and bool(_WIRE_BEFORE.search(text, max(0, d.start - 70), d.start)) \
+        and bool(_WIRE_AFTER.match(text, d.end))
+
+
+def deictic(text: str) -> bool:
     """A date phrase that names no month and no number: it counts from the day it was said."""
     words = text.lower()
     return not re.search(r"\d", words) and not any(re.search(r"\b" + re.escape(m.lower()) + r"\b", words)
@@ -84,4 +107,27 @@ def _same_day(doc: Doc, dates: list[DateMatch]) -> list[DateMatch]:
                        and not telling.search(doc.text[max(floor, d.start - 40):d.start])), None)
         if anchor is not None:
             added.append(DateMatch(m.start(), m.end(), m.group(0), anchor.value, "day", anchor.historical))
+    return sorted(dates + added, key=lambda d: d.start) if added else dates
+
+
+def _interval_after(doc: Doc, dates: list[DateMatch]) -> list[DateMatch]:
+    """"X came two days after Y": Y's day is two days before X's, the day the sentence gives X before
+    the phrase, or, when it gives none, the publication day (X told as the day's news)."""
+    added = []
+    numbers = {**lexicon.number_words(), "a": 1, "an": 1}
+    for m in _CAME_AFTER.finditer(doc.text):
+        if any(d.start < m.end() and m.start() < d.end for d in dates):
+            continue
+        here = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+        if here is None:
+            continue
+        anchor = next((d.value for d in reversed(dates) if here.start <= d.start < m.start() and d.precision == "day"),
+                      doc.article.published)
+        count = numbers.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else None)
+        if not anchor or not count:
+            continue
+        day = date.fromisoformat(anchor[:10]) - timedelta(days=count * (7 if m.group(2).lower().startswith("week") else 1))
+        # the phrase dates what follows "after" only: it starts at the number
+        added.append(DateMatch(m.start(1), m.end(), m.group(0)[m.start(1) - m.start():], day.isoformat(), "day",
+                               (date.fromisoformat(anchor[:10]) - day).days > BACKGROUND_DAYS))
     return sorted(dates + added, key=lambda d: d.start) if added else dates

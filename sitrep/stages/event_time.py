@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from sitrep.model import EventMention, Evidence, When
-from sitrep.stages.dates import telling_before
+from sitrep.stages.dates import deictic, interval_after, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.realis import background
 
@@ -59,15 +59,32 @@ _DATELINE_BEFORE = re.compile(r"^\W*[A-Z][A-Z\-' ]{1,30}(?:,\s*[A-Z][\w\-' ]{1,3
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4}\s*)?(?:\(\s*[\w .&]{1,30}\)\s*)?(?:--|—|–|-)\s")
 
 
+DATELINE_REACH = 500  # characters: a dateline opens the text or a paragraph near it (after a photo caption)
+
+
 def _in_dateline(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
-    return d.start < 80 and bool(_DATELINE_BEFORE.match(doc.text[:d.start])) \
+    line = doc.text.rfind("\n", 0, d.start) + 1
+    before = doc.text[line:d.start]
+    return line < DATELINE_REACH and d.start - line < 80 and (not before.strip() or bool(_DATELINE_BEFORE.match(before))) \
         and bool(_DATELINE_AFTER.match(doc.text[d.end:d.end + 40]))
+
+
+def _quoted_now(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
+    """"He said, \"... were on a peaceful protest today\"": a "today" or "on Monday" inside a quotation
+    counts from the day the words were said, which the report does not give: assumed, like the
+    report's own day, not a day the text states for the act."""
+    if not deictic(d.text):
+        return False
+    seg = doc.text[doc.text.rfind("\n", 0, d.start) + 1:d.start]
+    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”")
 
 
 def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
-             and not _after_publication(d.value, doc.article.published)]  # "decide by this Friday": a deadline
+             and not _after_publication(d.value, doc.article.published)  # "decide by this Friday": a deadline
+             # "the latest attack comes one week after a bomber blew himself up": the week dates the bombing only
+             and not (interval_after(d.text) and trigger.start < d.start)]
     if not dates:
         return None, background(doc, sentence, trigger)
     current = [d for d in dates if not d.historical]
@@ -99,7 +116,7 @@ def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None
         d = start or d
     # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
     # the act: the day of the news, assumed like the publication day
-    basis = "published" if not doc.text[:d.start].strip() or _in_dateline(doc, d) else "text"
+    basis = "published" if not doc.text[:d.start].strip() or _in_dateline(doc, d) or _quoted_now(doc, d) else "text"
     return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current and not told_only
 
 
@@ -125,6 +142,20 @@ def told_fits(a: EventMention, b: EventMention, told: set[int]) -> bool:
         return False
     gap = _days_before(act.date.value, teller.date.value)
     return gap is not None and 0 <= gap <= TOLD_REACH_DAYS
+
+
+def report_day_fits(a: EventMention, b: EventMention) -> bool:
+    """One record dated only by its report (a dateline's day), the other by its own stated day within
+    the days before: the report's day does not tell the act apart ("April 26 (UPI) -- ... was
+    sentenced", then "was sentenced Friday")."""
+    for teller, act in ((a, b), (b, a)):
+        if teller.date is None or act.date is None or teller.date.basis != "published" \
+                or act.date.basis != "text" or act.date.precision != "day":
+            continue
+        gap = _days_before(act.date.value, teller.date.value)
+        if gap is not None and 0 <= gap <= TOLD_REACH_DAYS:
+            return True
+    return False
 
 
 def borrowed_period(doc: Doc, m: EventMention) -> bool:

@@ -45,7 +45,10 @@ _EARLIER = re.compile(
     r"\b(?:days|weeks|months|years|hours|a day|a week|a month|a year|shortly|soon)\s+(?:after|since|following)\s+"
     r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$"
     # "agreed to a ceasefire after two days of fierce fighting": the fighting that went before
-    r"|\b(?:after|following)\s+(?:[\w\-]+\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w\-]+\s+){0,2}$", re.I)
+    r"|\b(?:after|following)\s+(?:[\w\-]+\s+)?(?:days|weeks|months|years|hours)\s+of\s+(?:[\w\-]+\s+){0,2}$"
+    # "air strikes around the town, the site of the deadly chemical attack in April": a place, or a time, named
+    # by an attack that went before
+    r"|\b(?:site|anniversary|aftermath)\s+of\s+(?:a|an|the|last|this|its|their)?\s*(?:[\w\-'’]+\s+){0,4}$", re.I)
 _CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:photo|picture|image)|file (?:photo|picture)|photo:|pictured:|"
                       r"(?:also |must )?read(?: more| also)?:|related:|see also:)", re.I)  # captions, links to other stories
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)

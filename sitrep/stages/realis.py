@@ -213,6 +213,12 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         start, end = subtree_span(p)
         if _STANDING.search(doc.sentences[m.sentences[0]].text[start:end]):
             return False  # "has opposed the agreement from the very beginning": a standing position, not an act
+    if m.type == "PROTEST" and not m.casualties and p.dep_ == "relcl" and p.i != token.i \
+            and (p.tag_ in ("VBG", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have", "is", "are") for c in p.children)) \
+            and trigger_at(doc, doc.sentences[m.sentences[0]].start + p.head.idx) is None:
+        # "Upper Egypt, where the bulk of the protests are taking place", "a saga that has spurred protests":
+        # protests named in a clause describing a place or a thing, a setting, not a protest told
+        return False
     if m.type in _INTENT_ACTS:
         return True
     if _dated_by_year(doc, token):
@@ -229,8 +235,21 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     mood = realis(token)
     if mood == "actual":
         return True
+    if m.type not in TYPE_RANK and mood == "irrealis" and p.head.lower_ in ("decided", "decides") \
+            and not any(c.dep_ == "neg" for c in p.head.children):
+        return True  # "Russia decided to suspend its memorandum": a state's decision announced is its act
+    if m.type == "COERCE" and m.mode == "legal" and mood == "modal" and _announced(doc, m, p):
+        return True  # "the judiciary would prosecute 19 politicians": a prosecution announced is the legal act
     # a toll reported in the sentence is an occurrence whatever the wording around it
     return bool(m.casualties) and mood in ("irrealis", "habitual")
+
+
+def _announced(doc: Doc, m: EventMention, p) -> bool:  # noqa: ANN001 - the trigger's predicate, a spaCy token
+    """A legal act told in the future of its announcement ("will prosecute", "would stand trial"), not
+    a possibility ("could face trial"), a condition ("if extradited") or a question ("whether it will")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in p.children) \
+        and not any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in p.children) \
+        and not re.search(r"\b(?:if|unless|could|might)\b", doc.sentences[m.sentences[0]].text, re.I)
 
 
 _FUTURE_BEFORE = re.compile(

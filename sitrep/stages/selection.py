@@ -118,6 +118,10 @@ def _contrast_clause(p, governor) -> bool:  # noqa: ANN001 - spaCy tokens
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children))
 
 
+# acts between two parties that stay events when what they concern is an attack told in their sentence
+_ABOUT_ACTS = frozenset({"CONSULT", "REQUEST", "THREATEN", "AGREE"})
+
+
 def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
     """One event per sentence: a sentence reports one occurrence; the other trigger words in it
     describe that occurrence ("condemned the strike", "called for an end to the shelling").
@@ -193,6 +197,14 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
                                 or _contrast_clause(predicate(best_token), predicate(t)))), None)
         if joined is not None:
             kept.append(joined)
+        # "Erdogan and Putin discussed the attack", "urged the council to investigate the bombing": a
+        # meeting, demand, threat or offer about an attack is an act of its own (PROTOCOL), not its attribute
+        about = next((m for m in group if m.type in _ABOUT_ACTS and m not in kept
+                      and (t := trigger_token(doc, m, anchors)) is not None and t.pos_ == "VERB"
+                      and any(a.type == "ASSAULT" and (at := trigger_token(doc, a, anchors)) is not None
+                              and at.pos_ == "NOUN" and predicate(at).i == t.i for a in (best, partner, joined) if a)), None)
+        if about is not None:
+            kept.append(about)
         if tolled and best not in tolled and partner not in tolled:
             # "backed Turkey after 33 soldiers were killed by air strikes": an act of its own and
             # the violence with a toll it answers are two events

@@ -52,6 +52,23 @@ _TO_COURT = re.compile(
     r"(?:(?!(?:outside|near|beside|behind|by|at|in|from|opposite|across)\b)[\w.'’\-]+\s+){0,6}(?:courts?|tribunal)\b)", re.I)
 
 
+# "she is being tried in a terrorism court", "were tried by a military court": a trial (PLOVER COERCE,
+# CAMEO 173 arrest, detain or charge with legal action); "tried to flee" is an attempt, not a trial
+_TRIED = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(tried)\b(?!\s+to\b)", re.I)
+
+
+# "severed all the supply routes", "cut the rebels' supply lines": a siege's act on the other side's
+# supplies (PLOVER COERCE, CAMEO 191 impose blockade)
+_SUPPLY_CUT = re.compile(r"\b(sever(?:s|ed|ing)?|cut(?:s|ting)?(?:\s+off)?)\s+(?:[\w\-'’]+\s+){0,3}?"
+                         r"(?:supply|supplies|logistics)\s+(?:routes?|lines?|roads?|corridors?)\b", re.I)
+
+
+# "the trial has been postponed", "postponed her execution": the court step awaited is put off, an easing
+# for the accused (PLOVER CONCEDE, CAMEO 08)
+_PUT_OFF = re.compile(r"\b(?:trial|execution)s?\b[^.;:!?]{0,60}?\b(postponed|deferred)\b|"
+                      r"\b(postpon(?:e|es|ed|ing)|defer(?:s|red|ring)?)\s+(?:\w+\s+){0,2}?(?:trial|execution)s?\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _call_on_day() -> re.Pattern[str]:
     """"He last called on May 21", "she called on Friday": a call made on a day, not a demand."""
@@ -95,6 +112,16 @@ def find_triggers(doc: Doc) -> Doc:
         found.append(Trigger(m.start(), m.end(), m.group(0), "ACCUSE", "allege", *accuse))
     for m in _said_must().finditer(text):
         found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
+    legal = _entry("COERCE", "legal")
+    for m in _TRIED.finditer(text):
+        found.append(Trigger(m.start(1), m.end(1), m.group(1), "COERCE", "legal", *legal))
+    restrict = _entry("COERCE", "restrict")
+    for m in _SUPPLY_CUT.finditer(text):
+        found.append(Trigger(m.start(1), m.end(1), m.group(1), "COERCE", "restrict", *restrict))
+    concede = _entry("CONCEDE", None)
+    for m in _PUT_OFF.finditer(text):
+        g = 1 if m.group(1) else 2
+        found.append(Trigger(m.start(g), m.end(g), m.group(g), "CONCEDE", None, *concede))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = Coverage(len(text))
     kept = []
@@ -165,6 +192,21 @@ _HALTED_BEFORE = re.compile(r"\b(?:halt(?:s|ed|ing)?|a halt (?:on|to|in)|suspend
                             r"and|or|but|as|with|from|against|into|during|until|since|when|while)\b)[\w\-]+\s+){0,3}$", re.I)
 
 
+# "decided to suspend its memorandum of understanding", "froze the agreement": an accord between two
+# parties named as what one of them suspends
+_SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:s|ed|ing)?|suspension of|freez(?:e|es|ing)|froze)\s+"
+                               r"(?:(?:its|their|the|his|her|a|an|all|bilateral|military|security)\s+){0,3}$", re.I)
+_PACTS = re.compile(r"memorandum|agreements?|accords?|deals?", re.I)
+
+
+# "police froze HK$160,000 in assets", "authorities froze the company's funds": a seizure ordered by the
+# state's own law enforcers (PLOVER COERCE, CAMEO 1711 confiscate property); a state's freeze of
+# another's assets or aid stays a SANCTION
+_ASSETS_AFTER = re.compile(r"^\s+(?:[\w\-'’$,.]+\s+){0,5}?(?:funds|assets|accounts|bank accounts)\b", re.I)
+_LAW_ENFORCER = re.compile(r"\b(?:police|authorities|prosecutors?|prosecution|courts?|judges?|regulators?|"
+                           r"investigators|security bureau|anti-corruption \w+)\b", re.I)
+
+
 # "summoned Niger's ambassador", "summoned the US envoy": a diplomatic protest, an official complaint
 # (PLOVER ACCUSE; CAMEO 114), not a court's summons
 _ENVOY_AFTER = re.compile(r"^\s+(?:[\w\-'’.]+\s+){0,4}?(?:ambassadors?|envoys?|charg[eé] d['’]affaires|diplomats?)\b", re.I)
@@ -187,6 +229,11 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
     if t.type == "CONCEDE" and re.match(r"(?:lift|eas|relax)", t.text, re.I) \
             and re.match(r"^\s+(?:[\w\-]+\s+){0,4}?blockades?\b", text[t.end:t.end + 60], re.I):
         return _as(t, "RETREAT", "withdraw")  # "lifted the blockade": a military de-escalation (CAMEO 0872)
+    if t.type == "AGREE" and _PACTS.fullmatch(t.text) and _SUSPENDED_BEFORE.search(text[max(0, t.start - 50):t.start]):
+        return _as(t, "SANCTION", "discontinue")  # "suspended its memorandum with": relations cut back (CAMEO 16)
+    if t.type == "SANCTION" and t.text.lower() in ("froze", "freeze") and _ASSETS_AFTER.match(text[t.end:t.end + 60]) \
+            and _LAW_ENFORCER.search(re.split(r"[.;!?]", text[max(0, t.start - 80):t.start])[-1]):
+        return _as(t, "COERCE", "restrict")  # "authorities froze the company's funds": a measure of law, not a sanction
     if t.type == "AID" and t.text.lower().startswith("provid") and _WORDS_AFTER.match(text[t.end:t.end + 50]):
         return replace(t, type=NOT_EVENT)
     if t.type == "COERCE" and t.text.lower().startswith("summon") and _ENVOY_AFTER.match(text[t.end:t.end + 60]):
