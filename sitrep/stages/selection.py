@@ -8,7 +8,7 @@ from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.stages import salience
 from sitrep.stages.doc import Doc
-from sitrep.stages.parse import charged, depth, predicate
+from sitrep.stages.parse import depth, predicate
 from sitrep.stages.realis import OWN_ACTS, TYPE_RANK, trigger_token
 
 SALIENCE_MIN_SENTENCES = 3
@@ -150,7 +150,7 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
 
         reaction = any(m.type == "ACCUSE" for m in group)
 
-        def height(m: EventMention, reaction: bool = reaction, group: list[EventMention] = group) -> int:
+        def height(m: EventMention, reaction: bool = reaction) -> int:
             token = trigger_token(doc, m, anchors)
             if token is None:
                 return 9
@@ -159,9 +159,7 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
             # it was is one told before, below the act the sentence tells (a reaction to it stays its attribute)
             named_again = token.pos_ == "NOUN" and not m.casualties and not reaction \
                 and any(c.dep_ == "poss" for c in token.children)
-            # "charged with kidnapping after she was detained": the crime charged is what the coercion is for
-            charge = m.type in ("ASSAULT", "PROTEST") and charged(token) and any(o.type == "COERCE" for o in group)
-            return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN") + named_again + 2 * charge
+            return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN") + named_again
 
         tolled = [m for m in group if m.type in TYPE_RANK and m.casualties and not named_by(m)]
         best = min(group, key=lambda m: (height(m), TYPE_RANK.get(m.type, 3), -m.confidence))
