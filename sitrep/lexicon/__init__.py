@@ -263,6 +263,16 @@ def procedural_requests() -> tuple[str, ...]:
     return _word_list("procedural_requests")
 
 
+def order_verbs() -> tuple[str, ...]:
+    """Verbs, in every form, of a binding order ("ordered him to appear for questioning")."""
+    return _word_list("order_verbs")
+
+
+def done_release_verbs() -> tuple[str, ...]:
+    """Verbs that tell "the release of" their object as done ("announced the release of")."""
+    return _word_list("done_release_verbs")
+
+
 def filing_verbs() -> tuple[str, ...]:
     """Verbs, in every form, of a filing made to a court ("appealed to", "petitioned")."""
     return _word_list("filing_verbs")
