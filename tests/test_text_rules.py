@@ -1256,13 +1256,6 @@ def test_protests_in_a_clause_describing_a_setting_are_no_event(text, expected):
     assert [m.type for m in run(text).mentions if m.type == "PROTEST"] == expected
 
 
-def test_a_noun_joined_to_another_shares_its_clause():
-    # "the negotiations and the shelling ... would continue": the shelling's clause is the modal one
-    text = "The rebels said on Monday that the negotiations and the shelling of whole towns would continue."
-    assert "ASSAULT" not in [m.type for m in run(text).mentions]
-    assert [m.type for m in run("Jets struck the market and the hospital in the town on Monday, killing nine people.").mentions] == ["ASSAULT"]
-
-
 def test_an_attack_that_names_the_place_of_the_act_is_not_its_kind():
     text = ("Warplanes carried out air strikes around the town, the site of a deadly chemical attack in the spring, "
             "killing nine civilians on Sunday, a monitor said.")

@@ -160,7 +160,7 @@ def predicate(token):  # noqa: ANN001, ANN201
     """The verb (or verbal noun heading a clause) a trigger word belongs to."""
     t = token
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.dep_ in _CLAUSAL and not (t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN")):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ in _CLAUSAL:
             return t
         if t.head.i == t.i:
             return t
