@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from sitrep import lexicon
+from sitrep.fuse.events import tolls_agree
 from sitrep.model import Actor, Casualty, EventMention
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.acled import mode_rank
@@ -115,9 +116,11 @@ def _one_battle(a: EventMention, b: EventMention) -> bool:
 
 def _next_day(a: EventMention, b: EventMention) -> bool:
     """One night's attack told on two days ("on Thursday night", the report's "Friday"): the same
-    place by name, one day apart."""
+    place by name, one day apart, and no tolls that tell two attacks apart (as fusion compares them)."""
     if a.type != "ASSAULT" or not (a.location and b.location and a.location.name == b.location.name):
         return False
+    if a.killed and b.killed and not tolls_agree(a.killed, b.killed):
+        return False  # "a car bomb killed six on Tuesday ... a car bomb killed three on Monday": two bombings
     try:
         gap = abs((date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)).days)
     except (TypeError, ValueError):
