@@ -3,13 +3,16 @@ hand over texts segmented here (no trigger, role or date rule runs)."""
 
 from __future__ import annotations
 
-from sitrep.model import Place, When
+from sitrep.model import Actor, Place, When
 from sitrep.stages.corefer import merge_mentions
 
 IDLIB = Place("Idlib", admin1="Idlib", country="SY", precision="city")
 SARAQIB = Place("Saraqib", admin1="Idlib", country="SY", precision="city")
 DARAA = Place("Daraa", admin1="Daraa", country="SY", precision="city")
 TUESDAY = When("2024-03-12", "day", "on Tuesday")
+POLICE = Actor("Police", "police", None, "Police", "POLICE")
+STUDENTS = Actor("Students", "students", None, "two students", "STUDENTS")
+PARENTS = Actor("Civilians", "civilians", None, "his parents", "CIVILIANS")
 MONDAY = When("2024-03-11", "day", "on Monday")
 
 
@@ -129,3 +132,28 @@ def test_an_arrest_and_an_attack_never_merge(staged, mention) -> None:
     attack = mention(doc, "Gunmen", "ASSAULT", mode="firearms", location=SARAQIB, date=TUESDAY)
     arrest = mention(doc, "Police", "COERCE", mode="arrest", location=SARAQIB, date=TUESDAY)
     assert [r.type for r in merge_mentions(doc, [attack, arrest])] == ["ASSAULT", "COERCE"]
+
+
+_RAID_STORY = ("Police freed 300 boys from a house in Saraqib in a raid on Tuesday.\n\n"
+               "Many of the boys had scars on their backs.\n\n"
+               "Parents gathered outside the camp.\n\n"
+               "Some had paid fees to the men running the house.\n\n"
+               "Police {} the site after a relative was denied access.")
+
+
+def test_the_raid_named_again_by_its_word_and_doer_joins_it(staged, mention) -> None:
+    doc = staged(_RAID_STORY.format("raided"), upto="segment")
+    first = mention(doc, "raid", "COERCE", mode="arrest", location=SARAQIB, date=TUESDAY, actor1=POLICE)
+    again = mention(doc, "raided", "COERCE", mode="arrest", actor1=POLICE)
+    [record] = merge_mentions(doc, [first, again])
+    assert record.sentences == [0, 4]
+
+
+def test_an_arrest_of_other_people_by_the_same_police_stays_apart(staged, mention) -> None:
+    doc = staged(_RAID_STORY.format("arrested his parents at").replace("in a raid", "and arrested two students"),
+                 upto="segment")
+    first = mention(doc, "arrested", "COERCE", mode="arrest", location=SARAQIB, date=TUESDAY, actor1=POLICE,
+                    actor2=STUDENTS)
+    other = mention(doc, "parents", "COERCE", mode="arrest", actor1=POLICE, actor2=PARENTS)
+    other.trigger = "arrested"
+    assert len(merge_mentions(doc, [first, other])) == 2

@@ -269,7 +269,18 @@ def _tied(a: EventMention, b: EventMention) -> bool:
             return True
     if a.location is not None and b.location is not None and a.location.name == b.location.name:
         return True
+    if _same_act_word(a, b) and a.actor1 is not None and b.actor1 is not None and a.actor1.id is not None \
+            and a.actor1.id == b.actor1.id and (a.actor2 is None or b.actor2 is None):
+        # "Police freed 400 men in a raid on Thursday" ... "Police raided the site after ...": the act named
+        # by its word and its doer again, done to no one else ("also arrested his parents" is another arrest)
+        return True
     return a.killed is not None and a.killed == b.killed
+
+
+def _same_act_word(a: EventMention, b: EventMention) -> bool:
+    """Both tellings name the act by one word ("raid", "raided")."""
+    x, y = (re.sub(r"(?:s|ed|ing)$", "", (m.trigger or "").lower()) for m in (a, b))
+    return bool(x) and x == y
 
 
 def _other_source(a: EventMention, b: EventMention) -> bool:

@@ -277,6 +277,11 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
     return t
 
 
+def retype(t: Trigger, etype: str, mode: str | None) -> Trigger:
+    """The trigger read as another type and mode, with that lexicon entry's ACLED types, CAMEO code and weight."""
+    return _as(t, etype, mode)
+
+
 def _as(t: Trigger, etype: str, mode: str | None) -> Trigger:
     acled, cameo, weight = _entry(etype, mode)
     return replace(t, type=etype, mode=mode, acled=acled, cameo=cameo, weight=weight)
