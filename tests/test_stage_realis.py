@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.model import Evidence, When
 from sitrep.stages.realis import background, happened, modal_type, repeated_history, tells_total
 
 
@@ -90,3 +91,36 @@ def test_a_new_sentence_after_a_historical_one_stays_current(staged, mention) ->
     later = mention(doc, "On Thursday", "ASSAULT")
     repeated_history([first, later])
     assert not later.historical
+
+
+@pytest.mark.parametrize(("text", "word", "alleged"), [
+    ("Police in the capital arrested a driver on Monday over the kidnapping of a schoolgirl.", "kidnapping", True),
+    ("The driver was charged with kidnapping and murder on Tuesday.", "kidnapping", True),
+    ("The driver was charged with kidnapping and murder on Tuesday.", "murder", True),
+    ("Prosecutors charged two guards with kidnapping on Tuesday.", "kidnapping", True),
+    ("Two guards were detained in connection with the killing of a lawyer.", "killing", True),
+    # the accuser's claim about an act is no charge in law
+    ("The army accused the rebels of killing ten farmers on Tuesday.", "killing", False),
+    # the act told in words of its own beside the charge happened
+    ("Two guards were charged with kidnapping after a nurse escaped their kidnap attempt on Sunday.", "kidnapping", False),
+])
+def test_the_crime_named_as_grounds_of_an_arrest_or_charge_is_not_told_as_news(staged, mention, text, word, alleged) -> None:
+    doc = staged(text)
+    anchors: dict[int, int] = {}
+    m = mention(doc, word, "ASSAULT", anchors=anchors)
+    happened(doc, m, anchors)
+    assert m.historical is alleged
+
+
+@pytest.mark.parametrize(("text", "day", "alleged"), [
+    ("The driver was charged with kidnapping on Tuesday.", "on Tuesday", True),  # the day of the charge
+    ("A driver was arrested on suspicion of kidnapping a girl on Sunday.", "on Sunday", False),  # the kidnapping's own day
+])
+def test_a_day_makes_the_charged_crime_news_only_when_it_dates_the_crime(staged, mention, text, day, alleged) -> None:
+    doc = staged(text)
+    at = doc.text.index(day)
+    when = When("2024-03-12", "day", day, Evidence(day, at, at + len(day)), basis="text")
+    anchors: dict[int, int] = {}
+    m = mention(doc, "kidnapping", "ASSAULT", date=when, anchors=anchors)
+    happened(doc, m, anchors)
+    assert m.historical is alleged

@@ -94,3 +94,19 @@ def test_the_salience_bar_keeps_the_likelier_of_an_articles_candidates(staged, m
     assert old in doc.mentions  # history is kept as such, whatever its score
     assert talk.salience is not None and talk.salience < attack.salience
     assert (talk in doc.mentions) is (talk.salience >= cut)
+
+
+def test_the_arrest_stands_over_the_crime_it_was_made_for(staged, mention) -> None:
+    doc = staged("Police arrested a driver on Monday over the kidnapping of a schoolgirl.", upto="claims")
+    anchors: dict[int, int] = {}
+    arrest = mention(doc, "arrested", "COERCE", actor1=POLICE, anchors=anchors)
+    crime = mention(doc, "kidnapping", "ASSAULT", actor1=POLICE, anchors=anchors, historical=True)
+    assert one_per_sentence(doc, [arrest, crime], anchors) == [arrest]
+
+
+def test_a_charge_gives_a_legal_act_not_the_crime_charged() -> None:
+    import sitrep
+
+    found = [m for m in sitrep.extract("Police in the capital charged two guards with kidnapping on Tuesday.",
+                                       published="2023-05-10") if not m.historical]
+    assert [m.type for m in found] == ["COERCE"]

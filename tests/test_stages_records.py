@@ -415,3 +415,15 @@ def test_separate_raids_told_beside_an_attack_named_again_are_another_attack():
     doc = run(text.replace("separate raids carried out by an allied coalition that hit rebel positions in the south",
                            "a week of shelling of the town"))
     assert len([m for m in doc.mentions if m.type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Police freed as many as 300 boys from a house in Kaduna in a raid on Thursday.", "COERCE"),
+    ("A police raid on the newspaper's office in Lagos on Monday ended with two editors detained.", "COERCE"),
+    # a raid that kills, or one by soldiers, is an attack
+    ("Police killed three suspects in a raid in Lagos on Monday.", "ASSAULT"),
+    ("Soldiers stormed the village in a raid on Thursday, burning houses.", "ASSAULT"),
+])
+def test_a_police_raid_with_no_one_hurt_is_coercion_not_an_attack(text, etype):
+    found = [m for m in run(text).mentions if not m.historical]
+    assert [m.type for m in found] == [etype]

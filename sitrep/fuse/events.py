@@ -322,15 +322,21 @@ def _same_last_word(name: str, admin1: str) -> bool:
     return (fold(name).split() or [""])[-1] == (fold(admin1).split() or [""])[-1]
 
 
+def tolls_agree(x: int, y: int) -> bool:
+    """Two tolls of the dead close enough to count one incident's dead (sources and updates differ
+    by a few): the smaller at least four fifths of the larger."""
+    return min(x, y) / max(x, y) >= 0.8
+
+
 def _figure_score(a: MentionView, b: MentionView) -> float:
     """Agreeing tolls support one incident; very different ones count against it, unless the
     larger comes later or says it was counted again (a toll that grows as bodies are found)."""
     x, y = a.killed, b.killed
     if not x or not y:
         return 0.0
-    ratio = min(x, y) / max(x, y)
-    if ratio >= 0.8:
+    if tolls_agree(x, y):
         return 1.0
+    ratio = min(x, y) / max(x, y)
     larger, smaller = (a, b) if x > y else (b, a)
     later = larger.update or (larger.day is not None and smaller.day is not None and larger.day > smaller.day) \
         or (larger.published or "") > (smaller.published or "~")
@@ -437,8 +443,7 @@ def follows_up(a: MentionView, b: MentionView, shared: int) -> bool:
         return False
     if later.update:
         return True
-    return bool(later.killed and earlier.killed and min(later.killed, earlier.killed) / max(later.killed, earlier.killed)
-                >= 0.8)
+    return bool(later.killed and earlier.killed and tolls_agree(later.killed, earlier.killed))
 
 
 def _victim_kinds(record: dict) -> frozenset[str]:

@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from sitrep import lexicon
+from sitrep.fuse.events import tolls_agree
 from sitrep.model import Actor, Casualty, EventMention
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.acled import mode_rank
@@ -115,9 +116,11 @@ def _one_battle(a: EventMention, b: EventMention) -> bool:
 
 def _next_day(a: EventMention, b: EventMention) -> bool:
     """One night's attack told on two days ("on Thursday night", the report's "Friday"): the same
-    place by name, one day apart."""
+    place by name, one day apart, and no tolls that tell two attacks apart (as fusion compares them)."""
     if a.type != "ASSAULT" or not (a.location and b.location and a.location.name == b.location.name):
         return False
+    if a.killed and b.killed and not tolls_agree(a.killed, b.killed):
+        return False  # "a car bomb killed six on Tuesday ... a car bomb killed three on Monday": two bombings
     try:
         gap = abs((date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)).days)
     except (TypeError, ValueError):
@@ -266,7 +269,18 @@ def _tied(a: EventMention, b: EventMention) -> bool:
             return True
     if a.location is not None and b.location is not None and a.location.name == b.location.name:
         return True
+    if _same_act_word(a, b) and a.actor1 is not None and b.actor1 is not None and a.actor1.id is not None \
+            and a.actor1.id == b.actor1.id and (a.actor2 is None or b.actor2 is None):
+        # "Police freed 400 men in a raid on Thursday" ... "Police raided the site after ...": the act named
+        # by its word and its doer again, done to no one else ("also arrested his parents" is another arrest)
+        return True
     return a.killed is not None and a.killed == b.killed
+
+
+def _same_act_word(a: EventMention, b: EventMention) -> bool:
+    """Both tellings name the act by one word ("raid", "raided")."""
+    x, y = (re.sub(r"(?:s|ed|ing)$", "", (m.trigger or "").lower()) for m in (a, b))
+    return bool(x) and x == y
 
 
 def _other_source(a: EventMention, b: EventMention) -> bool:

@@ -37,6 +37,7 @@ from sitrep.stages.realis import (
 from sitrep.stages.role_labeller import RoleLabeller, in_passive_subject, label_roles
 from sitrep.stages.roles import as_actor, committed, governing_act, has_agent, has_subject
 from sitrep.stages.selection import drop_named_again, fold_denials, one_per_sentence, weigh
+from sitrep.stages.triggers import retype
 
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
                 "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "COERCE"}
@@ -112,6 +113,9 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             role_trigger = best if etype != "ASSAULT" else governing_act(doc, sentence, mode_trigger, group)
             found = labeller(doc, sentence, role_trigger, etype, claim_spans)
             actor1, actor2, token, passive, spoken = found.actor1, found.actor2, found.token, found.passive, found.spoken
+            if etype == "ASSAULT" and not casualties and _police_raid(group, actor1):
+                etype, best = "COERCE", retype(mode_trigger, "COERCE", "arrest")
+                mode_trigger, weight = best, best.weight
             passive_patient = etype != "ASSAULT" and passive
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
@@ -221,6 +225,18 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             if m.actor1 is None or m.actor1.kind == "unknown" and not m.actor1.name:  # "Thousands gathered ..."
                 m.actor1 = unnamed_protesters(doc, m)
     return doc
+
+
+_RAIDS = frozenset({"raid", "raids"})
+
+
+def _police_raid(group: list[Trigger], actor1) -> bool:  # noqa: ANN001 - an ActorMatch or None
+    """"Police freed 400 men in a raid on Thursday": a raid by law enforcers that kills or hurts no one
+    is a search or an arrest (PLOVER COERCE), as "police raided the house" is; a soldiers' raid, or a
+    raid with a toll, stays an attack."""
+    acts = [t for t in group if t.weight >= 0.55]
+    return actor1 is not None and actor1.actor.kind == "police" and bool(acts) \
+        and all(t.text.lower() in _RAIDS for t in acts)
 
 
 _FAMILY = {"ASSAULT": "violent", "COERCE": "violent", "PROTEST": "protest"}

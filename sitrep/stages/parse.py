@@ -216,23 +216,33 @@ def realis(token) -> str:  # noqa: ANN001
 # "accused of taking part in the killing", "charged with murder", "convicted of stabbing", "on charges
 # of": the act a person answers for in law, told as the charge, not an occurrence the report tells
 _CHARGE_HEADS = {"accused", "charged", "convicted", "suspected", "indicted", "guilty", "acquitted", "charges", "charge",
-                 "suspicion", "conviction", "sentenced", "jailed", "imprisoned", "prosecuted", "tried"}
+                 "suspicion", "conviction", "sentenced", "jailed", "imprisoned", "prosecuted", "tried",
+                 # "arrested over the kidnapping", "detained for the killing": the grounds of an arrest
+                 "arrested", "detained", "arrest", "arrests", "detention"}
 _CHARGE_PREPS = {"of", "with", "for", "over"}
+# "X accused Y of killing", "suspected the army of": the accuser's claim about the act, not a charge in
+# law ("police charged two men with kidnapping", "police arrested him over the killing" are legal acts)
+_CLAIM_HEADS = {"accused", "suspected"}
 
 
 def charged(token) -> bool:  # noqa: ANN001
-    """Whether a trigger word names the crime someone is accused, charged, suspected or convicted
-    of (a participle or a passive: "a man accused of the killing"; not "X accused Y of killing",
-    where the accusation is someone's claim about the act)."""
+    """Whether a trigger word names the crime someone is arrested for, accused, charged, suspected or
+    convicted of ("a man accused of the killing", "police charged him with kidnapping", "arrested in
+    connection with the murder"; not "X accused Y of killing", where the accusation is someone's claim
+    about the act)."""
     t = token
-    for _ in range(6):
+    linked = False
+    for _ in range(8):
         h = t.head
         if h.i == t.i:
             return False
-        if t.dep_ in ("pobj", "pcomp") and h.dep_ == "prep" and h.lower_ in _CHARGE_PREPS:
+        if t.dep_ in ("pobj", "pcomp") and h.dep_ == "prep" and (h.lower_ in _CHARGE_PREPS or linked and h.lower_ == "in"):
             head = h.head
-            if head.lower_ in _CHARGE_HEADS and (head.pos_ == "NOUN" or head.tag_ == "VBN" or head.pos_ == "ADJ") \
-                    and not any(c.dep_ == "nsubj" for c in head.children):
+            if head.lower_ == "connection":
+                t, linked = head, True  # "in connection with the murder": the grounds of what governs it
+                continue
+            if head.lower_ in _CHARGE_HEADS and (head.pos_ in ("NOUN", "VERB") or head.pos_ == "ADJ") \
+                    and not (head.lower_ in _CLAIM_HEADS and any(c.dep_ == "nsubj" for c in head.children)):
                 return True
         t = h
     return False

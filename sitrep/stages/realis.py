@@ -226,10 +226,12 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return True
     if m.type in ("ASSAULT", "PROTEST") and charged(token) and not (
             m.date is not None and m.date.basis == "text" and m.date.evidence is not None
-            and m.date.evidence.start > anchors.get(id(m), 0) and not m.historical):
+            and m.date.evidence.start > anchors.get(id(m), 0) and not m.historical
+            and _in_phrase(doc, m, token, m.date.evidence.start)) and not _told_beside(doc, m, token):
         # the crime a person is charged with, told as the charge and not dated as recent news, is
         # kept as history ("a Serb ex-policeman accused of taking part in the killing of 51 civilians");
-        # a day of its own told after it ("charged with kidnapping a woman on Sunday") makes it news
+        # a day of its own told after it ("charged with kidnapping a woman on Sunday") makes it news,
+        # not the day of the charge ("was charged with kidnapping on Tuesday")
         m.historical = True
         return True
     mood = realis(token)
@@ -242,6 +244,27 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return True  # "the judiciary would prosecute 19 politicians": a prosecution announced is the legal act
     # a toll reported in the sentence is an occurrence whatever the wording around it
     return bool(m.casualties) and mood in ("irrealis", "habitual")
+
+
+def _in_phrase(doc: Doc, m: EventMention, token, at: int) -> bool:  # noqa: ANN001 - a spaCy token
+    """Whether offset ``at`` lies in what ``token`` governs (the act's own words, not its governor's)."""
+    start, end = subtree_span(token)
+    offset = doc.sentences[m.sentences[0]].start
+    return offset + start <= at < offset + end
+
+
+def _told_beside(doc: Doc, m: EventMention, token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"Charged with kidnapping after a woman escaped their kidnap attempt": the act told in words of
+    its own beside the charge, not as what someone is charged with, is told as having happened (a noun
+    naming a thing of the act, "kidnap attempt", "shooting victims", tells it too)."""
+    for t in doc.in_sentence(doc.triggers, doc.sentences[m.sentences[0]]):
+        if t.type != m.type or t.weight < 0.55:
+            continue  # (a weapon's name is no act told)
+        other = token_at(doc, m.sentences[0], t.start)
+        if other is not None and other.i != token.i and not charged(other) \
+                and (other.dep_ == "compound" or realis(other) == "actual"):
+            return True
+    return False
 
 
 def _announced(doc: Doc, m: EventMention, p) -> bool:  # noqa: ANN001 - the trigger's predicate, a spaCy token

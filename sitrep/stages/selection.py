@@ -162,7 +162,9 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
             return depth(predicate(token)) + (token.dep_ == "amod" and token.tag_ == "VBN") + named_again
 
         tolled = [m for m in group if m.type in TYPE_RANK and m.casualties and not named_by(m)]
-        best = min(group, key=lambda m: (height(m), TYPE_RANK.get(m.type, 3), -m.confidence))
+        # an act told as background (the crime someone was arrested for) does not stand over the act the
+        # sentence tells as current (the arrest)
+        best = min(group, key=lambda m: (m.historical, height(m), TYPE_RANK.get(m.type, 3), -m.confidence))
         if tolled and best.type not in TYPE_RANK and best.type not in OWN_ACTS:
             best = tolled[0]
         if best.type == "REQUEST" and (best.trigger or "").lower().startswith("order"):

@@ -131,8 +131,30 @@ def find_triggers(doc: Doc) -> Doc:
         taken.add(t.start, t.end)
         kept.append(t)
     kept.sort(key=lambda t: t.start)
-    doc.triggers = [t for t in (_sentencing(text, t) for t in kept if not _call_not_demand(text, t)) if t.type != NOT_EVENT]
+    kept = [t for i, t in enumerate(kept) if not _grants_act(text, t, kept[i + 1] if i + 1 < len(kept) else None)]
+    doc.triggers = [t for t in (_sentencing(text, t) for t in kept if not _call_not_demand(text, t) and not _in_name(doc, t))
+                    if t.type != NOT_EVENT]
     return doc
+
+
+# "granted an amnesty to 200 prisoners", "granted him a pardon": what is granted names the act (an
+# amnesty is a concession, PLOVER CONCEDE), not aid given
+_GRANTED_THEN = re.compile(r"\s+(?:[\w\-'’]+\s+){0,3}")
+
+
+def _grants_act(text: str, t: Trigger, nxt: Trigger | None) -> bool:
+    return t.type == "AID" and t.text.lower() == "granted" and nxt is not None and nxt.type not in ("AID", "ASSAULT") \
+        and bool(_GRANTED_THEN.fullmatch(text, t.end, nxt.start))
+
+
+def _in_name(doc: Doc, t: Trigger) -> bool:
+    """"Amnesty said", "Amnesty's researcher", "the Rapid Support Forces": a trigger word written with
+    its capital inside the name of a listed organisation the actor stage found is that name, not the act
+    ("granted an amnesty" is the act). Attacks stay: "Russian warplanes" names the weapon and who used it."""
+    if t.type == "ASSAULT" or not t.text[:1].isupper():
+        return False
+    return any(m.start <= t.start and t.end <= m.end and not m.actor.generic and not m.demonym
+               for m in doc.in_span(doc.actors, max(0, t.start - 80), t.end))
 
 
 # "condemned the activist to life in prison", "condemned him to death": a court's sentence, not a
@@ -259,6 +281,11 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
             if not _FUTURE_IN_CLAUSE.search(clause):
                 return _as(t, "ACCUSE", "allege")
     return t
+
+
+def retype(t: Trigger, etype: str, mode: str | None) -> Trigger:
+    """The trigger read as another type and mode, with that lexicon entry's ACLED types, CAMEO code and weight."""
+    return _as(t, etype, mode)
 
 
 def _as(t: Trigger, etype: str, mode: str | None) -> Trigger:

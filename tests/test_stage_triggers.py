@@ -1,0 +1,40 @@
+"""sitrep.stages.triggers alone: which trigger words a text gives, on sentences written here and run
+through the stages up to the triggers."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+
+def _types(staged, text: str) -> list[tuple[str, str]]:
+    return [(t.text, t.type) for t in staged(text, upto="triggers").triggers]
+
+
+@pytest.mark.parametrize("text", [
+    "Amnesty said the lawyer had been held without charge since March.",
+    "Amnesty's researcher in the region said the men were beaten in custody.",
+    "A report by Amnesty found that the camp had no clean water.",
+])
+def test_the_ngo_named_amnesty_is_no_amnesty_granted(staged, text) -> None:
+    assert ("Amnesty", "CONCEDE") not in _types(staged, text)
+
+
+def test_an_amnesty_granted_is_a_concession(staged) -> None:
+    text = "The president granted an amnesty to 200 prisoners on Monday."
+    found = _types(staged, text)
+    assert ("amnesty", "CONCEDE") in found
+    assert ("granted", "AID") not in found  # what is granted is the act, not aid given
+    [record] = [m for m in sitrep.extract(text, published="2023-05-10") if not m.historical]
+    assert record.type == "CONCEDE"
+    assert record.actor2 is None or record.actor2.name != "Amnesty International"
+
+
+def test_a_capitalised_word_inside_a_listed_groups_name_is_the_name(staged) -> None:
+    found = _types(staged, "Fighters of the Rapid Support Forces entered the town on Monday.")
+    assert ("Support", "SUPPORT") not in found
+
+
+def test_aid_granted_stays_aid(staged) -> None:
+    assert ("granted", "AID") in _types(staged, "The agency granted food aid to the displaced families.")
