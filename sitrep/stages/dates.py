@@ -55,7 +55,7 @@ def find_doc_dates(doc: Doc) -> Doc:
         dates = [own.get((d.start, d.end), d) for d in dates]
     # the dateline is the publication date, not an event date
     head = doc.sentences[0].end if doc.sentences else 0
-    dates = [d for d in dates if not (d.value == doc.article.published and (d.start < min(head, 60) or _wire_dateline(doc.text, d)))]
+    dates = [d for d in dates if not (d.value == doc.article.published and (d.start < min(head, 60) or doc.in_dateline_date(d.start)))]
     for i, d in enumerate(dates):
         if not _DAY_BEFORE.fullmatch(d.text):
             continue
@@ -69,18 +69,6 @@ def find_doc_dates(doc: Doc) -> Doc:
     dates = _interval_after(doc, dates)
     doc.dates = dates
     return doc
-
-
-# "April 26 (UPI) -- A man was sentenced ...", "HONG KONG, June 24 (Reuters) - ": a wire's dateline, at the
-# start of a line near the top (after a caption or a photo credit), gives the day the report was filed
-_WIRE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Za-z.'\- ]{1,30},\s*(?:[A-Z][\w.'\- ]{1,30},\s*)?)?$")
-_WIRE_AFTER = re.compile(r"(?:,\s*\d{4})?\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|—|–|-)\s")
-WIRE_REACH = 1500  # characters: how far down a dateline may stand
-
-
-def _wire_dateline(text: str, d: DateMatch) -> bool:
-    return d.start < WIRE_REACH and bool(_WIRE_BEFORE.search(text, max(0, d.start - 70), d.start)) \
-        and bool(_WIRE_AFTER.match(text, d.end))
 
 
 def deictic(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.stages.datelines import find_datelines
 from sitrep.stages.doc import Doc, Sentence
 
 _ABBREVIATIONS = {
@@ -41,6 +42,7 @@ def segment(doc: Doc) -> Doc:
             start = d.end()
         _split_plain(sentences, text, start, p_end, p_index)
     doc.sentences = sentences
+    doc.datelines = find_datelines(text)
     return doc
 
 
