@@ -5,6 +5,9 @@ a place ("BEIRUT", "CORPUS CHRISTI, Texas", "(Tunis"), a day ("April 26", "March
 then an agency's credit ("(Reuters)") and a dash or a colon before the story. The segment stage
 records each dateline on the Doc once; later stages ask the Doc (``doc.dateline_at``) which part of a
 dateline, if any, an offset lies in, instead of matching the dateline again.
+
+Flattened web text also runs an agency's stamp into the story ("... in Syria AFP Thursday 16 Jul 2015
+At least ..."): such a stamp is a dateline too, found anywhere, with no line of its own (``run_in``).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class Dateline:
     place: tuple[int, int] | None  # "CORPUS CHRISTI, Texas": the town and what qualifies it
     date: tuple[int, int] | None  # "March 12, 2019": the day the report was filed
     parts: tuple[tuple[int, int], ...] = ()  # the place's comma-separated names: "CORPUS CHRISTI", "Texas"
+    run_in: bool = False  # a stamp run into flattened text ("AFP Thursday 16 Jul 2015"), not a line's opening
 
     def in_place(self, offset: int) -> bool:
         return self.place is not None and self.place[0] <= offset < self.place[1]
@@ -44,7 +48,7 @@ def _pattern() -> re.Pattern[str]:
     weekday = r"(?:(?:" + "|".join(d[:3] for d in lexicon.weekdays()) + r")[a-z]*\.?,?\s+)?"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     date = weekday + r"(?:" + month + r"\s+" + day + r"|" + day + r"\s+" + month + r")(?:,?\s+\d{4})?"
-    not_month = r"(?!(?:" + "|".join(months) + r")\b)"
+    not_month = r"(?!(?:" + "|".join([*months, *lexicon.weekdays()]) + r")\b)"
     name = not_month + r"[A-Z][A-Za-z.'\-]*"
     town = name + r"(?:[ ](?:[a-z]{1,3}[ ])?" + name + r"){0,3}"  # "KUWAIT CITY", "Rio de Janeiro"
     qualifier = r",[ \t]*" + not_month + r"[A-Z][\w.'\-]*(?:[ ]" + not_month + r"[A-Z][\w.'\-]*){0,3}"
@@ -57,9 +61,19 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _stamp() -> re.Pattern[str]:
+    months = sorted({*lexicon.months(), *lexicon.month_abbreviations()}, key=len, reverse=True)
+    return re.compile(
+        r"(?:\b(?:AFP|Reuters|AP|DPA|Xinhua|SANA|Anadolu)\s+)?\b(?P<date>(?:" + "|".join(lexicon.weekdays()) + r")\s+\d{1,2}\s+"
+        r"(?:" + "|".join(months) + r")[a-z]*\s+\d{4})\b"
+    )
+
+
 def find_datelines(text: str) -> list[Dateline]:
-    """Every dateline opening a line in the first ``REACH`` characters of ``text``."""
-    found: list[Dateline] = []
+    """Every dateline opening a line in the first ``REACH`` characters of ``text``, and every stamp run
+    into the text (sorted by start; a stamp may lie inside a line's dateline)."""
+    found = [Dateline(m.start(), m.end(), None, m.span("date"), run_in=True) for m in _stamp().finditer(text)]
     pattern = _pattern()
     line = 0
     while 0 <= line < min(len(text), REACH):
@@ -71,7 +85,7 @@ def find_datelines(text: str) -> list[Dateline]:
                                   _parts(text, place)))
         nl = text.find("\n", line)
         line = nl + 1 if nl != -1 else -1
-    return found
+    return sorted(found, key=lambda d: d.start)
 
 
 def _parts(text: str, place: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:

@@ -84,7 +84,8 @@ class Doc:
         """The dateline that ``offset`` lies in, if any (ask its ``in_place``/``in_date`` for the part)."""
         if self.datelines is None:  # a hand-built document that skipped the segment stage
             self.datelines = find_datelines(self.text)
-        return next((d for d in self.datelines if d.start <= offset < d.end), None)
+        return next((d for d in self.datelines if d.start <= offset < d.end and d.place is not None), None) \
+            or next((d for d in self.datelines if d.start <= offset < d.end), None)
 
     def in_dateline_place(self, offset: int) -> bool:
         """Whether ``offset`` lies in the place words of a dateline ("CORPUS CHRISTI, Texas")."""
@@ -98,8 +99,8 @@ class Doc:
 
     def in_dateline_date(self, offset: int) -> bool:
         """Whether ``offset`` lies in the day of a dateline ("March 12, 2019"): the day the report was filed."""
-        found = self.dateline_at(offset)
-        return found is not None and found.in_date(offset)
+        self.dateline_at(offset)  # (finds them on a hand-built document)
+        return any(d.in_date(offset) for d in self.datelines or ())
 
     def in_span(self, items: list, start: int, end: int) -> list:
         starts = self._starts(items)
