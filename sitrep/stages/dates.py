@@ -53,7 +53,8 @@ def find_doc_dates(doc: Doc) -> Doc:
         # ("On October 24") is that day whoever repeats it
         own = {(d.start, d.end): d for d in find_dates(doc.text, written.value) if deictic(d.text)}
         dates = [own.get((d.start, d.end), d) for d in dates]
-    # the dateline is the publication date, not an event date
+    # the dateline's day is the publication date, not an event date; so is the report's own day
+    # opening its lead ("Mon Oct 31 2016 Syrian Army kills ...", "police on Sunday detained ...")
     head = doc.sentences[0].end if doc.sentences else 0
     dates = [d for d in dates if not (d.value == doc.article.published and (d.start < min(head, 60) or doc.in_dateline_date(d.start)))]
     for i, d in enumerate(dates):

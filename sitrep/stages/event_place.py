@@ -218,9 +218,9 @@ def merged_place(current: Place | None, new: Place | None) -> Place | None:
 def _datelines(doc: Doc) -> list[PlaceMatch]:
     """The dateline's places: its town and the division or country qualifying it ("CORPUS CHRISTI, Texas —")
     (kept on the document once found)."""
-    found = doc.extra.get("datelines")
+    found = doc.extra.get("dateline_places")
     if found is None:
-        found = doc.extra["datelines"] = _find_datelines(doc)
+        found = doc.extra["dateline_places"] = _find_datelines(doc)
     return found
 
 
