@@ -81,26 +81,26 @@ class Doc:
         return self.in_span(items, sentence.start, sentence.end)
 
     def dateline_at(self, offset: int) -> Dateline | None:
-        """The dateline that ``offset`` lies in, if any (ask its ``in_place``/``in_date`` for the part)."""
-        if self.datelines is None:  # a hand-built document that skipped the segment stage
-            self.datelines = find_datelines(self.text)
-        return next((d for d in self.datelines if d.start <= offset < d.end and d.place is not None), None) \
-            or next((d for d in self.datelines if d.start <= offset < d.end), None)
+        """The dateline that ``offset`` lies in, if any (a line's own before a stamp run into it)."""
+        holding = [d for d in self._datelines() if d.start <= offset < d.end]
+        return min(holding, key=lambda d: d.run_in, default=None)
 
     def in_dateline_place(self, offset: int) -> bool:
         """Whether ``offset`` lies in the place words of a dateline ("CORPUS CHRISTI, Texas")."""
-        found = self.dateline_at(offset)
-        return found is not None and found.in_place(offset)
+        return any(d.in_place(offset) for d in self._datelines())
 
     def opens_dateline_place(self, offset: int) -> bool:
         """Whether ``offset`` starts a name of a dateline's place ("CORPUS CHRISTI", "Texas")."""
-        found = self.dateline_at(offset)
-        return found is not None and found.opens_place_name(offset)
+        return any(d.opens_place_name(offset) for d in self._datelines())
 
     def in_dateline_date(self, offset: int) -> bool:
         """Whether ``offset`` lies in the day of a dateline ("March 12, 2019"): the day the report was filed."""
-        self.dateline_at(offset)  # (finds them on a hand-built document)
-        return any(d.in_date(offset) for d in self.datelines or ())
+        return any(d.in_date(offset) for d in self._datelines())
+
+    def _datelines(self) -> list[Dateline]:
+        if self.datelines is None:  # a hand-built document that skipped the segment stage
+            self.datelines = find_datelines(self.text)
+        return self.datelines
 
     def in_span(self, items: list, start: int, end: int) -> list:
         starts = self._starts(items)
