@@ -17,7 +17,7 @@ import psycopg
 from sitrep.store.base import open_store
 from sitrep.store.bench import Synthetic, load
 
-N = int(sys.argv[1]); rounds = int(sys.argv[2]); pg = sys.argv[3]
+N, rounds, pg = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 out = []
 for r in range(rounds):
     res = {}
@@ -25,15 +25,19 @@ for r in range(rounds):
         if kind == "sqlite":
             db = os.path.join(tempfile.gettempdir(), "sitrep-write-ratio.db")
             for ext in ("", "-wal", "-shm"):
-                if os.path.exists(db + ext): os.remove(db + ext)
+                if os.path.exists(db + ext):
+                    os.remove(db + ext)
         else:
             with psycopg.connect(pg, autocommit=True) as c:
-                c.execute("DROP SCHEMA IF EXISTS w CASCADE"); c.execute("CREATE SCHEMA w")
+                c.execute("DROP SCHEMA IF EXISTS w CASCADE")
+                c.execute("CREATE SCHEMA w")
             db = pg + "?options=-csearch_path%3Dw"
         with open_store(db) as st:
-            t0 = time.perf_counter(); c0 = time.process_time()
+            t0, c0 = time.perf_counter(), time.process_time()
             load(st, Synthetic(seed=r), 0, N)
-            res[kind] = round(N / (time.perf_counter() - t0), 1); res[kind + "_cpu_s"] = round(time.process_time() - c0, 2)
+            res[kind] = round(N / (time.perf_counter() - t0), 1)
+            res[kind + "_cpu_s"] = round(time.process_time() - c0, 2)
     res["ratio"] = round(res["pg"] / res["sqlite"], 3)
-    print(json.dumps(res), flush=True); out.append(res["ratio"])
+    print(json.dumps(res), flush=True)
+    out.append(res["ratio"])
 print("median ratio", sorted(out)[len(out) // 2])

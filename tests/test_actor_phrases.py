@@ -352,3 +352,57 @@ def test_an_indefinite_description_is_not_one_of_a_pair_introduced_next():
             "Joseph Kariuki, 22, and Mary Wanjiru, 24, were later charged with insulting the governor.")
     found = [pair[1] for pair in _event_actors(text) if pair[1]]
     assert found and found[0][0] not in ("Joseph Kariuki", "Mary Wanjiru"), found
+
+
+def test_an_outlet_named_with_what_it_is_is_an_actor_and_the_newspaper_is_it():
+    text = ("The closure of the Harbour Voice newspaper drew protests. Harbour Voice had printed for twenty years. "
+            "Last week, officers raided the newspaper's offices. A columnist for the paper was arrested on Monday.")
+    outlets = [a for a in actors_of(text) if a.actor.kind == "media"]
+    assert [a.text for a in outlets] == ["Harbour Voice", "Harbour Voice", "the newspaper", "columnist for the paper"]
+    assert {a.actor.name for a in outlets} == {"Harbour Voice"}
+    # "Daily" capitalised is a word of a name, not the outlet noun; a state's paper is no outlet's name
+    assert not [a for a in actors_of("Morning Daily had reported it. The Kenyan newspaper said so.") if a.actor.kind == "media"]
+    # named after what it is: "the website minsk.by", "the newspaper Nasha Niva"
+    for text, name in (("The biggest independent outlet - the website minsk.by - was shut down last week.", "minsk.by"),
+                       ("Police raided the offices of the newspaper Nasha Niva on Monday.", "Nasha Niva")):
+        assert [a.actor.name for a in actors_of(text) if a.actor.kind == "media"] == [name]
+    # with no outlet named before it, "the newspaper" names no one
+    assert not [a for a in actors_of("Officers raided the newspaper's offices on Monday.") if a.actor.kind == "media"]
+
+
+def test_a_body_name_ends_at_a_whole_word():
+    names = [a.text for a in actors_of("He was a Class II Police Officer at the Ridgeland Correctional Institution.")]
+    assert not any(n.endswith("Office") for n in names), names
+
+
+def test_the_person_called_by_age_is_the_one_named_before():
+    text = ("Doctors fear for former minister Karim Belhadj, who has refused food since his arrest. "
+            "The 63-year-old, who was arrested on Friday, was hospitalized on Sunday.")
+    aged = [a for a in actors_of(text) if a.text == "The 63-year-old"]
+    assert aged and aged[0].actor.name == "Karim Belhadj"
+    # an age with its noun is that class ("the 63-year-old man"); with no one named before, no one
+    assert not [a for a in actors_of("Karim Belhadj spoke. The 63-year-old man was arrested.") if "year-old" in a.text
+                and a.actor.name == "Karim Belhadj"]
+    assert not [a for a in actors_of("The 63-year-old was arrested on Friday.") if "year-old" in a.text]
+
+
+@pytest.mark.parametrize("role", ["president", "acting president", "interim chairman"])
+def test_a_member_named_after_the_group_is_the_target_person(role):
+    from sitrep.stages.actors import personal
+
+    doc = actors_doc(f"Masked men seized and abducted the Harare Hospital Pharmacists Association (HHPA) {role} Tendai Banda "
+                     "from his home in the city late on Saturday night.")
+    body = [a for a in doc.actors if a.text.endswith("Association")]
+    assert body, [a.text for a in doc.actors]
+    assert personal(doc, body[0], target=True).actor.name == "Tendai Banda"
+
+
+def test_a_person_the_text_says_is_named_so_is_that_person_and_her_pronoun():
+    text = ("In March, a 41-year-old asylum seeker named Rosalinda approached border agents after she was "
+            "kidnapped by unknown men. Rosalinda was held for twelve days.")
+    doc = actors_doc(text)
+    named = [a for a in doc.actors if a.actor.name == "Rosalinda"]
+    assert [a.text for a in named] == ["Rosalinda", "Rosalinda"]
+    assert antecedent(doc, text.index("she was"), "she").actor.name == "Rosalinda"
+    # a place or a state "named" is no person
+    assert not [a for a in actors_of("The report named Kenya and a town named Garissa.") if a.actor.id == "PERSON"]

@@ -543,3 +543,67 @@ def test_a_sides_own_forces_mobilized_are_no_other_side():
     text = "Islamic State fighters have been mobilizing all their forces in the village of Qabasin near al-Bab, Syria this morning."
     moves = of_type("MOBILIZE", text)
     assert moves and moves[0].actor1 is not None and moves[0].actor2 is None, roles(moves[0])
+
+
+@pytest.mark.parametrize("second", [
+    "Police did not contact Haddad again until Monday, when they sent him a new summons.",
+    "On Monday police issued him a summons to appear before a judge.",
+])
+def test_an_act_handed_to_someone_is_done_to_them(second):
+    # "sent him a summons": the indirect object of the verb that gives the act is its target
+    found = of_type("COERCE", "Karim Haddad, 41, an editor in Rabat, has been questioned twice this year. " + second)
+    summons = [m for m in found if 1 in m.sentences]
+    assert summons and summons[0].actor2 is not None and summons[0].actor2.name == "Karim Haddad", \
+        [roles(m) for m in found]
+
+
+def test_the_named_subject_of_a_passive_act_is_its_target_not_an_office_named_after():
+    text = ("48-year-old Marcus Delane Whitfield of Ridgeland was arrested on Monday at the prison, "
+            "where he was a lieutenant and a police officer.")
+    found = of_type("COERCE", text)
+    assert found and found[0].actor2 is not None, [roles(m) for m in found]
+    assert "Whitfield" in (found[0].actor2.label or found[0].actor2.name or ""), found[0].actor2
+    assert found[0].actor2.kind == "police"  # what the sentence says he was
+    other = of_type("COERCE", "48-year-old Marcus Delane Whitfield of Ridgeland was arrested on Monday after a fight with "
+                              "a police officer at the prison.")
+    assert other and other[0].actor2 is not None and "Whitfield" in (other[0].actor2.label or other[0].actor2.name or "")
+    assert other[0].actor2.kind != "police"
+
+
+def test_a_description_names_the_first_person_introduced_after_it_not_one_named_before():
+    text = ("A technician leaked photos of the family of President Omar Haddad. "
+            "A Moroccan man charged with leaking photos of President Omar Haddad's wife was sentenced to ten years in prison. "
+            "Karim Idrissi, 20, a website technician, was sentenced on Friday behind closed doors.")
+    found = [m for m in of_type("COERCE", text) if 1 in m.sentences]
+    assert found and found[0].actor2 is not None and found[0].actor2.name == "Karim Idrissi", [roles(m) for m in found]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Having been moved to house arrest in March, when hundreds of prisoners were freed, Sara Delaney was returned "
+     "to court in Tehran on Tuesday.", "COERCE"),
+    ("Arrested at the airport on Monday, Karim Haddad was charged with fraud.", "COERCE"),
+])
+def test_an_opening_passive_participle_is_done_to_the_sentences_subject(text, etype):
+    found = of_type(etype, text)
+    assert found and found[0].actor2 is not None, [roles(m) for m in found]
+    name = found[0].actor2.label or found[0].actor2.name or ""
+    assert "Delaney" in name or "Haddad" in name, roles(found[0])
+
+
+def test_an_opening_active_participle_is_done_by_the_sentences_subject():
+    from sitrep.stages.parse import _nlp, arguments
+
+    sentence = _nlp()("Having detained the men, police took them to a barracks.")
+    agent, patient = arguments(sentence[1])
+    assert agent is not None and agent.text == "police" and patient is not None and patient.text == "men"
+
+
+def test_civilians_killed_in_fighting_between_two_sides_are_its_target():
+    text = ("Medics in Raqqa said that 31 people including women and children were killed in mutual shelling "
+            "between regime forces and ISIS militants on the city on Tuesday.")
+    found = of_type("ASSAULT", text)
+    assert found and found[0].actor2 is not None and found[0].actor2.kind == "civilians", [roles(m) for m in found]
+    assert found[0].actor1 is not None and found[0].actor1.kind != "civilians"
+    # with no dead told, the two sides stay the two parties
+    fight = of_type("ASSAULT", "Fierce clashes broke out between regime forces and ISIS militants in Raqqa on Tuesday.")
+    assert fight and fight[0].actor2 is not None and fight[0].actor2.name == "Islamic State (ISIS)", [roles(m) for m in fight]

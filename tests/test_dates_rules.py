@@ -36,6 +36,26 @@ def test_a_weekday_in_the_future_tense_looks_ahead():
     assert resolved("Police on Thursday detained six men who will face trial.", "2024-03-18") == [("2024-03-14", "day")]
 
 
+@pytest.mark.parametrize("text,value", [
+    # published on Friday 2024-03-15: the weekday is dated by its own clause's verb, not by the
+    # future of the clause joined after it
+    ("Gunmen raided the village on Tuesday and the governor will visit it next week.", "2024-03-12"),
+    ("Troops shelled the hills on Tuesday, but the army will not enter the valley.", "2024-03-12"),
+    # a weekday that opens its clause takes the future after it, a coordinated subject included
+    ("On Tuesday the envoys and the mediators will sign the accord.", "2024-03-19"),
+    ("The envoys on Tuesday will sign the accord.", "2024-03-19"),
+])
+def test_a_weekday_takes_the_tense_of_its_own_clause(text, value):
+    assert resolved(text, "2024-03-15") == [(value, "day")]
+
+
+def test_an_act_on_a_weekday_keeps_its_day_beside_a_future_clause():
+    text = "Gunmen attacked a checkpoint on Tuesday and the governor will visit the town next month."
+    doc = default_pipeline().run(Article(text=text, published="2024-03-15"))
+    raid = next(m for m in doc.mentions if m.type == "ASSAULT")
+    assert raid.date is not None and (raid.date.value, raid.date.basis) == ("2024-03-12", "text")
+
+
 def test_the_day_after_publication_only_on_weekdays():
     # a Wednesday report's "on Thursday" is the news a time zone ahead; a Sunday paper's "on Monday"
     # is the Monday before

@@ -61,12 +61,15 @@ def test_the_mood_of_a_non_violent_act_sets_its_type(staged, text, word, etype) 
     assert modal_type(doc, doc.sentences[0], trigger) == etype
 
 
-@pytest.mark.xfail(strict=True, reason="the trigger 'will meet' holds its own modal, so modal_type never "
-                                       "sees the future before it (triggers.yaml 'will meet', 'to meet')")
-def test_a_meeting_to_come_told_with_meet_is_an_agreement(staged) -> None:
-    doc = staged("The two ministers will meet in Geneva next week.")
-    trigger = next(t for t in doc.triggers if "meet" in t.text)
-    assert modal_type(doc, doc.sentences[0], trigger) == "AGREE"
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The two ministers will meet in Geneva next week.", "AGREE"),  # the trigger 'will meet' holds its own modal
+    ("The envoys plan to meet in Geneva.", "AGREE"),  # 'plan' before the trigger 'to meet'
+    ("The two ministers met in Geneva.", "CONSULT"),
+])
+def test_a_meeting_to_come_told_with_meet_is_an_agreement(staged, text, etype) -> None:
+    doc = staged(text)
+    trigger = next(t for t in doc.triggers if "me" in t.text)
+    assert modal_type(doc, doc.sentences[0], trigger) == etype
 
 
 def test_a_long_sentence_told_again_later_is_history_when_the_first_telling_is(staged, mention) -> None:

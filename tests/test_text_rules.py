@@ -840,6 +840,55 @@ def test_two_acts_joined_by_and_are_two_events():
     assert {"ACCUSE", "REQUEST"} <= {m.type for m in doc.mentions}
 
 
+def test_a_charge_joined_to_an_arrest_is_its_attribute():
+    # the accusation that comes with the arrest is the coercion's attribute, not a second event
+    doc = run("The journalist, who was detained by masked police officers in Harare on Tuesday and later accused "
+              "of inciting violence, is being held without access to a lawyer.")
+    assert "COERCE" in {m.type for m in doc.mentions} and "ACCUSE" not in {m.type for m in doc.mentions}
+
+
+def test_an_order_to_appear_for_questioning_is_a_summons():
+    doc = run("The intelligence service has ordered a well-known columnist to appear for questioning over an article.")
+    assert [m.type for m in doc.mentions] == ["COERCE"]
+    assert doc.mentions[0].actor1 is not None and "intelligence" in doc.mentions[0].actor1.label.lower()
+    # asking is no binding order: the request stands
+    doc = run("The opposition party asked its members to appear for questioning at the party office.")
+    assert "COERCE" not in {m.type for m in doc.mentions}
+
+
+def test_a_participle_after_a_noun_says_who_the_person_is():
+    doc = run("On Monday, the family of a teacher jailed for ten years in 2019 said she had gone on hunger strike "
+              "in protest at her treatment.")
+    assert [m.type for m in doc.mentions] == ["PROTEST"]
+    # the protest and its policing, each told by its own verb, stay two events
+    doc = run("Police arrested 14 students who marched through the capital on Monday.")
+    assert {"COERCE", "PROTEST"} <= {m.type for m in doc.mentions}
+
+
+def test_an_announced_release_is_the_act_and_its_people_s_time_span_is_not_its_own():
+    doc = run("The public prosecutor on Sunday announced the release of 40 students arrested since the start of "
+              "the protests.")
+    assert [(m.type, m.historical) for m in doc.mentions] == [("CONCEDE", False)]
+    # the span of time in the act's own clause still makes a total; a five-figure toll stays a war's total
+    doc = run("Police have arrested 300 people since the start of the protests.")
+    assert all(m.historical for m in doc.mentions)
+    doc = run("An estimated 30,000 people were killed in the siege which followed the uprising, rights groups say.")
+    assert all(m.historical for m in doc.mentions if m.type == "ASSAULT")
+    # a release that is only talked about is no act
+    doc = run("The release of the aid worker was being negotiated by tribal elders.")
+    assert "CONCEDE" not in {m.type for m in doc.mentions}
+
+
+def test_blame_with_nothing_of_what_for_after_an_attack_is_its_attribute():
+    text = ("Air strikes hit a crowded bus station in the town of Maarat on Sunday, killing 14 people, rescuers said. "
+            "The main opposition bloc accused Moscow, the government's closest ally.")
+    assert "ACCUSE" not in {m.type for m in run(text).mentions}
+    # an accusation that says what for is an act of its own; with no incident before, a bare one stands too
+    text2 = text.replace("accused Moscow, the government's closest ally.", "accused Moscow of lying to the Security Council.")
+    assert "ACCUSE" in {m.type for m in run(text2).mentions}
+    assert "ACCUSE" in {m.type for m in run("The main opposition bloc accused Moscow, the government's closest ally.").mentions}
+
+
 def test_a_while_clause_with_its_own_subject_is_a_second_act():
     doc = run("The army sent reinforcements to the northern border on Monday, while the prime minister held talks "
               "with the opposition leader.")

@@ -263,6 +263,16 @@ def procedural_requests() -> tuple[str, ...]:
     return _word_list("procedural_requests")
 
 
+def order_verbs() -> tuple[str, ...]:
+    """Verbs, in every form, of a binding order ("ordered him to appear for questioning")."""
+    return _word_list("order_verbs")
+
+
+def done_release_verbs() -> tuple[str, ...]:
+    """Verbs that tell "the release of" their object as done ("announced the release of")."""
+    return _word_list("done_release_verbs")
+
+
 def filing_verbs() -> tuple[str, ...]:
     """Verbs, in every form, of a filing made to a court ("appealed to", "petitioned")."""
     return _word_list("filing_verbs")
@@ -308,6 +318,11 @@ def group_roles() -> tuple[str, ...]:
     return tuple(str(r).lower() for r in _general().get("group_roles") or ())
 
 
+def role_modifiers() -> tuple[str, ...]:
+    """Words before a member's place that leave the person that member ("acting president")."""
+    return _word_list("role_modifiers")
+
+
 def speaking_roles() -> tuple[str, ...]:
     """Who speaks for a body, said after it ("the foreign ministry spokesman Jane Doe")."""
     return _word_list("speaking_roles")
@@ -316,6 +331,11 @@ def speaking_roles() -> tuple[str, ...]:
 def seizing_means() -> tuple[str, ...]:
     """How people are seized ("an ambush", "intercepted"): an abduction's means."""
     return _word_list("seizing_means")
+
+
+def outlet_nouns() -> tuple[str, ...]:
+    """What a news outlet is, said after its name ("the Apple Daily newspaper")."""
+    return _word_list("outlet_nouns")
 
 
 def led_bodies() -> tuple[str, ...]:

@@ -62,6 +62,10 @@ _WEEKDAY_BEFORE = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturda
 _FUTURE_AFTER = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:(?!(?:said|says|told|announced|that|who|which|whom|where|when|\w+ed)\b)[\w\-’']+\s+){0,8}?"
                            r"(?:will|shall|is\s+(?:due|set|scheduled|expected)\s+to|are\s+(?:due|set|scheduled|expected)\s+to)\b", re.I)
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\w\-’']+\s+){0,6}?(?:on\s+)?$", re.I)
+# A weekday that closes a clause whose verb came before it, told in the past, is that clause's:
+# "the rebels attacked the base on Tuesday and the council will vote": the next clause's future is not its own
+_CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b", re.I)
+_PAST_VERB_BEFORE = re.compile(r"\b\w+ed\b[^.;!?]*$", re.I)
 
 
 _D = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -224,7 +228,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> t
         target = _WEEKDAYS.index(g[0].lower())
         back = (pub.weekday() - target) % 7
         last = m.group(0).lower().startswith("last ")
-        future = not last and (_FUTURE_AFTER.match(text, m.end()) or _FUTURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]))
+        ahead = None if last else _FUTURE_AFTER.match(text, m.end())
+        if ahead and _CLAUSE_JOIN.search(ahead.group(0)) and _PAST_VERB_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
+            ahead = None  # "attacked the base on Tuesday and the council will vote": Tuesday is the attack's
+        future = not last and (ahead or _FUTURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]))
         if future:
             back = -((target - pub.weekday()) % 7 or 7)  # "will begin on Wednesday": the next one
         elif last and back == 0:

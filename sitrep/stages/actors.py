@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from sitrep.lexicon import (
     addressing_verbs,
+    alternation,
     body_heads,
     capital_lookup,
     demonym_lookup,
@@ -19,8 +20,10 @@ from sitrep.lexicon import (
     led_bodies,
     months,
     name_lookup,
+    outlet_nouns,
     person_title_alternation,
     person_titles,
+    role_modifiers,
     speech_verbs,
     weekdays,
 )
@@ -450,6 +453,7 @@ def find_actors(doc: Doc) -> Doc:
     merged = _generic_phrases(doc, merged, context, mentioned)
     merged = _named_bodies(doc, merged, context)
     merged = _abbreviated(doc.text, merged)
+    merged = _named_outlets(doc.text, merged, context)
     merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
@@ -462,6 +466,7 @@ def find_actors(doc: Doc) -> Doc:
             continue
         merged.append(ActorMatch(start, end, doc.text[start:end], _UNKNOWN))
     merged = _persons(doc, merged, context)
+    merged = _aged_mentions(doc.text, merged)
     merged = _families(doc.text, merged)
     merged = [_private(doc.text, m, context) for m in merged]
     merged = _capital_governments(doc, merged)
@@ -494,7 +499,9 @@ def _title_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _member_pattern() -> re.Pattern:
     roles = "|".join(re.escape(r) for r in sorted(group_roles(), key=len, reverse=True))
-    return re.compile(rf"(?:\s*\([A-Z][\w\-]{{1,9}}\))?(?:['’]s)?\s+(?:{roles})(?:,\s+|\s+)({_NAME})(?=\s*[,.;:)]|\s*$|\s+[a-z])")
+    acting = "|".join(re.escape(r) for r in role_modifiers())  # "acting president Jane Doe": still the member
+    return re.compile(rf"(?:\s*\([A-Z][\w\-]{{1,9}}\))?(?:['’]s)?\s+(?:(?:{acting})\s+)?(?:{roles})(?:,\s+|\s+)({_NAME})"
+                      rf"(?=\s*[,.;:)]|\s*$|\s+[a-z])")
 
 
 @lru_cache(maxsize=1)
@@ -581,12 +588,14 @@ def _named_next(doc: Doc, m: ActorMatch) -> ActorMatch | None:
     before = doc.text[max(0, m.start - 50):m.start]
     if not (_INDEFINITE.search(before) or re.match(r"(?:a|an)\s", m.text, re.I)):
         return None
-    later = [a for a in doc.actors if a.actor.id == _PERSON_ENTRY and m.end < a.start <= m.end + _NAMED_REACH]
+    # a person named before the description ("President Xi ... a Chinese man ... President Xi's daughter") is not who it describes
+    known = {a.actor.name for a in doc.actors if a.actor.id == _PERSON_ENTRY and a.start < m.start}
+    later = [a for a in doc.actors if a.actor.id == _PERSON_ENTRY and m.end < a.start <= m.end + _NAMED_REACH
+             and a.actor.name not in known]
     if not later:
         return None
     first = min(later, key=lambda a: a.start)
-    if " " not in first.text or not _UNTITLED_INTRODUCTION.match(doc.text, first.end) \
-            or any(a.actor.id == _PERSON_ENTRY and a.actor.name == first.actor.name and a.start < m.start for a in doc.actors):
+    if " " not in first.text or not _UNTITLED_INTRODUCTION.match(doc.text, first.end):
         return None  # a title ("spokesman Jane Roe") introduces someone else: who tells of the act
     if _PAIR_AFTER.match(doc.text, first.end):
         return None  # "Jane Roe, 51, and John Doe, 43,": two people introduced, one description cannot say which
@@ -608,7 +617,7 @@ def _person(entry: ActorEntry, name: str, kind: str) -> ActorEntry:
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’\-]*)"  # "U.S.", "Quezon": never a word's full stop
 _GAP = r"[^\S\n]+"  # a space within one line: a name does not run over a line break
 _BODY_OF = rf"(?:{_GAP}(?:of|for|on){_GAP}(?:the{_GAP})?{_CAP}(?:{_GAP}(?:and{_GAP})?{_CAP}){{0,3}})?"
-_BODY_TAIL = rf"(?:{_GAP}(?:Command|Force|Service|Department|Office|Division|Unit|Headquarters))?"
+_BODY_TAIL = rf"(?:{_GAP}(?:Command|Force|Service|Department|Office|Division|Unit|Headquarters)\b)?"
 _ADJECTIVE = re.compile(r"(?:an|ean|ish|ese|ic|i)$")  # the shape of a state's or bloc's adjective ("European")
 _MEDIA_WORDS = re.compile(r"\b(?:News|Media|Press|TV|Television|Radio|Broadcasting)\b")
 _ABBREVIATION = re.compile(r"\s+\(([A-Z][A-Za-z\-]{1,9})\)")
@@ -693,6 +702,64 @@ def _abbreviated(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
     return sorted(matches + added, key=lambda x: x.start) if added else matches
 
 
+@lru_cache(maxsize=1)
+def _outlet_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    nouns = alternation(outlet_nouns())  # as written, in lower case: "Apple Daily" is no "daily" of Apple
+    # "the Apple Daily newspaper"; "the website tut.by", "the newspaper Nasha Niva": named after it
+    named = re.compile(rf"((?:{_CAP}{_GAP}){{0,3}}{_CAP}){_GAP}(?:{nouns})(?![\w\-])"
+                       rf"|(?<![\w\-])[Tt]he{_GAP}(?:{nouns}){_GAP}((?:{_CAP}{_GAP}){{0,3}}{_CAP}|[a-z0-9\-]+\.[a-z]{{2,3}})(?![\w\-.])")
+    the = re.compile(rf"(?<![\w\-])[Tt]he{_GAP}(?:{nouns})(?![\w\-])(?!{_GAP}[A-Z])")
+    staff = re.compile(r"\s+(?:for|at|of|with)\s+$")
+    return named, the, staff
+
+
+def _named_outlets(text: str, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
+    """A news outlet named with what it is ("Hong Kong's Apple Daily newspaper") is an actor under
+    its name, wherever the text names it; "the newspaper", "the paper" after it is that outlet (its
+    headquarters raided, the paper shut), and so is its journalist ("a columnist for the paper")."""
+    named, the, staff = _outlet_patterns()
+    taken = Coverage(len(text))
+    for m in matches:
+        taken.add(m.start, m.end)
+    outlets: dict[str, ActorEntry] = {}
+    for found in named.finditer(text):
+        group = 1 if found.group(1) else 2
+        words = re.split(r"(?<=['’]s)\s+", found.group(group))[-1].split()  # "Hong Kong's Apple Daily": the outlet's own words
+        while words and (words[0] in _NOT_NAME or words[0].lower() in ("the", "a", "an")):
+            words = words[1:]
+        name = " ".join(words)
+        if not words or any(w.lower() in demonym_lookup() for w in words) or find_countries(name) \
+                or len(name) < 3 or _title_case(text, found.start()):
+            continue
+        start = found.end(group) - len(name)
+        if taken.overlaps(start, found.end(group)):
+            continue  # the dictionary knows it, or it is part of another actor's words
+        outlets.setdefault(name, ActorEntry("OUTLET", name, "media", phrase_country(found.group(group))[0] or context, None, False))
+    if not outlets:
+        return matches
+    added: list[ActorMatch] = []
+    for name, entry in outlets.items():
+        for again in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            if not taken.overlaps(*again.span()):
+                taken.add(*again.span())
+                added.append(ActorMatch(again.start(), again.end(), name, entry))
+    for again in the.finditer(text):
+        last = max((a for a in added if a.end <= again.start()), key=lambda a: a.start, default=None)
+        if last is None or taken.overlaps(*again.span()):
+            continue
+        taken.add(*again.span())
+        added.append(ActorMatch(again.start(), again.end(), again.group(), last.actor))
+    out = []
+    for m in sorted(matches + added, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and m.actor.id == "OUTLET" and prev.actor.generic and prev.actor.kind == "journalists" \
+                and staff.match(text[prev.end:m.start]):
+            out[-1] = ActorMatch(prev.start, m.end, text[prev.start:m.end], m.actor)  # "a columnist for the paper"
+            continue
+        out.append(m)
+    return out
+
+
 # A person introduced by a title, an age or an apposition ("labor leader Jane Roe", "Jane Roe, 33,",
 # "Jane Roe, who ..."); the text then names them by surname ("Roe", "Mrs Roe"): each mention is that person.
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
@@ -712,7 +779,9 @@ def _introduced() -> re.Pattern:
     return re.compile(rf"(?<![\w\-])(?i:{alternatives})\s+({_NAME})|({_NAME})(?=,\s+\d{{1,3}},)"
                       rf"|({_NAME})(?=,\s+(?:one of|who|(?:{kin})\s+of)\s|,\s+of\s+[A-Z])"
                       # whose kin or family the text speaks of ("Jane Roe's family", "Jane Roe's husband")
-                      rf"|({_NAME})(?=['’]s\s+(?:family|relatives|lawyers?|{kin})\b)")
+                      rf"|({_NAME})(?=['’]s\s+(?:family|relatives|lawyers?|{kin})\b)"
+                      # "an asylum seeker named Elizabeth": the text gives the person's name, a given name alone too
+                      rf"|(?<=\s)(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}named\s+({_NAME})(?![\w\-])")
 
 
 # offices held by one person at a time, whose title alone ("the judge") then names that person
@@ -736,9 +805,15 @@ def _class_before(text: str, matches: list[ActorMatch], at: int, reach: int = 32
     return None
 
 
-def _plain_name(words: str) -> bool:
+# the noun before "named" says a person is named: a word for a doer or a person ("seeker", "activist",
+# "migrant", "resident"), or a class of people ("woman", "girl") or a title
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ant|ent|man|woman|girl|boy|child|son|daughter|wife|husband|mother|father)\s+named\s")
+
+
+def _plain_name(words: str, alone: bool = False) -> bool:
+    """Words that can be a person's full name (``alone``: a given name the text calls the person by)."""
     parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
-    return len(words.split()) >= 2 and not any(
+    return len(words.split()) >= (1 if alone else 2) and not any(
         w in _NOT_NAME or w.lower() in demonym_lookup() or w.lower() in person_titles() for w in parts
     ) and not find_countries(words) and not _ORG_WORDS.search(words) and not find_heads(words)
 
@@ -756,9 +831,11 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
     ranks: set[str] = set()
     holders: dict[str, set[str]] = {}  # an office's title -> the surnames of those the text gives it
     for found in _introduced().finditer(text):
-        name = found.group(1) or found.group(2) or found.group(3) or found.group(4)
-        if not name or not _plain_name(name) or _title_case(text, found.start()):
+        name = found.group(1) or found.group(2) or found.group(3) or found.group(4) or found.group(5)
+        if not name or not _plain_name(name, alone=bool(found.group(5))) or _title_case(text, found.start()):
             continue
+        if found.group(5) and not _PERSON_NOUN.search(text, found.start(), found.start(5)):
+            continue  # "a town named Garissa": the thing named is no person
         title = text[found.start():found.start(1)].strip().lower() if found.group(1) else ""
         kind = person_titles().get(title) or _class_before(text, matches, found.start()) or "civilians"
         if title and _FORMER_BEFORE.search(text, max(0, found.start() - 40), found.start()):
@@ -821,6 +898,25 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             taken.add(start, end)
             added.append(ActorMatch(start, end, text[start:end], last.actor))
     return [m for m in matches if id(m) not in absorbed] + added
+
+
+# "The 63-year-old, who ...", "the 41-year-old was charged": a person named before, called by age
+_AGED = re.compile(r"(?<![\w\-])[Tt]he[^\S\n]+\d{1,3}-year-old(?=,|[^\S\n]+(?:was|is|has|had|who|will|would|remains|remained)\b)")
+
+
+def _aged_mentions(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """"The 63-year-old" standing alone is the person the text named last before it (within the
+    reach of a pronoun), as a reader takes it; with no person named there it names no one."""
+    added = []
+    for found in _AGED.finditer(text):
+        start, end = found.span()
+        if any(m.start < end and start < m.end for m in matches):
+            continue
+        last = max((m for m in matches if m.actor.id == _PERSON_ENTRY and m.end <= start
+                    and start - m.end <= _ANTECEDENT_REACH), key=lambda m: m.start, default=None)
+        if last is not None:
+            added.append(ActorMatch(start, end, found.group(), last.actor))
+    return sorted(matches + added, key=lambda m: m.start) if added else matches
 
 
 _FAMILY = re.compile(r"(?:[Tt]he\s+)?(?:family|relatives|family members)")

@@ -28,6 +28,8 @@ from sitrep.stages.realis import (
     governing,
     happened,
     modal_type,
+    orders_as_summons,
+    own_clause_text,
     repeated_history,
     tells_own_act,
     tells_total,
@@ -90,6 +92,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         # "Amnesty International", "Solidarity Party": a trigger word inside a name
         triggers = [t for t in triggers if t.type == "ASSAULT" or not (
             t.text[:1].isupper() and _ORG_AFTER.match(doc.text[t.end:t.end + 20]))]
+        triggers = orders_as_summons(doc, sentence, triggers)
         groups: dict[str, list[Trigger]] = {}
         for t in triggers:
             etype = t.type if t.type == "ASSAULT" else modal_type(doc, sentence, t)
@@ -135,7 +138,10 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                 actor1 = None
             place = clause_place(doc, sentence, mode_trigger, claim_spans, etype)
             when, historical = when_of(doc, sentence, mode_trigger)
-            historical = historical or tells_total(sentence.text, casualties)
+            # a span of time in a clause describing a noun ("68 children arrested since March") is not the
+            # act's; a five-figure toll is a running total wherever the sentence names its war
+            historical = historical or tells_total(own_clause_text(doc, sentence, mode_trigger), casualties) or (
+                any((c.casualty.count or 0) >= 10000 for c in casualties) and tells_total(sentence.text, casualties))
             cas: list[Casualty] = []
             if etype == "ASSAULT":
                 for c in casualties:

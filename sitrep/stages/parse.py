@@ -275,6 +275,11 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
                 patient = next((g for g in c.children if g.dep_ == "pobj"), patient)
         if token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in _HIT_VERBS:
             patient = patient or next((c for c in token.head.children if c.dep_ == "dobj"), None)
+        if token.dep_ == "dobj" and patient is None:
+            # "they sent him a summons", "served her a summons": the act given is done to whom it is given
+            patient = _recipient(token)
+        if patient is None and opening_passive(p):
+            patient = _understood_subject(p)  # "Having been moved to house arrest, Jane Roe was ...": Jane Roe
         return agent, patient
     passive = is_passive(p)
     if passive and not any(c.dep_ in ("nsubjpass", "auxpass") for c in p.children):
@@ -292,6 +297,13 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
             agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and patient is None:
             patient = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if _opening_participle(p):
+        # "Arrested at the airport, Jane Roe was charged", "Having detained the men, police took them to
+        # Kati": the opening participle's subject is the sentence's
+        if passive or opening_passive(p):
+            patient = _understood_subject(p) or patient  # "at the airport" is where, not whom
+        else:
+            agent = agent or _understood_subject(p)
     # "X, which ..., killed": the relative pronoun's antecedent; "forces that attacked"
     if agent is not None and agent.lower_ in ("which", "who", "that") and p.dep_ == "relcl":
         agent = p.head
@@ -304,6 +316,33 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
         if inner is not None:
             agent = inner
     return agent, patient
+
+
+def _opening_participle(p) -> bool:  # noqa: ANN001
+    """A participle clause opening its sentence, with no subject of its own ("Having been moved ...,")."""
+    return p.dep_ == "advcl" and p.tag_ in ("VBN", "VBG") and p.i < p.head.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in p.children)
+
+
+def opening_passive(p) -> bool:  # noqa: ANN001
+    """An opening participle clause told in the passive ("Having been moved", "Arrested at the airport")."""
+    return _opening_participle(p) and (any(c.dep_ == "auxpass" for c in p.children)
+                                        or (p.tag_ == "VBN" and not any(c.dep_ == "aux" for c in p.children)))
+
+
+def _understood_subject(p):  # noqa: ANN001, ANN202
+    return next((c for c in p.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _recipient(act):  # noqa: ANN001, ANN202
+    """Whom the verb governing a nominal act as its object gives the act to: the indirect object
+    before it ("sent him a summons"; the parse may read it as a first object), or "to" after it."""
+    for c in act.head.children:
+        if c.i < act.i and (c.dep_ == "dative" or c.dep_ == "dobj") and c.pos_ in ("PRON", "PROPN", "NOUN"):
+            return c
+        if c.i > act.i and c.dep_ == "dative" and c.lower_ == "to":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def is_passive(p) -> bool:  # noqa: ANN001

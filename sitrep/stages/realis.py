@@ -56,6 +56,21 @@ def tells_total(text: str, casualties: list[CasualtyMatch]) -> bool:
         any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(text)))
 
 
+def own_clause_text(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
+    """The sentence's text without the clauses that describe a noun ("68 children arrested since the
+    beginning of the protests", "who have been held since 2019") where the trigger's act is not told:
+    a span of time there belongs to those people, not to the act."""
+    act = token_at(doc, sentence.index, trigger.start)
+    text = sentence.text
+    if act is None:
+        return text
+    for token in act.doc:
+        if token.dep_ in ("acl", "relcl") and token.i != act.i and not any(a.i == token.i for a in act.ancestors):
+            start, end = subtree_span(token)
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def background(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
     """Whether a cue of background ("previously", "in the past") bears on the trigger's act: it
     does unless it sits in another clause that does not hold the act ("followed a meeting ... despite
@@ -110,6 +125,7 @@ _PROBES = frozenset(lexicon.probe_nouns())
 _CANCELLING = frozenset(lexicon.cancelling_verbs())
 _PROCEDURAL = frozenset(lexicon.procedural_requests())
 _FILING = frozenset(lexicon.filing_verbs())
+_ORDERS = frozenset(lexicon.order_verbs())
 _COURTS = frozenset(lexicon.court_nouns())
 _STANDING = re.compile(r"\b(?:" + lexicon.alternation(lexicon.standing_phrases()) + r")\b", re.I)
 
@@ -239,6 +255,7 @@ def _announced(doc: Doc, m: EventMention, p) -> bool:  # noqa: ANN001 - the trig
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|willing to|ready to|prepared to|plans? to|planning to|intends? to|is to|are to|going to|"
     r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,3}$", re.I)
+_OWN_MODAL = re.compile(r"^(?:will|would|shall|to)\s+", re.I)
 _CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
 
 
@@ -246,7 +263,9 @@ def modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
     """PLOVER's reading of a non-violent act by its modality: what someone must do is a REQUEST;
     a future act under a condition, or announced coercion, is a THREAT; future cooperation (a
     meeting, aid, support), retreat or release is an AGREE-ment (PLOVER manual, AGREE; CAMEO2PLOVER 03x)."""
-    before = doc.text[max(sentence.start, trigger.start - 45):trigger.start]
+    own = _OWN_MODAL.match(trigger.text)  # a phrase holding its own modal ("will meet", "to meet") is read with it
+    end = trigger.start + (own.end() if own else 0)
+    before = doc.text[max(sentence.start, end - 45):end]
     if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN"):
         return trigger.type
     if MUST_BEFORE.search(before):
@@ -263,6 +282,22 @@ def modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
         if trigger.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"):
             return "AGREE"
     return trigger.type
+
+
+def orders_as_summons(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """"ordered the bishop to appear for questioning", "ordered him to stand trial": a binding order whose
+    content is a legal coercion is that coercion, done by whoever gave the order (the order is the summons)."""
+    out = []
+    for t in triggers:
+        token = token_at(doc, sentence.index, t.start) if t.type == "REQUEST" and t.text.lower() in _ORDERS else None
+        if token is not None:
+            for c in triggers:
+                inner = token_at(doc, sentence.index, c.start) if c.type == "COERCE" and c.mode == "legal" else None
+                if inner is not None and predicate(inner).dep_ == "xcomp" and predicate(inner).head.i == token.i:
+                    t = Trigger(t.start, t.end, t.text, c.type, c.mode, c.acled, c.cameo, c.weight)
+                    break
+        out.append(t)
+    return out
 
 
 _VERBAL = re.compile(r"^\w+(?:ed|ew|ould)\b|\b(?:to|that|for|on)$|^(?:will|would|must|cannot|can't|won't)\b", re.I)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from sitrep import lexicon
-from sitrep.resolve.actors import ActorMatch
+from sitrep.resolve.actors import ActorEntry, ActorMatch
 from sitrep.stages.doc import Doc, Sentence, Trigger
-from sitrep.stages.parse import head_of, is_passive, predicate, span_tokens, subtree_span, token_at
+from sitrep.stages.parse import head_of, is_passive, opening_passive, predicate, span_tokens, subtree_span, token_at
 from sitrep.stages.realis import OWN_ACTS
 from sitrep.stages.roles import (
     FIGHTING_KINDS,
@@ -249,6 +249,15 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     # the parse decides where it names a known actor; an unknown one only fills a gap
     if parsed1 is not None and (parsed1.actor.id != "UNKNOWN_ACTOR" or actor1 is None):
         actor1 = parsed1
+    if parsed2 is not None and passive and actor2 is not None and actor2.start >= trigger.end \
+            and not (actor2.start < parsed2.end and parsed2.start < actor2.end) and _named_passive_subject(token) and (parsed2.end <= trigger.start or opening_passive(predicate(token))):
+        # "Jane Roe, 56, was arrested ... where she was a police officer": the subject it was done to,
+        # of the class the sentence says the person is
+        role = actor2 if _OWN_ROLE.search(doc.text, parsed2.end, actor2.start) else None
+        actor2 = None
+        if role is not None and parsed2.actor.id == "UNKNOWN_ACTOR":
+            parsed2 = ActorMatch(parsed2.start, parsed2.end, parsed2.text,
+                                 ActorEntry("PERSON", parsed2.text, role.actor.kind, role.actor.country, None, False))
     if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
             actor1 is None or party_of(parsed2) != party_of(actor1) or parsed2.actor.id == "UNKNOWN_ACTOR"):
         actor2 = parsed2
@@ -266,3 +275,16 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             actor1 = None
         actor1, actor2 = _repelled(doc, sentence, trigger, actor1, actor2, claim_spans)
     return Roles(actor1, actor2, token, passive, spoken)
+
+
+# "where he was a lieutenant and a police officer": what the sentence says the person is
+_OWN_ROLE = re.compile(r"\b(?:he|she)\s+(?:was|is|had been|has been|served as|worked as)\b[^.;]{0,80}$")
+
+
+def _named_passive_subject(token: Token) -> bool:
+    """The passive predicate of the act has a subject headed by a proper name: the one it was done to
+    ("Having been moved to house arrest, Jane Roe was ...": the sentence's subject, for an opening participle)."""
+    p = predicate(token)
+    subjects = list(p.children) + (list(p.head.children) if opening_passive(p) else [])
+    return any(c.dep_ in ("nsubjpass", "nsubj") and c.pos_ == "PROPN" and (c.dep_ == "nsubjpass" or c.head is not p)
+               for c in subjects)

@@ -10,7 +10,7 @@ import re
 
 from sitrep import lexicon
 from sitrep.model import Actor, Evidence
-from sitrep.resolve.actors import UNLISTED_IDS, ActorEntry, ActorMatch, private_person, resolve_entry
+from sitrep.resolve.actors import UNLISTED_IDS, ActorEntry, ActorMatch, find_heads, private_person, resolve_entry
 from sitrep.stages.actors import antecedent, body_antecedent
 from sitrep.stages.claims import RESPONSIBILITY, person_owner
 from sitrep.stages.doc import Doc, Sentence, Trigger
@@ -195,6 +195,11 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                       and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actor2.end:a.start])), None)
         if other is not None:
             actor1, actor2 = actor2, other
+            # "58 people including women and children were killed in shelling between A and B": dead told
+            # as civilians are its target; "forty people" killed in it may be either side's
+            civilians = next((v for v in in_victims if v.actor.id == "CIVILIANS" and _told_as_civilians(text[v.start:t0])), None)
+            if civilians is not None and etype == "ASSAULT":
+                actor2 = civilians
     if actor2 is not None and etype == "ASSAULT":
         # "clashes between the Syrian and Lebanese forces and militants of X": two demonyms over one
         # head are one side (the first named leads it); the other side follows the next "and"
@@ -250,6 +255,12 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if actor1 is not None and actor2 is not None and party_of(actor1) == party_of(actor2):
         actor2 = None
     return actor1, actor2
+
+
+def _told_as_civilians(words: str) -> bool:
+    """The words name civilians by a word of their own ("civilians", "women and children"), not "people"."""
+    unspecified = set(lexicon.unspecified_people())
+    return any(key == "civilians" and words[s:e].lower() not in unspecified for s, e, key in find_heads(words))
 
 
 # "in a battle with Daesh", "clashes with the army": the side fought is the other party
@@ -562,7 +573,7 @@ _SUBJECT_TAIL = re.compile(
     r"yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ly))+\s*$", re.I)
 
 # "But he ...", "Speaking to reporters ...", "The draft resolution ...": no named subject
-_NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|In|On|At|After|"
+_NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|Having|Being|In|On|At|After|"
                           r"Before|During|While|When|If|The draft|This|That|These|Those|It|He|She|They|We|I)\b"
                           r"|\b(?:he|she|it|they|we|i|you)$", re.I)
 

@@ -55,6 +55,9 @@ def fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]
     A rejection of someone's words ("rejected the minister's accusations") stays an event."""
     out: list[EventMention] = []
     for m in mentions:
+        if m.type == "ACCUSE" and _bare_blame(doc, m, anchors) \
+                and any(p.type in ("ASSAULT", "COERCE") and not p.historical for p in out):
+            continue  # "The opposition accused Russia." after an attack: blame for it, its attribute (PROTOCOL)
         token = trigger_token(doc, m, anchors) if m.type == "REJECT" and m.actor1 is not None else None
         if token is not None:
             # the incident or the accusation told last: "has denied the accusation" after "X accused Y"
@@ -69,6 +72,13 @@ def fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]
                 continue
         out.append(m)
     return out
+
+
+def _bare_blame(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """An accusation verb with whom it blames and nothing of what for ("accused Russia, Assad's backer")."""
+    token = trigger_token(doc, m, anchors)
+    return token is not None and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children) and not any(
+        t.dep_ in ("prep", "agent", "ccomp", "xcomp", "advcl", "pcomp", "relcl", "acl") for t in token.subtree if t.i != token.i)
 
 
 def drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
@@ -123,7 +133,10 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
 
     def acted(m: EventMention) -> bool:  # not a participle describing someone ("jailed mother")
         token = trigger_token(doc, m, anchors)
-        return token is not None and token.dep_ != "amod"
+        # "relatives of a man sentenced to death when he was a minor": a participle after the noun,
+        # with no doer of its own, says who the person is (one "detained by police" is an act told)
+        return token is not None and token.dep_ != "amod" and not (
+            token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children))
 
     def named_by(m: EventMention) -> bool:  # people named by what was done to them ("17 abducted members")
         token = trigger_token(doc, m, anchors)
@@ -165,10 +178,12 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
                         and not _possessed(doc, m, anchors)), None)
         if partner is not None:
             kept.append(partner)
-        # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb
+        # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb;
+        # "was arrested and later accused of terrorism offences": the charge that comes with a violent
+        # act of the sentence is its attribute (PROTOCOL), not a second event
         best_token = trigger_token(doc, best, anchors)
         joined = next((m for m in group if m is not best and m is not partner and m.type != best.type
-                       and m.type in OWN_ACTS | {"ACCUSE"} and (t := trigger_token(doc, m, anchors)) is not None
+                       and m.type in OWN_ACTS | ({"ACCUSE"} if best.type not in ("ASSAULT", "COERCE") else set()) and (t := trigger_token(doc, m, anchors)) is not None
                        and best_token is not None and t.pos_ == "VERB" and t.dep_ == "conj"
                        and t.head.i == predicate(best_token).i), None)
         if joined is None and best_token is not None:

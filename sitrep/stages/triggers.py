@@ -217,9 +217,15 @@ _WORDS_AFTER = re.compile(r"^\s+(?:[\w\-]+\s+){0,2}?(?:information|details|evide
                           r"clarifications?|figures|data|comments?|testimony|proof|names)\b", re.I)
 
 
+_DONE_RELEASE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.done_release_verbs()) + r")\s+(?:the|his|her|their)\s+$", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
-    if t.text.lower() == "release" and re.search(r"\b(?:the|a|an|his|her|their|its|whose)\s+$", text[max(0, t.start - 8):t.start], re.I):
-        return replace(t, type=NOT_EVENT)  # "the release of Henry was being negotiated": the noun names no act done
+    if t.text.lower() == "release" and re.search(r"\b(?:the|a|an|his|her|their|its|whose)\s+$", text[max(0, t.start - 8):t.start], re.I) \
+            and not _DONE_RELEASE.search(text[max(0, t.start - 40):t.start]):
+        # "the release of Henry was being negotiated": the noun names no act done ("announced the release
+        # of 68 children" tells one)
+        return replace(t, type=NOT_EVENT)
     if t.type == "CONCEDE" and re.match(r"(?:lift|eas|relax)", t.text, re.I) \
             and re.match(r"^\s+(?:[\w\-]+\s+){0,4}?blockades?\b", text[t.end:t.end + 60], re.I):
         return _as(t, "RETREAT", "withdraw")  # "lifted the blockade": a military de-escalation (CAMEO 0872)
