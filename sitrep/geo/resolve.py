@@ -21,10 +21,10 @@ from sitrep.geo.gazetteer import GeoEntry, GeoIndex
 from sitrep.geo.recognise import Mention, fold  # fold: cached
 from sitrep.resolve.datafiles import load_yaml
 from sitrep.resolve.gazetteer import _ARTICLES, km
+from sitrep.stages.datelines import find_datelines
 
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|prefecture|oblast|department|territory)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(?:state|province|region|prefecture|governorate|oblast|department|territory)\s+of\s+(?:the\s+)?$", re.I)
-_DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\(|—|–|-|:)")
 _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
 # "the villages of Bumbacari and Dudescu", "the community of O'Leary", "in the town of Qatraneh" (each name
 # taken whole, atomically: a long run of capitalised words is read in linear time)
@@ -183,6 +183,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     countries_own = {fold(m.text) for m, options in zip(mentions, cands, strict=True)
                      if any(c.kind == "country" for c in options)}
     guessed: dict[str, str] = {}  # an ambiguous name -> the country its likeliest sense voted for
+    datelines = find_datelines(text)
     for i, m in enumerate(mentions):
         if not cands[i] or i in spelled:
             continue
@@ -208,7 +209,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             seen_towns.add(fold(m.text))
             weights[top.country] += 0.3
             guessed[fold(m.text)] = top.country
-        if m.start < 40 and _DATELINE_AFTER.match(text[m.end:m.end + 30]):
+        if any(d.opens_place_name(m.start) for d in datelines):
             weights[top.country] += 2.0  # "ANKARA, Turkey —": where the report was filed
     total = sum(weights.values()) or 1.0
     # an ambiguous name's own guess weighs nothing against a country the document names outright

@@ -114,7 +114,7 @@ def _capital_governments(doc: Doc, matches: list[ActorMatch]) -> list[ActorMatch
             continue
         if not (before.search(doc.text[max(0, c.start - 25):c.start]) or after.match(doc.text[c.end:c.end + 40])):
             continue
-        if _DATELINE_AFTER.match(doc.text[c.end:c.end + 3]):
+        if doc.in_dateline_place(c.start) or _COMPOUND_AFTER.match(doc.text, c.end):
             continue
         entry = class_entry("government", c.iso2)
         if entry.country == c.iso2:
@@ -122,7 +122,7 @@ def _capital_governments(doc: Doc, matches: list[ActorMatch]) -> list[ActorMatch
     return out
 
 
-_DATELINE_AFTER = re.compile(r"^\s?[-–—:]")
+_COMPOUND_AFTER = re.compile(r"-[a-z]")  # "London-based", "Damascus-backed": the town qualifies a word
 
 
 def _capitals() -> dict[str, str]:
@@ -422,8 +422,8 @@ def find_actors(doc: Doc) -> Doc:
     merged: list[ActorMatch] = []
     capitals = _capitals()
     for m in matches:
-        if m.text.lower() in capitals and _DATELINE_AFTER.match(doc.text[m.end:m.end + 3]):
-            continue  # "Beirut London- Warplanes ...": a dateline's city, not its government
+        if m.text.lower() in capitals and (doc.in_dateline_place(m.start) or _COMPOUND_AFTER.match(doc.text, m.end)):
+            continue  # "Beirut London- Warplanes ...", "the London-based monitor": a city, not its government
         prev = merged[-1] if merged else None
         # "ISIS terrorists", "Nusra Front militants": the specific actor keeps the generic label
         if (

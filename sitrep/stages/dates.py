@@ -53,7 +53,9 @@ def find_doc_dates(doc: Doc) -> Doc:
         # ("On October 24") is that day whoever repeats it
         own = {(d.start, d.end): d for d in find_dates(doc.text, written.value) if deictic(d.text)}
         dates = [own.get((d.start, d.end), d) for d in dates]
-    # the dateline is the publication date, not an event date
+    # the report's own day opening its lead is the publication date, not an event date ("Mon Oct 31
+    # 2016 Syrian Army kills ...", "police on Sunday detained ..."); a wire dateline's day further down
+    # stays, and the events' time step reads it as the report's day (basis "published")
     head = doc.sentences[0].end if doc.sentences else 0
     dates = [d for d in dates if not (d.value == doc.article.published and d.start < min(head, 60))]
     for i, d in enumerate(dates):

@@ -9,6 +9,7 @@ from typing import Any
 from sitrep.model import Article, Casualty, Claim, EventMention, Place
 from sitrep.resolve.actors import ActorMatch
 from sitrep.resolve.dates import DateMatch
+from sitrep.stages.datelines import Dateline, find_datelines
 
 
 @dataclass
@@ -71,11 +72,35 @@ class Doc:
     mentions: list[EventMention] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)  # country context: ISO -> weight
     extra: dict[str, Any] = field(default_factory=dict)
+    # where the report says it was filed and when; the segment stage finds them (None: not yet)
+    datelines: list[Dateline] | None = None
     _index: dict[int, tuple] = field(default_factory=dict, repr=False)
 
     def in_sentence(self, items: list, sentence: Sentence) -> list:
         """Items (sorted by start) that begin inside ``sentence``; bisect keeps long texts linear."""
         return self.in_span(items, sentence.start, sentence.end)
+
+    def dateline_at(self, offset: int) -> Dateline | None:
+        """The dateline that ``offset`` lies in, if any (a line's own before a stamp run into it)."""
+        holding = [d for d in self._datelines() if d.start <= offset < d.end]
+        return min(holding, key=lambda d: d.run_in, default=None)
+
+    def in_dateline_place(self, offset: int) -> bool:
+        """Whether ``offset`` lies in the place words of a dateline ("CORPUS CHRISTI, Texas")."""
+        return any(d.in_place(offset) for d in self._datelines())
+
+    def opens_dateline_place(self, offset: int) -> bool:
+        """Whether ``offset`` starts a name of a dateline's place ("CORPUS CHRISTI", "Texas")."""
+        return any(d.opens_place_name(offset) for d in self._datelines())
+
+    def in_dateline_date(self, offset: int) -> bool:
+        """Whether ``offset`` lies in the day of a dateline ("March 12, 2019"): the day the report was filed."""
+        return any(d.in_date(offset) for d in self._datelines())
+
+    def _datelines(self) -> list[Dateline]:
+        if self.datelines is None:  # a hand-built document that skipped the segment stage
+            self.datelines = find_datelines(self.text)
+        return self.datelines
 
     def in_span(self, items: list, start: int, end: int) -> list:
         starts = self._starts(items)

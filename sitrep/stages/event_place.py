@@ -215,38 +215,20 @@ def merged_place(current: Place | None, new: Place | None) -> Place | None:
     return current
 
 
-# "KUWAIT CITY, Jan 12:", "DAKAR (Reuters) -", "(Tunis, December 28, 2019) –", "Islamabad:": where the
-# report was filed, at the start of a line near the top
-_DATELINE_AFTER = re.compile(r"^\)?(?:,[^\n()]{0,40}?)?\s*(?:\([^\n()]{1,30}\)\s*)?(?:[-–—:]|\)\s*[-–—])")
-
-
 def _datelines(doc: Doc) -> list[PlaceMatch]:
     """The dateline's places: its town and the division or country qualifying it ("CORPUS CHRISTI, Texas —")
     (kept on the document once found)."""
-    found = doc.extra.get("datelines")
+    found = doc.extra.get("dateline_places")
     if found is None:
-        found = doc.extra["datelines"] = _find_datelines(doc)
+        found = doc.extra["dateline_places"] = _find_datelines(doc)
     return found
 
 
 def _find_datelines(doc: Doc) -> list[PlaceMatch]:
-    out: list[PlaceMatch] = []
-    reach = -1
-    for p in doc.places:
-        if p.start > 1500:
-            break
-        if p.start < reach:
-            out.append(p)
-            continue
-        line_start = doc.text.rfind("\n", 0, p.start) + 1
-        lead = doc.text[line_start:p.start]
-        after = _DATELINE_AFTER.match(doc.text[p.end:p.end + 60])
-        if lead not in ("", "(") or not after:
-            continue
-        if lead == "(" or p.text.isupper() or doc.text[p.end:p.end + 1] == ":":
-            out.append(p)
-            reach = p.end + after.end()
-    return out
+    # a dateline whose first words are no town the place stage knows is a heading ("MISSING MAN: ...")
+    towns = {p.start for p in doc.places}
+    return [p for p in doc.places if doc.opens_dateline_place(p.start)
+            and (found := doc.dateline_at(p.start)) is not None and found.parts[0][0] in towns]
 
 
 def dateline_starts(doc: Doc) -> frozenset[int]:

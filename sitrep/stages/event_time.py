@@ -53,22 +53,6 @@ def _within(value: str, published: str | None, days: int) -> bool:
 _UNTIL = re.compile(r"\b(?:till|until|into|through)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _DAY_SPAN = re.compile(r"\s*(?:and|to|through|till|until|or|-|–)\s+(?:on\s+)?", re.I)
 
-# a wire dateline, "ADEN, Yemen, March 7 (Xinhua) --", "BEIRUT, Oct 3 (Reuters) -": the day the
-# report was filed, not a day the story gives an act
-_DATELINE_BEFORE = re.compile(r"^\W*[A-Z][A-Z\-' ]{1,30}(?:,\s*[A-Z][\w\-' ]{1,30}){0,2},?\s*$")
-_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4}\s*)?(?:\(\s*[\w .&]{1,30}\)\s*)?(?:--|—|–|-)\s")
-
-
-DATELINE_REACH = 500  # characters: a dateline opens the text or a paragraph near it (after a photo caption)
-
-
-def _in_dateline(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
-    line = doc.text.rfind("\n", 0, d.start) + 1
-    before = doc.text[line:d.start]
-    return line < DATELINE_REACH and d.start - line < 80 and (not before.strip() or bool(_DATELINE_BEFORE.match(before))) \
-        and bool(_DATELINE_AFTER.match(doc.text[d.end:d.end + 40]))
-
-
 def _quoted_now(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
     """"He said, \"... were on a peaceful protest today\"": a "today" or "on Monday" inside a quotation
     counts from the day the words were said, which the report does not give: assumed, like the
@@ -93,7 +77,7 @@ def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None
     if trigger.type == "ASSAULT" and len(current) > 1:
         acts = [d for d in current if not _SPEECH_DATE.search(doc.text[d.end:d.end + 25])
                 and not _SPEECH_BEFORE.search(doc.text[max(sentence.start, d.start - 20):d.start])
-                and not _in_dateline(doc, d)]
+                and not doc.in_dateline_date(d.start)]
         current = acts or current
     told_only = False
     if trigger.type in ("COERCE", "ASSAULT") and current and len(dates) > len(current):
@@ -116,7 +100,7 @@ def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None
         d = start or d
     # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
     # the act: the day of the news, assumed like the publication day
-    basis = "published" if not doc.text[:d.start].strip() or _in_dateline(doc, d) or _quoted_now(doc, d) else "text"
+    basis = "published" if not doc.text[:d.start].strip() or doc.in_dateline_date(d.start) or _quoted_now(doc, d) else "text"
     return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current and not told_only
 
 

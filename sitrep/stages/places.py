@@ -330,21 +330,6 @@ _NAME_AFTER = re.compile(r" (?!(?:" + _WHEN_WORDS + r")\b)(?!(?:City|State|Provi
 _WORLD_PRECISION = {"admin2": "region", "continent": None}
 
 
-# "CORPUS CHRISTI, Texas —", "(Tunis, December 28, 2019) –", "KADUNA, Nigeria (Reuters) -"
-_DATELINE_LINE = re.compile(r"\(?[A-Z][A-Za-z.'\- ]+?(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?(?:,\s*[^\n()]{0,25}?)?"
-                            r"\s*(?:\([^\n()]{1,30}\)\s*)?(?:[-–—:]|\)\s*[-–—])")
-
-
-def _in_dateline(text: str, start: int) -> bool:
-    """Whether ``start`` lies in the place words of a dateline at a line's start near the top."""
-    if start >= 1500:
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    m = _DATELINE_LINE.match(text, line_start)
-    first = text[line_start:line_start + 40].lstrip("(").split(",")[0].split(" (")[0]
-    return bool(m) and start < m.end() and (first.isupper() or text[line_start] == "(")
-
-
 def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: set[tuple[int, int]],
                   context: dict[str, float]) -> list[PlaceMatch]:
     """Places of an article about the wider world, from the world geoparser's toponyms (sitrep.geo)."""
@@ -382,9 +367,9 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
         local_body = precision != "country" and bool(_LOCAL_BODY_AFTER.match(text[t.end:t.end + 40]))
         if actor_cover.overlaps(t.start, t.end) and not ((locative and single_token_actor) or in_phrase or local_body):
             continue  # "the Hong Kong police", "the Lagos State Government": part of an actor's name
-        if t.country not in named and not locative and not _in_dateline(text, t.start):
+        if t.country not in named and not locative and not doc.opens_dateline_place(t.start):
             continue  # "Branch", "Samba": a place of a country the article never names, with no "in" before it
-        if t.country not in named and name.isupper() and len(words) == 1 and not _in_dateline(text, t.start):
+        if t.country not in named and name.isupper() and len(words) == 1 and not doc.opens_dateline_place(t.start):
             continue  # "POGO", "NAACP": an acronym in the body that spells a town of a country never named
         if precision == "city" and len(words) == 1 and (_NAME_BEFORE.search(text[max(0, t.start - 30):t.start])
                                                         or _NAME_AFTER.match(text[t.end:t.end + 30])):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.stages.datelines import find_datelines
 from sitrep.stages.doc import Doc, Sentence
 
 _ABBREVIATIONS = {
@@ -12,11 +13,6 @@ _ABBREVIATIONS = {
     "u.k", "e.g", "i.e", "a.m", "p.m", "inc", "co", "corp", "prof", "sen", "rep", "gov", "brig",
 }
 _BOUNDARY = re.compile(r"([.!?][\"”’)]*)(\s+)(?=[\"“‘(]?[A-Z0-9])")
-# flattened web text: "... in Syria AFP Thursday 16 Jul 2015 At least ..." -> three units
-_DATELINE = re.compile(
-    r"(?:\b(?:AFP|Reuters|AP|DPA|Xinhua|SANA|Anadolu)\s+)?\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4}\b"
-)
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*\d+\.\s)|\n(?=[A-Z“\"])")
 
 
@@ -32,13 +28,18 @@ def _split_paragraphs(text: str) -> list[tuple[int, int]]:
 def segment(doc: Doc) -> Doc:
     text = doc.text
     sentences: list[Sentence] = []
+    doc.datelines = find_datelines(text)
+    # flattened web text: "... in Syria AFP Thursday 16 Jul 2015 At least ..." -> three units
+    stamps = [d for d in doc.datelines if d.run_in]
     for p_index, (p_start, p_end) in enumerate(_split_paragraphs(text)):
         start = p_start
-        for d in _DATELINE.finditer(text, p_start, p_end):
-            if d.start() > start:
-                _split_plain(sentences, text, start, d.start(), p_index)
-            _add(sentences, text, d.start(), d.end(), p_index)
-            start = d.end()
+        for d in stamps:
+            if not (p_start <= d.start and d.end <= p_end):
+                continue
+            if d.start > start:
+                _split_plain(sentences, text, start, d.start, p_index)
+            _add(sentences, text, d.start, d.end, p_index)
+            start = d.end
         _split_plain(sentences, text, start, p_end, p_index)
     doc.sentences = sentences
     return doc
