@@ -20,21 +20,14 @@ from pathlib import Path
 import numpy as np
 
 from sitrep.evaluate import records as rec
-from sitrep.evaluate.train_salience import _curve, collect, fit
+from sitrep.evaluate.train_salience import _curve, collect, fit, out_of_fold
 from sitrep.stages import salience
 from sitrep.stages.salience import FEATURES
 
 
 def _inner_threshold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, a: argparse.Namespace, n_events: float) -> float:
     """The cut with the best out-of-fold F1 within the training documents (never the held-out fold)."""
-    docs = sorted(set(groups.tolist()))
-    random.Random(a.seed + 1).shuffle(docs)
-    inner = {d: i % a.folds for i, d in enumerate(docs)}
-    oof = np.zeros(len(y))
-    for k in range(a.folds):
-        test = np.array([inner[g] == k for g in groups])
-        w = fit(x[~test], y[~test], a.l2)
-        oof[test] = 1.0 / (1.0 + np.exp(-(x[test] @ w)))
+    oof = out_of_fold(x, y, groups, a.folds, a.seed + 1, a.l2)
     return max(_curve(oof, y, n_events), key=lambda row: row[3])[0]
 
 

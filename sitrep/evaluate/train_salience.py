@@ -111,6 +111,20 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000, lr: fl
     return w
 
 
+def out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, folds: int, seed: int, l2: float) -> np.ndarray:
+    """Each candidate's likelihood from weights fitted without its document's fold (documents dealt
+    into ``folds`` folds in an order shuffled by ``seed``)."""
+    documents = sorted(set(groups.tolist()))
+    random.Random(seed).shuffle(documents)
+    fold_of = {d: i % folds for i, d in enumerate(documents)}
+    oof = np.zeros(len(y))
+    for k in range(folds):
+        test = np.array([fold_of[g] == k for g in groups])
+        w = fit(x[~test], y[~test], l2)
+        oof[test] = 1.0 / (1.0 + np.exp(-(x[test] @ w)))
+    return oof
+
+
 def _curve(p: np.ndarray, y: np.ndarray, n_events: int) -> list[tuple[float, float, float, float]]:
     """(threshold, precision, recall, F1) of the records kept at each threshold."""
     out = []
@@ -132,18 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true")
     a = ap.parse_args(argv)
     x, y, groups, n_events = collect(a.folder)
-    curves = []
-    documents = sorted(set(groups.tolist()))
-    for seed in range(a.repeats):
-        doc_ids = list(documents)
-        random.Random(13 + seed).shuffle(doc_ids)
-        fold_of = {d: i % a.folds for i, d in enumerate(doc_ids)}
-        oof = np.zeros(len(y))
-        for k in range(a.folds):
-            test = np.array([fold_of[g] == k for g in groups])
-            w = fit(x[~test], y[~test], a.l2)
-            oof[test] = 1.0 / (1.0 + np.exp(-(x[test] @ w)))
-        curves.append(_curve(oof, y, n_events))
+    curves = [_curve(out_of_fold(x, y, groups, a.folds, 13 + seed, a.l2), y, n_events) for seed in range(a.repeats)]
     # the threshold whose out-of-fold F1, averaged over the fold assignments, is highest
     mean = [tuple(float(np.mean([c[i][j] for c in curves])) for j in range(4)) for i in range(len(curves[0]))]
     cut, precision, recall, f1 = max(mean, key=lambda row: row[3])
