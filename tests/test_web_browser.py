@@ -184,6 +184,8 @@ def test_map_fetches_details_only_on_click(watched, events):
     hrefs = [a.get_attribute("href") for a in links]
     assert all(h.startswith("/events/") and h.split("/")[-1] in ids for h in hrefs)
     links[0].click()
+    # the click starts a navigation: wait for its page, not for a network that may still be idle
+    w.page.wait_for_url("**" + hrefs[0], timeout=10000)
     w.page.wait_for_load_state("networkidle")
     assert w.page.url.endswith(hrefs[0]) and w.page.locator("table.sources").count() == 1
     w.clean()
@@ -249,7 +251,8 @@ def test_hostile_article_is_inert(watched, events):
     w = watched()
     w.open("/articles?q=Saraqib+Wednesday")
     link = w.page.locator("table.articles a", has_text="Strike").first
-    link.click()
+    with w.page.expect_navigation(timeout=10000):  # the article's page, not the list still showing
+        link.click()
     w.page.wait_for_load_state("networkidle")
     text = w.page.locator(".article-text").inner_text()
     assert "<script>window.__pwned = 'text'</script>" in text and "onerror" in text  # shown as words
