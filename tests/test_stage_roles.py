@@ -76,3 +76,17 @@ def test_a_match_becomes_a_record_actor_with_the_outlets_words(staged) -> None:
     actor = as_actor(police)
     assert (actor.id, actor.kind, actor.label) == ("POLICE", "police", "Police")
     assert actor.evidence is not None and (actor.evidence.start, actor.evidence.end) == (police.start, police.end)
+
+
+@pytest.mark.parametrize("text", [
+    "KINGSTON (Island Post) — A protest rally led by a retired bus driver on Friday to show support for "
+    "striking nurses was cut short by police.",
+    "KINGSTON (Island Post) — A protest march by retired bus drivers was cut short by police on Friday.",
+])
+def test_a_lead_s_dateline_is_no_part_of_a_party_s_words(text) -> None:
+    from sitrep.model import Article
+    from sitrep.pipeline import default_pipeline
+
+    doc = default_pipeline().run(Article(text=text, published="2024-06-13"))
+    labels = [a.label for m in doc.mentions for a in (m.actor1, m.actor2) if a is not None and a.label]
+    assert doc.mentions and not any("KINGSTON" in label or "Island Post" in label for label in labels)

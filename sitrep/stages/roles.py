@@ -583,8 +583,11 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
     we do not know, reported with its words (the subject the sentence opens with)."""
     m = _LEADING.match(sentence.text)
     if not m or sentence.start + m.end(1) > t0:
-        # the whole short stretch before the trigger, less its auxiliaries and adverbs
-        head = _SUBJECT_TAIL.sub("", doc.text[sentence.start:t0]).rstrip()
+        # the whole short stretch before the trigger, less its auxiliaries and adverbs, and less the
+        # dateline a lead opens with ("TAIPEI (Taiwan News) — A protest rally led by ...")
+        dateline = doc.dateline_at(sentence.start)
+        begin = dateline.end if dateline is not None and dateline.end < t0 else sentence.start
+        head = _SUBJECT_TAIL.sub("", doc.text[begin:t0]).rstrip()
         # "The main rebel group, Forces for ... (FDD), insisted": the subject before its apposition
         head = re.sub(r"\s*\([^()]{1,40}\)", lambda m: " " * len(m.group()), head)  # same length
         offset = 0
@@ -603,7 +606,7 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
         if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head) \
                 or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
             return None  # "The comments from Stoltenberg followed an (emergency meeting)": a clause, no subject
-        start = sentence.start + offset
+        start = begin + offset
         return _named_earlier(doc, ActorMatch(start, start + len(head), doc.text[start:start + len(head)], _UNKNOWN_ACTOR))
     words = m.group(1).strip()
     if len(words) < 3 or words.lower() in {"the", "it", "they", "he", "she", "we"}:
