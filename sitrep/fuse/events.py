@@ -26,6 +26,7 @@ from typing import Any
 from sitrep.heap import without_cycle_collection
 from sitrep.model import PRECISION_RANK, Contradiction, Event
 from sitrep.resolve.gazetteer import km
+from sitrep.stages.casualties import tolls_agree
 
 THRESHOLD = 0.55
 _WORD = re.compile(r"[a-z]{4,}")
@@ -320,12 +321,6 @@ def _same_last_word(name: str, admin1: str) -> bool:
     from sitrep.resolve.gazetteer import fold
 
     return (fold(name).split() or [""])[-1] == (fold(admin1).split() or [""])[-1]
-
-
-def tolls_agree(x: int, y: int) -> bool:
-    """Two tolls of the dead close enough to count one incident's dead (sources and updates differ
-    by a few): the smaller at least four fifths of the larger."""
-    return min(x, y) / max(x, y) >= 0.8
 
 
 def _figure_score(a: MentionView, b: MentionView) -> float:

@@ -127,6 +127,13 @@ _CATEGORIES = [
 _VERBS_INJURED = ("injur", "wound", "hurt")
 
 
+def tolls_agree(x: int, y: int) -> bool:
+    """Two tolls of the dead close enough to count one incident's dead (sources and updates differ
+    by a few): the smaller at least four fifths of the larger. In-article merging and fusion across
+    articles both ask it."""
+    return min(x, y) / max(x, y) >= 0.8
+
+
 def parse_number(word: str) -> tuple[int | None, str] | None:
     """'12' -> (12, exact); 'twenty-five' -> (25, exact); 'dozens' -> (None, unknown)."""
     w = word.lower().replace(",", "").strip()

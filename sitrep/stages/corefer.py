@@ -8,11 +8,10 @@ import re
 from datetime import date
 
 from sitrep import lexicon
-from sitrep.fuse.events import tolls_agree
 from sitrep.model import Actor, Casualty, EventMention
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.acled import mode_rank
-from sitrep.stages.casualties import is_vague
+from sitrep.stages.casualties import is_vague, tolls_agree
 from sitrep.stages.dates import SAME_DAY, interval_after
 from sitrep.stages.doc import Doc, Sentence
 from sitrep.stages.event_place import finer, merged_place, places_compatible
@@ -107,11 +106,8 @@ def _one_battle(a: EventMention, b: EventMention) -> bool:
     if a.type != "ASSAULT" or (a.location and b.location and a.location.name != b.location.name) \
             or not (_ONGOING.search(a.evidence.text) or _ONGOING.search(b.evidence.text)):
         return False
-    try:
-        gap = abs((date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)).days)
-    except (TypeError, ValueError):
-        return False
-    return gap <= BATTLE_DAYS
+    gap = _days_apart(a, b)
+    return gap is not None and gap <= BATTLE_DAYS
 
 
 def _next_day(a: EventMention, b: EventMention) -> bool:
@@ -121,11 +117,15 @@ def _next_day(a: EventMention, b: EventMention) -> bool:
         return False
     if a.killed and b.killed and not tolls_agree(a.killed, b.killed):
         return False  # "a car bomb killed six on Tuesday ... a car bomb killed three on Monday": two bombings
+    return _days_apart(a, b) == 1
+
+
+def _days_apart(a: EventMention, b: EventMention) -> int | None:
+    """Days between two dated records' days; None when either is no full day."""
     try:
-        gap = abs((date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)).days)
+        return abs((date.fromisoformat(a.date.value) - date.fromisoformat(b.date.value)).days)
     except (TypeError, ValueError):
-        return False
-    return gap == 1
+        return None
 
 
 def descends(dictionary, actor_id: str, ancestor_id: str) -> bool:  # noqa: ANN001
