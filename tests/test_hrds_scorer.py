@@ -191,7 +191,7 @@ def test_an_abduction_by_the_states_own_organs_is_not_a_kidnapping():
     assert "kidnapping" in H.violations([rec("ASSAULT", "abduct", kind=None, label="")])  # no agent named
     # nor do the words of its own sentence make it one; its other violations still count
     worded = by_soldiers | {"evidence": {"text": "Soldiers abducted the lawyer and tortured him."}}
-    assert H.violations([worded]) == {"torture", "other"}
+    assert H.violations([worded]) == {"torture"}
     assert "kidnapping" in H.violations([worded, rec("ASSAULT", "abduct", kind="gunmen", label="gunmen")])
 
 
@@ -205,6 +205,28 @@ def test_in_an_article_about_a_crime_the_arrests_of_its_suspects_are_no_detentio
     # the arrest of an activist for what he wrote is the violation itself
     political = law("Police arrested the blogger over a post.", title="Blogger arrested over post on the president")
     assert "arbitrary detention" in H.violations([political])
+
+
+def test_the_arrest_of_a_suspect_or_an_offender_is_no_arbitrary_detention():
+    bandits = law("Vigilantes arrested two suspected bandits with rifles.", suspect={"kind": "unknown",
+                                                                                  "label": "two suspected bandits"})
+    assert H.held_suspect(bandits) and "arbitrary detention" not in H.violations([bandits])
+    robbers = law("The robbers were held at the station.", mode="legal", suspect={"kind": "civilians", "label": "robbers"})
+    assert "arbitrary detention" not in H.violations([robbers])
+    activist = law("Police arrested the activist at dawn.", suspect={"kind": "human rights defenders",
+                                                                      "label": "the activist"})
+    assert not H.held_suspect(activist) and "arbitrary detention" in H.violations([activist])
+    # a court or the police on the law's side are not the suspects, nor is an attack's victim
+    court = law("The criminal court sentenced her.", mode="legal", suspect={"kind": "court", "label": "her"})
+    assert not H.held_suspect(court)
+    assert not H.held_suspect(rec("ASSAULT", "beat") | {"actor2": {"kind": "unknown", "label": "the suspects"}})
+
+
+def test_an_abduction_is_a_kidnapping_and_no_other_harm_and_sexual_violence_is_no_torture():
+    gunmen = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen", acled="Abduction/forced disappearance")
+    assert H.violations([gunmen]) == {"kidnapping"}
+    assert H.violations([gunmen, rec("THREATEN", "violence", kind="gunmen", label="gunmen")]) == {"kidnapping", "other"}
+    assert H.violations([rec("ASSAULT", "sexual", kind="unknown", label="a guard", acled="Sexual violence")]) == {"other"}
 
 
 def test_protesters_students_and_workers_are_read_as_victims_not_perpetrators():
@@ -229,6 +251,9 @@ def test_violations_named_in_the_words_of_a_violent_records_sentence_or_the_head
     headline = rec("REQUEST", None) | {"article": {"title": "Union leader shot dead outside his home"}}
     assert H.violations([headline]) == {"killing"}
     assert H.worded_violations("Detention of five journalists") == {"arbitrary detention"}
+    # a headline's present tense names the act too
+    assert H.worded_violations("Regime tortures reporter") == {"torture"}
+    assert H.worded_violations("Gunmen kidnap priest, militia abducts two") == {"kidnapping"}
     # every sentence the record was read from counts when the article's sentences are given
     later = rec() | {"evidence": {"text": "Police arrested the lawyer."}, "sentences": [0, 2]}
     sentences = H.sentence_texts("Police arrested the lawyer. It rained. He was later tortured in custody.")

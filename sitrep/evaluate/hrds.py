@@ -32,8 +32,10 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   other violent or coercive act -> other), with the violations the words of its sentences and of
   the headline name ("arrested and tortured", "forcibly disappeared"); with no violent record, the
   words of the other records' sentences ("protest against the arrest of"); none -> "unknown", as
-  the paper's scorer does. An abduction by a state organ is no kidnapping; in an article about a
-  crime the law answers, the arrests of its suspects are no arbitrary detention.
+  the paper's scorer does. An abduction by a state organ is no kidnapping; an abduction is no
+  "other" harm besides; sexual violence is "other", not torture; in an article about a crime the law
+  answers, the arrests of its suspects are no arbitrary detention, nor anywhere is the arrest of one
+  its words name a suspect or an offender ("two suspected bandits").
 * **year / month / day**: from the violent or coercive record whose date the text states (past
   ones too: the attack an article is about is often one it recounts): a recounted act the text
   dates by the calendar first, then any act so dated, then a recounted one, then any (a date
@@ -279,6 +281,20 @@ def perpetrator_type(record: dict[str, Any] | None) -> str | None:
     return _labels()["perpetrator_types"].get(kind, "other non-state actors")
 
 
+@cache
+def _suspect_pattern() -> re.Pattern[str]:
+    words = _labels()["crime_case"]["suspect_words"] + _labels()["perpetrator_words"]["other actors without permissions"]
+    return re.compile(rf"\b(?:{lexicon.alternation(words)})\b", re.I)
+
+
+def held_suspect(record: dict[str, Any] | None) -> bool:
+    """Whether a law act (an arrest, a charge) is of someone its words name as a suspect or an
+    offender ("police arrested two suspected bandits"): the law's answer to a crime, no violation."""
+    actor = (record or {}).get("actor2") or {}
+    words = f"{actor.get('label') or ''} {actor.get('name') or ''}"
+    return _law_act(record) and bool(_suspect_pattern().search(words))
+
+
 def suspect_type(actor: dict[str, Any] | None) -> str:
     """The class of a person arrested or charged for a crime: a private person unless the words say more."""
     if not actor or not _named(actor):
@@ -395,10 +411,13 @@ def record_violations(record: dict[str, Any], sentences: list[str] | None = None
     agent = perpetrator_type(record) if _agent(record.get("actor1")) else None
     for name, rule in _labels()["violations"].items():
         if (mode and mode in rule.get("modes", []) or acled and acled in rule.get("acled", [])
-                or rule.get("killed") and killed or record.get("type") in rule.get("types", [])):
+                or rule.get("killed") and killed
+                or record.get("type") in rule.get("types", []) and mode not in rule.get("not_modes", [])):
             found.add(name)
         if agent and agent == rule.get("not_by") and mode in rule.get("modes", []):
             found.discard(name)  # the state's abduction is not a kidnapping
+    if held_suspect(record):
+        found.discard("arbitrary detention")
     return found
 
 
