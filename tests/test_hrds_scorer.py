@@ -229,6 +229,23 @@ def test_an_abduction_is_a_kidnapping_and_no_other_harm_and_sexual_violence_is_n
     assert H.violations([rec("ASSAULT", "sexual", kind="unknown", label="a guard", acled="Sexual violence")]) == {"other"}
 
 
+def test_with_no_violent_record_words_of_a_harm_of_no_named_class_name_the_other_violation():
+    vow = rec("DISAPPROVE", None, kind="government", label="the ministry") | {
+        "evidence": {"text": "The ministry vowed to punish the lawyers who defended the students."}}
+    assert H.violations([vow]) == {"other"}
+    headline = rec("REQUEST", None) | {"evidence": {"text": "The union asked for talks."},
+                                        "article": {"title": "Teachers' leaders threatened after strike call"}}
+    assert H.violations([headline]) == {"other"}
+    # a named violation wins, and beside a violent record the words add nothing
+    named = vow | {"evidence": {"text": "Officials vowed to punish those who killed the reporter."}}
+    assert H.violations([named]) == {"killing"}
+    abduction = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen") | {
+        "evidence": {"text": "Gunmen abducted the pastor and threatened his family."}}
+    assert H.violations([abduction]) == {"kidnapping"}
+    assert H.worded_violations("Police raided the office") == set()
+    assert H.worded_violations("Police raided the office", fallback=True) == {"other"}
+
+
 def test_protesters_students_and_workers_are_read_as_victims_not_perpetrators():
     misread = rec("ASSAULT", None, kind="protesters", label="protesters")
     crackdown = rec("ASSAULT", "beat", kind="police", label="riot police")

@@ -383,17 +383,25 @@ def _violation_words() -> dict[str, re.Pattern[str]]:
             for name, rule in _labels()["violations"].items() if rule.get("words")}
 
 
-def worded_violations(text: str | None) -> set[str]:
-    """The violations a sentence names in words (hrds_labels.yaml, violations: words)."""
-    return {name for name, words in _violation_words().items() if text and words.search(text)}
+@cache
+def _fallback_words() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(rf"\b(?:{lexicon.alternation(rule['words_without_violent_record'])})\b", re.I)
+            for name, rule in _labels()["violations"].items() if rule.get("words_without_violent_record")}
 
 
-def _worded_in(record: dict[str, Any], sentences: list[str] | None) -> set[str]:
+def worded_violations(text: str | None, fallback: bool = False) -> set[str]:
+    """The violations a sentence names in words (hrds_labels.yaml, violations: words; with
+    ``fallback``, also the words read only in an article with no violent or coercive record)."""
+    patterns = [_violation_words(), _fallback_words()] if fallback else [_violation_words()]
+    return {name for table in patterns for name, words in table.items() if text and words.search(text)}
+
+
+def _worded_in(record: dict[str, Any], sentences: list[str] | None, fallback: bool = False) -> set[str]:
     """The violations named in a record's evidence and in every sentence it was read from."""
-    found = worded_violations((record.get("evidence") or {}).get("text"))
+    found = worded_violations((record.get("evidence") or {}).get("text"), fallback)
     for index in record.get("sentences") or []:
         if sentences and 0 <= index < len(sentences):
-            found |= worded_violations(sentences[index])
+            found |= worded_violations(sentences[index], fallback)
     return found
 
 
@@ -437,6 +445,13 @@ def violations(records: list[dict[str, Any]], sentences: list[str] | None = None
         # no violent record: a protest or a call about an arrest still names the violation
         for record in records:
             found |= _worded_in(record, sentences)
+    if not found:
+        # nor one named: words of a harm of no named class ("threatened", "charges", "censorship")
+        # in the records' sentences or the headline name the "other" one
+        for record in records:
+            found |= _worded_in(record, sentences, fallback=True)
+        if records:
+            found |= worded_violations((records[0].get("article") or {}).get("title"), fallback=True)
     return found or {"unknown"}
 
 
