@@ -220,6 +220,10 @@ def test_the_arrest_of_a_suspect_or_an_offender_is_no_arbitrary_detention():
     court = law("The criminal court sentenced her.", mode="legal", suspect={"kind": "court", "label": "her"})
     assert not H.held_suspect(court)
     assert not H.held_suspect(rec("ASSAULT", "beat") | {"actor2": {"kind": "unknown", "label": "the suspects"}})
+    # an article led by such an arrest is about the crime: its perpetrator is the suspect
+    assert H.crime_story([bandits]) and H.article_perpetrator([bandits]) == "other actors without permissions"
+    assert H.article_perpetrator([robbers]) == "other non-state actors"
+    assert not H.crime_story([activist]) and H.article_perpetrator([activist]) == "state actor"
 
 
 def test_an_abduction_is_a_kidnapping_and_no_other_harm_and_sexual_violence_is_no_torture():

@@ -18,7 +18,8 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   kind says nothing, the words of its label ("the police" -> state actor). An arrest, trial or
   sentence with no named agent is the state's act. Three readings of what the article is about:
   an arrest or charge "for"/"over" a crime (headline or its own sentence: "police arrest two for
-  kidnapping") answers that crime, whose perpetrator is the suspect (its actor2: a private person
+  kidnapping") or the arrest or charge of one its words name a suspect ("two suspected bandits")
+  answers that crime, whose perpetrator is the suspect (its actor2: a private person
   unless its kind or words say police, soldiers, a gang ...); a main record whose agent is not
   named (or is a defender, a misread role) gives way to the first violent record that names one;
   the class most of the article's violent records have wins over the main record's when that is
@@ -352,9 +353,11 @@ def _aimed_at_state(records: list[dict[str, Any]]) -> bool:
 
 
 def crime_story(records: list[dict[str, Any]]) -> bool:
-    """Whether the article's main violent or coercive record is the law's answer to a crime."""
+    """Whether the article's main violent or coercive record is the law's answer to a crime: an act
+    "for" a crime, or the arrest or charge of one its words name a suspect or an offender."""
     record = violent_record(records)
-    return record is not None and for_a_crime(record, (record.get("article") or {}).get("title"))
+    return record is not None and (for_a_crime(record, (record.get("article") or {}).get("title"))
+                                   or held_suspect(record))
 
 
 def article_perpetrator(records: list[dict[str, Any]]) -> str | None:
