@@ -253,6 +253,11 @@ def probe_nouns() -> tuple[str, ...]:
     return _word_list("probe_nouns")
 
 
+def demanding_verbs() -> tuple[str, ...]:
+    """Verbs whose object names an act wanted, not done ("demanded the arrest of", "seeking arrests")."""
+    return _word_list("demanding_verbs")
+
+
 def cancelling_verbs() -> tuple[str, ...]:
     """Verbs that undo a meeting named as their object ("cancelled the meeting", "postponed talks")."""
     return _word_list("cancelling_verbs")
