@@ -302,6 +302,22 @@ def test_prediction_dates_only_as_stated_else_the_publication_year():
         "year": 2016, "month": 5, "day": None}
 
 
+def test_the_one_year_a_headline_names_dates_the_story():
+    told_today = rec(date={"value": "2021-03-05", "precision": "day", "basis": "text", "text": "on Friday"}) | {
+        "article": {"title": "Police hold three over murder of reporter in 2014"}}
+    assert {k: H.predict([told_today], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2014, "month": None, "day": None}
+    same_year = rec(date={"value": "2014-06-02", "precision": "day", "basis": "text", "text": "on 2 June 2014"}) | {
+        "article": {"title": "Remembering the 2014 massacre"}}
+    assert {k: H.predict([same_year], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2014, "month": 6, "day": 2}
+    # a year after publication names a report or a plan, and two years name no one story
+    assert H.headline_year("Annual Report 2022: the region", "2021-12-20") is None
+    assert H.headline_year("From 1998 to 2008: a decade of abductions", "2021-12-20") is None
+    assert H.headline_year("Strikes of 1919 remembered", None) == 1919
+    assert H.headline_year(None, "2021-12-20") is None
+
+
 def test_a_day_only_for_an_act_the_lead_tells():
     def told(index: int) -> dict:
         return rec(date={"value": "2021-02-26", "precision": "day", "basis": "text", "text": "on 26 February"}) | {
