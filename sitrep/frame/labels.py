@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from sitrep import lexicon
 from sitrep.model import Article
 from sitrep.resolve.datafiles import load_yaml
 from sitrep.stages.actors import find_actors
@@ -150,9 +151,8 @@ def _attributed(sentence: str, start: int, end: int) -> bool:
 
 
 # A name right after a verb: capitalised, not a day or month ("said Tuesday").
-_NAME_AFTER = re.compile(r"\s+(?:the |a |an )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                         r"January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December|It|He|She|They|We|On|In)\b)[A-Z]")
+_NAME_AFTER = re.compile(r"\s+(?:the |a |an )?(?!(?:" + "|".join((*lexicon.weekdays(), *lexicon.months()))
+                         + r"|It|He|She|They|We|On|In)\b)[A-Z]")
 SPEAKER_TAIL_WORDS = 6  # words after a speaker named after its verb, to the end of the sentence
 INVERTED_MIN_WORDS = 4  # "Eight were killed said ...": the words said before an inverted verb
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep import lexicon
 from sitrep.geo.gazetteer import GeoIndex
 from sitrep.resolve.gazetteer import fold as _fold
 
@@ -25,8 +26,7 @@ _CONNECTORS = {"of", "de", "la", "le", "del", "du", "des", "the", "and", "upon",
                "dos", "das", "y", "sur", "am", "an", "der", "di", "van", "von", "en", "es", "ez", "ash", "ad", "as"}
 # Capitalised words that open sentences or name things, never places however GeoNames spells a village.
 _NEVER = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    *lexicon.calendar_words(),
     "president", "minister", "governor", "mayor", "senator", "sen", "rep", "gov", "mr", "mrs", "ms", "dr",
     "st", "mt", "god", "lord", "christmas", "easter", "ramadan", "eid", "covid", "ebola", "zika", "sars",
     "mers", "aids", "hiv", "h1n1", "h5n1", "bird", "swine", "flu", "police", "army", "court", "university",

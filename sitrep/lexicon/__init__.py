@@ -172,6 +172,28 @@ def weekdays() -> tuple[str, ...]:
     return tuple(_general()["weekdays"])
 
 
+@lru_cache(maxsize=1)
+def month_words() -> tuple[str, ...]:
+    """Month names and their abbreviations, capitalised, longest first (for a regex alternation)."""
+    return tuple(sorted({*months(), *month_abbreviations()}, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Lower-cased month name or abbreviation ("sept", "september") -> its number (9)."""
+    names = [m.lower() for m in months()]
+    out = {m: i for i, m in enumerate(names, 1)}
+    for a in month_abbreviations():
+        out[a.lower()] = next(i for i, m in enumerate(names, 1) if m.startswith(a.lower()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Lower-cased month names and weekdays: capitalised words that are never names of places or people."""
+    return frozenset(w.lower() for w in (*months(), *weekdays()))
+
+
 def number_words() -> dict[str, int]:
     """Lower-cased number word -> value ("twelve" -> 12)."""
     return {str(k).lower(): int(v) for k, v in _general()["numbers"].items()}

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from sitrep import lexicon
 from sitrep.model import Evidence, Place
 from sitrep.resolve.gazetteer import REGION, Entry, gazetteer, km
 from sitrep.spans import Coverage
@@ -47,9 +48,7 @@ _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|countryside|region)\s+of\
 # Capitalised words that are never places here, however GeoNames spells its villages.
 _STOP = {
     "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "to", "by", "for", "with", "as",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "president", "minister", "army", "state", "security", "council",
+    *lexicon.calendar_words(), "president", "minister", "army", "state", "security", "council",
     "government", "ministry", "forces", "force", "group", "front", "people", "police", "news",
     "agency", "media", "today", "yesterday", "reuters", "afp", "ap", "sana", "tass", "get", "short",
     "url", "topic", "tags", "posted", "published", "updated", "last", "victims", "earlier", "later",
@@ -320,8 +319,7 @@ def _world_article(context: dict[str, float], toponyms: list) -> bool:
 
 
 # a month or a weekday after a town is when, not a surname: "abducted in Port-au-Prince December 24"
-_WHEN_WORDS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-               "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_WHEN_WORDS = "|".join((*lexicon.month_words(), *lexicon.weekdays()))
 # a capitalised word just before a one-word town, on the same line: "Jimmy Lai", "Ali Younesi"
 _NAME_BEFORE = re.compile(r"\b(?:named|called|nicknamed|known as) $|\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Old|Upper|Lower|" + _WHEN_WORDS + r")\b)[A-Z][a-z]+ $")
 _NAME_AFTER = re.compile(r" (?!(?:" + _WHEN_WORDS + r")\b)(?!(?:City|State|Province|County|District|Region|Island|Islands|Valley|Bay|River|Street|Road|"
