@@ -180,7 +180,7 @@ _TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Pr
                      r"(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)")
 # "Walsh said" names a person; "a resident of Tyler said" does not (the preposition makes it a place)
 _SAID = re.compile(r"(?<!\bof )(?<!\bin )(?<!\bfrom )(?<!\bat )(?<!\bnear )"
-                   r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|added|explained|wrote|noted)\b")
+                   r"\b([A-Z][\w'’-]+)\s+(?:" + lexicon.speech_alternation("speaker_before") + r")\b")
 # words after a place's name that make the run an institution of that place, whose name still names
 # the place ("Metcalfe County Sheriff's Office", "Manitoba Premier", "Toronto Police", "Ontario Provincial Highway")
 _INSTITUTION_WORDS = {

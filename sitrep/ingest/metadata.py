@@ -11,8 +11,8 @@ from sitrep import lexicon
 from sitrep.resolve.datafiles import load_yaml
 
 _MONTHS = lexicon.month_numbers()
-_MONTH_RE = r"(?:" + lexicon.alternation(lexicon.month_words()) + r")\.?"
-_DAY_NAME = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+_MONTH_RE = r"(?:" + "|".join(w.lower() for w in lexicon.month_words()) + r")\.?"
+_DAY_NAME = r"(?:(?:" + "|".join(d[:3].lower() for d in lexicon.weekdays()) + r")[a-z]*,?\s+)?"
 # Datelines as outlets print them: "Wed 05 Apr 2017", "23 February 2015", "April 5 2017",
 # "Fri Feb 27 2015", "24.08.2013", "15-09-2013", "14 July 2020,", "Apr 232017" (lost space).
 _DATELINES = [

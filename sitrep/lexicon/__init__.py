@@ -172,6 +172,11 @@ def weekdays() -> tuple[str, ...]:
     return tuple(_general()["weekdays"])
 
 
+def weekday_alternation() -> str:
+    """The weekdays, lower-cased, Monday first, as one regex alternation (match it ignoring case)."""
+    return "|".join(w.lower() for w in weekdays())
+
+
 @lru_cache(maxsize=1)
 def month_words() -> tuple[str, ...]:
     """Month names and their abbreviations, capitalised, longest first (for a regex alternation)."""
@@ -206,6 +211,26 @@ def approximate_quantities() -> tuple[str, ...]:
 
 def speech_verbs() -> tuple[str, ...]:
     return tuple(_general()["speech_verbs"])
+
+
+def speech_verb_set(name: str) -> tuple[str, ...]:
+    """The named subset of speech and reporting verbs (lexicon.yaml's ``speech_verb_sets``), in its
+    listed order; a name not listed is an error."""
+    sets = _general()["speech_verb_sets"]
+    if name not in sets:
+        raise KeyError(f"lexicon.yaml lists no speech verb set {name!r}")
+    return tuple(str(w) for w in sets[name])
+
+
+def speech_verb_set_names() -> tuple[str, ...]:
+    return tuple(_general()["speech_verb_sets"])
+
+
+def speech_alternation(name: str, *, without: Iterable[str] = ()) -> str:
+    """The named subset as a regex alternation in its listed order (the order matters where one
+    entry begins another: "claimed" before "claimed responsibility"), leaving out ``without``."""
+    skip = set(without)
+    return "|".join(re.escape(w) for w in speech_verb_set(name) if w not in skip)
 
 
 def addressing_verbs() -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep import lexicon
 from sitrep.model import Casualty, Claim, Evidence
 from sitrep.stages.doc import CasualtyMatch, Doc
 
@@ -252,8 +253,7 @@ class _Shifted:
 # Two sources' figures in one report ("X said 17 were killed, while Y put the toll at 15") are
 # then two positions, not one toll and its restatement.
 _GIVER = re.compile(
-    r"\b(counted|recorded|documented|registered|reported|confirmed|said|says|told\s+[\w\-]+|put|puts|putting|placed|"
-    r"places|gave|gives|giving|estimated|estimates|raised|revised)\s+"
+    r"\b(" + lexicon.speech_alternation("toll_giving") + r"|told\s+[\w\-]+)\s+"
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:own|lower|higher|new|final|initial|overall|different|preliminary|"
     r"latest|updated|total|death|casualty)\s+){0,3}"
     r"(?:(?:toll|figure|count|number|tally)(?:\s+of\s+(?:the\s+)?dead)?\s+(?:at|of|to|as)\s+)?(?:that\s+)?$", re.I)

@@ -19,7 +19,7 @@ _HEADS = {"deir", "ras", "tel", "tell", "tal", "khan", "jisr", "kafr", "ain", "b
 # "al-Rashideen Mosque", "Bab al-Hawa Crossing": a facility named after a place is not that place
 _FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|University|Bridge|Church|Shrine|Stadium|Roundabout|Market|Bakery|Prison|Camp)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
-_SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|noted|wrote)\b")
+_SPEAKS_AFTER = re.compile(r"^\s+(?:" + lexicon.speech_alternation("place_speaks") + r")\b")
 # "its Damascus ally", "the Ankara government": a capital standing for its government
 _METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government|regime|authorities|leadership|officials|rulers|"
                             r"embassy|embassies|consulate|mission)\b", re.I)
