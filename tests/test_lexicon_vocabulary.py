@@ -66,12 +66,13 @@ def test_no_module_but_the_lexicon_reads_lexicon_yaml():
     assert readers == []
 
 
-# a run of month names or of weekdays, or of the commonest speech verbs, spelled as an alternation
-_SPELLED = re.compile(r"(?i)\b(?:january\|february|february\|march|monday\|tuesday|said\|says|says\|said|said\|told)\b"
-                      r"|[\"']january[\"'],\s*[\"']february|[\"']monday[\"'],\s*[\"']tuesday")
+# a run of month names, weekdays, number words or the commonest speech verbs, spelled as an alternation
+_SPELLED = re.compile(r"(?i)\b(?:january\|february|february\|march|monday\|tuesday|said\|says|says\|said|said\|told"
+                      r"|two\|three|three\|four)\b"
+                      r"|[\"'](?:january|monday|two)[\"'][:,]\s*(?:\d+,\s*)?[\"'](?:february|tuesday|three)[\"']")
 
 
-def test_months_weekdays_and_speech_verbs_are_not_spelled_in_modules():
+def test_months_weekdays_number_words_and_speech_verbs_are_not_spelled_in_modules():
     spelled = [p.relative_to(SITREP).as_posix() for p, text in SOURCES.items() if _SPELLED.search(text)]
     assert spelled == []
 
@@ -85,3 +86,9 @@ def test_month_words_and_numbers():
     assert numbers["may"] == 5 and numbers["jan"] == 1 and len(set(numbers.values())) == 12
     assert "monday" in lexicon.calendar_words() and "march" in lexicon.calendar_words()
     assert lexicon.weekday_alternation().split("|")[0] == "monday"
+
+
+def test_count_words():
+    assert lexicon.count_words(2, 4) == ("two", "three", "four")
+    assert lexicon.count_alternation(9, 11) == "nine|ten|eleven"
+    assert "ninety" in lexicon.count_words(20, 90) and "hundred" not in lexicon.count_words(20, 90)

@@ -286,7 +286,7 @@ _STATE_KINDS = frozenset({"state military", "government", "police", "ministry"})
 _OTHER_SIDE = re.compile(r"\b(?:opposition|rebels?|insurgents?|anti-government|anti-regime)\b", re.I)
 _QUALIFIER_ONLY = re.compile(r"-(?:linked|backed|led|held|affiliated|allied|aligned|inspired|controlled|run|based)$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
-_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b", re.I)
+_NUMBER = re.compile(r"\b(?:\d+|" + lexicon.count_alternation(1, 10) + r"|dozens?|hundreds?)\b", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|into|inside|across|over|to|towards|near|with)\s+(?:the\s+)?$", re.I)
 
 

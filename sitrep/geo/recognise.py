@@ -47,7 +47,7 @@ _NEVER = {
     "photo", "video", "image", "getty", "images", "file", "update", "breaking", "live", "report",
     "i", "we", "you", "he", "she", "it", "they", "but", "and", "or", "if", "so", "as", "at", "by", "in",
     "on", "of", "to", "for", "with", "from", "after", "before", "during", "while", "when", "where",
-    "some", "many", "most", "all", "no", "not", "yes", "one", "two", "three", "this", "that", "these",
+    "some", "many", "most", "all", "no", "not", "yes", *lexicon.count_words(1, 3), "this", "that", "these",
     "those", "there", "here", "his", "her", "their", "our", "its", "who", "what", "why", "how", "then",
     "however", "also", "meanwhile", "according", "more", "less", "about", "over", "under", "between",
     "man", "men", "woman", "women", "people", "children", "family", "friends", "officials",

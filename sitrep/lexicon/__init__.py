@@ -204,6 +204,16 @@ def number_words() -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in _general()["numbers"].items()}
 
 
+def count_words(low: int, high: int) -> tuple[str, ...]:
+    """The number words whose value is from ``low`` to ``high``, smallest first ("two" ... "ten")."""
+    return tuple(w for w, v in number_words().items() if low <= v <= high)
+
+
+def count_alternation(low: int, high: int) -> str:
+    """:func:`count_words` as one regex alternation, smallest first (match it ignoring case)."""
+    return "|".join(count_words(low, high))
+
+
 def approximate_quantities() -> tuple[str, ...]:
     """Words for an unstated count ("dozens", "hundreds"): approximate, never a figure."""
     return tuple(_general()["approximate_quantities"])

@@ -92,7 +92,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m", re.compile(r"\b(?:in|since|during|early|late|mid-?|until|from)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:in|since|during|of|by|until|from|as recently as|as early as|as late as)\s+(?:the\s+year\s+)?" + _Y + r"\b", re.I)),
     ("today", re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
-    ("days_ago", re.compile(r"\b(?:(two|three|four|five|six|2|3|4|5|6)\s+days\s+(?:ago|earlier|before)|the day before yesterday)\b", re.I)),
+    ("days_ago", re.compile(r"\b(?:(" + lexicon.count_alternation(2, 6) + r"|2|3|4|5|6)\s+days\s+(?:ago|earlier|before)|the day before yesterday)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last night|overnight|the day before|the previous day|a day earlier)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(" + lexicon.weekday_alternation() + r")(?:\s+(?:night|morning|evening|afternoon))?\b"
                             r"(?!,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?" + _MONTH_RE + r")(?!,?\s+\d)", re.I)),
@@ -208,7 +208,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> t
     if kind == "yesterday":
         return (pub - timedelta(days=1)).isoformat(), "day", False
     if kind == "days_ago":
-        n = 2 if g[0] is None else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(g[0].lower()) or int(g[0])
+        n = 2 if g[0] is None else lexicon.number_words().get(g[0].lower()) or int(g[0])
         return (pub - timedelta(days=n)).isoformat(), "day", False
     if kind == "weekday_prev":
         # "on Friday last week": that day of the week before the publication's week

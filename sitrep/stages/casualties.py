@@ -14,12 +14,8 @@ from sitrep import lexicon
 from sitrep.model import Casualty, Claim, Evidence
 from sitrep.stages.doc import CasualtyMatch, Doc
 
-_UNITS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"a": 1, "an": 1, **{w: lexicon.number_words()[w] for w in lexicon.count_words(1, 19)}}
+_TENS = {w: lexicon.number_words()[w] for w in lexicon.count_words(20, 90) if lexicon.number_words()[w] % 10 == 0}
 # Vague quantities: "a dozen" is about twelve; the rest name no figure (approx "unknown").
 _VAGUE = {
     # "dozens", "scores", "hundreds": a rough size the text gives no number for; no count is invented
@@ -100,7 +96,7 @@ _RE_AGED_PASSIVE = re.compile(r"(?<![\w.,])(?:an?\s+)" + _AGED + r"(?:\s+" + _AG
 _RE_DESTROYED = re.compile(r"\b(destroyed|destroying)\s+" + NUM + r"\s+(" + _PERSON_NOUNS + r")\b", re.I)
 _RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|executions|beheading|beheadings|deaths|massacre)\s+of\s+"
                       + NUM + r"\s+" + _WHO, re.I)
-_OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\s+"
+_OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|" + lexicon.count_alternation(2, 10) + r"|dozens|scores|hundreds)\s+"
                            r"(?!(?:others?\s+)?(?:injured|wounded|hurt|dead|killed|missing)\b)", re.I)
 _RE_TOLL = re.compile(r"\b(death toll|toll|number of (?:the )?dead|number of victims)\b(?:\s+\w+){0,5}?\s+(?:to|at|reached|hits?|of|is|was|stands at|rose to)\s+" + NUM + r"\b", re.I)
 # "raised the death toll from airstrikes on a market ... the previous day to 61"

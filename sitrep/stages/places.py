@@ -60,7 +60,7 @@ _STOP = {
     "sources", "rebels", "regime", "civil", "war", "revolution", "statement", "international",
     "united", "nations", "coalition", "new", "old", "main", "image", "he", "she", "it", "they",
     "we", "this", "that", "these", "those", "there", "his", "her", "their", "our", "its", "who",
-    "what", "why", "how", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "what", "why", "how", *lexicon.count_words(2, 10),
     "moscow's", "kremlin", "nato", "un", "us", "eu", "uk", "isis", "isil", "daesh", "nusra",
     "hezbollah", "white", "helmets", "red", "crescent", "cross", "liberation", "patrol", "joint",
     "mount", "prime", "martyrdom", "operation", "defend", "defeat", "freedom", "don't",
