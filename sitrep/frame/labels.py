@@ -117,8 +117,7 @@ _ANONYMOUS = re.compile(r"\s*(?:a |an |the |local |military |security |informed 
 
 # Verbs a speaker may follow ("..., said the monitor"); after others the next name is what was
 # said, not who said it ("Siege Watch claimed the workers were targeted").
-_INVERTED = frozenset({"said", "says", "say", "added", "told", "tells", "noted", "wrote", "explained", "insisted",
-                       "stated", "tweeted", "warned"})
+_INVERTED = frozenset(lexicon.speech_verb_set("speaker_after"))
 
 
 def _attributed(sentence: str, start: int, end: int) -> bool:
