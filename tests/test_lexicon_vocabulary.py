@@ -23,6 +23,17 @@ def test_every_named_speech_verb_set_is_used():
         assert users, f"speech verb set {name!r} is listed in lexicon.yaml but no module reads it"
 
 
+def test_every_approximate_set_is_used_and_approximate():
+    quantities = set(lexicon.approximate_quantities())
+    for name in lexicon.approximate_set_names():
+        words = lexicon.approximate_alternation(name).split("|")
+        assert words and set(words) <= quantities, name
+        users = [p for p, text in SOURCES.items() if re.search(r"approximate_alternation\(\s*[\"']" + name + r"[\"']", text)]
+        assert users, f"approximate set {name!r} is listed in lexicon.yaml but no module reads it"
+    with pytest.raises(KeyError):
+        lexicon.approximate_alternation("no such set")
+
+
 def test_every_speech_verb_set_a_module_asks_for_is_listed():
     listed = set(lexicon.speech_verb_set_names())
     for path, text in SOURCES.items():

@@ -219,17 +219,31 @@ def approximate_quantities() -> tuple[str, ...]:
     return tuple(_general()["approximate_quantities"])
 
 
+def approximate_set_names() -> tuple[str, ...]:
+    return tuple(_general()["approximate_sets"])
+
+
+def approximate_alternation(name: str) -> str:
+    """The named subset of the approximate quantities (lexicon.yaml's ``approximate_sets``) as a
+    regex alternation in its listed order; a name not listed is an error."""
+    return "|".join(re.escape(w) for w in _named_set("approximate_sets", name))
+
+
 def speech_verbs() -> tuple[str, ...]:
     return tuple(_general()["speech_verbs"])
+
+
+def _named_set(key: str, name: str) -> tuple[str, ...]:
+    sets = _general()[key]
+    if name not in sets:
+        raise KeyError(f"lexicon.yaml lists no {key} entry {name!r}")
+    return tuple(str(w) for w in sets[name])
 
 
 def speech_verb_set(name: str) -> tuple[str, ...]:
     """The named subset of speech and reporting verbs (lexicon.yaml's ``speech_verb_sets``), in its
     listed order; a name not listed is an error."""
-    sets = _general()["speech_verb_sets"]
-    if name not in sets:
-        raise KeyError(f"lexicon.yaml lists no speech verb set {name!r}")
-    return tuple(str(w) for w in sets[name])
+    return _named_set("speech_verb_sets", name)
 
 
 def speech_verb_set_names() -> tuple[str, ...]:

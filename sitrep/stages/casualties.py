@@ -96,7 +96,7 @@ _RE_AGED_PASSIVE = re.compile(r"(?<![\w.,])(?:an?\s+)" + _AGED + r"(?:\s+" + _AG
 _RE_DESTROYED = re.compile(r"\b(destroyed|destroying)\s+" + NUM + r"\s+(" + _PERSON_NOUNS + r")\b", re.I)
 _RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|executions|beheading|beheadings|deaths|massacre)\s+of\s+"
                       + NUM + r"\s+" + _WHO, re.I)
-_OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|" + lexicon.count_alternation(2, 10) + r"|dozens|scores|hundreds)\s+"
+_OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|" + lexicon.count_alternation(2, 10) + r"|" + lexicon.approximate_alternation("large_counts") + r")\s+"
                            r"(?!(?:others?\s+)?(?:injured|wounded|hurt|dead|killed|missing)\b)", re.I)
 _RE_TOLL = re.compile(r"\b(death toll|toll|number of (?:the )?dead|number of victims)\b(?:\s+\w+){0,5}?\s+(?:to|at|reached|hits?|of|is|was|stands at|rose to)\s+" + NUM + r"\b", re.I)
 # "raised the death toll from airstrikes on a market ... the previous day to 61"
@@ -219,7 +219,7 @@ _HARMED = re.compile(r"\s+(?:suffering|with\s+(?:\w+\s+)?(?:injuries|wounds|burn
                      r"in\s+hospital|hospitali[sz]ed)\b", re.I)
 _OTHER_FATE = re.compile(r"^\s+(?:were\s+|was\s+|had\s+|have\s+)?(?:experienc|suffer|treat|rescu|evacuat|arrest|detain|"
                          r"flee|fled|escap|surviv|hospitali[sz]|taken|brought|displac|remain)\w*", re.I)
-_COUNTED_BEFORE = re.compile(r"(\d|\b(?:" + "|".join(_UNITS) + r"|dozens|hundreds|several|many|scores))\s*$", re.I)
+_COUNTED_BEFORE = re.compile(r"(\d|\b(?:" + "|".join(_UNITS) + r"|" + lexicon.approximate_alternation("counted_before") + r"))\s*$", re.I)
 
 
 def _party(doc: Doc, start: int, end: int) -> str | None:

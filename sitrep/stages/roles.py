@@ -625,7 +625,7 @@ def trigger_at(doc: Doc, offset: int, types: tuple[str, ...] | None = None) -> T
     return next((t for t in doc.triggers if t.start <= offset < t.end and (types is None or t.type in types)), None)
 
 
-COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:" + lexicon.count_alternation(2, 10) + r"|dozens|scores|hundreds))\s+(?:[\w\-]+\s+)?$", re.I)
+COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:" + lexicon.count_alternation(2, 10) + r"|" + lexicon.approximate_alternation("large_counts") + r"))\s+(?:[\w\-]+\s+)?$", re.I)
 _DIED_AFTER = re.compile(
     r"^\s*(?:(?:top\s+|senior\s+)?(?:commanders?|leaders?|chief|emir|fighters?|members?|militants?|officials?|"
     r"officers?|soldiers?|troops)\s+)?(?:(?:were|are|was|is|has been|have been)\s+)?(?:killed|dead|died|wounded|injured|executed|slain)\b", re.I)
@@ -642,7 +642,7 @@ def _passive_subject(text: str, actor: ActorMatch, trigger: Trigger) -> bool:
         and bool(_PASSIVE_BETWEEN.search(gap))
 
 
-_ACTIVE_OBJECT = re.compile(r"^\s+(?:\d|a\b|an\b|the\b|at\s+least|more\s+than|dozens|scores|hundreds|(?:" + lexicon.count_alternation(2, 10) + r")\b)", re.I)
+_ACTIVE_OBJECT = re.compile(r"^\s+(?:\d|a\b|an\b|the\b|at\s+least|more\s+than|" + lexicon.approximate_alternation("large_counts") + r"|(?:" + lexicon.count_alternation(2, 10) + r")\b)", re.I)
 
 
 def _named_dead(text: str, actor: ActorMatch) -> bool:
