@@ -53,8 +53,7 @@ _NEVER = {
     "man", "men", "woman", "women", "people", "children", "family", "friends", "officials",
     "princess", "prince", "secretary", "officer", "justice", "commissioner", "act", "corporation",
     "federation", "liberal", "royal", "care", "drug", "human", "energy", "air", "day", "church", "battle",
-    "farms", "seven", "garden", "christian", "commonwealth", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "ive", "im", "id", "youre", "weve", "theyre", "hes", "shes", "dont",
+    "farms", "seven", "garden", "christian", "commonwealth", *(a.lower() for a in lexicon.month_abbreviations()), "ive", "im", "id", "youre", "weve", "theyre", "hes", "shes", "dont",
     "cant", "wont", "isnt", "thats", "lets", "peace", "freedom", "unity", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
 }
 

@@ -196,7 +196,7 @@ def _make(doc: Doc, m: re.Match[str], approx_word: str | None, num_word: str, wh
     return CasualtyMatch(start, end, casualty, subset)
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"(?:" + "|".join(m[:3].lower() for m in lexicon.months()) + r")[a-z]*\.?"
 # Dates whose numbers must not be read as figures: "14 August 2016", "September 21, 2016",
 # "03-07-2015", "2016/07/03", "in 2015".
 _DATES = re.compile(

@@ -65,7 +65,7 @@ _STOP = {
     "hezbollah", "white", "helmets", "red", "crescent", "cross", "liberation", "patrol", "joint",
     "mount", "prime", "martyrdom", "operation", "defend", "defeat", "freedom", "don't",
     "no", "yes", "support", "bureau", "violence", "erupts", "kills", "killed", "dead", "attack",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "god",
+    *(a.lower() for a in lexicon.month_abbreviations()), "god",
     "bashar", "allah", "imam", "sheikh", "emir", "king", "prince", "queen", "pope", "saint",
     "center", "centre", "headquarters", "command", "office", "directorate", "staff", "division",
     # given names and words that GeoNames also spells as villages far away
