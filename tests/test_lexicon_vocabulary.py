@@ -34,6 +34,15 @@ def test_every_approximate_set_is_used_and_approximate():
         lexicon.approximate_alternation("no such set")
 
 
+def test_every_demonym_set_is_used_and_demonyms():
+    demonyms = lexicon.demonym_lookup()
+    for name in lexicon.demonym_set_names():
+        words = lexicon.demonym_set(name)
+        assert words and all(w in demonyms for w in words), name
+        users = [p for p, text in SOURCES.items() if re.search(r"demonym_set\(\s*[\"']" + name + r"[\"']", text)]
+        assert users, f"demonym set {name!r} is listed in lexicon.yaml but no module reads it"
+
+
 def test_every_speech_verb_set_a_module_asks_for_is_listed():
     listed = set(lexicon.speech_verb_set_names())
     for path, text in SOURCES.items():

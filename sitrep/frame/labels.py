@@ -309,7 +309,7 @@ def _another_person(text: str, m) -> bool:  # noqa: ANN001 - an actor mention of
 
 
 # Capitalised words before a surname that are no given name (a sentence's first word, a demonym)
-_NOT_GIVEN_NAMES = frozenset({"the", "syrian", "russian", "iranian", "turkish", "american", "us", "president",
+_NOT_GIVEN_NAMES = frozenset({"the", *lexicon.demonym_set("not_given_names"), "us", "president",
                               "mr", "when", "as", "but", "and", "after", "while", "if", "that", "regime", "leader",
                               "dictator", "strongman", "embattled", "ousted", "late"})
 

@@ -219,6 +219,16 @@ def approximate_quantities() -> tuple[str, ...]:
     return tuple(_general()["approximate_quantities"])
 
 
+def demonym_set_names() -> tuple[str, ...]:
+    return tuple(_general()["demonym_sets"])
+
+
+def demonym_set(name: str) -> tuple[str, ...]:
+    """The named subset of the demonyms (lexicon.yaml's ``demonym_sets``), lower-cased, in its listed
+    order; a name not listed is an error."""
+    return tuple(w.lower() for w in _named_set("demonym_sets", name))
+
+
 def approximate_set_names() -> tuple[str, ...]:
     return tuple(_general()["approximate_sets"])
 

@@ -54,7 +54,7 @@ _STOP = {
     "url", "topic", "tags", "posted", "published", "updated", "last", "victims", "earlier", "later",
     "some", "many", "several", "most", "all", "according", "more", "after", "before", "since",
     "during", "while", "when", "where", "also", "however", "meanwhile", "local", "activists",
-    "syrian", "russian", "turkish", "american", "iranian", "iraqi", "kurdish", "islamic", "arab",
+    *lexicon.demonym_set("never_places"), "kurdish", "islamic", "arab",
     "national", "democratic", "free", "observatory", "human", "rights", "defence", "defense",
     "foreign", "general", "chief", "director", "spokesman", "official", "officials", "source",
     "sources", "rebels", "regime", "civil", "war", "revolution", "statement", "international",
