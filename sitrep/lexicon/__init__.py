@@ -1,5 +1,8 @@
 """Reviewed vocabulary shared by the stages, loaded once: every state's names, demonyms, capital;
-months, weekdays, number words and speech verbs (``sitrep/data/lexicon.yaml``).
+months, weekdays, number words and speech verbs (``sitrep/data/lexicon.yaml``). Where modules need
+different sets, lexicon.yaml names them (``speech_verb_sets``, ``approximate_sets``, ``demonym_sets``)
+and each module builds its pattern from the name; no module spells these words itself
+(tests/test_lexicon_vocabulary.py).
 
 The country table is ``sitrep/data/demonyms.csv`` (one row per ISO 3166 alpha-2 code):
 ``country`` (ISO alpha-2), ``name`` (English short name), ``aliases`` (other names and short
