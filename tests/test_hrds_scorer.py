@@ -87,6 +87,16 @@ def test_with_no_violent_record_a_protest_or_accusation_against_a_state_organ_na
     assert H.article_perpetrator([against_ministry, beating]) == "other actors without permissions"
 
 
+def test_an_act_no_record_names_the_agent_of_is_the_states_when_the_article_accuses_a_state_organ():
+    unnamed = rec("ASSAULT", None, kind=None, label="", killed=1)
+    accusing = rec("ACCUSE", None, kind="civilians", label="his family") | {
+        "actor2": {"kind": "government", "label": "the authorities"}}
+    assert H.article_perpetrator([unnamed, accusing]) == "state actor"
+    assert H.article_perpetrator([unnamed]) is None
+    accusing_gang = accusing | {"actor2": {"kind": "gang", "label": "a gang"}}
+    assert H.article_perpetrator([unnamed, accusing_gang]) is None
+
+
 def test_an_unnamed_or_misread_agent_gives_way_to_the_next_act_that_names_one():
     unnamed = rec("ASSAULT", "targeted", kind=None, label="")
     misread = rec("ASSAULT", "targeted", kind="journalists", label="journalists and lawyers")
