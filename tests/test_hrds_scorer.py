@@ -265,6 +265,10 @@ def test_protesters_students_and_workers_are_read_as_victims_not_perpetrators():
     crackdown = rec("ASSAULT", "beat", kind="police", label="riot police")
     assert H.article_perpetrator([misread, crackdown]) == "state actor"
     assert H.article_perpetrator([rec("ASSAULT", None, kind="students", label="students")]) is None
+    # unless their words name attackers: a mob acts without permissions
+    assert H.article_perpetrator([rec("ASSAULT", "beat", kind="protesters", label="an angry mob")]) == (
+        "other actors without permissions")
+    assert H.article_perpetrator([rec("ASSAULT", None, kind="journalists", label="a court reporter")]) is None
     assert H.article_perpetrator([rec("ASSAULT", None, kind="party", label="party thugs")]) == "other non-state actors"
 
 

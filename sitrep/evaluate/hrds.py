@@ -249,10 +249,15 @@ def _named(actor: dict[str, Any] | None) -> bool:
     return bool(actor and (actor.get("name") or actor.get("label")))
 
 
+_ATTACKERS = "other actors without permissions"
+
+
 def _agent(actor: dict[str, Any] | None) -> bool:
     """Whether a record's actor1 can be the perpetrator: named, and not one of the defenders these
-    articles report as victims (hrds_labels.yaml, not_perpetrators: such an agent is a misread role)."""
-    return _named(actor) and str((actor or {}).get("kind") or "").strip().lower() not in _labels()["not_perpetrators"]
+    articles report as victims (hrds_labels.yaml, not_perpetrators: such an agent is a misread role)
+    unless its words name attackers ("an angry mob" of protesters)."""
+    kind = str((actor or {}).get("kind") or "").strip().lower()
+    return _named(actor) and (kind not in _labels()["not_perpetrators"] or _by_words(actor or {}) == _ATTACKERS)
 
 
 def _by_words(actor: dict[str, Any]) -> str | None:
@@ -273,6 +278,8 @@ def perpetrator_type(record: dict[str, Any] | None) -> str | None:
     if not actor or not _agent(actor):
         return "state actor" if state_act else None
     kind = str(actor.get("kind") or "unknown").strip().lower()
+    if kind in _labels()["not_perpetrators"]:
+        return _ATTACKERS  # a mob of them (_agent)
     if kind in {"unknown", "civilians"}:
         by_words = _by_words(actor)
         if by_words:
