@@ -28,7 +28,9 @@ _FACILITY_BEFORE = re.compile(r"\b(?:University|College|Academy|Institute|School
 # "al-Sham" (the Levant) is GeoNames' alternate name for Damascus, but in the news it is the end of a
 # group's name: Ahrar al-Sham, Hayat Tahrir al-Sham, Jabhat Fateh al-Sham
 _LEVANT = re.compile(r"(?:(?:al|el|ash|as)[\s\-])?sham", re.I)
+# ("a Paris criminal court", "the Istanbul appeals court": a court's kind between its town and "court")
 _LOCAL_BODY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:State\s+|City\s+|County\s+|Province\s+|Provincial\s+|Municipal\s+)?"
+                               r"(?:(?:criminal|civil|appeals?|district|regional|military|revolutionary|juvenile|magistrates?)\s+(?=courts?\b))?"
                                r"(?:police|court|courts|government|governor|command|prosecutors?|authorities|council|"
                                r"high court|magistrates?|judge|sheriff)\b", re.I)
 # given names that open the rest of a person's name in a run of capitalised words
