@@ -322,3 +322,13 @@ def test_a_local_court_tries_in_its_town():
     doc = run("The ruling from a Lyon criminal court caps a years-long saga in France. The former mayor "
               "was sentenced to two years in prison and fined 50,000 euros. He owns a villa in Marseille.")
     assert [p.name for p in located(doc, "COERCE")] == ["Lyon"]
+
+
+def test_a_states_embassy_abroad_stands_in_the_host_capital():
+    story = ("Gangs have blocked fuel deliveries across Kenya for a week, officials said. On Monday, Germany "
+             "announced it was withdrawing all but essential staff from its embassy.")
+    doc = run(story)
+    assert [p.name for p in located(doc, "RETREAT")] == ["Nairobi"]
+    # the embassy is named in a town: that town, not the capital
+    doc = run(story.replace("from its embassy.", "from its embassy in Mombasa."))
+    assert [p.name for p in located(doc, "RETREAT")] != ["Nairobi"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, EventMention, Place
@@ -320,6 +321,12 @@ def fill_places(doc: Doc) -> None:
             # "a protest outside the Iranian embassy": an embassy stands abroad, so the act was not in Iran
             # but where the story's other places are
             m.location = focus_place(doc, skip=frozenset(p.start for p in doc.places if p.place.country == abroad))
+    for m in doc.mentions:
+        host = _host_capital(m)
+        if host is not None and not m.historical:
+            # "Canada said it was pulling staff from its embassy" in a story set in Haiti: a state's
+            # embassy abroad stands in the host country's capital
+            m.location = host
     if world:
         towns = _only_towns(doc)
         for m in doc.mentions:
@@ -352,6 +359,32 @@ def _seat_of(doc: Doc, actor) -> Place | None:  # noqa: ANN001 - an Actor or Non
         return None
     return next((p.place for p in doc.in_span(doc.places, ev.start, ev.end)
                  if p.place.precision == "city" and _LOCAL_BODY_AFTER.match(doc.text[p.end:p.end + 40])), None)
+
+
+_OWN_EMBASSY = re.compile(r"\b(?:its|their|the country's|the country’s)\s+(?:embassy|embassies)\b(?!\s+(?:in|to|at)\b)", re.I)
+
+
+def _host_capital(m: EventMention) -> Place | None:
+    """The capital of the country a foreign state's act at "its embassy" is placed in, when the act is
+    placed no finer than that country."""
+    loc, actor = m.location, m.actor1
+    text = m.evidence.text if m.evidence is not None else ""
+    if loc is None or loc.precision != "country" or actor is None or not actor.country \
+            or actor.country == loc.country or not _OWN_EMBASSY.search(text):
+        return None
+    capital = _capitals().get(loc.country or "")
+    if capital is None:
+        return None
+    return Place(name=capital.name, country=capital.country, lat=round(capital.lat, 5), lon=round(capital.lon, 5),
+                 geonameid=capital.geonameid, precision="city", text=loc.text, evidence=loc.evidence)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict:
+    """ISO country code -> the world index's entry for its capital."""
+    from sitrep.geo.gazetteer import geo_index
+
+    return {e.country: e for e in geo_index().entries if e.fcode == "PPLC" and e.country}
 
 
 _EMBASSY = re.compile(r"\s+(?:outside|at|in front of|near|before|on)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:embassy|consulate)\b")
