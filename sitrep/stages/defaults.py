@@ -21,7 +21,7 @@ from sitrep.stages.attribution import (
     title_victim_of,
 )
 from sitrep.stages.doc import Doc
-from sitrep.stages.event_place import fill_places, seat_places
+from sitrep.stages.event_place import fill_places
 from sitrep.stages.event_time import dated_before, dated_later
 from sitrep.stages.realis import STATE_KINDS, claim_modality
 
@@ -194,7 +194,6 @@ def fill_defaults(doc: Doc) -> None:
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
             if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
                 m.historical = True
-    seat_places(doc)
 
 
 def _specificity(actor: Actor) -> int:

@@ -321,12 +321,6 @@ def fill_places(doc: Doc) -> None:
             # "a protest outside the Iranian embassy": an embassy stands abroad, so the act was not in Iran
             # but where the story's other places are
             m.location = focus_place(doc, skip=frozenset(p.start for p in doc.places if p.place.country == abroad))
-    for m in doc.mentions:
-        host = _host_capital(m)
-        if host is not None and not m.historical:
-            # "Canada said it was pulling staff from its embassy" in a story set in Haiti: a state's
-            # embassy abroad stands in the host country's capital
-            m.location = host
     if world:
         towns = _only_towns(doc)
         for m in doc.mentions:
@@ -339,10 +333,16 @@ def fill_places(doc: Doc) -> None:
                 m.location = towns[m.location.country]
 
 
-def seat_places(doc: Doc) -> None:
-    """World news: an act whose doer is a local body named by its town ("the ruling from a Paris
-    criminal court", "Lagos police arrested ...") was done there, which says more than the country
-    (run once the records' doers are known)."""
+def doer_places(doc: Doc) -> None:
+    """Where the doer puts an act placed no finer than a country (run once the records' doers are
+    known): a state's act at "its embassy" abroad is in the host country's capital ("Canada said it
+    was pulling staff from its embassy" in a story set in Haiti); in world news, an act whose doer
+    is a local body named by its town ("the ruling from a Paris criminal court", "Lagos police
+    arrested ...") was done there."""
+    for m in doc.mentions:
+        host = _host_capital(m)
+        if host is not None and not m.historical:
+            m.location = host
     if not doc.extra.get("world_places"):
         return
     for m in doc.mentions:
