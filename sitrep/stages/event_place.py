@@ -16,7 +16,7 @@ from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, EventMention, Place
 from sitrep.resolve.gazetteer import km
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
-from sitrep.stages.places import _LOCAL_BODY_AFTER
+from sitrep.stages.places import LOCAL_BODY_AFTER
 
 _OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|meanwhile|days after|hours after|a day after)\s+(?!well\b|part\b|a result\b)", re.I)
 # "said in Turkey", "speaking in Brussels": where the speaker was, not where the event was
@@ -277,7 +277,7 @@ def place_told_again(doc: Doc) -> None:
                     and p.place.precision != "country" and country in (None, p.place.country)), None)
         if new is None:
             continue
-        if m.location is None or m.location.precision == "country" and m.location.country == new.country \
+        if m.location is None or (m.location.precision == "country" and m.location.country == new.country) \
                 or (places_compatible(m.location, new) and finer(new, m.location)):
             m.location = new
 
@@ -358,7 +358,7 @@ def _seat_of(doc: Doc, actor) -> Place | None:  # noqa: ANN001 - an Actor or Non
     if ev is None or ev.field != "text":
         return None
     return next((p.place for p in doc.in_span(doc.places, ev.start, ev.end)
-                 if p.place.precision == "city" and _LOCAL_BODY_AFTER.match(doc.text[p.end:p.end + 40])), None)
+                 if p.place.precision == "city" and LOCAL_BODY_AFTER.match(doc.text[p.end:p.end + 40])), None)
 
 
 _OWN_EMBASSY = re.compile(r"\b(?:its|their|the country's|the country’s)\s+(?:embassy|embassies)\b(?!\s+(?:in|to|at)\b)", re.I)
