@@ -273,6 +273,11 @@ def done_release_verbs() -> tuple[str, ...]:
     return _word_list("done_release_verbs")
 
 
+def release_words() -> tuple[str, ...]:
+    """Words asking that held people be let go ("the release of", "to free", "freed")."""
+    return _word_list("release_words")
+
+
 def filing_verbs() -> tuple[str, ...]:
     """Verbs, in every form, of a filing made to a court ("appealed to", "petitioned")."""
     return _word_list("filing_verbs")
