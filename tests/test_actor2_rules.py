@@ -29,3 +29,28 @@ def test_a_call_for_release_keeps_the_government_it_names():
     calls = of_type("REQUEST", text)
     assert calls
     assert all(m.actor2 is not None and m.actor2.kind == "government" for m in calls)
+
+
+def test_a_romanised_name_spelt_with_other_vowels_is_the_listed_group():
+    from sitrep.resolve.actors import actor_dictionary
+
+    found = {m.text: m.actor.name for m in actor_dictionary().match(
+        "Troops fought militants of Jeish al-Fath and Jabhet an-Nusra near Ahrar as-Sham positions.")}
+    assert found.get("Jeish al-Fath") == "Jaish al-Fatah"
+    assert found.get("Jabhet an-Nusra") == actor_dictionary().get("NUSRA").name
+    assert found.get("Ahrar as-Sham") == actor_dictionary().get("AHRAR").name
+
+
+def test_a_name_without_an_article_or_too_short_is_not_matched_by_its_consonants():
+    from sitrep.resolve.actors import actor_dictionary
+
+    found = {m.text for m in actor_dictionary().match("Jeish Fath met Ras al-Ain officials and Bab al-Salama traders.")}
+    assert not found & {"Jeish Fath", "Ras al-Ain", "Bab al-Salama"}
+
+
+def test_the_target_named_by_a_romanised_group_is_that_group():
+    text = "Syrian troops clashed on Monday with militants of Jeish al-Fath in the town of al-Zabadani."
+    found = of_type("ASSAULT", text)
+    assert found
+    assert any(m.actor2 is not None and m.actor2.name == "Jaish al-Fatah" for m in found), \
+        [(m.actor1.name if m.actor1 else None, m.actor2.name if m.actor2 else None) for m in found]

@@ -273,6 +273,11 @@ def done_release_verbs() -> tuple[str, ...]:
     return _word_list("done_release_verbs")
 
 
+def arabic_articles() -> tuple[str, ...]:
+    """The Arabic article as romanised names spell it ("al-", "ash-", "ad-")."""
+    return _word_list("arabic_articles")
+
+
 def release_words() -> tuple[str, ...]:
     """Words asking that held people be let go ("the release of", "to free", "freed")."""
     return _word_list("release_words")
