@@ -54,3 +54,20 @@ def test_the_target_named_by_a_romanised_group_is_that_group():
     assert found
     assert any(m.actor2 is not None and m.actor2.name == "Jaish al-Fatah" for m in found), \
         [(m.actor1.name if m.actor1 else None, m.actor2.name if m.actor2 else None) for m in found]
+
+
+def test_the_sides_of_a_clash_between_units_of_two_groups_on_the_one_hand_and_the_other():
+    text = ("Clashes erupted in Hasaka on Friday between fighters from the Free Syrian Army on the one hand "
+            "and fighters from the Islamic State on the other hand, the monitor said.")
+    found = of_type("ASSAULT", text)
+    assert found
+    assert (found[0].actor1.name if found[0].actor1 else None, found[0].actor2.name if found[0].actor2 else None) \
+        == ("Free Syrian Army", "Islamic State (ISIS)")
+
+
+def test_a_class_word_target_is_the_group_a_further_telling_of_the_clash_names():
+    text = ("Syrian troops killed 12 militants in clashes in Hasaka on Friday, a monitor said. "
+            "The fighting between the Syrian army and the Islamic State erupted at midnight in Hasaka, the monitor said.")
+    found = of_type("ASSAULT", text)
+    assert len(found) == 1
+    assert found[0].actor2 is not None and found[0].actor2.name == "Islamic State (ISIS)", found[0].actor2
