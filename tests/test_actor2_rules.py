@@ -71,3 +71,12 @@ def test_a_class_word_target_is_the_group_a_further_telling_of_the_clash_names()
     found = of_type("ASSAULT", text)
     assert len(found) == 1
     assert found[0].actor2 is not None and found[0].actor2.name == "Islamic State (ISIS)", found[0].actor2
+
+
+def test_whom_ground_is_taken_from_is_the_side_attacked_never_the_attacker():
+    found = of_type("ASSAULT", "Syrian troops recaptured the town of Qaryatain from the Islamic State on Sunday.")
+    assert found and found[0].actor2 is not None and found[0].actor2.name == "Islamic State (ISIS)"
+    assert found[0].actor1 is not None and found[0].actor1.name == "Syrian Arab Army"
+    found = of_type("ASSAULT", "The monitor said that the forces captured 16 villages from Daesh near Raqqa on Monday.")
+    assert found and found[0].actor2 is not None and found[0].actor2.name == "Islamic State (ISIS)"
+    assert found[0].actor1 is None or found[0].actor1.name != "Islamic State (ISIS)"

@@ -338,6 +338,11 @@ def speaking_roles() -> tuple[str, ...]:
     return _word_list("speaking_roles")
 
 
+def capture_verbs() -> tuple[str, ...]:
+    """Verbs of taking ground ("captured ... from ISIS"): whom it is taken from is attacked."""
+    return _word_list("capture_verbs")
+
+
 def seizing_means() -> tuple[str, ...]:
     """How people are seized ("an ambush", "intercepted"): an abduction's means."""
     return _word_list("seizing_means")
