@@ -80,3 +80,12 @@ def test_whom_ground_is_taken_from_is_the_side_attacked_never_the_attacker():
     found = of_type("ASSAULT", "The monitor said that the forces captured 16 villages from Daesh near Raqqa on Monday.")
     assert found and found[0].actor2 is not None and found[0].actor2.name == "Islamic State (ISIS)"
     assert found[0].actor1 is None or found[0].actor1.name != "Islamic State (ISIS)"
+
+
+def test_a_headline_call_for_release_is_addressed_to_the_body_the_article_says_holds_them():
+    text = ("A court in Sanaa on Monday sentenced four journalists to death on charges of spying. "
+            "The four have been held since 2015.")
+    calls = of_type("REQUEST", text, title="Yemen: Journalists facing execution must be freed")
+    assert calls
+    assert all(m.actor2 is not None and m.actor2.kind == "government" for m in calls), \
+        [(m.actor2.name if m.actor2 else None) for m in calls]

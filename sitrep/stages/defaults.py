@@ -189,7 +189,7 @@ def fill_defaults(doc: Doc) -> None:
         if organ is not None:
             m.actor1 = organ
         claim_modality(m)
-        if m.type == "REQUEST" and (holder := _holder_asked(doc, m)) is not None:
+        if (holder := holder_asked(doc, m)) is not None:
             m.actor2 = holder
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
@@ -201,12 +201,12 @@ def fill_defaults(doc: Doc) -> None:
 _RELEASE_WORDS = re.compile(r"\b(?:" + lexicon.alternation(lexicon.release_words()) + r")\b", re.I)
 
 
-def _holder_asked(doc: Doc, m: EventMention) -> Actor | None:
+def holder_asked(doc: Doc, m: EventMention) -> Actor | None:
     """"The bar association called for the release of the students", "X must be freed": a call for
     held people's release that names no one to free them (no target, or only the held people) is
     addressed to those who hold them: the state body the article says arrested, charged or jailed
     them (the one that holds the same people first). None where the article names no such body."""
-    said = _RELEASE_WORDS.search(m.evidence.text)
+    said = _RELEASE_WORDS.search(m.evidence.text) if m.type == "REQUEST" else None
     target = m.actor2
     if said is None or target is not None and (target.kind not in PEOPLE_KINDS or target.kind == "unknown"
                                                or target.evidence is None or target.evidence.field != m.evidence.field
