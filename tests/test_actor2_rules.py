@@ -89,3 +89,11 @@ def test_a_headline_call_for_release_is_addressed_to_the_body_the_article_says_h
     assert calls
     assert all(m.actor2 is not None and m.actor2.kind == "government" for m in calls), \
         [(m.actor2.name if m.actor2 else None) for m in calls]
+
+
+def test_whom_a_pause_lets_go_is_not_its_other_side():
+    text = ("Last week Russia implemented a three-day humanitarian pause in Aleppo intended to allow civilians "
+            "and surrendering rebels to leave the city's east.")
+    pauses = of_type("RETREAT", text)
+    assert pauses
+    assert all(m.actor2 is None for m in pauses), [m.actor2.name for m in pauses if m.actor2]

@@ -422,6 +422,11 @@ def speaking_roles() -> tuple[str, ...]:
     return _word_list("speaking_roles")
 
 
+def letting_verbs() -> tuple[str, ...]:
+    """Verbs of letting someone go or act ("to allow civilians to leave")."""
+    return _word_list("letting_verbs")
+
+
 def capture_verbs() -> tuple[str, ...]:
     """Verbs of taking ground ("captured ... from ISIS"): whom it is taken from is attacked."""
     return _word_list("capture_verbs")

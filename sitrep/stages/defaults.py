@@ -157,6 +157,8 @@ def fill_defaults(doc: Doc) -> None:
             m.actor1 = unnamed_protesters(doc, m)
         if m.type in ("MOBILIZE", "RETREAT") and m.actor2 is not None and _OWN_PEOPLE.match(m.actor2.label or ""):
             m.actor2 = None  # "ISIS mobilized all their forces", "withdrew its troops": one's own forces are no other side
+        if m.type == "RETREAT" and _let_go(doc, m.actor2):
+            m.actor2 = None  # "a pause to allow civilians and rebels to leave": whom it lets go is no other side
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck";
             # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
@@ -217,6 +219,19 @@ def holder_asked(doc: Doc, m: EventMention) -> Actor | None:
             and c.actor2.name == target.name]
     holder = next(iter(same + holds), None)
     return replace(holder.actor1, basis="inferred") if holder is not None else None
+
+
+_LET_GO = re.compile(r"\b(?:" + lexicon.alternation(lexicon.letting_verbs()) + r")\s+(?:[\w\-'’]+\s+){0,4}$", re.I)
+
+
+def _let_go(doc: Doc, actor: Actor | None) -> bool:
+    """The words naming ``actor`` are whom a verb of letting lets go or act ("to allow civilians and
+    surrendering rebels to leave")."""
+    if actor is None or actor.evidence is None:
+        return False
+    title = doc.extra.get("title")
+    text = doc.text if actor.evidence.field == "text" else title.text if title is not None else ""
+    return bool(_LET_GO.search(text[max(0, actor.evidence.start - 60):actor.evidence.start]))
 
 
 def _specificity(actor: Actor) -> int:
