@@ -97,3 +97,12 @@ def test_whom_a_pause_lets_go_is_not_its_other_side():
     pauses = of_type("RETREAT", text)
     assert pauses
     assert all(m.actor2 is None for m in pauses), [m.actor2.name for m in pauses if m.actor2]
+
+
+def test_a_manhunt_with_no_side_named_is_after_whom_the_sentence_says_attacked():
+    text = "A manhunt by the Kaduna state police command for six traders kidnapped by armed bandits near Birnin Gwari has begun."
+    hunts = of_type("MOBILIZE", text)
+    assert hunts
+    assert all(m.actor2 is not None and m.actor2.kind == "armed group" for m in hunts)
+    text = "Police in Kaduna launched a manhunt on Monday after the attack on the market."
+    assert all(m.actor2 is None for m in of_type("MOBILIZE", text))

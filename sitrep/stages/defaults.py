@@ -24,6 +24,7 @@ from sitrep.stages.doc import Doc
 from sitrep.stages.event_place import fill_places
 from sitrep.stages.event_time import dated_before, dated_later
 from sitrep.stages.realis import STATE_KINDS, claim_modality
+from sitrep.stages.roles import as_actor
 
 _INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
                            r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security))\b", re.I)
@@ -157,6 +158,8 @@ def fill_defaults(doc: Doc) -> None:
             m.actor1 = unnamed_protesters(doc, m)
         if m.type in ("MOBILIZE", "RETREAT") and m.actor2 is not None and _OWN_PEOPLE.match(m.actor2.label or ""):
             m.actor2 = None  # "ISIS mobilized all their forces", "withdrew its troops": one's own forces are no other side
+        if m.type == "MOBILIZE" and m.actor2 is None and (hunted := _hunted(doc, m)) is not None:
+            m.actor2 = hunted
         if m.type == "RETREAT" and _let_go(doc, m.actor2):
             m.actor2 = None  # "a pause to allow civilians and rebels to leave": whom it lets go is no other side
         if m.type == "ASSAULT":
@@ -219,6 +222,21 @@ def holder_asked(doc: Doc, m: EventMention) -> Actor | None:
             and c.actor2.name == target.name]
     holder = next(iter(same + holds), None)
     return replace(holder.actor1, basis="inferred") if holder is not None else None
+
+
+def _hunted(doc: Doc, m: EventMention) -> Actor | None:
+    """"A manhunt by the police for six traders kidnapped by armed bandits": forces sent with no side
+    named go after whom the same sentence says carried out an attack."""
+    if m.evidence.field != "text" or not m.sentences:
+        return None
+    sentence = doc.sentences[m.sentences[0]]
+    for t in doc.in_sentence(doc.triggers, sentence):
+        by = re.match(r"\s+by\s+(?:the\s+)?", doc.text[t.end:t.end + 12]) if t.type == "ASSAULT" else None
+        author = next((a for a in doc.in_sentence(doc.actors, sentence) if by is not None and a.start == t.end + by.end()
+                       and not a.demonym and a.actor.kind not in STATE_KINDS), None)
+        if author is not None and (m.actor1 is None or author.actor.id != m.actor1.id):
+            return replace(as_actor(author), basis="inferred")
+    return None
 
 
 _LET_GO = re.compile(r"\b(?:" + lexicon.alternation(lexicon.letting_verbs()) + r")\s+(?:[\w\-'’]+\s+){0,4}$", re.I)
