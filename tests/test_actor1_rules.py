@@ -113,3 +113,26 @@ def test_a_demonym_before_a_body_of_named_members_is_the_bodys_name():
     assert "Kenyan Union of Journalists" in _bodies("The Kenyan Union of Journalists condemned the arrest on Monday.")
     # a centre or a bloc after a demonym is not a membership body named by its members
     assert not _bodies("The Syrian Center for Policy Research put the toll at 470,000 on Monday.")
+
+
+def test_a_court_or_prosecutor_is_named_by_its_head_with_the_state_as_demonym():
+    from sitrep.resolve.actors import resolve_entry
+
+    # a state's name in the possessive is written as its demonym; the head stays the text's word
+    assert resolve_entry("Kenya's public prosecution").name == "Kenyan public prosecution"
+    assert resolve_entry("Peru's anti-corruption prosecutor").name == "Peruvian anti-corruption prosecutor"
+    # a bare office of the state acting: the office, of the article's state
+    assert resolve_entry("the judge", "PE", state_act=True).name == "Peruvian judge"
+    assert resolve_entry("a prosecutor", "KE", state_act=True).name == "Kenyan prosecutor"
+    # the courts as a whole are the state's judiciary
+    assert resolve_entry("Chile's justice system").name == "Chilean judiciary"
+    assert resolve_entry("the Kenyan courts").name == "Kenyan judiciary"
+    # a court named by more than its state keeps the text's words
+    assert resolve_entry("a Lima criminal court").name == "Lima criminal court"
+
+
+def test_a_sentence_by_a_state_named_in_the_possessive_is_its_courts():
+    found = records("Uganda's judicial system on Monday sentenced two opposition activists to ten years in prison.")
+    sentence = [m for m in found if m.type == "COERCE"]
+    assert sentence and sentence[0].actor1 is not None
+    assert sentence[0].actor1.name == "Ugandan judiciary" and sentence[0].actor1.kind == "government"
