@@ -136,3 +136,16 @@ def test_a_sentence_by_a_state_named_in_the_possessive_is_its_courts():
     sentence = [m for m in found if m.type == "COERCE"]
     assert sentence and sentence[0].actor1 is not None
     assert sentence[0].actor1.name == "Ugandan judiciary" and sentence[0].actor1.kind == "government"
+
+
+def test_a_state_that_executes_in_the_headline_acts_through_its_authorities_not_its_army():
+    # the record's word for the act may become another sentence's ("bombs" in the list of crimes);
+    # the headline still says the state executed them
+    found = records("TEHRAN — Iran said on Monday it had executed 12 men for terrorism-related offences, drawing "
+                    "criticism from rights groups.\n\nThe country has one of the highest execution rates in the world, "
+                    "and often carries out death sentences by hanging.\n\n\u201cThe crimes include kidnapping, torture, "
+                    "and smuggling arms and bombs into the country,\u201d the agency added.\n\nOf the 12 men killed, ten "
+                    "were Iranian citizens and two were Afghan nationals.", title="Iran executes 12 men for terrorism")
+    executions = [m for m in found if m.type == "ASSAULT"]
+    assert executions and executions[0].actor1 is not None
+    assert executions[0].actor1.kind == "government" and executions[0].actor1.country == "IR"

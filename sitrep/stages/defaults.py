@@ -127,6 +127,9 @@ def fill_defaults(doc: Doc) -> None:
     title = doc.extra.get("title")
     title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
     title_mode(doc, title)
+    # "Saudi Arabia executes 81": the headline's state executes through its courts and prisons, even
+    # where the record's own word for the act has become another one of its sentences'
+    title_executes = title is not None and any(t.type == "ASSAULT" and _EXECUTION.match(t.text) for t in title.triggers)
     # the headline tells one incident: the article's first current attack, or one of the kind of attack it names
     lead = next((m for m in doc.mentions if m.type == "ASSAULT" and not m.historical), None)
     for m in doc.mentions:
@@ -160,7 +163,7 @@ def fill_defaults(doc: Doc) -> None:
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck";
             # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
-            if not _EXECUTION.match(m.trigger or ""):
+            if not (_EXECUTION.match(m.trigger or "") or m.actor1 is title_actor and title_executes):
                 m.actor1 = armed_forces(m.actor1)
             m.actor2 = armed_forces(m.actor2)
             if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id \
