@@ -149,3 +149,14 @@ def test_a_state_that_executes_in_the_headline_acts_through_its_authorities_not_
     executions = [m for m in found if m.type == "ASSAULT"]
     assert executions and executions[0].actor1 is not None
     assert executions[0].actor1.kind == "government" and executions[0].actor1.country == "IR"
+
+
+def test_hostages_said_to_be_held_by_someone_were_taken_by_them_not_by_the_headlines_takers():
+    found = sitrep.extract("PORT-AU-PRINCE, May 3 -- Three engineers were kidnapped by the Red Hand gang near "
+                           "Port-au-Prince on Monday, police said.\n\nLast month, four aid workers were kidnapped in the "
+                           "south of the country after a field visit.\n\nThe aid workers are still held by unknown gunmen.",
+                           published="2021-05-03", title="Three engineers kidnapped by Red Hand gang in Haiti")
+    kidnappings = [m for m in found if m.type == "ASSAULT" and m.mode == "abduct"]
+    assert len(kidnappings) == 2
+    assert kidnappings[0].actor1 is not None and kidnappings[0].actor1.kind == "armed group"
+    assert kidnappings[1].actor1 is not None and kidnappings[1].actor1.name == "Unidentified gunmen"
