@@ -161,8 +161,6 @@ def named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | N
     if actor is None or actor.id is None or actor.evidence is None:
         return actor
     entry = actor_dictionary().get(actor.id)
-    if entry is not None and entry.generic and entry.kind == "unknown":
-        return _member_of_group(doc, actor) or actor
     if entry is None or not entry.generic or entry.kind not in GROUP_KINDS:
         return actor
     at, end = actor.evidence.start, actor.evidence.end
@@ -185,28 +183,6 @@ def named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | N
     if len(named) != 1:
         return actor
     group = next(iter(named.values()))
-    return Actor(group.name, group.kind, group.country, actor.label, group.id, actor.evidence, basis=actor.basis)
-
-
-# "a suicide bomber from al-Nusra Front", "gunmen belonging to al-Shabaab": the group the attackers are of
-_MEMBER_GAP = re.compile(r"\s+(?:from|of|belonging\s+to|linked\s+to|affiliated\s+with)\s+(?:(?!and\b|or\b)[^\s,.;:()]+\s+){0,4}")
-
-
-def _member_of_group(doc: Doc, actor: Actor) -> Actor | None:
-    """Unnamed attackers said to be of a named armed group ("a suicide bomber from al-Qaeda's Syrian
-    affiliate al-Nusra Front"): that group, the last one named in the phrase (the affiliate, not its
-    parent)."""
-    end = actor.evidence.end
-    found = None
-    for a in sorted(doc.actors, key=lambda a: a.start):
-        if a.start < end or a.start - end > 60:
-            continue
-        if a.actor.id and not a.actor.generic and not a.demonym and a.actor.kind in GROUP_KINDS \
-                and a.actor.id not in UNLISTED_IDS and _MEMBER_GAP.fullmatch(doc.text, end, a.start):
-            found = a
-    if found is None:
-        return None
-    group = found.actor
     return Actor(group.name, group.kind, group.country, actor.label, group.id, actor.evidence, basis=actor.basis)
 
 

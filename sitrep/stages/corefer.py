@@ -151,13 +151,6 @@ def _better_actor(current: Actor | None, new: Actor | None) -> Actor | None:
     # a specific group refines a generic label ("liberation forces" -> Khattab al-Shishani Brigades)
     if cur is not None and nxt is not None and cur.generic and not nxt.generic and descends(dictionary, nxt.id, cur.id):
         return Actor(nxt.name, nxt.kind, nxt.country, current.label, nxt.id, current.evidence)
-    # unidentified attackers ("a suicide bomber") whom a further telling names as a group ("IS claimed
-    # responsibility"): the group, as the first telling did not know it
-    from sitrep.stages.attribution import GROUP_KINDS  # (attribution reads this module)
-
-    if cur is not None and nxt is not None and cur.generic and cur.kind == "unknown" and not nxt.generic \
-            and nxt.kind in GROUP_KINDS:
-        return new
     return current
 
 
