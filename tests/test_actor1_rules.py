@@ -160,3 +160,16 @@ def test_hostages_said_to_be_held_by_someone_were_taken_by_them_not_by_the_headl
     assert len(kidnappings) == 2
     assert kidnappings[0].actor1 is not None and kidnappings[0].actor1.kind == "armed group"
     assert kidnappings[1].actor1 is not None and kidnappings[1].actor1.name == "Unidentified gunmen"
+
+
+def test_a_court_named_only_by_its_state_is_that_states_judiciary():
+    from sitrep.resolve.actors import resolve_entry
+
+    assert resolve_entry("a Kenyan court").name == "Kenyan judiciary"
+    assert resolve_entry("the court", "KE", state_act=True).name == "Kenyan judiciary"
+    # a court the words place or name keeps its words
+    assert resolve_entry("a Nairobi court").name == "Nairobi court"
+    found = sitrep.extract("Jane Roe was summoned in Nairobi on Monday to answer fresh charges of propaganda. Her "
+                           "lawyer said a Kenyan court has set a date for her to return.", published="2021-03-01")
+    summons = [m for m in found if m.type == "COERCE"]
+    assert summons and summons[0].actor1 is not None and summons[0].actor1.name == "Kenyan judiciary"

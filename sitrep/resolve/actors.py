@@ -409,6 +409,8 @@ def resolve_entry(words: str, context_country: str | None = None, state_act: boo
 
 # "the judiciary", "Tunisia's judicial system": the state's courts as a whole, named "{demonym} judiciary"
 _WHOLE_JUDICIARY = frozenset({"judiciary", "judicial system", "justice system", "judicial authorities", "courts"})
+# a court said with no more than its state ("an Iranian court", "the court"): which court, the words do not say
+_COURT_HEADS = frozenset({"court", "tribunal"})
 _STATE_POSSESSIVE = re.compile(r"^(.+?)['’]s?\s+")
 
 
@@ -430,6 +432,11 @@ def _judicial_name(own: str, head: str, country: str | None) -> str | None:
         if len(state) == 1 and state[0].start == 0 and state[0].end == len(possessive.group(1)) \
                 and state[0].iso2 == country:
             return f"{demonym} {own[possessive.end():]}"  # "France's national finance prosecutor"
+    if head in _COURT_HEADS:
+        state = find_countries(own[:len(own) - len(head)].strip())
+        if own.lower() == head or len(state) == 1 and state[0].how == "demonym" \
+                and own[:len(own) - len(head)].strip() == own[state[0].start:state[0].end]:
+            return None  # "an Iranian court": the state's judiciary, the court not named
     if own.lower() == head:
         return f"{demonym} {head}" if demonym else None  # "the prosecutor": the state's, as a reader takes it
     return own[:1].upper() + own[1:]

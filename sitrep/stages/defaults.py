@@ -324,7 +324,7 @@ def _named_court(doc: Doc, country: str) -> Actor | None:
     for found in _COURT.finditer(doc.text):
         entry = resolve_entry(found.group(), country, state_act=True)
         if entry is not None and entry.country == country and not entry.generic \
-                and re.search(r"\b(?:court|tribunal)\b", entry.name or "", re.I):
+                and re.search(r"\b(?:court|tribunal|judiciary)\b", entry.name or "", re.I):
             return Actor(entry.name, entry.kind, entry.country, found.group(), entry.id,
                          Evidence(found.group(), found.start(), found.end()), basis="inferred")
     return None
