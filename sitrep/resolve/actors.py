@@ -444,9 +444,9 @@ def resolve_entry(words: str, context_country: str | None = None, state_act: boo
             return class_entry("civilians", country or context_country)  # "a retired army general"
         if key == "judiciary":
             own = re.sub(r"^(?:(?:the|a|an|its|their|his|her)\s+)", "", region.strip(), flags=re.I)
-            if own.lower() != head and own.lower().endswith(head) and len(own) <= 60:
-                return ActorEntry(entry.id, own[:1].upper() + own[1:], entry.kind, entry.country, entry.parent,
-                                  False, entry.classes)
+            named = _judicial_name(own, head, entry.country)
+            if named is not None:
+                return ActorEntry(entry.id, named, entry.kind, entry.country, entry.parent, False, entry.classes)
         return entry
     generic = [m for m in dictionary.match(region) if not m.demonym]
     if generic:
@@ -454,6 +454,41 @@ def resolve_entry(words: str, context_country: str | None = None, state_act: boo
     if _GROUP_SHAPE.match(region):
         return ActorEntry("UNKNOWN_GROUP", region, "armed group", phrase_country(region)[0], None, False)
     return None
+
+
+# "the judiciary", "Tunisia's judicial system": the state's courts as a whole, named "{demonym} judiciary"
+_WHOLE_JUDICIARY = frozenset({"judiciary", "judicial system", "justice system", "judicial authorities", "courts"})
+# a court said with no more than its state ("an Iranian court", "the court"): which court, the words do not say
+_COURT_HEADS = frozenset({"court", "tribunal"})
+_STATE_POSSESSIVE = re.compile(r"^(.+?)['’]s?\s+")
+
+
+def _judicial_name(own: str, head: str, country: str | None) -> str | None:
+    """A court, judge or prosecutor by the text's own words, with the state as its demonym: "a
+    Paris criminal court", "Egypt's public prosecution" -> "Egyptian public prosecution", "the
+    prosecutor" (in Morocco) -> "Moroccan prosecutor"; the courts as a whole -> None (the class
+    name, "Moroccan judiciary")."""
+    from sitrep.lexicon import country as country_record
+    from sitrep.lexicon import find_countries
+
+    if head in _WHOLE_JUDICIARY or len(own) > 60 or not own.lower().endswith(head):
+        return None
+    record = country_record(country)
+    demonym = record.demonym if record is not None else None
+    possessive = _STATE_POSSESSIVE.match(own)
+    if possessive and demonym:
+        state = find_countries(possessive.group(1))
+        if len(state) == 1 and state[0].start == 0 and state[0].end == len(possessive.group(1)) \
+                and state[0].iso2 == country:
+            return f"{demonym} {own[possessive.end():]}"  # "France's national finance prosecutor"
+    if head in _COURT_HEADS:
+        state = find_countries(own[:len(own) - len(head)].strip())
+        if own.lower() == head or len(state) == 1 and state[0].how == "demonym" \
+                and own[:len(own) - len(head)].strip() == own[state[0].start:state[0].end]:
+            return None  # "an Iranian court": the state's judiciary, the court not named
+    if own.lower() == head:
+        return f"{demonym} {head}" if demonym else None  # "the prosecutor": the state's, as a reader takes it
+    return own[:1].upper() + own[1:]
 
 
 @lru_cache(maxsize=1)
