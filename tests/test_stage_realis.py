@@ -16,6 +16,8 @@ from sitrep.stages.realis import background, happened, modal_type, repeated_hist
     ("The rebels would attack the town if the talks failed.", "attack", False),  # a condition
     ("Police did not arrest anyone at the rally.", "arrest", False),  # negated
     ("The freed activists returned home.", "freed", False),  # a participle naming people
+    ("The officer attempted to stab the prisoner on Monday.", "stab", True),  # violence attempted is violence done
+    ("The gang plans to kidnap the banker.", "kidnap", False),  # a plan is not
 ])
 def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told) -> None:
     doc = staged(text)

@@ -123,7 +123,6 @@ _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
 _PROBES = frozenset(lexicon.probe_nouns())
 _CANCELLING = frozenset(lexicon.cancelling_verbs())
-_FOILING = frozenset(lexicon.foiling_verbs())
 _ATTEMPTED = {"attempted", "tried"}
 _PROCEDURAL = frozenset(lexicon.procedural_requests())
 _FILING = frozenset(lexicon.filing_verbs())
@@ -242,12 +241,8 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type not in TYPE_RANK and mood == "irrealis" and p.head.lower_ in ("decided", "decides") \
             and not any(c.dep_ == "neg" for c in p.head.children):
         return True  # "Russia decided to suspend its memorandum": a state's decision announced is its act
-    if m.type == "ASSAULT" and mood == "irrealis" and (
-            p.head.lower_ in _ATTEMPTED and p.head.tag_ in ("VBD", "VBN")
-            or any(h.lower_ in _FOILING for h in (p.head, p.head.head, p.head.head.head))):
-        # "attempted to sexually assault her", "foiled an attempt to detonate a truck bomb": violence
-        # attempted is violence done, whether it succeeded or was stopped (ACLED codes attempts)
-        return True
+    if m.type == "ASSAULT" and mood == "irrealis" and p.head.lower_ in _ATTEMPTED and p.head.tag_ in ("VBD", "VBN"):
+        return True  # "attempted to sexually assault her", "tried to storm the base": violence attempted is violence done
     if m.type == "COERCE" and m.mode == "legal" and mood == "modal" and _announced(doc, m, p):
         return True  # "the judiciary would prosecute 19 politicians": a prosecution announced is the legal act
     # a toll reported in the sentence is an occurrence whatever the wording around it

@@ -120,8 +120,8 @@ _CARE_PLACES = re.compile(r"\b(?:hospitals?|clinics?|centres?|centers?|infirmary
 
 # "Campaign intensifies to free the activist", "campaigning for her release": a campaign to free someone
 # is a demand made of whoever holds them (PLOVER REQUEST)
-_CAMPAIGN_TO_FREE = re.compile(r"\b(campaign(?:s|ed|ing)?)\s+(?:\w+s\s+)?(?:to\s+(?:free|release)\b|for\s+(?:the\s+|his\s+|her\s+|"
-                               r"their\s+|[\w\-]+['’]s\s+)?(?:release|freedom)\b)", re.I)
+_CAMPAIGN_TO_FREE = re.compile(r"\b(campaign(?:s|ed|ing)?)\s+(?:\w+s\s+)?(?:to\s+(?:free|release)\b|for\s+(?:(?:the|his|her|their)\s+)?"
+                               r"(?:[\w\-]+['’]s\s+)?(?:release|freedom)\b)", re.I)
 
 
 # "PTM leaders had attended a gathering in DI Khan", "the movement held a mass gathering": a public
