@@ -18,6 +18,8 @@ from sitrep.stages.realis import background, happened, modal_type, repeated_hist
     ("The freed activists returned home.", "freed", False),  # a participle naming people
     ("The officer attempted to stab the prisoner on Monday.", "stab", True),  # violence attempted is violence done
     ("The gang plans to kidnap the banker.", "kidnap", False),  # a plan is not
+    ("The envoy said the rebels must either leave the district or the shelling will go on.", "shelling", False),  # a choice put
+    ("Either the army or the militia shelled the district on Monday.", "shelled", True),  # the act told, its author in doubt
 ])
 def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told) -> None:
     doc = staged(text)

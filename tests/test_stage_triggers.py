@@ -50,7 +50,7 @@ def test_aid_granted_stays_aid(staged) -> None:
     ("The governor said he remained open to talks with the armed groups.", "open to talks", "CONCEDE"),
     # an aircraft made to come down by a state's order
     ("Air force jets forced the passenger plane to land in the capital.", "forced", "COERCE"),
-    ("Officials ordered the forced landing of the airliner on Sunday.", "forced landing", "COERCE"),
+    ("Officials ordered the forced landing of the airliner on Sunday.", "landing", "COERCE"),
     # a prisoner's term served out
     ("The activist has finished her three-year prison sentence.", "finished", "CONCEDE"),
     # the wounded taken in across a border
@@ -71,7 +71,7 @@ def test_new_act_expressions(staged, text, word, etype) -> None:
 
 @pytest.mark.parametrize(("text", "word", "etype"), [
     ("She described the village as quiet and friendly.", "described", "ACCUSE"),  # no condemnation
-    ("The pilot made a forced landing after an engine failure.", "forced landing", "COERCE"),  # a fault, no order
+    ("The pilot made a forced landing after an engine failure.", "landing", "COERCE"),  # a fault, no order
     ("The injured were taken to Al-Rahma hospital for treatment.", "taken", "AID"),  # an attack's victims cared for
     ("It is essential reading for students.", "essential", "REQUEST"),  # no demand made
     ("Police stepped up intelligence gathering in the region.", "gathering", "PROTEST"),

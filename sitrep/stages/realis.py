@@ -124,6 +124,7 @@ _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
 _PROBES = frozenset(lexicon.probe_nouns())
 _CANCELLING = frozenset(lexicon.cancelling_verbs())
 _ATTEMPTED = {"attempted", "tried"}
+_ALTERNATIVE = re.compile(r"\beither\b[^.;:!?]*\bor\s+(?:[\w\-'’]+\s+){0,3}$", re.I)
 _PROCEDURAL = frozenset(lexicon.procedural_requests())
 _FILING = frozenset(lexicon.filing_verbs())
 _ORDERS = frozenset(lexicon.order_verbs())
@@ -176,6 +177,11 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     token = trigger_token(doc, m, anchors)
     if token is None:
         return True
+    sentence = doc.sentences[m.sentences[0]]
+    if not m.casualties and token.pos_ == "NOUN" and _ALTERNATIVE.search(doc.text[sentence.start:anchors.get(id(m), sentence.start)]):
+        # "either accept the terms or the bombing will continue": an act named as one branch of a choice put
+        # is not told as done ("either the army or the militia shelled it" tells the shelling)
+        return False
     if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
         return False  # "released a statement": a publication, not a captive set free
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \

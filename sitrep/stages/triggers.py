@@ -100,7 +100,7 @@ _OPEN_TO_TALKS = re.compile(r"\b(?:is|was|were|are|am|remains?|remained|be|been|
 
 # "forced a passenger plane to land", "the forced downing of the airliner": an aircraft made to come down
 # by a state's order (PLOVER COERCE, CAMEO 17 coerce); "made a forced landing" after a fault is no act
-_FORCED_DOWN = re.compile(r"\b(forced\s+(?:downing|landing))\s+of\b|"
+_FORCED_DOWN = re.compile(r"\bforced\s+(downing|landing)\s+of\b|"
                           r"\b(forc(?:ed|es|ing))\s+(?:[\w\-'’]+\s+){1,5}?to\s+(?:land|divert|turn back)\b", re.I)
 
 
