@@ -62,6 +62,7 @@ def test_aid_granted_stays_aid(staged) -> None:
     ("The senator was outraged by the regulator's decision.", "was outraged", "ACCUSE"),
     ("The lawyers said the detention was a breach of the constitution.", "a breach of", "ACCUSE"),
     ("Gunmen hijacked a bus on the highway.", "hijacked", "ASSAULT"),
+    ("Officials called the diversion of the flight a hijacking.", "hijacking", "ASSAULT"),
     ("The guard was charged with sexual assault on Monday.", "sexual assault", "ASSAULT"),
     ("The army is advancing towards the provincial capital.", "advancing towards", "MOBILIZE"),
 ])
@@ -76,6 +77,7 @@ def test_new_act_expressions(staged, text, word, etype) -> None:
     ("It is essential reading for students.", "essential", "REQUEST"),  # no demand made
     ("Police stepped up intelligence gathering in the region.", "gathering", "PROTEST"),
     ("He has completed his term as governor.", "completed", "CONCEDE"),  # an office, not a sentence
+    ("Jihadists had hijacked the separatist rebellion.", "hijacked", "ASSAULT"),  # a cause taken over, no one seized
 ])
 def test_look_alikes_of_the_new_act_expressions(staged, text, word, etype) -> None:
     assert (word, etype) not in _types(staged, text)

@@ -327,6 +327,13 @@ _CALLED_BEFORE = re.compile(r"\b(?:amounts?\s+to|amounted\s+to|amounting\s+to|ta
                             r"constituting)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 
 
+# "gunmen hijacked a bus", "the hijacking of the airliner": a vehicle seized with those aboard; "jihadists
+# hijacked a rebellion" takes over a cause, no one is seized
+_HIJACKED_VEHICLE = re.compile(r"^\s+(?:of\s+)?(?:[\w\-'’]+\s+){0,3}?(?:planes?|aircraft|airliners?|jets?|flights?|bus|buses|"
+                               r"trucks?|lorr(?:y|ies)|cars?|vehicles?|ships?|vessels?|tankers?|boats?|trains?|ferr(?:y|ies)|"
+                               r"helicopters?|convoys?)\b", re.I)
+
+
 _DONE_RELEASE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.done_release_verbs()) + r")\s+(?:the|his|her|their)\s+$", re.I)
 
 
@@ -361,6 +368,8 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
         return _as(t, "COERCE", "legal")
     if t.type in ("ASSAULT", "COERCE") and _CALLED_BEFORE.search(text[max(0, t.start - 50):t.start]):
         return _as(t, "ACCUSE", "allege")
+    if t.type == "ASSAULT" and t.text.lower() in ("hijacked", "hijack") and not _HIJACKED_VEHICLE.match(text[t.end:t.end + 60]):
+        return replace(t, type=NOT_EVENT)
     if _labour(text, t):
         return _as(t, "PROTEST", "demo")
     if t.type == "ACCUSE" and t.text.lower().startswith("condemn") and _SENTENCE_AFTER.match(text[t.end:t.end + 120]):
