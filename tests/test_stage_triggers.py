@@ -51,14 +51,10 @@ def test_aid_granted_stays_aid(staged) -> None:
     # an aircraft made to come down by a state's order
     ("Air force jets forced the passenger plane to land in the capital.", "forced", "COERCE"),
     ("Officials ordered the forced landing of the airliner on Sunday.", "landing", "COERCE"),
-    # a prisoner's term served out
-    ("The activist has finished her three-year prison sentence.", "finished", "CONCEDE"),
     # the wounded taken in across a border
     ("Twenty wounded fighters were taken to Jordan for treatment.", "taken", "AID"),
     # a campaign to free someone is a demand
     ("Students are campaigning for the blogger's release.", "campaigning", "REQUEST"),
-    # a public assembly a movement holds
-    ("The movement's leaders attended a gathering in the northern city on Friday.", "gathering", "PROTEST"),
     ("The senator was outraged by the regulator's decision.", "was outraged", "ACCUSE"),
     ("The lawyers said the detention was a breach of the constitution.", "a breach of", "ACCUSE"),
     ("Gunmen hijacked a bus on the highway.", "hijacked", "ASSAULT"),
@@ -75,8 +71,6 @@ def test_new_act_expressions(staged, text, word, etype) -> None:
     ("The pilot made a forced landing after an engine failure.", "landing", "COERCE"),  # a fault, no order
     ("The injured were taken to Al-Rahma hospital for treatment.", "taken", "AID"),  # an attack's victims cared for
     ("It is essential reading for students.", "essential", "REQUEST"),  # no demand made
-    ("Police stepped up intelligence gathering in the region.", "gathering", "PROTEST"),
-    ("He has completed his term as governor.", "completed", "CONCEDE"),  # an office, not a sentence
     ("Jihadists had hijacked the separatist rebellion.", "hijacked", "ASSAULT"),  # a cause taken over, no one seized
 ])
 def test_look_alikes_of_the_new_act_expressions(staged, text, word, etype) -> None:

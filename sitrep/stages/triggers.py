@@ -104,12 +104,6 @@ _FORCED_DOWN = re.compile(r"\bforced\s+(downing|landing)\s+of\b|"
                           r"\b(forc(?:ed|es|ing))\s+(?:[\w\-'’]+\s+){1,5}?to\s+(?:land|divert|turn back)\b", re.I)
 
 
-# "has completed her five-year prison sentence", "finished his sentence": a prisoner's term over, a
-# release (PLOVER CONCEDE)
-_SENTENCE_DONE = re.compile(r"\b(complet(?:ed|es)|finish(?:ed|es)|served\s+out)\s+(?:his|her|their|the)\s+"
-                            r"(?:[\w\-]+\s+){0,3}?sentences?\b", re.I)
-
-
 # "Fifteen victims were brought to Turkey for treatment", "were evacuated to Jordan for medical care": the
 # wounded taken in across a border, medical aid (PLOVER AID); "taken to hospital for treatment" is the
 # care an attack's victims got, told with the attack
@@ -122,12 +116,6 @@ _CARE_PLACES = re.compile(r"\b(?:hospitals?|clinics?|centres?|centers?|infirmary
 # is a demand made of whoever holds them (PLOVER REQUEST)
 _CAMPAIGN_TO_FREE = re.compile(r"\b(campaign(?:s|ed|ing)?)\s+(?:\w+s\s+)?(?:to\s+(?:free|release)\b|for\s+(?:(?:the|his|her|their)\s+)?"
                                r"(?:[\w\-]+['’]s\s+)?(?:release|freedom)\b)", re.I)
-
-
-# "PTM leaders had attended a gathering in DI Khan", "the movement held a mass gathering": a public
-# assembly a group calls or joins (PLOVER PROTEST); "intelligence gathering" is no assembly
-_GATHERING = re.compile(r"\b(?:attended|attend|attends|attending|held|holds|holding|organi[sz]ed|staged|addressed)\s+"
-                        r"(?:an?|the|their|its)\s+(?:(?:public|mass|large|huge|big|political|peaceful)\s+)?(gatherings?)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -198,12 +186,6 @@ def find_triggers(doc: Doc) -> Doc:
             found.append(Trigger(m.start(1), m.end(1), m.group(1), "AID", "humanitarian", *aid))
     for m in _CAMPAIGN_TO_FREE.finditer(text):
         found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
-    demo = _entry("PROTEST", "demo")
-    for m in _GATHERING.finditer(text):
-        found.append(Trigger(m.start(1), m.end(1), m.group(1), "PROTEST", "demo", *demo))
-    release = _entry("CONCEDE", "release")
-    for m in _SENTENCE_DONE.finditer(text):
-        found.append(Trigger(m.start(1), m.end(1), m.group(1), "CONCEDE", "release", *release))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = Coverage(len(text))
     kept = []
