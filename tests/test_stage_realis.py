@@ -20,6 +20,9 @@ from sitrep.stages.realis import background, happened, modal_type, repeated_hist
     ("The gang plans to kidnap the banker.", "kidnap", False),  # a plan is not
     ("The envoy said the rebels must either leave the district or the shelling will go on.", "shelling", False),  # a choice put
     ("Either the army or the militia shelled the district on Monday.", "shelled", True),  # the act told, its author in doubt
+    ("Students demanded the arrest of the officers who beat them.", "arrest", False),  # an act wanted
+    ("Relatives marched through the town seeking arrests over the lynching.", "arrests", False),
+    ("Police seized the ringleader in a raid on Friday.", "seized", True),
 ])
 def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told) -> None:
     doc = staged(text)
