@@ -127,7 +127,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                         token is not None and not passive and (has_agent(token) or committed(token))):
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
-                    passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or spoken or has_subject(token))) \
+                    passive_patient and etype in ("COERCE", "CONCEDE", "MOBILIZE", "AID") and (actor2 is not None or spoken or has_subject(token))) \
                     and not (token is not None and not passive and has_agent(token, speech=etype in SPEECH_ACTS)):
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):

@@ -123,6 +123,8 @@ _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
 _PROBES = frozenset(lexicon.probe_nouns())
 _CANCELLING = frozenset(lexicon.cancelling_verbs())
+_ATTEMPTED = {"attempted", "tried"}
+_ALTERNATIVE = re.compile(r"\beither\b[^.;:!?]*\bor\s+(?:[\w\-'’]+\s+){0,3}$", re.I)
 _DEMANDING = frozenset(lexicon.demanding_verbs())
 _PROCEDURAL = frozenset(lexicon.procedural_requests())
 _FILING = frozenset(lexicon.filing_verbs())
@@ -176,6 +178,11 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     token = trigger_token(doc, m, anchors)
     if token is None:
         return True
+    sentence = doc.sentences[m.sentences[0]]
+    if not m.casualties and token.pos_ == "NOUN" and _ALTERNATIVE.search(doc.text[sentence.start:anchors.get(id(m), sentence.start)]):
+        # "either accept the terms or the bombing will continue": an act named as one branch of a choice put
+        # is not told as done ("either the army or the militia shelled it" tells the shelling)
+        return False
     if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
         return False  # "released a statement": a publication, not a captive set free
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
@@ -244,6 +251,8 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type not in TYPE_RANK and mood == "irrealis" and p.head.lower_ in ("decided", "decides") \
             and not any(c.dep_ == "neg" for c in p.head.children):
         return True  # "Russia decided to suspend its memorandum": a state's decision announced is its act
+    if m.type == "ASSAULT" and mood == "irrealis" and p.head.lower_ in _ATTEMPTED and p.head.tag_ in ("VBD", "VBN"):
+        return True  # "attempted to sexually assault her", "tried to storm the base": violence attempted is violence done
     if m.type == "COERCE" and m.mode == "legal" and mood == "modal" and _announced(doc, m, p):
         return True  # "the judiciary would prosecute 19 politicians": a prosecution announced is the legal act
     # a toll reported in the sentence is an occurrence whatever the wording around it
