@@ -93,13 +93,29 @@ def test_a_figure_keeps_its_own_giver_beside_the_reports_toll():
               "The Syrian Observatory for Human Rights counted 24 dead and dozens more wounded.")
     figures = {(c.kind, c.count, c.claim.source if c.claim else None) for c in doc.mentions[0].casualties}
     assert ("killed", 100, None) in figures  # the report's own voice
-    assert ("killed", 24, "Syrian Observatory for Human Rights") in figures  # kept, not dropped as a restatement
+    # kept, not dropped as a restatement: another source's count of the same dead, beside the record's toll
+    others = {(c.kind, c.count, c.claim.source if c.claim else None) for c in doc.mentions[0].other_tolls}
+    assert others == {("killed", 24, "Syrian Observatory for Human Rights")} and doc.mentions[0].killed == 100
     assert ("injured", None, "Syrian Observatory for Human Rights") in figures  # "and dozens more": the same giver
     doc = run("The Observatory said 17 people were killed in the blast, while the health ministry put the toll at 15.")
     givers = {c.count: (c.claim.source or c.claim.by) for c in doc.mentions[0].casualties if c.claim}
     assert givers[17] == "Syrian Observatory for Human Rights" and givers[15] == "the health ministry"
     doc = run("Air strikes killed 12 people in Idlib on Monday.")
     assert all(c.claim is None for c in doc.mentions[0].casualties)  # no giver: the outlet's own figure
+
+
+def test_another_sources_count_of_the_same_dead_is_not_a_further_toll():
+    """The lead's toll is the record's; a second source's count of the same dead is its position."""
+    doc = run("A truck bomb killed at least 30 people at a checkpoint near Azaz on Sunday. "
+              "Local rescuers gave a toll of 30 dead, while the Syrian Observatory for Human Rights said 36 people were killed.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.killed == 30
+    assert [(c.count, c.claim.source) for c in m.other_tolls if c.claim] == [(36, "Syrian Observatory for Human Rights")]
+    # another source counting other victims adds to the toll: civilians beside the fighters
+    doc = run("Air strikes killed 50 militants near the town of Saraqib on Sunday. "
+              "The Syrian Observatory for Human Rights said eight civilians were killed in the raids.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.killed == 58 and not m.other_tolls
 
 
 def test_roles_mode_place_claim_and_evidence():
