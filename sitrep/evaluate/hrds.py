@@ -79,8 +79,7 @@ PAPER_T5 = {"country": 0.66, "perpetrator_type": 0.62, "violations_f1": 0.714, "
             "day": 0.14}
 ACCURACY_FIELDS = ("country", "perpetrator_type", "year", "month", "day")
 VIOLENT = ("ASSAULT", "COERCE", "THREATEN", "SANCTION")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = tuple(m.lower() for m in lexicon.months())
 NOTHING = {"", "none", "n/a", "n//a", "na", "unknown", "null", "nan"}
 
 

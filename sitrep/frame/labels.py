@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from sitrep import lexicon
 from sitrep.model import Article
 from sitrep.resolve.datafiles import load_yaml
 from sitrep.stages.actors import find_actors
@@ -116,8 +117,7 @@ _ANONYMOUS = re.compile(r"\s*(?:a |an |the |local |military |security |informed 
 
 # Verbs a speaker may follow ("..., said the monitor"); after others the next name is what was
 # said, not who said it ("Siege Watch claimed the workers were targeted").
-_INVERTED = frozenset({"said", "says", "say", "added", "told", "tells", "noted", "wrote", "explained", "insisted",
-                       "stated", "tweeted", "warned"})
+_INVERTED = frozenset(lexicon.speech_verb_set("speaker_after"))
 
 
 def _attributed(sentence: str, start: int, end: int) -> bool:
@@ -150,9 +150,8 @@ def _attributed(sentence: str, start: int, end: int) -> bool:
 
 
 # A name right after a verb: capitalised, not a day or month ("said Tuesday").
-_NAME_AFTER = re.compile(r"\s+(?:the |a |an )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                         r"January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December|It|He|She|They|We|On|In)\b)[A-Z]")
+_NAME_AFTER = re.compile(r"\s+(?:the |a |an )?(?!(?:" + "|".join((*lexicon.weekdays(), *lexicon.months()))
+                         + r"|It|He|She|They|We|On|In)\b)[A-Z]")
 SPEAKER_TAIL_WORDS = 6  # words after a speaker named after its verb, to the end of the sentence
 INVERTED_MIN_WORDS = 4  # "Eight were killed said ...": the words said before an inverted verb
 
@@ -286,7 +285,7 @@ _STATE_KINDS = frozenset({"state military", "government", "police", "ministry"})
 _OTHER_SIDE = re.compile(r"\b(?:opposition|rebels?|insurgents?|anti-government|anti-regime)\b", re.I)
 _QUALIFIER_ONLY = re.compile(r"-(?:linked|backed|led|held|affiliated|allied|aligned|inspired|controlled|run|based)$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
-_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b", re.I)
+_NUMBER = re.compile(r"\b(?:\d+|" + lexicon.count_alternation(1, 10) + r"|dozens?|hundreds?)\b", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|into|inside|across|over|to|towards|near|with)\s+(?:the\s+)?$", re.I)
 
 
@@ -310,7 +309,7 @@ def _another_person(text: str, m) -> bool:  # noqa: ANN001 - an actor mention of
 
 
 # Capitalised words before a surname that are no given name (a sentence's first word, a demonym)
-_NOT_GIVEN_NAMES = frozenset({"the", "syrian", "russian", "iranian", "turkish", "american", "us", "president",
+_NOT_GIVEN_NAMES = frozenset({"the", *lexicon.demonym_set("not_given_names"), "us", "president",
                               "mr", "when", "as", "but", "and", "after", "while", "if", "that", "regime", "leader",
                               "dictator", "strongman", "embattled", "ousted", "late"})
 

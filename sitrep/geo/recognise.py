@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep import lexicon
 from sitrep.geo.gazetteer import GeoIndex
 from sitrep.resolve.gazetteer import fold as _fold
 
@@ -25,8 +26,7 @@ _CONNECTORS = {"of", "de", "la", "le", "del", "du", "des", "the", "and", "upon",
                "dos", "das", "y", "sur", "am", "an", "der", "di", "van", "von", "en", "es", "ez", "ash", "ad", "as"}
 # Capitalised words that open sentences or name things, never places however GeoNames spells a village.
 _NEVER = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    *lexicon.calendar_words(),
     "president", "minister", "governor", "mayor", "senator", "sen", "rep", "gov", "mr", "mrs", "ms", "dr",
     "st", "mt", "god", "lord", "christmas", "easter", "ramadan", "eid", "covid", "ebola", "zika", "sars",
     "mers", "aids", "hiv", "h1n1", "h5n1", "bird", "swine", "flu", "police", "army", "court", "university",
@@ -47,14 +47,13 @@ _NEVER = {
     "photo", "video", "image", "getty", "images", "file", "update", "breaking", "live", "report",
     "i", "we", "you", "he", "she", "it", "they", "but", "and", "or", "if", "so", "as", "at", "by", "in",
     "on", "of", "to", "for", "with", "from", "after", "before", "during", "while", "when", "where",
-    "some", "many", "most", "all", "no", "not", "yes", "one", "two", "three", "this", "that", "these",
+    "some", "many", "most", "all", "no", "not", "yes", *lexicon.count_words(1, 3), "this", "that", "these",
     "those", "there", "here", "his", "her", "their", "our", "its", "who", "what", "why", "how", "then",
     "however", "also", "meanwhile", "according", "more", "less", "about", "over", "under", "between",
     "man", "men", "woman", "women", "people", "children", "family", "friends", "officials",
     "princess", "prince", "secretary", "officer", "justice", "commissioner", "act", "corporation",
     "federation", "liberal", "royal", "care", "drug", "human", "energy", "air", "day", "church", "battle",
-    "farms", "seven", "garden", "christian", "commonwealth", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "ive", "im", "id", "youre", "weve", "theyre", "hes", "shes", "dont",
+    "farms", "seven", "garden", "christian", "commonwealth", *(a.lower() for a in lexicon.month_abbreviations()), "ive", "im", "id", "youre", "weve", "theyre", "hes", "shes", "dont",
     "cant", "wont", "isnt", "thats", "lets", "peace", "freedom", "unity", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
 }
 
@@ -180,7 +179,7 @@ _TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Pr
                      r"(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)")
 # "Walsh said" names a person; "a resident of Tyler said" does not (the preposition makes it a place)
 _SAID = re.compile(r"(?<!\bof )(?<!\bin )(?<!\bfrom )(?<!\bat )(?<!\bnear )"
-                   r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|added|explained|wrote|noted)\b")
+                   r"\b([A-Z][\w'’-]+)\s+(?:" + lexicon.speech_alternation("speaker_before") + r")\b")
 # words after a place's name that make the run an institution of that place, whose name still names
 # the place ("Metcalfe County Sheriff's Office", "Manitoba Premier", "Toronto Police", "Ontario Provincial Highway")
 _INSTITUTION_WORDS = {

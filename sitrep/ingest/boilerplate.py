@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep import lexicon
 from sitrep.resolve.datafiles import load_yaml
 
 _PARA_SPLIT = re.compile(r"\n\s*\n")
@@ -143,7 +144,7 @@ def _caption_credits() -> list[re.Pattern[str]]:
     return [re.compile(p, re.IGNORECASE) for p in load_yaml("boilerplate.yaml").get("caption_credit", [])]
 
 
-_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
+_REPORTED = re.compile(r"\b(?:" + lexicon.speech_alternation("reported_cue") + r")\b", re.I)
 CAPTION_WORDS = 80  # a longer run before a photo credit is not one caption
 
 

@@ -7,22 +7,12 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
+from sitrep import lexicon
 from sitrep.resolve.datafiles import load_yaml
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for m in names
-}
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY_NAME = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+_MONTHS = lexicon.month_numbers()
+_MONTH_RE = r"(?:" + "|".join(w.lower() for w in lexicon.month_words()) + r")\.?"
+_DAY_NAME = r"(?:(?:" + "|".join(d[:3].lower() for d in lexicon.weekdays()) + r")[a-z]*,?\s+)?"
 # Datelines as outlets print them: "Wed 05 Apr 2017", "23 February 2015", "April 5 2017",
 # "Fri Feb 27 2015", "24.08.2013", "15-09-2013", "14 July 2020,", "Apr 232017" (lost space).
 _DATELINES = [

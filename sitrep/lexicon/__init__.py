@@ -1,5 +1,8 @@
 """Reviewed vocabulary shared by the stages, loaded once: every state's names, demonyms, capital;
-months, weekdays, number words and speech verbs (``sitrep/data/lexicon.yaml``).
+months, weekdays, number words and speech verbs (``sitrep/data/lexicon.yaml``). Where modules need
+different sets, lexicon.yaml names them (``speech_verb_sets``, ``approximate_sets``, ``demonym_sets``)
+and each module builds its pattern from the name; no module spells these words itself
+(tests/test_lexicon_vocabulary.py).
 
 The country table is ``sitrep/data/demonyms.csv`` (one row per ISO 3166 alpha-2 code):
 ``country`` (ISO alpha-2), ``name`` (English short name), ``aliases`` (other names and short
@@ -172,9 +175,46 @@ def weekdays() -> tuple[str, ...]:
     return tuple(_general()["weekdays"])
 
 
+def weekday_alternation() -> str:
+    """The weekdays, lower-cased, Monday first, as one regex alternation (match it ignoring case)."""
+    return "|".join(w.lower() for w in weekdays())
+
+
+@lru_cache(maxsize=1)
+def month_words() -> tuple[str, ...]:
+    """Month names and their abbreviations, capitalised, longest first (for a regex alternation)."""
+    return tuple(sorted({*months(), *month_abbreviations()}, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Lower-cased month name or abbreviation ("sept", "september") -> its number (9)."""
+    names = [m.lower() for m in months()]
+    out = {m: i for i, m in enumerate(names, 1)}
+    for a in month_abbreviations():
+        out[a.lower()] = next(i for i, m in enumerate(names, 1) if m.startswith(a.lower()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Lower-cased month names and weekdays: capitalised words that are never names of places or people."""
+    return frozenset(w.lower() for w in (*months(), *weekdays()))
+
+
 def number_words() -> dict[str, int]:
     """Lower-cased number word -> value ("twelve" -> 12)."""
     return {str(k).lower(): int(v) for k, v in _general()["numbers"].items()}
+
+
+def count_words(low: int, high: int) -> tuple[str, ...]:
+    """The number words whose value is from ``low`` to ``high``, smallest first ("two" ... "ten")."""
+    return tuple(w for w, v in number_words().items() if low <= v <= high)
+
+
+def count_alternation(low: int, high: int) -> str:
+    """:func:`count_words` as one regex alternation, smallest first (match it ignoring case)."""
+    return "|".join(count_words(low, high))
 
 
 def approximate_quantities() -> tuple[str, ...]:
@@ -182,8 +222,52 @@ def approximate_quantities() -> tuple[str, ...]:
     return tuple(_general()["approximate_quantities"])
 
 
+def demonym_set_names() -> tuple[str, ...]:
+    return tuple(_general()["demonym_sets"])
+
+
+def demonym_set(name: str) -> tuple[str, ...]:
+    """The named subset of the demonyms (lexicon.yaml's ``demonym_sets``), lower-cased, in its listed
+    order; a name not listed is an error."""
+    return tuple(w.lower() for w in _named_set("demonym_sets", name))
+
+
+def approximate_set_names() -> tuple[str, ...]:
+    return tuple(_general()["approximate_sets"])
+
+
+def approximate_alternation(name: str) -> str:
+    """The named subset of the approximate quantities (lexicon.yaml's ``approximate_sets``) as a
+    regex alternation in its listed order; a name not listed is an error."""
+    return "|".join(re.escape(w) for w in _named_set("approximate_sets", name))
+
+
 def speech_verbs() -> tuple[str, ...]:
     return tuple(_general()["speech_verbs"])
+
+
+def _named_set(key: str, name: str) -> tuple[str, ...]:
+    sets = _general()[key]
+    if name not in sets:
+        raise KeyError(f"lexicon.yaml lists no {key} entry {name!r}")
+    return tuple(str(w) for w in sets[name])
+
+
+def speech_verb_set(name: str) -> tuple[str, ...]:
+    """The named subset of speech and reporting verbs (lexicon.yaml's ``speech_verb_sets``), in its
+    listed order; a name not listed is an error."""
+    return _named_set("speech_verb_sets", name)
+
+
+def speech_verb_set_names() -> tuple[str, ...]:
+    return tuple(_general()["speech_verb_sets"])
+
+
+def speech_alternation(name: str, *, without: Iterable[str] = ()) -> str:
+    """The named subset as a regex alternation in its listed order (the order matters where one
+    entry begins another: "claimed" before "claimed responsibility"), leaving out ``without``."""
+    skip = set(without)
+    return "|".join(re.escape(w) for w in speech_verb_set(name) if w not in skip)
 
 
 def addressing_verbs() -> tuple[str, ...]:

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sitrep import lexicon
 from sitrep.ingest.metadata import _MONTH_RE, _MONTHS
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS = [w.lower() for w in lexicon.weekdays()]
 
 
 @dataclass
@@ -55,11 +56,12 @@ def _infer_year(month: int, day: int, published: date, year_offset: int = 0, wee
 
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
              "new year's eve": (12, 31), "new year's day": (1, 1)}
-_WEEKDAY_BEFORE = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?$", re.I)
+_WEEKDAY_BEFORE = re.compile(r"(" + lexicon.weekday_alternation() + r"),?\s+(?:the\s+)?$", re.I)
 # A weekday told in the future tense names a day ahead: "On Wednesday, a court will begin ...",
 # "the court is due to rule on Friday"; a speech verb or an act between ("said on Monday it will",
 # "arrested on Monday men who will face trial") dates the telling or the act
-_FUTURE_AFTER = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:(?!(?:said|says|told|announced|that|who|which|whom|where|when|\w+ed)\b)[\w\-’']+\s+){0,8}?"
+_FUTURE_AFTER = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:(?!(?:" + lexicon.speech_alternation("telling_before_future")
+                           + r"|that|who|which|whom|where|when|\w+ed)\b)[\w\-’']+\s+){0,8}?"
                            r"(?:will|shall|is\s+(?:due|set|scheduled|expected)\s+to|are\s+(?:due|set|scheduled|expected)\s+to)\b", re.I)
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\w\-’']+\s+){0,6}?(?:on\s+)?$", re.I)
 # A weekday that closes a clause whose verb came before it, told in the past, is that clause's:
@@ -79,7 +81,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r")(?![a-z])", re.I)),
     ("md", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r"(?!\d)(?!\s*,?\s*(?:19|20)\d{2})", re.I)),
     ("m_rel", re.compile(r"\b(?:in\s+)?(" + _MONTH_RE + r")\s+(?:of\s+)?(last|this|next)\s+year\b|\b(last|this|next)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
-    ("weekday_prev", re.compile(r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?"
+    ("weekday_prev", re.compile(r"\b(?:on\s+)?(" + lexicon.weekday_alternation() + r")\s+(?:of\s+)?"
                                  r"(?:last|the\s+previous)\s+week\b", re.I)),
     # the fixed-date holidays, when a day of them is meant: "on Christmas Eve", "his Christmas message"
     ("holiday", re.compile(r"\b(?:on\s+)?(Christmas Eve|Christmas Day|New Year[’']s Eve|New Year[’']s Day)\b|\bon\s+(Christmas)\b(?!\s+(?:season|holidays?|period|week))"
@@ -90,9 +92,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m", re.compile(r"\b(?:in|since|during|early|late|mid-?|until|from)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:in|since|during|of|by|until|from|as recently as|as early as|as late as)\s+(?:the\s+year\s+)?" + _Y + r"\b", re.I)),
     ("today", re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
-    ("days_ago", re.compile(r"\b(?:(two|three|four|five|six|2|3|4|5|6)\s+days\s+(?:ago|earlier|before)|the day before yesterday)\b", re.I)),
+    ("days_ago", re.compile(r"\b(?:(" + lexicon.count_alternation(2, 6) + r"|2|3|4|5|6)\s+days\s+(?:ago|earlier|before)|the day before yesterday)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last night|overnight|the day before|the previous day|a day earlier)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b"
+    ("weekday", re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(" + lexicon.weekday_alternation() + r")(?:\s+(?:night|morning|evening|afternoon))?\b"
                             r"(?!,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?" + _MONTH_RE + r")(?!,?\s+\d)", re.I)),
 ]
 
@@ -206,7 +208,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> t
     if kind == "yesterday":
         return (pub - timedelta(days=1)).isoformat(), "day", False
     if kind == "days_ago":
-        n = 2 if g[0] is None else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(g[0].lower()) or int(g[0])
+        n = 2 if g[0] is None else lexicon.number_words().get(g[0].lower()) or int(g[0])
         return (pub - timedelta(days=n)).isoformat(), "day", False
     if kind == "weekday_prev":
         # "on Friday last week": that day of the week before the publication's week

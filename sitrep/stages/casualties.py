@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import re
 
+from sitrep import lexicon
 from sitrep.model import Casualty, Claim, Evidence
 from sitrep.stages.doc import CasualtyMatch, Doc
 
-_UNITS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"a": 1, "an": 1, **{w: lexicon.number_words()[w] for w in lexicon.count_words(1, 19)}}
+_TENS = {w: lexicon.number_words()[w] for w in lexicon.count_words(20, 90) if lexicon.number_words()[w] % 10 == 0}
 # Vague quantities: "a dozen" is about twelve; the rest name no figure (approx "unknown").
 _VAGUE = {
     # "dozens", "scores", "hundreds": a rough size the text gives no number for; no count is invented
@@ -99,7 +96,7 @@ _RE_AGED_PASSIVE = re.compile(r"(?<![\w.,])(?:an?\s+)" + _AGED + r"(?:\s+" + _AG
 _RE_DESTROYED = re.compile(r"\b(destroyed|destroying)\s+" + NUM + r"\s+(" + _PERSON_NOUNS + r")\b", re.I)
 _RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|executions|beheading|beheadings|deaths|massacre)\s+of\s+"
                       + NUM + r"\s+" + _WHO, re.I)
-_OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\s+"
+_OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|" + lexicon.count_alternation(2, 10) + r"|" + lexicon.approximate_alternation("large_counts") + r")\s+"
                            r"(?!(?:others?\s+)?(?:injured|wounded|hurt|dead|killed|missing)\b)", re.I)
 _RE_TOLL = re.compile(r"\b(death toll|toll|number of (?:the )?dead|number of victims)\b(?:\s+\w+){0,5}?\s+(?:to|at|reached|hits?|of|is|was|stands at|rose to)\s+" + NUM + r"\b", re.I)
 # "raised the death toll from airstrikes on a market ... the previous day to 61"
@@ -199,7 +196,7 @@ def _make(doc: Doc, m: re.Match[str], approx_word: str | None, num_word: str, wh
     return CasualtyMatch(start, end, casualty, subset)
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"(?:" + "|".join(m[:3].lower() for m in lexicon.months()) + r")[a-z]*\.?"
 # Dates whose numbers must not be read as figures: "14 August 2016", "September 21, 2016",
 # "03-07-2015", "2016/07/03", "in 2015".
 _DATES = re.compile(
@@ -222,7 +219,7 @@ _HARMED = re.compile(r"\s+(?:suffering|with\s+(?:\w+\s+)?(?:injuries|wounds|burn
                      r"in\s+hospital|hospitali[sz]ed)\b", re.I)
 _OTHER_FATE = re.compile(r"^\s+(?:were\s+|was\s+|had\s+|have\s+)?(?:experienc|suffer|treat|rescu|evacuat|arrest|detain|"
                          r"flee|fled|escap|surviv|hospitali[sz]|taken|brought|displac|remain)\w*", re.I)
-_COUNTED_BEFORE = re.compile(r"(\d|\b(?:" + "|".join(_UNITS) + r"|dozens|hundreds|several|many|scores))\s*$", re.I)
+_COUNTED_BEFORE = re.compile(r"(\d|\b(?:" + "|".join(_UNITS) + r"|" + lexicon.approximate_alternation("counted_before") + r"))\s*$", re.I)
 
 
 def _party(doc: Doc, start: int, end: int) -> str | None:
@@ -252,8 +249,7 @@ class _Shifted:
 # Two sources' figures in one report ("X said 17 were killed, while Y put the toll at 15") are
 # then two positions, not one toll and its restatement.
 _GIVER = re.compile(
-    r"\b(counted|recorded|documented|registered|reported|confirmed|said|says|told\s+[\w\-]+|put|puts|putting|placed|"
-    r"places|gave|gives|giving|estimated|estimates|raised|revised)\s+"
+    r"\b(" + lexicon.speech_alternation("toll_giving") + r"|told\s+[\w\-]+)\s+"
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:own|lower|higher|new|final|initial|overall|different|preliminary|"
     r"latest|updated|total|death|casualty)\s+){0,3}"
     r"(?:(?:toll|figure|count|number|tally)(?:\s+of\s+(?:the\s+)?dead)?\s+(?:at|of|to|as)\s+)?(?:that\s+)?$", re.I)

@@ -16,9 +16,9 @@ from sitrep.model import Claim, Evidence
 from sitrep.resolve.actors import ActorMatch
 from sitrep.stages.doc import Attribution, Doc, Sentence
 
-_SAY = r"(?:said|says|say|told|reported|reports|announced|stated|added|confirmed|noted|explained|quoted|cited|tweeted|wrote|declared|affirmed|documented|pointed out|indicated|revealed|insisted|estimated|stressed)"
-_CLAIM = r"(?:claimed|claims|claim|alleged|alleges|allege|accused|accuses|purported|claimed responsibility)"
-_DENY = r"(?:denied|denies|deny|rejected|rejects|dismissed|refuted)"
+_SAY = r"(?:" + lexicon.speech_alternation("statement") + r")"
+_CLAIM = r"(?:" + lexicon.speech_alternation("claim") + r")"
+_DENY = r"(?:" + lexicon.speech_alternation("denial") + r")"
 _DISPUTE = re.compile(
     r"\b(?:(?:albeit|although|but|though)\s+(?:this|that|it|these|the claim)\s+(?:has|have|was|were)\s+been\s+(?:denied|disputed|rejected)|"
     r"(?:has|have)\s+been\s+(?:denied|disputed)\s+by|could not be (?:independently )?(?:verified|confirmed)|"
@@ -44,7 +44,7 @@ _SUBJ_VERB = re.compile(
 # (case matters: "confirmed that five staff were kidnapped" has a clause there, not a speaker)
 _VERB_SUBJ = re.compile(r"[,\"”]\s*((?i:" + _SAY + r"))\s+((?:[Tt]he\s+)?[A-Z][^,.;:\"”]{2,70})")
 _PRONOUN = re.compile(r"^\s*(?:it|they|he|she|the ministry|the group|the source|the statement|the monitor)\b", re.I)
-_PASSIVE_REPORT = re.compile(r"\b(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:been\s+)?(?:reported|said|claimed|alleged)\b(?!\s+by)", re.I)
+_PASSIVE_REPORT = re.compile(r"\b(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:been\s+)?(?:" + lexicon.speech_alternation("passive_report") + r")\b(?!\s+by)", re.I)
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|not|never)\s+$", re.I)
 _NOT_SPEAKING = re.compile(r"\s(?:was|were|is|are|been|being|be|not|never)$", re.I)
 _LOWER_START = {"which", "who", "that", "and", "but", "while", "as", "when"}

@@ -37,7 +37,7 @@ _TURN = re.compile(r"^\W*(?:meanwhile|elsewhere|in a separate|separately|in anot
                    r"earlier (?:today|in the day|this morning|on \w+day)|later (?:in the|that) (?:day|evening|afternoon|night))\b", re.I)
 _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|updated)\b", re.I)
 # "two more civilians were killed in ...": a count added by a further incident ("more than" is a size)
-_MORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+more\s+(?!than\b)"
+_MORE = re.compile(r"\b(?:\d+|" + lexicon.count_alternation(2, 10) + r"|" + lexicon.approximate_alternation("more_added") + r")\s+more\s+(?!than\b)"
                    r"(?:\w+\s+){0,2}(?:were|was|have been|had been)\s+(?:killed|wounded|injured|abducted|arrested)\b", re.I)
 
 
@@ -94,7 +94,7 @@ def _consequence(m: EventMention) -> bool:
 
 # "fierce fighting Sunday ... in a two-day offensive", "fighting lasted all night and into Sunday",
 # "massed since Friday": a battle told as lasting over days
-_ONGOING = re.compile(r"\b(?:(?:two|three|four|\d+)[\s-]day|(?:second|third|fourth) day|days[- ]long)\b|"
+_ONGOING = re.compile(r"\b(?:(?:" + lexicon.count_alternation(2, 4) + r"|\d+)[\s-]day|(?:second|third|fourth) day|days[- ]long)\b|"
                       r"\b(?:lasted|continued|raged|dragged on)\b|\binto (?:its )?(?:\w+day|the (?:night|weekend|second|third))\b", re.I)
 BATTLE_DAYS = 3  # how many days apart two tellings of one battle lasting days may date it
 

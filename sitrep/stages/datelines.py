@@ -43,7 +43,7 @@ class Dateline:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    months = sorted({*lexicon.months(), *lexicon.month_abbreviations()}, key=len, reverse=True)
+    months = lexicon.month_words()
     month = r"(?:" + "|".join(months) + r")\.?"
     weekday = r"(?:(?:" + "|".join(d[:3] for d in lexicon.weekdays()) + r")[a-z]*\.?,?\s+)?"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -63,7 +63,7 @@ def _pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _stamp() -> re.Pattern[str]:
-    months = sorted({*lexicon.months(), *lexicon.month_abbreviations()}, key=len, reverse=True)
+    months = lexicon.month_words()
     return re.compile(
         r"(?:\b(?:AFP|Reuters|AP|DPA|Xinhua|SANA|Anadolu)\s+)?\b(?P<date>(?:" + "|".join(lexicon.weekdays()) + r")\s+\d{1,2}\s+"
         r"(?:" + "|".join(months) + r")[a-z]*\s+\d{4})\b"

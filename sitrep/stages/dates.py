@@ -26,7 +26,7 @@ SAME_DAY_REACH = 3  # sentences back in which the day it refers to may stand
 _ORIGINALLY = re.compile(r"\boriginally\s+(?:published|posted|issued|released|appeared)\b(?:[^.\n]|\.(?=\w)){0,80}", re.I)
 # "The latest attack comes one week after a suicide bomber blew himself up", "the strikes came a day after
 # the ministry said": the act after "after" is that long before the one the sentence opens with
-_INTERVAL = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+after"
+_INTERVAL = r"(a|an|" + lexicon.count_alternation(1, 10) + r"|\d{1,2})\s+(days?|weeks?)\s+after"
 _CAME_AFTER = re.compile(r"\b(?:comes?|came|happened|took place|occurred)\s+(?:just\s+|only\s+|barely\s+)?" + _INTERVAL + r"\b", re.I)
 
 

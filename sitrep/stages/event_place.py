@@ -19,14 +19,14 @@ from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 _OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|meanwhile|days after|hours after|a day after)\s+(?!well\b|part\b|a result\b)", re.I)
 # "said in Turkey", "speaking in Brussels": where the speaker was, not where the event was
 SPEAKER_PLACE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|speaking|spoke|announced|declared)\s+(?:on\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I)
+    r"\b(?:" + lexicon.speech_alternation("speaking_at", without=("told",)) + r"|told\s+(?:\w+\s+){0,2}?)\s+(?:on\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I)
 
 # Acts done by speaking: where they happened is stated ("told a news conference in Geneva") or unknown;
 # the article's main place is where the fighting was, not where a minister spoke.
 STATEMENTS = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "COOPERATE"}
 _LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 # where a statement was made: "told a news conference in Geneva", "said in Moscow", "at talks in Astana"
-_SAID_AT = re.compile(r"\b(?:said|says|told|speaking|spoke|announced|declared|conference|meeting|talks|summit|visit|"
+_SAID_AT = re.compile(r"\b(?:" + lexicon.speech_alternation("speaking_at") + r"|conference|meeting|talks|summit|visit|"
                       r"statement|interview|briefing)\b[^.;]{0,30}?\b(?:in|at|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 # "(banned in Russia)", "(designated in the US)": an aside in brackets says nothing of where the act was
 _ASIDE = re.compile(r"\([^()]{0,35}$")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from sitrep import lexicon
 from sitrep.model import EventMention, Evidence, When
 from sitrep.stages.dates import deictic, interval_after, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
@@ -14,13 +15,13 @@ from sitrep.stages.realis import background
 
 # "also bombed", "another", "elsewhere", "a separate raid": the sentence tells a further incident
 ANOTHER = re.compile(
-    r"\b(?:also(?!\s+\d)(?!\s+(?:\w+ly\s+)?(?:(?:was|were|been|be|has been|have been)\s+)?(?:said|says|claimed|claims|reported|reports|stated|noted|added|announced|confirmed|"
+    r"\b(?:also(?!\s+\d)(?!\s+(?:\w+ly\s+)?(?:(?:was|were|been|be|has been|have been)\s+)?(?:" + lexicon.speech_alternation("report_after_also") + r"|"
     r"killed|injured|wounded|died|hurt|damaged|destroyed|among|arrested|detained|abducted|kidnapped)\b)|another(?!\s+(?:spot|location|place|point|part|side|room|floor|entrance|gate|corner|end)\b)|elsewhere|separate(?:ly)?|similar|a further|"
     r"meanwhile|meantime|in a second)\b", re.I)
 
-_SPEECH_DATE = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:said|says|condemned|denounced|announced|told|warned|accused|denied|called|urged|added|reported|stated|"
-                          r"raised|revised|updated|put)\b", re.I)
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|condemned|announced|told reporters|warned|stated)\s+$", re.I)
+_SPEECH_DATE = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:"
+                          + lexicon.speech_alternation("statement_before_date") + r")\b", re.I)
+_SPEECH_BEFORE = re.compile(r"\b(?:" + lexicon.speech_alternation("speech_right_before_date") + r")\s+$", re.I)
 
 # "media reported Sunday", "said on Monday", "told Human Rights Watch on May 29": a day that dates
 # the telling, not the act
@@ -162,7 +163,7 @@ _TOLD_WHEN = re.compile(
 
 # "X urged ..." then "X argued in a statement Monday": the day of the statement a demand, accusation,
 # rejection or threat was made in
-_IN_STATEMENT = re.compile(r"\b(?:said|argued|stated|added|wrote|declared|insisted)\s+in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?"
+_IN_STATEMENT = re.compile(r"\b(?:" + lexicon.speech_alternation("said_in_statement") + r")\s+in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?"
                            r"(?:statement|letter|communiqu[eé]|post|tweet|video)\b", re.I)
 _SPOKEN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from sitrep import lexicon
 from sitrep.model import Evidence, Place
 from sitrep.resolve.gazetteer import REGION, Entry, gazetteer, km
 from sitrep.spans import Coverage
@@ -18,7 +19,7 @@ _HEADS = {"deir", "ras", "tel", "tell", "tal", "khan", "jisr", "kafr", "ain", "b
 # "al-Rashideen Mosque", "Bab al-Hawa Crossing": a facility named after a place is not that place
 _FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|University|Bridge|Church|Shrine|Stadium|Roundabout|Market|Bakery|Prison|Camp)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
-_SPEAKS_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|noted|wrote)\b")
+_SPEAKS_AFTER = re.compile(r"^\s+(?:" + lexicon.speech_alternation("place_speaks") + r")\b")
 # "its Damascus ally", "the Ankara government": a capital standing for its government
 _METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government|regime|authorities|leadership|officials|rulers|"
                             r"embassy|embassies|consulate|mission)\b", re.I)
@@ -47,26 +48,24 @@ _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|countryside|region)\s+of\
 # Capitalised words that are never places here, however GeoNames spells its villages.
 _STOP = {
     "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "to", "by", "for", "with", "as",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "president", "minister", "army", "state", "security", "council",
+    *lexicon.calendar_words(), "president", "minister", "army", "state", "security", "council",
     "government", "ministry", "forces", "force", "group", "front", "people", "police", "news",
     "agency", "media", "today", "yesterday", "reuters", "afp", "ap", "sana", "tass", "get", "short",
     "url", "topic", "tags", "posted", "published", "updated", "last", "victims", "earlier", "later",
     "some", "many", "several", "most", "all", "according", "more", "after", "before", "since",
     "during", "while", "when", "where", "also", "however", "meanwhile", "local", "activists",
-    "syrian", "russian", "turkish", "american", "iranian", "iraqi", "kurdish", "islamic", "arab",
+    *lexicon.demonym_set("never_places"), "kurdish", "islamic", "arab",
     "national", "democratic", "free", "observatory", "human", "rights", "defence", "defense",
     "foreign", "general", "chief", "director", "spokesman", "official", "officials", "source",
     "sources", "rebels", "regime", "civil", "war", "revolution", "statement", "international",
     "united", "nations", "coalition", "new", "old", "main", "image", "he", "she", "it", "they",
     "we", "this", "that", "these", "those", "there", "his", "her", "their", "our", "its", "who",
-    "what", "why", "how", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "what", "why", "how", *lexicon.count_words(2, 10),
     "moscow's", "kremlin", "nato", "un", "us", "eu", "uk", "isis", "isil", "daesh", "nusra",
     "hezbollah", "white", "helmets", "red", "crescent", "cross", "liberation", "patrol", "joint",
     "mount", "prime", "martyrdom", "operation", "defend", "defeat", "freedom", "don't",
     "no", "yes", "support", "bureau", "violence", "erupts", "kills", "killed", "dead", "attack",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "god",
+    *(a.lower() for a in lexicon.month_abbreviations()), "god",
     "bashar", "allah", "imam", "sheikh", "emir", "king", "prince", "queen", "pope", "saint",
     "center", "centre", "headquarters", "command", "office", "directorate", "staff", "division",
     # given names and words that GeoNames also spells as villages far away
@@ -320,8 +319,7 @@ def _world_article(context: dict[str, float], toponyms: list) -> bool:
 
 
 # a month or a weekday after a town is when, not a surname: "abducted in Port-au-Prince December 24"
-_WHEN_WORDS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-               "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_WHEN_WORDS = "|".join((*lexicon.month_words(), *lexicon.weekdays()))
 # a capitalised word just before a one-word town, on the same line: "Jimmy Lai", "Ali Younesi"
 _NAME_BEFORE = re.compile(r"\b(?:named|called|nicknamed|known as) $|\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Old|Upper|Lower|" + _WHEN_WORDS + r")\b)[A-Z][a-z]+ $")
 _NAME_AFTER = re.compile(r" (?!(?:" + _WHEN_WORDS + r")\b)(?!(?:City|State|Province|County|District|Region|Island|Islands|Valley|Bay|River|Street|Road|"

@@ -156,9 +156,9 @@ def _ordered_by(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMat
 
 
 _TIME_WORDS = re.compile(r"^(?:last|next|this|earlier|later|on|in|at|early|late|yesterday|today|tonight|overnight)\b"
-                         r"|^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|evening)\b", re.I)
+                         r"|^(?:" + lexicon.weekday_alternation() + r"|morning|evening)\b", re.I)
 
-_SAID_BETWEEN = re.compile(r"\b(?:said|says|say|told|stated|added|announced)\b")
+_SAID_BETWEEN = re.compile(r"\b(?:" + lexicon.speech_alternation("said_between") + r")\b")
 
 
 def _convener(doc: Doc, sentence: Sentence, token, claim_spans: list[tuple[int, int]]) -> ActorMatch | None:  # noqa: ANN001

@@ -224,7 +224,7 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         if named is not None and named.actor.kind not in _NOT_PERPETRATOR:
             actor1 = named
     # "DAESH said that it killed 50 fighters": the claimant claims the act
-    self_claim = re.search(r"\b(?:said|says|claimed|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|shot|executed|attacked|bombed|destroyed)\b", sentence.text)
+    self_claim = re.search(r"\b(?:" + lexicon.speech_alternation("own_act_told") + r")\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|shot|executed|attacked|bombed|destroyed)\b", sentence.text)
     if self_claim and actor1 is None:
         claimant = [a for a in doc.in_sentence(doc.actors, sentence)
                     if a.end <= sentence.start + self_claim.start() and a.actor.kind not in _NOT_PERPETRATOR and not a.demonym]
@@ -290,9 +290,8 @@ def _demander(doc: Doc, sentence: Sentence) -> ActorMatch | None:
 
 
 SPEECH_BETWEEN = re.compile(
-    r"\b(?:condemn\w*|denounc\w*|said|says|say|told|called|urged|welcomed|denied|denies|reported|"
-    r"confirm(?:ed|s)|stated|added|noted|revealed|disclosed|"
-    r"announced|criticis\w*|criticiz\w*|warned|blam\w*|accus\w*|linked|attributed)\b", re.I)
+    r"\b(?:condemn\w*|denounc\w*|confirm(?:ed|s)|criticis\w*|criticiz\w*|blam\w*|accus\w*|"
+    + lexicon.speech_alternation("speech_between_parties") + r")\b", re.I)
 
 
 def speaker_head(text: str, end: int) -> str:
@@ -570,7 +569,7 @@ _UNKNOWN_ACTOR = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 _SUBJECT_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|again|also|flatly|firmly|formally|officially|today|"
-    r"yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ly))+\s*$", re.I)
+    r"yesterday|on\s+(?:" + lexicon.weekday_alternation() + r")|\w+ly))+\s*$", re.I)
 
 # "But he ...", "Speaking to reporters ...", "The draft resolution ...": no named subject
 _NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|Having|Being|In|On|At|After|"
@@ -601,7 +600,7 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
                     head = head[:head.index(",")]
             else:
                 head = first
-        head = re.split(r"\s+(?:said|says|told|announced|stated|added|declared)\b", head)[0]  # "The union said it will ..."
+        head = re.split(r"\s+(?:" + lexicon.speech_alternation("after_subject") + r")\b", head)[0]  # "The union said it will ..."
         head = head.rstrip()
         if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head) \
                 or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
@@ -626,7 +625,7 @@ def trigger_at(doc: Doc, offset: int, types: tuple[str, ...] | None = None) -> T
     return next((t for t in doc.triggers if t.start <= offset < t.end and (types is None or t.type in types)), None)
 
 
-COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds))\s+(?:[\w\-]+\s+)?$", re.I)
+COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:" + lexicon.count_alternation(2, 10) + r"|" + lexicon.approximate_alternation("large_counts") + r"))\s+(?:[\w\-]+\s+)?$", re.I)
 _DIED_AFTER = re.compile(
     r"^\s*(?:(?:top\s+|senior\s+)?(?:commanders?|leaders?|chief|emir|fighters?|members?|militants?|officials?|"
     r"officers?|soldiers?|troops)\s+)?(?:(?:were|are|was|is|has been|have been)\s+)?(?:killed|dead|died|wounded|injured|executed|slain)\b", re.I)
@@ -643,7 +642,7 @@ def _passive_subject(text: str, actor: ActorMatch, trigger: Trigger) -> bool:
         and bool(_PASSIVE_BETWEEN.search(gap))
 
 
-_ACTIVE_OBJECT = re.compile(r"^\s+(?:\d|a\b|an\b|the\b|at\s+least|more\s+than|dozens|scores|hundreds|(?:two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
+_ACTIVE_OBJECT = re.compile(r"^\s+(?:\d|a\b|an\b|the\b|at\s+least|more\s+than|" + lexicon.approximate_alternation("large_counts") + r"|(?:" + lexicon.count_alternation(2, 10) + r")\b)", re.I)
 
 
 def _named_dead(text: str, actor: ActorMatch) -> bool:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from sitrep import lexicon
 from sitrep.stages.datelines import find_datelines
 from sitrep.stages.doc import Doc, Sentence
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs",
+    *(a.lower() for a in lexicon.month_abbreviations()), "u.s", "u.n",
     "u.k", "e.g", "i.e", "a.m", "p.m", "inc", "co", "corp", "prof", "sen", "rep", "gov", "brig",
 }
 _BOUNDARY = re.compile(r"([.!?][\"”’)]*)(\s+)(?=[\"“‘(]?[A-Z0-9])")

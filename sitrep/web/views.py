@@ -27,9 +27,9 @@ LOADED_CATEGORIES = ["name_calling", "loaded_language", "slogans", "appeal_to_fe
 @cache
 def event_types() -> list[str]:
     """The PLOVER types sitrep can code (from the reviewed trigger lexicon), for the filter form."""
-    from sitrep.resolve.datafiles import load_yaml
+    from sitrep.stages.triggers import NOT_EVENT, trigger_entries
 
-    return sorted({entry["type"] for entry in load_yaml("triggers.yaml")} - {"NOT_EVENT"})
+    return sorted({entry["type"] for entry in trigger_entries()} - {NOT_EVENT})
 
 
 # -- framing --------------------------------------------------------------------------------
