@@ -1305,3 +1305,13 @@ def test_fighters_captured_in_the_fight_that_killed_their_comrades_are_a_battle(
     m = next(m for m in run("Gunmen captured 10 villagers near the town on Sunday and killed two of them.").mentions
              if m.type == "ASSAULT")
     assert m.acled["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_a_source_foreseeing_the_toll_does_not_report_the_act():
+    lead = "Three farmers were killed in air strikes on the village of Kafr Nabl on Monday morning. "
+    doc = run(lead + "The civil defence said that the death toll from the air strikes is likely to rise as many are still under the rubble.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.claim.modality == "asserted"
+    doc = run(lead + "The civil defence said that the air strikes hit homes near the mosque.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert (m.claim.modality, m.claim.by) == ("reported", "civil defence")

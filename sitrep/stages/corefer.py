@@ -387,6 +387,11 @@ CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not 
 _LOCAL_VOICE = re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals|local (?:sources?|people|man|woman))\b", re.I)
 
 
+# "Rescuers said the death toll is likely to rise": a source foreseeing the toll does not report the act
+_FORECAST = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|victims|casualties))\b[^.;]{0,80}?\b(?:(?:is|are|was|were)\s+(?:likely|expected|feared)\s+to|"
+                       r"(?:could|may|might|will|would)(?:\s+\w+ly)?)\s+(?:rise|increase|climb|grow|go up)\b", re.I)
+
+
 def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
     # where the incident is first told in the body (the headline stands apart, above it)
     told_at = target.sentences[1] if headline and len(target.sentences) > 1 else target.sentences[0]
@@ -440,7 +445,8 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
     if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
             and m.sentences[0] - told_at <= CLAIM_REACH \
-            and not (m.claim.source is None and _LOCAL_VOICE.search(m.claim.by or "")):
+            and not (m.claim.source is None and _LOCAL_VOICE.search(m.claim.by or "")) \
+            and not _FORECAST.search(m.evidence.text):
         target.claim = m.claim
     elif m.claim.modality == "claimed" and target.claim.modality == "reported" and target.actor1 is not None \
             and m.claim.source == target.actor1.name and m.sentences[0] - told_at <= CLAIM_REACH:
