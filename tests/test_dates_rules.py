@@ -138,6 +138,15 @@ def test_in_the_meantime_is_the_day_just_told(meantime):
     assert second.date is not None and second.date.basis == "published"
 
 
+def test_a_sentence_opening_meanwhile_turns_to_other_news_of_no_day():
+    # published on Wednesday 2024-03-20
+    text = ("Rebels shelled two army posts near the border town on Monday, a military source said. "
+            "Meanwhile, police arrested four smugglers in the eastern district.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
+    second = next(m for m in doc.mentions if m.sentences[0] == 1)
+    assert second.date is not None and second.date.basis == "published"
+
+
 @pytest.mark.parametrize("link,value,basis", [
     ("also", "2024-03-19", "text"),  # "also shelled": an addition to Tuesday's account, of its day
     ("later", "2024-03-20", "published"),  # no word adding it to the account: the day's news
