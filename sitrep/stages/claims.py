@@ -86,11 +86,6 @@ _TRAILING_ADVERB = re.compile(r"(?:\s+(?:again|also|later|repeatedly|strongly|fl
                               r"quickly|immediately|previously|earlier|itself|themselves|has|have|had))+\s*$", re.I)
 
 
-# a pronoun speaker after a conjunction or a time ("But on Sunday he confirmed", "And later they said")
-_LEAD_IN = re.compile(r"^(?:(?:but|and|yet|then)\s+)?(?:(?:on|late on|early on|by)\s+\w+|later|earlier|today|yesterday)\s+"
-                      r"(he|she|they|it)$", re.I)
-
-
 def _trim_subject(text: str) -> tuple[str, int]:
     """The noun phrase right before a speech verb: drop a leading clause ("... when a source")."""
     cut = 0
@@ -235,9 +230,6 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
             continue
         raw = m.group(1)
         subject, shift = _trim_subject(raw)
-        lead_in = _LEAD_IN.match(subject)
-        if lead_in:  # "But on Sunday he confirmed": the pronoun speaks
-            subject, shift = lead_in.group(1), shift + lead_in.start(1)
         if not subject or subject.split()[0].lower() in _LOWER_START:
             continue
         if _NOT_SPEAKING.search(subject):
