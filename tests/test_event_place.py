@@ -297,3 +297,38 @@ def test_the_town_after_a_named_quarter_is_not_a_quarter():
               "neighbourhood of Deir Ezzor.")
     town = [p for p in doc.places if p.text == "Deir Ezzor"]
     assert town and town[0].place.admin1 != "Aleppo"
+
+
+def test_a_later_sentence_placing_the_incident_gives_the_finer_place():
+    doc = run("At least seven people were killed when a car bomb exploded in a village in northern Syria on "
+              "Sunday, a monitor said. The explosion took place in the countryside around the city of Manbij, "
+              "local sources added.")
+    assert [p.name for p in located(doc, "ASSAULT")] == ["Manbij"]
+    doc = run("Warplanes killed nine civilians in Aleppo province on Tuesday, the monitor said. Activists said "
+              "that the strikes had occurred in the town of Manbij.")
+    assert [p.name for p in located(doc, "ASSAULT")] == ["Manbij"]
+
+
+def test_a_place_told_of_something_else_is_not_the_incidents():
+    # no definite word for the incident before the place: the village is the road's, not the attack's
+    doc = run("At least seven people were killed when a car bomb exploded in a village in Idlib province on "
+              "Sunday, a monitor said. A road to Manbij was closed for repairs.")
+    assert [p.name for p in located(doc, "ASSAULT")] != ["Manbij"]
+
+
+def test_a_local_court_tries_in_its_town():
+    # the sentence of the sentencing names no place; the court that passed it is named by its town
+    # (another town of the country named in the story: the court's town is not its only one)
+    doc = run("The ruling from a Lyon criminal court caps a years-long saga in France. The former mayor "
+              "was sentenced to two years in prison and fined 50,000 euros. He owns a villa in Marseille.")
+    assert [p.name for p in located(doc, "COERCE")] == ["Lyon"]
+
+
+def test_a_states_embassy_abroad_stands_in_the_host_capital():
+    story = ("Gangs have blocked fuel deliveries across Kenya for a week, officials said. On Monday, Germany "
+             "announced it was withdrawing all but essential staff from its embassy.")
+    doc = run(story)
+    assert [p.name for p in located(doc, "RETREAT")] == ["Nairobi"]
+    # the embassy is named in a town: that town, not the capital
+    doc = run(story.replace("from its embassy.", "from its embassy in Mombasa."))
+    assert [p.name for p in located(doc, "RETREAT")] != ["Nairobi"]

@@ -87,6 +87,16 @@ def test_with_no_violent_record_a_protest_or_accusation_against_a_state_organ_na
     assert H.article_perpetrator([against_ministry, beating]) == "other actors without permissions"
 
 
+def test_an_act_no_record_names_the_agent_of_is_the_states_when_the_article_accuses_a_state_organ():
+    unnamed = rec("ASSAULT", None, kind=None, label="", killed=1)
+    accusing = rec("ACCUSE", None, kind="civilians", label="his family") | {
+        "actor2": {"kind": "government", "label": "the authorities"}}
+    assert H.article_perpetrator([unnamed, accusing]) == "state actor"
+    assert H.article_perpetrator([unnamed]) is None
+    accusing_gang = accusing | {"actor2": {"kind": "gang", "label": "a gang"}}
+    assert H.article_perpetrator([unnamed, accusing_gang]) is None
+
+
 def test_an_unnamed_or_misread_agent_gives_way_to_the_next_act_that_names_one():
     unnamed = rec("ASSAULT", "targeted", kind=None, label="")
     misread = rec("ASSAULT", "targeted", kind="journalists", label="journalists and lawyers")
@@ -191,7 +201,7 @@ def test_an_abduction_by_the_states_own_organs_is_not_a_kidnapping():
     assert "kidnapping" in H.violations([rec("ASSAULT", "abduct", kind=None, label="")])  # no agent named
     # nor do the words of its own sentence make it one; its other violations still count
     worded = by_soldiers | {"evidence": {"text": "Soldiers abducted the lawyer and tortured him."}}
-    assert H.violations([worded]) == {"torture", "other"}
+    assert H.violations([worded]) == {"torture"}
     assert "kidnapping" in H.violations([worded, rec("ASSAULT", "abduct", kind="gunmen", label="gunmen")])
 
 
@@ -207,11 +217,58 @@ def test_in_an_article_about_a_crime_the_arrests_of_its_suspects_are_no_detentio
     assert "arbitrary detention" in H.violations([political])
 
 
+def test_the_arrest_of_a_suspect_or_an_offender_is_no_arbitrary_detention():
+    bandits = law("Vigilantes arrested two suspected bandits with rifles.", suspect={"kind": "unknown",
+                                                                                  "label": "two suspected bandits"})
+    assert H.held_suspect(bandits) and "arbitrary detention" not in H.violations([bandits])
+    robbers = law("The robbers were held at the station.", mode="legal", suspect={"kind": "civilians", "label": "robbers"})
+    assert "arbitrary detention" not in H.violations([robbers])
+    activist = law("Police arrested the activist at dawn.", suspect={"kind": "human rights defenders",
+                                                                      "label": "the activist"})
+    assert not H.held_suspect(activist) and "arbitrary detention" in H.violations([activist])
+    # a court or the police on the law's side are not the suspects, nor is an attack's victim
+    court = law("The criminal court sentenced her.", mode="legal", suspect={"kind": "court", "label": "her"})
+    assert not H.held_suspect(court)
+    assert not H.held_suspect(rec("ASSAULT", "beat") | {"actor2": {"kind": "unknown", "label": "the suspects"}})
+    # an article led by such an arrest is about the crime: its perpetrator is the suspect
+    assert H.crime_story([bandits]) and H.article_perpetrator([bandits]) == "other actors without permissions"
+    assert H.article_perpetrator([robbers]) == "other non-state actors"
+    assert not H.crime_story([activist]) and H.article_perpetrator([activist]) == "state actor"
+
+
+def test_an_abduction_is_a_kidnapping_and_no_other_harm_and_sexual_violence_is_no_torture():
+    gunmen = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen", acled="Abduction/forced disappearance")
+    assert H.violations([gunmen]) == {"kidnapping"}
+    assert H.violations([gunmen, rec("THREATEN", "violence", kind="gunmen", label="gunmen")]) == {"kidnapping", "other"}
+    assert H.violations([rec("ASSAULT", "sexual", kind="unknown", label="a guard", acled="Sexual violence")]) == {"other"}
+
+
+def test_with_no_violent_record_words_of_a_harm_of_no_named_class_name_the_other_violation():
+    vow = rec("DISAPPROVE", None, kind="government", label="the ministry") | {
+        "evidence": {"text": "The ministry vowed to punish the lawyers who defended the students."}}
+    assert H.violations([vow]) == {"other"}
+    headline = rec("REQUEST", None) | {"evidence": {"text": "The union asked for talks."},
+                                        "article": {"title": "Teachers' leaders threatened after strike call"}}
+    assert H.violations([headline]) == {"other"}
+    # a named violation wins, and beside a violent record the words add nothing
+    named = vow | {"evidence": {"text": "Officials vowed to punish those who killed the reporter."}}
+    assert H.violations([named]) == {"killing"}
+    abduction = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen") | {
+        "evidence": {"text": "Gunmen abducted the pastor and threatened his family."}}
+    assert H.violations([abduction]) == {"kidnapping"}
+    assert H.worded_violations("Police raided the office") == set()
+    assert H.worded_violations("Police raided the office", fallback=True) == {"other"}
+
+
 def test_protesters_students_and_workers_are_read_as_victims_not_perpetrators():
     misread = rec("ASSAULT", None, kind="protesters", label="protesters")
     crackdown = rec("ASSAULT", "beat", kind="police", label="riot police")
     assert H.article_perpetrator([misread, crackdown]) == "state actor"
     assert H.article_perpetrator([rec("ASSAULT", None, kind="students", label="students")]) is None
+    # unless their words name attackers: a mob acts without permissions
+    assert H.article_perpetrator([rec("ASSAULT", "beat", kind="protesters", label="an angry mob")]) == (
+        "other actors without permissions")
+    assert H.article_perpetrator([rec("ASSAULT", None, kind="journalists", label="a court reporter")]) is None
     assert H.article_perpetrator([rec("ASSAULT", None, kind="party", label="party thugs")]) == "other non-state actors"
 
 
@@ -229,6 +286,9 @@ def test_violations_named_in_the_words_of_a_violent_records_sentence_or_the_head
     headline = rec("REQUEST", None) | {"article": {"title": "Union leader shot dead outside his home"}}
     assert H.violations([headline]) == {"killing"}
     assert H.worded_violations("Detention of five journalists") == {"arbitrary detention"}
+    # a headline's present tense names the act too
+    assert H.worded_violations("Regime tortures reporter") == {"torture"}
+    assert H.worded_violations("Gunmen kidnap priest, militia abducts two") == {"kidnapping"}
     # every sentence the record was read from counts when the article's sentences are given
     later = rec() | {"evidence": {"text": "Police arrested the lawyer."}, "sentences": [0, 2]}
     sentences = H.sentence_texts("Police arrested the lawyer. It rained. He was later tortured in custody.")
@@ -254,6 +314,22 @@ def test_prediction_dates_only_as_stated_else_the_publication_year():
     recounted = rec("ASSAULT", "abduct", historical=True, date={"value": "2016-05", "precision": "month", "basis": "text"})
     assert {k: H.predict([assumed, recounted], "2021-03-08")[k] for k in ("year", "month", "day")} == {
         "year": 2016, "month": 5, "day": None}
+
+
+def test_the_one_year_a_headline_names_dates_the_story():
+    told_today = rec(date={"value": "2021-03-05", "precision": "day", "basis": "text", "text": "on Friday"}) | {
+        "article": {"title": "Police hold three over murder of reporter in 2014"}}
+    assert {k: H.predict([told_today], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2014, "month": None, "day": None}
+    same_year = rec(date={"value": "2014-06-02", "precision": "day", "basis": "text", "text": "on 2 June 2014"}) | {
+        "article": {"title": "Remembering the 2014 massacre"}}
+    assert {k: H.predict([same_year], "2021-03-08")[k] for k in ("year", "month", "day")} == {
+        "year": 2014, "month": 6, "day": 2}
+    # a year after publication names a report or a plan, and two years name no one story
+    assert H.headline_year("Annual Report 2022: the region", "2021-12-20") is None
+    assert H.headline_year("From 1998 to 2008: a decade of abductions", "2021-12-20") is None
+    assert H.headline_year("Strikes of 1919 remembered", None) == 1919
+    assert H.headline_year(None, "2021-12-20") is None
 
 
 def test_a_day_only_for_an_act_the_lead_tells():

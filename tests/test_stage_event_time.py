@@ -86,3 +86,12 @@ def test_an_act_a_few_days_before_its_telling_fits_it(staged, mention) -> None:
     late = mention(doc, "Tuesday", "ASSAULT", date=When("2024-02-20", "day", "on 20 February"))
     assert not told_fits(teller, late, told)  # further back than TOLD_REACH_DAYS
     assert TOLD_REACH_DAYS < 24
+
+
+def test_a_bracketed_date_the_preposition_opens_dates_the_act_and_a_citation_does_not(staged) -> None:
+    _doc, _s, _t, when, historical = _when(staged, "The teacher was arrested on (March 3, 2015) at a rally in Tunis.",
+                                           "arrested", "2024-03-15")
+    assert when is not None and when.value == "2015-03-03" and historical
+    _doc, _s, _t, when, _h = _when(staged, "Soldiers shelled the village (Monitor report, 2 March 2024).", "shelled",
+                                   "2024-03-15")
+    assert when is None or when.value != "2024-03-02"

@@ -16,6 +16,9 @@ from sitrep.stages.realis import background, happened, modal_type, repeated_hist
     ("The rebels would attack the town if the talks failed.", "attack", False),  # a condition
     ("Police did not arrest anyone at the rally.", "arrest", False),  # negated
     ("The freed activists returned home.", "freed", False),  # a participle naming people
+    ("Students demanded the arrest of the officers who beat them.", "arrest", False),  # an act wanted
+    ("Relatives marched through the town seeking arrests over the lynching.", "arrests", False),
+    ("Police seized the ringleader in a raid on Friday.", "seized", True),
 ])
 def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told) -> None:
     doc = staged(text)

@@ -337,6 +337,11 @@ def probe_nouns() -> tuple[str, ...]:
     return _word_list("probe_nouns")
 
 
+def demanding_verbs() -> tuple[str, ...]:
+    """Verbs whose object names an act wanted, not done ("demanded the arrest of", "seeking arrests")."""
+    return _word_list("demanding_verbs")
+
+
 def cancelling_verbs() -> tuple[str, ...]:
     """Verbs that undo a meeting named as their object ("cancelled the meeting", "postponed talks")."""
     return _word_list("cancelling_verbs")
@@ -355,6 +360,16 @@ def order_verbs() -> tuple[str, ...]:
 def done_release_verbs() -> tuple[str, ...]:
     """Verbs that tell "the release of" their object as done ("announced the release of")."""
     return _word_list("done_release_verbs")
+
+
+def arabic_articles() -> tuple[str, ...]:
+    """The Arabic article as romanised names spell it ("al-", "ash-", "ad-")."""
+    return _word_list("arabic_articles")
+
+
+def release_words() -> tuple[str, ...]:
+    """Words asking that held people be let go ("the release of", "to free", "freed")."""
+    return _word_list("release_words")
 
 
 def filing_verbs() -> tuple[str, ...]:
@@ -410,6 +425,16 @@ def role_modifiers() -> tuple[str, ...]:
 def speaking_roles() -> tuple[str, ...]:
     """Who speaks for a body, said after it ("the foreign ministry spokesman Jane Doe")."""
     return _word_list("speaking_roles")
+
+
+def letting_verbs() -> tuple[str, ...]:
+    """Verbs of letting someone go or act ("to allow civilians to leave")."""
+    return _word_list("letting_verbs")
+
+
+def capture_verbs() -> tuple[str, ...]:
+    """Verbs of taking ground ("captured ... from ISIS"): whom it is taken from is attacked."""
+    return _word_list("capture_verbs")
 
 
 def seizing_means() -> tuple[str, ...]:

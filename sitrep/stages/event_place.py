@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, EventMention, Place
 from sitrep.resolve.gazetteer import km
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
+from sitrep.stages.places import LOCAL_BODY_AFTER
 
 _OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|meanwhile|days after|hours after|a day after)\s+(?!well\b|part\b|a result\b)", re.I)
 # "said in Turkey", "speaking in Brussels": where the speaker was, not where the event was
@@ -242,9 +244,48 @@ def dateline_place(doc: Doc) -> Place | None:
     return found[0].place if found else None
 
 
+# "The blast took place in al-Mashi", "the attacks had occurred in the city of Manbij": a sentence that
+# places an incident already told, by a definite word for it
+_PLACED_AGAIN = re.compile(
+    r"\b(?:the|this|that|these|those|both)\s+(?:[\w\-]+\s+){0,2}?(?:attacks?|blasts?|explosions?|(?:air\s?)?strikes?|airstrikes?|"
+    r"raids?|bombings?|shelling|assaults?|ambush(?:es)?|incidents?|killings?|kidnappings?|abductions?|clashes|fighting)\s+"
+    r"(?:had\s+|has\s+|have\s+|reportedly\s+)?(?:took\s+place|occurred|happened|was\s+carried\s+out|were\s+carried\s+out)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:in|at|near|inside|outside)\s", re.I)
+# sentences after an incident's last telling within which such a sentence still speaks of it
+PLACED_AGAIN_REACH = 2
+
+
+def place_told_again(doc: Doc) -> None:
+    """A current violent record takes the place a later sentence gives it by a definite reference
+    ("... killed 10 in a village in northern Syria. The blast took place in al-Mashi, near Manbij"),
+    when that place is finer than the record's own and compatible with it."""
+    violent = [m for m in doc.mentions if m.type in ("ASSAULT", "COERCE") and not m.historical and m.sentences]
+    for sentence in doc.sentences:
+        found = _PLACED_AGAIN.search(sentence.text)
+        if found is None:
+            continue
+        after = sentence.start + found.end()
+        told = [m for m in violent if min(m.sentences) < sentence.index
+                and sentence.index - max(i for i in m.sentences if i <= sentence.index) <= PLACED_AGAIN_REACH]
+        if not told:
+            continue
+        # the incident told last before it, and the first place named after the words (in the
+        # incident's country: a village the gazetteer knows only abroad is not it)
+        m = max(told, key=lambda m: max(i for i in m.sentences if i <= sentence.index))
+        country = m.location.country if m.location is not None else None
+        new = next((p.place for p in doc.in_sentence(doc.places, sentence) if p.start >= after - 1
+                    and p.place.precision != "country" and country in (None, p.place.country)), None)
+        if new is None:
+            continue
+        if m.location is None or (m.location.precision == "country" and m.location.country == new.country) \
+                or (places_compatible(m.location, new) and finer(new, m.location)):
+            m.location = new
+
+
 def fill_places(doc: Doc) -> None:
     """Records whose sentences name no place take the article's main place; statements take the
     dateline's place (where the report, and so the statement, was made), or stay without one."""
+    place_told_again(doc)
     dateline = filed = dateline_place(doc)
     # world news: an act whose sentences name no place is placed in the article's country (a town
     # named elsewhere in the article is often not where this act was); the conflict region's
@@ -290,6 +331,60 @@ def fill_places(doc: Doc) -> None:
                     and (country is None or m.location.country == country.country) \
                     and not _part_of_country(doc, m.location):
                 m.location = towns[m.location.country]
+
+
+def doer_places(doc: Doc) -> None:
+    """Where the doer puts an act placed no finer than a country (run once the records' doers are
+    known): a state's act at "its embassy" abroad is in the host country's capital ("Canada said it
+    was pulling staff from its embassy" in a story set in Haiti); in world news, an act whose doer
+    is a local body named by its town ("the ruling from a Paris criminal court", "Lagos police
+    arrested ...") was done there."""
+    for m in doc.mentions:
+        host = _host_capital(m)
+        if host is not None and not m.historical:
+            m.location = host
+    if not doc.extra.get("world_places"):
+        return
+    for m in doc.mentions:
+        seat = _seat_of(doc, m.actor1)
+        if seat is not None and not m.historical and m.type not in STATEMENTS and (
+                m.location is None or (m.location.precision == "country" and m.location.country == seat.country)):
+            m.location = seat
+
+
+def _seat_of(doc: Doc, actor) -> Place | None:  # noqa: ANN001 - an Actor or None
+    """The town a local body is named by ("a Paris criminal court": Paris), when its words hold one."""
+    ev = actor.evidence if actor is not None else None
+    if ev is None or ev.field != "text":
+        return None
+    return next((p.place for p in doc.in_span(doc.places, ev.start, ev.end)
+                 if p.place.precision == "city" and LOCAL_BODY_AFTER.match(doc.text[p.end:p.end + 40])), None)
+
+
+_OWN_EMBASSY = re.compile(r"\b(?:its|their|the country's|the country’s)\s+(?:embassy|embassies)\b(?!\s+(?:in|to|at)\b)", re.I)
+
+
+def _host_capital(m: EventMention) -> Place | None:
+    """The capital of the country a foreign state's act at "its embassy" is placed in, when the act is
+    placed no finer than that country."""
+    loc, actor = m.location, m.actor1
+    text = m.evidence.text if m.evidence is not None else ""
+    if loc is None or loc.precision != "country" or actor is None or not actor.country \
+            or actor.country == loc.country or not _OWN_EMBASSY.search(text):
+        return None
+    capital = _capitals().get(loc.country or "")
+    if capital is None:
+        return None
+    return Place(name=capital.name, country=capital.country, lat=round(capital.lat, 5), lon=round(capital.lon, 5),
+                 geonameid=capital.geonameid, precision="city", text=loc.text, evidence=loc.evidence)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict:
+    """ISO country code -> the world index's entry for its capital."""
+    from sitrep.geo.gazetteer import geo_index
+
+    return {e.country: e for e in geo_index().entries if e.fcode == "PPLC" and e.country}
 
 
 _EMBASSY = re.compile(r"\s+(?:outside|at|in front of|near|before|on)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:embassy|consulate)\b")

@@ -66,7 +66,9 @@ def _quoted_now(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
 
 def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
-             if not re.search(r"\(\s*[^()]*$", doc.text[sentence.start:d.start])  # not a citation "(Statement, 15 March)"
+             # not a citation "(Statement, 15 March)"; a bracket the clause's preposition opens is no
+             # citation: "was arrested on (July 27, 2012)"
+             if not re.search(r"(?<!\bon )(?<!\bin )\(\s*[^()]*$", doc.text[sentence.start:d.start])
              and not _after_publication(d.value, doc.article.published)  # "decide by this Friday": a deadline
              # "the latest attack comes one week after a bomber blew himself up": the week dates the bombing only
              and not (interval_after(d.text) and trigger.start < d.start)]

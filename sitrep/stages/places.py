@@ -29,7 +29,9 @@ _FACILITY_BEFORE = re.compile(r"\b(?:University|College|Academy|Institute|School
 # "al-Sham" (the Levant) is GeoNames' alternate name for Damascus, but in the news it is the end of a
 # group's name: Ahrar al-Sham, Hayat Tahrir al-Sham, Jabhat Fateh al-Sham
 _LEVANT = re.compile(r"(?:(?:al|el|ash|as)[\s\-])?sham", re.I)
-_LOCAL_BODY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:State\s+|City\s+|County\s+|Province\s+|Provincial\s+|Municipal\s+)?"
+# ("a Paris criminal court", "the Istanbul appeals court": a court's kind between its town and "court")
+LOCAL_BODY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:State\s+|City\s+|County\s+|Province\s+|Provincial\s+|Municipal\s+)?"
+                               r"(?:(?:criminal|civil|appeals?|district|regional|military|revolutionary|juvenile|magistrates?)\s+(?=courts?\b))?"
                                r"(?:police|court|courts|government|governor|command|prosecutors?|authorities|council|"
                                r"high court|magistrates?|judge|sheriff)\b", re.I)
 # given names that open the rest of a person's name in a run of capitalised words
@@ -362,7 +364,7 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
         in_phrase = bool(re.search(r"\b(?:in|near|at|outside)\s+$", text[max(0, t.start - 10):t.start]))
         # "the Cross River State government", "an Istanbul court", "Lagos police": a local authority named
         # by its town or state acts there
-        local_body = precision != "country" and bool(_LOCAL_BODY_AFTER.match(text[t.end:t.end + 40]))
+        local_body = precision != "country" and bool(LOCAL_BODY_AFTER.match(text[t.end:t.end + 40]))
         if actor_cover.overlaps(t.start, t.end) and not ((locative and single_token_actor) or in_phrase or local_body):
             continue  # "the Hong Kong police", "the Lagos State Government": part of an actor's name
         if t.country not in named and not locative and not doc.opens_dateline_place(t.start):

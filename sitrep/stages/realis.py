@@ -123,6 +123,7 @@ _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
 _PROBES = frozenset(lexicon.probe_nouns())
 _CANCELLING = frozenset(lexicon.cancelling_verbs())
+_DEMANDING = frozenset(lexicon.demanding_verbs())
 _PROCEDURAL = frozenset(lexicon.procedural_requests())
 _FILING = frozenset(lexicon.filing_verbs())
 _ORDERS = frozenset(lexicon.order_verbs())
@@ -209,6 +210,9 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         if any(t.type in ("ASSAULT", "COERCE") and t.start > anchors[id(m)] for t in doc.in_sentence(doc.triggers, sentence)):
             return False  # "opened an investigation to determine whether its strikes killed civilians": the strikes' attribute
     p = predicate(token)
+    if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "dobj" and p.i != token.i \
+            and p.lower_ in _DEMANDING:
+        return False  # "demanded the arrest of the killers", "seeking arrests": an act wanted, not done
     if m.type not in TYPE_RANK and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in p.children):
         start, end = subtree_span(p)
         if _STANDING.search(doc.sentences[m.sentences[0]].text[start:end]):
