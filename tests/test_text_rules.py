@@ -93,13 +93,29 @@ def test_a_figure_keeps_its_own_giver_beside_the_reports_toll():
               "The Syrian Observatory for Human Rights counted 24 dead and dozens more wounded.")
     figures = {(c.kind, c.count, c.claim.source if c.claim else None) for c in doc.mentions[0].casualties}
     assert ("killed", 100, None) in figures  # the report's own voice
-    assert ("killed", 24, "Syrian Observatory for Human Rights") in figures  # kept, not dropped as a restatement
+    # kept, not dropped as a restatement: another source's count of the same dead, beside the record's toll
+    others = {(c.kind, c.count, c.claim.source if c.claim else None) for c in doc.mentions[0].other_tolls}
+    assert others == {("killed", 24, "Syrian Observatory for Human Rights")} and doc.mentions[0].killed == 100
     assert ("injured", None, "Syrian Observatory for Human Rights") in figures  # "and dozens more": the same giver
     doc = run("The Observatory said 17 people were killed in the blast, while the health ministry put the toll at 15.")
     givers = {c.count: (c.claim.source or c.claim.by) for c in doc.mentions[0].casualties if c.claim}
     assert givers[17] == "Syrian Observatory for Human Rights" and givers[15] == "the health ministry"
     doc = run("Air strikes killed 12 people in Idlib on Monday.")
     assert all(c.claim is None for c in doc.mentions[0].casualties)  # no giver: the outlet's own figure
+
+
+def test_another_sources_count_of_the_same_dead_is_not_a_further_toll():
+    """The lead's toll is the record's; a second source's count of the same dead is its position."""
+    doc = run("A truck bomb killed at least 30 people at a checkpoint near Azaz on Sunday. "
+              "Local rescuers gave a toll of 30 dead, while the Syrian Observatory for Human Rights said 36 people were killed.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.killed == 30
+    assert [(c.count, c.claim.source) for c in m.other_tolls if c.claim] == [(36, "Syrian Observatory for Human Rights")]
+    # another source counting other victims adds to the toll: civilians beside the fighters
+    doc = run("Air strikes killed 50 militants near the town of Saraqib on Sunday. "
+              "The Syrian Observatory for Human Rights said eight civilians were killed in the raids.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.killed == 58 and not m.other_tolls
 
 
 def test_roles_mode_place_claim_and_evidence():
@@ -1279,3 +1295,13 @@ def test_fighters_captured_in_the_fight_that_killed_their_comrades_are_a_battle(
     m = next(m for m in run("Gunmen captured 10 villagers near the town on Sunday and killed two of them.").mentions
              if m.type == "ASSAULT")
     assert m.acled["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_a_source_foreseeing_the_toll_does_not_report_the_act():
+    lead = "Three farmers were killed in air strikes on the village of Kafr Nabl on Monday morning. "
+    doc = run(lead + "The civil defence said that the death toll from the air strikes is likely to rise as many are still under the rubble.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.claim.modality == "asserted"
+    doc = run(lead + "The civil defence said that the air strikes hit homes near the mosque.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert (m.claim.modality, m.claim.by) == ("reported", "civil defence")

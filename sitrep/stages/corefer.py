@@ -377,11 +377,27 @@ def _other_giver(target: EventMention, c: Casualty) -> bool:
     return source not in given
 
 
+def _same_toll(target: EventMention, c: Casualty, parts: set[tuple[str, int | None]]) -> bool:
+    """Whether another source's figure ``c`` counts the dead (or hurt) the record's own figure counts:
+    the same victims, or victims either leaves unnamed ("people"), and not a whole of which that
+    figure is a part ("15 civilians including three children" after "3 children")."""
+    if any(k == c.kind for k, _n in parts):
+        return False
+    return any(old.kind == c.kind and not old.subset and old.count is not None
+               and (old.category == c.category or "unknown" in (old.category, c.category))
+               for old in target.casualties)
+
+
 CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not to the incident itself
 # "Witnesses said the blast took place near a checkpoint", "local sources told the agency": an unnamed
 # eyewitness or local adds a detail to an incident the outlet told as fact; it does not make it reported
 # (media and organisations, even unnamed, are sources that report)
 _LOCAL_VOICE = re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals|local (?:sources?|people|man|woman))\b", re.I)
+
+
+# "Rescuers said the death toll is likely to rise": a source foreseeing the toll does not report the act
+_FORECAST = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|victims|casualties))\b[^.;]{0,80}?\b(?:(?:is|are|was|were)\s+(?:likely|expected|feared)\s+to|"
+                       r"(?:could|may|might|will|would)(?:\s+\w+ly)?)\s+(?:rise|increase|climb|grow|go up)\b", re.I)
 
 
 def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
@@ -422,9 +438,12 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         if not c.subset and c.count is not None and c.category == "unknown" and any(k == c.kind and n < c.count for k, n in parts):
             continue
         if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None
-                                and (old.party == c.party or not old.party or not c.party) for old in target.casualties) \
-                and not _other_giver(target, c):
-            continue  # the first telling's toll stands (the lead's); later figures are totals or parts
+                                and (old.party == c.party or not old.party or not c.party) for old in target.casualties):
+            if not _other_giver(target, c):
+                continue  # the first telling's toll stands (the lead's); later figures are totals or parts
+            if _same_toll(target, c, parts):
+                target.other_tolls.append(c)  # another source's count of the toll the lead gave
+                continue
         vague = next((i for i, old in enumerate(target.casualties) if old.kind == c.kind and not old.subset
                       and old.count is None), None)
         if vague is not None and c.count is not None and not c.subset:
@@ -434,7 +453,8 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
     if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
             and m.sentences[0] - told_at <= CLAIM_REACH \
-            and not (m.claim.source is None and _LOCAL_VOICE.search(m.claim.by or "")):
+            and not (m.claim.source is None and _LOCAL_VOICE.search(m.claim.by or "")) \
+            and not _FORECAST.search(m.evidence.text):
         target.claim = m.claim
     elif m.claim.modality == "claimed" and target.claim.modality == "reported" and target.actor1 is not None \
             and m.claim.source == target.actor1.name and m.sentences[0] - told_at <= CLAIM_REACH:

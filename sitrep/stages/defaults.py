@@ -27,7 +27,10 @@ from sitrep.stages.realis import STATE_KINDS, claim_modality
 from sitrep.stages.roles import as_actor
 
 _INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
-                           r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security))\b", re.I)
+                           r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security)|"
+                           # "was cut short by police", "facing horrific state violence": the police stopped or hit it
+                           r"(?:cut short|stopped|halted|interrupted|blocked|surrounded)\s+by\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:police|security forces|officers|troops)|"
+                           r"(?:state|police) violence)\b", re.I)
 _LETHAL = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire|shot dead|killed|killing)\b", re.I)
 _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rall(?:y|ies))\b", re.I)
 
