@@ -1279,3 +1279,23 @@ def test_fighters_captured_in_the_fight_that_killed_their_comrades_are_a_battle(
     m = next(m for m in run("Gunmen captured 10 villagers near the town on Sunday and killed two of them.").mentions
              if m.type == "ASSAULT")
     assert m.acled["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_the_source_named_again_is_the_source_named_before():
+    # "the source added": the definite source is the one named before (a military source claims the army's act)
+    text = ("A military source said on Sunday that army units destroyed a rebel headquarters in the town of Kafr Nabl "
+            "in Idlib. In Homs, the source added that an army unit killed 12 gunmen in an ambush near the village of "
+            "Talbiseh in the northern countryside.")
+    later = [m for m in run(text).mentions if "Talbiseh" in m.evidence.text or "source added" in m.evidence.text]
+    assert later and all((m.claim.by, m.claim.modality) == ("A military source", "claimed") for m in later)
+
+
+@pytest.mark.parametrize("outlet, modality", [("sana", "claimed"), ("ahram", "asserted")])
+def test_state_news_agency_telling_its_army_act_is_a_claim(outlet, modality):
+    # PROTOCOL: state media are an organ of the acting party; another outlet telling it asserts it
+    text = ("Army units destroyed a rebel headquarters in the town of Kafr Nabl in Idlib countryside on Sunday, "
+            "killing 12 gunmen.")
+    doc = default_pipeline().run(Article(text=text, published="2016-10-30", outlet=outlet))
+    (m,) = [r for r in doc.mentions if r.type == "ASSAULT"]
+    assert m.actor1 is not None and m.actor1.country == "SY"
+    assert m.claim.modality == modality
