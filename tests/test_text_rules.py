@@ -1299,3 +1299,12 @@ def test_state_news_agency_telling_its_army_act_is_a_claim(outlet, modality):
     (m,) = [r for r in doc.mentions if r.type == "ASSAULT"]
     assert m.actor1 is not None and m.actor1.country == "SY"
     assert m.claim.modality == modality
+
+
+def test_headlines_after_a_related_links_header_are_not_events():
+    # a flattened page runs its links to other stories into the story's last sentence
+    text = ("Gunmen killed four farmers near the village of Tal Hamis on Monday, residents said. "
+            "Source AFP Related News Car bomb kills nine soldiers in Homs Air raid kills 30 in Idlib monitor")
+    mentions = [m for m in run(text).mentions if m.type == "ASSAULT"]
+    assert mentions and all("Related" not in m.evidence.text for m in mentions)
+    assert all(c.count != 9 and c.count != 30 for m in mentions for c in m.casualties)
