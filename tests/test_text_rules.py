@@ -1308,3 +1308,20 @@ def test_headlines_after_a_related_links_header_are_not_events():
     mentions = [m for m in run(text).mentions if m.type == "ASSAULT"]
     assert mentions and all("Related" not in m.evidence.text for m in mentions)
     assert all(c.count != 9 and c.count != 30 for m in mentions for c in m.casualties)
+
+
+def test_a_toll_with_a_two_part_aside_keeps_its_head_figure():
+    # "N civilians including a woman and two children were killed": N is the toll, the aside its parts
+    doc = run("Five villagers including a man and three children were killed when shells hit the market in Tal Rifaat.")
+    killed = [(c.casualty.count, c.casualty.subset) for c in doc.casualties if c.casualty.kind == "killed"]
+    assert (5, False) in killed and not any(n == 3 and not sub for n, sub in killed)
+
+
+def test_a_headline_summing_two_provinces_gives_way_to_the_lead_figure_of_its_place():
+    title = "9 civilians killed in terrorist shelling on Hama and Damascus"
+    text = (f"12 May 2016 {title}. Five civilians were killed when shells fired by gunmen hit the town of Mhardeh "
+            "in Hama countryside on Thursday. Meanwhile four civilians were killed when gunmen shelled the Jobar "
+            "neighbourhood of Damascus.")
+    records = [m for m in run(text, published=None, title=title).mentions if m.type == "ASSAULT"]
+    first = next(m for m in records if 0 in m.sentences)
+    assert first.killed == 5

@@ -213,8 +213,28 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
         if told_fits(target, m, told) and id(target) in told:
             target.date = m.date  # the act's own day, not the day it was told
             told.discard(id(target))
+        if len(target.sentences) == 1:
+            _lead_figures_for_its_place(doc, target, m)
         _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
     return _merge_across(doc, merged, told)
+
+
+def _lead_figures_for_its_place(doc: Doc, headline: EventMention, lead: EventMention) -> None:
+    """"10 civilians killed in rocket attacks on Aleppo and Deir Ezzor", then "6 civilians were killed
+    ... in Aleppo": a headline naming places in two provinces sums separate attacks; the lead's smaller
+    figure for one of them is that attack's toll, and replaces the headline's of its kind."""
+    sentence = doc.sentences[headline.sentences[0]]
+    title = " ".join((doc.article.title or "").lower().split())
+    if not title or title[:40] not in " ".join(sentence.text.lower().split()):
+        return  # (a flattened text's first sentence holds the title after its dateline)
+    areas = {p.place.admin1 for p in doc.in_sentence(doc.places, sentence) if p.place.admin1}
+    if len(areas) < 2 or lead.location is None or lead.location.admin1 not in areas:
+        return
+    for kind in ("killed", "injured"):
+        told = [c for c in headline.casualties if c.kind == kind and not c.subset and c.count is not None]
+        own = [c for c in lead.casualties if c.kind == kind and not c.subset and c.count is not None]
+        if told and own and max(c.count for c in own) < min(c.count for c in told):
+            headline.casualties = [c for c in headline.casualties if c not in told]
 
 
 def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = None) -> bool:
