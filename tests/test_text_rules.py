@@ -1325,3 +1325,12 @@ def test_a_headline_summing_two_provinces_gives_way_to_the_lead_figure_of_its_pl
     records = [m for m in run(text, published=None, title=title).mentions if m.type == "ASSAULT"]
     first = next(m for m in records if 0 in m.sentences)
     assert first.killed == 5
+
+
+def test_a_figure_many_times_the_incidents_from_another_source_is_not_its_toll():
+    # a later sentence's count of a war, a month or an earlier attack, given by another source
+    text = ("Regime warplanes bombed a bakery in the town of Kafr Zita in Hama province killing three women and a "
+            "child. Last month nearly 900 Syrian civilians were killed the Syrian Network for Human Rights said "
+            "including 120 children.")
+    (m,) = [r for r in run(text).mentions if r.type == "ASSAULT" and 0 in r.sentences]
+    assert 900 not in [c.count for c in m.casualties if c.kind == "killed"]

@@ -377,16 +377,21 @@ def _is_headline(doc: Doc, index: int) -> bool:
     return sentence.paragraph == 0 and index == 0 and len(sentence.text.split()) <= 20 and not sentence.text.rstrip().endswith(".")
 
 
+OTHER_COUNT_FACTOR = 10
+
+
 def _other_giver(target: EventMention, c: Casualty) -> bool:
     """Whether figure ``c`` is given by a named source that gives none of ``target``'s figures of
     its kind ("the Observatory counted 24 dead" after the report's own 100): a position of its own."""
     source = (c.claim.source or c.claim.by) if c.claim and c.count is not None else None
     if not source or c.category not in ("unknown", "civilians"):
         return False  # (a second source's count of women, children or fighters stays a later sentence's)
+    told = [old for old in target.casualties if old.kind == c.kind and not old.subset and old.count is not None]
     given = {((old.claim.source or old.claim.by) if old.claim else target.claim.source
-              if target.claim.modality != "asserted" else None)
-             for old in target.casualties if old.kind == c.kind and not old.subset and old.count is not None}
-    return source not in given
+              if target.claim.modality != "asserted" else None) for old in told}
+    # "killed four ... the US estimates that attack killed 1429": a figure many times the incident's is
+    # another count (a war's, a month's, an earlier attack's), not a second source's toll of this one
+    return source not in given and not any(c.count > OTHER_COUNT_FACTOR * old.count for old in told)
 
 
 CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not to the incident itself
