@@ -1305,3 +1305,58 @@ def test_a_source_foreseeing_the_toll_does_not_report_the_act():
     doc = run(lead + "The civil defence said that the air strikes hit homes near the mosque.")
     [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
     assert (m.claim.modality, m.claim.by) == ("reported", "civil defence")
+
+
+def test_the_source_named_again_is_the_source_named_before():
+    # "the source added": the definite source is the one named before (a military source claims the army's act)
+    text = ("A military source said on Sunday that army units destroyed a rebel headquarters in the town of Kafr Nabl "
+            "in Idlib. In Homs, the source added that an army unit killed 12 gunmen in an ambush near the village of "
+            "Talbiseh in the northern countryside.")
+    later = [m for m in run(text).mentions if "Talbiseh" in m.evidence.text or "source added" in m.evidence.text]
+    assert later and all((m.claim.by, m.claim.modality) == ("A military source", "claimed") for m in later)
+
+
+@pytest.mark.parametrize("outlet, modality", [("sana", "claimed"), ("ahram", "asserted")])
+def test_state_news_agency_telling_its_army_act_is_a_claim(outlet, modality):
+    # PROTOCOL: state media are an organ of the acting party; another outlet telling it asserts it
+    text = ("Army units destroyed a rebel headquarters in the town of Kafr Nabl in Idlib countryside on Sunday, "
+            "killing 12 gunmen.")
+    doc = default_pipeline().run(Article(text=text, published="2016-10-30", outlet=outlet))
+    (m,) = [r for r in doc.mentions if r.type == "ASSAULT"]
+    assert m.actor1 is not None and m.actor1.country == "SY"
+    assert m.claim.modality == modality
+
+
+def test_headlines_after_a_related_links_header_are_not_events():
+    # a flattened page runs its links to other stories into the story's last sentence
+    text = ("Gunmen killed four farmers near the village of Tal Hamis on Monday, residents said. "
+            "Source AFP Related News Car bomb kills nine soldiers in Homs Air raid kills 30 in Idlib monitor")
+    mentions = [m for m in run(text).mentions if m.type == "ASSAULT"]
+    assert mentions and all("Related" not in m.evidence.text for m in mentions)
+    assert all(c.count != 9 and c.count != 30 for m in mentions for c in m.casualties)
+
+
+def test_a_toll_with_a_two_part_aside_keeps_its_head_figure():
+    # "N civilians including a woman and two children were killed": N is the toll, the aside its parts
+    doc = run("Five villagers including a man and three children were killed when shells hit the market in Tal Rifaat.")
+    killed = [(c.casualty.count, c.casualty.subset) for c in doc.casualties if c.casualty.kind == "killed"]
+    assert (5, False) in killed and not any(n == 3 and not sub for n, sub in killed)
+
+
+def test_a_headline_summing_two_provinces_gives_way_to_the_lead_figure_of_its_place():
+    title = "9 civilians killed in terrorist shelling on Hama and Damascus"
+    text = (f"12 May 2016 {title}. Five civilians were killed when shells fired by gunmen hit the town of Mhardeh "
+            "in Hama countryside on Thursday. Meanwhile four civilians were killed when gunmen shelled the Jobar "
+            "neighbourhood of Damascus.")
+    records = [m for m in run(text, published=None, title=title).mentions if m.type == "ASSAULT"]
+    first = next(m for m in records if 0 in m.sentences)
+    assert first.killed == 5
+
+
+def test_a_figure_many_times_the_incidents_from_another_source_is_not_its_toll():
+    # a later sentence's count of a war, a month or an earlier attack, given by another source
+    text = ("Regime warplanes bombed a bakery in the town of Kafr Zita in Hama province killing three women and a "
+            "child. Last month nearly 900 Syrian civilians were killed the Syrian Network for Human Rights said "
+            "including 120 children.")
+    (m,) = [r for r in run(text).mentions if r.type == "ASSAULT" and 0 in r.sentences]
+    assert 900 not in [c.count for c in m.casualties if c.kind == "killed"]

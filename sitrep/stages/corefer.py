@@ -221,8 +221,28 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
         if told_fits(target, m, told) and id(target) in told:
             target.date = m.date  # the act's own day, not the day it was told
             told.discard(id(target))
+        if len(target.sentences) == 1:
+            _lead_figures_for_its_place(doc, target, m)
         _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
     return _merge_across(doc, merged, told)
+
+
+def _lead_figures_for_its_place(doc: Doc, headline: EventMention, lead: EventMention) -> None:
+    """"10 civilians killed in rocket attacks on Aleppo and Deir Ezzor", then "6 civilians were killed
+    ... in Aleppo": a headline naming places in two provinces sums separate attacks; the lead's smaller
+    figure for one of them is that attack's toll, and replaces the headline's of its kind."""
+    sentence = doc.sentences[headline.sentences[0]]
+    title = " ".join((doc.article.title or "").lower().split())
+    if not title or title[:40] not in " ".join(sentence.text.lower().split()):
+        return  # (a flattened text's first sentence holds the title after its dateline)
+    areas = {p.place.admin1 for p in doc.in_sentence(doc.places, sentence) if p.place.admin1}
+    if len(areas) < 2 or lead.location is None or lead.location.admin1 not in areas:
+        return
+    for kind in ("killed", "injured"):
+        told = [c for c in headline.casualties if c.kind == kind and not c.subset and c.count is not None]
+        own = [c for c in lead.casualties if c.kind == kind and not c.subset and c.count is not None]
+        if told and own and max(c.count for c in own) < min(c.count for c in told):
+            headline.casualties = [c for c in headline.casualties if c not in told]
 
 
 def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = None) -> bool:
@@ -365,16 +385,21 @@ def _is_headline(doc: Doc, index: int) -> bool:
     return sentence.paragraph == 0 and index == 0 and len(sentence.text.split()) <= 20 and not sentence.text.rstrip().endswith(".")
 
 
+OTHER_COUNT_FACTOR = 10
+
+
 def _other_giver(target: EventMention, c: Casualty) -> bool:
     """Whether figure ``c`` is given by a named source that gives none of ``target``'s figures of
     its kind ("the Observatory counted 24 dead" after the report's own 100): a position of its own."""
     source = (c.claim.source or c.claim.by) if c.claim and c.count is not None else None
     if not source or c.category not in ("unknown", "civilians"):
         return False  # (a second source's count of women, children or fighters stays a later sentence's)
+    told = [old for old in target.casualties if old.kind == c.kind and not old.subset and old.count is not None]
     given = {((old.claim.source or old.claim.by) if old.claim else target.claim.source
-              if target.claim.modality != "asserted" else None)
-             for old in target.casualties if old.kind == c.kind and not old.subset and old.count is not None}
-    return source not in given
+              if target.claim.modality != "asserted" else None) for old in told}
+    # "killed four ... the US estimates that attack killed 1429": a figure many times the incident's is
+    # another count (a war's, a month's, an earlier attack's), not a second source's toll of this one
+    return source not in given and not any(c.count > OTHER_COUNT_FACTOR * old.count for old in told)
 
 
 def _same_toll(target: EventMention, c: Casualty, parts: set[tuple[str, int | None]]) -> bool:

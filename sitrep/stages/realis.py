@@ -363,11 +363,34 @@ _STATE_SPEAKERS = (
 )
 
 
+def _outlet_organ(outlet: str | None):  # noqa: ANN202
+    """The actor an outlet is an organ of ("sana": the Syrian state's news agency), else None: the
+    outlet's short or full name read by the actor dictionary as a non-demonym media actor."""
+    from sitrep.resolve.actors import _outlets
+
+    known = _outlets().get((outlet or "").lower())
+    if known is None:
+        return None
+    for name in (known.get("short"), known.get("name")):
+        organ = next((a.actor for a in actor_dictionary().match(name or "") if not a.demonym and a.actor.kind == "media"), None)
+        if organ is not None:
+            return organ
+    return None
+
+
 def _speaker_is_actor(m: EventMention) -> bool:
-    """The claim's speaker is the acting party or an organ of it (its army, police, ministry)."""
+    """The claim's speaker is the acting party or an organ of it (its army, police, ministry, state media)."""
     claim, actor = m.claim, m.actor1
-    if actor is None or claim.modality == "asserted":
+    if actor is None:
         return False
+    if claim.modality == "asserted":
+        # the outlet tells, unattributed, an act of the state it is the news agency of (PROTOCOL: state
+        # media are an organ of the acting party)
+        outlet = (m.article or {}).get("outlet")
+        organ = _outlet_organ(outlet) if outlet and claim.source == outlet else None
+        dictionary = actor_dictionary()
+        return organ is not None and organ.parent is not None and actor.id is not None and \
+            dictionary.get(actor.id) is not None and dictionary.root(actor.id).id == dictionary.root(organ.id).id
     if claim.evidence is not None and actor.evidence is not None and \
             claim.evidence.start <= actor.evidence.start < claim.evidence.end and \
             actor.evidence.end <= claim.evidence.end and actor.basis != "inferred":
@@ -399,7 +422,7 @@ def claim_modality(m: EventMention) -> None:
     own = _speaker_is_actor(m)
     if m.type in SPEECH_ACTS and own:
         m.claim = replace(m.claim, modality="asserted")
-    elif own and m.claim.modality == "reported":
+    elif own and m.claim.modality in ("reported", "asserted"):
         m.claim = replace(m.claim, modality="claimed")
     elif not own and m.claim.modality == "claimed" and m.actor1 is not None:
         m.claim = replace(m.claim, modality="reported")
