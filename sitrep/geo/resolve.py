@@ -30,6 +30,13 @@ _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
 # taken whole, atomically: a long run of capitalised words is read in linear time)
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|township|hamlets?|communit(?:y|ies)|settlements?|"
                                 r"municipalit(?:y|ies))\s+of\s+(?>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
+# "the Jewish community of England", "the business community of Lagos State": a community of a country or
+# a division is its people, not a settlement of that name
+_PEOPLE_OF = re.compile(r"communit(?:y|ies)\b", re.I)
+# (a people's, faith's or trade's word before it: "the Jewish community", "the business community";
+# "the farming communities of ..." are still villages)
+_PEOPLE_KIND = re.compile(r"\b(?:(?!The\b|A\b|An\b)[A-Z][a-z]+|business|diplomatic|international|expatriate|immigrant|"
+                          r"migrant|diaspora|refugee|humanitarian|intelligence|academic|legal|LGBTQ?\+?)\s+$")
 # how far back a settlement word is looked for: "the communities of San Juan, Choropampa, and Magdalena"
 _LIST_REACH = 100
 _POSTAL = re.compile(r"^,\s*([A-Z]{2})\b")
@@ -116,7 +123,11 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cands[i] = [c for c in cands[i] if c.kind == "admin1"]
             constraint[i] = (cands[i][0].country or "", None)
             continue
-        if _SETTLEMENT_BEFORE.search(text[max(0, m.start - _LIST_REACH):m.start]) and any(c.kind == "city" for c in cands[i]):
+        window = text[max(0, m.start - _LIST_REACH):m.start]
+        settlement = _SETTLEMENT_BEFORE.search(window)
+        if settlement and any(c.kind == "city" for c in cands[i]) and not (
+                _PEOPLE_OF.match(settlement.group(0)) and _PEOPLE_KIND.search(window[:settlement.start()])
+                and any(c.kind in ("country", "admin1") for c in cands[i])):
             # "the communities of San Juan and Magdalena": settlements, whatever division shares the name
             cands[i] = [c for c in cands[i] if c.kind == "city"]
         if not _QUALIFIER.match(after):
