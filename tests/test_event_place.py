@@ -60,6 +60,8 @@ def test_world_news_places_from_the_world_geoparser():
     ("Students at the University of Ghana protested in Accra on Monday after Jimmy Lai was named.", "Lai"),
     ("Police in Nairobi arrested a teacher named Elizabeth on Monday, Kenyan media said.", "Elizabeth"),
     ("Police in Nairobi detained Samba Widhyastuti and two others on Monday, Kenyan media said.", "Samba"),
+    ("Police in Nairobi detained a poet on Monday, her sister wrote in a New York Times essay.", "New York"),
+    ("Police detained a poet on Monday in the Republic of Kenya, near Nairobi.", "Republic"),
 ])
 def test_world_news_names_are_not_places(text, word):
     doc = run(text)

@@ -132,6 +132,12 @@ def test_a_community_of_a_country_is_its_people():
     assert found["Magdalena"].country == "PE" and found["Magdalena"].precision == "city"
 
 
+def test_a_capital_s_fame_goes_with_its_own_name():
+    # GeoNames also spells Dili, Timor-Leste's capital, "Delhi": the city called Delhi comes first
+    assert places("Delhi: police arrest two men")["Delhi"].country == "IN"
+    assert places("Crowds gathered in Kiev on Sunday.")["Kiev"].country == "UA"
+
+
 def test_institutions_still_name_their_place():
     text = ("Manitoba Premier Brian Pallister spoke after the Metcalfe County Sheriff's Office in Kentucky "
             "and CBC Toronto reported the crash.")

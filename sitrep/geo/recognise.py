@@ -56,7 +56,7 @@ _NEVER = {
     "farms", "seven", "garden", "christian", "commonwealth", *(a.lower() for a in lexicon.month_abbreviations()), "ive", "im", "id", "youre", "weve", "theyre", "hes", "shes", "dont",
     "cant", "wont", "isnt", "thats", "lets", "peace", "freedom", "unity", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
     # "the Capital", "the Federal Capital": a capital city named by its role, whose own name the text gives
-    "capital",
+    "capital", "republic", "constitution", "confederation", "branch",
 }
 
 

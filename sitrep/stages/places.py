@@ -379,6 +379,8 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
             continue
         if len(words) == 1 and _KIN_AFTER.match(text[t.end:t.end + 16]):
             continue
+        if _ORG_AFTER.match(text[t.end:t.end + 16]) and not doc.opens_dateline_place(t.start):
+            continue  # "a New York Times op-ed", "the Jordan Times": a paper or firm named after a place
         place = Place(name=t.name or name, admin1=t.admin1, country=t.country, lat=t.lat, lon=t.lon,
                       geonameid=t.geonameid, precision=precision, text=name,
                       evidence=Evidence(name, t.start, t.end))
