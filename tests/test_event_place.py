@@ -68,6 +68,15 @@ def test_world_news_names_are_not_places(text, word):
     assert not [p for p in doc.places if p.text == word]
 
 
+def test_a_capital_standing_for_its_government_is_no_place():
+    doc = run("Police in Hong Kong arrested 53 activists on Wednesday, the largest arrests since Beijing passed "
+              "a security law in China last year.")
+    assert [(p.text, p.place.country) for p in doc.places] == [("Hong Kong", "HK"), ("China", "CN")]
+    # "in Moscow" is still the place
+    doc = run("Police in Moscow arrested 20 students on Monday, a rights group said.")
+    assert [p.place.country for p in doc.places] == ["RU"]
+
+
 def test_dateline_places_a_statement():
     doc = run("NAIROBI, March 12 (Reuters) - Kenya's opposition leader demanded the release of "
               "the detained students on Tuesday.\n\nPolice had detained 20 students in Kisumu on Monday.")
