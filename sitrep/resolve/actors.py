@@ -46,7 +46,10 @@ class ActorDictionary:
         self.actors: dict[str, ActorEntry] = {}
         self._folded = ahocorasick.Automaton()
         self._exact = ahocorasick.Automaton()
+        self._spelled: dict[str, set[str]] = {}  # actor id -> its names and aliases, lower case
         for r in records:
+            self._spelled[r["id"]] = {str(a).lower() for a in [r["name"], re.sub(r"\s*\(.*\)$", "", r["name"]),
+                                                                *(r.get("aliases") or ()), *(r.get("exact_aliases") or ())]}
             entry = ActorEntry(r["id"], r["name"], r["kind"], r.get("country"), r.get("parent"),
                                bool(r.get("generic")), tuple(r.get("classes") or ()))
             self.actors[entry.id] = entry
@@ -94,6 +97,12 @@ class ActorDictionary:
         if existing is not None and not existing[1] and demonym:
             return  # a full alias outranks a demonym with the same spelling
         automaton.add_word(key, (actor_id, demonym, len(key)))
+
+    def _spells(self, actor_id: str, name: str) -> bool:
+        """Whether ``name`` (lower case) is, or holds, one of the actor's names ("Sudan's Rapid Support Forces")."""
+        words = set(_WORD.findall(name.replace("’", "'"))) - _SMALL_WORDS
+        return any(a == name or (len(a) > 6 and (a in name or name in a))
+                   or len(words & set(_WORD.findall(a.replace("’", "'")))) >= 2 for a in self._spelled.get(actor_id, ()))
 
     def get(self, actor_id: str | None) -> ActorEntry | None:
         return self.actors.get(actor_id) if actor_id else None
@@ -143,6 +152,10 @@ class ActorDictionary:
                     continue  # "AMMAN, March 12": a dateline in capitals, not the actor
                 found.append((start, end + 1, actor_id, demonym))
         found += self._romanised(text)
+        # "Reporters Without Borders (RSF)": an acronym the text spells out as another body's is that body's here
+        spelled_out = _spelled_out(text)
+        found = [f for f in found if text[f[0]:f[1]] not in spelled_out
+                 or self._spells(f[2], spelled_out[text[f[0]:f[1]]])]
         # longest first, then leftmost; full aliases beat demonyms of the same span
         found.sort(key=lambda m: (-(m[1] - m[0]), m[3], m[0]))
         taken = Coverage(len(text))
@@ -194,6 +207,20 @@ def _skeleton(name: str) -> str | None:
     if not all(consonants) or sum(map(len, consonants)) < 5:
         return None
     return " ".join(consonants)
+# "Reporters Without Borders (RSF)", "the Rapid Support Forces (RSF)": a name and the acronym it defines
+_DEFINED = re.compile(r"\b([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|on|in|to|without|de|des|du|la|le|et|pour|sans)){1,7})"
+                      r"\s+\(([A-Z]{2,6})\)")
+_LEADING_ARTICLE = re.compile(r"^(?:The|the)\s+")
+_WORD = re.compile(r"[\w']+")
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "without", "de", "des", "du", "la", "le", "et"})
+
+
+def _spelled_out(text: str) -> dict[str, str]:
+    """Acronym -> the name the text gives it (lower case), for each acronym it defines once only."""
+    out: dict[str, set[str]] = {}
+    for m in _DEFINED.finditer(text):
+        out.setdefault(m.group(2), set()).add(_LEADING_ARTICLE.sub("", m.group(1)).lower())
+    return {acronym: next(iter(names)) for acronym, names in out.items() if len(names) == 1}
 
 
 def _country_actors(reviewed: list[dict]) -> list[dict]:
