@@ -173,3 +173,10 @@ def test_a_court_named_only_by_its_state_is_that_states_judiciary():
                            "lawyer said a Kenyan court has set a date for her to return.", published="2021-03-01")
     summons = [m for m in found if m.type == "COERCE"]
     assert summons and summons[0].actor1 is not None and summons[0].actor1.name == "Kenyan judiciary"
+
+
+def test_an_adverb_between_an_unknown_subject_and_its_verb_is_not_part_of_the_subject():
+    found = records("Morvana personally authorised the forced landing of a passenger jet on Sunday.")
+    coerce = [m for m in found if m.type == "COERCE"]
+    assert coerce and coerce[0].actor1 is not None
+    assert coerce[0].actor1.label == "Morvana"

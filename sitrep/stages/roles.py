@@ -585,7 +585,8 @@ def promote(text: str, a: ActorMatch) -> ActorMatch:
     return a
 
 
-_LEADING = re.compile(r"^((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){1,6}?)(?:has|have|had|was|were|is|are|will|on|said|\w+ed\b)", re.M)
+# "Lukashenko personally authorised ...": an adverb may stand between the subject and its verb
+_LEADING = re.compile(r"^((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){1,6}?)(?:[a-z]+ly\s+)?(?:has|have|had|was|were|is|are|will|on|said|\w+ed\b)", re.M)
 _UNKNOWN_ACTOR = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 _SUBJECT_TAIL = re.compile(
