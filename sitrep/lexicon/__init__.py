@@ -392,6 +392,21 @@ def standing_phrases() -> tuple[str, ...]:
     return _word_list("standing_phrases")
 
 
+def remembrance_nouns() -> tuple[str, ...]:
+    """Nouns that name a past act to remember it ("the anniversary of his arrest")."""
+    return _word_list("remembrance_nouns")
+
+
+def recording_media() -> tuple[str, ...]:
+    """Media an incident is captured on or in ("captured on video", "captured in media reports")."""
+    return _word_list("recording_media")
+
+
+def executed_instruments() -> tuple[str, ...]:
+    """Things executed that are not people ("the execution of the Act", "executed the plan")."""
+    return _word_list("executed_instruments")
+
+
 def light_nouns() -> tuple[str, ...]:
     """Nouns that carry the act named before them ("mediation effort", "rescue mission", "food aid")."""
     return _word_list("light_nouns")

@@ -36,7 +36,7 @@ _AGGREGATE = re.compile(
     r"|\bso far this year\b|\bthis year alone\b",
     re.I)
 # "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
-_RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years)|"
+_RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years|decades)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)|"
                       r"so far|thus far|to date|in all|in total|altogether)\b", re.I)
 # "More than 35,000 people have been arrested", "170000 people have reportedly been killed" (a text
 # that drops the commas; then from ten thousand): a count in the thousands done over time, a total
@@ -164,6 +164,50 @@ def _dated_by_year(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy token
                for c in token.children)
 
 
+_REMEMBRANCE = frozenset(lexicon.remembrance_nouns())
+_RECORDING_MEDIA = frozenset(lexicon.recording_media())
+_INSTRUMENTS = frozenset(lexicon.executed_instruments())
+
+
+def _remembered(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """An act named as what an anniversary or a commemoration is of ("vigils to mark the second
+    anniversary of his being detained", "the commemoration of the massacre"): history, told for the date."""
+    t = token
+    for _ in range(8):
+        h = t.head
+        if h.i == t.i:
+            return False
+        if h.dep_ == "prep" and h.lower_ == "of" and h.head.lower_ in _REMEMBRANCE:
+            return True
+        t = h
+    return False
+
+
+def _recorded(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"captured on video", "captured in media reports": caught on a recording, not a capture."""
+    if not token.lower_.startswith("captur"):  # (the parser here gives no lemmas)
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "in", "by") and any(
+        g.dep_ == "pobj" and g.lower_ in _RECORDING_MEDIA for g in c.children) for c in token.children)
+
+
+def _carried_out(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"the execution of the Act", "executed the plan": a law, plan or order carried out, not a killing."""
+    if not token.lower_.startswith("execut"):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in _INSTRUMENTS or c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.lower_ in _INSTRUMENTS for g in c.children) for c in token.children)
+
+
+def other_sense(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
+    """A violent word in another sense ("captured on video", "the execution of the Act"): no act of its
+    own, so it neither makes a record nor stands for the sentence's other acts."""
+    if trigger.type != "ASSAULT":
+        return False
+    token = token_at(doc, sentence.index, trigger.start)
+    return token is not None and (_recorded(token) or _carried_out(token))
+
+
 _MANNER_ACTS = {"COOPERATE", "SUPPORT", "AID", "AGREE", "CONSULT"}
 _PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "abolition", "convention", "fight",
                    "campaign", "struggle", "law", "laws", "pattern", "culture", "practice", "policy", "history",
@@ -224,6 +268,9 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         # protests named in a clause describing a place or a thing, a setting, not a protest told
         return False
     if m.type in _INTENT_ACTS:
+        return True
+    if m.type in TYPE_RANK and _remembered(token):
+        m.historical = True  # "to mark the anniversary of his arrest": the act remembered is history
         return True
     if _dated_by_year(doc, token):
         m.historical = True  # "the 2012 murder", "the 2014 abduction": an act of that year, named again
