@@ -20,15 +20,14 @@ from pathlib import Path
 import numpy as np
 
 from sitrep.evaluate import records as rec
-from sitrep.evaluate.train_salience import _curve, collect, fit, out_of_fold
+from sitrep.evaluate.train_salience import choose_threshold, collect, fit
 from sitrep.stages import salience
 from sitrep.stages.salience import FEATURES
 
 
 def _inner_threshold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, a: argparse.Namespace, n_events: float) -> float:
-    """The cut with the best out-of-fold F1 within the training documents (never the held-out fold)."""
-    oof = out_of_fold(x, y, groups, a.folds, a.seed + 1, a.l2)
-    return max(_curve(oof, y, n_events), key=lambda row: row[3])[0]
+    """The cut train_salience would choose from the training documents alone (never the held-out fold)."""
+    return choose_threshold(x, y, groups, n_events, a.folds, a.repeats, a.l2, a.seed + 1)[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=20.0)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--repeats", type=int, default=5, help="fold assignments the inner threshold is averaged over")
     ap.add_argument("--threshold", type=float, default=None,
                     help="default: chosen on each fold's training documents, as train_salience chooses it")
     a = ap.parse_args(argv)

@@ -110,3 +110,14 @@ def test_a_charge_gives_a_legal_act_not_the_crime_charged() -> None:
     found = [m for m in sitrep.extract("Police in the capital charged two guards with kidnapping on Tuesday.",
                                        published="2023-05-10") if not m.historical]
     assert [m.type for m in found] == ["COERCE"]
+
+
+def test_an_act_told_in_a_clause_describing_someone_is_a_side_mention(staged, mention) -> None:
+    doc = staged("Police arrested a journalist in Kano on Monday. The editor, who was detained twice last year, "
+                 "spoke to reporters. A lawyer jailed in 2019 joined him.", upto="claims")
+    anchors: dict[int, int] = {}
+    told = mention(doc, "arrested", "COERCE", actor1=POLICE, anchors=anchors)
+    relative = mention(doc, "detained", "COERCE", anchors=anchors)
+    participle = mention(doc, "jailed", "COERCE", anchors=anchors)
+    side = {m.trigger: salience.features(doc, m, anchors[id(m)])["side_clause"] for m in (told, relative, participle)}
+    assert side == {"arrested": 0.0, "detained": 1.0, "jailed": 1.0}

@@ -362,6 +362,16 @@ def done_release_verbs() -> tuple[str, ...]:
     return _word_list("done_release_verbs")
 
 
+def arabic_articles() -> tuple[str, ...]:
+    """The Arabic article as romanised names spell it ("al-", "ash-", "ad-")."""
+    return _word_list("arabic_articles")
+
+
+def release_words() -> tuple[str, ...]:
+    """Words asking that held people be let go ("the release of", "to free", "freed")."""
+    return _word_list("release_words")
+
+
 def filing_verbs() -> tuple[str, ...]:
     """Verbs, in every form, of a filing made to a court ("appealed to", "petitioned")."""
     return _word_list("filing_verbs")
@@ -430,6 +440,16 @@ def role_modifiers() -> tuple[str, ...]:
 def speaking_roles() -> tuple[str, ...]:
     """Who speaks for a body, said after it ("the foreign ministry spokesman Jane Doe")."""
     return _word_list("speaking_roles")
+
+
+def letting_verbs() -> tuple[str, ...]:
+    """Verbs of letting someone go or act ("to allow civilians to leave")."""
+    return _word_list("letting_verbs")
+
+
+def capture_verbs() -> tuple[str, ...]:
+    """Verbs of taking ground ("captured ... from ISIS"): whom it is taken from is attacked."""
+    return _word_list("capture_verbs")
 
 
 def seizing_means() -> tuple[str, ...]:

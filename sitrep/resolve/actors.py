@@ -58,6 +58,14 @@ class ActorDictionary:
                 self._add(str(dem), entry.id, True)
         self._folded.make_automaton()
         self._exact.make_automaton()
+        # romanised Arabic names by their consonants: "Jeish al-Fath" is "Jaish al-Fatah"
+        skeletons: dict[str, set[str]] = {}
+        for r in records:
+            for alias in r.get("aliases", []) or []:
+                key = _skeleton(str(alias))
+                if key is not None:
+                    skeletons.setdefault(key, set()).add(r["id"])
+        self._skeletons = {k: next(iter(ids)) for k, ids in skeletons.items() if len(ids) == 1}
         self._names: dict[str, ActorEntry] = {}
         for entry in self.actors.values():
             self._names.setdefault(entry.name, entry)
@@ -134,6 +142,7 @@ class ActorDictionary:
                         re.match(r"\s*[,(\-–]", text[end + 1:end + 4]):
                     continue  # "AMMAN, March 12": a dateline in capitals, not the actor
                 found.append((start, end + 1, actor_id, demonym))
+        found += self._romanised(text)
         # longest first, then leftmost; full aliases beat demonyms of the same span
         found.sort(key=lambda m: (-(m[1] - m[0]), m[3], m[0]))
         taken = Coverage(len(text))
@@ -145,6 +154,46 @@ class ActorDictionary:
             result.append(ActorMatch(start, end, text[start:end], self.actors[actor_id], demonym))
         result.sort(key=lambda m: m.start)
         return result
+
+
+    def _romanised(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """Runs of capitalised words joined by an Arabic article whose consonants spell a listed
+        name another way ("Jeish al-Fath", "Jabhet an-Nusra")."""
+        found = []
+        for run in _ARTICLE_RUN.finditer(text):
+            words = list(re.finditer(r"[^\s\-]+", run.group()))
+            for i, first in enumerate(words):
+                for last in words[:i:-1]:
+                    if not (first.group()[:1].isupper() and last.group()[:1].isupper()):
+                        continue
+                    start, end = run.start() + first.start(), run.start() + last.end()
+                    actor_id = self._skeletons.get(_skeleton(text[start:end]) or "")
+                    if actor_id is not None:
+                        found.append((start, end, actor_id, False))
+        return found
+
+
+@lru_cache(maxsize=1)
+def _articles() -> frozenset[str]:
+    from sitrep import lexicon  # the lexicon reads its files through this package
+
+    return frozenset(lexicon.arabic_articles())
+
+
+_ARTICLE_RUN = re.compile(r"\b[A-Z][\w'’]*(?:[\s\-]+(?:[A-Z][\w'’]*|[a-z]{2,3}(?=-)))*[\s\-]+[A-Z][\w'’]*")
+
+
+def _skeleton(name: str) -> str | None:
+    """A romanised Arabic name's consonants, word by word, without its articles ("Jaish al-Fatah" and
+    "Jeish al-Fath": "jsh fth"); None for a name with no article or too short to tell apart."""
+    parts = [p for p in re.split(r"[\s\-]+", name.lower()) if p]
+    content = [p for p in parts if p not in _articles()]
+    if len(content) < 2 or len(content) == len(parts) or parts[-1] in _articles():
+        return None
+    consonants = [re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]|[aeiouy]", "", w)) for w in content]
+    if not all(consonants) or sum(map(len, consonants)) < 5:
+        return None
+    return " ".join(consonants)
 
 
 def _country_actors(reviewed: list[dict]) -> list[dict]:

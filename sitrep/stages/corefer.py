@@ -140,7 +140,7 @@ def descends(dictionary, actor_id: str, ancestor_id: str) -> bool:  # noqa: ANN0
     return False
 
 
-def _better_actor(current: Actor | None, new: Actor | None) -> Actor | None:
+def _better_actor(current: Actor | None, new: Actor | None, other: Actor | None = None) -> Actor | None:
     if current is None:
         return new
     if new is None:
@@ -151,7 +151,15 @@ def _better_actor(current: Actor | None, new: Actor | None) -> Actor | None:
     # a specific group refines a generic label ("liberation forces" -> Khattab al-Shishani Brigades)
     if cur is not None and nxt is not None and cur.generic and not nxt.generic and descends(dictionary, nxt.id, cur.id):
         return Actor(nxt.name, nxt.kind, nxt.country, current.label, nxt.id, current.evidence)
+    # "clashes with militants", then "clashes between the YPG and ISIS": the armed group a further
+    # telling of the incident names is who the class word meant (never the other side)
+    if other is not None and cur is not None and nxt is not None and cur.generic and not nxt.generic \
+            and {cur.kind, nxt.kind} <= _GROUP_KINDS and nxt.id != other.id:
+        return new
     return current
+
+
+_GROUP_KINDS = frozenset({"armed group", "rebels", "terrorist group", "militia"})
 
 
 def _new_patient(text: str, m: EventMention, prev: EventMention) -> bool:
@@ -399,7 +407,7 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         # "17 people were killed ... the attack killed 27 pro-government fighters": "people" names no
         # side; the incident's further telling counting a side's dead names the side that was hit
         target.actor2 = side
-    target.actor2 = _better_actor(target.actor2, m.actor2)
+    target.actor2 = _better_actor(target.actor2, m.actor2, target.actor1)
     target.location = merged_place(target.location, m.location)
     if target.date is None or (target.date.basis == "published" and m.date is not None and m.date.basis == "text"):
         target.date = m.date

@@ -24,6 +24,7 @@ from sitrep.stages.doc import Doc
 from sitrep.stages.event_place import fill_places
 from sitrep.stages.event_time import dated_before, dated_later
 from sitrep.stages.realis import STATE_KINDS, claim_modality
+from sitrep.stages.roles import as_actor
 
 _INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
                            r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security))\b", re.I)
@@ -157,6 +158,10 @@ def fill_defaults(doc: Doc) -> None:
             m.actor1 = unnamed_protesters(doc, m)
         if m.type in ("MOBILIZE", "RETREAT") and m.actor2 is not None and _OWN_PEOPLE.match(m.actor2.label or ""):
             m.actor2 = None  # "ISIS mobilized all their forces", "withdrew its troops": one's own forces are no other side
+        if m.type == "MOBILIZE" and m.actor2 is None and (hunted := _hunted(doc, m)) is not None:
+            m.actor2 = hunted
+        if m.type == "RETREAT" and _let_go(doc, m.actor2):
+            m.actor2 = None  # "a pause to allow civilians and rebels to leave": whom it lets go is no other side
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck";
             # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
@@ -189,11 +194,62 @@ def fill_defaults(doc: Doc) -> None:
         if organ is not None:
             m.actor1 = organ
         claim_modality(m)
+        if (holder := holder_asked(doc, m)) is not None:
+            m.actor2 = holder
         if m.date is None and doc.article.published and not m.historical:
             m.date = When(doc.article.published, "day", "", None, basis="published")
         elif m.date is not None and m.historical is False and m.date.precision == "year" and doc.article.published:
             if int(m.date.value[:4]) < int(doc.article.published[:4]) - 1:
                 m.historical = True
+
+
+_RELEASE_WORDS = re.compile(r"\b(?:" + lexicon.alternation(lexicon.release_words()) + r")\b", re.I)
+
+
+def holder_asked(doc: Doc, m: EventMention) -> Actor | None:
+    """"The bar association called for the release of the students", "X must be freed": a call for
+    held people's release that names no one to free them (no target, or only the held people) is
+    addressed to those who hold them: the state body the article says arrested, charged or jailed
+    them (the one that holds the same people first). None where the article names no such body."""
+    said = _RELEASE_WORDS.search(m.evidence.text) if m.type == "REQUEST" else None
+    target = m.actor2
+    if said is None or target is not None and (target.kind not in PEOPLE_KINDS or target.kind == "unknown"
+                                               or target.evidence is None or target.evidence.field != m.evidence.field
+                                               or target.evidence.start < m.evidence.start + said.start()):
+        return None
+    holds = [c for c in doc.mentions if c.type == "COERCE" and c.actor1 is not None and c.actor1.kind in STATE_KINDS]
+    same = [c for c in holds if target is not None and c.actor2 is not None and c.actor2.id == target.id
+            and c.actor2.name == target.name]
+    holder = next(iter(same + holds), None)
+    return replace(holder.actor1, basis="inferred") if holder is not None else None
+
+
+def _hunted(doc: Doc, m: EventMention) -> Actor | None:
+    """"A manhunt by the police for six traders kidnapped by armed bandits": forces sent with no side
+    named go after whom the same sentence says carried out an attack."""
+    if m.evidence.field != "text" or not m.sentences:
+        return None
+    sentence = doc.sentences[m.sentences[0]]
+    for t in doc.in_sentence(doc.triggers, sentence):
+        by = re.match(r"\s+by\s+(?:the\s+)?", doc.text[t.end:t.end + 12]) if t.type == "ASSAULT" else None
+        author = next((a for a in doc.in_sentence(doc.actors, sentence) if by is not None and a.start == t.end + by.end()
+                       and not a.demonym and a.actor.kind not in STATE_KINDS), None)
+        if author is not None and (m.actor1 is None or author.actor.id != m.actor1.id):
+            return replace(as_actor(author), basis="inferred")
+    return None
+
+
+_LET_GO = re.compile(r"\b(?:" + lexicon.alternation(lexicon.letting_verbs()) + r")\s+(?:[\w\-'’]+\s+){0,4}$", re.I)
+
+
+def _let_go(doc: Doc, actor: Actor | None) -> bool:
+    """The words naming ``actor`` are whom a verb of letting lets go or act ("to allow civilians and
+    surrendering rebels to leave")."""
+    if actor is None or actor.evidence is None:
+        return False
+    title = doc.extra.get("title")
+    text = doc.text if actor.evidence.field == "text" else title.text if title is not None else ""
+    return bool(_LET_GO.search(text[max(0, actor.evidence.start - 60):actor.evidence.start]))
 
 
 def _specificity(actor: Actor) -> int:

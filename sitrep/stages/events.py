@@ -19,7 +19,7 @@ from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import struck_force, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
 from sitrep.stages.corefer import RETALIATION, merge_mentions
-from sitrep.stages.defaults import fill_defaults, protest_target, unnamed_protesters
+from sitrep.stages.defaults import fill_defaults, holder_asked, protest_target, unnamed_protesters
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import clause_place, doer_places, fill_places
 from sitrep.stages.event_time import borrowed_period, told_day, when_of
@@ -264,6 +264,7 @@ def _headline_acts(doc: Doc, labeller: RoleLabeller = label_roles) -> None:
                 ev.field = "title"
         m.sentences = [0]  # told with the lead
         m.actor1 = _holder_in_body(doc, title.text, m.actor1)
+        m.actor2 = holder_asked(doc, m) or m.actor2  # "Journalists must be freed": by those the body says hold them
         m.location = None if m.location is not None and m.location.precision == "country" else m.location
         heads.append(m)
     if heads:

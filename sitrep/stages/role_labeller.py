@@ -274,7 +274,27 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         if _speaks_of_act(sentence, token, actor1):
             actor1 = None
         actor1, actor2 = _repelled(doc, sentence, trigger, actor1, actor2, claim_spans)
+        actor1, actor2 = _taken_from(doc, sentence, trigger, actor1, actor2)
     return Roles(actor1, actor2, token, passive, spoken)
+
+
+_TAKEN_FROM = re.compile(r"\b(?:" + lexicon.alternation(lexicon.capture_verbs()) + r")\s+(?:[\w\-'’]+\s+){0,8}?from\s+"
+                         r"(?:the\s+)?(?:(?:control|hands)\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def _taken_from(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMatch | None,
+                actor2: ActorMatch | None) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """"The forces captured 16 villages from Daesh", "an attack to recapture the town from the rebels":
+    whom the ground is taken from is the side attacked, never the attacker."""
+    taken = next((f for f in _TAKEN_FROM.finditer(doc.text, trigger.start, sentence.end) if f.start() - trigger.end <= 40), None)
+    side = next((a for a in doc.in_sentence(doc.actors, sentence) if taken is not None and 0 <= a.start - taken.end() <= 2),
+                None)
+    if side is None:
+        return actor1, actor2
+    side = promote(doc.text, side)
+    if actor1 is not None and party_of(actor1) == party_of(side):
+        actor1 = None
+    return actor1, side
 
 
 # "where he was a lieutenant and a police officer": what the sentence says the person is

@@ -189,12 +189,15 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                 or _FOUGHT_WITH.search(text[max(sentence.start, a.start - 40):a.start]) or etype != "ASSAULT":
             actor2 = a
             break
-    if actor1 is None and actor2 is not None and re.search(r"\bbetween\s+(?:the\s+)?$", text[max(t1, actor2.start - 14):actor2.start]):
-        # "mutual shelling between regime forces and ISIS": the two sides, in the order named
-        other = next((a for a in after if a.start >= actor2.end and a.actor.id != actor2.actor.id
-                      and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actor2.end:a.start])), None)
+    side = next((a for a in ([actor2] if actor2 is not None else []) + after if _between_side(text, a.start, t1)),
+                None) if actor1 is None else None
+    if side is not None:
+        # "mutual shelling between regime forces and ISIS", "clashes between fighters from the YPG on the
+        # one hand and fighters from ISIS on the other": the two sides, in the order named
+        other = next((a for a in after if a.start >= side.end and a.actor.id != side.actor.id
+                      and _other_side(text[side.end:a.start])), None)
         if other is not None:
-            actor1, actor2 = actor2, other
+            actor1, actor2 = side, other
             # "58 people including women and children were killed in shelling between A and B": dead told
             # as civilians are its target; "forty people" killed in it may be either side's
             civilians = next((v for v in in_victims if v.actor.id == "CIVILIANS" and _told_as_civilians(text[v.start:t0])), None)
@@ -255,6 +258,24 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if actor1 is not None and actor2 is not None and party_of(actor1) == party_of(actor2):
         actor2 = None
     return actor1, actor2
+
+
+_SIDES_AND = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*,?\s*(?:on\s+the\s+one\s+hand\s*,?\s*)?and\s+(?:the\s+)?")
+
+
+def _between_side(text: str, start: int, floor: int) -> bool:
+    """The actor at ``start`` is the first side after "between" ("between the army", "between
+    fighters from the YPG")."""
+    before = text[max(floor, start - 60):start]
+    units = _AGENT_HEADS.search(before)
+    return bool(re.search(r"\bbetween\s+(?:the\s+)?$", before[:units.start()] if units else before))
+
+
+def _other_side(gap: str) -> bool:
+    """``gap`` joins the first side of a "between" to the second: "and", "(YPG) on the one hand and
+    fighters from"."""
+    joined = _SIDES_AND.match(gap)
+    return joined is not None and (joined.end() == len(gap) or bool(_AGENT_HEADS.match(gap, joined.end())))
 
 
 def _told_as_civilians(words: str) -> bool:

@@ -40,7 +40,7 @@ FEATURES = [
     "casualties", "count", "actor1", "actor1_named", "actor2", "place_fine", "date_text", "date_day",
     "reported", "asserted", "since", "sentence_len", "mood_actual", "confidence",
     "v_request", "v_accuse", "v_consult", "v_concede", "v_threaten", "v_reject", "v_agree", "v_mobilize",
-    "legal", "actor2_named", "denials", "title_words",
+    "legal", "actor2_named", "denials", "title_words", "side_clause",
 ]
 _VERBAL_FEATURES = {"REQUEST": "v_request", "ACCUSE": "v_accuse", "CONSULT": "v_consult", "CONCEDE": "v_concede",
                     "THREATEN": "v_threaten", "REJECT": "v_reject", "AGREE": "v_agree", "SUPPORT": "v_agree",
@@ -85,6 +85,9 @@ def features(doc: Doc, m: EventMention, trigger_at: int | None) -> dict[str, flo
             f["noun_det"] = float(any(c.dep_ in ("det", "poss", "nummod") for c in token.children))
             f["noun_plural"] = float(token.tag_ == "NNS")
         f["mood_actual"] = float(realis(token) == "actual")
+        # "a blogger who was arrested in 2019", "the students detained last month": an act told in a clause
+        # that says who someone is, a side mention rather than what the sentence reports
+        f["side_clause"] = float("relcl" in (p.dep_, token.dep_) or "acl" in (p.dep_, token.dep_))
         start = sentence.start
         f["in_quote"] = float(_in_quote(text, start, trigger_at))
     f["quote_sentence"] = float(sentence.text.lstrip()[:1] in _QUOTES)
