@@ -156,3 +156,25 @@ def test_a_violent_word_in_another_sense_is_no_act(staged, text, word, other) ->
     sentence = doc.sentences[0]
     trigger = next(t for t in doc.triggers if word in t.text)
     assert other_sense(doc, sentence, trigger) is other
+
+
+@pytest.mark.parametrize(("text", "word", "told"), [
+    ("Several colonels accused of abusing detainees have been given posts in the ministry.", "accused", False),
+    ("The minister accused the colonels of abusing detainees.", "accused", True),
+])
+def test_accused_describing_people_is_no_accusation(staged, mention, text, word, told) -> None:
+    doc = staged(text)
+    anchors: dict[int, int] = {}
+    m = mention(doc, word, "ACCUSE", anchors=anchors)
+    assert happened(doc, m, anchors) is told
+
+
+@pytest.mark.parametrize(("text", "old"), [
+    ("During the Second World War, the authorities imprisoned hundreds of dissidents.", True),
+    ("The authorities imprisoned hundreds of dissidents on Tuesday.", False),
+])
+def test_a_world_war_names_a_past_act(staged, text, old) -> None:
+    doc = staged(text)
+    sentence = doc.sentences[0]
+    trigger = next(t for t in doc.triggers if t.type == "COERCE")
+    assert background(doc, sentence, trigger) is old

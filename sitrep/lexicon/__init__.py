@@ -175,6 +175,11 @@ def weekdays() -> tuple[str, ...]:
     return tuple(_general()["weekdays"])
 
 
+def named_day_words() -> tuple[str, ...]:
+    """Words that make a weekday a feast's or a remembered day's name ("Easter Sunday", "Bloody Sunday")."""
+    return _word_list("named_day_words")
+
+
 def weekday_alternation() -> str:
     """The weekdays, lower-cased, Monday first, as one regex alternation (match it ignoring case)."""
     return "|".join(w.lower() for w in weekdays())

@@ -16,7 +16,9 @@ from sitrep.stages.roles import MUST_BEFORE, trigger_at
 
 _BACKGROUND = re.compile(
     r"\b(?:in the past|past years|previously|in recent years|years ago|for years|used to|"
-    r"since the (?:beginning|start|outbreak)|have said|has long|had long|history)\b", re.I)
+    r"since the (?:beginning|start|outbreak)|have said|has long|had long|history|"
+    # "during the Second World War": a war of the last century names the act's time
+    r"(?:first|second)\s+(?:and\s+(?:the\s+)?second\s+)?world\s+wars?|world\s+war\s+(?:i|ii|one|two))\b", re.I)
 
 # "Syria's war has killed more than 320,000 people since it began": a war's toll, not an event
 _WAR_TOLL = re.compile(
@@ -235,6 +237,8 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "pobj" \
             and token.head.lower_ in ("of", "against") and token.head.head.lower_ in _PRACTICE_HEADS:
         return False  # "the prevention of torture", "a pattern of abductions": the practice, not one act
+    if m.type == "ACCUSE" and token.tag_ == "VBN" and token.dep_ == "acl" and not any(c.dep_ == "agent" for c in token.children):
+        return False  # "officers accused of abuses were promoted": who the people are, no one accusing
     if m.type == "COERCE" and predicate(token).lower_ in ("remain", "remains", "remained", "remaining"):
         return False  # "remained on trial", "remains in detention": a state that goes on, not an act
     if m.type in _MANNER_ACTS and ((token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _MANNER_PREPS)
