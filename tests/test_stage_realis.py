@@ -19,6 +19,7 @@ from sitrep.stages.realis import background, happened, modal_type, other_sense, 
     ("Students demanded the arrest of the officers who beat them.", "arrest", False),  # an act wanted
     ("Relatives marched through the town seeking arrests over the lynching.", "arrests", False),
     ("Police seized the ringleader in a raid on Friday.", "seized", True),
+    ("The council's decision in May to destroy the shacks angered traders.", "destroy", False),  # decided, not done
 ])
 def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told) -> None:
     doc = staged(text)
@@ -146,6 +147,7 @@ def test_the_act_an_anniversary_is_of_is_history(staged, mention, text, word, re
 @pytest.mark.parametrize(("text", "word", "other"), [
     ("The assault on the teacher was captured on video by a neighbour.", "captured", True),
     ("Hardships of the curfew have been captured in several media reports.", "captured", True),
+    ("The fight was captured in part on a phone camera.", "captured", True),
     ("Rebels captured the border town on Monday.", "captured", False),
     ("Writers say they are harassed through the execution of the new press law.", "execution", True),
     ("The soldiers executed the order of the court on Monday.", "executed", True),

@@ -189,8 +189,9 @@ def _recorded(token) -> bool:  # noqa: ANN001 - a spaCy token
     """"captured on video", "captured in media reports": caught on a recording, not a capture."""
     if not token.lower_.startswith("captur"):  # (the parser here gives no lemmas)
         return False
+    # "captured in portions on a viral video": the medium may hang on a phrase below the first
     return any(c.dep_ == "prep" and c.lower_ in ("on", "in", "by") and any(
-        g.dep_ == "pobj" and g.lower_ in _RECORDING_MEDIA for g in c.children) for c in token.children)
+        g.dep_ == "pobj" and g.lower_ in _RECORDING_MEDIA for g in c.subtree) for c in token.children)
 
 
 def _carried_out(token) -> bool:  # noqa: ANN001 - a spaCy token
