@@ -152,6 +152,8 @@ def test_the_act_an_anniversary_is_of_is_history(staged, mention, text, word, re
     ("Writers say they are harassed through the execution of the new press law.", "execution", True),
     ("The soldiers executed the order of the court on Monday.", "executed", True),
     ("Militants carried out the execution of two prisoners on Friday.", "execution", False),
+    ("The union has launched a national campaign for the release of the jailed organiser.", "launched", True),
+    ("The army launched a military campaign against the rebels on Monday.", "launched", False),
 ])
 def test_a_violent_word_in_another_sense_is_no_act(staged, text, word, other) -> None:
     doc = staged(text)

@@ -417,6 +417,16 @@ def recording_media() -> tuple[str, ...]:
     return _word_list("recording_media")
 
 
+def launched_undertakings() -> tuple[str, ...]:
+    """What one launches that is no attack ("a campaign for his release", "a hunger strike")."""
+    return _word_list("launched_undertakings")
+
+
+def war_modifiers() -> tuple[str, ...]:
+    """Words that make a campaign one of war ("a military campaign", "an air campaign")."""
+    return _word_list("war_modifiers")
+
+
 def executed_instruments() -> tuple[str, ...]:
     """Things executed that are not people ("the execution of the Act", "executed the plan")."""
     return _word_list("executed_instruments")

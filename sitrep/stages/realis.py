@@ -169,6 +169,8 @@ def _dated_by_year(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy token
 _REMEMBRANCE = frozenset(lexicon.remembrance_nouns())
 _RECORDING_MEDIA = frozenset(lexicon.recording_media())
 _INSTRUMENTS = frozenset(lexicon.executed_instruments())
+_UNDERTAKINGS = frozenset(lexicon.launched_undertakings())
+_WAR_MODIFIERS = frozenset(lexicon.war_modifiers())
 
 
 def _remembered(token) -> bool:  # noqa: ANN001 - a spaCy token
@@ -202,13 +204,28 @@ def _carried_out(token) -> bool:  # noqa: ANN001 - a spaCy token
         g.dep_ == "pobj" and g.lower_ in _INSTRUMENTS for g in c.children) for c in token.children)
 
 
+def _launched_undertaking(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"launched a joint campaign in support of", "launched his hunger strike": no attack launched."""
+    if not token.lower_.startswith("launch"):
+        return False
+    for c in token.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = [g.lower_ for g in c.children if g.dep_ in ("amod", "compound")]
+        if any(w in _WAR_MODIFIERS for w in words):
+            return False
+        if c.lower_ in _UNDERTAKINGS or any(f"{w} {c.lower_}" in _UNDERTAKINGS for w in words):
+            return True
+    return False
+
+
 def other_sense(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
     """A violent word in another sense ("captured on video", "the execution of the Act"): no act of its
     own, so it neither makes a record nor stands for the sentence's other acts."""
     if trigger.type != "ASSAULT":
         return False
     token = token_at(doc, sentence.index, trigger.start)
-    return token is not None and (_recorded(token) or _carried_out(token))
+    return token is not None and (_recorded(token) or _carried_out(token) or _launched_undertaking(token))
 
 
 _MANNER_ACTS = {"COOPERATE", "SUPPORT", "AID", "AGREE", "CONSULT"}
