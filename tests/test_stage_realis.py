@@ -162,17 +162,6 @@ def test_a_violent_word_in_another_sense_is_no_act(staged, text, word, other) ->
     assert other_sense(doc, sentence, trigger) is other
 
 
-@pytest.mark.parametrize(("text", "word", "told"), [
-    ("Several colonels accused of abusing detainees have been given posts in the ministry.", "accused", False),
-    ("The minister accused the colonels of abusing detainees.", "accused", True),
-])
-def test_accused_describing_people_is_no_accusation(staged, mention, text, word, told) -> None:
-    doc = staged(text)
-    anchors: dict[int, int] = {}
-    m = mention(doc, word, "ACCUSE", anchors=anchors)
-    assert happened(doc, m, anchors) is told
-
-
 @pytest.mark.parametrize(("text", "old"), [
     ("During the Second World War, the authorities imprisoned hundreds of dissidents.", True),
     ("The authorities imprisoned hundreds of dissidents on Tuesday.", False),

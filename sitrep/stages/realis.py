@@ -255,8 +255,6 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "pobj" \
             and token.head.lower_ in ("of", "against") and token.head.head.lower_ in _PRACTICE_HEADS:
         return False  # "the prevention of torture", "a pattern of abductions": the practice, not one act
-    if m.type == "ACCUSE" and token.tag_ == "VBN" and token.dep_ == "acl" and not any(c.dep_ == "agent" for c in token.children):
-        return False  # "officers accused of abuses were promoted": who the people are, no one accusing
     if m.type == "COERCE" and predicate(token).lower_ in ("remain", "remains", "remained", "remaining"):
         return False  # "remained on trial", "remains in detention": a state that goes on, not an act
     if m.type in _MANNER_ACTS and ((token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _MANNER_PREPS)
