@@ -206,6 +206,9 @@ class EventMention(Record):
     historical: bool = False
     denials: list[Claim] = field(default_factory=list)
     salience: float | None = None  # the salience model's probability that this is a recordable event
+    # another named source's count of the record's own toll ("state media gave 44 dead; the Observatory
+    # 48"): a position on the incident kept for its disagreements, not a further figure of the record
+    other_tolls: list[Casualty] = field(default_factory=list)
 
     def total(self, kind: str) -> int | None:
         """Killed (or injured) in this record: the largest total, parts not added twice."""

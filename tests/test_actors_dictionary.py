@@ -170,3 +170,13 @@ def test_a_listed_leaders_surname_after_another_given_name_is_another_person():
     assert found[0][:2] == ("Maher al-Assad", "Maher al-Assad")
     # only "President al-Assad" is the listed leader
     assert [name for _, name, _ in found].count("Bashar al-Assad") == 1
+
+
+def test_an_acronym_the_text_spells_out_as_another_body_is_that_body():
+    d = actor_dictionary()
+    text = "Reporters Without Borders (RSF) condemned the arrest of the editor. RSF said he was held for a week."
+    assert not [m for m in d.match(text) if m.actor.id == "RSF_SD"]
+    # spelled out as the actor's own name (with a possessive or curly quotes), the acronym is still the actor
+    text = "Sudan’s Rapid Support Forces (RSF) shelled the camp, and RSF fighters looted the market."
+    assert [m.text for m in d.match(text) if m.actor.id == "RSF_SD"] == ["Rapid Support Forces", "RSF", "RSF"]
+    assert [m.text for m in d.match("RSF fighters looted the market.")] == ["RSF"]

@@ -119,16 +119,30 @@ def test_a_vague_span_from_another_sentence_does_not_date_the_lead(when, publish
     assert lead.date is not None and (lead.date.value, lead.date.basis) == (value, basis)
 
 
-def test_in_the_meantime_is_the_day_just_told():
+@pytest.mark.parametrize("meantime", [
+    "The army in the meantime repelled an attack on a checkpoint in the eastern district.",
+    # another kind of act than the one whose day was told
+    "The police meanwhile arrested four smugglers in the eastern district.",
+])
+def test_in_the_meantime_is_the_day_just_told(meantime):
     # published on Wednesday 2024-03-20; "on Monday" is 2024-03-18
     text = ("Rebels shelled two army posts near the border town on Monday, a military source said. "
-            "The army in the meantime repelled an attack on a checkpoint in the eastern district. "
+            f"{meantime} "
             "Residents said the roads remained closed.")
     doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
     second = next(m for m in doc.mentions if m.sentences[0] == 1)
     assert second.date is not None and (second.date.value, second.date.basis) == ("2024-03-18", "text")
     # with no day told before it, it dates nothing: the act is the day's news
     doc = default_pipeline().run(Article(text=text.replace(" on Monday", ""), published="2024-03-20"))
+    second = next(m for m in doc.mentions if m.sentences[0] == 1)
+    assert second.date is not None and second.date.basis == "published"
+
+
+def test_a_sentence_opening_meanwhile_turns_to_other_news_of_no_day():
+    # published on Wednesday 2024-03-20
+    text = ("Rebels shelled two army posts near the border town on Monday, a military source said. "
+            "Meanwhile, police arrested four smugglers in the eastern district.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
     second = next(m for m in doc.mentions if m.sentences[0] == 1)
     assert second.date is not None and second.date.basis == "published"
 

@@ -60,10 +60,21 @@ def test_world_news_places_from_the_world_geoparser():
     ("Students at the University of Ghana protested in Accra on Monday after Jimmy Lai was named.", "Lai"),
     ("Police in Nairobi arrested a teacher named Elizabeth on Monday, Kenyan media said.", "Elizabeth"),
     ("Police in Nairobi detained Samba Widhyastuti and two others on Monday, Kenyan media said.", "Samba"),
+    ("Police in Nairobi detained a poet on Monday, her sister wrote in a New York Times essay.", "New York"),
+    ("Police detained a poet on Monday in the Republic of Kenya, near Nairobi.", "Republic"),
 ])
 def test_world_news_names_are_not_places(text, word):
     doc = run(text)
     assert not [p for p in doc.places if p.text == word]
+
+
+def test_a_capital_standing_for_its_government_is_no_place():
+    doc = run("Police in Hong Kong arrested 53 activists on Wednesday, the largest arrests since Beijing passed "
+              "a security law in China last year.")
+    assert [(p.text, p.place.country) for p in doc.places] == [("Hong Kong", "HK"), ("China", "CN")]
+    # "in Moscow" is still the place
+    doc = run("Police in Moscow arrested 20 students on Monday, a rights group said.")
+    assert [p.place.country for p in doc.places] == ["RU"]
 
 
 def test_dateline_places_a_statement():

@@ -104,6 +104,40 @@ def test_places_inside_hyphenated_words():
     assert found["Canada"].precision == "country"
 
 
+def test_a_stance_towards_a_state_is_no_place():
+    found = places("Thugs from a pro-Moscow militia and anti-Tehran exiles met in a Denver-based café in Kenya.")
+    assert "Moscow" not in found and "Tehran" not in found
+    assert found["Denver"].country == "US" and found["Kenya"].country == "KE"
+
+
+def test_a_prize_named_like_a_town_is_no_place():
+    found = places("The poet, shortlisted for the Booker prize and a Pulitzer-winning author, was held in Nairobi, Kenya.")
+    assert "Booker" not in found and "Pulitzer" not in found
+    assert found["Nairobi"].country == "KE"
+    # a country before "award" is still the country
+    assert places("She won the Kenya award for courage.")["Kenya"].precision == "country"
+
+
+def test_a_capital_named_by_its_role_is_no_place():
+    found = places("Gunmen struck a village of the Federal Capital Territory, Abuja. Crowds marched on the Capital.")
+    assert "Federal Capital" not in found and "Capital" not in found
+    assert found["Abuja"].country == "NG"
+
+
+def test_a_community_of_a_country_is_its_people():
+    found = places("The Tamil community of England marched in London on Sunday.")
+    assert found["England"].country == "GB" and found["England"].precision == "admin1"
+    # "the communities of ..." still names settlements
+    found = places("Floods cut off the communities of Choropampa and Magdalena in Peru.")
+    assert found["Magdalena"].country == "PE" and found["Magdalena"].precision == "city"
+
+
+def test_a_capital_s_fame_goes_with_its_own_name():
+    # GeoNames also spells Dili, Timor-Leste's capital, "Delhi": the city called Delhi comes first
+    assert places("Delhi: police arrest two men")["Delhi"].country == "IN"
+    assert places("Crowds gathered in Kiev on Sunday.")["Kiev"].country == "UA"
+
+
 def test_institutions_still_name_their_place():
     text = ("Manitoba Premier Brian Pallister spoke after the Metcalfe County Sheriff's Office in Kentucky "
             "and CBC Toronto reported the crash.")

@@ -48,3 +48,21 @@ def test_a_crowd_that_protests_is_protesters_of_the_country(staged, mention) -> 
 def test_an_unnamed_attacker_is_not_invented(staged, mention) -> None:
     m = _filled(staged, mention, "Gunmen attacked a bus in the north.", "attacked", "ASSAULT", mode="firearms")
     assert m.actor1 is None
+
+
+def _protest_as_coded(staged, mention, text: str) -> str:  # noqa: ANN202
+    doc = staged(text, upto="claims", published="2024-03-15")
+    m = mention(doc, "rally", "PROTEST")
+    m.acled = {"event_type": "Protests", "sub_event_type": "Peaceful protest"}
+    doc.mentions = [m]
+    fill_defaults(doc)
+    return m.acled["sub_event_type"]
+
+
+def test_a_protest_the_police_stopped_is_one_with_intervention(staged, mention) -> None:
+    stopped = ("The teachers' rally outside the ministry was cut short by riot police before noon.",
+               "The teachers held a rally outside the ministry, facing state violence for a third week.")
+    for text in stopped:
+        assert _protest_as_coded(staged, mention, text) == "Protest with intervention", text
+    calm = "The teachers held a rally outside the ministry and went home before noon."
+    assert _protest_as_coded(staged, mention, calm) == "Peaceful protest"

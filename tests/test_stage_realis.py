@@ -16,6 +16,10 @@ from sitrep.stages.realis import background, happened, modal_type, other_sense, 
     ("The rebels would attack the town if the talks failed.", "attack", False),  # a condition
     ("Police did not arrest anyone at the rally.", "arrest", False),  # negated
     ("The freed activists returned home.", "freed", False),  # a participle naming people
+    ("The officer attempted to stab the prisoner on Monday.", "stab", True),  # violence attempted is violence done
+    ("The gang plans to kidnap the banker.", "kidnap", False),  # a plan is not
+    ("The envoy said the rebels must either leave the district or the shelling will go on.", "shelling", False),  # a choice put
+    ("Either the army or the militia shelled the district on Monday.", "shelled", True),  # the act told, its author in doubt
     ("Students demanded the arrest of the officers who beat them.", "arrest", False),  # an act wanted
     ("Relatives marched through the town seeking arrests over the lynching.", "arrests", False),
     ("Police seized the ringleader in a raid on Friday.", "seized", True),

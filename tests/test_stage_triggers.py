@@ -38,3 +38,50 @@ def test_a_capitalised_word_inside_a_listed_groups_name_is_the_name(staged) -> N
 
 def test_aid_granted_stays_aid(staged) -> None:
     assert ("granted", "AID") in _types(staged, "The agency granted food aid to the displaced families.")
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    # calling another's decision by a condemning name is an accusation
+    ("The minister described the new charges against the reporter as \"unjustified and cruel\".", "described", "ACCUSE"),
+    ("Her lawyer characterised the ruling as a travesty of justice.", "characterised", "ACCUSE"),
+    # what a speaker declares necessary for another to do is a demand
+    ("\"It is essential that the authorities free the students at once,\" the group said.", "essential", "REQUEST"),
+    # a willingness to negotiate offered to the other side
+    ("The governor said he remained open to talks with the armed groups.", "open to talks", "CONCEDE"),
+    # an aircraft made to come down by a state's order
+    ("Air force jets forced the passenger plane to land in the capital.", "forced", "COERCE"),
+    ("Officials ordered the forced landing of the airliner on Sunday.", "landing", "COERCE"),
+    # the wounded taken in across a border
+    ("Twenty wounded fighters were taken to Jordan for treatment.", "taken", "AID"),
+    # a campaign to free someone is a demand
+    ("Students are campaigning for the blogger's release.", "campaigning", "REQUEST"),
+    ("The senator was outraged by the regulator's decision.", "was outraged", "ACCUSE"),
+    ("The lawyers said the detention was a breach of the constitution.", "a breach of", "ACCUSE"),
+    ("Gunmen hijacked a bus on the highway.", "hijacked", "ASSAULT"),
+    ("Officials called the diversion of the flight a hijacking.", "hijacking", "ASSAULT"),
+    ("The guard was charged with sexual assault on Monday.", "sexual assault", "ASSAULT"),
+    ("The army is advancing towards the provincial capital.", "advancing towards", "MOBILIZE"),
+])
+def test_new_act_expressions(staged, text, word, etype) -> None:
+    assert (word, etype) in _types(staged, text)
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    ("She described the village as quiet and friendly.", "described", "ACCUSE"),  # no condemnation
+    ("The pilot made a forced landing after an engine failure.", "landing", "COERCE"),  # a fault, no order
+    ("The injured were taken to Al-Rahma hospital for treatment.", "taken", "AID"),  # an attack's victims cared for
+    ("It is essential reading for students.", "essential", "REQUEST"),  # no demand made
+    ("Jihadists had hijacked the separatist rebellion.", "hijacked", "ASSAULT"),  # a cause taken over, no one seized
+])
+def test_look_alikes_of_the_new_act_expressions(staged, text, word, etype) -> None:
+    assert (word, etype) not in _types(staged, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The lawyer said his client's isolation amounts to torture.",
+    "Activists said the measures constitute arbitrary detention.",
+])
+def test_an_act_named_as_what_conduct_amounts_to_is_an_accusation(staged, text) -> None:
+    found = _types(staged, text)
+    assert not [w for w, t in found if t in ("ASSAULT", "COERCE")]
+    assert any(t == "ACCUSE" for _w, t in found)

@@ -93,13 +93,29 @@ def test_a_figure_keeps_its_own_giver_beside_the_reports_toll():
               "The Syrian Observatory for Human Rights counted 24 dead and dozens more wounded.")
     figures = {(c.kind, c.count, c.claim.source if c.claim else None) for c in doc.mentions[0].casualties}
     assert ("killed", 100, None) in figures  # the report's own voice
-    assert ("killed", 24, "Syrian Observatory for Human Rights") in figures  # kept, not dropped as a restatement
+    # kept, not dropped as a restatement: another source's count of the same dead, beside the record's toll
+    others = {(c.kind, c.count, c.claim.source if c.claim else None) for c in doc.mentions[0].other_tolls}
+    assert others == {("killed", 24, "Syrian Observatory for Human Rights")} and doc.mentions[0].killed == 100
     assert ("injured", None, "Syrian Observatory for Human Rights") in figures  # "and dozens more": the same giver
     doc = run("The Observatory said 17 people were killed in the blast, while the health ministry put the toll at 15.")
     givers = {c.count: (c.claim.source or c.claim.by) for c in doc.mentions[0].casualties if c.claim}
     assert givers[17] == "Syrian Observatory for Human Rights" and givers[15] == "the health ministry"
     doc = run("Air strikes killed 12 people in Idlib on Monday.")
     assert all(c.claim is None for c in doc.mentions[0].casualties)  # no giver: the outlet's own figure
+
+
+def test_another_sources_count_of_the_same_dead_is_not_a_further_toll():
+    """The lead's toll is the record's; a second source's count of the same dead is its position."""
+    doc = run("A truck bomb killed at least 30 people at a checkpoint near Azaz on Sunday. "
+              "Local rescuers gave a toll of 30 dead, while the Syrian Observatory for Human Rights said 36 people were killed.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.killed == 30
+    assert [(c.count, c.claim.source) for c in m.other_tolls if c.claim] == [(36, "Syrian Observatory for Human Rights")]
+    # another source counting other victims adds to the toll: civilians beside the fighters
+    doc = run("Air strikes killed 50 militants near the town of Saraqib on Sunday. "
+              "The Syrian Observatory for Human Rights said eight civilians were killed in the raids.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.killed == 58 and not m.other_tolls
 
 
 def test_roles_mode_place_claim_and_evidence():
@@ -1279,3 +1295,68 @@ def test_fighters_captured_in_the_fight_that_killed_their_comrades_are_a_battle(
     m = next(m for m in run("Gunmen captured 10 villagers near the town on Sunday and killed two of them.").mentions
              if m.type == "ASSAULT")
     assert m.acled["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_a_source_foreseeing_the_toll_does_not_report_the_act():
+    lead = "Three farmers were killed in air strikes on the village of Kafr Nabl on Monday morning. "
+    doc = run(lead + "The civil defence said that the death toll from the air strikes is likely to rise as many are still under the rubble.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert m.claim.modality == "asserted"
+    doc = run(lead + "The civil defence said that the air strikes hit homes near the mosque.")
+    [m] = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert (m.claim.modality, m.claim.by) == ("reported", "civil defence")
+
+
+def test_the_source_named_again_is_the_source_named_before():
+    # "the source added": the definite source is the one named before (a military source claims the army's act)
+    text = ("A military source said on Sunday that army units destroyed a rebel headquarters in the town of Kafr Nabl "
+            "in Idlib. In Homs, the source added that an army unit killed 12 gunmen in an ambush near the village of "
+            "Talbiseh in the northern countryside.")
+    later = [m for m in run(text).mentions if "Talbiseh" in m.evidence.text or "source added" in m.evidence.text]
+    assert later and all((m.claim.by, m.claim.modality) == ("A military source", "claimed") for m in later)
+
+
+@pytest.mark.parametrize("outlet, modality", [("sana", "claimed"), ("ahram", "asserted")])
+def test_state_news_agency_telling_its_army_act_is_a_claim(outlet, modality):
+    # PROTOCOL: state media are an organ of the acting party; another outlet telling it asserts it
+    text = ("Army units destroyed a rebel headquarters in the town of Kafr Nabl in Idlib countryside on Sunday, "
+            "killing 12 gunmen.")
+    doc = default_pipeline().run(Article(text=text, published="2016-10-30", outlet=outlet))
+    (m,) = [r for r in doc.mentions if r.type == "ASSAULT"]
+    assert m.actor1 is not None and m.actor1.country == "SY"
+    assert m.claim.modality == modality
+
+
+def test_headlines_after_a_related_links_header_are_not_events():
+    # a flattened page runs its links to other stories into the story's last sentence
+    text = ("Gunmen killed four farmers near the village of Tal Hamis on Monday, residents said. "
+            "Source AFP Related News Car bomb kills nine soldiers in Homs Air raid kills 30 in Idlib monitor")
+    mentions = [m for m in run(text).mentions if m.type == "ASSAULT"]
+    assert mentions and all("Related" not in m.evidence.text for m in mentions)
+    assert all(c.count != 9 and c.count != 30 for m in mentions for c in m.casualties)
+
+
+def test_a_toll_with_a_two_part_aside_keeps_its_head_figure():
+    # "N civilians including a woman and two children were killed": N is the toll, the aside its parts
+    doc = run("Five villagers including a man and three children were killed when shells hit the market in Tal Rifaat.")
+    killed = [(c.casualty.count, c.casualty.subset) for c in doc.casualties if c.casualty.kind == "killed"]
+    assert (5, False) in killed and not any(n == 3 and not sub for n, sub in killed)
+
+
+def test_a_headline_summing_two_provinces_gives_way_to_the_lead_figure_of_its_place():
+    title = "9 civilians killed in terrorist shelling on Hama and Damascus"
+    text = (f"12 May 2016 {title}. Five civilians were killed when shells fired by gunmen hit the town of Mhardeh "
+            "in Hama countryside on Thursday. Meanwhile four civilians were killed when gunmen shelled the Jobar "
+            "neighbourhood of Damascus.")
+    records = [m for m in run(text, published=None, title=title).mentions if m.type == "ASSAULT"]
+    first = next(m for m in records if 0 in m.sentences)
+    assert first.killed == 5
+
+
+def test_a_figure_many_times_the_incidents_from_another_source_is_not_its_toll():
+    # a later sentence's count of a war, a month or an earlier attack, given by another source
+    text = ("Regime warplanes bombed a bakery in the town of Kafr Zita in Hama province killing three women and a "
+            "child. Last month nearly 900 Syrian civilians were killed the Syrian Network for Human Rights said "
+            "including 120 children.")
+    (m,) = [r for r in run(text).mentions if r.type == "ASSAULT" and 0 in r.sentences]
+    assert 900 not in [c.count for c in m.casualties if c.kind == "killed"]

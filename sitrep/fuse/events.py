@@ -1075,7 +1075,7 @@ def event_figures(event: Cluster, kind: str, recalled: set[str] | frozenset[str]
                                                and claim.get("by") != m.outlet else None)
         # when the figure was given: the report's day (a toll counted again comes out later)
         day = (m.published or "")[:10] or (m.record.get("date") or {}).get("value") or ""
-        for c in m.record["casualties"]:
+        for c in [*m.record["casualties"], *m.record.get("other_tolls", [])]:
             if c["kind"] != kind:
                 continue
             vague = "" if c["count"] else _vague_size((c.get("evidence") or {}).get("text") or "")

@@ -55,6 +55,8 @@ _NEVER = {
     "federation", "liberal", "royal", "care", "drug", "human", "energy", "air", "day", "church", "battle",
     "farms", "seven", "garden", "christian", "commonwealth", *(a.lower() for a in lexicon.month_abbreviations()), "ive", "im", "id", "youre", "weve", "theyre", "hes", "shes", "dont",
     "cant", "wont", "isnt", "thats", "lets", "peace", "freedom", "unity", "chief", "general", "sergeant", "captain", "judge", "king", "queen", "saint", "san", "santa", "fort", "port",
+    # "the Capital", "the Federal Capital": a capital city named by its role, whose own name the text gives
+    "capital", "republic", "constitution", "confederation", "branch",
 }
 
 
@@ -137,7 +139,8 @@ def gazetteer_mentions(text: str, index: GeoIndex) -> list[Mention]:
             continue
         j, end = best
         phrase = text[s:end]
-        if _plausible(phrase, lowered, stop, index) and not _part_of_name(text, s, end, index):
+        if _plausible(phrase, lowered, stop, index) and not _part_of_name(text, s, end, index) \
+                and not (_PRIZE_AFTER.match(text, end) and not _broad(phrase, index)):
             out.append(Mention(s, end, phrase, "gazetteer"))
         i = j + 1
     out += _hyphen_parts(text, toks, out, index)
@@ -146,6 +149,8 @@ def gazetteer_mentions(text: str, index: GeoIndex) -> list[Mention]:
     return [m for m in out if m.text.rstrip(".") not in people or _broad(m.text, index)]
 
 
+# "pro-", "anti-" before a name make a stance of it ("pro-Moscow", "anti-Beijing"), no place
+_STANCE_PREFIXES = {"pro", "anti"}
 # a part of a hyphenated word is believed only when it names a well-known place
 MIN_HYPHEN_PART_POPULATION = 100_000
 
@@ -158,8 +163,11 @@ def _hyphen_parts(text: str, toks: list[tuple[int, int]], found: list[Mention], 
         if "-" not in text[s:e] or any(a < e and s < b for a, b in taken):
             continue
         offset = s
-        for part in text[s:e].split("-"):
-            if part[:1].isupper() and (len(part) >= 3 or _known_short(part, index)) and part.lower() not in _NEVER:
+        parts = text[s:e].split("-")
+        for n, part in enumerate(parts):
+            if n and parts[n - 1].lower() in _STANCE_PREFIXES:
+                pass  # "pro-Beijing gangsters", "anti-China protests": a stance towards a state, not where
+            elif part[:1].isupper() and (len(part) >= 3 or _known_short(part, index)) and part.lower() not in _NEVER:
                 senses = index.lookup(part)
                 if any(x.kind in ("country", "admin1", "continent", "region", "water")
                        or x.population >= MIN_HYPHEN_PART_POPULATION for x in senses):
@@ -169,6 +177,10 @@ def _hyphen_parts(text: str, toks: list[tuple[int, int]], found: list[Mention], 
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]+")
+# "the Booker prize", "a Pulitzer-winning reporter", "the Sakharov award": a prize named after a person or
+# a place, whatever town the name spells
+_PRIZE_AFTER = re.compile(r"(?:'s|’s)?[\s-]+(?:prizes?|awards?|laureates?|medals?|winning|winner|longlist(?:ed)?|"
+                          r"shortlist(?:ed)?|nominated|nominee)\b", re.I)
 # the last word of an indexed name that texts often write small
 _SMALL_LAST_WORDS = {"airport", "airbase", "strip", "valley", "river", "lake", "island", "islands", "bay"}
 # words after a name that make the run a place ("Laurel County", "Bas Congo Province")

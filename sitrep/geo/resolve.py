@@ -30,6 +30,13 @@ _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
 # taken whole, atomically: a long run of capitalised words is read in linear time)
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|township|hamlets?|communit(?:y|ies)|settlements?|"
                                 r"municipalit(?:y|ies))\s+of\s+(?>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
+# "the Jewish community of England", "the business community of Lagos State": a community of a country or
+# a division is its people, not a settlement of that name
+_PEOPLE_OF = re.compile(r"communit(?:y|ies)\b", re.I)
+# (a people's, faith's or trade's word before it: "the Jewish community", "the business community";
+# "the farming communities of ..." are still villages)
+_PEOPLE_KIND = re.compile(r"\b(?:(?!The\b|A\b|An\b)[A-Z][a-z]+|business|diplomatic|international|expatriate|immigrant|"
+                          r"migrant|diaspora|refugee|humanitarian|intelligence|academic|legal|LGBTQ?\+?)\s+$")
 # how far back a settlement word is looked for: "the communities of San Juan, Choropampa, and Magdalena"
 _LIST_REACH = 100
 _POSTAL = re.compile(r"^,\s*([A-Z]{2})\b")
@@ -42,6 +49,8 @@ _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or)\s*")
 # the capital of a country the document names by name wins this much over the capital's namesakes:
 # "Washington" in a story about the U.S. Senate is the capital, not the state
 CAPITAL_OF_NAMED = 2.0
+# a country's capital is better known than its population says (under its own name)
+CAPITAL_BONUS = 1.8
 # a division's name followed by another division names a town of it only when the town is this big
 MIN_QUALIFIED_POPULATION = 10_000
 
@@ -68,10 +77,16 @@ def prior(e: GeoEntry) -> float:
         return 6.0  # one of the world's busiest airports: as well known as a city of millions
     score = 0.9 * math.log10(e.population + 1)
     if e.fcode == "PPLC":
-        score += 1.8
+        score += CAPITAL_BONUS
     if e.supplement:
         score += 0.5
     return score
+
+
+def prior_as(e: GeoEntry, key: str) -> float:
+    """The prior of ``e`` for a name (folded) the text gives: a capital's fame goes with its own name
+    ("Delhi" is Delhi before it is another spelling of Dili, Timor-Leste's capital)."""
+    return prior(e) - (CAPITAL_BONUS if e.fcode == "PPLC" and fold(e.name) != key else 0.0)
 
 
 def _area_of_adjective(phrase: str, index: GeoIndex) -> list[GeoEntry]:
@@ -116,7 +131,11 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cands[i] = [c for c in cands[i] if c.kind == "admin1"]
             constraint[i] = (cands[i][0].country or "", None)
             continue
-        if _SETTLEMENT_BEFORE.search(text[max(0, m.start - _LIST_REACH):m.start]) and any(c.kind == "city" for c in cands[i]):
+        window = text[max(0, m.start - _LIST_REACH):m.start]
+        settlement = _SETTLEMENT_BEFORE.search(window)
+        if settlement and any(c.kind == "city" for c in cands[i]) and not (
+                _PEOPLE_OF.match(settlement.group(0)) and _PEOPLE_KIND.search(window[:settlement.start()])
+                and any(c.kind in ("country", "admin1") for c in cands[i])):
             # "the communities of San Juan and Magdalena": settlements, whatever division shares the name
             cands[i] = [c for c in cands[i] if c.kind == "city"]
         if not _QUALIFIER.match(after):
@@ -187,7 +206,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
     for i, m in enumerate(mentions):
         if not cands[i] or i in spelled:
             continue
-        top = max(cands[i], key=prior)
+        key = fold(m.text)
+        top = max(cands[i], key=lambda e, key=key: prior_as(e, key))
         if top.country is None:
             continue
         # "Georgia" is a country and a state of another: it tells little about the document's country
@@ -242,7 +262,7 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
                     listed.add((c.country, c.admin1))
 
     def score(e: GeoEntry, name: str | None = None, own_guess: bool = False) -> float:
-        s = prior(e)
+        s = prior(e) if name is None else prior_as(e, name)
         weight = weights[e.country or ""] - (0.3 if not own_guess and guessed.get(name or "") == e.country else 0.0)
         if e.country and weight > 1e-9:
             s += 1.5 + 4.0 * weight / total

@@ -485,3 +485,18 @@ def led_bodies() -> tuple[str, ...]:
 def body_heads() -> dict[str, str]:
     """Lower-cased last word of an organisation's proper name -> the kind of actor it names."""
     return {str(k).lower(): str(v) for k, v in (_general().get("body_heads") or {}).items()}
+
+
+def judging_verbs() -> tuple[str, ...]:
+    """Verbs that call an act something ("described ... as", "branded")."""
+    return _word_list("judging_verbs")
+
+
+def condemning_judgements() -> tuple[str, ...]:
+    """What an act is called to condemn it ("unacceptable", "a travesty")."""
+    return _word_list("condemning_judgements")
+
+
+def urgency_words() -> tuple[str, ...]:
+    """Adjectives of necessity ("it is critical that ...")."""
+    return _word_list("urgency_words")

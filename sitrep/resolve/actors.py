@@ -46,7 +46,10 @@ class ActorDictionary:
         self.actors: dict[str, ActorEntry] = {}
         self._folded = ahocorasick.Automaton()
         self._exact = ahocorasick.Automaton()
+        self._spelled: dict[str, set[str]] = {}  # actor id -> its names and aliases, lower case
         for r in records:
+            self._spelled[r["id"]] = {str(a).lower() for a in [r["name"], re.sub(r"\s*\(.*\)$", "", r["name"]),
+                                                                *(r.get("aliases") or ()), *(r.get("exact_aliases") or ())]}
             entry = ActorEntry(r["id"], r["name"], r["kind"], r.get("country"), r.get("parent"),
                                bool(r.get("generic")), tuple(r.get("classes") or ()))
             self.actors[entry.id] = entry
@@ -94,6 +97,12 @@ class ActorDictionary:
         if existing is not None and not existing[1] and demonym:
             return  # a full alias outranks a demonym with the same spelling
         automaton.add_word(key, (actor_id, demonym, len(key)))
+
+    def _spells(self, actor_id: str, name: str) -> bool:
+        """Whether ``name`` (lower case) is, or holds, one of the actor's names ("Sudan's Rapid Support Forces")."""
+        words = set(_WORD.findall(name.replace("’", "'"))) - _SMALL_WORDS
+        return any(a == name or (len(a) > 6 and (a in name or name in a))
+                   or len(words & set(_WORD.findall(a.replace("’", "'")))) >= 2 for a in self._spelled.get(actor_id, ()))
 
     def get(self, actor_id: str | None) -> ActorEntry | None:
         return self.actors.get(actor_id) if actor_id else None
@@ -143,6 +152,10 @@ class ActorDictionary:
                     continue  # "AMMAN, March 12": a dateline in capitals, not the actor
                 found.append((start, end + 1, actor_id, demonym))
         found += self._romanised(text)
+        # "Reporters Without Borders (RSF)": an acronym the text spells out as another body's is that body's here
+        spelled_out = _spelled_out(text)
+        found = [f for f in found if text[f[0]:f[1]] not in spelled_out
+                 or self._spells(f[2], spelled_out[text[f[0]:f[1]]])]
         # longest first, then leftmost; full aliases beat demonyms of the same span
         found.sort(key=lambda m: (-(m[1] - m[0]), m[3], m[0]))
         taken = Coverage(len(text))
@@ -194,6 +207,20 @@ def _skeleton(name: str) -> str | None:
     if not all(consonants) or sum(map(len, consonants)) < 5:
         return None
     return " ".join(consonants)
+# "Reporters Without Borders (RSF)", "the Rapid Support Forces (RSF)": a name and the acronym it defines
+_DEFINED = re.compile(r"\b([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|on|in|to|without|de|des|du|la|le|et|pour|sans)){1,7})"
+                      r"\s+\(([A-Z]{2,6})\)")
+_LEADING_ARTICLE = re.compile(r"^(?:The|the)\s+")
+_WORD = re.compile(r"[\w']+")
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "without", "de", "des", "du", "la", "le", "et"})
+
+
+def _spelled_out(text: str) -> dict[str, str]:
+    """Acronym -> the name the text gives it (lower case), for each acronym it defines once only."""
+    out: dict[str, set[str]] = {}
+    for m in _DEFINED.finditer(text):
+        out.setdefault(m.group(2), set()).add(_LEADING_ARTICLE.sub("", m.group(1)).lower())
+    return {acronym: next(iter(names)) for acronym, names in out.items() if len(names) == 1}
 
 
 def _country_actors(reviewed: list[dict]) -> list[dict]:
@@ -444,9 +471,9 @@ def resolve_entry(words: str, context_country: str | None = None, state_act: boo
             return class_entry("civilians", country or context_country)  # "a retired army general"
         if key == "judiciary":
             own = re.sub(r"^(?:(?:the|a|an|its|their|his|her)\s+)", "", region.strip(), flags=re.I)
-            if own.lower() != head and own.lower().endswith(head) and len(own) <= 60:
-                return ActorEntry(entry.id, own[:1].upper() + own[1:], entry.kind, entry.country, entry.parent,
-                                  False, entry.classes)
+            named = _judicial_name(own, head, entry.country)
+            if named is not None:
+                return ActorEntry(entry.id, named, entry.kind, entry.country, entry.parent, False, entry.classes)
         return entry
     generic = [m for m in dictionary.match(region) if not m.demonym]
     if generic:
@@ -454,6 +481,41 @@ def resolve_entry(words: str, context_country: str | None = None, state_act: boo
     if _GROUP_SHAPE.match(region):
         return ActorEntry("UNKNOWN_GROUP", region, "armed group", phrase_country(region)[0], None, False)
     return None
+
+
+# "the judiciary", "Tunisia's judicial system": the state's courts as a whole, named "{demonym} judiciary"
+_WHOLE_JUDICIARY = frozenset({"judiciary", "judicial system", "justice system", "judicial authorities", "courts"})
+# a court said with no more than its state ("an Iranian court", "the court"): which court, the words do not say
+_COURT_HEADS = frozenset({"court", "tribunal"})
+_STATE_POSSESSIVE = re.compile(r"^(.+?)['’]s?\s+")
+
+
+def _judicial_name(own: str, head: str, country: str | None) -> str | None:
+    """A court, judge or prosecutor by the text's own words, with the state as its demonym: "a
+    Paris criminal court", "Egypt's public prosecution" -> "Egyptian public prosecution", "the
+    prosecutor" (in Morocco) -> "Moroccan prosecutor"; the courts as a whole -> None (the class
+    name, "Moroccan judiciary")."""
+    from sitrep.lexicon import country as country_record
+    from sitrep.lexicon import find_countries
+
+    if head in _WHOLE_JUDICIARY or len(own) > 60 or not own.lower().endswith(head):
+        return None
+    record = country_record(country)
+    demonym = record.demonym if record is not None else None
+    possessive = _STATE_POSSESSIVE.match(own)
+    if possessive and demonym:
+        state = find_countries(possessive.group(1))
+        if len(state) == 1 and state[0].start == 0 and state[0].end == len(possessive.group(1)) \
+                and state[0].iso2 == country:
+            return f"{demonym} {own[possessive.end():]}"  # "France's national finance prosecutor"
+    if head in _COURT_HEADS:
+        state = find_countries(own[:len(own) - len(head)].strip())
+        if own.lower() == head or len(state) == 1 and state[0].how == "demonym" \
+                and own[:len(own) - len(head)].strip() == own[state[0].start:state[0].end]:
+            return None  # "an Iranian court": the state's judiciary, the court not named
+    if own.lower() == head:
+        return f"{demonym} {head}" if demonym else None  # "the prosecutor": the state's, as a reader takes it
+    return own[:1].upper() + own[1:]
 
 
 @lru_cache(maxsize=1)

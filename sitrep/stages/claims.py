@@ -44,6 +44,8 @@ _SUBJ_VERB = re.compile(
 # (case matters: "confirmed that five staff were kidnapped" has a clause there, not a speaker)
 _VERB_SUBJ = re.compile(r"[,\"”]\s*((?i:" + _SAY + r"))\s+((?:[Tt]he\s+)?[A-Z][^,.;:\"”]{2,70})")
 _PRONOUN = re.compile(r"^\s*(?:it|they|he|she|the ministry|the group|the source|the statement|the monitor)\b", re.I)
+# "the source added", "later the same source said": the source named before speaks again
+_SAME_SOURCE = re.compile(r"^(?:\w+\s+){0,2}?(?:the|this)\s+(?:same\s+)?source$", re.I)
 _PASSIVE_REPORT = re.compile(r"\b(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:been\s+)?(?:" + lexicon.speech_alternation("passive_report") + r")\b(?!\s+by)", re.I)
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|not|never)\s+$", re.I)
 _NOT_SPEAKING = re.compile(r"\s(?:was|were|is|are|been|being|be|not|never)$", re.I)
@@ -272,7 +274,8 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         if near and near[-1].start > s:
             s = near[-1].start
             subject = doc.text[s:e]
-        if _PRONOUN.match(subject) and previous is not None and subject.split()[0].lower() in ("it", "they", "he", "she"):
+        if previous is not None and (_PRONOUN.match(subject) and subject.split()[0].lower() in ("it", "they", "he", "she")
+                                     or _SAME_SOURCE.search(subject) and previous.by):
             claim = Claim(by=previous.by, source=previous.source, modality=_modality(verb),
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
         else:

@@ -221,8 +221,28 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
         if told_fits(target, m, told) and id(target) in told:
             target.date = m.date  # the act's own day, not the day it was told
             told.discard(id(target))
+        if len(target.sentences) == 1:
+            _lead_figures_for_its_place(doc, target, m)
         _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
     return _merge_across(doc, merged, told)
+
+
+def _lead_figures_for_its_place(doc: Doc, headline: EventMention, lead: EventMention) -> None:
+    """"10 civilians killed in rocket attacks on Aleppo and Deir Ezzor", then "6 civilians were killed
+    ... in Aleppo": a headline naming places in two provinces sums separate attacks; the lead's smaller
+    figure for one of them is that attack's toll, and replaces the headline's of its kind."""
+    sentence = doc.sentences[headline.sentences[0]]
+    title = " ".join((doc.article.title or "").lower().split())
+    if not title or title[:40] not in " ".join(sentence.text.lower().split()):
+        return  # (a flattened text's first sentence holds the title after its dateline)
+    areas = {p.place.admin1 for p in doc.in_sentence(doc.places, sentence) if p.place.admin1}
+    if len(areas) < 2 or lead.location is None or lead.location.admin1 not in areas:
+        return
+    for kind in ("killed", "injured"):
+        told = [c for c in headline.casualties if c.kind == kind and not c.subset and c.count is not None]
+        own = [c for c in lead.casualties if c.kind == kind and not c.subset and c.count is not None]
+        if told and own and max(c.count for c in own) < min(c.count for c in told):
+            headline.casualties = [c for c in headline.casualties if c not in told]
 
 
 def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = None) -> bool:
@@ -365,16 +385,32 @@ def _is_headline(doc: Doc, index: int) -> bool:
     return sentence.paragraph == 0 and index == 0 and len(sentence.text.split()) <= 20 and not sentence.text.rstrip().endswith(".")
 
 
+OTHER_COUNT_FACTOR = 10
+
+
 def _other_giver(target: EventMention, c: Casualty) -> bool:
     """Whether figure ``c`` is given by a named source that gives none of ``target``'s figures of
     its kind ("the Observatory counted 24 dead" after the report's own 100): a position of its own."""
     source = (c.claim.source or c.claim.by) if c.claim and c.count is not None else None
     if not source or c.category not in ("unknown", "civilians"):
         return False  # (a second source's count of women, children or fighters stays a later sentence's)
+    told = [old for old in target.casualties if old.kind == c.kind and not old.subset and old.count is not None]
     given = {((old.claim.source or old.claim.by) if old.claim else target.claim.source
-              if target.claim.modality != "asserted" else None)
-             for old in target.casualties if old.kind == c.kind and not old.subset and old.count is not None}
-    return source not in given
+              if target.claim.modality != "asserted" else None) for old in told}
+    # "killed four ... the US estimates that attack killed 1429": a figure many times the incident's is
+    # another count (a war's, a month's, an earlier attack's), not a second source's toll of this one
+    return source not in given and not any(c.count > OTHER_COUNT_FACTOR * old.count for old in told)
+
+
+def _same_toll(target: EventMention, c: Casualty, parts: set[tuple[str, int | None]]) -> bool:
+    """Whether another source's figure ``c`` counts the dead (or hurt) the record's own figure counts:
+    the same victims, or victims either leaves unnamed ("people"), and not a whole of which that
+    figure is a part ("15 civilians including three children" after "3 children")."""
+    if any(k == c.kind for k, _n in parts):
+        return False
+    return any(old.kind == c.kind and not old.subset and old.count is not None
+               and (old.category == c.category or "unknown" in (old.category, c.category))
+               for old in target.casualties)
 
 
 CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not to the incident itself
@@ -382,6 +418,11 @@ CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not 
 # eyewitness or local adds a detail to an incident the outlet told as fact; it does not make it reported
 # (media and organisations, even unnamed, are sources that report)
 _LOCAL_VOICE = re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals|local (?:sources?|people|man|woman))\b", re.I)
+
+
+# "Rescuers said the death toll is likely to rise": a source foreseeing the toll does not report the act
+_FORECAST = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|victims|casualties))\b[^.;]{0,80}?\b(?:(?:is|are|was|were)\s+(?:likely|expected|feared)\s+to|"
+                       r"(?:could|may|might|will|would)(?:\s+\w+ly)?)\s+(?:rise|increase|climb|grow|go up)\b", re.I)
 
 
 def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
@@ -422,9 +463,12 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
         if not c.subset and c.count is not None and c.category == "unknown" and any(k == c.kind and n < c.count for k, n in parts):
             continue
         if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None
-                                and (old.party == c.party or not old.party or not c.party) for old in target.casualties) \
-                and not _other_giver(target, c):
-            continue  # the first telling's toll stands (the lead's); later figures are totals or parts
+                                and (old.party == c.party or not old.party or not c.party) for old in target.casualties):
+            if not _other_giver(target, c):
+                continue  # the first telling's toll stands (the lead's); later figures are totals or parts
+            if _same_toll(target, c, parts):
+                target.other_tolls.append(c)  # another source's count of the toll the lead gave
+                continue
         vague = next((i for i, old in enumerate(target.casualties) if old.kind == c.kind and not old.subset
                       and old.count is None), None)
         if vague is not None and c.count is not None and not c.subset:
@@ -434,7 +478,8 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
     if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
             and m.sentences[0] - told_at <= CLAIM_REACH \
-            and not (m.claim.source is None and _LOCAL_VOICE.search(m.claim.by or "")):
+            and not (m.claim.source is None and _LOCAL_VOICE.search(m.claim.by or "")) \
+            and not _FORECAST.search(m.evidence.text):
         target.claim = m.claim
     elif m.claim.modality == "claimed" and target.claim.modality == "reported" and target.actor1 is not None \
             and m.claim.source == target.actor1.name and m.sentences[0] - told_at <= CLAIM_REACH:

@@ -18,8 +18,9 @@ _DAY_BEFORE = re.compile(r"(?:the previous day|the day before|a day earlier)", r
 SAME_DAY = re.compile(r"\b(?:(?:on\s+)?the\s+same\s+(?:day|night|morning|evening|afternoon)|"
                        r"(?:later|earlier)\s+that\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
                        r"(?:on\s+)?that\s+same\s+(?:day|night)|"
-                       # "the army meantime thwarted ...": at the time just told
-                       r"(?:in\s+the\s+)?meantime)\b", re.I)
+                       # "the army meantime thwarted ...", "the army meanwhile announced": at the time just told
+                       # (a sentence opening "Meanwhile, ..." turns to other news, of no day)
+                       r"(?:in\s+the\s+)?meantime|(?<=\w\s)meanwhile(?!\s*,))\b", re.I)
 SAME_DAY_REACH = 3  # sentences back in which the day it refers to may stand
 # "This statement was originally published on cpj.org on 31 December 2021.": a statement republished
 # later speaks from its own day; its "today" and "on Monday" count from that day, not the reposting

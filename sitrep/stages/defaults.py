@@ -27,7 +27,10 @@ from sitrep.stages.realis import STATE_KINDS, claim_modality
 from sitrep.stages.roles import as_actor
 
 _INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
-                           r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security))\b", re.I)
+                           r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security)|"
+                           # "was cut short by police", "facing horrific state violence": the police stopped or hit it
+                           r"(?:cut short|stopped|halted|interrupted|blocked|surrounded)\s+by\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:police|security forces|officers|troops)|"
+                           r"(?:state|police) violence)\b", re.I)
 _LETHAL = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire|shot dead|killed|killing)\b", re.I)
 _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rall(?:y|ies))\b", re.I)
 
@@ -128,6 +131,9 @@ def fill_defaults(doc: Doc) -> None:
     title = doc.extra.get("title")
     title_modes = {t.mode for t in title.triggers if t.type == "ASSAULT" and t.mode} if title else set()
     title_mode(doc, title)
+    # "Saudi Arabia executes 81": the headline's state executes through its courts and prisons, even
+    # where the record's own word for the act has become another one of its sentences'
+    title_executes = title is not None and any(t.type == "ASSAULT" and _EXECUTION.match(t.text) for t in title.triggers)
     # the headline tells one incident: the article's first current attack, or one of the kind of attack it names
     lead = next((m for m in doc.mentions if m.type == "ASSAULT" and not m.historical), None)
     for m in doc.mentions:
@@ -137,7 +143,9 @@ def fill_defaults(doc: Doc) -> None:
         if m.type != "ASSAULT" or m.historical or m.actor1 is not None:
             continue
         victim_id = m.actor2.id if m.actor2 is not None else None
-        if title_actor is not None and min(m.sentences) <= 4 and (m is lead or m.mode in title_modes) \
+        if m.mode == "abduct" and (holders := _holders_after(doc, m)) is not None:
+            m.actor1 = holders  # the passage names who holds them: not the headline's takers of others
+        elif title_actor is not None and min(m.sentences) <= 4 and (m is lead or m.mode in title_modes) \
                 and (victim_id is None or title_actor.id != victim_id):  # the dead's own side did not kill them
             m.actor1 = title_actor  # the headline names who did it
         elif m.mode in ("aerial", "heavy-weapons") and (inferred := inferred_air_power(doc, m)) is not None:
@@ -165,7 +173,7 @@ def fill_defaults(doc: Doc) -> None:
         if m.type == "ASSAULT":
             # a state fights through its forces: "the regime bombed", "the United States struck";
             # it executes through its courts and prisons ("Saudi Arabia executed 81"): its authorities
-            if not _EXECUTION.match(m.trigger or ""):
+            if not (_EXECUTION.match(m.trigger or "") or m.actor1 is title_actor and title_executes):
                 m.actor1 = armed_forces(m.actor1)
             m.actor2 = armed_forces(m.actor2)
             if m.actor1 is not None and m.actor2 is not None and m.actor1.id and m.actor1.id == m.actor2.id \
@@ -189,7 +197,8 @@ def fill_defaults(doc: Doc) -> None:
             m.actor1 = _state_agent(m, doc.extra.get("actor_country"), doc)
         if m.actor1 is None and not m.historical and (m.type == "ASSAULT" and m.mode == "abduct" or (
                 m.type == "CONCEDE" and m.mode == "release" and _KIDNAP.search(m.evidence.text))):
-            m.actor1 = _named_abductors(doc) or _takers_by(doc) or _unnamed_abductors(m, doc.extra.get("actor_country"))
+            m.actor1 = _holders_after(doc, m) or _named_abductors(doc) or _takers_by(doc) \
+                or _unnamed_abductors(m, doc.extra.get("actor_country"))
         organ = _announcing_organ(doc, m)
         if organ is not None:
             m.actor1 = organ
@@ -311,6 +320,31 @@ def _named_abductors(doc: Doc) -> Actor | None:
     return replace(taker, label=None, evidence=None, basis="inferred")
 
 
+# "The staff are still held by unknown gunmen": who holds the hostages took them
+_HELD_BY = re.compile(r"\b(?:held|kept)(?:\s+(?:hostage|captive|prisoner))?\s+by\s+(?:the\s+)?", re.I)
+
+
+def _holders_after(doc: Doc, m: EventMention) -> Actor | None:
+    """The takers a kidnapping's own telling or the sentence right after it names as holding the
+    hostages ("five staff were kidnapped in Abyan. They are still held by unknown gunmen"): those
+    took them, whatever group the article names for another kidnapping."""
+    last = max(m.sentences)
+    for i in sorted(set(m.sentences) | {last + 1}):
+        if i >= len(doc.sentences):
+            continue
+        sentence = doc.sentences[i]
+        for found in _HELD_BY.finditer(sentence.text):
+            at = sentence.start + found.end()
+            holder = next((a for a in doc.in_sentence(doc.actors, sentence) if at - 8 <= a.start <= at and not a.demonym
+                           and a.actor.kind in GROUP_KINDS | {"unknown"}), None)
+            if holder is not None:
+                e = holder.actor
+                return Actor(e.name or None, e.kind, e.country or _record_country(m, doc.extra.get("actor_country")),
+                             holder.text, None if e.id in UNLISTED_IDS else e.id,
+                             Evidence(holder.text, holder.start, holder.end), basis="text")
+    return None
+
+
 _TAKEN_BY = re.compile(r"\b(?:kidnapp|abduct|seiz)(?:ed|ing)\s+by\s+(?:the\s+|suspected\s+|armed\s+)*", re.I)
 
 
@@ -349,7 +383,7 @@ def _named_court(doc: Doc, country: str) -> Actor | None:
     for found in _COURT.finditer(doc.text):
         entry = resolve_entry(found.group(), country, state_act=True)
         if entry is not None and entry.country == country and not entry.generic \
-                and re.search(r"\b(?:court|tribunal)\b", entry.name or "", re.I):
+                and re.search(r"\b(?:court|tribunal|judiciary)\b", entry.name or "", re.I):
             return Actor(entry.name, entry.kind, entry.country, found.group(), entry.id,
                          Evidence(found.group(), found.start(), found.end()), basis="inferred")
     return None

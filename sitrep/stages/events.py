@@ -53,6 +53,9 @@ _EARLIER = re.compile(
     r"|\b(?:site|anniversary|aftermath)\s+of\s+(?:a|an|the|last|this|its|their)?\s*(?:[\w\-'’]+\s+){0,4}$", re.I)
 _CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:photo|picture|image)|file (?:photo|picture)|photo:|pictured:|"
                       r"(?:also |must )?read(?: more| also)?:|related:|see also:)", re.I)  # captions, links to other stories
+# a flattened page's list of links to other stories, run into the last sentence ("... Source AFP Related
+# News Suicide car bomb kills eight ..."): what follows the header is other articles' headlines
+_RELATED_LINKS = re.compile(r"\bRelated(?:\s+(?:News|Articles?|Stories|Posts|Content|Coverage))?\s+(?=[A-Z0-9])")
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
 
 
@@ -88,6 +91,11 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         triggers = by_sentence[sentence.index]
         if not triggers or _CAPTION.match(sentence.text):
             continue  # a photo's caption tells what the picture shows, not an event the article reports
+        links = _RELATED_LINKS.search(sentence.text)
+        if links is not None:
+            triggers = [t for t in triggers if t.start < sentence.start + links.start()]
+            if not triggers:
+                continue
         casualties = doc.in_sentence(doc.casualties, sentence)
         # "days after a chemical attack, a woman was killed ...": an earlier event, named for time
         triggers = [t for t in triggers if not _EARLIER.search(doc.text[max(sentence.start, t.start - 70):t.start])] or triggers
@@ -129,7 +137,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                         token is not None and not passive and (has_agent(token) or committed(token))):
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
-                    passive_patient and etype in ("COERCE", "CONCEDE") and (actor2 is not None or spoken or has_subject(token))) \
+                    passive_patient and etype in ("COERCE", "CONCEDE", "MOBILIZE", "AID") and (actor2 is not None or spoken or has_subject(token))) \
                     and not (token is not None and not passive and has_agent(token, speech=etype in SPEECH_ACTS)):
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):

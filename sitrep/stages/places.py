@@ -23,6 +23,9 @@ _SPEAKS_AFTER = re.compile(r"^\s+(?:" + lexicon.speech_alternation("place_speaks
 # "its Damascus ally", "the Ankara government": a capital standing for its government
 _METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government|regime|authorities|leadership|officials|rulers|"
                             r"embassy|embassies|consulate|mission)\b", re.I)
+# "Beijing passed", "Moscow has denied", "Tehran said": a capital as the doer of a state's act or word
+_GOVERNS_AFTER = re.compile(r"^\s+(?:(?:has|have|had|is|was|will|would|could|did|does)\b|(?:"
+                            + lexicon.speech_alternation("place_speaks") + r")\b|[a-z]+ed\b)")
 # "the University of San Carlos", "the Bank of Baghdad": a body named after a place, wherever it stands
 _FACILITY_BEFORE = re.compile(r"\b(?:University|College|Academy|Institute|School|Hospital|Bank|Museum|Church|Cathedral|"
                               r"Archdiocese|Diocese|Bishop|Archbishop|Mayor|Governor|Duke|Earl|Prince|Princess)\s+of\s+(?:the\s+)?$")
@@ -379,6 +382,11 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
             continue
         if len(words) == 1 and _KIN_AFTER.match(text[t.end:t.end + 16]):
             continue
+        if t.fcode == "PPLC" and not locative and not doc.opens_dateline_place(t.start) \
+                and _GOVERNS_AFTER.match(text[t.end:t.end + 30]):
+            continue  # "Beijing passed a law", "Moscow has denied it": a capital standing for its government
+        if _ORG_AFTER.match(text[t.end:t.end + 16]) and not doc.opens_dateline_place(t.start):
+            continue  # "a New York Times op-ed", "the Jordan Times": a paper or firm named after a place
         place = Place(name=t.name or name, admin1=t.admin1, country=t.country, lat=t.lat, lon=t.lon,
                       geonameid=t.geonameid, precision=precision, text=name,
                       evidence=Evidence(name, t.start, t.end))

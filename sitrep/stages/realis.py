@@ -125,6 +125,8 @@ _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
 _PROBES = frozenset(lexicon.probe_nouns())
 _CANCELLING = frozenset(lexicon.cancelling_verbs())
+_ATTEMPTED = {"attempted", "tried"}
+_ALTERNATIVE = re.compile(r"\beither\b[^.;:!?]*\bor\s+(?:[\w\-'’]+\s+){0,3}$", re.I)
 _DEMANDING = frozenset(lexicon.demanding_verbs())
 _PROCEDURAL = frozenset(lexicon.procedural_requests())
 _FILING = frozenset(lexicon.filing_verbs())
@@ -240,6 +242,11 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     token = trigger_token(doc, m, anchors)
     if token is None:
         return True
+    sentence = doc.sentences[m.sentences[0]]
+    if not m.casualties and token.pos_ == "NOUN" and _ALTERNATIVE.search(doc.text[sentence.start:anchors.get(id(m), sentence.start)]):
+        # "either accept the terms or the bombing will continue": an act named as one branch of a choice put
+        # is not told as done ("either the army or the militia shelled it" tells the shelling)
+        return False
     if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
         return False  # "released a statement": a publication, not a captive set free
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
@@ -311,6 +318,8 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type not in TYPE_RANK and mood == "irrealis" and p.head.lower_ in ("decided", "decides") \
             and not any(c.dep_ == "neg" for c in p.head.children):
         return True  # "Russia decided to suspend its memorandum": a state's decision announced is its act
+    if m.type == "ASSAULT" and mood == "irrealis" and p.head.lower_ in _ATTEMPTED and p.head.tag_ in ("VBD", "VBN"):
+        return True  # "attempted to sexually assault her", "tried to storm the base": violence attempted is violence done
     if m.type == "COERCE" and m.mode == "legal" and mood == "modal" and _announced(doc, m, p):
         return True  # "the judiciary would prosecute 19 politicians": a prosecution announced is the legal act
     # a toll reported in the sentence is an occurrence whatever the wording around it
@@ -421,11 +430,34 @@ _STATE_SPEAKERS = (
 )
 
 
+def _outlet_organ(outlet: str | None):  # noqa: ANN202
+    """The actor an outlet is an organ of ("sana": the Syrian state's news agency), else None: the
+    outlet's short or full name read by the actor dictionary as a non-demonym media actor."""
+    from sitrep.resolve.actors import _outlets
+
+    known = _outlets().get((outlet or "").lower())
+    if known is None:
+        return None
+    for name in (known.get("short"), known.get("name")):
+        organ = next((a.actor for a in actor_dictionary().match(name or "") if not a.demonym and a.actor.kind == "media"), None)
+        if organ is not None:
+            return organ
+    return None
+
+
 def _speaker_is_actor(m: EventMention) -> bool:
-    """The claim's speaker is the acting party or an organ of it (its army, police, ministry)."""
+    """The claim's speaker is the acting party or an organ of it (its army, police, ministry, state media)."""
     claim, actor = m.claim, m.actor1
-    if actor is None or claim.modality == "asserted":
+    if actor is None:
         return False
+    if claim.modality == "asserted":
+        # the outlet tells, unattributed, an act of the state it is the news agency of (PROTOCOL: state
+        # media are an organ of the acting party)
+        outlet = (m.article or {}).get("outlet")
+        organ = _outlet_organ(outlet) if outlet and claim.source == outlet else None
+        dictionary = actor_dictionary()
+        return organ is not None and organ.parent is not None and actor.id is not None and \
+            dictionary.get(actor.id) is not None and dictionary.root(actor.id).id == dictionary.root(organ.id).id
     if claim.evidence is not None and actor.evidence is not None and \
             claim.evidence.start <= actor.evidence.start < claim.evidence.end and \
             actor.evidence.end <= claim.evidence.end and actor.basis != "inferred":
@@ -457,7 +489,7 @@ def claim_modality(m: EventMention) -> None:
     own = _speaker_is_actor(m)
     if m.type in SPEECH_ACTS and own:
         m.claim = replace(m.claim, modality="asserted")
-    elif own and m.claim.modality == "reported":
+    elif own and m.claim.modality in ("reported", "asserted"):
         m.claim = replace(m.claim, modality="claimed")
     elif not own and m.claim.modality == "claimed" and m.actor1 is not None:
         m.claim = replace(m.claim, modality="reported")

@@ -76,6 +76,49 @@ _PUT_OFF = re.compile(r"\b(?:trial|execution)s?\b[^.;:!?]{0,60}?\b(postponed|def
 
 
 @lru_cache(maxsize=1)
+def _judged() -> re.Pattern[str]:
+    """"described the decision as indefensible", "branded the verdict as a travesty": calling another's act
+    by a condemning name is an accusation (PLOVER ACCUSE, CAMEO 111 criticize or denounce)."""
+    verbs = lexicon.alternation(lexicon.judging_verbs())
+    judgements = lexicon.alternation(lexicon.condemning_judgements())
+    return re.compile(r"\b(" + verbs + r")\s+[^.;:!?]{1,100}?\bas\s+[\"“‘']?(?:(?:\w+ly|both)\s+)?"
+                      r"(?:[\w\-]+\s+(?:and|or)\s+)?(?:" + judgements + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _urged_need() -> re.Pattern[str]:
+    """"It is critical that the government maintain pressure": what a speaker declares necessary for
+    another to do is a demand (PLOVER REQUEST)."""
+    return re.compile(r"\bit\s+(?:is|['’]s)\s+(?:\w+ly\s+)?(" + lexicon.alternation(lexicon.urgency_words()) + r")\s+that\b", re.I)
+
+
+# "he was open to any form of negotiations", "remains open to talks": a willingness to negotiate offered to
+# the other side, a concession (PLOVER CONCEDE)
+_OPEN_TO_TALKS = re.compile(r"\b(?:is|was|were|are|am|remains?|remained|be|been|being)\s+(?:\w+ly\s+)?(open(?:ed)?\s+to)\s+"
+                            r"(?:[\w\-]+\s+){0,4}?(?:negotiations?|talks|dialogue)\b", re.I)
+
+
+# "forced a passenger plane to land", "the forced downing of the airliner": an aircraft made to come down
+# by a state's order (PLOVER COERCE, CAMEO 17 coerce); "made a forced landing" after a fault is no act
+_FORCED_DOWN = re.compile(r"\bforced\s+(downing|landing)\s+of\b|"
+                          r"\b(forc(?:ed|es|ing))\s+(?:[\w\-'’]+\s+){1,5}?to\s+(?:land|divert|turn back)\b", re.I)
+
+
+# "Fifteen victims were brought to Turkey for treatment", "were evacuated to Jordan for medical care": the
+# wounded taken in across a border, medical aid (PLOVER AID); "taken to hospital for treatment" is the
+# care an attack's victims got, told with the attack
+_TREATED_ABROAD = re.compile(r"\b(brought|taken|transferred|evacuated|flown|airlifted)\s+to\s+((?:[A-Z][\w\-'’]*\s+){1,3})"
+                             r"for\s+(?:medical\s+)?(?:treatment|care)\b")
+_CARE_PLACES = re.compile(r"\b(?:hospitals?|clinics?|centres?|centers?|infirmary|ward)\b", re.I)
+
+
+# "Campaign intensifies to free the activist", "campaigning for her release": a campaign to free someone
+# is a demand made of whoever holds them (PLOVER REQUEST)
+_CAMPAIGN_TO_FREE = re.compile(r"\b(campaign(?:s|ed|ing)?)\s+(?:\w+s\s+)?(?:to\s+(?:free|release)\b|for\s+(?:(?:the|his|her|their)\s+)?"
+                               r"(?:[\w\-]+['’]s\s+)?(?:release|freedom)\b)", re.I)
+
+
+@lru_cache(maxsize=1)
 def _call_on_day() -> re.Pattern[str]:
     """"He last called on May 21", "she called on Friday": a call made on a day, not a demand."""
     days = sorted({w.lower() for w in (*lexicon.months(), *lexicon.month_abbreviations(), *lexicon.weekdays())},
@@ -128,6 +171,21 @@ def find_triggers(doc: Doc) -> Doc:
     for m in _PUT_OFF.finditer(text):
         g = 1 if m.group(1) else 2
         found.append(Trigger(m.start(g), m.end(g), m.group(g), "CONCEDE", None, *concede))
+    for m in _judged().finditer(text):
+        found.append(Trigger(m.start(1), m.end(1), m.group(1), "ACCUSE", "allege", *accuse))
+    for m in _urged_need().finditer(text):
+        found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
+    for m in _OPEN_TO_TALKS.finditer(text):
+        found.append(Trigger(m.start(1), m.end(), m.group(0)[m.start(1) - m.start():], "CONCEDE", None, *concede))
+    for m in _FORCED_DOWN.finditer(text):
+        g = 1 if m.group(1) else 2
+        found.append(Trigger(m.start(g), m.end(g), m.group(g), "COERCE", "restrict", *restrict))
+    aid = _entry("AID", "humanitarian")
+    for m in _TREATED_ABROAD.finditer(text):
+        if not _CARE_PLACES.search(m.group(2)):
+            found.append(Trigger(m.start(1), m.end(1), m.group(1), "AID", "humanitarian", *aid))
+    for m in _CAMPAIGN_TO_FREE.finditer(text):
+        found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = Coverage(len(text))
     kept = []
@@ -245,6 +303,19 @@ _WORDS_AFTER = re.compile(r"^\s+(?:[\w\-]+\s+){0,2}?(?:information|details|evide
                           r"clarifications?|figures|data|comments?|testimony|proof|names)\b", re.I)
 
 
+# "this amounts to psychological torture", "constitutes arbitrary detention": an act named as what the
+# speaker calls another's conduct, an accusation (PLOVER ACCUSE), not a new act of violence
+_CALLED_BEFORE = re.compile(r"\b(?:amounts?\s+to|amounted\s+to|amounting\s+to|tantamount\s+to|constitutes?|constituted|"
+                            r"constituting)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+# "gunmen hijacked a bus", "the hijacking of the airliner": a vehicle seized with those aboard; "jihadists
+# hijacked a rebellion" takes over a cause, no one is seized
+_HIJACKED_VEHICLE = re.compile(r"^\s+(?:of\s+)?(?:[\w\-'’]+\s+){0,3}?(?:planes?|aircraft|airliners?|jets?|flights?|bus|buses|"
+                               r"trucks?|lorr(?:y|ies)|cars?|vehicles?|ships?|vessels?|tankers?|boats?|trains?|ferr(?:y|ies)|"
+                               r"helicopters?|convoys?)\b", re.I)
+
+
 _DONE_RELEASE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.done_release_verbs()) + r")\s+(?:the|his|her|their)\s+$", re.I)
 
 
@@ -277,6 +348,10 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
         return _as(t, "RETREAT", "withdraw")
     if t.type == "REJECT" and _BAIL_REFUSED.match(text[t.end:t.end + 80]):
         return _as(t, "COERCE", "legal")
+    if t.type in ("ASSAULT", "COERCE") and _CALLED_BEFORE.search(text[max(0, t.start - 50):t.start]):
+        return _as(t, "ACCUSE", "allege")
+    if t.type == "ASSAULT" and t.text.lower() in ("hijacked", "hijack") and not _HIJACKED_VEHICLE.match(text[t.end:t.end + 60]):
+        return replace(t, type=NOT_EVENT)
     if _labour(text, t):
         return _as(t, "PROTEST", "demo")
     if t.type == "ACCUSE" and t.text.lower().startswith("condemn") and _SENTENCE_AFTER.match(text[t.end:t.end + 120]):
