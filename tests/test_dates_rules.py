@@ -196,3 +196,12 @@ def test_a_wire_dateline_under_a_photo_caption_dates_the_report_not_the_act():
     body = ("Students have protested in the capital for weeks over the new fees.\n\n"
             "Police arrested six of them on April 26 (a Monday) -- the day the exams began.")
     assert [d.text for d in default_pipeline().run(Article(text=body, published="2021-04-26")).dates] == ["April 26", "Monday"]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("A lawyer was held after the Easter Sunday bombings of the churches.", []),
+    ("Marchers remembered Bloody Sunday in the old town.", []),
+    ("The lawyer was held on Sunday.", [("2024-03-10", "day")]),  # 2024-03-15 is a Friday
+])
+def test_a_feast_or_a_remembered_day_is_no_weekday(text, days):
+    assert resolved(text, "2024-03-15") == days

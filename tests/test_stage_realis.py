@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.model import Evidence, When
-from sitrep.stages.realis import background, happened, modal_type, repeated_history, tells_total
+from sitrep.stages.realis import background, happened, modal_type, other_sense, repeated_history, tells_total
 
 
 @pytest.mark.parametrize(("text", "word", "told"), [
@@ -23,6 +23,7 @@ from sitrep.stages.realis import background, happened, modal_type, repeated_hist
     ("Students demanded the arrest of the officers who beat them.", "arrest", False),  # an act wanted
     ("Relatives marched through the town seeking arrests over the lynching.", "arrests", False),
     ("Police seized the ringleader in a raid on Friday.", "seized", True),
+    ("The council's decision in May to destroy the shacks angered traders.", "destroy", False),  # decided, not done
 ])
 def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told) -> None:
     doc = staged(text)
@@ -35,6 +36,7 @@ def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told
     ("Airstrikes have killed more than 400 civilians in the province since 2011.", True),
     ("The war has killed more than 300,000 people.", True),
     ("Each day, shelling kills civilians in the city.", True),
+    ("Over the past two decades, these wars have killed thousands of villagers.", True),  # a running total
     ("An airstrike killed 12 civilians in the province on Thursday.", False),
 ])
 def test_a_count_since_a_year_or_over_a_war_is_a_total_not_an_event(staged, text, total) -> None:
@@ -131,3 +133,45 @@ def test_a_day_makes_the_charged_crime_news_only_when_it_dates_the_crime(staged,
     m = mention(doc, "kidnapping", "ASSAULT", date=when, anchors=anchors)
     happened(doc, m, anchors)
     assert m.historical is alleged
+
+
+@pytest.mark.parametrize(("text", "word", "remembered"), [
+    ("Friends will gather on Sunday to mark the third anniversary of the blogger being detained by police.", "detained", True),
+    ("The march marked the first anniversary of the killing of a student in the capital.", "killing", True),
+    ("Police detained the blogger on Sunday as friends marked his birthday.", "detained", False),
+])
+def test_the_act_an_anniversary_is_of_is_history(staged, mention, text, word, remembered) -> None:
+    doc = staged(text)
+    anchors: dict[int, int] = {}
+    m = mention(doc, word, anchors=anchors)
+    assert happened(doc, m, anchors)
+    assert m.historical is remembered
+
+
+@pytest.mark.parametrize(("text", "word", "other"), [
+    ("The assault on the teacher was captured on video by a neighbour.", "captured", True),
+    ("Hardships of the curfew have been captured in several media reports.", "captured", True),
+    ("The fight was captured in part on a phone camera.", "captured", True),
+    ("Rebels captured the border town on Monday.", "captured", False),
+    ("Writers say they are harassed through the execution of the new press law.", "execution", True),
+    ("The soldiers executed the order of the court on Monday.", "executed", True),
+    ("Militants carried out the execution of two prisoners on Friday.", "execution", False),
+    ("The union has launched a national campaign for the release of the jailed organiser.", "launched", True),
+    ("The army launched a military campaign against the rebels on Monday.", "launched", False),
+])
+def test_a_violent_word_in_another_sense_is_no_act(staged, text, word, other) -> None:
+    doc = staged(text)
+    sentence = doc.sentences[0]
+    trigger = next(t for t in doc.triggers if word in t.text)
+    assert other_sense(doc, sentence, trigger) is other
+
+
+@pytest.mark.parametrize(("text", "old"), [
+    ("During the Second World War, the authorities imprisoned hundreds of dissidents.", True),
+    ("The authorities imprisoned hundreds of dissidents on Tuesday.", False),
+])
+def test_a_world_war_names_a_past_act(staged, text, old) -> None:
+    doc = staged(text)
+    sentence = doc.sentences[0]
+    trigger = next(t for t in doc.triggers if t.type == "COERCE")
+    assert background(doc, sentence, trigger) is old

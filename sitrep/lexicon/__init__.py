@@ -175,6 +175,11 @@ def weekdays() -> tuple[str, ...]:
     return tuple(_general()["weekdays"])
 
 
+def named_day_words() -> tuple[str, ...]:
+    """Words that make a weekday a feast's or a remembered day's name ("Easter Sunday", "Bloody Sunday")."""
+    return _word_list("named_day_words")
+
+
 def weekday_alternation() -> str:
     """The weekdays, lower-cased, Monday first, as one regex alternation (match it ignoring case)."""
     return "|".join(w.lower() for w in weekdays())
@@ -400,6 +405,31 @@ def unspecified_people() -> tuple[str, ...]:
 def standing_phrases() -> tuple[str, ...]:
     """Phrases that make a statement in the perfect a standing position ("from the very beginning")."""
     return _word_list("standing_phrases")
+
+
+def remembrance_nouns() -> tuple[str, ...]:
+    """Nouns that name a past act to remember it ("the anniversary of his arrest")."""
+    return _word_list("remembrance_nouns")
+
+
+def recording_media() -> tuple[str, ...]:
+    """Media an incident is captured on or in ("captured on video", "captured in media reports")."""
+    return _word_list("recording_media")
+
+
+def launched_undertakings() -> tuple[str, ...]:
+    """What one launches that is no attack ("a campaign for his release", "a hunger strike")."""
+    return _word_list("launched_undertakings")
+
+
+def war_modifiers() -> tuple[str, ...]:
+    """Words that make a campaign one of war ("a military campaign", "an air campaign")."""
+    return _word_list("war_modifiers")
+
+
+def executed_instruments() -> tuple[str, ...]:
+    """Things executed that are not people ("the execution of the Act", "executed the plan")."""
+    return _word_list("executed_instruments")
 
 
 def light_nouns() -> tuple[str, ...]:

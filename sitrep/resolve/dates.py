@@ -56,6 +56,7 @@ def _infer_year(month: int, day: int, published: date, year_offset: int = 0, wee
 
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
              "new year's eve": (12, 31), "new year's day": (1, 1)}
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.named_day_words()) + r")\s+$", re.I)
 _WEEKDAY_BEFORE = re.compile(r"(" + lexicon.weekday_alternation() + r"),?\s+(?:the\s+)?$", re.I)
 # A weekday told in the future tense names a day ahead: "On Wednesday, a court will begin ...",
 # "the court is due to rule on Friday"; a speech verb or an act between ("said on Monday it will",
@@ -227,6 +228,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> t
             back += 7
         return (pub - timedelta(days=back)).isoformat(), "day", False
     if kind == "weekday":
+        if _NAMED_DAY_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            return None  # "the Easter Sunday bombings", "on Good Friday": a feast's name, not a weekday
         target = _WEEKDAYS.index(g[0].lower())
         back = (pub.weekday() - target) % 7
         last = m.group(0).lower().startswith("last ")

@@ -29,6 +29,7 @@ from sitrep.stages.realis import (
     happened,
     modal_type,
     orders_as_summons,
+    other_sense,
     own_clause_text,
     repeated_history,
     tells_own_act,
@@ -98,6 +99,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         casualties = doc.in_sentence(doc.casualties, sentence)
         # "days after a chemical attack, a woman was killed ...": an earlier event, named for time
         triggers = [t for t in triggers if not _EARLIER.search(doc.text[max(sentence.start, t.start - 70):t.start])] or triggers
+        triggers = [t for t in triggers if not other_sense(doc, sentence, t)]
         # "Amnesty International", "Solidarity Party": a trigger word inside a name
         triggers = [t for t in triggers if t.type == "ASSAULT" or not (
             t.text[:1].isupper() and _ORG_AFTER.match(doc.text[t.end:t.end + 20]))]

@@ -178,7 +178,9 @@ _IRREALIS_HEADS = {"plan", "plans", "planned", "planning", "want", "wants", "wan
                    "continue", "continues", "continued", "urge", "urged", "urges", "call", "called", "calls", "ask",
                    "asked", "asks", "demand", "demanded", "demands", "threaten", "threatened", "threatens", "warn",
                    "warned", "warns", "allow", "allowed", "order", "ordered", "likely", "able", "set", "going",
-                   "ready", "willing", "need", "needs", "needed", "wish", "would"}
+                   "ready", "willing", "need", "needs", "needed", "wish", "would",
+                   # "the decision to destroy the houses", "a bid to storm the town": an act decided on or tried
+                   "decision", "decisions", "bid", "bids", "threat", "threats", "proposal", "proposals"}
 _HABITUAL = {"regularly", "repeatedly", "often", "frequently", "routinely", "usually", "always", "constantly",
              "continually", "systematically", "increasingly", "long", "ever"}
 _CONDITION_MARKS = {"if", "unless", "whether", "lest"}

@@ -16,7 +16,9 @@ from sitrep.stages.roles import MUST_BEFORE, trigger_at
 
 _BACKGROUND = re.compile(
     r"\b(?:in the past|past years|previously|in recent years|years ago|for years|used to|"
-    r"since the (?:beginning|start|outbreak)|have said|has long|had long|history)\b", re.I)
+    r"since the (?:beginning|start|outbreak)|have said|has long|had long|history|"
+    # "during the Second World War": a war of the last century names the act's time
+    r"(?:first|second)\s+(?:and\s+(?:the\s+)?second\s+)?world\s+wars?|world\s+war\s+(?:i|ii|one|two))\b", re.I)
 
 # "Syria's war has killed more than 320,000 people since it began": a war's toll, not an event
 _WAR_TOLL = re.compile(
@@ -36,7 +38,7 @@ _AGGREGATE = re.compile(
     r"|\bso far this year\b|\bthis year alone\b",
     re.I)
 # "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
-_RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years)|"
+_RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years|decades)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)|"
                       r"so far|thus far|to date|in all|in total|altogether)\b", re.I)
 # "More than 35,000 people have been arrested", "170000 people have reportedly been killed" (a text
 # that drops the commas; then from ten thousand): a count in the thousands done over time, a total
@@ -166,6 +168,68 @@ def _dated_by_year(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy token
                for c in token.children)
 
 
+_REMEMBRANCE = frozenset(lexicon.remembrance_nouns())
+_RECORDING_MEDIA = frozenset(lexicon.recording_media())
+_INSTRUMENTS = frozenset(lexicon.executed_instruments())
+_UNDERTAKINGS = frozenset(lexicon.launched_undertakings())
+_WAR_MODIFIERS = frozenset(lexicon.war_modifiers())
+
+
+def _remembered(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """An act named as what an anniversary or a commemoration is of ("vigils to mark the second
+    anniversary of his being detained", "the commemoration of the massacre"): history, told for the date."""
+    t = token
+    for _ in range(8):
+        h = t.head
+        if h.i == t.i:
+            return False
+        if h.dep_ == "prep" and h.lower_ == "of" and h.head.lower_ in _REMEMBRANCE:
+            return True
+        t = h
+    return False
+
+
+def _recorded(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"captured on video", "captured in media reports": caught on a recording, not a capture."""
+    if not token.lower_.startswith("captur"):  # (the parser here gives no lemmas)
+        return False
+    # "captured in portions on a viral video": the medium may hang on a phrase below the first
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "in", "by") and any(
+        g.dep_ == "pobj" and g.lower_ in _RECORDING_MEDIA for g in c.subtree) for c in token.children)
+
+
+def _carried_out(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"the execution of the Act", "executed the plan": a law, plan or order carried out, not a killing."""
+    if not token.lower_.startswith("execut"):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in _INSTRUMENTS or c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.lower_ in _INSTRUMENTS for g in c.children) for c in token.children)
+
+
+def _launched_undertaking(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"launched a joint campaign in support of", "launched his hunger strike": no attack launched."""
+    if not token.lower_.startswith("launch"):
+        return False
+    for c in token.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = [g.lower_ for g in c.children if g.dep_ in ("amod", "compound")]
+        if any(w in _WAR_MODIFIERS for w in words):
+            return False
+        if c.lower_ in _UNDERTAKINGS or any(f"{w} {c.lower_}" in _UNDERTAKINGS for w in words):
+            return True
+    return False
+
+
+def other_sense(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
+    """A violent word in another sense ("captured on video", "the execution of the Act"): no act of its
+    own, so it neither makes a record nor stands for the sentence's other acts."""
+    if trigger.type != "ASSAULT":
+        return False
+    token = token_at(doc, sentence.index, trigger.start)
+    return token is not None and (_recorded(token) or _carried_out(token) or _launched_undertaking(token))
+
+
 _MANNER_ACTS = {"COOPERATE", "SUPPORT", "AID", "AGREE", "CONSULT"}
 _PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "abolition", "convention", "fight",
                    "campaign", "struggle", "law", "laws", "pattern", "culture", "practice", "policy", "history",
@@ -231,6 +295,9 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         # protests named in a clause describing a place or a thing, a setting, not a protest told
         return False
     if m.type in _INTENT_ACTS:
+        return True
+    if m.type in TYPE_RANK and _remembered(token):
+        m.historical = True  # "to mark the anniversary of his arrest": the act remembered is history
         return True
     if _dated_by_year(doc, token):
         m.historical = True  # "the 2012 murder", "the 2014 abduction": an act of that year, named again
