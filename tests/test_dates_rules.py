@@ -182,3 +182,15 @@ def test_a_wire_dateline_under_a_photo_caption_dates_the_report_not_the_act():
     body = ("Students have protested in the capital for weeks over the new fees.\n\n"
             "Police arrested six of them on April 26 (a Monday) -- the day the exams began.")
     assert [d.text for d in default_pipeline().run(Article(text=body, published="2021-04-26")).dates] == ["April 26", "Monday"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("On this day, December 3, 1868, a court in Kazan sentenced the poet Ivan Orlov to hard labour.", "1868-12-03"),
+    ("The newspaper was first shut down on 9 May 1897, when its editor was jailed.", "1897-05-09"),
+    ("The governor banned the society in April 1872.", "1872-04"),
+])
+def test_a_date_in_the_nineteenth_century_is_history(text, value):
+    dates = find_dates(text, "2021-06-01")
+    assert [d.value for d in dates] == [value] and dates[0].historical
+    mention = default_pipeline().run(Article(text=text, published="2021-06-01")).mentions[0]
+    assert mention.historical
