@@ -38,3 +38,13 @@ def test_a_capitalised_word_inside_a_listed_groups_name_is_the_name(staged) -> N
 
 def test_aid_granted_stays_aid(staged) -> None:
     assert ("granted", "AID") in _types(staged, "The agency granted food aid to the displaced families.")
+
+
+@pytest.mark.parametrize(("text", "arrest"), [
+    ("A third man on house arrest has accused a parole officer of extortion.", False),
+    ("She wrote the letter while on house arrest in her sister's flat.", False),
+    ("The judge placed the opposition leader on house arrest on Monday.", True),
+    ("The court sentenced the activist to two years on house arrest.", True),
+])
+def test_someone_on_house_arrest_is_no_arrest_made(staged, text, arrest) -> None:
+    assert (("arrest", "COERCE") in _types(staged, text)) is arrest
