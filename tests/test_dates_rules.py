@@ -194,3 +194,11 @@ def test_a_date_in_the_nineteenth_century_is_history(text, value):
     assert [d.value for d in dates] == [value] and dates[0].historical
     mention = default_pipeline().run(Article(text=text, published="2021-06-01")).mentions[0]
     assert mention.historical
+
+
+def test_years_ago_today_is_an_anniversary_not_today():
+    text = ("Police detained two reporters in Kazan on Sunday. "
+            "Fifty years ago today, on November 16, 1970, a court in Kazan sentenced the poet Ivan Orlov to hard labour.")
+    assert [d.value for d in find_dates(text, "2020-11-17")] == ["2020-11-15", "1970-11-16"]
+    records = default_pipeline().run(Article(text=text, published="2020-11-17")).mentions
+    assert [(m.historical, m.date.value) for m in records] == [(False, "2020-11-15"), (True, "1970-11-16")]

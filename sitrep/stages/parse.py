@@ -217,6 +217,8 @@ def realis(token) -> str:  # noqa: ANN001
 # of": the act a person answers for in law, told as the charge, not an occurrence the report tells
 _CHARGE_HEADS = {"accused", "charged", "convicted", "suspected", "indicted", "guilty", "acquitted", "charges", "charge",
                  "suspicion", "conviction", "sentenced", "jailed", "imprisoned", "prosecuted", "tried",
+                 # "faces three counts of kidnapping": the charges a court will hear
+                 "counts", "count",
                  # "arrested over the kidnapping", "detained for the killing": the grounds of an arrest
                  "arrested", "detained", "arrest", "arrests", "detention"}
 _CHARGE_PREPS = {"of", "with", "for", "over"}
