@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep import extract
 from sitrep.model import Evidence, When
 from sitrep.stages.realis import background, happened, modal_type, repeated_history, tells_total
 
@@ -127,3 +128,13 @@ def test_a_day_makes_the_charged_crime_news_only_when_it_dates_the_crime(staged,
     m = mention(doc, "kidnapping", "ASSAULT", date=when, anchors=anchors)
     happened(doc, m, anchors)
     assert m.historical is alleged
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Being kidnapped in a strange city would break most people.", False),
+    ("Getting arrested for a poem can end a teacher's career.", False),
+    ("Being detained by police on Monday left the reporter shaken.", True),
+])
+def test_an_act_as_a_kind_of_experience_is_no_event(text, kept) -> None:
+    records = [m for m in extract(text, published="2022-01-31") if m.type in ("ASSAULT", "COERCE")]
+    assert bool(records) is kept
