@@ -205,3 +205,23 @@ def test_a_wire_dateline_under_a_photo_caption_dates_the_report_not_the_act():
 ])
 def test_a_feast_or_a_remembered_day_is_no_weekday(text, days):
     assert resolved(text, "2024-03-15") == days
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("On this day, December 3, 1868, a court in Kazan sentenced the poet Ivan Orlov to hard labour.", "1868-12-03"),
+    ("The newspaper was first shut down on 9 May 1897, when its editor was jailed.", "1897-05-09"),
+    ("The governor banned the society in April 1872.", "1872-04"),
+])
+def test_a_date_in_the_nineteenth_century_is_history(text, value):
+    dates = find_dates(text, "2021-06-01")
+    assert [d.value for d in dates] == [value] and dates[0].historical
+    mention = default_pipeline().run(Article(text=text, published="2021-06-01")).mentions[0]
+    assert mention.historical
+
+
+def test_years_ago_today_is_an_anniversary_not_today():
+    text = ("Police detained two reporters in Kazan on Sunday. "
+            "Fifty years ago today, on November 16, 1970, a court in Kazan sentenced the poet Ivan Orlov to hard labour.")
+    assert [d.value for d in find_dates(text, "2020-11-17")] == ["2020-11-15", "1970-11-16"]
+    records = default_pipeline().run(Article(text=text, published="2020-11-17")).mentions
+    assert [(m.historical, m.date.value) for m in records] == [(False, "2020-11-15"), (True, "1970-11-16")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep import extract
 from sitrep.model import Evidence, When
 from sitrep.stages.realis import background, happened, modal_type, other_sense, repeated_history, tells_total
 
@@ -175,3 +176,13 @@ def test_a_world_war_names_a_past_act(staged, text, old) -> None:
     sentence = doc.sentences[0]
     trigger = next(t for t in doc.triggers if t.type == "COERCE")
     assert background(doc, sentence, trigger) is old
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Being kidnapped in a strange city would break most people.", False),
+    ("Getting arrested for a poem can end a teacher's career.", False),
+    ("Being detained by police on Monday left the reporter shaken.", True),
+])
+def test_an_act_as_a_kind_of_experience_is_no_event(text, kept) -> None:
+    records = [m for m in extract(text, published="2022-01-31") if m.type in ("ASSAULT", "COERCE")]
+    assert bool(records) is kept

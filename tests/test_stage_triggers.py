@@ -85,3 +85,37 @@ def test_an_act_named_as_what_conduct_amounts_to_is_an_accusation(staged, text) 
     found = _types(staged, text)
     assert not [w for w, t in found if t in ("ASSAULT", "COERCE")]
     assert any(t == "ACCUSE" for _w, t in found)
+
+
+@pytest.mark.parametrize(("text", "arrest"), [
+    ("A third man on house arrest has accused a parole officer of extortion.", False),
+    ("She wrote the letter while on house arrest in her sister's flat.", False),
+    ("The judge placed the opposition leader on house arrest on Monday.", True),
+    ("The court sentenced the activist to two years on house arrest.", True),
+])
+def test_someone_on_house_arrest_is_no_arrest_made(staged, text, arrest) -> None:
+    assert (("arrest", "COERCE") in _types(staged, text)) is arrest
+
+
+def test_a_crime_in_a_laws_name_is_no_act(staged) -> None:
+    found = _types(staged, "The five men were charged under Section 4 of the Kidnapping Act on Friday.")
+    assert ("Kidnapping", "ASSAULT") not in found
+    assert ("kidnapping", "ASSAULT") in _types(staged, "The kidnapping of the two traders shocked the town.")
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Samarkand on Monday found the imam guilty of threatening public order.",
+    "The editor was convicted of threatening a judge, his lawyer said on Tuesday.",
+])
+def test_a_threat_named_as_the_offence_is_no_threat_made(text) -> None:
+    assert "THREATEN" not in [m.type for m in sitrep.extract(text, published="2022-02-01")]
+
+
+def test_a_threat_made_stays() -> None:
+    text = "The gang leader threatened on Monday to kill the hostages."
+    assert "THREATEN" in [m.type for m in sitrep.extract(text, published="2022-02-01")]
+
+
+def test_counts_of_a_crime_are_the_charges_not_the_act() -> None:
+    text = "The guard faces three counts of kidnapping and two counts of robbery, prosecutors said on Monday."
+    assert not [m for m in sitrep.extract(text, published="2022-02-01") if m.type == "ASSAULT" and not m.historical]

@@ -73,14 +73,17 @@ _PAST_VERB_BEFORE = re.compile(r"\b\w+ed\b[^.;!?]*$", re.I)
 
 _D = r"(\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"((?:19|20)\d{2})"
+# a year a month name dates (a day or month of it) may lie in the 19th century ("November 16, 1849"):
+# history told in a news article, never a figure
+_Y_DATED = r"((?:1[89]|20)\d{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_range", re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2})\b")),
-    ("dmy", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r"),?\s+" + _Y + r"\b", re.I)),
-    ("mdy", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r",?\s+" + _Y + r"\b", re.I)),
+    ("dmy", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r"),?\s+" + _Y_DATED + r"\b", re.I)),
+    ("mdy", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r",?\s+" + _Y_DATED + r"\b", re.I)),
     ("md_rel", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r"\s+(?:of\s+)?(last|next|this)\s+year\b", re.I)),
     ("dm_rel", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r")\s+(?:of\s+)?(last|next|this)\s+year\b", re.I)),
     ("dm", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r")(?![a-z])", re.I)),
-    ("md", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r"(?!\d)(?!\s*,?\s*(?:19|20)\d{2})", re.I)),
+    ("md", re.compile(r"\b(" + _MONTH_RE + r")\s+" + _D + r"(?!\d)(?!\s*,?\s*(?:1[89]|20)\d{2})", re.I)),
     ("m_rel", re.compile(r"\b(?:in\s+)?(" + _MONTH_RE + r")\s+(?:of\s+)?(last|this|next)\s+year\b|\b(last|this|next)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
     ("weekday_prev", re.compile(r"\b(?:on\s+)?(" + lexicon.weekday_alternation() + r")\s+(?:of\s+)?"
                                  r"(?:last|the\s+previous)\s+week\b", re.I)),
@@ -89,10 +92,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"|\b(Christmas)\s+(?:message|sermon|homily|address|speech|broadcast|night)\b", re.I)),
     ("weekend", re.compile(r"\b(last|this|over the|at the|during the|on the|the previous|the past)\s+weekend\b", re.I)),
     ("period_rel", re.compile(r"\b(last|this|earlier this|late last|early last|past)\s+(week|month|year)\b", re.I)),
-    ("my", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(" + _MONTH_RE + r"),?\s+(?:of\s+)?" + _Y + r"\b", re.I)),
+    ("my", re.compile(r"\b(?:in|since|during|of|by|until|from)\s+(" + _MONTH_RE + r"),?\s+(?:of\s+)?" + _Y_DATED + r"\b", re.I)),
     ("m", re.compile(r"\b(?:in|since|during|early|late|mid-?|until|from)\s+(" + _MONTH_RE + r")(?![a-z])(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:in|since|during|of|by|until|from|as recently as|as early as|as late as)\s+(?:the\s+year\s+)?" + _Y + r"\b", re.I)),
-    ("today", re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
+    # "171 years ago today": an anniversary, the day of a past year, not today
+    ("today", re.compile(r"(?<!\bago )\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
     ("days_ago", re.compile(r"\b(?:(" + lexicon.count_alternation(2, 6) + r"|2|3|4|5|6)\s+days\s+(?:ago|earlier|before)|the day before yesterday)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last night|overnight|the day before|the previous day|a day earlier)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(" + lexicon.weekday_alternation() + r")(?:\s+(?:night|morning|evening|afternoon))?\b"

@@ -168,7 +168,7 @@ def predicate(token):  # noqa: ANN001, ANN201
     return token
 
 
-_MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll", "wo", "ca"}
+MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll", "wo", "ca"}
 # verbs whose infinitive complement has not happened: "plans to attack", "tried to storm"
 _IRREALIS_HEADS = {"plan", "plans", "planned", "planning", "want", "wants", "wanted", "intend", "intends", "intended",
                    "aim", "aims", "aimed", "seek", "seeks", "sought", "hope", "hopes", "hoped", "prepare", "prepares",
@@ -196,7 +196,7 @@ def realis(token) -> str:  # noqa: ANN001
         return "negated"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return "negated"
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
         return "modal"
     if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children):
         return "conditional"
@@ -208,7 +208,7 @@ def realis(token) -> str:  # noqa: ANN001
         if head.lower_ in _IRREALIS_HEADS or (head.head is not None and head.head.lower_ in _IRREALIS_HEADS
                                                 and head.dep_ in ("acomp", "xcomp")):
             return "irrealis"
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
             return "modal"
     if token.i != p.i and token.dep_ == "pobj" and token.head.lower_ in ("for",) and p.lower_ in _IRREALIS_HEADS:
         return "irrealis"  # "calls for an end to the shelling"
@@ -219,6 +219,8 @@ def realis(token) -> str:  # noqa: ANN001
 # of": the act a person answers for in law, told as the charge, not an occurrence the report tells
 _CHARGE_HEADS = {"accused", "charged", "convicted", "suspected", "indicted", "guilty", "acquitted", "charges", "charge",
                  "suspicion", "conviction", "sentenced", "jailed", "imprisoned", "prosecuted", "tried",
+                 # "faces three counts of kidnapping": the charges a court will hear
+                 "counts", "count",
                  # "arrested over the kidnapping", "detained for the killing": the grounds of an arrest
                  "arrested", "detained", "arrest", "arrests", "detention"}
 _CHARGE_PREPS = {"of", "with", "for", "over"}

@@ -11,7 +11,7 @@ from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.doc import CasualtyMatch, Doc, Sentence, Trigger
-from sitrep.stages.parse import charged, predicate, realis, subtree_span, token_at
+from sitrep.stages.parse import MODALS, charged, predicate, realis, subtree_span, token_at
 from sitrep.stages.roles import MUST_BEFORE, trigger_at
 
 _BACKGROUND = re.compile(
@@ -262,6 +262,12 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "pobj" \
             and token.head.lower_ in ("of", "against") and token.head.head.lower_ in _PRACTICE_HEADS:
         return False  # "the prevention of torture", "a pattern of abductions": the practice, not one act
+    if token.dep_ in ("csubj", "csubjpass") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("being", "getting")
+                                                    for c in token.children) \
+            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.head.children):
+        return False  # "Being kidnapped abroad would demoralize anyone": the act as a kind of experience
+    if m.type == "THREATEN" and charged(token):
+        return False  # "found guilty of threatening public security": the offence named, no threat made
     if m.type == "COERCE" and predicate(token).lower_ in ("remain", "remains", "remained", "remaining"):
         return False  # "remained on trial", "remains in detention": a state that goes on, not an act
     if m.type in _MANNER_ACTS and ((token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _MANNER_PREPS)

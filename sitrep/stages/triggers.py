@@ -196,9 +196,30 @@ def find_triggers(doc: Doc) -> Doc:
         kept.append(t)
     kept.sort(key=lambda t: t.start)
     kept = [t for i, t in enumerate(kept) if not _grants_act(text, t, kept[i + 1] if i + 1 < len(kept) else None)]
+    kept = [t for t in kept if not _confined(text, t) and not _law_named(text, t)]
     doc.triggers = [t for t in (_sentencing(text, t) for t in kept if not _call_not_demand(text, t) and not _in_name(doc, t))
                     if t.type != NOT_EVENT]
     return doc
+
+
+# "a woman on house arrest came forward", "while on house arrest": whom a sentence confines, not an
+# arrest made; "placed the leader on house arrest" (a verb of putting before it) is one
+_ON_HOUSE = re.compile(r"\bon\s+house\s+$", re.I)
+_PUT_BEFORE = re.compile(r"\b(?:plac\w*|put|puts|putting|order\w*|sentenc\w*)\b(?:\s+[\w\-'’]+){0,5}\s+$", re.I)
+
+
+def _confined(text: str, t: Trigger) -> bool:
+    before = text[max(0, t.start - 80):t.start]
+    at = _ON_HOUSE.search(before)
+    return t.text.lower() == "arrest" and at is not None and not _PUT_BEFORE.search(before[:at.start()] + " ")
+
+
+# "charged under the Kidnapping Act", "the Prevention of Torture Act 2013": a crime in a law's name
+_LAW_AFTER = re.compile(r"^(?:\s+(?:and|of|\(?Prevention\)?|Prohibition|Control|[A-Z][a-z]+))*\s+(?:Act|Law|Ordinance|Decree|Bill)\b")
+
+
+def _law_named(text: str, t: Trigger) -> bool:
+    return t.text[:1].isupper() and bool(_LAW_AFTER.match(text[t.end:t.end + 60]))
 
 
 # "granted an amnesty to 200 prisoners", "granted him a pardon": what is granted names the act (an
