@@ -106,3 +106,15 @@ def test_a_manhunt_with_no_side_named_is_after_whom_the_sentence_says_attacked()
     assert all(m.actor2 is not None and m.actor2.kind == "armed group" for m in hunts)
     text = "Police in Kaduna launched a manhunt on Monday after the attack on the market."
     assert all(m.actor2 is None for m in of_type("MOBILIZE", text))
+
+
+def test_romanised_names_are_read_in_bounded_time_on_a_long_run_of_names():
+    import time
+
+    from sitrep.resolve.actors import actor_dictionary
+
+    text = "Jeish al-Fath " * 20000
+    started = time.perf_counter()
+    found = actor_dictionary().match(text)
+    assert time.perf_counter() - started < 20
+    assert found and all(0 <= m.start < m.end <= len(text) for m in found)

@@ -175,8 +175,10 @@ class ActorDictionary:
         found = []
         for run in _ARTICLE_RUN.finditer(text):
             words = list(re.finditer(r"[^\s\-]+", run.group()))
+            if not any(w.group().lower() in _articles() for w in words):
+                continue  # no article, no romanised name (and a run of a thousand capitalised words costs nothing)
             for i, first in enumerate(words):
-                for last in words[:i:-1]:
+                for last in words[i + 1:i + 1 + _LONGEST_NAME][::-1]:  # longest first, a name's words at most
                     if not (first.group()[:1].isupper() and last.group()[:1].isupper()):
                         continue
                     start, end = run.start() + first.start(), run.start() + last.end()
@@ -193,6 +195,7 @@ def _articles() -> frozenset[str]:
     return frozenset(lexicon.arabic_articles())
 
 
+_LONGEST_NAME = 6  # words after a romanised name's first
 _ARTICLE_RUN = re.compile(r"\b[A-Z][\w'’]*(?:[\s\-]+(?:[A-Z][\w'’]*|[a-z]{2,3}(?=-)))*[\s\-]+[A-Z][\w'’]*")
 
 
