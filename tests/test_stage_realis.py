@@ -186,3 +186,16 @@ def test_a_world_war_names_a_past_act(staged, text, old) -> None:
 def test_an_act_as_a_kind_of_experience_is_no_event(text, kept) -> None:
     records = [m for m in extract(text, published="2022-01-31") if m.type in ("ASSAULT", "COERCE")]
     assert bool(records) is kept
+
+
+@pytest.mark.parametrize(("text", "etype", "not_type"), [
+    # the verdict is the news; the crime it names is the grounds, and the warrant's count no toll
+    ("A court in the capital found two police officers guilty of murder on Monday.", "COERCE", "ASSAULT"),
+    ("Officers executed six search warrants in the port city on Tuesday.", "COERCE", "ASSAULT"),
+    ("The Treasury hit the militia's financiers with sanctions on Friday.", "SANCTION", "ASSAULT"),
+])
+def test_a_verdict_a_search_or_a_penalty_is_told_as_such(text, etype, not_type) -> None:
+    records = [m for m in extract(text, published="2024-03-14") if not m.historical]
+    assert etype in [m.type for m in records]
+    assert not_type not in [m.type for m in records]
+    assert all(not m.killed for m in records)

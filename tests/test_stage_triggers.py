@@ -119,3 +119,56 @@ def test_a_threat_made_stays() -> None:
 def test_counts_of_a_crime_are_the_charges_not_the_act() -> None:
     text = "The guard faces three counts of kidnapping and two counts of robbery, prosecutors said on Monday."
     assert not [m for m in sitrep.extract(text, published="2022-02-01") if m.type == "ASSAULT" and not m.historical]
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    # a warrant carried out is a police search or arrest, not a killing
+    ("Detectives executed four search warrants across the district on Friday.", "executed four search warrants", "COERCE"),
+    ("Agents served an arrest warrant on the mayor at dawn.", "served an arrest warrant", "COERCE"),
+    # mob violence
+    ("An angry crowd tried to lynch the bus driver.", "lynch", "ASSAULT"),
+    ("The lynching of a shepherd was filmed by onlookers.", "lynching", "ASSAULT"),
+    # court verdicts: a conviction is legal coercion, an acquittal a release (as "convicted", "acquitted")
+    ("A military tribunal found the colonel guilty of fraud.", "found", "COERCE"),
+    ("The three students were found not guilty of rioting.", "found", "CONCEDE"),
+    # a state listing a group as terrorist bans it (PLOVER COERCE, CAMEO 172 "ban political parties")
+    ("The interior ministry designated the youth movement as a terrorist organisation.", "designated", "COERCE"),
+    ("Parliament declared the rebel alliance a terrorist group on Sunday.", "declared", "COERCE"),
+    # a penalty imposed, no blow struck
+    ("The Treasury hit two shipping firms with new financial sanctions.", "hit", "SANCTION"),
+])
+def test_a_phrase_of_law_or_mob_gets_its_own_type(staged, text, word, etype) -> None:
+    found = _types(staged, text)
+    assert (word, etype) in found
+    assert not any(t == "ASSAULT" for w, t in found if w != word)  # no killing, shot or blow besides
+
+
+def test_the_count_of_warrants_executed_is_no_toll(staged) -> None:
+    doc = staged("Detectives executed four search warrants across the district on Friday.", upto="casualties")
+    assert not [c for c in doc.casualties if c.casualty.kind == "killed"]
+    assert staged("Militants executed four hostages on Friday.", upto="casualties").casualties  # people still counted
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # "accused" as the person on trial
+    ("A court in Lahore convicts the second accused in the bombing case.", "accused"),
+    ("The accused were taken back to prison after the hearing.", "accused"),
+    ("Lawyers for the two accused asked for bail.", "accused"),
+    # figures of speech
+    ("The censor board is taking another shot at banning the film.", "shot"),
+    ("Regulators took a shot at reforming the tax code.", "shot"),
+    ("The general launched a new War on Terror after the election.", "launched"),
+    ("The mayor's war on drugs has filled the jails.", "war"),
+])
+def test_a_word_of_violence_or_accusation_used_otherwise_is_no_event(staged, text, word) -> None:
+    assert word not in [w for w, _ in _types(staged, text)]
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    ("The opposition accused the police of torture.", "accused", "ACCUSE"),
+    ("A gunman fired a shot at the governor's car.", "shot", "ASSAULT"),
+    ("Rebels launched an attack on the garrison.", "attack", "ASSAULT"),
+    ("The army hit the village with artillery.", "hit", "ASSAULT"),
+])
+def test_the_plain_senses_stay(staged, text, word, etype) -> None:
+    assert (word, etype) in _types(staged, text)

@@ -427,6 +427,11 @@ def war_modifiers() -> tuple[str, ...]:
     return _word_list("war_modifiers")
 
 
+def policy_war_targets() -> tuple[str, ...]:
+    """What a "war on" names when it is a policy campaign ("the War on Terror"), not fighting."""
+    return _word_list("policy_war_targets")
+
+
 def executed_instruments() -> tuple[str, ...]:
     """Things executed that are not people ("the execution of the Act", "executed the plan")."""
     return _word_list("executed_instruments")

@@ -97,6 +97,8 @@ _RE_AGED_PASSIVE = re.compile(r"(?<![\w.,])(?:an?\s+)" + _AGED + r"(?:\s+" + _AG
 _RE_DESTROYED = re.compile(r"\b(destroyed|destroying)\s+" + NUM + r"\s+(" + _PERSON_NOUNS + r")\b", re.I)
 _RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|executions|beheading|beheadings|deaths|massacre)\s+of\s+"
                       + NUM + r"\s+" + _WHO, re.I)
+# "executed five search warrants": what was executed is no person (the lexicon's executed instruments)
+_INSTRUMENT_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,2}?(?:" + lexicon.alternation(lexicon.executed_instruments()) + r")\b", re.I)
 _OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|" + lexicon.count_alternation(2, 10) + r"|" + lexicon.approximate_alternation("large_counts") + r")\s+"
                            r"(?!(?:others?\s+)?(?:injured|wounded|hurt|dead|killed|missing)\b)", re.I)
 _RE_TOLL = re.compile(r"\b(death toll|toll|number of (?:the )?dead|number of victims)\b(?:\s+\w+){0,5}?\s+(?:to|at|reached|hits?|of|is|was|stands at|rose to)\s+" + NUM + r"\b", re.I)
@@ -323,6 +325,8 @@ def find_casualties(doc: Doc) -> Doc:
                 continue
             who = m.group(4)
             verb = m.group(1)
+            if not who and verb.lower().startswith("execut") and _INSTRUMENT_AFTER.match(text, m.end()):
+                continue  # "executed five search warrants": things carried out, no one killed
             if m.group(5):
                 verb = m.group(5)
             elif verb.lower() in ("left", "leaving"):

@@ -142,6 +142,24 @@ def _call_not_demand(text: str, t: Trigger) -> bool:
         and bool(_call_on_day().match(text[t.end:t.end + 30]))
 
 
+# "executed five search warrants", "served an arrest warrant on him": a police search or arrest, no killing
+_WARRANT = re.compile(r"\b(?:execut(?:e|es|ed|ing)|serv(?:e|es|ed|ing))\s+(?:[\w\-'’]+\s+){0,3}?warrants?\b", re.I)
+# a court's verdict: "found the officer guilty of", "was found not guilty" (a conviction is legal
+# coercion, like "convicted"; an acquittal a release, like "acquitted")
+_VERDICT = re.compile(r"\b(found)\s+(?:(?!not\b|guilty\b)[\w\-'’.]+\s+){0,6}?(not\s+)?guilty\b", re.I)
+# a state listing a group as terrorist: a legal ban (PLOVER COERCE, as CAMEO's "ban political parties")
+_TERROR_LISTED = re.compile(r"\b(declar(?:e|es|ed|ing)|designat(?:e|es|ed|ing)|proscrib(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?|"
+                            r"list(?:s|ed|ing)?)\s+(?:[\w\-'’.]+\s+){0,6}?(?:as\s+)?(?:an?\s+|one\s+of\s+the\s+)?"
+                            r"(?:foreign\s+|global\s+|specially\s+designated\s+)?terrorist\s+"
+                            r"(?:organi[sz]ations?|groups?|entit(?:y|ies)|movements?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _policy_war() -> re.Pattern[str]:
+    """"the War on Terror", "a war on drugs": a policy campaign's name, no fighting."""
+    return re.compile(r"\bwars?\s+on\s+(?:" + lexicon.alternation(lexicon.policy_war_targets()) + r")\b", re.I)
+
+
 def find_triggers(doc: Doc) -> Doc:
     text = doc.text
     lowered = text.lower()
@@ -186,6 +204,19 @@ def find_triggers(doc: Doc) -> Doc:
             found.append(Trigger(m.start(1), m.end(1), m.group(1), "AID", "humanitarian", *aid))
     for m in _CAMPAIGN_TO_FREE.finditer(text):
         found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
+    arrest = _entry("COERCE", "arrest")
+    for m in _WARRANT.finditer(text):
+        found.append(Trigger(m.start(), m.end(), m.group(0), "COERCE", "arrest", *arrest))
+    release = _entry("CONCEDE", "release")
+    for m in _VERDICT.finditer(text):
+        if m.group(2):
+            found.append(Trigger(m.start(1), m.end(1), m.group(1), "CONCEDE", "release", *release))
+        else:
+            found.append(Trigger(m.start(1), m.end(1), m.group(1), "COERCE", "legal", *legal))
+    for m in _TERROR_LISTED.finditer(text):
+        found.append(Trigger(m.start(1), m.end(1), m.group(1), "COERCE", "restrict", *restrict))
+    for m in _policy_war().finditer(text):
+        found.append(Trigger(m.start(), m.end(), m.group(0), NOT_EVENT, None, (), "", 0.0))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = Coverage(len(text))
     kept = []
@@ -340,6 +371,20 @@ _HIJACKED_VEHICLE = re.compile(r"^\s+(?:of\s+)?(?:[\w\-'’]+\s+){0,3}?(?:planes
 _DONE_RELEASE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.done_release_verbs()) + r")\s+(?:the|his|her|their)\s+$", re.I)
 
 
+# "hit the firm with financial measures", "hit them with new sanctions": a penalty imposed
+_MEASURES_AFTER = re.compile(r"^\s+(?:[\w\-'’.,]+\s+){0,6}?with\s+(?:[\w\-]+\s+){0,3}?(?:sanctions|measures|penalties|"
+                             r"tariffs|fines|asset freezes|travel bans|embargoe?s?)\b", re.I)
+# "taking another shot at", "took a shot at reforming": an attempt (idiom), not gunfire
+_FIGURATIVE_SHOT = re.compile(r"\b(?:another|second|fresh|new|final|last|one more)\s+shot\s+at\b|"
+                              r"\b(?:take|takes|took|taken|taking|have|has|had|get|gets|got)\s+(?:a|his|her|its|their)\s+"
+                              r"shot\s+at\s+\w+ing\b", re.I)
+_LAUNCHED_WHAT = re.compile(r"\s+(?:(?:the|a|an|its|his|her|their|new)\s+)?(?:[\w\-'’]+\s+){0,3}?(?=wars?\s+on\b)|", re.I)
+# "the accused", "the first accused", "two accused": the person on trial, no accusation made
+_ACCUSED_PERSON = re.compile(r"\b(?:the|an?|first|second|third|fourth|fifth|main|prime|chief|principal|other|"
+                             r"fellow|remaining|co|\d+|" + lexicon.count_alternation(2, 10) + r")[\s\-]+$", re.I)
+_ACCUSED_OF = re.compile(r"^\s+(?:of|him|her|them|it|the|his|their|its|a|an)\b", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
     if t.text.lower() == "release" and re.search(r"\b(?:the|a|an|his|her|their|its|whose)\s+$", text[max(0, t.start - 8):t.start], re.I) \
             and not _DONE_RELEASE.search(text[max(0, t.start - 40):t.start]):
@@ -375,6 +420,16 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
         return replace(t, type=NOT_EVENT)
     if _labour(text, t):
         return _as(t, "PROTEST", "demo")
+    if t.type == "ASSAULT" and t.text.lower() in ("hit", "hits", "hitting") and _MEASURES_AFTER.match(text[t.end:t.end + 120]):
+        return _as(t, "SANCTION", "discontinue")  # "hit the bank with sanctions": a penalty, no blow struck
+    if t.type == "ASSAULT" and t.text.lower() == "shot" and _FIGURATIVE_SHOT.search(text[max(0, t.start - 40):t.end + 40]):
+        return replace(t, type=NOT_EVENT)  # "taking another shot at censoring the press": an attempt
+    if t.type == "ASSAULT" and t.text.lower().startswith("launch") \
+            and _policy_war().match(text, t.end + len(_LAUNCHED_WHAT.match(text, t.end).group(0))):
+        return replace(t, type=NOT_EVENT)  # "launched the War on Terror": a campaign named, no attack
+    if t.type == "ACCUSE" and t.text.lower() == "accused" and _ACCUSED_PERSON.search(text[max(0, t.start - 30):t.start]) \
+            and not _ACCUSED_OF.match(text[t.end:t.end + 40]):
+        return replace(t, type=NOT_EVENT)  # "the accused were released", "the first accused": a person
     if t.type == "ACCUSE" and t.text.lower().startswith("condemn") and _SENTENCE_AFTER.match(text[t.end:t.end + 120]):
         return _as(t, "COERCE", "legal")
     if t.type == "THREATEN" and t.text.lower().startswith("warn"):
