@@ -255,3 +255,17 @@ def test_a_past_weekday_is_never_a_week_ahead_nor_after_the_next_day():
     for day, value in [("Tuesday", "2024-03-12"), ("Wednesday", "2024-03-13"), ("Monday", "2024-03-11"),
                        ("Friday", "2024-03-08"), ("Thursday", "2024-03-14")]:
         assert resolved(f"The court sentenced the editor to four years on {day}.", "2024-03-13") == [(value, "day")]
+
+
+def test_the_day_before_opening_a_sentence_counts_from_the_day_just_told():
+    # published on Monday 2024-02-26: "the day before" is the eve of the day the sentence before named
+    text = ("On February 22, soldiers detained nine traders at the border post. "
+            "The day before, militiamen had looted the market in the same town.")
+    doc = default_pipeline().run(Article(text=text, published="2024-02-26"))
+    day_before = next(d for d in doc.dates if d.text == "The day before")
+    assert day_before.value == "2024-02-21"
+    # a day that dates a telling is no anchor: the report's eve stands
+    told = ("Soldiers detained nine traders at the border post, the army said on February 22. "
+            "The day before, militiamen had looted the market in the same town.")
+    doc = default_pipeline().run(Article(text=told, published="2024-02-26"))
+    assert next(d for d in doc.dates if d.text == "The day before").value == "2024-02-25"

@@ -75,6 +75,13 @@ def find_doc_dates(doc: Doc) -> Doc:
         sentence = next((s for s in doc.sentences if s.start <= d.start < s.end), None)
         anchor = next((e for e in reversed(dates[:i]) if sentence is not None and e.start >= sentence.start
                        and e.precision == "day" and not _DAY_BEFORE.fullmatch(e.text)), None)
+        if anchor is None and sentence is not None and sentence.index > 0:
+            # "The day before, students had marched": the day the sentence before has just named (an
+            # act's, not the day it was told)
+            floor = doc.sentences[sentence.index - 1].start
+            anchor = next((e for e in reversed(dates[:i]) if floor <= e.start < sentence.start and e.precision == "day"
+                           and not _DAY_BEFORE.fullmatch(e.text)
+                           and not telling_before().search(doc.text[max(floor, e.start - 40):e.start])), None)
         if anchor is not None:
             day = date.fromisoformat(anchor.value) - timedelta(days=1)
             dates[i] = replace(d, value=day.isoformat())
