@@ -225,3 +225,47 @@ def test_years_ago_today_is_an_anniversary_not_today():
     assert [d.value for d in find_dates(text, "2020-11-17")] == ["2020-11-15", "1970-11-16"]
     records = default_pipeline().run(Article(text=text, published="2020-11-17")).mentions
     assert [(m.historical, m.date.value) for m in records] == [(False, "2020-11-15"), (True, "1970-11-16")]
+
+
+@pytest.mark.parametrize("published", ["2024-02-24", "2024-02-26"])
+def test_overnight_beside_a_stated_day_is_that_day(published):
+    # "overnight" counts from the day being told, not from the report's own day
+    text = "On February 24, riot police detained fourteen students overnight at the campus gate."
+    doc = default_pipeline().run(Article(text=text, published=published))
+    arrest = next(m for m in doc.mentions if m.type == "COERCE")
+    assert arrest.date is not None and arrest.date.value == "2024-02-24"
+
+
+def test_overnight_alone_is_the_night_before_the_report():
+    assert resolved("Militants shelled the outpost overnight.", "2024-02-26") == [("2024-02-25", "day")]
+
+
+def test_a_tally_opened_by_a_period_does_not_date_the_incident_before_it():
+    # published on Monday 2024-03-18: the incident has no day of its own; the tally's month is not its day
+    text = ("Bandits shot dead five herders near a watering point, the district chief said. "
+            "Last month, raids across the province left more than 40 people dead.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
+    lead = min(doc.mentions, key=lambda m: m.sentences[0])
+    assert lead.date is not None and (lead.date.value, lead.date.basis) == ("2024-03-18", "published")
+
+
+def test_a_past_weekday_is_never_a_week_ahead_nor_after_the_next_day():
+    # published on Wednesday 2024-03-13: a past act's weekday is within the six days before, or the
+    # next day (the report's date a time zone behind: see test_the_day_after_publication_only_on_weekdays)
+    for day, value in [("Tuesday", "2024-03-12"), ("Wednesday", "2024-03-13"), ("Monday", "2024-03-11"),
+                       ("Friday", "2024-03-08"), ("Thursday", "2024-03-14")]:
+        assert resolved(f"The court sentenced the editor to four years on {day}.", "2024-03-13") == [(value, "day")]
+
+
+def test_the_day_before_opening_a_sentence_counts_from_the_day_just_told():
+    # published on Monday 2024-02-26: "the day before" is the eve of the day the sentence before named
+    text = ("On February 22, soldiers detained nine traders at the border post. "
+            "The day before, militiamen had looted the market in the same town.")
+    doc = default_pipeline().run(Article(text=text, published="2024-02-26"))
+    day_before = next(d for d in doc.dates if d.text == "The day before")
+    assert day_before.value == "2024-02-21"
+    # a day that dates a telling is no anchor: the report's eve stands
+    told = ("Soldiers detained nine traders at the border post, the army said on February 22. "
+            "The day before, militiamen had looted the market in the same town.")
+    doc = default_pipeline().run(Article(text=told, published="2024-02-26"))
+    assert next(d for d in doc.dates if d.text == "The day before").value == "2024-02-25"

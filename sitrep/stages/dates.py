@@ -14,6 +14,9 @@ from sitrep.stages.doc import Doc
 # "on Tuesday raised the toll from strikes ... the previous day": a day before the day the sentence
 # has just named, not before the publication
 _DAY_BEFORE = re.compile(r"(?:the previous day|the day before|a day earlier)", re.I)
+# "overnight" counts from the day being told, not from the report's: beside a stated day ("On February
+# 24, police arrested ... overnight") it is the night of that day, dated by it
+_OVERNIGHT = re.compile(r"overnight", re.I)
 # "was arrested the same day", "later that day", "in the meantime": the day the text has just named
 SAME_DAY = re.compile(r"\b(?:(?:on\s+)?the\s+same\s+(?:day|night|morning|evening|afternoon)|"
                        r"(?:later|earlier)\s+that\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
@@ -54,6 +57,13 @@ def find_doc_dates(doc: Doc) -> Doc:
         # ("On October 24") is that day whoever repeats it
         own = {(d.start, d.end): d for d in find_dates(doc.text, written.value) if deictic(d.text)}
         dates = [own.get((d.start, d.end), d) for d in dates]
+    for i, d in enumerate(dates):
+        if _OVERNIGHT.fullmatch(d.text):  # (before the lead's own day is set aside below)
+            sentence = next((s for s in doc.sentences if s.start <= d.start < s.end), None)
+            stated = next((e for e in dates if sentence is not None and sentence.start <= e.start < sentence.end
+                           and e.precision == "day" and not deictic(e.text)), None)
+            if stated is not None:
+                dates[i] = replace(d, value=stated.value, historical=stated.historical)
     # the report's own day opening its lead is the publication date, not an event date ("Mon Oct 31
     # 2016 Syrian Army kills ...", "police on Sunday detained ..."); a wire dateline's day further down
     # stays, and the events' time step reads it as the report's day (basis "published")
@@ -65,6 +75,13 @@ def find_doc_dates(doc: Doc) -> Doc:
         sentence = next((s for s in doc.sentences if s.start <= d.start < s.end), None)
         anchor = next((e for e in reversed(dates[:i]) if sentence is not None and e.start >= sentence.start
                        and e.precision == "day" and not _DAY_BEFORE.fullmatch(e.text)), None)
+        if anchor is None and sentence is not None and sentence.index > 0:
+            # "The day before, students had marched": the day the sentence before has just named (an
+            # act's, not the day it was told)
+            floor = doc.sentences[sentence.index - 1].start
+            anchor = next((e for e in reversed(dates[:i]) if floor <= e.start < sentence.start and e.precision == "day"
+                           and not _DAY_BEFORE.fullmatch(e.text)
+                           and not telling_before().search(doc.text[max(floor, e.start - 40):e.start])), None)
         if anchor is not None:
             day = date.fromisoformat(anchor.value) - timedelta(days=1)
             dates[i] = replace(d, value=day.isoformat())

@@ -148,12 +148,21 @@ def report_day_fits(a: EventMention, b: EventMention) -> bool:
 def borrowed_period(doc: Doc, m: EventMention) -> bool:
     """A record whose only date is a period ("last week", "earlier this month") read in another
     sentence it took in, when that period holds the publication day: the act told as the day's news
-    is better dated by that day (assumed) than by a vaguer span another sentence gave to its own act."""
+    is better dated by that day (assumed) than by a vaguer span another sentence gave to its own act;
+    so is one whose period opens the sentence it took in ("Last month, attacks killed 60"): a tally's span."""
     when, published = m.date, doc.article.published
     if when is None or when.basis != "text" or when.precision not in ("month", "year") or when.evidence is None \
-            or not published or not published.startswith(when.value):
+            or not published or m.evidence.start <= when.evidence.start < m.evidence.end:
         return False
-    return not (m.evidence.start <= when.evidence.start < m.evidence.end)
+    if published.startswith(when.value):
+        return True
+    # "Last month, attacks in the state killed more than 60 people": a period that opens the sentence
+    # frames a tally of that span, not the day of the incident told before it
+    sentence = next((s for s in doc.sentences if s.start <= when.evidence.start < s.end), None)
+    return sentence is not None and _PERIOD_OPENS.fullmatch(doc.text, sentence.start, when.evidence.start) is not None
+
+
+_PERIOD_OPENS = re.compile(r"\W*(?:(?:and|but|so)\s+)?(?:in|during|over|since|earlier|so\s+far)?\s*", re.I)
 
 
 # "The operation was carried out on Sunday night", "The attack took place on Monday": a later sentence
