@@ -183,17 +183,12 @@ def test_map_fetches_details_only_on_click(watched, events):
     assert any("/api/map?" in u and "bbox=" in u for u in asked)  # the details, asked for on click
     hrefs = [a.get_attribute("href") for a in links]
     assert all(h.startswith("/events/") and h.split("/")[-1] in ids for h in hrefs)
-    # the click starts a navigation: wait for its page, not for a network that may still be idle. On a
-    # loaded machine a click can land while the map still animates its popup open and be lost; the link
-    # is then clicked once more (found afresh), and the page it names must still be reached
-    for attempt in range(2):
-        popup.locator(f'a.popup-title[href="{hrefs[0]}"]').first.click()
-        try:
-            w.page.wait_for_url("**" + hrefs[0], timeout=15000)
-            break
-        except Exception:  # noqa: BLE001 - the click was lost: one retry, then the failure stands
-            if attempt:
-                raise
+    # a popup whose details arrive may auto-pan the map to fit them: a click while the map slides lands
+    # where the link was, on the map, and closes the popup. Wait for the map to stand still, then the
+    # click must start a navigation: wait for its page, not for a network that may still be idle
+    w.page.wait_for_selector("#map:not([data-moving])", timeout=5000)
+    popup.locator(f'a.popup-title[href="{hrefs[0]}"]').first.click()
+    w.page.wait_for_url("**" + hrefs[0], timeout=15000)
     w.page.wait_for_load_state("networkidle")
     assert w.page.url.endswith(hrefs[0]) and w.page.locator("table.sources").count() == 1
     w.clean()

@@ -23,6 +23,10 @@
   map.attributionControl.addAttribution("Natural Earth");
   map.createPane("basemap").style.zIndex = 200;
   map.createPane("events").style.zIndex = 450;
+  // while the map pans or zooms (a popup's auto-pan included) #map carries data-moving: what sits on
+  // the map is still sliding, so scripts driving the page wait for it to go before they click
+  map.on("movestart zoomstart", function () { el.dataset.moving = "true"; });
+  map.on("moveend", function () { delete el.dataset.moving; });
 
   function fetchJSON(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) {
