@@ -171,50 +171,38 @@ def find_triggers(doc: Doc) -> Doc:
         if end + 1 < len(text) and _word(text[end + 1]):
             continue
         found.append(Trigger(start, end + 1, text[start:end + 1], etype, mode, acled, cameo, weight))
-    request = _entry("REQUEST", None)
     for m in _DEMAND.finditer(text):
-        found.append(Trigger(m.start(), m.end(), m.group(0), "REQUEST", None, *request))
-    accuse = _entry("ACCUSE", "allege")
+        found.append(_matched(m, 0, "REQUEST", None))
     for m in _TO_COURT.finditer(text):
-        found.append(Trigger(m.start(), m.end(), m.group(0), "ACCUSE", "allege", *accuse))
+        found.append(_matched(m, 0, "ACCUSE", "allege"))
     for m in _said_must().finditer(text):
-        found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
-    legal = _entry("COERCE", "legal")
+        found.append(_matched(m, 1, "REQUEST", None))
     for m in _TRIED.finditer(text):
-        found.append(Trigger(m.start(1), m.end(1), m.group(1), "COERCE", "legal", *legal))
-    restrict = _entry("COERCE", "restrict")
+        found.append(_matched(m, 1, "COERCE", "legal"))
     for m in _SUPPLY_CUT.finditer(text):
-        found.append(Trigger(m.start(1), m.end(1), m.group(1), "COERCE", "restrict", *restrict))
-    concede = _entry("CONCEDE", None)
+        found.append(_matched(m, 1, "COERCE", "restrict"))
     for m in _PUT_OFF.finditer(text):
-        g = 1 if m.group(1) else 2
-        found.append(Trigger(m.start(g), m.end(g), m.group(g), "CONCEDE", None, *concede))
+        found.append(_matched(m, 1 if m.group(1) else 2, "CONCEDE", None))
     for m in _judged().finditer(text):
-        found.append(Trigger(m.start(1), m.end(1), m.group(1), "ACCUSE", "allege", *accuse))
+        found.append(_matched(m, 1, "ACCUSE", "allege"))
     for m in _urged_need().finditer(text):
-        found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
+        found.append(_matched(m, 1, "REQUEST", None))
+    concede = _entry("CONCEDE", None)
     for m in _OPEN_TO_TALKS.finditer(text):
         found.append(Trigger(m.start(1), m.end(), m.group(0)[m.start(1) - m.start():], "CONCEDE", None, *concede))
     for m in _FORCED_DOWN.finditer(text):
-        g = 1 if m.group(1) else 2
-        found.append(Trigger(m.start(g), m.end(g), m.group(g), "COERCE", "restrict", *restrict))
-    aid = _entry("AID", "humanitarian")
+        found.append(_matched(m, 1 if m.group(1) else 2, "COERCE", "restrict"))
     for m in _TREATED_ABROAD.finditer(text):
         if not _CARE_PLACES.search(m.group(2)):
-            found.append(Trigger(m.start(1), m.end(1), m.group(1), "AID", "humanitarian", *aid))
+            found.append(_matched(m, 1, "AID", "humanitarian"))
     for m in _CAMPAIGN_TO_FREE.finditer(text):
-        found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
-    arrest = _entry("COERCE", "arrest")
+        found.append(_matched(m, 1, "REQUEST", None))
     for m in _WARRANT.finditer(text):
-        found.append(Trigger(m.start(), m.end(), m.group(0), "COERCE", "arrest", *arrest))
-    release = _entry("CONCEDE", "release")
+        found.append(_matched(m, 0, "COERCE", "arrest"))
     for m in _VERDICT.finditer(text):
-        if m.group(2):
-            found.append(Trigger(m.start(1), m.end(1), m.group(1), "CONCEDE", "release", *release))
-        else:
-            found.append(Trigger(m.start(1), m.end(1), m.group(1), "COERCE", "legal", *legal))
+        found.append(_matched(m, 1, "CONCEDE", "release") if m.group(2) else _matched(m, 1, "COERCE", "legal"))
     for m in _TERROR_LISTED.finditer(text):
-        found.append(Trigger(m.start(1), m.end(1), m.group(1), "COERCE", "restrict", *restrict))
+        found.append(_matched(m, 1, "COERCE", "restrict"))
     for m in _policy_war().finditer(text):
         found.append(Trigger(m.start(), m.end(), m.group(0), NOT_EVENT, None, (), "", 0.0))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
@@ -458,7 +446,12 @@ def _territory() -> dict:
     return {"acled": tuple(entry["acled"]), "cameo": str(entry["cameo"]), "weight": float(entry["weight"])}
 
 
-@lru_cache(maxsize=8)
+def _matched(m: re.Match[str], group: int, etype: str, mode: str | None) -> Trigger:
+    """A trigger a pattern found: the words of its group, with the triggers.yaml entry of its type and mode."""
+    return Trigger(m.start(group), m.end(group), m.group(group), etype, mode, *_entry(etype, mode))
+
+
+@lru_cache(maxsize=32)
 def _entry(etype: str, mode: str | None) -> tuple[tuple[str, ...], str, float]:
     entry = next(e for e in trigger_entries() if e["type"] == etype and e.get("mode") == mode)
     return tuple(entry["acled"]), str(entry["cameo"]), float(entry["weight"])
