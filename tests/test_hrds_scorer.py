@@ -236,6 +236,45 @@ def test_the_arrest_of_a_suspect_or_an_offender_is_no_arbitrary_detention():
     assert not H.crime_story([activist]) and H.article_perpetrator([activist]) == "state actor"
 
 
+def test_a_suspect_named_next_to_the_laws_act_in_its_sentence_is_held_as_one():
+    # the parse took the victim as the one arrested; the sentence names a suspect next to the arrest
+    second = law("Detectives arrested a second suspect in the raid on the farm where a trader was beaten.",
+                 suspect={"kind": "civilians", "label": "a trader"})
+    assert H.held_suspect(second) and "arbitrary detention" not in H.violations([second])
+    passive = law("Four alleged smugglers were detained at the border crossing.", suspect=None)
+    assert H.held_suspect(passive)
+    # an adjective alone does not make the arrested a suspect, nor a suspect told far from the arrest
+    accused = law("The blogger, accused of insulting the governor, was arrested at his home.",
+                  suspect={"kind": "journalists", "label": "the blogger"})
+    assert not H.held_suspect(accused) and "arbitrary detention" in H.violations([accused])
+    far = law("Police arrested the union leader at dawn, days after the mayor had called the strikers criminals.",
+              suspect={"kind": "workers", "label": "the union leader"})
+    assert not H.held_suspect(far)
+    # only the law's act: an attack told next to such a noun is not an arrest of a suspect
+    attack = rec("ASSAULT", "beat") | {"evidence": {"text": "Soldiers beat the suspects in the street."},
+                                       "actor2": None}
+    assert not H.held_suspect(attack)
+
+
+def test_an_arrest_its_own_sentence_tells_is_for_a_violent_crime_is_no_detention():
+    # not the article's main act, but told for a killing: the law's answer to that crime
+    arrest = law("A man was later detained over the murder of the pastor's driver.",
+                 suspect={"kind": "civilians", "label": "a man"})
+    jailed = law("Police arrested the pastor at the church.", suspect={"kind": "civilians", "label": "the pastor"})
+    assert not H.crime_story([jailed, arrest])
+    assert "arbitrary detention" not in H.record_violations(arrest)
+    assert "arbitrary detention" in H.record_violations(jailed)
+    assert "arbitrary detention" in H.violations([jailed, arrest])
+
+
+def test_the_crime_and_suspect_patterns_stay_linear_on_long_runs_of_hyphens():
+    # a run of hyphens once had every split between a separator and a word (far worse than quadratic)
+    law_pattern, crime = H._crime_patterns()
+    line = "arrested over " + "-" * 20000 + "!"
+    assert crime.search(line) is None and H._held_pattern().search(line) is None
+    assert crime.search("arrested over " + "-" * 20000 + " the killing")  # one word between: still read
+
+
 def test_an_abduction_is_a_kidnapping_and_no_other_harm_and_sexual_violence_is_no_torture():
     gunmen = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen", acled="Abduction/forced disappearance")
     assert H.violations([gunmen]) == {"kidnapping"}

@@ -36,7 +36,8 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   the paper's scorer does. An abduction by a state organ is no kidnapping; an abduction is no
   "other" harm besides; sexual violence is "other", not torture; in an article about a crime the law
   answers, the arrests of its suspects are no arbitrary detention, nor anywhere is the arrest of one
-  its words name a suspect or an offender ("two suspected bandits").
+  its words name a suspect or an offender ("two suspected bandits"), nor an arrest its own
+  sentence tells is for a violent crime ("a man was detained over the murder of").
 * **year / month / day**: from the violent or coercive record whose date the text states (past
   ones too: the attack an article is about is often one it recounts): a recounted act the text
   dates by the calendar first, then any act so dated, then a recounted one, then any (a date
@@ -289,18 +290,39 @@ def perpetrator_type(record: dict[str, Any] | None) -> str | None:
     return _labels()["perpetrator_types"].get(kind, "other non-state actors")
 
 
+# Up to {} words between two phrases: words and what separates them are disjoint classes, so that a
+# run of hyphens or apostrophes has one reading only (\W+ and [\w'’-]+ both took "-": a long run of
+# them was split every way, far worse than quadratic on a hostile line).
+_GAP = r"(?:[^\w'’-]+[\w'’-]+){{0,{}}}?[^\w'’-]+"
+
+
 @cache
 def _suspect_pattern() -> re.Pattern[str]:
-    words = _labels()["crime_case"]["suspect_words"] + _labels()["perpetrator_words"]["other actors without permissions"]
+    case = _labels()["crime_case"]
+    words = case["suspect_words"] + case["suspect_adjectives"] + _labels()["perpetrator_words"][_ATTACKERS]
     return re.compile(rf"\b(?:{lexicon.alternation(words)})\b", re.I)
+
+
+@cache
+def _held_pattern() -> re.Pattern[str]:
+    """A law phrase and a noun naming a suspect or an offender within four words of each other, in
+    either order ("arrested a second suspect", "suspected bandits have been arrested")."""
+    case = _labels()["crime_case"]
+    law = lexicon.alternation(_phrases("COERCE", STATE_ACT_MODES) + case["law_words"])
+    nouns = lexicon.alternation(case["suspect_words"] + _labels()["perpetrator_words"][_ATTACKERS])
+    return re.compile(rf"\b(?:{law}){_GAP.format(4)}(?:{nouns})\b|\b(?:{nouns}){_GAP.format(4)}(?:{law})\b", re.I)
 
 
 def held_suspect(record: dict[str, Any] | None) -> bool:
     """Whether a law act (an arrest, a charge) is of someone its words name as a suspect or an
-    offender ("police arrested two suspected bandits"): the law's answer to a crime, no violation."""
+    offender ("police arrested two suspected bandits"): the law's answer to a crime, no violation.
+    Read in its actor2's words and, when its parse missed them, in its own sentence: a suspect or an
+    offender named next to the law's act ("police arrested a second suspect in the robbery"; an
+    adjective alone, "an activist accused of sedition was arrested", is not enough there)."""
     actor = (record or {}).get("actor2") or {}
     words = f"{actor.get('label') or ''} {actor.get('name') or ''}"
-    return _law_act(record) and bool(_suspect_pattern().search(words))
+    evidence = ((record or {}).get("evidence") or {}).get("text") or ""
+    return _law_act(record) and bool(_suspect_pattern().search(words) or _held_pattern().search(evidence))
 
 
 def suspect_type(actor: dict[str, Any] | None) -> str:
@@ -321,7 +343,7 @@ def _phrases(etype: str, modes: frozenset[str] | None = None) -> list[str]:
 def _crime_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     case = _labels()["crime_case"]
     law = re.compile(rf"\b(?:{lexicon.alternation(_phrases('COERCE', STATE_ACT_MODES) + case['law_words'])})\b", re.I)
-    crime = re.compile(rf"\b(?:{lexicon.alternation(case['reasons'])})\b(?:\W+[\w'’-]+){{0,5}}?\W+"
+    crime = re.compile(rf"\b(?:{lexicon.alternation(case['reasons'])})\b{_GAP.format(5)}"
                        rf"(?:{lexicon.alternation(_phrases('ASSAULT'))})\b", re.I)
     return law, crime
 
@@ -438,7 +460,7 @@ def record_violations(record: dict[str, Any], sentences: list[str] | None = None
             found.add(name)
         if agent and agent == rule.get("not_by") and mode in rule.get("modes", []):
             found.discard(name)  # the state's abduction is not a kidnapping
-    if held_suspect(record):
+    if held_suspect(record) or for_a_crime(record):
         found.discard("arbitrary detention")
     return found
 
