@@ -275,6 +275,23 @@ def test_the_crime_and_suspect_patterns_stay_linear_on_long_runs_of_hyphens():
     assert crime.search("arrested over " + "-" * 20000 + " the killing")  # one word between: still read
 
 
+def test_a_violation_the_article_names_again_and_again_is_one_it_reports():
+    sentences = ["The editor was arrested on Monday.", "Her lawyer said she had been tortured in custody.",
+                 "Rights groups condemned the torture of detainees.", "Officials denied that anyone was tortured."]
+    arrest = law(sentences[0], suspect={"kind": "journalists", "label": "the editor"}) | {"sentences": [0]}
+    assert H.repeated_violations(sentences) == {"torture"}
+    assert H.violations([arrest], sentences) == {"arbitrary detention", "other", "torture"}
+    # named twice is not enough; a word of another class does not add up with it
+    assert H.repeated_violations(sentences[:3]) == set()
+    assert H.violations([arrest], sentences[:3]) == {"arbitrary detention", "other"}
+    # in an article about a crime the law answers, the repeated arrests are its suspects'
+    title = "Three held over murder of radio host"
+    crime = ["Police arrested three suspects.", "They were detained in Kano.", "A fourth man was arrested later."]
+    held = law(crime[0], suspect={"kind": "civilians", "label": "three suspects"}, title=title) | {"sentences": [0]}
+    assert H.crime_story([held]) and "arbitrary detention" in H.repeated_violations([title, *crime])
+    assert "arbitrary detention" not in H.violations([held], crime)
+
+
 def test_an_abduction_is_a_kidnapping_and_no_other_harm_and_sexual_violence_is_no_torture():
     gunmen = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen", acled="Abduction/forced disappearance")
     assert H.violations([gunmen]) == {"kidnapping"}

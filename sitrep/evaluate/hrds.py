@@ -31,7 +31,8 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
 * **violation types**: the union of each violent or coercive record's types (historical ones too)
   (arrest -> arbitrary detention, abduction -> kidnapping, torture, a death toll -> killing, any
   other violent or coercive act -> other), with the violations the words of its sentences and of
-  the headline name ("arrested and tortured", "forcibly disappeared"); with no violent record, the
+  the headline name ("arrested and tortured", "forcibly disappeared"), and those the article names
+  three times or more anywhere (hrds_labels.yaml, repeated_mentions); with no violent record, the
   words of the other records' sentences ("protest against the arrest of"); none -> "unknown", as
   the paper's scorer does. An abduction by a state organ is no kidnapping; an abduction is no
   "other" harm besides; sexual violence is "other", not torture; in an article about a crime the law
@@ -432,6 +433,14 @@ def worded_violations(text: str | None, fallback: bool = False) -> set[str]:
     return {name for table in patterns for name, words in table.items() if text and words.search(text)}
 
 
+def repeated_violations(texts: list[str | None]) -> set[str]:
+    """The violations the article names again and again: at least ``repeated_mentions`` times in its
+    headline and sentences together (hrds_labels.yaml)."""
+    least = int(_labels()["repeated_mentions"])
+    return {name for name, words in _violation_words().items()
+            if sum(len(words.findall(text)) for text in texts if text) >= least}
+
+
 def _worded_in(record: dict[str, Any], sentences: list[str] | None, fallback: bool = False) -> set[str]:
     """The violations named in a record's evidence and in every sentence it was read from."""
     found = worded_violations((record.get("evidence") or {}).get("text"), fallback)
@@ -477,6 +486,8 @@ def violations(records: list[dict[str, Any]], sentences: list[str] | None = None
     if records:
         found |= worded_violations((records[0].get("article") or {}).get("title")) - (
             {"arbitrary detention"} if suspects else set())
+    found |= repeated_violations([(records[0].get("article") or {}).get("title") if records else None,
+                                  *(sentences or [])]) - ({"arbitrary detention"} if suspects else set())
     if not found:
         # no violent record: a protest or a call about an arrest still names the violation
         for record in records:
