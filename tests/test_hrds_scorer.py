@@ -292,6 +292,17 @@ def test_a_violation_the_article_names_again_and_again_is_one_it_reports():
     assert "arbitrary detention" not in H.violations([held], crime)
 
 
+def test_a_seizure_raid_or_curfew_of_the_arrest_mode_takes_no_one_into_custody():
+    seizure = rec() | {"trigger": "seized", "evidence": {"text": "Officers seized the printing press."}}
+    curfew = rec(acled="Arrests") | {"trigger": "imposed a curfew", "evidence": {"text": "The army imposed a curfew."}}
+    assert H.record_violations(seizure) == {"other"} and H.record_violations(curfew) == {"other"}
+    # the words of its sentence still tell a detention told with it
+    raid = rec() | {"trigger": "raided", "evidence": {"text": "Police raided the office and detained two staff."}}
+    assert "arbitrary detention" in H.record_violations(raid)
+    taken = rec() | {"trigger": "rounded up", "evidence": {"text": "Soldiers rounded up the villagers."}}
+    assert "arbitrary detention" in H.record_violations(taken)
+
+
 def test_an_abduction_is_a_kidnapping_and_no_other_harm_and_sexual_violence_is_no_torture():
     gunmen = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen", acled="Abduction/forced disappearance")
     assert H.violations([gunmen]) == {"kidnapping"}

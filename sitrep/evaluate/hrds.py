@@ -462,8 +462,10 @@ def record_violations(record: dict[str, Any], sentences: list[str] | None = None
                  for c in record.get("casualties") or [])
     found = _worded_in(record, sentences)
     agent = perpetrator_type(record) if _agent(record.get("actor1")) else None
+    trigger = str(record.get("trigger") or "").strip().lower()
     for name, rule in _labels()["violations"].items():
-        if (mode and mode in rule.get("modes", []) or acled and acled in rule.get("acled", [])
+        typed = trigger not in rule.get("not_triggers", [])  # a raid or a seizure takes no one
+        if (typed and (mode and mode in rule.get("modes", []) or acled and acled in rule.get("acled", []))
                 or rule.get("killed") and killed
                 or record.get("type") in rule.get("types", []) and mode not in rule.get("not_modes", [])):
             found.add(name)
