@@ -290,6 +290,13 @@ def test_a_violation_the_article_names_again_and_again_is_one_it_reports():
     held = law(crime[0], suspect={"kind": "civilians", "label": "three suspects"}, title=title) | {"sentences": [0]}
     assert H.crime_story([held]) and "arbitrary detention" in H.repeated_violations([title, *crime])
     assert "arbitrary detention" not in H.violations([held], crime)
+    # threats and harassment told again and again are the "other" harm, beside a named violation too
+    told = ["The reporter was seized by gunmen on Friday.", "She had received threats for months.",
+            "Her colleagues say the harassment grew after her last article.", "Others were threatened too."]
+    seized = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen") | {"sentences": [0]}
+    assert H.repeated_violations(told) == {"other"}
+    assert H.violations([seized], told) == {"kidnapping", "other"}
+    assert H.repeated_violations(told[:3]) == set() and H.violations([seized], told[:3]) == {"kidnapping"}
 
 
 def test_a_seizure_raid_or_curfew_of_the_arrest_mode_takes_no_one_into_custody():

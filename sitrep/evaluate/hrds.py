@@ -435,9 +435,10 @@ def worded_violations(text: str | None, fallback: bool = False) -> set[str]:
 
 def repeated_violations(texts: list[str | None]) -> set[str]:
     """The violations the article names again and again: at least ``repeated_mentions`` times in its
-    headline and sentences together (hrds_labels.yaml)."""
+    headline and sentences together (hrds_labels.yaml; the "other" harm by its words_without_violent_record:
+    threats, harassment, charges, censorship told again and again)."""
     least = int(_labels()["repeated_mentions"])
-    return {name for name, words in _violation_words().items()
+    return {name for table in (_violation_words(), _fallback_words()) for name, words in table.items()
             if sum(len(words.findall(text)) for text in texts if text) >= least}
 
 
