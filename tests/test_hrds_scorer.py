@@ -236,6 +236,80 @@ def test_the_arrest_of_a_suspect_or_an_offender_is_no_arbitrary_detention():
     assert not H.crime_story([activist]) and H.article_perpetrator([activist]) == "state actor"
 
 
+def test_a_suspect_named_next_to_the_laws_act_in_its_sentence_is_held_as_one():
+    # the parse took the victim as the one arrested; the sentence names a suspect next to the arrest
+    second = law("Detectives arrested a second suspect in the raid on the farm where a trader was beaten.",
+                 suspect={"kind": "civilians", "label": "a trader"})
+    assert H.held_suspect(second) and "arbitrary detention" not in H.violations([second])
+    passive = law("Four alleged smugglers were detained at the border crossing.", suspect=None)
+    assert H.held_suspect(passive)
+    # an adjective alone does not make the arrested a suspect, nor a suspect told far from the arrest
+    accused = law("The blogger, accused of insulting the governor, was arrested at his home.",
+                  suspect={"kind": "journalists", "label": "the blogger"})
+    assert not H.held_suspect(accused) and "arbitrary detention" in H.violations([accused])
+    far = law("Police arrested the union leader at dawn, days after the mayor had called the strikers criminals.",
+              suspect={"kind": "workers", "label": "the union leader"})
+    assert not H.held_suspect(far)
+    # only the law's act: an attack told next to such a noun is not an arrest of a suspect
+    attack = rec("ASSAULT", "beat") | {"evidence": {"text": "Soldiers beat the suspects in the street."},
+                                       "actor2": None}
+    assert not H.held_suspect(attack)
+
+
+def test_an_arrest_its_own_sentence_tells_is_for_a_violent_crime_is_no_detention():
+    # not the article's main act, but told for a killing: the law's answer to that crime
+    arrest = law("A man was later detained over the murder of the pastor's driver.",
+                 suspect={"kind": "civilians", "label": "a man"})
+    jailed = law("Police arrested the pastor at the church.", suspect={"kind": "civilians", "label": "the pastor"})
+    assert not H.crime_story([jailed, arrest])
+    assert "arbitrary detention" not in H.record_violations(arrest)
+    assert "arbitrary detention" in H.record_violations(jailed)
+    assert "arbitrary detention" in H.violations([jailed, arrest])
+
+
+def test_the_crime_and_suspect_patterns_stay_linear_on_long_runs_of_hyphens():
+    # a run of hyphens once had every split between a separator and a word (far worse than quadratic)
+    law_pattern, crime = H._crime_patterns()
+    line = "arrested over " + "-" * 20000 + "!"
+    assert crime.search(line) is None and H._held_pattern().search(line) is None
+    assert crime.search("arrested over " + "-" * 20000 + " the killing")  # one word between: still read
+
+
+def test_a_violation_the_article_names_again_and_again_is_one_it_reports():
+    sentences = ["The editor was arrested on Monday.", "Her lawyer said she had been tortured in custody.",
+                 "Rights groups condemned the torture of detainees.", "Officials denied that anyone was tortured."]
+    arrest = law(sentences[0], suspect={"kind": "journalists", "label": "the editor"}) | {"sentences": [0]}
+    assert H.repeated_violations(sentences) == {"torture"}
+    assert H.violations([arrest], sentences) == {"arbitrary detention", "other", "torture"}
+    # named twice is not enough; a word of another class does not add up with it
+    assert H.repeated_violations(sentences[:3]) == set()
+    assert H.violations([arrest], sentences[:3]) == {"arbitrary detention", "other"}
+    # in an article about a crime the law answers, the repeated arrests are its suspects'
+    title = "Three held over murder of radio host"
+    crime = ["Police arrested three suspects.", "They were detained in Kano.", "A fourth man was arrested later."]
+    held = law(crime[0], suspect={"kind": "civilians", "label": "three suspects"}, title=title) | {"sentences": [0]}
+    assert H.crime_story([held]) and "arbitrary detention" in H.repeated_violations([title, *crime])
+    assert "arbitrary detention" not in H.violations([held], crime)
+    # threats and harassment told again and again are the "other" harm, beside a named violation too
+    told = ["The reporter was seized by gunmen on Friday.", "She had received threats for months.",
+            "Her colleagues say the harassment grew after her last article.", "Others were threatened too."]
+    seized = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen") | {"sentences": [0]}
+    assert H.repeated_violations(told) == {"other"}
+    assert H.violations([seized], told) == {"kidnapping", "other"}
+    assert H.repeated_violations(told[:3]) == set() and H.violations([seized], told[:3]) == {"kidnapping"}
+
+
+def test_a_seizure_raid_or_curfew_of_the_arrest_mode_takes_no_one_into_custody():
+    seizure = rec() | {"trigger": "seized", "evidence": {"text": "Officers seized the printing press."}}
+    curfew = rec(acled="Arrests") | {"trigger": "imposed a curfew", "evidence": {"text": "The army imposed a curfew."}}
+    assert H.record_violations(seizure) == {"other"} and H.record_violations(curfew) == {"other"}
+    # the words of its sentence still tell a detention told with it
+    raid = rec() | {"trigger": "raided", "evidence": {"text": "Police raided the office and detained two staff."}}
+    assert "arbitrary detention" in H.record_violations(raid)
+    taken = rec() | {"trigger": "rounded up", "evidence": {"text": "Soldiers rounded up the villagers."}}
+    assert "arbitrary detention" in H.record_violations(taken)
+
+
 def test_an_abduction_is_a_kidnapping_and_no_other_harm_and_sexual_violence_is_no_torture():
     gunmen = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen", acled="Abduction/forced disappearance")
     assert H.violations([gunmen]) == {"kidnapping"}

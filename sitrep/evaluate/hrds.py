@@ -31,12 +31,14 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
 * **violation types**: the union of each violent or coercive record's types (historical ones too)
   (arrest -> arbitrary detention, abduction -> kidnapping, torture, a death toll -> killing, any
   other violent or coercive act -> other), with the violations the words of its sentences and of
-  the headline name ("arrested and tortured", "forcibly disappeared"); with no violent record, the
+  the headline name ("arrested and tortured", "forcibly disappeared"), and those the article names
+  three times or more anywhere (hrds_labels.yaml, repeated_mentions); with no violent record, the
   words of the other records' sentences ("protest against the arrest of"); none -> "unknown", as
   the paper's scorer does. An abduction by a state organ is no kidnapping; an abduction is no
   "other" harm besides; sexual violence is "other", not torture; in an article about a crime the law
   answers, the arrests of its suspects are no arbitrary detention, nor anywhere is the arrest of one
-  its words name a suspect or an offender ("two suspected bandits").
+  its words name a suspect or an offender ("two suspected bandits"), nor an arrest its own
+  sentence tells is for a violent crime ("a man was detained over the murder of").
 * **year / month / day**: from the violent or coercive record whose date the text states (past
   ones too: the attack an article is about is often one it recounts): a recounted act the text
   dates by the calendar first, then any act so dated, then a recounted one, then any (a date
@@ -289,18 +291,39 @@ def perpetrator_type(record: dict[str, Any] | None) -> str | None:
     return _labels()["perpetrator_types"].get(kind, "other non-state actors")
 
 
+# Up to {} words between two phrases: words and what separates them are disjoint classes, so that a
+# run of hyphens or apostrophes has one reading only (\W+ and [\w'’-]+ both took "-": a long run of
+# them was split every way, far worse than quadratic on a hostile line).
+_GAP = r"(?:[^\w'’-]+[\w'’-]+){{0,{}}}?[^\w'’-]+"
+
+
 @cache
 def _suspect_pattern() -> re.Pattern[str]:
-    words = _labels()["crime_case"]["suspect_words"] + _labels()["perpetrator_words"]["other actors without permissions"]
+    case = _labels()["crime_case"]
+    words = case["suspect_words"] + case["suspect_adjectives"] + _labels()["perpetrator_words"][_ATTACKERS]
     return re.compile(rf"\b(?:{lexicon.alternation(words)})\b", re.I)
+
+
+@cache
+def _held_pattern() -> re.Pattern[str]:
+    """A law phrase and a noun naming a suspect or an offender within four words of each other, in
+    either order ("arrested a second suspect", "suspected bandits have been arrested")."""
+    case = _labels()["crime_case"]
+    law = lexicon.alternation(_phrases("COERCE", STATE_ACT_MODES) + case["law_words"])
+    nouns = lexicon.alternation(case["suspect_words"] + _labels()["perpetrator_words"][_ATTACKERS])
+    return re.compile(rf"\b(?:{law}){_GAP.format(4)}(?:{nouns})\b|\b(?:{nouns}){_GAP.format(4)}(?:{law})\b", re.I)
 
 
 def held_suspect(record: dict[str, Any] | None) -> bool:
     """Whether a law act (an arrest, a charge) is of someone its words name as a suspect or an
-    offender ("police arrested two suspected bandits"): the law's answer to a crime, no violation."""
+    offender ("police arrested two suspected bandits"): the law's answer to a crime, no violation.
+    Read in its actor2's words and, when its parse missed them, in its own sentence: a suspect or an
+    offender named next to the law's act ("police arrested a second suspect in the robbery"; an
+    adjective alone, "an activist accused of sedition was arrested", is not enough there)."""
     actor = (record or {}).get("actor2") or {}
     words = f"{actor.get('label') or ''} {actor.get('name') or ''}"
-    return _law_act(record) and bool(_suspect_pattern().search(words))
+    evidence = ((record or {}).get("evidence") or {}).get("text") or ""
+    return _law_act(record) and bool(_suspect_pattern().search(words) or _held_pattern().search(evidence))
 
 
 def suspect_type(actor: dict[str, Any] | None) -> str:
@@ -321,7 +344,7 @@ def _phrases(etype: str, modes: frozenset[str] | None = None) -> list[str]:
 def _crime_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     case = _labels()["crime_case"]
     law = re.compile(rf"\b(?:{lexicon.alternation(_phrases('COERCE', STATE_ACT_MODES) + case['law_words'])})\b", re.I)
-    crime = re.compile(rf"\b(?:{lexicon.alternation(case['reasons'])})\b(?:\W+[\w'’-]+){{0,5}}?\W+"
+    crime = re.compile(rf"\b(?:{lexicon.alternation(case['reasons'])})\b{_GAP.format(5)}"
                        rf"(?:{lexicon.alternation(_phrases('ASSAULT'))})\b", re.I)
     return law, crime
 
@@ -410,6 +433,15 @@ def worded_violations(text: str | None, fallback: bool = False) -> set[str]:
     return {name for table in patterns for name, words in table.items() if text and words.search(text)}
 
 
+def repeated_violations(texts: list[str | None]) -> set[str]:
+    """The violations the article names again and again: at least ``repeated_mentions`` times in its
+    headline and sentences together (hrds_labels.yaml; the "other" harm by its words_without_violent_record:
+    threats, harassment, charges, censorship told again and again)."""
+    least = int(_labels()["repeated_mentions"])
+    return {name for table in (_violation_words(), _fallback_words()) for name, words in table.items()
+            if sum(len(words.findall(text)) for text in texts if text) >= least}
+
+
 def _worded_in(record: dict[str, Any], sentences: list[str] | None, fallback: bool = False) -> set[str]:
     """The violations named in a record's evidence and in every sentence it was read from."""
     found = worded_violations((record.get("evidence") or {}).get("text"), fallback)
@@ -431,14 +463,16 @@ def record_violations(record: dict[str, Any], sentences: list[str] | None = None
                  for c in record.get("casualties") or [])
     found = _worded_in(record, sentences)
     agent = perpetrator_type(record) if _agent(record.get("actor1")) else None
+    trigger = str(record.get("trigger") or "").strip().lower()
     for name, rule in _labels()["violations"].items():
-        if (mode and mode in rule.get("modes", []) or acled and acled in rule.get("acled", [])
+        typed = trigger not in rule.get("not_triggers", [])  # a raid or a seizure takes no one
+        if (typed and (mode and mode in rule.get("modes", []) or acled and acled in rule.get("acled", []))
                 or rule.get("killed") and killed
                 or record.get("type") in rule.get("types", []) and mode not in rule.get("not_modes", [])):
             found.add(name)
         if agent and agent == rule.get("not_by") and mode in rule.get("modes", []):
             found.discard(name)  # the state's abduction is not a kidnapping
-    if held_suspect(record):
+    if held_suspect(record) or for_a_crime(record):
         found.discard("arbitrary detention")
     return found
 
@@ -455,6 +489,8 @@ def violations(records: list[dict[str, Any]], sentences: list[str] | None = None
     if records:
         found |= worded_violations((records[0].get("article") or {}).get("title")) - (
             {"arbitrary detention"} if suspects else set())
+    found |= repeated_violations([(records[0].get("article") or {}).get("title") if records else None,
+                                  *(sentences or [])]) - ({"arbitrary detention"} if suspects else set())
     if not found:
         # no violent record: a protest or a call about an arrest still names the violation
         for record in records:
