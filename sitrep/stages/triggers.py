@@ -63,6 +63,12 @@ _TO_COURT = re.compile(
 _TRIED = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(tried)\b(?!\s+to\b)", re.I)
 
 
+# "appeared before a terrorism court on Thursday", "appears in court today": a hearing of someone's
+# case (PLOVER COERCE, legal action), not an appearance in "court documents" or "court records"
+_APPEARED = re.compile(r"\b(appear(?:s|ed|ing)?)\s+(?:before|in)\s+(?:an?\s+|the\s+)?(?:[\w\-'’]+\s+){0,2}?"
+                       r"(?:courts?|tribunal|judges?|magistrates?)\b(?!\s+(?:documents?|records?|papers|filings?|files?)\b)", re.I)
+
+
 # "severed all the supply routes", "cut the rebels' supply lines": a siege's act on the other side's
 # supplies (PLOVER COERCE, CAMEO 191 impose blockade)
 _SUPPLY_CUT = re.compile(r"\b(sever(?:s|ed|ing)?|cut(?:s|ting)?(?:\s+off)?)\s+(?:[\w\-'’]+\s+){0,3}?"
@@ -181,6 +187,8 @@ def find_triggers(doc: Doc) -> Doc:
         found.append(Trigger(m.start(1), m.end(1), m.group(1), "REQUEST", None, *request))
     legal = _entry("COERCE", "legal")
     for m in _TRIED.finditer(text):
+        found.append(Trigger(m.start(1), m.end(1), m.group(1), "COERCE", "legal", *legal))
+    for m in _APPEARED.finditer(text):
         found.append(Trigger(m.start(1), m.end(1), m.group(1), "COERCE", "legal", *legal))
     restrict = _entry("COERCE", "restrict")
     for m in _SUPPLY_CUT.finditer(text):
