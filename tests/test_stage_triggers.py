@@ -184,3 +184,15 @@ def test_a_hearing_stands_over_the_participle_that_says_who_was_jailed() -> None
     found = [m for m in sitrep.extract("Jailed activist Hana Malik appeared before a security court on Thursday, her "
                                        "brother said.", published="2022-03-12") if not m.historical]
     assert [(m.type, m.trigger) for m in found] == [("COERCE", "appeared")]
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    # a workforce that strikes stops work (a protest)
+    ("Bus drivers at the city depot continue strikes over unpaid wages.", "strikes", "PROTEST"),
+    ("Hospital staff at two clinics in the north strike on Monday.", "strike", "PROTEST"),
+    # an armed force's strikes stay attacks, with a workforce named after them
+    ("Government jets continued strikes on the district.", "strikes", "ASSAULT"),
+    ("Artillery strikes hit workers at the brick factory.", "strikes", "ASSAULT"),
+])
+def test_a_strike_by_a_workforce_is_a_stoppage(staged, text, word, etype) -> None:
+    assert (word, etype) in _types(staged, text)
