@@ -61,6 +61,10 @@ def test_aid_granted_stays_aid(staged) -> None:
     ("Officials called the diversion of the flight a hijacking.", "hijacking", "ASSAULT"),
     ("The guard was charged with sexual assault on Monday.", "sexual assault", "ASSAULT"),
     ("The army is advancing towards the provincial capital.", "advancing towards", "MOBILIZE"),
+    # a hearing of someone's case; a named party's censure of what was done
+    ("The detained blogger appeared before a military court on Monday.", "appeared", "COERCE"),
+    ("The two students appear in court today on charges of sedition.", "appear", "COERCE"),
+    ("Several governments voiced concern at the mistreatment of jailed reporters.", "voiced concern", "ACCUSE"),
 ])
 def test_new_act_expressions(staged, text, word, etype) -> None:
     assert (word, etype) in _types(staged, text)
@@ -72,6 +76,8 @@ def test_new_act_expressions(staged, text, word, etype) -> None:
     ("The injured were taken to Al-Rahma hospital for treatment.", "taken", "AID"),  # an attack's victims cared for
     ("It is essential reading for students.", "essential", "REQUEST"),  # no demand made
     ("Jihadists had hijacked the separatist rebellion.", "hijacked", "ASSAULT"),  # a cause taken over, no one seized
+    ("His name appeared in court documents filed last year.", "appeared", "COERCE"),  # a name in papers, no hearing
+    ("The minister appeared in a television interview on Monday.", "appeared", "COERCE"),  # no court
 ])
 def test_look_alikes_of_the_new_act_expressions(staged, text, word, etype) -> None:
     assert (word, etype) not in _types(staged, text)
@@ -171,4 +177,22 @@ def test_a_word_of_violence_or_accusation_used_otherwise_is_no_event(staged, tex
     ("The army hit the village with artillery.", "hit", "ASSAULT"),
 ])
 def test_the_plain_senses_stay(staged, text, word, etype) -> None:
+    assert (word, etype) in _types(staged, text)
+
+
+def test_a_hearing_stands_over_the_participle_that_says_who_was_jailed() -> None:
+    found = [m for m in sitrep.extract("Jailed activist Hana Malik appeared before a security court on Thursday, her "
+                                       "brother said.", published="2022-03-12") if not m.historical]
+    assert [(m.type, m.trigger) for m in found] == [("COERCE", "appeared")]
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    # a workforce that strikes stops work (a protest)
+    ("Bus drivers at the city depot continue strikes over unpaid wages.", "strikes", "PROTEST"),
+    ("Hospital staff at two clinics in the north strike on Monday.", "strike", "PROTEST"),
+    # an armed force's strikes stay attacks, with a workforce named after them
+    ("Government jets continued strikes on the district.", "strikes", "ASSAULT"),
+    ("Artillery strikes hit workers at the brick factory.", "strikes", "ASSAULT"),
+])
+def test_a_strike_by_a_workforce_is_a_stoppage(staged, text, word, etype) -> None:
     assert (word, etype) in _types(staged, text)

@@ -23,6 +23,7 @@ from sitrep.stages.defaults import fill_defaults, holder_asked, protest_target, 
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import clause_place, doer_places, fill_places
 from sitrep.stages.event_time import borrowed_period, told_day, when_of
+from sitrep.stages.parse import token_at
 from sitrep.stages.realis import (
     SPEECH_ACTS,
     governing,
@@ -110,7 +111,9 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             groups.setdefault(etype, []).append(t)
         governor = governing(doc, sentence, triggers)
         for etype, group in groups.items():
-            best = max(group, key=lambda t: (t.weight, -mode_rank(t.mode)))
+            # "Jailed activist X appeared before a court": of words as sure of the act, the one that
+            # tells it over the participle that says who someone is
+            best = max(group, key=lambda t: (t.weight, not _modifier(doc, sentence, t), -mode_rank(t.mode)))
             top = min(mode_rank(t.mode) for t in group)
             # of several instances of the best mode, the one next to the figure is the event
             anchor = casualties[0].start if casualties else sentence.start
@@ -236,6 +239,12 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             if m.actor1 is None or m.actor1.kind == "unknown" and not m.actor1.name:  # "Thousands gathered ..."
                 m.actor1 = unnamed_protesters(doc, m)
     return doc
+
+
+def _modifier(doc: Doc, sentence: Sentence, t: Trigger) -> bool:
+    """A trigger word used as an adjective before a noun ("jailed activist", "abducted members")."""
+    token = token_at(doc, sentence.index, t.start)
+    return token is not None and token.dep_ == "amod"
 
 
 _RAIDS = frozenset({"raid", "raids"})

@@ -8,10 +8,11 @@ from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.stages import salience
 from sitrep.stages.doc import Doc
-from sitrep.stages.parse import depth, predicate
+from sitrep.stages.parse import depth, predicate, token_at
 from sitrep.stages.realis import OWN_ACTS, TYPE_RANK, trigger_token
 
 SALIENCE_MIN_SENTENCES = 3
+LEAD_SENTENCES = 3  # the lead: the first sentences of the body (a dateline or a subtitle may come first)
 FALLBACK_SHARE = 0.75  # how likely, against the bar, an article's likeliest candidate must be to stand alone
 
 
@@ -32,6 +33,10 @@ def weigh(doc: Doc, anchors: dict[int, int]) -> None:
         if m.historical or p >= cut:
             kept.append(m)
     current = [m for m, _f in candidates if not m.historical]
+    lead = _headline_lead(doc, current, kept, cut)
+    if lead is not None:
+        kept.append(lead)
+        kept.sort(key=lambda m: m.sentences[0])
     if current and all(m.historical for m in kept):
         # a report is written about something that happened: its likeliest candidate stands when it
         # is nearly as likely as the bar (FALLBACK_SHARE), rather than an article with no event at all
@@ -40,6 +45,57 @@ def weigh(doc: Doc, anchors: dict[int, int]) -> None:
             kept.append(best)
             kept.sort(key=lambda m: m.sentences[0])
     doc.mentions = kept
+
+
+_FAMILY = {"ASSAULT": "violent", "COERCE": "violent", "PROTEST": "protest"}
+_TITLE_ACT_WEIGHT = 0.55  # a trigger word this sure of its type tells an act by itself (as the events stage reads one)
+
+
+def _family(event_type: str) -> str:
+    return _FAMILY.get(event_type, "verbal")
+
+
+def _title_acts(doc: Doc) -> set[str]:
+    """The types of the acts the headline tells (its trigger words sure enough to stand alone)."""
+    title = doc.extra.get("title")
+    if title is None:
+        return set()
+    acts = set()
+    for t in title.triggers:
+        if t.weight < _TITLE_ACT_WEIGHT or t.type == "NOT_EVENT":
+            continue
+        at = next((s.index for s in title.sentences if s.start <= t.start < s.end), None)
+        token = token_at(title, at, t.start) if at is not None else None
+        if token is None or token.dep_ != "amod":  # "free jailed JWs": who they are, not an act the headline tells
+            acts.add(t.type)
+    return acts
+
+
+def _headline_lead(doc: Doc, current: list[EventMention], kept: list[EventMention], cut: float) -> EventMention | None:
+    """The lead's act of the kind the headline tells, when salience dropped it: an article is written
+    about the event its headline and its lead both tell ("Journalist detained in ..." over "Police
+    detained the reporter on Monday ..."), so that act stands when it is nearly as likely as the bar."""
+    told = {_family(k.type) for k in kept if not k.historical and k.sentences[0] < LEAD_SENTENCES}
+    # an attack or a coercion: a statement in the headline is as often a reaction to the event as the event
+    acts = {_family(t) for t in _title_acts(doc)} - told - {"verbal", "protest"}
+    lead = [m for m in current if m.sentences[0] < LEAD_SENTENCES and _family(m.type) in acts]
+    if not lead:
+        return None
+    best = max(lead, key=lambda m: m.salience or 0.0)
+    return best if (best.salience or 0.0) >= cut * FALLBACK_SHARE else None
+
+
+def _censure_of_kind(doc: Doc, act: EventMention, group: list[EventMention], anchors: dict[int, int]) -> EventMention | None:
+    """The accusation of the sentence whose verb governs ``act`` when ``act`` is a bare noun (no
+    article, possessor, number or name: "alleged torture", "arbitrary arrests"; not "Mugabe's arrest",
+    "the Ndlovu abduction")."""
+    token = trigger_token(doc, act, anchors)
+    if token is None or token.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "nummod") or c.dep_ == "compound"
+                                                    and c.pos_ == "PROPN" for c in token.children):
+        return None
+    head = predicate(token)
+    return next((m for m in group if m.type == "ACCUSE" and (t := trigger_token(doc, m, anchors)) is not None
+                 and t.i == head.i), None)
 
 
 _CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
@@ -167,6 +223,11 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
         best = min(group, key=lambda m: (m.historical, height(m), TYPE_RANK.get(m.type, 3), -m.confidence))
         if tolled and best.type not in TYPE_RANK and best.type not in OWN_ACTS:
             best = tolled[0]
+        if best.type in ("ASSAULT", "COERCE") and not best.casualties:
+            # "voiced concern at alleged torture and unlawful detentions": acts named as a kind, with no
+            # article or number, are what the censure is about; the censure is the sentence's event
+            censure = _censure_of_kind(doc, best, group, anchors)
+            best = censure or best
         if best.type == "REQUEST" and (best.trigger or "").lower().startswith("order"):
             # "ordered the arrest of", "ordered the bishop to appear for questioning": the order is the coercion
             best = next((m for m in group if m.type == "COERCE"), best)

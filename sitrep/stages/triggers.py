@@ -63,6 +63,12 @@ _TO_COURT = re.compile(
 _TRIED = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(tried)\b(?!\s+to\b)", re.I)
 
 
+# "appeared before a terrorism court on Thursday", "appears in court today": a hearing of someone's
+# case (PLOVER COERCE, legal action), not an appearance in "court documents" or "court records"
+_APPEARED = re.compile(r"\b(appear(?:s|ed|ing)?)\s+(?:before|in)\s+(?:an?\s+|the\s+)?(?:[\w\-'’]+\s+){0,2}?"
+                       r"(?:courts?|tribunal|judges?|magistrates?)\b(?!\s+(?:documents?|records?|papers|filings?|files?)\b)", re.I)
+
+
 # "severed all the supply routes", "cut the rebels' supply lines": a siege's act on the other side's
 # supplies (PLOVER COERCE, CAMEO 191 impose blockade)
 _SUPPLY_CUT = re.compile(r"\b(sever(?:s|ed|ing)?|cut(?:s|ting)?(?:\s+off)?)\s+(?:[\w\-'’]+\s+){0,3}?"
@@ -179,6 +185,8 @@ def find_triggers(doc: Doc) -> Doc:
         found.append(_matched(m, 1, "REQUEST", None))
     for m in _TRIED.finditer(text):
         found.append(_matched(m, 1, "COERCE", "legal"))
+    for m in _APPEARED.finditer(text):
+        found.append(_matched(m, 1, "COERCE", "legal"))
     for m in _SUPPLY_CUT.finditer(text):
         found.append(_matched(m, 1, "COERCE", "restrict"))
     for m in _PUT_OFF.finditer(text):
@@ -278,14 +286,18 @@ _FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|would|could|may|might|shall|if|unless
 _LABOUR_BEFORE = re.compile(
     r"\b(?:general|crippling|nationwide|national|indefinite|open-ended|labou?r|workers['’]?|doctors['’]?|nurses['’]?|teachers['’]?|"
     r"union|unions['’]?|transport|rail|\d+-day|day \d+ of|days? of|weeks? of|on)\s+(?:\w+\s+)?$", re.I)
-_LABOUR_AFTER = re.compile(
-    r"^\s+(?:by|of)\s+(?:\w+\s+){0,3}?(?:workers|doctors|nurses|teachers|lecturers|unions?|drivers|employees|staff|"
-    r"miners|dockers|civil servants|health workers)\b|^\s+action\b", re.I)
+_WORKFORCE = (r"(?:workers|doctors|nurses|teachers|lecturers|unions?|drivers|employees|staff|engineers|"
+              r"miners|dockers|civil servants|health workers)")
+_LABOUR_AFTER = re.compile(r"^\s+(?:by|of)\s+(?:\w+\s+){0,3}?" + _WORKFORCE + r"\b|^\s+action\b", re.I)
+# "Airport staff at Heathrow strike", "engineers at British Gas continue strikes": a workforce that strikes
+_WORKFORCE_STRIKES = re.compile(r"\b" + _WORKFORCE + r"(?:\s+at\s+[^.;:!?,]{1,40}?)?\s+"
+                                r"(?:(?:continue|continued|continuing|begin|began|stage|staged|hold|held)\s+)?$", re.I)
 
 
 def _labour(text: str, t: Trigger) -> bool:
     return t.type == "ASSAULT" and t.text.lower() in ("strike", "strikes") and bool(
-        _LABOUR_BEFORE.search(text[max(0, t.start - 40):t.start]) or _LABOUR_AFTER.match(text[t.end:t.end + 60]))
+        _LABOUR_BEFORE.search(text[max(0, t.start - 40):t.start]) or _LABOUR_AFTER.match(text[t.end:t.end + 60])
+        or _WORKFORCE_STRIKES.search(text[max(0, t.start - 80):t.start]))
 
 
 # "rejected Radi's request for pretrial release", "denied his appeal for bail": custody upheld
