@@ -95,24 +95,3 @@ def test_a_bracketed_date_the_preposition_opens_dates_the_act_and_a_citation_doe
     _doc, _s, _t, when, _h = _when(staged, "Soldiers shelled the village (Monitor report, 2 March 2024).", "shelled",
                                    "2024-03-15")
     assert when is None or when.value != "2024-03-02"
-
-
-def test_a_day_right_after_the_telling_dates_the_telling_after_the_act_too(staged) -> None:
-    # the act told first, its source and the day it spoke after it: the day is the telling's
-    doc, sentence, trigger, when, _h = _when(
-        staged, "The rocket attack wounded six guards, a police officer told reporters Friday.", "rocket", "2024-03-16")
-    assert when is not None and when.value == "2024-03-15"
-    assert told_day(doc, sentence, when, trigger)
-    # a day bound to the act, with the source after it, is still the act's own
-    doc, sentence, trigger, when, _h = _when(
-        staged, "The rocket attack wounded six guards on Friday, a police officer told reporters.", "rocket", "2024-03-16")
-    assert not told_day(doc, sentence, when, trigger)
-
-
-def test_the_act_day_of_the_next_sentence_replaces_the_day_it_was_told() -> None:
-    from sitrep.pipeline import extract
-
-    text = ("A rocket strike on the base killed three guards, a local official told reporters Friday. "
-            "On Thursday night rebels fired rockets at the army base near the town.")
-    [m] = [m for m in extract(text, published="2024-03-16") if m.type == "ASSAULT" and not m.historical]
-    assert m.date is not None and m.date.value == "2024-03-14"

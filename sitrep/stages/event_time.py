@@ -113,10 +113,8 @@ def told_day(doc: Doc, sentence: Sentence, when: When | None, trigger: Trigger) 
     if when is None or when.evidence is None or when.basis != "text" or when.precision != "day":
         return False
     start, end = when.evidence.start, when.evidence.end
-    # "killed four children, a source told the agency Friday": a day right after a speech verb dates the
-    # telling wherever the act is told in the sentence; a day before one ("on Monday said") only an act told after it
-    return bool(trigger.start > end and _SPEECH_DATE.search(doc.text[end:end + 25])
-                or _TELLING_BEFORE.search(doc.text[max(sentence.start, start - 40):start]))
+    return trigger.start > end and bool(_SPEECH_DATE.search(doc.text[end:end + 25])
+                                        or _TELLING_BEFORE.search(doc.text[max(sentence.start, start - 40):start]))
 
 
 TOLD_REACH_DAYS = 7  # how long before its telling an act told without its own day may have happened
