@@ -77,3 +77,14 @@ def test_a_life_claimed_or_taken_is_a_killing():
         == [("killed", 1, False), ("injured", 19, False)]
     assert figures("A sniper took the life of a young farmer near the checkpoint.") == [("killed", 1, False)]
     assert figures("The fire claims the lives of 12 people every winter in the camps.")[0] == ("killed", 12, False)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Over 40 gunmen, most of them foreigners, were killed in the raid on the camp.", [("killed", 40, False)]),
+        ("Eleven villagers many of them from one family were wounded when the shell hit.", [("injured", 11, False)]),
+    ],
+)
+def test_an_aside_saying_who_most_of_them_were(text, expected):
+    assert figures(text) == expected

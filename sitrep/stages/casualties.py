@@ -69,7 +69,9 @@ _WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|afte
 # "At least 17 people, most members of opposition groups, were killed": an aside before the verb
 _ASIDE = (r"(?:,?\s+(?:among them|including|among whom|most of them|mostly|most|many|some|all)\s+(?:[\w\-]+\s+){0,3}?"
           r"(?:" + _PERSON_NOUNS + r")(?:\s+and\s+(?:[\w\-]+\s+){0,2}?(?:" + _PERSON_NOUNS + r"))?"  # "a woman and two children"
-          r"(?:\s+of\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)?,?)?")
+          r"(?:\s+of\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)?,?"
+          # "110 fighters, most of them non-Syrians, were killed": who most were, in words of any kind
+          r"|,?\s+(?:most|many|all|some)\s+of\s+them\s+[\w\-]+(?:\s+[\w\-]+){0,3}?,?)?")
 _PASSIVE = (
     r"(killed|dead|died|injured|wounded|hurt|martyred|lost their lives|perished|slain|"
     r"executed|massacred|were killed|were injured|were wounded|were martyred|were executed|"

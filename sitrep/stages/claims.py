@@ -88,11 +88,18 @@ _TRAILING_ADVERB = re.compile(r"(?:\s+(?:again|also|later|repeatedly|strongly|fl
                               r"quickly|immediately|previously|earlier|itself|themselves|has|have|had))+\s*$", re.I)
 
 
+# a sentence's opening conjunction and a day before the speaker ("But on Sunday he confirmed", "And police said")
+_OPENING = re.compile(r"(?:(?:But|And|Yet|So|Still|However),?\s+)?(?:(?:on|late|early)\s+(?i:" + lexicon.weekday_alternation()
+                      + r")\s+|(?:Later|Earlier)\s+)?")
+
+
 def _trim_subject(text: str) -> tuple[str, int]:
     """The noun phrase right before a speech verb: drop a leading clause ("... when a source")."""
     cut = 0
     for m in re.finditer(r"\b(?:that|after|when|while|as|and|but|because|which|who|where)\s+", text):
         cut = m.end()
+    if cut == 0:
+        cut = _OPENING.match(text).end()
     sub = _TRAILING_ADVERB.sub("", text[cut:]).strip()  # "The army again denied": the army
     return sub, text.find(sub, cut) if sub else 0
 
