@@ -343,3 +343,18 @@ def test_a_states_embassy_abroad_stands_in_the_host_capital():
     # the embassy is named in a town: that town, not the capital
     doc = run(story.replace("from its embassy.", "from its embassy in Mombasa."))
     assert [p.name for p in located(doc, "RETREAT")] != ["Nairobi"]
+
+
+@pytest.mark.parametrize("text,town", [
+    ("Bandits abducted 12 farmers in the Bukkuyum Local Government Area of Zamfara State on Sunday, police said.",
+     "Bukkuyum"),
+    ("The Zamfara State Police Command said gunmen abducted a trader on Sunday in the Faskari Local Government "
+     "Area of the state.", "Faskari"),
+    ("Gunmen killed four villagers in Zurmi LGA of the state on Sunday, a Nigerian police spokesman said.", "Zurmi"),
+])
+def test_a_local_government_area_is_its_seat_town(text, town):
+    # a hamlet GeoNames counts no people for, which the text itself calls a local government area: the
+    # area is named after its seat town ("Local Government" here is no government standing for the town)
+    doc = run(text)
+    acts = located(doc, "ASSAULT")
+    assert acts and acts[0] is not None and acts[0].name == town and acts[0].country == "NG"

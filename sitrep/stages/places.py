@@ -21,7 +21,8 @@ _FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|Unive
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
 _SPEAKS_AFTER = re.compile(r"^\s+(?:" + lexicon.speech_alternation("place_speaks") + r")\b")
 # "its Damascus ally", "the Ankara government": a capital standing for its government
-_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government|regime|authorities|leadership|officials|rulers|"
+# (not "the Awe Local Government Area": a division, named after its seat town)
+_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government(?!\s+area\b)|regime|authorities|leadership|officials|rulers|"
                             r"embassy|embassies|consulate|mission)\b", re.I)
 # "Beijing passed", "Moscow has denied", "Tehran said": a capital as the doer of a state's act or word
 _GOVERNS_AFTER = re.compile(r"^\s+(?:(?:has|have|had|is|was|will|would|could|did|does)\b|(?:"
