@@ -358,3 +358,15 @@ def test_a_local_government_area_is_its_seat_town(text, town):
     doc = run(text)
     acts = located(doc, "ASSAULT")
     assert acts and acts[0] is not None and acts[0].name == town and acts[0].country == "NG"
+
+
+def test_a_country_named_only_as_doer_or_possessor_is_still_the_storys_place():
+    # the text never says "in Egypt", and its one town is where an older act was abroad: the arrest,
+    # placed nowhere by its sentence, was in the country the story is about
+    doc = run("Egypt's president has faced growing criticism from Egyptian rights groups this year over Egypt's "
+              "treatment of its critics.\n\nA blogger who criticised him was arrested on Monday and will be tried "
+              "before a terrorism court, her lawyer said. Another critic, a poet, was detained at a hotel in Paris "
+              "in 2019.")
+    arrests = [m.location for m in doc.mentions if m.type == "COERCE" and not m.historical]
+    assert arrests and arrests[0] is not None
+    assert (arrests[0].country, arrests[0].precision) == ("EG", "country")

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sitrep import lexicon
-from sitrep.model import PRECISION_RANK, EventMention, Place
+from sitrep.model import PRECISION_RANK, EventMention, Evidence, Place
 from sitrep.resolve.gazetteer import km
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 from sitrep.stages.places import LOCAL_BODY_AFTER
@@ -443,7 +443,27 @@ def main_country(doc: Doc) -> Place | None:
     if not counts:
         return None
     best = max(counts, key=lambda cc: counts[cc])
-    return next((p.place for p in doc.places if p.place.country == best and p.place.precision == "country"), None)
+    found = next((p.place for p in doc.places if p.place.country == best and p.place.precision == "country"), None)
+    if found is None and not any(p.place.country == best and p.start not in dateline_starts(doc) for p in doc.places):
+        # "Saudi Arabia's ruler", "Saudi Arabia said it had executed": the text names the country by its name,
+        # only never as a place (but as the doer or a possessor), and names no town of it beyond the dateline;
+        # it is still where the story is (local news naming its towns is about them, not its country)
+        return _named_country(doc, best)
+    return found
+
+
+def _named_country(doc: Doc, iso: str) -> Place | None:
+    """The country ``iso`` as a country-level place at the first mention of it by name, or None."""
+    from sitrep.geo.gazetteer import geo_index
+
+    named = next((c for c in doc.extra.get("country_mentions", ()) if c.iso2 == iso and c.how == "name"), None)
+    entry = geo_index().country(iso) if named is not None else None
+    if entry is None:
+        return None
+    words = doc.text[named.start:named.end]
+    return Place(name=entry.name, country=iso, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+                 geonameid=entry.geonameid, precision="country", text=words,
+                 evidence=Evidence(words, named.start, named.end))
 
 
 # speakers whose statements are made far from the story: watchdogs, agencies, leaders
