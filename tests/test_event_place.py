@@ -370,3 +370,12 @@ def test_a_country_named_only_as_doer_or_possessor_is_still_the_storys_place():
     arrests = [m.location for m in doc.mentions if m.type == "COERCE" and not m.historical]
     assert arrests and arrests[0] is not None
     assert (arrests[0].country, arrests[0].precision) == ("EG", "country")
+
+
+def test_a_namesake_abroad_by_another_spelling_is_no_place():
+    # GeoNames lists "Ibara" as another name of Ibarra, Ecuador; a story set in Nigeria never names Ecuador
+    doc = run("Nigerian police arrested a student journalist on Friday, his lawyer said. He was later taken from "
+              "the Ibara Maximum Security Custodial Centre to a court in Abeokuta, Ogun State, and charged with "
+              "incitement.")
+    assert not [p for p in doc.places if p.place.country == "EC"]
+    assert all(m.location is not None and m.location.country == "NG" for m in doc.mentions if m.type == "COERCE")
