@@ -379,3 +379,16 @@ def test_a_namesake_abroad_by_another_spelling_is_no_place():
               "incitement.")
     assert not [p for p in doc.places if p.place.country == "EC"]
     assert all(m.location is not None and m.location.country == "NG" for m in doc.mentions if m.type == "COERCE")
+
+
+def test_a_statement_made_on_a_visit_is_placed_where_the_visit_was():
+    # a named place visited
+    doc = run("Gunmen killed three teachers at a school in Mandera on Monday, police said.\n\nThe interior minister, "
+              "on a visit to Garissa on Tuesday, rejected calls to close the border.")
+    said = [m.location for m in doc.mentions if m.type not in ("ASSAULT", "COERCE") and not m.historical]
+    assert said and said[0] is not None and said[0].name == "Garissa"
+    # "the school": the site of the story's own attack
+    doc = run("Bandits abducted 20 pupils from a boarding school in Zaria, Kaduna State, on Monday, police said.\n\n"
+              "When he visited the school on Tuesday, the state governor rejected any ransom demands.")
+    rejections = located(doc, "REJECT")
+    assert rejections and rejections[0] is not None and rejections[0].name == "Zaria"

@@ -30,6 +30,12 @@ _LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-
 # where a statement was made: "told a news conference in Geneva", "said in Moscow", "at talks in Astana"
 _SAID_AT = re.compile(r"\b(?:" + lexicon.speech_alternation("speaking_at") + r"|conference|meeting|talks|summit|visit|"
                       r"statement|interview|briefing)\b[^.;]{0,30}?\b(?:in|at|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+# "visiting Daraya", "on a visit to Kagara", "toured the town of Sarmin": where a speaker went
+_VISIT_TO = re.compile(r"\b(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|(?:visit|trip|tour)\s+to)\s+(?:the\s+)?"
+                       r"(?:(?:town|city|village|camp|site|province|region)\s+of\s+)?$", re.I)
+# "when he visited the school", "during a visit to the scene": the site of the story's own incident
+_VISIT_SCENE = re.compile(r"\b(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|(?:visit|trip|tour)\s+to)\s+the\s+"
+                          r"(?:scene|site|school|village|town|camp|hospital|market|area)\b", re.I)
 # "(banned in Russia)", "(designated in the US)": an aside in brackets says nothing of where the act was
 _ASIDE = re.compile(r"\([^()]{0,35}$")
 # "Catherine Wen of Kenya", "Johnny Lee Bryant Jr. of Hilton Head": where a person comes from (not
@@ -90,6 +96,11 @@ def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
         # in the conflict region a statement's place is what it is about ("condemned the crimes in
         # Idlib", "called for a truce in Aleppo"), said in a capital or a base elsewhere
         place = None
+    if place is None and etype in STATEMENTS:
+        # "Assad, visiting Daraya, pledged victory": a statement made on a visit was made where the visit was
+        place = next((p for p in doc.in_sentence(doc.places, sentence) if p.place.precision != "country"
+                      and _VISIT_TO.search(doc.text[max(sentence.start, p.start - 30):p.start])
+                      and not any(s <= p.start < e for s, e in claim_spans)), None)
     return place
 
 
@@ -307,6 +318,8 @@ def fill_places(doc: Doc) -> None:
             # ("(Beirut) – Iranian authorities have detained ... The authorities should release them")
             watchdog = m.actor1 is not None and m.actor1.kind in _WATCHDOGS
             m.location = _statement_place(m, filed if watchdog else dateline, focus if world else None)
+            if m.location is None and m.evidence is not None and _VISIT_SCENE.search(m.evidence.text):
+                m.location = _scene(doc) or focus  # "When he visited the school, the governor said ..."
         else:
             m.location = country if world and country is not None else focus
     if not world and focus is not None:
@@ -331,6 +344,12 @@ def fill_places(doc: Doc) -> None:
                     and (country is None or m.location.country == country.country) \
                     and not _part_of_country(doc, m.location):
                 m.location = towns[m.location.country]
+
+
+def _scene(doc: Doc) -> Place | None:
+    """Where the story's first current attack or arrest happened, when the text places it finer than a country."""
+    return next((m.location for m in doc.mentions if m.type in ("ASSAULT", "COERCE") and not m.historical
+                 and m.location is not None and m.location.precision != "country"), None)
 
 
 def doer_places(doc: Doc) -> None:
