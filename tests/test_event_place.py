@@ -343,3 +343,52 @@ def test_a_states_embassy_abroad_stands_in_the_host_capital():
     # the embassy is named in a town: that town, not the capital
     doc = run(story.replace("from its embassy.", "from its embassy in Mombasa."))
     assert [p.name for p in located(doc, "RETREAT")] != ["Nairobi"]
+
+
+@pytest.mark.parametrize("text,town", [
+    ("Bandits abducted 12 farmers in the Bukkuyum Local Government Area of Zamfara State on Sunday, police said.",
+     "Bukkuyum"),
+    ("The Zamfara State Police Command said gunmen abducted a trader on Sunday in the Faskari Local Government "
+     "Area of the state.", "Faskari"),
+    ("Gunmen killed four villagers in Zurmi LGA of the state on Sunday, a Nigerian police spokesman said.", "Zurmi"),
+])
+def test_a_local_government_area_is_its_seat_town(text, town):
+    # a hamlet GeoNames counts no people for, which the text itself calls a local government area: the
+    # area is named after its seat town ("Local Government" here is no government standing for the town)
+    doc = run(text)
+    acts = located(doc, "ASSAULT")
+    assert acts and acts[0] is not None and acts[0].name == town and acts[0].country == "NG"
+
+
+def test_a_country_named_only_as_doer_or_possessor_is_still_the_storys_place():
+    # the text never says "in Egypt", and its one town is where an older act was abroad: the arrest,
+    # placed nowhere by its sentence, was in the country the story is about
+    doc = run("Egypt's president has faced growing criticism from Egyptian rights groups this year over Egypt's "
+              "treatment of its critics.\n\nA blogger who criticised him was arrested on Monday and will be tried "
+              "before a terrorism court, her lawyer said. Another critic, a poet, was detained at a hotel in Paris "
+              "in 2019.")
+    arrests = [m.location for m in doc.mentions if m.type == "COERCE" and not m.historical]
+    assert arrests and arrests[0] is not None
+    assert (arrests[0].country, arrests[0].precision) == ("EG", "country")
+
+
+def test_a_namesake_abroad_by_another_spelling_is_no_place():
+    # GeoNames lists "Ibara" as another name of Ibarra, Ecuador; a story set in Nigeria never names Ecuador
+    doc = run("Nigerian police arrested a student journalist on Friday, his lawyer said. He was later taken from "
+              "the Ibara Maximum Security Custodial Centre to a court in Abeokuta, Ogun State, and charged with "
+              "incitement.")
+    assert not [p for p in doc.places if p.place.country == "EC"]
+    assert all(m.location is not None and m.location.country == "NG" for m in doc.mentions if m.type == "COERCE")
+
+
+def test_a_statement_made_on_a_visit_is_placed_where_the_visit_was():
+    # a named place visited
+    doc = run("Gunmen killed three teachers at a school in Mandera on Monday, police said.\n\nThe interior minister, "
+              "on a visit to Garissa on Tuesday, rejected calls to close the border.")
+    said = [m.location for m in doc.mentions if m.type not in ("ASSAULT", "COERCE") and not m.historical]
+    assert said and said[0] is not None and said[0].name == "Garissa"
+    # "the school": the site of the story's own attack
+    doc = run("Bandits abducted 20 pupils from a boarding school in Zaria, Kaduna State, on Monday, police said.\n\n"
+              "When he visited the school on Tuesday, the state governor rejected any ransom demands.")
+    rejections = located(doc, "REJECT")
+    assert rejections and rejections[0] is not None and rejections[0].name == "Zaria"

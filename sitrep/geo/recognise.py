@@ -185,7 +185,7 @@ _PRIZE_AFTER = re.compile(r"(?:'s|’s)?[\s-]+(?:prizes?|awards?|laureates?|meda
 _SMALL_LAST_WORDS = {"airport", "airbase", "strip", "valley", "river", "lake", "island", "islands", "bay"}
 # words after a name that make the run a place ("Laurel County", "Bas Congo Province")
 _PLACE_WORDS = {"county", "province", "state", "city", "town", "village", "district", "region", "river", "lake",
-                "valley", "island", "islands", "mountains", "parish", "governorate", "territory", "bay", "sea"}
+                "valley", "island", "islands", "mountains", "parish", "governorate", "territory", "bay", "sea", "lga"}
 _TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|President|Secretary|Minister|Senator|"
                      r"Governor|Mayor|Judge|Officer|Chief|Director|spokes(?:man|woman|person)|Coach|Sir|Dame|Lord)\.?\s+"
                      r"(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)")

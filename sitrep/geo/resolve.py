@@ -30,6 +30,9 @@ _QUALIFIER = re.compile(r"^,\s*|^\s*\(\s*")
 # taken whole, atomically: a long run of capitalised words is read in linear time)
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:villages?|towns?|cit(?:y|ies)|township|hamlets?|communit(?:y|ies)|settlements?|"
                                 r"municipalit(?:y|ies))\s+of\s+(?>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*,?\s+(?:and\s+)?)*$")
+# "the Awe Local Government Area", "Mariga LGA", "Jangwa village": a name the text itself calls a settlement
+# or a local government area (named after its seat town)
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:[Ll]ocal\s+[Gg]overnment(?:\s+[Aa]rea|\s+[Cc]ouncil)?|LGA|LGC|[Vv]illage|[Tt]own(?:ship)?)\b")
 # "the Jewish community of England", "the business community of Lagos State": a community of a country or
 # a division is its people, not a settlement of that name
 _PEOPLE_OF = re.compile(r"communit(?:y|ies)\b", re.I)
@@ -304,8 +307,8 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
         # a hamlet is believed when a qualifier names its country or division ("Weiswampach,
         # Luxembourg"), when the document names its division, or when the text calls it a village
         supported = i in constraint or (best.kind == "city" and divisions[(best.country or "", best.admin1 or "")]) \
-            or (_SETTLEMENT_BEFORE.search(text[max(0, m.start - _LIST_REACH):m.start]) is not None
-                and weights[best.country or ""] >= 1)
+            or ((_SETTLEMENT_BEFORE.search(text[max(0, m.start - _LIST_REACH):m.start]) is not None
+                 or _SETTLEMENT_AFTER.match(text, m.end) is not None) and weights[best.country or ""] >= 1)
         if m.source == "gazetteer" and best.kind == "city" and not supported and (
                 best.population < MIN_UNSUPPORTED_POPULATION
                 or best.population < 10 * MIN_UNSUPPORTED_POPULATION and weights[best.country or ""] < 1):

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sitrep import lexicon
-from sitrep.model import PRECISION_RANK, EventMention, Place
+from sitrep.model import PRECISION_RANK, EventMention, Evidence, Place
 from sitrep.resolve.gazetteer import km
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 from sitrep.stages.places import LOCAL_BODY_AFTER
@@ -30,6 +30,12 @@ _LOCATED_AT = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[\w\-
 # where a statement was made: "told a news conference in Geneva", "said in Moscow", "at talks in Astana"
 _SAID_AT = re.compile(r"\b(?:" + lexicon.speech_alternation("speaking_at") + r"|conference|meeting|talks|summit|visit|"
                       r"statement|interview|briefing)\b[^.;]{0,30}?\b(?:in|at|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+# "visiting Daraya", "on a visit to Kagara", "toured the town of Sarmin": where a speaker went
+_VISIT_TO = re.compile(r"\b(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|(?:visit|trip|tour)\s+to)\s+(?:the\s+)?"
+                       r"(?:(?:town|city|village|camp|site|province|region)\s+of\s+)?$", re.I)
+# "when he visited the school", "during a visit to the scene": the site of the story's own incident
+_VISIT_SCENE = re.compile(r"\b(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|(?:visit|trip|tour)\s+to)\s+the\s+"
+                          r"(?:scene|site|school|village|town|camp|hospital|market|area)\b", re.I)
 # "(banned in Russia)", "(designated in the US)": an aside in brackets says nothing of where the act was
 _ASIDE = re.compile(r"\([^()]{0,35}$")
 # "Catherine Wen of Kenya", "Johnny Lee Bryant Jr. of Hilton Head": where a person comes from (not
@@ -90,6 +96,11 @@ def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
         # in the conflict region a statement's place is what it is about ("condemned the crimes in
         # Idlib", "called for a truce in Aleppo"), said in a capital or a base elsewhere
         place = None
+    if place is None and etype in STATEMENTS:
+        # "Assad, visiting Daraya, pledged victory": a statement made on a visit was made where the visit was
+        place = next((p for p in doc.in_sentence(doc.places, sentence) if p.place.precision != "country"
+                      and _VISIT_TO.search(doc.text[max(sentence.start, p.start - 30):p.start])
+                      and not any(s <= p.start < e for s, e in claim_spans)), None)
     return place
 
 
@@ -307,6 +318,8 @@ def fill_places(doc: Doc) -> None:
             # ("(Beirut) – Iranian authorities have detained ... The authorities should release them")
             watchdog = m.actor1 is not None and m.actor1.kind in _WATCHDOGS
             m.location = _statement_place(m, filed if watchdog else dateline, focus if world else None)
+            if m.location is None and m.evidence is not None and _VISIT_SCENE.search(m.evidence.text):
+                m.location = _scene(doc) or focus  # "When he visited the school, the governor said ..."
         else:
             m.location = country if world and country is not None else focus
     if not world and focus is not None:
@@ -331,6 +344,12 @@ def fill_places(doc: Doc) -> None:
                     and (country is None or m.location.country == country.country) \
                     and not _part_of_country(doc, m.location):
                 m.location = towns[m.location.country]
+
+
+def _scene(doc: Doc) -> Place | None:
+    """Where the story's first current attack or arrest happened, when the text places it finer than a country."""
+    return next((m.location for m in doc.mentions if m.type in ("ASSAULT", "COERCE") and not m.historical
+                 and m.location is not None and m.location.precision != "country"), None)
 
 
 def doer_places(doc: Doc) -> None:
@@ -443,7 +462,27 @@ def main_country(doc: Doc) -> Place | None:
     if not counts:
         return None
     best = max(counts, key=lambda cc: counts[cc])
-    return next((p.place for p in doc.places if p.place.country == best and p.place.precision == "country"), None)
+    found = next((p.place for p in doc.places if p.place.country == best and p.place.precision == "country"), None)
+    if found is None and not any(p.place.country == best and p.start not in dateline_starts(doc) for p in doc.places):
+        # "Saudi Arabia's ruler", "Saudi Arabia said it had executed": the text names the country by its name,
+        # only never as a place (but as the doer or a possessor), and names no town of it beyond the dateline;
+        # it is still where the story is (local news naming its towns is about them, not its country)
+        return _named_country(doc, best)
+    return found
+
+
+def _named_country(doc: Doc, iso: str) -> Place | None:
+    """The country ``iso`` as a country-level place at the first mention of it by name, or None."""
+    from sitrep.geo.gazetteer import geo_index
+
+    named = next((c for c in doc.extra.get("country_mentions", ()) if c.iso2 == iso and c.how == "name"), None)
+    entry = geo_index().country(iso) if named is not None else None
+    if entry is None:
+        return None
+    words = doc.text[named.start:named.end]
+    return Place(name=entry.name, country=iso, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+                 geonameid=entry.geonameid, precision="country", text=words,
+                 evidence=Evidence(words, named.start, named.end))
 
 
 # speakers whose statements are made far from the story: watchdogs, agencies, leaders

@@ -10,6 +10,7 @@ from functools import lru_cache
 from sitrep import lexicon
 from sitrep.model import Evidence, Place
 from sitrep.resolve.gazetteer import REGION, Entry, gazetteer, km
+from sitrep.resolve.gazetteer import fold as _fold
 from sitrep.spans import Coverage
 from sitrep.stages.doc import Doc, PlaceMatch
 
@@ -21,7 +22,8 @@ _FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|Unive
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
 _SPEAKS_AFTER = re.compile(r"^\s+(?:" + lexicon.speech_alternation("place_speaks") + r")\b")
 # "its Damascus ally", "the Ankara government": a capital standing for its government
-_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government|regime|authorities|leadership|officials|rulers|"
+# (not "the Awe Local Government Area": a division, named after its seat town)
+_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government(?!\s+area\b)|regime|authorities|leadership|officials|rulers|"
                             r"embassy|embassies|consulate|mission)\b", re.I)
 # "Beijing passed", "Moscow has denied", "Tehran said": a capital as the doer of a state's act or word
 _GOVERNS_AFTER = re.compile(r"^\s+(?:(?:has|have|had|is|was|will|would|could|did|does)\b|(?:"
@@ -372,6 +374,12 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
             continue  # "the Hong Kong police", "the Lagos State Government": part of an actor's name
         if t.country not in named and not locative and not doc.opens_dateline_place(t.start):
             continue  # "Branch", "Samba": a place of a country the article never names, with no "in" before it
+        if t.country not in named and named and precision in ("city", "point") and t.fcode != "PPLC" \
+                and _fold(name) != _fold(t.name) and not doc.opens_dateline_place(t.start) \
+                and _population(t) < _FOREIGN_TOWN_MIN_POPULATION:
+            # "the Ibara prison" in a story set in Nigeria is not Ibarra, Ecuador: a town of a country the
+            # document never names, known by one of its other names only, is a namesake
+            continue
         if t.country not in named and name.isupper() and len(words) == 1 and not doc.opens_dateline_place(t.start):
             continue  # "POGO", "NAACP": an acronym in the body that spells a town of a country never named
         if precision == "city" and len(words) == 1 and (_NAME_BEFORE.search(text[max(0, t.start - 30):t.start])
@@ -392,6 +400,18 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
                       evidence=Evidence(name, t.start, t.end))
         found.append(PlaceMatch(t.start, t.end, name, place, 1.0))
     return _unlisted_villages(text, found)
+
+
+# a town of a country a document never names (while it names others), read under another of its names,
+# is believed from this many people
+_FOREIGN_TOWN_MIN_POPULATION = 1_000_000
+
+
+def _population(t) -> int:  # noqa: ANN001 - a sitrep.geo Toponym
+    """The people of the GeoNames place a toponym was resolved to (0 when unknown)."""
+    from sitrep.geo.gazetteer import geo_index
+
+    return max((e.population for e in geo_index().lookup(t.text) if e.geonameid == t.geonameid), default=0)
 
 
 # "in Al-Blida village in Giza Governorate", "the village of Kogelo in Siaya County": a village the
