@@ -180,3 +180,15 @@ def test_an_adverb_between_an_unknown_subject_and_its_verb_is_not_part_of_the_su
     coerce = [m for m in found if m.type == "COERCE"]
     assert coerce and coerce[0].actor1 is not None
     assert coerce[0].actor1.label == "Morvana"
+
+
+def test_after_an_opening_phrase_the_subject_of_the_verb_whose_object_is_the_act_ends_at_that_verb():
+    found = records("According to state television, Morvana personally authorised the forced landing of a "
+                    "passenger jet in Minsk on Sunday.")
+    coerce = [m for m in found if m.type == "COERCE"]
+    assert coerce and coerce[0].actor1 is not None
+    assert coerce[0].actor1.label == "Morvana"
+    # who spoke of the act did not do it: no subject is read up to a verb of criticising
+    found = records("In a statement, the rights chief Jane Roe on Thursday criticised the detention of the "
+                    "publisher John Doe in Minsk.")
+    assert all(m.actor1 is None or "criticised" not in (m.actor1.label or "") for m in found)
