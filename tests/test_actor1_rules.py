@@ -192,3 +192,11 @@ def test_after_an_opening_phrase_the_subject_of_the_verb_whose_object_is_the_act
     found = records("In a statement, the rights chief Jane Roe on Thursday criticised the detention of the "
                     "publisher John Doe in Minsk.")
     assert all(m.actor1 is None or "criticised" not in (m.actor1.label or "") for m in found)
+
+
+def test_an_attack_a_government_blames_on_a_side_is_coded_to_that_side():
+    found = records("The minister said the raid was a reply to the suspected gas attack on the town on Tuesday, "
+                    "which Paris blames on the Syrian government.")
+    attack = [m for m in found if m.type == "ASSAULT" and "gas attack" in m.evidence.text]
+    assert attack and attack[0].actor1 is not None
+    assert attack[0].actor1.country == "SY" and attack[0].actor1.kind == "state military"

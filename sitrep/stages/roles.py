@@ -219,8 +219,8 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         before = [a for a in actors if a.end <= t0 and a is not actor1 and not a.demonym]
         victims = [a for a in before if a.actor.id == "CIVILIANS"]
         actor2 = victims[-1] if victims else None
-    # "a car bombing blamed on Daesh", "an attack claimed by the Islamic State"
-    blamed = re.search(r"\b(?:blamed on|claimed by|attributed to|carried out by)\s+(?:the\s+)?", sentence.text)
+    # "a car bombing blamed on Daesh", "an attack claimed by the Islamic State", "which Washington blames on Y"
+    blamed = re.search(r"\b(?:blame[ds]? on|claimed by|attributed to|carried out by)\s+(?:the\s+)?", sentence.text)
     if blamed:
         at = sentence.start + blamed.end()
         named = next((a for a in doc.in_sentence(doc.actors, sentence) if a.start == at or 0 <= a.start - at <= 4), None)
