@@ -628,12 +628,13 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
                 head = first
         head = re.split(r"\s+(?:" + lexicon.speech_alternation("after_subject") + r")\b", head)[0]  # "The union said it will ..."
         head = head.rstrip()
-        # "Lukashenko personally authorised the forced (landing)": who made the act his verb's object
-        # is named before that verb (not who spoke of it: "criticised the detention")
+        # "According to state media, Lukashenko personally authorised the forced (landing)": past the
+        # opening phrase, who made the act his verb's object is named before that verb (not who spoke
+        # of it: "criticised the detention")
         verb = next((t for t in span_tokens(doc, sentence.index, begin + offset + 1, begin + offset + len(head))
                      if t.tag_ in _FINITE_TAGS), None)
         act = token_at(doc, sentence.index, t0)
-        if verb is not None and act is not None and act.dep_ == "dobj" and act.head.i == verb.i \
+        if offset and verb is not None and act is not None and act.dep_ == "dobj" and act.head.i == verb.i \
                 and verb.lower_ not in _REGARDING:
             head = _SUBJECT_TAIL.sub("", doc.text[begin + offset:sentence.start + verb.idx]).rstrip()
         if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head) \
