@@ -200,3 +200,18 @@ def test_an_attack_a_government_blames_on_a_side_is_coded_to_that_side():
     attack = [m for m in found if m.type == "ASSAULT" and "gas attack" in m.evidence.text]
     assert attack and attack[0].actor1 is not None
     assert attack[0].actor1.country == "SY" and attack[0].actor1.kind == "state military"
+
+
+def test_a_bombing_told_only_as_terrorist_names_no_side_but_shelling_does():
+    found = records("Five civilians were killed in a terrorist car bomb attack in the centre of Homs on Monday, "
+                    "state media said.")
+    bomb = [m for m in found if m.type == "ASSAULT"]
+    assert bomb and bomb[0].actor1 is None, bomb[0].actor1
+    found = records("Two terrorists blew themselves up at a police station in Damascus on Monday, killing ten "
+                    "people, the interior minister said.")
+    suicide = [m for m in found if m.type == "ASSAULT"]
+    assert suicide and suicide[0].actor1 is not None and suicide[0].actor1.kind == "unknown"
+    # rockets fired across the front line are the opposition's, as state media's "terrorists" says
+    found = records("Three civilians were injured when terrorists fired rocket shells at Aleppo on Monday, SANA said.")
+    shelling = [m for m in found if m.type == "ASSAULT"]
+    assert shelling and shelling[0].actor1 is not None and shelling[0].actor1.kind == "armed group"
