@@ -215,3 +215,10 @@ def test_a_bombing_told_only_as_terrorist_names_no_side_but_shelling_does():
     found = records("Three civilians were injured when terrorists fired rocket shells at Aleppo on Monday, SANA said.")
     shelling = [m for m in found if m.type == "ASSAULT"]
     assert shelling and shelling[0].actor1 is not None and shelling[0].actor1.kind == "armed group"
+
+
+def test_a_word_linking_clauses_before_the_act_is_not_its_subject():
+    found = records("As protests continued in Chicago on Wednesday, officials hoped an earlier curfew would restore order.")
+    protest = [m for m in found if m.type == "PROTEST"]
+    assert protest and protest[0].actor1 is not None
+    assert protest[0].actor1.label != "As" and protest[0].actor1.kind == "protesters"

@@ -15,7 +15,7 @@ from sitrep.stages.actors import antecedent, body_antecedent
 from sitrep.stages.claims import RESPONSIBILITY, person_owner
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
-from sitrep.stages.parse import arguments, is_passive, phrase_span, predicate, span_tokens, token_at
+from sitrep.stages.parse import arguments, head_of, is_passive, phrase_span, predicate, span_tokens, token_at
 
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
@@ -641,6 +641,9 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
                 or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
             return None  # "The comments from Stoltenberg followed an (emergency meeting)": a clause, no subject
         start = begin + offset
+        lead = head_of(span_tokens(doc, sentence.index, start, start + len(head)))
+        if lead is not None and (lead.dep_ == "mark" or lead.pos_ == "SCONJ"):
+            return None  # "As (protests continued)": a word linking clauses, no subject
         return _named_earlier(doc, ActorMatch(start, start + len(head), doc.text[start:start + len(head)], _UNKNOWN_ACTOR))
     words = m.group(1).strip()
     if len(words) < 3 or words.lower() in {"the", "it", "they", "he", "she", "we"}:
