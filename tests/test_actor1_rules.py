@@ -180,3 +180,45 @@ def test_an_adverb_between_an_unknown_subject_and_its_verb_is_not_part_of_the_su
     coerce = [m for m in found if m.type == "COERCE"]
     assert coerce and coerce[0].actor1 is not None
     assert coerce[0].actor1.label == "Morvana"
+
+
+def test_after_an_opening_phrase_the_subject_of_the_verb_whose_object_is_the_act_ends_at_that_verb():
+    found = records("According to state television, Morvana personally authorised the forced landing of a "
+                    "passenger jet in Minsk on Sunday.")
+    coerce = [m for m in found if m.type == "COERCE"]
+    assert coerce and coerce[0].actor1 is not None
+    assert coerce[0].actor1.label == "Morvana"
+    # who spoke of the act did not do it: no subject is read up to a verb of criticising
+    found = records("In a statement, the rights chief Jane Roe on Thursday criticised the detention of the "
+                    "publisher John Doe in Minsk.")
+    assert all(m.actor1 is None or "criticised" not in (m.actor1.label or "") for m in found)
+
+
+def test_an_attack_a_government_blames_on_a_side_is_coded_to_that_side():
+    found = records("The minister said the raid was a reply to the suspected gas attack on the town on Tuesday, "
+                    "which Paris blames on the Syrian government.")
+    attack = [m for m in found if m.type == "ASSAULT" and "gas attack" in m.evidence.text]
+    assert attack and attack[0].actor1 is not None
+    assert attack[0].actor1.country == "SY" and attack[0].actor1.kind == "state military"
+
+
+def test_a_bombing_told_only_as_terrorist_names_no_side_but_shelling_does():
+    found = records("Five civilians were killed in a terrorist car bomb attack in the centre of Homs on Monday, "
+                    "state media said.")
+    bomb = [m for m in found if m.type == "ASSAULT"]
+    assert bomb and bomb[0].actor1 is None, bomb[0].actor1
+    found = records("Two terrorists blew themselves up at a police station in Damascus on Monday, killing ten "
+                    "people, the interior minister said.")
+    suicide = [m for m in found if m.type == "ASSAULT"]
+    assert suicide and suicide[0].actor1 is not None and suicide[0].actor1.kind == "unknown"
+    # rockets fired across the front line are the opposition's, as state media's "terrorists" says
+    found = records("Three civilians were injured when terrorists fired rocket shells at Aleppo on Monday, SANA said.")
+    shelling = [m for m in found if m.type == "ASSAULT"]
+    assert shelling and shelling[0].actor1 is not None and shelling[0].actor1.kind == "armed group"
+
+
+def test_a_word_linking_clauses_before_the_act_is_not_its_subject():
+    found = records("As protests continued in Chicago on Wednesday, officials hoped an earlier curfew would restore order.")
+    protest = [m for m in found if m.type == "PROTEST"]
+    assert protest and protest[0].actor1 is not None
+    assert protest[0].actor1.label != "As" and protest[0].actor1.kind == "protesters"

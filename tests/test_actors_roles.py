@@ -346,6 +346,10 @@ def test_the_headline_attacker_is_not_lent_to_another_incident():
 @pytest.mark.parametrize(("text", "first"), [
     ("Russian and Syrian regime airstrikes killed 58 civilians in eastern Syria on Monday.", "RU"),
     ("Syrian and Russian jets bombed the town of Ariha on Monday, killing nine people.", "SY"),
+    # a government named first fights by its forces
+    ("Monitors said the shelling by the Assad regime and Russian forces on Homs last week shows "
+     "deliberate attacks against residents.", "SY"),
+    ("The Syrian government and Russian jets bombed the town of Ariha on Monday, killing ten civilians.", "SY"),
 ])
 def test_a_joint_attack_is_coded_to_the_side_named_first(text, first):
     found = of_type("ASSAULT", text)

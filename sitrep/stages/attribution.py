@@ -151,6 +151,29 @@ def armed_forces(actor: Actor | None) -> Actor | None:
     return Actor(military.name, military.kind, military.country, actor.label, military.id, actor.evidence, actor.basis)
 
 
+# "a terrorist car bomb", "two terrorists blew themselves up": the word a state's media gives every
+# armed opponent names no side in a bombing, which any of several groups stage (unlike the shelling
+# from the front line across from a town, which the opposition holding that line fires)
+_BARE_TERRORISTS = re.compile(r"(?:the\s+)?(?:armed\s+)?terrorists?(?:\s+(?:groups?|organi[sz]ations?|gangs?))?", re.I)
+_BOMBING_MODES = frozenset({"explosives", "suicide-attack"})
+
+
+def unattributed_bombing(m: EventMention) -> Actor | None:
+    """A bombing's attacker named only "terrorists" (a class, not a group): nobody named, or, for a
+    suicide attack, the suicide bombers themselves (of no known group)."""
+    actor = m.actor1
+    if m.mode not in _BOMBING_MODES or actor is None or not actor.label \
+            or not _BARE_TERRORISTS.fullmatch(actor.label.strip()):
+        return actor
+    entry = actor_dictionary().get(actor.id) if actor.id else None
+    if entry is None or not entry.generic or entry.kind not in GROUP_KINDS:
+        return actor
+    if m.mode != "suicide-attack":
+        return None
+    bombers = class_entry("suicide bombers", actor.country)
+    return Actor(bombers.name, bombers.kind, bombers.country, actor.label, bombers.id, actor.evidence, actor.basis)
+
+
 GROUP_KINDS = {"armed group", "terrorist group", "rebels", "militia"}
 _TARGET_BEFORE = re.compile(r"\b(?:against|on|at|with|between|and|attacked|attacking|fighting|targeting|held by|from)\s+(?:the\s+)?$", re.I)
 

@@ -19,6 +19,7 @@ from sitrep.stages.attribution import (
     named_group,
     title_actor_of,
     title_victim_of,
+    unattributed_bombing,
 )
 from sitrep.stages.doc import Doc
 from sitrep.stages.event_place import fill_places
@@ -183,6 +184,7 @@ def fill_defaults(doc: Doc) -> None:
         if m.type == "ASSAULT":
             m.actor1 = named_group(doc, m, m.actor1, m.actor2)
             m.actor2 = named_group(doc, m, m.actor2, m.actor1)
+            m.actor1 = unattributed_bombing(m)
         if m.type == "COERCE" and m.mode in STATE_ACT_MODES and m.actor1 is not None and m.actor1.kind in PEOPLE_KINDS \
                 and m.actor1.kind != "unknown":
             # "journalist Zhang went on trial", "activist Kaur's arrest", "activists imprisoned in Iran

@@ -37,10 +37,11 @@ def _first_of_joint(doc: Doc, sentence: Sentence, actor1: ActorMatch | None, act
         return None
     victims = [(c.casualty.evidence.start, c.casualty.evidence.end) for c in doc.in_sentence(doc.casualties, sentence)
                if c.casualty.evidence]
-    # a force, or a demonym naming one ("Russian and Syrian regime jets"); leaders named together
-    # ("Erdogan and Putin discussed the attack") did not fight it
+    # a force, a government ("the Assad regime and Russian forces": it fights by its forces) or a
+    # demonym naming one ("Russian and Syrian regime jets"); leaders named together ("Erdogan and
+    # Putin discussed the attack") did not fight it
     partner = next((a for a in doc.in_sentence(doc.actors, sentence) if a.end <= actor1.start
-                    and (a.actor.kind in FIGHTING_KINDS or a.demonym)
+                    and (a.actor.kind in FIGHTING_KINDS or a.actor.kind == "government" or a.demonym)
                     and a.actor.id not in (actor1.actor.id, "CIVILIANS", "UNKNOWN_ACTOR")
                     and (actor2 is None or a.actor.id != actor2.actor.id)
                     and not any(s <= a.start < e for s, e in victims)

@@ -15,7 +15,7 @@ from sitrep.stages.actors import antecedent, body_antecedent
 from sitrep.stages.claims import RESPONSIBILITY, person_owner
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
-from sitrep.stages.parse import arguments, is_passive, phrase_span, predicate, token_at
+from sitrep.stages.parse import arguments, head_of, is_passive, phrase_span, predicate, span_tokens, token_at
 
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
@@ -219,8 +219,8 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         before = [a for a in actors if a.end <= t0 and a is not actor1 and not a.demonym]
         victims = [a for a in before if a.actor.id == "CIVILIANS"]
         actor2 = victims[-1] if victims else None
-    # "a car bombing blamed on Daesh", "an attack claimed by the Islamic State"
-    blamed = re.search(r"\b(?:blamed on|claimed by|attributed to|carried out by)\s+(?:the\s+)?", sentence.text)
+    # "a car bombing blamed on Daesh", "an attack claimed by the Islamic State", "which Washington blames on Y"
+    blamed = re.search(r"\b(?:blame[ds]? on|claimed by|attributed to|carried out by)\s+(?:the\s+)?", sentence.text)
     if blamed:
         at = sentence.start + blamed.end()
         named = next((a for a in doc.in_sentence(doc.actors, sentence) if a.start == at or 0 <= a.start - at <= 4), None)
@@ -599,6 +599,10 @@ _NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speakin
                           r"|\b(?:he|she|it|they|we|i|you)$", re.I)
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with its own tense: "authorised", "orders", "order"
+_REGARDING = frozenset(lexicon.regarding_verbs())
+
+
 def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
     """"President Bush has threatened ...", "Ibo traditional elders have demanded ...": an actor
     we do not know, reported with its words (the subject the sentence opens with)."""
@@ -624,10 +628,22 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
                 head = first
         head = re.split(r"\s+(?:" + lexicon.speech_alternation("after_subject") + r")\b", head)[0]  # "The union said it will ..."
         head = head.rstrip()
+        # "According to state media, Lukashenko personally authorised the forced (landing)": past the
+        # opening phrase, who made the act his verb's object is named before that verb (not who spoke
+        # of it: "criticised the detention")
+        verb = next((t for t in span_tokens(doc, sentence.index, begin + offset + 1, begin + offset + len(head))
+                     if t.tag_ in _FINITE_TAGS), None)
+        act = token_at(doc, sentence.index, t0)
+        if offset and verb is not None and act is not None and act.dep_ == "dobj" and act.head.i == verb.i \
+                and verb.lower_ not in _REGARDING:
+            head = _SUBJECT_TAIL.sub("", doc.text[begin + offset:sentence.start + verb.idx]).rstrip()
         if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head) \
                 or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
             return None  # "The comments from Stoltenberg followed an (emergency meeting)": a clause, no subject
         start = begin + offset
+        lead = head_of(span_tokens(doc, sentence.index, start, start + len(head)))
+        if lead is not None and (lead.dep_ == "mark" or lead.pos_ == "SCONJ"):
+            return None  # "As (protests continued)": a word linking clauses, no subject
         return _named_earlier(doc, ActorMatch(start, start + len(head), doc.text[start:start + len(head)], _UNKNOWN_ACTOR))
     words = m.group(1).strip()
     if len(words) < 3 or words.lower() in {"the", "it", "they", "he", "she", "we"}:
