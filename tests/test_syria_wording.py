@@ -56,3 +56,24 @@ def test_a_total_over_the_day_is_not_the_attack_told_before() -> None:
     text = ("A car bomb killed nine people in the town of Azaz on Monday. "
             "A total 40 civilians were killed in air strikes and shelling on Aleppo province on Monday.")
     assert len(records(text)) == 2
+
+
+def killed(text: str) -> list[int | None]:
+    return [c.count for m in records(text) for c in m.casualties if c.kind == "killed"]
+
+
+def test_things_of_a_side_destroyed_are_no_dead() -> None:
+    assert killed("Russian jets destroyed 40 militant positions near Palmyra on Monday.") == []
+    assert killed("Russian jets destroyed 40 militants near Palmyra on Monday.") == [40]
+
+
+def test_a_toll_that_rose_after_a_long_description_counts() -> None:
+    text = ("The death toll from the rebel rocket fire on the western districts of Aleppo city on Monday "
+            "rose to 11 civilians, a police source said.")
+    assert killed(text) == [11]
+
+
+def test_lives_and_martyrs_an_attack_claimed_are_its_dead() -> None:
+    assert killed("A car bomb in Homs claimed 7 lives on Monday.") == [7]
+    assert killed("Twin blasts hit a checkpoint near Homs on Monday claiming 3 martyrs.") == [3]
+    assert killed("The group claimed 3 attacks near Homs on Monday.") == []
