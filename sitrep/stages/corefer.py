@@ -46,25 +46,6 @@ def _turns(text: str) -> bool:
     return bool(_TURN.search(text)) and not _UPDATE.search(text)
 
 
-_SUM = re.compile(r"\ba\s+total\s+(?:of\s+)?(?:at\s+least\s+)?\d", re.I)
-
-
-def _sum_told(text: str, m: EventMention) -> bool:
-    """"A total 54 civilians were killed in airstrikes on Aleppo and its countryside": a sum over the
-    day's attacks, not a further telling of one of them ("a total of 12 died in the attack" names it)."""
-    return m.killed is not None and bool(_SUM.search(text)) and not _UPDATE.search(text) and not _ANAPHORA.search(text)
-
-
-def _wounded_after(m: EventMention) -> bool:
-    """"A car bomb killed eight people ... Another 20 people were wounded": a sentence whose only act is
-    the wounding, naming no weapon, tells the injured of the attack just told, not a further attack."""
-    return m.type == "ASSAULT" and m.mode is None and not m.historical and bool(m.casualties) \
-        and all(c.kind == "injured" for c in m.casualties) and (m.trigger or "").lower() in _WOUNDING
-
-
-_WOUNDING = frozenset({"wounded", "injured", "hurt"})
-
-
 def _further(text: str) -> bool:
     """Whether a sentence tells a further incident ("also bombed", "another"), not one named
     again ("the attack")."""
@@ -225,11 +206,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
                 break
             distance = m.sentences[0] - prev.sentences[-1]
             near = distance <= 2 and sentence_para.get(prev.sentences[-1]) == sentence_para.get(m.sentences[0])
-            if (RETALIATION.search(sentence.text) or another) and not anaphoric \
-                    and not (distance <= 2 and _wounded_after(m) and prev.killed is not None):
+            if (RETALIATION.search(sentence.text) or another) and not anaphoric:
                 break  # a response, or a further incident, is another event
-            if _sum_told(sentence.text, m):
-                break  # "A total 54 civilians were killed across the province": the day's sum, not the attack told
             if _new_patient(sentence.text, m, prev) and not anaphoric:
                 break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m, told):
@@ -351,7 +329,6 @@ def _merge_across(doc: Doc, records: list[EventMention], told: set[int] | None =
     for m in records:
         target = None
         if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text) \
-                and not _sum_told(doc.sentences[m.sentences[0]].text, m) \
                 and not (m.type == "ASSAULT" and _separate_act(doc, doc.sentences[m.sentences[0]], m.type)):
             target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m, told)
                            and not _new_patient(doc.sentences[m.sentences[0]].text, m, prev)), None)
