@@ -64,7 +64,3 @@ def test_lives_and_martyrs_an_attack_claimed_are_its_dead() -> None:
     assert killed("Twin blasts hit a checkpoint near Homs on Monday claiming 3 martyrs.") == [3]
     assert killed("The group claimed 3 attacks near Homs on Monday.") == []
 
-
-def test_strikes_warned_against_are_not_done() -> None:
-    assert [m.type for m in records("Moscow warned against new US missile strikes on Syria on Tuesday.")] == ["THREATEN"]
-    assert [m.type for m in records("US missile strikes hit a Syrian air base on Tuesday.")] == ["ASSAULT"]

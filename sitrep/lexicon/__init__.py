@@ -412,11 +412,6 @@ def remembrance_nouns() -> tuple[str, ...]:
     return _word_list("remembrance_nouns")
 
 
-def cautioning_verbs() -> tuple[str, ...]:
-    """Verbs of warning against what might come ("warned against new strikes")."""
-    return _word_list("cautioning_verbs")
-
-
 def dated_name_heads() -> tuple[str, ...]:
     """Capitalised nouns that make a date before them part of a name ("April 7th Street")."""
     return _word_list("dated_name_heads")

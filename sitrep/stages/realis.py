@@ -125,7 +125,6 @@ _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
 _PROBES = frozenset(lexicon.probe_nouns())
 _CANCELLING = frozenset(lexicon.cancelling_verbs())
-_CAUTIONING = frozenset(lexicon.cautioning_verbs())
 _ATTEMPTED = {"attempted", "tried"}
 _ALTERNATIVE = re.compile(r"\beither\b[^.;:!?]*\bor\s+(?:[\w\-'’]+\s+){0,3}$", re.I)
 _DEMANDING = frozenset(lexicon.demanding_verbs())
@@ -252,12 +251,6 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return False  # "released a statement": a publication, not a captive set free
     if m.type == "CONCEDE" and token.dep_ == "acl" and token.head.lower_ in _RELEASED_THINGS:
         return False  # "a report released by UN experts": the same publication, told as a participle
-    noun = token
-    while noun.dep_ == "compound" and noun.head.i != noun.i:
-        noun = noun.head
-    if m.type in ("ASSAULT", "COERCE") and not m.casualties and noun.dep_ == "pobj" and noun.head.lower_ == "against" \
-            and noun.head.head.lower_ in _CAUTIONING:
-        return False  # "Moscow warned against new US missile strikes": an act feared, not done
     if m.type == "ACCUSE" and token.dep_ == "acl" and token.tag_ == "VBG" and token.lower_.startswith("investigat"):
         return False  # "a group of UN experts investigating war crimes said": who the speakers are, not a probe opened
     if m.type == "SUPPORT" and token.dep_ == "acl" and token.tag_ == "VBN":
