@@ -412,6 +412,11 @@ def remembrance_nouns() -> tuple[str, ...]:
     return _word_list("remembrance_nouns")
 
 
+def dated_name_heads() -> tuple[str, ...]:
+    """Capitalised nouns that make a date before them part of a name ("April 7th Street")."""
+    return _word_list("dated_name_heads")
+
+
 def recording_media() -> tuple[str, ...]:
     """Media an incident is captured on or in ("captured on video", "captured in media reports")."""
     return _word_list("recording_media")

@@ -104,6 +104,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# "April 7th Street", "the 26 July Movement": a date opening a name (the head written with its capital)
+_NAME_AFTER = re.compile(r"\s+(?:of\s+)?(?=[A-Z])(?:" + lexicon.alternation(lexicon.dated_name_heads()) + r")\b", re.I)
+
+
 def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMatch]:
     """All date expressions in ``text`` resolved against ``published`` (ISO date or None)."""
     pub = date.fromisoformat(published) if published else None
@@ -112,6 +116,9 @@ def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMa
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind in ("md", "dm") and _NAME_AFTER.match(text, m.end()):
+                taken.append((m.start(), m.end()))
                 continue
             resolved = _resolve(kind, m, pub, text)
             if resolved is None:

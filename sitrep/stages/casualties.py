@@ -96,13 +96,25 @@ _RE_AGED = re.compile(r"\b" + _ACTIVE + r"\s+(?:an?\s+)?" + _AGED + r"(?:\s+" + 
 # "A 30-year-old man was killed"
 _RE_AGED_PASSIVE = re.compile(r"(?<![\w.,])(?:an?\s+)" + _AGED + r"(?:\s+" + _AGED_WHO + r")?\s+(?:was|has been|had been)\s+(?:\w+\s+)?" + _PASSIVE + r"\b", re.I)
 # "destroyed over 60 terrorists": a killing in military communiques, counted only for persons
-_RE_DESTROYED = re.compile(r"\b(destroyed|destroying)\s+" + NUM + r"\s+(" + _PERSON_NOUNS + r")\b", re.I)
+# ("destroyed 23 terrorist targets", "destroyed 14 militant vehicles": the person word names whose things)
+_RE_DESTROYED = re.compile(r"\b(destroyed|destroying)\s+" + NUM + r"\s+(" + _PERSON_NOUNS + r")\b(?![\-'’])"
+                           r"(?!\s+(?:targets?|positions?|sites?|hideouts?|vehicles?|tanks?|depots?|bases?|camps?|posts?|"
+                           r"gatherings?|headquarters|strongholds?|fortifications?|tunnels?|cars?|trucks?|weapons?|"
+                           r"facilities|facility|dens?|convoys?|launchers?|cannons?|ammunition|arms)\b)", re.I)
+# "claiming 4 martyrs", "the blast claimed 12 lives": a toll told by what the attack took
+_RE_CLAIMED_LIVES = re.compile(r"\b(claimed|claiming|claims)\s+" + NUM + r"\s+(martyrs|lives|victims)\b", re.I)
 _RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|executions|beheading|beheadings|deaths|massacre)\s+of\s+"
                       + NUM + r"\s+" + _WHO, re.I)
 # "executed five search warrants": what was executed is no person (the lexicon's executed instruments)
 _INSTRUMENT_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,2}?(?:" + lexicon.alternation(lexicon.executed_instruments()) + r")\b", re.I)
 _OBJECT_AFTER = re.compile(r"^\s+(?:\d[\d,]*|" + lexicon.count_alternation(2, 10) + r"|" + lexicon.approximate_alternation("large_counts") + r")\s+"
                            r"(?!(?:others?\s+)?(?:injured|wounded|hurt|dead|killed|missing)\b)", re.I)
+# "the death toll from the rocket attacks on Salah Eddin neighborhood in Aleppo city rose to 8": the
+# toll's figure after a long description of what it counts (the figure's span starts at the verb: the
+# description names who attacked, not who died)
+_ROSE_TO = r"(?:rose|risen|climbed|jumped|increased)\s+to\s+" + NUM + r"\b"
+_RE_TOLL_ROSE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead)\b(?:\s+[\w\-'’]+){0,15}?\s+(?:has\s+)?" + _ROSE_TO, re.I)
+_RE_ROSE_TO = re.compile(_ROSE_TO, re.I)
 _RE_TOLL = re.compile(r"\b(death toll|toll|number of (?:the )?dead|number of victims)\b(?:\s+\w+){0,5}?\s+(?:to|at|reached|hits?|of|is|was|stands at|rose to)\s+" + NUM + r"\b", re.I)
 # "raised the death toll from airstrikes on a market ... the previous day to 61"
 _RE_TOLL_RAISED = re.compile(r"\b(?:raised|revised|pushed|brought|updated)\s+(?:the|its|their)\s+(death toll|toll|casualty toll)\b"
@@ -352,6 +364,12 @@ def find_casualties(doc: Doc) -> Doc:
                 c = _make(doc, m, None, "one", who, m.span(who_group) if who else None, verb, offset)
                 if c:
                     local.append(c)
+        for m in _RE_CLAIMED_LIVES.finditer(text):
+            if not _overlaps(local, m.start() + offset, m.end() + offset):
+                who = m.group(4) if m.group(4).lower() != "lives" else None
+                c = _make(doc, m, m.group(2), m.group(3), who, m.span(4) if who else None, "killed", offset)
+                if c:
+                    local.append(c)
         for m in _RE_DESTROYED.finditer(text):
             if not _overlaps(local, m.start() + offset, m.end() + offset):
                 c = _make(doc, m, m.group(2), m.group(3), m.group(4), m.span(4), "killed", offset)
@@ -383,6 +401,12 @@ def find_casualties(doc: Doc) -> Doc:
             c = _make(doc, m, m.group(1), m.group(2), m.group(3), m.span(3), "killed", offset)
             if c:
                 local.append(c)
+        for m in _RE_TOLL_ROSE.finditer(text):
+            figure = _RE_ROSE_TO.search(text, m.start(), m.end())
+            if figure is not None and not _overlaps(local, m.start() + offset, m.end() + offset):
+                c = _make(doc, figure, figure.group(1), figure.group(2), None, None, "killed", offset)
+                if c:
+                    local.append(c)
         for m in [*_RE_TOLL.finditer(text), *_RE_TOLL_RAISED.finditer(text)]:
             if _overlaps(local, m.start() + offset, m.end() + offset):
                 continue

@@ -71,11 +71,18 @@ def person_owner(text: str, a: ActorMatch) -> bool:
 _HELD_AFTER = re.compile(r"^[-\s](?:held|controlled|run|besieged)\b", re.I)
 
 
+# "Syrian human rights groups", "the Syrian opposing UK-based observatory": the demonym says where a
+# monitor or witness is from, not that the state speaks
+_CIVIL_SPEAKER = re.compile(r"\b(?:observatory|monitors?|monitoring|activists?|rights|residents|witness(?:es)?|doctors?|medics|"
+                            r"rescuers|opposition|NGOs?|organi[sz]ations?|watchdogs?|journalists?|civil defen[cs]e)\b", re.I)
+
+
 def _source_for(doc: Doc, start: int, end: int) -> str | None:
     # "doctors in the rebel-held town": the rebels hold the town, they do not speak
     inside = [a for a in doc.in_span(doc.actors, start, end) if not _HELD_AFTER.match(doc.text[a.end:a.end + 12])
               # "Jane Roe's lawyers said": the person owns the speakers, and does not speak
-              and not (person_owner(doc.text, a) and a.end < end)]
+              and not (person_owner(doc.text, a) and a.end < end)
+              and not (a.demonym and _CIVIL_SPEAKER.search(doc.text, a.end, end))]
     for actor in inside:
         if not actor.actor.generic and actor.actor.name:
             return actor.actor.name

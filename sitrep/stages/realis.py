@@ -249,6 +249,12 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return False
     if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
         return False  # "released a statement": a publication, not a captive set free
+    if m.type == "CONCEDE" and token.dep_ == "acl" and token.head.lower_ in _RELEASED_THINGS:
+        return False  # "a report released by UN experts": the same publication, told as a participle
+    if m.type == "ACCUSE" and token.dep_ == "acl" and token.tag_ == "VBG" and token.lower_.startswith("investigat"):
+        return False  # "a group of UN experts investigating war crimes said": who the speakers are, not a probe opened
+    if m.type == "SUPPORT" and token.dep_ == "acl" and token.tag_ == "VBN":
+        return False  # "the army backed by allied militia captured ...": who backs them describes them (PROTOCOL)
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
             and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act

@@ -223,7 +223,7 @@ def find_triggers(doc: Doc) -> Doc:
         kept.append(t)
     kept.sort(key=lambda t: t.start)
     kept = [t for i, t in enumerate(kept) if not _grants_act(text, t, kept[i + 1] if i + 1 < len(kept) else None)]
-    kept = [t for t in kept if not _confined(text, t) and not _law_named(text, t)]
+    kept = [t for t in kept if not _confined(text, t) and not _law_named(text, t) and not _status_note(text, t)]
     doc.triggers = [t for t in (_sentencing(text, t) for t in kept if not _call_not_demand(text, t) and not _in_name(doc, t))
                     if t.type != NOT_EVENT]
     return doc
@@ -247,6 +247,17 @@ _LAW_AFTER = re.compile(r"^(?:\s+(?:and|of|\(?Prevention\)?|Prohibition|Control|
 
 def _law_named(text: str, t: Trigger) -> bool:
     return t.text[:1].isupper() and bool(_LAW_AFTER.match(text[t.end:t.end + 60]))
+
+
+# "Daesh (outlawed in Russia)", "Jabhat Fatah al-Sham, banned in Russia,": an outlet's note on a group's
+# legal status, not a ban imposed in the story ("the group was banned in Russia in 2003" is one)
+_STATUS_AFTER = re.compile(r"^\s+in\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?\s*(?:[),;.]|$)")
+_STATUS_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|it|they|who|which)\s+$", re.I)
+
+
+def _status_note(text: str, t: Trigger) -> bool:
+    return t.type == "COERCE" and t.mode == "restrict" and t.text.lower() in ("banned", "outlawed") \
+        and bool(_STATUS_AFTER.match(text[t.end:t.end + 40])) and not _STATUS_BEFORE.search(text[max(0, t.start - 20):t.start])
 
 
 # "granted an amnesty to 200 prisoners", "granted him a pardon": what is granted names the act (an
