@@ -118,3 +118,29 @@ def test_romanised_names_are_read_in_bounded_time_on_a_long_run_of_names():
     found = actor_dictionary().match(text)
     assert time.perf_counter() - started < 20
     assert found and all(0 <= m.start < m.end <= len(text) for m in found)
+
+
+def test_civilians_called_by_what_they_are_are_named_so():
+    kidnapped = of_type("ASSAULT", "Two men abducted a nurse's daughter from her home in Port Harcourt on Sunday, police said.")
+    assert kidnapped and kidnapped[0].actor2 is not None
+    assert (kidnapped[0].actor2.name, kidnapped[0].actor2.kind) == ("Daughter", "civilians")
+    arrested = of_type("COERCE", "Security agents in Tehran arrested the activist's parents on Tuesday and questioned them for hours.")
+    assert arrested and arrested[0].actor2 is not None
+    assert (arrested[0].actor2.name, arrested[0].actor2.kind) == ("Parents", "civilians")
+
+
+def test_civilians_told_only_as_people_or_civilians_keep_the_class_name():
+    for text in ("Gunmen shot dead six civilians in a village near Kaduna on Monday.",
+                 "Gunmen shot dead six people in a village near Kaduna on Monday.",
+                 "Gunmen shot dead six residents in a village near Kaduna on Monday."):
+        attacks = of_type("ASSAULT", text)
+        assert attacks and attacks[0].actor2 is not None, text
+        assert (attacks[0].actor2.name, attacks[0].actor2.kind, attacks[0].actor2.country) == ("Civilians", "civilians", "NG"), text
+
+
+def test_members_of_the_public_are_civilians_and_politicians_a_class_of_their_own():
+    held = of_type("COERCE", "Police in Hargeisa detained four members of the public after the broadcast, a rights group said.")
+    assert held and held[0].actor2 is not None and held[0].actor2.kind == "civilians"
+    tried = of_type("COERCE", "A court in Nairobi will prosecute 12 Kenyan politicians for vote buying, local media said.")
+    assert tried and tried[0].actor2 is not None
+    assert (tried[0].actor2.name, tried[0].actor2.kind, tried[0].actor2.country) == ("Kenyan politicians", "party", "KE")
