@@ -144,3 +144,11 @@ def test_members_of_the_public_are_civilians_and_politicians_a_class_of_their_ow
     tried = of_type("COERCE", "A court in Nairobi will prosecute 12 Kenyan politicians for vote buying, local media said.")
     assert tried and tried[0].actor2 is not None
     assert (tried[0].actor2.name, tried[0].actor2.kind, tried[0].actor2.country) == ("Kenyan politicians", "party", "KE")
+
+
+def test_whom_an_attack_is_blamed_on_is_its_attacker_and_who_blames_is_no_party():
+    attacks = of_type("ASSAULT", "Officials said the raid answered the shelling of Kherson on Monday, which Kyiv blames on Russian troops.")
+    assert attacks
+    shelling = next(m for m in attacks if m.trigger == "shelling")
+    assert shelling.actor1 is not None and shelling.actor1.country == "RU"
+    assert shelling.actor2 is None or shelling.actor2.country != "UA", shelling.actor2
