@@ -127,6 +127,9 @@ def test_civilians_called_by_what_they_are_are_named_so():
     arrested = of_type("COERCE", "Security agents in Tehran arrested the activist's parents on Tuesday and questioned them for hours.")
     assert arrested and arrested[0].actor2 is not None
     assert (arrested[0].actor2.name, arrested[0].actor2.kind) == ("Parents", "civilians")
+    stopped = of_type("COERCE", "Police stopped the bus near the border, arresting the driver and taking him and the passengers to a station.")
+    assert stopped and stopped[0].actor2 is not None
+    assert (stopped[0].actor2.name, stopped[0].actor2.kind) == ("Driver", "civilians")
 
 
 def test_civilians_told_only_as_people_or_civilians_keep_the_class_name():
