@@ -118,3 +118,37 @@ def test_romanised_names_are_read_in_bounded_time_on_a_long_run_of_names():
     found = actor_dictionary().match(text)
     assert time.perf_counter() - started < 20
     assert found and all(0 <= m.start < m.end <= len(text) for m in found)
+
+
+def test_civilians_called_by_what_they_are_are_named_so():
+    kidnapped = of_type("ASSAULT", "Two men abducted a nurse's daughter from her home in Port Harcourt on Sunday, police said.")
+    assert kidnapped and kidnapped[0].actor2 is not None
+    assert (kidnapped[0].actor2.name, kidnapped[0].actor2.kind) == ("Daughter", "civilians")
+    arrested = of_type("COERCE", "Security agents in Tehran arrested the activist's parents on Tuesday and questioned them for hours.")
+    assert arrested and arrested[0].actor2 is not None
+    assert (arrested[0].actor2.name, arrested[0].actor2.kind) == ("Parents", "civilians")
+    stopped = of_type("COERCE", "Police stopped the bus near the border, arresting the driver and taking him and the passengers to a station.")
+    assert stopped and stopped[0].actor2 is not None
+    assert (stopped[0].actor2.name, stopped[0].actor2.kind) == ("Driver", "civilians")
+
+
+def test_civilians_told_only_as_people_or_civilians_keep_the_class_name():
+    for text in ("Gunmen shot dead six civilians in a village near Kaduna on Monday.",
+                 "Gunmen shot dead six people in a village near Kaduna on Monday.",
+                 "Gunmen shot dead six residents in a village near Kaduna on Monday."):
+        attacks = of_type("ASSAULT", text)
+        assert attacks and attacks[0].actor2 is not None, text
+        assert (attacks[0].actor2.name, attacks[0].actor2.kind, attacks[0].actor2.country) == ("Civilians", "civilians", "NG"), text
+
+
+def test_members_of_the_public_are_civilians():
+    held = of_type("COERCE", "Police in Hargeisa detained four members of the public after the broadcast, a rights group said.")
+    assert held and held[0].actor2 is not None and held[0].actor2.kind == "civilians"
+
+
+def test_whom_an_attack_is_blamed_on_is_its_attacker_and_who_blames_is_no_party():
+    attacks = of_type("ASSAULT", "Officials said the raid answered the shelling of Kherson on Monday, which Kyiv blames on Russian troops.")
+    assert attacks
+    shelling = next(m for m in attacks if m.trigger == "shelling")
+    assert shelling.actor1 is not None and shelling.actor1.country == "RU"
+    assert shelling.actor2 is None or shelling.actor2.country != "UA", shelling.actor2

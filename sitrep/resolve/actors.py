@@ -389,7 +389,8 @@ def _leading() -> re.Pattern:
 
     words = ["the", "a", "an", "more", "than", "at", "least", "about", "around", "nearly", "over", "up", "to", "of",
              "other", "both", "all", "most", "its", "their", "his", "her", "our", "these", "those", "this", "that",
-             "members?", "groups?", "number"]
+             # "members of the public" is the class itself (civilians), not members of a body
+             r"members?(?!\s+of\s+the\s+public\b)", "groups?", "number"]
     words += [re.escape(w) for q in approximate_quantities() for w in q.split()]
     words += [re.escape(w) for w in number_words()]
     return re.compile(r"^(?:(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + r"|\d[\d,.]*)\s+)+", re.I)

@@ -6,10 +6,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from sitrep import lexicon
 from sitrep.model import Actor, EventMention, Evidence, Place, When
-from sitrep.resolve.actors import UNLISTED_IDS, actor_dictionary, class_entry, phrase_country, resolve_entry
+from sitrep.resolve.actors import (
+    UNLISTED_IDS,
+    actor_classes,
+    actor_dictionary,
+    class_entry,
+    find_heads,
+    phrase_country,
+    resolve_entry,
+)
+from sitrep.resolve.datafiles import load_yaml
 from sitrep.stages.acled import STATE_ACT_MODES, title_mode
 from sitrep.stages.actors import PEOPLE_KINDS
 from sitrep.stages.attribution import (
@@ -403,3 +413,27 @@ def _local(actor: Actor | None, place: Place | None) -> Actor | None:
     if ident and actor.country and ident.endswith("_" + actor.country):
         ident = ident[: -len(actor.country)] + place.country
     return Actor(actor.name, actor.kind, place.country, actor.label, ident, actor.evidence, actor.basis)
+
+
+@cache
+def _civilians_as_such() -> frozenset[str]:
+    entry = next(r for r in load_yaml("actor_classes.yaml") if r["class"] == "civilians")
+    return frozenset(w.lower() for w in entry.get("as_such") or ())
+
+
+def named_by_role(actor: Actor | None) -> Actor | None:
+    """Civilians the text calls by what they are ("a woman was abducted", "arrested his parents",
+    "the missionaries were kidnapped") are named so, as coders name them ("Woman", "Parents"); kind
+    and country stay civilians of the place. Only "civilians", "people", "residents" and the like
+    leave the class name."""
+    civilians = actor_classes()["civilians"]
+    if actor is None or actor.kind != civilians.kind or actor.name != civilians.name or not actor.label:
+        return actor
+    heads = [(s, e) for s, e, key in find_heads(actor.label) if key == "civilians"]
+    if not heads:
+        return actor
+    word = actor.label[heads[-1][0]:heads[-1][1]]
+    if word.lower() in _civilians_as_such():
+        return actor
+    return replace(actor, name=word[:1].upper() + word[1:].lower())
+

@@ -19,7 +19,7 @@ from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import struck_force, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
 from sitrep.stages.corefer import RETALIATION, merge_mentions
-from sitrep.stages.defaults import fill_defaults, holder_asked, protest_target, unnamed_protesters
+from sitrep.stages.defaults import fill_defaults, holder_asked, named_by_role, protest_target, unnamed_protesters
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import clause_place, doer_places, fill_places
 from sitrep.stages.event_time import borrowed_period, told_day, when_of
@@ -238,6 +238,8 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             m.actor2 = protest_target(doc, m)
             if m.actor1 is None or m.actor1.kind == "unknown" and not m.actor1.name:  # "Thousands gathered ..."
                 m.actor1 = unnamed_protesters(doc, m)
+    for m in doc.mentions:  # last: civilians called by what they are ("a woman") are named so
+        m.actor1, m.actor2 = named_by_role(m.actor1), named_by_role(m.actor2)
     return doc
 
 

@@ -226,6 +226,10 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         named = next((a for a in doc.in_sentence(doc.actors, sentence) if a.start == at or 0 <= a.start - at <= 4), None)
         if named is not None and named.actor.kind not in _NOT_PERPETRATOR:
             actor1 = named
+            cue = sentence.start + blamed.start()
+            if actor2 is not None and blamed.group().startswith("blame") and actor2.end <= cue \
+                    and not text[actor2.end:cue].strip():
+                actor2 = None  # "the attack, which Washington blames on Damascus": who blames is no party to it
     # "DAESH said that it killed 50 fighters": the claimant claims the act
     self_claim = re.search(r"\b(?:" + lexicon.speech_alternation("own_act_told") + r")\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|shot|executed|attacked|bombed|destroyed)\b", sentence.text)
     if self_claim and actor1 is None:
