@@ -611,7 +611,10 @@ def test_ground_captured_is_territory_not_an_abduction():
 
 
 @pytest.mark.parametrize("line", ["In this photo taken December 14, 2020, police arrested a man during a march in Abuja.",
-                                  "READ: Police in Abuja arrested a man at a march and killed three, witnesses say"])
+                                  "READ: Police in Abuja arrested a man at a march and killed three, witnesses say",
+                                  "In this June 2, 2021 photo, police arrested a man during a march in Abuja.",
+                                  "More: Police in Abuja arrested a man at a march and killed three",
+                                  "Related \u2013 Police in Abuja arrested a man at a march and killed three"])
 def test_a_photo_caption_or_a_link_line_is_no_event(line):
     text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
     mentions = run(text).mentions
@@ -1360,3 +1363,34 @@ def test_a_figure_many_times_the_incidents_from_another_source_is_not_its_toll()
             "including 120 children.")
     (m,) = [r for r in run(text).mentions if r.type == "ASSAULT" and 0 in r.sentences]
     assert 900 not in [c.count for c in m.casualties if c.kind == "killed"]
+
+
+@pytest.mark.parametrize("line", ["Police in Kano released the names of the two men on Monday.",
+                                  "A video of his speech was released by the group on Monday.",
+                                  "A court in Kano granted the journalist a $5,000 bond on Monday.",
+                                  "The ministry pressed ahead with its plan to close the newspaper.",
+                                  "Four men faced charges on Monday over a plot to kidnap the mayor of Kano."])
+def test_a_word_that_only_looks_like_an_act_makes_no_record(line):
+    # a publication released, a court's bond granted, carrying on, a signature, a scheme: none is the act
+    text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
+    records = [m for m in run(text).mentions if not m.historical]
+    assert records and all(m.sentences == [0] for m in records), [(m.type, m.trigger) for m in records]
+
+
+def test_a_statement_signed_by_its_author_is_no_agreement():
+    doc = run("In a statement signed by its spokesman, the army said troops had arrested a man in Kano.")
+    assert not [t for t in doc.triggers if t.type == "AGREE"]
+    assert [t for t in run("The two parties signed a ceasefire in Doha on Monday.").triggers if t.type == "AGREE"]
+
+
+def test_captives_released_are_still_a_release():
+    records = run("Gunmen freed two aid workers in Kano on Monday. The kidnappers also released a driver.").mentions
+    assert any(m.type == "CONCEDE" for m in records)
+
+
+@pytest.mark.parametrize("line", ["Soldiers have detained more than 2,900 people since the March 1 coup, a monitor said.",
+                                  "Thousands of members of the sect have since been detained in camps, the group said."])
+def test_a_count_run_up_since_a_turning_point_is_a_total(line):
+    text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
+    told = [m for m in run(text).mentions if 1 in m.sentences]
+    assert told and all(m.historical for m in told)

@@ -180,7 +180,10 @@ _IRREALIS_HEADS = {"plan", "plans", "planned", "planning", "want", "wants", "wan
                    "warned", "warns", "allow", "allowed", "order", "ordered", "likely", "able", "set", "going",
                    "ready", "willing", "need", "needs", "needed", "wish", "would",
                    # "the decision to destroy the houses", "a bid to storm the town": an act decided on or tried
-                   "decision", "decisions", "bid", "bids", "threat", "threats", "proposal", "proposals"}
+                   "decision", "decisions", "bid", "bids", "threat", "threats", "proposal", "proposals",
+                   # "the plot to kidnap the governor", "conspired to bomb": an act schemed, not done
+                   "plot", "plots", "plotted", "plotting", "conspiracy", "conspiracies", "conspired", "conspiring",
+                   "scheme", "schemes", "schemed"}
 _HABITUAL = {"regularly", "repeatedly", "often", "frequently", "routinely", "usually", "always", "constantly",
              "continually", "systematically", "increasingly", "long", "ever"}
 _CONDITION_MARKS = {"if", "unless", "whether", "lest"}
