@@ -1394,3 +1394,11 @@ def test_a_count_run_up_since_a_turning_point_is_a_total(line):
     text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
     told = [m for m in run(text).mentions if 1 in m.sentences]
     assert told and all(m.historical for m in told)
+
+
+def test_a_dateline_after_a_caption_dates_the_report_not_the_act():
+    text = ("A photo of the newspaper's front page.\n\n"
+            "LAGOS, March 14 — Police raided the office of a weekly newspaper yesterday and detained two of its "
+            "reporters, the paper said.")
+    [m] = [r for r in run(text).mentions if r.type == "COERCE"]
+    assert m.date is not None and m.date.value == "2024-03-13"
