@@ -1402,3 +1402,24 @@ def test_a_dateline_after_a_caption_dates_the_report_not_the_act():
             "reporters, the paper said.")
     [m] = [r for r in run(text).mentions if r.type == "COERCE"]
     assert m.date is not None and m.date.value == "2024-03-13"
+
+
+def test_an_arrest_in_a_crime_named_by_its_day_is_not_dated_by_that_day():
+    [m] = run("Police have arrested a second suspect in the Sept. 30 home invasion on Elm Street.").mentions
+    assert m.type == "COERCE" and not m.historical and (m.date is None or m.date.value != "2023-09-30")
+
+
+def test_a_span_of_time_in_the_grounds_of_an_arrest_is_the_crimes():
+    [m] = run("A man was arrested this morning over allegations of crimes during the civil war between 1990 and 1995.").mentions
+    assert not m.historical and m.date is not None and m.date.value == "2024-03-14"
+
+
+def test_a_month_of_a_trial_to_come_dates_nothing():
+    text = "He was remanded in custody to appear for trial at the crown court in October."
+    assert not [d for d in find_dates(text, "2024-03-14") if d.precision == "month"]
+    assert [d.value for d in find_dates("The editor was arrested in October.", "2024-03-14")] == ["2023-10"]
+
+
+def test_a_sentence_being_served_is_no_act():
+    text = "A former minister is serving a 20-year sentence after being found guilty of fraud by a court in Lagos."
+    assert not [m for m in run(text).mentions if not m.historical]

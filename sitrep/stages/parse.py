@@ -226,6 +226,7 @@ _CHARGE_HEADS = {"accused", "charged", "convicted", "suspected", "indicted", "gu
                  "counts", "count",
                  # "arrested over the kidnapping", "detained for the killing": the grounds of an arrest
                  "arrested", "detained", "arrest", "arrests", "detention"}
+CHARGE_HEADS = frozenset(_CHARGE_HEADS)
 _CHARGE_PREPS = {"of", "with", "for", "over"}
 # "X accused Y of killing", "suspected the army of": the accuser's claim about the act, not a charge in
 # law ("police charged two men with kidnapping", "police arrested him over the killing" are legal acts)

@@ -11,7 +11,7 @@ from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.doc import CasualtyMatch, Doc, Sentence, Trigger
-from sitrep.stages.parse import MODALS, charged, predicate, realis, subtree_span, token_at
+from sitrep.stages.parse import CHARGE_HEADS, MODALS, charged, predicate, realis, subtree_span, token_at
 from sitrep.stages.roles import MUST_BEFORE, trigger_at
 
 _BACKGROUND = re.compile(
@@ -75,6 +75,11 @@ def own_clause_text(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
     for token in act.doc:
         if token.dep_ in ("acl", "relcl") and token.i != act.i and not any(a.i == token.i for a in act.ancestors):
             start, end = subtree_span(token)
+            text = text[:start] + " " * (end - start) + text[end:]
+    if act.lower_ in CHARGE_HEADS:
+        # "arrested this morning over crimes committed between 1989 and 2003": the span is the crime's
+        for grounds in [c for c in act.children if c.dep_ == "prep" and c.lower_ in _GROUNDS_PREPS]:
+            start, end = subtree_span(grounds)
             text = text[:start] + " " * (end - start) + text[end:]
     return text
 
@@ -166,6 +171,8 @@ _RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "vi
                     "name", "identity", "photo", "picture", "image", "document", "letter", "transcript", "clip",
                     "information", "song", "record", "records", "recordings", "clips", "letters"}
 
+_TERMS = {"sentence", "sentences", "term", "terms"}
+_GROUNDS_PREPS = {"over", "for", "on", "with", "of"}
 _SCHEMES = {"plot", "plots", "conspiracy", "conspiracies", "scheme", "schemes"}
 _LEGAL_GRANTS = {"bail", "bond", "parole", "pardon", "clemency", "amnesty", "probation", "furlough", "appeal"}
 
@@ -286,6 +293,9 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return False  # "found guilty of threatening public security": the offence named, no threat made
     if m.type == "COERCE" and predicate(token).lower_ in ("remain", "remains", "remained", "remaining"):
         return False  # "remained on trial", "remains in detention": a state that goes on, not an act
+    if m.type == "COERCE" and any(a.lower_ in ("serve", "serves", "serving", "served") and any(c.dep_ == "dobj" and c.lower_ in _TERMS for c in a.children)
+                                  for a in (token, *token.ancestors)):
+        return False  # "is serving a 50-year sentence after being found guilty": a term being served, not an act
     if m.type in _MANNER_ACTS and ((token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _MANNER_PREPS)
                                    or (token.dep_ == "prep" and token.lower_ in _MANNER_PREPS)):
         return False  # "forces in cooperation with", "with the support of", "under an agreement": how, not an act
