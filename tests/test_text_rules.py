@@ -1423,3 +1423,13 @@ def test_a_month_of_a_trial_to_come_dates_nothing():
 def test_a_sentence_being_served_is_no_act():
     text = "A former minister is serving a 20-year sentence after being found guilty of fraud by a court in Lagos."
     assert not [m for m in run(text).mentions if not m.historical]
+
+
+@pytest.mark.parametrize("line", ["A man found guilty in the kidnapping of a reporter has dropped his appeal.",
+                                  "Two men charged in the killing of a reporter appeared in court in Kano on Monday."])
+def test_the_crime_a_court_hears_in_is_no_current_attack(line):
+    assert not [m for m in run(line).mentions if m.type == "ASSAULT" and not m.historical]
+
+
+def test_an_arrest_in_a_raid_stays_an_arrest():
+    assert [m for m in run("Police arrested three men in a raid on a house in Kano on Monday.").mentions if m.type == "COERCE"]
