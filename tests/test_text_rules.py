@@ -1433,3 +1433,21 @@ def test_the_crime_a_court_hears_in_is_no_current_attack(line):
 
 def test_an_arrest_in_a_raid_stays_an_arrest():
     assert [m for m in run("Police arrested three men in a raid on a house in Kano on Monday.").mentions if m.type == "COERCE"]
+
+
+def test_a_hanging_by_the_state_is_an_execution_and_a_suicide_is_not():
+    [m] = run("The authorities hanged a man in Shiraz prison on Saturday.").mentions
+    assert m.type == "ASSAULT" and m.mode == "targeted"
+    assert not run("The prisoner hanged himself in his cell on Monday.").mentions
+
+
+def test_a_visa_ban_is_a_sanction():
+    assert [m.type for m in run("Canada imposed a visa ban on four officials of the ruling party on Monday.").mentions] == ["SANCTION"]
+
+
+@pytest.mark.parametrize("text,by", [("The state hanged a man on Saturday, the judiciary said.", "the judiciary"),
+                                     ("Police raided the office of a weekly on Sunday, the outlet said.", "the outlet"),
+                                     ("A man was hanged in Shiraz on Saturday, Daily Online reported.", "Daily Online")])
+def test_a_court_or_an_outlet_is_a_source(text, by):
+    [m] = run(text).mentions
+    assert m.claim.modality in ("reported", "claimed") and m.claim.by == by
