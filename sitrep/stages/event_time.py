@@ -64,17 +64,6 @@ def _quoted_now(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
     return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”")
 
 
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?|its|their|his|her)\s+$", re.I)
-_NOUN_AFTER = re.compile(r"\s+(?!(?:morning|afternoon|evening|night|and|or|to|at|in|on)\b)[a-z]")
-
-
-def _names_another(doc: Doc, d, trigger: Trigger) -> bool:  # noqa: ANN001 - a DateMatch
-    """A day worn by a noun that is not the trigger ("in the Sept. 30 home invasion", "over the March 2
-    attack"): the day of that thing, not of the act."""
-    return bool(_ATTRIBUTIVE_BEFORE.search(doc.text[max(0, d.start - 8):d.start])) \
-        and _NOUN_AFTER.match(doc.text, d.end) is not None and not d.end <= trigger.start <= d.end + 30
-
-
 def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              # not a citation "(Statement, 15 March)"; a bracket the clause's preposition opens is no
@@ -82,9 +71,7 @@ def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None
              if not re.search(r"(?<!\bon )(?<!\bin )\(\s*[^()]*$", doc.text[sentence.start:d.start])
              and not _after_publication(d.value, doc.article.published)  # "decide by this Friday": a deadline
              # "the latest attack comes one week after a bomber blew himself up": the week dates the bombing only
-             and not (interval_after(d.text) and trigger.start < d.start)
-             # "arrested a suspect in the Sept. 30 home invasion": a day naming another thing dates it
-             and not (trigger.type == "COERCE" and _names_another(doc, d, trigger))]
+             and not (interval_after(d.text) and trigger.start < d.start)]
     if not dates:
         return None, background(doc, sentence, trigger)
     current = [d for d in dates if not d.historical]
