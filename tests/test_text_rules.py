@@ -611,7 +611,10 @@ def test_ground_captured_is_territory_not_an_abduction():
 
 
 @pytest.mark.parametrize("line", ["In this photo taken December 14, 2020, police arrested a man during a march in Abuja.",
-                                  "READ: Police in Abuja arrested a man at a march and killed three, witnesses say"])
+                                  "READ: Police in Abuja arrested a man at a march and killed three, witnesses say",
+                                  "In this June 2, 2021 photo, police arrested a man during a march in Abuja.",
+                                  "More: Police in Abuja arrested a man at a march and killed three",
+                                  "Related \u2013 Police in Abuja arrested a man at a march and killed three"])
 def test_a_photo_caption_or_a_link_line_is_no_event(line):
     text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
     mentions = run(text).mentions
@@ -1360,3 +1363,86 @@ def test_a_figure_many_times_the_incidents_from_another_source_is_not_its_toll()
             "including 120 children.")
     (m,) = [r for r in run(text).mentions if r.type == "ASSAULT" and 0 in r.sentences]
     assert 900 not in [c.count for c in m.casualties if c.kind == "killed"]
+
+
+@pytest.mark.parametrize("line", ["Police in Kano released the names of the two men on Monday.",
+                                  "A video of his speech was released by the group on Monday.",
+                                  "A court in Kano granted the journalist a $5,000 bond on Monday.",
+                                  "The ministry pressed ahead with its plan to close the newspaper.",
+                                  "Four men faced charges on Monday over a plot to kidnap the mayor of Kano."])
+def test_a_word_that_only_looks_like_an_act_makes_no_record(line):
+    # a publication released, a court's bond granted, carrying on, a signature, a scheme: none is the act
+    text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
+    records = [m for m in run(text).mentions if not m.historical]
+    assert records and all(m.sentences == [0] for m in records), [(m.type, m.trigger) for m in records]
+
+
+def test_a_statement_signed_by_its_author_is_no_agreement():
+    doc = run("In a statement signed by its spokesman, the army said troops had arrested a man in Kano.")
+    assert not [t for t in doc.triggers if t.type == "AGREE"]
+    assert [t for t in run("The two parties signed a ceasefire in Doha on Monday.").triggers if t.type == "AGREE"]
+
+
+def test_captives_released_are_still_a_release():
+    records = run("Gunmen freed two aid workers in Kano on Monday. The kidnappers also released a driver.").mentions
+    assert any(m.type == "CONCEDE" for m in records)
+
+
+@pytest.mark.parametrize("line", ["Soldiers have detained more than 2,900 people since the March 1 coup, a monitor said.",
+                                  "Thousands of members of the sect have since been detained in camps, the group said."])
+def test_a_count_run_up_since_a_turning_point_is_a_total(line):
+    text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
+    told = [m for m in run(text).mentions if 1 in m.sentences]
+    assert told and all(m.historical for m in told)
+
+
+def test_a_dateline_after_a_caption_dates_the_report_not_the_act():
+    text = ("A photo of the newspaper's front page.\n\n"
+            "LAGOS, March 14 — Police raided the office of a weekly newspaper yesterday and detained two of its "
+            "reporters, the paper said.")
+    [m] = [r for r in run(text).mentions if r.type == "COERCE"]
+    assert m.date is not None and m.date.value == "2024-03-13"
+
+
+def test_a_span_of_time_in_the_grounds_of_an_arrest_is_the_crimes():
+    [m] = run("A man was arrested this morning over allegations of crimes during the civil war between 1990 and 1995.").mentions
+    assert not m.historical and m.date is not None and m.date.value == "2024-03-14"
+
+
+def test_a_month_of_a_trial_to_come_dates_nothing():
+    text = "He was remanded in custody to appear for trial at the crown court in October."
+    assert not [d for d in find_dates(text, "2024-03-14") if d.precision == "month"]
+    assert [d.value for d in find_dates("The editor was arrested in October.", "2024-03-14")] == ["2023-10"]
+
+
+def test_a_sentence_being_served_is_no_act():
+    text = "A former minister is serving a 20-year sentence after being found guilty of fraud by a court in Lagos."
+    assert not [m for m in run(text).mentions if not m.historical]
+
+
+@pytest.mark.parametrize("line", ["A man found guilty in the kidnapping of a reporter has dropped his appeal.",
+                                  "Two men charged in the killing of a reporter appeared in court in Kano on Monday."])
+def test_the_crime_a_court_hears_in_is_no_current_attack(line):
+    assert not [m for m in run(line).mentions if m.type == "ASSAULT" and not m.historical]
+
+
+def test_an_arrest_in_a_raid_stays_an_arrest():
+    assert [m for m in run("Police arrested three men in a raid on a house in Kano on Monday.").mentions if m.type == "COERCE"]
+
+
+def test_a_hanging_by_the_state_is_an_execution_and_a_suicide_is_not():
+    [m] = run("The authorities hanged a man in Shiraz prison on Saturday.").mentions
+    assert m.type == "ASSAULT" and m.mode == "targeted"
+    assert not run("The prisoner hanged himself in his cell on Monday.").mentions
+
+
+def test_a_visa_ban_is_a_sanction():
+    assert [m.type for m in run("Canada imposed a visa ban on four officials of the ruling party on Monday.").mentions] == ["SANCTION"]
+
+
+@pytest.mark.parametrize("text,by", [("The state hanged a man on Saturday, the judiciary said.", "the judiciary"),
+                                     ("Police raided the office of a weekly on Sunday, the outlet said.", "the outlet"),
+                                     ("A man was hanged in Shiraz on Saturday, Daily Online reported.", "Daily Online")])
+def test_a_court_or_an_outlet_is_a_source(text, by):
+    [m] = run(text).mentions
+    assert m.claim.modality in ("reported", "claimed") and m.claim.by == by

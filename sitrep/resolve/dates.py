@@ -65,6 +65,10 @@ _FUTURE_AFTER = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:
                            + r"|that|who|which|whom|where|when|\w+ed)\b)[\w\-’']+\s+){0,8}?"
                            r"(?:will|shall|is\s+(?:due|set|scheduled|expected)\s+to|are\s+(?:due|set|scheduled|expected)\s+to)\b", re.I)
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\w\-’']+\s+){0,6}?(?:on\s+)?$", re.I)
+# A month without a year after a court date or a plan ahead ("remanded to appear for trial in
+# October", "the vote is scheduled for June"): a month to come, the day of no act told
+_MONTH_AHEAD = re.compile(r"\b(?:will|shall|due|set\s+for|scheduled|slated|expected\s+to|to\s+(?:appear|stand\s+trial|face\s+trial|"
+                          r"be\s+(?:sentenced|tried|heard|held))|trial\s+(?:is|was)\s+(?:set|due))\s+(?:[\w\-’',.]+\s+){0,7}?(?:in\s+|for\s+)?$", re.I)
 # A weekday that closes a clause whose verb came before it, told in the past, is that clause's:
 # "the rebels attacked the base on Tuesday and the council will vote": the next clause's future is not its own
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b", re.I)
@@ -205,7 +209,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, text: str = "") -> t
         d = _safe(y, mo, 1)
         return (f"{y:04d}-{mo:02d}", "month", _old_month(y, mo, pub)) if d else None
     if kind == "m":
-        if pub is None:
+        if pub is None or _MONTH_AHEAD.search(text[max(0, m.start() - 80):m.start()]):
             return None
         mo = _month(g[0])
         y = pub.year if mo <= pub.month else pub.year - 1

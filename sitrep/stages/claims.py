@@ -116,7 +116,9 @@ _SPEAKER = re.compile(
     r"\b(?:sources?|officials?|activists?|witness(?:es)?|monitors?|ministry|spokes(?:man|woman|person)|statement|media|"
     r"television|agency|group|groups|residents|army|command|observatory|minister|president|reports?|doctors?|medics|"
     r"director|leaders|police|office|prosecutors?|authorities|department|investigators|officers?|rescuers|"
-    r"organi[sz]ation|watchdog|commission|family|relatives|lawyers?|attorneys?|sister|brother|mother|father|wife|husband)\b", re.I)
+    r"organi[sz]ation|watchdog|commission|family|relatives|lawyers?|attorneys?|sister|brother|mother|father|wife|husband|"
+    # the judiciary or a news outlet ("the judiciary said", "the outlet said", "Mizan Online reported")
+    r"judiciary|website|outlet|newspaper|broadcaster|channel|radio|online)\b", re.I)
 # titles a person speaking for a body holds ("senior advisor to the UN coordinator", "the union's chairperson")
 _ROLE = re.compile(r"\b(?:advis[eo]rs?|coordinator|chair(?:man|woman|person)?|secretary|chief|head|commissioner|"
                    r"governor|commander|representative|envoy|ambassador|superintendent|inspector|researcher)\b", re.I)

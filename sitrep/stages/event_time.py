@@ -75,6 +75,9 @@ def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None
     if not dates:
         return None, background(doc, sentence, trigger)
     current = [d for d in dates if not d.historical]
+    # "CAIRO, Nov 25 — forces raided the office yesterday": the dateline dates the report, the
+    # sentence's own day the act (whatever the act; a dateline after a caption is still one)
+    current = [d for d in current if not doc.in_dateline_date(d.start)] or current
     # "the ministry on Wednesday condemned the strike ... the day before": a date bound to a
     # speech verb dates the statement; for a violent event another date in the sentence wins
     if trigger.type == "ASSAULT" and len(current) > 1:

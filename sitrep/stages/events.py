@@ -52,8 +52,8 @@ _EARLIER = re.compile(
     # "air strikes around the town, the site of the deadly chemical attack in April": a place, or a time, named
     # by an attack that went before
     r"|\b(?:site|anniversary|aftermath)\s+of\s+(?:a|an|the|last|this|its|their)?\s*(?:[\w\-'’]+\s+){0,4}$", re.I)
-_CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:photo|picture|image)|file (?:photo|picture)|photo:|pictured:|"
-                      r"(?:also |must )?read(?: more| also)?:|related:|see also:)", re.I)  # captions, links to other stories
+_CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:[\w.,]+ ){0,4}?(?:photo|picture|image)\b|file (?:photo|picture)|photo:|pictured:|"
+                      r"(?:also |must )?read(?: more| also)?:|related\s*[:\u2013\u2014]|see also:|more:)", re.I)  # captions, links to other stories
 # a flattened page's list of links to other stories, run into the last sentence ("... Source AFP Related
 # News Suicide car bomb kills eight ..."): what follows the header is other articles' headlines
 _RELATED_LINKS = re.compile(r"\bRelated(?:\s+(?:News|Articles?|Stories|Posts|Content|Coverage))?\s+(?=[A-Z0-9])")

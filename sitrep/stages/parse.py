@@ -180,7 +180,10 @@ _IRREALIS_HEADS = {"plan", "plans", "planned", "planning", "want", "wants", "wan
                    "warned", "warns", "allow", "allowed", "order", "ordered", "likely", "able", "set", "going",
                    "ready", "willing", "need", "needs", "needed", "wish", "would",
                    # "the decision to destroy the houses", "a bid to storm the town": an act decided on or tried
-                   "decision", "decisions", "bid", "bids", "threat", "threats", "proposal", "proposals"}
+                   "decision", "decisions", "bid", "bids", "threat", "threats", "proposal", "proposals",
+                   # "the plot to kidnap the governor", "conspired to bomb": an act schemed, not done
+                   "plot", "plots", "plotted", "plotting", "conspiracy", "conspiracies", "conspired", "conspiring",
+                   "scheme", "schemes", "schemed"}
 _HABITUAL = {"regularly", "repeatedly", "often", "frequently", "routinely", "usually", "always", "constantly",
              "continually", "systematically", "increasingly", "long", "ever"}
 _CONDITION_MARKS = {"if", "unless", "whether", "lest"}
@@ -223,6 +226,10 @@ _CHARGE_HEADS = {"accused", "charged", "convicted", "suspected", "indicted", "gu
                  "counts", "count",
                  # "arrested over the kidnapping", "detained for the killing": the grounds of an arrest
                  "arrested", "detained", "arrest", "arrests", "detention"}
+CHARGE_HEADS = frozenset(_CHARGE_HEADS)
+# "found guilty in the kidnapping of", "charged in the killing of": the case a court hears (an arrest
+# "in a raid" is made by the raid, not for it)
+_CHARGED_IN = {"guilty", "convicted", "charged", "indicted", "acquitted", "sentenced", "suspect", "suspects", "suspected"}
 _CHARGE_PREPS = {"of", "with", "for", "over"}
 # "X accused Y of killing", "suspected the army of": the accuser's claim about the act, not a charge in
 # law ("police charged two men with kidnapping", "police arrested him over the killing" are legal acts)
@@ -240,12 +247,16 @@ def charged(token) -> bool:  # noqa: ANN001
         h = t.head
         if h.i == t.i:
             return False
-        if t.dep_ in ("pobj", "pcomp") and h.dep_ == "prep" and (h.lower_ in _CHARGE_PREPS or linked and h.lower_ == "in"):
+        if t.dep_ in ("pobj", "pcomp") and h.dep_ == "prep" and (h.lower_ in _CHARGE_PREPS or h.lower_ == "in" and (
+                linked or h.head.lower_ in _CHARGED_IN or any(c.dep_ in ("oprd", "acomp") and c.lower_ in _CHARGED_IN
+                                                              for c in h.head.children))):
             head = h.head
             if head.lower_ == "connection":
                 t, linked = head, True  # "in connection with the murder": the grounds of what governs it
                 continue
-            if head.lower_ in _CHARGE_HEADS and (head.pos_ in ("NOUN", "VERB") or head.pos_ == "ADJ") \
+            if (head.lower_ in _CHARGE_HEADS or h.lower_ == "in" and any(c.dep_ in ("oprd", "acomp") and c.lower_ in _CHARGED_IN
+                                                                      for c in head.children)) \
+                    and (head.pos_ in ("NOUN", "VERB") or head.pos_ == "ADJ") \
                     and not (head.lower_ in _CLAIM_HEADS and any(c.dep_ == "nsubj" for c in head.children)):
                 return True
         t = h

@@ -11,7 +11,7 @@ from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.doc import CasualtyMatch, Doc, Sentence, Trigger
-from sitrep.stages.parse import MODALS, charged, predicate, realis, subtree_span, token_at
+from sitrep.stages.parse import CHARGE_HEADS, MODALS, charged, predicate, realis, subtree_span, token_at
 from sitrep.stages.roles import MUST_BEFORE, trigger_at
 
 _BACKGROUND = re.compile(
@@ -45,13 +45,19 @@ _RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years|decades)|
 _THOUSANDS_DONE = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d{5,})\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+(?:\w+ly\s+)?been\b", re.I)
 _HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained|"
                        r"achieved|won|gained|made|carried out|conducted|launched)\b", re.I)
+# "have detained more than 2,900 people since the Feb. 1 coup": a count run up since a turning point
+_SINCE_TURN = re.compile(r"\bsince\s+(?:the|last\s+(?:\w+'s|\w+’s))\s+(?:[\w\-.]+\s+){0,2}?"
+                         r"(?:coup|invasion|takeover|revolution|uprising|elections?|crackdown|protests|unrest|war|conflict)\b", re.I)
+# "Millions of adherents have since been detained": a mass count run up since a time told before
+_MASS_SINCE = re.compile(r"\b(?:thousands|millions)\s+(?:of\s+)?(?:[\w\-]+\s+){0,4}(?:have|has)\s+since\s+been\b", re.I)
 _TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
 
 
 def tells_total(text: str, casualties: list[CasualtyMatch]) -> bool:
     """Whether a sentence tells a total over time (a war's toll, a running count, an aggregate
     "since 2014") rather than one event: its mentions are background."""
-    return bool(_WAR_TOLL.search(text)) or bool(_AGGREGATE.search(text)) \
+    return bool(_WAR_TOLL.search(text)) or bool(_AGGREGATE.search(text)) or bool(_MASS_SINCE.search(text)) \
+        or bool(_SINCE_TURN.search(text) and _HAS_DONE.search(text)) \
         or bool(_THOUSANDS_DONE.search(text)) or bool(
         _RUNNING.search(text) and _HAS_DONE.search(text)) or (
         # a five-figure toll next to "war", "conflict" or "since" is the war's running total
@@ -69,6 +75,11 @@ def own_clause_text(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
     for token in act.doc:
         if token.dep_ in ("acl", "relcl") and token.i != act.i and not any(a.i == token.i for a in act.ancestors):
             start, end = subtree_span(token)
+            text = text[:start] + " " * (end - start) + text[end:]
+    if act.lower_ in CHARGE_HEADS:
+        # "arrested this morning over crimes committed between 1989 and 2003": the span is the crime's
+        for grounds in [c for c in act.children if c.dep_ == "prep" and c.lower_ in _GROUNDS_PREPS]:
+            start, end = subtree_span(grounds)
             text = text[:start] + " " * (end - start) + text[end:]
     return text
 
@@ -156,7 +167,14 @@ def trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: 
 _INTENT_ACTS = {"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"}
 _RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "videos", "footage", "list", "figures",
                     "data", "photos", "pictures", "images", "details", "names", "album", "film", "documents",
-                    "findings", "results", "funds", "version", "communique", "recording", "audio", "book"}
+                    "findings", "results", "funds", "version", "communique", "recording", "audio", "book",
+                    "name", "identity", "photo", "picture", "image", "document", "letter", "transcript", "clip",
+                    "information", "song", "record", "records", "recordings", "clips", "letters"}
+
+_TERMS = {"sentence", "sentences", "term", "terms"}
+_GROUNDS_PREPS = {"over", "for", "on", "with", "of"}
+_SCHEMES = {"plot", "plots", "conspiracy", "conspiracies", "scheme", "schemes"}
+_LEGAL_GRANTS = {"bail", "bond", "parole", "pardon", "clemency", "amnesty", "probation", "furlough", "appeal"}
 
 
 def _dated_by_year(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy token
@@ -247,8 +265,13 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         # "either accept the terms or the bombing will continue": an act named as one branch of a choice put
         # is not told as done ("either the army or the militia shelled it" tells the shelling)
         return False
-    if m.type == "CONCEDE" and any(c.dep_ == "dobj" and c.lower_ in _RELEASED_THINGS for c in predicate(token).children):
-        return False  # "released a statement": a publication, not a captive set free
+    if m.type == "CONCEDE" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _RELEASED_THINGS
+                                   for c in predicate(token).children):
+        return False  # "released a statement", "a video was released": a publication, not a captive set free
+    if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "compound" and token.head.lower_ in _SCHEMES:
+        return False  # "the kidnap plot", "a bomb plot": an act schemed, not done
+    if m.type == "AID" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _LEGAL_GRANTS for c in predicate(token).children):
+        return False  # "was granted a $10,000 bond": a court's term for the accused, no aid given
     if m.type == "CONCEDE" and token.dep_ == "acl" and token.head.lower_ in _RELEASED_THINGS:
         return False  # "a report released by UN experts": the same publication, told as a participle
     if m.type == "ACCUSE" and token.dep_ == "acl" and token.tag_ == "VBG" and token.lower_.startswith("investigat"):
@@ -276,6 +299,9 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         return False  # "found guilty of threatening public security": the offence named, no threat made
     if m.type == "COERCE" and predicate(token).lower_ in ("remain", "remains", "remained", "remaining"):
         return False  # "remained on trial", "remains in detention": a state that goes on, not an act
+    if m.type == "COERCE" and any(a.lower_ in ("serve", "serves", "serving", "served") and any(c.dep_ == "dobj" and c.lower_ in _TERMS for c in a.children)
+                                  for a in (token, *token.ancestors)):
+        return False  # "is serving a 50-year sentence after being found guilty": a term being served, not an act
     if m.type in _MANNER_ACTS and ((token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _MANNER_PREPS)
                                    or (token.dep_ == "prep" and token.lower_ in _MANNER_PREPS)):
         return False  # "forces in cooperation with", "with the support of", "under an agreement": how, not an act
