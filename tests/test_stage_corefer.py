@@ -200,3 +200,30 @@ def test_a_second_attack_with_its_own_toll_stays_apart(staged, mention) -> None:
     other = mention(doc, "roadside", "ASSAULT", mode="explosives", location=DARAA,
                     date=When("2024-03-13", "day", "On Wednesday"))
     assert len(merge_mentions(doc, [bombing, other])) == 2
+
+
+_BLOGGER_STORY = ("Rights groups condemned the arrest of blogger Amara Diallo in Idlib last month.\n\n"
+                  "The ministry did not answer questions.\n\n"
+                  "Several of his colleagues have left the country.\n\n"
+                  "{} was arrested on March 4 at his home in Idlib, his lawyer said.")
+LAST_MONTH = When("2024-03", "month", "last month")
+MARCH_4 = When("2024-03-04", "day", "on March 4")
+
+
+def test_an_arrest_told_by_its_month_and_again_by_its_day_of_the_person_named_again_merges(staged, mention) -> None:
+    doc = staged(_BLOGGER_STORY.format("Diallo"), upto="segment")
+    blogger = Actor("Amara Diallo", "journalists", None, "blogger Amara Diallo", "JOURNALISTS")
+    first = mention(doc, "condemned", "COERCE", mode="arrest", location=IDLIB, date=LAST_MONTH, actor2=blogger)
+    again = mention(doc, "lawyer", "COERCE", mode="arrest", location=IDLIB, date=MARCH_4,
+                    actor2=Actor("Diallo", "journalists", None, "Diallo", "JOURNALISTS"))
+    [record] = merge_mentions(doc, [first, again])
+    assert record.sentences == [0, 3]
+
+
+def test_an_arrest_on_a_day_of_that_month_of_someone_unnamed_before_stays_apart(staged, mention) -> None:
+    doc = staged(_BLOGGER_STORY.format("A second blogger"), upto="segment")
+    blogger = Actor("Amara Diallo", "journalists", None, "blogger Amara Diallo", "JOURNALISTS")
+    first = mention(doc, "condemned", "COERCE", mode="arrest", location=IDLIB, date=LAST_MONTH, actor2=blogger)
+    other = mention(doc, "lawyer", "COERCE", mode="arrest", location=IDLIB, date=MARCH_4,
+                    actor2=Actor("Journalists", "journalists", None, "a second blogger", "JOURNALISTS"))
+    assert len(merge_mentions(doc, [first, other])) == 2

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from sitrep import lexicon
-from sitrep.model import Actor, Casualty, EventMention
+from sitrep.model import Actor, Casualty, EventMention, When
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.acled import mode_rank
 from sitrep.stages.casualties import is_vague, tolls_agree
@@ -301,7 +301,9 @@ def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = Non
         return False
     stated = [x.date for x in (a, b) if x.date is not None and x.date.basis == "text"]
     if len(stated) == 2 and stated[0].value != stated[1].value and not (told and told_fits(a, b, told)) \
-            and not _one_battle(a, b):
+            and not _one_battle(a, b) \
+            and not (a.type in _UNDATED_NEEDS_TIE and _within(*stated) and _named_in_both(a, b)):
+        # (an arrest told "last month" and "on November 4" of the person named again is one arrest)
         return False
     ka, kb = a.killed, b.killed
     if len(stated) == 1 and a.type in _UNDATED_NEEDS_TIE and not _tied(a, b):
@@ -351,6 +353,21 @@ def _tied(a: EventMention, b: EventMention) -> bool:
         # by its word and its doer again, done to no one else ("also arrested his parents" is another arrest)
         return True
     return a.killed is not None and a.killed == b.killed
+
+
+def _named_in_both(a: EventMention, b: EventMention) -> bool:
+    """Both tellings name the patient by name ("Nodeep Kaur, who was arrested in Haryana", "Kaur was
+    arrested on January 12"): a capitalised word of one's patient in both sentences, not a class
+    ("journalists") that different people share."""
+    return any(x.actor2 is not None and any(
+        len(w) > 3 and w[0].isupper() and all(re.search(rf"\b{re.escape(w)}\b", m.evidence.text) for m in (a, b))
+        for w in re.findall(r"[\w'’\-]+", x.actor2.name or "")) for x in (a, b))
+
+
+def _within(a: When, b: When) -> bool:
+    """One stated day lies within the other's coarser span ("last month", "on November 4")."""
+    short, long_ = sorted((a.value, b.value), key=len)
+    return short != long_ and long_.startswith(short)
 
 
 def _same_act_word(a: EventMention, b: EventMention) -> bool:
