@@ -157,3 +157,73 @@ def test_an_arrest_of_other_people_by_the_same_police_stays_apart(staged, mentio
     other = mention(doc, "parents", "COERCE", mode="arrest", actor1=POLICE, actor2=PARENTS)
     other.trigger = "arrested"
     assert len(merge_mentions(doc, [first, other])) == 2
+
+
+_MARKET = "A car bomb tore through a market in Idlib on Tuesday, killing nine people. {}"
+
+
+def test_victims_added_with_no_act_of_their_own_join_the_incident(staged, mention) -> None:
+    doc = staged(_MARKET.format("Another 14 people were wounded, the civil defence said."), upto="triggers")
+    bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
+    added = mention(doc, "wounded", "ASSAULT")
+    [record] = merge_mentions(doc, [bombing, added])
+    assert record.sentences == [0, 1]
+    assert record.date == TUESDAY
+
+
+def test_victims_another_strike_hit_elsewhere_stay_apart(staged, mention) -> None:
+    doc = staged(_MARKET.format("Another five civilians were killed in two other districts."), upto="triggers")
+    bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
+    other = mention(doc, "killed", "ASSAULT", killed=5)
+    assert len(merge_mentions(doc, [bombing, other])) == 2
+
+
+def test_victims_added_by_an_attack_of_their_own_stay_apart(staged, mention) -> None:
+    doc = staged(_MARKET.format("Another four people were killed when a mortar shell hit Saraqib."), upto="triggers")
+    bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
+    other = mention(doc, "killed", "ASSAULT", killed=4)
+    assert len(merge_mentions(doc, [bombing, other])) == 2
+
+
+def test_a_toll_updated_on_a_later_day_stays_the_incidents(staged, mention) -> None:
+    doc = staged(_MARKET.format("On Wednesday the death toll rose to 12, hospital officials said."), upto="triggers")
+    bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
+    update = mention(doc, "toll", "ASSAULT", killed=12, date=When("2024-03-13", "day", "On Wednesday"))
+    [record] = merge_mentions(doc, [bombing, update])
+    assert record.sentences == [0, 1]
+    assert record.date == TUESDAY  # the day of the count is not the day of the bombing
+
+
+def test_a_second_attack_with_its_own_toll_stays_apart(staged, mention) -> None:
+    doc = staged(_MARKET.format("On Wednesday a roadside bomb in Daraa raised the week's toll to 20."), upto="triggers")
+    bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
+    other = mention(doc, "roadside", "ASSAULT", mode="explosives", location=DARAA,
+                    date=When("2024-03-13", "day", "On Wednesday"))
+    assert len(merge_mentions(doc, [bombing, other])) == 2
+
+
+_BLOGGER_STORY = ("Rights groups condemned the arrest of blogger Amara Diallo in Idlib last month.\n\n"
+                  "The ministry did not answer questions.\n\n"
+                  "Several of his colleagues have left the country.\n\n"
+                  "{} was arrested on March 4 at his home in Idlib, his lawyer said.")
+LAST_MONTH = When("2024-03", "month", "last month")
+MARCH_4 = When("2024-03-04", "day", "on March 4")
+
+
+def test_an_arrest_told_by_its_month_and_again_by_its_day_of_the_person_named_again_merges(staged, mention) -> None:
+    doc = staged(_BLOGGER_STORY.format("Diallo"), upto="segment")
+    blogger = Actor("Amara Diallo", "journalists", None, "blogger Amara Diallo", "JOURNALISTS")
+    first = mention(doc, "condemned", "COERCE", mode="arrest", location=IDLIB, date=LAST_MONTH, actor2=blogger)
+    again = mention(doc, "lawyer", "COERCE", mode="arrest", location=IDLIB, date=MARCH_4,
+                    actor2=Actor("Diallo", "journalists", None, "Diallo", "JOURNALISTS"))
+    [record] = merge_mentions(doc, [first, again])
+    assert record.sentences == [0, 3]
+
+
+def test_an_arrest_on_a_day_of_that_month_of_someone_unnamed_before_stays_apart(staged, mention) -> None:
+    doc = staged(_BLOGGER_STORY.format("A second blogger"), upto="segment")
+    blogger = Actor("Amara Diallo", "journalists", None, "blogger Amara Diallo", "JOURNALISTS")
+    first = mention(doc, "condemned", "COERCE", mode="arrest", location=IDLIB, date=LAST_MONTH, actor2=blogger)
+    other = mention(doc, "lawyer", "COERCE", mode="arrest", location=IDLIB, date=MARCH_4,
+                    actor2=Actor("Journalists", "journalists", None, "a second blogger", "JOURNALISTS"))
+    assert len(merge_mentions(doc, [first, other])) == 2

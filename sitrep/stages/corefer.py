@@ -5,10 +5,11 @@ killed six", a later "the attack") merged into one record with a span per field.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from sitrep import lexicon
-from sitrep.model import Actor, Casualty, EventMention
+from sitrep.model import Actor, Casualty, EventMention, When
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.acled import mode_rank
 from sitrep.stages.casualties import is_vague, tolls_agree
@@ -39,6 +40,46 @@ _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|updated)\b", re.I)
 # "two more civilians were killed in ...": a count added by a further incident ("more than" is a size)
 _MORE = re.compile(r"\b(?:\d+|" + lexicon.count_alternation(2, 10) + r"|" + lexicon.approximate_alternation("more_added") + r")\s+more\s+(?!than\b)"
                    r"(?:\w+\s+){0,2}(?:were|was|have been|had been)\s+(?:killed|wounded|injured|abducted|arrested)\b", re.I)
+
+
+# "Another 20 people were wounded", "..., the hospital said another five were hurt": a count of further
+# victims told with no act, place or day of its own adds to the incident just told, not another one
+# ("another five civilians were killed in two other districts" names where: a further strike)
+_ADDED_VICTIMS = re.compile(r"\banother\s+(?:\d[\d,]*|" + lexicon.count_alternation(2, 20) + r")\s+(?:[\w\-]+\s+){0,2}?"
+                            r"(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|killed)\b", re.I)
+ADDED_REACH = 3  # sentences: added victims follow the telling of their incident closely
+_COUNT_WORD = re.compile(r"(?:(?:death|casualty)\s+)?toll|dead|deaths?|casualties|wounded|injured|hurt", re.I)
+_ELSEWHERE_WORDS = re.compile(r"\b(?:other|elsewhere|separate(?:ly)?|similar|meanwhile|also)\b", re.I)
+
+
+def _added_victims(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
+    """Whether a sentence only adds victims to the incident told before it ("Another 20 people were
+    wounded, the agency reported"): its "another" counts people, and it names no act of its own (no
+    kind of attack, no trigger but the casualty word), no place and no day."""
+    found = _ADDED_VICTIMS.search(sentence.text)
+    if m.type != "ASSAULT" or found is None or m.mode is not None \
+            or (m.date is not None and m.date.basis == "text") or _turns(sentence.text):
+        return False
+    rest = sentence.text[:found.start()] + sentence.text[found.end():]
+    if _ELSEWHERE_WORDS.search(rest) or ANOTHER.search(rest):
+        return False
+    if doc.in_sentence(doc.places, sentence):
+        return False
+    # (a word counting the victims already told, "confirmed the death toll", names no act)
+    return not any((sentence.start + found.start() > t.start or t.start >= sentence.start + found.end())
+                   and (t.mode is not None or not _COUNT_WORD.fullmatch(t.text))
+                   for t in doc.in_sentence(doc.triggers, sentence))
+
+
+# "The death toll rose to 12 on Monday": a toll updated on a later day; the day dates the count, not the act
+_TOLL_UPDATE = re.compile(r"\b(?:the|its|their)\s+(?:[\w\-]+\s+){0,2}?toll\b[^.;]{0,40}?\b(?:rose|risen|climbed|increased|reached|jumped|grew)\b", re.I)
+
+
+def _toll_update(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
+    """Whether a sentence only updates the toll of the incident told before it ("By Tuesday the death
+    toll had climbed to 12"): no kind of attack of its own, nothing telling of another incident."""
+    return m.type == "ASSAULT" and m.mode is None and bool(_TOLL_UPDATE.search(sentence.text)) \
+        and not _further(sentence.text) and not any(t.mode for t in doc.in_sentence(doc.triggers, sentence))
 
 
 def _turns(text: str) -> bool:
@@ -189,8 +230,9 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
     sentence_para = {s.index: s.paragraph for s in doc.sentences}
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
-        anaphoric = bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)
-        another = _further(sentence.text)
+        added = _added_victims(doc, sentence, m) or _toll_update(doc, sentence, m)
+        anaphoric = (bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)) or added
+        another = _further(sentence.text) and not added
         if m.type == "ASSAULT" and _separate_act(doc, sentence, m.type):
             another, anaphoric = True, False
         target = None
@@ -210,14 +252,20 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
                 break  # a response, or a further incident, is another event
             if _new_patient(sentence.text, m, prev) and not anaphoric:
                 break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest
-            if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) and _compatible(prev, m, told):
+            if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) \
+                    and _compatible(prev, replace(m, date=None) if added and prev.date is not None else m, told) \
+                    and not (added and distance > ADDED_REACH):
                 target = prev
                 break
+            if added:
+                break  # added victims belong to the incident told just before, or to none
             if not anaphoric and not (m.type == "ASSAULT" and distance <= 3):
                 break
         if target is None:
             merged.append(m)
             continue
+        if added and target.date is not None:
+            m.date = None  # the day a toll was updated is not the incident's
         if told_fits(target, m, told) and id(target) in told:
             target.date = m.date  # the act's own day, not the day it was told
             told.discard(id(target))
@@ -253,7 +301,9 @@ def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = Non
         return False
     stated = [x.date for x in (a, b) if x.date is not None and x.date.basis == "text"]
     if len(stated) == 2 and stated[0].value != stated[1].value and not (told and told_fits(a, b, told)) \
-            and not _one_battle(a, b):
+            and not _one_battle(a, b) \
+            and not (a.type in _UNDATED_NEEDS_TIE and _within(*stated) and _named_in_both(a, b)):
+        # (an arrest told "last month" and "on November 4" of the person named again is one arrest)
         return False
     ka, kb = a.killed, b.killed
     if len(stated) == 1 and a.type in _UNDATED_NEEDS_TIE and not _tied(a, b):
@@ -303,6 +353,21 @@ def _tied(a: EventMention, b: EventMention) -> bool:
         # by its word and its doer again, done to no one else ("also arrested his parents" is another arrest)
         return True
     return a.killed is not None and a.killed == b.killed
+
+
+def _named_in_both(a: EventMention, b: EventMention) -> bool:
+    """Both tellings name the patient by name ("Nodeep Kaur, who was arrested in Haryana", "Kaur was
+    arrested on January 12"): a capitalised word of one's patient in both sentences, not a class
+    ("journalists") that different people share."""
+    return any(x.actor2 is not None and any(
+        len(w) > 3 and w[0].isupper() and all(re.search(rf"\b{re.escape(w)}\b", m.evidence.text) for m in (a, b))
+        for w in re.findall(r"[\w'’\-]+", x.actor2.name or "")) for x in (a, b))
+
+
+def _within(a: When, b: When) -> bool:
+    """One stated day lies within the other's coarser span ("last month", "on November 4")."""
+    short, long_ = sorted((a.value, b.value), key=len)
+    return short != long_ and long_.startswith(short)
 
 
 def _same_act_word(a: EventMention, b: EventMention) -> bool:
