@@ -63,3 +63,13 @@ def test_no_speaker_after_the_verb_when_a_clause_or_phrase_follows(staged, text:
 def test_an_inverted_speaker_ends_where_a_new_sentence_lost_its_stop(staged) -> None:
     text = '"We counted twelve graves," said Omar Haddad The villagers had fled by then.'
     assert _claims(staged, text) == [("Omar Haddad", "reported")]
+
+
+def test_a_name_before_the_verb_speaks_when_no_clause_precedes_it(staged) -> None:
+    text = 'Officer Jane Roe said the ministry "knew about the raids on the camp long before".'
+    assert all(by != "the ministry" for by, _ in _claims(staged, text))
+
+
+def test_no_speaker_after_the_verb_when_its_clause_goes_on(staged) -> None:
+    text = "The attack on the convoy was condemned and the governor says residents in the district must stay home."
+    assert all(by not in ("residents", "the district") for by, _ in _claims(staged, text))

@@ -50,7 +50,7 @@ _VERB_SUBJ = re.compile(r"[,\"”]\s*((?i:" + _SAY + r"))\s+((?:[Tt]he\s+)?[A-Z]
 # the ministry, the police and ... had": a list opening the clause said, not a speaker)
 _INVERTED_WORDS = r"(?:on|in|late|early|earlier|today|yesterday|citing|quoting|which|who|whose|that)"
 _INVERTED_BARE = re.compile(r"\s+((?:[Tt]he\s+|an?\s+|A\s+|An\s+)?[A-Za-z][^,.;:\"”]{1,70}?)"
-                            r"(?=\s*(?:[.;:!?\"”]|$)|,\s*(?:which|who|whose|adding|citing|quoting)\b|\s+" + _INVERTED_WORDS + r"\b)")
+                            r"(?=\s*(?:[.;!?]|$)|,\s*(?:which|who|whose|adding|citing|quoting)\b|\s+" + _INVERTED_WORDS + r"\b)")
 _INVERTED_TAIL = re.compile(r"\s+" + _INVERTED_WORDS + r"\b.*$", re.I | re.S)
 # a determiner inside a run of words before a speech verb: a noun phrase starts there ("... during
 # the past week a military source said") unless a preposition puts it inside the one before ("an
@@ -176,11 +176,17 @@ def _is_outlet(subject: str, outlet: str | None) -> bool:
     return len(own) >= 3 and len(key) >= 3 and (key.startswith(own) or own.startswith(key))
 
 
-def _inverted_speaker(doc: Doc, sentence: Sentence, text: str, at: int) -> tuple[int, int] | None:
-    """The speaker right after a bare speech verb at ``at`` ("said the Observatory."): a noun phrase
-    up to the clause's end that ends on a speaker word or a named actor; (start, end) in doc offsets."""
+def _inverted_speaker(doc: Doc, sentence: Sentence, text: str, verb: int, at: int) -> tuple[int, int] | None:
+    """The speaker right after a bare speech verb (at ``verb``, ending at ``at``: "... said the
+    Observatory."): what comes before the verb is a clause (what was said, a verb in it), and after it a
+    noun phrase up to the clause's end that ends on a speaker word or a named actor ("Blinken said the
+    United States "remains ..."": a name, then what was said); (start, end) in doc offsets."""
     m = _INVERTED_BARE.match(text, at)
     if m is None:
+        return None
+    said = max(text.rfind(",", 0, verb), 0) + sentence.start, verb + sentence.start
+    if not (any(t.pos_ in ("VERB", "AUX") for t in span_tokens(doc, sentence.index, *said))
+            or doc.in_span(doc.triggers, *said)):
         return None
     phrase = m.group(1)
     lost = _NEW_SENTENCE.search(phrase)
@@ -193,7 +199,12 @@ def _inverted_speaker(doc: Doc, sentence: Sentence, text: str, at: int) -> tuple
     e = s + len(phrase)
     # a clause, not a noun phrase: "said the attack killed five people" (a verb in the parse, or an
     # event's trigger or toll when the sentence is not parsed)
-    tokens = span_tokens(doc, sentence.index, s, e)
+    # up to the clause's end, past words like "in" or "on Sunday" ("says persons in courthouses must
+    # wear masks": a clause), but not into a relative clause ("said the Observatory, which takes ...")
+    rest = text[m.end(1):]
+    relative = re.match(r"\s*,?\s*(?:which|who|whose|that)\b", rest)
+    close = re.search(r"[.;!?]|$", rest)
+    tokens = span_tokens(doc, sentence.index, s, e if relative else m.end(1) + sentence.start + close.start())
     if any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(
             s <= x.start < e for x in doc.in_span(doc.triggers, s, e) + doc.in_span(doc.casualties, s, e)):
         return None
@@ -308,7 +319,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         raw = m.group(1)
         if m.group(2).lower() in _BARE_INVERTING and m.end() < len(text) and text[m.end()] == " " \
                 and not re.search(r"[,\"”]\s*$", text[max(0, m.start(2) - 3):m.start(2)]):
-            inverted = _inverted_speaker(doc, sentence, text, m.end())
+            inverted = _inverted_speaker(doc, sentence, text, m.start(2), m.end())
             if inverted is not None:
                 # "... a military airport said the Observatory": the one after the verb speaks
                 s, e = inverted
