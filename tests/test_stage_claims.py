@@ -24,3 +24,52 @@ def test_a_pronoun_after_an_opening_conjunction_and_day_speaks_for_the_source_be
             "But on Sunday she confirmed that the hearing had been postponed.")
     found = _claims(staged, text)
     assert len(found) == 2 and found[1][0] == found[0][0] and "Jane Roe" in (found[1][0] or "")
+
+
+# comma-less text: the speech verb's subject noun phrase starts at its own determiner, not at the
+# start of the run of words before it (a preposition keeps an "of/from" phrase inside it)
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Jets struck fuel depots near Raqqa during the last two days a security source said.", "a security source"),
+    ("Gunmen burned a school in the valley over the weekend the regional office said on Tuesday.", "the regional office"),
+    ("Troops shelled a camp near the river on Friday an official from the provincial council said.",
+     "an official from the provincial council"),
+])
+def test_a_commaless_speaker_starts_at_its_own_determiner(staged, text: str, speaker: str) -> None:
+    assert _claims(staged, text) == [(speaker, "reported")]
+
+
+# an inverted speech verb with no comma before it: the noun phrase after the verb speaks
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Mortar rounds hit a bakery close to the old naval base said the monitor.", "the monitor"),
+    ("Mortar rounds hit a bakery close to the old naval base said the monitor which relies on volunteers.",
+     "the monitor"),
+    ("Mortar rounds hit a bakery close to the old naval base said the monitor on Friday.", "the monitor"),
+])
+def test_a_speaker_after_a_bare_speech_verb(staged, text: str, speaker: str) -> None:
+    assert _claims(staged, text) == [(speaker, "reported")]
+
+
+@pytest.mark.parametrize("text", [
+    # what follows the verb is a clause (a verb in it) or a list opening one, or a prepositional phrase
+    "The ministry said the raid killed four officers near the border.",
+    "Ahmed said the army, the police and the militia had all harassed him.",
+    "The ministry said in a statement that four officers were killed.",
+])
+def test_no_speaker_after_the_verb_when_a_clause_or_phrase_follows(staged, text: str) -> None:
+    found = _claims(staged, text)
+    assert all(by is None or not by.lower().startswith(("the raid", "the army", "in a")) for by, _ in found)
+
+
+def test_an_inverted_speaker_ends_where_a_new_sentence_lost_its_stop(staged) -> None:
+    text = '"We counted twelve graves," said Omar Haddad The villagers had fled by then.'
+    assert _claims(staged, text) == [("Omar Haddad", "reported")]
+
+
+def test_a_name_before_the_verb_speaks_when_no_clause_precedes_it(staged) -> None:
+    text = 'Officer Jane Roe said the ministry "knew about the raids on the camp long before".'
+    assert all(by != "the ministry" for by, _ in _claims(staged, text))
+
+
+def test_no_speaker_after_the_verb_when_its_clause_goes_on(staged) -> None:
+    text = "The attack on the convoy was condemned and the governor says residents in the district must stay home."
+    assert all(by not in ("residents", "the district") for by, _ in _claims(staged, text))

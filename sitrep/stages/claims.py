@@ -15,9 +15,11 @@ from sitrep import lexicon
 from sitrep.model import Claim, Evidence
 from sitrep.resolve.actors import ActorMatch
 from sitrep.stages.doc import Attribution, Doc, Sentence
+from sitrep.stages.parse import span_tokens
 
 _SAY = r"(?:" + lexicon.speech_alternation("statement") + r")"
 _CLAIM = r"(?:" + lexicon.speech_alternation("claim") + r")"
+_BARE_INVERTING = frozenset(lexicon.speech_verb_set("speaker_after_bare"))
 _DENY = r"(?:" + lexicon.speech_alternation("denial") + r")"
 _DISPUTE = re.compile(
     r"\b(?:(?:albeit|although|but|though)\s+(?:this|that|it|these|the claim)\s+(?:has|have|was|were)\s+been\s+(?:denied|disputed|rejected)|"
@@ -43,6 +45,21 @@ _SUBJ_VERB = re.compile(
 # ', said the ministry', '," said Ahmed': the speaker after the verb is a name or a definite noun phrase
 # (case matters: "confirmed that five staff were kidnapped" has a clause there, not a speaker)
 _VERB_SUBJ = re.compile(r"[,\"”]\s*((?i:" + _SAY + r"))\s+((?:[Tt]he\s+)?[A-Z][^,.;:\"”]{2,70})")
+# "... a military airport said the Observatory.": with no comma before the verb, a speaker after it
+# is a noun phrase that runs to the end of the clause (else it is the object or what was said; "said
+# the ministry, the police and ... had": a list opening the clause said, not a speaker)
+_INVERTED_WORDS = r"(?:on|in|late|early|earlier|today|yesterday|citing|quoting|which|who|whose|that)"
+_INVERTED_BARE = re.compile(r"\s+((?:[Tt]he\s+|an?\s+|A\s+|An\s+)?[A-Za-z][^,.;:\"”]{1,70}?)"
+                            r"(?=\s*(?:[.;!?]|$)|,\s*(?:which|who|whose|adding|citing|quoting)\b|\s+" + _INVERTED_WORDS + r"\b)")
+_INVERTED_TAIL = re.compile(r"\s+" + _INVERTED_WORDS + r"\b.*$", re.I | re.S)
+# a determiner inside a run of words before a speech verb: a noun phrase starts there ("... during
+# the past week a military source said") unless a preposition puts it inside the one before ("an
+# official from the forces")
+_DETERMINER = re.compile(r"(?<=\s)(?:[Tt]he|an?|An?)\s")
+_PREP_BEFORE = re.compile(r"\b(?:of|from|for|in|at|on|to|with|by|near|inside|outside|into|about|over|under|across|"
+                          r"around|against|among|between|within|behind|toward|towards)\s+$", re.I)
+# a sentence whose full stop was lost inside an inverted speaker ("said Ahmed Nour The displaced ...")
+_NEW_SENTENCE = re.compile(r"\s(?:The|A|An)\s+[a-z]")
 _PRONOUN = re.compile(r"^\s*(?:it|they|he|she|the ministry|the group|the source|the statement|the monitor)\b", re.I)
 # "the source added", "later the same source said": the source named before speaks again
 _SAME_SOURCE = re.compile(r"^(?:\w+\s+){0,2}?(?:the|this)\s+(?:same\s+)?source$", re.I)
@@ -159,6 +176,59 @@ def _is_outlet(subject: str, outlet: str | None) -> bool:
     return len(own) >= 3 and len(key) >= 3 and (key.startswith(own) or own.startswith(key))
 
 
+def _inverted_speaker(doc: Doc, sentence: Sentence, text: str, verb: int, at: int) -> tuple[int, int] | None:
+    """The speaker right after a bare speech verb (at ``verb``, ending at ``at``: "... said the
+    Observatory."): what comes before the verb is a clause (what was said, a verb in it), and after it a
+    noun phrase up to the clause's end that ends on a speaker word or a named actor ("Blinken said the
+    United States "remains ..."": a name, then what was said); (start, end) in doc offsets."""
+    m = _INVERTED_BARE.match(text, at)
+    if m is None:
+        return None
+    said = max(text.rfind(",", 0, verb), 0) + sentence.start, verb + sentence.start
+    if not (any(t.pos_ in ("VERB", "AUX") for t in span_tokens(doc, sentence.index, *said))
+            or doc.in_span(doc.triggers, *said)):
+        return None
+    phrase = m.group(1)
+    lost = _NEW_SENTENCE.search(phrase)
+    phrase = _INVERTED_TAIL.sub("", phrase[:lost.start()] if lost else phrase).rstrip()
+    words = phrase.split()
+    if not words or len(words) > 8 or words[0].lower() in ("that", "it", "they", "he", "she", "this") \
+            or _PREP_BEFORE.fullmatch(words[0] + " "):  # "said in a statement", "said of the victim"
+        return None
+    s = m.start(1) + sentence.start
+    e = s + len(phrase)
+    # a clause, not a noun phrase: "said the attack killed five people" (a verb in the parse, or an
+    # event's trigger or toll when the sentence is not parsed)
+    # up to the clause's end, past words like "in" or "on Sunday" ("says persons in courthouses must
+    # wear masks": a clause), but not into a relative clause ("said the Observatory, which takes ...")
+    rest = text[m.end(1):]
+    relative = re.match(r"\s*,?\s*(?:which|who|whose|that)\b", rest)
+    close = re.search(r"[.;!?]|$", rest)
+    tokens = span_tokens(doc, sentence.index, s, e if relative else m.end(1) + sentence.start + close.start())
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(
+            s <= x.start < e for x in doc.in_span(doc.triggers, s, e) + doc.in_span(doc.casualties, s, e)):
+        return None
+    last = words[-1]
+    if not (_SPEAKER.fullmatch(last) or _ROLE.fullmatch(last)
+            or any(a.end == e and not a.demonym for a in doc.in_span(doc.actors, s, e))):
+        return None
+    return s, e
+
+
+def _speaker_phrase(doc: Doc, subject: str, start: int) -> int:
+    """Where the speech verb's subject noun phrase starts in a comma-less run ``subject`` (doc offset
+    ``start``): at its last determiner that opens no prepositional phrase, when the phrase from there
+    names a speaker; else at 0."""
+    for d in reversed(list(_DETERMINER.finditer(subject))):
+        if _PREP_BEFORE.search(subject[:d.start()]):
+            continue  # "an official from the forces": the phrase goes on to the left
+        tail = subject[d.start():]
+        if _SPEAKER.search(tail) or _ROLE.search(tail) or doc.in_span(doc.actors, start + d.start(), start + len(subject)):
+            return d.start()
+        break
+    return 0
+
+
 def find_claims(doc: Doc) -> Doc:
     previous: Claim | None = None
     out: list[Attribution] = []
@@ -247,6 +317,16 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         if any(a.start <= m.start(2) + off < a.end for a in found if a.cue == m.group(2)):
             continue
         raw = m.group(1)
+        if m.group(2).lower() in _BARE_INVERTING and m.end() < len(text) and text[m.end()] == " " \
+                and not re.search(r"[,\"”]\s*$", text[max(0, m.start(2) - 3):m.start(2)]):
+            inverted = _inverted_speaker(doc, sentence, text, m.start(2), m.end())
+            if inverted is not None:
+                # "... a military airport said the Observatory": the one after the verb speaks
+                s, e = inverted
+                claim = Claim(by=doc.text[s:e], source=_source_for(doc, s, e), modality="reported",
+                              evidence=Evidence(doc.text[m.start(2) + off:e], m.start(2) + off, e))
+                found.append(Attribution(m.start(2) + off, e, claim, m.group(2)))
+                continue
         subject, shift = _trim_subject(raw)
         if not subject or subject.split()[0].lower() in _LOWER_START:
             continue
@@ -254,6 +334,11 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
             # "two more people were reported killed": said by someone unnamed, not by the subject;
             # "the group has not claimed it": no claim
             continue
+        cut = _speaker_phrase(doc, subject, m.start(1) + shift + off)
+        if cut:
+            # comma-less text: "Deir Ezzor during the past week a military source said"
+            shift += cut
+            subject = subject[cut:]
         if len(subject.split()) > 10:
             # a headline run into the lead ("... in Last Three Days Activists in Idlib province said"):
             # the speaker's phrase starts at its speaker word
@@ -287,7 +372,11 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         # the claimant is the last named actor right before the verb
         near = [a for a in doc.in_span(doc.actors, s, e) if a.end <= e and not a.demonym
                 and len(doc.text[a.end:e].split()) <= 3]
-        if near and near[-1].start > s:
+        # (not inside a short phrase its determiner opens: "the regional office" is one speaker; but "a
+        # charge Tohti denied": a name after a common noun starts the speaker)
+        opened = cut > 0 or (re.match(r"(?:[Tt]he|an?|An?)\s", subject) is not None and len(subject.split()) <= 4
+                             and bool(near) and doc.text[near[-1].start].islower())
+        if near and near[-1].start > s and not opened:
             s = near[-1].start
             subject = doc.text[s:e]
         if previous is not None and (_PRONOUN.match(subject) and subject.split()[0].lower() in ("it", "they", "he", "she")
@@ -303,6 +392,9 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         found.append(Attribution(s, m.end() + off, claim, verb))
     for m in _VERB_SUBJ.finditer(text):
         subject = m.group(2).strip()
+        lost = _NEW_SENTENCE.search(subject)
+        if lost:
+            subject = subject[:lost.start()].strip()  # "said Ahmed Nour The displaced people had ..."
         s, e = m.start(2) + off, m.start(2) + off + len(subject)
         if any(a.start <= s < a.end for a in found):
             continue
