@@ -596,3 +596,57 @@ def resolve_actor_phrase(words: str, context_country: str | None = None) -> Acto
     unknown = entry.id in ("UNKNOWN_GROUP", "OUTLET")
     return Actor(name=entry.name or None, kind=entry.kind, country=entry.country, label=words.strip(),
                  id=None if unknown else entry.id)
+
+
+_LABEL_LEAD = re.compile(r"^(?:(?:the|a|an|this|that|these|those|its|their|his|her)\s+)+", re.I)
+_LABEL_WORD = re.compile(r"[\w'’.\-]+")
+# "Precisely for this reason", "Incidentally, ...": a sentence adverb opens a clause, never a name
+_SENTENCE_ADVERB = re.compile(r"^[A-Z][a-z]{3,}(?:al|e|i|ous|ive)ly$")
+# "Is Terrorism Pure", "Has the war ended": a headline's or a question's auxiliary
+_HEAD_END = re.compile(r"\s+(?:of|for|in|on|at|from|with|against|by|to)\s+", re.I)
+_AUXILIARY_OPENING = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "will", "can"})
+
+
+@lru_cache(maxsize=1)
+def _act_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Single words that name an act ("attack", "abduction", "bombing"), and the trigger lexicon's
+    participles of one ("killed", "detained"): the act nouns of the trigger lexicon and its
+    nominalisations, never its weapons ("airstrikes", "warplanes" stand for their users)."""
+    from sitrep.lexicon import act_heads
+    from sitrep.stages.triggers import trigger_entries
+
+    words = {p.lower() for e in trigger_entries() for p in e.get("phrases") or () if " " not in p}
+    nouns = {w for w in words if re.search(r"(?:tion|tions|ing|ings|ment)$", w)} | set(act_heads())
+    return frozenset(nouns), frozenset(w for w in words if w.endswith("ed"))
+
+
+def actor_label(words: str) -> bool:
+    """``words`` can be an actor's label: a noun phrase whose head can name a person, group, body or
+    state. A span of time ("The prior two nights", "Sept. 30"), a text ("A military report"), a place
+    feature ("al-Asharah Bridge"), an act ("Car Bomb Attack", "Civilians Killed"), a possessor
+    ("Crowley's"), a bare country name, a clause opened by a sentence adverb ("Precisely for this
+    reason") or a headline's auxiliary ("Is Terrorism Pure") names no actor."""
+    from sitrep.lexicon import calendar_words, find_countries, month_abbreviations, non_actor_heads
+
+    text = _LABEL_LEAD.sub("", (words or "").strip()).strip(" ,;:")
+    found = _LABEL_WORD.findall(text)
+    if not found:
+        return False
+    if re.search(r"['’]s?$", found[-1]) or not any(c.isalpha() for c in found[-1]):
+        return False  # "Crowley's", "Sept. 30": the owner of what follows, a date
+    # the head comes before a prepositional phrase: "Central Bureau of Investigation", "members of the public"
+    own = _LABEL_WORD.findall(_HEAD_END.split(text, maxsplit=1)[0]) or found
+    first, head = found[0].strip(".,"), own[-1].strip(".,")
+    low = head.lower()
+    if low in non_actor_heads() or low in calendar_words() or low in {m.lower() for m in month_abbreviations()}:
+        return False
+    if first.lower() in calendar_words() or first.lower() in {m.lower() for m in month_abbreviations()}:
+        return False  # "Sept. 30", "August 16"
+    nouns, participles = _act_words()
+    if low in nouns or (low in participles and head[:1].isupper() and len(found) > 1):
+        return False  # "Car Bomb Attack", "Daniel Pearl Abduction", "Civilians Killed"
+    if _SENTENCE_ADVERB.match(first) or first.lower() in _AUXILIARY_OPENING and len(found) > 1:
+        return False
+    countries = find_countries(text)
+    return not (len(countries) == 1 and countries[0].how in ("name", "capital")
+                and countries[0].start == 0 and countries[0].end == len(text))

@@ -10,7 +10,15 @@ import re
 
 from sitrep import lexicon
 from sitrep.model import Actor, Evidence
-from sitrep.resolve.actors import UNLISTED_IDS, ActorEntry, ActorMatch, find_heads, private_person, resolve_entry
+from sitrep.resolve.actors import (
+    UNLISTED_IDS,
+    ActorEntry,
+    ActorMatch,
+    actor_label,
+    find_heads,
+    private_person,
+    resolve_entry,
+)
 from sitrep.stages.actors import antecedent, body_antecedent
 from sitrep.stages.claims import RESPONSIBILITY, person_owner
 from sitrep.stages.doc import Doc, Sentence, Trigger
@@ -440,7 +448,7 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
             # "said Thursday Davis was arrested": the day the parse ran into the name is not the name
             cut = words.index(" ") + 1
             start, words = start + cut, words[cut:]
-        if 2 <= len(words) <= 80:
+        if 2 <= len(words) <= 80 and actor_label(words):  # not "Months later", "A military report"
             return ActorMatch(start, start + len(words), words, _UNKNOWN_PARTY)
     return None
 
@@ -595,7 +603,7 @@ _UNKNOWN_ACTOR = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 _SUBJECT_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|again|also|flatly|firmly|formally|officially|today|"
-    r"yesterday|on\s+(?:" + lexicon.weekday_alternation() + r")|\w+ly))+\s*$", re.I)
+    r"yesterday|then|on\s+(?:" + lexicon.weekday_alternation() + r")|\w+ly))+\s*$", re.I)
 
 # "But he ...", "Speaking to reporters ...", "The draft resolution ...": no named subject
 _NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|Having|Being|In|On|At|After|"
@@ -645,6 +653,10 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
                 or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
             return None  # "The comments from Stoltenberg followed an (emergency meeting)": a clause, no subject
         start = begin + offset
+        act = token_at(doc, sentence.index, t0)
+        if act is not None and act.pos_ in ("NOUN", "PROPN") and not doc.text[start + len(head):t0].strip() \
+                and trigger_at(doc, t0, ("ASSAULT",)) is not None:
+            return None  # "Car Bomb Attack", "Twin Suicide Blasts": the words before an attack's noun modify it
         lead = head_of(span_tokens(doc, sentence.index, start, start + len(head)))
         if lead is not None and (lead.dep_ == "mark" or lead.pos_ == "SCONJ"):
             return None  # "As (protests continued)": a word linking clauses, no subject
