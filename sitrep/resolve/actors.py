@@ -601,7 +601,7 @@ def resolve_actor_phrase(words: str, context_country: str | None = None) -> Acto
 _LABEL_LEAD = re.compile(r"^(?:(?:the|a|an|this|that|these|those|its|their|his|her)\s+)+", re.I)
 _LABEL_WORD = re.compile(r"[\w'’.\-]+")
 # "Precisely for this reason", "Incidentally, ...": a sentence adverb opens a clause, never a name
-_SENTENCE_ADVERB = re.compile(r"^[A-Z][a-z]{3,}(?:al|e|i|ous|ive)ly$")
+_SENTENCE_ADVERB = re.compile(r"^[A-Z][a-z]{3,}(?:al|[^lr])ly$")  # not "Kelly", "Beverly"
 # "Is Terrorism Pure", "Has the war ended": a headline's or a question's auxiliary
 _HEAD_END = re.compile(r"\s+(?:of|for|in|on|at|from|with|against|by|to)\s+", re.I)
 _AUXILIARY_OPENING = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "will", "can"})

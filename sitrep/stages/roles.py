@@ -439,6 +439,8 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     if entry is not None:
         entry = private_person(entry, doc.text[max(0, start - 12):start + len(words)])  # "a Serb ex-policeman"
         return ActorMatch(start, start + len(words), words, entry, demonym=False)
+    if head.dep_ == "compound" and trigger_at(doc, sentence.start + head.head.idx, ("ASSAULT",)) is not None:
+        return None  # "Car Bomb Attack", "Truck Bombing": an unknown word modifying the act's noun is no doer
     if (head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in _DATE_WORDS) or head.lower_ in _HUMAN_HEADS:
         words = doc.text[start:end].strip()
         if words.lower().startswith(("the ", "a ", "an ")):
