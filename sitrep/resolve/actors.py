@@ -604,6 +604,7 @@ _LABEL_WORD = re.compile(r"[\w'’.\-]+")
 _SENTENCE_ADVERB = re.compile(r"^[A-Z][a-z]{3,}(?:al|[^lr])ly$")  # not "Kelly", "Beverly"
 # "Is Terrorism Pure", "Has the war ended": a headline's or a question's auxiliary
 _HEAD_END = re.compile(r"\s+(?:of|for|in|on|at|from|with|against|by|to)\s+", re.I)
+_CLAUSE_TAIL = frozenset({"of", "in", "on", "at", "to", "for", "from", "with", "by", "under", "the", "a", "an", "and", "or"})
 _AUXILIARY_OPENING = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "will", "can"})
 
 
@@ -628,7 +629,7 @@ def actor_label(words: str) -> bool:
     reason") or a headline's auxiliary ("Is Terrorism Pure") names no actor."""
     from sitrep.lexicon import calendar_words, find_countries, month_abbreviations, non_actor_heads
 
-    text = _LABEL_LEAD.sub("", (words or "").strip()).strip(" ,;:")
+    text = _LABEL_LEAD.sub("", (words or "").strip() + " ").strip(" ,;:")  # "His": a determiner alone
     found = _LABEL_WORD.findall(text)
     if not found:
         return False
@@ -647,6 +648,8 @@ def actor_label(words: str) -> bool:
         return False  # "Car Bomb Attack", "Daniel Pearl Abduction", "Civilians Killed"
     if _SENTENCE_ADVERB.match(first) or first.lower() in _AUXILIARY_OPENING and len(found) > 1:
         return False
+    if len(found) > 1 and (found[-1].lower() in _CLAUSE_TAIL or any(w.lower() in _AUXILIARY_OPENING for w in found[1:])):
+        return False  # "Some leaders in the town were under house", "The members took four days of": a clause cut short
     countries = find_countries(text)
     return not (len(countries) == 1 and countries[0].how in ("name", "capital")
                 and countries[0].start == 0 and countries[0].end == len(text))

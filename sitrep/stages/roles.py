@@ -604,7 +604,7 @@ _LEADING = re.compile(r"^((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){1,6}?)(?:[a-z]+ly\
 _UNKNOWN_ACTOR = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 _SUBJECT_TAIL = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|again|also|flatly|firmly|formally|officially|today|"
+    r"(?:\s+(?:has|have|had|was|were|is|are|been|being|will|would|again|also|flatly|firmly|formally|officially|today|"
     r"yesterday|then|on\s+(?:" + lexicon.weekday_alternation() + r")|\w+ly))+\s*$", re.I)
 
 # "But he ...", "Speaking to reporters ...", "The draft resolution ...": no named subject
