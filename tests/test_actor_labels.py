@@ -62,3 +62,19 @@ def test_a_place_in_capitals_after_a_name_is_no_person():
 def test_a_body_title_word_is_no_persons_name():
     found = records("The Russian General Staff said on Monday its forces struck 30 militant targets near Idlib.")
     assert not any(a is not None and a.name == "Staff" for m in found for a in (m.actor1, m.actor2))
+
+
+@pytest.mark.parametrize("words", ["Theresa May", "Ahmed Jan", "Kelly Roe"])
+def test_month_like_names_stay_names(words):
+    assert actor_label(words)
+
+
+def test_a_state_named_at_the_opening_of_its_act_is_its_government():
+    found = records("Syria agreed on Monday to hand over its chemical weapons under a deal brokered by Moscow.")
+    agree = [m for m in found if m.type == "AGREE"]
+    assert agree and agree[0].actor1 is not None and agree[0].actor1.name == "Government of Syria"
+
+
+def test_a_state_named_as_a_place_is_no_doer():
+    found = records("An air raid hit a school in Syria on Monday, killing 12 children.")
+    assert not any(m.actor1 is not None and m.actor1.label == "Syria" for m in found)

@@ -627,7 +627,7 @@ def actor_label(words: str) -> bool:
     feature ("al-Asharah Bridge"), an act ("Car Bomb Attack", "Civilians Killed"), a possessor
     ("Crowley's"), a bare country name, a clause opened by a sentence adverb ("Precisely for this
     reason") or a headline's auxiliary ("Is Terrorism Pure") names no actor."""
-    from sitrep.lexicon import calendar_words, find_countries, month_abbreviations, non_actor_heads
+    from sitrep.lexicon import find_countries, month_words, non_actor_heads, weekdays
 
     text = _LABEL_LEAD.sub("", (words or "").strip() + " ").strip(" ,;:")  # "His": a determiner alone
     found = _LABEL_WORD.findall(text)
@@ -639,12 +639,12 @@ def actor_label(words: str) -> bool:
     own = _LABEL_WORD.findall(_HEAD_END.split(text, maxsplit=1)[0]) or found
     first, head = found[0].strip(".,"), own[-1].strip(".,")
     low = head.lower()
-    if low in non_actor_heads() or low in calendar_words() or low in {m.lower() for m in month_abbreviations()}:
+    months = {m.lower().rstrip(".") for m in month_words()}
+    dated = len(own) > 1 and own[-2].isdigit()  # "16 August"; "May", "Jan" alone may be names
+    if low in non_actor_heads() or low in {d.lower() for d in weekdays()} or (low in months and dated):
         return False
-    if first.lower() in calendar_words() or first.lower() in {m.lower() for m in month_abbreviations()}:
-        return False  # "Sept. 30", "August 16"
     nouns, participles = _act_words()
-    if low in nouns or (low in participles and head[:1].isupper() and len(found) > 1):
+    if low in nouns or (low in participles and head[:1].isupper()):
         return False  # "Car Bomb Attack", "Daniel Pearl Abduction", "Civilians Killed"
     if _SENTENCE_ADVERB.match(first) or first.lower() in _AUXILIARY_OPENING and len(found) > 1:
         return False

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from sitrep import lexicon
 from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, When
-from sitrep.resolve.actors import UNLISTED_IDS, actor_dictionary, actor_label
+from sitrep.resolve.actors import UNLISTED_IDS, ActorMatch, actor_dictionary, actor_label, class_entry
 from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, mode_rank
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import struck_force, victim_actor
@@ -78,12 +78,19 @@ def _claim_for(doc: Doc, sentence: Sentence, trigger: Trigger | None = None) -> 
     return Claim(by=outlet, source=outlet, modality="asserted"), spans, []
 
 
-def _labelled(m):  # noqa: ANN001, ANN202 - an ActorMatch or None
+def _labelled(doc: Doc, sentence: Sentence, m):  # noqa: ANN001, ANN202 - an ActorMatch or None
     """An actor the text names only by its own words (an unknown party, a person) whose words name
-    no actor ("Ras al-Ain", "The prior two nights") is no actor: the role is left unknown."""
+    no actor ("Ras al-Ain", "The prior two nights") is no actor: the role is left unknown. A state's
+    bare name opening the sentence ("Syria agreed to ...") is the state acting: its government."""
     if m is None or not (m.actor.id in UNLISTED_IDS or m.actor.id == "PERSON"):
         return m
-    return m if actor_label(m.text) and actor_label(m.actor.name or m.text) else None
+    if actor_label(m.text) and actor_label(m.actor.name or m.text):
+        return m
+    found = lexicon.find_countries(m.text.strip())
+    if len(found) == 1 and found[0].how == "name" and found[0].end == len(m.text.strip()) \
+            and not doc.text[sentence.start:m.start].strip():
+        return ActorMatch(m.start, m.end, m.text, class_entry("government", found[0].iso2), demonym=False)
+    return None
 
 
 def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
@@ -134,7 +141,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             role_trigger = best if etype != "ASSAULT" else governing_act(doc, sentence, mode_trigger, group)
             found = labeller(doc, sentence, role_trigger, etype, claim_spans)
             actor1, actor2, token, passive, spoken = found.actor1, found.actor2, found.token, found.passive, found.spoken
-            actor1, actor2 = _labelled(actor1), _labelled(actor2)
+            actor1, actor2 = _labelled(doc, sentence, actor1), _labelled(doc, sentence, actor2)
             if etype == "ASSAULT" and not casualties and _police_raid(group, actor1):
                 etype, best = "COERCE", retype(mode_trigger, "COERCE", "arrest")
                 mode_trigger, weight = best, best.weight
