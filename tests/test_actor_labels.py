@@ -78,3 +78,10 @@ def test_a_state_named_at_the_opening_of_its_act_is_its_government():
 def test_a_state_named_as_a_place_is_no_doer():
     found = records("An air raid hit a school in Syria on Monday, killing 12 children.")
     assert not any(m.actor1 is not None and m.actor1.label == "Syria" for m in found)
+
+
+def test_a_coalition_of_civil_groups_is_not_the_military_coalition():
+    found = records("A coalition of rights groups condemned the arrest of three journalists in Kampala on Tuesday.")
+    assert found and not any(a is not None and a.name == "US-led coalition" for m in found for a in (m.actor1, m.actor2))
+    found = records("Coalition warplanes struck Raqqa on Monday, killing 12 civilians.")
+    assert any(m.actor1 is not None and m.actor1.name == "US-led coalition" for m in found)

@@ -357,6 +357,10 @@ def _members_of(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
     return out
 
 
+_CIVIL_MEMBERS = re.compile(r"\s+of\s+(?:[\w\-]+\s+){0,3}?(?:groups|organi[sz]ations|NGOs|parties|unions|associations|"
+                            r"activists|campaigners|societies|movements|lawyers|journalists|students|workers)\b", re.I)
+
+
 def _not_an_actor(text: str, m: ActorMatch) -> bool:
     """A state's name or demonym that names no actor: an outlet ("Washington Post", "Jordan
     Times"), a place phrase ("the Syrian city of Hasakah", "Niger State")."""
@@ -368,6 +372,8 @@ def _not_an_actor(text: str, m: ActorMatch) -> bool:
             return True
         if m.demonym and _PLACE_NOUN.match(after) and not re.match(r"^\s+(?:forces|troops|army|military)\b", after):
             return True
+    if m.text.islower() and not m.actor.generic and _CIVIL_MEMBERS.match(after):
+        return True  # "a coalition of civil society groups": a body of its members, not the named one
     if m.demonym and m.text[:1].isupper() and m.text.isalpha() and m.text.lower() not in demonym_lookup() \
             and find_heads(m.text) and re.match(r"\s+[A-Z]", after) and not _title_case(text, m.start):
         return True  # "Government Science College": a word of a name
