@@ -85,3 +85,10 @@ def test_a_coalition_of_civil_groups_is_not_the_military_coalition():
     assert found and not any(a is not None and a.name == "US-led coalition" for m in found for a in (m.actor1, m.actor2))
     found = records("Coalition warplanes struck Raqqa on Monday, killing 12 civilians.")
     assert any(m.actor1 is not None and m.actor1.name == "US-led coalition" for m in found)
+
+
+def test_a_capital_named_as_the_place_is_not_the_state():
+    found = records("A man was arrested on suspicion of war crimes in London on Monday.")
+    assert found and not any(m.actor1 is not None and m.actor1.label == "London" for m in found)
+    found = records("Moscow has been waging an air campaign in Syria since September, killing 40 civilians on Monday.")
+    assert not any(m.actor1 is not None and m.actor1.label == "Moscow" and m.actor1.country != "RU" for m in found)

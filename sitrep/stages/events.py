@@ -37,7 +37,7 @@ from sitrep.stages.realis import (
     tells_total,
 )
 from sitrep.stages.role_labeller import RoleLabeller, in_passive_subject, label_roles
-from sitrep.stages.roles import as_actor, committed, governing_act, has_agent, has_subject
+from sitrep.stages.roles import IN_PLACE, as_actor, committed, country_name, governing_act, has_agent, has_subject
 from sitrep.stages.selection import drop_named_again, fold_denials, one_per_sentence, weigh
 from sitrep.stages.triggers import retype
 
@@ -78,11 +78,19 @@ def _claim_for(doc: Doc, sentence: Sentence, trigger: Trigger | None = None) -> 
     return Claim(by=outlet, source=outlet, modality="asserted"), spans, []
 
 
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central)(?:ern)?\s+$", re.I)
+
+
 def _labelled(doc: Doc, sentence: Sentence, m):  # noqa: ANN001, ANN202 - an ActorMatch or None
     """An actor the text names only by its own words (an unknown party, a person) whose words name
     no actor ("Ras al-Ain", "The prior two nights") is no actor: the role is left unknown. A state's
     bare name opening the sentence ("Syria agreed to ...") is the state acting: its government."""
-    if m is None or not (m.actor.id in UNLISTED_IDS or m.actor.id == "PERSON"):
+    if m is None:
+        return m
+    before = doc.text[max(sentence.start, m.start - 30):m.start]
+    if country_name(m.text) and (IN_PLACE.search(before) or _COMPASS_BEFORE.search(before)):
+        return None  # "arrested in London", "a care home in north London": the place, not the state
+    if not (m.actor.id in UNLISTED_IDS or m.actor.id == "PERSON"):
         return m
     if actor_label(m.text) and actor_label(m.actor.name or m.text):
         return m

@@ -82,17 +82,17 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False
     if _SPEAKER_PLACE.search(text[max(0, m.start - 40):m.start]):
         return False  # "said in Turkey": where the speaker was, not who acted
-    if _IN_PLACE.search(text[max(0, m.start - 30):m.start]) and _country_name(m.text):
+    if IN_PLACE.search(text[max(0, m.start - 30):m.start]) and country_name(m.text):
         return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
     return not _HELD.match(text[m.end:m.end + 14])
 
 
-_IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|into|for)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|into|for)\s+(?:the\s+)?(?:(?:north|south|east|west|"
                        r"central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|"
                        r"south-?eastern|northwest|northeast|southwest|southeast)\s+)?$", re.I)
 
 
-def _country_name(words: str) -> bool:
+def country_name(words: str) -> bool:
     """The words are a state's bare name or its capital ("Nigeria", "the United States", "Moscow"),
     not a body or a demonym."""
     words = re.sub(r"^the\s+", "", words.strip(), flags=re.I)
