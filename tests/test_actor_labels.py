@@ -92,3 +92,8 @@ def test_a_capital_named_as_the_place_is_not_the_state():
     assert found and not any(m.actor1 is not None and m.actor1.label == "London" for m in found)
     found = records("Moscow has been waging an air campaign in Syria since September, killing 40 civilians on Monday.")
     assert not any(m.actor1 is not None and m.actor1.label == "Moscow" and m.actor1.country != "RU" for m in found)
+
+
+def test_a_subject_cut_with_its_auxiliary_falls_back_to_the_subject():
+    found = records("The Green Valley (Farmers) party has said it will boycott the vote unless the governor resigns.")
+    assert any(m.actor1 is not None and m.actor1.label == "The Green Valley (Farmers) party" for m in found)

@@ -78,6 +78,7 @@ def _claim_for(doc: Doc, sentence: Sentence, trigger: Trigger | None = None) -> 
     return Claim(by=outlet, source=outlet, modality="asserted"), spans, []
 
 
+_CLAUSE_CUT = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would)\b", re.I)
 _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central)(?:ern)?\s+$", re.I)
 
 
@@ -94,6 +95,10 @@ def _labelled(doc: Doc, sentence: Sentence, m):  # noqa: ANN001, ANN202 - an Act
         return m
     if actor_label(m.text) and actor_label(m.actor.name or m.text):
         return m
+    cut = _CLAUSE_CUT.search(m.text)
+    if cut and m.actor.id != "PERSON" and actor_label(m.text[:cut.start()]):
+        # "The Umma party has": the subject before the clause it was cut from
+        return ActorMatch(m.start, m.start + cut.start(), m.text[:cut.start()], m.actor, demonym=False)
     found = lexicon.find_countries(m.text.strip())
     if len(found) == 1 and found[0].how == "name" and found[0].end == len(m.text.strip()) \
             and not doc.text[sentence.start:m.start].strip():
