@@ -510,3 +510,15 @@ def condemning_judgements() -> tuple[str, ...]:
 def urgency_words() -> tuple[str, ...]:
     """Adjectives of necessity ("it is critical that ...")."""
     return _word_list("urgency_words")
+
+
+def non_actor_heads() -> frozenset[str]:
+    """Lower-cased head words that name no actor: spans of time, texts and statements, place features."""
+    return frozenset(w.lower() for k in ("non_actor_time_heads", "non_actor_text_heads", "non_actor_place_heads",
+                                         "recording_media")
+                     for w in _word_list(k))
+
+
+def act_heads() -> tuple[str, ...]:
+    """Nouns of an act that are no word of its means ("attack", "raid"): never an actor's head."""
+    return _word_list("act_heads")

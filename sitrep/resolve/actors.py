@@ -596,3 +596,60 @@ def resolve_actor_phrase(words: str, context_country: str | None = None) -> Acto
     unknown = entry.id in ("UNKNOWN_GROUP", "OUTLET")
     return Actor(name=entry.name or None, kind=entry.kind, country=entry.country, label=words.strip(),
                  id=None if unknown else entry.id)
+
+
+_LABEL_LEAD = re.compile(r"^(?:(?:the|a|an|this|that|these|those|its|their|his|her)\s+)+", re.I)
+_LABEL_WORD = re.compile(r"[\w'’.\-]+")
+# "Precisely for this reason", "Incidentally, ...": a sentence adverb opens a clause, never a name
+_SENTENCE_ADVERB = re.compile(r"^[A-Z][a-z]{3,}(?:al|[^lr])ly$")  # not "Kelly", "Beverly"
+# "Is Terrorism Pure", "Has the war ended": a headline's or a question's auxiliary
+_HEAD_END = re.compile(r"\s+(?:of|for|in|on|at|from|with|against|by|to)\s+", re.I)
+_CLAUSE_TAIL = frozenset({"of", "in", "on", "at", "to", "for", "from", "with", "by", "under", "the", "a", "an", "and", "or"})
+_AUXILIARY_OPENING = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "will", "can"})
+
+
+@lru_cache(maxsize=1)
+def _act_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Single words that name an act ("attack", "abduction", "bombing"), and the trigger lexicon's
+    participles of one ("killed", "detained"): the act nouns of the trigger lexicon and its
+    nominalisations, never its weapons ("airstrikes", "warplanes" stand for their users)."""
+    from sitrep.lexicon import act_heads
+    from sitrep.stages.triggers import trigger_entries
+
+    words = {p.lower() for e in trigger_entries() for p in e.get("phrases") or () if " " not in p}
+    nouns = {w for w in words if re.search(r"(?:tion|tions|ing|ings|ment)$", w)} | set(act_heads())
+    return frozenset(nouns), frozenset(w for w in words if w.endswith("ed"))
+
+
+def actor_label(words: str) -> bool:
+    """``words`` can be an actor's label: a noun phrase whose head can name a person, group, body or
+    state. A span of time ("The prior two nights", "Sept. 30"), a text ("A military report"), a place
+    feature ("al-Asharah Bridge"), an act ("Car Bomb Attack", "Civilians Killed"), a possessor
+    ("Crowley's"), a bare country name, a clause opened by a sentence adverb ("Precisely for this
+    reason") or a headline's auxiliary ("Is Terrorism Pure") names no actor."""
+    from sitrep.lexicon import find_countries, month_words, non_actor_heads, weekdays
+
+    text = _LABEL_LEAD.sub("", (words or "").strip() + " ").strip(" ,;:")  # "His": a determiner alone
+    found = _LABEL_WORD.findall(text)
+    if not found:
+        return False
+    if re.search(r"['’]s?$", found[-1]) or not any(c.isalpha() for c in found[-1]):
+        return False  # "Crowley's", "Sept. 30": the owner of what follows, a date
+    # the head comes before a prepositional phrase: "Central Bureau of Investigation", "members of the public"
+    own = _LABEL_WORD.findall(_HEAD_END.split(text, maxsplit=1)[0]) or found
+    first, head = found[0].strip(".,"), own[-1].strip(".,")
+    low = head.lower()
+    months = {m.lower().rstrip(".") for m in month_words()}
+    dated = len(own) > 1 and own[-2].isdigit()  # "16 August"; "May", "Jan" alone may be names
+    if low in non_actor_heads() or low in {d.lower() for d in weekdays()} or (low in months and dated):
+        return False
+    nouns, participles = _act_words()
+    if low in nouns or (low in participles and head[:1].isupper()):
+        return False  # "Car Bomb Attack", "Daniel Pearl Abduction", "Civilians Killed"
+    if _SENTENCE_ADVERB.match(first) or first.lower() in _AUXILIARY_OPENING and len(found) > 1:
+        return False
+    if len(found) > 1 and (found[-1].lower() in _CLAUSE_TAIL or any(w.lower() in _AUXILIARY_OPENING for w in found[1:])):
+        return False  # "Some leaders in the town were under house", "The members took four days of": a clause cut short
+    countries = find_countries(text)
+    return not (len(countries) == 1 and countries[0].how in ("name", "capital")
+                and countries[0].start == 0 and countries[0].end == len(text))

@@ -33,6 +33,7 @@ from sitrep.resolve.actors import (
     ActorMatch,
     actor_classes,
     actor_dictionary,
+    actor_label,
     class_entry,
     find_heads,
     phrase_country,
@@ -146,7 +147,7 @@ _PARTICIPLES = frozenset({"detained", "jailed", "imprisoned", "arrested", "strik
 _NOT_NAME = frozenset("""
 The A An On In At By For From With And But Or As After Before During When While Since Until He She They It We I
 Yesterday Today Tonight Meanwhile However According Also Some Many Several Both All Most Other Its Their His Her Our
-This That These Those Then Later Earlier Last Next Local Police Security
+This That These Those Then Later Earlier Last Next Local Police Security Staff
 """.split()) | frozenset(months()) | frozenset(weekdays())
 _ORG_WORDS = re.compile(r"\b(?:Commission|Committee|Association|Union|Network|Council|Foundation|Watch|Federation|"
                         r"Centre|Center|Institute|Party|Movement|Society|Coalition|Alliance|Project|Forum|Trust|"
@@ -356,6 +357,10 @@ def _members_of(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
     return out
 
 
+_CIVIL_MEMBERS = re.compile(r"\s+of\s+(?:[\w\-]+\s+){0,3}?(?:groups|organi[sz]ations|NGOs|parties|unions|associations|"
+                            r"activists|campaigners|societies|movements|lawyers|journalists|students|workers)\b", re.I)
+
+
 def _not_an_actor(text: str, m: ActorMatch) -> bool:
     """A state's name or demonym that names no actor: an outlet ("Washington Post", "Jordan
     Times"), a place phrase ("the Syrian city of Hasakah", "Niger State")."""
@@ -367,6 +372,8 @@ def _not_an_actor(text: str, m: ActorMatch) -> bool:
             return True
         if m.demonym and _PLACE_NOUN.match(after) and not re.match(r"^\s+(?:forces|troops|army|military)\b", after):
             return True
+    if m.text.islower() and not m.actor.generic and _CIVIL_MEMBERS.match(after):
+        return True  # "a coalition of civil society groups": a body of its members, not the named one
     if m.demonym and m.text[:1].isupper() and m.text.isalpha() and m.text.lower() not in demonym_lookup() \
             and find_heads(m.text) and re.match(r"\s+[A-Z]", after) and not _title_case(text, m.start):
         return True  # "Government Science College": a word of a name
@@ -515,6 +522,8 @@ def _is_name(doc: Doc, words: str, start: int, end: int, own: ActorMatch, person
     parts = [w.strip(".,") for w in re.split(r"[\s\-]+", words)]
     if any(w in _NOT_NAME or w.lower() in demonym_lookup() for w in parts) or find_countries(words):
         return False
+    if not actor_label(words):
+        return False  # "Umm Qasr Port", "Car Bomb Attack": a place or an act in capitals
     if len(parts) == 1 and (parts[0].lower() in person_titles() or parts[0].lower() + "." in person_titles()):
         return False  # "PNP chief Gen.": a title cut from its name
     if any(p.start < end and start < p.end for p in doc.places):

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from sitrep import lexicon
 from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, When
-from sitrep.resolve.actors import actor_dictionary
+from sitrep.resolve.actors import UNLISTED_IDS, ActorMatch, actor_dictionary, actor_label, class_entry
 from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, mode_rank
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import struck_force, victim_actor
@@ -37,7 +37,7 @@ from sitrep.stages.realis import (
     tells_total,
 )
 from sitrep.stages.role_labeller import RoleLabeller, in_passive_subject, label_roles
-from sitrep.stages.roles import as_actor, committed, governing_act, has_agent, has_subject
+from sitrep.stages.roles import IN_PLACE, as_actor, committed, country_name, governing_act, has_agent, has_subject
 from sitrep.stages.selection import drop_named_again, fold_denials, one_per_sentence, weigh
 from sitrep.stages.triggers import retype
 
@@ -76,6 +76,34 @@ def _claim_for(doc: Doc, sentence: Sentence, trigger: Trigger | None = None) -> 
         return denials[0], spans, denials
     outlet = doc.article.outlet
     return Claim(by=outlet, source=outlet, modality="asserted"), spans, []
+
+
+_CLAUSE_CUT = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would)\b", re.I)
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central)(?:ern)?\s+$", re.I)
+
+
+def _labelled(doc: Doc, sentence: Sentence, m):  # noqa: ANN001, ANN202 - an ActorMatch or None
+    """An actor the text names only by its own words (an unknown party, a person) whose words name
+    no actor ("Ras al-Ain", "The prior two nights") is no actor: the role is left unknown. A state's
+    bare name opening the sentence ("Syria agreed to ...") is the state acting: its government."""
+    if m is None:
+        return m
+    before = doc.text[max(sentence.start, m.start - 30):m.start]
+    if country_name(m.text) and (IN_PLACE.search(before) or _COMPASS_BEFORE.search(before)):
+        return None  # "arrested in London", "a care home in north London": the place, not the state
+    if not (m.actor.id in UNLISTED_IDS or m.actor.id == "PERSON"):
+        return m
+    if actor_label(m.text) and actor_label(m.actor.name or m.text):
+        return m
+    cut = _CLAUSE_CUT.search(m.text)
+    if cut and m.actor.id != "PERSON" and actor_label(m.text[:cut.start()]):
+        # "The Umma party has": the subject before the clause it was cut from
+        return ActorMatch(m.start, m.start + cut.start(), m.text[:cut.start()], m.actor, demonym=False)
+    found = lexicon.find_countries(m.text.strip())
+    if len(found) == 1 and found[0].how == "name" and found[0].end == len(m.text.strip()) \
+            and not doc.text[sentence.start:m.start].strip():
+        return ActorMatch(m.start, m.end, m.text, class_entry("government", found[0].iso2), demonym=False)
+    return None
 
 
 def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
@@ -126,6 +154,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             role_trigger = best if etype != "ASSAULT" else governing_act(doc, sentence, mode_trigger, group)
             found = labeller(doc, sentence, role_trigger, etype, claim_spans)
             actor1, actor2, token, passive, spoken = found.actor1, found.actor2, found.token, found.passive, found.spoken
+            actor1, actor2 = _labelled(doc, sentence, actor1), _labelled(doc, sentence, actor2)
             if etype == "ASSAULT" and not casualties and _police_raid(group, actor1):
                 etype, best = "COERCE", retype(mode_trigger, "COERCE", "arrest")
                 mode_trigger, weight = best, best.weight

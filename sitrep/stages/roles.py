@@ -10,7 +10,15 @@ import re
 
 from sitrep import lexicon
 from sitrep.model import Actor, Evidence
-from sitrep.resolve.actors import UNLISTED_IDS, ActorEntry, ActorMatch, find_heads, private_person, resolve_entry
+from sitrep.resolve.actors import (
+    UNLISTED_IDS,
+    ActorEntry,
+    ActorMatch,
+    actor_label,
+    find_heads,
+    private_person,
+    resolve_entry,
+)
 from sitrep.stages.actors import antecedent, body_antecedent
 from sitrep.stages.claims import RESPONSIBILITY, person_owner
 from sitrep.stages.doc import Doc, Sentence, Trigger
@@ -74,17 +82,17 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False
     if _SPEAKER_PLACE.search(text[max(0, m.start - 40):m.start]):
         return False  # "said in Turkey": where the speaker was, not who acted
-    if _IN_PLACE.search(text[max(0, m.start - 30):m.start]) and _country_name(m.text):
+    if IN_PLACE.search(text[max(0, m.start - 30):m.start]) and country_name(m.text):
         return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
     return not _HELD.match(text[m.end:m.end + 14])
 
 
-_IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|into|for)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|into|for)\s+(?:the\s+)?(?:(?:north|south|east|west|"
                        r"central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|"
                        r"south-?eastern|northwest|northeast|southwest|southeast)\s+)?$", re.I)
 
 
-def _country_name(words: str) -> bool:
+def country_name(words: str) -> bool:
     """The words are a state's bare name or its capital ("Nigeria", "the United States", "Moscow"),
     not a body or a demonym."""
     words = re.sub(r"^the\s+", "", words.strip(), flags=re.I)
@@ -431,6 +439,8 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
     if entry is not None:
         entry = private_person(entry, doc.text[max(0, start - 12):start + len(words)])  # "a Serb ex-policeman"
         return ActorMatch(start, start + len(words), words, entry, demonym=False)
+    if head.dep_ == "compound" and trigger_at(doc, sentence.start + head.head.idx, ("ASSAULT",)) is not None:
+        return None  # "Car Bomb Attack", "Truck Bombing": an unknown word modifying the act's noun is no doer
     if (head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in _DATE_WORDS) or head.lower_ in _HUMAN_HEADS:
         words = doc.text[start:end].strip()
         if words.lower().startswith(("the ", "a ", "an ")):
@@ -440,7 +450,7 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
             # "said Thursday Davis was arrested": the day the parse ran into the name is not the name
             cut = words.index(" ") + 1
             start, words = start + cut, words[cut:]
-        if 2 <= len(words) <= 80:
+        if 2 <= len(words) <= 80 and actor_label(words):  # not "Months later", "A military report"
             return ActorMatch(start, start + len(words), words, _UNKNOWN_PARTY)
     return None
 
@@ -594,8 +604,8 @@ _LEADING = re.compile(r"^((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){1,6}?)(?:[a-z]+ly\
 _UNKNOWN_ACTOR = ActorEntry("UNKNOWN_ACTOR", "", "unknown", None, None, False)
 
 _SUBJECT_TAIL = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|again|also|flatly|firmly|formally|officially|today|"
-    r"yesterday|on\s+(?:" + lexicon.weekday_alternation() + r")|\w+ly))+\s*$", re.I)
+    r"(?:\s+(?:has|have|had|was|were|is|are|been|being|will|would|again|also|flatly|firmly|formally|officially|today|"
+    r"yesterday|then|on\s+(?:" + lexicon.weekday_alternation() + r")|\w+ly))+\s*$", re.I)
 
 # "But he ...", "Speaking to reporters ...", "The draft resolution ...": no named subject
 _NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|Having|Being|In|On|At|After|"
@@ -645,6 +655,10 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
                 or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
             return None  # "The comments from Stoltenberg followed an (emergency meeting)": a clause, no subject
         start = begin + offset
+        act = token_at(doc, sentence.index, t0)
+        if act is not None and act.pos_ in ("NOUN", "PROPN") and not doc.text[start + len(head):t0].strip() \
+                and trigger_at(doc, t0, ("ASSAULT",)) is not None:
+            return None  # "Car Bomb Attack", "Twin Suicide Blasts": the words before an attack's noun modify it
         lead = head_of(span_tokens(doc, sentence.index, start, start + len(head)))
         if lead is not None and (lead.dep_ == "mark" or lead.pos_ == "SCONJ"):
             return None  # "As (protests continued)": a word linking clauses, no subject
