@@ -132,3 +132,17 @@ def test_a_by_phrase_of_a_later_clause_is_not_the_agent_of_the_act(staged) -> No
     text = "The regulator shut down three channels after they aired speeches by opposition leaders."
     found = _roles(staged, text, "shut down", "COERCE")
     assert found[0] is not None and found[0].actor.id != "OPPOSITION"
+
+
+@pytest.mark.parametrize("text", [
+    "Police rescued two engineers abducted in Kaduna last week.",
+    "Soldiers freed ten students kidnapped from their school in Zamfara.",
+])
+def test_who_rescues_captives_did_not_abduct_them(staged, text) -> None:
+    found = _roles(staged, text, "abducted" if "abducted" in text else "kidnapped")
+    assert found[0] is None or found[0].actor.id not in ("POLICE", "MILITARY")
+
+
+def test_a_verb_of_saving_as_the_means_of_an_attack_keeps_its_subject(staged) -> None:
+    found = _roles(staged, "Troops saved the city by shelling rebel positions.", "shelling")
+    assert found[0] is not None and found[0].actor.id == "MILITARY"

@@ -151,7 +151,8 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                 and not _BY_OTHER.search(text[max(sentence.start, a.start - 40):a.start]):
             # "regime barrel bombs", "Russian airstrikes", "US-led coalition strikes"
             if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT") \
-                    and not SPEECH_BETWEEN.search(gap) and not _PREPOSITION.search(gap):  # "Turkey condemns deadly strike"
+                    and not SPEECH_BETWEEN.search(gap) and not _PREPOSITION.search(gap) \
+                    and not (trigger.mode == "abduct" and _rescuer(gap, 0, len(gap))):  # "Turkey condemns deadly strike", "police freed three hostages"
                 actor1 = a
     # "X died in custody": X is who it befell; "(they) were abducted by the same group": the agent
     # is the one after "by", named or not, never one before the act
@@ -162,6 +163,8 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                   and not _object_of_act(text, a, acts)
                   and not _object_of_other_verb(doc, sentence, a, trigger)
                   and not SPEECH_BETWEEN.search(text[a.end:t0])
+                  # "Police rescued two engineers abducted last week": who frees the captives did not take them
+                  and not (trigger.mode == "abduct" and _rescuer(text, a.end, t0))
                   # "A video posted online by activists showed ...": the agent of another participle
                   and not _BY_OTHER.search(text[max(sentence.start, a.start - 40):a.start])]
         if before:
@@ -597,6 +600,15 @@ def court_acts(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMatc
     if actor1 is not None:
         return court, actor1
     return court, (actor2 if actor2 is not None and not _COURT.search(actor2.text) else None)
+
+
+_RESCUE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.rescue_verbs()) + r")\b", re.I)
+
+
+def _rescuer(text: str, start: int, end: int) -> bool:
+    """A verb of freeing captives stands between an actor and an abduction ("Police rescued two
+    engineers abducted"), not as its means ("saved the city by shelling")."""
+    return bool(_RESCUE.search(text, start, end)) and not re.search(r"\bby\s*$", text[start:end])
 
 
 _COURT = re.compile(r"\b(?:" + lexicon.alternation(lexicon.court_nouns()) + r")s?\b", re.I)
