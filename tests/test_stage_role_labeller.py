@@ -39,15 +39,3 @@ def test_who_says_a_man_was_arrested_did_not_arrest_him(staged) -> None:
 def test_the_dead_of_a_passive_killing_are_its_target(staged) -> None:
     found = _label(staged, "Two soldiers were killed by gunmen near the town.", "killed", "ASSAULT")
     assert _ids(found) == ("GUNMEN", "MILITARY") and found.passive
-
-
-def test_the_court_one_appears_before_acts_on_them(staged) -> None:
-    found = _label(staged, "The activist appeared in court in Riyadh on Sunday.", "appeared", "COERCE")
-    assert found.actor1 is not None and found.actor1.text == "court"
-    assert found.actor2 is not None and found.actor2.text == "The activist"
-
-
-def test_an_arrest_made_in_a_court_stays_the_police_s(staged) -> None:
-    found = _label(staged, "Police arrested the activist in court on Sunday.", "arrested", "COERCE")
-    assert found.actor1 is not None and found.actor1.actor.id == "POLICE"
-    assert found.actor2 is not None and found.actor2.text == "the activist"

@@ -19,7 +19,6 @@ from sitrep.stages.roles import (
     FIGHTING_KINDS,
     SPEECH_BETWEEN,
     argument_actor,
-    court_acts,
     parse_roles,
     party_of,
     promote,
@@ -269,8 +268,6 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         actor1 = _convener(doc, sentence, token, claim_spans)
     if actor1 is not None and actor2 is not None and actor1.start < actor2.end and actor2.start < actor1.end:
         actor2 = None  # one phrase is not both sides: "arrested by authorities" read twice
-    if etype == "COERCE":
-        actor1, actor2 = court_acts(doc, sentence, trigger, actor1, actor2)
     if etype in ("COERCE", "ASSAULT"):
         actor1 = _ordered_by(doc, sentence, trigger, actor1, actor2)
     if etype == "ASSAULT":

@@ -587,21 +587,6 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, ((marked or after)[0] if after else None)
 
 
-
-def court_acts(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMatch | None,
-               actor2: ActorMatch | None) -> tuple[ActorMatch | None, ActorMatch | None]:
-    """"X appeared before the Supreme Court", "was tried in a court in Riyadh": the court named
-    right after a coercive act acts on the one who appears before it, never the other way round."""
-    court = next((a for a in doc.in_sentence(doc.actors, sentence) if a.start >= trigger.end and _COURT.search(a.text)
-                  and _BEFORE_COURT.fullmatch(doc.text, trigger.end, a.start)), None)
-    if court is None or (actor1 is not None and (_COURT.search(actor1.text) or actor1.actor.kind in _STATE_AGENTS)):
-        return actor1, actor2
-    court = ActorMatch(court.start, court.end, court.text, court.actor, demonym=False)
-    if actor1 is not None:
-        return court, actor1
-    return court, (actor2 if actor2 is not None and not _COURT.search(actor2.text) else None)
-
-
 _RESCUE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.rescue_verbs()) + r")\b", re.I)
 
 
@@ -611,9 +596,6 @@ def _rescuer(text: str, start: int, end: int) -> bool:
     return bool(_RESCUE.search(text, start, end)) and not re.search(r"\bby\s*$", text[start:end])
 
 
-_COURT = re.compile(r"\b(?:" + lexicon.alternation(lexicon.court_nouns()) + r")s?\b", re.I)
-_BEFORE_COURT = re.compile(r"[^,;.]{0,40}?\b(?:before|in|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-'’.]+\s+){0,4}", re.I)
-_STATE_AGENTS = {"police", "state military", "government"}
 # the act's own phrase: "arrested by", "the detention of three journalists by"
 _BY_AGENT = re.compile(r"\s+(?:of\s+[^,;()]{1,50}?\s+)?by\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}", re.I)
 # nothing, or a person's title, between a state's word and a named actor ("French President Jane Roe")
