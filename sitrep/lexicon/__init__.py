@@ -382,6 +382,11 @@ def filing_verbs() -> tuple[str, ...]:
     return _word_list("filing_verbs")
 
 
+def rescue_verbs() -> tuple[str, ...]:
+    """Verbs, in every form, of setting captives free ("rescued", "freed", "liberated")."""
+    return _word_list("rescue_verbs")
+
+
 def court_nouns() -> tuple[str, ...]:
     """Head nouns naming a court ("the European Court of Human Rights", "a tribunal")."""
     return _word_list("court_nouns")

@@ -135,7 +135,7 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if not actors:
         return None, None
     in_victims = [a for a in actors if any(s <= a.start < e for s, e in victim_spans) or _named_dead(text, a)
-                  or _passive_subject(text, a, trigger)]
+                  or _passive_subject(text, a, trigger) or _UNDER_ACT.fullmatch(text, a.end, trigger.start)]
     actors = [a for a in actors if a not in in_victims]
     actor1 = actor2 = None
     t0, t1 = trigger.start, trigger.end
@@ -159,15 +159,20 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                 and not _BY_OTHER.search(text[max(sentence.start, a.start - 40):a.start]):
             # "regime barrel bombs", "Russian airstrikes", "US-led coalition strikes"
             if len(gap.split()) <= 2 and (a.demonym or not a.actor.generic or etype == "ASSAULT") \
-                    and not SPEECH_BETWEEN.search(gap) and not _PREPOSITION.search(gap):  # "Turkey condemns deadly strike"
+                    and not SPEECH_BETWEEN.search(gap) and not _PREPOSITION.search(gap) \
+                    and not (trigger.mode == "abduct" and _rescuer(gap, 0, len(gap))):  # "Turkey condemns deadly strike", "police freed three hostages"
                 actor1 = a
-    if actor1 is None and not _DYING.match(trigger.text):  # "X died in custody": X is who it befell
+    # "X died in custody": X is who it befell; "(they) were abducted by the same group": the agent
+    # is the one after "by", named or not, never one before the act
+    if actor1 is None and not _DYING.match(trigger.text) and not _BY_FOLLOWS.match(text, t1):
         acts = [t for t in doc.in_sentence(doc.triggers, sentence) if t.type == "ASSAULT"]
         before = [a for a in actors if a.end <= t0 and not a.demonym and a.actor.id != "CIVILIANS"
                   and not _object_position(text, sentence.start, a)
                   and not _object_of_act(text, a, acts)
                   and not _object_of_other_verb(doc, sentence, a, trigger)
                   and not SPEECH_BETWEEN.search(text[a.end:t0])
+                  # "Police rescued two engineers abducted last week": who frees the captives did not take them
+                  and not (trigger.mode == "abduct" and _rescuer(text, a.end, t0))
                   # "A video posted online by activists showed ...": the agent of another participle
                   and not _BY_OTHER.search(text[max(sentence.start, a.start - 40):a.start])]
         if before:
@@ -203,7 +208,7 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         # "mutual shelling between regime forces and ISIS", "clashes between fighters from the YPG on the
         # one hand and fighters from ISIS on the other": the two sides, in the order named
         other = next((a for a in after if a.start >= side.end and a.actor.id != side.actor.id
-                      and _other_side(text[side.end:a.start])), None)
+                      and (_other_side(text[side.end:a.start]) or _listed_side(text, side.end, a))), None)
         if other is not None:
             actor1, actor2 = side, other
             # "58 people including women and children were killed in shelling between A and B": dead told
@@ -288,6 +293,16 @@ def _other_side(gap: str) -> bool:
     fighters from"."""
     joined = _SIDES_AND.match(gap)
     return joined is not None and (joined.end() == len(gap) or bool(_AGENT_HEADS.match(gap, joined.end())))
+
+
+_LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
+_LIST_GOES_ON = re.compile(r"(?:\s*,\s*[^,.;:()]{1,50}?)*,?\s+and\s+", re.I)
+
+
+def _listed_side(text: str, end: int, actor: ActorMatch) -> bool:
+    """"between Hamas, Islamic Jihad and Fatah": the second of three or more sides, named after a
+    comma in a list that an "and" closes."""
+    return bool(_LIST_COMMA.fullmatch(text, end, actor.start)) and bool(_LIST_GOES_ON.match(text, actor.end, actor.end + 120))
 
 
 def _told_as_civilians(words: str) -> bool:
@@ -543,14 +558,16 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     owners = [a for a in actors if person_owner(doc.text, a)]
     before = [a for a in actors if clause <= a.start and a.end <= t0 and not a.demonym and a not in owners] or \
              [a for a in actors if a.end <= t0 and not a.demonym and a not in owners]
+    reaction = None
     if etype in ("COERCE", "PROTEST"):
         # "Amnesty condemned the arrest of three journalists": who reacts did not arrest
         before = [a for a in before if not _REACTION_BETWEEN.search(doc.text[a.end:t0])]
+        reaction = _REACTION_BETWEEN.search(doc.text, clause, t0)
     # "X, who was arrested in 2017, was sentenced", "X and his daughter were the latest victims of a
     # kidnapping": one said to undergo the act is its target, not its source
     undergoing = [a for a in before if etype in ("COERCE", "ASSAULT") and _UNDERGOING.search(doc.text[a.end:t0][:160])]
     before = [a for a in before if a not in undergoing]
-    if not before and holder is None:
+    if not before and holder is None and reaction is None:  # nor is an unlisted critic
         unknown = _leading_name(doc, sentence, t0)
         if unknown is not None:
             before = [unknown]
@@ -571,9 +588,26 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                                            doc.text[max(t1, a.start - 20):a.start])]
     if undergoing and (actor1 is None or actor1 not in undergoing):
         return actor1, undergoing[0]
+    # "the detention of three journalists by the police": a coercive act's agent follows "by"
+    agent = next((a for a in after if etype == "COERCE" and _BY_AGENT.fullmatch(doc.text, t1, a.start)), None) \
+        if actor1 is None else None
+    if agent is not None:
+        rest = [a for a in after if a is not agent and party_of(a) != party_of(agent)]
+        return agent, (rest[0] if rest else None)
     return actor1, ((marked or after)[0] if after else None)
 
 
+_RESCUE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.rescue_verbs()) + r")\b", re.I)
+
+
+def _rescuer(text: str, start: int, end: int) -> bool:
+    """A verb of freeing captives stands between an actor and an abduction ("Police rescued two
+    engineers abducted"), not as its means ("saved the city by shelling")."""
+    return bool(_RESCUE.search(text, start, end)) and not re.search(r"\bby\s*$", text[start:end])
+
+
+# the act's own phrase: "arrested by", "the detention of three journalists by"
+_BY_AGENT = re.compile(r"\s+(?:of\s+[^,;()]{1,50}?\s+)?by\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}", re.I)
 # nothing, or a person's title, between a state's word and a named actor ("French President Jane Roe")
 _TITLE_GAP = re.compile(r"\s+(?:(?i:" + lexicon.person_title_alternation() + r")\s+)?")
 _UNDERGOING = re.compile(
@@ -690,6 +724,16 @@ _DIED_AFTER = re.compile(
 _PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hit|targeted|struck|"
                               r"attacked|bombed|shelled|executed|massacred|slain|kidnapped|abducted)\b(?!\s+by\b)"
                               r"|\bvictims?\s+of\b", re.I)
+
+
+# "X has been under attack", "troops came under fire": the one under an act undergoes it
+_UNDER_ACT = re.compile(r"\s+(?:(?:has|have|had|is|are|was|were|been|being|came|come|comes|coming|remains?|remained|"
+                        r"also|again|now|still|repeatedly|increasingly)\s+){0,3}under\s+(?:(?:heavy|renewed|sustained|"
+                        r"constant|intense|direct)\s+)?", re.I)
+
+
+_BY_FOLLOWS = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?!(?:\d|mistake|accident|surprise|chance|night|day|noon|hand|means|way|"
+                         r"air|land|sea|phone|telephone|email|the\s+end|the\s+time|far)\b)", re.I)
 
 
 def _passive_subject(text: str, actor: ActorMatch, trigger: Trigger) -> bool:
