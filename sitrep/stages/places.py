@@ -307,7 +307,8 @@ def find_places(doc: Doc) -> Doc:
                     # one of the story's own country, in the division of the last place of that country
                     # named just before it ("Quneitra ... Hadar town")
                     home = max(context, key=lambda cc: context[cc])
-                    near = [p for p in found if p.place.country == home and p.end <= s and s - p.end <= _VILLAGE_REACH]
+                    near = [p for p in found if p.place.country == home and p.place.admin1
+                            and p.end <= s and s - p.end <= _VILLAGE_REACH]
                     found.append(PlaceMatch(s, e, name, Place(
                         name=name, admin1=near[-1].place.admin1 if near else None, country=home, precision="point",
                         text=name, evidence=Evidence(name, s, e)), score))
@@ -357,9 +358,10 @@ _NAME_AFTER = re.compile(r" (?!(?:" + _WHEN_WORDS + r")\b)(?!(?:City|State|Provi
                          r"Governorate|Prefecture|Oblast|Department|Municipality|Parish|Territory|Village|Town|Local|"
                          r"University|College|Airport|Police|Government|Council|Court|Prison|Hospital|Square)\b)[A-Z][a-z]+\b(?! [A-Z])")
 _WORLD_PRECISION = {"admin2": "region", "continent": None}
-# a capitalised word right before a name on the same line: a given name when the text never writes it small
-_GIVEN_BEFORE = re.compile(r"\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|Greater|New|Old|Upper|Lower|North|South|"
-                           r"East|West|Northern|Southern|Eastern|Western|Central)\b)([A-Z][a-z]+) $")
+# a capitalised word and the name right after it on the same line: a given name and a surname when the
+# text never writes the first small
+_GIVEN_PAIR = re.compile(r"\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|Greater|New|Old|Upper|Lower|North|South|"
+                         r"East|West|Northern|Southern|Eastern|Western|Central)\b)([A-Z][a-z]+) (?=([A-Z][\w'’-]*)\b)")
 # a town this big keeps its name though a person in the text bears it
 MIN_SURNAME_TOWN_POPULATION = 100_000
 
@@ -379,18 +381,15 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
 
     # words the text writes small, and English function words ("If Li was ..." opens a sentence)
     lowered = frozenset(re.findall(r"\b[a-z]+\b", text)) | STOP_WORDS
-    surnames: dict[str, bool] = {}
+    # words the text writes right after a given name ("a fourth Londoner, Aine Davis"), in one pass
+    after_given = {m.group(2) for m in _GIVEN_PAIR.finditer(text, 0, 50_000) if m.group(1).lower() not in lowered}
 
     def surname(name: str, t) -> bool:  # noqa: ANN001 - a sitrep.geo Toponym
         """Whether the text writes this one-word town elsewhere as a person's surname, after a given name
-        ("a fourth Londoner, Aine Davis" ... "Davis was imprisoned"): every bare mention is that person.
-        A given name is a capitalised word the text never writes in lower case ("Attack Kagara" is a
-        headline's words); a well-known city is not given up for a namesake ("Paris Hilton")."""
-        if name not in surnames:
-            surnames[name] = _population(t) < MIN_SURNAME_TOWN_POPULATION and any(
-                (g := _GIVEN_BEFORE.search(text, max(0, m.start() - 30), m.start())) is not None
-                and g.group(1).lower() not in lowered for m in re.finditer(r"\b" + re.escape(name) + r"\b", text))
-        return surnames[name]
+        ("Aine Davis" ... "Davis was imprisoned"): every bare mention is that person. A given name is a
+        capitalised word the text never writes in lower case ("Attack Kagara" is a headline's words); a
+        well-known city is not given up for a namesake ("Paris Hilton")."""
+        return name in after_given and _population(t) < MIN_SURNAME_TOWN_POPULATION
 
     for t in toponyms:
         if t.demonym or t.lat is None or t.country is None:
