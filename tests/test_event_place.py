@@ -411,6 +411,9 @@ def test_a_town_the_text_writes_as_a_surname_is_that_person_everywhere():
     doc = run("Kenyan police said an attack on a bus killed four people. Gunmen Attack Garissa, read a headline; "
               "the attack in Garissa was the third this month.")
     assert "Garissa" in {p.place.name for p in doc.places}
+    # a reporter named Emma Austin does not make a person of a well-known city
+    doc = run("Police in Austin, Texas, arrested 30 protesters on Friday. Reporting by Emma Austin.")
+    assert "Austin" in {p.place.name for p in doc.places}
 
 
 def test_a_compass_word_alone_is_no_town_in_conflict_news():

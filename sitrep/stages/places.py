@@ -379,6 +379,8 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
     named = set(context) | {t.country for t in toponyms if t.country and (t.demonym or t.precision == "country")}
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    from sitrep.geo.gazetteer import geo_index
+
     # words the text writes small, and English function words ("If Li was ..." opens a sentence)
     lowered = frozenset(re.findall(r"\b[a-z]+\b", text)) | STOP_WORDS
     # words the text writes right after a given name ("a fourth Londoner, Aine Davis"), in one pass
@@ -388,8 +390,9 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
         """Whether the text writes this one-word town elsewhere as a person's surname, after a given name
         ("Aine Davis" ... "Davis was imprisoned"): every bare mention is that person. A given name is a
         capitalised word the text never writes in lower case ("Attack Kagara" is a headline's words); a
-        well-known city is not given up for a namesake ("Paris Hilton")."""
-        return name in after_given and _population(t) < MIN_SURNAME_TOWN_POPULATION
+        name a well-known city bears is not given up ("Emma Austin" is no reason to doubt "Austin, Texas")."""
+        return name in after_given and max((e.population for e in geo_index().lookup(name)), default=0) \
+            < MIN_SURNAME_TOWN_POPULATION
 
     for t in toponyms:
         if t.demonym or t.lat is None or t.country is None:
