@@ -432,3 +432,11 @@ def test_a_village_of_the_story_is_not_a_namesake_in_a_country_never_named():
     doc = run("A suicide bomber blew himself up near a wedding hall in Hasaka in Syria, killing five. A second bomb "
               "went off in Safiyeh village on the road to Qamishli, the Syrian Observatory said.")
     assert "JO" not in {p.place.country for p in doc.places}
+
+
+def test_weapons_destroyed_or_seized_are_no_attack():
+    doc = run("Kurdish fighters repelled an attack near Manbij in Syria on Sunday, destroying the militants' armored "
+              "vehicles and mortar shells, the sources said.")
+    assert not [m for m in doc.mentions if m.trigger and "mortar" in m.trigger]
+    doc = run("Rebels fired mortar shells at a market in Aleppo, Syria, on Sunday, killing two people.")
+    assert [m for m in doc.mentions if m.trigger and "mortar" in m.trigger]
