@@ -336,7 +336,7 @@ _RESTRICTIONS = re.compile(r"(?:curfew|state of (?:emergency|siege)|martial law|
 # "destroying their armored vehicles and mortar shells", "seized a cache of rockets": weapons destroyed or taken,
 # no attack made with them ("destroyed by rockets", "destroyed the house with mortar shells" are attacks)
 _WEAPONS_TAKEN_BEFORE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|confiscat(?:ed|ing|es))\s+"
-                                   r"(?:(?!(?:by|with|in|from|on|at)\b)[\w\-]+\s+){0,5}$", re.I)
+                                   r"(?:(?!(?:by|with|in|from|on|at)\b)[\w\-'’]+\s+){0,5}$", re.I)
 _WEAPON_NOUNS = re.compile(r"(?:(?:mortar|artillery|tank)\s+)?(?:shells?|rockets?|launchers?|missiles?|mortars?)$", re.I)
 _HALTED_BEFORE = re.compile(r"\b(?:halt(?:s|ed|ing)?|a halt (?:on|to|in)|suspend(?:s|ed|ing)?|suspension of|"
                             r"paus(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|scal(?:e|es|ed|ing) (?:back|down))\s+"
