@@ -392,3 +392,51 @@ def test_a_statement_made_on_a_visit_is_placed_where_the_visit_was():
               "When he visited the school on Tuesday, the state governor rejected any ransom demands.")
     rejections = located(doc, "REJECT")
     assert rejections and rejections[0] is not None and rejections[0].name == "Zaria"
+
+
+def test_a_town_in_a_body_of_a_country_never_named_is_no_place():
+    # "Met" is a town in India; "Supreme" one in Louisiana: neither country is named
+    doc = run("Officers from the Met Police detained a climate activist in Leeds on Friday, a spokesman said.")
+    assert [p.place.country for p in doc.places] == ["GB"]
+    doc = run("A journalist in Lahore was charged with sedition on Monday and will appear before the Supreme Court "
+              "in Pakistan next week.")
+    assert "US" not in {p.place.country for p in doc.places}
+
+
+def test_a_town_the_text_writes_as_a_surname_is_that_person_everywhere():
+    doc = run("Kenyan police said the activist Mary Holyoke was arrested in Nairobi last year. On Friday a court "
+              "released Holyoke on bail, her lawyer said.")
+    assert "US" not in {p.place.country for p in doc.places}
+    # a word the text writes small ("attack") opens no person's name: the town stays a place
+    doc = run("Kenyan police said an attack on a bus killed four people. Gunmen Attack Garissa, read a headline; "
+              "the attack in Garissa was the third this month.")
+    assert "Garissa" in {p.place.name for p in doc.places}
+    # a reporter named Emma Austin does not make a person of a well-known city
+    doc = run("Police in Austin, Texas, arrested 30 protesters on Friday. Reporting by Emma Austin.")
+    assert "Austin" in {p.place.name for p in doc.places}
+
+
+def test_a_compass_word_alone_is_no_town_in_conflict_news():
+    doc = run("A researcher for the Middle East and North Africa said an airstrike on a market in Idlib, Syria, "
+              "killed 12 civilians, the Syrian Observatory said.")
+    assert {p.place.country for p in doc.places} == {"SY"}
+
+
+def test_a_village_of_the_story_is_not_a_namesake_in_a_country_never_named():
+    # "Hadar" is also a village in Iraq, "Safiyeh" near a Jordanian town: the story names Syria alone
+    doc = run("Rebels fired rockets at government positions in Quneitra province in Syria on Monday, the Syrian "
+              "state news agency said. A girl was wounded by a sniper in Hadar village, a Quneitra police source said.")
+    assert "IQ" not in {p.place.country for p in doc.places}
+    hadar = [p.place for p in doc.places if p.text == "Hadar"]
+    assert hadar and (hadar[0].country, hadar[0].admin1) == ("SY", "Quneitra")
+    doc = run("A suicide bomber blew himself up near a wedding hall in Hasaka in Syria, killing five. A second bomb "
+              "went off in Safiyeh village on the road to Qamishli, the Syrian Observatory said.")
+    assert "JO" not in {p.place.country for p in doc.places}
+
+
+def test_weapons_destroyed_or_seized_are_no_attack():
+    doc = run("Kurdish fighters repelled an attack near Manbij in Syria on Sunday, destroying the militants' armored "
+              "vehicles and mortar shells, the sources said.")
+    assert not [m for m in doc.mentions if m.trigger and "mortar" in m.trigger]
+    doc = run("Rebels fired mortar shells at a market in Aleppo, Syria, on Sunday, killing two people.")
+    assert [m for m in doc.mentions if m.trigger and "mortar" in m.trigger]

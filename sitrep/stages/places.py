@@ -79,10 +79,16 @@ _STOP = {
     "ali", "islam", "muhammad", "mohammed", "mohammad", "ahmed", "ahmad", "hassan", "hussein", "omar",
     "umar", "khalid", "abdullah", "ibrahim", "mustafa", "salman", "abu", "bin", "ban", "earnest",
     "from", "ramadan", "eid", "ive", "im", "hes", "shes", "theyre", "weve", "youre", "shields",
+    # a compass word alone ("the Middle East and North Africa"): part of an area's name, no town
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
 }
 # "the Zahraa neighbourhood", "the district of al-Qusour": a quarter of a town we may not know
 _DISTRICT_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods?|district|quarter|area)\s+of\s+(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods?|district|quarter)\b", re.I)
+# "Hadar town", "Safiyeh village": a settlement the text names
+_SETTLEMENT_AFTER = re.compile(r"^\s+(?:town|village|hamlet)\b", re.I)
+# how far before an unlisted village the place that gives its division may be named
+_VILLAGE_REACH = 250
 _LOCAL_BEFORE = re.compile(r"\b(?:town|village|city|hamlet|suburb|neighbo(?:u)?rhood|district)\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -98,6 +104,8 @@ _TITLED = re.compile(
     r"[Cc]ommander|[Dd]irector|[Cc]orrespondent|[Rr]eporter|analyst|researcher)\s+((?:[A-Z][\w'’\-.]+\s?){1,3})")
 # A far-away namesake must be a big city to be believed.
 _FAR_MIN_POPULATION = 1_000_000
+# a town of a country the article never names is believed from this many people (a well-known city)
+_UNNAMED_TOWN_MIN_POPULATION = 100_000
 _COUNTRY_DEMONYMS = {
     "syria": "SY", "syrian": "SY", "syrias": "SY", "iraq": "IQ", "iraqi": "IQ", "turkey": "TR",
     "turkish": "TR", "lebanon": "LB", "lebanese": "LB", "jordan": "JO", "jordanian": "JO",
@@ -289,6 +297,23 @@ def find_places(doc: Doc) -> Doc:
             if minor and best.precision == "city" and _LOCAL_BEFORE.search(before) \
                     and best.population < _FAR_MIN_POPULATION and not _names_country(text[e:e + 60], best.country):
                 continue  # "the town of Mansoura in rural Aleppo" is not Al Mansurah, Egypt
+            if context and best.country not in context and best.precision == "city" and not best.supplement \
+                    and best.population < _UNNAMED_TOWN_MIN_POPULATION:
+                # "Hadar village in rural Quneitra", "Safiyeh village on the Hasaka-Qamishli road" in a story
+                # set in Syria: a village the gazetteer lacks, not a small namesake in a country the story
+                # never names (neither by name nor by its people)
+                if (s, e) == (c_start, c_end) and (_LOCAL_BEFORE.search(before) or _SETTLEMENT_AFTER.match(after)):
+                    # the text calls the whole name a town or village (not a part: "Busr al-Harir town"):
+                    # one of the story's own country, in the division of the last place of that country
+                    # named just before it ("Quneitra ... Hadar town")
+                    home = max(context, key=lambda cc: context[cc])
+                    near = [p for p in found if p.place.country == home and p.place.admin1
+                            and p.end <= s and s - p.end <= _VILLAGE_REACH]
+                    found.append(PlaceMatch(s, e, name, Place(
+                        name=name, admin1=near[-1].place.admin1 if near else None, country=home, precision="point",
+                        text=name, evidence=Evidence(name, s, e)), score))
+                    taken.add(s, e)
+                continue
             if best.country not in context and best.precision != "country" and not named_feature and (
                     not locative or (far and best.population < _FAR_MIN_POPULATION)):
                 # a place outside the article's countries needs "in"/"near" before it, and a
@@ -333,6 +358,12 @@ _NAME_AFTER = re.compile(r" (?!(?:" + _WHEN_WORDS + r")\b)(?!(?:City|State|Provi
                          r"Governorate|Prefecture|Oblast|Department|Municipality|Parish|Territory|Village|Town|Local|"
                          r"University|College|Airport|Police|Government|Council|Court|Prison|Hospital|Square)\b)[A-Z][a-z]+\b(?! [A-Z])")
 _WORLD_PRECISION = {"admin2": "region", "continent": None}
+# a capitalised word and the name right after it on the same line: a given name and a surname when the
+# text never writes the first small
+_GIVEN_PAIR = re.compile(r"\b(?!(?:In|At|On|From|The|And|Of|To|For|By|Near|Outside|Inside|Greater|New|Old|Upper|Lower|North|South|"
+                         r"East|West|Northern|Southern|Eastern|Western|Central)\b)([A-Z][a-z]+) (?=([A-Z][\w'’-]*)\b)")
+# a town this big keeps its name though a person in the text bears it
+MIN_SURNAME_TOWN_POPULATION = 100_000
 
 
 def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: set[tuple[int, int]],
@@ -346,6 +377,23 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
     found: list[PlaceMatch] = []
     # the countries the article names (or whose people it names), besides the actors' countries
     named = set(context) | {t.country for t in toponyms if t.country and (t.demonym or t.precision == "country")}
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from sitrep.geo.gazetteer import geo_index
+
+    # words the text writes small, and English function words ("If Li was ..." opens a sentence)
+    lowered = frozenset(re.findall(r"\b[a-z]+\b", text)) | STOP_WORDS
+    # words the text writes right after a given name ("a fourth Londoner, Aine Davis"), in one pass
+    after_given = {m.group(2) for m in _GIVEN_PAIR.finditer(text, 0, 50_000) if m.group(1).lower() not in lowered}
+
+    def surname(name: str, t) -> bool:  # noqa: ANN001 - a sitrep.geo Toponym
+        """Whether the text writes this one-word town elsewhere as a person's surname, after a given name
+        ("Aine Davis" ... "Davis was imprisoned"): every bare mention is that person. A given name is a
+        capitalised word the text never writes in lower case ("Attack Kagara" is a headline's words); a
+        name a well-known city bears is not given up ("Emma Austin" is no reason to doubt "Austin, Texas")."""
+        return name in after_given and max((e.population for e in geo_index().lookup(name)), default=0) \
+            < MIN_SURNAME_TOWN_POPULATION
+
     for t in toponyms:
         if t.demonym or t.lat is None or t.country is None:
             continue
@@ -372,6 +420,8 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
         local_body = precision != "country" and bool(LOCAL_BODY_AFTER.match(text[t.end:t.end + 40]))
         if actor_cover.overlaps(t.start, t.end) and not ((locative and single_token_actor) or in_phrase or local_body):
             continue  # "the Hong Kong police", "the Lagos State Government": part of an actor's name
+        if local_body and t.country not in named and not doc.opens_dateline_place(t.start):
+            continue  # "the Met Police", "the Supreme Court": a body's name that spells a town of a country never named
         if t.country not in named and not locative and not doc.opens_dateline_place(t.start):
             continue  # "Branch", "Samba": a place of a country the article never names, with no "in" before it
         if t.country not in named and named and precision in ("city", "point") and t.fcode != "PPLC" \
@@ -383,7 +433,8 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
         if t.country not in named and name.isupper() and len(words) == 1 and not doc.opens_dateline_place(t.start):
             continue  # "POGO", "NAACP": an acronym in the body that spells a town of a country never named
         if precision == "city" and len(words) == 1 and (_NAME_BEFORE.search(text[max(0, t.start - 30):t.start])
-                                                        or _NAME_AFTER.match(text[t.end:t.end + 30])):
+                                                        or _NAME_AFTER.match(text[t.end:t.end + 30])
+                                                        or surname(name, t)):
             continue  # "Jimmy Lai", "Samba Widhyastuti": a name that spells a town
         if _FACILITY_AFTER.match(text[t.end:t.end + 14]) or _METONYM_AFTER.match(text[t.end:t.end + 30]) \
                 or _FACILITY_BEFORE.search(text[max(0, t.start - 30):t.start]):

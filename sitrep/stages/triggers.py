@@ -333,6 +333,11 @@ _RESTRICTIONS = re.compile(r"(?:curfew|state of (?:emergency|siege)|martial law|
 
 # "reduced air raids", "suspended its air strikes", "a halt on air strikes": an attack named as what
 # is stopped or scaled back; the stopping is a military de-escalation (PLOVER RETREAT; CAMEO 0872)
+# "destroying their armored vehicles and mortar shells", "seized a cache of rockets": weapons destroyed or taken,
+# no attack made with them ("destroyed by rockets", "destroyed the house with mortar shells" are attacks)
+_WEAPONS_TAKEN_BEFORE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|confiscat(?:ed|ing|es))\s+"
+                                   r"(?:(?!(?:by|with|in|from|on|at)\b)[\w\-'’]+\s+){0,5}$", re.I)
+_WEAPON_NOUNS = re.compile(r"(?:(?:mortar|artillery|tank)\s+)?(?:shells?|rockets?|launchers?|missiles?|mortars?)$", re.I)
 _HALTED_BEFORE = re.compile(r"\b(?:halt(?:s|ed|ing)?|a halt (?:on|to|in)|suspend(?:s|ed|ing)?|suspension of|"
                             r"paus(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|scal(?:e|es|ed|ing) (?:back|down))\s+"
                             # what stands between names the attacks ("its air strikes"), never another thing
@@ -420,6 +425,9 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
     if t.type == "ASSAULT" and t.mode == "abduct" and t.text.lower() in ("captured", "seized", "captures", "seizes") \
             and _GROUND_AFTER.match(text[t.end:t.end + 60]):
         return replace(t, mode=None, **_territory())
+    if t.type == "ASSAULT" and _WEAPON_NOUNS.fullmatch(t.text) \
+            and _WEAPONS_TAKEN_BEFORE.search(text[max(0, t.start - 80):t.start]):
+        return replace(t, type=NOT_EVENT)
     if t.type == "ASSAULT" and t.mode in (None, "aerial", "heavy-weapons") \
             and _HALTED_BEFORE.search(text[max(0, t.start - 50):t.start]):
         return _as(t, "RETREAT", "withdraw")
