@@ -273,8 +273,9 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
 
 
 def _modifier(doc: Doc, sentence: Sentence, t: Trigger) -> bool:
-    """A trigger word used as an adjective before a noun ("jailed activist", "abducted members")."""
-    token = token_at(doc, sentence.index, t.start)
+    """A trigger word used as an adjective before a noun ("jailed activist", "abducted members"). A trigger
+    of several words is read at its last one, its head ("popular protests" is the protests, not "popular")."""
+    token = token_at(doc, sentence.index, t.end - 1)
     return token is not None and token.dep_ == "amod"
 
 

@@ -420,8 +420,11 @@ def _world_places(doc: Doc, toponyms: list, actor_cover: Coverage, actor_exact: 
         local_body = precision != "country" and bool(LOCAL_BODY_AFTER.match(text[t.end:t.end + 40]))
         if actor_cover.overlaps(t.start, t.end) and not ((locative and single_token_actor) or in_phrase or local_body):
             continue  # "the Hong Kong police", "the Lagos State Government": part of an actor's name
-        if local_body and t.country not in named and not doc.opens_dateline_place(t.start):
-            continue  # "the Met Police", "the Supreme Court": a body's name that spells a town of a country never named
+        if local_body and t.country not in named and not doc.opens_dateline_place(t.start) \
+                and re.match(r"\s+[A-Z]", text[t.end:t.end + 3]):
+            # "the Met Police", "the Supreme Court": a body's proper name that spells a town of a country never
+            # named ("a Lyon criminal court" is a court of that town)
+            continue
         if t.country not in named and not locative and not doc.opens_dateline_place(t.start):
             continue  # "Branch", "Samba": a place of a country the article never names, with no "in" before it
         if t.country not in named and named and precision in ("city", "point") and t.fcode != "PPLC" \
