@@ -333,17 +333,17 @@ _RESTRICTIONS = re.compile(r"(?:curfew|state of (?:emergency|siege)|martial law|
 
 # "reduced air raids", "suspended its air strikes", "a halt on air strikes": an attack named as what
 # is stopped or scaled back; the stopping is a military de-escalation (PLOVER RETREAT; CAMEO 0872)
-# "destroying their armored vehicles and mortar shells", "seized a cache of rockets": weapons destroyed or taken,
-# no attack made with them ("destroyed by rockets", "destroyed the house with mortar shells" are attacks)
-_WEAPONS_TAKEN_BEFORE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|confiscat(?:ed|ing|es))\s+"
-                                   r"(?:(?!(?:by|with|in|from|on|at)\b)[\w\-'’]+\s+){0,5}$", re.I)
-_WEAPON_NOUNS = re.compile(r"(?:(?:mortar|artillery|tank)\s+)?(?:shells?|rockets?|launchers?|missiles?|mortars?)$", re.I)
 _HALTED_BEFORE = re.compile(r"\b(?:halt(?:s|ed|ing)?|a halt (?:on|to|in)|suspend(?:s|ed|ing)?|suspension of|"
                             r"paus(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|scal(?:e|es|ed|ing) (?:back|down))\s+"
                             # what stands between names the attacks ("its air strikes"), never another thing
                             # ("suspended the talks after air strikes", "reduced to rubble by shelling")
                             r"(?:(?!(?:to|of|after|before|over|amid|following|by|in|on|at|for|despite|because|due|"
                             r"and|or|but|as|with|from|against|into|during|until|since|when|while)\b)[\w\-]+\s+){0,3}$", re.I)
+# "destroying their armored vehicles and mortar shells", "seized a cache of rockets": weapons destroyed or taken,
+# no attack made with them ("destroyed by rockets", "destroyed the house with mortar shells" are attacks)
+_WEAPONS_TAKEN_BEFORE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|confiscat(?:ed|ing|es))\s+"
+                                   r"(?:(?!(?:by|with|in|from|on|at)\b)[\w\-'’]+\s+){0,5}$", re.I)
+_WEAPON_NOUNS = re.compile(r"(?:(?:mortar|artillery|tank)\s+)?(?:shells?|rockets?|launchers?|missiles?|mortars?)$", re.I)
 
 
 # "decided to suspend its memorandum of understanding", "froze the agreement": an accord between two
