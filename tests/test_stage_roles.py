@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.resolve.actors import ActorMatch
-from sitrep.stages.parse import token_at
+from sitrep.stages.parse import token_at, trigger_modifier
 from sitrep.stages.roles import as_actor, committed, has_agent, roles
 
 
@@ -146,3 +146,15 @@ def test_who_rescues_captives_did_not_abduct_them(staged, text) -> None:
 def test_a_verb_of_saving_as_the_means_of_an_attack_keeps_its_subject(staged) -> None:
     found = _roles(staged, "Troops saved the city by shelling rebel positions.", "shelling")
     assert found[0] is not None and found[0].actor.id == "MILITARY"
+
+
+@pytest.mark.parametrize(("text", "word", "modifier"), [
+    ("Police freed the jailed activist on Monday.", "jailed", True),
+    ("Police jailed the activist on Monday.", "jailed", False),
+    ("Popular protests spread across the capital on Friday.", "Popular protests", False),
+])
+def test_a_trigger_before_its_noun_tells_who_someone_is_not_an_act(staged, text, word, modifier) -> None:
+    doc = staged(text, upto="parse")
+    trigger = next((t for t in doc.triggers if t.text.lower() == word.lower()), None)
+    assert trigger is not None, [t.text for t in doc.triggers]
+    assert trigger_modifier(doc, 0, trigger) is modifier

@@ -23,7 +23,7 @@ from sitrep.stages.defaults import fill_defaults, holder_asked, named_by_role, p
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import clause_place, doer_places, fill_places
 from sitrep.stages.event_time import borrowed_period, told_day, when_of
-from sitrep.stages.parse import token_at
+from sitrep.stages.parse import trigger_modifier
 from sitrep.stages.realis import (
     SPEECH_ACTS,
     governing,
@@ -141,7 +141,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         for etype, group in groups.items():
             # "Jailed activist X appeared before a court": of words as sure of the act, the one that
             # tells it over the participle that says who someone is
-            best = max(group, key=lambda t: (t.weight, not _modifier(doc, sentence, t), -mode_rank(t.mode)))
+            best = max(group, key=lambda t: (t.weight, not trigger_modifier(doc, sentence.index, t), -mode_rank(t.mode)))
             top = min(mode_rank(t.mode) for t in group)
             # of several instances of the best mode, the one next to the figure is the event
             anchor = casualties[0].start if casualties else sentence.start
@@ -270,13 +270,6 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
     for m in doc.mentions:  # last: civilians called by what they are ("a woman") are named so
         m.actor1, m.actor2 = named_by_role(m.actor1), named_by_role(m.actor2)
     return doc
-
-
-def _modifier(doc: Doc, sentence: Sentence, t: Trigger) -> bool:
-    """A trigger word used as an adjective before a noun ("jailed activist", "abducted members"). A trigger
-    of several words is read at its last one, its head ("popular protests" is the protests, not "popular")."""
-    token = token_at(doc, sentence.index, t.end - 1)
-    return token is not None and token.dep_ == "amod"
 
 
 _RAIDS = frozenset({"raid", "raids"})

