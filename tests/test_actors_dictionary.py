@@ -180,3 +180,17 @@ def test_an_acronym_the_text_spells_out_as_another_body_is_that_body():
     text = "Sudan’s Rapid Support Forces (RSF) shelled the camp, and RSF fighters looted the market."
     assert [m.text for m in d.match(text) if m.actor.id == "RSF_SD"] == ["Rapid Support Forces", "RSF", "RSF"]
     assert [m.text for m in d.match("RSF fighters looted the market.")] == ["RSF"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Warplanes hit ISILs positions near the town.", "ISIL"),  # the source dropped the apostrophe
+    ("Hezbollahs fighters moved north.", "Hezbollah"),
+])
+def test_a_name_whose_possessive_lost_its_apostrophe_is_still_that_name(text, found) -> None:
+    assert [m.text for m in actor_dictionary().match(text) if not m.actor.generic] == [found]
+
+
+@pytest.mark.parametrize("text", ["Syrians fled the town.", "Rebels fled the town.", "ISILson fled the town."])
+def test_a_plural_class_a_demonym_or_a_longer_word_is_no_lost_possessive(text) -> None:
+    assert all(m.end == len(m.text) + m.start and not text[m.end:m.end + 1].isalpha()
+               for m in actor_dictionary().match(text))

@@ -143,8 +143,8 @@ class ActorDictionary:
                 start = end - length + 1
                 if start > 0 and _is_word_char(text[start - 1]):
                     continue
-                if end + 1 < len(text) and _is_word_char(text[end + 1]):
-                    # allow a plural/possessive "s" only when the alias itself is not a demonym
+                if end + 1 < len(text) and _is_word_char(text[end + 1]) and not self._lost_apostrophe(
+                        text, start, end, actor_id, demonym):
                     continue
                 words = text[start:end + 1]
                 if automaton is self._folded and words.isupper() and len(words) > 3 and \
@@ -168,6 +168,13 @@ class ActorDictionary:
         result.sort(key=lambda m: m.start)
         return result
 
+
+    def _lost_apostrophe(self, text: str, start: int, end: int, actor_id: str, demonym: bool) -> bool:
+        """"ISILs positions", "Hezbollahs fighters": a name's possessive whose apostrophe the source
+        dropped (FA-KES strips them all). Only a proper name (capitalised in the text, not a demonym or
+        a generic class: "Rebels" is a plural, not a lost possessive) followed by a lone "s"."""
+        return (text[end + 1] == "s" and (end + 2 >= len(text) or not _is_word_char(text[end + 2]))
+                and not demonym and text[start].isupper() and not self.actors[actor_id].generic)
 
     def _romanised(self, text: str) -> list[tuple[int, int, str, bool]]:
         """Runs of capitalised words joined by an Arabic article whose consonants spell a listed
