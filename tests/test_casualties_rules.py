@@ -88,3 +88,14 @@ def test_a_life_claimed_or_taken_is_a_killing():
 )
 def test_an_aside_saying_who_most_of_them_were(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Militants beheaded seven captured soldiers near the dam.", 7),
+    ("The group decapitated another four men in the square.", 4),
+    ("Three prisoners were hanged at dawn.", 3),
+    ("The kingdom executes 12 men in one day", 12),
+    ("Gunmen shot another two guards at the gate, killing another two.", 2),
+])
+def test_an_execution_by_any_means_counts_its_dead(text, count) -> None:
+    assert (("killed", count) in [(kind, n) for kind, n, _ in figures(text)]), figures(text)

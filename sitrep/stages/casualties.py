@@ -75,6 +75,7 @@ _ASIDE = (r"(?:,?\s+(?:among them|including|among whom|most of them|mostly|most|
 _PASSIVE = (
     r"(killed|dead|died|injured|wounded|hurt|martyred|lost their lives|perished|slain|"
     r"executed|massacred|were killed|were injured|were wounded|were martyred|were executed|"
+    r"beheaded|decapitated|lynched|hanged|"
     r"kidnapped|abducted|suffocated|shot dead|shot to death|murdered|stabbed to death|beaten to death|"
     r"burned to death|burnt to death|hacked to death|gunned down)"
 )
@@ -82,13 +83,14 @@ _BE = r"(?:\s+(?:were|was|have|has|had|been|are|is|being|reportedly|all|also|lat
 _ACTIVE = (
     r"(killing|killed|kill|kills|left|leaving|claimed the lives of|claiming the lives of|claims the lives of|"
     r"claimed the life of|claiming the life of|claims the life of|took the life of|taking the life of|"
-    r"wounding|injuring|injured|injures|wounded|wounds|executed|executing|massacred|"
+    r"wounding|injuring|injured|injures|wounded|wounds|executed|executing|executes|massacred|"
+    r"beheaded|beheading|beheads|decapitated|decapitating|decapitates|lynched|hanged|"
     r"took the lives of|taking the lives of|kidnapped|abducted|slaughtered|shot dead|"
     r"eliminated|eliminating|neutralized|neutralised)"
 )
 
 _RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
-_RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+)?" + NUM + r"(?:\s+(?:of\s+)?" + _WHO + r")?(?:\s+(dead|injured|wounded|hurt|killed|shot dead|shot to death))?\b", re.I)
+_RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+|another\s+)?" + NUM + r"(?:\s+(?:of\s+)?" + _WHO + r")?(?:\s+(dead|injured|wounded|hurt|killed|shot dead|shot to death))?\b", re.I)
 # "police killed 25-year-old Sami Bashir", "shot dead a 17-year-old": one person, named by age
 _AGED = r"(?:\d{1,3}|" + "|".join(list(_TENS) + list(_UNITS)[2:]) + r")(?:-\w+)?[-\s](?:years?|months?)[-\s]old"
 _AGED_WHO = r"((?!(?:with|in|on|at|by|and|after|when|as|from|was|were|has|had)\b)[\w'’\-]+(?:\s+(?!(?:with|in|on|at|by|and|after|when|as|from|was|were|has|had)\b)[\w'’\-]+){0,2})"
