@@ -194,3 +194,26 @@ def test_a_name_whose_possessive_lost_its_apostrophe_is_still_that_name(text, fo
 def test_a_plural_class_a_demonym_or_a_longer_word_is_no_lost_possessive(text) -> None:
     assert all(m.end == len(m.text) + m.start and not text[m.end:m.end + 1].isalpha()
                for m in actor_dictionary().match(text))
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The European Union condemned the arrests and called for the reporters' release.", "European Union", "international organisation"),
+    ("The Committee to Protect Journalists said the reporter had been held for a month.", "Committee to Protect Journalists", "NGO"),
+    ("Reporters Without Borders said the charges were baseless.", "Reporters Without Borders", "NGO"),
+])
+def test_intergovernmental_bodies_and_rights_groups_are_listed(text, name, kind) -> None:
+    assert (name, kind) in [(a.actor.name, a.actor.kind) for a in find_actors(Doc(article=Article(text=text), text=text)).actors]
+
+
+def test_save_the_children_is_the_charity_only_as_its_name_is_written() -> None:
+    assert "Save the Children" not in names_in("Doctors tried to save the children from the fire.")
+    assert "Save the Children" in names_in("Save the Children said two of its staff were missing.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Officers of the Uganda Police Force detained the two reporters after the rally in the capital.", "Uganda Police Force"),
+    ("The Maldives Police Service said a suspect had been detained after the blast near the former leader.", "Maldives Police Service"),
+])
+def test_a_state_police_named_by_its_proper_name_keeps_that_name(text, name) -> None:
+    found = [(a.actor.name, a.actor.kind) for a in find_actors(Doc(article=Article(text=text), text=text)).actors]
+    assert (name, "police") in found, found

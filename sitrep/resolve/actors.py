@@ -390,6 +390,14 @@ def class_entry(key: str, country: str | None) -> ActorEntry:
     return entry
 
 
+def is_class_entry(entry: ActorEntry) -> bool:
+    """Whether ``entry`` is a state's class actor made by ``class_entry`` ("Ugandan police"), not a
+    reviewed actor of the dictionary ("Nigeria Police Force")."""
+    if not entry.country or not entry.id.endswith("_" + entry.country):
+        return False
+    return entry.id[:-len(entry.country) - 1].lower().replace("_", " ") in actor_classes()
+
+
 # Words that start no actor phrase and are dropped from its front: articles, quantities, numbers.
 def _leading() -> re.Pattern:
     from sitrep.lexicon import approximate_quantities, number_words

@@ -36,6 +36,7 @@ from sitrep.resolve.actors import (
     actor_label,
     class_entry,
     find_heads,
+    is_class_entry,
     phrase_country,
     private_person,
     resolve_entry,
@@ -659,19 +660,22 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
         if head is None or len(words) < 2 or words[0].lower() in heads or _title_case(text, start):
             continue
         inside = [m for m in matches if m.start < end and start < m.end]
-        if any(not (m.demonym or m.actor.generic or _is_country_word(m)) for m in inside):
+        if any(not (m.demonym or m.actor.generic or _is_country_word(m) or is_class_entry(m.actor)) for m in inside):
             continue  # the dictionary knows it ("Human Rights Watch", "United Nations Security Council")
         before_head = words[:words.index(head)]
+        # "Uganda Police Force", "Maldives Police Service": a head of two words names the body's kind
+        pair = " ".join(words[-2:]).lower() if len(words) >= 3 else ""
+        paired = " " in pair and pair in heads
         # "Filipino Association of Secretaries": a demonym before a body of the members it names is its name's
         of_members = head.lower() in _MEMBERSHIPS and re.search(rf"\b{re.escape(head)}{_GAP}of{_GAP}", text[start:end]) is not None
         if len(before_head) == 1 and (before_head[0].lower() in demonym_lookup() or _ADJECTIVE.search(before_head[0])) \
-                and not of_members:
+                and not of_members and not paired:
             continue  # "European Union", "Russian Federation", "Arab League": a state or bloc, not a body we name
         name = text[start:end]
         country = phrase_country(name)[0] or context
-        kind = "media" if _MEDIA_WORDS.search(name) else heads[head.lower()]
+        kind = "media" if _MEDIA_WORDS.search(name) else heads[pair if paired else head.lower()]
         # a class already read in it ("Aleppo Police Command" is Syria's police): that actor, by this name
-        reading = next((m.actor for m in inside if m.actor.generic and not m.demonym and not _is_country_word(m)
+        reading = next((m.actor for m in inside if (m.actor.generic or is_class_entry(m.actor)) and not m.demonym and not _is_country_word(m)
                         and m.actor.kind == kind), None)
         if reading is not None:
             entry = ActorEntry(reading.id, name, reading.kind, reading.country, reading.parent, reading.generic, reading.classes)
