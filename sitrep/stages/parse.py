@@ -31,8 +31,12 @@ MAX_SENTENCES = 400  # per document; beyond that the rest stay unparsed (bounded
 def _nlp():  # noqa: ANN202
     import spacy
 
+    from sitrep.stages.attribute_table import use_attribute_table
+
     # tagger and parser only: the entity recogniser would cost a third more time for little
-    return spacy.load(MODEL, exclude=["lemmatizer", "ner"])
+    nlp = spacy.load(MODEL, exclude=["lemmatizer", "ner"])
+    use_attribute_table(nlp)  # the same attributes as the model's ruler sets, a third of its time
+    return nlp
 
 
 def parse_sentences(doc: Doc) -> Doc:
