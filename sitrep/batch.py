@@ -114,15 +114,35 @@ def extract_batch(extractor: Callable[[Article], list[EventMention]], articles: 
     """Run ``extractor`` over ``articles``; a stage error fails that article only (the worker's job)."""
     from sitrep.errors import SitrepError
 
+    many = _many(extractor)
+    if many is not None:  # the pipeline's own: the articles' sentences parsed together
+        results = many(articles)
+        return [Extracted(article, None, _failure(article, result)) if isinstance(result, SitrepError)
+                else Extracted(article, result) for article, result in zip(articles, results, strict=True)]
     out = []
     for article in articles:
         try:
             out.append(Extracted(article, extractor(article)))
         except SitrepError as exc:
-            stage = getattr(exc, "stage", "extract")
-            failure = Failure(article.source or article.id, "store" if stage == "sitrep" else stage, str(exc))
-            out.append(Extracted(article, None, failure))
+            out.append(Extracted(article, None, _failure(article, exc)))
     return out
+
+
+def _many(extractor: Callable) -> Callable | None:
+    """The batch form of ``extractor`` when it is a pipeline's ``extract_article``."""
+    import sys
+
+    pipeline = sys.modules.get("sitrep.pipeline")  # not imported: not a pipeline's (and not imported for it)
+    owner = getattr(extractor, "__self__", None)
+    if pipeline is not None and isinstance(owner, pipeline.Pipeline) \
+            and getattr(extractor, "__func__", None) is pipeline.Pipeline.extract_article:
+        return owner.extract_articles
+    return None
+
+
+def _failure(article: Article, exc: Exception) -> Failure:
+    stage = getattr(exc, "stage", "extract")
+    return Failure(article.source or article.id, "store" if stage == "sitrep" else stage, str(exc))
 
 
 class _Done:

@@ -18,7 +18,7 @@ from sitrep.stages.claims import find_claims
 from sitrep.stages.dates import find_doc_dates
 from sitrep.stages.doc import Doc
 from sitrep.stages.events import build_mentions
-from sitrep.stages.parse import parse_sentences
+from sitrep.stages.parse import parse_ahead, parse_sentences
 from sitrep.stages.places import find_places
 from sitrep.stages.segment import segment
 from sitrep.stages.triggers import find_triggers
@@ -75,26 +75,65 @@ class Pipeline:
 
     def run(self, article: Article, keep_all: bool = False) -> Doc:
         """The stages over ``article``; ``keep_all`` keeps every candidate record (for training)."""
-        if not article.published:
-            # an undated input (a pasted story, a CSV row without a date column): the dateline
-            # printed at its top is when it was published, as ingest reads it
-            article.published = find_dateline(article.text) or (find_dateline(article.title) if article.title else None)
-        doc = Doc(article=article, text=article.text)
-        doc.extra["keep_all"] = keep_all
-        if article.title:
-            try:
-                doc.extra["title"] = self._title_doc(article)
-            except Exception as exc:  # noqa: BLE001 - re-raised with the stage named
-                raise StageError("title", article.id, exc) from exc
-        for name, stage in self.stages:
-            try:
-                result = stage(doc)
-            except Exception as exc:  # noqa: BLE001 - re-raised with the stage named
-                raise StageError(name, article.id, exc) from exc
-            if not isinstance(result, Doc):
-                raise StageError(name, article.id, TypeError(f"returned {type(result).__name__}, not Doc"))
-            doc = result
+        doc = self.run_many([article], keep_all)[0]
+        if isinstance(doc, StageError):
+            raise doc
         return doc
+
+    def run_many(self, articles: list[Article], keep_all: bool = False) -> list[Doc | StageError]:
+        """``run`` over each of ``articles``: its Doc, or the StageError that stopped it.
+
+        Each article goes through the same steps as alone, in the same order (its headline's
+        stages up to the events, then its body's stages), but the sentences to parse are parsed
+        together (``parse_ahead``): the headlines' in one run of the model, then the bodies'."""
+        docs: list[Doc | StageError] = []
+        titles: list[Doc | StageError | None] = []
+        for article in articles:
+            if not article.published:
+                # an undated input (a pasted story, a CSV row without a date column): the dateline
+                # printed at its top is when it was published, as ingest reads it
+                article.published = find_dateline(article.text) or (find_dateline(article.title) if article.title else None)
+            doc = Doc(article=article, text=article.text)
+            doc.extra["keep_all"] = keep_all
+            docs.append(doc)
+            titles.append(self._title_base(article) if article.title else None)
+        # up to the events: a headline's actors, places, kind of attack, figures and sources (the events
+        # stage reads the headline's own act from them when the body tells no act of its kind)
+        self._stages(titles, until="events", as_stage="title")
+        for i, title in enumerate(titles):
+            if isinstance(title, StageError):
+                docs[i] = title
+            elif title is not None:
+                docs[i].extra["title"] = title
+        self._stages(docs)
+        return docs
+
+    def _title_base(self, article: Article) -> Doc:
+        return Doc(article=Article(text=article.title or "", published=article.published,
+                                   outlet=article.outlet, id=article.id), text=article.title or "")
+
+    def _stages(self, docs: list, until: str | None = None, as_stage: str | None = None) -> None:
+        """The stages (those before ``until``) over each Doc of ``docs`` in place; a failed one
+        is replaced by its StageError, named ``as_stage`` or the failing stage. The sentences to
+        parse are parsed for all of them at once, before the parse stage."""
+        for name, stage in self.stages:
+            if name == until:
+                break
+            if name == "parse":
+                parse_ahead([doc for doc in docs if isinstance(doc, Doc)])
+            for i, doc in enumerate(docs):
+                if not isinstance(doc, Doc):
+                    continue
+                try:
+                    result = stage(doc)
+                except Exception as exc:  # noqa: BLE001 - re-raised with the stage named
+                    docs[i] = StageError(as_stage or name, doc.article.id, exc)
+                    docs[i].__cause__ = exc  # as ``raise ... from exc``
+                    continue
+                if not isinstance(result, Doc):
+                    result = StageError(as_stage or name, doc.article.id,
+                                        TypeError(f"returned {type(result).__name__}, not Doc"))
+                docs[i] = result
 
     @property
     def version(self) -> str:
@@ -102,19 +141,13 @@ class Pipeline:
         names = [name for name, _ in self.stages]
         return f"{PIPELINE_VERSION}.{extraction_digest()}" + ("+spacy" if "entities" in names else "")
 
-    def _title_doc(self, article: Article) -> Doc:
-        title = Doc(article=Article(text=article.title or "", published=article.published,
-                                    outlet=article.outlet, id=article.id), text=article.title or "")
-        # up to the events: a headline's actors, places, kind of attack, figures and sources (the events
-        # stage reads the headline's own act from them when the body tells no act of its kind)
-        for name, stage in self.stages:
-            if name == "events":
-                break
-            title = stage(title)
-        return title
-
     def extract_article(self, article: Article) -> list[EventMention]:
         return self.run(article).mentions
+
+    def extract_articles(self, articles: list[Article]) -> list[list[EventMention] | StageError]:
+        """``extract_article`` over each of ``articles`` (their sentences parsed together): its
+        mentions, or the StageError that stopped it."""
+        return [doc if isinstance(doc, StageError) else doc.mentions for doc in self.run_many(articles)]
 
 
 
