@@ -622,6 +622,8 @@ _AFTER = " He has not been seen since. His family asked for news. The police did
     ("The killing of land activist Rosa Mena in Cauca on Sunday has shocked her community.", "ASSAULT"),
     # a threat told in the passive, its author unnamed, was still made
     ("Five reporters in Jaffna have been threatened with death.", "THREATEN"),
+    # a place surrounded and cut off by force
+    ("Armed police on Tuesday laid siege to the offices of a news site in Kano.", "COERCE"),
 ])
 def test_an_act_told_of_whom_it_befell_is_a_candidate(text, etype) -> None:
     assert of_type(etype, text + _AFTER)
