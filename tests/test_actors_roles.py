@@ -611,3 +611,24 @@ def test_civilians_killed_in_fighting_between_two_sides_are_its_target():
     # with no dead told, the two sides stay the two parties
     fight = of_type("ASSAULT", "Fierce clashes broke out between regime forces and ISIS militants in Raqqa on Tuesday.")
     assert fight and fight[0].actor2 is not None and fight[0].actor2.name == "Islamic State (ISIS)", [roles(m) for m in fight]
+
+
+_AFTER = " He has not been seen since. His family asked for news. The police did not answer."
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # an act named by a noun, with whom it was done to and no doer, is still the act the sentence reports
+    ("The detention of activist Juma Otieno on Friday has drawn outrage.", "COERCE"),
+    ("The killing of land activist Rosa Mena in Cauca on Sunday has shocked her community.", "ASSAULT"),
+    # a threat told in the passive, its author unnamed, was still made
+    ("Five reporters in Jaffna have been threatened with death.", "THREATEN"),
+    # a place surrounded and cut off by force
+    ("Armed police on Tuesday laid siege to the offices of a news site in Kano.", "COERCE"),
+])
+def test_an_act_told_of_whom_it_befell_is_a_candidate(text, etype) -> None:
+    assert of_type(etype, text + _AFTER)
+
+
+def test_an_act_named_only_as_what_a_censure_is_about_stays_the_censures() -> None:
+    found = records("The rights chief on Thursday criticised the detention of publisher Jimmy Roe." + _AFTER)
+    assert [m.type for m in found if m.sentences[0] == 0] == ["ACCUSE"]

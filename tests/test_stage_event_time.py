@@ -95,3 +95,15 @@ def test_a_bracketed_date_the_preposition_opens_dates_the_act_and_a_citation_doe
     _doc, _s, _t, when, _h = _when(staged, "Soldiers shelled the village (Monitor report, 2 March 2024).", "shelled",
                                    "2024-03-15")
     assert when is None or when.value != "2024-03-02"
+
+
+@pytest.mark.parametrize(("text", "word", "historical"), [
+    # the year dates what the verdict was for, told in a clause of its own; the verdict is the report's
+    ("A Shanghai court has found a blogger guilty of slander for accusing an official of taking bribes in 2015.", "found", False),
+    ("Police arrested the singer over songs he recorded in 2018.", "arrested", False),
+    ("Police arrested the singer in 2018 over his songs.", "arrested", True),  # the arrest's own year
+    ("A court jailed the activist for five years in 2019.", "jailed", True),  # "for five years" is how long
+])
+def test_a_date_in_the_grounds_of_a_verdict_is_not_the_verdicts(staged, text, word, historical) -> None:
+    _doc, _s, _t, _when_, told_historical = _when(staged, text, word, "2021-01-08")
+    assert told_historical is historical

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from sitrep.resolve.actors import ActorMatch
-from sitrep.stages.parse import token_at, trigger_modifier
-from sitrep.stages.roles import as_actor, committed, has_agent, roles
+from sitrep.stages.parse import arguments, token_at, trigger_modifier
+from sitrep.stages.roles import as_actor, committed, has_agent, roles, told_of_someone
 
 
 def _roles(staged, text: str, word: str, etype: str = "ASSAULT"):  # noqa: ANN202
@@ -158,3 +158,25 @@ def test_a_trigger_before_its_noun_tells_who_someone_is_not_an_act(staged, text,
     trigger = next((t for t in doc.triggers if t.text.lower() == word.lower()), None)
     assert trigger is not None, [t.text for t in doc.triggers]
     assert trigger_modifier(doc, 0, trigger) is modifier
+
+
+@pytest.mark.parametrize(("text", "word", "told"), [
+    ("The detention of activist Juma Otieno on Friday has drawn outrage.", "detention", True),
+    ("The killing of two farmers near Tumaco shocked the region.", "killing", True),  # a number names them
+    ("Juma Otieno's arrest on Friday has drawn outrage.", "arrest", True),  # the possessor was arrested
+    ("The killing of civilians must stop.", "killing", False),  # a kind of act, no one named
+    ("A wave of arrests swept the capital.", "arrests", False),
+    ("Saturday's abduction shocked the town.", "abduction", False),  # a day is when, not whom
+])
+def test_a_nominal_act_done_to_someone_named_is_told_of_them(staged, text, word, told) -> None:
+    doc = staged(text)
+    assert told_of_someone(token_at(doc, 0, doc.text.index(word))) is told
+
+
+def test_the_possessor_of_an_arrest_is_arrested_unless_of_names_whom(staged) -> None:
+    doc = staged("Juma Otieno's arrest drew outrage.")
+    agent, patient = arguments(token_at(doc, 0, doc.text.index("arrest")))
+    assert agent is None and patient is not None and patient.text == "Otieno"
+    doc = staged("Ruritania's execution of three men drew outrage.")
+    agent, patient = arguments(token_at(doc, 0, doc.text.index("execution")))
+    assert agent is not None and agent.text == "Ruritania" and patient is not None and patient.text == "men"

@@ -207,6 +207,12 @@ def calendar_words() -> frozenset[str]:
     return frozenset(w.lower() for w in (*months(), *weekdays()))
 
 
+@lru_cache(maxsize=1)
+def time_heads() -> frozenset[str]:
+    """Words for a span of time ("years", "weeks", "night"): "for five years" is a duration, not a reason."""
+    return frozenset(_word_list("non_actor_time_heads"))
+
+
 def number_words() -> dict[str, int]:
     """Lower-cased number word -> value ("twelve" -> 12)."""
     return {str(k).lower(): int(v) for k, v in _general()["numbers"].items()}

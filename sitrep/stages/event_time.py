@@ -11,6 +11,7 @@ from sitrep import lexicon
 from sitrep.model import EventMention, Evidence, When
 from sitrep.stages.dates import deictic, interval_after, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
+from sitrep.stages.parse import predicate, token_at
 from sitrep.stages.realis import background
 
 # "also bombed", "another", "elsewhere", "a separate raid": the sentence tells a further incident
@@ -64,6 +65,32 @@ def _quoted_now(doc: Doc, d) -> bool:  # noqa: ANN001 - a DateMatch
     return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”")
 
 
+_GROUNDS = {"for", "over"}
+
+
+def _in_grounds(doc: Doc, sentence: Sentence, trigger: Trigger, at: int) -> bool:
+    """"found a journalist guilty of defamation for accusing a colleague of assaulting her in 2009", "arrested
+    over posts he wrote in 2019": a date in a clause inside the grounds of an arrest or a verdict dates what
+    it was for, which came before; not the legal act."""
+    if trigger.type != "COERCE":
+        return False
+    act, token = token_at(doc, sentence.index, trigger.start), token_at(doc, sentence.index, at)
+    if act is None or token is None:
+        return False
+    heads = {act.i, predicate(act).i}
+    clause = grounds = False  # the date is in a clause of its own ("for accusing ...", "songs he recorded ...")
+    for _ in range(12):
+        if token.i in heads:
+            return grounds
+        if token.head.i == token.i:
+            return False
+        clause = clause or token.pos_ == "VERB"
+        grounds = grounds or clause and token.dep_ == "prep" and token.lower_ in _GROUNDS and not any(
+            c.dep_ == "pobj" and c.lower_ in lexicon.time_heads() for c in token.children)  # "jailed for five years"
+        token = token.head
+    return False
+
+
 def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              # not a citation "(Statement, 15 March)"; a bracket the clause's preposition opens is no
@@ -71,7 +98,8 @@ def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None
              if not re.search(r"(?<!\bon )(?<!\bin )\(\s*[^()]*$", doc.text[sentence.start:d.start])
              and not _after_publication(d.value, doc.article.published)  # "decide by this Friday": a deadline
              # "the latest attack comes one week after a bomber blew himself up": the week dates the bombing only
-             and not (interval_after(d.text) and trigger.start < d.start)]
+             and not (interval_after(d.text) and trigger.start < d.start)
+             and not _in_grounds(doc, sentence, trigger, d.start)]
     if not dates:
         return None, background(doc, sentence, trigger)
     current = [d for d in dates if not d.historical]

@@ -23,7 +23,7 @@ from sitrep.stages.defaults import fill_defaults, holder_asked, named_by_role, p
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import clause_place, doer_places, fill_places
 from sitrep.stages.event_time import borrowed_period, told_day, when_of
-from sitrep.stages.parse import trigger_modifier
+from sitrep.stages.parse import predicate, token_at, trigger_modifier
 from sitrep.stages.realis import (
     SPEECH_ACTS,
     governing,
@@ -37,7 +37,16 @@ from sitrep.stages.realis import (
     tells_total,
 )
 from sitrep.stages.role_labeller import RoleLabeller, in_passive_subject, label_roles
-from sitrep.stages.roles import IN_PLACE, as_actor, committed, country_name, governing_act, has_agent, has_subject
+from sitrep.stages.roles import (
+    IN_PLACE,
+    as_actor,
+    committed,
+    country_name,
+    governing_act,
+    has_agent,
+    has_subject,
+    told_of_someone,
+)
 from sitrep.stages.selection import drop_named_again, fold_denials, one_per_sentence, weigh
 from sitrep.stages.triggers import retype
 
@@ -166,11 +175,13 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                 if not acts and not casualties:
                     continue
                 if weight < 0.75 and not casualties and actor1 is None and not (
-                        token is not None and not passive and (has_agent(token) or committed(token))):
+                        token is not None and not passive and (has_agent(token) or committed(token))) \
+                        and not _told_alone(doc, sentence, token, triggers):  # "the killing of activist Jane Roe"
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
-                    passive_patient and etype in ("COERCE", "CONCEDE", "MOBILIZE", "AID") and (actor2 is not None or spoken or has_subject(token))) \
-                    and not (token is not None and not passive and has_agent(token, speech=etype in SPEECH_ACTS)):
+                    passive_patient and etype in ("COERCE", "CONCEDE", "MOBILIZE", "AID", "THREATEN") and (actor2 is not None or spoken or has_subject(token))) \
+                    and not (token is not None and not passive and has_agent(token, speech=etype in SPEECH_ACTS)) \
+                    and not (etype == "COERCE" and _told_alone(doc, sentence, token, triggers)):  # "the detention of activist Jane Roe"
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
                 continue  # "this agreement": a mention of a deal, not the making of one
@@ -270,6 +281,18 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
     for m in doc.mentions:  # last: civilians called by what they are ("a woman") are named so
         m.actor1, m.actor2 = named_by_role(m.actor1), named_by_role(m.actor2)
     return doc
+
+
+def _told_alone(doc: Doc, sentence: Sentence, token, triggers: list[Trigger]) -> bool:  # noqa: ANN001 - a spaCy token
+    """A nominal act done to someone it names, told as what happened ("The detention of activist Jane Roe
+    has drawn outrage"), not as what another act of the sentence is about ("criticised the detention of
+    Jane Roe", "protested against the abduction of"): there the censure or the protest is the event."""
+    # the subject or object of its clause: "after news of the arrest of X, protesters gathered" names it for time
+    if not told_of_someone(token) or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "ROOT"):
+        return False
+    verb = predicate(token)
+    return not any(t.type not in ("ASSAULT", "COERCE") and (at := token_at(doc, sentence.index, t.start)) is not None
+                   and at.i == verb.i for t in triggers)
 
 
 _RAIDS = frozenset({"raid", "raids"})

@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from sitrep import lexicon
 from sitrep.stages.doc import Doc, Trigger
 from sitrep.stages.triggers import trigger_entries
 
@@ -316,6 +317,11 @@ _ACT_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes
               "shells", "bombs", "barrage", "sortie", "sorties", "clashes", "fighting", "battle"}
 _LETHAL_VERBS = {"kill", "wound", "injure", "execute", "behead", "slay", "slain", "massacre", "murder", "kidnapp",
                  "abduct", "arrest", "detain"}
+# Nouns of an act done to someone: their possessor is whom it was done to ("Keita's arrest", "her murder"),
+# unless "of" names that person ("Riyadh's execution of three men"), and "of" names the one it befell.
+UNDERGONE_NOUNS = {"arrest", "arrests", "detention", "detentions", "abduction", "abductions", "kidnapping",
+                   "kidnappings", "killing", "killings", "murder", "murders", "execution", "executions",
+                   "assassination", "torture", "disappearance", "imprisonment", "jailing"}
 _HIT_VERBS = {"kill", "hit", "strike", "target", "destroy", "wound", "injure", "claim", "leave", "damage", "level", "raze"}
 
 
@@ -328,6 +334,10 @@ def _lemma(t) -> str:  # noqa: ANN001
     return w
 
 
+def _time_word(t) -> bool:  # noqa: ANN001
+    return t.lower_ in lexicon.calendar_words() or t.ent_type_ in ("DATE", "TIME")
+
+
 def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
     """The agent and patient heads of the act a trigger word names, read from the parse:
     active subject and object, passive subject and "by" agent, a nominal act's modifiers
@@ -336,13 +346,26 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
     agent = patient = None
     p = predicate(token)
     if token.pos_ in ("NOUN", "PROPN") and token.i != p.i:
+        undergone = token.lower_ in UNDERGONE_NOUNS
+        of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"), None) if undergone else None
+        if undergone and of is None and any(c.dep_ == "prep" and c.lower_ == "of" and not list(c.children)
+                                            for c in token.children):
+            # "the killing of activist Rosa Mena": an "of" left empty, its name hung on the act as an apposition
+            of = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        owner = None
         for c in token.children:
+            if undergone and c.dep_ == "poss" and of is None:
+                if not _time_word(c):  # "Saturday's abduction": when, not whom
+                    owner = c  # "Keita's arrest": the one arrested
+                continue
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ") and agent is None:
                 agent = c
             if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS:
                 agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
             if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                 patient = next((g for g in c.children if g.dep_ == "pobj"), patient)
+        patient = of or owner or patient  # "the arrest of the lawyer by police on Friday"
         if token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in _HIT_VERBS:
             patient = patient or next((c for c in token.head.children if c.dep_ == "dobj"), None)
         if token.dep_ == "dobj" and patient is None:

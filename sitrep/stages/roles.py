@@ -23,7 +23,16 @@ from sitrep.stages.actors import antecedent, body_antecedent
 from sitrep.stages.claims import RESPONSIBILITY, person_owner
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
-from sitrep.stages.parse import arguments, head_of, is_passive, phrase_span, predicate, span_tokens, token_at
+from sitrep.stages.parse import (
+    UNDERGONE_NOUNS,
+    arguments,
+    head_of,
+    is_passive,
+    phrase_span,
+    predicate,
+    span_tokens,
+    token_at,
+)
 
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
@@ -63,6 +72,22 @@ def committed(token) -> bool:  # noqa: ANN001 - a spaCy token
         return False
     verb = token.head
     return verb.pos_ == "VERB" and verb.lower_ in _PERPETRATING and not is_passive(verb) and has_agent(verb)
+
+
+def told_of_someone(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A nominal act done to a particular person or group it names ("the detention of activist Jane Roe",
+    "Roe's arrest", "the killing of two farmers"): a specific act told, though its doer goes unnamed."""
+    if token is None or token.pos_ != "NOUN" or token.lower_ not in UNDERGONE_NOUNS:
+        return False
+    _agent, patient = arguments(token)
+    # whom "of" or the possessor names (not a target read from "on"/"against")
+    if patient is None or patient.pos_ == "PRON" or patient.head.i != token.i and patient.head.lower_ != "of" \
+            or patient.head.i == token.i and patient.dep_ not in ("poss", "appos"):
+        return False
+    definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    named = patient.pos_ == "PROPN" or any(c.dep_ in ("compound", "appos", "nummod") and c.pos_ in ("PROPN", "NUM")
+                                           or c.dep_ == "appos" for c in patient.children)
+    return definite and named
 
 
 def as_actor(m: ActorMatch) -> Actor:
