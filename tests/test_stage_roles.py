@@ -7,7 +7,7 @@ import pytest
 
 from sitrep.resolve.actors import ActorMatch
 from sitrep.stages.parse import token_at, trigger_modifier
-from sitrep.stages.roles import as_actor, committed, has_agent, roles
+from sitrep.stages.roles import as_actor, committed, has_agent, has_subject, roles
 
 
 def _roles(staged, text: str, word: str, etype: str = "ASSAULT"):  # noqa: ANN202
@@ -158,3 +158,12 @@ def test_a_trigger_before_its_noun_tells_who_someone_is_not_an_act(staged, text,
     trigger = next((t for t in doc.triggers if t.text.lower() == word.lower()), None)
     assert trigger is not None, [t.text for t in doc.triggers]
     assert trigger_modifier(doc, 0, trigger) is modifier
+
+
+@pytest.mark.parametrize(("text", "word", "patient"), [
+    ("The editor was detained in March and has been sentenced to six years.", "sentenced", True),  # shares the first verb's
+    ("The court has sentenced nobody yet.", "sentenced", False),  # an active verb: no patient as subject
+])
+def test_a_second_passive_verb_shares_the_first_ones_patient(staged, text, word, patient) -> None:
+    doc = staged(text)
+    assert has_subject(token_at(doc, 0, doc.text.index(word))) is patient
