@@ -54,7 +54,7 @@ _ADDED_VICTIMS = re.compile(r"\banother\s+(?:\d[\d,]*|" + lexicon.count_alternat
                             r"(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|killed)\b", re.I)
 # "3 other persons were injured when ...", opening its clause, counts victims besides those told before it,
 # as "another 3" does ("two were killed and 16 other people were injured" counts besides its own dead)
-_OTHER_VICTIMS = re.compile(r"\b(?:\d[\d,]*|" + lexicon.count_alternation(2, 20) + r")\s+other\s+(?:[\w\-]+\s+){0,2}?"
+_OTHER_VICTIMS = re.compile(r"(?:(?<![\w,])\d[\d,]{0,8}|\b(?:" + lexicon.count_alternation(2, 20) + r"))\s+other\s+(?:[\w\-]+\s+){0,2}?"
                             r"(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|killed)\b", re.I)
 _TOLD_VICTIMS = re.compile(r"\b(?:killed|dead|died|wounded|injured|hurt)\b", re.I)
 
