@@ -227,3 +227,55 @@ def test_an_arrest_on_a_day_of_that_month_of_someone_unnamed_before_stays_apart(
     other = mention(doc, "lawyer", "COERCE", mode="arrest", location=IDLIB, date=MARCH_4,
                     actor2=Actor("Journalists", "journalists", None, "a second blogger", "JOURNALISTS"))
     assert len(merge_mentions(doc, [first, other])) == 2
+
+
+_SALVO = "Mortar shells fell on a school in Saraqib on Tuesday, killing two pupils. {}"
+
+
+def test_other_shells_told_next_are_a_further_strike_in_the_same_town(staged, mention) -> None:
+    doc = staged(_SALVO.format("The governor said other shells struck the eastern quarters, damaging a bakery."), upto="triggers")
+    first = mention(doc, "fell", "ASSAULT", mode="heavy-weapons", killed=2, location=SARAQIB, date=TUESDAY)
+    other = mention(doc, "struck", "ASSAULT", mode="heavy-weapons")
+    records = merge_mentions(doc, [first, other])
+    assert len(records) == 2
+    assert records[1].location == SARAQIB  # where the first ones fell, for want of a place of its own
+
+
+def test_the_other_shells_of_the_salvo_named_again_merge(staged, mention) -> None:
+    doc = staged(_SALVO.format("The other shells struck the yard of the school."), upto="triggers")
+    first = mention(doc, "fell", "ASSAULT", mode="heavy-weapons", killed=2, location=SARAQIB, date=TUESDAY)
+    other = mention(doc, "struck", "ASSAULT", mode="heavy-weapons")
+    assert len(merge_mentions(doc, [first, other])) == 1
+
+
+def test_other_victims_hurt_by_a_strike_of_their_own_stay_apart(staged, mention) -> None:
+    doc = staged(_SALVO.format("Four other people were wounded when a rocket landed near the bus station."), upto="triggers")
+    first = mention(doc, "fell", "ASSAULT", mode="heavy-weapons", killed=2, location=SARAQIB, date=TUESDAY)
+    other = mention(doc, "landed", "ASSAULT", mode="heavy-weapons")
+    assert len(merge_mentions(doc, [first, other])) == 2
+
+
+def test_others_counted_beside_the_dead_of_one_blast_merge(staged, mention) -> None:
+    doc = staged(_SALVO.format("Two teachers were killed and 12 other people were wounded in the blast."), upto="triggers")
+    first = mention(doc, "fell", "ASSAULT", mode="heavy-weapons", killed=2, location=SARAQIB, date=TUESDAY)
+    more = mention(doc, "blast", "ASSAULT", killed=2)
+    assert len(merge_mentions(doc, [first, more])) == 1
+
+
+def test_a_report_turning_to_other_developments_tells_another_strike(staged, mention) -> None:
+    doc = staged(_SALVO.format("In other developments in the province, army artillery shelled militant bases in the hills."), upto="triggers")
+    first = mention(doc, "fell", "ASSAULT", mode="heavy-weapons", killed=2, location=SARAQIB, date=TUESDAY)
+    jets = mention(doc, "shelled", "ASSAULT", mode="heavy-weapons")
+    assert len(merge_mentions(doc, [first, jets])) == 2
+
+
+def test_demands_of_two_states_stay_two_statements(staged, mention) -> None:
+    doc = staged("Washington urged both sides to halt the bombardment of the city. "
+                 "Moscow demanded an urgent session of the Security Council on the bombardment.", upto="triggers")
+    us = Actor("Government of United States", "government", "US", "Washington", "USA_GOV")
+    ru = Actor("Government of Russia", "government", "RU", "Moscow", "RUS_GOV")
+    first = mention(doc, "urged", "REQUEST", actor1=us)
+    second = mention(doc, "demanded", "REQUEST", actor1=ru)
+    assert len(merge_mentions(doc, [first, second])) == 2
+    again = mention(doc, "demanded", "REQUEST", actor1=us)  # the same state asking again: one demand
+    assert len(merge_mentions(doc, [mention(doc, "urged", "REQUEST", actor1=us), again])) == 1

@@ -25,6 +25,10 @@ from sitrep.stages.realis import background, happened, modal_type, other_sense, 
     ("Relatives marched through the town seeking arrests over the lynching.", "arrests", False),
     ("Police seized the ringleader in a raid on Friday.", "seized", True),
     ("The council's decision in May to destroy the shacks angered traders.", "destroy", False),  # decided, not done
+    # a protest said to be planned or scheduled has not been held; one said to have drawn crowds has
+    ("The mayor warned against the rallies that are planned for Saturday.", "rallies", False),
+    ("Unions called off a general strike scheduled for Monday.", "strike", False),
+    ("The rallies that drew crowds on Saturday were peaceful.", "rallies", True),
 ])
 def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told) -> None:
     doc = staged(text)

@@ -7,7 +7,7 @@ import pytest
 
 from sitrep.resolve.actors import ActorMatch
 from sitrep.stages.parse import arguments, token_at, trigger_modifier
-from sitrep.stages.roles import as_actor, committed, has_agent, roles, told_of_someone
+from sitrep.stages.roles import as_actor, committed, has_agent, has_subject, roles, told_of_someone
 
 
 def _roles(staged, text: str, word: str, etype: str = "ASSAULT"):  # noqa: ANN202
@@ -180,3 +180,12 @@ def test_the_possessor_of_an_arrest_is_arrested_unless_of_names_whom(staged) -> 
     doc = staged("Ruritania's execution of three men drew outrage.")
     agent, patient = arguments(token_at(doc, 0, doc.text.index("execution")))
     assert agent is not None and agent.text == "Ruritania" and patient is not None and patient.text == "men"
+
+
+@pytest.mark.parametrize(("text", "word", "patient"), [
+    ("The editor was detained in March and has been sentenced to six years.", "sentenced", True),  # shares the first verb's
+    ("The court has sentenced nobody yet.", "sentenced", False),  # an active verb: no patient as subject
+])
+def test_a_second_passive_verb_shares_the_first_ones_patient(staged, text, word, patient) -> None:
+    doc = staged(text)
+    assert has_subject(token_at(doc, 0, doc.text.index(word))) is patient

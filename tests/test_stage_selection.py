@@ -178,3 +178,11 @@ def test_a_censure_of_a_named_act_yields_to_the_act(staged, mention) -> None:
         censure = mention(doc, "voiced concern" if "concern" in text else "blamed", "ACCUSE", anchors=anchors)
         act = mention(doc, word, "ASSAULT" if word == "abduction" else "COERCE", anchors=anchors)
         assert one_per_sentence(doc, [censure, act], anchors) == [act], text
+
+
+def test_backing_for_a_strike_is_an_act_of_its_own(staged, mention) -> None:
+    doc = staged("Jordan supported the strike on the depot.", upto="claims")
+    anchors: dict[int, int] = {}
+    backing = mention(doc, "supported", "SUPPORT", actor1=MINISTRY, anchors=anchors)
+    strike = mention(doc, "strike", "ASSAULT", anchors=anchors)
+    assert sorted(m.type for m in one_per_sentence(doc, [backing, strike], anchors)) == ["ASSAULT", "SUPPORT"]

@@ -65,6 +65,8 @@ def test_aid_granted_stays_aid(staged) -> None:
     ("The detained blogger appeared before a military court on Monday.", "appeared", "COERCE"),
     ("The two students appear in court today on charges of sedition.", "appear", "COERCE"),
     ("Several governments voiced concern at the mistreatment of jailed reporters.", "voiced concern", "ACCUSE"),
+    # the seizure of ground told in the perfect, as "took over" is in the past
+    ("Militants have taken over two hilltop villages near the dam.", "taken over", "ASSAULT"),
 ])
 def test_new_act_expressions(staged, text, word, etype) -> None:
     assert (word, etype) in _types(staged, text)

@@ -33,9 +33,14 @@ RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I
 # "Earlier today ...", "Later in the evening ...": another strike of the same day (a toll that "rose"
 # later is the same one's update)
 # "More rocket shells later hit ...": a sentence opening on more of the weapons is a further strike
+# "In other developments ...", "In a related development ...": the report's turn to another incident
 _TURN = re.compile(r"^\W*(?:meanwhile|elsewhere|in a separate|separately|in another|"
+                   r"in (?:a |an )?(?:other|related|relevant|further|separate|similar) developments?|"
                    r"more\s+(?:[\w\-]+\s+)?(?:shells|rockets|missiles|mortars|bombs|barrel bombs|airstrikes|air strikes|strikes)\b|"
                    r"earlier (?:today|in the day|this morning|on \w+day)|later (?:in the|that) (?:day|evening|afternoon|night))\b", re.I)
+# "other shells hit the neighborhoods of ...": further weapons or strikes, not the ones just told ("the other
+# shells" may be those of a salvo already counted)
+_OTHER_STRIKES = re.compile(r"(?<!the )\bother\s+(?:[\w\-]+\s+)?(?:shells|rockets|missiles|mortars|bombs|airstrikes|strikes|raids|attacks)\b", re.I)
 _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|updated)\b", re.I)
 # "two more civilians were killed in ...": a count added by a further incident ("more than" is a size)
 _MORE = re.compile(r"\b(?:\d+|" + lexicon.count_alternation(2, 10) + r"|" + lexicon.approximate_alternation("more_added") + r")\s+more\s+(?!than\b)"
@@ -47,6 +52,18 @@ _MORE = re.compile(r"\b(?:\d+|" + lexicon.count_alternation(2, 10) + r"|" + lexi
 # ("another five civilians were killed in two other districts" names where: a further strike)
 _ADDED_VICTIMS = re.compile(r"\banother\s+(?:\d[\d,]*|" + lexicon.count_alternation(2, 20) + r")\s+(?:[\w\-]+\s+){0,2}?"
                             r"(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|killed)\b", re.I)
+# "3 other persons were injured when ...", opening its clause, counts victims besides those told before it,
+# as "another 3" does ("two were killed and 16 other people were injured" counts besides its own dead)
+_OTHER_VICTIMS = re.compile(r"(?:(?<![\w,])\d[\d,]{0,8}|\b(?:" + lexicon.count_alternation(2, 20) + r"))\s+other\s+(?:[\w\-]+\s+){0,2}?"
+                            r"(?:were|was|have been|had been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|killed)\b", re.I)
+_TOLD_VICTIMS = re.compile(r"\b(?:killed|dead|died|wounded|injured|hurt)\b", re.I)
+
+
+def _other_victims(text: str) -> re.Match | None:
+    found = _OTHER_VICTIMS.search(text)
+    return None if found is None or _TOLD_VICTIMS.search(text[:found.start()]) else found
+
+
 ADDED_REACH = 3  # sentences: added victims follow the telling of their incident closely
 _COUNT_WORD = re.compile(r"(?:(?:death|casualty)\s+)?toll|dead|deaths?|casualties|wounded|injured|hurt", re.I)
 _ELSEWHERE_WORDS = re.compile(r"\b(?:other|elsewhere|separate(?:ly)?|similar|meanwhile|also)\b", re.I)
@@ -56,7 +73,7 @@ def _added_victims(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
     """Whether a sentence only adds victims to the incident told before it ("Another 20 people were
     wounded, the agency reported"): its "another" counts people, and it names no act of its own (no
     kind of attack, no trigger but the casualty word), no place and no day."""
-    found = _ADDED_VICTIMS.search(sentence.text)
+    found = _ADDED_VICTIMS.search(sentence.text) or _other_victims(sentence.text)
     if m.type != "ASSAULT" or found is None or m.mode is not None \
             or (m.date is not None and m.date.basis == "text") or _turns(sentence.text):
         return False
@@ -92,12 +109,24 @@ def _further(text: str) -> bool:
     again ("the attack")."""
     if _turns(text):
         return True
-    return bool(ANOTHER.search(text) or _MORE.search(text)) and not _ANAPHORA.search(text)
+    return bool(ANOTHER.search(text) or _MORE.search(text) or _OTHER_STRIKES.search(text)
+                or _other_victims(text)) and not _ANAPHORA.search(text)
+
+
+def _more_of_them(text: str) -> bool:
+    """A further strike or further victims told as more of those just told ("other shells", "3 other
+    persons were injured when ..."), in the same setting (unlike "elsewhere", "meanwhile")."""
+    return bool(_OTHER_STRIKES.search(text) or _other_victims(text)) and not _ELSEWHERE_TURN.search(text)
+
+
+_ELSEWHERE_TURN = re.compile(r"\b(?:elsewhere|meanwhile|separately|in a separate)\b", re.I)
 
 
 def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) -> bool:
     if a.type != b.type:
         return False
+    if a.type not in TYPE_RANK and _other_states(a.actor1, b.actor1):
+        return False  # "Russia has also called for ..." after "the US is seeking ...": two states, two statements
     if a.date and b.date and a.date.value[:len(b.date.value)] != b.date.value[:len(a.date.value)] and not _next_day(a, b) \
             and not (told and told_fits(a, b, told)) and not report_day_fits(a, b) and not _one_battle(a, b):
         return False
@@ -123,6 +152,11 @@ _CONSEQUENCES = {"blast", "blasts", "explosion", "explosions"}
 # abduction was done, not another attack (told after the abduction: a detail told before it has not
 # yet been tied to it, and what follows joins the abduction)
 _SEIZING_MEANS = frozenset(lexicon.seizing_means())
+
+
+def _other_states(a: Actor | None, b: Actor | None) -> bool:
+    """Two speakers of two different states (a statement's speaker and another country's)."""
+    return a is not None and b is not None and bool(a.country) and bool(b.country) and a.country != b.country
 
 
 def _means_of_seizure(a: EventMention, b: EventMention) -> bool:
@@ -249,6 +283,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
             distance = m.sentences[0] - prev.sentences[-1]
             near = distance <= 2 and sentence_para.get(prev.sentences[-1]) == sentence_para.get(m.sentences[0])
             if (RETALIATION.search(sentence.text) or another) and not anaphoric:
+                if another and m.location is None and prev.location is not None and _more_of_them(sentence.text):
+                    m.location = prev.location  # "other shells hit the neighborhoods of ...": where the first ones fell
                 break  # a response, or a further incident, is another event
             if _new_patient(sentence.text, m, prev) and not anaphoric:
                 break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest

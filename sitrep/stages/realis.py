@@ -173,6 +173,7 @@ _RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "vi
 
 _TERMS = {"sentence", "sentences", "term", "terms"}
 _GROUNDS_PREPS = {"over", "for", "on", "with", "of"}
+_DUE = {"planned", "scheduled", "expected"}  # what an act named by its noun is said to be, before it is held
 _SCHEMES = {"plot", "plots", "conspiracy", "conspiracies", "scheme", "schemes"}
 _LEGAL_GRANTS = {"bail", "bond", "parole", "pardon", "clemency", "amnesty", "probation", "furlough", "appeal"}
 
@@ -332,6 +333,9 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         # "Upper Egypt, where the bulk of the protests are taking place", "a saga that has spurred protests":
         # protests named in a clause describing a place or a thing, a setting, not a protest told
         return False
+    if m.type in TYPE_RANK and not m.casualties and token.pos_ == "NOUN" and any(
+            c.dep_ in ("acl", "relcl") and c.lower_ in _DUE for c in token.children):
+        return False  # "protests that are planned for later in the day", "a strike scheduled for Monday": not yet held
     if m.type in _INTENT_ACTS:
         return True
     if m.type in TYPE_RANK and _remembered(token):

@@ -40,8 +40,11 @@ FIGHTING_KINDS = {"state military", "armed group", "terrorist group", "rebels", 
 
 
 def has_subject(token) -> bool:  # noqa: ANN001 - a spaCy token
-    """A passive act with a stated patient ("They were arrested on Wednesday"): someone was acted on."""
-    return any(c.dep_ == "nsubjpass" for c in predicate(token).children)
+    """A passive act with a stated patient ("They were arrested on Wednesday"): someone was acted on.
+    A second passive verb shares the first one's ("She was detained in May and has been sentenced")."""
+    p = predicate(token)
+    verbs = [p, p.head] if p.dep_ == "conj" and p.tag_ == "VBN" and p.head.tag_ == "VBN" else [p]
+    return any(c.dep_ == "nsubjpass" for v in verbs for c in v.children)
 
 
 _AGENT_POS = {"PRON", "NOUN", "PROPN"}

@@ -174,7 +174,7 @@ def _contrast_clause(p, governor) -> bool:  # noqa: ANN001 - spaCy tokens
 
 
 # acts between two parties that stay events when what they concern is an attack told in their sentence
-_ABOUT_ACTS = frozenset({"CONSULT", "REQUEST", "THREATEN", "AGREE"})
+_ABOUT_ACTS = frozenset({"CONSULT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"})
 
 
 def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
