@@ -146,3 +146,14 @@ def test_who_rescues_captives_did_not_abduct_them(staged, text) -> None:
 def test_a_verb_of_saving_as_the_means_of_an_attack_keeps_its_subject(staged) -> None:
     found = _roles(staged, "Troops saved the city by shelling rebel positions.", "shelling")
     assert found[0] is not None and found[0].actor.id == "MILITARY"
+
+
+@pytest.mark.parametrize("text", [
+    "Violent protests broke out in the capital on Sunday.",
+    "Mass protests swept the country after the vote.",
+])
+def test_an_adjective_opening_the_sentence_is_no_actor(text) -> None:
+    import sitrep
+
+    labels = [m.actor1.label for m in sitrep.extract(text, published="2024-06-13") if m.actor1 is not None]
+    assert not any(label in ("Violent", "Mass") for label in labels)

@@ -693,7 +693,10 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
         if act is not None and act.pos_ in ("NOUN", "PROPN") and not doc.text[start + len(head):t0].strip() \
                 and trigger_at(doc, t0, ("ASSAULT",)) is not None:
             return None  # "Car Bomb Attack", "Twin Suicide Blasts": the words before an attack's noun modify it
-        lead = head_of(span_tokens(doc, sentence.index, start, start + len(head)))
+        words = span_tokens(doc, sentence.index, start, start + len(head))
+        if words and all(t.pos_ == "ADJ" for t in words) and trigger_at(doc, t0, ("ASSAULT", "PROTEST", "COERCE")) is not None:
+            return None  # "Violent protests broke out", "Mass protests swept": an adjective names nobody
+        lead = head_of(words)
         if lead is not None and (lead.dep_ == "mark" or lead.pos_ == "SCONJ"):
             return None  # "As (protests continued)": a word linking clauses, no subject
         return _named_earlier(doc, ActorMatch(start, start + len(head), doc.text[start:start + len(head)], _UNKNOWN_ACTOR))
