@@ -196,3 +196,9 @@ def test_a_hearing_stands_over_the_participle_that_says_who_was_jailed() -> None
 ])
 def test_a_strike_by_a_workforce_is_a_stoppage(staged, text, word, etype) -> None:
     assert (word, etype) in _types(staged, text)
+
+
+def test_a_press_release_frees_no_one(staged) -> None:
+    found = _types(staged, "The party said in a press release on Monday that the vote was rigged.")
+    assert ("release", "CONCEDE") not in found
+    assert ("released", "CONCEDE") in _types(staged, "The army released 20 prisoners, the ministry said in a news release.")
