@@ -611,3 +611,11 @@ def test_civilians_killed_in_fighting_between_two_sides_are_its_target():
     # with no dead told, the two sides stay the two parties
     fight = of_type("ASSAULT", "Fierce clashes broke out between regime forces and ISIS militants in Raqqa on Tuesday.")
     assert fight and fight[0].actor2 is not None and fight[0].actor2.name == "Islamic State (ISIS)", [roles(m) for m in fight]
+
+
+def test_a_headline_condemning_the_attack_the_body_tells_adds_no_record() -> None:
+    title = "Party Condemns Attack on Council Headquarters in Northern Town"
+    text = ("A car bomb killed five guards at the council headquarters in the town of Azaz on Tuesday, "
+            "the monitor said. The party condemned the bombing in a statement.")
+    records = [m for m in sitrep.extract(text, published="2021-03-05", title=title) if not m.historical]
+    assert [m.type for m in records] == ["ASSAULT"]

@@ -92,3 +92,8 @@ def test_a_bare_speaker_before_a_participle_or_named(staged, text: str, speaker:
 ])
 def test_a_speech_noun_after_a_preposition_names_no_speaker(staged, text: str) -> None:
     assert _claims(staged, text) == []
+
+
+def test_an_inverted_speaker_before_where_it_said_so(staged) -> None:
+    text = "Mortar rounds hit a bakery close to the old naval base said the monitor in a statement issued on Monday."
+    assert _claims(staged, text) == [("the monitor", "reported")]

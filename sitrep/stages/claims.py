@@ -51,6 +51,9 @@ _VERB_SUBJ = re.compile(r"[,\"”]\s*((?i:" + _SAY + r"))\s+((?:[Tt]he\s+)?[A-Z]
 _INVERTED_WORDS = r"(?:on|in|late|early|earlier|today|yesterday|citing|quoting|adding|which|who|whose|that)"
 _INVERTED_BARE = re.compile(r"\s+((?:[Tt]he\s+|an?\s+|A\s+|An\s+)?[A-Za-z][^,.;:\"”]{1,70}?)"
                             r"(?=\s*(?:[.;!?]|$)|,\s*(?:which|who|whose|adding|citing|quoting)\b|\s+" + _INVERTED_WORDS + r"\b)")
+# "said the Coalition in a press release published on Wednesday": where the speaker said it, no clause
+_TOLD_IN = re.compile(r"\s+(?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+)?(?:statement|release|interview|"
+                      r"report|briefing|message|letter|video|tweet|post)\b", re.I)
 _INVERTED_TAIL = re.compile(r"\s+" + _INVERTED_WORDS + r"\b.*$", re.I | re.S)
 # a determiner inside a run of words before a speech verb: a noun phrase starts there ("... during
 # the past week a military source said") unless a preposition puts it inside the one before ("an
@@ -205,7 +208,8 @@ def _inverted_speaker(doc: Doc, sentence: Sentence, text: str, verb: int, at: in
     # up to the clause's end, past words like "in" or "on Sunday" ("says persons in courthouses must
     # wear masks": a clause), but not into a relative clause ("said the Observatory, which takes ...")
     rest = text[m.end(1):]
-    relative = re.match(r"\s*,?\s*(?:which|who|whose|that|adding|citing|quoting)\b", rest)  # "said X adding that ..."
+    relative = re.match(r"\s*,?\s*(?:which|who|whose|that|adding|citing|quoting)\b", rest) \
+        or _TOLD_IN.match(rest)  # "said X adding that ...", "said X in a press release published on .."
     close = re.search(r"[.;!?]|$", rest)
     tokens = span_tokens(doc, sentence.index, s, e if relative else m.end(1) + sentence.start + close.start())
     if any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(
