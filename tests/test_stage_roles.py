@@ -157,3 +157,14 @@ def test_an_adjective_opening_the_sentence_is_no_actor(text) -> None:
 
     labels = [m.actor1.label for m in sitrep.extract(text, published="2024-06-13") if m.actor1 is not None]
     assert not any(label in ("Violent", "Mass") for label in labels)
+
+
+@pytest.mark.parametrize("text", [
+    "Following the boy's death, a prosecutor ordered that the two teachers be detained.",
+    "Despite the truce, a prosecutor ordered that the two teachers be detained.",
+])
+def test_a_fronted_prepositional_phrase_is_no_actor(text) -> None:
+    import sitrep
+
+    actors = [m.actor1.label for m in sitrep.extract(text, published="2024-06-13") if m.actor1 is not None]
+    assert actors and all(label and "prosecutor" in label for label in actors)

@@ -366,7 +366,7 @@ _HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces
                 "assailants", "attackers", "militants", "fighters", "rebels", "insurgents", "protesters",
                 "demonstrators", "students", "workers", "journalists", "activists", "authorities", "government",
                 "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
-                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime", "hackers",
+                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutor", "prosecutors", "regime", "hackers",
                 "mutineers", "putschists", "pirates", "settlers", "smugglers", "traffickers"}
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "FAC"}
 _FORCE_HEADS = {"jets", "warplanes", "planes", "aircraft", "aircrafts", "forces", "troops", "soldiers", "army", "military",
@@ -643,7 +643,10 @@ _SUBJECT_TAIL = re.compile(
 
 # "But he ...", "Speaking to reporters ...", "The draft resolution ...": no named subject
 _NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|Having|Being|In|On|At|After|"
-                          r"Before|During|While|When|If|The draft|This|That|These|Those|It|He|She|They|We|I)\b"
+                          r"Before|During|While|When|If|The draft|This|That|These|Those|It|He|She|They|We|I|"
+                          # a fronted phrase opened by a preposition ("Following the girl's death, ...")
+                          r"Following|Despite|Amid|Amidst|Since|Upon|Until|Without|Within|Among|Against|Under|Over|Through|"
+                          r"Throughout|From|For)\b"
                           r"|\b(?:he|she|it|they|we|i|you)$", re.I)
 
 
