@@ -202,3 +202,8 @@ def test_a_press_release_frees_no_one(staged) -> None:
     found = _types(staged, "The party said in a press release on Monday that the vote was rigged.")
     assert ("release", "CONCEDE") not in found
     assert ("released", "CONCEDE") in _types(staged, "The army released 20 prisoners, the ministry said in a news release.")
+
+
+def test_seeking_to_do_is_an_attempt_not_a_request(staged) -> None:
+    assert ("sought", "REQUEST") not in _types(staged, "The new cabinet sought to calm the fears of its neighbours.")
+    assert ("sought", "REQUEST") in _types(staged, "The lawyers sought the release of the two journalists.")

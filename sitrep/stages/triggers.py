@@ -409,6 +409,8 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
         return replace(t, type=NOT_EVENT)
     if t.text.lower() == "release" and re.search(r"\b(?:press|news|media)\s+$", text[max(0, t.start - 8):t.start], re.I):
         return replace(t, type=NOT_EVENT)  # "said in a press release": a statement, no one set free
+    if t.type == "REQUEST" and t.text.lower() in ("sought", "seeking", "seeks", "seek") and re.match(r"\s+to\s+[a-z]", text[t.end:t.end + 6]):
+        return replace(t, type=NOT_EVENT)  # "sought to allay fears", "seeking to topple": an attempt, no request
     if t.type == "CONCEDE" and re.match(r"(?:lift|eas|relax)", t.text, re.I) \
             and re.match(r"^\s+(?:[\w\-]+\s+){0,4}?blockades?\b", text[t.end:t.end + 60], re.I):
         return _as(t, "RETREAT", "withdraw")  # "lifted the blockade": a military de-escalation (CAMEO 0872)
