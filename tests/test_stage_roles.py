@@ -168,3 +168,14 @@ def test_a_fronted_prepositional_phrase_is_no_actor(text) -> None:
 
     actors = [m.actor1.label for m in sitrep.extract(text, published="2024-06-13") if m.actor1 is not None]
     assert actors and all(label and "prosecutor" in label for label in actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Airstrikes killed 60 foreign fighters from Tunisia and Egypt near the border on Saturday.",
+    "Police arrested three men from Turkey in the port on Monday.",
+])
+def test_the_country_people_come_from_is_no_party(text) -> None:
+    import sitrep
+
+    parties = [a.name for m in sitrep.extract(text, published="2024-06-13") for a in (m.actor1, m.actor2) if a is not None]
+    assert not any(name and name.startswith("Government of") or name == "Egyptian military" for name in parties)

@@ -84,9 +84,14 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False  # "said in Turkey": where the speaker was, not who acted
     if IN_PLACE.search(text[max(0, m.start - 30):m.start]) and country_name(m.text):
         return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
+    if _FROM_ORIGIN.search(text[max(0, m.start - 80):m.start]) and country_name(m.text):
+        return False  # "fighters from Tunisia and Egypt": where people come from, not the state acting
     return not _HELD.match(text[m.end:m.end + 14])
 
 
+_FROM_ORIGIN = re.compile(r"\b(?:fighters|mercenaries|militants|jihadists|nationals|citizens|people|workers|migrants|refugees|"
+                          r"volunteers|recruits|men|women|children|students|tourists|families)\s+from\s+(?:the\s+)?"
+                          r"(?:[\w\-]+(?:\s+|,\s*)){0,6}$", re.I)
 IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|into|for)\s+(?:the\s+)?(?:(?:north|south|east|west|"
                        r"central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|"
                        r"south-?eastern|northwest|northeast|southwest|southeast)\s+)?$", re.I)
@@ -425,6 +430,9 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
               or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
     # "Jane Roe's defence committee", "Roe's lawyer": the person owns what the phrase names, and is not it
     inside = [a for a in inside if not (a.end <= at and person_owner(doc.text, a))]
+    # "foreign fighters from Tunisia and Egypt": where they come from, not who they are
+    inside = [a for a in inside if not (a.start > at and _FROM_ORIGIN.search(doc.text[max(0, a.start - 80):a.start])
+                                        and country_name(a.text))]
     if inside and not any(a.start <= at < a.end for a in inside) and head.lower_ not in _FORCE_HEADS:
         # the head word is outside every name in the phrase: "a Paris criminal court", "police in
         # Lagos" - the whole phrase decides (a state named in it is only the body's country)
