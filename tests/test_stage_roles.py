@@ -179,3 +179,10 @@ def test_the_country_people_come_from_is_no_party(text) -> None:
 
     parties = [a.name for m in sitrep.extract(text, published="2024-06-13") for a in (m.actor1, m.actor2) if a is not None]
     assert not any(name and name.startswith("Government of") or name == "Egyptian military" for name in parties)
+
+
+def test_who_tells_of_an_arrest_is_not_its_target() -> None:
+    import sitrep
+
+    [record] = [m for m in sitrep.extract("Police detained Jane Roe on Sunday, her lawyer said.", published="2024-06-13")]
+    assert record.type == "COERCE" and record.actor2 is not None and record.actor2.label == "Jane Roe"

@@ -134,6 +134,8 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             demander = _demander(doc, sentence)
             if demander is not None and (source is None or party_of(demander) != party_of(source)):
                 return demander, source
+        if etype == "COERCE" and target is not None and any(s <= target.start < e for s, e in claim_spans):
+            target = None  # "Police detained him on Sunday, his lawyer said": who tells of the arrest is not its target
         return source, target
     # "opposition fighters", "Turkish troops": a demonym before a force names the side that fights
     actors = [promote(text, a) for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
