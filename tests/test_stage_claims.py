@@ -97,3 +97,16 @@ def test_a_speech_noun_after_a_preposition_names_no_speaker(staged, text: str) -
 def test_an_inverted_speaker_before_where_it_said_so(staged) -> None:
     text = "Mortar rounds hit a bakery close to the old naval base said the monitor in a statement issued on Monday."
     assert _claims(staged, text) == [("the monitor", "reported")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Two aid workers were freed on Monday, the charity said.", "the charity"),
+    ("A guard was shot dead at the gate on Monday, the embassy said.", "the embassy"),
+])
+def test_a_body_speaking_for_itself_is_a_source(staged, text: str, speaker: str) -> None:
+    assert _claims(staged, text) == [(speaker, "reported")]
+
+
+def test_a_speech_noun_after_another_verb_names_no_speaker(staged) -> None:
+    text = "The council called a meeting to discuss reports of a gas attack near the capital."
+    assert _claims(staged, text) == []

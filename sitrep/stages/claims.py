@@ -71,7 +71,8 @@ _WITHOUT_BEFORE = re.compile(r"\b(?:without|not|never)\s+$", re.I)
 _NOT_SPEAKING = re.compile(r"\s(?:was|were|is|are|been|being|be|not|never)$", re.I)
 # "with reports of heavy casualties", "amid claims that": after a preposition or a determiner the
 # speech word is a noun, and the words before it are no speaker
-_NOUN_USE = re.compile(r"\s(?:with|amid|despite|after|following|of|about|over|against|from|the|these|those|such|its|their)$", re.I)
+_NOUN_USE = re.compile(r"\s(?:with|amid|despite|after|following|of|about|over|against|from|the|these|those|such|its|their|"
+                       r"to\s+[a-z]+)$", re.I)  # "a meeting to discuss reports of ...": the object of another verb
 _LOWER_START = {"which", "who", "that", "and", "but", "while", "as", "when"}
 
 
@@ -141,7 +142,9 @@ _SPEAKER = re.compile(
     r"director|leaders|police|office|prosecutors?|authorities|department|investigators|officers?|rescuers|"
     r"organi[sz]ation|watchdog|commission|family|relatives|lawyers?|attorneys?|sister|brother|mother|father|wife|husband|"
     # the judiciary or a news outlet ("the judiciary said", "the outlet said", "Mizan Online reported")
-    r"judiciary|website|outlet|newspaper|broadcaster|channel|radio|online)\b", re.I)
+    r"judiciary|website|outlet|newspaper|broadcaster|channel|radio|online|"
+    # a body that speaks for itself ("the charity said", "the embassy said", "the union said")
+    r"charity|charities|embassy|union|committee|council|coalition|campaigners?|hospital)\b", re.I)
 # titles a person speaking for a body holds ("senior advisor to the UN coordinator", "the union's chairperson")
 _ROLE = re.compile(r"\b(?:advis[eo]rs?|coordinator|chair(?:man|woman|person)?|secretary|chief|head|commissioner|"
                    r"governor|commander|representative|envoy|ambassador|superintendent|inspector|researcher)\b", re.I)
