@@ -619,3 +619,9 @@ def test_a_headline_condemning_the_attack_the_body_tells_adds_no_record() -> Non
             "the monitor said. The party condemned the bombing in a statement.")
     records = [m for m in sitrep.extract(text, published="2021-03-05", title=title) if not m.historical]
     assert [m.type for m in records] == ["ASSAULT"]
+
+
+def test_a_headline_verb_in_capitals_ends_its_subject() -> None:
+    records = [m for m in sitrep.extract("The measures target six officials.", published="2021-03-05",
+                                         title="US Extends Sanctions on Syrian Officials") if not m.historical]
+    assert [(m.type, m.actor1.name if m.actor1 else None) for m in records] == [("SANCTION", "Government of United States")]

@@ -698,6 +698,13 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
         if offset and verb is not None and act is not None and act.dep_ == "dobj" and act.head.i == verb.i \
                 and verb.lower_ not in _REGARDING:
             head = _SUBJECT_TAIL.sub("", doc.text[begin + offset:sentence.start + verb.idx]).rstrip()
+        elif verb is not None and verb.tag_ in ("VBZ", "VBD") and verb.text[:1].isupper():
+            # "US Extends Sanctions on ...", "Police Arrest ...": a headline's verb in capitals ends its subject
+            head = doc.text[begin + offset:sentence.start + verb.idx].rstrip()
+            known = next((a for a in doc.actors if a.start == begin + offset and a.end == begin + offset + len(head)
+                          and not a.demonym), None)
+            if known is not None:
+                return known
         if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head) \
                 or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
             return None  # "The comments from Stoltenberg followed an (emergency meeting)": a clause, no subject
