@@ -625,3 +625,11 @@ def test_a_headline_verb_in_capitals_ends_its_subject() -> None:
     records = [m for m in sitrep.extract("The measures target six officials.", published="2021-03-05",
                                          title="US Extends Sanctions on Syrian Officials") if not m.historical]
     assert [(m.type, m.actor1.name if m.actor1 else None) for m in records] == [("SANCTION", "Government of United States")]
+
+
+def test_a_sentence_closed_by_a_photo_credit_is_a_caption_and_no_record() -> None:
+    text = ("Jets struck the market of the town on Monday, killing five people. Men look for survivors after "
+            "an airstrike on a clinic in a nearby village on February 20 2021. (Reuters) The wounded were taken to hospitals.")
+    records = [m for m in sitrep.extract(text, published="2021-03-05") if not m.historical]
+    assert len(records) == 1 and records[0].date is not None and records[0].date.value == "2021-03-01"
+    assert "clinic" not in records[0].evidence.text
