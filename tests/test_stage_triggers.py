@@ -207,3 +207,11 @@ def test_a_press_release_frees_no_one(staged) -> None:
 def test_seeking_to_do_is_an_attempt_not_a_request(staged) -> None:
     assert ("sought", "REQUEST") not in _types(staged, "The new cabinet sought to calm the fears of its neighbours.")
     assert ("sought", "REQUEST") in _types(staged, "The lawyers sought the release of the two journalists.")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The cabinet is full of veterans of the 20-year battle against the coalition.", "battle"),
+    ("Both sides are tired of the decades-long war over the valley.", "war"),
+])
+def test_a_long_running_war_is_no_act(staged, text, word) -> None:
+    assert (word, "ASSAULT") not in _types(staged, text)
