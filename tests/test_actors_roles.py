@@ -632,3 +632,25 @@ def test_an_act_told_of_whom_it_befell_is_a_candidate(text, etype) -> None:
 def test_an_act_named_only_as_what_a_censure_is_about_stays_the_censures() -> None:
     found = records("The rights chief on Thursday criticised the detention of publisher Jimmy Roe." + _AFTER)
     assert [m.type for m in found if m.sentences[0] == 0] == ["ACCUSE"]
+
+
+def test_a_headline_condemning_the_attack_the_body_tells_adds_no_record() -> None:
+    title = "Party Condemns Attack on Council Headquarters in Northern Town"
+    text = ("A car bomb killed five guards at the council headquarters in the town of Azaz on Tuesday, "
+            "the monitor said. The party condemned the bombing in a statement.")
+    records = [m for m in sitrep.extract(text, published="2021-03-05", title=title) if not m.historical]
+    assert [m.type for m in records] == ["ASSAULT"]
+
+
+def test_a_headline_verb_in_capitals_ends_its_subject() -> None:
+    records = [m for m in sitrep.extract("The measures target six officials.", published="2021-03-05",
+                                         title="US Extends Sanctions on Syrian Officials") if not m.historical]
+    assert [(m.type, m.actor1.name if m.actor1 else None) for m in records] == [("SANCTION", "Government of United States")]
+
+
+def test_a_sentence_closed_by_a_photo_credit_is_a_caption_and_no_record() -> None:
+    text = ("Jets struck the market of the town on Monday, killing five people. Men look for survivors after "
+            "an airstrike on a clinic in a nearby village on February 20 2021. (Reuters) The wounded were taken to hospitals.")
+    records = [m for m in sitrep.extract(text, published="2021-03-05") if not m.historical]
+    assert len(records) == 1 and records[0].date is not None and records[0].date.value == "2021-03-01"
+    assert "clinic" not in records[0].evidence.text

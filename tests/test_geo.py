@@ -558,3 +558,10 @@ def test_a_place_in_the_possessive_holds_the_name_after_it():
 def test_a_qualified_town_is_the_one_so_called_not_the_one_it_is_another_name_of():
     found = places("A fire closed the courthouse in Philippi, West Virginia, on Sunday.")
     assert found["Philippi"].name == "Philippi" and found["Philippi"].admin1_code == "WV"
+
+
+def test_a_state_abbreviation_is_one_only_with_its_dot():
+    # "Mass." and "Miss." are abbreviations; "Mass protests", "Miss Jane Roe" are not places
+    found = places("Mass protests swept the region on Sunday. Police in Springfield, Mass. arrested two men.")
+    assert "Mass" not in found and "Mass." in found
+    assert "Miss" not in places("Miss Jane Roe taught in Oxford for years.")

@@ -189,3 +189,43 @@ def test_the_possessor_of_an_arrest_is_arrested_unless_of_names_whom(staged) -> 
 def test_a_second_passive_verb_shares_the_first_ones_patient(staged, text, word, patient) -> None:
     doc = staged(text)
     assert has_subject(token_at(doc, 0, doc.text.index(word))) is patient
+
+
+@pytest.mark.parametrize("text", [
+    "Violent protests broke out in the capital on Sunday.",
+    "Mass protests swept the country after the vote.",
+])
+def test_an_adjective_opening_the_sentence_is_no_actor(text) -> None:
+    import sitrep
+
+    labels = [m.actor1.label for m in sitrep.extract(text, published="2024-06-13") if m.actor1 is not None]
+    assert not any(label in ("Violent", "Mass") for label in labels)
+
+
+@pytest.mark.parametrize("text", [
+    "Following the court ruling, a prosecutor ordered that the two teachers be detained.",
+    "Despite the truce, a prosecutor ordered that the two teachers be detained.",
+])
+def test_a_fronted_prepositional_phrase_is_no_actor(text) -> None:
+    import sitrep
+
+    actors = [m.actor1.label for m in sitrep.extract(text, published="2024-06-13") if m.actor1 is not None]
+    assert actors and all(label and "prosecutor" in label for label in actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Airstrikes killed 60 foreign fighters from Tunisia and Egypt near the border on Saturday.",
+    "Police arrested three men from Turkey in the port on Monday.",
+])
+def test_the_country_people_come_from_is_no_party(text) -> None:
+    import sitrep
+
+    parties = [a.name for m in sitrep.extract(text, published="2024-06-13") for a in (m.actor1, m.actor2) if a is not None]
+    assert not any(name and name.startswith("Government of") or name == "Egyptian military" for name in parties)
+
+
+def test_who_tells_of_an_arrest_is_not_its_target() -> None:
+    import sitrep
+
+    [record] = [m for m in sitrep.extract("Police detained Jane Roe on Sunday, her lawyer said.", published="2024-06-13")]
+    assert record.type == "COERCE" and record.actor2 is not None and record.actor2.label == "Jane Roe"

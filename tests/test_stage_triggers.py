@@ -198,3 +198,22 @@ def test_a_hearing_stands_over_the_participle_that_says_who_was_jailed() -> None
 ])
 def test_a_strike_by_a_workforce_is_a_stoppage(staged, text, word, etype) -> None:
     assert (word, etype) in _types(staged, text)
+
+
+def test_a_press_release_frees_no_one(staged) -> None:
+    found = _types(staged, "The party said in a press release on Monday that the vote was rigged.")
+    assert ("release", "CONCEDE") not in found
+    assert ("released", "CONCEDE") in _types(staged, "The army released 20 prisoners, the ministry said in a news release.")
+
+
+def test_seeking_to_do_is_an_attempt_not_a_request(staged) -> None:
+    assert ("sought", "REQUEST") not in _types(staged, "The new cabinet sought to calm the fears of its neighbours.")
+    assert ("sought", "REQUEST") in _types(staged, "The lawyers sought the release of the two journalists.")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The cabinet is full of veterans of the 20-year battle against the coalition.", "battle"),
+    ("Both sides are tired of the decades-long war over the valley.", "war"),
+])
+def test_a_long_running_war_is_no_act(staged, text, word) -> None:
+    assert (word, "ASSAULT") not in _types(staged, text)

@@ -250,6 +250,8 @@ def _lower_words(text: str) -> frozenset[str]:
 def _plausible(phrase: str, lowered: frozenset[str], stop: frozenset[str], index: GeoIndex) -> bool:
     words = phrase.split()
     key = fold(phrase)
+    if phrase + "." in _dotted_aliases():
+        return False  # "Mass protests", "Miss World": an abbreviation ("Mass.", "Miss.") is one only with its dot
     if _known_short(phrase, index):
         return True
     if len(words) == 1:

@@ -144,6 +144,13 @@ def _caption_credits() -> list[re.Pattern[str]]:
     return [re.compile(p, re.IGNORECASE) for p in load_yaml("boilerplate.yaml").get("caption_credit", [])]
 
 
+def caption_credit_at(text: str, pos: int) -> bool:
+    """Whether a photo credit ("(Reuters)", "(AFP photo)") opens ``text`` at ``pos``, after a sentence:
+    the sentence it follows is the photo's caption."""
+    skip = pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip())
+    return any(p.match(text, pos) or p.match(text, skip) for p in _caption_credits())
+
+
 _REPORTED = re.compile(r"\b(?:" + lexicon.speech_alternation("reported_cue") + r")\b", re.I)
 CAPTION_WORDS = 80  # a longer run before a photo credit is not one caption
 

@@ -48,9 +48,12 @@ _VERB_SUBJ = re.compile(r"[,\"”]\s*((?i:" + _SAY + r"))\s+((?:[Tt]he\s+)?[A-Z]
 # "... a military airport said the Observatory.": with no comma before the verb, a speaker after it
 # is a noun phrase that runs to the end of the clause (else it is the object or what was said; "said
 # the ministry, the police and ... had": a list opening the clause said, not a speaker)
-_INVERTED_WORDS = r"(?:on|in|late|early|earlier|today|yesterday|citing|quoting|which|who|whose|that)"
+_INVERTED_WORDS = r"(?:on|in|late|early|earlier|today|yesterday|citing|quoting|adding|which|who|whose|that)"
 _INVERTED_BARE = re.compile(r"\s+((?:[Tt]he\s+|an?\s+|A\s+|An\s+)?[A-Za-z][^,.;:\"”]{1,70}?)"
                             r"(?=\s*(?:[.;!?]|$)|,\s*(?:which|who|whose|adding|citing|quoting)\b|\s+" + _INVERTED_WORDS + r"\b)")
+# "said the Coalition in a press release published on Wednesday": where the speaker said it, no clause
+_TOLD_IN = re.compile(r"\s+(?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+)?(?:statement|release|interview|"
+                      r"report|briefing|message|letter|video|tweet|post)\b", re.I)
 _INVERTED_TAIL = re.compile(r"\s+" + _INVERTED_WORDS + r"\b.*$", re.I | re.S)
 # a determiner inside a run of words before a speech verb: a noun phrase starts there ("... during
 # the past week a military source said") unless a preposition puts it inside the one before ("an
@@ -66,6 +69,10 @@ _SAME_SOURCE = re.compile(r"^(?:\w+\s+){0,2}?(?:the|this)\s+(?:same\s+)?source$"
 _PASSIVE_REPORT = re.compile(r"\b(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:been\s+)?(?:" + lexicon.speech_alternation("passive_report") + r")\b(?!\s+by)", re.I)
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|not|never)\s+$", re.I)
 _NOT_SPEAKING = re.compile(r"\s(?:was|were|is|are|been|being|be|not|never)$", re.I)
+# "with reports of heavy casualties", "amid claims that": after a preposition or a determiner the
+# speech word is a noun, and the words before it are no speaker
+_NOUN_USE = re.compile(r"\s(?:with|amid|despite|after|following|of|about|over|against|from|the|these|those|such|its|their|"
+                       r"to\s+[a-z]+)$", re.I)  # "a meeting to discuss reports of ...": the object of another verb
 _LOWER_START = {"which", "who", "that", "and", "but", "while", "as", "when"}
 
 
@@ -135,7 +142,9 @@ _SPEAKER = re.compile(
     r"director|leaders|police|office|prosecutors?|authorities|department|investigators|officers?|rescuers|"
     r"organi[sz]ation|watchdog|commission|family|relatives|lawyers?|attorneys?|sister|brother|mother|father|wife|husband|"
     # the judiciary or a news outlet ("the judiciary said", "the outlet said", "Mizan Online reported")
-    r"judiciary|website|outlet|newspaper|broadcaster|channel|radio|online)\b", re.I)
+    r"judiciary|website|outlet|newspaper|broadcaster|channel|radio|online|"
+    # a body that speaks for itself ("the charity said", "the embassy said", "the union said")
+    r"charity|charities|embassy|union|committee|council|coalition|campaigners?|hospital)\b", re.I)
 # titles a person speaking for a body holds ("senior advisor to the UN coordinator", "the union's chairperson")
 _ROLE = re.compile(r"\b(?:advis[eo]rs?|coordinator|chair(?:man|woman|person)?|secretary|chief|head|commissioner|"
                    r"governor|commander|representative|envoy|ambassador|superintendent|inspector|researcher)\b", re.I)
@@ -202,14 +211,16 @@ def _inverted_speaker(doc: Doc, sentence: Sentence, text: str, verb: int, at: in
     # up to the clause's end, past words like "in" or "on Sunday" ("says persons in courthouses must
     # wear masks": a clause), but not into a relative clause ("said the Observatory, which takes ...")
     rest = text[m.end(1):]
-    relative = re.match(r"\s*,?\s*(?:which|who|whose|that)\b", rest)
+    relative = re.match(r"\s*,?\s*(?:which|who|whose|that|adding|citing|quoting)\b", rest) \
+        or _TOLD_IN.match(rest)  # "said X adding that ...", "said X in a press release published on .."
     close = re.search(r"[.;!?]|$", rest)
     tokens = span_tokens(doc, sentence.index, s, e if relative else m.end(1) + sentence.start + close.start())
     if any(t.pos_ in ("VERB", "AUX") for t in tokens) or any(
             s <= x.start < e for x in doc.in_span(doc.triggers, s, e) + doc.in_span(doc.casualties, s, e)):
         return None
     last = words[-1]
-    if not (_SPEAKER.fullmatch(last) or _ROLE.fullmatch(last)
+    # "said the Coalition in a press release": a name (a capitalised head after the article) speaks too
+    if not (_SPEAKER.fullmatch(last) or _ROLE.fullmatch(last) or (len(words) > 1 and last[:1].isupper())
             or any(a.end == e and not a.demonym for a in doc.in_span(doc.actors, s, e))):
         return None
     return s, e
@@ -330,7 +341,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         subject, shift = _trim_subject(raw)
         if not subject or subject.split()[0].lower() in _LOWER_START:
             continue
-        if _NOT_SPEAKING.search(subject):
+        if _NOT_SPEAKING.search(subject) or _NOUN_USE.search(" " + raw):
             # "two more people were reported killed": said by someone unnamed, not by the subject;
             # "the group has not claimed it": no claim
             continue

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from sitrep import lexicon
+from sitrep.ingest.boilerplate import caption_credit_at
 from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, When
 from sitrep.resolve.actors import UNLISTED_IDS, ActorMatch, actor_dictionary, actor_label, class_entry
 from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, mode_rank
@@ -127,7 +128,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         by_sentence[sentence.index] = doc.in_sentence(doc.triggers, sentence)
     for sentence in doc.sentences:
         triggers = by_sentence[sentence.index]
-        if not triggers or _CAPTION.match(sentence.text):
+        if not triggers or _CAPTION.match(sentence.text) or caption_credit_at(doc.text, sentence.end):
             continue  # a photo's caption tells what the picture shows, not an event the article reports
         links = _RELATED_LINKS.search(sentence.text)
         if links is not None:
@@ -324,6 +325,8 @@ def _headline_acts(doc: Doc, labeller: RoleLabeller = label_roles) -> None:
     for m in title.mentions:
         if m.historical or _FAMILY.get(m.type, "verbal") in told:
             continue
+        if m.type == "ACCUSE" and "violent" in told and any(t.type == "ASSAULT" for t in title.triggers):
+            continue  # "Coalition Condemns Attack on ...": blame or condemnation of the attack the body tells is its attribute
         for ev in (m.evidence, m.claim.evidence, *(c.evidence for c in m.casualties)):
             if ev is not None:
                 ev.field = "title"

@@ -112,9 +112,14 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False  # "said in Turkey": where the speaker was, not who acted
     if IN_PLACE.search(text[max(0, m.start - 30):m.start]) and country_name(m.text):
         return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
+    if _FROM_ORIGIN.search(text[max(0, m.start - 80):m.start]) and country_name(m.text):
+        return False  # "fighters from Tunisia and Egypt": where people come from, not the state acting
     return not _HELD.match(text[m.end:m.end + 14])
 
 
+_FROM_ORIGIN = re.compile(r"\b(?:fighters|mercenaries|militants|jihadists|nationals|citizens|people|workers|migrants|refugees|"
+                          r"volunteers|recruits|men|women|children|students|tourists|families)\s+from\s+(?:the\s+)?"
+                          r"(?:[\w\-]+(?:\s+|,\s*)){0,6}$", re.I)
 IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|into|for)\s+(?:the\s+)?(?:(?:north|south|east|west|"
                        r"central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|"
                        r"south-?eastern|northwest|northeast|southwest|southeast)\s+)?$", re.I)
@@ -157,6 +162,8 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             demander = _demander(doc, sentence)
             if demander is not None and (source is None or party_of(demander) != party_of(source)):
                 return demander, source
+        if etype == "COERCE" and target is not None and any(s <= target.start < e for s, e in claim_spans):
+            target = None  # "Police detained him on Sunday, his lawyer said": who tells of the arrest is not its target
         return source, target
     # "opposition fighters", "Turkish troops": a demonym before a force names the side that fights
     actors = [promote(text, a) for a in doc.in_sentence(doc.actors, sentence) if _eligible(a, claim_spans, text, victim_spans, etype)]
@@ -394,7 +401,7 @@ _HUMAN_HEADS = {"police", "policemen", "officers", "troops", "soldiers", "forces
                 "assailants", "attackers", "militants", "fighters", "rebels", "insurgents", "protesters",
                 "demonstrators", "students", "workers", "journalists", "activists", "authorities", "government",
                 "officials", "agents", "bandits", "kidnappers", "abductors", "men", "mob", "gang", "gangs",
-                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutors", "regime", "hackers",
+                "militia", "militias", "jihadists", "guards", "court", "judge", "prosecutor", "prosecutors", "regime", "hackers",
                 "mutineers", "putschists", "pirates", "settlers", "smugglers", "traffickers"}
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "FAC"}
 _FORCE_HEADS = {"jets", "warplanes", "planes", "aircraft", "aircrafts", "forces", "troops", "soldiers", "army", "military",
@@ -453,6 +460,9 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
               or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
     # "Jane Roe's defence committee", "Roe's lawyer": the person owns what the phrase names, and is not it
     inside = [a for a in inside if not (a.end <= at and person_owner(doc.text, a))]
+    # "foreign fighters from Tunisia and Egypt": where they come from, not who they are
+    inside = [a for a in inside if not (a.start > at and _FROM_ORIGIN.search(doc.text[max(0, a.start - 80):a.start])
+                                        and country_name(a.text))]
     if inside and not any(a.start <= at < a.end for a in inside) and head.lower_ not in _FORCE_HEADS:
         # the head word is outside every name in the phrase: "a Paris criminal court", "police in
         # Lagos" - the whole phrase decides (a state named in it is only the body's country)
@@ -671,7 +681,10 @@ _SUBJECT_TAIL = re.compile(
 
 # "But he ...", "Speaking to reporters ...", "The draft resolution ...": no named subject
 _NOT_SUBJECT = re.compile(r"^(?:But|And|Or|So|Yet|Also|However|Meanwhile|Speaking|Asked|According|Having|Being|In|On|At|After|"
-                          r"Before|During|While|When|If|The draft|This|That|These|Those|It|He|She|They|We|I)\b"
+                          r"Before|During|While|When|If|The draft|This|That|These|Those|It|He|She|They|We|I|"
+                          # a fronted phrase opened by a preposition ("Following the girl's death, ...")
+                          r"Following|Despite|Amid|Amidst|Since|Upon|Until|Without|Within|Among|Against|Under|Over|Through|"
+                          r"Throughout|From|For)\b"
                           r"|\b(?:he|she|it|they|we|i|you)$", re.I)
 
 
@@ -713,6 +726,13 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
         if offset and verb is not None and act is not None and act.dep_ == "dobj" and act.head.i == verb.i \
                 and verb.lower_ not in _REGARDING:
             head = _SUBJECT_TAIL.sub("", doc.text[begin + offset:sentence.start + verb.idx]).rstrip()
+        elif verb is not None and verb.tag_ in ("VBZ", "VBD") and verb.text[:1].isupper():
+            # "US Extends Sanctions on ...", "Police Arrest ...": a headline's verb in capitals ends its subject
+            head = doc.text[begin + offset:sentence.start + verb.idx].rstrip()
+            known = next((a for a in doc.actors if a.start == begin + offset and a.end == begin + offset + len(head)
+                          and not a.demonym), None)
+            if known is not None:
+                return known
         if not head[:1].isupper() or not 1 <= len(head.split()) <= 8 or re.search(r"[;:\"“(]|\b(?:that|who|which)\b", head) \
                 or _NOT_SUBJECT.search(head) or head.lower() in ("the", "a", "an") or re.search(r"\s(?:a|an)\s|\s(?:a|an|the)$", head):
             return None  # "The comments from Stoltenberg followed an (emergency meeting)": a clause, no subject
@@ -721,7 +741,10 @@ def _leading_name(doc: Doc, sentence: Sentence, t0: int) -> ActorMatch | None:
         if act is not None and act.pos_ in ("NOUN", "PROPN") and not doc.text[start + len(head):t0].strip() \
                 and trigger_at(doc, t0, ("ASSAULT",)) is not None:
             return None  # "Car Bomb Attack", "Twin Suicide Blasts": the words before an attack's noun modify it
-        lead = head_of(span_tokens(doc, sentence.index, start, start + len(head)))
+        words = span_tokens(doc, sentence.index, start, start + len(head))
+        if words and all(t.pos_ == "ADJ" for t in words) and trigger_at(doc, t0, ("ASSAULT", "PROTEST", "COERCE")) is not None:
+            return None  # "Violent protests broke out", "Mass protests swept": an adjective names nobody
+        lead = head_of(words)
         if lead is not None and (lead.dep_ == "mark" or lead.pos_ == "SCONJ"):
             return None  # "As (protests continued)": a word linking clauses, no subject
         return _named_earlier(doc, ActorMatch(start, start + len(head), doc.text[start:start + len(head)], _UNKNOWN_ACTOR))

@@ -401,12 +401,23 @@ _ACCUSED_PERSON = re.compile(r"\b(?:the|an?|first|second|third|fourth|fifth|main
 _ACCUSED_OF = re.compile(r"^\s+(?:of|him|her|them|it|the|his|their|its|a|an)\b", re.I)
 
 
+_LONG_RUNNING = re.compile(r"\b(?:\d+|" + lexicon.count_alternation(2, 20) + r")[\s\-](?:years?|months?|decades?)(?:[\s\-]long|[\s\-]old)?\s+$|"
+                           r"\b(?:decades|years|months)[\s\-](?:long|old)\s+$", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
     if t.text.lower() == "release" and re.search(r"\b(?:the|a|an|his|her|their|its|whose)\s+$", text[max(0, t.start - 8):t.start], re.I) \
             and not _DONE_RELEASE.search(text[max(0, t.start - 40):t.start]):
         # "the release of Henry was being negotiated": the noun names no act done ("announced the release
         # of 68 children" tells one)
         return replace(t, type=NOT_EVENT)
+    if t.text.lower() == "release" and re.search(r"\b(?:press|news|media)\s+$", text[max(0, t.start - 8):t.start], re.I):
+        return replace(t, type=NOT_EVENT)  # "said in a press release": a statement, no one set free
+    if t.type == "ASSAULT" and t.text.lower() in ("battle", "war", "fighting", "conflict", "insurgency", "struggle") \
+            and _LONG_RUNNING.search(text[max(0, t.start - 30):t.start]):
+        return replace(t, type=NOT_EVENT)  # "the 20-year battle against", "the decades-long war": a whole conflict, no one act
+    if t.type == "REQUEST" and t.text.lower() in ("sought", "seeking", "seeks", "seek") and re.match(r"\s+to\s+[a-z]", text[t.end:t.end + 6]):
+        return replace(t, type=NOT_EVENT)  # "sought to allay fears", "seeking to topple": an attempt, no request
     if t.type == "CONCEDE" and re.match(r"(?:lift|eas|relax)", t.text, re.I) \
             and re.match(r"^\s+(?:[\w\-]+\s+){0,4}?blockades?\b", text[t.end:t.end + 60], re.I):
         return _as(t, "RETREAT", "withdraw")  # "lifted the blockade": a military de-escalation (CAMEO 0872)
