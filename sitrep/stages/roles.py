@@ -27,6 +27,10 @@ from sitrep.stages.parse import arguments, head_of, is_passive, phrase_span, pre
 
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
+# "attacks from ISIS", "fire from regime positions": the few words between an attack noun and its source
+_FROM_SIDE = re.compile(r"(?:s|\s+(?:fire|attacks?|shells?|rounds|rockets?|strikes?))?\s+from\s+(?:the\s+)?(?:[\w\-']+\s+){0,1}", re.I)
+# "hitting a family of five": a household struck by the attack
+_HIT_FAMILY = re.compile(r"\b(?:hit|hitting|struck|striking)\s+(?:a|the|one|an\s+entire)\s+family\s+of\s+(?:[\w\-]+\s+)?$", re.I)
 FIGHTING_KINDS = {"state military", "armed group", "terrorist group", "rebels", "militia", "police", "coalition", "unknown"}
 
 
@@ -155,6 +159,12 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                               r"investigated|welcomed)\s+by\s", lead):
             actor1 = a
             break
+        # "rocket attacks from ISIS", "mortar fire from rebel positions": a fighting side after an attack
+        # noun's "from" fired it (a state named alone there is where it came from: "shells from Syria")
+        if a.start >= t1 and not trigger.text.endswith("ed") and _FROM_SIDE.fullmatch(text, t1, a.start) \
+                and a.actor.kind in FIGHTING_KINDS:
+            actor1 = a
+            break
         if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS" \
                 and not _BY_OTHER.search(text[max(sentence.start, a.start - 40):a.start]):
             # "regime barrel bombs", "Russian airstrikes", "US-led coalition strikes"
@@ -199,6 +209,7 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     for a in after:
         lead = text[max(t1, a.start - 25):a.start].lower()
         if re.search(r"\b(?:on|against|targeting|target|at|positions of|between|hit|struck)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) \
+                or _HIT_FAMILY.search(text, max(t1, a.start - 40), a.start) \
                 or _FOUGHT_WITH.search(text[max(sentence.start, a.start - 40):a.start]) or etype != "ASSAULT":
             actor2 = a
             break
