@@ -242,3 +242,19 @@ def test_shells_from_a_country_came_from_a_place_not_an_actor():
     found = records("Two shells fired from Syria hit the Turkish border town, wounding three people.")
     attack = [m for m in found if m.type == "ASSAULT"]
     assert attack and (attack[0].actor1 is None or attack[0].actor1.kind != "government")
+
+
+def test_a_clash_that_pitted_one_group_against_another_has_both_sides():
+    found = records("The clashes pitted the Nusra Front against the Islamic State group in Deir ez-Zor province, "
+                    "killing 30 fighters.")
+    clash = [m for m in found if m.type == "ASSAULT"]
+    assert clash and clash[0].actor1 is not None and clash[0].actor2 is not None
+    assert (clash[0].actor1.name, clash[0].actor2.name) == ("Al-Nusra Front", "Islamic State (ISIS)")
+
+
+def test_a_side_described_as_another_groups_branch_is_the_named_group():
+    found = records("On Monday about 40 fighters were killed in clashes between al-Qaeda's former affiliate the "
+                    "Islamic State and its Syrian branch the Nusra Front in Deir ez-Zor province.")
+    clash = [m for m in found if m.type == "ASSAULT"]
+    assert clash and clash[0].actor1 is not None and clash[0].actor2 is not None
+    assert (clash[0].actor1.name, clash[0].actor2.name) == ("Islamic State (ISIS)", "Al-Nusra Front")

@@ -205,7 +205,8 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                            and not PART_OR_TARGET.search(text[max(sentence.start, a.start - 30):a.start])), None)
             if actor1 is not None:
                 break
-    after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym]
+    after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym
+             and not _DESCRIBES.match(text, a.end)]
     for a in after:
         lead = text[max(t1, a.start - 25):a.start].lower()
         if re.search(r"\b(?:on|against|targeting|target|at|positions of|between|hit|struck)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) \
@@ -218,7 +219,7 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if side is not None:
         # "mutual shelling between regime forces and ISIS", "clashes between fighters from the YPG on the
         # one hand and fighters from ISIS on the other": the two sides, in the order named
-        other = next((a for a in after if a.start >= side.end and a.actor.id != side.actor.id
+        other = next((a for a in after if a.start >= side.end and a.actor.id != side.actor.id and not _DESCRIBES.match(text, a.end)
                       and (_other_side(text[side.end:a.start]) or _listed_side(text, side.end, a))), None)
         if other is not None:
             actor1, actor2 = side, other
@@ -288,7 +289,14 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, actor2
 
 
-_SIDES_AND = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*,?\s*(?:on\s+the\s+one\s+hand\s*,?\s*)?and\s+(?:the\s+)?")
+_SIDES_AND = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*,?\s*(?:on\s+the\s+one\s+hand\s*,?\s*)?(?:and|against)\s+(?:the\s+)?")
+
+
+# "al-Qaeda's Syrian branch, the Nusra Front": a group named by whose offshoot it is; the name after it is the side
+_DESCRIBED = re.compile(r"(?:(?:an?|its|their)\s+)?(?:[\w\-'’]+\s+){0,3}(?:affiliate|branch|offshoot|wing)\s*,?\s*(?:the\s+)?$", re.I)
+_SIDE_OPENS = re.compile(r"\b(?:between|pitted|pitting|pits)\s+(?:the\s+)?(?:(?:an?\s+)?(?:[\w\-'’]+\s+){0,3}"
+                         r"(?:affiliate|branch|offshoot|wing)\s*,?\s*(?:the\s+)?)?$", re.I)
+_DESCRIBES = re.compile(r"(?:'s|’s|s)?\s+(?:[\w\-]+\s+){0,2}(?:affiliate|branch|offshoot|wing)\b", re.I)
 
 
 def _between_side(text: str, start: int, floor: int) -> bool:
@@ -296,14 +304,17 @@ def _between_side(text: str, start: int, floor: int) -> bool:
     fighters from the YPG")."""
     before = text[max(floor, start - 60):start]
     units = _AGENT_HEADS.search(before)
-    return bool(re.search(r"\bbetween\s+(?:the\s+)?$", before[:units.start()] if units else before))
+    # "the clashes pitted the Nusra Front against ISIS": the side named first after "pitted"
+    # "between al-Qaeda's former affiliate, the Islamic State": the named group after its description
+    return bool(_SIDE_OPENS.search(before[:units.start()] if units else before))
 
 
 def _other_side(gap: str) -> bool:
     """``gap`` joins the first side of a "between" to the second: "and", "(YPG) on the one hand and
     fighters from"."""
     joined = _SIDES_AND.match(gap)
-    return joined is not None and (joined.end() == len(gap) or bool(_AGENT_HEADS.match(gap, joined.end())))
+    return joined is not None and (joined.end() == len(gap) or bool(_AGENT_HEADS.match(gap, joined.end()))
+                                   or bool(_DESCRIBED.fullmatch(gap, joined.end())))
 
 
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
