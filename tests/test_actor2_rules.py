@@ -159,3 +159,11 @@ def test_a_family_hit_by_rocket_fire_is_its_target():
                                        published="2016-06-01") if m.type == "ASSAULT"]
     assert found and found[0].actor2 is not None
     assert found[0].actor2.kind == "civilians"
+
+
+def test_a_group_that_only_qualifies_another_is_neither_side():
+    found = [m for m in sitrep.extract("A senior commander of the al-Qaeda-affiliated Nusra Front was killed in clashes "
+                                       "with the Syrian army in northern Homs.", published="2016-06-01")
+             if m.type == "ASSAULT"]
+    assert found and found[0].actor1 is not None and found[0].actor2 is not None
+    assert (found[0].actor1.name, found[0].actor2.name) == ("Syrian Arab Army", "Al-Nusra Front")

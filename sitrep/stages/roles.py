@@ -26,7 +26,8 @@ from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
 from sitrep.stages.parse import arguments, head_of, is_passive, phrase_span, predicate, span_tokens, token_at
 
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
-_HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
+# "rebel-held", "al-Qaeda-affiliated al-Nusra Front", "Iran-backed militias": the group qualifies another
+_HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led|affiliated|linked|backed|allied|aligned|sponsored|inspired)\b", re.I)
 # "attacks from ISIS", "fire from regime positions": the few words between an attack noun and its source
 _FROM_SIDE = re.compile(r"(?:s|\s+(?:fire|attacks?|shells?|rounds|rockets?|strikes?))?\s+from\s+(?:the\s+)?(?:[\w\-']+\s+){0,1}", re.I)
 # "hitting a family of five": a household struck by the attack
