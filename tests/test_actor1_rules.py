@@ -258,3 +258,11 @@ def test_a_side_described_as_another_groups_branch_is_the_named_group():
     clash = [m for m in found if m.type == "ASSAULT"]
     assert clash and clash[0].actor1 is not None and clash[0].actor2 is not None
     assert (clash[0].actor1.name, clash[0].actor2.name) == ("Islamic State (ISIS)", "Al-Nusra Front")
+
+
+def test_a_headlined_leader_killed_with_others_is_among_the_dead_not_the_killer():
+    found = records("Senior Nusra Front Commander in Hama 6 More Killed in Syrian Army Offensive. The sources said the "
+                    "assault began at dawn.")
+    attack = [m for m in found if m.type == "ASSAULT"]
+    assert attack and attack[0].actor1 is not None and attack[0].actor2 is not None
+    assert (attack[0].actor1.name, attack[0].actor2.name) == ("Syrian Arab Army", "Al-Nusra Front")

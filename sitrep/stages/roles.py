@@ -771,13 +771,19 @@ _ACTIVE_OBJECT = re.compile(r"^\s+(?:\d|a\b|an\b|the\b|at\s+least|more\s+than|" 
 def _named_dead(text: str, actor: ActorMatch) -> bool:
     """'Al-Nusra Front Commander Killed in Lattakia': the actor named as dead, not the killer
     ('ISIS militants killed 20 civilians' is the active voice and does not count)."""
-    m = _DIED_AFTER.match(text[actor.end:actor.end + 60])
+    m = _DIED_AFTER.match(text[actor.end:actor.end + 60]) or _DIED_WITH_OTHERS.match(text[actor.end:actor.end + 60])
     return bool(m) and not _ACTIVE_OBJECT.match(text[actor.end + m.end():actor.end + m.end() + 20])
 
 
 def headline_victim(text: str, actor: ActorMatch) -> bool:
     """A headline's actor preceded by a count or followed by 'killed' is among the dead."""
-    return bool(COUNT_BEFORE.search(text[max(0, actor.start - 25):actor.start]) or _DIED_AFTER.match(text[actor.end:actor.end + 20]))
+    return bool(COUNT_BEFORE.search(text[max(0, actor.start - 25):actor.start]) or _DIED_AFTER.match(text[actor.end:actor.end + 20])
+                or _DIED_WITH_OTHERS.match(text, actor.end, actor.end + 60))
+
+
+# "Senior Nusra Leader in Homs, 8 More Killed": a headline's named dead, where, and those who died with him
+_DIED_WITH_OTHERS = re.compile(r"\s+(?:commanders?|leaders?|chief|emir|officials?|officers?)\s+(?:in\s+[\w\-]+\s*,?\s+)?"
+                               r"(?:and\s+)?\d+\s+(?:more|others)\s+(?:(?:were|are)\s+)?(?:killed|dead|wounded|injured)\b", re.I)
 
 
 def governing_act(doc: Doc, sentence: Sentence, trigger: Trigger, group: list[Trigger]) -> Trigger:
