@@ -28,8 +28,6 @@ from sitrep.stages.parse import arguments, head_of, is_passive, phrase_span, pre
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
 # "rebel-held", "al-Qaeda-affiliated al-Nusra Front", "Iran-backed militias": the group qualifies another
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led|affiliated|linked|backed|allied|aligned|sponsored|inspired)\b", re.I)
-# "attacks from ISIS", "fire from regime positions": the few words between an attack noun and its source
-_FROM_SIDE = re.compile(r"(?:s|\s+(?:fire|attacks?|shells?|rounds|rockets?|strikes?))?\s+from\s+(?:the\s+)?(?:[\w\-']+\s+){0,1}", re.I)
 # "hitting a family of five": a household struck by the attack
 _HIT_FAMILY = re.compile(r"\b(?:hit|hitting|struck|striking)\s+(?:a|the|one|an\s+entire)\s+family\s+of\s+(?:[\w\-]+\s+)?$", re.I)
 FIGHTING_KINDS = {"state military", "armed group", "terrorist group", "rebels", "militia", "police", "coalition", "unknown"}
@@ -158,12 +156,6 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                               r"held|controlled|run|besieged|surrounded|dominated|led|brokered|backed|supported|sponsored|"
                               r"mediated|signed|agreed|announced|reported|confirmed|documented|condemned|denied|"
                               r"investigated|welcomed)\s+by\s", lead):
-            actor1 = a
-            break
-        # "rocket attacks from ISIS", "mortar fire from rebel positions": a fighting side after an attack
-        # noun's "from" fired it (a state named alone there is where it came from: "shells from Syria")
-        if a.start >= t1 and not trigger.text.endswith("ed") and _FROM_SIDE.fullmatch(text, t1, a.start) \
-                and a.actor.kind in FIGHTING_KINDS:
             actor1 = a
             break
         if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS" \
