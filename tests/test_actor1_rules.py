@@ -222,3 +222,27 @@ def test_a_word_linking_clauses_before_the_act_is_not_its_subject():
     protest = [m for m in found if m.type == "PROTEST"]
     assert protest and protest[0].actor1 is not None
     assert protest[0].actor1.label != "As" and protest[0].actor1.kind == "protesters"
+
+
+def test_a_clash_that_pitted_one_group_against_another_has_both_sides():
+    found = records("The clashes pitted the Nusra Front against the Islamic State group in Deir ez-Zor province, "
+                    "killing 30 fighters.")
+    clash = [m for m in found if m.type == "ASSAULT"]
+    assert clash and clash[0].actor1 is not None and clash[0].actor2 is not None
+    assert (clash[0].actor1.name, clash[0].actor2.name) == ("Al-Nusra Front", "Islamic State (ISIS)")
+
+
+def test_a_side_described_as_another_groups_branch_is_the_named_group():
+    found = records("On Monday about 40 fighters were killed in clashes between al-Qaeda's former affiliate the "
+                    "Islamic State and its Syrian branch the Nusra Front in Deir ez-Zor province.")
+    clash = [m for m in found if m.type == "ASSAULT"]
+    assert clash and clash[0].actor1 is not None and clash[0].actor2 is not None
+    assert (clash[0].actor1.name, clash[0].actor2.name) == ("Islamic State (ISIS)", "Al-Nusra Front")
+
+
+def test_a_headlined_leader_killed_with_others_is_among_the_dead_not_the_killer():
+    found = records("Senior Nusra Front Commander in Hama 6 More Killed in Syrian Army Offensive. The sources said the "
+                    "assault began at dawn.")
+    attack = [m for m in found if m.type == "ASSAULT"]
+    assert attack and attack[0].actor1 is not None and attack[0].actor2 is not None
+    assert (attack[0].actor1.name, attack[0].actor2.name) == ("Syrian Arab Army", "Al-Nusra Front")

@@ -152,3 +152,18 @@ def test_whom_an_attack_is_blamed_on_is_its_attacker_and_who_blames_is_no_party(
     shelling = next(m for m in attacks if m.trigger == "shelling")
     assert shelling.actor1 is not None and shelling.actor1.country == "RU"
     assert shelling.actor2 is None or shelling.actor2.country != "UA", shelling.actor2
+
+
+def test_a_family_hit_by_rocket_fire_is_its_target():
+    found = [m for m in sitrep.extract("The rebels opened rocket fire on the village, hitting a family of four people.",
+                                       published="2016-06-01") if m.type == "ASSAULT"]
+    assert found and found[0].actor2 is not None
+    assert found[0].actor2.kind == "civilians"
+
+
+def test_a_group_that_only_qualifies_another_is_neither_side():
+    found = [m for m in sitrep.extract("A senior commander of the al-Qaeda-affiliated Nusra Front was killed in clashes "
+                                       "with the Syrian army in northern Homs.", published="2016-06-01")
+             if m.type == "ASSAULT"]
+    assert found and found[0].actor1 is not None and found[0].actor2 is not None
+    assert (found[0].actor1.name, found[0].actor2.name) == ("Syrian Arab Army", "Al-Nusra Front")

@@ -97,3 +97,11 @@ def test_a_capital_named_as_the_place_is_not_the_state():
 def test_a_subject_cut_with_its_auxiliary_falls_back_to_the_subject():
     found = records("The Green Valley (Unity) party has said it will boycott the vote unless the governor resigns.")
     assert any(m.actor1 is not None and m.actor1.label == "The Green Valley (Unity) party" for m in found)
+
+
+def test_a_function_word_after_a_class_word_starts_no_persons_name():
+    import sitrep
+    found = [m for m in sitrep.extract("Reporters Without Borders called on the authorities to release the journalist.",
+                                       published="2021-04-08") if m.type == "REQUEST"]
+    assert found and found[0].actor1 is not None
+    assert found[0].actor1.name != "Without Borders"

@@ -148,7 +148,7 @@ _PARTICIPLES = frozenset({"detained", "jailed", "imprisoned", "arrested", "strik
 _NOT_NAME = frozenset("""
 The A An On In At By For From With And But Or As After Before During When While Since Until He She They It We I
 Yesterday Today Tonight Meanwhile However According Also Some Many Several Both All Most Other Its Their His Her Our
-This That These Those Then Later Earlier Last Next Local Police Security Staff
+This That These Those Then Later Earlier Last Next Local Police Security Staff Without Against Of Beyond
 """.split()) | frozenset(months()) | frozenset(weekdays())
 _ORG_WORDS = re.compile(r"\b(?:Commission|Committee|Association|Union|Network|Council|Foundation|Watch|Federation|"
                         r"Centre|Center|Institute|Party|Movement|Society|Coalition|Alliance|Project|Forum|Trust|"

@@ -241,9 +241,14 @@ _OTHER_FATE = re.compile(r"^\s+(?:were\s+|was\s+|had\s+|have\s+)?(?:experienc|su
 _COUNTED_BEFORE = re.compile(r"(\d|\b(?:" + "|".join(_UNITS) + r"|" + lexicon.approximate_alternation("counted_before") + r"))\s*$", re.I)
 
 
+_QUALIFIES = re.compile(r"\s*-\s*(?:affiliated|linked|backed|allied|aligned|sponsored|inspired)\b", re.I)
+
+
 def _party(doc: Doc, start: int, end: int) -> str | None:
     """The canonical actor named inside the words for the dead ("three Russian soldiers")."""
-    return next((a.actor.name for a in doc.in_span(doc.actors, start, end) if a.actor.id != "CIVILIANS"), None)
+    # "a commander of the al-Qaeda-affiliated Nusra Front": the group that qualifies another is not the party
+    return next((a.actor.name for a in doc.in_span(doc.actors, start, end) if a.actor.id != "CIVILIANS"
+                 and not _QUALIFIES.match(doc.text, a.end)), None)
 
 
 def _overlaps(found: list[CasualtyMatch], start: int, end: int) -> bool:

@@ -35,7 +35,10 @@ from sitrep.stages.parse import (
 )
 
 _NOT_PERPETRATOR = {"monitor", "media", "civil defence", "international organisation", "party", "NGO"}
-_HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led)\b", re.I)
+# "rebel-held", "al-Qaeda-affiliated al-Nusra Front", "Iran-backed militias": the group qualifies another
+_HELD = re.compile(r"^\s*-?\s*(?:held|controlled|besieged|run|led|affiliated|linked|backed|allied|aligned|sponsored|inspired)\b", re.I)
+# "hitting a family of five": a household struck by the attack
+_HIT_FAMILY = re.compile(r"\b(?:hit|hitting|struck|striking)\s+(?:a|the|one|an\s+entire)\s+family\s+of\s+(?:[\w\-]+\s+)?$", re.I)
 FIGHTING_KINDS = {"state military", "armed group", "terrorist group", "rebels", "militia", "police", "coalition", "unknown"}
 
 
@@ -230,10 +233,12 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                            and not PART_OR_TARGET.search(text[max(sentence.start, a.start - 30):a.start])), None)
             if actor1 is not None:
                 break
-    after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym]
+    after = [a for a in actors if a.start >= t1 and a is not actor1 and not a.demonym
+             and not _DESCRIBES.match(text, a.end)]
     for a in after:
         lead = text[max(t1, a.start - 25):a.start].lower()
         if re.search(r"\b(?:on|against|targeting|target|at|positions of|between|hit|struck)\s+(?:the\s+)?(?:[\w\-']+\s+){0,2}$", lead) \
+                or _HIT_FAMILY.search(text, max(t1, a.start - 40), a.start) \
                 or _FOUGHT_WITH.search(text[max(sentence.start, a.start - 40):a.start]) or etype != "ASSAULT":
             actor2 = a
             break
@@ -242,7 +247,7 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if side is not None:
         # "mutual shelling between regime forces and ISIS", "clashes between fighters from the YPG on the
         # one hand and fighters from ISIS on the other": the two sides, in the order named
-        other = next((a for a in after if a.start >= side.end and a.actor.id != side.actor.id
+        other = next((a for a in after if a.start >= side.end and a.actor.id != side.actor.id and not _DESCRIBES.match(text, a.end)
                       and (_other_side(text[side.end:a.start]) or _listed_side(text, side.end, a))), None)
         if other is not None:
             actor1, actor2 = side, other
@@ -312,7 +317,14 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     return actor1, actor2
 
 
-_SIDES_AND = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*,?\s*(?:on\s+the\s+one\s+hand\s*,?\s*)?and\s+(?:the\s+)?")
+_SIDES_AND = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*,?\s*(?:on\s+the\s+one\s+hand\s*,?\s*)?(?:and|against)\s+(?:the\s+)?")
+
+
+# "al-Qaeda's Syrian branch, the Nusra Front": a group named by whose offshoot it is; the name after it is the side
+_DESCRIBED = re.compile(r"(?:(?:an?|its|their)\s+)?(?:[\w\-'’]+\s+){0,3}(?:affiliate|branch|offshoot|wing)\s*,?\s*(?:the\s+)?$", re.I)
+_SIDE_OPENS = re.compile(r"\b(?:between|pitted|pitting|pits)\s+(?:the\s+)?(?:(?:an?\s+)?(?:[\w\-'’]+\s+){0,3}"
+                         r"(?:affiliate|branch|offshoot|wing)\s*,?\s*(?:the\s+)?)?$", re.I)
+_DESCRIBES = re.compile(r"(?:'s|’s|s)?\s+(?:[\w\-]+\s+){0,2}(?:affiliate|branch|offshoot|wing)\b", re.I)
 
 
 def _between_side(text: str, start: int, floor: int) -> bool:
@@ -320,14 +332,17 @@ def _between_side(text: str, start: int, floor: int) -> bool:
     fighters from the YPG")."""
     before = text[max(floor, start - 60):start]
     units = _AGENT_HEADS.search(before)
-    return bool(re.search(r"\bbetween\s+(?:the\s+)?$", before[:units.start()] if units else before))
+    # "the clashes pitted the Nusra Front against ISIS": the side named first after "pitted"
+    # "between al-Qaeda's former affiliate, the Islamic State": the named group after its description
+    return bool(_SIDE_OPENS.search(before[:units.start()] if units else before))
 
 
 def _other_side(gap: str) -> bool:
     """``gap`` joins the first side of a "between" to the second: "and", "(YPG) on the one hand and
     fighters from"."""
     joined = _SIDES_AND.match(gap)
-    return joined is not None and (joined.end() == len(gap) or bool(_AGENT_HEADS.match(gap, joined.end())))
+    return joined is not None and (joined.end() == len(gap) or bool(_AGENT_HEADS.match(gap, joined.end()))
+                                   or bool(_DESCRIBED.fullmatch(gap, joined.end())))
 
 
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
@@ -799,13 +814,19 @@ _ACTIVE_OBJECT = re.compile(r"^\s+(?:\d|a\b|an\b|the\b|at\s+least|more\s+than|" 
 def _named_dead(text: str, actor: ActorMatch) -> bool:
     """'Al-Nusra Front Commander Killed in Lattakia': the actor named as dead, not the killer
     ('ISIS militants killed 20 civilians' is the active voice and does not count)."""
-    m = _DIED_AFTER.match(text[actor.end:actor.end + 60])
+    m = _DIED_AFTER.match(text[actor.end:actor.end + 60]) or _DIED_WITH_OTHERS.match(text[actor.end:actor.end + 60])
     return bool(m) and not _ACTIVE_OBJECT.match(text[actor.end + m.end():actor.end + m.end() + 20])
 
 
 def headline_victim(text: str, actor: ActorMatch) -> bool:
     """A headline's actor preceded by a count or followed by 'killed' is among the dead."""
-    return bool(COUNT_BEFORE.search(text[max(0, actor.start - 25):actor.start]) or _DIED_AFTER.match(text[actor.end:actor.end + 20]))
+    return bool(COUNT_BEFORE.search(text[max(0, actor.start - 25):actor.start]) or _DIED_AFTER.match(text[actor.end:actor.end + 20])
+                or _DIED_WITH_OTHERS.match(text, actor.end, actor.end + 60))
+
+
+# "Senior Nusra Leader in Homs, 8 More Killed": a headline's named dead, where, and those who died with him
+_DIED_WITH_OTHERS = re.compile(r"\s+(?:commanders?|leaders?|chief|emir|officials?|officers?)\s+(?:in\s+[\w\-]+\s*,?\s+)?"
+                               r"(?:and\s+)?\d+\s+(?:more|others)\s+(?:(?:were|are)\s+)?(?:killed|dead|wounded|injured)\b", re.I)
 
 
 def governing_act(doc: Doc, sentence: Sentence, trigger: Trigger, group: list[Trigger]) -> Trigger:
