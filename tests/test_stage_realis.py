@@ -199,3 +199,36 @@ def test_a_verdict_a_search_or_a_penalty_is_told_as_such(text, etype, not_type) 
     assert etype in [m.type for m in records]
     assert not_type not in [m.type for m in records]
     assert all(not m.killed for m in records)
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    # an authority's binding order of an arrest or a release is that act, done by whoever ordered it
+    ("A state prosecutor in Kano ordered that the two pastors be arrested on Monday.", "COERCE", "arrest"),
+    ("A magistrate ordered the arrest of three bloggers on Monday.", "COERCE", "arrest"),
+    ("The judge ordered the release of the activist on Friday.", "CONCEDE", "release"),
+    # the arrest told in a clause about those released is not the order's act
+    ("A court in Mombasa on Monday ordered the release of five activists who had been detained in a raid last year.",
+     "CONCEDE", "release"),
+])
+def test_an_order_of_an_arrest_or_a_release_is_that_act(text, etype, mode) -> None:
+    records = [m for m in extract(text, published="2024-03-14") if not m.historical]
+    assert [(m.type, m.mode) for m in records] == [(etype, mode)]
+    assert records[0].trigger == "ordered"
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a text made public is no one set free
+    ("The opposition party said in a press release on Sunday that the bombing aimed to divide the country.", "CONCEDE"),
+    ("The ministry released a statement on Sunday about the talks with the union.", "CONCEDE"),
+])
+def test_a_press_release_frees_no_one(text, absent) -> None:
+    assert absent not in [m.type for m in extract(text, published="2024-03-14")]
+
+
+@pytest.mark.parametrize("text", [
+    "A convicted kidnapper appealed his sentence on Monday before the high court in Abuja.",
+    "The supreme court upheld the conviction of the two editors on Tuesday.",
+])
+def test_an_appeal_or_a_ruling_on_a_conviction_is_the_judiciarys_coercion(text) -> None:
+    records = [m for m in extract(text, published="2024-03-14") if not m.historical]
+    assert [(m.type, m.mode) for m in records] == [("COERCE", "legal")]

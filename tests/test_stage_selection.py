@@ -178,3 +178,23 @@ def test_a_censure_of_a_named_act_yields_to_the_act(staged, mention) -> None:
         censure = mention(doc, "voiced concern" if "concern" in text else "blamed", "ACCUSE", anchors=anchors)
         act = mention(doc, word, "ASSAULT" if word == "abduction" else "COERCE", anchors=anchors)
         assert one_per_sentence(doc, [censure, act], anchors) == [act], text
+
+
+def test_a_release_of_hostages_is_the_release_not_their_capture() -> None:
+    from sitrep import extract
+
+    kept = [m for m in extract("The rebels released 12 hostages on Sunday near Kidal.", published="2024-03-14")
+            if not m.historical]
+    assert [(m.type, m.mode) for m in kept] == [("CONCEDE", "release")]
+    taken = extract("Gunmen kidnapped 12 passengers on Sunday near Kaduna.", published="2024-03-14")
+    assert [m.type for m in taken] == ["ASSAULT"]  # a capture told stays the capture
+
+
+def test_the_protest_a_charge_names_is_the_offence_not_a_protest_told() -> None:
+    from sitrep import extract
+
+    charged = extract("The two reporters were charged on Tuesday with organising protests against the mayor.",
+                      published="2024-03-14")
+    assert [m.type for m in charged] == ["COERCE"]
+    policed = extract("Police arrested 14 students who marched in Accra on Monday.", published="2024-03-14")
+    assert sorted(m.type for m in policed) == ["COERCE", "PROTEST"]  # a march told and its policing: two acts

@@ -428,7 +428,7 @@ def modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
 def orders_as_summons(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
     """"ordered the bishop to appear for questioning", "ordered him to stand trial": a binding order whose
     content is a legal coercion is that coercion, done by whoever gave the order (the order is the summons)."""
-    out = []
+    out, absorbed = [], set()
     for t in triggers:
         token = token_at(doc, sentence.index, t.start) if t.type == "REQUEST" and t.text.lower() in _ORDERS else None
         if token is not None:
@@ -437,8 +437,18 @@ def orders_as_summons(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> 
                 if inner is not None and predicate(inner).dep_ == "xcomp" and predicate(inner).head.i == token.i:
                     t = Trigger(t.start, t.end, t.text, c.type, c.mode, c.acled, c.cameo, c.weight)
                     break
+                # "ordered the arrest of", "ordered that they be detained", "ordered the release of": an
+                # authority's binding order of an arrest or a release is that act, done by whoever ordered it
+                inner = token_at(doc, sentence.index, c.start) if c.type == "COERCE" and c.mode == "arrest" or (
+                    c.type == "CONCEDE" and c.mode == "release") else None
+                if inner is not None and inner.i != token.i and (
+                        inner.head.i == token.i and inner.dep_ in ("dobj", "xcomp", "ccomp")
+                        or predicate(inner).head.i == token.i and predicate(inner).dep_ in ("xcomp", "ccomp")):
+                    t = Trigger(t.start, t.end, t.text, c.type, c.mode, c.acled, c.cameo, c.weight)
+                    absorbed.add(c.start)
+                    break
         out.append(t)
-    return out
+    return [t for t in out if t.start not in absorbed]
 
 
 _VERBAL = re.compile(r"^\w+(?:ed|ew|ould)\b|\b(?:to|that|for|on)$|^(?:will|would|must|cannot|can't|won't)\b", re.I)
