@@ -232,3 +232,18 @@ def test_a_press_release_frees_no_one(text, absent) -> None:
 def test_an_appeal_or_a_ruling_on_a_conviction_is_the_judiciarys_coercion(text) -> None:
     records = [m for m in extract(text, published="2024-03-14") if not m.historical]
     assert [(m.type, m.mode) for m in records] == [("COERCE", "legal")]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # the act someone is told to do is the content of a demand, not an act done
+    ("The minister told the rebels to release the hostages on Monday.", "REQUEST"),
+    ("The president instructed the army to withdraw from the city on Monday.", "REQUEST"),
+    # a refusal by a court or a judge is a ruling, the judiciary's coercion
+    ("The high court rejected the appeal of the jailed journalist on Monday.", "COERCE"),
+    ("A magistrate in Mombasa on Monday rejected the blogger's request for bail.", "COERCE"),
+    # a refusal between parties stays a rejection
+    ("The government rejected the demands of the union on Monday.", "REJECT"),
+])
+def test_a_bidden_act_is_a_demand_and_a_courts_refusal_a_ruling(text, etype) -> None:
+    records = [m for m in extract(text, published="2024-03-14") if not m.historical]
+    assert [m.type for m in records] == [etype]

@@ -13,6 +13,7 @@ from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.doc import CasualtyMatch, Doc, Sentence, Trigger
 from sitrep.stages.parse import CHARGE_HEADS, MODALS, charged, predicate, realis, subtree_span, token_at
 from sitrep.stages.roles import MUST_BEFORE, trigger_at
+from sitrep.stages.triggers import retype
 
 _BACKGROUND = re.compile(
     r"\b(?:in the past|past years|previously|in recent years|years ago|for years|used to|"
@@ -397,6 +398,9 @@ _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|willing to|ready to|prepared to|plans? to|planning to|intends? to|is to|are to|going to|"
     r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,3}$", re.I)
 _OWN_MODAL = re.compile(r"^(?:will|would|shall|to)\s+", re.I)
+# "told the rebels to release", "asked the army to withdraw": the act bidden, what someone must do
+_BIDDEN_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.bidding_verbs()) + r")\s+(?:[\w\-'’.]+\s+){1,5}?to\s+(?:\w+ly\s+)?$",
+                            re.I)
 _CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
 
 
@@ -409,7 +413,7 @@ def modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
     before = doc.text[max(sentence.start, end - 45):end]
     if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN"):
         return trigger.type
-    if MUST_BEFORE.search(before):
+    if MUST_BEFORE.search(before) or _BIDDEN_BEFORE.search(doc.text[max(sentence.start, end - 70):end]):
         return "REQUEST"  # "must agree to changes", "must reach an agreement": a demand on another
     if trigger.type == "AGREE":
         return trigger.type
@@ -449,6 +453,21 @@ def orders_as_summons(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> 
                     break
         out.append(t)
     return [t for t in out if t.start not in absorbed]
+
+
+_BENCH = _COURTS | frozenset(lexicon.judge_nouns())
+
+
+def rulings_as_coercion(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """"the court rejected his appeal", "a judge refused the request for bail": a refusal by a court or a
+    judge is a ruling, the judiciary's coercion (PLOVER COERCE), not a rejection between parties."""
+    out = []
+    for t in triggers:
+        token = token_at(doc, sentence.index, t.start) if t.type == "REJECT" else None
+        if token is not None and any(c.dep_ == "nsubj" and c.lower_ in _BENCH for c in token.children):
+            t = retype(t, "COERCE", "legal")
+        out.append(t)
+    return out
 
 
 _VERBAL = re.compile(r"^\w+(?:ed|ew|ould)\b|\b(?:to|that|for|on)$|^(?:will|would|must|cannot|can't|won't)\b", re.I)

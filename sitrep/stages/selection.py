@@ -173,9 +173,15 @@ def _contrast_clause(p, governor) -> bool:  # noqa: ANN001 - spaCy tokens
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children))
 
 
+_RELEASE_WORDS = frozenset(lexicon.release_words())
+
+
 def _set_free(doc: Doc, release: EventMention, m: EventMention, anchors: dict[int, int]) -> bool:
-    """"released 12 hostages", "freed the abducted girls": a captivity named as the object of a release."""
-    if release.type != "CONCEDE" or release.mode != "release" or m.type != "ASSAULT" or m.mode != "abduct":
+    """"released 12 hostages", "freed the abducted girls", "told the gang to free the hostages": a captivity
+    named as the object of a release (done or demanded)."""
+    freeing = release.type == "CONCEDE" and release.mode == "release" or (
+        release.type == "REQUEST" and (release.trigger or "").lower() in _RELEASE_WORDS)
+    if not freeing or m.type != "ASSAULT" or m.mode != "abduct":
         return False
     token, verb = trigger_token(doc, m, anchors), trigger_token(doc, release, anchors)
     return token is not None and verb is not None and token.i != verb.i and (
