@@ -208,3 +208,14 @@ def test_blame_for_an_act_told_with_its_own_day_is_an_attribute_of_the_act() -> 
     assert blamed[0].claim.by == "The rights group"
     vague = extract("The rights group accused the army of abuses in Ituri on Sunday.", published="2024-03-14")
     assert [m.type for m in vague] == ["ACCUSE"]  # no act told: the accusation is the event
+
+
+def test_a_headline_reaction_to_violence_the_body_tells_is_no_record_of_its_own() -> None:
+    from sitrep import extract
+
+    told = extract("The coalition said the bombing killed four people in Azaz on Tuesday.",
+                   title="Coalition condemns attack on government offices in Azaz", published="2024-03-14")
+    assert [m.type for m in told] == ["ASSAULT"]
+    alone = extract("The coalition said it would work with the council.",
+                    title="Coalition condemns attack on government offices in Azaz", published="2024-03-14")
+    assert [(m.type, m.evidence.field) for m in alone] == [("ACCUSE", "title")]  # no body record: the headline's act stands

@@ -302,6 +302,8 @@ def _headline_acts(doc: Doc, labeller: RoleLabeller = label_roles) -> None:
     for m in title.mentions:
         if m.historical or _FAMILY.get(m.type, "verbal") in told:
             continue
+        if m.type == "ACCUSE" and "violent" in told and any(t.type == "ASSAULT" for t in title.triggers):
+            continue  # "Coalition Condemns Attack on ...": a reaction to the violence the body tells is its attribute
         for ev in (m.evidence, m.claim.evidence, *(c.evidence for c in m.casualties)):
             if ev is not None:
                 ev.field = "title"
