@@ -247,3 +247,26 @@ def test_an_appeal_or_a_ruling_on_a_conviction_is_the_judiciarys_coercion(text) 
 def test_a_bidden_act_is_a_demand_and_a_courts_refusal_a_ruling(text, etype) -> None:
     records = [m for m in extract(text, published="2024-03-14") if not m.historical]
     assert [m.type for m in records] == [etype]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # a denial made at a hearing is the defendant's answer within the proceeding: the trial is the act told
+    ("Two reporters denied on Monday inciting riots on the opening day of their trial in Harare.", "COERCE"),
+    # a denial of a report between parties stays a rejection
+    ("The ministry denied on Monday the report about the talks with the union.", "REJECT"),
+    # a crowd or a force setting upon people is an assault
+    ("Twenty workers staging a sit-in were set upon by police on Monday in Ankara.", "ASSAULT"),
+])
+def test_a_plea_at_trial_is_the_trial_and_being_set_upon_an_assault(text, etype) -> None:
+    records = [m for m in extract(text, published="2024-03-14") if not m.historical]
+    assert etype in [m.type for m in records]
+    assert {m.type for m in records} <= {etype, "PROTEST"}
+
+
+def test_a_planned_protest_named_is_no_protest() -> None:
+    records = extract("He was detained on Monday because he had written about a planned strike by bus drivers.",
+                      published="2024-03-14")
+    assert [m.type for m in records] == ["COERCE"]
+    held = extract("He was detained on Monday because he had written about a strike by bus drivers in Nairobi.",
+                   published="2024-03-14")
+    assert sorted(m.type for m in held) == ["COERCE", "PROTEST"]  # a strike named without "planned" is told

@@ -402,6 +402,11 @@ def judge_nouns() -> tuple[str, ...]:
     return _word_list("judge_nouns")
 
 
+def hearing_nouns() -> tuple[str, ...]:
+    """Nouns naming a court's sitting on a case ("their trial", "a hearing")."""
+    return _word_list("hearing_nouns")
+
+
 def force_sites() -> dict[str, tuple[str, ...]]:
     """Actor class ("military", "police") -> lower-cased nouns of places that are that force's own."""
     return {key: tuple(str(w).lower() for w in words) for key, words in (_general().get("force_sites") or {}).items()}

@@ -456,15 +456,19 @@ def orders_as_summons(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> 
 
 
 _BENCH = _COURTS | frozenset(lexicon.judge_nouns())
+_HEARINGS = frozenset(lexicon.hearing_nouns())
 
 
 def rulings_as_coercion(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
     """"the court rejected his appeal", "a judge refused the request for bail": a refusal by a court or a
-    judge is a ruling, the judiciary's coercion (PLOVER COERCE), not a rejection between parties."""
+    judge is a ruling, the judiciary's coercion (PLOVER COERCE), not a rejection between parties; "denied
+    the charges on the opening day of their trial": a plea at a hearing is the defendant's answer within
+    the proceeding, and the proceeding the act told."""
     out = []
     for t in triggers:
         token = token_at(doc, sentence.index, t.start) if t.type == "REJECT" else None
-        if token is not None and any(c.dep_ == "nsubj" and c.lower_ in _BENCH for c in token.children):
+        if token is not None and (any(c.dep_ == "nsubj" and c.lower_ in _BENCH for c in token.children) or any(
+                w.lower_ in _HEARINGS and w.dep_ == "pobj" for w in token.subtree)):
             t = retype(t, "COERCE", "legal")
         out.append(t)
     return out
