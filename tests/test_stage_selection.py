@@ -200,16 +200,6 @@ def test_the_protest_a_charge_names_is_the_offence_not_a_protest_told() -> None:
     assert sorted(m.type for m in policed) == ["COERCE", "PROTEST"]  # a march told and its policing: two acts
 
 
-def test_blame_for_an_act_told_with_its_own_day_is_an_attribute_of_the_act() -> None:
-    from sitrep import extract
-
-    blamed = extract("The rights group accused the army of executing 12 villagers on Sunday in Ituri.", published="2024-03-14")
-    assert [m.type for m in blamed] == ["ASSAULT"]
-    assert blamed[0].claim.by == "The rights group"
-    vague = extract("The rights group accused the army of abuses in Ituri on Sunday.", published="2024-03-14")
-    assert [m.type for m in vague] == ["ACCUSE"]  # no act told: the accusation is the event
-
-
 def test_a_headline_reaction_to_violence_the_body_tells_is_no_record_of_its_own() -> None:
     from sitrep import extract
 

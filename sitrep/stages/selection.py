@@ -188,14 +188,6 @@ def _set_free(doc: Doc, release: EventMention, m: EventMention, anchors: dict[in
         token.head.i == verb.i or any(a.i == verb.i for a in token.ancestors) and token.dep_ in ("amod", "compound"))
 
 
-def _blamed_act(doc: Doc, blame: EventMention, m: EventMention, anchors: dict[int, int]) -> bool:
-    """A violent act told as what someone is accused of, with a day of its own stated in the text."""
-    if m.type not in ("ASSAULT", "COERCE") or m.historical or m.date is None or m.date.basis != "text":
-        return False
-    token, verb = trigger_token(doc, m, anchors), trigger_token(doc, blame, anchors)
-    return token is not None and verb is not None and any(a.i == verb.i for a in token.ancestors)
-
-
 def _offence_of(doc: Doc, act: EventMention, m: EventMention, anchors: dict[int, int]) -> bool:
     """"charged with organising protests", "jailed for taking part in a rally": the protest a legal act
     names is the offence charged, not a protest the sentence tells."""
@@ -255,10 +247,6 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
         # "the rebels released 12 hostages": the captives a release sets free name whom it concerns; their
         # capture is not a second act of the sentence, and their count is no toll standing over the release
         best = next((m for m in group if _set_free(doc, m, best, anchors)), best)
-        if best.type == "ACCUSE":
-            # "accused the army of executing 12 villagers on Sunday": blame for an act told with its own
-            # day is an attribute of that act (PROTOCOL), and the act the sentence's event
-            best = next((m for m in group if _blamed_act(doc, best, m, anchors)), best)
         tolled = [m for m in tolled if not _set_free(doc, best, m, anchors)]
         if tolled and best.type not in TYPE_RANK and best.type not in OWN_ACTS:
             best = tolled[0]
