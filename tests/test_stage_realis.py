@@ -203,3 +203,74 @@ def test_a_verdict_a_search_or_a_penalty_is_told_as_such(text, etype, not_type) 
     assert etype in [m.type for m in records]
     assert not_type not in [m.type for m in records]
     assert all(not m.killed for m in records)
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    # an authority's binding order of an arrest or a release is that act, done by whoever ordered it
+    ("A state prosecutor in Kano ordered that the two pastors be arrested on Monday.", "COERCE", "arrest"),
+    ("A magistrate ordered the arrest of three bloggers on Monday.", "COERCE", "arrest"),
+    ("The judge ordered the release of the activist on Friday.", "CONCEDE", "release"),
+    # the arrest told in a clause about those released is not the order's act
+    ("A court in Mombasa on Monday ordered the release of five activists who had been detained in a raid last year.",
+     "CONCEDE", "release"),
+])
+def test_an_order_of_an_arrest_or_a_release_is_that_act(text, etype, mode) -> None:
+    records = [m for m in extract(text, published="2024-03-14") if not m.historical]
+    assert [(m.type, m.mode) for m in records] == [(etype, mode)]
+    assert records[0].trigger == "ordered"
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a text made public is no one set free
+    ("The opposition party said in a press release on Sunday that the bombing aimed to divide the country.", "CONCEDE"),
+    ("The ministry released a statement on Sunday about the talks with the union.", "CONCEDE"),
+])
+def test_a_press_release_frees_no_one(text, absent) -> None:
+    assert absent not in [m.type for m in extract(text, published="2024-03-14")]
+
+
+@pytest.mark.parametrize("text", [
+    "A convicted kidnapper appealed his sentence on Monday before the high court in Abuja.",
+    "The supreme court upheld the conviction of the two editors on Tuesday.",
+])
+def test_an_appeal_or_a_ruling_on_a_conviction_is_the_judiciarys_coercion(text) -> None:
+    records = [m for m in extract(text, published="2024-03-14") if not m.historical]
+    assert [(m.type, m.mode) for m in records] == [("COERCE", "legal")]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # the act someone is told to do is the content of a demand, not an act done
+    ("The minister told the rebels to release the hostages on Monday.", "REQUEST"),
+    ("The president instructed the army to withdraw from the city on Monday.", "REQUEST"),
+    # a refusal by a court or a judge is a ruling, the judiciary's coercion
+    ("The high court rejected the appeal of the jailed journalist on Monday.", "COERCE"),
+    ("A magistrate in Mombasa on Monday rejected the blogger's request for bail.", "COERCE"),
+    # a refusal between parties stays a rejection
+    ("The government rejected the demands of the union on Monday.", "REJECT"),
+])
+def test_a_bidden_act_is_a_demand_and_a_courts_refusal_a_ruling(text, etype) -> None:
+    records = [m for m in extract(text, published="2024-03-14") if not m.historical]
+    assert [m.type for m in records] == [etype]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # a denial made at a hearing is the defendant's answer within the proceeding: the trial is the act told
+    ("Two reporters denied on Monday inciting riots on the opening day of their trial in Harare.", "COERCE"),
+    # a denial of a report between parties stays a rejection
+    ("The ministry denied on Monday the report about the talks with the union.", "REJECT"),
+    # a crowd or a force setting upon people is an assault
+    ("Twenty workers staging a sit-in were set upon by police on Monday in Ankara.", "ASSAULT"),
+])
+def test_a_plea_at_trial_is_the_trial_and_being_set_upon_an_assault(text, etype) -> None:
+    records = [m for m in extract(text, published="2024-03-14") if not m.historical]
+    assert etype in [m.type for m in records]
+    assert {m.type for m in records} <= {etype, "PROTEST"}
+
+
+def test_a_planned_protest_named_is_no_protest() -> None:
+    records = extract("He was detained on Monday because he had written about a planned strike by bus drivers.",
+                      published="2024-03-14")
+    assert [m.type for m in records] == ["COERCE"]
+    held = extract("He was detained on Monday because he had written about a strike by bus drivers in Nairobi.",
+                   published="2024-03-14")
+    assert sorted(m.type for m in held) == ["COERCE", "PROTEST"]  # a strike named without "planned" is told

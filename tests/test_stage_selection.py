@@ -186,3 +186,34 @@ def test_backing_for_a_strike_is_an_act_of_its_own(staged, mention) -> None:
     backing = mention(doc, "supported", "SUPPORT", actor1=MINISTRY, anchors=anchors)
     strike = mention(doc, "strike", "ASSAULT", anchors=anchors)
     assert sorted(m.type for m in one_per_sentence(doc, [backing, strike], anchors)) == ["ASSAULT", "SUPPORT"]
+
+
+def test_a_release_of_hostages_is_the_release_not_their_capture() -> None:
+    from sitrep import extract
+
+    kept = [m for m in extract("The rebels released 12 hostages on Sunday near Kidal.", published="2024-03-14")
+            if not m.historical]
+    assert [(m.type, m.mode) for m in kept] == [("CONCEDE", "release")]
+    taken = extract("Gunmen kidnapped 12 passengers on Sunday near Kaduna.", published="2024-03-14")
+    assert [m.type for m in taken] == ["ASSAULT"]  # a capture told stays the capture
+
+
+def test_the_protest_a_charge_names_is_the_offence_not_a_protest_told() -> None:
+    from sitrep import extract
+
+    charged = extract("The two reporters were charged on Tuesday with organising protests against the mayor.",
+                      published="2024-03-14")
+    assert [m.type for m in charged] == ["COERCE"]
+    policed = extract("Police arrested 14 students who marched in Accra on Monday.", published="2024-03-14")
+    assert sorted(m.type for m in policed) == ["COERCE", "PROTEST"]  # a march told and its policing: two acts
+
+
+def test_a_headline_reaction_to_violence_the_body_tells_is_no_record_of_its_own() -> None:
+    from sitrep import extract
+
+    told = extract("The coalition said the bombing killed four people in Azaz on Tuesday.",
+                   title="Coalition condemns attack on government offices in Azaz", published="2024-03-14")
+    assert [m.type for m in told] == ["ASSAULT"]
+    alone = extract("The coalition said it would work with the council.",
+                    title="Coalition condemns attack on government offices in Azaz", published="2024-03-14")
+    assert [(m.type, m.evidence.field) for m in alone] == [("ACCUSE", "title")]  # no body record: the headline's act stands

@@ -368,6 +368,11 @@ def order_verbs() -> tuple[str, ...]:
     return _word_list("order_verbs")
 
 
+def bidding_verbs() -> tuple[str, ...]:
+    """Verbs that bid the one addressed do something ("told the rebels to release the hostages")."""
+    return _word_list("bidding_verbs")
+
+
 def done_release_verbs() -> tuple[str, ...]:
     """Verbs that tell "the release of" their object as done ("announced the release of")."""
     return _word_list("done_release_verbs")
@@ -396,6 +401,16 @@ def rescue_verbs() -> tuple[str, ...]:
 def court_nouns() -> tuple[str, ...]:
     """Head nouns naming a court ("the European Court of Human Rights", "a tribunal")."""
     return _word_list("court_nouns")
+
+
+def judge_nouns() -> tuple[str, ...]:
+    """Nouns naming those who sit in judgement ("a judge", "the magistrate")."""
+    return _word_list("judge_nouns")
+
+
+def hearing_nouns() -> tuple[str, ...]:
+    """Nouns naming a court's sitting on a case ("their trial", "a hearing")."""
+    return _word_list("hearing_nouns")
 
 
 def force_sites() -> dict[str, tuple[str, ...]]:

@@ -34,6 +34,7 @@ from sitrep.stages.realis import (
     other_sense,
     own_clause_text,
     repeated_history,
+    rulings_as_coercion,
     tells_own_act,
     tells_total,
 )
@@ -142,7 +143,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         # "Amnesty International", "Solidarity Party": a trigger word inside a name
         triggers = [t for t in triggers if t.type == "ASSAULT" or not (
             t.text[:1].isupper() and _ORG_AFTER.match(doc.text[t.end:t.end + 20]))]
-        triggers = orders_as_summons(doc, sentence, triggers)
+        triggers = rulings_as_coercion(doc, sentence, orders_as_summons(doc, sentence, triggers))
         groups: dict[str, list[Trigger]] = {}
         for t in triggers:
             etype = t.type if t.type == "ASSAULT" else modal_type(doc, sentence, t)

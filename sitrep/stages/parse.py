@@ -261,7 +261,13 @@ def realis(token) -> str:  # noqa: ANN001
             return "modal"
     if token.i != p.i and token.dep_ == "pobj" and token.head.lower_ in ("for",) and p.lower_ in _IRREALIS_HEADS:
         return "irrealis"  # "calls for an end to the shelling"
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _PLANNED for c in token.children):
+        return "irrealis"  # "a planned strike", "the proposed march": an act to come, named
     return "actual"
+
+
+# words before an act's noun that make it one to come ("an attempted coup" is an act tried, so done)
+_PLANNED = {"planned", "proposed", "intended", "upcoming", "scheduled", "threatened", "impending", "forthcoming"}
 
 
 # "accused of taking part in the killing", "charged with murder", "convicted of stabbing", "on charges

@@ -13,6 +13,7 @@ from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.doc import CasualtyMatch, Doc, Sentence, Trigger
 from sitrep.stages.parse import CHARGE_HEADS, MODALS, charged, predicate, realis, subtree_span, token_at
 from sitrep.stages.roles import MUST_BEFORE, trigger_at
+from sitrep.stages.triggers import retype
 
 _BACKGROUND = re.compile(
     r"\b(?:in the past|past years|previously|in recent years|years ago|for years|used to|"
@@ -401,6 +402,9 @@ _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|willing to|ready to|prepared to|plans? to|planning to|intends? to|is to|are to|going to|"
     r"expected to|agreed to|offered to|promised to|pledged to|vowed to)\s+(?:\w+\s+){0,3}$", re.I)
 _OWN_MODAL = re.compile(r"^(?:will|would|shall|to)\s+", re.I)
+# "told the rebels to release", "asked the army to withdraw": the act bidden, what someone must do
+_BIDDEN_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.bidding_verbs()) + r")\s+(?:[\w\-'’.]+\s+){1,5}?to\s+(?:\w+ly\s+)?$",
+                            re.I)
 _CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
 
 
@@ -413,7 +417,7 @@ def modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
     before = doc.text[max(sentence.start, end - 45):end]
     if trigger.type in ("REQUEST", "REJECT", "ACCUSE", "THREATEN"):
         return trigger.type
-    if MUST_BEFORE.search(before):
+    if MUST_BEFORE.search(before) or _BIDDEN_BEFORE.search(doc.text[max(sentence.start, end - 70):end]):
         return "REQUEST"  # "must agree to changes", "must reach an agreement": a demand on another
     if trigger.type == "AGREE":
         return trigger.type
@@ -432,7 +436,7 @@ def modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
 def orders_as_summons(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
     """"ordered the bishop to appear for questioning", "ordered him to stand trial": a binding order whose
     content is a legal coercion is that coercion, done by whoever gave the order (the order is the summons)."""
-    out = []
+    out, absorbed = [], set()
     for t in triggers:
         token = token_at(doc, sentence.index, t.start) if t.type == "REQUEST" and t.text.lower() in _ORDERS else None
         if token is not None:
@@ -441,6 +445,35 @@ def orders_as_summons(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> 
                 if inner is not None and predicate(inner).dep_ == "xcomp" and predicate(inner).head.i == token.i:
                     t = Trigger(t.start, t.end, t.text, c.type, c.mode, c.acled, c.cameo, c.weight)
                     break
+                # "ordered the arrest of", "ordered that they be detained", "ordered the release of": an
+                # authority's binding order of an arrest or a release is that act, done by whoever ordered it
+                inner = token_at(doc, sentence.index, c.start) if c.type == "COERCE" and c.mode == "arrest" or (
+                    c.type == "CONCEDE" and c.mode == "release") else None
+                if inner is not None and inner.i != token.i and (
+                        inner.head.i == token.i and inner.dep_ in ("dobj", "xcomp", "ccomp")
+                        or predicate(inner).head.i == token.i and predicate(inner).dep_ in ("xcomp", "ccomp")):
+                    t = Trigger(t.start, t.end, t.text, c.type, c.mode, c.acled, c.cameo, c.weight)
+                    absorbed.add(c.start)
+                    break
+        out.append(t)
+    return [t for t in out if t.start not in absorbed]
+
+
+_BENCH = _COURTS | frozenset(lexicon.judge_nouns())
+_HEARINGS = frozenset(lexicon.hearing_nouns())
+
+
+def rulings_as_coercion(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """"the court rejected his appeal", "a judge refused the request for bail": a refusal by a court or a
+    judge is a ruling, the judiciary's coercion (PLOVER COERCE), not a rejection between parties; "denied
+    the charges on the opening day of their trial": a plea at a hearing is the defendant's answer within
+    the proceeding, and the proceeding the act told."""
+    out = []
+    for t in triggers:
+        token = token_at(doc, sentence.index, t.start) if t.type == "REJECT" else None
+        if token is not None and (any(c.dep_ == "nsubj" and c.lower_ in _BENCH for c in token.children) or any(
+                w.lower_ in _HEARINGS and w.dep_ == "pobj" for w in token.subtree)):
+            t = retype(t, "COERCE", "legal")
         out.append(t)
     return out
 

@@ -173,6 +173,30 @@ def _contrast_clause(p, governor) -> bool:  # noqa: ANN001 - spaCy tokens
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children))
 
 
+_RELEASE_WORDS = frozenset(lexicon.release_words())
+
+
+def _set_free(doc: Doc, release: EventMention, m: EventMention, anchors: dict[int, int]) -> bool:
+    """"released 12 hostages", "freed the abducted girls", "told the gang to free the hostages": a captivity
+    named as the object of a release (done or demanded)."""
+    freeing = release.type == "CONCEDE" and release.mode == "release" or (
+        release.type == "REQUEST" and (release.trigger or "").lower() in _RELEASE_WORDS)
+    if not freeing or m.type != "ASSAULT" or m.mode != "abduct":
+        return False
+    token, verb = trigger_token(doc, m, anchors), trigger_token(doc, release, anchors)
+    return token is not None and verb is not None and token.i != verb.i and (
+        token.head.i == verb.i or any(a.i == verb.i for a in token.ancestors) and token.dep_ in ("amod", "compound"))
+
+
+def _offence_of(doc: Doc, act: EventMention, m: EventMention, anchors: dict[int, int]) -> bool:
+    """"charged with organising protests", "jailed for taking part in a rally": the protest a legal act
+    names is the offence charged, not a protest the sentence tells."""
+    if act.type != "COERCE" or act.mode != "legal":
+        return False
+    token, legal = trigger_token(doc, m, anchors), trigger_token(doc, act, anchors)
+    return token is not None and legal is not None and any(a.i == legal.i for a in token.ancestors)
+
+
 # acts between two parties that stay events when what they concern is an attack told in their sentence
 _ABOUT_ACTS = frozenset({"CONSULT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"})
 
@@ -220,6 +244,10 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
         # an act told as background (the crime someone was arrested for) does not stand over the act the
         # sentence tells as current (the arrest)
         best = min(group, key=lambda m: (m.historical, height(m), TYPE_RANK.get(m.type, 3), -m.confidence))
+        # "the rebels released 12 hostages": the captives a release sets free name whom it concerns; their
+        # capture is not a second act of the sentence, and their count is no toll standing over the release
+        best = next((m for m in group if _set_free(doc, m, best, anchors)), best)
+        tolled = [m for m in tolled if not _set_free(doc, best, m, anchors)]
         if tolled and best.type not in TYPE_RANK and best.type not in OWN_ACTS:
             best = tolled[0]
         if best.type in ("ASSAULT", "COERCE") and not best.casualties:
@@ -237,7 +265,7 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
         # "As word of Keita's detention spread, thousands filled the streets": an act named by whose it
         # was is one told before, not a second act of this sentence
         partner = next((m for m in group if m.type in pair and acted(m) and not _definite(doc, m, anchors)
-                        and not _possessed(doc, m, anchors)), None)
+                        and not _possessed(doc, m, anchors) and not _offence_of(doc, best, m, anchors)), None)
         if partner is not None:
             kept.append(partner)
         # "accused Iran of cruel games, and called on the UK Government to ...": two acts, each its verb;
