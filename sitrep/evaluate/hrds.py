@@ -655,18 +655,17 @@ def evaluate_hrds(path: str | Path, workers: int | None = None,
     articles = read_articles(path)
     records, failures = extract_all(articles, workers=workers, progress=progress)
     golds = [a["gold"] for a in articles]
-    predictions = []
-    ruled = []
+    predictions, learned = [], []
     for article in articles:
         found, sentences = records.get(article["doc_id"], []), sentence_texts(article["text"])
         predictions.append(predict(found, article["published"], sentences))
-        ruled.append(predictions[-1]["violations"])
-        # the learned classifier (sitrep.violations, trained on the train split only) names the
-        # violation types; the rules' own figure is reported beside it
-        predictions[-1]["violations"] = violation_types(found, article["title"], article["text"], sentences=sentences)
+        # the learned classifier (sitrep.violations, trained on the train split only) is scored
+        # beside the rules: on train its nested cross-validated micro-F1 (.697) is below the rules'
+        # (.704), so the rules stay the answer
+        learned.append(violation_types(found, article["title"], article["text"], sentences=sentences))
     result: dict[str, Any] = {"n": len(articles), **score(golds, predictions)}
-    rules = score(golds, [{**p, "violations": v} for p, v in zip(predictions, ruled, strict=True)])
-    result.update({f"{key}_rules": rules[key] for key in ("violations_precision", "violations_recall", "violations_f1")})
+    scored = score(golds, [{**p, "violations": v} for p, v in zip(predictions, learned, strict=True)])
+    result.update({f"{key}_learned": scored[key] for key in ("violations_precision", "violations_recall", "violations_f1")})
     train = _train_beside(path)
     source = [a["gold"] for a in read_articles(train)] if train else golds
     guess = majority(source)
