@@ -463,6 +463,12 @@ _BENCH = _COURTS | frozenset(lexicon.judge_nouns())
 _HEARINGS = frozenset(lexicon.hearing_nouns())
 
 
+def _own_hearing(w) -> bool:  # noqa: ANN001 - a spaCy token
+    """"at their trial", "during the hearing", "on the opening day of his trial": the speaker's own
+    proceeding, not a trial spoken about ("rejected comments on the trial")."""
+    return any(c.dep_ == "poss" for c in w.children) or w.head.lower_ in ("at", "during")
+
+
 def rulings_as_coercion(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
     """"the court rejected his appeal", "a judge refused the request for bail": a refusal by a court or a
     judge is a ruling, the judiciary's coercion (PLOVER COERCE), not a rejection between parties; "denied
@@ -472,7 +478,7 @@ def rulings_as_coercion(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -
     for t in triggers:
         token = token_at(doc, sentence.index, t.start) if t.type == "REJECT" else None
         if token is not None and (any(c.dep_ == "nsubj" and c.lower_ in _BENCH for c in token.children) or any(
-                w.lower_ in _HEARINGS and w.dep_ == "pobj" for w in token.subtree)):
+                w.lower_ in _HEARINGS and w.dep_ == "pobj" and _own_hearing(w) for w in token.subtree)):
             t = retype(t, "COERCE", "legal")
         out.append(t)
     return out
