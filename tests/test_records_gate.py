@@ -47,7 +47,10 @@ from sitrep.evaluate.records import evaluate_records
 # Session 14 (thirteen branches merged): P 0.869 R 0.786 F1 0.826, fully right 0.393 (116); type 0.948, acled
 # 0.929, actor1 0.823, actor2 0.772, place 0.875, date 0.901, killed 0.948, claim 0.884 (232 matched); HRDs
 # country 0.74, perpetrator 0.65, violations 0.671, year 0.48. Floors raised to about two records under.
-RECORDS_MINIMUMS = {"precision": 0.855, "recall": 0.775, "f1": 0.815, "fully_right": 0.385}
+# Session 15 (seven branches merged): P 0.866 R 0.790 F1 0.826, fully right 0.393 (116); type 0.944, acled
+# 0.929, actor1 0.824, actor2 0.772, place 0.875, date 0.901, killed 0.949, claim 0.884 (233 matched); HRDs
+# country 0.75, perpetrator 0.65, violations 0.671, year 0.48. Recall's floor raised to 0.78.
+RECORDS_MINIMUMS = {"precision": 0.855, "recall": 0.78, "f1": 0.815, "fully_right": 0.385}
 FIELD_MINIMUMS = {"type": 0.935, "acled": 0.915, "actor1": 0.81, "actor2": 0.76, "place": 0.865, "date": 0.885,
                   "killed": 0.94, "claim": 0.875}
 HRDS_MINIMUMS = {"country": 0.73, "perpetrator_type": 0.62, "violations_f1": 0.66, "year": 0.46}
