@@ -612,15 +612,19 @@ def score(golds: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dic
     for key in ACCURACY_FIELDS:
         hits = sum(g[key] is not None and g[key] == p[key] for g, p in zip(golds, predictions, strict=True))
         result[f"{key}_paper_counting"] = round(hits / n, 4) if n else 0.0
-    shared = sum(len(g["violations"] & p["violations"]) for g, p in zip(golds, predictions, strict=True))
-    predicted = sum(len(p["violations"]) for p in predictions)
-    wanted = sum(len(g["violations"]) for g in golds)
-    precision = shared / predicted if predicted else 0.0
-    recall = shared / wanted if wanted else 0.0
-    result["violations_precision"] = round(precision, 4)
-    result["violations_recall"] = round(recall, 4)
-    result["violations_f1"] = round(2 * precision * recall / (precision + recall), 4) if shared else 0.0
+    found = micro_f1([g["violations"] for g in golds], [p["violations"] for p in predictions])
+    result.update({f"violations_{key}": value for key, value in found.items()})
     return result
+
+
+def micro_f1(golds: list[set[str]], predicted: list[set[str]]) -> dict[str, float]:
+    """Micro-averaged precision, recall and F1 of label sets (each article's violation types)."""
+    shared = sum(len(g & p) for g, p in zip(golds, predicted, strict=True))
+    said, wanted = sum(len(p) for p in predicted), sum(len(g) for g in golds)
+    precision = shared / said if said else 0.0
+    recall = shared / wanted if wanted else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if shared else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
 def majority(golds: list[dict[str, Any]]) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from sitrep.evaluate.hrds import micro_f1
 from sitrep.violations import UNKNOWN, WEIGHTS, features
 
 CLASSES = ("arbitrary detention", "kidnapping", "torture", "killing", "enforced disappearance", "other")
@@ -111,14 +112,6 @@ def out_of_fold(rows: list[set[str]], labels: np.ndarray, strength: float, seed:
 
 def label_sets(probs: np.ndarray, thresholds: np.ndarray) -> list[set[str]]:
     return [{CLASSES[c] for c in range(len(CLASSES)) if p[c] >= thresholds[c]} or {UNKNOWN} for p in probs]
-
-
-def micro_f1(golds: list[set[str]], predicted: list[set[str]]) -> dict[str, float]:
-    shared = sum(len(g & p) for g, p in zip(golds, predicted, strict=True))
-    precision = shared / max(1, sum(len(p) for p in predicted))
-    recall = shared / max(1, sum(len(g) for g in golds))
-    f1 = 2 * precision * recall / (precision + recall) if shared else 0.0
-    return {"f1": round(f1, 4), "precision": round(precision, 4), "recall": round(recall, 4)}
 
 
 def best_thresholds(probs: np.ndarray, labels: np.ndarray) -> np.ndarray:
