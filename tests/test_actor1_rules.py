@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sitrep
 
 
@@ -224,20 +226,18 @@ def test_a_word_linking_clauses_before_the_act_is_not_its_subject():
     assert protest[0].actor1.label != "As" and protest[0].actor1.kind == "protesters"
 
 
-def test_a_clash_that_pitted_one_group_against_another_has_both_sides():
-    found = records("The clashes pitted the Nusra Front against the Islamic State group in Deir ez-Zor province, "
-                    "killing 30 fighters.")
-    clash = [m for m in found if m.type == "ASSAULT"]
+@pytest.mark.parametrize(("text", "sides"), [
+    # a clash that pitted one group against another
+    ("The clashes pitted the Nusra Front against the Islamic State group in Deir ez-Zor province, killing 30 fighters.",
+     ("Al-Nusra Front", "Islamic State (ISIS)")),
+    # a side described as another group's branch is the named group
+    ("On Monday about 40 fighters were killed in clashes between al-Qaeda's former affiliate the Islamic State and "
+     "its Syrian branch the Nusra Front in Deir ez-Zor province.", ("Islamic State (ISIS)", "Al-Nusra Front")),
+])
+def test_both_sides_of_a_clash_named_by_pitted_or_by_a_description(text, sides):
+    clash = [m for m in records(text) if m.type == "ASSAULT"]
     assert clash and clash[0].actor1 is not None and clash[0].actor2 is not None
-    assert (clash[0].actor1.name, clash[0].actor2.name) == ("Al-Nusra Front", "Islamic State (ISIS)")
-
-
-def test_a_side_described_as_another_groups_branch_is_the_named_group():
-    found = records("On Monday about 40 fighters were killed in clashes between al-Qaeda's former affiliate the "
-                    "Islamic State and its Syrian branch the Nusra Front in Deir ez-Zor province.")
-    clash = [m for m in found if m.type == "ASSAULT"]
-    assert clash and clash[0].actor1 is not None and clash[0].actor2 is not None
-    assert (clash[0].actor1.name, clash[0].actor2.name) == ("Islamic State (ISIS)", "Al-Nusra Front")
+    assert (clash[0].actor1.name, clash[0].actor2.name) == sides
 
 
 def test_a_headlined_leader_killed_with_others_is_among_the_dead_not_the_killer():

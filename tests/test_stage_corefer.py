@@ -3,6 +3,8 @@ hand over texts segmented here (no trigger, role or date rule runs)."""
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.model import Actor, Place, When
 from sitrep.stages.corefer import merge_mentions
 
@@ -241,32 +243,22 @@ def test_other_shells_told_next_are_a_further_strike_in_the_same_town(staged, me
     assert records[1].location == SARAQIB  # where the first ones fell, for want of a place of its own
 
 
-def test_the_other_shells_of_the_salvo_named_again_merge(staged, mention) -> None:
-    doc = staged(_SALVO.format("The other shells struck the yard of the school."), upto="triggers")
+@pytest.mark.parametrize(("after", "word", "kwargs", "records"), [
+    # "the other shells" of the salvo named again
+    ("The other shells struck the yard of the school.", "struck", {"mode": "heavy-weapons"}, 1),
+    # other victims hurt by a strike of their own
+    ("Four other people were wounded when a rocket landed near the bus station.", "landed", {"mode": "heavy-weapons"}, 2),
+    # others counted beside the dead of one blast
+    ("Two teachers were killed and 12 other people were wounded in the blast.", "blast", {"killed": 2}, 1),
+    # a report turning to other developments tells another strike
+    ("In other developments in the province, army artillery shelled militant bases in the hills.", "shelled",
+     {"mode": "heavy-weapons"}, 2),
+])
+def test_what_follows_a_salvo_joins_it_or_is_a_strike_of_its_own(staged, mention, after, word, kwargs, records) -> None:
+    doc = staged(_SALVO.format(after), upto="triggers")
     first = mention(doc, "fell", "ASSAULT", mode="heavy-weapons", killed=2, location=SARAQIB, date=TUESDAY)
-    other = mention(doc, "struck", "ASSAULT", mode="heavy-weapons")
-    assert len(merge_mentions(doc, [first, other])) == 1
-
-
-def test_other_victims_hurt_by_a_strike_of_their_own_stay_apart(staged, mention) -> None:
-    doc = staged(_SALVO.format("Four other people were wounded when a rocket landed near the bus station."), upto="triggers")
-    first = mention(doc, "fell", "ASSAULT", mode="heavy-weapons", killed=2, location=SARAQIB, date=TUESDAY)
-    other = mention(doc, "landed", "ASSAULT", mode="heavy-weapons")
-    assert len(merge_mentions(doc, [first, other])) == 2
-
-
-def test_others_counted_beside_the_dead_of_one_blast_merge(staged, mention) -> None:
-    doc = staged(_SALVO.format("Two teachers were killed and 12 other people were wounded in the blast."), upto="triggers")
-    first = mention(doc, "fell", "ASSAULT", mode="heavy-weapons", killed=2, location=SARAQIB, date=TUESDAY)
-    more = mention(doc, "blast", "ASSAULT", killed=2)
-    assert len(merge_mentions(doc, [first, more])) == 1
-
-
-def test_a_report_turning_to_other_developments_tells_another_strike(staged, mention) -> None:
-    doc = staged(_SALVO.format("In other developments in the province, army artillery shelled militant bases in the hills."), upto="triggers")
-    first = mention(doc, "fell", "ASSAULT", mode="heavy-weapons", killed=2, location=SARAQIB, date=TUESDAY)
-    jets = mention(doc, "shelled", "ASSAULT", mode="heavy-weapons")
-    assert len(merge_mentions(doc, [first, jets])) == 2
+    second = mention(doc, word, "ASSAULT", **kwargs)
+    assert len(merge_mentions(doc, [first, second])) == records
 
 
 def test_demands_of_two_states_stay_two_statements(staged, mention) -> None:
