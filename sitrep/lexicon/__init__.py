@@ -413,6 +413,16 @@ def hearing_nouns() -> tuple[str, ...]:
     return _word_list("hearing_nouns")
 
 
+def act_to_come_before() -> tuple[str, ...]:
+    """Words before an act's noun that make it one still to come ("a planned strike")."""
+    return _word_list("act_to_come_before")
+
+
+def act_to_come_after() -> tuple[str, ...]:
+    """Words of a clause after an act's noun that make it one still to come ("a strike scheduled for Monday")."""
+    return _word_list("act_to_come_after")
+
+
 def force_sites() -> dict[str, tuple[str, ...]]:
     """Actor class ("military", "police") -> lower-cased nouns of places that are that force's own."""
     return {key: tuple(str(w).lower() for w in words) for key, words in (_general().get("force_sites") or {}).items()}

@@ -266,8 +266,7 @@ def realis(token) -> str:  # noqa: ANN001
     return "actual"
 
 
-# words before an act's noun that make it one to come ("an attempted coup" is an act tried, so done)
-_PLANNED = {"planned", "proposed", "intended", "upcoming", "scheduled", "threatened", "impending", "forthcoming"}
+_PLANNED = frozenset(lexicon.act_to_come_before())
 
 
 # "accused of taking part in the killing", "charged with murder", "convicted of stabbing", "on charges

@@ -174,7 +174,7 @@ _RELEASED_THINGS = {"statement", "statements", "report", "reports", "video", "vi
 
 _TERMS = {"sentence", "sentences", "term", "terms"}
 _GROUNDS_PREPS = {"over", "for", "on", "with", "of"}
-_DUE = {"planned", "scheduled", "expected"}  # what an act named by its noun is said to be, before it is held
+_DUE = frozenset(lexicon.act_to_come_after())
 _SCHEMES = {"plot", "plots", "conspiracy", "conspiracies", "scheme", "schemes"}
 _LEGAL_GRANTS = {"bail", "bond", "parole", "pardon", "clemency", "amnesty", "probation", "furlough", "appeal"}
 
@@ -442,18 +442,18 @@ def orders_as_summons(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> 
         if token is not None:
             for c in triggers:
                 inner = token_at(doc, sentence.index, c.start) if c.type == "COERCE" and c.mode == "legal" else None
-                if inner is not None and predicate(inner).dep_ == "xcomp" and predicate(inner).head.i == token.i:
-                    t = Trigger(t.start, t.end, t.text, c.type, c.mode, c.acled, c.cameo, c.weight)
-                    break
+                summons = inner is not None and predicate(inner).dep_ == "xcomp" and predicate(inner).head.i == token.i
                 # "ordered the arrest of", "ordered that they be detained", "ordered the release of": an
                 # authority's binding order of an arrest or a release is that act, done by whoever ordered it
-                inner = token_at(doc, sentence.index, c.start) if c.type == "COERCE" and c.mode == "arrest" or (
-                    c.type == "CONCEDE" and c.mode == "release") else None
-                if inner is not None and inner.i != token.i and (
-                        inner.head.i == token.i and inner.dep_ in ("dobj", "xcomp", "ccomp")
-                        or predicate(inner).head.i == token.i and predicate(inner).dep_ in ("xcomp", "ccomp")):
+                inner = token_at(doc, sentence.index, c.start) if not summons and (
+                    c.type == "COERCE" and c.mode == "arrest" or c.type == "CONCEDE" and c.mode == "release") else None
+                ordered = inner is not None and inner.i != token.i and (
+                    inner.head.i == token.i and inner.dep_ in ("dobj", "xcomp", "ccomp")
+                    or predicate(inner).head.i == token.i and predicate(inner).dep_ in ("xcomp", "ccomp"))
+                if summons or ordered:
                     t = Trigger(t.start, t.end, t.text, c.type, c.mode, c.acled, c.cameo, c.weight)
-                    absorbed.add(c.start)
+                    if ordered:
+                        absorbed.add(c.start)  # the ordered act is told by the order
                     break
         out.append(t)
     return [t for t in out if t.start not in absorbed]
