@@ -522,6 +522,11 @@ def eval_hrds(
         table.add_row(label, f"{result[key]:.3f}", f"{result['baseline'][key]:.3f}", f"{counted:.3f}",
                       f"{base_counted:.3f}", "" if paper is None else f"{paper:.3f}")
     out.print(table)
+    types = Table("violation type", "gold", "predicted", "right", "precision", "recall", title="Violation types")
+    for name, cell in result["violations_by_type"].items():
+        types.add_row(name, str(cell["gold"]), str(cell["predicted"]), str(cell["right"]), f"{cell['precision']:.3f}",
+                      f"{cell['recall']:.3f}")
+    out.print(types)
     out.print(f"Majority labels from {result['baseline_from']}. Paper's counting: an article whose gold "
               "is None is never right (the paper's scorer).", markup=False, highlight=False)
     for failure in result["failures"]:

@@ -463,6 +463,16 @@ def test_scores_accuracy_and_micro_f1_and_the_majority_baseline():
     assert guess["perpetrator_type"] == "state actor" and len(guess["violations"]) == 1
 
 
+def test_each_violation_type_is_counted_so_an_over_predicted_one_shows():
+    golds = [{"arbitrary detention"}, {"killing", "other"}, {"killing"}]
+    predicted = [{"arbitrary detention", "other"}, {"killing", "other"}, {"other"}]
+    found = H.per_type(golds, predicted)
+    assert found["other"] == {"gold": 1, "predicted": 3, "right": 1, "precision": pytest.approx(1 / 3, abs=1e-4),
+                              "recall": 1.0}
+    assert found["killing"]["recall"] == 0.5 and found["killing"]["precision"] == 1.0
+    assert set(found) == {"arbitrary detention", "killing", "other"}
+
+
 def test_command_on_a_small_split_with_the_real_pipeline(tmp_path):
     html = ("<p>LAGOS, Feb 26: Police arrested the activist Ada Obi in Lagos on Friday, her lawyer said.</p>"
             "<p>She remains in detention.</p>")
@@ -474,6 +484,9 @@ def test_command_on_a_small_split_with_the_real_pipeline(tmp_path):
     assert scores["n"] == 1 and scores["baseline_from"] == "hrds_dev.json"
     assert scores["country"] == 1.0 and scores["year"] == 1.0
     assert "arbitrary detention" in json.dumps(scores["baseline_labels"])
+    assert scores["violations_by_type"]["arbitrary detention"]["gold"] == 1
+    human = CliRunner().invoke(app, ["eval", "hrds", str(path)])
+    assert human.exit_code == 0 and "Violation types" in human.output
     path.write_text('{"not": "a list"}', encoding="utf-8")
     bad = CliRunner().invoke(app, ["eval", "hrds", str(path)])
     assert bad.exit_code == 2 and "list" in bad.output

@@ -56,7 +56,8 @@ is why its month and day figures sit below an always-None guess: ``*_paper_count
 counted that way. Gold values are
 normalised the way the paper's loader does (numbers as integers, month names, "None" as None, an
 "unknown" violation dropped beside others); countries are compared as ISO codes. The majority
-baselines (the train split's most frequent label) are computed in the same run.
+baselines (the train split's most frequent label) are computed in the same run, and each violation
+type's precision and recall (``violations_by_type``: which types are over-predicted).
 """
 
 from __future__ import annotations
@@ -627,6 +628,20 @@ def micro_f1(golds: list[set[str]], predicted: list[set[str]]) -> dict[str, floa
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
+def per_type(golds: list[set[str]], predicted: list[set[str]]) -> dict[str, dict[str, float]]:
+    """Each violation type's gold and predicted articles, the right ones, precision and recall: which
+    types are over-predicted (precision is the weak side of the micro-F1)."""
+    found: dict[str, dict[str, float]] = {}
+    for name in sorted(set().union(*golds, *predicted)):
+        gold = sum(name in g for g in golds)
+        said = sum(name in p for p in predicted)
+        right = sum(name in g and name in p for g, p in zip(golds, predicted, strict=True))
+        found[name] = {"gold": gold, "predicted": said, "right": right,
+                       "precision": round(right / said, 4) if said else 0.0,
+                       "recall": round(right / gold, 4) if gold else 0.0}
+    return found
+
+
 def majority(golds: list[dict[str, Any]]) -> dict[str, Any]:
     """The most frequent label of each field (violations: the most frequent single type)."""
     best: dict[str, Any] = {}
@@ -679,5 +694,6 @@ def evaluate_hrds(path: str | Path, workers: int | None = None,
     result["paper_t5"] = PAPER_T5
     confusion = Counter((g["perpetrator_type"], p["perpetrator_type"]) for g, p in zip(golds, predictions, strict=True))
     result["perpetrator_confusion"] = [[g, p, n] for (g, p), n in confusion.most_common()]
+    result["violations_by_type"] = per_type([g["violations"] for g in golds], [p["violations"] for p in predictions])
     result["failures"] = failures
     return result
