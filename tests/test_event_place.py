@@ -440,3 +440,26 @@ def test_weapons_destroyed_or_seized_are_no_attack():
     assert not [m for m in doc.mentions if m.trigger and "mortar" in m.trigger]
     doc = run("Rebels fired mortar shells at a market in Aleppo, Syria, on Sunday, killing two people.")
     assert [m for m in doc.mentions if m.trigger and "mortar" in m.trigger]
+
+
+def test_a_foreign_embassy_is_not_the_countrys_one_town():
+    doc = run("A Belgian farmer has been jailed for ten years for whipping two of his workers on a farm in Uganda.\n\n"
+              "The court heard that the workers had been accused of stealing tools.\n\n"
+              "The Belgian embassy in Kampala said it had followed the trial.")
+    jailings = located(doc, "COERCE")
+    assert jailings and jailings[0] is not None and jailings[0].precision == "country" and jailings[0].country == "UG"
+
+
+@pytest.mark.parametrize("told", ["told our correspondent in", "told reporters in", "told AFP on Friday in"])
+def test_the_town_a_spokesman_spoke_in_is_not_where_the_arrests_were(told):
+    doc = run("Gunmen kidnapped three farmers in Bokkos Local Government Area of Plateau State on Tuesday.\n\n"
+              f"The police spokesman {told} Jos on Thursday that two suspects had been arrested by the police.")
+    arrests = [m.location for m in doc.mentions if m.type == "COERCE"]
+    assert arrests and all(p is None or p.name != "Jos" for p in arrests)
+
+
+def test_a_place_told_of_is_still_the_acts():
+    from sitrep.stages.event_place import SPEAKER_PLACE
+
+    assert not SPEAKER_PLACE.search("residents told of arrests in ")
+    assert SPEAKER_PLACE.search("the spokesman told reporters in ")
