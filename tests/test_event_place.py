@@ -463,3 +463,21 @@ def test_a_place_told_of_is_still_the_acts():
 
     assert not SPEAKER_PLACE.search("residents told of arrests in ")
     assert SPEAKER_PLACE.search("the spokesman told reporters in ")
+
+
+def test_a_channel_named_after_a_town_is_no_place():
+    for text in ("Syrian rebels shelled Homs on Sunday. The Lebanon-based al-Mayadeen TV said that rounds of shelling "
+                 "by militants on two residential neighborhoods left 11 people dead.",
+                 "Rebel shells hit two districts of Homs in Syria on Sunday, killing four people, al-Mayadeen TV said."):
+        doc = run(text)
+        assert not [p for p in doc.places if p.text.startswith("al-Mayadeen")]
+        assert [p.name for p in located(doc, "ASSAULT")] == ["Homs"]
+
+
+def test_a_quarter_named_after_the_storys_town_is_in_that_town():
+    # "New Aleppo" is no entry of the gazetteer: its "Aleppo" is the city the story names, not a
+    # quarter of the other town named before it
+    doc = run("Rebels shelled the Syrian city of Aleppo on Sunday, killing six people, al-Mayadeen TV said. "
+              "The rockets hit the New Aleppo neighborhood, destroying two houses, Syrian state media said.")
+    quarter = [p for p in doc.places if p.start > doc.text.index("New Aleppo")]
+    assert quarter and quarter[0].place.name == "Aleppo"
