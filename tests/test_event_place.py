@@ -481,3 +481,14 @@ def test_a_quarter_named_after_the_storys_town_is_in_that_town():
               "The rockets hit the New Aleppo neighborhood, destroying two houses, Syrian state media said.")
     quarter = [p for p in doc.places if p.start > doc.text.index("New Aleppo")]
     assert quarter and quarter[0].place.name == "Aleppo"
+
+
+def test_a_place_before_the_speaker_in_comma_less_text_is_where_the_act_was():
+    # flattened text lost the comma before "local media reported": the town is the strike's, not the media's
+    doc = run("A drone strike of the coalition has claimed the lives of five civilians in the Syrian town of Saraqeb "
+              "east of Idlib local media reported Monday. Government troops have besieged Idlib for months, and the "
+              "army says Idlib will fall.")
+    assert [p.name for p in located(doc, "ASSAULT")][:1] == ["Saraqib"]
+    # the claimant's own place stays the claimant's
+    doc = run("An airstrike killed six civilians in Saraqeb on Sunday according to officials of the ministry in Damascus.")
+    assert [p.name for p in located(doc, "ASSAULT")][:1] == ["Saraqib"]

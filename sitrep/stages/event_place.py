@@ -15,6 +15,7 @@ from functools import lru_cache
 from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, EventMention, Evidence, Place
 from sitrep.resolve.gazetteer import km
+from sitrep.stages.claims import _SPEAKER as _SPEAKER_WORD
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 from sitrep.stages.places import LOCAL_BODY_AFTER
 
@@ -110,7 +111,7 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     # nor does "said in Turkey" or "speaking in Brussels": that is where the speaker was
     datelines = frozenset() if keep_dateline else dateline_starts(doc)
     candidates = [p for p in doc.in_sentence(doc.places, sentence)
-                  if not any(s <= p.start < e for s, e in claim_spans)
+                  if not any(s <= p.start < e and not _speaker_after(doc, p, s, e) for s, e in claim_spans)
                   and not _ASIDE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
@@ -157,6 +158,14 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     return min(places, key=key)
 
 
+
+
+def _speaker_after(doc: Doc, p: PlaceMatch, start: int, end: int) -> bool:
+    """Whether the speaker of a claim span ``start``-``end`` holding ``p`` is named after the place, the
+    place put where the act was: comma-less text "killed eight civilians in the city of Tabqa west of
+    Raqqa local media reported" (not "the ministry in Moscow said", "the Idlib Media Center said")."""
+    return bool(_LOCATIVE_BEFORE.search(doc.text[max(start, p.start - 40):p.start])
+                and _SPEAKER_WORD.search(doc.text[p.end:end]))
 
 
 # a sentence listing this many towns of one province tells of the province, not of one of them
