@@ -440,3 +440,55 @@ def test_weapons_destroyed_or_seized_are_no_attack():
     assert not [m for m in doc.mentions if m.trigger and "mortar" in m.trigger]
     doc = run("Rebels fired mortar shells at a market in Aleppo, Syria, on Sunday, killing two people.")
     assert [m for m in doc.mentions if m.trigger and "mortar" in m.trigger]
+
+
+def test_a_foreign_embassy_is_not_the_countrys_one_town():
+    doc = run("A Belgian farmer has been jailed for ten years for whipping two of his workers on a farm in Uganda.\n\n"
+              "The court heard that the workers had been accused of stealing tools.\n\n"
+              "The Belgian embassy in Kampala said it had followed the trial.")
+    jailings = located(doc, "COERCE")
+    assert jailings and jailings[0] is not None and jailings[0].precision == "country" and jailings[0].country == "UG"
+
+
+@pytest.mark.parametrize("told", ["told our correspondent in", "told reporters in", "told AFP on Friday in"])
+def test_the_town_a_spokesman_spoke_in_is_not_where_the_arrests_were(told):
+    doc = run("Gunmen kidnapped three farmers in Bokkos Local Government Area of Plateau State on Tuesday.\n\n"
+              f"The police spokesman {told} Jos on Thursday that two suspects had been arrested by the police.")
+    arrests = [m.location for m in doc.mentions if m.type == "COERCE"]
+    assert arrests and all(p is None or p.name != "Jos" for p in arrests)
+
+
+def test_a_place_told_of_is_still_the_acts():
+    from sitrep.stages.event_place import SPEAKER_PLACE
+
+    assert not SPEAKER_PLACE.search("residents told of arrests in ")
+    assert SPEAKER_PLACE.search("the spokesman told reporters in ")
+
+
+def test_a_channel_named_after_a_town_is_no_place():
+    for text in ("Syrian rebels shelled Homs on Sunday. The Lebanon-based al-Mayadeen TV said that rounds of shelling "
+                 "by militants on two residential neighborhoods left 11 people dead.",
+                 "Rebel shells hit two districts of Homs in Syria on Sunday, killing four people, al-Mayadeen TV said."):
+        doc = run(text)
+        assert not [p for p in doc.places if p.text.startswith("al-Mayadeen")]
+        assert [p.name for p in located(doc, "ASSAULT")] == ["Homs"]
+
+
+def test_a_quarter_named_after_the_storys_town_is_in_that_town():
+    # "New Aleppo" is no entry of the gazetteer: its "Aleppo" is the city the story names, not a
+    # quarter of the other town named before it
+    doc = run("Rebels shelled the Syrian city of Aleppo on Sunday, killing six people, al-Mayadeen TV said. "
+              "The rockets hit the New Aleppo neighborhood, destroying two houses, Syrian state media said.")
+    quarter = [p for p in doc.places if p.start > doc.text.index("New Aleppo")]
+    assert quarter and quarter[0].place.name == "Aleppo"
+
+
+def test_a_place_before_the_speaker_in_comma_less_text_is_where_the_act_was():
+    # flattened text lost the comma before "local media reported": the town is the strike's, not the media's
+    doc = run("A drone strike of the coalition has claimed the lives of five civilians in the Syrian town of Saraqeb "
+              "east of Idlib local media reported Monday. Government troops have besieged Idlib for months, and the "
+              "army says Idlib will fall.")
+    assert [p.name for p in located(doc, "ASSAULT")][:1] == ["Saraqib"]
+    # the claimant's own place stays the claimant's
+    doc = run("An airstrike killed six civilians in Saraqeb on Sunday according to officials of the ministry in Damascus.")
+    assert [p.name for p in located(doc, "ASSAULT")][:1] == ["Saraqib"]

@@ -15,13 +15,14 @@ from functools import lru_cache
 from sitrep import lexicon
 from sitrep.model import PRECISION_RANK, EventMention, Evidence, Place
 from sitrep.resolve.gazetteer import km
+from sitrep.stages.claims import _SPEAKER as _SPEAKER_WORD
 from sitrep.stages.doc import Doc, PlaceMatch, Sentence, Trigger
 from sitrep.stages.places import LOCAL_BODY_AFTER
 
 _OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|meanwhile|days after|hours after|a day after)\s+(?!well\b|part\b|a result\b)", re.I)
 # "said in Turkey", "speaking in Brussels": where the speaker was, not where the event was
 SPEAKER_PLACE = re.compile(
-    r"\b(?:" + lexicon.speech_alternation("speaking_at", without=("told",)) + r"|told\s+(?:\w+\s+){0,2}?)\s+(?:on\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I)
+    r"\b(?:" + lexicon.speech_alternation("speaking_at", without=("told",)) + r"|told(?:\s+(?!of\b|that\b|to\b)\w+){0,2}?)\s+(?:on\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I)
 
 # Acts done by speaking: where they happened is stated ("told a news conference in Geneva") or unknown;
 # the article's main place is where the fighting was, not where a minister spoke.
@@ -110,7 +111,7 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     # nor does "said in Turkey" or "speaking in Brussels": that is where the speaker was
     datelines = frozenset() if keep_dateline else dateline_starts(doc)
     candidates = [p for p in doc.in_sentence(doc.places, sentence)
-                  if not any(s <= p.start < e for s, e in claim_spans)
+                  if not any(s <= p.start < e and not _speaker_after(doc, p, s, e) for s, e in claim_spans)
                   and not _ASIDE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
@@ -157,6 +158,14 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     return min(places, key=key)
 
 
+
+
+def _speaker_after(doc: Doc, p: PlaceMatch, start: int, end: int) -> bool:
+    """Whether the speaker of a claim span ``start``-``end`` holding ``p`` is named after the place, the
+    place put where the act was: comma-less text "killed eight civilians in the city of Tabqa west of
+    Raqqa local media reported" (not "the ministry in Moscow said", "the Idlib Media Center said")."""
+    return bool(_LOCATIVE_BEFORE.search(doc.text[max(start, p.start - 40):p.start])
+                and _SPEAKER_WORD.search(doc.text[p.end:end]))
 
 
 # a sentence listing this many towns of one province tells of the province, not of one of them
@@ -422,6 +431,10 @@ def _embassy_state(m: EventMention) -> str | None:
     return None
 
 
+# "the Chinese embassy in Kigali", "its consulate in Erbil": where a foreign state's mission stands
+_MISSION_IN = re.compile(r"\b(?:embassy|embassies|consulate|consulates|high commission)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
 def _part_of_country(doc: Doc, place: Place) -> bool:
     """"in northern Greece": the text names a part of the country, not a town of it ("across Egypt": all of it)."""
     ev = place.evidence
@@ -442,8 +455,10 @@ def _only_towns(doc: Doc) -> dict[str, Place]:
     seen: dict[str, dict[str, Place]] = {}
     for p in doc.places:
         before = doc.text[max(0, p.start - 30):p.start]
-        if _RELATIVE_BEFORE.search(before) or _BASED_BEFORE.search(before):
-            continue  # "Titanyen, north of Port-au-Prince", "their union, based in Mombasa": not where acts were
+        if _RELATIVE_BEFORE.search(before) or _BASED_BEFORE.search(before) or _MISSION_IN.search(before):
+            # "Titanyen, north of Port-au-Prince", "their union, based in Mombasa", "the Chinese embassy
+            # in Kigali": not where acts were
+            continue
         if any(s <= p.start < e for s, e in past_spans):
             continue
         if p.place.country and p.place.precision in ("city", "point") and p.start not in datelines:

@@ -42,9 +42,9 @@ LOCAL_BODY_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:State\s+|City\s+|County\s+|Pr
 # given names that open the rest of a person's name in a run of capitalised words
 _GIVEN_NAME = re.compile(r"\b(?:Abdul|Abdel|Abd|Abdulrahman|Abdullah|Abdallah|Muhammad|Mohammed|Mohammad|Mohamed|Ahmed|Ahmad|"
                          r"Hassan|Hussein|Omar|Khalid|Ibrahim|Mustafa|Mahmoud|Youssef|Yusuf)\b")
-# "Thomson Reuters", "Jordan Times": a company or paper named after a person or a place
+# "Thomson Reuters", "Jordan Times", "al-Mayadeen TV": a company, paper or channel named after a person or a place
 _ORG_AFTER = re.compile(r"^\s+(?:Reuters|News|Times|Post|Press|Agency|Trust|Foundation|Corporation|Company|Holdings|"
-                        r"Airlines|Airways|Television|Radio)\b")
+                        r"Airlines|Airways|Television|Radio|TV|Channel)\b")
 # "Niu's mother", "Lai's lawyer": a person's name that spells a place
 _KIN_AFTER = re.compile(r"^(?:'s|’s)\s+(?:mother|father|wife|husband|son|daughter|brother|sister|family|lawyer|lawyers|"
                         r"attorney|parents|children|relatives|friend|friends|uncle|aunt|cousin|widow|sons|daughters)\b")
@@ -269,6 +269,8 @@ def find_places(doc: Doc) -> Doc:
             single_token_actor = (s, e) in actor_exact and " " not in text[s:e]
             if inside_actor and not (locative and single_token_actor):
                 continue
+            if len(words) > 1 and words[-1] in ("TV", "Television", "Radio"):
+                continue  # "al-Mayadeen TV": a channel named after a town
             if _FACILITY_AFTER.match(text[e:e + 14]) or _METONYM_AFTER.match(text[e:e + 30]) \
                     or (len(words) == 1 and (_KIN_AFTER.match(text[e:e + 16]) or _ORG_AFTER.match(text[e:e + 16]))):
                 continue
@@ -548,14 +550,18 @@ def _quarters_of_towns(found: list[PlaceMatch], text: str) -> None:
     Eddin neighborhood in Aleppo city"), else the last one named before it ("in Damascus city ... the
     neighbourhood of al-Mazraa"). A village of that name the gazetteer offers far from every town the
     text names is not it: the quarter is placed as its town (the quarter's words kept as the text)."""
+    def quarter(p: PlaceMatch) -> bool:
+        return bool(_QUARTER_AFTER.match(text[p.end:p.end + 16]) or _QUARTER_BEFORE.search(text[max(0, p.start - 30):p.start]))
+
     towns = [p for p in found if p.place.precision == "city" and p.place.lat is not None]
     for i, p in enumerate(found):
-        if p.place.precision not in ("city", "point") or p.place.lat is None or not (
-                _QUARTER_AFTER.match(text[p.end:p.end + 16]) or _QUARTER_BEFORE.search(text[max(0, p.start - 30):p.start])):
+        if p.place.precision not in ("city", "point") or p.place.lat is None or not quarter(p):
             continue
         if any(o.place.name != p.place.name and km((o.place.lat, o.place.lon), (p.place.lat, p.place.lon)) <= QUARTER_KM
                for o in towns):
             continue  # the gazetteer's entry lies in a town the text names: keep it
+        if any(o.place.name == p.place.name and not quarter(o) for o in towns):
+            continue  # "the New Aleppo neighborhood" in a story naming Aleppo: a quarter of that town
         after = next((o for o in towns if o.start > p.end and o.place.name != p.place.name and _QUARTER_OF.fullmatch(text[p.end:o.start])), None)
         before = [o for o in towns if o.end <= p.start and o.place.name != p.place.name]
         town = after or (before[-1] if before else None)
