@@ -246,3 +246,19 @@ def test_a_headlined_leader_killed_with_others_is_among_the_dead_not_the_killer(
     attack = [m for m in found if m.type == "ASSAULT"]
     assert attack and attack[0].actor1 is not None and attack[0].actor2 is not None
     assert (attack[0].actor1.name, attack[0].actor2.name) == ("Syrian Arab Army", "Al-Nusra Front")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # no police anywhere in the story: the state's authorities hold them
+    ("Two foreign aid workers were detained in Tehran on Monday, their employer said.", "government"),
+    # another state's police is not the arrester's
+    ("Two foreign aid workers were detained in Tehran on Monday, their employer said. British police "
+     "questioned an Iranian diplomat in London last year.", "government"),
+    # the story names that state's police: the arrest is theirs
+    ("Two foreign aid workers were detained in Tehran on Monday, their employer said. Iranian police have "
+     "arrested dozens of people in recent weeks.", "police"),
+])
+def test_an_arrest_with_no_agent_is_the_police_only_where_the_story_names_them(text, kind):
+    arrests = [m for m in records(text) if m.type == "COERCE"]
+    assert arrests and arrests[0].actor1 is not None
+    assert (arrests[0].actor1.kind, arrests[0].actor1.country) == (kind, "IR")

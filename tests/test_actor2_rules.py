@@ -167,3 +167,18 @@ def test_a_group_that_only_qualifies_another_is_neither_side():
              if m.type == "ASSAULT"]
     assert found and found[0].actor1 is not None and found[0].actor2 is not None
     assert (found[0].actor1.name, found[0].actor2.name) == ("Syrian Arab Army", "Al-Nusra Front")
+
+
+def test_a_states_word_an_occupation_and_a_name_is_a_private_person_of_that_state():
+    for text in ("Police on Thursday arrested Hong Kong media tycoon Jimmy Lai under the national security law.",
+                 "Kenyan businessman Peter Kamau was arrested in Nairobi on Thursday over a newspaper article."):
+        arrests = of_type("COERCE", text)
+        assert arrests and arrests[0].actor2 is not None, text
+        assert arrests[0].actor2.kind == "civilians", (text, arrests[0].actor2)
+        assert arrests[0].actor2.name in ("Jimmy Lai", "Peter Kamau")
+
+
+def test_a_states_word_an_office_and_a_name_is_still_that_states_official():
+    accusations = of_type("ACCUSE", "Syrian Foreign Minister Walid al-Muallem accused Turkey on Monday of arming rebels.")
+    assert accusations and accusations[0].actor1 is not None
+    assert accusations[0].actor1.kind != "civilians"

@@ -442,6 +442,18 @@ def argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[i
     start, end = sentence.start + names[0].idx, sentence.start + head.idx + len(head.text)
     if any(a.start <= start < a.end and not a.demonym for a in doc.actors):
         return found  # the name is a listed actor's ("Human Rights Watch")
+    state = found
+    if found.actor.id == "UNKNOWN_ACTOR":  # "Nigerian businessman Jane Roe": the demonym in the phrase
+        state = next((a for a in doc.actors if a.demonym and found.start <= a.start and a.end < start), found)
+    between = doc.text[state.end:start].split()
+    if state.start < start and state.actor.kind in _OFFICE_KINDS and state.actor.country and between \
+            and all(w.islower() for w in between) and not any(w in lexicon.person_titles() for w in between):
+        # "Hong Kong media tycoon Jimmy Lai", "Nigerian businessman Jane Roe": a state's word, a common
+        # noun for an occupation in lower case (an office is capitalised or a listed title) and a
+        # name: a private person of that state, not its government
+        return ActorMatch(state.start, end, doc.text[state.start:end],
+                          ActorEntry("PERSON", doc.text[start:end], "civilians", state.actor.country, None, False),
+                          demonym=False)
     entry = found.actor
     if not (found.start < start and entry.kind in _OFFICE_KINDS):
         return found
