@@ -182,3 +182,17 @@ def test_a_states_word_an_office_and_a_name_is_still_that_states_official():
     accusations = of_type("ACCUSE", "Syrian Foreign Minister Walid al-Muallem accused Turkey on Monday of arming rebels.")
     assert accusations and accusations[0].actor1 is not None
     assert accusations[0].actor1.kind != "civilians"
+
+
+def test_the_dead_of_a_bombing_told_only_by_a_number_are_civilians_of_the_place():
+    for text in ("Three car bombs killed 50 in Homs on Sunday.",
+                 "Warplanes struck the town of Ariha on Friday, killing 12."):
+        attacks = of_type("ASSAULT", text)
+        assert attacks and attacks[0].actor2 is not None, text
+        assert (attacks[0].actor2.kind, attacks[0].actor2.country) == ("civilians", "SY")
+
+
+def test_the_dead_of_a_clash_told_only_by_a_number_are_not_made_civilians():
+    attacks = of_type("ASSAULT", "Warplanes struck rebel positions near Ariha on Friday, killing 12 fighters.")
+    assert attacks
+    assert all(m.actor2 is None or m.actor2.kind != "civilians" for m in attacks)
