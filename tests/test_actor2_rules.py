@@ -196,3 +196,12 @@ def test_the_dead_of_a_clash_told_only_by_a_number_are_not_made_civilians():
     attacks = of_type("ASSAULT", "Warplanes struck rebel positions near Ariha on Friday, killing 12 fighters.")
     assert attacks
     assert all(m.actor2 is None or m.actor2.kind != "civilians" for m in attacks)
+
+
+def test_a_description_is_the_person_named_later_under_its_own_noun_as_title():
+    lead = "A Baptist pastor in Kenya's Nakuru county has been arrested for holding an unlicensed rally. "
+    same = of_type("COERCE", lead + "Local media said pastor John Kamau, the leader of Grace Chapel, was detained on Monday.")
+    assert same and same[0].actor2 is not None and same[0].actor2.name == "John Kamau"
+    # another title introduces someone else: who tells of the act
+    other = of_type("COERCE", lead + "Police spokesman John Kamau, the head of the county command, said he was detained on Monday.")
+    assert other and (other[0].actor2 is None or other[0].actor2.name != "John Kamau")
