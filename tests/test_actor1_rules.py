@@ -262,3 +262,11 @@ def test_an_arrest_with_no_agent_is_the_police_only_where_the_story_names_them(t
     arrests = [m for m in records(text) if m.type == "COERCE"]
     assert arrests and arrests[0].actor1 is not None
     assert (arrests[0].actor1.kind, arrests[0].actor1.country) == (kind, "IR")
+
+
+def test_the_court_a_suit_is_filed_at_is_no_party_to_the_act_it_is_about():
+    found = [m for m in records("SERAP has filed a lawsuit at the ECOWAS Court against the Nigerian government over "
+                                "the detention of journalists.") if m.type == "COERCE"]
+    assert found
+    assert all(m.actor1 is None or "ECOWAS" not in (m.actor1.name or "") for m in found)
+    assert all(m.actor2 is None or "ECOWAS" not in (m.actor2.name or "") for m in found)

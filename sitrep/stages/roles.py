@@ -117,9 +117,14 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
     if _FROM_ORIGIN.search(text[max(0, m.start - 80):m.start]) and country_name(m.text):
         return False  # "fighters from Tunisia and Egypt": where people come from, not the state acting
+    if _FORUM_BEFORE.search(text[max(0, m.start - 12):m.start]) and (
+            _COURT.search(m.text) or _COURT.match(text, m.end, m.end + 30)):
+        return False  # "filed a suit at the ECOWAS Court": where a case is brought, not a party to the act
     return not _HELD.match(text[m.end:m.end + 14])
 
 
+_FORUM_BEFORE = re.compile(r"\b(?:at|before)\s+(?:the\s+)?$", re.I)
+_COURT = re.compile(r"(?:\s+(?:[A-Z][\w\-]*\s+){0,2})?(?:Court|Tribunal)\b")
 _FROM_ORIGIN = re.compile(r"\b(?:fighters|mercenaries|militants|jihadists|nationals|citizens|people|workers|migrants|refugees|"
                           r"volunteers|recruits|men|women|children|students|tourists|families)\s+from\s+(?:the\s+)?"
                           r"(?:[\w\-]+(?:\s+|,\s*)){0,6}$", re.I)
