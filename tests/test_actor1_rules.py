@@ -246,3 +246,27 @@ def test_a_headlined_leader_killed_with_others_is_among_the_dead_not_the_killer(
     attack = [m for m in found if m.type == "ASSAULT"]
     assert attack and attack[0].actor1 is not None and attack[0].actor2 is not None
     assert (attack[0].actor1.name, attack[0].actor2.name) == ("Syrian Arab Army", "Al-Nusra Front")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # no police anywhere in the story: the state's authorities hold them
+    ("Two foreign aid workers were detained in Tehran on Monday, their employer said.", "government"),
+    # another state's police is not the arrester's
+    ("Two foreign aid workers were detained in Tehran on Monday, their employer said. British police "
+     "questioned an Iranian diplomat in London last year.", "government"),
+    # the story names that state's police: the arrest is theirs
+    ("Two foreign aid workers were detained in Tehran on Monday, their employer said. Iranian police have "
+     "arrested dozens of people in recent weeks.", "police"),
+])
+def test_an_arrest_with_no_agent_is_the_police_only_where_the_story_names_them(text, kind):
+    arrests = [m for m in records(text) if m.type == "COERCE"]
+    assert arrests and arrests[0].actor1 is not None
+    assert (arrests[0].actor1.kind, arrests[0].actor1.country) == (kind, "IR")
+
+
+def test_the_court_a_suit_is_filed_at_is_no_party_to_the_act_it_is_about():
+    found = [m for m in records("SERAP has filed a lawsuit at the ECOWAS Court against the Nigerian government over "
+                                "the detention of journalists.") if m.type == "COERCE"]
+    assert found
+    assert all(m.actor1 is None or "ECOWAS" not in (m.actor1.name or "") for m in found)
+    assert all(m.actor2 is None or "ECOWAS" not in (m.actor2.name or "") for m in found)

@@ -167,3 +167,41 @@ def test_a_group_that_only_qualifies_another_is_neither_side():
              if m.type == "ASSAULT"]
     assert found and found[0].actor1 is not None and found[0].actor2 is not None
     assert (found[0].actor1.name, found[0].actor2.name) == ("Syrian Arab Army", "Al-Nusra Front")
+
+
+def test_a_states_word_an_occupation_and_a_name_is_a_private_person_of_that_state():
+    for text in ("Police on Thursday arrested Hong Kong media tycoon Jimmy Lai under the national security law.",
+                 "Kenyan businessman Peter Kamau was arrested in Nairobi on Thursday over a newspaper article."):
+        arrests = of_type("COERCE", text)
+        assert arrests and arrests[0].actor2 is not None, text
+        assert arrests[0].actor2.kind == "civilians", (text, arrests[0].actor2)
+        assert arrests[0].actor2.name in ("Jimmy Lai", "Peter Kamau")
+
+
+def test_a_states_word_an_office_and_a_name_is_still_that_states_official():
+    accusations = of_type("ACCUSE", "Syrian Foreign Minister Walid al-Muallem accused Turkey on Monday of arming rebels.")
+    assert accusations and accusations[0].actor1 is not None
+    assert accusations[0].actor1.kind != "civilians"
+
+
+def test_the_dead_of_a_bombing_told_only_by_a_number_are_civilians_of_the_place():
+    for text in ("Three car bombs killed 50 in Homs on Sunday.",
+                 "Warplanes struck the town of Ariha on Friday, killing 12."):
+        attacks = of_type("ASSAULT", text)
+        assert attacks and attacks[0].actor2 is not None, text
+        assert (attacks[0].actor2.kind, attacks[0].actor2.country) == ("civilians", "SY")
+
+
+def test_the_dead_of_a_clash_told_only_by_a_number_are_not_made_civilians():
+    attacks = of_type("ASSAULT", "Warplanes struck rebel positions near Ariha on Friday, killing 12 fighters.")
+    assert attacks
+    assert all(m.actor2 is None or m.actor2.kind != "civilians" for m in attacks)
+
+
+def test_a_description_is_the_person_named_later_under_its_own_noun_as_title():
+    lead = "A Baptist pastor in Kenya's Nakuru county has been arrested for holding an unlicensed rally. "
+    same = of_type("COERCE", lead + "Local media said pastor John Kamau, the leader of Grace Chapel, was detained on Monday.")
+    assert same and same[0].actor2 is not None and same[0].actor2.name == "John Kamau"
+    # another title introduces someone else: who tells of the act
+    other = of_type("COERCE", lead + "Police spokesman John Kamau, the head of the county command, said he was detained on Monday.")
+    assert other and (other[0].actor2 is None or other[0].actor2.name != "John Kamau")

@@ -33,11 +33,17 @@ def test_an_old_year_makes_the_act_history(staged, mention) -> None:
     assert m.historical
 
 
-def test_an_arrest_with_no_one_named_is_the_police_of_the_place(staged, mention) -> None:
-    m = _filled(staged, mention, "Three journalists were arrested in Tehran on Monday.", "arrested", "COERCE",
-                mode="arrest")
+def test_an_arrest_with_no_one_named_is_the_police_of_the_place_where_the_story_names_them(staged, mention) -> None:
+    m = _filled(staged, mention, "Three journalists were arrested in Tehran on Monday. Police have raided newspapers "
+                "in the city for weeks.", "arrested", "COERCE", mode="arrest")
     assert m.location is not None and m.location.name == "Tehran"
     assert m.actor1 is not None and (m.actor1.kind, m.actor1.country, m.actor1.basis) == ("police", "IR", "inferred")
+
+
+def test_an_arrest_with_no_one_named_and_no_police_in_the_story_is_the_states_authorities(staged, mention) -> None:
+    m = _filled(staged, mention, "Three journalists were arrested in Tehran on Monday.", "arrested", "COERCE",
+                mode="arrest")
+    assert m.actor1 is not None and (m.actor1.kind, m.actor1.country, m.actor1.basis) == ("government", "IR", "inferred")
 
 
 def test_a_crowd_that_protests_is_protesters_of_the_country(staged, mention) -> None:

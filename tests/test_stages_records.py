@@ -163,8 +163,8 @@ def test_passive_arrest_reads_agent_from_by_and_subject_as_patient():
 def test_passive_arrest_without_agent_keeps_the_patient():
     doc = run("An Australian woman has been arrested in France over the disappearance of her lover.")
     m = next(x for x in doc.mentions if x.type == "COERCE")
-    # no agent named: the police of the state where the arrest happened, marked as inferred
-    assert m.actor1.kind == "police" and m.actor1.country == "FR" and m.actor1.basis == "inferred"
+    # no agent named and no police in the story: the authorities of the state where the arrest happened, inferred
+    assert m.actor1.kind == "government" and m.actor1.country == "FR" and m.actor1.basis == "inferred"
     assert m.actor2 is not None and m.actor2.kind == "civilians" and m.actor2.country == "AU"
 
 

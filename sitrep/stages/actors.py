@@ -605,7 +605,10 @@ def _named_next(doc: Doc, m: ActorMatch) -> ActorMatch | None:
     if not later:
         return None
     first = min(later, key=lambda a: a.start)
-    if " " not in first.text or not _UNTITLED_INTRODUCTION.match(doc.text, first.end):
+    title = first.text.split()[0].lower()
+    # "a house church pastor ... pastor Jane Roe, the founder of ...": the description's own noun as the title
+    same_title = title in person_titles() and title in re.findall(r"[\w'’\-]+", m.text.lower())
+    if " " not in first.text or not (same_title or _UNTITLED_INTRODUCTION.match(doc.text, first.end)):
         return None  # a title ("spokesman Jane Roe") introduces someone else: who tells of the act
     if _PAIR_AFTER.match(doc.text, first.end):
         return None  # "Jane Roe, 51, and John Doe, 43,": two people introduced, one description cannot say which

@@ -140,6 +140,23 @@ def struck_force(doc: Doc, m: EventMention) -> Actor | None:
     return None
 
 
+# attacks from afar or by a bomb, whose dead are the people where they fell, not the side that fought them
+_REMOTE_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"})
+
+
+def toll_victims(m: EventMention) -> Actor | None:
+    """The dead of a strike, shelling or bombing told only by a number ("a bomb blast hit the convoy,
+    killing at least 100"; "leaving 50 martyrs"), with no one named as hit and no fighter or soldier
+    among them, are civilians of the place, as ACLED codes victims the report does not name."""
+    if m.type != "ASSAULT" or m.mode not in _REMOTE_MODES or m.actor2 is not None or not m.killed \
+            or m.location is None or not m.location.country:
+        return None
+    if any(c.category not in ("civilians", "children", "women", "unknown") for c in m.casualties):
+        return None
+    entry = class_entry("civilians", m.location.country)
+    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
+
+
 def armed_forces(actor: Actor | None) -> Actor | None:
     """A state, its government or its head named as attacker or target of violence: its military."""
     if actor is None or actor.id is None or actor.kind not in ("government", "head of state", "state"):

@@ -293,7 +293,13 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
         court = _named_court(doc, country)
         if court is not None:
             return court
-    entry = class_entry("government" if m.mode in ("legal", "restrict") else "police", country)
+    body = "government" if m.mode in ("legal", "restrict") else "police"
+    if body == "police" and doc is not None and not any(
+            a.actor.kind == "police" and a.actor.country in (None, country) for a in doc.actors):
+        # an arrest in a story that never names that state's police ("UN staff were detained in Addis
+        # Ababa"): the state's authorities, as coders write it; the police only where the text has them
+        body = "government"
+    entry = class_entry(body, country)
     if entry.country != country:
         return None
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")

@@ -117,9 +117,14 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
     if _FROM_ORIGIN.search(text[max(0, m.start - 80):m.start]) and country_name(m.text):
         return False  # "fighters from Tunisia and Egypt": where people come from, not the state acting
+    if _FORUM_BEFORE.search(text[max(0, m.start - 12):m.start]) and (
+            _COURT.search(m.text) or _COURT.match(text, m.end, m.end + 30)):
+        return False  # "filed a suit at the ECOWAS Court": where a case is brought, not a party to the act
     return not _HELD.match(text[m.end:m.end + 14])
 
 
+_FORUM_BEFORE = re.compile(r"\b(?:at|before)\s+(?:the\s+)?$", re.I)
+_COURT = re.compile(r"(?:\s+(?:[A-Z][\w\-]*\s+){0,2})?(?:Court|Tribunal)\b")
 _FROM_ORIGIN = re.compile(r"\b(?:fighters|mercenaries|militants|jihadists|nationals|citizens|people|workers|migrants|refugees|"
                           r"volunteers|recruits|men|women|children|students|tourists|families)\s+from\s+(?:the\s+)?"
                           r"(?:[\w\-]+(?:\s+|,\s*)){0,6}$", re.I)
@@ -442,6 +447,18 @@ def argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[i
     start, end = sentence.start + names[0].idx, sentence.start + head.idx + len(head.text)
     if any(a.start <= start < a.end and not a.demonym for a in doc.actors):
         return found  # the name is a listed actor's ("Human Rights Watch")
+    state = found
+    if found.actor.id == "UNKNOWN_ACTOR":  # "Nigerian businessman Jane Roe": the demonym in the phrase
+        state = next((a for a in doc.actors if a.demonym and found.start <= a.start and a.end < start), found)
+    between = doc.text[state.end:start].split()
+    if state.start < start and state.actor.kind in _OFFICE_KINDS and state.actor.country and between \
+            and all(w.islower() for w in between) and not any(w in lexicon.person_titles() for w in between):
+        # "Hong Kong media tycoon Jimmy Lai", "Nigerian businessman Jane Roe": a state's word, a common
+        # noun for an occupation in lower case (an office is capitalised or a listed title) and a
+        # name: a private person of that state, not its government
+        return ActorMatch(state.start, end, doc.text[state.start:end],
+                          ActorEntry("PERSON", doc.text[start:end], "civilians", state.actor.country, None, False),
+                          demonym=False)
     entry = found.actor
     if not (found.start < start and entry.kind in _OFFICE_KINDS):
         return found
