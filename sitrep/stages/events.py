@@ -182,7 +182,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
                     passive_patient and etype in ("COERCE", "CONCEDE", "MOBILIZE", "AID", "THREATEN") and (actor2 is not None or spoken or has_subject(token))) \
-                    and not (token is not None and not passive and has_agent(token, speech=etype in SPEECH_ACTS)) \
+                    and not (token is not None and not passive and has_agent(token, speech=_named_speaker_needed(etype, token))) \
                     and not (etype == "COERCE" and _told_alone(doc, sentence, token, triggers)):  # "the detention of activist Jane Roe"
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
@@ -283,6 +283,13 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
     for m in doc.mentions:  # last: civilians called by what they are ("a woman") are named so
         m.actor1, m.actor2 = named_by_role(m.actor1), named_by_role(m.actor2)
     return doc
+
+
+def _named_speaker_needed(etype: str, token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A statement needs its speaker named ("he warned that the army would respond" with no one named
+    is no one's), but a threat made to someone it names as its object ("he threatened the mayor") is an
+    act between two parties, whoever "he" is: the speaker is the one the text told of before."""
+    return etype in SPEECH_ACTS and not (etype == "THREATEN" and any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in token.children))
 
 
 def _told_alone(doc: Doc, sentence: Sentence, token, triggers: list[Trigger]) -> bool:  # noqa: ANN001 - a spaCy token
