@@ -27,6 +27,7 @@ from sitrep.stages.event_time import borrowed_period, told_day, when_of
 from sitrep.stages.parse import predicate, token_at, trigger_modifier
 from sitrep.stages.realis import (
     SPEECH_ACTS,
+    declared_truces,
     governing,
     happened,
     modal_type,
@@ -143,7 +144,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         # "Amnesty International", "Solidarity Party": a trigger word inside a name
         triggers = [t for t in triggers if t.type == "ASSAULT" or not (
             t.text[:1].isupper() and _ORG_AFTER.match(doc.text[t.end:t.end + 20]))]
-        triggers = rulings_as_coercion(doc, sentence, orders_as_summons(doc, sentence, triggers))
+        triggers = declared_truces(doc, sentence, rulings_as_coercion(doc, sentence, orders_as_summons(doc, sentence, triggers)))
         groups: dict[str, list[Trigger]] = {}
         for t in triggers:
             etype = t.type if t.type == "ASSAULT" else modal_type(doc, sentence, t)
