@@ -6,8 +6,17 @@ from __future__ import annotations
 import pytest
 
 from sitrep import extract
-from sitrep.model import Evidence, When
-from sitrep.stages.realis import background, happened, modal_type, other_sense, repeated_history, tells_total
+from sitrep.model import Article, Evidence, When
+from sitrep.pipeline import default_pipeline
+from sitrep.stages.realis import (
+    background,
+    declared_truces,
+    happened,
+    modal_type,
+    other_sense,
+    repeated_history,
+    tells_total,
+)
 
 
 @pytest.mark.parametrize(("text", "word", "told"), [
@@ -274,3 +283,19 @@ def test_a_planned_protest_named_is_no_protest() -> None:
     held = extract("He was detained on Monday because he had written about a strike by bus drivers in Nairobi.",
                    published="2024-03-14")
     assert sorted(m.type for m in held) == ["COERCE", "PROTEST"]  # a strike named without "planned" is told
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # a truce one party declares by itself is its own halt of fire, a unilateral step back
+    ("The army declared a three-day truce in the northern province on Sunday.", "RETREAT"),
+    ("Moscow implemented a humanitarian ceasefire around the old city last week.", "RETREAT"),
+    ("A truce declared on Friday by the government collapsed within hours.", "RETREAT"),
+    # two parties, or one with another, or no one named: an agreement
+    ("The rebels and the army announced a ceasefire on Sunday.", "AGREE"),
+    ("The army announced a ceasefire with the rebels on Sunday.", "AGREE"),
+    ("A ceasefire came into force on Sunday.", "AGREE"),
+])
+def test_a_truce_one_party_declares_is_its_own_step_back(text, etype) -> None:
+    doc = default_pipeline().run(Article(text=text, published="2024-03-14"))
+    found = [t.type for t in declared_truces(doc, doc.sentences[0], doc.triggers) if t.text.lower() in ("truce", "ceasefire")]
+    assert found == [etype]

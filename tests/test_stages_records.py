@@ -264,6 +264,9 @@ def test_an_act_done_by_a_pronoun_or_a_common_noun_is_a_candidate():
                                        "the corruption of the ministers.")
     # a statement needs its speaker named: "he warned" with no one named is no one's
     assert "THREATEN" not in candidate_types("But he warned that the army would respond.")
+    # a threat made against someone it names is an act between two parties, whoever "he" is
+    assert "THREATEN" in candidate_types("Speaking at the funeral on Sunday, he threatened the mayor and the "
+                                         "chief of the city police.")
     # a weak word of fighting with its fighters as subject ("an alliance of fighters were advancing")
     assert "ASSAULT" in candidate_types("The monitor said the two allied brigades were advancing inside the besieged "
                                         "quarter of the town.")

@@ -1197,6 +1197,8 @@ def test_an_act_that_has_also_been_reported_is_the_same_incident():
         # a trial, a siege's cut supply lines, a trial put off, forces sent, a demand, an accord suspended
         ("The blogger is being tried by a state security court for his posts, his lawyer said on Tuesday.", "COERCE"),
         ("Army units severed the rebels' supply lines into the old city on Sunday, the army said.", "COERCE"),
+        ("Militia fighters cut off the army's own main access road south of the city on Sunday.", "COERCE"),
+        ("Bread ran out in the old city after the last supply route was cut off by army units on Sunday.", "COERCE"),
         ("The journalist's trial was postponed on Monday, her lawyer said.", "CONCEDE"),
         ("The rebel command dispatched fighters to the front line near the town on Monday.", "MOBILIZE"),
         ("The rebels sent reinforcement to the front near the town on Monday.", "MOBILIZE"),

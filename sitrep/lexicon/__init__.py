@@ -503,6 +503,16 @@ def speaking_roles() -> tuple[str, ...]:
     return _word_list("speaking_roles")
 
 
+def truce_nouns() -> tuple[str, ...]:
+    """Truces one side can declare by itself ("truce", "ceasefire")."""
+    return _word_list("truce_nouns")
+
+
+def declaring_verbs() -> tuple[str, ...]:
+    """Verbs of declaring a truce or a measure ("declared", "implemented", "announced")."""
+    return _word_list("declaring_verbs")
+
+
 def letting_verbs() -> tuple[str, ...]:
     """Verbs of letting someone go or act ("to allow civilians to leave")."""
     return _word_list("letting_verbs")

@@ -27,6 +27,7 @@ from sitrep.stages.event_time import borrowed_period, told_day, when_of
 from sitrep.stages.parse import predicate, token_at, trigger_modifier
 from sitrep.stages.realis import (
     SPEECH_ACTS,
+    declared_truces,
     governing,
     happened,
     modal_type,
@@ -143,7 +144,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         # "Amnesty International", "Solidarity Party": a trigger word inside a name
         triggers = [t for t in triggers if t.type == "ASSAULT" or not (
             t.text[:1].isupper() and _ORG_AFTER.match(doc.text[t.end:t.end + 20]))]
-        triggers = rulings_as_coercion(doc, sentence, orders_as_summons(doc, sentence, triggers))
+        triggers = declared_truces(doc, sentence, rulings_as_coercion(doc, sentence, orders_as_summons(doc, sentence, triggers)))
         groups: dict[str, list[Trigger]] = {}
         for t in triggers:
             etype = t.type if t.type == "ASSAULT" else modal_type(doc, sentence, t)
@@ -182,7 +183,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                     continue
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
                     passive_patient and etype in ("COERCE", "CONCEDE", "MOBILIZE", "AID", "THREATEN") and (actor2 is not None or spoken or has_subject(token))) \
-                    and not (token is not None and not passive and has_agent(token, speech=etype in SPEECH_ACTS)) \
+                    and not (token is not None and not passive and has_agent(token, speech=_named_speaker_needed(etype, token))) \
                     and not (etype == "COERCE" and _told_alone(doc, sentence, token, triggers)):  # "the detention of activist Jane Roe"
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
@@ -285,6 +286,13 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
     for m in doc.mentions:  # last: civilians called by what they are ("a woman") are named so
         m.actor1, m.actor2 = named_by_role(m.actor1), named_by_role(m.actor2)
     return doc
+
+
+def _named_speaker_needed(etype: str, token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A statement needs its speaker named ("he warned that the army would respond" with no one named
+    is no one's), but a threat made to someone it names as its object ("he threatened the mayor") is an
+    act between two parties, whoever "he" is: the speaker is the one the text told of before."""
+    return etype in SPEECH_ACTS and not (etype == "THREATEN" and any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in token.children))
 
 
 def _told_alone(doc: Doc, sentence: Sentence, token, triggers: list[Trigger]) -> bool:  # noqa: ANN001 - a spaCy token

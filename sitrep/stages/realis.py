@@ -484,6 +484,48 @@ def rulings_as_coercion(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -
     return out
 
 
+_TRUCES = frozenset(lexicon.truce_nouns())
+_DECLARING = frozenset(lexicon.declaring_verbs())
+
+
+def declared_truces(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """"the army declared a three-day truce", "a truce declared last week by the regime": a truce one party
+    declares by itself is its own halt of fire (PLOVER RETREAT, as a unilateral ceasefire), not an
+    agreement; a truce declared by two parties ("Russia and Turkey announced a ceasefire"), or with or
+    between others, stays one, as does a truce no one is said to have declared."""
+    out = []
+    for t in triggers:
+        token = token_at(doc, sentence.index, t.start) if t.type == "AGREE" and t.text.lower() in _TRUCES else None
+        if token is not None and _declarer(token) is not None:
+            t = retype(t, "RETREAT", "withdraw")
+        out.append(t)
+    return out
+
+
+def _declarer(truce):  # noqa: ANN001, ANN202 - spaCy tokens
+    """The one party said to declare ``truce``: the subject of the verb it is the object of, or the agent of
+    the participle or passive verb that tells it ("declared by the regime")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in truce.children):
+        return None
+    doer = None
+    verb = truce.head
+    if truce.dep_ in ("dobj", "nsubjpass") and verb.lower_ in _DECLARING:
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if truce.dep_ == "dobj" else None
+    if doer is None:
+        verb = truce if truce.dep_ == "nsubjpass" else next(
+            (c for c in truce.children if c.dep_ == "acl" and c.lower_ in _DECLARING), None)
+        verb = truce.head if truce.dep_ == "nsubjpass" and truce.head.lower_ in _DECLARING else verb
+        if verb is None or verb.i == truce.i:
+            return None
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if doer is None or doer.pos_ == "PRON" and doer.lower_ in ("they", "we", "both") \
+            or any(c.dep_ == "conj" for c in doer.children) \
+            or any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children):
+        return None
+    return doer
+
+
 _VERBAL = re.compile(r"^\w+(?:ed|ew|ould)\b|\b(?:to|that|for|on)$|^(?:will|would|must|cannot|can't|won't)\b", re.I)
 
 

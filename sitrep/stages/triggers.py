@@ -69,10 +69,13 @@ _APPEARED = re.compile(r"\b(appear(?:s|ed|ing)?)\s+(?:before|in)\s+(?:an?\s+|the
                        r"(?:courts?|tribunal|judges?|magistrates?)\b(?!\s+(?:documents?|records?|papers|filings?|files?)\b)", re.I)
 
 
-# "severed all the supply routes", "cut the rebels' supply lines": a siege's act on the other side's
-# supplies (PLOVER COERCE, CAMEO 191 impose blockade)
-_SUPPLY_CUT = re.compile(r"\b(sever(?:s|ed|ing)?|cut(?:s|ting)?(?:\s+off)?)\s+(?:[\w\-'’]+\s+){0,3}?"
-                         r"(?:supply|supplies|logistics)\s+(?:routes?|lines?|roads?|corridors?)\b", re.I)
+# "severed all the supply routes", "cut the rebels' supply lines", "cut off the army's own main access road",
+# "the supply route was cut off by the army": a siege's act on the other side's supplies (PLOVER COERCE,
+# CAMEO 191 impose blockade)
+_SUPPLY_CUT = re.compile(r"\b(sever(?:s|ed|ing)?|cut(?:s|ting)?(?:\s+off)?)\s+(?:[\w\-'’]+\s+){0,4}?"
+                         r"(?:supply|supplies|logistics|access)\s+(?:routes?|lines?|roads?|corridors?)\b|"
+                         r"\b(?:supply|supplies|logistics|access)\s+(?:routes?|lines?|roads?|corridors?)\s+"
+                         r"(?:was|were|is|are|has been|have been|had been)\s+(severed|cut(?:\s+off)?)\b", re.I)
 
 
 # "the trial has been postponed", "postponed her execution": the court step awaited is put off, an easing
@@ -188,7 +191,7 @@ def find_triggers(doc: Doc) -> Doc:
     for m in _APPEARED.finditer(text):
         found.append(_matched(m, 1, "COERCE", "legal"))
     for m in _SUPPLY_CUT.finditer(text):
-        found.append(_matched(m, 1, "COERCE", "restrict"))
+        found.append(_matched(m, 1 if m.group(1) else 2, "COERCE", "restrict"))
     for m in _PUT_OFF.finditer(text):
         found.append(_matched(m, 1 if m.group(1) else 2, "CONCEDE", None))
     for m in _judged().finditer(text):
