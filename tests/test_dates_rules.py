@@ -269,3 +269,20 @@ def test_the_day_before_opening_a_sentence_counts_from_the_day_just_told():
             "The day before, militiamen had looted the market in the same town.")
     doc = default_pipeline().run(Article(text=told, published="2024-02-26"))
     assert next(d for d in doc.dates if d.text == "The day before").value == "2024-02-25"
+
+
+def test_a_part_of_a_dated_toll_takes_its_day():
+    # 2024-03-18 is a Monday: the breakdown of Saturday's toll (no day of its own) is Saturday's, not Monday's
+    text = ("At least 40 people were killed in air strikes and shelling on Saturday in the city of Homs. "
+            "Twelve civilians died in shelling on the southern district, the monitor said.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
+    part = next(m for m in doc.mentions if min(m.sentences) == 1 and m.killed == 12)
+    assert part.date is not None and (part.date.value, part.date.basis) == ("2024-03-16", "text")
+
+
+def test_a_larger_toll_after_a_dated_one_is_not_its_part():
+    text = ("Three people were killed in shelling on Saturday in the city of Homs. "
+            "Fifty people died in air strikes on the northern suburbs, the monitor said.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
+    other = next(m for m in doc.mentions if min(m.sentences) == 1 and m.killed == 50)
+    assert other.date is not None and other.date.basis == "published"

@@ -383,6 +383,11 @@ def arabic_articles() -> tuple[str, ...]:
     return _word_list("arabic_articles")
 
 
+def moved_on_words() -> tuple[str, ...]:
+    """Words that move a sentence on to another time or place ("later", "nearby", "elsewhere")."""
+    return _word_list("moved_on_words")
+
+
 def release_words() -> tuple[str, ...]:
     """Words asking that held people be let go ("the release of", "to free", "freed")."""
     return _word_list("release_words")

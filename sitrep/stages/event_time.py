@@ -249,3 +249,29 @@ def dated_before(doc: Doc) -> None:
         prev = max(before, key=lambda p: max(p.sentences), default=None)
         if prev is not None and prev.date is not None and prev.date.basis == "text" and prev.date.precision == "day":
             m.date = prev.date
+
+
+PART_REACH = 3  # sentences between a toll and the part of it a later sentence tells
+_MOVED_ON = re.compile(r"\b(?:" + lexicon.alternation(lexicon.moved_on_words()) + r")\b", re.I)
+
+
+def dated_part(doc: Doc) -> None:
+    """A part of a toll told without a day of its own ("At least 51 civilians were killed on Saturday
+    in Aleppo ... Nine died in rebel shelling on the west, the Observatory said"): a breakdown of the
+    incident just dated, of its day, not the report's. Only a smaller toll of violence after a larger
+    one with a stated day, a few sentences before in the same paragraph, in a sentence that does not move
+    on to another time or place (run after weighing, so that the day it takes says nothing about whether
+    the act happened)."""
+    para = {s.index: s.paragraph for s in doc.sentences}
+    violent = ("ASSAULT", "COERCE")
+    current = [m for m in doc.mentions if not m.historical and m.type in violent]
+    for m in current:
+        first, part = min(m.sentences), m.killed
+        if m.date is None or m.date.basis != "published" or not part or _MOVED_ON.search(doc.sentences[first].text):
+            continue  # ("Artillery later shelled a nearby village": another time or place, not a part)
+        wholes = [p for p in current if p is not m and max(p.sentences) < first <= max(p.sentences) + PART_REACH
+                  and para.get(max(p.sentences)) == para.get(first) and p.date is not None
+                  and p.date.basis == "text" and p.date.precision == "day" and (p.killed or 0) > part]
+        whole = max(wholes, key=lambda p: max(p.sentences), default=None)
+        if whole is not None:
+            m.date = whole.date
