@@ -286,3 +286,11 @@ def test_a_larger_toll_after_a_dated_one_is_not_its_part():
     doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
     other = next(m for m in doc.mentions if min(m.sentences) == 1 and m.killed == 50)
     assert other.date is not None and other.date.basis == "published"
+
+
+def test_a_day_in_a_relative_clause_dates_that_clause_not_the_act():
+    # published Wednesday 2024-03-20: Friday is 2024-03-15 (the kidnapping), Tuesday 2024-03-19 (the release, told)
+    text = "Gunmen have freed all 30 pupils who were kidnapped from a boarding school on Friday, officials said on Tuesday."
+    doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
+    freed = next(m for m in doc.mentions if m.type == "CONCEDE")
+    assert freed.date is not None and freed.date.value == "2024-03-19"

@@ -91,6 +91,33 @@ def _in_grounds(doc: Doc, sentence: Sentence, trigger: Trigger, at: int) -> bool
     return False
 
 
+_RELATIVES = {"who", "whom", "which", "that"}
+
+
+def _in_other_clause(doc: Doc, sentence: Sentence, act_at: int, at: int) -> bool:
+    """"Gunmen freed the girls who were kidnapped on Friday, officials said on Tuesday", "protested against
+    the infighting that began Friday": a day inside a relative clause describing a noun dates that
+    clause's act, not the sentence's; unless the clause is the act's own ("the girls who were kidnapped
+    on Friday" for the kidnapping) or describes the act's noun ("the attack which took place on Friday")."""
+    act, token = token_at(doc, sentence.index, act_at), token_at(doc, sentence.index, at)
+    if act is None or token is None:
+        return False
+    heads = {act.i, predicate(act).i}
+    if act.dep_ in ("amod", "compound"):
+        heads.add(act.head.i)  # "fierce fighting that erupted on Thursday": the act's own noun
+    for _ in range(12):
+        if token.i in heads:
+            return False
+        if token.dep_ in ("relcl", "acl"):
+            # only a clause its relative pronoun opens: a bare participle's attachment is too often misread
+            opened = any(c.lower_ in _RELATIVES for c in token.children)
+            return opened and token.head.i not in heads and not any(t.i == act.i for t in token.subtree)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              # not a citation "(Statement, 15 March)"; a bracket the clause's preposition opens is no
@@ -275,3 +302,24 @@ def dated_part(doc: Doc) -> None:
         whole = max(wholes, key=lambda p: max(p.sentences), default=None)
         if whole is not None:
             m.date = whole.date
+
+
+def redated_clause(doc: Doc, anchors: dict[int, int]) -> None:
+    """A record dated by a day inside a relative clause describing a noun (see ``_in_other_clause``) takes
+    the sentence's other day. Run after weighing and merging: the day says nothing about whether the act
+    happened, nor which accounts are one."""
+    for m in doc.mentions:
+        when, at = m.date, anchors.get(id(m))
+        if m.historical or at is None or when is None or when.basis != "text" or when.evidence is None \
+                or when.evidence.field != "text":
+            continue
+        sentence = next((s for s in doc.sentences if s.start <= at < s.end), None)
+        if sentence is None or not sentence.start <= when.evidence.start < sentence.end \
+                or not _in_other_clause(doc, sentence, at, when.evidence.start):
+            continue
+        others = [d for d in doc.in_sentence(doc.dates, sentence) if not d.historical and d.start != when.evidence.start
+                  and not _after_publication(d.value, doc.article.published) and not doc.in_dateline_date(d.start)
+                  and not _in_other_clause(doc, sentence, at, d.start)]
+        if others:  # (none: the clause's day is kept, the parse too unsure to drop the only day)
+            d = min(others, key=lambda d: abs(d.start - at))
+            m.date = When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
