@@ -294,3 +294,11 @@ def test_a_day_in_a_relative_clause_dates_that_clause_not_the_act():
     doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
     freed = next(m for m in doc.mentions if m.type == "CONCEDE")
     assert freed.date is not None and freed.date.value == "2024-03-19"
+
+
+def test_who_breaks_a_toll_down_gave_it():
+    text = ("At least 40 people were killed in air strikes and shelling on Saturday in the city of Homs. "
+            "Twelve civilians died in shelling on the southern district, the Syrian Observatory for Human Rights said.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
+    whole = next(m for m in doc.mentions if min(m.sentences) == 0)
+    assert whole.claim.modality == "reported" and "Observatory" in (whole.claim.by or "")

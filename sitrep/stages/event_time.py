@@ -282,26 +282,36 @@ PART_REACH = 3  # sentences between a toll and the part of it a later sentence t
 _MOVED_ON = re.compile(r"\b(?:" + lexicon.alternation(lexicon.moved_on_words()) + r")\b", re.I)
 
 
+def _whole_of(doc: Doc, m: EventMention, current: list[EventMention], para: dict[int, int]) -> EventMention | None:
+    """The larger toll of violence a few sentences before in the same paragraph that the toll of ``m``
+    (told in a sentence that does not move on to another time or place) is a part of."""
+    first, part = min(m.sentences), m.killed
+    if not part or _MOVED_ON.search(doc.sentences[first].text):
+        return None  # ("Artillery later shelled a nearby village": another time or place, not a part)
+    wholes = [p for p in current if p is not m and max(p.sentences) < first <= max(p.sentences) + PART_REACH
+              and para.get(max(p.sentences)) == para.get(first) and (p.killed or 0) > part]
+    return max(wholes, key=lambda p: max(p.sentences), default=None)
+
+
 def dated_part(doc: Doc) -> None:
     """A part of a toll told without a day of its own ("At least 51 civilians were killed on Saturday
     in Aleppo ... Nine died in rebel shelling on the west, the Observatory said"): a breakdown of the
     incident just dated, of its day, not the report's. Only a smaller toll of violence after a larger
-    one with a stated day, a few sentences before in the same paragraph, in a sentence that does not move
-    on to another time or place (run after weighing, so that the day it takes says nothing about whether
-    the act happened)."""
+    one with a stated day (see ``_whole_of``); run after weighing, so that the day it takes says nothing
+    about whether the act happened. The whole told as fact takes the source that gives its parts."""
     para = {s.index: s.paragraph for s in doc.sentences}
-    violent = ("ASSAULT", "COERCE")
-    current = [m for m in doc.mentions if not m.historical and m.type in violent]
+    current = [m for m in doc.mentions if not m.historical and m.type in ("ASSAULT", "COERCE")]
     for m in current:
-        first, part = min(m.sentences), m.killed
-        if m.date is None or m.date.basis != "published" or not part or _MOVED_ON.search(doc.sentences[first].text):
-            continue  # ("Artillery later shelled a nearby village": another time or place, not a part)
-        wholes = [p for p in current if p is not m and max(p.sentences) < first <= max(p.sentences) + PART_REACH
-                  and para.get(max(p.sentences)) == para.get(first) and p.date is not None
-                  and p.date.basis == "text" and p.date.precision == "day" and (p.killed or 0) > part]
-        whole = max(wholes, key=lambda p: max(p.sentences), default=None)
-        if whole is not None:
+        whole = _whole_of(doc, m, current, para)
+        if whole is None:
+            continue
+        if m.date is not None and m.date.basis == "published" and whole.date is not None \
+                and whole.date.basis == "text" and whole.date.precision == "day":
             m.date = whole.date
+        # "... 51 civilians were killed on Saturday. ... Nine died in rebel shelling, the Observatory said":
+        # who breaks a toll down gave it
+        if whole.claim.modality == "asserted" and m.claim.modality == "reported" and m.claim.source:
+            whole.claim = m.claim
 
 
 def redated_clause(doc: Doc, anchors: dict[int, int]) -> None:
