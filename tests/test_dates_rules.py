@@ -302,3 +302,13 @@ def test_who_breaks_a_toll_down_gave_it():
     doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
     whole = next(m for m in doc.mentions if min(m.sentences) == 0)
     assert whole.claim.modality == "reported" and "Observatory" in (whole.claim.by or "")
+
+
+@pytest.mark.parametrize("text,found", [
+    ("The editor of the Sunday Herald was shot dead outside his home.", []),
+    ("Police said the Sunday Mirror reporter had been released.", []),
+    ("Protesters marched on Sunday. Leaders of the union joined them.", [("2024-03-10", "day")]),
+    ("On Sunday leaders of the union joined the march.", [("2024-03-10", "day")]),
+])
+def test_a_weekday_opening_a_newspapers_name_is_no_date(text, found):
+    assert resolved(text, "2024-03-15") == found

@@ -448,6 +448,11 @@ def dated_name_heads() -> tuple[str, ...]:
     return _word_list("dated_name_heads")
 
 
+def weekday_paper_heads() -> tuple[str, ...]:
+    """Capitalised words that make a weekday before them a newspaper's name ("the Sunday Leader")."""
+    return _word_list("weekday_paper_heads")
+
+
 def recording_media() -> tuple[str, ...]:
     """Media an incident is captured on or in ("captured on video", "captured in media reports")."""
     return _word_list("recording_media")
