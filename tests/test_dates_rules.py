@@ -312,3 +312,20 @@ def test_who_breaks_a_toll_down_gave_it():
 ])
 def test_a_weekday_opening_a_newspapers_name_is_no_date(text, found):
     assert resolved(text, "2024-03-15") == found
+
+
+def test_a_further_incident_is_no_part_of_the_toll_before():
+    text = ("At least 40 people were killed in air strikes on Saturday in the city of Homs. "
+            "In another incident five people died in shelling on a school in Hama, the Syrian Observatory for Human Rights said.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
+    whole = next(m for m in doc.mentions if min(m.sentences) == 0)
+    assert whole.claim.modality == "asserted"
+
+
+def test_a_sentence_opening_meanwhile_is_not_an_addition_to_the_account_before():
+    # published Wednesday 2024-03-20: "on Tuesday" is 2024-03-19
+    text = ("Warplanes bombed a crowded market in the river town on Tuesday, killing 12 people, medics said. "
+            "Meanwhile rockets also hit a bakery in the capital, wounding three.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
+    second = next(m for m in doc.mentions if m.sentences[0] == 1)
+    assert second.date is not None and (second.date.value, second.date.basis) == ("2024-03-20", "published")

@@ -125,3 +125,10 @@ def test_a_credit_with_its_words_the_other_way_round_ends_a_caption(staged) -> N
     doc = staged("The minister attends a meeting in Sochi Thursday Oct. 27 2016 (Photo AP) Troops shelled the town "
                  "on Friday.", published="2016-10-29")
     assert [s.text for s in doc.sentences][-1] == "Troops shelled the town on Friday."
+
+
+def test_a_credit_after_a_full_stop_still_opens_the_next_sentence(staged) -> None:
+    doc = staged("Smoke rises over a damaged street in Idlib. (Reuters Photo) Troops shelled the town on Friday.",
+                 published="2024-03-16")
+    assert [s.text for s in doc.sentences] == ["Smoke rises over a damaged street in Idlib.",
+                                               "(Reuters Photo) Troops shelled the town on Friday."]

@@ -260,6 +260,9 @@ def dated_later(doc: Doc) -> None:
 
 
 ALSO_REACH = 2  # sentences between a further incident ("also bombed") and the one it adds to
+# "Meanwhile a number of citizens were injured ...": a sentence opening so turns to other news of the
+# day, not an addition to the account before it
+_TURN = re.compile(r"\W*(?:meanwhile|meantime|in\s+the\s+meantime)\b", re.I)
 
 
 def dated_before(doc: Doc) -> None:
@@ -269,7 +272,7 @@ def dated_before(doc: Doc) -> None:
     current = [m for m in doc.mentions if not m.historical]
     for m in current:
         first = min(m.sentences)
-        if m.date is not None or not ANOTHER.search(doc.sentences[first].text):
+        if m.date is not None or not ANOTHER.search(doc.sentences[first].text) or _TURN.match(doc.sentences[first].text):
             continue
         before = [p for p in current if p is not m and max(p.sentences) < first and first - max(p.sentences) <= ALSO_REACH
                   and para.get(max(p.sentences)) == para.get(first) and p.type == m.type]
@@ -279,6 +282,8 @@ def dated_before(doc: Doc) -> None:
 
 
 PART_REACH = 3  # sentences between a toll and the part of it a later sentence tells
+# "Another 27 people were killed": more of the toll, where "another incident" is a further one
+_MORE_DEAD = re.compile(r"another\s+(?:\d|(?:" + lexicon.count_alternation(2, 20) + r")\b)", re.I)
 _MOVED_ON = re.compile(r"\b(?:" + lexicon.alternation(lexicon.moved_on_words()) + r")\b", re.I)
 
 
@@ -286,8 +291,9 @@ def _whole_of(doc: Doc, m: EventMention, current: list[EventMention], para: dict
     """The larger toll of violence a few sentences before in the same paragraph that the toll of ``m``
     (told in a sentence that does not move on to another time or place) is a part of."""
     first, part = min(m.sentences), m.killed
-    if not part or _MOVED_ON.search(doc.sentences[first].text):
-        return None  # ("Artillery later shelled a nearby village": another time or place, not a part)
+    text = doc.sentences[first].text
+    if not part or _MOVED_ON.search(text) or any(not _MORE_DEAD.match(text, a.start()) for a in ANOTHER.finditer(text)):
+        return None  # ("Artillery later shelled a nearby village", "In another incident": not a part)
     wholes = [p for p in current if p is not m and max(p.sentences) < first <= max(p.sentences) + PART_REACH
               and para.get(max(p.sentences)) == para.get(first) and (p.killed or 0) > part]
     return max(wholes, key=lambda p: max(p.sentences), default=None)

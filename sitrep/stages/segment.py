@@ -48,12 +48,12 @@ def segment(doc: Doc) -> Doc:
 
 
 def _split_plain(sentences: list[Sentence], text: str, start: int, p_end: int, p_index: int) -> None:
-    # a photo caption run into the story ("... in Aleppo August 1 2016 (Reuters Photo) Ten civilians were
-    # killed on Tuesday"): the credit ends the caption, and stands alone, so that the caption's day and
-    # words stay out of the lead
+    # a photo caption run into the story with no full stop ("... in Aleppo August 1 2016 (Reuters Photo) Ten
+    # civilians were killed on Tuesday"): the credit ends the caption, and stands alone, so that the
+    # caption's day and words stay out of the lead
     for s, e in caption_credits(text, start, p_end):
-        if s < start:
-            continue
+        if s < start or re.search(r"[.!?][\"”’]*\s*$", text[start:s]):
+            continue  # (after a sentence's end the credit opens the next sentence, as before)
         _split_run(sentences, text, start, s, p_index)
         _add(sentences, text, s, e, p_index)
         start = e
