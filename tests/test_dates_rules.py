@@ -269,3 +269,63 @@ def test_the_day_before_opening_a_sentence_counts_from_the_day_just_told():
             "The day before, militiamen had looted the market in the same town.")
     doc = default_pipeline().run(Article(text=told, published="2024-02-26"))
     assert next(d for d in doc.dates if d.text == "The day before").value == "2024-02-25"
+
+
+def test_a_part_of_a_dated_toll_takes_its_day():
+    # 2024-03-18 is a Monday: the breakdown of Saturday's toll (no day of its own) is Saturday's, not Monday's
+    text = ("At least 40 people were killed in air strikes and shelling on Saturday in the city of Homs. "
+            "Twelve civilians died in shelling on the southern district, the monitor said.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
+    part = next(m for m in doc.mentions if min(m.sentences) == 1 and m.killed == 12)
+    assert part.date is not None and (part.date.value, part.date.basis) == ("2024-03-16", "text")
+
+
+def test_a_larger_toll_after_a_dated_one_is_not_its_part():
+    text = ("Three people were killed in shelling on Saturday in the city of Homs. "
+            "Fifty people died in air strikes on the northern suburbs, the monitor said.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
+    other = next(m for m in doc.mentions if min(m.sentences) == 1 and m.killed == 50)
+    assert other.date is not None and other.date.basis == "published"
+
+
+def test_a_day_in_a_relative_clause_dates_that_clause_not_the_act():
+    # published Wednesday 2024-03-20: Friday is 2024-03-15 (the kidnapping), Tuesday 2024-03-19 (the release, told)
+    text = "Gunmen have freed all 30 pupils who were kidnapped from a boarding school on Friday, officials said on Tuesday."
+    doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
+    freed = next(m for m in doc.mentions if m.type == "CONCEDE")
+    assert freed.date is not None and freed.date.value == "2024-03-19"
+
+
+def test_who_breaks_a_toll_down_gave_it():
+    text = ("At least 40 people were killed in air strikes and shelling on Saturday in the city of Homs. "
+            "Twelve civilians died in shelling on the southern district, the Syrian Observatory for Human Rights said.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
+    whole = next(m for m in doc.mentions if min(m.sentences) == 0)
+    assert whole.claim.modality == "reported" and "Observatory" in (whole.claim.by or "")
+
+
+@pytest.mark.parametrize("text,found", [
+    ("The editor of the Sunday Herald was shot dead outside his home.", []),
+    ("Police said the Sunday Mirror reporter had been released.", []),
+    ("Protesters marched on Sunday. Leaders of the union joined them.", [("2024-03-10", "day")]),
+    ("On Sunday leaders of the union joined the march.", [("2024-03-10", "day")]),
+])
+def test_a_weekday_opening_a_newspapers_name_is_no_date(text, found):
+    assert resolved(text, "2024-03-15") == found
+
+
+def test_a_further_incident_is_no_part_of_the_toll_before():
+    text = ("At least 40 people were killed in air strikes on Saturday in the city of Homs. "
+            "In another incident five people died in shelling on a school in Hama, the Syrian Observatory for Human Rights said.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-18"))
+    whole = next(m for m in doc.mentions if min(m.sentences) == 0)
+    assert whole.claim.modality == "asserted"
+
+
+def test_a_sentence_opening_meanwhile_is_not_an_addition_to_the_account_before():
+    # published Wednesday 2024-03-20: "on Tuesday" is 2024-03-19
+    text = ("Warplanes bombed a crowded market in the river town on Tuesday, killing 12 people, medics said. "
+            "Meanwhile rockets also hit a bakery in the capital, wounding three.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
+    second = next(m for m in doc.mentions if m.sentences[0] == 1)
+    assert second.date is not None and (second.date.value, second.date.basis) == ("2024-03-20", "published")

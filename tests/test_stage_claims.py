@@ -110,3 +110,10 @@ def test_a_body_speaking_for_itself_is_a_source(staged, text: str, speaker: str)
 def test_a_speech_noun_after_another_verb_names_no_speaker(staged) -> None:
     text = "The council called a meeting to discuss reports of a gas attack near the capital."
     assert _claims(staged, text) == []
+
+
+def test_an_ngo_speaks_and_the_armed_group_before_it_does_not_claim(staged) -> None:
+    # comma-less text: the speaker is the NGO right before the verb, not the group acting in the clause before
+    found = _claims(staged, "Twelve soldiers were killed in fighting in the north as the Islamic State group "
+                            "seized a village near the border an NGO said on Monday.")
+    assert found == [("an NGO", "reported")]

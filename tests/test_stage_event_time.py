@@ -107,3 +107,28 @@ def test_a_bracketed_date_the_preposition_opens_dates_the_act_and_a_citation_doe
 def test_a_date_in_the_grounds_of_a_verdict_is_not_the_verdicts(staged, text, word, historical) -> None:
     _doc, _s, _t, _when_, told_historical = _when(staged, text, word, "2021-01-08")
     assert told_historical is historical
+
+
+def test_a_caption_run_into_the_lead_keeps_its_day_out_of_the_lead(staged) -> None:
+    # the caption's day (the day the picture was taken) ends at the credit; the lead's act has its own day
+    text = ("Smoke rises over a damaged street in Idlib Syria March 3 2024 (Reuters Photo) Eight people were "
+            "killed on Tuesday when jets struck a market in Idlib.")
+    doc = staged(text, published="2024-03-06")
+    lead = next(s for s in doc.sentences if "Eight people" in s.text)
+    assert lead.text.startswith("Eight people") and not any("Smoke" in s.text and "Eight" in s.text for s in doc.sentences)
+    trigger = next(t for t in doc.triggers if t.start >= lead.start and t.text.startswith(("killed", "struck")))
+    when, _historical = when_of(doc, lead, trigger)
+    assert when is not None and when.value == "2024-03-05"
+
+
+def test_a_credit_with_its_words_the_other_way_round_ends_a_caption(staged) -> None:
+    doc = staged("The minister attends a meeting in Sochi Thursday Oct. 27 2016 (Photo AP) Troops shelled the town "
+                 "on Friday.", published="2016-10-29")
+    assert [s.text for s in doc.sentences][-1] == "Troops shelled the town on Friday."
+
+
+def test_a_credit_after_a_full_stop_still_opens_the_next_sentence(staged) -> None:
+    doc = staged("Smoke rises over a damaged street in Idlib. (Reuters Photo) Troops shelled the town on Friday.",
+                 published="2024-03-16")
+    assert [s.text for s in doc.sentences] == ["Smoke rises over a damaged street in Idlib.",
+                                               "(Reuters Photo) Troops shelled the town on Friday."]

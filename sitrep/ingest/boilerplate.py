@@ -151,6 +151,18 @@ def caption_credit_at(text: str, pos: int) -> bool:
     return any(p.match(text, pos) or p.match(text, skip) for p in _caption_credits())
 
 
+def caption_credits(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The photo credits between ``start`` and ``end`` that a new sentence follows ("... Syria August 1
+    2016 (Reuters Photo) Ten civilians were killed"): each closes a caption run into the story."""
+    found = []
+    for pattern in _caption_credits():
+        for m in pattern.finditer(text, start, end):
+            if re.match(r"\s+[\"“]?[A-Z0-9]", text[m.end():m.end() + 3]):
+                s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                found.append((s, m.end()))
+    return sorted(set(found))
+
+
 _REPORTED = re.compile(r"\b(?:" + lexicon.speech_alternation("reported_cue") + r")\b", re.I)
 CAPTION_WORDS = 80  # a longer run before a photo credit is not one caption
 

@@ -383,6 +383,11 @@ def arabic_articles() -> tuple[str, ...]:
     return _word_list("arabic_articles")
 
 
+def moved_on_words() -> tuple[str, ...]:
+    """Words that move a sentence on to another time or place ("later", "nearby", "elsewhere")."""
+    return _word_list("moved_on_words")
+
+
 def release_words() -> tuple[str, ...]:
     """Words asking that held people be let go ("the release of", "to free", "freed")."""
     return _word_list("release_words")
@@ -451,6 +456,11 @@ def remembrance_nouns() -> tuple[str, ...]:
 def dated_name_heads() -> tuple[str, ...]:
     """Capitalised nouns that make a date before them part of a name ("April 7th Street")."""
     return _word_list("dated_name_heads")
+
+
+def weekday_paper_heads() -> tuple[str, ...]:
+    """Capitalised words that make a weekday before them a newspaper's name ("the Sunday Leader")."""
+    return _word_list("weekday_paper_heads")
 
 
 def recording_media() -> tuple[str, ...]:

@@ -110,6 +110,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # "April 7th Street", "the 26 July Movement": a date opening a name (the head written with its capital)
 _NAME_AFTER = re.compile(r"\s+(?:of\s+)?(?=[A-Z])(?:" + lexicon.alternation(lexicon.dated_name_heads()) + r")\b", re.I)
+# "the Sunday Leader editor": a newspaper's name (its capital kept: "on Sunday leaders met" is a day)
+_PAPER_AFTER = re.compile(r"\s+(?=[A-Z])(?i:" + lexicon.alternation(lexicon.weekday_paper_heads()) + r")\b")
 
 
 def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMatch]:
@@ -122,6 +124,9 @@ def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMa
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if kind in ("md", "dm") and _NAME_AFTER.match(text, m.end()):
+                taken.append((m.start(), m.end()))
+                continue
+            if kind == "weekday" and m.group(0)[:1].isupper() and _PAPER_AFTER.match(text, m.end()):
                 taken.append((m.start(), m.end()))
                 continue
             resolved = _resolve(kind, m, pub, text)

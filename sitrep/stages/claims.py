@@ -140,7 +140,7 @@ _SPEAKER = re.compile(
     r"\b(?:sources?|officials?|activists?|witness(?:es)?|monitors?|ministry|spokes(?:man|woman|person)|statement|media|"
     r"television|agency|group|groups|residents|army|command|observatory|minister|president|reports?|doctors?|medics|"
     r"director|leaders|police|office|prosecutors?|authorities|department|investigators|officers?|rescuers|"
-    r"organi[sz]ation|watchdog|commission|family|relatives|lawyers?|attorneys?|sister|brother|mother|father|wife|husband|"
+    r"organi[sz]ation|NGOs?|watchdog|commission|family|relatives|lawyers?|attorneys?|sister|brother|mother|father|wife|husband|"
     # the judiciary or a news outlet ("the judiciary said", "the outlet said", "Mizan Online reported")
     r"judiciary|website|outlet|newspaper|broadcaster|channel|radio|online|"
     # a body that speaks for itself ("the charity said", "the embassy said", "the union said")

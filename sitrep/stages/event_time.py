@@ -91,6 +91,33 @@ def _in_grounds(doc: Doc, sentence: Sentence, trigger: Trigger, at: int) -> bool
     return False
 
 
+_RELATIVES = {"who", "whom", "which", "that"}
+
+
+def _in_other_clause(doc: Doc, sentence: Sentence, act_at: int, at: int) -> bool:
+    """"Gunmen freed the girls who were kidnapped on Friday, officials said on Tuesday", "protested against
+    the infighting that began Friday": a day inside a relative clause describing a noun dates that
+    clause's act, not the sentence's; unless the clause is the act's own ("the girls who were kidnapped
+    on Friday" for the kidnapping) or describes the act's noun ("the attack which took place on Friday")."""
+    act, token = token_at(doc, sentence.index, act_at), token_at(doc, sentence.index, at)
+    if act is None or token is None:
+        return False
+    heads = {act.i, predicate(act).i}
+    if act.dep_ in ("amod", "compound"):
+        heads.add(act.head.i)  # "fierce fighting that erupted on Thursday": the act's own noun
+    for _ in range(12):
+        if token.i in heads:
+            return False
+        if token.dep_ in ("relcl", "acl"):
+            # only a clause its relative pronoun opens: a bare participle's attachment is too often misread
+            opened = any(c.lower_ in _RELATIVES for c in token.children)
+            return opened and token.head.i not in heads and not any(t.i == act.i for t in token.subtree)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              # not a citation "(Statement, 15 March)"; a bracket the clause's preposition opens is no
@@ -233,6 +260,9 @@ def dated_later(doc: Doc) -> None:
 
 
 ALSO_REACH = 2  # sentences between a further incident ("also bombed") and the one it adds to
+# "Meanwhile a number of citizens were injured ...": a sentence opening so turns to other news of the
+# day, not an addition to the account before it
+_TURN = re.compile(r"\W*(?:meanwhile|meantime|in\s+the\s+meantime)\b", re.I)
 
 
 def dated_before(doc: Doc) -> None:
@@ -242,10 +272,70 @@ def dated_before(doc: Doc) -> None:
     current = [m for m in doc.mentions if not m.historical]
     for m in current:
         first = min(m.sentences)
-        if m.date is not None or not ANOTHER.search(doc.sentences[first].text):
+        if m.date is not None or not ANOTHER.search(doc.sentences[first].text) or _TURN.match(doc.sentences[first].text):
             continue
         before = [p for p in current if p is not m and max(p.sentences) < first and first - max(p.sentences) <= ALSO_REACH
                   and para.get(max(p.sentences)) == para.get(first) and p.type == m.type]
         prev = max(before, key=lambda p: max(p.sentences), default=None)
         if prev is not None and prev.date is not None and prev.date.basis == "text" and prev.date.precision == "day":
             m.date = prev.date
+
+
+PART_REACH = 3  # sentences between a toll and the part of it a later sentence tells
+# "Another 27 people were killed": more of the toll, where "another incident" is a further one
+_MORE_DEAD = re.compile(r"another\s+(?:\d|(?:" + lexicon.count_alternation(2, 20) + r")\b)", re.I)
+_MOVED_ON = re.compile(r"\b(?:" + lexicon.alternation(lexicon.moved_on_words()) + r")\b", re.I)
+
+
+def _whole_of(doc: Doc, m: EventMention, current: list[EventMention], para: dict[int, int]) -> EventMention | None:
+    """The larger toll of violence a few sentences before in the same paragraph that the toll of ``m``
+    (told in a sentence that does not move on to another time or place) is a part of."""
+    first, part = min(m.sentences), m.killed
+    text = doc.sentences[first].text
+    if not part or _MOVED_ON.search(text) or any(not _MORE_DEAD.match(text, a.start()) for a in ANOTHER.finditer(text)):
+        return None  # ("Artillery later shelled a nearby village", "In another incident": not a part)
+    wholes = [p for p in current if p is not m and max(p.sentences) < first <= max(p.sentences) + PART_REACH
+              and para.get(max(p.sentences)) == para.get(first) and (p.killed or 0) > part]
+    return max(wholes, key=lambda p: max(p.sentences), default=None)
+
+
+def dated_part(doc: Doc) -> None:
+    """A part of a toll told without a day of its own ("At least 51 civilians were killed on Saturday
+    in Aleppo ... Nine died in rebel shelling on the west, the Observatory said"): a breakdown of the
+    incident just dated, of its day, not the report's. Only a smaller toll of violence after a larger
+    one with a stated day (see ``_whole_of``); run after weighing, so that the day it takes says nothing
+    about whether the act happened. The whole told as fact takes the source that gives its parts."""
+    para = {s.index: s.paragraph for s in doc.sentences}
+    current = [m for m in doc.mentions if not m.historical and m.type in ("ASSAULT", "COERCE")]
+    for m in current:
+        whole = _whole_of(doc, m, current, para)
+        if whole is None:
+            continue
+        if m.date is not None and m.date.basis == "published" and whole.date is not None \
+                and whole.date.basis == "text" and whole.date.precision == "day":
+            m.date = whole.date
+        # "... 51 civilians were killed on Saturday. ... Nine died in rebel shelling, the Observatory said":
+        # who breaks a toll down gave it
+        if whole.claim.modality == "asserted" and m.claim.modality == "reported" and m.claim.source:
+            whole.claim = m.claim
+
+
+def redated_clause(doc: Doc, anchors: dict[int, int]) -> None:
+    """A record dated by a day inside a relative clause describing a noun (see ``_in_other_clause``) takes
+    the sentence's other day. Run after weighing and merging: the day says nothing about whether the act
+    happened, nor which accounts are one."""
+    for m in doc.mentions:
+        when, at = m.date, anchors.get(id(m))
+        if m.historical or at is None or when is None or when.basis != "text" or when.evidence is None \
+                or when.evidence.field != "text":
+            continue
+        sentence = next((s for s in doc.sentences if s.start <= at < s.end), None)
+        if sentence is None or not sentence.start <= when.evidence.start < sentence.end \
+                or not _in_other_clause(doc, sentence, at, when.evidence.start):
+            continue
+        others = [d for d in doc.in_sentence(doc.dates, sentence) if not d.historical and d.start != when.evidence.start
+                  and not _after_publication(d.value, doc.article.published) and not doc.in_dateline_date(d.start)
+                  and not _in_other_clause(doc, sentence, at, d.start)]
+        if others:  # (none: the clause's day is kept, the parse too unsure to drop the only day)
+            d = min(others, key=lambda d: abs(d.start - at))
+            m.date = When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")

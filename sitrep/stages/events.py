@@ -23,7 +23,7 @@ from sitrep.stages.corefer import RETALIATION, merge_mentions
 from sitrep.stages.defaults import fill_defaults, holder_asked, named_by_role, protest_target, unnamed_protesters
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import clause_place, doer_places, fill_places
-from sitrep.stages.event_time import borrowed_period, told_day, when_of
+from sitrep.stages.event_time import borrowed_period, dated_part, redated_clause, told_day, when_of
 from sitrep.stages.parse import predicate, token_at, trigger_modifier
 from sitrep.stages.realis import (
     SPEECH_ACTS,
@@ -268,6 +268,8 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
     fill_defaults(doc)
     weigh(doc, anchors)
     doer_places(doc)  # after weighing: where the doer stands says where the act was, not that it happened
+    redated_clause(doc, anchors)
+    dated_part(doc)
     for m in doc.mentions:  # after weighing: a period the text states is still evidence of the act
         if not m.historical and borrowed_period(doc, m):
             m.date = When(doc.article.published, "day", "", None, basis="published")

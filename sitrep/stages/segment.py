@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sitrep import lexicon
+from sitrep.ingest.boilerplate import caption_credits
 from sitrep.stages.datelines import find_datelines
 from sitrep.stages.doc import Doc, Sentence
 
@@ -47,6 +48,19 @@ def segment(doc: Doc) -> Doc:
 
 
 def _split_plain(sentences: list[Sentence], text: str, start: int, p_end: int, p_index: int) -> None:
+    # a photo caption run into the story with no full stop ("... in Aleppo August 1 2016 (Reuters Photo) Ten
+    # civilians were killed on Tuesday"): the credit ends the caption, and stands alone, so that the
+    # caption's day and words stay out of the lead
+    for s, e in caption_credits(text, start, p_end):
+        if s < start or re.search(r"[.!?][\"”’]*\s*$", text[start:s]):
+            continue  # (after a sentence's end the credit opens the next sentence, as before)
+        _split_run(sentences, text, start, s, p_index)
+        _add(sentences, text, s, e, p_index)
+        start = e
+    _split_run(sentences, text, start, p_end, p_index)
+
+
+def _split_run(sentences: list[Sentence], text: str, start: int, p_end: int, p_index: int) -> None:
     for m in _BOUNDARY.finditer(text, start, p_end):
         word = re.search(r"([\w.]+)$", text[start:m.start()])
         token = word.group(1).lower().rstrip(".") if word else ""
