@@ -200,6 +200,24 @@ def test_a_strike_by_a_workforce_is_a_stoppage(staged, text, word, etype) -> Non
     assert (word, etype) in _types(staged, text)
 
 
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    # protesters and the police who meet them: a protest with intervention
+    ("Students and riot police clashed outside the parliament on Friday.", "clashed", "ASSAULT"),  # no marchers named
+    ("Hundreds of marchers clashed with riot police near the stadium.", "clashed", "PROTEST"),
+    ("There were fresh clashes between demonstrators and security forces in the port city.", "clashes", "PROTEST"),
+    # two armed sides, or marchers and a rival crowd, stay a clash
+    ("Rebels clashed with government forces near the border town.", "clashed", "ASSAULT"),
+    ("Protesters clashed with supporters of the ruling party in the square.", "clashed", "ASSAULT"),
+])
+def test_a_clash_of_protesters_and_police_is_a_protest(staged, text, word, etype) -> None:
+    assert (word, etype) in _types(staged, text)
+
+
+def test_a_clash_between_police_and_protesters_is_a_protest_with_intervention() -> None:
+    [record] = sitrep.extract("Clashes between police and protesters erupted in the capital on Friday.", published="2022-03-12")
+    assert (record.type, record.acled["sub_event_type"]) == ("PROTEST", "Protest with intervention")
+
+
 def test_a_press_release_frees_no_one(staged) -> None:
     found = _types(staged, "The party said in a press release on Monday that the vote was rigged.")
     assert ("release", "CONCEDE") not in found

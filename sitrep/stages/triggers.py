@@ -305,6 +305,23 @@ _WORKFORCE_STRIKES = re.compile(r"\b" + _WORKFORCE + r"(?:\s+at\s+[^.;:!?,]{1,40
                                 r"(?:(?:continue|continued|continuing|begin|began|stage|staged|hold|held)\s+)?$", re.I)
 
 
+# "clashes between police and protesters", "demonstrators clashed with riot police": a protest the police
+# met by force (ACLED: protest with intervention), not a battle between two armed sides
+_CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "clashing"})
+_MARCHING_SIDE = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|rioters)\b", re.I)
+_POLICING_SIDE = re.compile(r"\b(?:police|policemen|officers|riot police|gendarmes|security forces)\b", re.I)
+CLASH_REACH = 60  # characters either side of "clashes" where its two sides are named
+
+
+def _protest_clash(text: str, t: Trigger) -> bool:
+    if t.type != "ASSAULT" or t.text.lower() not in _CLASH_WORDS:
+        return False
+    before = re.split(r"[.;!?]", text[max(0, t.start - CLASH_REACH):t.start])[-1]
+    after = re.split(r"[.;!?]", text[t.end:t.end + CLASH_REACH], maxsplit=1)[0]
+    around = f"{before} {after}"
+    return bool(_MARCHING_SIDE.search(around) and _POLICING_SIDE.search(around))
+
+
 def _labour(text: str, t: Trigger) -> bool:
     return t.type == "ASSAULT" and t.text.lower() in ("strike", "strikes") and bool(
         _LABOUR_BEFORE.search(text[max(0, t.start - 40):t.start]) or _LABOUR_AFTER.match(text[t.end:t.end + 60])
@@ -448,7 +465,7 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
         return _as(t, "ACCUSE", "allege")
     if t.type == "ASSAULT" and t.text.lower() in ("hijacked", "hijack") and not _HIJACKED_VEHICLE.match(text[t.end:t.end + 60]):
         return replace(t, type=NOT_EVENT)
-    if _labour(text, t):
+    if _labour(text, t) or _protest_clash(text, t):
         return _as(t, "PROTEST", "demo")
     if t.type == "ASSAULT" and t.text.lower() in ("hit", "hits", "hitting") and _MEASURES_AFTER.match(text[t.end:t.end + 120]):
         return _as(t, "SANCTION", "discontinue")  # "hit the bank with sanctions": a penalty, no blow struck
