@@ -239,6 +239,21 @@ def test_a_sources_toll_of_a_response_a_place_or_a_span_stays_apart(staged, ment
     assert len(merge_mentions(doc, [strike, toll])) == 2
 
 
+YEMEN = Place("Yemen", country="YE", precision="country")
+MOKHA = Place("Mokha", admin1="Taiz", country="YE", precision="city")
+JIZAN = Place("Jizan", admin1="Jizan", country="SA", precision="city")
+
+
+@pytest.mark.parametrize(("town", "records"), [(MOKHA, 1), (JIZAN, 2)])
+def test_a_battle_going_on_for_days_told_by_its_country_and_its_town_is_one(staged, mention, town, records) -> None:
+    doc = staged("Militants attacked army posts in Yemen on Saturday, killing 12 soldiers, officials said. "
+                 f"The assault on the town of {town.name} began on Friday and was continuing on Saturday.", upto="triggers")
+    saturday, friday = When("2024-03-16", "day", "on Saturday"), When("2024-03-15", "day", "on Friday")
+    first = mention(doc, "attacked", "ASSAULT", killed=12, location=YEMEN, date=saturday)
+    assault = mention(doc, "assault", "ASSAULT", location=town, date=friday)
+    assert len(merge_mentions(doc, [first, assault])) == records
+
+
 _BLOGGER_STORY = ("Rights groups condemned the arrest of blogger Amara Diallo in Idlib last month.\n\n"
                   "The ministry did not answer questions.\n\n"
                   "Several of his colleagues have left the country.\n\n"

@@ -200,15 +200,17 @@ def _consequence(m: EventMention) -> bool:
 # "fierce fighting Sunday ... in a two-day offensive", "fighting lasted all night and into Sunday",
 # "massed since Friday": a battle told as lasting over days
 _ONGOING = re.compile(r"\b(?:(?:" + lexicon.count_alternation(2, 4) + r"|\d+)[\s-]day|(?:second|third|fourth) day|days[- ]long)\b|"
-                      r"\b(?:lasted|continued|raged|dragged on)\b|\binto (?:its )?(?:\w+day|the (?:night|weekend|second|third))\b", re.I)
+                      r"\b(?:lasted|continued|continuing|raged|raging|dragged on)\b|\binto (?:its )?(?:\w+day|the (?:night|weekend|second|third))\b", re.I)
 BATTLE_DAYS = 3  # how many days apart two tellings of one battle lasting days may date it
 
 
 def _one_battle(a: EventMention, b: EventMention) -> bool:
     """A battle told as lasting days, dated by its start in one telling ("launched an offensive on
     Friday") and by a later day of it in another ("locked in fierce fighting Sunday in a two-day
-    offensive"): no other place, a few days apart, one of them telling that it went on."""
-    if a.type != "ASSAULT" or (a.location and b.location and a.location.name != b.location.name) \
+    offensive"): no other place (a town of the country or province the other names is not another),
+    a few days apart, one of them telling that it went on."""
+    if a.type != "ASSAULT" or (a.location and b.location and a.location.name != b.location.name
+                               and not (finer(a.location, b.location) or finer(b.location, a.location))) \
             or not (_ONGOING.search(a.evidence.text) or _ONGOING.search(b.evidence.text)):
         return False
     gap = _days_apart(a, b)
