@@ -231,9 +231,6 @@ def test_a_clash_between_police_and_protesters_is_a_protest_with_intervention() 
     # bin workers refusing to cross a picket line join the strike; "refuse" the noun refuses nothing
     ("Drivers refused to cross the picket line outside the depot.", "refused to", "PROTEST"),
     ("Refuse collectors at the depot voted to accept the pay offer.", "Refuse", None),
-    # a demonstration of an attitude shows it; one of farmers is a protest
-    ("The raid was a demonstration of the junta's contempt for the courts.", "demonstration", None),
-    ("A demonstration of farmers blocked the main road on Monday.", "demonstration", "PROTEST"),
 ])
 def test_who_protests_and_who_is_held_by_the_words_around_them(staged, text, word, etype) -> None:
     found = dict(_types(staged, text))

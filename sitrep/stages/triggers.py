@@ -342,13 +342,6 @@ _PICKET_AFTER = re.compile(r"^\s+(?:to\s+)?cross\s+(?:[\w\-'’]+\s+){0,2}?picke
 _RUBBISH_AFTER = re.compile(r"^\s+(?:workers|collectors?|collections?|trucks?|lorr(?:y|ies)|bins?|dumps?|sacks?|services?)\b", re.I)
 
 
-# "the clearest demonstration of the government's disdain for the press": a showing of an attitude or
-# capacity, no protest ("a demonstration of farmers", "of solidarity" stay protests)
-_SHOWING_AFTER = re.compile(r"^\s+of\s+(?:[\w\-'’]+\s+){0,4}?(?:disdain|contempt|commitment|strength|power|force|resolve|"
-                            r"goodwill|intent|intentions|capabilit(?:y|ies)|loyalty|defiance|disregard|respect|determination|"
-                            r"weakness|arrogance|impunity|hostility|hatred|how|what)\b", re.I)
-
-
 def _labour(text: str, t: Trigger) -> bool:
     return t.type == "ASSAULT" and t.text.lower() in ("strike", "strikes") and bool(
         _LABOUR_BEFORE.search(text[max(0, t.start - 40):t.start]) or _LABOUR_AFTER.match(text[t.end:t.end + 60])
@@ -496,8 +489,6 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
             or (t.type == "REJECT" and t.text.lower().startswith("refus") and _PICKET_AFTER.match(text[t.end:t.end + 60])):
         return _as(t, "PROTEST", "demo")
     if t.type == "REJECT" and t.text.lower() == "refuse" and _RUBBISH_AFTER.match(text[t.end:t.end + 30]):
-        return replace(t, type=NOT_EVENT)
-    if t.type == "PROTEST" and t.text.lower() in ("demonstration", "demonstrations") and _SHOWING_AFTER.match(text[t.end:t.end + 80]):
         return replace(t, type=NOT_EVENT)
     if t.type == "PROTEST" and t.text.lower() in _PROTESTER_NOUNS and _SUPPORTED_BEFORE.search(text[max(0, t.start - 60):t.start]):
         return replace(t, type=NOT_EVENT)
