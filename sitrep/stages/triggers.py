@@ -322,11 +322,6 @@ def _protest_clash(text: str, t: Trigger) -> bool:
     return bool(_MARCHING_SIDE.search(around) and _POLICING_SIDE.search(around))
 
 
-# "bills in support of Hong Kong protesters", "solidarity with the demonstrators": the people who protest
-# named as those supported; the act told is the support, not a protest
-_PROTESTER_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "marchers"})
-_SUPPORTED_BEFORE = re.compile(r"\b(?:supporting|in support of|support for|backing|solidarity with|sympathy for)\s+"
-                               r"(?:the\s+)?(?:[\w\-'’]+\s+){0,3}$", re.I)
 # "filed an application to hold a rally", "sought permission for a march": a protest asked for, not held
 _ASKED_LEAVE_BEFORE = re.compile(r"\b(?:applications?|applied|permission|permits?|approval|authori[sz]ation)\s+(?:[\w\-'’]+\s+){0,3}?"
                                  r"(?:to\s+(?:hold|stage|organi[sz]e)|for)\s+(?:(?:a|an|the|another|their|its)\s+)?(?:[\w\-'’]+\s+){0,2}$", re.I)
@@ -489,8 +484,6 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
             or (t.type == "REJECT" and t.text.lower().startswith("refus") and _PICKET_AFTER.match(text[t.end:t.end + 60])):
         return _as(t, "PROTEST", "demo")
     if t.type == "REJECT" and t.text.lower() == "refuse" and _RUBBISH_AFTER.match(text[t.end:t.end + 30]):
-        return replace(t, type=NOT_EVENT)
-    if t.type == "PROTEST" and t.text.lower() in _PROTESTER_NOUNS and _SUPPORTED_BEFORE.search(text[max(0, t.start - 60):t.start]):
         return replace(t, type=NOT_EVENT)
     if t.type == "PROTEST" and _ASKED_LEAVE_BEFORE.search(text[max(0, t.start - 80):t.start]):
         return _as(t, "REQUEST", None)
