@@ -3,6 +3,8 @@ hand over texts segmented here (no trigger, role or date rule runs)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sitrep.model import Actor, Place, When
@@ -202,6 +204,54 @@ def test_a_second_attack_with_its_own_toll_stays_apart(staged, mention) -> None:
     other = mention(doc, "roadside", "ASSAULT", mode="explosives", location=DARAA,
                     date=When("2024-03-13", "day", "On Wednesday"))
     assert len(merge_mentions(doc, [bombing, other])) == 2
+
+
+_STRIKE = "Warplanes struck a market in Idlib on Tuesday, killing nine people, a monitor said. {}"
+
+
+@pytest.mark.parametrize("follow_up", [
+    "The monitor also said that 14 fighters were killed in the fighting.",
+    "The group also listed 40 wounded, including six children.",
+    "Meanwhile the Idlib media office said dozens of people had been killed.",  # (a place in the source's name)
+])
+def test_a_sources_toll_with_no_act_of_its_own_joins_the_incident(staged, mention, follow_up) -> None:
+    doc = staged(_STRIKE.format(follow_up), upto="triggers")
+    strike = mention(doc, "struck", "ASSAULT", mode="aerial", killed=9, location=IDLIB, date=TUESDAY)
+    word = next(w for w in ("killed", "wounded") if w in follow_up)
+    toll = mention(doc, word, "ASSAULT", mode="firearms" if "fighting" in follow_up else None, killed=14,
+                   date=When("2024-03-13", "day", "", basis="published"))
+    toll.claim = replace(toll.claim, modality="reported")
+    [record] = merge_mentions(doc, [strike, toll])
+    assert record.sentences == [0, 1]
+    assert (record.mode, record.date) == ("aerial", TUESDAY)  # the fighting named again is no kind of attack
+
+
+@pytest.mark.parametrize("follow_up", [
+    "The minister said 30 soldiers were killed in retaliation.",
+    "The monitor also said 14 fighters were killed in Daraa.",
+    "The monitor said 300 people had been killed there over the past month.",
+])
+def test_a_sources_toll_of_a_response_a_place_or_a_span_stays_apart(staged, mention, follow_up) -> None:
+    doc = staged(_STRIKE.format(follow_up), upto="triggers")
+    strike = mention(doc, "struck", "ASSAULT", mode="aerial", killed=9, location=IDLIB, date=TUESDAY)
+    toll = mention(doc, "killed", "ASSAULT", mode="firearms", killed=30,
+                   location=DARAA if "Daraa" in follow_up else None, date=When("2024-03-13", "day", "", basis="published"))
+    assert len(merge_mentions(doc, [strike, toll])) == 2
+
+
+YEMEN = Place("Yemen", country="YE", precision="country")
+MOKHA = Place("Mokha", admin1="Taiz", country="YE", precision="city")
+JIZAN = Place("Jizan", admin1="Jizan", country="SA", precision="city")
+
+
+@pytest.mark.parametrize(("town", "records"), [(MOKHA, 1), (JIZAN, 2)])
+def test_a_battle_going_on_for_days_told_by_its_country_and_its_town_is_one(staged, mention, town, records) -> None:
+    doc = staged("Militants attacked army posts in Yemen on Saturday, killing 12 soldiers, officials said. "
+                 f"The assault on the town of {town.name} began on Friday and was continuing on Saturday.", upto="triggers")
+    saturday, friday = When("2024-03-16", "day", "on Saturday"), When("2024-03-15", "day", "on Friday")
+    first = mention(doc, "attacked", "ASSAULT", killed=12, location=YEMEN, date=saturday)
+    assault = mention(doc, "assault", "ASSAULT", location=town, date=friday)
+    assert len(merge_mentions(doc, [first, assault])) == records
 
 
 _BLOGGER_STORY = ("Rights groups condemned the arrest of blogger Amara Diallo in Idlib last month.\n\n"

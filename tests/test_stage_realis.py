@@ -14,6 +14,7 @@ from sitrep.stages.realis import (
     happened,
     modal_type,
     other_sense,
+    own_clause_text,
     repeated_history,
     tells_total,
 )
@@ -52,11 +53,25 @@ def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told
     ("Each day, shelling kills civilians in the city.", True),
     ("Over the past two decades, these wars have killed thousands of villagers.", True),  # a running total
     ("An airstrike killed 12 civilians in the province on Thursday.", False),
+    ("Medics say more than 300 people were killed in the town in the last month.", True),  # a span, any tense
+    ("Troops killed 40 rebels in the province over the past three weeks.", True),
+    ("An airstrike killed 12 civilians in the last week of March.", False),  # a week named, not a span
 ])
 def test_a_count_since_a_year_or_over_a_war_is_a_total_not_an_event(staged, text, total) -> None:
     doc = staged(text, upto="casualties")
     sentence = doc.sentences[0]
     assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("The militia has been behind dozens of bombings targeting markets over the past two years.", True),
+    ("The militia has claimed a bombing that hit a market on Tuesday.", False),
+])
+def test_acts_done_over_a_span_told_in_a_clause_of_their_own_are_a_total(staged, text, total) -> None:
+    doc = staged(text, upto="parse")
+    sentence = doc.sentences[0]
+    trigger = next(t for t in doc.in_sentence(doc.triggers, sentence) if t.mode == "explosives")
+    assert tells_total(own_clause_text(doc, sentence, trigger), [], sentence.text) is total
 
 
 @pytest.mark.parametrize(("text", "old"), [

@@ -200,6 +200,40 @@ def test_a_strike_by_a_workforce_is_a_stoppage(staged, text, word, etype) -> Non
     assert (word, etype) in _types(staged, text)
 
 
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    # protesters and the police who meet them: a protest with intervention
+    ("Students and riot police clashed outside the parliament on Friday.", "clashed", "ASSAULT"),  # no marchers named
+    ("Hundreds of marchers clashed with riot police near the stadium.", "clashed", "PROTEST"),
+    ("There were fresh clashes between demonstrators and security forces in the port city.", "clashes", "PROTEST"),
+    # two armed sides, or marchers and a rival crowd, stay a clash
+    ("Rebels clashed with government forces near the border town.", "clashed", "ASSAULT"),
+    ("Protesters clashed with supporters of the ruling party in the square.", "clashed", "ASSAULT"),
+])
+def test_a_clash_of_protesters_and_police_is_a_protest(staged, text, word, etype) -> None:
+    assert (word, etype) in _types(staged, text)
+
+
+def test_a_clash_between_police_and_protesters_is_a_protest_with_intervention() -> None:
+    [record] = sitrep.extract("Clashes between police and protesters erupted in the capital on Friday.", published="2022-03-12")
+    assert (record.type, record.acled["sub_event_type"]) == ("PROTEST", "Protest with intervention")
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    # a protest asked leave for is a request
+    ("The alliance applied for permission to stage a rally in the old town.", "rally", "REQUEST"),
+    ("The alliance staged a rally in the old town.", "rally", "PROTEST"),
+    # giving oneself up to the police is an arrest; a force's surrender stays a retreat
+    ("Two suspects surrendered to police in the port city.", "surrendered", "COERCE"),
+    ("The garrison surrendered after a week-long siege.", "surrendered", "RETREAT"),
+    # bin workers refusing to cross a picket line join the strike; "refuse" the noun refuses nothing
+    ("Drivers refused to cross the picket line outside the depot.", "refused to", "PROTEST"),
+    ("Refuse collectors at the depot voted to accept the pay offer.", "Refuse", None),
+])
+def test_who_protests_and_who_is_held_by_the_words_around_them(staged, text, word, etype) -> None:
+    found = dict(_types(staged, text))
+    assert found.get(word) == etype if etype else found.get(word) in (None, "NOT_EVENT")
+
+
 def test_a_press_release_frees_no_one(staged) -> None:
     found = _types(staged, "The party said in a press release on Monday that the vote was rigged.")
     assert ("release", "CONCEDE") not in found

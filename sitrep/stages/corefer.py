@@ -92,6 +92,36 @@ def _added_victims(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
 _TOLL_UPDATE = re.compile(r"\b(?:the|its|their)\s+(?:[\w\-]+\s+){0,2}?toll\b[^.;]{0,40}?\b(?:rose|risen|climbed|increased|reached|jumped|grew)\b", re.I)
 
 
+# "The group also listed 55 wounded", "It also said 19 soldiers were killed in the fighting", "Meanwhile the
+# medical centre said dozens had been killed": a source's figure, told with no act, place or day of its own,
+# is that source's toll of the incident just told (PROTOCOL: toll updates are attributes, not events)
+_GIVEN_BY = re.compile(r"\b(?:also|" + lexicon.speech_alternation("toll_giving") + r"|listed|listing)\b", re.I)
+_TOLL_ONLY_WORD = re.compile(r"(?:(?:death|casualty)\s+)?toll|dead|deaths?|casualties|wounded|injured|hurt|killed|died|killing", re.I)
+_NOT_THE_SAME = re.compile(r"\b(?:other|elsewhere|separate(?:ly)?|similar|another|more|earlier|later|previous(?:ly)?|"
+                           r"since|last|past|this (?:week|month|year))\b", re.I)
+
+
+def _reported_toll(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
+    """Whether a sentence only gives a source's count of dead or hurt ("It also said that 19 soldiers were
+    killed in the fighting"): its only act words count victims or name the incident again ("the fighting"),
+    it is attributed ("said", "also listed"), and it names no place, no day and nothing telling of
+    another incident, a response or a span of time."""
+    if m.type != "ASSAULT" or (m.date is not None and m.date.basis == "text") or not m.casualties:
+        return False
+    text = sentence.text
+    source = m.claim.evidence if m.claim is not None else None
+    if not _GIVEN_BY.search(text) or _NOT_THE_SAME.search(text) or RETALIATION.search(text) or any(
+            source is None or not source.start <= p.start < source.end for p in doc.in_sentence(doc.places, sentence)):
+        return False  # (a place in the source's name, "the Idlib Media Center said", is not where it happened)
+    again = [(sentence.start + a.start(), sentence.start + a.end()) for pattern in (_ANAPHORA, _FIGHTING_AGAIN)
+             for a in pattern.finditer(text)]
+    return all(_TOLL_ONLY_WORD.fullmatch(t.text) or any(s <= t.start < e for s, e in again)
+               for t in doc.in_sentence(doc.triggers, sentence))
+
+
+_FIGHTING_AGAIN = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+){0,2}(?:fighting|battle|battles)\b", re.I)
+
+
 def _toll_update(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
     """Whether a sentence only updates the toll of the incident told before it ("By Tuesday the death
     toll had climbed to 12"): no kind of attack of its own, nothing telling of another incident."""
@@ -170,15 +200,17 @@ def _consequence(m: EventMention) -> bool:
 # "fierce fighting Sunday ... in a two-day offensive", "fighting lasted all night and into Sunday",
 # "massed since Friday": a battle told as lasting over days
 _ONGOING = re.compile(r"\b(?:(?:" + lexicon.count_alternation(2, 4) + r"|\d+)[\s-]day|(?:second|third|fourth) day|days[- ]long)\b|"
-                      r"\b(?:lasted|continued|raged|dragged on)\b|\binto (?:its )?(?:\w+day|the (?:night|weekend|second|third))\b", re.I)
+                      r"\b(?:lasted|continued|continuing|raged|raging|dragged on)\b|\binto (?:its )?(?:\w+day|the (?:night|weekend|second|third))\b", re.I)
 BATTLE_DAYS = 3  # how many days apart two tellings of one battle lasting days may date it
 
 
 def _one_battle(a: EventMention, b: EventMention) -> bool:
     """A battle told as lasting days, dated by its start in one telling ("launched an offensive on
     Friday") and by a later day of it in another ("locked in fierce fighting Sunday in a two-day
-    offensive"): no other place, a few days apart, one of them telling that it went on."""
-    if a.type != "ASSAULT" or (a.location and b.location and a.location.name != b.location.name) \
+    offensive"): no other place (a town of the country or province the other names is not another),
+    a few days apart, one of them telling that it went on."""
+    if a.type != "ASSAULT" or (a.location and b.location and a.location.name != b.location.name
+                               and not (finer(a.location, b.location) or finer(b.location, a.location))) \
             or not (_ONGOING.search(a.evidence.text) or _ONGOING.search(b.evidence.text)):
         return False
     gap = _days_apart(a, b)
@@ -264,7 +296,7 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
     sentence_para = {s.index: s.paragraph for s in doc.sentences}
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
-        added = _added_victims(doc, sentence, m) or _toll_update(doc, sentence, m)
+        added = _added_victims(doc, sentence, m) or _toll_update(doc, sentence, m) or _reported_toll(doc, sentence, m)
         anaphoric = (bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)) or added
         another = _further(sentence.text) and not added
         if m.type == "ASSAULT" and _separate_act(doc, sentence, m.type):
@@ -289,7 +321,7 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
             if _new_patient(sentence.text, m, prev) and not anaphoric:
                 break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) \
-                    and _compatible(prev, replace(m, date=None) if added and prev.date is not None else m, told) \
+                    and _compatible(prev, replace(m, date=None if prev.date is not None else m.date, mode=None) if added else m, told) \
                     and not (added and distance > ADDED_REACH):
                 target = prev
                 break
@@ -302,6 +334,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
             continue
         if added and target.date is not None:
             m.date = None  # the day a toll was updated is not the incident's
+        if added:
+            m.mode = m.acled = None  # ("killed in the fighting": the fighting named again, not a kind of attack)
         if told_fits(target, m, told) and id(target) in told:
             target.date = m.date  # the act's own day, not the day it was told
             told.discard(id(target))

@@ -39,6 +39,7 @@ from sitrep.stages.roles import as_actor
 
 _INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
                            r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security)|"
+                           r"clash\w*\s+(?:between|with)\s+(?:the\s+)?(?:riot\s+)?(?:police|security)|"
                            # "was cut short by police", "facing horrific state violence": the police stopped or hit it
                            r"(?:cut short|stopped|halted|interrupted|blocked|surrounded)\s+by\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:police|security forces|officers|troops)|"
                            r"(?:state|police) violence)\b", re.I)

@@ -200,7 +200,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             when, historical = when_of(doc, sentence, mode_trigger)
             # a span of time in a clause describing a noun ("68 children arrested since March") is not the
             # act's; a five-figure toll is a running total wherever the sentence names its war
-            historical = historical or tells_total(own_clause_text(doc, sentence, mode_trigger), casualties) or (
+            historical = historical or tells_total(own_clause_text(doc, sentence, mode_trigger), casualties, sentence.text) or (
                 any((c.casualty.count or 0) >= 10000 for c in casualties) and tells_total(sentence.text, casualties))
             cas: list[Casualty] = []
             if etype == "ASSAULT":

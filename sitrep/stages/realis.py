@@ -41,10 +41,15 @@ _AGGREGATE = re.compile(
 # "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
 _RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years|decades)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)|"
                       r"so far|thus far|to date|in all|in total|altogether)\b", re.I)
+# "more than 450 people were killed there in the last month", "over the past three years": a count or a
+# string of acts over a span of weeks or more ending now is a running total in any tense ("in the last
+# week of March" names a week, not a span)
+_SPAN_TOTAL = re.compile(r"\b(?:in|over|during|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:(?:few|several|\d+|"
+                         + lexicon.count_alternation(2, 12) + r")\s+)?(?:weeks?|months?|years?|decades?)\b(?!\s+of\b)", re.I)
 # "More than 35,000 people have been arrested", "170000 people have reportedly been killed" (a text
 # that drops the commas; then from ten thousand): a count in the thousands done over time, a total
 _THOUSANDS_DONE = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d{5,})\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+(?:\w+ly\s+)?been\b", re.I)
-_HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained|"
+_HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained|behind|"
                        r"achieved|won|gained|made|carried out|conducted|launched)\b", re.I)
 # "have detained more than 2,900 people since the Feb. 1 coup": a count run up since a turning point
 _SINCE_TURN = re.compile(r"\bsince\s+(?:the|last\s+(?:\w+'s|\w+’s))\s+(?:[\w\-.]+\s+){0,2}?"
@@ -54,12 +59,17 @@ _MASS_SINCE = re.compile(r"\b(?:thousands|millions)\s+(?:of\s+)?(?:[\w\-]+\s+){0
 _TOLL_CONTEXT = re.compile(r"\b(?:war|conflict|uprising|revolt|since|began|erupted|broke out|years|crisis)\b", re.I)
 
 
-def tells_total(text: str, casualties: list[CasualtyMatch]) -> bool:
+def tells_total(text: str, casualties: list[CasualtyMatch], whole: str | None = None) -> bool:
     """Whether a sentence tells a total over time (a war's toll, a running count, an aggregate
-    "since 2014") rather than one event: its mentions are background."""
+    "since 2014") rather than one event: its mentions are background. ``text`` is the act's own
+    clause; ``whole``, its sentence: "have been behind many attacks targeting ... over the past three
+    years" tells acts done (its own clause) over a span (the clause describing them)."""
+    if whole is not None and _SPAN_TOTAL.search(whole) and _HAS_DONE.search(text):
+        return True
     return bool(_WAR_TOLL.search(text)) or bool(_AGGREGATE.search(text)) or bool(_MASS_SINCE.search(text)) \
         or bool(_SINCE_TURN.search(text) and _HAS_DONE.search(text)) \
         or bool(_THOUSANDS_DONE.search(text)) or bool(
+        _SPAN_TOTAL.search(text) and (_HAS_DONE.search(text) or any(c.casualty.count for c in casualties))) or bool(
         _RUNNING.search(text) and _HAS_DONE.search(text)) or (
         # a five-figure toll next to "war", "conflict" or "since" is the war's running total
         any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(text)))

@@ -308,6 +308,38 @@ _WORKFORCE_STRIKES = re.compile(r"\b" + _WORKFORCE + r"(?:\s+at\s+[^.;:!?,]{1,40
                                 r"(?:(?:continue|continued|continuing|begin|began|stage|staged|hold|held)\s+)?$", re.I)
 
 
+# "clashes between police and protesters", "demonstrators clashed with riot police": a protest the police
+# met by force (ACLED: protest with intervention), not a battle between two armed sides
+_CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "clashing"})
+_MARCHING_SIDE = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|rioters)\b", re.I)
+_POLICING_SIDE = re.compile(r"\b(?:police|policemen|officers|riot police|gendarmes|security forces)\b", re.I)
+CLASH_REACH = 60  # characters either side of "clashes" where its two sides are named
+
+
+def _protest_clash(text: str, t: Trigger) -> bool:
+    if t.type != "ASSAULT" or t.text.lower() not in _CLASH_WORDS:
+        return False
+    before = re.split(r"[.;!?]", text[max(0, t.start - CLASH_REACH):t.start])[-1]
+    after = re.split(r"[.;!?]", text[t.end:t.end + CLASH_REACH], maxsplit=1)[0]
+    around = f"{before} {after}"
+    return bool(_MARCHING_SIDE.search(around) and _POLICING_SIDE.search(around))
+
+
+# "filed an application to hold a rally", "sought permission for a march": a protest asked for, not held
+_ASKED_LEAVE_BEFORE = re.compile(r"\b(?:applications?|applied|permission|permits?|approval|authori[sz]ation)\s+(?:[\w\-'’]+\s+){0,3}?"
+                                 r"(?:to\s+(?:hold|stage|organi[sz]e)|for)\s+(?:(?:a|an|the|another|their|its)\s+)?(?:[\w\-'’]+\s+){0,2}$", re.I)
+# "had surrendered to police", "surrendered himself to the authorities": someone giving himself up to be
+# held, an arrest, not a force's surrender
+_TO_CUSTODY_AFTER = re.compile(r"^\s+(?:(?:themselves|himself|herself)\s+)?to\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}?"
+                               r"(?:police|authorities|officers|investigators|prosecutors|court)\b", re.I)
+# "refused to cross the picket line": workers joining a strike action, not a refusal between parties
+_PICKET_AFTER = re.compile(r"^\s+(?:to\s+)?cross\s+(?:[\w\-'’]+\s+){0,2}?picket\s+lines?\b", re.I)
+
+
+# "refuse workers", "refuse collection": the noun (rubbish), no refusal
+_RUBBISH_AFTER = re.compile(r"^\s+(?:workers|collectors?|collections?|trucks?|lorr(?:y|ies)|bins?|dumps?|sacks?|services?)\b", re.I)
+
+
 def _labour(text: str, t: Trigger) -> bool:
     return t.type == "ASSAULT" and t.text.lower() in ("strike", "strikes") and bool(
         _LABOUR_BEFORE.search(text[max(0, t.start - 40):t.start]) or _LABOUR_AFTER.match(text[t.end:t.end + 60])
@@ -451,8 +483,15 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
         return _as(t, "ACCUSE", "allege")
     if t.type == "ASSAULT" and t.text.lower() in ("hijacked", "hijack") and not _HIJACKED_VEHICLE.match(text[t.end:t.end + 60]):
         return replace(t, type=NOT_EVENT)
-    if _labour(text, t):
+    if _labour(text, t) or _protest_clash(text, t) \
+            or (t.type == "REJECT" and t.text.lower().startswith("refus") and _PICKET_AFTER.match(text[t.end:t.end + 60])):
         return _as(t, "PROTEST", "demo")
+    if t.type == "REJECT" and t.text.lower() == "refuse" and _RUBBISH_AFTER.match(text[t.end:t.end + 30]):
+        return replace(t, type=NOT_EVENT)
+    if t.type == "PROTEST" and _ASKED_LEAVE_BEFORE.search(text[max(0, t.start - 80):t.start]):
+        return _as(t, "REQUEST", None)
+    if t.type == "RETREAT" and t.text.lower().startswith("surrender") and _TO_CUSTODY_AFTER.match(text[t.end:t.end + 60]):
+        return _as(t, "COERCE", "arrest")
     if t.type == "ASSAULT" and t.text.lower() in ("hit", "hits", "hitting") and _MEASURES_AFTER.match(text[t.end:t.end + 120]):
         return _as(t, "SANCTION", "discontinue")  # "hit the bank with sanctions": a penalty, no blow struck
     if t.type == "ASSAULT" and t.text.lower() == "shot" and _FIGURATIVE_SHOT.search(text[max(0, t.start - 40):t.end + 40]):
