@@ -57,7 +57,9 @@ _PERSON_NOUNS = (
     r"teacher|teachers|farmer|farmers|driver|drivers|trader|traders|resident|villager|pilgrims|pilgrim|"
     r"priest|priests|lawyer|lawyers|businessman|herdsman|herdsmen"
 )
-_WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over|that|which|who|left|leaving)\b|\d)"
+# (the words for the dead never run over a verb of harm: "two cluster bombs killing three civilians")
+_WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over|that|which|who|left|leaving|"
+        r"killing|wounding|injuring)\b|\d)"
         r"[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r")"
         # "members of the Syrian Democratic Forces", "fighters of the Nusra Front"
         # (a headline's capitals are not a name: "Leaders of Ahrar Al-Sham Killed in ...")
@@ -431,6 +433,11 @@ def find_casualties(doc: Doc) -> Doc:
             local.append(CasualtyMatch(start, end, Casualty(
                 kind=_kind(m.group(2)), count=None, approx="unknown", who=who,
                 category=categorise(who), party=party, evidence=Evidence(doc.text[start:end], start, end))))
+        # a part told inside a figure ("4 persons, among them two children, were wounded") shares its fate
+        for part in local:
+            whole = next((c for c in local if not c.subset and c.start <= part.start < c.end), None) if part.subset else None
+            if whole is not None:
+                part.casualty.kind = whole.casualty.kind
         local.sort(key=lambda c: c.start)
         previous: CasualtyMatch | None = None
         for c in local:
