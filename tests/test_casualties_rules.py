@@ -113,3 +113,9 @@ def test_a_part_told_inside_a_figure_shares_its_fate():
         == [("injured", 9, False), ("injured", 3, True)]
     assert figures("Eleven villagers including two boys were killed in the raid.") \
         == [("killed", 11, False), ("killed", 2, True)]
+
+
+def test_some_of_the_wounded_are_a_part_of_the_wounded():
+    # "12 of the wounded" counts no new casualty: a part of a figure told before, and of the wounded
+    assert figures("The car bomb killed six people and wounded 30, and 12 of the wounded were in a critical condition.") \
+        == [("killed", 6, False), ("injured", 30, False), ("injured", 12, True)]

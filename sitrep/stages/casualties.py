@@ -132,7 +132,8 @@ _RE_UNCOUNTED = re.compile(
 _RE_AND = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s+" + NUM + r"\s+" + _WHO + r"\b(?!\s+(?:were|was|have|had|are)\b)", re.I)
 _OWN_VERB = re.compile(r"^(?:\s+[\w\-]+){0,5}?\s+(?:were|was|are|is|got|get)\s+(?:also\s+|reportedly\s+)?(killed|injured|wounded|hurt)\b", re.I)
 # "14 of the dead were opposition fighters": a part of a toll told elsewhere
-_RE_OF_DEAD = re.compile(r"(?<![\w.,])" + NUM + r"\s+of\s+(?:the|those)\s+(?:dead|killed|victims|casualties|bodies)\b", re.I)
+# ("15 of the wounded were in critical condition": a part of the wounded, told elsewhere)
+_RE_OF_DEAD = re.compile(r"(?<![\w.,])" + NUM + r"\s+of\s+(?:the|those)\s+(dead|killed|victims|casualties|bodies|wounded|injured)\b", re.I)
 _RE_AMONG = re.compile(r"(?<![\w.,])" + NUM + r"\s+" + _WHO + r"\s+(?:were|was)\s+among\b", re.I)
 
 _CATEGORIES = [
@@ -324,7 +325,7 @@ def find_casualties(doc: Doc) -> Doc:
                 local.append(c)
                 subset_spans.append(m.span(3))
         for m in _RE_OF_DEAD.finditer(text):
-            c = _make(doc, m, m.group(1), m.group(2), None, None, "killed", offset, subset=True)
+            c = _make(doc, m, m.group(1), m.group(2), None, None, m.group(3), offset, subset=True)
             if c:
                 local.append(c)
                 subset_spans.append(m.span(2))
