@@ -1447,24 +1447,3 @@ def test_a_visa_ban_is_a_sanction():
 def test_a_court_or_an_outlet_is_a_source(text, by):
     [m] = run(text).mentions
     assert m.claim.modality in ("reported", "claimed") and m.claim.by == by
-
-
-def test_a_caption_run_into_the_text_is_not_the_storys_sentence():
-    # given to extract as is (no ingest): the caption's town is not where the story happened
-    text = ("Updated 3 May 2019 Boys play football beside a shelled school in the town of Saraqib on Sunday "
-            "(AFP photo) AMMAN Nine villagers were killed in air strikes on the village of Kafr Nabl on Thursday, "
-            "a monitor said.")
-    doc = run(text, published="2019-05-03")
-    assert [s.text for s in doc.sentences if s.text.startswith("(AFP")] == ["(AFP photo)"]
-    assert [(m.killed, m.location.name if m.location else None) for m in doc.mentions if not m.historical] \
-        == [(9, "Kafranbel")]
-
-
-def test_an_embedded_video_title_is_no_sentence_of_the_story():
-    text = ("Rebels shelled a market in the city of Daraa on Monday, killing six shoppers, a monitor said. "
-            "Ten fighters die as troops storm hill near Hama - YouTube A truce agreed in the south last month "
-            "has largely held.")
-    clean, removed = strip_boilerplate(text)
-    assert "Ten fighters" not in clean and "A truce agreed" in clean
-    doc = run(text, published="2019-05-13")
-    assert [m.killed for m in doc.mentions if m.type == "ASSAULT" and not m.historical] == [6]

@@ -140,8 +140,7 @@ def _strip_sentences(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 @lru_cache(maxsize=1)
-def caption_credits() -> list[re.Pattern[str]]:
-    """The photo credits that close a caption run into the text ("(AFP photo)"), compiled."""
+def _caption_credits() -> list[re.Pattern[str]]:
     return [re.compile(p, re.IGNORECASE) for p in load_yaml("boilerplate.yaml").get("caption_credit", [])]
 
 
@@ -149,7 +148,7 @@ def caption_credit_at(text: str, pos: int) -> bool:
     """Whether a photo credit ("(Reuters)", "(AFP photo)") opens ``text`` at ``pos``, after a sentence:
     the sentence it follows is the photo's caption."""
     skip = pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip())
-    return any(p.match(text, pos) or p.match(text, skip) for p in caption_credits())
+    return any(p.match(text, pos) or p.match(text, skip) for p in _caption_credits())
 
 
 _REPORTED = re.compile(r"\b(?:" + lexicon.speech_alternation("reported_cue") + r")\b", re.I)
@@ -162,7 +161,7 @@ def strip_captions(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
     from sitrep.ingest.metadata import dateline_end
 
     removed: list[tuple[str, str]] = []
-    for pattern in caption_credits():
+    for pattern in _caption_credits():
         while (m := pattern.search(paragraph)) is not None:
             head = paragraph[:m.start()]
             ends = [e.end() for e in _SENTENCE_END.finditer(head)]

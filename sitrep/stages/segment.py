@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from sitrep import lexicon
-from sitrep.ingest.boilerplate import caption_credits
 from sitrep.stages.datelines import find_datelines
 from sitrep.stages.doc import Doc, Sentence
 
@@ -48,17 +47,6 @@ def segment(doc: Doc) -> Doc:
 
 
 def _split_plain(sentences: list[Sentence], text: str, start: int, p_end: int, p_index: int) -> None:
-    # a photo credit run into the text ("... on Monday (AFP photo) BEIRUT Thirteen civilians were killed")
-    # closes the caption before it: the caption, the credit and the story are three units
-    for credit in [m for p in caption_credits() for m in p.finditer(text, start, p_end)]:
-        if start < credit.start() and credit.end() < p_end:
-            _split_sentences(sentences, text, start, credit.start(), p_index)
-            _add(sentences, text, credit.start(), credit.end(), p_index)
-            start = credit.end()
-    _split_sentences(sentences, text, start, p_end, p_index)
-
-
-def _split_sentences(sentences: list[Sentence], text: str, start: int, p_end: int, p_index: int) -> None:
     for m in _BOUNDARY.finditer(text, start, p_end):
         word = re.search(r"([\w.]+)$", text[start:m.start()])
         token = word.group(1).lower().rstrip(".") if word else ""
