@@ -99,3 +99,23 @@ def test_an_aside_saying_who_most_of_them_were(text, expected):
 ])
 def test_an_execution_by_any_means_counts_its_dead(text, count) -> None:
     assert (("killed", count) in [(kind, n) for kind, n, _ in figures(text)]), figures(text)
+
+
+def test_the_words_for_the_dead_stop_at_a_verb_of_harm():
+    # "including two rockets" names things; the dead are counted by the verb after them
+    assert figures("Jets fired six missiles including two incendiary rockets killing four farmers near the dam.") \
+        == [("killed", 2, True), ("killed", 4, False)]
+    assert figures("The drone fired three missiles including one guided missile wounding seven guards.")[-1] == ("injured", 7, False)
+
+
+def test_a_part_told_inside_a_figure_shares_its_fate():
+    assert figures("Nine people, among them three women, were wounded by the blast.") \
+        == [("injured", 9, False), ("injured", 3, True)]
+    assert figures("Eleven villagers including two boys were killed in the raid.") \
+        == [("killed", 11, False), ("killed", 2, True)]
+
+
+def test_some_of_the_wounded_are_a_part_of_the_wounded():
+    # "12 of the wounded" counts no new casualty: a part of a figure told before, and of the wounded
+    assert figures("The car bomb killed six people and wounded 30, and 12 of the wounded were in a critical condition.") \
+        == [("killed", 6, False), ("injured", 30, False), ("injured", 12, True)]

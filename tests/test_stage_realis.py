@@ -56,6 +56,11 @@ def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told
     ("Medics say more than 300 people were killed in the town in the last month.", True),  # a span, any tense
     ("Troops killed 40 rebels in the province over the past three weeks.", True),
     ("An airstrike killed 12 civilians in the last week of March.", False),  # a week named, not a span
+    # a running count over days
+    ("Rocket fire on the city has wounded at least 30 residents in recent days.", True),
+    ("Officials said 60 people have been killed in four days of shelling on the valley.", True),
+    ("Since Tuesday at least 40 villagers have been killed in raids on the district.", True),
+    ("Gunmen shot dead four guards at the depot on Tuesday.", False),
 ])
 def test_a_count_since_a_year_or_over_a_war_is_a_total_not_an_event(staged, text, total) -> None:
     doc = staged(text, upto="casualties")

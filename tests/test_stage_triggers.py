@@ -251,3 +251,13 @@ def test_seeking_to_do_is_an_attempt_not_a_request(staged) -> None:
 ])
 def test_a_long_running_war_is_no_act(staged, text, word) -> None:
     assert (word, "ASSAULT") not in _types(staged, text)
+
+
+@pytest.mark.parametrize(("text", "fought"), [
+    ("Analysts call the militia the best fighting force in the north.", False),
+    ("The commander said his brigade had 400 fighting men left.", False),
+    ("The tribe's fighting units were disbanded last year.", False),
+    ("Tribal fighters were fighting army units along the river on Friday.", True),  # a verb and its object
+])
+def test_a_body_able_to_fight_is_no_fighting(staged, text, fought) -> None:
+    assert (("fighting", "ASSAULT") in _types(staged, text)) is fought

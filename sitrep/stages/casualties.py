@@ -57,7 +57,9 @@ _PERSON_NOUNS = (
     r"teacher|teachers|farmer|farmers|driver|drivers|trader|traders|resident|villager|pilgrims|pilgrim|"
     r"priest|priests|lawyer|lawyers|businessman|herdsman|herdsmen"
 )
-_WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over|that|which|who|left|leaving)\b|\d)"
+# (the words for the dead never run over a verb of harm: "two cluster bombs killing three civilians")
+_WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over|that|which|who|left|leaving|"
+        r"killing|wounding|injuring)\b|\d)"
         r"[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r")"
         # "members of the Syrian Democratic Forces", "fighters of the Nusra Front"
         # (a headline's capitals are not a name: "Leaders of Ahrar Al-Sham Killed in ...")
@@ -130,7 +132,8 @@ _RE_UNCOUNTED = re.compile(
 _RE_AND = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s+" + NUM + r"\s+" + _WHO + r"\b(?!\s+(?:were|was|have|had|are)\b)", re.I)
 _OWN_VERB = re.compile(r"^(?:\s+[\w\-]+){0,5}?\s+(?:were|was|are|is|got|get)\s+(?:also\s+|reportedly\s+)?(killed|injured|wounded|hurt)\b", re.I)
 # "14 of the dead were opposition fighters": a part of a toll told elsewhere
-_RE_OF_DEAD = re.compile(r"(?<![\w.,])" + NUM + r"\s+of\s+(?:the|those)\s+(?:dead|killed|victims|casualties|bodies)\b", re.I)
+# ("15 of the wounded were in critical condition": a part of the wounded, told elsewhere)
+_RE_OF_DEAD = re.compile(r"(?<![\w.,])" + NUM + r"\s+of\s+(?:the|those)\s+(dead|killed|victims|casualties|bodies|wounded|injured)\b", re.I)
 _RE_AMONG = re.compile(r"(?<![\w.,])" + NUM + r"\s+" + _WHO + r"\s+(?:were|was)\s+among\b", re.I)
 
 _CATEGORIES = [
@@ -322,7 +325,7 @@ def find_casualties(doc: Doc) -> Doc:
                 local.append(c)
                 subset_spans.append(m.span(3))
         for m in _RE_OF_DEAD.finditer(text):
-            c = _make(doc, m, m.group(1), m.group(2), None, None, "killed", offset, subset=True)
+            c = _make(doc, m, m.group(1), m.group(2), None, None, m.group(3), offset, subset=True)
             if c:
                 local.append(c)
                 subset_spans.append(m.span(2))
@@ -431,6 +434,11 @@ def find_casualties(doc: Doc) -> Doc:
             local.append(CasualtyMatch(start, end, Casualty(
                 kind=_kind(m.group(2)), count=None, approx="unknown", who=who,
                 category=categorise(who), party=party, evidence=Evidence(doc.text[start:end], start, end))))
+        # a part told inside a figure ("4 persons, among them two children, were wounded") shares its fate
+        for part in local:
+            whole = next((c for c in local if not c.subset and c.start <= part.start < c.end), None) if part.subset else None
+            if whole is not None:
+                part.casualty.kind = whole.casualty.kind
         local.sort(key=lambda c: c.start)
         previous: CasualtyMatch | None = None
         for c in local:

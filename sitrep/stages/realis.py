@@ -39,7 +39,10 @@ _AGGREGATE = re.compile(
     r"|\bso far this year\b|\bthis year alone\b",
     re.I)
 # "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
-_RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years|decades)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)|"
+# (also over days: "has wounded 22 people in recent days", "have been killed in three days of shelling",
+# "have been killed since Saturday")
+_RUNNING = re.compile(r"\b(?:this year|in recent (?:days|weeks|months|years|decades)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)|"
+                      r"in (?:\d+|" + lexicon.count_alternation(2, 20) + r") days of|since (?:" + lexicon.weekday_alternation() + r")|"
                       r"so far|thus far|to date|in all|in total|altogether)\b", re.I)
 # "more than 450 people were killed there in the last month", "over the past three years": a count or a
 # string of acts over a span of weeks or more ending now is a running total in any tense ("in the last

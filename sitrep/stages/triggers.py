@@ -440,6 +440,13 @@ _LONG_RUNNING = re.compile(r"\b(?:\d+|" + lexicon.count_alternation(2, 20) + r")
                            r"\b(?:decades|years|months)[\s\-](?:long|old)\s+$", re.I)
 
 
+# "the most effective fighting force", "its fighting units", "some 3000 fighting men": a body able to fight, no
+# fighting done ("were fighting government forces" is a verb with its object: no determiner before it)
+_FIGHTING_BODY = re.compile(r"^\s+(?:forces?|men|units?|capabilit(?:y|ies)|strength|age)\b", re.I)
+_BODY_DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our|most|effective|elite|best|main|\d+|"
+                              + lexicon.count_alternation(2, 20) + r")|['’]s)\s+$", re.I)
+
+
 def _sentencing(text: str, t: Trigger) -> Trigger:
     if t.text.lower() == "release" and re.search(r"\b(?:the|a|an|his|her|their|its|whose)\s+$", text[max(0, t.start - 8):t.start], re.I) \
             and not _DONE_RELEASE.search(text[max(0, t.start - 40):t.start]):
@@ -451,6 +458,9 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
     if t.type == "ASSAULT" and t.text.lower() in ("battle", "war", "fighting", "conflict", "insurgency", "struggle") \
             and _LONG_RUNNING.search(text[max(0, t.start - 30):t.start]):
         return replace(t, type=NOT_EVENT)  # "the 20-year battle against", "the decades-long war": a whole conflict, no one act
+    if t.type == "ASSAULT" and t.text.lower() == "fighting" and _FIGHTING_BODY.match(text[t.end:t.end + 20]) \
+            and _BODY_DETERMINER.search(text[max(0, t.start - 20):t.start]):
+        return replace(t, type=NOT_EVENT)
     if t.type == "REQUEST" and t.text.lower() in ("sought", "seeking", "seeks", "seek") and re.match(r"\s+to\s+[a-z]", text[t.end:t.end + 6]):
         return replace(t, type=NOT_EVENT)  # "sought to allay fears", "seeking to topple": an attempt, no request
     if t.type == "CONCEDE" and re.match(r"(?:lift|eas|relax)", t.text, re.I) \
