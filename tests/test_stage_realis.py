@@ -60,6 +60,7 @@ def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told
     ("Rocket fire on the city has wounded at least 30 residents in recent days.", True),
     ("Officials said 60 people have been killed in four days of shelling on the valley.", True),
     ("Since Tuesday at least 40 villagers have been killed in raids on the district.", True),
+    ("Police have detained three reporters in the capital since Monday.", False),  # one arrest, held since
     ("Gunmen shot dead four guards at the depot on Tuesday.", False),
 ])
 def test_a_count_since_a_year_or_over_a_war_is_a_total_not_an_event(staged, text, total) -> None:

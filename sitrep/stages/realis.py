@@ -39,11 +39,14 @@ _AGGREGATE = re.compile(
     r"|\bso far this year\b|\bthis year alone\b",
     re.I)
 # "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
-# (also over days: "has wounded 22 people in recent days", "have been killed in three days of shelling",
-# "have been killed since Saturday")
-_RUNNING = re.compile(r"\b(?:this year|in recent (?:days|weeks|months|years|decades)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)|"
-                      r"in (?:\d+|" + lexicon.count_alternation(2, 20) + r") days of|since (?:" + lexicon.weekday_alternation() + r")|"
+_RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years|decades)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)|"
                       r"so far|thus far|to date|in all|in total|altogether)\b", re.I)
+# a toll run up over days: "has wounded 22 people in recent days", "have been killed in three days of
+# shelling", "have been killed since Saturday" (but "have detained three journalists since Monday" is
+# one arrest and the holding since: only the dead and the hurt are counted up)
+_RUNNING_DAYS = re.compile(r"\b(?:in recent days|in (?:\d+|" + lexicon.count_alternation(2, 20) + r") days of|since (?:"
+                           + lexicon.weekday_alternation() + r"))\b", re.I)
+_HAS_HARMED = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:killed|wounded|injured|claimed|left)\b", re.I)
 # "more than 450 people were killed there in the last month", "over the past three years": a count or a
 # string of acts over a span of weeks or more ending now is a running total in any tense ("in the last
 # week of March" names a week, not a span)
@@ -73,7 +76,8 @@ def tells_total(text: str, casualties: list[CasualtyMatch], whole: str | None = 
         or bool(_SINCE_TURN.search(text) and _HAS_DONE.search(text)) \
         or bool(_THOUSANDS_DONE.search(text)) or bool(
         _SPAN_TOTAL.search(text) and (_HAS_DONE.search(text) or any(c.casualty.count for c in casualties))) or bool(
-        _RUNNING.search(text) and _HAS_DONE.search(text)) or (
+        _RUNNING.search(text) and _HAS_DONE.search(text)) or bool(
+        _RUNNING_DAYS.search(text) and _HAS_HARMED.search(text)) or (
         # a five-figure toll next to "war", "conflict" or "since" is the war's running total
         any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(text)))
 
