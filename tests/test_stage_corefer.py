@@ -343,3 +343,21 @@ def test_officers_arrested_then_told_by_what_they_did_stay_one(staged, mention) 
     told = mention(doc, "detained", "COERCE", mode="arrest", actor1=OFFICERS)
     [record] = merge_mentions(doc, [first, told])
     assert record.sentences == [0, 1]
+
+
+_CAMPAIGN_STORY = ("Warplanes struck a bakery in Saraqib on Tuesday, killing eight people.\n\n"
+                   "Rescuers pulled survivors from the rubble.\n\n"
+                   "The bakery had fed the town for years.\n\n"
+                   "Aid groups said fuel was running short.\n\n"
+                   "Residents of the south of the province also reported {} against their villages.")
+AERIAL = dict(mode="aerial")
+
+
+@pytest.mark.parametrize(("said", "records"), [("a heavy air campaign", 2), ("the air campaign", 1)])
+def test_a_far_unplaced_air_campaign_introduced_as_new_stays_apart(staged, mention, said, records) -> None:
+    doc = staged(_CAMPAIGN_STORY.format(said), upto="segment")
+    strike = mention(doc, "struck", "ASSAULT", location=SARAQIB, date=TUESDAY, killed=8, **AERIAL)
+    strike.trigger = "Warplanes"
+    campaign = mention(doc, "campaign", "ASSAULT", **AERIAL)
+    campaign.trigger = "air campaign"
+    assert len(merge_mentions(doc, [strike, campaign])) == records

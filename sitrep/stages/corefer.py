@@ -394,8 +394,9 @@ def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = Non
             and not _other_source(a, b) and not _ADDED_TOLL.search(b.evidence.text):
         return False  # two tolls: two incidents (a later total names the same one in the nearby merge)
     if (a.location is None) != (b.location is None):
-        # one telling places it, the other not: the same kind of attack or the same toll ties them
-        return bool(a.mode and a.mode == b.mode) or (ka is not None and ka == kb)
+        # one telling places it, the other not: the same kind of attack or the same toll ties them (a kind
+        # of attack the later telling introduces as new, "activists reported a heavy air campaign", does not)
+        return bool(a.mode and a.mode == b.mode and not _introduced(b)) or (ka is not None and ka == kb)
     if a.location is not None and b.location is not None:
         la, lb = a.location, b.location
         if (la.country and lb.country and la.country != lb.country) or (la.admin1 and lb.admin1 and la.admin1 != lb.admin1):
@@ -404,6 +405,15 @@ def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = Non
                 and la.name != lb.name and not (finer(la, lb) or finer(lb, la)):  # "Idlib" may mean its province
             return False
     return True
+
+
+def _introduced(m: EventMention) -> bool:
+    """Whether a telling introduces its act as a new one by an indefinite article ("a heavy air
+    campaign", "an airstrike"), not one already told ("the airstrike", "the raids"): an attack named by a
+    noun (a verb's "a man charged" introduces the person, not the act)."""
+    if m.type != "ASSAULT" or not m.trigger or re.search(r"(?:ed|ing)$", m.trigger, re.I):
+        return False
+    return bool(re.search(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,3}?" + re.escape(m.trigger) + r"\b", m.evidence.text, re.I))
 
 
 # "The fighting has also killed 30 soldiers": a toll added to an act already told, not another incident
