@@ -323,28 +323,6 @@ def test_demands_of_two_states_stay_two_statements(staged, mention) -> None:
     assert len(merge_mentions(doc, [mention(doc, "urged", "REQUEST", actor1=us), again])) == 1
 
 
-_AGENTS_STORY = ("A local councillor was arrested in Gulu on Tuesday over a land dispute. "
-                 "Photographs later showed bruises on his back. "
-                 "The police said two officers had been detained over the beating.")
-OFFICERS = Actor("Police", "police", None, "two officers", "POLICE")
-
-
-def test_an_arrest_of_the_forces_own_members_after_someone_elses_stays_apart(staged, mention) -> None:
-    doc = staged(_AGENTS_STORY, upto="segment")
-    first = mention(doc, "arrested", "COERCE", mode="arrest", date=TUESDAY)
-    agents = mention(doc, "detained", "COERCE", mode="arrest", actor2=OFFICERS)
-    assert [r.sentences for r in merge_mentions(doc, [first, agents])] == [[0], [2]]
-
-
-def test_officers_arrested_then_told_by_what_they_did_stay_one(staged, mention) -> None:
-    doc = staged("Two police officers were arrested in Gulu on Tuesday. The officers had detained a trader "
-                 "for seven hours and demanded money from his family.", upto="segment")
-    first = mention(doc, "arrested", "COERCE", mode="arrest", date=TUESDAY, actor2=OFFICERS)
-    told = mention(doc, "detained", "COERCE", mode="arrest", actor1=OFFICERS)
-    [record] = merge_mentions(doc, [first, told])
-    assert record.sentences == [0, 1]
-
-
 _CAMPAIGN_STORY = ("Warplanes struck a bakery in Saraqib on Tuesday, killing eight people.\n\n"
                    "Rescuers pulled survivors from the rubble.\n\n"
                    "The bakery had fed the town for years.\n\n"

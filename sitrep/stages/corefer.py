@@ -172,18 +172,7 @@ def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) 
         return False
     if a.historical != b.historical:
         return False
-    if a.type == "COERCE" and _agents_held(b) and not _agents_held(a):
-        return False  # "He was arrested on April 5 ... two security personnel had been arrested over his torture"
     return True
-
-
-_FORCE_KINDS = frozenset({"police", "state military", "security forces"})
-
-
-def _agents_held(m: EventMention) -> bool:
-    """An arrest of members of the state's own forces ("two police officers were arrested"): told after
-    an arrest of someone else, the arrest of those accused of abusing him, not his arrest told again."""
-    return m.actor2 is not None and m.actor2.kind in _FORCE_KINDS
 
 
 # what any attack sets off ("the blasts", "explosions"): a word that names no kind of attack
