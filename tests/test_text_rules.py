@@ -1450,3 +1450,36 @@ def test_a_visa_ban_is_a_sanction():
 def test_a_court_or_an_outlet_is_a_source(text, by):
     [m] = run(text).mentions
     assert m.claim.modality in ("reported", "claimed") and m.claim.by == by
+
+
+def test_a_first_toll_summing_the_articles_attacks_gives_way_to_the_attacks_own():
+    # the first figure is the sum of the separate attacks told after it: each record keeps its own toll
+    doc = run("Nine people were killed in rebel shelling of Homs and Hama on Monday. Rebels fired mortar rounds "
+              "at the old market in Homs, killing five people, a police source said. Later, rockets hit a bus "
+              "station in Hama, killing four people.")
+    attacks = sorted(m.killed for m in doc.mentions if m.type == "ASSAULT" and not m.historical)
+    assert attacks == [4, 5]
+
+
+def test_a_toll_that_is_not_the_sum_of_the_others_stands():
+    # nine is not five plus the other attack's three: the first figure is no roll-up, it stays
+    doc = run("Nine people were killed in rebel shelling of Homs and Hama on Monday. Rebels fired mortar rounds "
+              "at the old market in Homs, killing five people, a police source said. Later, rockets hit a bus "
+              "station in Hama, killing three people.")
+    attacks = sorted(m.killed for m in doc.mentions if m.type == "ASSAULT" and not m.historical)
+    assert 9 in attacks
+    # a part the total includes is no attack of its own
+    doc = run("Five civilians including three children were killed by regime bombs in Douma on Thursday. "
+              "Separately, two children were killed by shelling in Aleppo on Thursday.")
+    assert sorted(m.killed for m in doc.mentions if m.type == "ASSAULT" and not m.historical) == [2, 5]
+
+
+def test_fakes_counts_the_whole_toll_a_headline_sums():
+    # FA-KES codes an article's total: the roll-up stands there, while the record keeps its attack's own
+    from sitrep.evaluate.fakes import predict
+    article = Article(text="Nine civilians were killed in rebel shelling of Homs and Hama on Monday. Rebels fired mortar "
+                           "rounds at the old market in Homs, killing five civilians, a police source said. Later, "
+                           "rockets hit a bus station in Hama, killing four civilians.", published="2024-03-14")
+    prediction = predict(article, default_pipeline())
+    assert prediction.civilians == 9
+    assert prediction.mention.killed in (4, 5)

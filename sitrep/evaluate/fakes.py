@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 
@@ -172,7 +172,9 @@ def predict(article: Article, pipeline: Pipeline) -> Prediction:
         label = (main.actor1.label or "").lower() if main.actor1 else ""
         if main.actor1 and main.actor1.id == "SYR_OPP" and any(w in label for w in _UNNAMED):
             perpetrator = "unknown"
-        civilians, noncivilians, children, women = _counts(main)
+        # FA-KES codes the article's total: a headline summing separate attacks counts them all
+        summed = doc.extra.get("summed_tolls", {}).get(id(main))
+        civilians, noncivilians, children, women = _counts(replace(main, casualties=summed) if summed else main)
     event_day = main.date.value if main and main.date and main.date.precision == "day" else article.published
     # FA-KES's "date" follows the report: on the development half it equals the article's
     # dateline far more often than the day the text gives for the incident ("on Saturday").

@@ -345,6 +345,40 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
     return _merge_across(doc, merged, told)
 
 
+def _lead_killed(m: EventMention) -> Casualty | None:
+    return next((c for c in m.casualties if c.kind == "killed" and not c.subset and c.count is not None), None)
+
+
+def own_share_of_a_sum(doc: Doc) -> None:
+    """"Seven people killed in attacks on Aleppo and Damascus", then the attacks one by one ("killing a
+    woman", "killing 2 people", "4 people were killed"): a first figure that is the sum of the article's
+    other attacks' tolls and of a figure this record's own sentences give is a roll-up of separate
+    attacks; the record's own toll is that remaining figure (where the sum comes out exactly). Run after
+    weighing (the roll-up is evidence the attacks happened) and after the parts took the whole's day."""
+    attacks = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical]
+    for m in attacks:
+        total = _lead_killed(m)
+        if total is None or total.count < 2:
+            continue
+        others = [lead.count for o in attacks if o is not m and (lead := _lead_killed(o)) is not None]
+        share = total.count - sum(others)
+        if not others or share <= 0 or share == total.count:
+            continue
+        # (a part the total includes, "7 killed including 3 children", is no attack of its own)
+        own = next((c for c in m.casualties if c is not total and c.kind == "killed" and not c.subset
+                    and c.count == share), None)
+        if own is None:
+            own = next((cm.casualty for i in m.sentences[1:] for cm in doc.in_sentence(doc.casualties, doc.sentences[i])
+                        if cm.casualty.kind == "killed" and not (cm.subset or cm.casualty.subset)
+                        and cm.casualty.count == share), None)
+        if own is None:
+            continue
+        rest = [c for c in m.casualties if c is not total and c is not own]
+        # the article's whole toll as told, for tasks that code an article's total (FA-KES)
+        doc.extra.setdefault("summed_tolls", {})[id(m)] = list(m.casualties)
+        m.casualties = [replace(own, subset=False)] + rest
+
+
 def _lead_figures_for_its_place(doc: Doc, headline: EventMention, lead: EventMention) -> None:
     """"10 civilians killed in rocket attacks on Aleppo and Deir Ezzor", then "6 civilians were killed
     ... in Aleppo": a headline naming places in two provinces sums separate attacks; the lead's smaller

@@ -19,7 +19,7 @@ from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, mode_rank
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import struck_force, toll_victims, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
-from sitrep.stages.corefer import RETALIATION, merge_mentions
+from sitrep.stages.corefer import RETALIATION, merge_mentions, own_share_of_a_sum
 from sitrep.stages.defaults import fill_defaults, holder_asked, named_by_role, protest_target, unnamed_protesters
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import clause_place, doer_places, fill_places
@@ -270,6 +270,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
     doer_places(doc)  # after weighing: where the doer stands says where the act was, not that it happened
     redated_clause(doc, anchors)
     dated_part(doc)
+    own_share_of_a_sum(doc)
     for m in doc.mentions:  # after weighing: a period the text states is still evidence of the act
         if not m.historical and borrowed_period(doc, m):
             m.date = When(doc.article.published, "day", "", None, basis="published")
