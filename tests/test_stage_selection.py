@@ -217,3 +217,43 @@ def test_a_headline_reaction_to_violence_the_body_tells_is_no_record_of_its_own(
     alone = extract("The coalition said it would work with the council.",
                     title="Coalition condemns attack on government offices in Azaz", published="2024-03-14")
     assert [(m.type, m.evidence.field) for m in alone] == [("ACCUSE", "title")]  # no body record: the headline's act stands
+
+
+_RAIDS = ("Gunmen attacked a police post in the river town on Monday. "
+          "The post guards a ferry crossing. "
+          "Traders crossed there every week. "
+          "{body}")
+
+
+def _raids_case(staged, mention, monkeypatch, body: str, word: str, share: float) -> tuple:
+    doc = staged(_RAIDS.format(body=body), upto="claims")
+    anchors: dict[int, int] = {}
+    lead = mention(doc, "attacked", "ASSAULT", anchors=anchors)
+    later = mention(doc, word, "ASSAULT", anchors=anchors)
+    doc.mentions = [lead, later]
+    # the lead's attack scores over the bar, the body's under it (by ``share`` of the bar)
+    monkeypatch.setattr(salience, "threshold", lambda model=None: 0.5)
+    monkeypatch.setattr(salience, "score", lambda feats, model=None: 0.6 if feats["first3"] else 0.5 * share)
+    weigh(doc, anchors)
+    return lead, later, doc.mentions
+
+
+def test_a_further_attack_told_in_the_body_stands_when_nearly_as_likely_as_the_bar(staged, mention, monkeypatch) -> None:
+    for body, word in (("Gunmen also shelled a village near the dam.", "shelled"),
+                       ("Meanwhile, rockets hit a school in the north.", "hit"),
+                       ("Another raid struck a farm outside the town.", "raid")):
+        lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8)
+        assert kept == [lead, later], body
+
+
+def test_a_body_attack_with_no_mark_of_a_further_incident_stays_dropped(staged, mention, monkeypatch) -> None:
+    for body, word in (("Gunmen shelled a village near the dam.", "shelled"),
+                       # "also" says what the attack was, not that there was another
+                       ("The shelling was not only cruel but also unlawful, the council said.", "shelling")):
+        lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8)
+        assert kept == [lead], body
+
+
+def test_a_further_attack_far_under_the_bar_stays_dropped(staged, mention, monkeypatch) -> None:
+    lead, later, kept = _raids_case(staged, mention, monkeypatch, "Gunmen also shelled a village near the dam.", "shelled", 0.4)
+    assert kept == [lead]
