@@ -249,7 +249,9 @@ def test_a_further_attack_told_in_the_body_stands_when_nearly_as_likely_as_the_b
 def test_a_body_attack_with_no_mark_of_a_further_incident_stays_dropped(staged, mention, monkeypatch) -> None:
     for body, word in (("Gunmen shelled a village near the dam.", "shelled"),
                        # "also" says what the attack was, not that there was another
-                       ("The shelling was not only cruel but also unlawful, the council said.", "shelling")):
+                       ("The shelling was not only cruel but also unlawful, the council said.", "shelling"),
+                       # another source's account, which may be of the same attack
+                       ("Meanwhile, the monitor said rockets hit a school in the north.", "hit")):
         lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8)
         assert kept == [lead], body
 

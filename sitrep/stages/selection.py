@@ -93,16 +93,16 @@ def _further_incidents(doc: Doc, candidates: list, kept: list[EventMention], anc
                        cut: float) -> list[EventMention]:
     """Attacks the body tells as further incidents ("Terrorists also shelled the village", "Airstrikes
     were also reported in Homs", "Meanwhile, a rocket hit ..."): an addition to the account is an event
-    of its own, kept when it is nearly as likely as the bar (FALLBACK_SHARE) and told as fact, outside
-    a quotation, in a sentence no kept record tells."""
+    of its own, kept when it is nearly as likely as the bar (FALLBACK_SHARE) and told as fact by the
+    sentence itself (not inside someone's words), outside a quotation, in a sentence no kept record tells."""
     told = {k.sentences[0] for k in kept}
     found = []
     for m, feats in candidates:
         first = m.sentences[0]
         if m.historical or m.type != "ASSAULT" or first < LEAD_SENTENCES or first in told \
                 or (m.salience or 0.0) < cut * FALLBACK_SHARE or feats["in_quote"] or feats["quote_sentence"] \
-                or not feats["mood_actual"]:
-            continue
+                or not feats["mood_actual"] or not feats["depth0"]:
+            continue  # "Meanwhile the monitor said dozens were killed": another source's account, maybe of the same attack
         token = trigger_token(doc, m, anchors)
         if token is None:
             continue
