@@ -4,7 +4,7 @@ built by hand over texts parsed here."""
 
 from __future__ import annotations
 
-from sitrep.model import Actor
+from sitrep.model import Actor, Place, When
 from sitrep.stages import salience
 from sitrep.stages.selection import SALIENCE_MIN_SENTENCES, drop_named_again, fold_denials, one_per_sentence, weigh
 
@@ -225,11 +225,12 @@ _RAIDS = ("Gunmen attacked a police post in the river town on Monday. "
           "{body}")
 
 
-def _raids_case(staged, mention, monkeypatch, body: str, word: str, share: float) -> tuple:
+def _raids_case(staged, mention, monkeypatch, body: str, word: str, share: float, places: tuple = (None, None),
+                when=None) -> tuple:
     doc = staged(_RAIDS.format(body=body), upto="claims")
     anchors: dict[int, int] = {}
-    lead = mention(doc, "attacked", "ASSAULT", anchors=anchors)
-    later = mention(doc, word, "ASSAULT", anchors=anchors)
+    lead = mention(doc, "attacked", "ASSAULT", location=places[0], anchors=anchors)
+    later = mention(doc, word, "ASSAULT", location=places[1], date=when, anchors=anchors)
     doc.mentions = [lead, later]
     # the lead's attack scores over the bar, the body's under it (by ``share`` of the bar)
     monkeypatch.setattr(salience, "threshold", lambda model=None: 0.5)
@@ -258,4 +259,21 @@ def test_a_body_attack_with_no_mark_of_a_further_incident_stays_dropped(staged, 
 
 def test_a_further_attack_far_under_the_bar_stays_dropped(staged, mention, monkeypatch) -> None:
     lead, later, kept = _raids_case(staged, mention, monkeypatch, "Gunmen also shelled a village near the dam.", "shelled", 0.4)
+    assert kept == [lead]
+
+
+_RIVER_TOWN = Place("Ferrytown", admin1="North", country="XX", precision="city")
+_HILL_VILLAGE = Place("Hillside", admin1="North", country="XX", precision="city")
+
+
+def test_a_body_attack_at_a_town_no_kept_record_names_stands(staged, mention, monkeypatch) -> None:
+    body, word = "Gunmen shelled a village near the dam.", "shelled"
+    lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8, (_RIVER_TOWN, _HILL_VILLAGE))
+    assert kept == [lead, later]
+    # the town the lead names: the same setting, maybe the same attack told again
+    lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8, (_RIVER_TOWN, _RIVER_TOWN))
+    assert kept == [lead]
+    # a town of its own told with a month ("last month"): background, not a further incident of the report
+    month = When("2024-02", "month", "last month")
+    lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8, (_RIVER_TOWN, _HILL_VILLAGE), month)
     assert kept == [lead]

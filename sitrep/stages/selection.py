@@ -92,7 +92,8 @@ _FURTHER_MARKS = frozenset({"another", "separate", "further", "second", "new"})
 def _further_incidents(doc: Doc, candidates: list, kept: list[EventMention], anchors: dict[int, int],
                        cut: float) -> list[EventMention]:
     """Attacks the body tells as further incidents ("Terrorists also shelled the village", "Airstrikes
-    were also reported in Homs", "Meanwhile, a rocket hit ..."): an addition to the account is an event
+    were also reported in Homs", "Meanwhile, a rocket hit ...", a shelling of a town no kept record
+    names): an addition to the account is an event
     of its own, kept when it is nearly as likely as the bar (FALLBACK_SHARE) and told as fact by the
     sentence itself (not inside someone's words), outside a quotation, in a sentence no kept record tells."""
     told = {k.sentences[0] for k in kept}
@@ -109,7 +110,11 @@ def _further_incidents(doc: Doc, candidates: list, kept: list[EventMention], anc
         # "also" said of the act's own verb (not "but also illegal"), "another raid", "a separate attack"
         also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in predicate(token).children)
         other = any(c.lower_ in _FURTHER_MARKS for c in token.children)
-        if also or other or turns_to_other(doc.sentences[first].text):
+        # an attack on a town no kept record names (nor one told with only a month: background)
+        places = {k.location.name for k in kept + found if k.location is not None}
+        own_place = m.location is not None and m.location.precision in ("city", "point") and m.location.name not in places \
+            and not (m.date is not None and m.date.basis == "text" and m.date.precision != "day")
+        if also or other or own_place or turns_to_other(doc.sentences[first].text):
             found.append(m)
             told.add(first)
     return found
