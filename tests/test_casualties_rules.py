@@ -119,3 +119,9 @@ def test_some_of_the_wounded_are_a_part_of_the_wounded():
     # "12 of the wounded" counts no new casualty: a part of a figure told before, and of the wounded
     assert figures("The car bomb killed six people and wounded 30, and 12 of the wounded were in a critical condition.") \
         == [("killed", 6, False), ("injured", 30, False), ("injured", 12, True)]
+
+
+def test_one_citizen_is_a_figure_as_citizens_are():
+    # the singular of a person word names one person harmed, as "a resident", "a civilian" do
+    assert figures("A citizen was wounded when a rocket fell on the northern suburb.") == [("injured", 1, False)]
+    assert figures("Two citizens were wounded when a rocket fell on the northern suburb.") == [("injured", 2, False)]

@@ -4,7 +4,7 @@ built by hand over texts parsed here."""
 
 from __future__ import annotations
 
-from sitrep.model import Actor
+from sitrep.model import Actor, Place, When
 from sitrep.stages import salience
 from sitrep.stages.selection import SALIENCE_MIN_SENTENCES, drop_named_again, fold_denials, one_per_sentence, weigh
 
@@ -217,3 +217,63 @@ def test_a_headline_reaction_to_violence_the_body_tells_is_no_record_of_its_own(
     alone = extract("The coalition said it would work with the council.",
                     title="Coalition condemns attack on government offices in Azaz", published="2024-03-14")
     assert [(m.type, m.evidence.field) for m in alone] == [("ACCUSE", "title")]  # no body record: the headline's act stands
+
+
+_RAIDS = ("Gunmen attacked a police post in the river town on Monday. "
+          "The post guards a ferry crossing. "
+          "Traders crossed there every week. "
+          "{body}")
+
+
+def _raids_case(staged, mention, monkeypatch, body: str, word: str, share: float, places: tuple = (None, None),
+                when=None) -> tuple:
+    doc = staged(_RAIDS.format(body=body), upto="claims")
+    anchors: dict[int, int] = {}
+    lead = mention(doc, "attacked", "ASSAULT", location=places[0], anchors=anchors)
+    later = mention(doc, word, "ASSAULT", location=places[1], date=when, anchors=anchors)
+    doc.mentions = [lead, later]
+    # the lead's attack scores over the bar, the body's under it (by ``share`` of the bar)
+    monkeypatch.setattr(salience, "threshold", lambda model=None: 0.5)
+    monkeypatch.setattr(salience, "score", lambda feats, model=None: 0.6 if feats["first3"] else 0.5 * share)
+    weigh(doc, anchors)
+    return lead, later, doc.mentions
+
+
+def test_a_further_attack_told_in_the_body_stands_when_nearly_as_likely_as_the_bar(staged, mention, monkeypatch) -> None:
+    for body, word in (("Gunmen also shelled a village near the dam.", "shelled"),
+                       ("Meanwhile, rockets hit a school in the north.", "hit"),
+                       ("Another raid struck a farm outside the town.", "raid")):
+        lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8)
+        assert kept == [lead, later], body
+
+
+def test_a_body_attack_with_no_mark_of_a_further_incident_stays_dropped(staged, mention, monkeypatch) -> None:
+    for body, word in (("Gunmen shelled a village near the dam.", "shelled"),
+                       # "also" says what the attack was, not that there was another
+                       ("The shelling was not only cruel but also unlawful, the council said.", "shelling"),
+                       # another source's account, which may be of the same attack
+                       ("Meanwhile, the monitor said rockets hit a school in the north.", "hit")):
+        lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8)
+        assert kept == [lead], body
+
+
+def test_a_further_attack_far_under_the_bar_stays_dropped(staged, mention, monkeypatch) -> None:
+    lead, later, kept = _raids_case(staged, mention, monkeypatch, "Gunmen also shelled a village near the dam.", "shelled", 0.4)
+    assert kept == [lead]
+
+
+_RIVER_TOWN = Place("Ferrytown", admin1="North", country="XX", precision="city")
+_HILL_VILLAGE = Place("Hillside", admin1="North", country="XX", precision="city")
+
+
+def test_a_body_attack_at_a_town_no_kept_record_names_stands(staged, mention, monkeypatch) -> None:
+    body, word = "Gunmen shelled a village near the dam.", "shelled"
+    lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8, (_RIVER_TOWN, _HILL_VILLAGE))
+    assert kept == [lead, later]
+    # the town the lead names: the same setting, maybe the same attack told again
+    lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8, (_RIVER_TOWN, _RIVER_TOWN))
+    assert kept == [lead]
+    # a town of its own told with a month ("last month"): background, not a further incident of the report
+    month = When("2024-02", "month", "last month")
+    lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8, (_RIVER_TOWN, _HILL_VILLAGE), month)
+    assert kept == [lead]

@@ -48,7 +48,7 @@ _PERSON_NOUNS = (
     r"boys|boy|girls|girl|soldiers|soldier|troops|servicemen|serviceman|fighters|fighter|militants|"
     r"militant|terrorists|terrorist|rebels|rebel|insurgents|insurgent|jihadists|jihadist|members|"
     r"member|gunmen|gunman|policemen|policeman|police officers|officers|officer|personnel|residents|"
-    r"villagers|citizens|workers|students|worshippers|passengers|relatives|journalists|journalist|"
+    r"villagers|citizens|citizen|workers|students|worshippers|passengers|relatives|journalists|journalist|"
     r"activists|activist|doctors|nurses|paramedics|medics|mercenaries|recruits|guards|elements|"
     r"militiamen|gunmen|commanders|commander|leaders|leader|Syrians|Kurds|Chechens|Iraqis|Turks|"
     r"Russians|others|family members|victims|individuals|staff|detainees|prisoners|hostages|"

@@ -143,6 +143,9 @@ def _further(text: str) -> bool:
                 or _other_victims(text)) and not _ANAPHORA.search(text)
 
 
+turns_to_other = _turns  # for selection: a body sentence opening on another incident ("Meanwhile")
+
+
 def _more_of_them(text: str) -> bool:
     """A further strike or further victims told as more of those just told ("other shells", "3 other
     persons were injured when ..."), in the same setting (unlike "elsewhere", "meanwhile")."""

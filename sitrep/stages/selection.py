@@ -7,6 +7,7 @@ from __future__ import annotations
 from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.stages import salience
+from sitrep.stages.corefer import turns_to_other
 from sitrep.stages.doc import Doc
 from sitrep.stages.parse import depth, predicate, trigger_modifier
 from sitrep.stages.realis import OWN_ACTS, TYPE_RANK, trigger_token
@@ -36,7 +37,8 @@ def weigh(doc: Doc, anchors: dict[int, int]) -> None:
     lead = _headline_lead(doc, current, kept, cut)
     if lead is not None:
         kept.append(lead)
-        kept.sort(key=lambda m: m.sentences[0])
+    kept += _further_incidents(doc, candidates, kept, anchors, cut)
+    kept.sort(key=lambda m: m.sentences[0])
     if current and all(m.historical for m in kept):
         # a report is written about something that happened: its likeliest candidate stands when it
         # is nearly as likely as the bar (FALLBACK_SHARE), rather than an article with no event at all
@@ -82,6 +84,40 @@ def _headline_lead(doc: Doc, current: list[EventMention], kept: list[EventMentio
         return None
     best = max(lead, key=lambda m: m.salience or 0.0)
     return best if (best.salience or 0.0) >= cut * FALLBACK_SHARE else None
+
+
+_FURTHER_MARKS = frozenset({"another", "separate", "further", "second", "new"})
+
+
+def _further_incidents(doc: Doc, candidates: list, kept: list[EventMention], anchors: dict[int, int],
+                       cut: float) -> list[EventMention]:
+    """Attacks the body tells as further incidents ("Terrorists also shelled the village", "Airstrikes
+    were also reported in Homs", "Meanwhile, a rocket hit ...", a shelling of a town no kept record
+    names): an addition to the account is an event
+    of its own, kept when it is nearly as likely as the bar (FALLBACK_SHARE) and told as fact by the
+    sentence itself (not inside someone's words), outside a quotation, in a sentence no kept record tells."""
+    told = {k.sentences[0] for k in kept}
+    found = []
+    for m, feats in candidates:
+        first = m.sentences[0]
+        if m.historical or m.type != "ASSAULT" or first < LEAD_SENTENCES or first in told \
+                or (m.salience or 0.0) < cut * FALLBACK_SHARE or feats["in_quote"] or feats["quote_sentence"] \
+                or not feats["mood_actual"] or not feats["depth0"]:
+            continue  # "Meanwhile the monitor said dozens were killed": another source's account, maybe of the same attack
+        token = trigger_token(doc, m, anchors)
+        if token is None:
+            continue
+        # "also" said of the act's own verb (not "but also illegal"), "another raid", "a separate attack"
+        also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in predicate(token).children)
+        other = any(c.lower_ in _FURTHER_MARKS for c in token.children)
+        # an attack on a town no kept record names (nor one told with only a month: background)
+        places = {k.location.name for k in kept + found if k.location is not None}
+        own_place = m.location is not None and m.location.precision in ("city", "point") and m.location.name not in places \
+            and not (m.date is not None and m.date.basis == "text" and m.date.precision != "day")
+        if also or other or own_place or turns_to_other(doc.sentences[first].text):
+            found.append(m)
+            told.add(first)
+    return found
 
 
 def _censure_of_kind(doc: Doc, act: EventMention, group: list[EventMention], anchors: dict[int, int]) -> EventMention | None:
