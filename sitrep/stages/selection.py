@@ -97,6 +97,7 @@ def _further_incidents(doc: Doc, candidates: list, kept: list[EventMention], anc
     of its own, kept when it is nearly as likely as the bar (FALLBACK_SHARE) and told as fact by the
     sentence itself (not inside someone's words), outside a quotation, in a sentence no kept record tells."""
     told = {k.sentences[0] for k in kept}
+    places = {k.location.name for k in kept if k.location is not None}  # the towns kept records name
     found = []
     for m, feats in candidates:
         first = m.sentences[0]
@@ -111,12 +112,13 @@ def _further_incidents(doc: Doc, candidates: list, kept: list[EventMention], anc
         also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in predicate(token).children)
         other = any(c.lower_ in _FURTHER_MARKS for c in token.children)
         # an attack on a town no kept record names (nor one told with only a month: background)
-        places = {k.location.name for k in kept + found if k.location is not None}
         own_place = m.location is not None and m.location.precision in ("city", "point") and m.location.name not in places \
             and not (m.date is not None and m.date.basis == "text" and m.date.precision != "day")
         if also or other or own_place or turns_to_other(doc.sentences[first].text):
             found.append(m)
             told.add(first)
+            if m.location is not None:
+                places.add(m.location.name)
     return found
 
 
