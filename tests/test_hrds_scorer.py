@@ -183,14 +183,25 @@ def test_arrest_trial_or_sentence_with_no_named_agent_is_a_states_act():
 def test_violation_types_union_over_records_and_unknown_when_none():
     assert H.violations([rec()]) == {"arbitrary detention", "other"}
     abduction = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen", acled="Abduction/forced disappearance")
-    assert H.violations([abduction, rec("ASSAULT", None, killed=2, historical=True)]) == {
-        "kidnapping", "killing", "other"}
+    assert H.violations([rec(), abduction, rec("ASSAULT", None, killed=2, historical=True)]) == {
+        "arbitrary detention", "kidnapping", "killing", "other"}
     assert "torture" in H.violations([rec("ASSAULT", "torture")])
     assert "killing" in H.violations([rec("ASSAULT", None, killed=None) | {
         "casualties": [{"kind": "killed", "count": None, "subset": False}]}])  # "were killed", no figure
     assert H.violations([rec("REQUEST", None)]) == {"unknown"}
     assert "killing" in H.violations([rec("ASSAULT", "targeted")])  # an execution, a murder: no toll needed
     assert "killing" not in H.violations([rec("ASSAULT", "beat")])
+
+
+def test_an_article_whose_main_event_is_an_abduction_has_no_other_harm():
+    abduction = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen")
+    shooting = rec("ASSAULT", "firearms", kind="gunmen", label="gunmen")
+    assert H.violations([abduction, shooting]) == {"kidnapping"}
+    assert H.violations([abduction, rec("ASSAULT", None, killed=1)]) == {"kidnapping", "killing"}
+    # the abduction told after the article's lead act does not decide it
+    assert H.violations([shooting, abduction]) == {"kidnapping", "other"}
+    # a current act is the main one over an abduction the article recounts
+    assert H.violations([abduction | {"historical": True}, rec("THREATEN", "violence")]) == {"kidnapping", "other"}
 
 
 def test_an_abduction_by_the_states_own_organs_is_not_a_kidnapping():
@@ -290,12 +301,15 @@ def test_a_violation_the_article_names_again_and_again_is_one_it_reports():
     held = law(crime[0], suspect={"kind": "civilians", "label": "three suspects"}, title=title) | {"sentences": [0]}
     assert H.crime_story([held]) and "arbitrary detention" in H.repeated_violations([title, *crime])
     assert "arbitrary detention" not in H.violations([held], crime)
-    # threats and harassment told again and again are the "other" harm, beside a named violation too
+    # threats and harassment told again and again are the "other" harm, beside a named violation too,
+    # but not in an article whose main event is an abduction
     told = ["The reporter was seized by gunmen on Friday.", "She had received threats for months.",
             "Her colleagues say the harassment grew after her last article.", "Others were threatened too."]
     seized = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen") | {"sentences": [0]}
+    jailed = rec("COERCE", "imprison", kind="court", label="a court") | {"sentences": [0]}
     assert H.repeated_violations(told) == {"other"}
-    assert H.violations([seized], told) == {"kidnapping", "other"}
+    assert H.violations([jailed], told) == {"arbitrary detention", "other"}
+    assert H.violations([seized], told) == {"kidnapping"}
     assert H.repeated_violations(told[:3]) == set() and H.violations([seized], told[:3]) == {"kidnapping"}
 
 
@@ -313,7 +327,7 @@ def test_a_seizure_raid_or_curfew_of_the_arrest_mode_takes_no_one_into_custody()
 def test_an_abduction_is_a_kidnapping_and_no_other_harm_and_sexual_violence_is_no_torture():
     gunmen = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen", acled="Abduction/forced disappearance")
     assert H.violations([gunmen]) == {"kidnapping"}
-    assert H.violations([gunmen, rec("THREATEN", "violence", kind="gunmen", label="gunmen")]) == {"kidnapping", "other"}
+    assert H.violations([rec("THREATEN", "violence", kind="gunmen", label="gunmen"), gunmen]) == {"kidnapping", "other"}
     assert H.violations([rec("ASSAULT", "sexual", kind="unknown", label="a guard", acled="Sexual violence")]) == {"other"}
 
 

@@ -35,7 +35,7 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   three times or more anywhere (hrds_labels.yaml, repeated_mentions); with no violent record, the
   words of the other records' sentences ("protest against the arrest of"); none -> "unknown", as
   the paper's scorer does. An abduction by a state organ is no kidnapping; an abduction is no
-  "other" harm besides; sexual violence is "other", not torture; in an article about a crime the law
+  "other" harm besides, nor is there one in an article whose main record is an abduction; sexual violence is "other", not torture; in an article about a crime the law
   answers, the arrests of its suspects are no arbitrary detention, nor anywhere is the arrest of one
   its words name a suspect or an offender ("two suspected bandits"), nor an arrest its own
   sentence tells is for a violent crime ("a man was detained over the murder of").
@@ -504,6 +504,10 @@ def violations(records: list[dict[str, Any]], sentences: list[str] | None = None
             found |= _worded_in(record, sentences, fallback=True)
         if records:
             found |= worded_violations((records[0].get("article") or {}).get("title"), fallback=True)
+    # an article whose main event is an abduction is labelled by it: no "other" harm beside it, even
+    # one its words repeat (hrds_labels.yaml, not_main_modes; repeated threats kept: on train .7143 -> .7112)
+    main = str((main_record(records) or {}).get("mode") or "").lower()
+    found -= {name for name, rule in _labels()["violations"].items() if main and main in rule.get("not_main_modes", [])}
     return found or {"unknown"}
 
 
