@@ -200,6 +200,13 @@ def test_an_article_whose_main_event_is_an_abduction_has_no_other_harm():
     assert H.violations([abduction, rec("ASSAULT", None, killed=1)]) == {"kidnapping", "killing"}
     # the abduction told after the article's lead act does not decide it
     assert H.violations([shooting, abduction]) == {"kidnapping", "other"}
+    # nor is its captivity, or an arrest told around it, a detention; the state's abduction keeps one
+    captive = abduction | {"evidence": {"text": "Gunmen abducted the priest and detained him for a week."}}
+    assert H.violations([captive, rec()]) == {"kidnapping"}
+    by_police = rec("ASSAULT", "abduct", kind="police", label="plain-clothes police") | {
+        "evidence": {"text": "Police abducted the lawyer and detained him."}}
+    assert H.violations([by_police]) == {"arbitrary detention"}
+    assert H.violations([rec(), captive]) == {"arbitrary detention", "kidnapping", "other"}
     # a current act is the main one over an abduction the article recounts
     assert H.violations([abduction | {"historical": True}, rec("THREATEN", "violence")]) == {"kidnapping", "other"}
 

@@ -35,7 +35,8 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   three times or more anywhere (hrds_labels.yaml, repeated_mentions); with no violent record, the
   words of the other records' sentences ("protest against the arrest of"); none -> "unknown", as
   the paper's scorer does. An abduction by a state organ is no kidnapping; an abduction is no
-  "other" harm besides, nor is there one in an article whose main record is an abduction; sexual violence is "other", not torture; in an article about a crime the law
+  "other" harm besides, nor is there one in an article whose main record is an abduction (nor a
+  detention, unless the state's organs abducted); sexual violence is "other", not torture; in an article about a crime the law
   answers, the arrests of its suspects are no arbitrary detention, nor anywhere is the arrest of one
   its words name a suspect or an offender ("two suspected bandits"), nor an arrest its own
   sentence tells is for a violent crime ("a man was detained over the murder of").
@@ -505,9 +506,13 @@ def violations(records: list[dict[str, Any]], sentences: list[str] | None = None
         if records:
             found |= worded_violations((records[0].get("article") or {}).get("title"), fallback=True)
     # an article whose main event is an abduction is labelled by it: no "other" harm beside it, even
-    # one its words repeat (hrds_labels.yaml, not_main_modes; repeated threats kept: on train .7143 -> .7112)
-    main = str((main_record(records) or {}).get("mode") or "").lower()
-    found -= {name for name, rule in _labels()["violations"].items() if main and main in rule.get("not_main_modes", [])}
+    # one its words repeat (hrds_labels.yaml, not_main_modes; repeated threats kept: on train .7143 -> .7112),
+    # nor a detention unless the captors are the state's (main_not_by)
+    main = main_record(records) or {}
+    mode = str(main.get("mode") or "").lower()
+    agent = perpetrator_type(main) if _agent(main.get("actor1")) else None
+    found -= {name for name, rule in _labels()["violations"].items()
+              if mode and mode in rule.get("not_main_modes", []) and not (agent and agent == rule.get("main_not_by"))}
     return found or {"unknown"}
 
 
