@@ -211,6 +211,21 @@ def test_an_article_whose_main_event_is_an_abduction_has_no_other_harm():
     assert H.violations([abduction | {"historical": True}, rec("THREATEN", "violence")]) == {"kidnapping", "other"}
 
 
+def test_a_torture_or_an_abduction_told_only_far_down_the_article_is_background():
+    torture = rec("ASSAULT", "torture", kind="police", label="police")
+    arrest = rec() | {"sentences": [0]}
+    assert "torture" in H.violations([arrest, torture | {"sentences": [3]}])
+    assert "torture" not in H.violations([arrest, torture | {"sentences": [25]}])
+    assert "torture" in H.violations([arrest, torture])  # no sentence index: taken as told in the lead
+    abduction = rec("ASSAULT", "abduct", kind="gunmen", label="gunmen")
+    assert "kidnapping" not in H.violations([arrest, abduction | {"sentences": [30, 31]}])
+    # a killing or a detention is labelled wherever the article tells it
+    assert "killing" in H.violations([arrest, rec("ASSAULT", "targeted") | {"sentences": [40]}])
+    # unless the headline names it
+    titled = torture | {"sentences": [25], "article": {"title": "Activist tortured in custody"}}
+    assert "torture" in H.violations([titled, arrest])
+
+
 def test_an_abduction_by_the_states_own_organs_is_not_a_kidnapping():
     by_soldiers = rec("ASSAULT", "abduct", kind="state military", label="soldiers")
     assert "kidnapping" not in H.violations([by_soldiers])

@@ -36,7 +36,8 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   words of the other records' sentences ("protest against the arrest of"); none -> "unknown", as
   the paper's scorer does. An abduction by a state organ is no kidnapping; an abduction is no
   "other" harm besides, nor is there one in an article whose main record is an abduction (nor a
-  detention, unless the state's organs abducted); sexual violence is "other", not torture; in an article about a crime the law
+  detention, unless the state's organs abducted); a torture or an abduction told only past the
+  article's first sentences (told_within) is background; sexual violence is "other", not torture; in an article about a crime the law
   answers, the arrests of its suspects are no arbitrary detention, nor anywhere is the arrest of one
   its words name a suspect or an offender ("two suspected bandits"), nor an arrest its own
   sentence tells is for a violent crime ("a man was detained over the murder of").
@@ -477,6 +478,10 @@ def record_violations(record: dict[str, Any], sentences: list[str] | None = None
             found.discard(name)  # the state's abduction is not a kidnapping
     if held_suspect(record) or for_a_crime(record):
         found.discard("arbitrary detention")
+    told = [i for i in record.get("sentences") or [] if isinstance(i, int)]
+    if told:  # a torture or an abduction told only far down the article is its background (told_within)
+        found -= {name for name, rule in _labels()["violations"].items()
+                  if rule.get("told_within") is not None and min(told) >= int(rule["told_within"])}
     return found
 
 
