@@ -335,6 +335,15 @@ def test_a_violation_the_article_names_again_and_again_is_one_it_reports():
     assert H.repeated_violations(told[:3]) == set() and H.violations([seized], told[:3]) == {"kidnapping"}
 
 
+def test_a_killing_no_record_gives_must_be_named_four_times():
+    told = ["The lawyer was murdered in 2015.", "His killing was never solved.",
+            "Colleagues recall the murder.", "Another activist was killed last year."]
+    assert "killing" not in H.repeated_violations(told[:3])
+    assert "killing" in H.repeated_violations(told)
+    # the torture words still count from three
+    assert "torture" in H.repeated_violations(["He was tortured.", "The torture lasted days.", "Torture is banned."])
+
+
 def test_a_seizure_raid_or_curfew_of_the_arrest_mode_takes_no_one_into_custody():
     seizure = rec() | {"trigger": "seized", "evidence": {"text": "Officers seized the printing press."}}
     curfew = rec(acled="Arrests") | {"trigger": "imposed a curfew", "evidence": {"text": "The army imposed a curfew."}}

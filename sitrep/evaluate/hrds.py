@@ -441,9 +441,10 @@ def repeated_violations(texts: list[str | None]) -> set[str]:
     """The violations the article names again and again: at least ``repeated_mentions`` times in its
     headline and sentences together (hrds_labels.yaml; the "other" harm by its words_without_violent_record:
     threats, harassment, charges, censorship told again and again)."""
-    least = int(_labels()["repeated_mentions"])
+    rules = _labels()["violations"]
+    least = {name: int(rules[name].get("repeated_mentions", _labels()["repeated_mentions"])) for name in rules}
     return {name for table in (_violation_words(), _fallback_words()) for name, words in table.items()
-            if sum(len(words.findall(text)) for text in texts if text) >= least}
+            if sum(len(words.findall(text)) for text in texts if text) >= least[name]}
 
 
 def _worded_in(record: dict[str, Any], sentences: list[str] | None, fallback: bool = False) -> set[str]:
