@@ -205,3 +205,24 @@ def test_a_description_is_the_person_named_later_under_its_own_noun_as_title():
     # another title introduces someone else: who tells of the act
     other = of_type("COERCE", lead + "Police spokesman John Kamau, the head of the county command, said he was detained on Monday.")
     assert other and (other[0].actor2 is None or other[0].actor2.name != "John Kamau")
+
+
+def _targets(etype: str, text: str) -> list:
+    return [(m.actor2.kind, m.actor2.country) if m.actor2 else None for m in of_type(etype, text)]
+
+
+def test_shelling_aimed_at_towns_with_no_one_named_as_hit_is_on_their_civilians():
+    text = "Army artillery shelled the towns of Kafr Nabl and Maarat al-Numan in Idlib province on Tuesday."
+    assert ("civilians", "SY") in _targets("ASSAULT", text), _targets("ASSAULT", text)
+
+
+def test_air_strikes_on_a_village_are_on_its_people_but_a_named_force_there_stays_the_target():
+    text = "Warplanes bombed the village of Kafr Zita in Hama province on Sunday."
+    assert ("civilians", "SY") in _targets("ASSAULT", text), _targets("ASSAULT", text)
+    named = "Warplanes bombed Islamic State fighters in the village of Kafr Zita in Hama province on Sunday."
+    assert ("civilians", "SY") not in _targets("ASSAULT", named), _targets("ASSAULT", named)
+
+
+def test_a_ground_assault_on_a_town_is_not_read_as_fire_on_its_civilians():
+    text = "Rebel fighters stormed the town of Kafr Zita in Hama province on Sunday."
+    assert ("civilians", "SY") not in _targets("ASSAULT", text), _targets("ASSAULT", text)
