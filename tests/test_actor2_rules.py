@@ -226,3 +226,21 @@ def test_air_strikes_on_a_village_are_on_its_people_but_a_named_force_there_stay
 def test_a_ground_assault_on_a_town_is_not_read_as_fire_on_its_civilians():
     text = "Rebel fighters stormed the town of Kafr Zita in Hama province on Sunday."
     assert ("civilians", "SY") not in _targets("ASSAULT", text), _targets("ASSAULT", text)
+
+
+def test_men_counted_as_those_an_act_was_done_to_are_civilians_of_the_place():
+    text = "Islamic State militants crucified two men in the town of Mayadin in Deir al-Zor province on Monday."
+    assert ("civilians", "SY") in _targets("ASSAULT", text), _targets("ASSAULT", text)
+    text = "The militants executed a further 19 men from the Sheitaat tribe near Deir al-Zor city on Thursday."
+    assert ("civilians", "SY") in _targets("ASSAULT", text), _targets("ASSAULT", text)
+
+
+def test_men_not_counted_keep_their_unknown_kind():
+    from sitrep.model import Actor, Place
+    from sitrep.stages.defaults import counted_victims
+
+    place = Place(name="Mayadin", country="SY")
+    for label in ("his men", "the men", "Haftar's men"):
+        actor = Actor(None, "unknown", None, label, None, None)
+        assert counted_victims(actor, place) is actor
+    assert counted_victims(Actor(None, "unknown", None, "eight men", None, None), place).kind == "civilians"
