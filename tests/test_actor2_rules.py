@@ -244,3 +244,9 @@ def test_men_not_counted_keep_their_unknown_kind():
         actor = Actor(None, "unknown", None, label, None, None)
         assert counted_victims(actor, place) is actor
     assert counted_victims(Actor(None, "unknown", None, "eight men", None, None), place).kind == "civilians"
+
+
+def test_regime_fighters_killed_by_an_air_strike_are_the_syrian_army():
+    text = "Coalition aircraft killed dozens of regime fighters near Deir al-Zor in Syria on Saturday."
+    found = [m.actor2.name for m in of_type("ASSAULT", text) if m.actor2 is not None]
+    assert "Syrian Arab Army" in found, found
