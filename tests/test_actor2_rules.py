@@ -205,3 +205,48 @@ def test_a_description_is_the_person_named_later_under_its_own_noun_as_title():
     # another title introduces someone else: who tells of the act
     other = of_type("COERCE", lead + "Police spokesman John Kamau, the head of the county command, said he was detained on Monday.")
     assert other and (other[0].actor2 is None or other[0].actor2.name != "John Kamau")
+
+
+def _targets(etype: str, text: str) -> list:
+    return [(m.actor2.kind, m.actor2.country) if m.actor2 else None for m in of_type(etype, text)]
+
+
+def test_shelling_aimed_at_towns_with_no_one_named_as_hit_is_on_their_civilians():
+    text = "Army artillery shelled the towns of Kafr Nabl and Maarat al-Numan in Idlib province on Tuesday."
+    assert ("civilians", "SY") in _targets("ASSAULT", text), _targets("ASSAULT", text)
+
+
+def test_air_strikes_on_a_village_are_on_its_people_but_a_named_force_there_stays_the_target():
+    text = "Warplanes bombed the village of Kafr Zita in Hama province on Sunday."
+    assert ("civilians", "SY") in _targets("ASSAULT", text), _targets("ASSAULT", text)
+    named = "Warplanes bombed Islamic State fighters in the village of Kafr Zita in Hama province on Sunday."
+    assert ("civilians", "SY") not in _targets("ASSAULT", named), _targets("ASSAULT", named)
+
+
+def test_a_ground_assault_on_a_town_is_not_read_as_fire_on_its_civilians():
+    text = "Rebel fighters stormed the town of Kafr Zita in Hama province on Sunday."
+    assert ("civilians", "SY") not in _targets("ASSAULT", text), _targets("ASSAULT", text)
+
+
+def test_men_counted_as_those_an_act_was_done_to_are_civilians_of_the_place():
+    text = "Islamic State militants crucified two men in the town of Mayadin in Deir al-Zor province on Monday."
+    assert ("civilians", "SY") in _targets("ASSAULT", text), _targets("ASSAULT", text)
+    text = "The militants executed a further 19 men from the Sheitaat tribe near Deir al-Zor city on Thursday."
+    assert ("civilians", "SY") in _targets("ASSAULT", text), _targets("ASSAULT", text)
+
+
+def test_men_not_counted_keep_their_unknown_kind():
+    from sitrep.model import Actor, Place
+    from sitrep.stages.defaults import counted_victims
+
+    place = Place(name="Mayadin", country="SY")
+    for label in ("his men", "the men", "Haftar's men"):
+        actor = Actor(None, "unknown", None, label, None, None)
+        assert counted_victims(actor, place) is actor
+    assert counted_victims(Actor(None, "unknown", None, "eight men", None, None), place).kind == "civilians"
+
+
+def test_regime_fighters_killed_by_an_air_strike_are_the_syrian_army():
+    text = "Coalition aircraft killed dozens of regime fighters near Deir al-Zor in Syria on Saturday."
+    found = [m.actor2.name for m in of_type("ASSAULT", text) if m.actor2 is not None]
+    assert "Syrian Arab Army" in found, found

@@ -438,6 +438,16 @@ def force_site_modifiers() -> tuple[str, ...]:
     return _word_list("force_site_modifiers")
 
 
+def shelled_places() -> tuple[str, ...]:
+    """Nouns of places where people live, whose shelling with no one else named as hit is on them."""
+    return _word_list("shelled_places")
+
+
+def counted_people() -> tuple[str, ...]:
+    """Plural nouns for people that are civilian victims when counted as those an act was done to."""
+    return _word_list("counted_people")
+
+
 def unspecified_people() -> tuple[str, ...]:
     """Words for people that name no side ("17 people were killed")."""
     return _word_list("unspecified_people")

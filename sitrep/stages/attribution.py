@@ -157,6 +157,26 @@ def toll_victims(m: EventMention) -> Actor | None:
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
 
+_SHELLED_PLACE = re.compile(
+    _AIMED_AT + r"(?:(?!(?:in|of|near|from|with|by|and|or|to|after|before|outside|inside|as|while)\b)[\w\-'’]+\s+){0,3}(?:"
+    + "|".join(re.escape(w) for w in sorted(lexicon.shelled_places(), key=len, reverse=True)) + r")\b", re.I)
+
+
+def shelled_inhabitants(doc: Doc, m: EventMention) -> Actor | None:
+    """Fire from afar aimed at where people live ("regime forces shelled the towns of A and B", "air
+    strikes hit the village"), with no one named as hit and no fighter among its dead, was aimed at the
+    place's civilians, as conflict coders record it; a ground assault on a town is on those holding it."""
+    if m.type != "ASSAULT" or m.mode not in _REMOTE_MODES or m.actor2 is not None \
+            or m.location is None or not m.location.country:
+        return None
+    if any(c.category not in ("civilians", "children", "women", "unknown") for c in m.casualties):
+        return None
+    if not any(_SHELLED_PLACE.search(doc.sentences[i].text) for i in m.sentences):
+        return None
+    entry = class_entry("civilians", m.location.country)
+    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
+
+
 def armed_forces(actor: Actor | None) -> Actor | None:
     """A state, its government or its head named as attacker or target of violence: its military."""
     if actor is None or actor.id is None or actor.kind not in ("government", "head of state", "state"):

@@ -35,7 +35,7 @@ from sitrep.stages.doc import Doc
 from sitrep.stages.event_place import fill_places
 from sitrep.stages.event_time import dated_before, dated_later
 from sitrep.stages.realis import STATE_KINDS, claim_modality
-from sitrep.stages.roles import as_actor
+from sitrep.stages.roles import COUNT_BEFORE, as_actor
 
 _INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
                            r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security)|"
@@ -426,6 +426,22 @@ def _local(actor: Actor | None, place: Place | None) -> Actor | None:
 def _civilians_as_such() -> frozenset[str]:
     entry = next(r for r in load_yaml("actor_classes.yaml") if r["class"] == "civilians")
     return frozenset(w.lower() for w in entry.get("as_such") or ())
+
+
+_COUNTED_PEOPLE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.counted_people(), key=len, reverse=True))
+                             + r")\b", re.I)
+
+
+def counted_victims(actor: Actor | None, place: Place | None) -> Actor | None:
+    """A target of no known kind counted as men ("crucified two men", "executed a further 19 men from the
+    tribe"): civilians of the place, as coders record victims named by number and sex only."""
+    if actor is None or actor.kind != "unknown" or actor.name or not actor.label or place is None or not place.country:
+        return actor
+    head = _COUNTED_PEOPLE.search(actor.label)
+    if head is None or not COUNT_BEFORE.search(actor.label[:head.start()]):
+        return actor
+    entry = class_entry("civilians", place.country)
+    return Actor(entry.name, entry.kind, entry.country, actor.label, entry.id, actor.evidence, actor.basis)
 
 
 def named_by_role(actor: Actor | None) -> Actor | None:

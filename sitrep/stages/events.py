@@ -17,10 +17,17 @@ from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, When
 from sitrep.resolve.actors import UNLISTED_IDS, ActorMatch, actor_dictionary, actor_label, class_entry
 from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, mode_rank
 from sitrep.stages.actors import PEOPLE_KINDS, personal
-from sitrep.stages.attribution import struck_force, toll_victims, victim_actor
+from sitrep.stages.attribution import shelled_inhabitants, struck_force, toll_victims, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
 from sitrep.stages.corefer import RETALIATION, merge_mentions, own_share_of_a_sum
-from sitrep.stages.defaults import fill_defaults, holder_asked, named_by_role, protest_target, unnamed_protesters
+from sitrep.stages.defaults import (
+    counted_victims,
+    fill_defaults,
+    holder_asked,
+    named_by_role,
+    protest_target,
+    unnamed_protesters,
+)
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import clause_place, doer_places, fill_places
 from sitrep.stages.event_time import borrowed_period, dated_part, redated_clause, told_day, when_of
@@ -278,7 +285,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         if m.type == "ASSAULT" and not m.historical and (m.actor2 is None or m.actor2.kind == "civilians") \
                 and (struck := struck_force(doc, m)) is not None:
             m.actor2 = struck
-        if not m.historical and (victims := toll_victims(m)) is not None:
+        if not m.historical and (victims := toll_victims(m) or shelled_inhabitants(doc, m)) is not None:
             m.actor2 = victims
     _headline_acts(doc, labeller)
     for m in doc.mentions:  # after weighing: parties read from the setting are no evidence the protest happened
@@ -287,6 +294,8 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             if m.actor1 is None or m.actor1.kind == "unknown" and not m.actor1.name:  # "Thousands gathered ..."
                 m.actor1 = unnamed_protesters(doc, m)
     for m in doc.mentions:  # last: civilians called by what they are ("a woman") are named so
+        if m.type in ("ASSAULT", "COERCE"):
+            m.actor2 = counted_victims(m.actor2, m.location)
         m.actor1, m.actor2 = named_by_role(m.actor1), named_by_role(m.actor2)
     return doc
 
