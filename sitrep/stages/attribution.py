@@ -80,7 +80,7 @@ def inferred_air_power(doc: Doc, m: EventMention) -> Actor | None:
     text = " ".join(doc.sentences[i].text for i in m.sentences)
     if not _OPPOSITION_HELD.search(text):
         return None
-    entry = actor_dictionary().get("SYR_MIL")
+    entry = actor_dictionary().get("SYR_RUS_AIR")
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
 
