@@ -36,3 +36,16 @@ def test_a_headline_naming_no_state_reads_regime_by_its_story():
     doc = run("Air raids hit the market of Kafr Nabl on Monday, killing 14 people, a monitor said.",
               title="Regime air raids kill 14 in Kafr Nabl")
     assert _assault(doc).actor1 is None or _assault(doc).actor1.id != "SYR_MIL"
+
+
+def test_a_protest_organised_by_a_named_party_is_that_party_s():
+    doc = run("Police in Lagos on Monday arrested 20 protesters who marched against the fuel price rise. "
+              "The march was organised by the Socialist Party of Nigeria, its leaders said.")
+    m = next(m for m in doc.mentions if m.type == "PROTEST")
+    assert m.actor1 is not None and m.actor1.name == "Socialist Party of Nigeria"
+    assert m.actor2 is None or m.actor2.name != m.actor1.name
+    # a protest the text gives to no one stays the protesters'
+    doc = run("Police in Lagos on Monday arrested 20 protesters who marched against the fuel price rise. "
+              "The Socialist Party of Nigeria condemned the arrests.")
+    m = next(m for m in doc.mentions if m.type == "PROTEST")
+    assert m.actor1 is None or m.actor1.name != "Socialist Party of Nigeria"
