@@ -49,3 +49,15 @@ def test_a_protest_organised_by_a_named_party_is_that_party_s():
               "The Socialist Party of Nigeria condemned the arrests.")
     m = next(m for m in doc.mentions if m.type == "PROTEST")
     assert m.actor1 is None or m.actor1.name != "Socialist Party of Nigeria"
+
+
+def test_the_militants_take_up_the_group_just_named():
+    doc = run("Islamic State fighters seized two villages near Deir al-Zor in Syria on Sunday, the monitor said. "
+              "In the town of Mayadin the militants executed four men on Monday for smoking, residents said.")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT" and "Mayadin" in m.evidence.text)
+    assert m.actor1 is not None and m.actor1.id == "ISIS"
+    # a bare plural with no article names no group of its own
+    doc = run("Islamic State fighters seized two villages near Deir al-Zor in Syria on Sunday, the monitor said. "
+              "In the town of Mayadin militants executed four men on Monday for smoking, residents said.")
+    m = next(m for m in doc.mentions if m.type == "ASSAULT" and "Mayadin" in m.evidence.text)
+    assert m.actor1 is None or m.actor1.id != "ISIS" or m.actor1.label != "militants"
