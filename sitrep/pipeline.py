@@ -109,8 +109,10 @@ class Pipeline:
         return docs
 
     def _title_base(self, article: Article) -> Doc:
-        return Doc(article=Article(text=article.title or "", published=article.published,
-                                   outlet=article.outlet, id=article.id), text=article.title or "")
+        title = Doc(article=Article(text=article.title or "", published=article.published,
+                                    outlet=article.outlet, id=article.id), text=article.title or "")
+        title.extra["body_text"] = article.text  # the story's states, for a headline that names none
+        return title
 
     def _stages(self, docs: list, until: str | None = None, as_stage: str | None = None) -> None:
         """The stages (those before ``until``) over each Doc of ``docs`` in place; a failed one

@@ -333,6 +333,11 @@ def foiling_verbs() -> tuple[str, ...]:
     return _word_list("foiling_verbs")
 
 
+def organising_verbs() -> tuple[str, ...]:
+    """Verbs naming, with "by", who called or ran a protest ("organised by", "led by")."""
+    return _word_list("organising_verbs")
+
+
 def perpetrating_verbs() -> tuple[str, ...]:
     """Verbs whose object is an act their subject commits ("launched an attack", "carried out raids")."""
     return _word_list("perpetrating_verbs")

@@ -449,6 +449,10 @@ def find_actors(doc: Doc) -> Doc:
     merged = [m for m in merged if not _not_an_actor(doc.text, m)]
     doc.extra["country_mentions"] = find_countries(doc.text)
     mentioned = _country_counts(doc, doc.extra["country_mentions"], merged)
+    if not mentioned and doc.extra.get("body_text"):
+        # a headline that names no state ("Regime airstrikes kill 61 in Atareb") is about its story's
+        for c in find_countries(doc.extra["body_text"]):
+            mentioned[c.iso2] = mentioned.get(c.iso2, 0) + 1
     context = _context_country(mentioned)
     # "Rifaat al-Assad": another person of the listed leader's family (still a sign of the article's state)
     merged = [m for m in merged if not _kin_of_listed(doc.text, m)]

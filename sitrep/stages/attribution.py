@@ -80,7 +80,7 @@ def inferred_air_power(doc: Doc, m: EventMention) -> Actor | None:
     text = " ".join(doc.sentences[i].text for i in m.sentences)
     if not _OPPOSITION_HELD.search(text):
         return None
-    entry = actor_dictionary().get("SYR_MIL")
+    entry = actor_dictionary().get("SYR_RUS_AIR")
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
 
@@ -238,12 +238,30 @@ def named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | N
         around = _groups_named(doc, m, at, other)
         # one group only (two named are a fight between them), and a member of the class the words name
         # or one the text itself calls so ("the ISIL terrorist group ... killing 19 terrorists")
+        # ("the militants crucified two men" after "Islamic State beheaded two men": the definite
+        # words take up the group just named, whatever class the words alone would read as)
         named = around if len(around) == 1 and (descends(actor_dictionary(), next(iter(around)), entry.id)
-                                                 or _called_so(doc, m, next(iter(around)), actor.label or "")) else {}
+                                                 or _called_so(doc, m, next(iter(around)), actor.label or "")
+                                                 or _definite(doc, actor)) else {}
     if len(named) != 1:
         return actor
     group = next(iter(named.values()))
     return Actor(group.name, group.kind, group.country, actor.label, group.id, actor.evidence, basis=actor.basis)
+
+
+_DEFINITE_HEADS = re.compile(r"(?:militants|insurgents|jihadists|extremists|terrorists)$", re.I)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _definite(doc: Doc, actor: Actor) -> bool:
+    """"the militants", "the insurgents": a group's class word with the definite article (which
+    takes up a group already named), not a bare plural ("militants attacked")."""
+    label = (actor.label or "").strip()
+    if not _DEFINITE_HEADS.search(label) or actor.evidence is None:
+        return False
+    if label.lower().startswith("the "):
+        return True
+    return bool(_THE_BEFORE.search(doc.text[max(0, actor.evidence.start - 5):actor.evidence.start]))
 
 
 def _called_so(doc: Doc, m: EventMention, group_id: str, label: str) -> bool:

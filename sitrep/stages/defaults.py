@@ -129,6 +129,26 @@ def protest_target(doc: Doc, m: EventMention) -> Actor | None:
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
 
 
+_ORGANISED_BY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.organising_verbs()) + r")\s+by\s+(?:the\s+)?$", re.I)
+_ORGANISER_KINDS = frozenset({"party", "NGO", "workers", "human rights defenders", "students", "armed group", "rebels"})
+
+
+def _organiser(doc: Doc, m: EventMention) -> Actor | None:
+    """The named body a protest's own sentences, or one next to them, say organised or led it
+    ("The protest was organised by the Socialist Party of Nigeria"; "a rally led by the union")."""
+    wanted = {i + step for i in m.sentences for step in (-1, 0, 1)}
+    spans = [(s.start, s.end) for s in doc.sentences if s.index in wanted]
+    found = [a for a in doc.actors if any(s0 <= a.start < s1 for s0, s1 in spans)
+             and not a.demonym and not a.actor.generic and a.actor.kind in _ORGANISER_KINDS
+             and _ORGANISED_BY.search(doc.text[max(0, a.start - 40):a.start])]
+    if len({a.actor.name for a in found}) != 1:
+        return None
+    a = found[0]
+    e = a.actor
+    return Actor(e.name, e.kind, e.country, a.text, None if e.id in UNLISTED_IDS else e.id,
+                 Evidence(a.text, a.start, a.end), basis="text")
+
+
 _EXECUTION = re.compile(r"(?:summarily\s+|mass\s+)?execut", re.I)
 
 _OWN_PEOPLE = re.compile(r"(?:all\s+|some\s+|most\s+)?(?:of\s+)?(?:its|their|his|her|our)\b", re.I)
@@ -169,6 +189,11 @@ def fill_defaults(doc: Doc) -> None:
         if m.type == "PROTEST" and m.actor1 is not None and m.actor1.kind in _MARCHERS:
             # those who march are, in the march, protesters ("farmers protested", "residents took to the streets")
             m.actor1 = replace(m.actor1, kind="protesters", name=_MARCHERS[m.actor1.kind] if _class_named(m.actor1) else m.actor1.name)
+        if m.type == "PROTEST" and (m.actor1 is None or m.actor1.name in (None, "Protesters")) \
+                and (organiser := _organiser(doc, m)) is not None:
+            m.actor1 = organiser  # "the protest was organised by the Socialist Party": the party protested
+            if m.actor2 is not None and m.actor2.name == organiser.name:
+                m.actor2 = None  # read from the same words: a protest is not against those who called it
         elif m.type in ("COERCE", "ASSAULT") and _protesting(doc, m.actor2):
             # "arrested nearly 400 people protesting against ...": those acted on while protesting are protesters
             m.actor2 = replace(m.actor2, kind="protesters", name=_MARCHERS[m.actor2.kind] or m.actor2.name)
