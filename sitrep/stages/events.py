@@ -19,7 +19,7 @@ from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, mode_rank
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import struck_force, toll_victims, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
-from sitrep.stages.corefer import RETALIATION, merge_mentions, own_share_of_a_sum
+from sitrep.stages.corefer import RETALIATION, context_clause, merge_mentions, own_share_of_a_sum
 from sitrep.stages.defaults import fill_defaults, holder_asked, named_by_role, protest_target, unnamed_protesters
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import clause_place, doer_places, fill_places
@@ -141,6 +141,11 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         # "days after a chemical attack, a woman was killed ...": an earlier event, named for time
         triggers = [t for t in triggers if not _EARLIER.search(doc.text[max(sentence.start, t.start - 70):t.start])] or triggers
         triggers = [t for t in triggers if not other_sense(doc, sentence, t)]
+        cue = context_clause(doc, sentence)
+        if cue is not None:
+            # "The blast comes as the army captured Khaldiyeh": the subject names the incident told before
+            # (its record has it already); the act the sentence tells is the one after the cue
+            triggers = [t for t in triggers if t.start >= cue] or triggers
         # "Amnesty International", "Solidarity Party": a trigger word inside a name
         triggers = [t for t in triggers if t.type == "ASSAULT" or not (
             t.text[:1].isupper() and _ORG_AFTER.match(doc.text[t.end:t.end + 20]))]
