@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from sitrep.model import Actor, Place, When
-from sitrep.stages.corefer import merge_mentions
+from sitrep.stages.corefer import context_clause, merge_mentions
 
 IDLIB = Place("Idlib", admin1="Idlib", country="SY", precision="city")
 SARAQIB = Place("Saraqib", admin1="Idlib", country="SY", precision="city")
@@ -339,3 +339,22 @@ def test_a_far_unplaced_air_campaign_introduced_as_new_stays_apart(staged, menti
     campaign = mention(doc, "campaign", "ASSAULT", **AERIAL)
     campaign.trigger = "air campaign"
     assert len(merge_mentions(doc, [strike, campaign])) == records
+
+
+def test_an_act_an_attack_comes_amid_is_another_incident(staged, mention) -> None:
+    text = ("A car bomb killed six people in Saraqib on Tuesday. "
+            "The bombing came as government troops shelled Daraa, killing two fighters.")
+    doc = staged(text, upto="parse")
+    assert text.index("came as") < context_clause(doc, doc.sentences[1]) <= text.index("government")
+    first = mention(doc, "A car bomb", "ASSAULT", mode="explosives", killed=6, location=SARAQIB, date=TUESDAY)
+    other = mention(doc, "shelled", "ASSAULT", mode="heavy-weapons", killed=2, location=DARAA)
+    assert len(merge_mentions(doc, [first, other])) == 2
+
+
+def test_an_ongoing_campaign_an_attack_comes_amid_is_no_act_of_its_own(staged) -> None:
+    # the present tense tells a campaign going on, not an act; and without "comes as" no cue at all
+    doc = staged("A car bomb killed six people in Saraqib on Tuesday. "
+                 "The bombing comes as government troops are advancing in other provinces. "
+                 "Government troops shelled the town as the bombing came.", upto="parse")
+    assert context_clause(doc, doc.sentences[1]) is None
+    assert context_clause(doc, doc.sentences[2]) is None

@@ -1483,3 +1483,23 @@ def test_fakes_counts_the_whole_toll_a_headline_sums():
     prediction = predict(article, default_pipeline())
     assert prediction.civilians == 9
     assert prediction.mention.killed in (4, 5)
+
+
+def test_the_act_an_attack_comes_as_is_its_own_record() -> None:
+    doc = run("A suicide bomber killed nine soldiers at a checkpoint in Saraqib on Tuesday, rescuers said. "
+              "The bombing comes as the army captured the nearby town of Kafr Nabl from rebels on Monday.")
+    told = [m for m in doc.mentions if m.type == "ASSAULT"]
+    assert len(told) == 2
+    assert any("captured" in m.evidence.text and m.mode != "suicide-attack" for m in told)
+
+
+def test_an_aid_convoy_arriving_is_a_delivery_of_aid_whoever_sent_it() -> None:
+    doc = run("A car bomb killed four people in Saraqib on Tuesday, rescuers said. "
+              "An aid convoy carrying flour and medicine entered the besieged town of Madaya on Wednesday, the Red Crescent said.")
+    assert [m.type for m in doc.mentions if "convoy" in m.evidence.text] == ["AID"]
+
+
+def test_an_aid_convoy_yet_to_reach_a_town_is_no_delivery() -> None:
+    doc = run("A car bomb killed four people in Saraqib on Tuesday, rescuers said. "
+              "An aid convoy has not yet reached the besieged town of Madaya, the Red Crescent said.")
+    assert not [m for m in doc.mentions if m.type == "AID"]

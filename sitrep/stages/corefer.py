@@ -284,12 +284,34 @@ def _new_patient(text: str, m: EventMention, prev: EventMention) -> bool:
 
 
 _SEPARATE_BEFORE = re.compile(r"\bseparate\s+(?:[\w\-]+\s+)?$", re.I)
+# "The blast comes as the army captured the district", "The strikes came amid fierce clashes", "This comes
+# after another blogger was arrested": the short subject names an incident already told, and what the
+# sentence tells after "comes as"/"amid"/"after" is another act, the setting the report places it in
+_CONTEXT_CUE = re.compile(r"^\W*(?:[\w'’\-]+\s+){0,6}?(?:comes?|came)\s+(?:just\s+|only\s+|barely\s+)?"
+                          r"(?:as|amid|amidst|while)\b", re.I)
+
+
+def context_clause(doc: Doc, sentence: Sentence) -> int | None:
+    """Where the act a sentence's "X comes as/amid ..." sets its incident against begins (offset in the
+    document), or None when the sentence is not of that kind. A clause in the present ("comes as forces
+    are on the offensive in other parts") tells an ongoing campaign, not an act of its own."""
+    found = _CONTEXT_CUE.search(sentence.text)
+    if found is None:
+        return None
+    start = sentence.start + found.end()
+    parsed = doc.extra.get("parses", {}).get(sentence.index)
+    verb = next((t for t in parsed or () if sentence.start + t.idx >= start and t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.tag_ in ("VBP", "VBZ"):
+        return None
+    return start
 
 
 def _separate_act(doc: Doc, sentence: Sentence, etype: str) -> bool:
     """"The strikes came in addition to separate raids by the coalition": besides the act named
     again, the sentence tells another of its kind."""
-    return any(t.type == etype and _SEPARATE_BEFORE.search(doc.text[max(sentence.start, t.start - 30):t.start])
+    cue = context_clause(doc, sentence)
+    return any(t.type == etype and (_SEPARATE_BEFORE.search(doc.text[max(sentence.start, t.start - 30):t.start])
+                                    or (cue is not None and t.start >= cue))
                for t in doc.in_sentence(doc.triggers, sentence))
 
 

@@ -19,7 +19,7 @@ from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, mode_rank
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import shelled_inhabitants, struck_force, toll_victims, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
-from sitrep.stages.corefer import RETALIATION, merge_mentions, own_share_of_a_sum
+from sitrep.stages.corefer import RETALIATION, context_clause, merge_mentions, own_share_of_a_sum
 from sitrep.stages.defaults import (
     counted_victims,
     fill_defaults,
@@ -76,6 +76,10 @@ _CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:[\w.,]+ ){0,4}?(?:photo|pict
 # a flattened page's list of links to other stories, run into the last sentence ("... Source AFP Related
 # News Suicide car bomb kills eight ..."): what follows the header is other articles' headlines
 _RELATED_LINKS = re.compile(r"\bRelated(?:\s+(?:News|Articles?|Stories|Posts|Content|Coverage))?\s+(?=[A-Z0-9])")
+# "An aid convoy carrying food entered the besieged town": a delivery of aid told by its arrival, whoever sent it
+# (not one that "has yet to reach", nor "no aid convoys have entered")
+_AID_ARRIVED = re.compile(r"\s+(?:(?!(?:not|never|yet|failed|unable)\b)[\w\-]+\s+){0,5}?(?:entered|reached|arrived\s+in|arrived\s+at)\b", re.I)
+_NO_BEFORE = re.compile(r"\bno\s+(?:[\w\-]+\s+){0,2}$", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|might|may|if|plan to|plans to|threaten\w*|ready to)\b", re.I)
 
 
@@ -148,6 +152,11 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         # "days after a chemical attack, a woman was killed ...": an earlier event, named for time
         triggers = [t for t in triggers if not _EARLIER.search(doc.text[max(sentence.start, t.start - 70):t.start])] or triggers
         triggers = [t for t in triggers if not other_sense(doc, sentence, t)]
+        cue = context_clause(doc, sentence)
+        if cue is not None:
+            # "The blast comes as the army captured Khaldiyeh": the subject names the incident told before
+            # (its record has it already); the act the sentence tells is the one after the cue
+            triggers = [t for t in triggers if t.start >= cue] or triggers
         # "Amnesty International", "Solidarity Party": a trigger word inside a name
         triggers = [t for t in triggers if t.type == "ASSAULT" or not (
             t.text[:1].isupper() and _ORG_AFTER.match(doc.text[t.end:t.end + 20]))]
@@ -191,7 +200,9 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             elif etype in _NEEDS_ACTOR and actor1 is None and not (
                     passive_patient and etype in ("COERCE", "CONCEDE", "MOBILIZE", "AID", "THREATEN") and (actor2 is not None or spoken or has_subject(token))) \
                     and not (token is not None and not passive and has_agent(token, speech=_named_speaker_needed(etype, token))) \
-                    and not (etype == "COERCE" and _told_alone(doc, sentence, token, triggers)):  # "the detention of activist Jane Roe"
+                    and not (etype == "COERCE" and _told_alone(doc, sentence, token, triggers)) \
+                    and not (etype == "AID" and _AID_ARRIVED.match(doc.text, best.end)
+                             and not _NO_BEFORE.search(doc.text[max(sentence.start, best.start - 30):best.start])):  # "the detention of activist Jane Roe"
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
                 continue  # "this agreement": a mention of a deal, not the making of one
