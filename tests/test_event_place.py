@@ -492,3 +492,12 @@ def test_a_place_before_the_speaker_in_comma_less_text_is_where_the_act_was():
     # the claimant's own place stays the claimant's
     doc = run("An airstrike killed six civilians in Saraqeb on Sunday according to officials of the ministry in Damascus.")
     assert [p.name for p in located(doc, "ASSAULT")][:1] == ["Saraqib"]
+
+
+def test_a_list_of_quarters_closed_by_the_plural_word_is_no_namesake_abroad():
+    # "al-Khalil" alone is Hebron to the gazetteer; first in a list of "neighborhoods" it is a quarter
+    text = ("Rebel shells fell on al-Khalil, Akrama and al-Midan neighborhoods in the city on Monday, killing three "
+            "civilians, the governor of Homs told Syrian state media.")
+    doc = run(text)
+    assert not [p for p in doc.places if p.place.country == "PS"]
+    assert [p.name for p in located(doc, "ASSAULT")] == ["Homs"]

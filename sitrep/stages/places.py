@@ -85,6 +85,8 @@ _STOP = {
 # "the Zahraa neighbourhood", "the district of al-Qusour": a quarter of a town we may not know
 _DISTRICT_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods?|district|quarter|area)\s+of\s+(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods?|district|quarter)\b", re.I)
+# "al-Qusour and al-Joura neighborhoods": the first of a list of quarters the plural word closes
+_DISTRICTS_AFTER = re.compile(r"^(?:,?\s+(?:and\s+)?(?:[a-z]{1,3}[\-\s])?[A-Z][\w'’\-]*){1,3}\s+(?:neighbo(?:u)?rhoods|districts|quarters)\b")
 # "Hadar town", "Safiyeh village": a settlement the text names
 _SETTLEMENT_AFTER = re.compile(r"^\s+(?:town|village|hamlet)\b", re.I)
 # how far before an unlisted village the place that gives its division may be named
@@ -294,7 +296,7 @@ def find_places(doc: Doc) -> Doc:
             # a minor country of the article: under a quarter of its country mentions
             minor = context.get(best.country, 0.0) < 0.25 * sum(context.values()) if context else False
             if minor and best.precision != "country" and not best.supplement and (
-                    _DISTRICT_BEFORE.search(before) or _DISTRICT_AFTER.match(after)):
+                    _DISTRICT_BEFORE.search(before) or _DISTRICT_AFTER.match(after) or _DISTRICTS_AFTER.match(text[e:e + 80])):
                 continue  # a quarter named like a village abroad: unknown rather than wrong
             if minor and best.precision == "city" and _LOCAL_BEFORE.search(before) \
                     and best.population < _FAR_MIN_POPULATION and not _names_country(text[e:e + 60], best.country):
