@@ -501,3 +501,36 @@ def test_a_list_of_quarters_closed_by_the_plural_word_is_no_namesake_abroad():
     doc = run(text)
     assert not [p for p in doc.places if p.place.country == "PS"]
     assert [p.name for p in located(doc, "ASSAULT")] == ["Homs"]
+
+
+def test_no_part_of_a_facilitys_name_is_a_place():
+    # "Sayeda" alone is an old name of Sidon: in "Sayeda Zeinab shrine" it is part of the shrine's name
+    doc = run("A car bomb exploded near Sayeda Zeinab shrine south of Damascus on Sunday, killing six people, "
+              "Syrian state media said.")
+    assert not [p for p in doc.places if p.place.country == "LB"]
+    assert [p.name for p in located(doc, "ASSAULT")] == ["Damascus"]
+
+
+def test_a_town_known_only_abroad_is_a_town_of_the_place_named_before_it():
+    # Russian strikes do not make al-Husainiyah (known to the gazetteer in Egypt and Jordan) a Russian town
+    doc = run("Jets of the coalition struck the town of al-Bukamal in Deir al-Zor province in eastern Syria, killing 13 "
+              "civilians, the Syrian Observatory for Human Rights said. The monitoring group said Russian airstrikes "
+              "also killed seven civilians in the town of al-Husainiyah further north along the Euphrates river.")
+    village = [p.place for p in doc.places if p.text == "al-Husainiyah"]
+    assert village and village[0].country == "SY" and village[0].admin1 == "Deir ez-Zor"
+    # two towns of one province: two attacks, not one
+    assert sorted(p.name for p in located(doc, "ASSAULT")) == ["Abu Kamal", "al-Husainiyah"]
+
+
+def test_a_definite_strike_placed_again_by_what_it_hit():
+    doc = run("Air strikes on Sunday killed 34 civilians in a village held by Islamic State in Deir az-Zour province, "
+              "Syria, an activist group said. The strikes hit the village of al-Shaqra on the eastern bank of the "
+              "Euphrates River.")
+    assert [p.name for p in located(doc, "ASSAULT")] == ["al-Shaqra"]
+
+
+def test_the_town_is_the_town_just_named():
+    doc = run("Rebels shelled Aleppo city on Monday, killing two civilians, state media said. In Hama province, a woman "
+              "was killed by a sniper in Mhardeh town, a police source told SANA. Gunmen also targeted the town with "
+              "mortar shells, damaging houses.")
+    assert [p.name for p in located(doc, "ASSAULT")] == ["Aleppo", "Maharda", "Maharda"]

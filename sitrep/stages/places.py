@@ -275,6 +275,8 @@ def find_places(doc: Doc) -> Doc:
                 continue  # "al-Mayadeen TV": a channel named after a town
             if _FACILITY_AFTER.match(text[e:e + 14]) or _METONYM_AFTER.match(text[e:e + 30]) \
                     or (len(words) == 1 and (_KIN_AFTER.match(text[e:e + 16]) or _ORG_AFTER.match(text[e:e + 16]))):
+                if len(words) > 1 and _FACILITY_AFTER.match(text[e:e + 14]):
+                    taken.add(s, e)  # "Sayeda Zeinab shrine": no part of the facility's name is a place either
                 continue
             entries = gaz.lookup(name, fuzzy=len(words) <= 3 and len(name) >= 6)
             if entries and not any(x.country in context for x in entries) and \
@@ -298,7 +300,8 @@ def find_places(doc: Doc) -> Doc:
             if minor and best.precision != "country" and not best.supplement and (
                     _DISTRICT_BEFORE.search(before) or _DISTRICT_AFTER.match(after) or _DISTRICTS_AFTER.match(text[e:e + 80])):
                 continue  # a quarter named like a village abroad: unknown rather than wrong
-            if minor and best.precision == "city" and _LOCAL_BEFORE.search(before) \
+            unnamed_abroad = bool(context) and best.country not in context and best.population < _UNNAMED_TOWN_MIN_POPULATION
+            if minor and best.precision == "city" and _LOCAL_BEFORE.search(before) and not unnamed_abroad \
                     and best.population < _FAR_MIN_POPULATION and not _names_country(text[e:e + 60], best.country):
                 continue  # "the town of Mansoura in rural Aleppo" is not Al Mansurah, Egypt
             if context and best.country not in context and best.precision == "city" and not best.supplement \
@@ -310,9 +313,11 @@ def find_places(doc: Doc) -> Doc:
                     # the text calls the whole name a town or village (not a part: "Busr al-Harir town"):
                     # one of the story's own country, in the division of the last place of that country
                     # named just before it ("Quneitra ... Hadar town")
-                    home = max(context, key=lambda cc: context[cc])
-                    near = [p for p in found if p.place.country == home and p.place.admin1
-                            and p.end <= s and s - p.end <= _VILLAGE_REACH]
+                    # (a story may name a Russian strike or a Britain-based monitor more often than the
+                    # towns' country: the place named just before it tells the country first)
+                    near = [p for p in found if p.place.country in context and p.place.admin1
+                            and p.place.precision != "country" and p.end <= s and s - p.end <= _VILLAGE_REACH]
+                    home = near[-1].place.country if near else max(context, key=lambda cc: context[cc])
                     found.append(PlaceMatch(s, e, name, Place(
                         name=name, admin1=near[-1].place.admin1 if near else None, country=home, precision="point",
                         text=name, evidence=Evidence(name, s, e)), score))
