@@ -534,3 +534,20 @@ def test_the_town_is_the_town_just_named():
               "was killed by a sniper in Mhardeh town, a police source told SANA. Gunmen also targeted the town with "
               "mortar shells, damaging houses.")
     assert [p.name for p in located(doc, "ASSAULT")] == ["Aleppo", "Maharda", "Maharda"]
+
+
+def test_a_town_spelled_another_way_is_found_by_its_consonants():
+    from sitrep.resolve.gazetteer import compact, fold, skeleton
+
+    assert skeleton(compact(fold("al-Sqeilbiyeh"))) == skeleton(compact(fold("As Suqaylibiyah")))
+    doc = run("Militants fired mortar shells on al-Sqeilbiyeh city in Hama province on Monday, killing one civilian, "
+              "Syrian state media said.")
+    assert [(p.place.name, p.place.country) for p in doc.places if p.text == "al-Sqeilbiyeh"] == [("As Suqaylibīyah", "SY")]
+    # a short skeleton is no evidence: unknown rather than guessed
+    assert not gazetteer_by_skeleton("Rahiba")
+
+
+def gazetteer_by_skeleton(name: str):
+    from sitrep.resolve.gazetteer import gazetteer
+
+    return gazetteer().by_skeleton(name, {"SY"})

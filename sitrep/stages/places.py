@@ -283,6 +283,11 @@ def find_places(doc: Doc) -> Doc:
                     max(x.population for x in entries) < 100000:
                 # "Hasake", "Kasab": a misspelling at home beats an exact namesake abroad
                 entries = gaz.fuzzy(name, set(context)) or entries
+            if not entries and context and len(name) >= 6 and (s, e) == (c_start, c_end) and (
+                    _LOCAL_BEFORE.search(before) or _SETTLEMENT_AFTER.match(text[e:e + 30])
+                    or re.match(r"\s+city\b", text[e:e + 10])):
+                # "al-Sqeilbiyeh city": a town of the story's countries spelled another way
+                entries = gaz.by_skeleton(name, set(context))
             if not entries:
                 continue
             after = text[e:e + 30]
