@@ -492,3 +492,62 @@ def test_a_place_before_the_speaker_in_comma_less_text_is_where_the_act_was():
     # the claimant's own place stays the claimant's
     doc = run("An airstrike killed six civilians in Saraqeb on Sunday according to officials of the ministry in Damascus.")
     assert [p.name for p in located(doc, "ASSAULT")][:1] == ["Saraqib"]
+
+
+def test_a_list_of_quarters_closed_by_the_plural_word_is_no_namesake_abroad():
+    # "al-Khalil" alone is Hebron to the gazetteer; first in a list of "neighborhoods" it is a quarter
+    text = ("Rebel shells fell on al-Khalil, Akrama and al-Midan neighborhoods in the city on Monday, killing three "
+            "civilians, the governor of Homs told Syrian state media.")
+    doc = run(text)
+    assert not [p for p in doc.places if p.place.country == "PS"]
+    assert [p.name for p in located(doc, "ASSAULT")] == ["Homs"]
+
+
+def test_no_part_of_a_facilitys_name_is_a_place():
+    # "Sayeda" alone is an old name of Sidon: in "Sayeda Zeinab shrine" it is part of the shrine's name
+    doc = run("A car bomb exploded near Sayeda Zeinab shrine south of Damascus on Sunday, killing six people, "
+              "Syrian state media said.")
+    assert not [p for p in doc.places if p.place.country == "LB"]
+    assert [p.name for p in located(doc, "ASSAULT")] == ["Damascus"]
+
+
+def test_a_town_known_only_abroad_is_a_town_of_the_place_named_before_it():
+    # Russian strikes do not make al-Husainiyah (known to the gazetteer in Egypt and Jordan) a Russian town
+    doc = run("Jets of the coalition struck the town of al-Bukamal in Deir al-Zor province in eastern Syria, killing 13 "
+              "civilians, the Syrian Observatory for Human Rights said. The monitoring group said Russian airstrikes "
+              "also killed seven civilians in the town of al-Husainiyah further north along the Euphrates river.")
+    village = [p.place for p in doc.places if p.text == "al-Husainiyah"]
+    assert village and village[0].country == "SY" and village[0].admin1 == "Deir ez-Zor"
+    # two towns of one province: two attacks, not one
+    assert sorted(p.name for p in located(doc, "ASSAULT")) == ["Abu Kamal", "al-Husainiyah"]
+
+
+def test_a_definite_strike_placed_again_by_what_it_hit():
+    doc = run("Air strikes on Sunday killed 34 civilians in a village held by Islamic State in Deir az-Zour province, "
+              "Syria, an activist group said. The strikes hit the village of al-Shaqra on the eastern bank of the "
+              "Euphrates River.")
+    assert [p.name for p in located(doc, "ASSAULT")] == ["al-Shaqra"]
+
+
+def test_the_town_is_the_town_just_named():
+    doc = run("Rebels shelled Aleppo city on Monday, killing two civilians, state media said. In Hama province, a woman "
+              "was killed by a sniper in Mhardeh town, a police source told SANA. Gunmen also targeted the town with "
+              "mortar shells, damaging houses.")
+    assert [p.name for p in located(doc, "ASSAULT")] == ["Aleppo", "Maharda", "Maharda"]
+
+
+def test_a_town_spelled_another_way_is_found_by_its_consonants():
+    from sitrep.resolve.gazetteer import compact, fold, skeleton
+
+    assert skeleton(compact(fold("al-Sqeilbiyeh"))) == skeleton(compact(fold("As Suqaylibiyah")))
+    doc = run("Militants fired mortar shells on al-Sqeilbiyeh city in Hama province on Monday, killing one civilian, "
+              "Syrian state media said.")
+    assert [(p.place.name, p.place.country) for p in doc.places if p.text == "al-Sqeilbiyeh"] == [("As Suqaylibīyah", "SY")]
+    # a short skeleton is no evidence: unknown rather than guessed
+    assert not gazetteer_by_skeleton("Rahiba")
+
+
+def gazetteer_by_skeleton(name: str):
+    from sitrep.resolve.gazetteer import gazetteer
+
+    return gazetteer().by_skeleton(name, {"SY"})

@@ -80,6 +80,23 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_SKELETON_DROP = re.compile(r"[aeiouyw]")
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a loose key, as English spellings of one Arabic name share them:
+    'sqeilbiyeh' and 'suqaylibiyah' -> 'sklb' (q spelled k, a final -eh/-ah's h dropped)."""
+    key = re.sub(r"(?<=[aeiou])h$", "", key.replace("q", "k"))
+    key = _SKELETON_DROP.sub("", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+# a skeleton this short is shared by too many names to tell one village
+SKELETON_MIN = 4
+# the entries a skeleton finds must be one place (GeoNames' duplicates lie within this distance)
+SKELETON_KM = 10.0
+
+
 class Gazetteer:
     def __init__(self, entries: list[Entry], index: dict[str, list[int]], loose: dict[str, list[int]]):
         self.entries = entries
@@ -95,6 +112,7 @@ class Gazetteer:
                 self._by_first.setdefault((key[0], len(key)), []).append(key)
                 self._countries_of[key] = frozenset(entries[i].country for i in ids)
         self._closest_cache: dict[tuple[str, int], list[int]] = {}
+        self._skeletons: dict[str, list[str]] | None = None  # built on first use
 
     def admin1_name(self, country: str | None, code: str | None) -> str | None:
         if not country or not code:
@@ -125,6 +143,22 @@ class Gazetteer:
         if len(key) < 5:
             return []
         return [self.entries[i] for i in self._closest(key, cutoff=85, countries=countries)]
+
+    def by_skeleton(self, name: str, countries: set[str]) -> list[Entry]:
+        """The one place of ``countries`` whose name has the consonants of ``name`` ("al-Sqeilbiyeh" ->
+        As Suqaylibiyah): none when the skeleton is short or names places far apart."""
+        bone = skeleton(compact(fold(name)))
+        if len(bone) < SKELETON_MIN:
+            return []
+        if self._skeletons is None:
+            self._skeletons = {}
+            for key in self._countries_of:
+                self._skeletons.setdefault(skeleton(key), []).append(key)
+        found = [self.entries[i] for key in self._skeletons.get(bone, ()) for i in self.loose[key]
+                 if self.entries[i].country in countries]
+        if not found or any(km((e.lat, e.lon), (found[0].lat, found[0].lon)) > SKELETON_KM for e in found):
+            return []
+        return found
 
     def _closest(self, key: str, cutoff: int, countries: set[str] | None = None) -> list[int]:
         """Entries under the loose key nearest to ``key`` (optionally only in ``countries``)."""

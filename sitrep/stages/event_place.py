@@ -198,6 +198,9 @@ def finer(a: Place, b: Place) -> bool:
     if a.country != b.country or _within_province(b, a):
         return False
     order = {"point": 0, "city": 1, "road": 1, "water": 1, "region": 2, "admin1": 3, "country": 4}
+    if a.precision == "point" and b.precision == "city" and _fold(a.name) != _fold(b.name) and not (
+            None not in (a.lat, a.lon, b.lat, b.lon) and km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM):
+        return _within_province(a, b)  # a village away from a town (or of unknown point) is another place, not in it
     if order.get(a.precision, 5) < order.get(b.precision, 5) and (b.admin1 is None or a.admin1 == b.admin1):
         return True
     return _within_province(a, b)
@@ -218,7 +221,9 @@ NEAR_KM = 25.0
 def places_compatible(la: Place, lb: Place) -> bool:
     """Whether two mentions' places allow them to be one incident: the same place or area, one
     holding the other, or two places a few kilometres apart."""
-    if la.name == lb.name or (la.admin1 and la.admin1 == lb.admin1):
+    if la.name == lb.name:
+        return True
+    if la.admin1 and la.admin1 == lb.admin1 and not _two_settlements(la, lb):
         return True
     if None not in (la.lat, la.lon, lb.lat, lb.lon) and la.precision not in ("country", "admin1") \
             and lb.precision not in ("country", "admin1") and km((la.lat, la.lon), (lb.lat, lb.lon)) <= NEAR_KM:
@@ -226,6 +231,13 @@ def places_compatible(la: Place, lb: Place) -> bool:
     nested = la.precision in ("admin1", "country", "region") or lb.precision in ("admin1", "country", "region")
     other_admin = bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)  # Eastern Ghouta is not in Aleppo
     return nested and la.country == lb.country and not other_admin
+
+
+def _two_settlements(a: Place, b: Place) -> bool:
+    """A village the gazetteer lacks (the text's name and division, no point) and another town or
+    village of its province by another name, neither in the other: two places, not one."""
+    return (a.lat is None or b.lat is None) and a.precision in ("city", "point") and b.precision in ("city", "point") \
+        and _fold(a.name) != _fold(b.name) and not (finer(a, b) or finer(b, a))
 
 
 def merged_place(current: Place | None, new: Place | None) -> Place | None:
@@ -264,13 +276,13 @@ def dateline_place(doc: Doc) -> Place | None:
     return found[0].place if found else None
 
 
-# "The blast took place in al-Mashi", "the attacks had occurred in the city of Manbij": a sentence that
-# places an incident already told, by a definite word for it
+# "The blast took place in al-Mashi", "the attacks had occurred in the city of Manbij", "the strikes hit the
+# village of Kafr Nabl": a sentence that places an incident already told, by a definite word for it
 _PLACED_AGAIN = re.compile(
     r"\b(?:the|this|that|these|those|both)\s+(?:[\w\-]+\s+){0,2}?(?:attacks?|blasts?|explosions?|(?:air\s?)?strikes?|airstrikes?|"
     r"raids?|bombings?|shelling|assaults?|ambush(?:es)?|incidents?|killings?|kidnappings?|abductions?|clashes|fighting)\s+"
-    r"(?:had\s+|has\s+|have\s+|reportedly\s+)?(?:took\s+place|occurred|happened|was\s+carried\s+out|were\s+carried\s+out)\s+"
-    r"(?:[\w\-]+\s+){0,3}?(?:in|at|near|inside|outside)\s", re.I)
+    r"(?:had\s+|has\s+|have\s+|reportedly\s+)?(?:(?:took\s+place|occurred|happened|was\s+carried\s+out|were\s+carried\s+out)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:in|at|near|inside|outside)\s|(?:hit|struck|targeted)\s)", re.I)
 # sentences after an incident's last telling within which such a sentence still speaks of it
 PLACED_AGAIN_REACH = 2
 
@@ -330,7 +342,7 @@ def fill_places(doc: Doc) -> None:
             if m.location is None and m.evidence is not None and _VISIT_SCENE.search(m.evidence.text):
                 m.location = _scene(doc) or focus  # "When he visited the school, the governor said ..."
         else:
-            m.location = country if world and country is not None else focus
+            m.location = _town_told_before(doc, m) or (country if world and country is not None else focus)
     if not world and focus is not None:
         for m in doc.mentions:
             # "killed in eastern Syria" in a story about one front: the front's place says more
@@ -353,6 +365,22 @@ def fill_places(doc: Doc) -> None:
                     and (country is None or m.location.country == country.country) \
                     and not _part_of_country(doc, m.location):
                 m.location = towns[m.location.country]
+
+
+# "Terrorists also targeted the town with mortar shells": the town the text has just named
+_THE_TOWN = re.compile(r"\b[Tt]he\s+(?:town|village|hamlet)\b(?!\s+(?:of|council|hall|centre|center)\b)(?!\s+[A-Z])")
+# how far before the act's telling that town may be named
+TOWN_TOLD_REACH = 300
+
+
+def _town_told_before(doc: Doc, m: EventMention) -> Place | None:
+    """The town or village named last before an act told of "the town" (its sentence names no place)."""
+    ev = m.evidence
+    if ev is None or ev.field != "text" or not _THE_TOWN.search(ev.text):
+        return None
+    towns = [p for p in doc.places if p.end <= ev.start and ev.start - p.end <= TOWN_TOLD_REACH
+             and p.place.precision in ("city", "point")]
+    return towns[-1].place if towns else None
 
 
 def _scene(doc: Doc) -> Place | None:

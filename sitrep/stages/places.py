@@ -85,6 +85,8 @@ _STOP = {
 # "the Zahraa neighbourhood", "the district of al-Qusour": a quarter of a town we may not know
 _DISTRICT_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods?|district|quarter|area)\s+of\s+(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods?|district|quarter)\b", re.I)
+# "al-Qusour and al-Joura neighborhoods": the first of a list of quarters the plural word closes
+_DISTRICTS_AFTER = re.compile(r"^(?:,?\s+(?:and\s+)?(?:[a-z]{1,3}[\-\s])?[A-Z][\w'’\-]*){1,3}\s+(?:neighbo(?:u)?rhoods|districts|quarters)\b")
 # "Hadar town", "Safiyeh village": a settlement the text names
 _SETTLEMENT_AFTER = re.compile(r"^\s+(?:town|village|hamlet)\b", re.I)
 # how far before an unlisted village the place that gives its division may be named
@@ -273,12 +275,19 @@ def find_places(doc: Doc) -> Doc:
                 continue  # "al-Mayadeen TV": a channel named after a town
             if _FACILITY_AFTER.match(text[e:e + 14]) or _METONYM_AFTER.match(text[e:e + 30]) \
                     or (len(words) == 1 and (_KIN_AFTER.match(text[e:e + 16]) or _ORG_AFTER.match(text[e:e + 16]))):
+                if len(words) > 1 and _FACILITY_AFTER.match(text[e:e + 14]):
+                    taken.add(s, e)  # "Sayeda Zeinab shrine": no part of the facility's name is a place either
                 continue
             entries = gaz.lookup(name, fuzzy=len(words) <= 3 and len(name) >= 6)
             if entries and not any(x.country in context for x in entries) and \
                     max(x.population for x in entries) < 100000:
                 # "Hasake", "Kasab": a misspelling at home beats an exact namesake abroad
                 entries = gaz.fuzzy(name, set(context)) or entries
+            if not entries and context and len(name) >= 6 and (s, e) == (c_start, c_end) and (
+                    _LOCAL_BEFORE.search(before) or _SETTLEMENT_AFTER.match(text[e:e + 30])
+                    or re.match(r"\s+city\b", text[e:e + 10])):
+                # "al-Sqeilbiyeh city": a town of the story's countries spelled another way
+                entries = gaz.by_skeleton(name, set(context))
             if not entries:
                 continue
             after = text[e:e + 30]
@@ -294,9 +303,10 @@ def find_places(doc: Doc) -> Doc:
             # a minor country of the article: under a quarter of its country mentions
             minor = context.get(best.country, 0.0) < 0.25 * sum(context.values()) if context else False
             if minor and best.precision != "country" and not best.supplement and (
-                    _DISTRICT_BEFORE.search(before) or _DISTRICT_AFTER.match(after)):
+                    _DISTRICT_BEFORE.search(before) or _DISTRICT_AFTER.match(after) or _DISTRICTS_AFTER.match(text[e:e + 80])):
                 continue  # a quarter named like a village abroad: unknown rather than wrong
-            if minor and best.precision == "city" and _LOCAL_BEFORE.search(before) \
+            unnamed_abroad = bool(context) and best.country not in context and best.population < _UNNAMED_TOWN_MIN_POPULATION
+            if minor and best.precision == "city" and _LOCAL_BEFORE.search(before) and not unnamed_abroad \
                     and best.population < _FAR_MIN_POPULATION and not _names_country(text[e:e + 60], best.country):
                 continue  # "the town of Mansoura in rural Aleppo" is not Al Mansurah, Egypt
             if context and best.country not in context and best.precision == "city" and not best.supplement \
@@ -308,9 +318,11 @@ def find_places(doc: Doc) -> Doc:
                     # the text calls the whole name a town or village (not a part: "Busr al-Harir town"):
                     # one of the story's own country, in the division of the last place of that country
                     # named just before it ("Quneitra ... Hadar town")
-                    home = max(context, key=lambda cc: context[cc])
-                    near = [p for p in found if p.place.country == home and p.place.admin1
-                            and p.end <= s and s - p.end <= _VILLAGE_REACH]
+                    # (a story may name a Russian strike or a Britain-based monitor more often than the
+                    # towns' country: the place named just before it tells the country first)
+                    near = [p for p in found if p.place.country in context and p.place.admin1
+                            and p.place.precision != "country" and p.end <= s and s - p.end <= _VILLAGE_REACH]
+                    home = near[-1].place.country if near else max(context, key=lambda cc: context[cc])
                     found.append(PlaceMatch(s, e, name, Place(
                         name=name, admin1=near[-1].place.admin1 if near else None, country=home, precision="point",
                         text=name, evidence=Evidence(name, s, e)), score))
