@@ -239,6 +239,29 @@ def _next_day(a: EventMention, b: EventMention) -> bool:
     return _days_apart(a, b) == 1
 
 
+def _named_again(text: str) -> bool:
+    """Whether a sentence names an attack again by a definite noun ("the blast", "the IS assault"); not
+    "that" after a speech verb ("said that three airstrikes hit ..."), which tells a new one."""
+    return not _turns(text) and any(a.group(0).split()[0].lower() in ("the", "this") for a in _ANAPHORA.finditer(text))
+
+
+def _named_again_next_day(prev: EventMention, m: EventMention, told: set[int] | None) -> bool:
+    """"The blast hit buses in the Rashidin area ...", "the assault forced the army to pull back late on
+    Friday", right after the attack was told on the next or the day before: the attack named again
+    ("the blast") with a day one apart, in a place within the first one's or none, is that attack (a
+    night's act, or a day the sentence gives to something else in it), unless its toll is another one
+    (and the caller makes sure no other attack told in the article fits it as it stands: "condemned the
+    massacre ... yesterday" names the attack of that day, not the one told just before)."""
+    if m.type != "ASSAULT" or prev.date is None or m.date is None or _days_apart(prev, m) != 1:
+        return False
+    if prev.killed and m.killed and not tolls_agree(prev.killed, m.killed):
+        return False
+    la, lb = prev.location, m.location
+    if la is not None and lb is not None and la.name != lb.name and not (finer(la, lb) or finer(lb, la)):
+        return False
+    return _compatible(prev, replace(m, date=prev.date), told)
+
+
 def _days_apart(a: EventMention, b: EventMention) -> int | None:
     """Days between two dated records' days; None when either is no full day."""
     try:
@@ -333,7 +356,9 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
             if _new_patient(sentence.text, m, prev) and not anaphoric:
                 break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) \
-                    and _compatible(prev, replace(m, date=None if prev.date is not None else m.date, mode=None) if added else m, told) \
+                    and (_compatible(prev, replace(m, date=None if prev.date is not None else m.date, mode=None) if added else m, told)
+                         or (not added and near and _named_again(sentence.text) and _named_again_next_day(prev, m, told)
+                             and not any(o is not prev and o.type == m.type and _compatible(o, m, told) for o in merged))) \
                     and not (added and distance > ADDED_REACH):
                 target = prev
                 break
