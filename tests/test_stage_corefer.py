@@ -393,3 +393,20 @@ def test_an_attack_named_again_on_its_own_day_joins_that_one_not_the_next_days(s
     again = mention(doc, "the massacre", "ASSAULT", location=IDLIB, date=FRIDAY)
     records = merge_mentions(doc, [friday, saturday, again])
     assert [r.sentences for r in records] == [[0, 2], [1]]
+
+
+def test_the_victims_named_again_with_no_act_of_their_own_join_the_incident(staged, mention) -> None:
+    doc = staged(_MARKET.format("A reporter saw some of the wounded being treated at a clinic where the dead "
+                                "were also being brought."), upto="triggers")
+    bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
+    again = mention(doc, "wounded", "ASSAULT")
+    [record] = merge_mentions(doc, [bombing, again])
+    assert record.sentences == [0, 1] and record.killed == 9
+
+
+def test_the_dead_of_a_strike_elsewhere_stay_apart(staged, mention) -> None:
+    doc = staged(_MARKET.format("Meanwhile rescuers pulled the dead from the rubble of a bakery in Saraqib."),
+                 upto="triggers")
+    bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
+    other = mention(doc, "dead", "ASSAULT", location=SARAQIB)
+    assert len(merge_mentions(doc, [bombing, other])) == 2

@@ -88,6 +88,21 @@ def _added_victims(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
                    for t in doc.in_sentence(doc.triggers, sentence))
 
 
+# "saw some of the wounded being treated where some of the dead were also being received": the victims
+# of the incident just told, named again by "the"; no act, count, place or day of their own
+_VICTIMS_AGAIN = re.compile(r"\bthe\s+(?:dead|wounded|injured|hurt|victims|casualties|bodies)$", re.I)
+
+
+def _victims_again(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
+    """Whether a sentence's only act words are the victims already told named again ("the wounded")."""
+    if m.type != "ASSAULT" or m.mode is not None or (m.date is not None and m.date.basis == "text") \
+            or any(c.count is not None for c in m.casualties) or _turns(sentence.text) \
+            or doc.in_sentence(doc.places, sentence):
+        return False
+    triggers = doc.in_sentence(doc.triggers, sentence)
+    return bool(triggers) and all(_VICTIMS_AGAIN.search(doc.text[max(sentence.start, t.start - 20):t.end]) for t in triggers)
+
+
 # "The death toll rose to 12 on Monday": a toll updated on a later day; the day dates the count, not the act
 _TOLL_UPDATE = re.compile(r"\b(?:the|its|their)\s+(?:[\w\-]+\s+){0,2}?toll\b[^.;]{0,40}?\b(?:rose|risen|climbed|increased|reached|jumped|grew)\b", re.I)
 
@@ -331,7 +346,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
     sentence_para = {s.index: s.paragraph for s in doc.sentences}
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
-        added = _added_victims(doc, sentence, m) or _toll_update(doc, sentence, m) or _reported_toll(doc, sentence, m)
+        added = _added_victims(doc, sentence, m) or _toll_update(doc, sentence, m) or _reported_toll(doc, sentence, m) \
+            or _victims_again(doc, sentence, m)
         anaphoric = (bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)) or added
         another = _further(sentence.text) and not added
         if m.type == "ASSAULT" and _separate_act(doc, sentence, m.type):
