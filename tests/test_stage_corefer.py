@@ -341,25 +341,6 @@ def test_a_far_unplaced_air_campaign_introduced_as_new_stays_apart(staged, menti
     assert len(merge_mentions(doc, [strike, campaign])) == records
 
 
-def test_a_gas_attack_and_the_planes_that_delivered_it_are_one_attack(staged, mention) -> None:
-    text = ("Poison gas killed at least 30 people in Saraqib on Tuesday, medics said. "
-            "Residents said the warplanes struck the town at dawn.")
-    doc = staged(text, upto="segment")
-    gas = mention(doc, "Poison gas", "ASSAULT", mode="unconventional", killed=30, location=SARAQIB, date=TUESDAY)
-    planes = mention(doc, "warplanes struck", "ASSAULT", mode="aerial", location=SARAQIB)
-    [record] = merge_mentions(doc, [gas, planes])
-    assert record.mode == "unconventional" and record.sentences == [0, 1]
-
-
-def test_a_gas_attack_and_a_gunfight_elsewhere_stay_apart(staged, mention) -> None:
-    text = ("Poison gas killed at least 30 people in Saraqib on Tuesday, medics said. "
-            "Gunmen opened fire on a checkpoint in Saraqib, killing two guards.")
-    doc = staged(text, upto="segment")
-    gas = mention(doc, "Poison gas", "ASSAULT", mode="unconventional", killed=30, location=SARAQIB, date=TUESDAY)
-    guns = mention(doc, "opened fire", "ASSAULT", mode="firearms", killed=2, location=SARAQIB)
-    assert len(merge_mentions(doc, [gas, guns])) == 2
-
-
 SATURDAY = When("2024-03-16", "day", "on Saturday")
 FRIDAY = When("2024-03-15", "day", "on Friday")
 

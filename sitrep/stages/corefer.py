@@ -185,21 +185,12 @@ def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) 
         return False
     same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
-            and not _delivered_by({a.mode, b.mode}) and not same_toll and not _consequence(a) and not _consequence(b) \
+            and not same_toll and not _consequence(a) and not _consequence(b) \
             and not _means_of_seizure(a, b):  # "chemical attack kills five" and "shells ... five died": one attack's two words
         return False
     if a.historical != b.historical:
         return False
     return True
-
-
-# "a suspected chemical attack", then "regime planes carried out the airstrike", "rockets carrying poison
-# gas": the gas is what the planes or guns delivered, one attack told by its weapon and by its means
-_DELIVERING_MODES = frozenset({"aerial", "heavy-weapons"})
-
-
-def _delivered_by(modes: set[str]) -> bool:
-    return len(modes) == 2 and "unconventional" in modes and bool(modes & _DELIVERING_MODES)
 
 
 # what any attack sets off ("the blasts", "explosions"): a word that names no kind of attack
