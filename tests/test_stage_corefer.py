@@ -358,3 +358,55 @@ def test_an_ongoing_campaign_an_attack_comes_amid_is_no_act_of_its_own(staged) -
                  "Government troops shelled the town as the bombing came.", upto="parse")
     assert context_clause(doc, doc.sentences[1]) is None
     assert context_clause(doc, doc.sentences[2]) is None
+
+
+SATURDAY = When("2024-03-16", "day", "on Saturday")
+FRIDAY = When("2024-03-15", "day", "on Friday")
+
+
+def test_the_blast_named_again_with_the_day_before_in_a_place_within_is_the_same_blast(staged, mention) -> None:
+    text = ("A bomb ripped through a bus convoy outside Idlib on Saturday, killing 40 people. "
+            "The blast hit buses in the Saraqib area that had been waiting there since Friday.")
+    doc = staged(text, upto="segment")
+    lead = mention(doc, "A bomb", "ASSAULT", mode="explosives", killed=40, location=IDLIB, date=SATURDAY)
+    again = mention(doc, "The blast", "ASSAULT", mode="explosives", location=SARAQIB, date=FRIDAY)
+    [record] = merge_mentions(doc, [lead, again])
+    assert record.sentences == [0, 1] and record.date == SATURDAY
+
+
+def test_a_new_strike_told_after_said_that_on_the_day_before_stays_apart(staged, mention) -> None:
+    text = ("Airstrikes pounded Idlib on Saturday, a monitor said. "
+            "Activists said that three airstrikes hit a market in Saraqib on Friday.")
+    doc = staged(text, upto="segment")
+    lead = mention(doc, "Airstrikes pounded", "ASSAULT", mode="aerial", location=IDLIB, date=SATURDAY)
+    other = mention(doc, "three airstrikes", "ASSAULT", mode="aerial", location=SARAQIB, date=FRIDAY)
+    assert len(merge_mentions(doc, [lead, other])) == 2
+
+
+def test_an_attack_named_again_on_its_own_day_joins_that_one_not_the_next_days(staged, mention) -> None:
+    text = ("Airstrikes killed 12 people in Idlib on Friday. "
+            "Shelling killed two farmers in Saraqib on Saturday. "
+            "Turkey condemned the massacre in Idlib on Friday.")
+    doc = staged(text, upto="segment")
+    friday = mention(doc, "Airstrikes killed", "ASSAULT", mode="aerial", killed=12, location=IDLIB, date=FRIDAY)
+    saturday = mention(doc, "Shelling killed", "ASSAULT", mode="heavy-weapons", killed=2, location=SARAQIB, date=SATURDAY)
+    again = mention(doc, "the massacre", "ASSAULT", location=IDLIB, date=FRIDAY)
+    records = merge_mentions(doc, [friday, saturday, again])
+    assert [r.sentences for r in records] == [[0, 2], [1]]
+
+
+def test_the_victims_named_again_with_no_act_of_their_own_join_the_incident(staged, mention) -> None:
+    doc = staged(_MARKET.format("A reporter saw some of the wounded being treated at a clinic where the dead "
+                                "were also being brought."), upto="triggers")
+    bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
+    again = mention(doc, "wounded", "ASSAULT")
+    [record] = merge_mentions(doc, [bombing, again])
+    assert record.sentences == [0, 1] and record.killed == 9
+
+
+def test_the_dead_of_a_strike_elsewhere_stay_apart(staged, mention) -> None:
+    doc = staged(_MARKET.format("Meanwhile rescuers pulled the dead from the rubble of a bakery in Saraqib."),
+                 upto="triggers")
+    bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
+    other = mention(doc, "dead", "ASSAULT", location=SARAQIB)
+    assert len(merge_mentions(doc, [bombing, other])) == 2

@@ -88,6 +88,21 @@ def _added_victims(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
                    for t in doc.in_sentence(doc.triggers, sentence))
 
 
+# "saw some of the wounded being treated where some of the dead were also being received": the victims
+# of the incident just told, named again by "the"; no act, count, place or day of their own
+_VICTIMS_AGAIN = re.compile(r"\bthe\s+(?:dead|wounded|injured|hurt|victims|casualties|bodies)$", re.I)
+
+
+def _victims_again(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
+    """Whether a sentence's only act words are the victims already told named again ("the wounded")."""
+    if m.type != "ASSAULT" or m.mode is not None or (m.date is not None and m.date.basis == "text") \
+            or any(c.count is not None for c in m.casualties) or _turns(sentence.text) \
+            or doc.in_sentence(doc.places, sentence):
+        return False
+    triggers = doc.in_sentence(doc.triggers, sentence)
+    return bool(triggers) and all(_VICTIMS_AGAIN.search(doc.text[max(sentence.start, t.start - 20):t.end]) for t in triggers)
+
+
 # "The death toll rose to 12 on Monday": a toll updated on a later day; the day dates the count, not the act
 _TOLL_UPDATE = re.compile(r"\b(?:the|its|their)\s+(?:[\w\-]+\s+){0,2}?toll\b[^.;]{0,40}?\b(?:rose|risen|climbed|increased|reached|jumped|grew)\b", re.I)
 
@@ -230,6 +245,29 @@ def _next_day(a: EventMention, b: EventMention) -> bool:
     return _days_apart(a, b) == 1
 
 
+def _named_again(text: str) -> bool:
+    """Whether a sentence names an attack again by a definite noun ("the blast", "the IS assault"); not
+    "that" after a speech verb ("said that three airstrikes hit ..."), which tells a new one."""
+    return not _turns(text) and any(a.group(0).split()[0].lower() in ("the", "this") for a in _ANAPHORA.finditer(text))
+
+
+def _named_again_next_day(prev: EventMention, m: EventMention, told: set[int] | None) -> bool:
+    """"The blast hit buses in the Rashidin area ...", "the assault forced the army to pull back late on
+    Friday", right after the attack was told on the next or the day before: the attack named again
+    ("the blast") with a day one apart, in a place within the first one's or none, is that attack (a
+    night's act, or a day the sentence gives to something else in it), unless its toll is another one
+    (and the caller makes sure no other attack told in the article fits it as it stands: "condemned the
+    massacre ... yesterday" names the attack of that day, not the one told just before)."""
+    if m.type != "ASSAULT" or prev.date is None or m.date is None or _days_apart(prev, m) != 1:
+        return False
+    if prev.killed and m.killed and not tolls_agree(prev.killed, m.killed):
+        return False
+    la, lb = prev.location, m.location
+    if la is not None and lb is not None and la.name != lb.name and not (finer(la, lb) or finer(lb, la)):
+        return False
+    return _compatible(prev, replace(m, date=prev.date), told)
+
+
 def _days_apart(a: EventMention, b: EventMention) -> int | None:
     """Days between two dated records' days; None when either is no full day."""
     try:
@@ -321,7 +359,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
     sentence_para = {s.index: s.paragraph for s in doc.sentences}
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
-        added = _added_victims(doc, sentence, m) or _toll_update(doc, sentence, m) or _reported_toll(doc, sentence, m)
+        added = _added_victims(doc, sentence, m) or _toll_update(doc, sentence, m) or _reported_toll(doc, sentence, m) \
+            or _victims_again(doc, sentence, m)
         anaphoric = (bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)) or added
         another = _further(sentence.text) and not added
         if m.type == "ASSAULT" and _separate_act(doc, sentence, m.type):
@@ -346,7 +385,9 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
             if _new_patient(sentence.text, m, prev) and not anaphoric:
                 break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) \
-                    and _compatible(prev, replace(m, date=None if prev.date is not None else m.date, mode=None) if added else m, told) \
+                    and (_compatible(prev, replace(m, date=None if prev.date is not None else m.date, mode=None) if added else m, told)
+                         or (not added and near and _named_again(sentence.text) and _named_again_next_day(prev, m, told)
+                             and not any(o is not prev and o.type == m.type and _compatible(o, m, told) for o in merged))) \
                     and not (added and distance > ADDED_REACH):
                 target = prev
                 break
