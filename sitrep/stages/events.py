@@ -15,7 +15,7 @@ from sitrep import lexicon
 from sitrep.ingest.boilerplate import caption_credit_at
 from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, When
 from sitrep.resolve.actors import UNLISTED_IDS, ActorMatch, actor_dictionary, actor_label, class_entry
-from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, mode_rank
+from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, ground_taken, mode_rank
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import struck_force, toll_victims, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
@@ -240,6 +240,8 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                 acled = {"event_type": acled_type, "sub_event_type": acled_sub}
             else:
                 acled = {"event_type": best.acled[0], "sub_event_type": best.acled[1]}
+            if etype in ("ASSAULT", "COERCE"):
+                acled = ground_taken(group, a1, doc.text) or acled  # "seized the town": ground changes hands
             hypothetical = etype == "ASSAULT" and bool(_FUTURE.search(sentence.text[:max(0, mode_trigger.start - sentence.start)])) and not cas
             confidence = weight * (0.55 + 0.1 * bool(a1) + 0.1 * bool(place) + 0.1 * bool(when) + 0.15 * bool(cas))
             if hypothetical:
