@@ -110,3 +110,13 @@ def _taken(sentence: str, verb: str, actor: Actor | None) -> str | None:
 ])
 def test_taking_ground_is_a_change_of_territory(sentence: str, verb: str, actor: Actor | None, sub: str | None) -> None:
     assert _taken(sentence, verb, actor) == sub
+
+
+@pytest.mark.parametrize("word", ["fighting", "clashes", "heavy fighting"])
+def test_a_battle_stays_a_battle_when_civilians_die_in_it(word: str) -> None:
+    # ACLED: civilians caught in a battle are the battle's toll, not the target of an attack
+    assert typed(trigger(word), REBELS, VILLAGERS) == CLASH
+
+
+def test_gunfire_on_civilians_is_still_an_attack_beside_the_battle_rule() -> None:
+    assert typed(trigger("shot"), REBELS, VILLAGERS) == ATTACK

@@ -56,6 +56,10 @@ def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[
                 # ACLED: territory taken by a state's forces is the government (re)gaining it
                 return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
             return {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+        if trigger.text.lower().split()[-1] in _BATTLE_WORDS:
+            # "sparking fighting in which 17 people were killed": a battle, whoever died in it (ACLED codes
+            # the civilians caught in a battle as the battle's toll)
+            return {"event_type": "Battles", "sub_event_type": "Armed clash"}
         if a2 is not None and a2.kind == "civilians":
             return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
         if a1 is not None and a2 is not None or "clash" in phrases or "fighting" in phrases or "battle" in phrases:
@@ -93,6 +97,7 @@ def ground_taken(group: list[Trigger], a1: Actor | None, text: str) -> dict[str,
     return None
 
 
+_BATTLE_WORDS = frozenset({"fighting", "clash", "clashes", "battle", "battles", "firefight", "gunbattle", "infighting"})
 _COMBATANTS = frozenset({"state military", "armed group", "terrorist group", "rebels", "militia"})
 _KILLING = ("kill", "killed", "killing")
 

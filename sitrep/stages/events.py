@@ -56,6 +56,18 @@ from sitrep.stages.triggers import retype
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
                 "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "COERCE"}
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerospace|aerial|aerially|dropped|sorties|coalition)\b", re.I)
+# an aircraft word right before the act's verb is its subject ("the air force attacked", "jets also hit")
+_AIRCRAFT_SUBJECT = re.compile(r"\b(?:jets?|warplanes?|planes|aircraft|helicopters?|drones?|air ?forces?)"
+                               r"(?:\s+(?:also|then|later|again|reportedly|have|has|had|repeatedly))*\s+$", re.I)
+_OBJECT_OF = re.compile(r"\b(?:at|on|against|by|from|of|with|to|toward|towards|down)\s+(?:(?:the|a|an|its|their|[\w\-]+)\s+)?$", re.I)
+
+
+def _aircraft_subject(before: str) -> bool:
+    """The words right before an act's verb end with aircraft that are its subject (not "shot at the jets")."""
+    hit = _AIRCRAFT_SUBJECT.search(before)
+    return hit is not None and not _OBJECT_OF.search(before[:hit.start()])
+
+
 _EARLIER = re.compile(
     r"\b(?:days|weeks|months|years|hours|a day|a week|a month|a year|shortly|soon)\s+(?:after|since|following)\s+"
     r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$"
@@ -222,6 +234,9 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                 mode_trigger = as_aerial(mode_trigger)  # "regime bombs", "bombs dropped from a helicopter"
             if etype == "ASSAULT" and mode_trigger.mode is None and a1 is not None and a1.label and _AIRCRAFT.search(a1.label):
                 mode_trigger = as_aerial(mode_trigger)  # "Syrian Air Force targets ...", "coalition jets hit ..."
+            if etype == "ASSAULT" and mode_trigger.mode is None and _aircraft_subject(
+                    doc.text[max(sentence.start, mode_trigger.start - 60):mode_trigger.start]):
+                mode_trigger = as_aerial(mode_trigger)  # "the air force also hit ...", whoever's it is
             if etype == "ASSAULT" and a1 is None and RETALIATION.search(sentence.text) and claim.source:
                 src = dictionary.by_name(claim.source)
                 mil = dictionary.military_of(src.id) if src else None
