@@ -74,12 +74,6 @@ _NOT_SPEAKING = re.compile(r"\s(?:was|were|is|are|been|being|be|not|never)$", re
 _NOUN_USE = re.compile(r"\s(?:with|amid|despite|after|following|of|about|over|against|from|the|these|those|such|its|their|"
                        r"to\s+[a-z]+)$", re.I)  # "a meeting to discuss reports of ...": the object of another verb
 _LOWER_START = {"which", "who", "that", "and", "but", "while", "as", "when"}
-# "... killing several militants; FNA reported.", "..., Youkhana reported.": a speech verb that closes the
-# sentence (a day at most after it) has its speaker right before it, whatever name the dictionary lacks
-_CLOSES = re.compile(r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:today|yesterday|tonight|(?i:" + lexicon.weekday_alternation()
-                     + r"))(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!?]?[\"”’']?\s*$")
-_NAME_END = re.compile(r"(?:^|(?<=\s))(?:[A-Z][\w\-'’]*\s+){0,2}[A-Z][\w\-'’]*$")
-_NOT_NAMES = {"it", "they", "he", "she", "this", "that", "these", "those", "we", "i", "you", "there"}
 
 
 def _modality(verb: str) -> str:
@@ -356,14 +350,6 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
             # comma-less text: "Deir Ezzor during the past week a military source said"
             shift += cut
             subject = subject[cut:]
-        named_reporter = False
-        if _CLOSES.match(text, m.end()) and not _SPEAKER.search(subject):
-            name = _NAME_END.search(subject)
-            if name and name.group(0).split()[0].lower() not in _NOT_NAMES:
-                # the name right before a sentence-closing speech verb speaks ("... CRUX reports.")
-                shift += name.start()
-                subject = subject[name.start():]
-                named_reporter = True
         if len(subject.split()) > 10:
             # a headline run into the lead ("... in Last Three Days Activists in Idlib province said"):
             # the speaker's phrase starts at its speaker word
@@ -410,7 +396,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
         else:
             source = _source_for(doc, s, e)
-            if source is None and not _SPEAKER.search(subject) and not named_reporter:
+            if source is None and not _SPEAKER.search(subject):
                 continue
             claim = Claim(by=doc.text[s:e], source=source, modality=_modality(verb),
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
