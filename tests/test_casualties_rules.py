@@ -125,3 +125,17 @@ def test_one_citizen_is_a_figure_as_citizens_are():
     # the singular of a person word names one person harmed, as "a resident", "a civilian" do
     assert figures("A citizen was wounded when a rocket fell on the northern suburb.") == [("injured", 1, False)]
     assert figures("Two citizens were wounded when a rocket fell on the northern suburb.") == [("injured", 2, False)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # what an attack took: the lives it claimed (with or without the article), the martyrs it left
+        ("A shell on the bakery has claimed lives of seven residents.", [("killed", 7, False)]),
+        ("The car bomb went off outside the mosque leaving 9 martyrs.", [("killed", 9, False)]),
+        # victims it left may be the hurt: no death toll from "left ... victims"
+        ("The car bomb went off outside the mosque leaving 9 victims in hospital.", [("injured", 9, False)]),
+    ],
+)
+def test_tolls_told_by_what_the_attack_took(text, expected):
+    assert figures(text) == expected

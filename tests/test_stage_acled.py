@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.model import Actor
-from sitrep.stages.acled import acled_for, as_aerial, mode_rank
+from sitrep.stages.acled import acled_for, as_aerial, ground_taken, mode_rank
 from sitrep.stages.doc import Trigger
 
 CLASH = ("Battles", "Armed clash")
@@ -85,3 +85,38 @@ def test_bombs_read_as_dropped_from_the_air_become_an_air_strike() -> None:
     air = as_aerial(t)
     assert (air.start, air.end, air.text, air.weight) == (t.start, t.end, t.text, t.weight)
     assert air.mode == "aerial" and air.acled == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def _taken(sentence: str, verb: str, actor: Actor | None) -> str | None:
+    start = sentence.index(verb)
+    found = ground_taken([trigger(verb, mode="arrest", start=start)], actor, sentence)
+    return found["sub_event_type"] if found else None
+
+
+@pytest.mark.parametrize(("sentence", "verb", "actor", "sub"), [
+    # a verb of taking whose object is ground: a change of territory, by who took it
+    ("Militants seized a vocational school near the ring road.", "seized", REBELS, "Non-state actor overtakes territory"),
+    ("The army seized back a strategic town north of Hama.", "seized", ARMY, "Government regains territory"),
+    ("Kurdish fighters captured 12 villages from the jihadists.", "captured", REBELS, "Non-state actor overtakes territory"),
+    ("Troops captured Bustan District after a week of fighting.", "captured", ARMY, "Government regains territory"),
+    # the ground named before a passive verb of taking
+    ("Tanks stood at the old air base after it was seized by the militants.", "seized", REBELS,
+     "Non-state actor overtakes territory"),
+    # goods, people, or ground's people and belongings: no change of territory
+    ("Police seized rifles and cash in the raid.", "seized", ARMY, None),
+    ("Gunmen seized the school's computers.", "seized", REBELS, None),
+    ("Gunmen seized a village elder on the road.", "seized", REBELS, None),
+    ("Rebels captured several army positions and killed nine troops.", "captured", REBELS, None),
+])
+def test_taking_ground_is_a_change_of_territory(sentence: str, verb: str, actor: Actor | None, sub: str | None) -> None:
+    assert _taken(sentence, verb, actor) == sub
+
+
+@pytest.mark.parametrize("word", ["fighting", "clashes", "heavy fighting"])
+def test_a_battle_stays_a_battle_when_civilians_die_in_it(word: str) -> None:
+    # ACLED: civilians caught in a battle are the battle's toll, not the target of an attack
+    assert typed(trigger(word), REBELS, VILLAGERS) == CLASH
+
+
+def test_gunfire_on_civilians_is_still_an_attack_beside_the_battle_rule() -> None:
+    assert typed(trigger("shot"), REBELS, VILLAGERS) == ATTACK

@@ -1503,3 +1503,15 @@ def test_an_aid_convoy_yet_to_reach_a_town_is_no_delivery() -> None:
     doc = run("A car bomb killed four people in Saraqib on Tuesday, rescuers said. "
               "An aid convoy has not yet reached the besieged town of Madaya, the Red Crescent said.")
     assert not [m for m in doc.mentions if m.type == "AID"]
+
+
+@pytest.mark.parametrize("text,sub_event", [
+    # an aircraft word as the subject of a bare act verb: a strike from the air, whoever's aircraft
+    ("Later on Monday the air force also hit insurgent depots west of the dam.", "Air/drone strike"),
+    ("Helicopters attacked positions of the insurgents near the river on Friday.", "Air/drone strike"),
+    # an aircraft word that is no subject of the act leaves the kind of act alone
+    ("Gunmen angry with the air force attacked a police post near the river on Friday.", "Armed clash"),
+])
+def test_aircraft_subject_makes_the_act_an_air_strike(text, sub_event):
+    m = next(m for m in run(text).mentions if m.type == "ASSAULT")
+    assert m.acled["sub_event_type"] == sub_event

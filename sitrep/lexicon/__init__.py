@@ -548,6 +548,11 @@ def capture_verbs() -> tuple[str, ...]:
     return _word_list("capture_verbs")
 
 
+def territory_heads() -> tuple[str, ...]:
+    """What a verb of taking ground takes ("the town", "16 villages", "control of"): ground, not people or goods."""
+    return _word_list("territory_heads")
+
+
 def seizing_means() -> tuple[str, ...]:
     """How people are seized ("an ambush", "intercepted"): an abduction's means."""
     return _word_list("seizing_means")

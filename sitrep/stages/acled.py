@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep import lexicon
 from sitrep.model import Actor
 from sitrep.stages.doc import Doc, Trigger
 
@@ -55,6 +56,10 @@ def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[
                 # ACLED: territory taken by a state's forces is the government (re)gaining it
                 return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
             return {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+        if trigger.text.lower().split()[-1] in _BATTLE_WORDS:
+            # "sparking fighting in which 17 people were killed": a battle, whoever died in it (ACLED codes
+            # the civilians caught in a battle as the battle's toll)
+            return {"event_type": "Battles", "sub_event_type": "Armed clash"}
         if a2 is not None and a2.kind == "civilians":
             return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
         if a1 is not None and a2 is not None or "clash" in phrases or "fighting" in phrases or "battle" in phrases:
@@ -64,6 +69,35 @@ def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[
     return {"event_type": event_type, "sub_event_type": sub}
 
 
+_HEADS = lexicon.alternation(lexicon.territory_heads())
+# "seized the town of X", "captured 16 villages", "seized control of", "captured Khaldiyeh District" (not
+# "the school's computers", "a village elder": the ground's people or goods)
+_GROUND_AFTER = re.compile(r"^\s+(?:back\s+)?(?:[\w\-'’]+\s+){0,3}?(?:" + _HEADS + r")\b(?!['’]|\s+(?:elders?|chiefs?|heads?|"
+                           r"leaders?|officials?|residents?|teachers?|students?|pupils?|councils?|councillors?)\b)", re.I)
+# "the base after it was seized by fighters": ground named before a passive verb of taking
+_GROUND_BEFORE = re.compile(r"\b(?:" + _HEADS + r")\b(?:\s+[\w\-'’]+){0,3}\s+(?:was|were|had been|has been|have been)\s+$", re.I)
+_TAKING = frozenset(lexicon.capture_verbs())
+_STATE_FORCES = ("state military", "government", "police")
+
+
+def ground_taken(group: list[Trigger], a1: Actor | None, text: str) -> dict[str, str] | None:
+    """ACLED's change of territory when one of the act's triggers is a verb of taking whose object is
+    ground ("militants seized an artillery school", "the army captured the district"): a state's forces
+    (or a retaking by no named side) regain it, any other side overtakes it."""
+    for t in group:
+        verb = t.text.split()[0].lower() if t.text.split() else ""
+        if verb not in _TAKING:
+            continue
+        if not (_GROUND_AFTER.match(text[t.end:t.end + 80])
+                or (re.match(r"\s+by\b", text[t.end:t.end + 5]) and _GROUND_BEFORE.search(text[max(0, t.start - 60):t.start]))):
+            continue
+        if (a1 is not None and a1.kind in _STATE_FORCES) or (a1 is None and verb.startswith("re")):
+            return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+        return {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+    return None
+
+
+_BATTLE_WORDS = frozenset({"fighting", "clash", "clashes", "battle", "battles", "firefight", "gunbattle", "infighting"})
 _COMBATANTS = frozenset({"state military", "armed group", "terrorist group", "rebels", "militia"})
 _KILLING = ("kill", "killed", "killing")
 

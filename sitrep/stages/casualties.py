@@ -84,6 +84,7 @@ _PASSIVE = (
 _BE = r"(?:\s+(?:were|was|have|has|had|been|are|is|being|reportedly|all|also|later|allegedly|reported|said|to|be|have been|had been|were\s+reportedly))*"
 _ACTIVE = (
     r"(killing|killed|kill|kills|left|leaving|claimed the lives of|claiming the lives of|claims the lives of|"
+    r"claimed lives of|claiming lives of|claims lives of|"
     r"claimed the life of|claiming the life of|claims the life of|took the life of|taking the life of|"
     r"wounding|injuring|injured|injures|wounded|wounds|executed|executing|executes|massacred|"
     r"beheaded|beheading|beheads|decapitated|decapitating|decapitates|lynched|hanged|"
@@ -106,7 +107,8 @@ _RE_DESTROYED = re.compile(r"\b(destroyed|destroying)\s+" + NUM + r"\s+(" + _PER
                            r"gatherings?|headquarters|strongholds?|fortifications?|tunnels?|cars?|trucks?|weapons?|"
                            r"facilities|facility|dens?|convoys?|launchers?|cannons?|ammunition|arms)\b)", re.I)
 # "claiming 4 martyrs", "the blast claimed 12 lives": a toll told by what the attack took
-_RE_CLAIMED_LIVES = re.compile(r"\b(claimed|claiming|claims)\s+" + NUM + r"\s+(martyrs|lives|victims)\b", re.I)
+# "an attack ... leaving 5 martyrs": the dead it left (not "left 5 victims", who may be the wounded)
+_RE_CLAIMED_LIVES = re.compile(r"\b(claimed|claiming|claims|left|leaving)\s+" + NUM + r"\s+(martyrs|lives|victims)\b", re.I)
 _RE_NOUN = re.compile(r"\b(?:murder|murders|killing|killings|execution|executions|beheading|beheadings|deaths|massacre)\s+of\s+"
                       + NUM + r"\s+" + _WHO, re.I)
 # "executed five search warrants": what was executed is no person (the lexicon's executed instruments)
@@ -375,6 +377,8 @@ def find_casualties(doc: Doc) -> Doc:
                 if c:
                     local.append(c)
         for m in _RE_CLAIMED_LIVES.finditer(text):
+            if m.group(1).lower() in ("left", "leaving") and m.group(4).lower() != "martyrs":
+                continue
             if not _overlaps(local, m.start() + offset, m.end() + offset):
                 who = m.group(4) if m.group(4).lower() != "lives" else None
                 c = _make(doc, m, m.group(2), m.group(3), who, m.span(4) if who else None, "killed", offset)

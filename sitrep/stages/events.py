@@ -15,7 +15,7 @@ from sitrep import lexicon
 from sitrep.ingest.boilerplate import caption_credit_at
 from sitrep.model import Actor, Casualty, Claim, EventMention, Evidence, When
 from sitrep.resolve.actors import UNLISTED_IDS, ActorMatch, actor_dictionary, actor_label, class_entry
-from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, mode_rank
+from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, ground_taken, mode_rank
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import shelled_inhabitants, struck_force, toll_victims, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
@@ -63,6 +63,18 @@ from sitrep.stages.triggers import retype
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
                 "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "COERCE"}
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerospace|aerial|aerially|dropped|sorties|coalition)\b", re.I)
+# an aircraft word right before the act's verb is its subject ("the air force attacked", "jets also hit")
+_AIRCRAFT_SUBJECT = re.compile(r"\b(?:jets?|warplanes?|planes|aircraft|helicopters?|drones?|air ?forces?)"
+                               r"(?:\s+(?:also|then|later|again|reportedly|have|has|had|repeatedly))*\s+$", re.I)
+_OBJECT_OF = re.compile(r"\b(?:at|on|against|by|from|of|with|to|toward|towards|down)\s+(?:(?:the|a|an|its|their|[\w\-]+)\s+)?$", re.I)
+
+
+def _aircraft_subject(before: str) -> bool:
+    """The words right before an act's verb end with aircraft that are its subject (not "shot at the jets")."""
+    hit = _AIRCRAFT_SUBJECT.search(before)
+    return hit is not None and not _OBJECT_OF.search(before[:hit.start()])
+
+
 _EARLIER = re.compile(
     r"\b(?:days|weeks|months|years|hours|a day|a week|a month|a year|shortly|soon)\s+(?:after|since|following)\s+"
     r"(?:a|an|the|last|this|its)?\s*(?:[\w\-'’]+\s+){0,5}$"
@@ -240,6 +252,9 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                 mode_trigger = as_aerial(mode_trigger)  # "regime bombs", "bombs dropped from a helicopter"
             if etype == "ASSAULT" and mode_trigger.mode is None and a1 is not None and a1.label and _AIRCRAFT.search(a1.label):
                 mode_trigger = as_aerial(mode_trigger)  # "Syrian Air Force targets ...", "coalition jets hit ..."
+            if etype == "ASSAULT" and mode_trigger.mode is None and _aircraft_subject(
+                    doc.text[max(sentence.start, mode_trigger.start - 60):mode_trigger.start]):
+                mode_trigger = as_aerial(mode_trigger)  # "the air force also hit ...", whoever's it is
             if etype == "ASSAULT" and a1 is None and RETALIATION.search(sentence.text) and claim.source:
                 src = dictionary.by_name(claim.source)
                 mil = dictionary.military_of(src.id) if src else None
@@ -258,6 +273,8 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                 acled = {"event_type": acled_type, "sub_event_type": acled_sub}
             else:
                 acled = {"event_type": best.acled[0], "sub_event_type": best.acled[1]}
+            if etype in ("ASSAULT", "COERCE"):
+                acled = ground_taken(group, a1, doc.text) or acled  # "seized the town": ground changes hands
             hypothetical = etype == "ASSAULT" and bool(_FUTURE.search(sentence.text[:max(0, mode_trigger.start - sentence.start)])) and not cas
             confidence = weight * (0.55 + 0.1 * bool(a1) + 0.1 * bool(place) + 0.1 * bool(when) + 0.15 * bool(cas))
             if hypothetical:
