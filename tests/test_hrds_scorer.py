@@ -408,6 +408,12 @@ def test_violations_named_in_the_words_of_a_violent_records_sentence_or_the_head
     # a headline's present tense names the act too
     assert H.worded_violations("Regime tortures reporter") == {"torture"}
     assert H.worded_violations("Gunmen kidnap priest, militia abducts two") == {"kidnapping"}
+    # mistreatment and "inhuman or degrading treatment" in custody are torture's class; a degrading
+    # remark or a treatment in hospital is not
+    assert H.worded_violations("The prisoners were mistreated by the guards") == {"torture"}
+    assert H.worded_violations("She described her mistreatment in the cell") == {"torture"}
+    assert H.worded_violations("He suffered cruel, inhuman and degrading treatment in jail") == {"torture"}
+    assert H.worded_violations("The minister made degrading remarks; he got treatment in hospital") == set()
     # every sentence the record was read from counts when the article's sentences are given
     later = rec() | {"evidence": {"text": "Police arrested the lawyer."}, "sentences": [0, 2]}
     sentences = H.sentence_texts("Police arrested the lawyer. It rained. He was later tortured in custody.")
