@@ -551,3 +551,28 @@ def gazetteer_by_skeleton(name: str):
     from sitrep.resolve.gazetteer import gazetteer
 
     return gazetteer().by_skeleton(name, {"SY"})
+
+
+def test_a_word_in_small_letters_is_no_airport_code():
+    # GeoNames lists towns' airport codes among their names ("SAT", "AID", "DAM"): a word written in
+    # small letters is not one, whatever article it opens or body it names
+    doc = run("Sat Mar 7 Islamic State fighters shelled Assyrian villages near Tal Tamr in Hasakah province, "
+              "killing 9 people, the Syrian charity Aid Now said.")
+    places = [p.place for p in doc.places]
+    assert places and all(p.country == "SY" for p in places)
+    from sitrep.resolve.gazetteer import gazetteer
+    assert not gazetteer().lookup("Aid", fuzzy=False) and not gazetteer().lookup("Sat", fuzzy=False)
+    assert any(e.country == "IQ" for e in gazetteer().lookup("Kut", fuzzy=False))  # a name, not a code
+
+
+def test_the_site_of_the_attack_places_the_incident():
+    text = ("Dozens of people were killed in northern Hama province on Monday in a suspected gas attack, "
+            "a monitor said. Earlier strikes were reported in an area near Kafr Zita, the site of Monday's "
+            "alleged attack, activists said.")
+    places = located(run(text), "ASSAULT")
+    assert places and places[0].name != "Hama" and places[0].precision == "city"
+    # "the site of a deadly attack in April": another, earlier incident's site
+    text = ("Dozens of people were killed in northern Hama province on Monday in air strikes, a monitor said. "
+            "The strikes were reported around Kafr Zita, the site of the regime's chemical attack in April.")
+    places = located(run(text), "ASSAULT")
+    assert places and places[0].precision == "admin1"

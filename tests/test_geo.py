@@ -565,3 +565,18 @@ def test_a_state_abbreviation_is_one_only_with_its_dot():
     found = places("Mass protests swept the region on Sunday. Police in Springfield, Mass. arrested two men.")
     assert "Mass" not in found and "Mass." in found
     assert "Miss" not in places("Miss Jane Roe taught in Oxford for years.")
+
+
+def test_a_word_in_small_letters_is_no_airport_code():
+    # a town's three-letter code ("SAT", "AID") names it only written in capitals
+    text = "Mon Mar 2 Relief groups said Aid workers reached the Kurdish town of Qamishli in Syria."
+    got = _given(text, "Mon", "Aid", "Qamishli")
+    assert got["Aid"].name is None and got["Mon"].country != "US"
+    assert got["Qamishli"].country == "SY"
+    from sitrep.geo.gazetteer import geo_index
+    index = geo_index()
+    coded = index.coded_only("Aid")
+    assert coded and all(e.kind == "city" for e in coded)
+    assert not index.coded_only("AID") and not index.coded_only("Hama")
+    found = _given("Flights to SAT were cancelled by the storm.", "SAT")
+    assert found["SAT"].country == "US"

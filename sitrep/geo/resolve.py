@@ -118,6 +118,9 @@ def resolve(text: str, mentions: list[Mention], index: GeoIndex,
             cands.append([country] if country else [])
         else:
             found = [e for e in _lookup(m.text, index) if not _code_in_lower_case(m.text, e)]
+            coded = index.coded_only(m.text) if found else []
+            if coded:
+                found = [e for e in found if e not in coded]
             if found and m.source != "gazetteer" and _only_spelled(m.text, index):
                 spelled.add(len(cands))
             if not found and m.source != "gazetteer":

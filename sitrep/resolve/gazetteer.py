@@ -26,7 +26,7 @@ from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
 # Countries whose small places (cities500) are indexed; elsewhere only places of 15,000+.
 REGION = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS", "IR", "YE", "LY", "EG", "SA", "AF", "AZ", "AM", "GE")
 WORLD_MIN_POPULATION = 15000
-_CACHE_FORMAT = 7
+_CACHE_FORMAT = 8
 
 _APOSTROPHES = re.compile(r"[‘’'`ʿʾ´]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -220,7 +220,7 @@ def _build() -> tuple[list[Entry], dict[str, list[int]], dict[str, list[int]]]:
         pop = city.get("population") or 0
         if cc not in REGION and pop < WORLD_MIN_POPULATION:
             continue
-        names = [city["name"], *(a for a in city.get("alternatenames", []) if _latin(a))]
+        names = _without_codes([city["name"], *(a for a in city.get("alternatenames", []) if _latin(a))])
         add(Entry(city["geonameid"], city["name"], city["latitude"], city["longitude"], cc,
                   city.get("admin1code") or None, pop, "city"), names)
     for country in gc.get_countries().values():
@@ -236,6 +236,18 @@ def _build() -> tuple[list[Entry], dict[str, list[int]], dict[str, list[int]]]:
                   place.get("admin1"), place.get("population") or 0, place["precision"], True),
             [place["name"], *place.get("aliases", [])])
     return entries, index, loose
+
+
+# an airport's or station's code among a town's other names: three or four capitals ("SAT" for San
+# Antonio, "DAM" for Damascus). The place stage refuses such words written in capitals (acronyms),
+# and written in small letters ("Sat", "the Tabqa Dam", "Aid to the Church in Need") they are no code.
+_CODE = re.compile(r"^[A-Z]{3,4}$")
+
+
+def _without_codes(names: list[str]) -> list[str]:
+    """A town's names less its codes (a code that is also one of its names is kept)."""
+    spelled = {fold(n) for n in names if not _CODE.match(n)}
+    return [n for n in names if not _CODE.match(n) or fold(n) in spelled]
 
 
 def _latin(name: str) -> bool:

@@ -314,10 +314,42 @@ def place_told_again(doc: Doc) -> None:
             m.location = new
 
 
+@lru_cache(maxsize=1)
+def _site_of() -> re.Pattern:
+    """"... not far from Khan Sheikhoun, the site of Tuesday's alleged attack": the place named just
+    before is where the story's incident happened (not "the site of a deadly attack in April": that
+    one is another, earlier incident)."""
+    days = lexicon.weekday_alternation()
+    months = lexicon.alternation(lexicon.month_words())
+    return re.compile(
+        rf"^,?\s+(?:which\s+was\s+)?the\s+(?:site|scene)\s+of\s+(?:the|this|today'?s|yesterday'?s|(?:{days})(?:'|’)?s)\s+"
+        r"(?:[\w\-]+\s+){0,3}?(?:attacks?|(?:air\s?)?strikes?|airstrikes?|bombings?|blasts?|explosions?|massacre|"
+        rf"shelling|raids?|ambush)\b(?!\s+(?:in|on|of|last)\s+(?:{months}|{days}|\d|last|early|late)\b)", re.I)
+
+
+def place_of_the_site(doc: Doc) -> None:
+    """The story's first current violent record takes the place an apposition calls the incident's
+    site, when that place is finer than its own and compatible with it."""
+    pattern = _site_of()
+    violent = [m for m in doc.mentions if m.type in ("ASSAULT", "COERCE") and not m.historical and m.sentences]
+    if not violent:
+        return
+    for p in doc.places:
+        if p.place.precision not in ("city", "point") or not pattern.match(doc.text[p.end:p.end + 160]):
+            continue
+        m = min(violent, key=lambda m: min(m.sentences))
+        if m.location is None or (m.location.precision in ("country", "admin1", "region")
+                                  and m.location.country == p.place.country and places_compatible(m.location, p.place)) \
+                or (places_compatible(m.location, p.place) and finer(p.place, m.location)):
+            m.location = p.place
+        return
+
+
 def fill_places(doc: Doc) -> None:
     """Records whose sentences name no place take the article's main place; statements take the
     dateline's place (where the report, and so the statement, was made), or stay without one."""
     place_told_again(doc)
+    place_of_the_site(doc)
     dateline = filed = dateline_place(doc)
     # world news: an act whose sentences name no place is placed in the article's country (a town
     # named elsewhere in the article is often not where this act was); the conflict region's
