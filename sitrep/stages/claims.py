@@ -142,7 +142,7 @@ _SPEAKER = re.compile(
     r"director|leaders|police|office|prosecutors?|authorities|department|investigators|officers?|rescuers|"
     r"organi[sz]ation|NGOs?|watchdog|commission|family|relatives|lawyers?|attorneys?|sister|brother|mother|father|wife|husband|"
     # the judiciary or a news outlet ("the judiciary said", "the outlet said", "Mizan Online reported")
-    r"judiciary|website|outlet|newspaper|broadcaster|channel|radio|online|"
+    r"judiciary|website|outlet|newspaper|broadcaster|channel|radio|online|TV|reporters?|correspondents?|"
     # a body that speaks for itself ("the charity said", "the embassy said", "the union said")
     r"charity|charities|embassy|union|committee|council|coalition|campaigners?|hospital)\b", re.I)
 # titles a person speaking for a body holds ("senior advisor to the UN coordinator", "the union's chairperson")
@@ -179,8 +179,17 @@ def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
 
 
+# "SANA reporter in Aleppo said", "the channel's correspondent reported": a journalist on the ground
+# tells what he saw or heard, a source the outlet cites even in its own article
+_JOURNALIST = re.compile(r"\b(?:reporters?|correspondents?)\b", re.I)
+# "..., FNA reported": a news agency's acronym speaking
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def _is_outlet(subject: str, outlet: str | None) -> bool:
     """"Al-Alam News Network reports" in Al-Alam's own article: the outlet's own voice, not a source."""
+    if _JOURNALIST.search(subject):
+        return False
     key, own = _letters(subject), _letters(outlet or "")
     return len(own) >= 3 and len(key) >= 3 and (key.startswith(own) or own.startswith(key))
 
@@ -250,6 +259,14 @@ def find_claims(doc: Doc) -> Doc:
         out.extend(found)
     doc.attributions = out
     return doc
+
+
+def _news_outlet(subject: str) -> bool:
+    """A news outlet the dictionary of actors does not hold ("Reuters reported", "FNA reported")."""
+    from sitrep.resolve.actors import _outlets
+
+    name = subject.strip()
+    return bool(_ACRONYM.fullmatch(name)) or name.lower().removeprefix("the ") in _outlets()
 
 
 def _claimed_by(doc: Doc, sentence: Sentence, after: int) -> list[Attribution]:
@@ -396,7 +413,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
         else:
             source = _source_for(doc, s, e)
-            if source is None and not _SPEAKER.search(subject):
+            if source is None and not (_SPEAKER.search(subject) or _news_outlet(subject)):
                 continue
             claim = Claim(by=doc.text[s:e], source=source, modality=_modality(verb),
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
