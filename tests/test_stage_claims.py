@@ -122,16 +122,13 @@ def test_an_ngo_speaks_and_the_armed_group_before_it_does_not_claim(staged) -> N
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Jets bombed a bakery in the old town on Monday, killing four people; XYZ reported.", "XYZ"),
     ("Jets bombed a bakery in the old town on Monday, killing four people, Reuters reported.", "Reuters"),
-    ("Two car bombs went off near the bus station on Sunday, Orient TV reported.", "Orient TV"),
+    ("Two car bombs went off near the bus station on Sunday, Anadolu reported.", "Anadolu"),
 ])
 def test_a_news_outlet_the_actors_do_not_hold_is_a_source(staged, text: str, speaker: str) -> None:
     assert _claims(staged, text) == [(speaker, "reported")]
 
 
-def test_an_outlets_own_reporter_is_a_source_and_the_outlet_itself_is_not(staged) -> None:
-    text = "Shells hit two homes in the east of the city, the Al-Alam reporter in the city said."
-    found = staged(text, upto="claims", outlet="alalam")
-    assert [(a.claim.by, a.claim.modality) for a in found.attributions] == [("reporter in the city", "reported")]
+def test_the_outlets_own_name_is_not_a_source(staged) -> None:
     own = staged("Shells hit two homes in the east of the city, Al-Alam reported.", upto="claims", outlet="alalam")
     assert own.attributions == []
 
