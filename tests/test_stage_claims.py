@@ -117,3 +117,25 @@ def test_an_ngo_speaks_and_the_armed_group_before_it_does_not_claim(staged) -> N
     found = _claims(staged, "Twelve soldiers were killed in fighting in the north as the Islamic State group "
                             "seized a village near the border an NGO said on Monday.")
     assert found == [("an NGO", "reported")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Jets bombed a bakery in the old town on Monday, killing four people; XYZ reported.", "XYZ"),
+    ("Jets bombed a bakery in the old town on Monday, killing four people, Reuters reported.", "Reuters"),
+    ("Two car bombs went off near the bus station on Sunday, Anadolu reported.", "Anadolu"),
+])
+def test_a_news_outlet_the_actors_do_not_hold_is_a_source(staged, text: str, speaker: str) -> None:
+    assert _claims(staged, text) == [(speaker, "reported")]
+
+
+def test_the_outlets_own_name_is_not_a_source(staged) -> None:
+    own = staged("Shells hit two homes in the east of the city, Al-Alam reported.", upto="claims", outlet="alalam")
+    assert own.attributions == []
+
+
+@pytest.mark.parametrize("text", [
+    "Jets bombed a bakery in the old town on Monday, killing four people, the neighbours reported.",
+    "The Ministry of Health, which reported the toll, closed two clinics.",
+])
+def test_no_outlet_speaker_from_a_common_noun_or_a_relative_clause(staged, text: str) -> None:
+    assert all(not (a.claim.by or "").isupper() for a in staged(text, upto="claims").attributions)

@@ -179,6 +179,10 @@ def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
 
 
+# "..., FNA reported": a news agency's acronym speaking
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def _is_outlet(subject: str, outlet: str | None) -> bool:
     """"Al-Alam News Network reports" in Al-Alam's own article: the outlet's own voice, not a source."""
     key, own = _letters(subject), _letters(outlet or "")
@@ -250,6 +254,14 @@ def find_claims(doc: Doc) -> Doc:
         out.extend(found)
     doc.attributions = out
     return doc
+
+
+def _news_outlet(subject: str) -> bool:
+    """A news outlet the dictionary of actors does not hold ("Reuters reported", "FNA reported")."""
+    from sitrep.resolve.actors import _outlets
+
+    name = subject.strip()
+    return bool(_ACRONYM.fullmatch(name)) or name.lower().removeprefix("the ") in _outlets()
 
 
 def _claimed_by(doc: Doc, sentence: Sentence, after: int) -> list[Attribution]:
@@ -396,7 +408,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
         else:
             source = _source_for(doc, s, e)
-            if source is None and not _SPEAKER.search(subject):
+            if source is None and not (_SPEAKER.search(subject) or _news_outlet(subject)):
                 continue
             claim = Claim(by=doc.text[s:e], source=source, modality=_modality(verb),
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
