@@ -320,12 +320,3 @@ def test_a_truce_one_party_declares_is_its_own_step_back(text, etype) -> None:
     doc = default_pipeline().run(Article(text=text, published="2024-03-14"))
     found = [t.type for t in declared_truces(doc, doc.sentences[0], doc.triggers) if t.text.lower() in ("truce", "ceasefire")]
     assert found == [etype]
-
-
-def test_a_monitor_claiming_a_toll_reports_it() -> None:
-    # PROTOCOL: "claimed" is a party's claim of its own act; a monitor telling a blast's toll reports it
-    found = extract("A fuel depot blew up in Homs on Thursday, killing 30 people, the Syrian Observatory for "
-                    "Human Rights claimed.", published="2016-07-11")
-    assert found and all(m.claim.modality == "reported" for m in found)
-    own = extract("The Nusra Front claimed the bombing of an army checkpoint in Hama on Monday.", published="2016-07-11")
-    assert any(m.claim.modality == "claimed" for m in own)

@@ -74,13 +74,6 @@ _NOT_SPEAKING = re.compile(r"\s(?:was|were|is|are|been|being|be|not|never)$", re
 _NOUN_USE = re.compile(r"\s(?:with|amid|despite|after|following|of|about|over|against|from|the|these|those|such|its|their|"
                        r"to\s+[a-z]+)$", re.I)  # "a meeting to discuss reports of ...": the object of another verb
 _LOWER_START = {"which", "who", "that", "and", "but", "while", "as", "when"}
-# "... killing several militants; FNA reported.", "..., Youkhana reported.": a speech verb that closes the
-# sentence (a day at most after it) has its speaker right before it, whatever name the dictionary lacks
-_CLOSES = re.compile(r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:today|yesterday|tonight|(?i:" + lexicon.weekday_alternation()
-                     + r"))(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!?]?[\"”’']?\s*$")
-_NAME_END = re.compile(r"(?:^|(?<=\s))(?:[A-Z][\w\-'’]*\s+){0,2}[A-Z][\w\-'’]*$")
-_PLACE_OBJECT = re.compile(r"\b(?:of|in|on|at|near|from|to|into|outside)\s+$", re.I)
-_NOT_NAMES = {"it", "they", "he", "she", "this", "that", "these", "those", "we", "i", "you", "there"}
 
 
 def _modality(verb: str) -> str:
@@ -161,12 +154,9 @@ _NAMED_IN_APPOSITION = re.compile(
     r"(" + _SAY + "|" + _CLAIM + "|" + _DENY + r")\b")
 _NOT_A_NAME = {"in", "on", "at", "last", "this", "earlier", "later", "meanwhile", "however", "the", "since", "after"}
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|local|opposition|government|security|military|medical|rebel|state)\s+$", re.I)
-_TOOK_LIVES = re.compile(r"^\s+(?:the\s+)?(?:lives?|life)\b|^\s+(?:[\w\-]+\s+){1,3}(?:lives|martyrs|victims)\b(?!\s+(?:were|was|are|is|had|have|did)\b)", re.I)
 # "a police force accused of torture", "an alleged gas attack", "denied bail": the verb's participle or
 # another sense, not somebody speaking
 _NOT_SPEECH_AFTER = {
-    # "the blast claimed the lives of 12", "raids claimed 17 lives": what an attack took, not a claim
-    "claimed": _TOOK_LIVES, "claims": _TOOK_LIVES, "claiming": _TOOK_LIVES,
     "accused": re.compile(r"^\s+of\b"), "alleged": re.compile(r"^\s+(?!that\b|to\b)[a-z]"),
     "purported": re.compile(r"^\s+(?!that\b|to\b)[a-z]"),
     "denied": re.compile(r"^\s+(?:\w+\s+)?(?:bail|access|entry|visas?|permission|permits?|passage|treatment|care|food|water|"
@@ -372,18 +362,6 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
             # comma-less text: "Deir Ezzor during the past week a military source said"
             shift += cut
             subject = subject[cut:]
-        named_reporter = False
-        if _CLOSES.match(text, m.end()) and not _SPEAKER.search(subject):
-            name = _NAME_END.search(subject)
-            at, end = m.start(1) + shift + off, m.start(1) + shift + off + len(subject)
-            if name and name.group(0).split()[0].lower() not in _NOT_NAMES and not _PLACE_OBJECT.search(subject[max(0, name.start() - 12):name.start()]) \
-                    and (_source_for(doc, at + name.start(), end) is not None
-                         or not any(a.end > at + name.start() for a in doc.in_span(doc.actors, at, end))):
-                # the name right before a sentence-closing speech verb speaks ("... CRUX reports."), unless
-                # a known speaker's phrase takes it in ("the Kremlin") or it ends a place ("the town of X Y")
-                shift += name.start()
-                subject = subject[name.start():]
-                named_reporter = True
         if len(subject.split()) > 10:
             # a headline run into the lead ("... in Last Three Days Activists in Idlib province said"):
             # the speaker's phrase starts at its speaker word
@@ -430,7 +408,7 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
         else:
             source = _source_for(doc, s, e)
-            if source is None and not (_SPEAKER.search(subject) or _news_outlet(subject) or named_reporter):
+            if source is None and not (_SPEAKER.search(subject) or _news_outlet(subject)):
                 continue
             claim = Claim(by=doc.text[s:e], source=source, modality=_modality(verb),
                           evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
@@ -448,8 +426,6 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         found.append(Attribution(m.start() + off, e, claim, m.group(1)))
     if not found:
         hedge = _REPORTEDLY.search(text) or _PASSIVE_REPORT.search(text)
-        if hedge and _TOOK_LIVES.match(text[hedge.end():hedge.end() + 60]):
-            hedge = None  # "the blast has claimed the lives of 40": the blast's toll, no report
         if hedge:
             s, e = hedge.start() + off, hedge.end() + off
             # "arrested for allegedly kidnapping": the hedge holds for the charged act only (CHARGE_CUE)

@@ -622,15 +622,6 @@ def tells_own_act(doc: Doc, claim: Claim, trigger: Trigger) -> bool:
     return bool(re.fullmatch(_OWN_ACT_AFTER, doc.text[claim.evidence.end:trigger.start], re.I))
 
 
-_THIRD_PARTY = frozenset({"monitor", "NGO", "media"})
-
-
-def _source_kind(claim: Claim) -> str | None:
-    """The kind of actor the claim's source is, when the dictionary knows it."""
-    known = actor_dictionary().by_name(claim.source) if claim.source else None
-    return known.kind if known is not None else None
-
-
 def claim_modality(m: EventMention) -> None:
     """Who says so, by the protocol's rule: a party telling its own act claims it; an act that is
     itself speech ("accused", "rejected") is told by the outlet as fact; a claim by a third party
@@ -640,8 +631,7 @@ def claim_modality(m: EventMention) -> None:
         m.claim = replace(m.claim, modality="asserted")
     elif own and m.claim.modality in ("reported", "asserted"):
         m.claim = replace(m.claim, modality="claimed")
-    elif not own and m.claim.modality == "claimed" and (m.actor1 is not None or _source_kind(m.claim) in _THIRD_PARTY):
-        # a monitor, rights group or news medium "claiming" a toll tells what others did: a report
+    elif not own and m.claim.modality == "claimed" and m.actor1 is not None:
         m.claim = replace(m.claim, modality="reported")
     # one source tells the act, another denies it: the document holds both (PROTOCOL "disputed")
     if m.claim.modality in ("reported", "claimed") and any(
