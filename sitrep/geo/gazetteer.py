@@ -35,7 +35,7 @@ from typing import NamedTuple
 from sitrep import packed
 from sitrep.heap import without_cycle_collection
 from sitrep.resolve.datafiles import data_path, load_csv, load_yaml
-from sitrep.resolve.gazetteer import _cache_dir, _latin, fold, km
+from sitrep.resolve.gazetteer import _CODE, _cache_dir, _latin, fold, km  # _CODE: a town's airport code
 
 _FORMAT = 14
 # the same names are looked up again and again across articles: fold each once
@@ -107,9 +107,6 @@ _SUFFIXES = (" zhuang autonomous region", " uygur autonomous region", " uyghur a
              " hui autonomous region", " autonomous region", " sheng", " province", " region", " voivodeship", " governorate", " oblast", " kommune", " kommun",
              " municipality", " shi", " prefecture", " district", " rayon", " okrug", " krai", " kray")
 
-
-# an airport's or station's code among a town's other names: three or four capitals
-_CODE = re.compile(r"^[A-Z]{3,4}$")
 
 _DIVISION_WORDS = ("Province", "Prefecture", "State", "Region", "Governorate")
 

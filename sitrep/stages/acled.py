@@ -28,6 +28,7 @@ def as_aerial(trigger: Trigger) -> Trigger:
                    ("Explosions/Remote violence", "Air/drone strike"), "19", trigger.weight)
 
 
+_STATE_FORCES = ("state military", "government", "police")
 # "the coalition fighting Daesh", "forces fighting the Islamic State": the verb with its foe, not a battle told
 _FOE_AFTER = re.compile(r"^\s+(?:the\b|against\b|[A-Z])")
 
@@ -52,7 +53,7 @@ def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[
         if any(w in phrases for w in ("recaptured", "retook", "regained", "liberated", "restored")):
             return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
         if any(w in phrases for w in ("seized control", "took control", "overran", "captured the")):
-            if a1 is not None and a1.kind in ("state military", "government", "police"):
+            if a1 is not None and a1.kind in _STATE_FORCES:
                 # ACLED: territory taken by a state's forces is the government (re)gaining it
                 return {"event_type": "Battles", "sub_event_type": "Government regains territory"}
             return {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
@@ -77,7 +78,6 @@ _GROUND_AFTER = re.compile(r"^\s+(?:back\s+)?(?:[\w\-'’]+\s+){0,3}?(?:" + _HEA
 # "the base after it was seized by fighters": ground named before a passive verb of taking
 _GROUND_BEFORE = re.compile(r"\b(?:" + _HEADS + r")\b(?:\s+[\w\-'’]+){0,3}\s+(?:was|were|had been|has been|have been)\s+$", re.I)
 _TAKING = frozenset(lexicon.capture_verbs())
-_STATE_FORCES = ("state military", "government", "police")
 
 
 def ground_taken(group: list[Trigger], a1: Actor | None, text: str) -> dict[str, str] | None:

@@ -159,7 +159,7 @@ def toll_victims(m: EventMention) -> Actor | None:
 
 _SHELLED_PLACE = re.compile(
     _AIMED_AT + r"(?:(?!(?:in|of|near|from|with|by|and|or|to|after|before|outside|inside|as|while)\b)[\w\-'’]+\s+){0,3}(?:"
-    + "|".join(re.escape(w) for w in sorted(lexicon.shelled_places(), key=len, reverse=True)) + r")\b", re.I)
+    + lexicon.alternation(lexicon.shelled_places()) + r")\b", re.I)
 
 
 def shelled_inhabitants(doc: Doc, m: EventMention) -> Actor | None:

@@ -75,7 +75,7 @@ def _added_victims(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
     kind of attack, no trigger but the casualty word), no place and no day."""
     found = _ADDED_VICTIMS.search(sentence.text) or _other_victims(sentence.text)
     if m.type != "ASSAULT" or found is None or m.mode is not None \
-            or (m.date is not None and m.date.basis == "text") or _turns(sentence.text):
+            or (m.date is not None and m.date.basis == "text") or turns_to_other(sentence.text):
         return False
     rest = sentence.text[:found.start()] + sentence.text[found.end():]
     if _ELSEWHERE_WORDS.search(rest) or ANOTHER.search(rest):
@@ -96,7 +96,7 @@ _VICTIMS_AGAIN = re.compile(r"\bthe\s+(?:dead|wounded|injured|hurt|victims|casua
 def _victims_again(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
     """Whether a sentence's only act words are the victims already told named again ("the wounded")."""
     if m.type != "ASSAULT" or m.mode is not None or (m.date is not None and m.date.basis == "text") \
-            or any(c.count is not None for c in m.casualties) or _turns(sentence.text) \
+            or any(c.count is not None for c in m.casualties) or turns_to_other(sentence.text) \
             or doc.in_sentence(doc.places, sentence):
         return False
     triggers = doc.in_sentence(doc.triggers, sentence)
@@ -144,21 +144,20 @@ def _toll_update(doc: Doc, sentence: Sentence, m: EventMention) -> bool:
         and not _further(sentence.text) and not any(t.mode for t in doc.in_sentence(doc.triggers, sentence))
 
 
-def _turns(text: str) -> bool:
-    """Whether a sentence opens on another incident ("Meanwhile", "Earlier today")."""
+def turns_to_other(text: str) -> bool:
+    """Whether a sentence opens on another incident ("Meanwhile", "Earlier today"); selection asks it
+    of a body sentence too."""
     return bool(_TURN.search(text)) and not _UPDATE.search(text)
 
 
 def _further(text: str) -> bool:
     """Whether a sentence tells a further incident ("also bombed", "another"), not one named
     again ("the attack")."""
-    if _turns(text):
+    if turns_to_other(text):
         return True
     return bool(ANOTHER.search(text) or _MORE.search(text) or _OTHER_STRIKES.search(text)
                 or _other_victims(text)) and not _ANAPHORA.search(text)
 
-
-turns_to_other = _turns  # for selection: a body sentence opening on another incident ("Meanwhile")
 
 
 def _more_of_them(text: str) -> bool:
@@ -248,7 +247,7 @@ def _next_day(a: EventMention, b: EventMention) -> bool:
 def _named_again(text: str) -> bool:
     """Whether a sentence names an attack again by a definite noun ("the blast", "the IS assault"); not
     "that" after a speech verb ("said that three airstrikes hit ..."), which tells a new one."""
-    return not _turns(text) and any(a.group(0).split()[0].lower() in ("the", "this") for a in _ANAPHORA.finditer(text))
+    return not turns_to_other(text) and any(a.group(0).split()[0].lower() in ("the", "this") for a in _ANAPHORA.finditer(text))
 
 
 def _named_again_next_day(prev: EventMention, m: EventMention, told: set[int] | None) -> bool:
@@ -361,7 +360,7 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
         sentence = doc.sentences[m.sentences[0]]
         added = _added_victims(doc, sentence, m) or _toll_update(doc, sentence, m) or _reported_toll(doc, sentence, m) \
             or _victims_again(doc, sentence, m)
-        anaphoric = (bool(_ANAPHORA.search(sentence.text)) and not _turns(sentence.text)) or added
+        anaphoric = (bool(_ANAPHORA.search(sentence.text)) and not turns_to_other(sentence.text)) or added
         another = _further(sentence.text) and not added
         if m.type == "ASSAULT" and _separate_act(doc, sentence, m.type):
             another, anaphoric = True, False

@@ -453,8 +453,7 @@ def _civilians_as_such() -> frozenset[str]:
     return frozenset(w.lower() for w in entry.get("as_such") or ())
 
 
-_COUNTED_PEOPLE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.counted_people(), key=len, reverse=True))
-                             + r")\b", re.I)
+_COUNTED_PEOPLE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.counted_people()) + r")\b", re.I)
 
 
 def counted_victims(actor: Actor | None, place: Place | None) -> Actor | None:

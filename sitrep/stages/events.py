@@ -214,7 +214,8 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                     and not (token is not None and not passive and has_agent(token, speech=_named_speaker_needed(etype, token))) \
                     and not (etype == "COERCE" and _told_alone(doc, sentence, token, triggers)) \
                     and not (etype == "AID" and _AID_ARRIVED.match(doc.text, best.end)
-                             and not _NO_BEFORE.search(doc.text[max(sentence.start, best.start - 30):best.start])):  # "the detention of activist Jane Roe"
+                             and not _NO_BEFORE.search(doc.text[max(sentence.start, best.start - 30):best.start])):
+                # (a COERCE told alone: "the detention of activist Jane Roe"; an aid convoy told arriving)
                 continue
             elif etype == "AGREE" and weight < 0.6 and not (actor2 and re.search(r"\bbetween\b", sentence.text)):
                 continue  # "this agreement": a mention of a deal, not the making of one
