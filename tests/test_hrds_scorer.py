@@ -541,3 +541,18 @@ def test_command_on_a_small_split_with_the_real_pipeline(tmp_path):
     path.write_text('{"not": "a list"}', encoding="utf-8")
     bad = CliRunner().invoke(app, ["eval", "hrds", str(path)])
     assert bad.exit_code == 2 and "list" in bad.output
+
+
+def test_a_harm_of_no_named_class_recounted_past_the_lead_is_background():
+    # "The journalist was arrested on Monday. ... In 2015 police had raided his office." The old raid
+    # (an earlier act the article recounts, told far down) gives no "other" harm of its own
+    arrest = rec() | {"sentences": [0]}
+    old_raid = rec("COERCE", "raid", historical=True) | {"sentences": [9]}
+    assert "other" not in H.record_violations(old_raid)
+    assert "other" in H.record_violations(old_raid | {"sentences": [2]})  # recounted in the lead: kept
+    assert "other" in H.record_violations(old_raid | {"historical": False})  # a current act: kept
+    # its named violations are still labelled
+    old_killing = rec("ASSAULT", "targeted", historical=True) | {"sentences": [9]}
+    assert H.record_violations(old_killing) == {"killing"}
+    assert H.violations([rec("REQUEST", None) | {"sentences": [0]}, old_raid]) == {"unknown"}
+    assert "other" in H.violations([arrest, old_raid])  # the current arrest still gives one
