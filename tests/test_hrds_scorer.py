@@ -313,10 +313,11 @@ def test_a_violation_the_article_names_again_and_again_is_one_it_reports():
                  "Rights groups condemned the torture of detainees.", "Officials denied that anyone was tortured."]
     arrest = law(sentences[0], suspect={"kind": "journalists", "label": "the editor"}) | {"sentences": [0]}
     assert H.repeated_violations(sentences) == {"torture"}
-    assert H.violations([arrest], sentences) == {"arbitrary detention", "other", "torture"}
+    # (no "other": the article opens with the arrest, lede_detention_modes)
+    assert H.violations([arrest], sentences) == {"arbitrary detention", "torture"}
     # named twice is not enough; a word of another class does not add up with it
     assert H.repeated_violations(sentences[:3]) == set()
-    assert H.violations([arrest], sentences[:3]) == {"arbitrary detention", "other"}
+    assert H.violations([arrest], sentences[:3]) == {"arbitrary detention"}  # lede arrest: no "other"
     # in an article about a crime the law answers, the repeated arrests are its suspects'
     title = "Three held over murder of radio host"
     crime = ["Police arrested three suspects.", "They were detained in Kano.", "A fourth man was arrested later."]
@@ -419,7 +420,7 @@ def test_violations_named_in_the_words_of_a_violent_records_sentence_or_the_head
     sentences = H.sentence_texts("Police arrested the lawyer. It rained. He was later tortured in custody.")
     assert sentences[2] == "He was later tortured in custody."
     assert "torture" in H.violations([later], sentences) and "torture" not in H.violations([later])
-    assert H.violations([later | {"sentences": [0, 9]}], sentences) == {"arbitrary detention", "other"}
+    assert H.violations([later | {"sentences": [0, 9]}], sentences) == {"arbitrary detention"}  # lede arrest: no "other"
     assert H.worded_violations("Police raided the office") == set() and H.worded_violations(None) == set()
 
 
@@ -541,3 +542,37 @@ def test_command_on_a_small_split_with_the_real_pipeline(tmp_path):
     path.write_text('{"not": "a list"}', encoding="utf-8")
     bad = CliRunner().invoke(app, ["eval", "hrds", str(path)])
     assert bad.exit_code == 2 and "list" in bad.output
+
+
+def test_a_harm_of_no_named_class_recounted_past_the_lead_is_background():
+    # "The journalist was arrested on Monday. ... In 2015 police had raided his office." The old raid
+    # (an earlier act the article recounts, told far down) gives no "other" harm of its own
+    arrest = rec() | {"sentences": [1]}
+    old_raid = rec("COERCE", "raid", historical=True) | {"sentences": [9]}
+    assert "other" not in H.record_violations(old_raid)
+    assert "other" in H.record_violations(old_raid | {"sentences": [2]})  # recounted in the lead: kept
+    assert "other" in H.record_violations(old_raid | {"historical": False})  # a current act: kept
+    # its named violations are still labelled
+    old_killing = rec("ASSAULT", "targeted", historical=True) | {"sentences": [9]}
+    assert H.record_violations(old_killing) == {"killing"}
+    assert H.violations([rec("REQUEST", None) | {"sentences": [0]}, old_raid]) == {"unknown"}
+    assert "other" in H.violations([arrest, old_raid])  # the current arrest still gives one
+
+
+def test_an_article_that_opens_with_a_detention_is_labelled_by_it_not_by_an_other_harm():
+    # "Police arrested the union leader in Lagos on Monday. ... She was charged with unlawful assembly."
+    lede_arrest = rec() | {"sentences": [0]}
+    charge = rec("COERCE", "legal") | {"sentences": [3]}
+    assert H.violations([lede_arrest, charge]) == {"arbitrary detention"}
+    # a trial in the lede that reports a detention ("the editor, jailed since May, went on trial") too
+    trial = rec("COERCE", "legal") | {"sentences": [0], "evidence": {"text": "The editor, jailed since May, went on trial."}}
+    assert H.violations([trial]) == {"arbitrary detention"}
+    # told from the second sentence on (after a statement, an appeal), the arrest is one harm of several
+    statement = rec("REQUEST", None) | {"sentences": [0]}
+    assert H.violations([statement, rec() | {"sentences": [1]}, charge]) == {"arbitrary detention", "other"}
+    # an assault in the lede is no detention: its harm stays
+    beating = rec("ASSAULT", "beat") | {"sentences": [0]}
+    assert H.violations([beating, rec() | {"sentences": [2]}]) == {"arbitrary detention", "other"}
+    # a trial that reports no detention keeps its "other" harm; an arrest without sentence indices is unchanged
+    assert H.violations([rec("COERCE", "legal") | {"sentences": [0]}]) == {"other"}
+    assert H.violations([rec()]) == {"arbitrary detention", "other"}

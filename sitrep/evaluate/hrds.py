@@ -37,7 +37,9 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   the paper's scorer does. An abduction by a state organ is no kidnapping; an abduction is no
   "other" harm besides, nor is there one in an article whose main record is an abduction (nor a
   detention, unless the state's organs abducted); a torture or an abduction told only past the
-  article's first sentences (told_within) is background; sexual violence is "other", not torture; in an article about a crime the law
+  article's first sentences (told_within) is background, and so is the harm of no named class of an
+  earlier act the article recounts past its lead (historical_told_within), nor is there one in an article
+  that opens with the arrest or the trial it reports as a detention (lede_detention_modes); sexual violence is "other", not torture; in an article about a crime the law
   answers, the arrests of its suspects are no arbitrary detention, nor anywhere is the arrest of one
   its words name a suspect or an offender ("two suspected bandits"), nor an arrest its own
   sentence tells is for a violent crime ("a man was detained over the murder of").
@@ -483,6 +485,10 @@ def record_violations(record: dict[str, Any], sentences: list[str] | None = None
     if told:  # a torture or an abduction told only far down the article is its background (told_within)
         found -= {name for name, rule in _labels()["violations"].items()
                   if rule.get("told_within") is not None and min(told) >= int(rule["told_within"])}
+        if record.get("historical"):  # an earlier act recounted past the lead (historical_told_within)
+            found -= {name for name, rule in _labels()["violations"].items()
+                      if rule.get("historical_told_within") is not None
+                      and min(told) >= int(rule["historical_told_within"])}
     return found
 
 
@@ -519,6 +525,12 @@ def violations(records: list[dict[str, Any]], sentences: list[str] | None = None
     agent = perpetrator_type(main) if _agent(main.get("actor1")) else None
     found -= {name for name, rule in _labels()["violations"].items()
               if mode and mode in rule.get("not_main_modes", []) and not (agent and agent == rule.get("main_not_by"))}
+    # an article that opens with the detention or the trial of its subject (the main record, a law act,
+    # told in the body's first sentence) is labelled by the detention: the charges and hearings told
+    # around it are no "other" harm (hrds_labels.yaml, lede_detention_modes)
+    told = [i for i in main.get("sentences") or [] if isinstance(i, int)]
+    if "arbitrary detention" in found and _law_act(main) and told and min(told) == 0:
+        found -= {name for name, rule in _labels()["violations"].items() if mode in rule.get("lede_detention_modes", [])}
     return found or {"unknown"}
 
 
