@@ -48,6 +48,22 @@ def test_a_demand_in_a_quoted_sentence_is_the_speakers():
     assert demand and roles(demand[0])[0] == "Amnesty International"
 
 
+def test_a_passive_demand_with_coordinated_adverbs_is_the_quoted_speakers():
+    # "should be immediately and unconditionally released": adverbs and the "and" between them leave
+    # the modal a demand (not a release), spoken by whoever the quotation is attributed to
+    text = ("Police in Minsk detained the blogger Ivan Petrov on Monday. \u201cHe should be promptly and "
+            "unconditionally released,\u201d Amnesty International said on Tuesday.")
+    demand = of_type("REQUEST", text)
+    assert demand and roles(demand[0])[0] == "Amnesty International"
+    assert not of_type("CONCEDE", text)
+
+
+def test_a_modal_before_two_coordinated_verbs_is_not_read_across_the_and():
+    from sitrep.stages.roles import MUST_BEFORE
+    assert MUST_BEFORE.search("should be quickly and quietly ")
+    assert not MUST_BEFORE.search("should uphold free speech and ")
+
+
 def test_terrorists_are_the_group_named_just_before():
     text = ("A man was killed by sniper fire of Jabhat al-Nusra terrorists in the village of Kafr Nabudah on Tuesday. "
             "A source told SANA that another man was injured by a terrorists sniper shot in the same village.")

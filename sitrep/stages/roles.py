@@ -373,7 +373,10 @@ _DYING = re.compile(r"(?:died|dies|die|dying|perished|succumbed)\b", re.I)
 _TOLL_VERB = re.compile(r"(?:kill|wound|injur|martyr|slay|slain|dead|die|hurt)\w*$", re.I)
 
 # "must/should/has to ... release": a duty put on someone, a demand (or a trigger that starts with the modal)
-MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+(?:\w+\s+){0,3}$", re.I)
+# (adverbs, and an "and" between two, do not count: "should be immediately and unconditionally released")
+_ADVERBS = r"(?:\w+ly\s+(?:(?:and|or)\s+)?)*"
+MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+" + _ADVERBS
+                         + r"(?:(?!\w+ly\b|and\b|or\b)\w+\s+" + _ADVERBS + r"){0,3}$", re.I)
 _DEMANDED = re.compile(MUST_BEFORE.pattern + r"|^(?:must|should|ought)\s", re.I)
 
 
