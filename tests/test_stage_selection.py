@@ -277,3 +277,51 @@ def test_a_body_attack_at_a_town_no_kept_record_names_stands(staged, mention, mo
     month = When("2024-02", "month", "last month")
     lead, later, kept = _raids_case(staged, mention, monkeypatch, body, word, 0.8, (_RIVER_TOWN, _HILL_VILLAGE), month)
     assert kept == [lead]
+
+
+def _demand_case(staged, mention, monkeypatch, body: str, word: str, share: float, actor1=MINISTRY) -> tuple:  # noqa: ANN001
+    doc = staged(_RAIDS.format(body=body), upto="claims")
+    anchors: dict[int, int] = {}
+    lead = mention(doc, "attacked", "ASSAULT", anchors=anchors)
+    later = mention(doc, word, "REQUEST", actor1=actor1, anchors=anchors)
+    doc.mentions = [lead, later]
+    # the lead's attack scores over the bar, the demand under it (by ``share`` of the bar)
+    monkeypatch.setattr(salience, "threshold", lambda model=None: 0.5)
+    monkeypatch.setattr(salience, "score", lambda feats, model=None: 0.6 if feats["first3"] else 0.5 * share)
+    weigh(doc, anchors)
+    return lead, later, doc.mentions
+
+
+def test_a_demand_made_of_another_party_stands_when_nearly_as_likely_as_the_bar(staged, mention, monkeypatch) -> None:
+    for body, word in (("The ministry called on the governor to free the detained traders.", "called"),
+                       ("Rights groups are urging the police to open an inquiry.", "urging"),
+                       # a second verb shares the first one's subject
+                       ("The ministry condemned the raid and asked the army to guard the crossing.", "asked")):
+        lead, later, kept = _demand_case(staged, mention, monkeypatch, body, word, 0.8)
+        assert kept == [lead, later], body
+
+
+def test_a_demand_with_no_party_to_act_or_told_before_the_story_stays_dropped(staged, mention, monkeypatch) -> None:
+    for body, word in (("The ministry called for calm.", "called"),  # no one of whom it is asked
+                       # a pluperfect: asked before the story's own time
+                       ("The ministry had urged the traders to stay home.", "urged"),
+                       # a participle with no subject of its own: the appeal is named, not told as made
+                       ("Radio stations carried an appeal from the mayor urging traders to stay home.", "urging"),
+                       ("Leaflets urging traders to stay home were handed out.", "urging"),
+                       ("The mayor spoke on the radio on Monday, urging traders to stay home.", "urging"),
+                       # inside someone's quoted words
+                       ('"We urge the governor to free them," the ministry said.', "urge")):
+        lead, later, kept = _demand_case(staged, mention, monkeypatch, body, word, 0.8)
+        assert kept == [lead], body
+
+
+def test_a_demand_far_under_the_bar_stays_dropped(staged, mention, monkeypatch) -> None:
+    body = "The ministry called on the governor to free the detained traders."
+    lead, later, kept = _demand_case(staged, mention, monkeypatch, body, "called", 0.4)
+    assert kept == [lead]
+
+
+def test_a_demand_by_no_known_actor_stays_dropped(staged, mention, monkeypatch) -> None:
+    body = "The man called on the governor to free the detained traders."
+    lead, later, kept = _demand_case(staged, mention, monkeypatch, body, "called", 0.8, actor1=None)
+    assert kept == [lead]
