@@ -250,3 +250,13 @@ def test_regime_fighters_killed_by_an_air_strike_are_the_syrian_army():
     text = "Coalition aircraft killed dozens of regime fighters near Deir al-Zor in Syria on Saturday."
     found = [m.actor2.name for m in of_type("ASSAULT", text) if m.actor2 is not None]
     assert "Syrian Arab Army" in found, found
+
+
+def test_a_description_after_a_named_group_is_that_group_not_its_members():
+    # no commas, as in text whose punctuation was lost: the parse takes the description as the argument
+    text = ("The United States has deployed 300 marines alongside the Syrian Democratic Forces (SDF) an alliance "
+            "of Kurdish Arab and Turkmen fighters.")
+    moves = of_type("MOBILIZE", text)
+    assert moves
+    assert moves[0].actor2 is not None and moves[0].actor2.name == "Syrian Democratic Forces", moves[0].actor2
+

@@ -259,6 +259,10 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         if role is not None and parsed2.actor.id == "UNKNOWN_ACTOR":
             parsed2 = ActorMatch(parsed2.start, parsed2.end, parsed2.text,
                                  ActorEntry("PERSON", parsed2.text, role.actor.kind, role.actor.country, None, False))
+    described = parsed2 and next((a for a in reversed(doc.in_sentence(doc.actors, sentence))
+                                  if _described(doc.text, a, parsed2)), None)
+    if described is not None and (actor1 is None or party_of(described) != party_of(actor1)):
+        parsed2 = described  # the parse read the description of the party named right before it
     if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
             actor1 is None or party_of(parsed2) != party_of(actor1) or parsed2.actor.id == "UNKNOWN_ACTOR"):
         actor2 = parsed2
@@ -296,6 +300,21 @@ def _taken_from(doc: Doc, sentence: Sentence, trigger: Trigger, actor1: ActorMat
     if actor1 is not None and party_of(actor1) == party_of(side):
         actor1 = None
     return actor1, side
+
+
+# "the SDF (SDF), a coalition of ", "the Popular Front, an alliance of ": an indefinite phrase right after
+# a name, up to the class named in it
+_DESCRIPTION = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:an?|one)\s+[^,;:.()]{0,80}$", re.I)
+
+
+def _described(text: str, named: ActorMatch, other: ActorMatch) -> bool:
+    """"troops deployed alongside the Syrian Democratic Forces, a coalition of Kurdish, Arab and Turkmen
+    fighters": the indefinite phrase right after a named party says what that party is (who makes it
+    up), so a class named inside it is the same party described, not a second one."""
+    if named.demonym or named.actor.generic or named.actor.id in ("UNKNOWN_ACTOR", "CIVILIANS") \
+            or named.end > other.start or party_of(named) == party_of(other):
+        return False
+    return _DESCRIPTION.fullmatch(text[named.end:other.start]) is not None
 
 
 # "where he was a lieutenant and a police officer": what the sentence says the person is
