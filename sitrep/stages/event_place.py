@@ -65,7 +65,11 @@ _LOCATIVE_BEFORE = re.compile(
 
 # "protests continued across Egypt", "throughout the state": the act spread over the whole area
 _SPREAD_BEFORE = re.compile(r"\b(?:across|throughout|all over|nationwide in)\s+(?:the\s+)?$", re.I)
-_SPREAD = re.compile(r"(?:across|throughout|all over|nationwide in)\s", re.I)
+# "raids in north and east Syria", "in northern and central Iraq": two parts of the area named together
+# are no one front in it, so the act is spread over the area as with "across"
+_COMPASS = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_PARTS_BEFORE = re.compile(rf"\b{_COMPASS}(?:\s*,\s*{_COMPASS})*,?\s+(?:and|or)\s+{_COMPASS}\s+$", re.I)
+_SPREAD = re.compile(rf"(?:across|throughout|all over|nationwide in)\s|{_COMPASS}(?:\s*,\s*{_COMPASS})*,?\s+(?:and|or)\s", re.I)
 
 
 def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
@@ -82,11 +86,11 @@ def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
             # that sentence before the dateline is not where)
             return filed[0]
     place = _pick_place(doc, sentence, trigger, claim_spans, keep_dateline=etype in STATEMENTS)
-    if place is not None and place.place.precision in ("country", "admin1", "region") \
-            and _SPREAD_BEFORE.search(doc.text[max(sentence.start, place.start - 20):place.start]):
+    words = doc.text[max(sentence.start, place.start - 40):place.start] if place is not None else ""
+    found = _SPREAD_BEFORE.search(words) or _PARTS_BEFORE.search(words)
+    if place is not None and place.place.precision in ("country", "admin1", "region") and found:
         # the area is the place: a town another sentence names is one of many, not where it all was
-        words = doc.text[max(sentence.start, place.start - 20):place.start]
-        spread = words[_SPREAD_BEFORE.search(words).start():]
+        spread = words[found.start():]
         place = PlaceMatch(place.start, place.end, place.text,
                            replace(place.place, text=spread + (place.place.text or place.text)), place.score)
     if place is not None and etype in STATEMENTS and not _LOCATED_AT.search(
@@ -379,7 +383,8 @@ def fill_places(doc: Doc) -> None:
         for m in doc.mentions:
             # "killed in eastern Syria" in a story about one front: the front's place says more
             if m.location is not None and m.location.precision == "country" and not m.historical \
-                    and m.type not in STATEMENTS and m.location.country == focus.country:
+                    and m.type not in STATEMENTS and m.location.country == focus.country \
+                    and not _SPREAD.match(m.location.text or ""):
                 m.location = focus
     for m in doc.mentions:
         abroad = _embassy_state(m)
