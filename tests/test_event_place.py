@@ -592,3 +592,13 @@ def test_parts_of_a_country_named_together_are_no_one_front():
               "town of Mayadin in Deir ez-Zor province, the monitor said.")
     assert all(p.precision != "country" for p in located(doc, "ASSAULT"))
 
+
+def test_the_nearby_town_places_an_incident_told_by_its_province():
+    text = ("Militants killed 30 people in an attack on two villages in Hama province on Friday, a monitor said. "
+            "The army said troops repelled the attack and killed nine militants. State TV said two people were "
+            "wounded in militant shelling on the nearby town of {}.")
+    places = located(run(text.format("Salamiyeh")), "ASSAULT")
+    assert len(places) == 2 and places[0].precision == "city" and places[0].admin1 == "Hama"
+    # a town of another province is not near this incident
+    places = located(run(text.format("Saraqeb")), "ASSAULT")
+    assert places and places[0].precision == "admin1" and places[0].admin1 == "Hama"

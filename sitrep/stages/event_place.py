@@ -349,11 +349,36 @@ def place_of_the_site(doc: Doc) -> None:
         return
 
 
+# "shelling on the nearby town of Salamiyeh": "nearby" is said from where the story's incident was
+_NEARBY_TOWN = re.compile(r"\b(?:the\s+)?nearby\s+(?:town|village|city)\s+of\s+$", re.I)
+
+
+def place_of_the_nearby_town(doc: Doc) -> None:
+    """The story's first current violent record, placed no finer than a province, takes the town the
+    text calls "the nearby town of ...", when it lies in that province (or country): the incident
+    was near it, which a province's centre is not."""
+    violent = [m for m in doc.mentions if m.type in ("ASSAULT", "COERCE") and not m.historical and m.sentences]
+    if not violent:
+        return
+    m = min(violent, key=lambda m: min(m.sentences))
+    loc = m.location
+    if loc is None or loc.precision not in ("country", "admin1", "region") or _SPREAD.match(loc.text or ""):
+        return
+    for p in doc.places:
+        if p.place.precision not in ("city", "point") or p.place.lat is None \
+                or not _NEARBY_TOWN.search(doc.text[max(0, p.start - 30):p.start]):
+            continue
+        if p.place.country == loc.country and (loc.precision == "country" or p.place.admin1 == loc.admin1):
+            m.location = p.place
+        return
+
+
 def fill_places(doc: Doc) -> None:
     """Records whose sentences name no place take the article's main place; statements take the
     dateline's place (where the report, and so the statement, was made), or stay without one."""
     place_told_again(doc)
     place_of_the_site(doc)
+    place_of_the_nearby_town(doc)
     dateline = filed = dateline_place(doc)
     # world news: an act whose sentences name no place is placed in the article's country (a town
     # named elsewhere in the article is often not where this act was); the conflict region's
