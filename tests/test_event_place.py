@@ -602,3 +602,14 @@ def test_the_nearby_town_places_an_incident_told_by_its_province():
     # a town of another province is not near this incident
     places = located(run(text.format("Saraqeb")), "ASSAULT")
     assert places and places[0].precision == "admin1" and places[0].admin1 == "Hama"
+
+
+def test_an_article_run_into_a_later_word_of_a_name_is_the_article():
+    from sitrep.resolve.gazetteer import gazetteer
+
+    # "Maaret Alnouman" is "Maaret al-Nouman" (only when the name is not found as written)
+    assert [e.country for e in gazetteer().lookup("Maaret Alnouman")][:1] == ["SY"]
+    doc = run("Warplanes struck the main street in the town of Maaret Alnouman on Monday, killing six people, "
+              "a monitor said.")
+    places = located(doc, "ASSAULT")
+    assert places and places[0].precision == "city" and places[0].admin1 == "Idlib"
