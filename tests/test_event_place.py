@@ -576,3 +576,40 @@ def test_the_site_of_the_attack_places_the_incident():
             "The strikes were reported around Kafr Zita, the site of the regime's chemical attack in April.")
     places = located(run(text), "ASSAULT")
     assert places and places[0].precision == "admin1"
+
+
+def test_parts_of_a_country_named_together_are_no_one_front():
+    # "in north and east Iraq": two parts of the country at once, so the act is spread over it; a
+    # province another sentence names is not where it all was
+    text = ("Government forces shelled the town of Tal Afar in Nineveh province on Monday, killing four civilians, "
+            "a monitor said. Separate coalition raids hit Islamic State positions in north and east Iraq on Monday. "
+            "Officials said the raids also destroyed a bridge in Nineveh province.")
+    places = located(run(text), "ASSAULT")
+    spread = [p for p in places if p.precision == "country"]
+    assert spread and spread[0].country == "IQ" and spread[0].text.startswith("north and east")
+    # one compass word is one front: "killed in eastern Syria" still takes the story's own town
+    doc = run("Air strikes killed 20 civilians in eastern Syria on Monday, a monitor said. The strikes hit the "
+              "town of Mayadin in Deir ez-Zor province, the monitor said.")
+    assert all(p.precision != "country" for p in located(doc, "ASSAULT"))
+
+
+def test_the_nearby_town_places_an_incident_told_by_its_province():
+    text = ("Militants killed 30 people in an attack on two villages in Hama province on Friday, a monitor said. "
+            "The army said troops repelled the attack and killed nine militants. State TV said two people were "
+            "wounded in militant shelling on the nearby town of {}.")
+    places = located(run(text.format("Salamiyeh")), "ASSAULT")
+    assert len(places) == 2 and places[0].precision == "city" and places[0].admin1 == "Hama"
+    # a town of another province is not near this incident
+    places = located(run(text.format("Saraqeb")), "ASSAULT")
+    assert places and places[0].precision == "admin1" and places[0].admin1 == "Hama"
+
+
+def test_an_article_run_into_a_later_word_of_a_name_is_the_article():
+    from sitrep.resolve.gazetteer import gazetteer
+
+    # "Maaret Alnouman" is "Maaret al-Nouman" (only when the name is not found as written)
+    assert [e.country for e in gazetteer().lookup("Maaret Alnouman")][:1] == ["SY"]
+    doc = run("Warplanes struck the main street in the town of Maaret Alnouman on Monday, killing six people, "
+              "a monitor said.")
+    places = located(doc, "ASSAULT")
+    assert places and places[0].precision == "city" and places[0].admin1 == "Idlib"

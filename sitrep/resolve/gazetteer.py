@@ -55,6 +55,10 @@ _VARIANTS = {"kfar": "kafr", "kafar": "kafr", "kefr": "kafr", "kfr": "kafr", "te
              "tel": "tall"}
 
 
+# an article "al"/"el" run into a later word of a name, before a name of four letters or more
+_GLUED_ARTICLE = re.compile(r"(?<=\w )(?:al|el)(?=[a-z]{4})")
+
+
 def compact(key: str) -> str:
     """Looser key without Arabic articles and spaces: 'jisr ash shughur' -> 'jisrshughur',
     'kfar zeita' -> 'kafrzeita'."""
@@ -133,6 +137,10 @@ class Gazetteer:
             ids = next((self.loose[v + loose[1:]] for v in "aeiou" if v + loose[1:] in self.loose), None)
             # a swapped vowel is believed for towns of some size only ("Islam" is not Aslam, Yemen)
             ids = [i for i in ids or [] if self.entries[i].population >= 20000] or None
+        if not ids and _GLUED_ARTICLE.search(key):
+            # "Maaret Alnouman", "Deir Elzor": the article written onto the word after the first
+            key = _GLUED_ARTICLE.sub(" ", key)
+            ids = self.loose.get(compact(key))
         if not ids and fuzzy and len(key) >= 6:
             ids = self._closest(compact(key), cutoff=88)
         return [self.entries[i] for i in ids or []]

@@ -65,7 +65,11 @@ _LOCATIVE_BEFORE = re.compile(
 
 # "protests continued across Egypt", "throughout the state": the act spread over the whole area
 _SPREAD_BEFORE = re.compile(r"\b(?:across|throughout|all over|nationwide in)\s+(?:the\s+)?$", re.I)
-_SPREAD = re.compile(r"(?:across|throughout|all over|nationwide in)\s", re.I)
+# "raids in north and east Syria", "in northern and central Iraq": two parts of the area named together
+# are no one front in it, so the act is spread over the area as with "across"
+_COMPASS = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_PARTS_BEFORE = re.compile(rf"\b{_COMPASS}(?:\s*,\s*{_COMPASS})*,?\s+(?:and|or)\s+{_COMPASS}\s+$", re.I)
+_SPREAD = re.compile(rf"(?:across|throughout|all over|nationwide in)\s|{_COMPASS}(?:\s*,\s*{_COMPASS})*,?\s+(?:and|or)\s", re.I)
 
 
 def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
@@ -82,11 +86,11 @@ def clause_place(doc: Doc, sentence: Sentence, trigger: Trigger,
             # that sentence before the dateline is not where)
             return filed[0]
     place = _pick_place(doc, sentence, trigger, claim_spans, keep_dateline=etype in STATEMENTS)
-    if place is not None and place.place.precision in ("country", "admin1", "region") \
-            and _SPREAD_BEFORE.search(doc.text[max(sentence.start, place.start - 20):place.start]):
+    words = doc.text[max(sentence.start, place.start - 40):place.start] if place is not None else ""
+    found = _SPREAD_BEFORE.search(words) or _PARTS_BEFORE.search(words)
+    if place is not None and place.place.precision in ("country", "admin1", "region") and found:
         # the area is the place: a town another sentence names is one of many, not where it all was
-        words = doc.text[max(sentence.start, place.start - 20):place.start]
-        spread = words[_SPREAD_BEFORE.search(words).start():]
+        spread = words[found.start():]
         place = PlaceMatch(place.start, place.end, place.text,
                            replace(place.place, text=spread + (place.place.text or place.text)), place.score)
     if place is not None and etype in STATEMENTS and not _LOCATED_AT.search(
@@ -345,11 +349,36 @@ def place_of_the_site(doc: Doc) -> None:
         return
 
 
+# "shelling on the nearby town of Salamiyeh": "nearby" is said from where the story's incident was
+_NEARBY_TOWN = re.compile(r"\b(?:the\s+)?nearby\s+(?:town|village|city)\s+of\s+$", re.I)
+
+
+def place_of_the_nearby_town(doc: Doc) -> None:
+    """The story's first current violent record, placed no finer than a province, takes the town the
+    text calls "the nearby town of ...", when it lies in that province (or country): the incident
+    was near it, which a province's centre is not."""
+    violent = [m for m in doc.mentions if m.type in ("ASSAULT", "COERCE") and not m.historical and m.sentences]
+    if not violent:
+        return
+    m = min(violent, key=lambda m: min(m.sentences))
+    loc = m.location
+    if loc is None or loc.precision not in ("country", "admin1", "region") or _SPREAD.match(loc.text or ""):
+        return
+    for p in doc.places:
+        if p.place.precision not in ("city", "point") or p.place.lat is None \
+                or not _NEARBY_TOWN.search(doc.text[max(0, p.start - 30):p.start]):
+            continue
+        if p.place.country == loc.country and (loc.precision == "country" or p.place.admin1 == loc.admin1):
+            m.location = p.place
+        return
+
+
 def fill_places(doc: Doc) -> None:
     """Records whose sentences name no place take the article's main place; statements take the
     dateline's place (where the report, and so the statement, was made), or stay without one."""
     place_told_again(doc)
     place_of_the_site(doc)
+    place_of_the_nearby_town(doc)
     dateline = filed = dateline_place(doc)
     # world news: an act whose sentences name no place is placed in the article's country (a town
     # named elsewhere in the article is often not where this act was); the conflict region's
@@ -379,7 +408,8 @@ def fill_places(doc: Doc) -> None:
         for m in doc.mentions:
             # "killed in eastern Syria" in a story about one front: the front's place says more
             if m.location is not None and m.location.precision == "country" and not m.historical \
-                    and m.type not in STATEMENTS and m.location.country == focus.country:
+                    and m.type not in STATEMENTS and m.location.country == focus.country \
+                    and not _SPREAD.match(m.location.text or ""):
                 m.location = focus
     for m in doc.mentions:
         abroad = _embassy_state(m)
