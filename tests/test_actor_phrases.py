@@ -407,3 +407,15 @@ def test_a_person_the_text_says_is_named_so_is_that_person_and_her_pronoun():
     assert antecedent(doc, text.index("she was"), "she").actor.name == "Rosalinda"
     # a place or a state "named" is no person
     assert not [a for a in actors_of("The report named Kenya and a town named Garissa.") if a.actor.id == "PERSON"]
+
+
+def test_a_headline_country_label_is_no_actor():
+    title = "Zambia: Jailed Bloggers Must Be Freed"
+    doc = find_actors(Doc(article=Article(text=title), text=title))
+    assert not [a for a in doc.actors if a.text == "Zambia"]
+
+
+def test_a_country_opening_a_headline_without_a_colon_stays_an_actor():
+    title = "Kenya rejects the report on the detentions"
+    doc = find_actors(Doc(article=Article(text=title), text=title))
+    assert [a.actor.country for a in doc.actors if a.text == "Kenya"] == ["KE"]

@@ -217,3 +217,13 @@ def test_save_the_children_is_the_charity_only_as_its_name_is_written() -> None:
 def test_a_state_police_named_by_its_proper_name_keeps_that_name(text, name) -> None:
     found = [(a.actor.name, a.actor.kind) for a in find_actors(Doc(article=Article(text=text), text=text)).actors]
     assert (name, "police") in found, found
+
+
+def test_a_title_given_to_one_person_alone_names_that_person():
+    found = actors_of("Pastor Ruth Adeyemi led the vigil on Sunday. The pastor then accused the governor of neglect.")
+    assert ("The pastor", "Ruth Adeyemi") in [(text, name) for text, name, _ in found]
+
+
+def test_a_title_given_to_two_people_names_neither():
+    found = actors_of("Pastor Ruth Adeyemi and Pastor John Okafor led the vigil. The pastor then spoke to reporters.")
+    assert not [text for text, _, _ in found if text == "The pastor"]

@@ -72,3 +72,10 @@ def test_a_protest_the_police_stopped_is_one_with_intervention(staged, mention) 
         assert _protest_as_coded(staged, mention, text) == "Protest with intervention", text
     calm = "The teachers held a rally outside the ministry and went home before noon."
     assert _protest_as_coded(staged, mention, calm) == "Peaceful protest"
+
+
+def test_a_sentence_with_no_court_named_is_the_judiciary_of_the_place(staged, mention) -> None:
+    m = _filled(staged, mention, "Two bloggers were sentenced to three years in prison in Tehran on Monday.",
+                "sentenced", "COERCE", mode="legal")
+    assert m.actor1 is not None and (m.actor1.name, m.actor1.kind, m.actor1.country, m.actor1.basis) == (
+        "Iranian judiciary", "government", "IR", "inferred")

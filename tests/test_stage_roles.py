@@ -229,3 +229,9 @@ def test_who_tells_of_an_arrest_is_not_its_target() -> None:
 
     [record] = [m for m in sitrep.extract("Police detained Jane Roe on Sunday, her lawyer said.", published="2024-06-13")]
     assert record.type == "COERCE" and record.actor2 is not None and record.actor2.label == "Jane Roe"
+
+
+def test_the_first_of_a_list_of_speakers_after_a_demand_makes_it(staged) -> None:
+    found = _roles(staged, "Two bloggers held in Kenya must be freed, Amnesty International, the Tamu Legal Aid Trust "
+                           "and Human Rights Watch have said.", "must be freed", "REQUEST")
+    assert found[0] is not None and found[0].actor.id == "AMNESTY"

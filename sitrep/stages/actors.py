@@ -124,6 +124,14 @@ def _capital_governments(doc: Doc, matches: list[ActorMatch]) -> list[ActorMatch
     return out
 
 
+_TOPIC_LABEL = re.compile(r"\s*:\s")
+
+
+def _line_start(text: str, at: int) -> bool:
+    """Nothing but blanks before ``at`` on its line (a headline's or a heading's first words)."""
+    return text[text.rfind("\n", 0, at) + 1:at].strip() == ""
+
+
 _COMPOUND_AFTER = re.compile(r"-[a-z]")  # "London-based", "Damascus-backed": the town qualifies a word
 
 
@@ -432,6 +440,8 @@ def find_actors(doc: Doc) -> Doc:
     for m in matches:
         if m.text.lower() in capitals and (doc.in_dateline_place(m.start) or _COMPOUND_AFTER.match(doc.text, m.end)):
             continue  # "Beirut London- Warplanes ...", "the London-based monitor": a city, not its government
+        if _TOPIC_LABEL.match(doc.text, m.end) and _line_start(doc.text, m.start) and _is_country_word(m):
+            continue  # "Yemen: Journalists must be freed": a headline's label for the story's country, not a speaker
         prev = merged[-1] if merged else None
         # "ISIS terrorists", "Nusra Front militants": the specific actor keeps the generic label
         if (
@@ -849,7 +859,7 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
     ends = {m.end + len(gap) for m in matches for gap in re.findall(r"^\s+", text[m.end:m.end + 3])}
     people: dict[str, tuple[str, str]] = {}  # surname -> (full name, kind)
     ranks: set[str] = set()
-    holders: dict[str, set[str]] = {}  # an office's title -> the surnames of those the text gives it
+    titled: dict[str, set[str]] = {}  # a title -> the surnames of those the text gives it
     for found in _introduced().finditer(text):
         name = found.group(1) or found.group(2) or found.group(3) or found.group(4) or found.group(5)
         if not name or not _plain_name(name, alone=bool(found.group(5))) or _title_case(text, found.start()):
@@ -866,12 +876,16 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             continue
         if len(surname) >= 3 and (surname not in people or people[surname][1] == "civilians" and title):
             people[surname] = (people[surname][0] if surname in people else name, kind)
-            if title and kind in _OFFICES:
-                holders.setdefault(title, set()).add(surname)
+            if title and (kind in _OFFICES or person_titles().get(title) not in _OFFICES):
+                titled.setdefault(title, set()).add(surname)  # not a former office's holder
     for surname in ranks:
         people.pop(surname, None)
     if not people:
         return matches
+    # "the judge" names the holder of an office held by one person at a time; "the bishop", "the
+    # lawyer" name the one person the text gives that title, when it gives it to no other
+    holders = {title: surnames for title, surnames in titled.items()
+               if len(surnames) == 1 or person_titles().get(title) in _OFFICES}
     added: list[ActorMatch] = []
     absorbed: set[int] = set()
     for surname, (name, kind) in people.items():

@@ -319,7 +319,8 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
         court = _named_court(doc, country)
         if court is not None:
             return court
-    body = "government" if m.mode in ("legal", "restrict") else "police"
+    # a charge, trial or sentence is the courts' and prosecutors' act: the state's judiciary
+    body = "judiciary" if m.mode == "legal" else "government" if m.mode == "restrict" else "police"
     if body == "police" and doc is not None and not any(
             a.actor.kind == "police" and a.actor.country in (None, country) for a in doc.actors):
         # an arrest in a story that never names that state's police ("UN staff were detained in Addis

@@ -388,11 +388,38 @@ def _demander(doc: Doc, sentence: Sentence) -> ActorMatch | None:
         for attribution in reversed(said):
             named = [a for a in doc.in_sentence(doc.actors, s) if attribution.start <= a.start < attribution.end
                      and not a.demonym and a.actor.id not in UNLISTED_IDS and not a.actor.generic]
+            if named and named[0].start == attribution.start:  # "..., A, B and HRW have said": the list's first
+                named = _speakers_before(doc, s, named[0].start, _LIST_GAP) + named
+            named = named or _speakers_before(doc, s, attribution.start)
             if named:
                 return named[0]
         if said:
             return None  # the nearest voice is one we cannot name
     return None
+
+
+# what may stand between a speaker named after the demand and the speech verb ("..., HRW has said")
+_AUX_BEFORE_CUE = re.compile(r"[\s,]*(?:(?:has|have|had|also|jointly)\s+)*$", re.I)
+# between the speakers of a list ("Amnesty International, Human Rights Watch and the Carter Foundation"),
+# with any body the dictionary does not know in between ("..., Mwatana for Human Rights, ...")
+_CAPITALISED_NAME = r"(?:the\s+)?[A-Z][\w\-'’]*(?:\s+(?:for|of|on|and|[A-Z][\w\-'’]*))*?"
+_LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_LIST_GAP = re.compile(rf"{_LIST_SEPARATOR}(?:{_CAPITALISED_NAME}{_LIST_SEPARATOR})*(?:the\s+)?")
+
+
+def _speakers_before(doc: Doc, sentence: Sentence, cue: int, gap: re.Pattern = _AUX_BEFORE_CUE) -> list[ActorMatch]:
+    """The named bodies just before a speech verb, one or a list ("..., Amnesty International, HRW and
+    the Carter Foundation have said"): the speakers of a demand told before them, the first named first."""
+    named = [a for a in doc.in_sentence(doc.actors, sentence) if a.end <= cue and not a.demonym and not a.actor.generic]
+    out: list[ActorMatch] = []
+    edge = cue
+    for a in reversed(named):
+        if not gap.fullmatch(doc.text, a.end, edge):
+            break
+        out.insert(0, a)
+        edge, gap = a.start, _LIST_GAP
+    # a body the dictionary does not list may stand in the list, but the demand is a listed one's
+    return [a for a in out if a.actor.id not in UNLISTED_IDS]
 
 
 SPEECH_BETWEEN = re.compile(
