@@ -139,3 +139,19 @@ def test_the_outlets_own_name_is_not_a_source(staged) -> None:
 ])
 def test_no_outlet_speaker_from_a_common_noun_or_a_relative_clause(staged, text: str) -> None:
     assert all(not (a.claim.by or "").isupper() for a in staged(text, upto="claims").attributions)
+
+
+# an abbreviated rank before a name is a title, not the end of a sentence: the ranked person speaks
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\"They forced her into a van,\" Lt. Jane Roe told reporters on Monday.", "Lt. Jane Roe"),
+    ("Sgt. Tom Vale said the two suspects were arrested near the harbour.", "Sgt. Tom Vale"),
+])
+def test_a_rank_abbreviation_before_a_name_does_not_cut_the_speaker(staged, text: str, speaker: str) -> None:
+    assert _claims(staged, text) == [(speaker, "reported")]
+
+
+def test_a_demonym_after_a_possessive_names_a_part_of_the_owner_not_a_state(staged) -> None:
+    # "the broadcaster's Syrian service": the broadcaster speaks through its service; Syria does not
+    doc = staged("Gunmen kidnapped two aid workers near the border, the broadcaster's Syrian service reported.", upto="claims")
+    (a,) = doc.attributions
+    assert a.claim.modality == "reported" and "Syria" not in (a.claim.source or "")

@@ -101,12 +101,17 @@ _CIVIL_SPEAKER = re.compile(r"\b(?:observatory|monitors?|monitoring|activists?|r
                             r"rescuers|opposition|NGOs?|organi[sz]ations?|watchdogs?|journalists?|civil defen[cs]e)\b", re.I)
 
 
+_OWNED_BEFORE = re.compile(r"['’]s?\s+$")
+
+
 def _source_for(doc: Doc, start: int, end: int) -> str | None:
     # "doctors in the rebel-held town": the rebels hold the town, they do not speak
     inside = [a for a in doc.in_span(doc.actors, start, end) if not _HELD_AFTER.match(doc.text[a.end:a.end + 12])
               # "Jane Roe's lawyers said": the person owns the speakers, and does not speak
               and not (person_owner(doc.text, a) and a.end < end)
-              and not (a.demonym and _CIVIL_SPEAKER.search(doc.text, a.end, end))]
+              and not (a.demonym and _CIVIL_SPEAKER.search(doc.text, a.end, end))
+              # "the broadcaster's Arabic service": the demonym says which part of the owner speaks
+              and not (a.demonym and _OWNED_BEFORE.search(doc.text, max(start, a.start - 3), a.start))]
     for actor in inside:
         if not actor.actor.generic and actor.actor.name:
             return actor.actor.name
@@ -443,3 +448,4 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
                                                  evidence=Evidence(doc.text[s:e], s, e)), "disputed"))
     found.sort(key=lambda a: a.start)
     return found
+
