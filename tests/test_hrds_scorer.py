@@ -576,3 +576,23 @@ def test_an_article_that_opens_with_a_detention_is_labelled_by_it_not_by_an_othe
     # a trial that reports no detention keeps its "other" harm; an arrest without sentence indices is unchanged
     assert H.violations([rec("COERCE", "legal") | {"sentences": [0]}]) == {"other"}
     assert H.violations([rec()]) == {"arbitrary detention", "other"}
+
+
+def test_a_violation_only_planned_or_possible_names_no_act():
+    # a plan and a modal possibility govern the word after them: no act was done
+    assert H.worded_violations("Prosecutors say the men were planning to kidnap a reporter.") == set()
+    assert H.worded_violations("Guards warned that he could be killed if he spoke.") == set()
+    assert H.worded_violations("The pair were part of a plot to abduct the mayor.") == set()
+    # a warrant carried out is no execution
+    assert H.worded_violations("Officers executed two search warrants on Monday.") == set()
+    # the act done still counts, in the same sentence too, and so does an attempt on a life
+    assert H.worded_violations("He was kidnapped after a plan to kill him failed.") == {"kidnapping"}
+    assert H.worded_violations("The attempted assassination of the mayor shocked the town.") == {"killing"}
+    assert H.worded_violations("Three prisoners were executed at dawn.") == {"killing"}
+    # a conspiracy is the name of a charge, often for acts done: still read
+    assert H.worded_violations("He admitted conspiring to torture the hostages.") == {"torture"}
+    # repeated mentions do not count a planned act
+    told = ["A plot to kidnap the editor was foiled.", "They were plotting to kidnap him for months.",
+            "Police said they planned to kidnap two more."]
+    assert "kidnapping" not in H.repeated_violations(told)
+    assert "kidnapping" in H.repeated_violations([t.replace("to kidnap", "and kidnapped") for t in told])

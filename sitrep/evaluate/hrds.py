@@ -34,7 +34,8 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   the headline name ("arrested and tortured", "forcibly disappeared"), and those the article names
   three times or more anywhere (hrds_labels.yaml, repeated_mentions); with no violent record, the
   words of the other records' sentences ("protest against the arrest of"); none -> "unknown", as
-  the paper's scorer does. An abduction by a state organ is no kidnapping; an abduction is no
+  the paper's scorer does; a word naming an act only planned or possible ("a plot to kidnap",
+  "could be killed") names none. An abduction by a state organ is no kidnapping; an abduction is no
   "other" harm besides, nor is there one in an article whose main record is an abduction (nor a
   detention, unless the state's organs abducted); a torture or an abduction told only past the
   article's first sentences (told_within) is background, and so is the harm of no named class of an
@@ -432,9 +433,27 @@ def _fallback_words() -> dict[str, re.Pattern[str]]:
             for name, rule in _labels()["violations"].items() if rule.get("words_without_violent_record")}
 
 
+@cache
+def _unrealised_pattern() -> re.Pattern[str]:
+    """A plan or a possibility and the word it governs ("a plot to kidnap", "could be killed"), and a
+    warrant or an order "executed" (hrds_labels.yaml, unrealised): no act done, so not read."""
+    cues = _labels()["unrealised"]
+    word = r"[\w'’-]+"
+    return re.compile(rf"\b(?:{lexicon.alternation(cues['plans'])}) to {word}"
+                      rf"|\b(?:{lexicon.alternation(cues['modals'])}) (?:be|have been) {word}"
+                      rf"|\bexecuted(?: {word}){{0,2}}? (?:{lexicon.alternation(cues['carried_out'])})\b", re.I)
+
+
+def _realised(text: str | None) -> str | None:
+    """The text without the words that name an act not done (_unrealised_pattern)."""
+    return _unrealised_pattern().sub(" ", text) if text else text
+
+
 def worded_violations(text: str | None, fallback: bool = False) -> set[str]:
     """The violations a sentence names in words (hrds_labels.yaml, violations: words; with
-    ``fallback``, also the words read only in an article with no violent or coercive record)."""
+    ``fallback``, also the words read only in an article with no violent or coercive record); a word
+    naming an act only planned or possible ("a plot to kidnap", "could be killed") is not read."""
+    text = _realised(text)
     patterns = [_violation_words(), _fallback_words()] if fallback else [_violation_words()]
     return {name for table in patterns for name, words in table.items() if text and words.search(text)}
 
@@ -445,6 +464,7 @@ def repeated_violations(texts: list[str | None]) -> set[str]:
     threats, harassment, charges, censorship told again and again)."""
     rules = _labels()["violations"]
     least = {name: int(rules[name].get("repeated_mentions", _labels()["repeated_mentions"])) for name in rules}
+    texts = [_realised(text) for text in texts]
     return {name for table in (_violation_words(), _fallback_words()) for name, words in table.items()
             if sum(len(words.findall(text)) for text in texts if text) >= least[name]}
 
