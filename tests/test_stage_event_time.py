@@ -132,3 +132,19 @@ def test_a_credit_after_a_full_stop_still_opens_the_next_sentence(staged) -> Non
                  published="2024-03-16")
     assert [s.text for s in doc.sentences] == ["Smoke rises over a damaged street in Idlib.",
                                                "(Reuters Photo) Troops shelled the town on Friday."]
+
+
+@pytest.mark.parametrize(("second", "value", "basis"), [
+    # the month is the truce's, told after its own verb: the strike keeps the report's day
+    ("At least 12 people were killed in the Idlib market by jets and a truce between the army and rebels "
+     "that was brokered by Turkey collapsed last month.", "2024-03-14", "published"),
+    # the month told of the killing itself still dates it
+    ("At least 12 people were killed in the Idlib market by jets last month.", "2024-02", "text"),
+])
+def test_a_period_a_merged_sentence_gives_another_act_does_not_date_the_record(second, value, basis) -> None:
+    from sitrep.pipeline import extract
+
+    found = extract("Jets pounded a market in eastern Idlib killing 12 people. " + second, published="2024-03-14")
+    strike = next(m for m in found if m.type == "ASSAULT")
+    assert strike.sentences == [0, 1]
+    assert strike.date is not None and (strike.date.value, strike.date.basis) == (value, basis)

@@ -118,6 +118,20 @@ def _in_other_clause(doc: Doc, sentence: Sentence, act_at: int, at: int) -> bool
     return False
 
 
+def _other_acts_period(doc: Doc, sentence: Sentence, act: Trigger, at: int) -> bool:
+    """"Jets killed 26 people ... a ceasefire that was mediated by Washington collapsed last month": a period
+    told after a verb of another kind of act, which stands between it and the act, dates that act (a clause
+    describing the act's own noun, "a ceasefire that was mediated by ...", is the act's own)."""
+    head = token_at(doc, sentence.index, act.start)
+    for other in doc.in_sentence(doc.triggers, sentence):
+        if other.type != act.type and act.end <= other.start and other.end <= at:
+            token = token_at(doc, sentence.index, other.start)
+            if token is not None and token.pos_ == "VERB" and (
+                    head is None or token.head.i != head.i and token.i != predicate(head).i):
+                return True
+    return False
+
+
 def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None, bool]:
     dates = [d for d in doc.in_sentence(doc.dates, sentence)
              # not a citation "(Statement, 15 March)"; a bracket the clause's preposition opens is no
@@ -207,7 +221,8 @@ def borrowed_period(doc: Doc, m: EventMention) -> bool:
     """A record whose only date is a period ("last week", "earlier this month") read in another
     sentence it took in, when that period holds the publication day: the act told as the day's news
     is better dated by that day (assumed) than by a vaguer span another sentence gave to its own act;
-    so is one whose period opens the sentence it took in ("Last month, attacks killed 60"): a tally's span."""
+    so is one whose period opens the sentence it took in ("Last month, attacks killed 60"): a tally's span,
+    and one whose period that sentence gives to another kind of act (see ``_other_acts_period``)."""
     when, published = m.date, doc.article.published
     if when is None or when.basis != "text" or when.precision not in ("month", "year") or when.evidence is None \
             or not published or m.evidence.start <= when.evidence.start < m.evidence.end:
@@ -217,7 +232,14 @@ def borrowed_period(doc: Doc, m: EventMention) -> bool:
     # "Last month, attacks in the state killed more than 60 people": a period that opens the sentence
     # frames a tally of that span, not the day of the incident told before it
     sentence = next((s for s in doc.sentences if s.start <= when.evidence.start < s.end), None)
-    return sentence is not None and _PERIOD_OPENS.fullmatch(doc.text, sentence.start, when.evidence.start) is not None
+    if sentence is None:
+        return False
+    # "..., killing 26. ... At least 26 people killed in Aleppo ... a ceasefire that was mediated by Moscow
+    # collapsed last month": a period that sentence gives another act (after its verb) is not this one's
+    acts = [t for t in doc.in_sentence(doc.triggers, sentence) if t.type == m.type and t.end <= when.evidence.start]
+    if acts and _other_acts_period(doc, sentence, acts[-1], when.evidence.start):
+        return True
+    return _PERIOD_OPENS.fullmatch(doc.text, sentence.start, when.evidence.start) is not None
 
 
 _PERIOD_OPENS = re.compile(r"\W*(?:(?:and|but|so)\s+)?(?:in|during|over|since|earlier|so\s+far)?\s*", re.I)
