@@ -39,3 +39,25 @@ def test_who_says_a_man_was_arrested_did_not_arrest_him(staged) -> None:
 def test_the_dead_of_a_passive_killing_are_its_target(staged) -> None:
     found = _label(staged, "Two soldiers were killed by gunmen near the town.", "killed", "ASSAULT")
     assert _ids(found) == ("GUNMEN", "MILITARY") and found.passive
+
+
+def _label_in(staged, text: str, word: str, etype: str) -> Roles:
+    """The roles of the act ``word`` names in whichever sentence of ``text`` holds it."""
+    doc = staged(text, upto="claims")
+    trigger = next(t for t in doc.triggers if t.text.startswith(word))
+    sentence = next(s for s in doc.sentences if s.start <= trigger.start < s.end)
+    spans = [(a.start, a.end) for a in doc.in_sentence(doc.attributions, sentence)]
+    return label_roles(doc, sentence, trigger, etype, spans)
+
+
+def test_he_who_began_a_hunger_strike_is_the_person_named_before(staged) -> None:
+    found = _label_in(staged, "Rustam Karimov, 34, was detained in May. On March 3 he began a hunger strike "
+                              "to protest his arrest, his lawyer said.", "hunger", "PROTEST")
+    assert found.actor1 is not None and found.actor1.actor.name == "Rustam Karimov"
+    # who tells of the strike is not the one it is aimed at
+    assert found.actor2 is None
+
+
+def test_the_subject_of_staging_a_walkout_is_its_actor(staged) -> None:
+    found = _label_in(staged, "On Monday the teachers staged a walkout over unpaid wages.", "walkout", "PROTEST")
+    assert found.actor1 is not None and found.actor1.text.lower().endswith("teachers")

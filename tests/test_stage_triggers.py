@@ -261,3 +261,10 @@ def test_a_long_running_war_is_no_act(staged, text, word) -> None:
 ])
 def test_a_body_able_to_fight_is_no_fighting(staged, text, fought) -> None:
     assert (("fighting", "ASSAULT") in _types(staged, text)) is fought
+
+
+def test_a_verdict_on_a_person_told_with_an_apposition_is_a_conviction(staged) -> None:
+    # the one found guilty is named in an apposition between commas, its words more than six
+    found = _types(staged, "A district court on Monday found the poet and former teacher, Ali Vohidov, guilty of insulting "
+                           "the president.")
+    assert ("found", "COERCE") in found

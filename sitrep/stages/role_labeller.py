@@ -222,7 +222,8 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         # "jets struck", "gunmen opened fire": the phrase's verb carries the act's arguments
         head = head_of(span_tokens(doc, sentence.index, trigger.start, trigger.end))
         token = head if head is not None and head.pos_ == "VERB" else token
-    parsed1, parsed2 = parse_roles(doc, sentence, token, claim_spans, etype in ("COERCE", "CONCEDE"))
+    parsed1, parsed2 = parse_roles(doc, sentence, token, claim_spans, etype in ("COERCE", "CONCEDE"),
+                                  committed_by=etype != "ASSAULT")
     # the words opening a sentence are its agent unless the parse names another or they
     # are a time ("Last week, ...")
     if token is not None and actor1 is not None and actor1.actor.id == "UNKNOWN_ACTOR" and (

@@ -170,7 +170,7 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             demander = _demander(doc, sentence)
             if demander is not None and (source is None or party_of(demander) != party_of(source)):
                 return demander, source
-        if etype == "COERCE" and target is not None and any(s <= target.start < e for s, e in claim_spans):
+        if etype in ("COERCE", "PROTEST") and target is not None and any(s <= target.start < e for s, e in claim_spans):
             target = None  # "Police detained him on Sunday, his lawyer said": who tells of the arrest is not its target
         return source, target
     # "opposition fighters", "Turkish troops": a demonym before a force names the side that fights
@@ -571,11 +571,23 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
 
 
 def parse_roles(doc: Doc, sentence: Sentence, token,  # noqa: ANN001 - a spaCy token or None
-                 claim_spans: list[tuple[int, int]], state_act: bool = False) -> tuple[ActorMatch | None, ActorMatch | None]:
-    """Agent and patient of the trigger word's act from the dependency parse (None where it says nothing)."""
+                 claim_spans: list[tuple[int, int]], state_act: bool = False,
+                 committed_by: bool = False) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """Agent and patient of the trigger word's act from the dependency parse (None where it says nothing);
+    ``committed_by``: a nominal act's agent may be the subject of the verb that commits it."""
     if token is None:
         return None, None
     agent, patient = arguments(token)
+    committer = None  # the subject of the verb committing a nominal act ("he began a hunger strike")
+    if committed_by and agent is None and token.pos_ in ("NOUN", "PROPN"):
+        # "she began a hunger strike", "the union staged a walkout": the act named as the object of a
+        # verb of committing it is done by that verb's subject (an attack's side is read by the
+        # sentence's patterns, which know a force's unit: "troops from an alliance launched an attack")
+        act = token.head if token.dep_ == "compound" else token
+        doer = act.head
+        if act.dep_ in ("dobj", "obj") and doer.pos_ == "VERB" and doer.lower_ in _PERPETRATING and not is_passive(doer):
+            agent = next((c for c in doer.children if c.dep_ == "nsubj"), None)
+            committer = agent
     verb = token.head if token.lower_ in _DEMAND_MODALS else predicate(token)
     if agent is not None and any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in verb.children):
         # "The authorities should release them": who is told to act is the demand's target
@@ -585,6 +597,12 @@ def parse_roles(doc: Doc, sentence: Sentence, token,  # noqa: ANN001 - a spaCy t
         agent, patient = None, patient or agent
     actor1 = argument_actor(doc, sentence, agent, claim_spans, state_act)
     actor2 = argument_actor(doc, sentence, patient, claim_spans)
+    if actor1 is None and committer is not None and committer.pos_ == "PRON" and committer.lower_ in ("he", "she"):
+        # "On May 2 he began a hunger strike": the one person named before acts, not an unnamed class
+        # (a verb's own pronoun subject, "he offered concessions", was tried: its antecedent is too
+        # often another person named in between)
+        actor1 = antecedent(doc, sentence.start + agent.idx, agent.lower_,
+                            (actor2.start, actor2.end) if actor2 is not None else None)
     if actor2 is None and patient is not None and patient.pos_ == "PRON":
         # "after she was summoned", "they sent him a summons": the one person named before
         actor2 = antecedent(doc, sentence.start + patient.idx, patient.lower_,

@@ -154,8 +154,9 @@ def _call_not_demand(text: str, t: Trigger) -> bool:
 # "executed five search warrants", "served an arrest warrant on him": a police search or arrest, no killing
 _WARRANT = re.compile(r"\b(?:execut(?:e|es|ed|ing)|serv(?:e|es|ed|ing))\s+(?:[\w\-'’]+\s+){0,3}?warrants?\b", re.I)
 # a court's verdict: "found the officer guilty of", "was found not guilty" (a conviction is legal
-# coercion, like "convicted"; an acquittal a release, like "acquitted")
-_VERDICT = re.compile(r"\b(found)\s+(?:(?!not\b|guilty\b)[\w\-'’.]+\s+){0,6}?(not\s+)?guilty\b", re.I)
+# coercion, like "convicted"; an acquittal a release, like "acquitted"); the one found may be told
+# with an apposition between commas ("found blogger and critic, Jane Roe, guilty")
+_VERDICT = re.compile(r"\b(found)\s+(?:(?!not\b|guilty\b)[\w\-'’.]+,?\s+){0,9}?(not\s+)?guilty\b", re.I)
 # a state listing a group as terrorist: a legal ban (PLOVER COERCE, as CAMEO's "ban political parties")
 _TERROR_LISTED = re.compile(r"\b(declar(?:e|es|ed|ing)|designat(?:e|es|ed|ing)|proscrib(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?|"
                             r"list(?:s|ed|ing)?)\s+(?:[\w\-'’.]+\s+){0,6}?(?:as\s+)?(?:an?\s+|one\s+of\s+the\s+)?"
