@@ -56,10 +56,13 @@ from sitrep.evaluate.records import evaluate_records
 # Session 17 (eleven branches, two rounds): P 0.867 R 0.797 F1 0.830, fully right 0.407 (120); type 0.945, acled
 # 0.929, actor1 0.830, actor2 0.779, place 0.877, date 0.902, killed 0.957, claim 0.881 (235 matched); HRDs
 # violations 0.688 (the mapping only). Fully right, actor1, actor2, place and violations floors raised.
-RECORDS_MINIMUMS = {"precision": 0.855, "recall": 0.785, "f1": 0.82, "fully_right": 0.40}
-FIELD_MINIMUMS = {"type": 0.935, "acled": 0.915, "actor1": 0.82, "actor2": 0.77, "place": 0.87, "date": 0.885,
+# Session 18 (nine branches, two rounds): P 0.868 R 0.800 F1 0.833, fully right 0.417 (123); type 0.945, acled
+# 0.929, actor1 0.831, actor2 0.784, place 0.890, date 0.907, killed 0.958, claim 0.886 (236 matched); HRDs
+# violations 0.712 (the mapping only). Recall, F1, fully right, actor2, place, date and violations floors raised.
+RECORDS_MINIMUMS = {"precision": 0.855, "recall": 0.79, "f1": 0.825, "fully_right": 0.41}
+FIELD_MINIMUMS = {"type": 0.935, "acled": 0.915, "actor1": 0.82, "actor2": 0.775, "place": 0.88, "date": 0.895,
                   "killed": 0.945, "claim": 0.875}
-HRDS_MINIMUMS = {"country": 0.73, "perpetrator_type": 0.62, "violations_f1": 0.675, "year": 0.46}
+HRDS_MINIMUMS = {"country": 0.73, "perpetrator_type": 0.62, "violations_f1": 0.70, "year": 0.46}
 
 
 @pytest.fixture(scope="module")
