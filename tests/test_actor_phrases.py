@@ -419,3 +419,14 @@ def test_a_country_opening_a_headline_without_a_colon_stays_an_actor():
     title = "Kenya rejects the report on the detentions"
     doc = find_actors(Doc(article=Article(text=title), text=title))
     assert [a.actor.country for a in doc.actors if a.text == "Kenya"] == ["KE"]
+
+
+def test_a_state_named_like_a_division_of_the_story_country_is_that_division():
+    from sitrep.resolve.actors import resolve_entry
+
+    # in a Nigerian story "in Niger" is Niger State: the delegation stays the Federal Government's
+    nigerian = resolve_entry("A Federal Government team sent by the president to the governor in Niger", "NG")
+    assert nigerian is not None and nigerian.country == "NG"
+    # elsewhere the same words name the state of Niger
+    assert resolve_entry("the government of Niger", "NG").country == "NE"
+    assert resolve_entry("A Federal Government team sent to the governor in Niger", "FR").country == "NE"

@@ -315,6 +315,17 @@ class _IsoDivision(NamedTuple):
     names: tuple[str, ...]  # the ISO name and its other names ("Rheinland-Pfalz", "Rhineland-Palatinate")
 
 
+def is_division_name(country: str | None, name: str) -> bool:
+    """``name`` is a first-level division of ``country`` by one of its names: "Niger" in Nigeria
+    (Niger State), "Georgia" in the United States, "Mexico" in Mexico (the State of Mexico)."""
+    return bool(country) and (country.upper(), _fold_cached(name)) in _division_keys()
+
+
+@lru_cache(maxsize=1)
+def _division_keys() -> frozenset[tuple[str, str]]:
+    return frozenset(_iso_divisions())
+
+
 def _iso_divisions() -> dict[tuple[str, str], _IsoDivision]:
     """(country, folded name) -> each first-level ISO 3166-2 division: geocoded point and names."""
     data = json.loads(_package_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))

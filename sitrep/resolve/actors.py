@@ -433,12 +433,19 @@ _GROUP_SHAPE = re.compile(
 
 
 @lru_cache(maxsize=8192)
-def phrase_country(words: str) -> tuple[str | None, int]:
-    """The state a phrase names as its actor's own (a demonym, a name, a capital), and where."""
+def phrase_country(words: str, context: str | None = None) -> tuple[str | None, int]:
+    """The state a phrase names as its actor's own (a demonym, a name, a capital), and where.
+
+    With the story's ``context`` country, a state's name that is also one of that country's own
+    first-level divisions is the division ("a delegation ... in Niger" in a Nigerian story is in
+    Niger State), not another state."""
+    from sitrep.geo.gazetteer import is_division_name
     from sitrep.lexicon import find_countries
 
     for m in find_countries(words):
         if _NOT_OWN.search(words[max(0, m.start - 5):m.start]) or _NOT_OWN_AFTER.match(words[m.end:m.end + 12]):
+            continue
+        if context and m.how == "name" and m.iso2 != context and is_division_name(context, words[m.start:m.end]):
             continue
         return m.iso2, m.start
     return None, -1
@@ -480,7 +487,7 @@ def resolve_entry(words: str, context_country: str | None = None, state_act: boo
     if heads:
         start, end, key = heads[-1]
         # "hundreds of protesters", "members of the police": the head after "of" is the actor's
-        country, _ = phrase_country(region)
+        country, _ = phrase_country(region, context_country)
         head = region[start:end].lower()
         cls = actor_classes()[key]
         if head in cls.weak and country is None and not (state_act and cls.state and context_country):
