@@ -173,7 +173,8 @@ def predict(article: Article, pipeline: Pipeline) -> Prediction:
         if main.actor1 and main.actor1.id == "SYR_OPP" and any(w in label for w in _UNNAMED):
             perpetrator = "unknown"
         # FA-KES codes the article's total: a headline summing separate attacks counts them all
-        summed = doc.extra.get("summed_tolls", {}).get(id(main))
+        owner, summed = doc.extra.get("summed_tolls", {}).get(id(main), (None, None))
+        summed = summed if owner is main else None
         civilians, noncivilians, children, women = _counts(replace(main, casualties=summed) if summed else main)
     event_day = main.date.value if main and main.date and main.date.precision == "day" else article.published
     # FA-KES's "date" follows the report: on the development half it equals the article's

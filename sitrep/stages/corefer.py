@@ -440,7 +440,8 @@ def own_share_of_a_sum(doc: Doc) -> None:
             continue
         rest = [c for c in m.casualties if c is not total and c is not own]
         # the article's whole toll as told, for tasks that code an article's total (FA-KES)
-        doc.extra.setdefault("summed_tolls", {})[id(m)] = list(m.casualties)
+        # (keyed by id() with the mention itself kept, so that a reused id never finds another's toll)
+        doc.extra.setdefault("summed_tolls", {})[id(m)] = (m, list(m.casualties))
         m.casualties = [replace(own, subset=False)] + rest
 
 
