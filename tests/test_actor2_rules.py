@@ -260,3 +260,21 @@ def test_a_description_after_a_named_group_is_that_group_not_its_members():
     assert moves
     assert moves[0].actor2 is not None and moves[0].actor2.name == "Syrian Democratic Forces", moves[0].actor2
 
+
+
+def test_a_passive_call_to_free_a_held_person_is_addressed_to_those_who_hold_him():
+    # the held person told before "should be released" is the one to be freed, not the addressee
+    text = ("Police in Harare detained the opposition organiser Tom Moyo on Saturday. "
+            "\u201cHe is a prisoner of conscience and should be immediately and unconditionally released,\u201d "
+            "Human Rights Watch said on Monday.")
+    calls = of_type("REQUEST", text)
+    assert calls
+    assert all(m.actor2 is not None and (m.actor2.kind, m.actor2.country) == ("police", "ZW") for m in calls), \
+        [(m.actor2.name if m.actor2 else None) for m in calls]
+
+
+def test_the_people_a_bare_participle_of_release_describes_are_the_ones_released():
+    released = of_type("CONCEDE", "On Tuesday she was one of the forty prisoners released from the jail in Kano.")
+    assert released
+    assert all(m.actor1 is None or m.actor1.kind != "civilians" for m in released)
+    assert any(m.actor2 is not None and m.actor2.kind == "civilians" for m in released)

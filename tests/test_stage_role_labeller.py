@@ -61,3 +61,10 @@ def test_he_who_began_a_hunger_strike_is_the_person_named_before(staged) -> None
 def test_the_subject_of_staging_a_walkout_is_its_actor(staged) -> None:
     found = _label_in(staged, "On Monday the teachers staged a walkout over unpaid wages.", "walkout", "PROTEST")
     assert found.actor1 is not None and found.actor1.text.lower().endswith("teachers")
+
+
+def test_the_noun_a_bare_past_participle_describes_is_what_was_done_to(staged) -> None:
+    # "the activists arrested in May": a passive relative clause cut short; its noun is the patient
+    found = _label(staged, "The court freed the three activists arrested in May.", "arrested", "COERCE")
+    assert found.actor2 is not None and found.actor2.actor.id == "HUMAN_RIGHTS_DEFENDERS"
+    assert found.actor1 is None or found.actor1.actor.id != "HUMAN_RIGHTS_DEFENDERS"

@@ -35,7 +35,7 @@ from sitrep.stages.doc import Doc
 from sitrep.stages.event_place import fill_places
 from sitrep.stages.event_time import dated_before, dated_later
 from sitrep.stages.realis import STATE_KINDS, claim_modality
-from sitrep.stages.roles import COUNT_BEFORE, as_actor
+from sitrep.stages.roles import COUNT_BEFORE, MUST_BE_BEFORE, as_actor
 
 _INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|batons?|"
                            r"broke up|break up|cracked down|crackdown|charged at|clashed with (?:police|security)|"
@@ -260,9 +260,12 @@ def holder_asked(doc: Doc, m: EventMention) -> Actor | None:
     them (the one that holds the same people first). None where the article names no such body."""
     said = _RELEASE_WORDS.search(m.evidence.text) if m.type == "REQUEST" else None
     target = m.actor2
+    # "He is a prisoner of conscience and should be released": the held people told before a release
+    # put in the passive are those to be freed, not those who must free them
+    passive = said is not None and MUST_BE_BEFORE.search(m.evidence.text, 0, said.start()) is not None
     if said is None or target is not None and (target.kind not in PEOPLE_KINDS or target.kind == "unknown"
                                                or target.evidence is None or target.evidence.field != m.evidence.field
-                                               or target.evidence.start < m.evidence.start + said.start()):
+                                               or target.evidence.start < m.evidence.start + said.start() and not passive):
         return None
     holds = [c for c in doc.mentions if c.type == "COERCE" and c.actor1 is not None and c.actor1.kind in STATE_KINDS]
     same = [c for c in holds if target is not None and c.actor2 is not None and c.actor2.id == target.id

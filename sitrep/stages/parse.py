@@ -402,6 +402,8 @@ def arguments(token) -> tuple[object | None, object | None]:  # noqa: ANN001
             patient = _understood_subject(p) or patient  # "at the airport" is where, not whom
         else:
             agent = agent or _understood_subject(p)
+    if patient is None and reduced_relative(p):
+        patient = p.head  # "the 25 people released", "three activists arrested in May": the noun it describes
     # "X, which ..., killed": the relative pronoun's antecedent; "forces that attacked"
     if agent is not None and agent.lower_ in ("which", "who", "that") and p.dep_ == "relcl":
         agent = p.head
@@ -420,6 +422,17 @@ def _opening_participle(p) -> bool:  # noqa: ANN001
     """A participle clause opening its sentence, with no subject of its own ("Having been moved ...,")."""
     return p.dep_ == "advcl" and p.tag_ in ("VBN", "VBG") and p.i < p.head.i \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in p.children)
+
+
+def reduced_relative(p) -> bool:  # noqa: ANN001
+    """A past participle right after the noun it describes, with no subject or auxiliary of its own
+    ("one of the 25 people released", "the activists detained last week"): a passive relative clause
+    cut short, so the noun is what the act was done to."""
+    # a headline's "Man charged with ... (sentenced)", the noun its subject or root, is a passive told
+    # without its auxiliary, read as such elsewhere
+    return p.dep_ == "acl" and p.tag_ == "VBN" and p.head.i < p.i and p.head.pos_ in ("NOUN", "PROPN", "PRON") \
+        and p.head.dep_ not in ("ROOT", "nsubj", "nsubjpass") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in p.children)
 
 
 def opening_passive(p) -> bool:  # noqa: ANN001

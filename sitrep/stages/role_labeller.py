@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Protocol
 from sitrep import lexicon
 from sitrep.resolve.actors import ActorEntry, ActorMatch
 from sitrep.stages.doc import Doc, Sentence, Trigger
-from sitrep.stages.parse import head_of, is_passive, opening_passive, predicate, span_tokens, subtree_span, token_at
+from sitrep.stages.parse import (
+    head_of,
+    is_passive,
+    opening_passive,
+    predicate,
+    reduced_relative,
+    span_tokens,
+    subtree_span,
+    token_at,
+)
 from sitrep.stages.realis import OWN_ACTS
 from sitrep.stages.roles import (
     FIGHTING_KINDS,
@@ -230,9 +239,10 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             parsed1 is not None or _TIME_WORDS.match(actor1.text)):
         actor1 = None
     passive = token is not None and is_passive(predicate(token))
-    # the patient of a passive is never its agent
+    # the patient of a passive is never its agent, nor the noun a bare participle describes ("the 25
+    # people released")
     if parsed2 is not None and actor1 is not None and actor1.start < parsed2.end and parsed2.start < actor1.end \
-            and passive:
+            and (passive or reduced_relative(predicate(token))):
         actor1 = None
     passive_patient = etype != "ASSAULT" and passive
     spoken = False  # a passive act told by a speaker named before it ("Police say X was arrested")

@@ -378,6 +378,8 @@ _ADVERBS = r"(?:\w+ly\s+(?:(?:and|or)\s+)?)*"
 MUST_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+" + _ADVERBS
                          + r"(?:(?!\w+ly\b|and\b|or\b)\w+\s+" + _ADVERBS + r"){0,3}$", re.I)
 _DEMANDED = re.compile(MUST_BEFORE.pattern + r"|^(?:must|should|ought)\s", re.I)
+# "should be immediately and unconditionally released": the duty put in the passive, right before its verb
+MUST_BE_BEFORE = re.compile(r"\b(?:must|should|has to|have to|ought to)\s+be\s+" + _ADVERBS + r"$", re.I)
 
 
 def _demander(doc: Doc, sentence: Sentence) -> ActorMatch | None:
