@@ -596,3 +596,22 @@ def test_a_violation_only_planned_or_possible_names_no_act():
             "Police said they planned to kidnap two more."]
     assert "kidnapping" not in H.repeated_violations(told)
     assert "kidnapping" in H.repeated_violations([t.replace("to kidnap", "and kidnapped") for t in told])
+
+
+def test_a_headline_naming_a_killing_or_an_abduction_and_no_detention_gives_no_detention():
+    # "Village chief shot dead in night raid" ... "Police later arrested three men in the forest."
+    def told(title: str) -> list[dict]:
+        killing = rec("ASSAULT", "targeted", kind="unknown", label="gunmen", killed=1) | {
+            "sentences": [0], "article": {"title": title}}
+        return [killing, rec() | {"sentences": [4]}]
+    assert "arbitrary detention" not in H.violations(told("Village chief shot dead in night raid"))
+    assert "arbitrary detention" not in H.violations(told("Trader kidnapped on the highway to the capital"))
+    assert "killing" in H.violations(told("Village chief shot dead in night raid"))
+    # a headline naming the detention as well keeps it
+    assert "arbitrary detention" in H.violations(told("Village chief killed, three arrested"))
+    # torture is done to prisoners: a headline naming it keeps the detention the body tells
+    assert "arbitrary detention" in H.violations(told("Prisoners tortured in the northern jail"))
+    # a headline naming none of them changes nothing
+    assert "arbitrary detention" in H.violations(told("Night of fear in the village"))
+    # a killing only planned names none
+    assert "arbitrary detention" in H.violations(told("Men accused of a plot to kill the mayor"))

@@ -551,6 +551,12 @@ def violations(records: list[dict[str, Any]], sentences: list[str] | None = None
     told = [i for i in main.get("sentences") or [] if isinstance(i, int)]
     if "arbitrary detention" in found and _law_act(main) and told and min(told) == 0:
         found -= {name for name, rule in _labels()["violations"].items() if mode in rule.get("lede_detention_modes", [])}
+    # a headline that names a killing or an abduction and not this violation tells what the story is
+    # about: the arrests its body tells are the law's answer or a side detail (hrds_labels.yaml,
+    # not_with_headline)
+    headline = worded_violations((records[0].get("article") or {}).get("title")) if records else set()
+    found -= {name for name, rule in _labels()["violations"].items()
+              if name not in headline and headline & set(rule.get("not_with_headline", []))}
     return found or {"unknown"}
 
 
