@@ -43,7 +43,8 @@ Its records are turned into HRDsAttack's labels by the reviewed mapping in
   that opens with the arrest or the trial it reports as a detention (lede_detention_modes); sexual violence is "other", not torture; in an article about a crime the law
   answers, the arrests of its suspects are no arbitrary detention, nor anywhere is the arrest of one
   its words name a suspect or an offender ("two suspected bandits"), nor an arrest its own
-  sentence tells is for a violent crime ("a man was detained over the murder of").
+  sentence tells is for a violent crime ("a man was detained over the murder of"), nor in an article
+  whose headline names a killing or an abduction and no detention (not_with_headline).
 * **year / month / day**: from the violent or coercive record whose date the text states (past
   ones too: the attack an article is about is often one it recounts): a recounted act the text
   dates by the calendar first, then any act so dated, then a recounted one, then any (a date
