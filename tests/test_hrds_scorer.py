@@ -615,3 +615,19 @@ def test_a_headline_naming_a_killing_or_an_abduction_and_no_detention_gives_no_d
     assert "arbitrary detention" in H.violations(told("Night of fear in the village"))
     # a killing only planned names none
     assert "arbitrary detention" in H.violations(told("Men accused of a plot to kill the mayor"))
+
+
+def test_the_headline_names_the_country_when_the_records_place_none_or_tie():
+    # no record at all: the first state the headline names (by name, demonym or capital)
+    assert H.predict([], "2021-03-08", [], title="Kenyan teachers strike over unpaid wages")["country"] == "KE"
+    assert H.predict([], "2021-03-08", [], title="A strike over unpaid wages")["country"] is None
+    # records in two states as often each: the one the headline names wins the tie
+    tied = [rec(country="NG"), rec(etype="ASSAULT", mode="beat", country="GH")]
+    tied[0]["article"] = {"title": "Ghana: union leaders beaten at rally"}
+    assert H.predict(tied, "2021-03-08")["country"] == "GH"
+    # the headline does not outweigh where most of the records are placed
+    most = [rec(country="NG"), rec(country="NG"), rec(etype="ASSAULT", mode="beat", country="GH")]
+    most[0]["article"] = {"title": "Ghana: union leaders beaten at rally"}
+    assert H.predict(most, "2021-03-08")["country"] == "NG"
+    # a territory the headline names is read as its sovereign state, as the records' places are
+    assert H.predict([], "2021-03-08", [], title="Hong Kong police arrest five")["country"] == "CN"
