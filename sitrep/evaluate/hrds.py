@@ -629,7 +629,7 @@ def predict(records: list[dict[str, Any]], published: str | None = None,
         country = placed.most_common(1)[0][0]
     # the states the headline names (by name, demonym or capital): of the countries most records are
     # placed in, the headline's; with no record placed, the first it names
-    title = (records[0].get("article") or {}).get("title") if records else title
+    title = ((records[0].get("article") or {}).get("title") if records else None) or title
     named_states = [sovereign.get(m.iso2, m.iso2) for m in lexicon.find_countries(title or "")]
     top = {c for c, n in placed.items() if n == max(placed.values())}
     country = next((c for c in named_states if c in top), country) if placed else next(iter(named_states), country)
