@@ -596,3 +596,38 @@ def test_a_violation_only_planned_or_possible_names_no_act():
             "Police said they planned to kidnap two more."]
     assert "kidnapping" not in H.repeated_violations(told)
     assert "kidnapping" in H.repeated_violations([t.replace("to kidnap", "and kidnapped") for t in told])
+
+
+def test_a_headline_naming_a_killing_or_an_abduction_and_no_detention_gives_no_detention():
+    # "Village chief shot dead in night raid" ... "Police later arrested three men in the forest."
+    def told(title: str) -> list[dict]:
+        killing = rec("ASSAULT", "targeted", kind="unknown", label="gunmen", killed=1) | {
+            "sentences": [0], "article": {"title": title}}
+        return [killing, rec() | {"sentences": [4]}]
+    assert "arbitrary detention" not in H.violations(told("Village chief shot dead in night raid"))
+    assert "arbitrary detention" not in H.violations(told("Trader kidnapped on the highway to the capital"))
+    assert "killing" in H.violations(told("Village chief shot dead in night raid"))
+    # a headline naming the detention as well keeps it
+    assert "arbitrary detention" in H.violations(told("Village chief killed, three arrested"))
+    # torture is done to prisoners: a headline naming it keeps the detention the body tells
+    assert "arbitrary detention" in H.violations(told("Prisoners tortured in the northern jail"))
+    # a headline naming none of them changes nothing
+    assert "arbitrary detention" in H.violations(told("Night of fear in the village"))
+    # a killing only planned names none
+    assert "arbitrary detention" in H.violations(told("Men accused of a plot to kill the mayor"))
+
+
+def test_the_headline_names_the_country_when_the_records_place_none_or_tie():
+    # no record at all: the first state the headline names (by name, demonym or capital)
+    assert H.predict([], "2021-03-08", [], title="Kenyan teachers strike over unpaid wages")["country"] == "KE"
+    assert H.predict([], "2021-03-08", [], title="A strike over unpaid wages")["country"] is None
+    # records in two states as often each: the one the headline names wins the tie
+    tied = [rec(country="NG"), rec(etype="ASSAULT", mode="beat", country="GH")]
+    tied[0]["article"] = {"title": "Ghana: union leaders beaten at rally"}
+    assert H.predict(tied, "2021-03-08")["country"] == "GH"
+    # the headline does not outweigh where most of the records are placed
+    most = [rec(country="NG"), rec(country="NG"), rec(etype="ASSAULT", mode="beat", country="GH")]
+    most[0]["article"] = {"title": "Ghana: union leaders beaten at rally"}
+    assert H.predict(most, "2021-03-08")["country"] == "NG"
+    # a territory the headline names is read as its sovereign state, as the records' places are
+    assert H.predict([], "2021-03-08", [], title="Hong Kong police arrest five")["country"] == "CN"
