@@ -358,6 +358,11 @@ def demanding_verbs() -> tuple[str, ...]:
     return _word_list("demanding_verbs")
 
 
+def talking_verbs() -> tuple[str, ...]:
+    """Verbs of talking or writing to someone ("spoke to", "talked about", "wrote from prison")."""
+    return _word_list("talking_verbs")
+
+
 def cancelling_verbs() -> tuple[str, ...]:
     """Verbs that undo a meeting named as their object ("cancelled the meeting", "postponed talks")."""
     return _word_list("cancelling_verbs")
