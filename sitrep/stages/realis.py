@@ -53,7 +53,10 @@ _HAS_HARMED = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:killed|w
 # string of acts over a span of weeks or more ending now is a running total in any tense ("in the last
 # week of March" names a week, not a span)
 _SPAN_TOTAL = re.compile(r"\b(?:in|over|during|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:(?:few|several|\d+|"
-                         + lexicon.count_alternation(2, 12) + r")\s+)?(?:weeks?|months?|years?|decades?)\b(?!\s+of\b)", re.I)
+                         + lexicon.count_alternation(2, 12) + r")\s+)?(?:weeks?|months?|years?|decades?)\b(?!\s+of\b)"
+                         # "in the last 10 days": a span of days a week or longer is one too
+                         r"|\b(?:in|over|during|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:[7-9]|[1-9]\d+|"
+                         + lexicon.count_alternation(7, 30) + r")\s+days\b", re.I)
 # "More than 35,000 people have been arrested", "170000 people have reportedly been killed" (a text
 # that drops the commas; then from ten thousand): a count in the thousands done over time, a total
 _THOUSANDS_DONE = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d{5,})\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+(?:\w+ly\s+)?been\b", re.I)
