@@ -360,3 +360,16 @@ def test_a_further_count_added_to_a_case_already_told_is_no_new_event() -> None:
     assert 2 not in sentences
     alone = extract("He is also charged with possessing a stolen rifle, police said on Tuesday.", published="2024-03-14")
     assert "COERCE" in [m.type for m in alone]  # no case told before it: the charge is the news
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    # a toll over a span of days a week or longer is a running total, like one over weeks
+    ("Troops repelled seven attacks on the city in the last 10 days, killing over 200 militants.", True),
+    ("Shelling killed 40 villagers in the valley over the past fourteen days.", True),
+    # a day or two is the news of the moment
+    ("Troops killed 12 militants near the city in the last two days.", False),
+])
+def test_a_toll_over_a_week_or_more_of_days_is_a_total(staged, text, total) -> None:
+    doc = staged(text, upto="casualties")
+    sentence = doc.sentences[0]
+    assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total

@@ -600,6 +600,11 @@ def non_actor_heads() -> frozenset[str]:
                      for w in _word_list(k))
 
 
+def incident_nouns() -> tuple[str, ...]:
+    """Nouns that point back to a deed told before when a reaction names it ("condemned this crime")."""
+    return _word_list("incident_nouns")
+
+
 def act_heads() -> tuple[str, ...]:
     """Nouns of an act that are no word of its means ("attack", "raid"): never an actor's head."""
     return _word_list("act_heads")
