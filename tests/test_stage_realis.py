@@ -320,3 +320,56 @@ def test_a_truce_one_party_declares_is_its_own_step_back(text, etype) -> None:
     doc = default_pipeline().run(Article(text=text, published="2024-03-14"))
     found = [t.type for t in declared_truces(doc, doc.sentences[0], doc.triggers) if t.text.lower() in ("truce", "ceasefire")]
     assert found == [etype]
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    # an act done again and again is a string of acts, not one event
+    ("The embassy has demanded the blogger's release on several occasions, most recently in May.", True),
+    ("Police raided the newsroom on a number of occasions last year.", True),
+    ("The embassy demanded the blogger's release on Tuesday.", False),
+])
+def test_an_act_told_on_several_occasions_is_a_total(staged, text, total) -> None:
+    doc = staged(text, upto="casualties")
+    sentence = doc.sentences[0]
+    assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total
+
+
+@pytest.mark.parametrize(("text", "word", "etype", "told"), [
+    # one speaker's account of a topic is no meeting; a talk between two parties is
+    ("The refugee talked about his fears of being sent back to the camp.", "talked", "CONSULT", False),
+    ("The minister talked with the union leaders about the strike on Monday.", "talked", "CONSULT", True),
+    ("The two presidents talked about the border dispute on Monday.", "talked", "CONSULT", True),
+    # where a speaker is when speaking is no act told
+    ("The teacher spoke to reporters from immigration detention in the port city.", "detention", "COERCE", False),
+    ("Police placed the teacher in immigration detention on Monday.", "detention", "COERCE", True),
+    # the accused's denial of the charges is a plea in the case, no rejection between parties
+    ("The editor was arrested on Monday but has denied the charges.", "denied", "REJECT", False),
+    ("The ministry denied the union's demands on Monday.", "denied", "REJECT", True),
+])
+def test_a_talk_a_place_of_speaking_or_a_plea_is_no_event(staged, mention, text, word, etype, told) -> None:
+    doc = staged(text)
+    anchors: dict[int, int] = {}
+    m = mention(doc, word, etype, anchors=anchors)
+    assert happened(doc, m, anchors) is told
+
+
+def test_a_further_count_added_to_a_case_already_told_is_no_new_event() -> None:
+    text = ("Police arrested a former soldier in the port city on Monday. A court remanded him in custody on "
+            "Tuesday. He is also charged with possessing a stolen rifle.")
+    sentences = {m.sentences[0] for m in extract(text, published="2024-03-14") if m.type == "COERCE" and not m.historical}
+    assert 2 not in sentences
+    alone = extract("He is also charged with possessing a stolen rifle, police said on Tuesday.", published="2024-03-14")
+    assert "COERCE" in [m.type for m in alone]  # no case told before it: the charge is the news
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    # a toll over a span of days a week or longer is a running total, like one over weeks
+    ("Troops repelled seven attacks on the city in the last 10 days, killing over 200 militants.", True),
+    ("Shelling killed 40 villagers in the valley over the past fourteen days.", True),
+    # a day or two is the news of the moment
+    ("Troops killed 12 militants near the city in the last two days.", False),
+])
+def test_a_toll_over_a_week_or_more_of_days_is_a_total(staged, text, total) -> None:
+    doc = staged(text, upto="casualties")
+    sentence = doc.sentences[0]
+    assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total

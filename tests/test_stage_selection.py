@@ -325,3 +325,25 @@ def test_a_demand_by_no_known_actor_stays_dropped(staged, mention, monkeypatch) 
     body = "The man called on the governor to free the detained traders."
     lead, later, kept = _demand_case(staged, mention, monkeypatch, body, "called", 0.8, actor1=None)
     assert kept == [lead]
+
+
+def _kept_all(monkeypatch, text: str) -> list:
+    from sitrep import extract
+    monkeypatch.setattr(salience, "threshold", lambda model=None: 0.5)
+    monkeypatch.setattr(salience, "score", lambda feats, model=None: 0.9)
+    return [m for m in extract(text, published="2024-03-14") if not m.historical]
+
+
+def test_a_condemnation_of_the_deed_told_before_is_its_attribute(monkeypatch) -> None:
+    text = ("Warplanes bombed a school in the northern town on Monday, killing nine pupils. The opposition council "
+            "condemned this heinous crime against children. Schools in the district were closed.")
+    assert "ACCUSE" not in [m.type for m in _kept_all(monkeypatch, text)]
+    # an accusation of its own (whom, of what) is no reaction pointing back
+    other = ("Warplanes bombed a school in the northern town on Monday, killing nine pupils. The opposition council "
+             "accused the ministry of hiding arrests of students. Schools in the district were closed.")
+    assert "ACCUSE" in [m.type for m in _kept_all(monkeypatch, other)]
+    # deeds described anew, with a demand beside them: the demand is the event
+    demand = ("Warplanes bombed a school in the northern town on Monday, killing nine pupils. The opposition council "
+              "condemned the crimes committed by the regime and called on the United Nations to act. Schools in the "
+              "district were closed.")
+    assert "ACCUSE" in [m.type for m in _kept_all(monkeypatch, demand)] or "REQUEST" in [m.type for m in _kept_all(monkeypatch, demand)]

@@ -358,6 +358,11 @@ def demanding_verbs() -> tuple[str, ...]:
     return _word_list("demanding_verbs")
 
 
+def talking_verbs() -> tuple[str, ...]:
+    """Verbs of talking or writing to someone ("spoke to", "talked about", "wrote from prison")."""
+    return _word_list("talking_verbs")
+
+
 def cancelling_verbs() -> tuple[str, ...]:
     """Verbs that undo a meeting named as their object ("cancelled the meeting", "postponed talks")."""
     return _word_list("cancelling_verbs")
@@ -593,6 +598,11 @@ def non_actor_heads() -> frozenset[str]:
     return frozenset(w.lower() for k in ("non_actor_time_heads", "non_actor_text_heads", "non_actor_place_heads",
                                          "recording_media")
                      for w in _word_list(k))
+
+
+def incident_nouns() -> tuple[str, ...]:
+    """Nouns that point back to a deed told before when a reaction names it ("condemned this crime")."""
+    return _word_list("incident_nouns")
 
 
 def act_heads() -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from sitrep.stages.parse import predicate, token_at, trigger_modifier
 from sitrep.stages.realis import (
     SPEECH_ACTS,
     declared_truces,
+    further_charges,
     governing,
     happened,
     modal_type,
@@ -300,6 +301,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
     mentions = one_per_sentence(doc, mentions, anchors)
     mentions = drop_named_again(doc, mentions, anchors)
     mentions = fold_denials(doc, mentions, anchors)
+    mentions = further_charges(doc, mentions, anchors)
     doc.mentions = merge_mentions(doc, mentions, told)
     fill_defaults(doc)
     weigh(doc, anchors)

@@ -36,7 +36,9 @@ _AGGREGATE = re.compile(
     r"|\bfrom\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\s+(?:to|until|through|till)\b"
     r"|\bbetween\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\s+and\s+(?:(?:" + _MONTHS_RE + r")\s+)?(?:19|20)\d\d\b"
     r"|\b(?:each|every|per)\s+(?:day|week|month|year)\b|\bthroughout\s+the\s+(?:war|conflict|country|year)\b"
-    r"|\bso far this year\b|\bthis year alone\b",
+    r"|\bso far this year\b|\bthis year alone\b"
+    # "has called for his release on several occasions": an act done again and again is a string of acts
+    r"|\bon\s+(?:several|many|numerous|multiple|repeated|countless|various|a\s+number\s+of)\s+occasions\b",
     re.I)
 # "Cross-border fire has claimed 21 lives this year", "have been killed over the past months": a running total
 _RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years|decades)|over the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)|"
@@ -51,7 +53,10 @@ _HAS_HARMED = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:killed|w
 # string of acts over a span of weeks or more ending now is a running total in any tense ("in the last
 # week of March" names a week, not a span)
 _SPAN_TOTAL = re.compile(r"\b(?:in|over|during|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:(?:few|several|\d+|"
-                         + lexicon.count_alternation(2, 12) + r")\s+)?(?:weeks?|months?|years?|decades?)\b(?!\s+of\b)", re.I)
+                         + lexicon.count_alternation(2, 12) + r")\s+)?(?:weeks?|months?|years?|decades?)\b(?!\s+of\b)"
+                         # "in the last 10 days": a span of days a week or longer is one too
+                         r"|\b(?:in|over|during|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:[7-9]|[1-9]\d+|"
+                         + lexicon.count_alternation(7, 30) + r")\s+days\b", re.I)
 # "More than 35,000 people have been arrested", "170000 people have reportedly been killed" (a text
 # that drops the commas; then from ten thousand): a count in the thousands done over time, a total
 _THOUSANDS_DONE = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d{5,})\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+(?:\w+ly\s+)?been\b", re.I)
@@ -154,6 +159,7 @@ _LIGHT_NOUNS = frozenset(lexicon.light_nouns())
 _UNNAMED = frozenset(lexicon.unnamed_quantifiers())
 _PROBES = frozenset(lexicon.probe_nouns())
 _CANCELLING = frozenset(lexicon.cancelling_verbs())
+_TALKING = frozenset(lexicon.talking_verbs())
 _ATTEMPTED = {"attempted", "tried"}
 _ALTERNATIVE = re.compile(r"\beither\b[^.;:!?]*\bor\s+(?:[\w\-'’]+\s+){0,3}$", re.I)
 _DEMANDING = frozenset(lexicon.demanding_verbs())
@@ -174,6 +180,41 @@ def _court_step(token) -> bool:  # noqa: ANN001 - a spaCy token
     return any(c.dep_ == "dobj" and c.lower_ in _COURTS
                or c.dep_ == "prep" and c.lower_ in ("to", "before")
                and any(g.dep_ == "pobj" and g.lower_ in _COURTS for g in c.children) for c in p.children)
+
+
+_CHARGE_NOUNS = {"charge", "charges", "count", "counts"}
+_ONE_SPEAKER_TAGS = {"NN", "NNP"}
+
+
+def _talk_about(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"He talked about his nightmares", "she spoke of the raid": a verb of talking with a topic ("about",
+    "of") and no one talked with (no "with", "to" or object), said of one speaker (a meeting needs two: "the
+    two leaders talked about trade", "X and Y talked about" are talks)."""
+    if token.pos_ != "VERB" or token.lower_ not in _TALKING:
+        return False
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    if not preps & {"about", "of"} or preps & {"with", "to"} or any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and subjects[0].tag_ in _ONE_SPEAKER_TAGS | {"PRP"} \
+        and subjects[0].lower_ not in ("they", "we") and not any(c.dep_ == "conj" for c in subjects[0].children)
+
+
+_FURTHER_COUNT_MARKS = {"also", "additionally", "further"}
+
+
+def further_charges(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
+    """"X is also charged with possessing ...", "he was additionally charged with": another count added to a
+    prosecution the article has already told (an arrest, a charge) is that case's attribute, not a new event."""
+    out: list[EventMention] = []
+    for m in mentions:
+        token = trigger_token(doc, m, anchors) if m.type == "COERCE" and not m.historical else None
+        if token is not None and token.lower_ in ("charged", "indicted") \
+                and any(c.dep_ == "advmod" and c.lower_ in _FURTHER_COUNT_MARKS for c in token.children) \
+                and any(p.type == "COERCE" and not p.historical and p.sentences[0] < m.sentences[0] for p in out):
+            continue
+        out.append(m)
+    return out
 
 
 def trigger_token(doc: Doc, m: EventMention, anchors: dict[int, int]):  # noqa: ANN202
@@ -331,6 +372,13 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
                                                          and token.head.dep_ == "dobj") \
             and predicate(token).lower_ in _CANCELLING:
         return False  # "cancelled the meeting", "disconnected a phone call": the meeting did not take place
+    if m.type == "REJECT" and any(c.dep_ == "dobj" and c.lower_ in _CHARGE_NOUNS for c in predicate(token).children):
+        return False  # "was arrested but has denied the charges": the accused's plea, a step of the case, not an act
+    if m.type == "CONSULT" and _talk_about(token):
+        return False  # "she talked about her ordeal": one person's account of a topic, no meeting of two parties
+    if m.type in ("ASSAULT", "COERCE") and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "from" \
+            and token.head.head.lower_ in _TALKING:
+        return False  # "spoke to a reporter from immigration detention": where the speaker is, not an act told
     if m.type == "REQUEST" and _court_step(token):
         return False  # "requested a postponement", "appealed to the European Court": a step of the case
     if m.type == "ACCUSE" and (m.trigger or "x").lower().split()[-1] in _PROBES:

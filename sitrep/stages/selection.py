@@ -193,6 +193,11 @@ def fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]
         if m.type == "ACCUSE" and _bare_blame(doc, m, anchors) \
                 and any(p.type in ("ASSAULT", "COERCE") and not p.historical for p in out):
             continue  # "The opposition accused Russia." after an attack: blame for it, its attribute (PROTOCOL)
+        if m.type == "ACCUSE" and _condemned_again(doc, m, anchors) \
+                and any(p.type in ("ASSAULT", "COERCE") and not p.historical
+                        and 0 < m.sentences[0] - p.sentences[-1] <= 2 for p in out):
+            # "The coalition condemned this heinous crime." just after an attack: a reaction, its attribute (PROTOCOL)
+            continue
         token = trigger_token(doc, m, anchors) if m.type == "REJECT" and m.actor1 is not None else None
         if token is not None:
             # the incident or the accusation told last: "has denied the accusation" after "X accused Y"
@@ -214,6 +219,23 @@ def _bare_blame(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     token = trigger_token(doc, m, anchors)
     return token is not None and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children) and not any(
         t.dep_ in ("prep", "agent", "ccomp", "xcomp", "advcl", "pcomp", "relcl", "acl") for t in token.subtree if t.i != token.i)
+
+
+_INCIDENT_NOUNS = frozenset(lexicon.incident_nouns()) | frozenset(lexicon.act_heads())
+_POINTING_BACK = {"this", "that"}
+
+
+def _condemned_again(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
+    """An accusation verb whose object is one deed pointed back to ("condemned this heinous crime against
+    schoolchildren", "denounced that attack"): a reaction to an incident just told. Not deeds described
+    anew ("the crimes committed by the regime and its allies"), nor a sentence that also calls for something
+    (a demand is an event of its own)."""
+    token = trigger_token(doc, m, anchors)
+    if token is None or token.pos_ != "VERB" or any(c.dep_ in ("conj", "xcomp") for c in token.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in _INCIDENT_NOUNS and c.tag_ == "NN"
+               and any(d.dep_ == "det" and d.lower_ in _POINTING_BACK for d in c.children)
+               and not any(d.dep_ in ("acl", "relcl") for d in c.children) for c in token.children)
 
 
 def drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
