@@ -613,3 +613,16 @@ def test_an_article_run_into_a_later_word_of_a_name_is_the_article():
               "a monitor said.")
     places = located(doc, "ASSAULT")
     assert places and places[0].precision == "city" and places[0].admin1 == "Idlib"
+
+
+@pytest.mark.parametrize("text, where", [
+    # the sentence names the whole country the report was filed in: a national act, not the filing town's
+    ("CAIRO (Reuters) - Egypt said on Sunday it had hanged seven men convicted of an attack on a church.", "country"),
+    # the country's name only inside another name ("U.S. Marshals Service") leaves the dateline standing
+    ("FARGO, N.D. — U.S. Marshals Service officers arrested two men on Monday after a robbery.", "Fargo"),
+])
+def test_a_sentence_naming_the_filing_country_is_not_placed_at_the_dateline(text, where):
+    doc = run(text)
+    acts = [m.location for m in doc.mentions if not m.historical]
+    assert acts and acts[0] is not None
+    assert (acts[0].precision if where == "country" else acts[0].name) == where

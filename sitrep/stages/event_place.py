@@ -464,10 +464,41 @@ def doer_places(doc: Doc) -> None:
     if not doc.extra.get("world_places"):
         return
     for m in doc.mentions:
+        national = _filed_country_named(doc, m)
+        if national is not None:
+            m.location = national
+    for m in doc.mentions:
         seat = _seat_of(doc, m.actor1)
         if seat is not None and not m.historical and m.type not in STATEMENTS and (
                 m.location is None or (m.location.precision == "country" and m.location.country == seat.country)):
             m.location = seat
+
+
+def _filed_country_named(doc: Doc, m: EventMention) -> Place | None:
+    """The country, for an act placed at the dateline's town whose sentence names that country by its
+    name: "RIYADH — Saudi Arabia said it had executed 81 people" tells of a national act, and the
+    filing town is only where the report was written (a statement keeps the dateline: it was made there)."""
+    loc = m.location
+    ev = loc.evidence if loc is not None else None
+    if m.historical or m.type in STATEMENTS or ev is None or ev.field != "text" or not loc.country:
+        return None
+    datelines = dateline_starts(doc)
+    sentence = next((s for s in doc.sentences if s.start <= ev.start < s.end), None)
+    if ev.start not in datelines or sentence is None:
+        return None
+    # (not the country's name as part of another name, "U.S. Marshals Service", "(Taiwan News)")
+    named = any(c.iso2 == loc.country and c.how == "name" and sentence.start <= c.start < sentence.end
+                and c.start not in datelines and not _NAME_GOES_ON.match(doc.text[c.end:c.end + 3])
+                and not _ASIDE.search(doc.text[max(sentence.start, c.start - 40):c.start])
+                for c in doc.extra.get("country_mentions", ()))
+    if not named:
+        return None
+    country = main_country(doc)
+    return country if country is not None and country.country == loc.country else _named_country(doc, loc.country)
+
+
+# the next word goes on with a name: "U.S. Marshals", "Taiwan News"
+_NAME_GOES_ON = re.compile(r"[\s\-]+[A-Z0-9]|\)")
 
 
 def _seat_of(doc: Doc, actor) -> Place | None:  # noqa: ANN001 - an Actor or None
