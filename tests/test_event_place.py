@@ -626,3 +626,10 @@ def test_a_sentence_naming_the_filing_country_is_not_placed_at_the_dateline(text
     acts = [m.location for m in doc.mentions if not m.historical]
     assert acts and acts[0] is not None
     assert (acts[0].precision if where == "country" else acts[0].name) == where
+
+
+def test_a_watchdog_quoted_by_an_agency_did_not_speak_at_the_agencys_dateline():
+    doc = run("NAIROBI (Reuters) - Police arrested five activists in Kisumu on Monday.\n\n"
+              "“The five should be released at once,” Amnesty International said on Tuesday.")
+    requests = [m for m in doc.mentions if m.type == "REQUEST" and not m.historical]
+    assert requests and all(m.location is None or m.location.name != "Nairobi" for m in requests)

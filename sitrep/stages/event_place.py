@@ -399,6 +399,11 @@ def fill_places(doc: Doc) -> None:
             # a watchdog's own statement in its report was made where the report was filed, even abroad
             # ("(Beirut) – Iranian authorities have detained ... The authorities should release them")
             watchdog = m.actor1 is not None and m.actor1.kind in _WATCHDOGS
+            if watchdog and _credited(doc):
+                # "HAVANA (Reuters) - ... Amnesty International said": an agency filed the report, and the
+                # watchdog it quotes spoke from wherever it is, not from the agency's town
+                m.location = _statement_place(m, None, focus if world else None)
+                continue
             m.location = _statement_place(m, filed if watchdog else dateline, focus if world else None)
             if m.location is None and m.evidence is not None and _VISIT_SCENE.search(m.evidence.text):
                 m.location = _scene(doc) or focus  # "When he visited the school, the governor said ..."
@@ -641,6 +646,16 @@ def _addressed_to_a_place(doc: Doc, m: EventMention) -> bool:
                for p in doc.places):
             return True
     return False
+
+
+# a news agency's or outlet's credit after the dateline's place: "HAVANA (Reuters) -", "TAIPEI (Taiwan News) —"
+_CREDIT = re.compile(r"^\s*\([A-Z][\w.&' ]{1,40}\)\s*[-–—]")
+
+
+def _credited(doc: Doc) -> bool:
+    """Whether the dateline's place is followed by an agency's credit (the report is that agency's)."""
+    found = _datelines(doc)
+    return bool(found) and bool(_CREDIT.match(doc.text[found[-1].end:found[-1].end + 50]))
 
 
 def _statement_place(m: EventMention, dateline: Place | None, focus: Place | None) -> Place | None:
