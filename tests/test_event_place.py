@@ -633,3 +633,12 @@ def test_a_watchdog_quoted_by_an_agency_did_not_speak_at_the_agencys_dateline():
               "“The five should be released at once,” Amnesty International said on Tuesday.")
     requests = [m for m in doc.mentions if m.type == "REQUEST" and not m.historical]
     assert requests and all(m.location is None or m.location.name != "Nairobi" for m in requests)
+
+
+def test_a_suburb_and_its_city_are_the_countrys_one_town():
+    # Southport lies in Gold Coast, a few kilometres from its centre: one place, so the country-level act takes it
+    doc = run("Immigration officers detained eleven refugees in Australia on Friday, their lawyers said.\n\n"
+              "They are held at a hotel in Southport, Gold Coast. Supporters rallied outside the hotel in "
+              "Gold Coast on Sunday.")
+    held = located(doc, "COERCE")
+    assert held and held[0] is not None and held[0].name == "Southport"

@@ -423,15 +423,18 @@ def fill_places(doc: Doc) -> None:
             # but where the story's other places are
             m.location = focus_place(doc, skip=frozenset(p.start for p in doc.places if p.place.country == abroad))
     if world:
-        towns = _only_towns(doc)
-        for m in doc.mentions:
-            # "kidnapped in Haiti" in an article whose one Haitian town is Port-au-Prince: the act was there
-            # (only in the story's own country: "two were charged in Britain" in a story set in Greece stays so)
-            if m.location is not None and m.location.precision == "country" and not m.historical \
-                    and m.type not in STATEMENTS and m.location.country in towns \
-                    and (country is None or m.location.country == country.country) \
-                    and not _part_of_country(doc, m.location):
-                m.location = towns[m.location.country]
+        _country_acts_in_the_town(doc, country, _only_towns(doc))
+
+
+def _country_acts_in_the_town(doc: Doc, country: Place | None, towns: dict[str, Place]) -> None:
+    for m in doc.mentions:
+        # "kidnapped in Haiti" in an article whose one Haitian town is Port-au-Prince: the act was there
+        # (only in the story's own country: "two were charged in Britain" in a story set in Greece stays so)
+        if m.location is not None and m.location.precision == "country" and not m.historical \
+                and m.type not in STATEMENTS and m.location.country in towns \
+                and (country is None or m.location.country == country.country) \
+                and not _part_of_country(doc, m.location):
+            m.location = towns[m.location.country]
 
 
 # "Terrorists also targeted the town with mortar shells": the town the text has just named
@@ -472,6 +475,9 @@ def doer_places(doc: Doc) -> None:
         national = _filed_country_named(doc, m)
         if national is not None:
             m.location = national
+    # a country-level act in a story whose towns of that country are all one spot (a suburb and its city)
+    # was there, as with one town (after weighing, like the doer's seat below)
+    _country_acts_in_the_town(doc, main_country(doc), _only_towns(doc, one_spot=True))
     for m in doc.mentions:
         seat = _seat_of(doc, m.actor1)
         if seat is not None and not m.historical and m.type not in STATEMENTS and (
@@ -570,7 +576,7 @@ def _part_of_country(doc: Doc, place: Place) -> bool:
     return bool(_COMPASS_BEFORE.search(before) or _SPREAD_BEFORE.search(before))
 
 
-def _only_towns(doc: Doc) -> dict[str, Place]:
+def _only_towns(doc: Doc, one_spot: bool = False) -> dict[str, Place]:
     """Country -> its one town named in the article (outside the dateline), for countries with exactly one."""
     datelines = dateline_starts(doc)
     # sentences that tell only of the past ("she was arrested at Tehran's airport in 2016"): their towns
@@ -589,7 +595,16 @@ def _only_towns(doc: Doc) -> dict[str, Place]:
             continue
         if p.place.country and p.place.precision in ("city", "point") and p.start not in datelines:
             seen.setdefault(p.place.country, {}).setdefault(p.place.name, p.place)
-    return {cc: next(iter(names.values())) for cc, names in seen.items() if len(names) == 1}
+    # (``one_spot``: "Southport, Gold Coast", a suburb and its city a few kilometres apart, are one place,
+    # the first named)
+    found = {cc: list(names.values()) for cc, names in seen.items()}
+    return {cc: towns[0] for cc, towns in found.items()
+            if len(towns) == 1 or one_spot and all(_same_spot(towns[0], other) for other in towns)}
+
+
+def _same_spot(a: Place, b: Place) -> bool:
+    """Whether two towns are one place for the record: the same, or both located within NEAR_KM."""
+    return a is b or (None not in (a.lat, a.lon, b.lat, b.lon) and km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM)
 
 
 def main_country(doc: Doc) -> Place | None:
