@@ -613,3 +613,32 @@ def test_an_article_run_into_a_later_word_of_a_name_is_the_article():
               "a monitor said.")
     places = located(doc, "ASSAULT")
     assert places and places[0].precision == "city" and places[0].admin1 == "Idlib"
+
+
+@pytest.mark.parametrize("text, where", [
+    # the sentence names the whole country the report was filed in: a national act, not the filing town's
+    ("CAIRO (Reuters) - Egypt said on Sunday it had hanged seven men convicted of an attack on a church.", "country"),
+    # the country's name only inside another name ("U.S. Marshals Service") leaves the dateline standing
+    ("FARGO, N.D. — U.S. Marshals Service officers arrested two men on Monday after a robbery.", "Fargo"),
+])
+def test_a_sentence_naming_the_filing_country_is_not_placed_at_the_dateline(text, where):
+    doc = run(text)
+    acts = [m.location for m in doc.mentions if not m.historical]
+    assert acts and acts[0] is not None
+    assert (acts[0].precision if where == "country" else acts[0].name) == where
+
+
+def test_a_watchdog_quoted_by_an_agency_did_not_speak_at_the_agencys_dateline():
+    doc = run("NAIROBI (Reuters) - Police arrested five activists in Kisumu on Monday.\n\n"
+              "“The five should be released at once,” Amnesty International said on Tuesday.")
+    requests = [m for m in doc.mentions if m.type == "REQUEST" and not m.historical]
+    assert requests and all(m.location is None or m.location.name != "Nairobi" for m in requests)
+
+
+def test_a_suburb_and_its_city_are_the_countrys_one_town():
+    # Southport lies in Gold Coast, a few kilometres from its centre: one place, so the country-level act takes it
+    doc = run("Immigration officers detained eleven refugees in Australia on Friday, their lawyers said.\n\n"
+              "They are held at a hotel in Southport, Gold Coast. Supporters rallied outside the hotel in "
+              "Gold Coast on Sunday.")
+    held = located(doc, "COERCE")
+    assert held and held[0] is not None and held[0].name == "Southport"

@@ -399,6 +399,11 @@ def fill_places(doc: Doc) -> None:
             # a watchdog's own statement in its report was made where the report was filed, even abroad
             # ("(Beirut) – Iranian authorities have detained ... The authorities should release them")
             watchdog = m.actor1 is not None and m.actor1.kind in _WATCHDOGS
+            if watchdog and _credited(doc):
+                # "HAVANA (Reuters) - ... Amnesty International said": an agency filed the report, and the
+                # watchdog it quotes spoke from wherever it is, not from the agency's town
+                m.location = _statement_place(m, None, focus if world else None)
+                continue
             m.location = _statement_place(m, filed if watchdog else dateline, focus if world else None)
             if m.location is None and m.evidence is not None and _VISIT_SCENE.search(m.evidence.text):
                 m.location = _scene(doc) or focus  # "When he visited the school, the governor said ..."
@@ -418,15 +423,18 @@ def fill_places(doc: Doc) -> None:
             # but where the story's other places are
             m.location = focus_place(doc, skip=frozenset(p.start for p in doc.places if p.place.country == abroad))
     if world:
-        towns = _only_towns(doc)
-        for m in doc.mentions:
-            # "kidnapped in Haiti" in an article whose one Haitian town is Port-au-Prince: the act was there
-            # (only in the story's own country: "two were charged in Britain" in a story set in Greece stays so)
-            if m.location is not None and m.location.precision == "country" and not m.historical \
-                    and m.type not in STATEMENTS and m.location.country in towns \
-                    and (country is None or m.location.country == country.country) \
-                    and not _part_of_country(doc, m.location):
-                m.location = towns[m.location.country]
+        _country_acts_in_the_town(doc, country, _only_towns(doc))
+
+
+def _country_acts_in_the_town(doc: Doc, country: Place | None, towns: dict[str, Place]) -> None:
+    for m in doc.mentions:
+        # "kidnapped in Haiti" in an article whose one Haitian town is Port-au-Prince: the act was there
+        # (only in the story's own country: "two were charged in Britain" in a story set in Greece stays so)
+        if m.location is not None and m.location.precision == "country" and not m.historical \
+                and m.type not in STATEMENTS and m.location.country in towns \
+                and (country is None or m.location.country == country.country) \
+                and not _part_of_country(doc, m.location):
+            m.location = towns[m.location.country]
 
 
 # "Terrorists also targeted the town with mortar shells": the town the text has just named
@@ -464,10 +472,44 @@ def doer_places(doc: Doc) -> None:
     if not doc.extra.get("world_places"):
         return
     for m in doc.mentions:
+        national = _filed_country_named(doc, m)
+        if national is not None:
+            m.location = national
+    # a country-level act in a story whose towns of that country are all one spot (a suburb and its city)
+    # was there, as with one town (after weighing, like the doer's seat below)
+    _country_acts_in_the_town(doc, main_country(doc), _only_towns(doc, one_spot=True))
+    for m in doc.mentions:
         seat = _seat_of(doc, m.actor1)
         if seat is not None and not m.historical and m.type not in STATEMENTS and (
                 m.location is None or (m.location.precision == "country" and m.location.country == seat.country)):
             m.location = seat
+
+
+def _filed_country_named(doc: Doc, m: EventMention) -> Place | None:
+    """The country, for an act placed at the dateline's town whose sentence names that country by its
+    name: "RIYADH — Saudi Arabia said it had executed 81 people" tells of a national act, and the
+    filing town is only where the report was written (a statement keeps the dateline: it was made there)."""
+    loc = m.location
+    ev = loc.evidence if loc is not None else None
+    if m.historical or m.type in STATEMENTS or ev is None or ev.field != "text" or not loc.country:
+        return None
+    datelines = dateline_starts(doc)
+    sentence = next((s for s in doc.sentences if s.start <= ev.start < s.end), None)
+    if ev.start not in datelines or sentence is None:
+        return None
+    # (not the country's name as part of another name, "U.S. Marshals Service", "(Taiwan News)")
+    named = any(c.iso2 == loc.country and c.how == "name" and sentence.start <= c.start < sentence.end
+                and c.start not in datelines and not _NAME_GOES_ON.match(doc.text[c.end:c.end + 3])
+                and not _ASIDE.search(doc.text[max(sentence.start, c.start - 40):c.start])
+                for c in doc.extra.get("country_mentions", ()))
+    if not named:
+        return None
+    country = main_country(doc)
+    return country if country is not None and country.country == loc.country else _named_country(doc, loc.country)
+
+
+# the next word goes on with a name: "U.S. Marshals", "Taiwan News"
+_NAME_GOES_ON = re.compile(r"[\s\-]+[A-Z0-9]|\)")
 
 
 def _seat_of(doc: Doc, actor) -> Place | None:  # noqa: ANN001 - an Actor or None
@@ -534,7 +576,7 @@ def _part_of_country(doc: Doc, place: Place) -> bool:
     return bool(_COMPASS_BEFORE.search(before) or _SPREAD_BEFORE.search(before))
 
 
-def _only_towns(doc: Doc) -> dict[str, Place]:
+def _only_towns(doc: Doc, one_spot: bool = False) -> dict[str, Place]:
     """Country -> its one town named in the article (outside the dateline), for countries with exactly one."""
     datelines = dateline_starts(doc)
     # sentences that tell only of the past ("she was arrested at Tehran's airport in 2016"): their towns
@@ -553,7 +595,16 @@ def _only_towns(doc: Doc) -> dict[str, Place]:
             continue
         if p.place.country and p.place.precision in ("city", "point") and p.start not in datelines:
             seen.setdefault(p.place.country, {}).setdefault(p.place.name, p.place)
-    return {cc: next(iter(names.values())) for cc, names in seen.items() if len(names) == 1}
+    # (``one_spot``: "Southport, Gold Coast", a suburb and its city a few kilometres apart, are one place,
+    # the first named)
+    found = {cc: list(names.values()) for cc, names in seen.items()}
+    return {cc: towns[0] for cc, towns in found.items()
+            if len(towns) == 1 or one_spot and all(_same_spot(towns[0], other) for other in towns)}
+
+
+def _same_spot(a: Place, b: Place) -> bool:
+    """Whether two towns are one place for the record: the same, or both located within NEAR_KM."""
+    return a is b or (None not in (a.lat, a.lon, b.lat, b.lon) and km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM)
 
 
 def main_country(doc: Doc) -> Place | None:
@@ -610,6 +661,16 @@ def _addressed_to_a_place(doc: Doc, m: EventMention) -> bool:
                for p in doc.places):
             return True
     return False
+
+
+# a news agency's or outlet's credit after the dateline's place: "HAVANA (Reuters) -", "TAIPEI (Taiwan News) —"
+_CREDIT = re.compile(r"^\s*\([A-Z][\w.&' ]{1,40}\)\s*[-–—]")
+
+
+def _credited(doc: Doc) -> bool:
+    """Whether the dateline's place is followed by an agency's credit (the report is that agency's)."""
+    found = _datelines(doc)
+    return bool(found) and bool(_CREDIT.match(doc.text[found[-1].end:found[-1].end + 50]))
 
 
 def _statement_place(m: EventMention, dateline: Place | None, focus: Place | None) -> Place | None:
