@@ -184,3 +184,24 @@ def test_claimed_is_still_speech_before_a_pronoun_that_lives_somewhere(staged) -
 ])
 def test_a_role_then_a_name_between_commas_speaks(staged, text: str, speaker: str) -> None:
     assert (speaker, "reported") in _claims(staged, text)
+
+
+def test_a_claim_noun_before_by_is_no_passive_claim(staged) -> None:
+    text = "The union called on its members to ignore the baseless claim by Amnesty International about the vote."
+    assert all(modality != "claimed" for _, modality in _claims(staged, text))
+
+
+def test_the_passive_participle_before_by_still_claims(staged) -> None:
+    assert ("Islamic State", "claimed") in _claims(staged, "A car bomb claimed by Islamic State killed six soldiers near Raqqa.")
+
+
+def test_a_second_source_accusing_another_party_disputes_the_first(staged) -> None:
+    text = ("Police said the gunmen were members of a local gang, but opposition activists accused the army "
+            "of carrying out the killings.")
+    found = _claims(staged, text)
+    assert ("Police", "disputed") in found
+
+
+def test_a_source_accusing_with_no_contrast_leaves_the_report_alone(staged) -> None:
+    text = "Police said the gunmen were members of a local gang and activists accused them of earlier raids."
+    assert ("Police", "reported") in _claims(staged, text)

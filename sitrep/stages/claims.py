@@ -27,6 +27,8 @@ _DISPUTE = re.compile(
     r"unverified|disputed by)\b",
     re.I,
 )
+_COUNTER_VERBS = frozenset(lexicon.speech_verb_set("counter_accusation"))
+_CONTRAST = re.compile(r"\b(?:but|while|whereas)\b", re.I)
 _ACCORDING_WORDS = r"\b(?:according to|citing|quoting|as reported by|reported by)\s+"
 _ACCORDING = re.compile(_ACCORDING_WORDS + r"((?:[^,.;:]{2,80}?))(?=,|\.|;|:| that | on | in a statement|$)", re.I)
 # "the agency quoted a police source as saying": the one quoted is the source, not the one quoting
@@ -405,7 +407,9 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         if after is not None and after.match(text[m.end():m.end() + 40]):
             continue
         if re.match(r"\s+by\b", text[m.end():m.end() + 5]):
-            if _modality(verb) == "claimed":
+            # "a blast claimed by the group" is a passive; "the baseless claim by the union" (no
+            # participle) names a claim, made by the one after "by", that the sentence's act rejects
+            if _modality(verb) == "claimed" and verb.lower().endswith("ed"):
                 found.extend(_claimed_by(doc, sentence, m.end() + off))
             continue  # "has been denied by other sources": passive, handled as a dispute
         hedge = _HEDGE_END.search(subject)
@@ -458,6 +462,13 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
             cue = CHARGE_CUE if _CHARGE_BEFORE.search(text[max(0, hedge.start() - 40):hedge.start()]) else "reportedly"
             found.append(Attribution(s, e, Claim(by=None, source=None, modality="reported",
                                                  evidence=Evidence(doc.text[s:e], s, e)), cue))
+    for a in found:
+        # "Government sources said rebels used the gas, but activists accused the army of the attack":
+        # a second source blaming another party in the same sentence contradicts the first
+        if a.claim.modality == "reported" and any(
+                b.start >= a.end and b.claim.by != a.claim.by and b.cue.lower() in _COUNTER_VERBS
+                and _CONTRAST.search(doc.text, a.end, b.start) for b in found):
+            a.claim.modality = "disputed"
     dispute = _DISPUTE.search(text)
     if dispute:
         s, e = dispute.start() + off, dispute.end() + off
