@@ -155,3 +155,59 @@ def test_a_demonym_after_a_possessive_names_a_part_of_the_owner_not_a_state(stag
     doc = staged("Gunmen kidnapped two aid workers near the border, the broadcaster's Syrian service reported.", upto="claims")
     (a,) = doc.attributions
     assert a.claim.modality == "reported" and "Syria" not in (a.claim.source or "")
+
+
+@pytest.mark.parametrize("text", [
+    "The judiciary denied their pleas on Tuesday and the two men were freed.",
+    "Prison authorities denied his request to attend his mother's funeral.",
+])
+def test_a_refusal_of_what_was_asked_is_no_denial(staged, text: str) -> None:
+    assert all(modality != "denied" for _, modality in _claims(staged, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel shelling of the market claimed the lives of four shoppers, the local police said.",
+    "The blast claimed 12 lives, local officials said.",
+])
+def test_an_act_that_claimed_lives_is_no_claim(staged, text: str) -> None:
+    found = _claims(staged, text)
+    assert found and all(modality == "reported" for _, modality in found)
+
+
+def test_claimed_is_still_speech_before_a_pronoun_that_lives_somewhere(staged) -> None:
+    assert ("The man", "claimed") in _claims(staged, "The man claimed he lives in the next village.")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("He stopped eating on Monday to protest his detention, his lawyer, Peter Olsen, said.", "Peter Olsen"),
+    ("Two men were held overnight, the union's spokesman, Ali Hassan, told reporters.", "Ali Hassan"),
+])
+def test_a_role_then_a_name_between_commas_speaks(staged, text: str, speaker: str) -> None:
+    assert (speaker, "reported") in _claims(staged, text)
+
+
+def test_a_claim_noun_before_by_is_no_passive_claim(staged) -> None:
+    text = "The union called on its members to ignore the baseless claim by Amnesty International about the vote."
+    assert all(modality != "claimed" for _, modality in _claims(staged, text))
+
+
+def test_the_passive_participle_before_by_still_claims(staged) -> None:
+    assert ("Islamic State", "claimed") in _claims(staged, "A car bomb claimed by Islamic State killed six soldiers near Raqqa.")
+
+
+def _record_claims(text: str) -> list[str]:
+    from sitrep.pipeline import extract
+
+    return [m.claim.modality for m in extract(text, published="2024-03-15") if m.type == "ASSAULT"]
+
+
+def test_a_second_source_accusing_another_party_disputes_the_first() -> None:
+    text = ("Government sources said rebels had fired chlorine shells at civilians in the town, but opposition "
+            "activists accused the army of carrying out the attack.")
+    assert _record_claims(text) == ["disputed"]
+
+
+def test_a_source_accusing_with_no_contrast_leaves_the_report_alone() -> None:
+    text = ("Government sources said rebels had fired chlorine shells at civilians in the town, and opposition "
+            "activists accused the army of earlier raids.")
+    assert _record_claims(text) == ["reported"]

@@ -148,3 +148,18 @@ def test_a_period_a_merged_sentence_gives_another_act_does_not_date_the_record(s
     strike = next(m for m in found if m.type == "ASSAULT")
     assert strike.sentences == [0, 1]
     assert strike.date is not None and (strike.date.value, strike.date.basis) == (value, basis)
+
+
+def test_a_day_after_the_act_bound_to_a_later_speech_verb_is_a_told_day(staged) -> None:
+    doc, sentence, trigger, when, _h = _when(
+        staged, "The air strike on the depot killed three guards, a local official told the agency Friday.", "air",
+        "2024-03-16")
+    assert when is not None and when.value == "2024-03-15"
+    assert told_day(doc, sentence, when, trigger)
+
+
+def test_a_day_after_the_act_with_the_speech_verb_before_the_act_is_not_a_told_day(staged) -> None:
+    doc, sentence, trigger, when, _h = _when(
+        staged, "The ministry said gunmen kidnapped four workers in the north on Monday.", "kidnapped", "2024-03-15")
+    assert when is not None and when.value == "2024-03-11"
+    assert not told_day(doc, sentence, when, trigger)

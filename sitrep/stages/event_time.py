@@ -185,8 +185,13 @@ def told_day(doc: Doc, sentence: Sentence, when: When | None, trigger: Trigger) 
     if when is None or when.evidence is None or when.basis != "text" or when.precision != "day":
         return False
     start, end = when.evidence.start, when.evidence.end
-    return trigger.start > end and bool(_SPEECH_DATE.search(doc.text[end:end + 25])
-                                        or _TELLING_BEFORE.search(doc.text[max(sentence.start, start - 40):start]))
+    window = max(sentence.start, start - 40)
+    telling = _TELLING_BEFORE.search(doc.text[window:start])
+    if trigger.start > end:
+        return bool(_SPEECH_DATE.search(doc.text[end:end + 25]) or telling)
+    # "... killed four children, a source told the agency Friday": a day after the act, bound to a
+    # speech verb that itself comes after the act, dates the telling too
+    return telling is not None and window + telling.start() >= trigger.end
 
 
 TOLD_REACH_DAYS = 7  # how long before its telling an act told without its own day may have happened

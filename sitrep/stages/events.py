@@ -18,7 +18,7 @@ from sitrep.resolve.actors import UNLISTED_IDS, ActorMatch, actor_dictionary, ac
 from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, ground_taken, mode_rank
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import shelled_inhabitants, struck_force, toll_victims, victim_actor
-from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY
+from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY, counter_accused
 from sitrep.stages.corefer import RETALIATION, context_clause, merge_mentions, own_share_of_a_sum
 from sitrep.stages.defaults import (
     counted_victims,
@@ -328,6 +328,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         if m.type in ("ASSAULT", "COERCE"):
             m.actor2 = counted_victims(m.actor2, m.location)
         m.actor1, m.actor2 = named_by_role(m.actor1), named_by_role(m.actor2)
+    counter_accused(doc)  # after weighing: a report another source contradicts is still evidence of the act
     return doc
 
 
