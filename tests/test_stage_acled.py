@@ -120,3 +120,39 @@ def test_a_battle_stays_a_battle_when_civilians_die_in_it(word: str) -> None:
 
 def test_gunfire_on_civilians_is_still_an_attack_beside_the_battle_rule() -> None:
     assert typed(trigger("shot"), REBELS, VILLAGERS) == ATTACK
+
+
+def test_fighters_killed_by_an_unnamed_side_fell_in_a_battle() -> None:
+    # ACLED's "Attack" is violence against civilians: combatants killed with no attacker named are a clash
+    killed = trigger("killed", mode=None, acled=ATTACK)
+    assert typed(killed, None, REBELS) == CLASH
+    assert typed(killed, None, VILLAGERS) == ATTACK
+
+
+def _aerial_in(text: str, word: str) -> Trigger:
+    return as_aerial(trigger(word, start=text.index(word)))
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # strikes backing a ground force: the ground fight is the event
+    ("Troops backed by allied airstrikes pushed the insurgents out of the hills.", "Armed clash"),
+    ("Militias, with the support of coalition airstrikes, advanced on the town.", "Armed clash"),
+    # who backs a side, said of it, and plain strikes: the air strike
+    ("The militias are backed by coalition airstrikes in the north.", "Air/drone strike"),
+    ("Allied airstrikes hit the insurgents in the hills.", "Air/drone strike"),
+])
+def test_air_strikes_backing_a_ground_force_are_its_battle(text: str, sub: str) -> None:
+    t = _aerial_in(text, "airstrikes")
+    assert typed(t, ARMY, REBELS, text=text)[1] == sub
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a verb of taking that is no trigger of the act, in the act's own sentence
+    ("The army stepped up air strikes and retook three villages near the dam.", "Government regains territory"),
+    # a taking that is only the setting of the act
+    ("The army stepped up air strikes on the villages, which rebels seized last year.", None),
+])
+def test_ground_taken_in_the_acts_sentence_is_a_change_of_territory(text: str, sub: str | None) -> None:
+    t = _aerial_in(text, "air strikes")
+    found = ground_taken([t], ARMY, text, (0, len(text)))
+    assert (found["sub_event_type"] if found else None) == sub

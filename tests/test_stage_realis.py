@@ -193,6 +193,10 @@ def test_the_act_an_anniversary_is_of_is_history(staged, mention, text, word, re
     ("Militants carried out the execution of two prisoners on Friday.", "execution", False),
     ("The union has launched a national campaign for the release of the jailed organiser.", "launched", True),
     ("The army launched a military campaign against the rebels on Monday.", "launched", False),
+    # would-be bombers among those an act killed or took: no bomb went off
+    ("Troops killed 30 insurgents, including the suicide bombers, near the bridge on Friday.", "suicide bombers", True),
+    ("Police arrested two suicide bombers at the checkpoint on Friday.", "suicide bombers", True),
+    ("A suicide bomber blew himself up at the checkpoint on Friday.", "suicide bomber", False),
 ])
 def test_a_violent_word_in_another_sense_is_no_act(staged, text, word, other) -> None:
     doc = staged(text)

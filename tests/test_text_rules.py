@@ -1509,6 +1509,8 @@ def test_an_aid_convoy_yet_to_reach_a_town_is_no_delivery() -> None:
     # an aircraft word as the subject of a bare act verb: a strike from the air, whoever's aircraft
     ("Later on Monday the air force also hit insurgent depots west of the dam.", "Air/drone strike"),
     ("Helicopters attacked positions of the insurgents near the river on Friday.", "Air/drone strike"),
+    # an adverb of sequence between the aircraft and its act
+    ("A government fighter jet meanwhile hit insurgent depots west of the dam on Friday.", "Air/drone strike"),
     # an aircraft word that is no subject of the act leaves the kind of act alone
     ("Gunmen angry with the air force attacked a police post near the river on Friday.", "Armed clash"),
 ])

@@ -29,6 +29,10 @@ def as_aerial(trigger: Trigger) -> Trigger:
 
 
 _STATE_FORCES = ("state military", "government", "police")
+# "backed by Russian airstrikes", "with the support of coalition air strikes", "under the cover of air raids"
+_BACKING_BEFORE = re.compile(r"\b(?:backed|supported|aided|covered|assisted)\s+by\s+(?:[\w\-'’]+\s+){0,3}$"
+                             r"|\b(?:support|backing|cover)\s+of\s+(?:[\w\-'’]+\s+){0,3}$", re.I)
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.I)
 # "the coalition fighting Daesh", "forces fighting the Islamic State": the verb with its foe, not a battle told
 _FOE_AFTER = re.compile(r"^\s+(?:the\b|against\b|[A-Z])")
 
@@ -40,6 +44,13 @@ def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[
             for t in group if t is not trigger for w in ("clash", "fighting", "battle")):
         # "fighting raged into Sunday with air strikes and artillery fire": the battle is the event and
         # the strikes its weapons (PROTOCOL: an offensive and its counter-fire are one armed clash)
+        return {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    backing = _BACKING_BEFORE.search(text[max(0, trigger.start - 40):trigger.start])
+    if trigger.mode in ("aerial", "drone") and backing is not None \
+            and not _BE_BEFORE.search(text[max(0, trigger.start - 60):max(0, trigger.start - 40) + backing.start()]):
+        # "government forces backed by Russian airstrikes pushed back the rebels": the strikes support a
+        # ground fight, which is the event (ACLED codes the battle); not "they are backed by air strikes",
+        # who backs a side said of it, no fight told
         return {"event_type": "Battles", "sub_event_type": "Armed clash"}
     if trigger.mode == "abduct" and trigger.text.lower().startswith("captur") and _combatant(a1) and _combatant(a2) \
             and any(t.mode != "abduct" and t.text.lower().startswith(_KILLING) for t in group):
@@ -65,6 +76,10 @@ def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[
             return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
         if a1 is not None and a2 is not None or "clash" in phrases or "fighting" in phrases or "battle" in phrases:
             return {"event_type": "Battles", "sub_event_type": "Armed clash"}
+        if a1 is None and _combatant(a2):
+            # "dozens of militants were killed in military operations": fighters killed by a side the
+            # sentence leaves unnamed fell in a battle; ACLED's "Attack" is violence against civilians
+            return {"event_type": "Battles", "sub_event_type": "Armed clash"}
     if trigger.mode == "targeted" and a2 is not None and a2.kind not in ("civilians", None):
         return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
     return {"event_type": event_type, "sub_event_type": sub}
@@ -80,10 +95,23 @@ _GROUND_BEFORE = re.compile(r"\b(?:" + _HEADS + r")\b(?:\s+[\w\-'’]+){0,3}\s+(
 _TAKING = frozenset(lexicon.capture_verbs())
 
 
-def ground_taken(group: list[Trigger], a1: Actor | None, text: str) -> dict[str, str] | None:
+_TAKING_WORD = re.compile(r"\b(?:" + lexicon.alternation(lexicon.capture_verbs()) + r")\b", re.I)
+# "the town, which rebels seized last year", "after the army retook the village": a taking told as the
+# setting of the act, not the act
+_SETTING_BEFORE = re.compile(r"\b(?:which|that|who|after|since|before|when|until|following)\b(?:\s+[\w\-'’]+){0,4}\s+$", re.I)
+
+
+def ground_taken(group: list[Trigger], a1: Actor | None, text: str, span: tuple[int, int] | None = None) -> dict[str, str] | None:
     """ACLED's change of territory when one of the act's triggers is a verb of taking whose object is
     ground ("militants seized an artillery school", "the army captured the district"): a state's forces
-    (or a retaking by no named side) regain it, any other side overtakes it."""
+    (or a retaking by no named side) regain it, any other side overtakes it. With the sentence's
+    ``span``, a verb of taking the trigger lexicon reads as another kind of act (or not at all) counts
+    too: "stepped up air strikes and retaken villages" tells ground changing hands, with its weapons."""
+    if span is not None:
+        seen = {t.start for t in group}
+        group = group + [Trigger(w.start(), w.end(), w.group(0), "ASSAULT", None, ("Battles", "Armed clash"), "19", 0.5)
+                         for w in _TAKING_WORD.finditer(text, span[0], span[1])
+                         if w.start() not in seen and not _SETTING_BEFORE.search(text[max(span[0], w.start() - 40):w.start()])]
     for t in group:
         verb = t.text.split()[0].lower() if t.text.split() else ""
         if verb not in _TAKING:

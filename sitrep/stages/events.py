@@ -66,7 +66,7 @@ _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|aircrafts|helicopters?|air ?force|air forces|aerospace|aerial|aerially|dropped|sorties|coalition)\b", re.I)
 # an aircraft word right before the act's verb is its subject ("the air force attacked", "jets also hit")
 _AIRCRAFT_SUBJECT = re.compile(r"\b(?:jets?|warplanes?|planes|aircraft|helicopters?|drones?|air ?forces?)"
-                               r"(?:\s+(?:also|then|later|again|reportedly|have|has|had|repeatedly))*\s+$", re.I)
+                               r"(?:\s+(?:also|then|later|again|reportedly|allegedly|meantime|meanwhile|have|has|had|repeatedly))*\s+$", re.I)
 _OBJECT_OF = re.compile(r"\b(?:at|on|against|by|from|of|with|to|toward|towards|down)\s+(?:(?:the|a|an|its|their|[\w\-]+)\s+)?$", re.I)
 
 
@@ -276,7 +276,8 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             else:
                 acled = {"event_type": best.acled[0], "sub_event_type": best.acled[1]}
             if etype in ("ASSAULT", "COERCE"):
-                acled = ground_taken(group, a1, doc.text) or acled  # "seized the town": ground changes hands
+                # "seized the town": ground changes hands
+                acled = ground_taken(group, a1, doc.text, (sentence.start, sentence.end)) or acled
             hypothetical = etype == "ASSAULT" and bool(_FUTURE.search(sentence.text[:max(0, mode_trigger.start - sentence.start)])) and not cas
             confidence = weight * (0.55 + 0.1 * bool(a1) + 0.1 * bool(place) + 0.1 * bool(when) + 0.15 * bool(cas))
             if hypothetical:

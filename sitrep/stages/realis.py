@@ -304,10 +304,19 @@ def other_sense(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
     own, so it neither makes a record nor stands for the sentence's other acts."""
     if trigger.type != "ASSAULT":
         return False
+    if trigger.mode == "suicide-attack" and _BOMBER.search(trigger.text) \
+            and _BOMBERS_AS_TOLL.search(doc.text[max(sentence.start, trigger.start - 60):trigger.start]):
+        return True  # "killed 75 militants including the suicide bombers": the dead were to bomb, none blew up
     token = token_at(doc, sentence.index, trigger.start)
     return token is not None and (_recorded(token) or _carried_out(token) or _launched_undertaking(token))
 
 
+_BOMBER = re.compile(r"\bbombers?$", re.I)
+# the would-be bombers named among those an act killed or took ("killed 40 fighters, among them suicide
+# bombers", "arrested two suicide bombers")
+_BOMBERS_AS_TOLL = re.compile(r"\b(?:(?:including|among\s+them|among\s+whom|such\s+as)\s+|"
+                              r"(?:killed|eliminated|neutrali[sz]ed|arrested|captured|detained|intercepted)\s+(?:[\w\-]+\s+){0,2})"
+                              r"(?:the\s+|a\s+|two\s+|several\s+|\d+\s+)?(?:would-be\s+)?$", re.I)
 _MANNER_ACTS = {"COOPERATE", "SUPPORT", "AID", "AGREE", "CONSULT"}
 _PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "abolition", "convention", "fight",
                    "campaign", "struggle", "law", "laws", "pattern", "culture", "practice", "policy", "history",
