@@ -268,3 +268,19 @@ def test_a_verdict_on_a_person_told_with_an_apposition_is_a_conviction(staged) -
     found = _types(staged, "A district court on Monday found the poet and former teacher, Ali Vohidov, guilty of insulting "
                            "the president.")
     assert ("found", "COERCE") in found
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    # a person set free is a release, not ground retaken
+    ("The reporter regained freedom on Tuesday after paying the fine.", "regained freedom", "CONCEDE"),
+    # held by the police, searched by them: arrests and searches, not attacks
+    ("Eleven strikers were taken into custody at the depot.", "taken into custody", "COERCE"),
+    ("Officers searched the homes of three union organisers on Friday.", "searched the homes of", "COERCE"),
+    ("The ministry carried out raids and detentions against charities overnight.", "raids and detentions", "COERCE"),
+])
+def test_release_custody_and_search_expressions(staged, text, word, etype) -> None:
+    assert (word, etype) in _types(staged, text)
+
+
+def test_troops_that_regained_a_town_still_retook_ground(staged) -> None:
+    assert ("regained", "ASSAULT") in _types(staged, "Government troops regained the hilltop town on Sunday.")
