@@ -325,3 +325,12 @@ def test_a_demand_by_no_known_actor_stays_dropped(staged, mention, monkeypatch) 
     body = "The man called on the governor to free the detained traders."
     lead, later, kept = _demand_case(staged, mention, monkeypatch, body, "called", 0.8, actor1=None)
     assert kept == [lead]
+
+
+def test_an_attack_told_again_to_say_where_it_happened_is_no_new_attack(staged, mention) -> None:
+    doc = staged("Gunmen kidnapped three traders on Monday. The ambush occurred near the river crossing.", upto="claims")
+    anchors: dict[int, int] = {}
+    kidnap = mention(doc, "kidnapped", "ASSAULT", anchors=anchors)
+    again = mention(doc, "ambush", "ASSAULT", anchors=anchors)
+    assert drop_named_again(doc, [kidnap, again], anchors) == [kidnap]
+    assert drop_named_again(doc, [again], anchors) == [again]  # with no attack told before, it is the attack

@@ -284,3 +284,16 @@ def test_release_custody_and_search_expressions(staged, text, word, etype) -> No
 
 def test_troops_that_regained_a_town_still_retook_ground(staged) -> None:
     assert ("regained", "ASSAULT") in _types(staged, "Government troops regained the hilltop town on Sunday.")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Strikers held three executives against their will for ten hours at the plant.", "held three executives against their will"),
+    ("Gunmen held two aid workers captive in a forest for a week.", "held two aid workers captive"),
+])
+def test_people_held_by_force_are_a_hostage_taking(staged, text, word) -> None:
+    assert (word, "ASSAULT") in _types(staged, text)
+
+
+def test_a_suspect_held_in_custody_is_no_hostage_taking(staged) -> None:
+    found = _types(staged, "The suspect was held in custody overnight at the station.")
+    assert not any(t == "ASSAULT" for _w, t in found)
