@@ -57,7 +57,7 @@ from sitrep.stages.roles import (
     has_subject,
     told_of_someone,
 )
-from sitrep.stages.selection import drop_named_again, fold_denials, one_per_sentence, weigh
+from sitrep.stages.selection import drop_named_again, fold_denials, fold_releases, one_per_sentence, weigh
 from sitrep.stages.triggers import retype
 
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
@@ -303,6 +303,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
     doc.mentions = merge_mentions(doc, mentions, told)
     fill_defaults(doc)
     weigh(doc, anchors)
+    fold_releases(doc)  # after weighing: only a capture that stands as a record takes its release in
     doer_places(doc)  # after weighing: where the doer stands says where the act was, not that it happened
     redated_clause(doc, anchors)
     dated_part(doc)
