@@ -331,3 +331,15 @@ def test_the_militants_take_up_the_group_just_named():
               "In the town of Mayadin militants executed four men on Monday for smoking, residents said.")
     m = next(m for m in doc.mentions if m.type == "ASSAULT" and "Mayadin" in m.evidence.text)
     assert m.actor1 is None or m.actor1.id != "ISIS" or m.actor1.label != "militants"
+
+
+@pytest.mark.parametrize("text", [
+    "A Terrorism Court on Friday convicted a shopkeeper of inciting violence in a video.",
+    "The Appeals Tribunal on May 30 sentenced the editor to two years in prison.",
+])
+def test_the_day_after_a_courts_name_is_not_part_of_its_name(text):
+    found = records(text)
+    verdict = [m for m in found if m.type == "COERCE"]
+    assert verdict and verdict[0].actor1 is not None
+    assert "Friday" not in verdict[0].actor1.name and "May" not in verdict[0].actor1.name
+    assert verdict[0].actor1.name.endswith(("Court", "Tribunal"))

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from sitrep.model import Actor, Place, When
 from sitrep.stages import salience
-from sitrep.stages.selection import SALIENCE_MIN_SENTENCES, drop_named_again, fold_denials, one_per_sentence, weigh
+from sitrep.stages.selection import (
+    SALIENCE_MIN_SENTENCES,
+    drop_named_again,
+    fold_denials,
+    fold_releases,
+    one_per_sentence,
+    weigh,
+)
 
 ARMY = Actor("Military", "state military", None, "The army", "MILITARY")
 MINISTRY = Actor("Ministry", "ministry", None, "The ministry", "MINISTRY")
@@ -347,3 +354,36 @@ def test_a_condemnation_of_the_deed_told_before_is_its_attribute(monkeypatch) ->
               "condemned the crimes committed by the regime and called on the United Nations to act. Schools in the "
               "district were closed.")
     assert "ACCUSE" in [m.type for m in _kept_all(monkeypatch, demand)] or "REQUEST" in [m.type for m in _kept_all(monkeypatch, demand)]
+def test_an_attack_told_again_to_say_where_it_happened_is_no_new_attack(staged, mention) -> None:
+    doc = staged("Gunmen kidnapped three traders on Monday. The ambush occurred near the river crossing.", upto="claims")
+    anchors: dict[int, int] = {}
+    kidnap = mention(doc, "kidnapped", "ASSAULT", anchors=anchors)
+    again = mention(doc, "ambush", "ASSAULT", anchors=anchors)
+    assert drop_named_again(doc, [kidnap, again], anchors) == [kidnap]
+    assert drop_named_again(doc, [again], anchors) == [again]  # with no attack told before, it is the attack
+
+
+def _release_case(staged, mention, release_day: str, text: str | None = None) -> tuple:
+    doc = staged(text or "Police detained the editor in Harare on Saturday. Her lawyer said she was released on Sunday.",
+                 upto="claims")
+    arrest = mention(doc, "detained", "COERCE", mode="arrest", date=When("2020-03-07", "day", "on Saturday"))
+    release = mention(doc, "released", "CONCEDE", mode="release", date=When(release_day, "day", "on Sunday"))
+    doc.mentions = [arrest, release]
+    fold_releases(doc)
+    return doc, arrest, release
+
+
+def test_a_release_days_after_a_recorded_arrest_ends_that_arrest(staged, mention) -> None:
+    doc, arrest, _release = _release_case(staged, mention, "2020-03-08")
+    assert doc.mentions == [arrest]
+
+
+def test_a_release_long_after_the_arrest_stands_as_its_own_event(staged, mention) -> None:
+    doc, arrest, release = _release_case(staged, mention, "2020-04-20")
+    assert doc.mentions == [arrest, release]
+
+
+def test_a_release_on_bail_stays_the_courts_act(staged, mention) -> None:
+    text = "Police detained the editor in Harare on Saturday. Her lawyer said she was released on bail on Sunday."
+    doc, arrest, release = _release_case(staged, mention, "2020-03-08", text)
+    assert doc.mentions == [arrest, release]

@@ -268,3 +268,32 @@ def test_a_verdict_on_a_person_told_with_an_apposition_is_a_conviction(staged) -
     found = _types(staged, "A district court on Monday found the poet and former teacher, Ali Vohidov, guilty of insulting "
                            "the president.")
     assert ("found", "COERCE") in found
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    # a person set free is a release, not ground retaken
+    ("The reporter regained freedom on Tuesday after paying the fine.", "regained freedom", "CONCEDE"),
+    # held by the police, searched by them: arrests and searches, not attacks
+    ("Eleven strikers were taken into custody at the depot.", "taken into custody", "COERCE"),
+    ("Officers searched the homes of three union organisers on Friday.", "searched the homes of", "COERCE"),
+    ("The ministry carried out raids and detentions against charities overnight.", "raids and detentions", "COERCE"),
+])
+def test_release_custody_and_search_expressions(staged, text, word, etype) -> None:
+    assert (word, etype) in _types(staged, text)
+
+
+def test_troops_that_regained_a_town_still_retook_ground(staged) -> None:
+    assert ("regained", "ASSAULT") in _types(staged, "Government troops regained the hilltop town on Sunday.")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Strikers held three executives against their will for ten hours at the plant.", "held three executives against their will"),
+    ("Gunmen held two aid workers captive in a forest for a week.", "held two aid workers captive"),
+])
+def test_people_held_by_force_are_a_hostage_taking(staged, text, word) -> None:
+    assert (word, "ASSAULT") in _types(staged, text)
+
+
+def test_a_suspect_held_in_custody_is_no_hostage_taking(staged) -> None:
+    found = _types(staged, "The suspect was held in custody overnight at the station.")
+    assert not any(t == "ASSAULT" for _w, t in found)

@@ -430,3 +430,20 @@ def test_separate_raids_told_beside_an_attack_named_again_are_another_attack():
 def test_a_police_raid_with_no_one_hurt_is_coercion_not_an_attack(text, etype):
     found = [m for m in run(text).mentions if not m.historical]
     assert [m.type for m in found] == [etype]
+
+
+def test_party_workers_clashing_with_police_in_the_street_is_a_protest():
+    import sitrep
+
+    found = [m for m in sitrep.extract(
+        "Opposition party workers came out on the streets of the capital on Tuesday, chanting slogans against "
+        "the tax, leading to clashes with police.", published="2022-01-21") if not m.historical]
+    assert [m.type for m in found] == ["PROTEST"]
+
+
+def test_rebels_clashing_with_police_stay_an_armed_clash():
+    import sitrep
+
+    found = [m for m in sitrep.extract("Rebels clashed with police near the border on Tuesday.",
+                                       published="2022-01-21") if not m.historical]
+    assert [m.type for m in found] == ["ASSAULT"]

@@ -643,7 +643,10 @@ def _person(entry: ActorEntry, name: str, kind: str) -> ActorEntry:
 
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’\-]*)"  # "U.S.", "Quezon": never a word's full stop
 _GAP = r"[^\S\n]+"  # a space within one line: a name does not run over a line break
-_BODY_OF = rf"(?:{_GAP}(?:of|for|on){_GAP}(?:the{_GAP})?{_CAP}(?:{_GAP}(?:and{_GAP})?{_CAP}){{0,3}})?"
+# "on Friday", "on March 3" after a body's head is when it acted, never part of its name ("Commission on Human
+# Rights" is; "An Anti-Terrorism Court on Friday convicted" is not)
+_CALENDAR = "|".join(sorted({*months(), *weekdays()}, key=len, reverse=True))
+_BODY_OF = rf"(?:{_GAP}(?:of|for|on){_GAP}(?!(?:{_CALENDAR})\b)(?:the{_GAP})?{_CAP}(?:{_GAP}(?:and{_GAP})?{_CAP}){{0,3}})?"
 _BODY_TAIL = rf"(?:{_GAP}(?:Command|Force|Service|Department|Office|Division|Unit|Headquarters)\b)?"
 _ADJECTIVE = re.compile(r"(?:an|ean|ish|ese|ic|i)$")  # the shape of a state's or bloc's adjective ("European")
 _MEDIA_WORDS = re.compile(r"\b(?:News|Media|Press|TV|Television|Radio|Broadcasting)\b")

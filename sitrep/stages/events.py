@@ -58,7 +58,7 @@ from sitrep.stages.roles import (
     has_subject,
     told_of_someone,
 )
-from sitrep.stages.selection import drop_named_again, fold_denials, one_per_sentence, weigh
+from sitrep.stages.selection import drop_named_again, fold_denials, fold_releases, one_per_sentence, weigh
 from sitrep.stages.triggers import retype
 
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
@@ -199,6 +199,9 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             if etype == "ASSAULT" and not casualties and _police_raid(group, actor1):
                 etype, best = "COERCE", retype(mode_trigger, "COERCE", "arrest")
                 mode_trigger, weight = best, best.weight
+            if etype == "ASSAULT" and not casualties and _street_clash(group, actor1, actor2):
+                etype, best = "PROTEST", retype(mode_trigger, "PROTEST", "demo")
+                mode_trigger, weight = best, best.weight
             passive_patient = etype != "ASSAULT" and passive
             if etype == "ASSAULT":
                 # a weapon named without an act ("equipped with cruise missiles") is no event;
@@ -306,6 +309,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
     doc.mentions = merge_mentions(doc, mentions, told)
     fill_defaults(doc)
     weigh(doc, anchors)
+    fold_releases(doc)  # after weighing: only a capture that stands as a record takes its release in
     doer_places(doc)  # after weighing: where the doer stands says where the act was, not that it happened
     redated_clause(doc, anchors)
     dated_part(doc)
@@ -353,6 +357,17 @@ def _told_alone(doc: Doc, sentence: Sentence, token, triggers: list[Trigger]) ->
 
 
 _RAIDS = frozenset({"raid", "raids"})
+_CLASHES = frozenset({"clash", "clashes", "clashed"})
+_UNARMED_KINDS = frozenset({"protesters", "workers", "students", "party"})
+
+
+def _street_clash(group: list[Trigger], actor1, actor2) -> bool:  # noqa: ANN001 - ActorMatch or None
+    """"Party workers took to the streets, leading to clashes with police": marchers, strikers or a party's
+    members scuffling with the police that hold them back are a protest met by the police (PLOVER PROTEST),
+    not an armed clash; a clash with a toll, or between armed sides, stays an attack."""
+    acts = [t for t in group if t.weight >= 0.55]
+    return actor1 is not None and actor2 is not None and actor1.actor.kind in _UNARMED_KINDS \
+        and actor2.actor.kind == "police" and bool(acts) and all(t.text.lower() in _CLASHES for t in acts)
 
 
 def _police_raid(group: list[Trigger], actor1) -> bool:  # noqa: ANN001 - an ActorMatch or None

@@ -4,6 +4,8 @@ the act they deny, an act named again dropped) and how salient each is.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.stages import salience
@@ -249,8 +251,16 @@ def drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
                 and _definite(doc, m, anchors) \
                 and any(p.type == m.type and not p.historical for p in out):
             continue
+        # "The latest clash occurred at the foundry": an act told again only to say where or when it
+        # happened, after a current record of its family, is that record's act (no toll of its own)
+        if token is not None and not m.casualties and token.dep_ == "nsubj" and _definite(doc, m, anchors) \
+                and token.head.lower_ in _HAPPENED and any(_family(p.type) == _family(m.type) and not p.historical for p in out):
+            continue
         out.append(m)
     return out
+
+
+_HAPPENED = frozenset({"occurred", "happened", "occurs", "happens"})  # the parser gives no lemmas
 
 
 def _possessed(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
@@ -288,6 +298,39 @@ def _set_free(doc: Doc, release: EventMention, m: EventMention, anchors: dict[in
     token, verb = trigger_token(doc, m, anchors), trigger_token(doc, release, anchors)
     return token is not None and verb is not None and token.i != verb.i and (
         token.head.i == verb.i or any(a.i == verb.i for a in token.ancestors) and token.dep_ in ("amod", "compound"))
+
+
+RELEASE_FOLD_DAYS = 3  # a release within this many days of the capture (either way: a day assumed from the
+# publication may fall after the release told) is the end of that captivity
+
+
+def fold_releases(doc: Doc) -> None:
+    """"Police detained the editor on Saturday ... his lawyer said he had been released on Sunday", "workers
+    held the managers for 12 hours ... the managers were released at 10 pm": people let go within days of a
+    capture the article records as current are the end of that capture (one occurrence), not a concession
+    of their own. A release on bail or by a court's ruling is the court's act ("granted bail", "acquitted"), and a
+    release of people taken long before (their capture background) stands as the event."""
+    captures = [m for m in doc.mentions if not m.historical and m.date is not None and m.date.precision == "day"
+                and (m.type, m.mode) in (("COERCE", "arrest"), ("ASSAULT", "abduct"))]
+    if not captures:
+        return
+    kept = []
+    for m in doc.mentions:
+        if m.type == "CONCEDE" and m.mode == "release" and not m.historical and (m.trigger or "").lower() in _RELEASE_WORDS \
+                and m.date is not None and m.date.precision == "day" \
+                and "bail" not in doc.sentences[m.sentences[0]].text.lower() \
+                and any(c.sentences[0] < m.sentences[0] and abs(_days(c.date.value, m.date.value)) <= RELEASE_FOLD_DAYS
+                        for c in captures):
+            continue
+        kept.append(m)
+    doc.mentions = kept
+
+
+def _days(start: str, end: str) -> int:
+    try:
+        return (date.fromisoformat(end[:10]) - date.fromisoformat(start[:10])).days
+    except ValueError:
+        return RELEASE_FOLD_DAYS + 1
 
 
 def _offence_of(doc: Doc, act: EventMention, m: EventMention, anchors: dict[int, int]) -> bool:

@@ -152,6 +152,10 @@ def _call_not_demand(text: str, t: Trigger) -> bool:
 
 
 # "executed five search warrants", "served an arrest warrant on him": a police search or arrest, no killing
+# "held seven managers against their will", "held two directors captive": people kept by force, a
+# hostage-taking (PLOVER ASSAULT, mode abduct) as "taken hostage" is
+_HELD_CAPTIVE = re.compile(r"\b(?:h(?:eld|old|olds|olding))\s+(?:[\w\-'’]+\s+){1,4}?"
+                           r"(?:against\s+(?:their|his|her)\s+will|captive)\b", re.I)
 _WARRANT = re.compile(r"\b(?:execut(?:e|es|ed|ing)|serv(?:e|es|ed|ing))\s+(?:[\w\-'’]+\s+){0,3}?warrants?\b", re.I)
 # a court's verdict: "found the officer guilty of", "was found not guilty" (a conviction is legal
 # coercion, like "convicted"; an acquittal a release, like "acquitted"); the one found may be told
@@ -209,6 +213,8 @@ def find_triggers(doc: Doc) -> Doc:
             found.append(_matched(m, 1, "AID", "humanitarian"))
     for m in _CAMPAIGN_TO_FREE.finditer(text):
         found.append(_matched(m, 1, "REQUEST", None))
+    for m in _HELD_CAPTIVE.finditer(text):
+        found.append(_matched(m, 0, "ASSAULT", "abduct"))
     for m in _WARRANT.finditer(text):
         found.append(_matched(m, 0, "COERCE", "arrest"))
     for m in _VERDICT.finditer(text):
