@@ -354,13 +354,6 @@ def test_a_condemnation_of_the_deed_told_before_is_its_attribute(monkeypatch) ->
               "condemned the crimes committed by the regime and called on the United Nations to act. Schools in the "
               "district were closed.")
     assert "ACCUSE" in [m.type for m in _kept_all(monkeypatch, demand)] or "REQUEST" in [m.type for m in _kept_all(monkeypatch, demand)]
-def test_an_attack_told_again_to_say_where_it_happened_is_no_new_attack(staged, mention) -> None:
-    doc = staged("Gunmen kidnapped three traders on Monday. The ambush occurred near the river crossing.", upto="claims")
-    anchors: dict[int, int] = {}
-    kidnap = mention(doc, "kidnapped", "ASSAULT", anchors=anchors)
-    again = mention(doc, "ambush", "ASSAULT", anchors=anchors)
-    assert drop_named_again(doc, [kidnap, again], anchors) == [kidnap]
-    assert drop_named_again(doc, [again], anchors) == [again]  # with no attack told before, it is the attack
 
 
 def _release_case(staged, mention, release_day: str, text: str | None = None) -> tuple:

@@ -251,16 +251,8 @@ def drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
                 and _definite(doc, m, anchors) \
                 and any(p.type == m.type and not p.historical for p in out):
             continue
-        # "The latest clash occurred at the foundry": an act told again only to say where or when it
-        # happened, after a current record of its family, is that record's act (no toll of its own)
-        if token is not None and not m.casualties and token.dep_ == "nsubj" and _definite(doc, m, anchors) \
-                and token.head.lower_ in _HAPPENED and any(_family(p.type) == _family(m.type) and not p.historical for p in out):
-            continue
         out.append(m)
     return out
-
-
-_HAPPENED = frozenset({"occurred", "happened", "occurs", "happens"})  # the parser gives no lemmas
 
 
 def _possessed(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
