@@ -79,3 +79,12 @@ def test_a_sentence_with_no_court_named_is_the_judiciary_of_the_place(staged, me
                 "sentenced", "COERCE", mode="legal")
     assert m.actor1 is not None and (m.actor1.name, m.actor1.kind, m.actor1.country, m.actor1.basis) == (
         "Iranian judiciary", "government", "IR", "inferred")
+
+
+def test_an_arrest_with_no_one_named_far_from_the_police_the_story_names_is_the_states_authorities(
+        staged, mention) -> None:
+    filler = ("The editor said the paper would keep printing its weekly edition, and readers in the capital "
+              "queued at kiosks to buy copies of the latest issue before it sold out. ") * 4
+    m = _filled(staged, mention, "Police raided a newspaper in Tehran on Monday. " + filler
+                + "A cartoonist was arrested at his home on Friday.", "arrested", "COERCE", mode="arrest")
+    assert m.actor1 is not None and (m.actor1.kind, m.actor1.country, m.actor1.basis) == ("government", "IR", "inferred")

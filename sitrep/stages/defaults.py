@@ -12,6 +12,7 @@ from sitrep import lexicon
 from sitrep.model import Actor, EventMention, Evidence, Place, When
 from sitrep.resolve.actors import (
     UNLISTED_IDS,
+    ActorMatch,
     actor_classes,
     actor_dictionary,
     class_entry,
@@ -325,14 +326,26 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
     # a charge, trial or sentence is the courts' and prosecutors' act: the state's judiciary
     body = "judiciary" if m.mode == "legal" else "government" if m.mode == "restrict" else "police"
     if body == "police" and doc is not None and not any(
-            a.actor.kind == "police" and a.actor.country in (None, country) for a in doc.actors):
-        # an arrest in a story that never names that state's police ("UN staff were detained in Addis
-        # Ababa"): the state's authorities, as coders write it; the police only where the text has them
+            a.actor.kind == "police" and a.actor.country in (None, country) and _near(a, m) for a in doc.actors):
+        # an arrest where the story does not name that state's police around it ("UN staff were detained
+        # in Addis Ababa"): the state's authorities, as coders write it; the police only where the text
+        # has them at hand, not an arrest by police told paragraphs before
         body = "government"
     entry = class_entry(body, country)
     if entry.country != country:
         return None
     return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
+
+
+# how far from an arrest told without its agent the police the text names still read as the arrester
+_POLICE_REACH = 400
+
+
+def _near(a: ActorMatch, m: EventMention) -> bool:
+    ev = m.evidence
+    if ev is None or ev.field != "text":
+        return True
+    return ev.start - _POLICE_REACH <= a.start <= ev.end + _POLICE_REACH
 
 
 _KIDNAP = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captors?|ransom)\b", re.I)
