@@ -278,3 +278,26 @@ def test_the_people_a_bare_participle_of_release_describes_are_the_ones_released
     assert released
     assert all(m.actor1 is None or m.actor1.kind != "civilians" for m in released)
     assert any(m.actor2 is not None and m.actor2.kind == "civilians" for m in released)
+
+
+def test_business_managers_held_or_tried_are_named_as_such():
+    text = "A court in Lyon on Monday convicted four former executives of a phone company of harassing staff."
+    found = of_type("COERCE", text)
+    assert found
+    assert any(m.actor2 is not None and m.actor2.name == "Executives" and m.actor2.kind == "civilians" for m in found), \
+        [(m.actor2.name if m.actor2 else None) for m in found]
+
+
+def test_a_title_qualified_by_executive_names_no_business_target():
+    text = "The executive director of the rights group said police arrested two farmers in Lyon on Monday."
+    found = of_type("COERCE", text)
+    assert found
+    assert all(m.actor2 is None or m.actor2.name != "Executives" for m in found)
+
+
+def test_the_human_rights_community_raided_is_the_rights_defenders():
+    text = "Police in Minsk carried out raids and detentions against the human rights community on Wednesday."
+    found = [m for m in records(text) if m.type in ("ASSAULT", "COERCE")]
+    assert found
+    assert any(m.actor2 is not None and m.actor2.kind == "human rights defenders" for m in found), \
+        [(m.actor2.name if m.actor2 else None) for m in found]
