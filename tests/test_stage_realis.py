@@ -377,3 +377,11 @@ def test_a_toll_over_a_week_or_more_of_days_is_a_total(staged, text, total) -> N
     doc = staged(text, upto="casualties")
     sentence = doc.sentences[0]
     assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total
+
+
+def test_a_sanction_held_out_as_an_option_is_a_threat() -> None:
+    weighed = extract("The council said on Monday it was weighing new sanctions against the generals.",
+                      published="2024-03-14")
+    assert [m.type for m in weighed] == ["THREATEN"]
+    imposed = extract("The council imposed new sanctions on the generals on Monday.", published="2024-03-14")
+    assert [m.type for m in imposed] == ["SANCTION"]

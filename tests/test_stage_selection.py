@@ -380,3 +380,19 @@ def test_a_release_on_bail_stays_the_courts_act(staged, mention) -> None:
     text = "Police detained the editor in Harare on Saturday. Her lawyer said she was released on bail on Sunday."
     doc, arrest, release = _release_case(staged, mention, "2020-03-08", text)
     assert doc.mentions == [arrest, release]
+
+
+def test_a_censure_with_a_participle_of_demand_is_the_demand() -> None:
+    from sitrep import extract
+
+    asked = extract("The envoy denounced the verdict against the blogger on Monday, urging the court to review it.",
+                    published="2024-03-14")
+    assert [m.type for m in asked] == ["REQUEST"]
+    # a participle of speech adds no demand: the censure stands
+    said = extract("The envoy denounced the verdict against the blogger on Monday, saying it was unjust.",
+                   published="2024-03-14")
+    assert [m.type for m in said] == ["ACCUSE"]
+    # a demand in a verb of its own, joined by "and", stays a second act beside the censure
+    both = extract("The union condemned the arrest of its leader on Monday and called for his release.",
+                   published="2024-03-14")
+    assert sorted(m.type for m in both) == ["ACCUSE", "REQUEST"]

@@ -447,3 +447,13 @@ def test_rebels_clashing_with_police_stay_an_armed_clash():
     found = [m for m in sitrep.extract("Rebels clashed with police near the border on Tuesday.",
                                        published="2022-01-21") if not m.historical]
     assert [m.type for m in found] == ["ASSAULT"]
+
+
+def test_a_warning_told_to_a_named_body_about_what_is_is_an_accusation():
+    doc = run("The rapporteur on Monday warned the Human Rights Council that the government was jailing its critics.")
+    assert [m.type for m in doc.mentions] == ["ACCUSE"]
+    doc = run("The army on Monday warned the villagers that it would shell the district.")
+    assert [m.type for m in doc.mentions] == ["THREATEN"]
+    # "warned of attacks that ...": what is warned of, its "that" a relative pronoun; no accusation
+    doc = run("The minister on Monday warned of attacks that could hit the capital.")
+    assert "ACCUSE" not in [m.type for m in doc.mentions]

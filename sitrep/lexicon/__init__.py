@@ -408,6 +408,11 @@ def filing_verbs() -> tuple[str, ...]:
     return _word_list("filing_verbs")
 
 
+def measure_weighed() -> tuple[str, ...]:
+    """Words holding out a measure as an option ("the possibility of sanctions", "weighing sanctions")."""
+    return _word_list("measure_weighed")
+
+
 def rescue_verbs() -> tuple[str, ...]:
     """Verbs, in every form, of setting captives free ("rescued", "freed", "liberated")."""
     return _word_list("rescue_verbs")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from sitrep import lexicon
 from sitrep.model import Claim, EventMention
@@ -482,6 +483,12 @@ _BIDDEN_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.bidding_verbs
 _CONDITION = re.compile(r"\bunless\b|\bif\b.{0,60}\b(?:not|fails?|refuses?)\b", re.I)
 
 
+@cache
+def _weighed() -> re.Pattern[str]:
+    """A measure held out as an option, right before its noun ("the possibility of further economic")."""
+    return re.compile(r"\b(?:" + lexicon.alternation(lexicon.measure_weighed()) + r")\s+(?:of\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
+
+
 def modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
     """PLOVER's reading of a non-violent act by its modality: what someone must do is a REQUEST;
     a future act under a condition, or announced coercion, is a THREAT; future cooperation (a
@@ -495,6 +502,8 @@ def modal_type(doc: Doc, sentence: Sentence, trigger: Trigger) -> str:
         return "REQUEST"  # "must agree to changes", "must reach an agreement": a demand on another
     if trigger.type == "AGREE":
         return trigger.type
+    if trigger.type == "SANCTION" and _weighed().search(before):
+        return "THREATEN"  # "hinted at the possibility of further sanctions": a sanction held out, not imposed
     if _FUTURE_BEFORE.search(before):
         if _CONDITION.search(sentence.text) or (trigger.type == "COERCE" and trigger.mode != "legal"):
             # "will extend the curfew", "would blockade the capital": coercion announced (a

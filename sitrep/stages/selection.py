@@ -11,7 +11,7 @@ from sitrep.model import Claim, EventMention
 from sitrep.stages import salience
 from sitrep.stages.corefer import turns_to_other
 from sitrep.stages.doc import Doc
-from sitrep.stages.parse import depth, predicate, trigger_modifier
+from sitrep.stages.parse import depth, predicate, token_at, trigger_modifier
 from sitrep.stages.realis import OWN_ACTS, TYPE_RANK, trigger_token
 
 SALIENCE_MIN_SENTENCES = 3
@@ -338,6 +338,24 @@ def _offence_of(doc: Doc, act: EventMention, m: EventMention, anchors: dict[int,
 _ABOUT_ACTS = frozenset({"CONSULT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"})
 
 
+def _as_demand(doc: Doc, censure: EventMention, anchors: dict[int, int]) -> None:
+    """Retype a censure to the demand told in a participle hung on its verb ("condemned ..., calling for",
+    "denounced ..., urging"): one statement, whose act is what it asks."""
+    verb = trigger_token(doc, censure, anchors)
+    if verb is None:
+        return
+    head = predicate(verb)
+    sentence = doc.sentences[censure.sentences[0]]
+    for t in doc.in_sentence(doc.triggers, sentence):
+        token = token_at(doc, sentence.index, t.start)
+        if t.type == "REQUEST" and token is not None and token.tag_ == "VBG" \
+                and token.dep_ in ("advcl", "xcomp", "conj") and token.head.i == head.i:
+            censure.type, censure.mode, censure.trigger, censure.cameo = "REQUEST", t.mode, t.text, t.cameo
+            censure.acled = {"event_type": t.acled[0], "sub_event_type": t.acled[1]}
+            anchors[id(censure)] = t.start
+            return
+
+
 def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
     """One event per sentence: a sentence reports one occurrence; the other trigger words in it
     describe that occurrence ("condemned the strike", "called for an end to the shelling").
@@ -361,6 +379,8 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
     kept: list[EventMention] = []
     for group in by_sentence.values():
         if len(group) == 1:
+            if group[0].type == "ACCUSE":
+                _as_demand(doc, group[0], anchors)  # "condemned ..., calling for ...": see below
             kept.append(group[0])
             continue
 
@@ -392,6 +412,10 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
             # article or number, are what the censure is about; the censure is the sentence's event
             censure = _censure_of_kind(doc, best, group, anchors)
             best = censure or best
+        if best.type == "ACCUSE":
+            # "condemned the detention, calling for the managers to be freed": a participle after the
+            # condemnation tells what the one statement asks; the demand is its act, the censure its ground
+            _as_demand(doc, best, anchors)
         if best.type == "REQUEST" and (best.trigger or "").lower().startswith("order"):
             # "ordered the arrest of", "ordered the bishop to appear for questioning": the order is the coercion
             best = next((m for m in group if m.type == "COERCE"), best)

@@ -298,6 +298,9 @@ _SENTENCE_AFTER = re.compile(r"^[^.;]{0,80}?\bto\s+(?:life|death|\w+\s+years?|\d
 
 # "warned that the authorities were using repressive laws": a warning about what is, an accusation;
 # a threat warns of what will be done ("warned that it would retaliate")
+# "warned that", "warns the Human Rights Council that": the warning's content, after whom it is told to
+# (a preposition first, "warned of attacks that ...", is what is warned of, and its "that" a relative)
+_WARNED_WHOM_THAT = re.compile(r"\s*(?:that\b|(?!(?:of|about|against|over|on)\b)(?:[\w\-'’]+\s+){1,4}?that\b)", re.I)
 _FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|would|could|may|might|shall|if|unless|otherwise|going to|ready to|"
                                r"prepared to|consequences|retaliat\w*|respond\w*)\b", re.I)
 
@@ -523,7 +526,7 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
         return _as(t, "COERCE", "legal")
     if t.type == "THREATEN" and t.text.lower().startswith("warn"):
         clause = re.split(r"[.;!?]", text[t.end:t.end + 200], maxsplit=1)[0]
-        if re.match(r"\s*(?:that\b|\w+\s+that\b)", text[t.end:t.end + 40]) or t.text.lower().endswith("that"):
+        if _WARNED_WHOM_THAT.match(text[t.end:t.end + 60]) or t.text.lower().endswith("that"):
             if not _FUTURE_IN_CLAUSE.search(clause):
                 return _as(t, "ACCUSE", "allege")
     return t
