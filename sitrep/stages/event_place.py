@@ -50,9 +50,10 @@ _ORIGIN_BEFORE = re.compile(r"\b(?!(?:City|Town|Province|Governorate|County|Stat
 _TREATED_IN = re.compile(r"\b(?:brought|taken|rushed|transferred|evacuated|admitted|airlifted)\s+(?:to|in|at|into)\s+"
                          r"(?:(?:a|the|two|several|local)\s+)?(?:[\w\-]+\s+)?(?:hospitals?|clinics?|infirmar(?:y|ies))\s+"
                          r"(?:in|at|near)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}$", re.I)
-# "their Ohio-based church": where a body is based, not where the act was
+# "their Ohio-based church", "a group operating in Iraq and Syria": where a body is based or works, not
+# where the act was
 _BASED_AFTER = re.compile(r"^-based\b", re.I)
-_BASED_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
+_BASED_BEFORE = re.compile(r"\b(?:based|headquartered|operating|active)\s+in\s+(?:the\s+)?$", re.I)
 # the act's verb and then where: "arrested in Illinois", "shelled near the town of"
 _ATTACHED = re.compile(r"^\w*\s+(?:\w+\s+){0,2}?(?:in|near|at|outside|inside|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 # "in northwestern Bosnia", "near the border": a place the sentence puts the act in
