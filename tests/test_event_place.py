@@ -642,3 +642,23 @@ def test_a_suburb_and_its_city_are_the_countrys_one_town():
               "Gold Coast on Sunday.")
     held = located(doc, "COERCE")
     assert held and held[0] is not None and held[0].name == "Southport"
+
+
+def test_a_hospital_the_wounded_were_taken_to_is_not_where_they_were_hurt():
+    doc = run("Regime tanks shelled villages in Idlib province on Monday, killing three people.\n\n"
+              "Six wounded were taken to hospitals in Turkey's Hatay province for treatment.")
+    places = [p for p in located(doc, "ASSAULT") if p is not None]
+    assert places and all(p.country != "TR" for p in places)
+
+
+def test_a_hospital_that_was_hit_is_where_the_attack_was():
+    doc = run("Warplanes bombed a hospital in Idlib on Monday, killing three people, a monitor said.")
+    places = located(doc, "ASSAULT")
+    assert places and places[0] is not None and places[0].admin1 == "Idlib"
+
+
+def test_where_a_group_operates_is_not_where_its_fighters_were_killed():
+    doc = run("At least 12 fighters of a militant group operating in Iraq were killed in clashes with Kurdish forces "
+              "in northeastern Syria on Friday, a monitor said.")
+    places = [p for p in located(doc, "ASSAULT") if p is not None]
+    assert places and all(p.country == "SY" for p in places)

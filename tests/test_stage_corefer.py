@@ -410,3 +410,16 @@ def test_the_dead_of_a_strike_elsewhere_stay_apart(staged, mention) -> None:
     bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
     other = mention(doc, "dead", "ASSAULT", location=SARAQIB)
     assert len(merge_mentions(doc, [bombing, other])) == 2
+
+
+def test_the_bombardment_named_again_paragraphs_later_joins_the_shelling(staged, mention) -> None:
+    text = ("Government artillery shelled Saraqib on Tuesday.\n\n"
+            "The town has been calm for months.\n\n"
+            "Residents fled after the harvest.\n\n"
+            "Prices of bread have risen this year.\n\n"
+            "The bombardment killed three children and destroyed a bakery.")
+    doc = staged(text, upto="segment")
+    first = mention(doc, "shelled", "ASSAULT", mode="heavy-weapons", location=SARAQIB, date=TUESDAY)
+    again = mention(doc, "killed", "ASSAULT", killed=3)
+    [record] = merge_mentions(doc, [first, again])
+    assert record.sentences == [0, 4] and record.killed == 3

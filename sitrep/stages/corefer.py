@@ -23,7 +23,7 @@ from sitrep.stages.roles import FIGHTING_KINDS
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|today['’]s|yesterday['’]s|\w+day['’]s|the latest)\s+(?:[\w\-]+\s+){0,4}"
     r"(?:attack|attacks|operation|bombing|blast|explosion|strike|strikes|raid|raids|massacre|assault|shelling|ambush|incident|airstrike|airstrikes|"
-    r"offensive|onslaught|blasts|explosions|bombings|clashes)\b",
+    r"offensive|onslaught|blasts|explosions|bombings|clashes|clash|bombardment|bombardments)\b",
     re.I,
 )
 RETALIATION = re.compile(r"\b(?:in retaliation|retaliat\w+|in response)\b", re.I)

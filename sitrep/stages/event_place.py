@@ -45,9 +45,15 @@ _ORIGIN_BEFORE = re.compile(r"\b(?!(?:City|Town|Province|Governorate|County|Stat
                             r"Emirate|Municipality|Village|Port|Gulf|Bay|Island|Islands|Isle|Strait|Sea|Lake|River|"
                             r"Mount|Valley|Plain|Desert|Coast|Ministry|Department|Council|Court)\b)"
                             r"(?:[A-Z][a-z]+|Jr\.|Sr\.)\s+(?:of|from)\s+$")
-# "their Ohio-based church": where a body is based, not where the act was
+# "four wounded were taken to hospitals in Hatay province": where the victims were treated, not where
+# they were hurt (not "shelled a hospital in Idlib": the hospital hit is the act's place)
+_TREATED_IN = re.compile(r"\b(?:brought|taken|rushed|transferred|evacuated|admitted|airlifted)\s+(?:to|in|at|into)\s+"
+                         r"(?:(?:a|the|two|several|local)\s+)?(?:[\w\-]+\s+)?(?:hospitals?|clinics?|infirmar(?:y|ies))\s+"
+                         r"(?:in|at|near)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}$", re.I)
+# "their Ohio-based church", "a group operating in Iraq and Syria": where a body is based or works, not
+# where the act was
 _BASED_AFTER = re.compile(r"^-based\b", re.I)
-_BASED_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
+_BASED_BEFORE = re.compile(r"\b(?:based|headquartered|operating|active)\s+in\s+(?:the\s+)?$", re.I)
 # the act's verb and then where: "arrested in Illinois", "shelled near the town of"
 _ATTACHED = re.compile(r"^\w*\s+(?:\w+\s+){0,2}?(?:in|near|at|outside|inside|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 # "in northwestern Bosnia", "near the border": a place the sentence puts the act in
@@ -121,6 +127,7 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not _BASED_AFTER.match(doc.text[p.end:p.end + 8])
                   and not _BASED_BEFORE.search(doc.text[max(sentence.start, p.start - 30):p.start])
+                  and not _TREATED_IN.search(doc.text[max(sentence.start, p.start - 80):p.start])
                   and not _OLDER_AFTER.match(doc.text[p.end:p.end + 30])]
     if datelines and any(p.start not in datelines and _IN_BEFORE.search(
             doc.text[max(sentence.start, p.start - 40):p.start]) for p in candidates):
