@@ -268,3 +268,13 @@ def test_a_verdict_on_a_person_told_with_an_apposition_is_a_conviction(staged) -
     found = _types(staged, "A district court on Monday found the poet and former teacher, Ali Vohidov, guilty of insulting "
                            "the president.")
     assert ("found", "COERCE") in found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Four farmers who blocked the highway were taken into custody on Sunday.", "taken into custody"),
+    ("Officers searched the homes of three reporters in the port city on Friday.", "searched the homes"),
+    ("Detectives searched the offices of a small charity and took away its computers.", "searched the offices"),
+])
+def test_custody_and_a_search_of_premises_are_coercion(staged, text, word) -> None:
+    # a transfer into custody is an arrest, a police search of a home or office a raid: state coercion
+    assert (word, "COERCE") in _types(staged, text)
