@@ -410,3 +410,12 @@ def test_the_dead_of_a_strike_elsewhere_stay_apart(staged, mention) -> None:
     bombing = mention(doc, "tore", "ASSAULT", mode="explosives", killed=9, location=IDLIB, date=TUESDAY)
     other = mention(doc, "dead", "ASSAULT", location=SARAQIB)
     assert len(merge_mentions(doc, [bombing, other])) == 2
+
+
+def test_two_arrests_one_sentence_keeps_apart_stay_two(staged, mention) -> None:
+    # selection keeps two acts of one kind in one sentence only when it tells them at two places; the
+    # province both towns are in does not make them one arrest
+    doc = staged("Police detained six teachers in Idlib, while in Saraqib twenty nurses were arrested.", upto="claims")
+    first = mention(doc, "detained", "COERCE", location=IDLIB, actor1=POLICE)
+    second = mention(doc, "arrested", "COERCE", location=SARAQIB)
+    assert len(merge_mentions(doc, [first, second])) == 2

@@ -347,3 +347,16 @@ def test_a_condemnation_of_the_deed_told_before_is_its_attribute(monkeypatch) ->
               "condemned the crimes committed by the regime and called on the United Nations to act. Schools in the "
               "district were closed.")
     assert "ACCUSE" in [m.type for m in _kept_all(monkeypatch, demand)] or "REQUEST" in [m.type for m in _kept_all(monkeypatch, demand)]
+
+
+def test_two_arrests_at_two_places_in_one_sentence_stand_apart(monkeypatch) -> None:
+    # the second arrest sits in a "while" clause with its own subject and its own town: another arrest
+    text = ("Police detained six teachers in Kano on Monday, while in Kaduna about twenty nurses were arrested "
+            "outside the state assembly. The unions condemned the arrests.")
+    arrests = [m for m in _kept_all(monkeypatch, text) if m.type == "COERCE"]
+    assert len(arrests) == 2
+    assert {m.location.name for m in arrests if m.location} == {"Kano", "Kaduna"}
+    # one arrest told with its place and a clause of the same act: still one
+    one = ("Police detained six teachers in Kano on Monday while they were marching to the state assembly. "
+           "The unions condemned the arrests.")
+    assert len([m for m in _kept_all(monkeypatch, one) if m.type == "COERCE"]) == 1
