@@ -423,3 +423,12 @@ def test_the_bombardment_named_again_paragraphs_later_joins_the_shelling(staged,
     again = mention(doc, "killed", "ASSAULT", killed=3)
     [record] = merge_mentions(doc, [first, again])
     assert record.sentences == [0, 4] and record.killed == 3
+
+
+def test_two_arrests_one_sentence_keeps_apart_stay_two(staged, mention) -> None:
+    # selection keeps two acts of one kind in one sentence only when it tells them at two places; the
+    # province both towns are in does not make them one arrest
+    doc = staged("Police detained six teachers in Idlib, while in Saraqib twenty nurses were arrested.", upto="claims")
+    first = mention(doc, "detained", "COERCE", location=IDLIB, actor1=POLICE)
+    second = mention(doc, "arrested", "COERCE", location=SARAQIB)
+    assert len(merge_mentions(doc, [first, second])) == 2

@@ -396,3 +396,16 @@ def test_a_censure_with_a_participle_of_demand_is_the_demand() -> None:
     both = extract("The union condemned the arrest of its leader on Monday and called for his release.",
                    published="2024-03-14")
     assert sorted(m.type for m in both) == ["ACCUSE", "REQUEST"]
+
+
+def test_two_arrests_at_two_places_in_one_sentence_stand_apart(monkeypatch) -> None:
+    # the second arrest sits in a "while" clause with its own subject and its own town: another arrest
+    text = ("Police detained six teachers in Kano on Monday, while in Kaduna about twenty nurses were arrested "
+            "outside the state assembly. The unions condemned the arrests.")
+    arrests = [m for m in _kept_all(monkeypatch, text) if m.type == "COERCE"]
+    assert len(arrests) == 2
+    assert {m.location.name for m in arrests if m.location} == {"Kano", "Kaduna"}
+    # one arrest told with its place and a clause of the same act: still one
+    one = ("Police detained six teachers in Kano on Monday while they were marching to the state assembly. "
+           "The unions condemned the arrests.")
+    assert len([m for m in _kept_all(monkeypatch, one) if m.type == "COERCE"]) == 1

@@ -297,3 +297,13 @@ def test_people_held_by_force_are_a_hostage_taking(staged, text, word) -> None:
 def test_a_suspect_held_in_custody_is_no_hostage_taking(staged) -> None:
     found = _types(staged, "The suspect was held in custody overnight at the station.")
     assert not any(t == "ASSAULT" for _w, t in found)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Four farmers who blocked the highway were taken into custody on Sunday.", "taken into custody"),
+    ("Officers searched the homes of three reporters in the port city on Friday.", "searched the homes"),
+    ("Detectives searched the offices of a small charity and took away its computers.", "searched the offices"),
+])
+def test_custody_and_a_search_of_premises_are_coercion(staged, text, word) -> None:
+    # a transfer into custody is an arrest, a police search of a home or office a raid: state coercion
+    assert (word, "COERCE") in _types(staged, text)

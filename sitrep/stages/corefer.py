@@ -366,8 +366,8 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
             another, anaphoric = True, False
         target = None
         for prev in reversed(merged):
-            if prev.type != m.type:
-                continue
+            if prev.type != m.type or m.sentences[0] in prev.sentences:
+                continue  # (two acts of one kind one sentence tells at two places stay two: contrasted_places)
             if m.date is not None and prev.date is not None and m.date.value == prev.date.value \
                     and SAME_DAY.fullmatch(m.date.text):
                 m.historical = prev.historical  # "arrested the same day": as current as the day it names
@@ -575,7 +575,8 @@ def _merge_across(doc: Doc, records: list[EventMention], told: set[int] | None =
         target = None
         if m.type in ("ASSAULT", "COERCE", "PROTEST") and not m.historical and not _further(doc.sentences[m.sentences[0]].text) \
                 and not (m.type == "ASSAULT" and _separate_act(doc, doc.sentences[m.sentences[0]], m.type)):
-            target = next((prev for prev in out if prev.type == m.type and _same_incident(prev, m, told)
+            target = next((prev for prev in out if prev.type == m.type and m.sentences[0] not in prev.sentences
+                           and _same_incident(prev, m, told)
                            and not _new_patient(doc.sentences[m.sentences[0]].text, m, prev)), None)
         elif m.type not in TYPE_RANK and not m.historical:
             target = next((prev for prev in out if _same_statement(prev, m)), None)

@@ -58,7 +58,14 @@ from sitrep.stages.roles import (
     has_subject,
     told_of_someone,
 )
-from sitrep.stages.selection import drop_named_again, fold_denials, fold_releases, one_per_sentence, weigh
+from sitrep.stages.selection import (
+    contrasted_places,
+    drop_named_again,
+    fold_denials,
+    fold_releases,
+    one_per_sentence,
+    weigh,
+)
 from sitrep.stages.triggers import retype
 
 _NEEDS_ACTOR = {"AGREE", "CONSULT", "THREATEN", "ACCUSE", "REJECT", "REQUEST", "SANCTION",
@@ -179,7 +186,9 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             etype = t.type if t.type == "ASSAULT" else modal_type(doc, sentence, t)
             groups.setdefault(etype, []).append(t)
         governor = governing(doc, sentence, triggers)
-        for etype, group in groups.items():
+        parts = [(kind, part, own) for kind, whole in groups.items()
+                 for part, own in contrasted_places(doc, sentence, kind, whole)]
+        for etype, group, own_places in parts:
             # "Jailed activist X appeared before a court": of words as sure of the act, the one that
             # tells it over the participle that says who someone is
             best = max(group, key=lambda t: (t.weight, not trigger_modifier(doc, sentence.index, t), -mode_rank(t.mode)))
@@ -232,6 +241,9 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                     actor2 = actor1
                 actor1 = None
             place = clause_place(doc, sentence, mode_trigger, claim_spans, etype)
+            if own_places and (place is None or all(place.start != p.start for p in own_places)):
+                # one of two acts of a kind the sentence tells at two places: the place of its own clause
+                place = min(own_places, key=lambda p: abs(p.start - mode_trigger.start))
             when, historical = when_of(doc, sentence, mode_trigger)
             # a span of time in a clause describing a noun ("68 children arrested since March") is not the
             # act's; a five-figure toll is a running total wherever the sentence names its war

@@ -10,7 +10,7 @@ from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.stages import salience
 from sitrep.stages.corefer import turns_to_other
-from sitrep.stages.doc import Doc
+from sitrep.stages.doc import Doc, Sentence
 from sitrep.stages.parse import depth, predicate, token_at, trigger_modifier
 from sitrep.stages.realis import OWN_ACTS, TYPE_RANK, trigger_token
 
@@ -277,6 +277,42 @@ def _contrast_clause(p, governor) -> bool:  # noqa: ANN001 - spaCy tokens
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children))
 
 
+# acts that happen at a place: two of one kind told in one sentence at two places are two events
+_PLACED_ACTS = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
+def contrasted_places(doc: Doc, sentence: Sentence, etype: str, group: list) -> list[tuple[list, list | None]]:
+    """A sentence's trigger words of one kind, split in two when one of them heads a "while"/"whereas"
+    clause with its own subject and its own place ("14 leaders were put under house arrest in X, while
+    in Y some workers were arrested"): an act of the same kind somewhere else, not the first one told
+    again. Each part comes with the places of its own clause (None: the words stay one group, one act of
+    the sentence, placed as any)."""
+    if etype not in _PLACED_ACTS or len(group) < 2:
+        return [(group, None)]
+    parsed = doc.extra.get("parses", {}).get(sentence.index)
+    if not parsed:
+        return [(group, None)]
+    tokens = [token_at(doc, sentence.index, t.start) for t in group]
+    places = doc.in_sentence(doc.places, sentence)
+    for tok in tokens:
+        if tok is None:
+            continue
+        p = predicate(tok)
+        others = [o for o in tokens if o is not None and o is not tok and predicate(o).i != p.i]
+        if not others or not all(_contrast_clause(p, predicate(o)) for o in others):
+            continue
+        lo, hi = sentence.start + p.left_edge.idx, sentence.start + p.right_edge.idx + len(p.right_edge)
+        inside = [x for x in places if lo <= x.start < hi]
+        outside = [x for x in places if not lo <= x.start < hi]
+        if not inside or not outside or {x.place.name for x in inside} & {x.place.name for x in outside}:
+            continue
+        part = [x for x in group if lo <= x.start < hi]
+        rest = [x for x in group if not lo <= x.start < hi]
+        if part and rest:
+            return [(rest, outside), (part, inside)]
+    return [(group, None)]
+
+
 _RELEASE_WORDS = frozenset(lexicon.release_words())
 
 
@@ -446,6 +482,15 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
                                 or _contrast_clause(predicate(best_token), predicate(t)))), None)
         if joined is not None:
             kept.append(joined)
+        # "leaders were put under house arrest in X, while in Y workers were arrested": an act of the
+        # same kind at another place, in a contrasting clause of its own (split by contrasted_places)
+        twin = next((m for m in group if m is not best and m is not partner and m is not joined and m.type == best.type
+                     and m.location is not None and best.location is not None and m.location.name != best.location.name
+                     and (t := trigger_token(doc, m, anchors)) is not None and best_token is not None
+                     and (_contrast_clause(predicate(t), predicate(best_token))
+                          or _contrast_clause(predicate(best_token), predicate(t)))), None)
+        if twin is not None:
+            kept.append(twin)
         # "Erdogan and Putin discussed the attack", "urged the council to investigate the bombing": a
         # meeting, demand, threat or offer about an attack is an act of its own (PROTOCOL), not its attribute
         about = next((m for m in group if m.type in _ABOUT_ACTS and m not in kept
