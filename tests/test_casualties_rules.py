@@ -153,3 +153,15 @@ def test_tolls_told_by_what_the_attack_took(text, expected):
 )
 def test_a_person_named_by_two_nouns_and_the_people_joined_to_him(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a manner adverb between the auxiliary and the verb of death
+        ("More than 20 prisoners were summarily executed by the gunmen.", [("killed", 20, False)]),
+        ("Six villagers were brutally killed in the night raid.", [("killed", 6, False)]),
+    ],
+)
+def test_a_manner_adverb_before_the_verb_of_death(text, expected):
+    assert figures(text) == expected

@@ -94,7 +94,8 @@ _ACTIVE = (
     r"eliminated|eliminating|neutralized|neutralised)"
 )
 
-_RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
+# ("were summarily executed", "were brutally killed": a manner adverb before the verb)
+_RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"(?:\s+(?!only\b)[a-z]+ly)?\s+" + _PASSIVE + r"\b", re.I)
 _RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+|another\s+)?" + NUM + r"(?:\s+(?:of\s+)?" + _WHO + r")?(?:\s+(dead|injured|wounded|hurt|killed|shot dead|shot to death))?\b", re.I)
 # "police killed 25-year-old Sami Bashir", "shot dead a 17-year-old": one person, named by age
 _AGED = r"(?:\d{1,3}|" + "|".join(list(_TENS) + list(_UNITS)[2:]) + r")(?:-\w+)?[-\s](?:years?|months?)[-\s]old"
