@@ -139,3 +139,29 @@ def test_one_citizen_is_a_figure_as_citizens_are():
 )
 def test_tolls_told_by_what_the_attack_took(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "a rebel commander": two person nouns name one person, and the figure joined after it is added
+        ("The army killed a rebel commander as well as four of his bodyguards near the village.",
+         [("killed", 1, False), ("killed", 4, False)]),
+        ("Troops killed a militant leader and three of his aides in the raid.",
+         [("killed", 1, False), ("killed", 3, False)]),
+    ],
+)
+def test_a_person_named_by_two_nouns_and_the_people_joined_to_him(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a manner adverb between the auxiliary and the verb of death
+        ("More than 20 prisoners were summarily executed by the gunmen.", [("killed", 20, False)]),
+        ("Six villagers were brutally killed in the night raid.", [("killed", 6, False)]),
+    ],
+)
+def test_a_manner_adverb_before_the_verb_of_death(text, expected):
+    assert figures(text) == expected

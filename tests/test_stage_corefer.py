@@ -432,3 +432,19 @@ def test_two_arrests_one_sentence_keeps_apart_stay_two(staged, mention) -> None:
     first = mention(doc, "detained", "COERCE", location=IDLIB, actor1=POLICE)
     second = mention(doc, "arrested", "COERCE", location=SARAQIB)
     assert len(merge_mentions(doc, [first, second])) == 2
+
+
+HAMA = Place("Hama", admin1="Hama", country="SY", precision="city")
+
+
+def test_two_figures_of_one_telling_both_join_a_headline_without_a_toll(staged, mention) -> None:
+    from sitrep.model import Casualty
+
+    text = ("Army kills rebel commander near Hama\n\n"
+            "The army killed a rebel commander as well as four of his bodyguards near Hama on Monday.")
+    doc = staged(text, upto="segment")
+    headline = mention(doc, "kills", "ASSAULT", location=HAMA)
+    lead = mention(doc, "killed", "ASSAULT", killed=1, location=HAMA, date=MONDAY)
+    lead.casualties.append(Casualty("killed", 4))
+    [record] = merge_mentions(doc, [headline, lead])
+    assert record.killed == 5

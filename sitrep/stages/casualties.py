@@ -55,12 +55,14 @@ _PERSON_NOUNS = (
     r"protesters|demonstrators|shoppers|patients|pilots|pilot|Alawites|Shiites|Sunnis|Christians|"
     r"Yazidis|Druze|refugees|evacuees|volunteers|rescuers|servicemembers|army personnel|worker|student|"
     r"teacher|teachers|farmer|farmers|driver|drivers|trader|traders|resident|villager|pilgrims|pilgrim|"
-    r"priest|priests|lawyer|lawyers|businessman|herdsman|herdsmen"
+    r"priest|priests|lawyer|lawyers|businessman|herdsman|herdsmen|bodyguards|bodyguard|aides|escorts|entourage"
 )
 # (the words for the dead never run over a verb of harm: "two cluster bombs killing three civilians")
 _WHO = (r"((?:(?!(?:among|including|were|was|are|is|and|in|on|by|at|of|from|after|when|as|with|killed|wounded|injured|more|than|least|over|that|which|who|left|leaving|"
         r"killing|wounding|injuring)\b|\d)"
         r"[\w'’\-./]+\s+){0,4}?(?:" + _PERSON_NOUNS + r")"
+        # "a rebel commander", "a militant leader": a person noun naming what kind of the next one
+        r"(?:\s+(?:" + _PERSON_NOUNS + r")(?![\w\-]))?"
         # "members of the Syrian Democratic Forces", "fighters of the Nusra Front"
         # (a headline's capitals are not a name: "Leaders of Ahrar Al-Sham Killed in ...")
         r"(?:\s+of\s+(?:the\s+)?(?:(?!(?:Killed|Dead|Died|Injured|Wounded|Hurt|Martyred|In|At|On|As|After|Near|By|And)\b)"
@@ -92,7 +94,8 @@ _ACTIVE = (
     r"eliminated|eliminating|neutralized|neutralised)"
 )
 
-_RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"\s+" + _PASSIVE + r"\b", re.I)
+# ("were summarily executed", "were brutally killed": a manner adverb before the verb)
+_RE_PASSIVE = re.compile(r"(?<![\w.,])" + NUM + r"(?:\s+" + _WHO + r")?" + _ASIDE + _BE + r"(?:\s+(?!only\b)[a-z]+ly)?\s+" + _PASSIVE + r"\b", re.I)
 _RE_ACTIVE = re.compile(r"\b" + _ACTIVE + r"\s+(?:all\s+|only\s+|another\s+)?" + NUM + r"(?:\s+(?:of\s+)?" + _WHO + r")?(?:\s+(dead|injured|wounded|hurt|killed|shot dead|shot to death))?\b", re.I)
 # "police killed 25-year-old Sami Bashir", "shot dead a 17-year-old": one person, named by age
 _AGED = r"(?:\d{1,3}|" + "|".join(list(_TENS) + list(_UNITS)[2:]) + r")(?:-\w+)?[-\s](?:years?|months?)[-\s]old"

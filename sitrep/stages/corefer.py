@@ -703,13 +703,16 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     # including three children" after a headline's "3 children" says who the total were: it leads)
     parts = {(c.kind, c.count) for c in m.casualties if c.subset and c.count is not None
              and any(old.kind == c.kind and old.count == c.count for old in target.casualties)}
+    # (the figures of one telling are weighed against the toll told before, not against each other:
+    # "killed a commander as well as five of his guards" is six)
+    before = list(target.casualties)
     for c in m.casualties:
         if any(_same_figure(c, old) for old in target.casualties):
             continue
         if not c.subset and c.count is not None and c.category == "unknown" and any(k == c.kind and n < c.count for k, n in parts):
             continue
         if not c.subset and any(old.kind == c.kind and not old.subset and old.count is not None
-                                and (old.party == c.party or not old.party or not c.party) for old in target.casualties):
+                                and (old.party == c.party or not old.party or not c.party) for old in before):
             if not _other_giver(target, c):
                 continue  # the first telling's toll stands (the lead's); later figures are totals or parts
             if _same_toll(target, c, parts):
