@@ -301,8 +301,8 @@ def test_a_suspect_held_in_custody_is_no_hostage_taking(staged) -> None:
 
 @pytest.mark.parametrize("text, word", [
     ("Four farmers who blocked the highway were taken into custody on Sunday.", "taken into custody"),
-    ("Officers searched the homes of three reporters in the port city on Friday.", "searched the homes"),
-    ("Detectives searched the offices of a small charity and took away its computers.", "searched the offices"),
+    ("Officers searched the homes of three reporters in the port city on Friday.", "searched the homes of"),
+    ("Detectives searched the offices of a small charity and took away its computers.", "searched the offices of"),
 ])
 def test_custody_and_a_search_of_premises_are_coercion(staged, text, word) -> None:
     # a transfer into custody is an arrest, a police search of a home or office a raid: state coercion
