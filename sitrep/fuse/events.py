@@ -755,7 +755,7 @@ class Fuser:
                 other = self.events.get(other_id)
                 if other is None or other_id == eid or len(other.mentions) > len(event.mentions):
                     continue
-                if min(len(event.mentions), REPRESENTATIVES) * min(len(other.mentions), REPRESENTATIVES) < 3:
+                if _report_pairs(event, other) < 2:
                     continue
                 if changed is not None and eid not in changed and other_id not in changed:
                     continue
@@ -794,10 +794,18 @@ def _top_two_mean(scores: list[float]) -> float:
     return (first + second) / 2
 
 
+def _report_pairs(a: Cluster, b: Cluster) -> int:
+    """How many pairs of distinct reports two events' first mentions give: one report telling its
+    incident in three sentences is one report, not three (``_event_score`` needs three pairs)."""
+    reports_a = {m.article_id for m in a.mentions[:REPRESENTATIVES]}
+    reports_b = {m.article_id for m in b.mentions[:REPRESENTATIVES]}
+    return sum(1 for x in reports_a for y in reports_b if x != y)
+
+
 def _event_score(a: Cluster, b: Cluster) -> float:
     """How well two events' first reports match (0 when one report would hold two incidents)."""
-    if min(len(a.mentions), REPRESENTATIVES) * min(len(b.mentions), REPRESENTATIVES) < 3:
-        return 0.0  # fewer than three pairs of reports to compare
+    if _report_pairs(a, b) < 2:
+        return 0.0  # fewer than two pairs of reports to compare
     reps_a, reps_b = a.mentions[:REPRESENTATIVES], b.mentions[:REPRESENTATIVES]
     if not any(_days_within_reach(x, y) for x in reps_a for y in reps_b):
         return 0.0  # every pair of first reports days apart: ``pair_score`` would give each 0
@@ -805,8 +813,18 @@ def _event_score(a: Cluster, b: Cluster) -> float:
         for y in b.mentions:
             if x.article_id == y.article_id and not restates(x, y):
                 return 0.0
-    scores = sorted((pair_score(x, y) for x in reps_a for y in reps_b if x.article_id != y.article_id), reverse=True)
-    return sum(scores[:3]) / 3 if len(scores) >= 3 else 0.0
+    # each pair of reports counts once, by its best-matching mentions: the several sentences of
+    # one report telling one incident are not several reports agreeing
+    best: dict[tuple[str, str], float] = {}
+    for x in reps_a:
+        for y in reps_b:
+            if x.article_id != y.article_id:
+                pair = (x.article_id, y.article_id)
+                score = pair_score(x, y)
+                if score > best.get(pair, -math.inf):
+                    best[pair] = score
+    scores = sorted(best.values(), reverse=True)[:3]
+    return sum(scores) / len(scores) if len(scores) >= 2 else 0.0
 
 
 def _days_within_reach(a: MentionView, b: MentionView) -> bool:
