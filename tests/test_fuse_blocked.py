@@ -127,3 +127,12 @@ def test_one_report_told_in_three_sentences_is_one_report_to_the_merge_pass():
     # now two reports of one event match the other's report: two pairs of reports agree
     assert fuser.merge_similar() == 1 and len(fuser.events) == 1
 
+
+def test_a_tolls_formulas_are_no_distinctive_words():
+    from sitrep.fuse.events import distinctive_words, pair_features, view
+
+    formula = "causing material damage to houses and property, claiming the lives of citizens, two in critical condition"
+    assert distinctive_words(formula) == frozenset()
+    a = view("a", "A", "Wire A", "2021-05-02", _attack("2021-05-02", 7, formula))
+    b = view("b", "B", "Wire B", "2021-05-02", _attack("2021-05-02", 7, "mortars fell, " + formula))
+    assert pair_features(a, b)["words"] == 0.0
