@@ -136,3 +136,23 @@ def test_a_tolls_formulas_are_no_distinctive_words():
     a = view("a", "A", "Wire A", "2021-05-02", _attack("2021-05-02", 7, formula))
     b = view("b", "B", "Wire B", "2021-05-02", _attack("2021-05-02", 7, "mortars fell, " + formula))
     assert pair_features(a, b)["words"] == 0.0
+
+
+def test_two_stated_days_a_day_apart_weigh_less_than_a_publication_day_a_day_off():
+    from sitrep.fuse.events import pair_features, view
+
+    monday = view("a", "A", "Wire A", "2021-05-03", _attack("2021-05-03", 7))
+    tuesday = view("b", "B", "Wire B", "2021-05-04", _attack("2021-05-04", 7))
+    published = _attack("2021-05-04", 7)
+    published["date"]["basis"] = "published"  # no day in the text: the report's date, which may lag
+    assumed = view("c", "C", "Wire C", "2021-05-04", published)
+    stated, lagging = pair_features(monday, tuesday)["date"], pair_features(monday, assumed)["date"]
+    assert stated < lagging < pair_features(monday, view("d", "D", "Wire D", "2021-05-03", _attack("2021-05-03", 7)))["date"]
+
+
+def test_weapon_class_and_reporter_words_are_common_words():
+    from sitrep.fuse.events import distinctive_words
+
+    # the weapon's class is the mention's mode, compared apart; "our correspondent" is any outlet's
+    assert distinctive_words("rockets and mortar shells struck, our correspondent said") == frozenset()
+    assert distinctive_words("rocket shells hit the Ferdaws bakery") == frozenset({"ferdaw", "bakery"})
