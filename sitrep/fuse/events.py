@@ -1187,9 +1187,17 @@ def figures_disagree(a: Figure, b: Figure, tolerance: float | None = None) -> bo
     lo, hi = (a, b) if a.value <= b.value else (b, a)
     if a.group != b.group and hi.group == "all":
         return False  # 5 civilians among 9 dead: a part within its whole
-    room = tolerance * settings["lower_bound_room"] if lo.approx in ("at_least", "more_than") else tolerance
+    floor = lo.approx in ("at_least", "more_than")
+    if floor and _round(lo.value, settings["round_floor"]) and hi.value < 2 * lo.value:
+        return False  # "over 100" and 140: a round floor is an order of magnitude, which 140 fits
+    room = tolerance * settings["lower_bound_room"] if floor else tolerance
     return hi.value - lo.value > 1 and (hi.value - lo.value) / hi.value > room \
         and hi.value < lo.value * settings["far_apart"]
+
+
+def _round(value: int, least: float) -> bool:
+    """Whether ``value`` is at least ``least`` and has one significant digit (100, 2000)."""
+    return value >= least and len(str(value).rstrip("0")) == 1
 
 
 def is_update(a: Figure, b: Figure) -> bool:
