@@ -799,7 +799,7 @@ def _top_two_mean(scores: list[float]) -> float:
 
 def _report_pairs(a: Cluster, b: Cluster) -> int:
     """How many pairs of distinct reports two events' first mentions give: one report telling its
-    incident in three sentences is one report, not three (``_event_score`` needs three pairs)."""
+    incident in three sentences is one report, not three (``_event_score`` needs two pairs)."""
     reports_a = {m.article_id for m in a.mentions[:REPRESENTATIVES]}
     reports_b = {m.article_id for m in b.mentions[:REPRESENTATIVES]}
     return sum(1 for x in reports_a for y in reports_b if x != y)
