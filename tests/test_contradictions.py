@@ -405,3 +405,18 @@ def test_label_sample_is_reproducible_and_distinct():
     assert first == again and len({(x["actor"], x["label"]) for x in first}) == 10
     assert label_sample(framing, 10, 8) != first
     assert Counter(x["quote"] for x in label_sample(framing, 100, 1)).most_common(1)[0][1] == 1
+
+
+def test_a_round_floor_is_an_order_of_magnitude_not_a_count():
+    # "over 200 wounded" and 260: the floor gives a size, which 260 fits; a precise floor does not
+    # ("at least 58" vs 100), nor a round floor against a figure more than twice it
+    def pair(low, approx, high):
+        return _event(("a1", "Wire A", "2024-03-12", _record([_casualty("injured", low, approx)])),
+                      ("a2", "Wire B", "2024-03-12", _record([_casualty("injured", high)])))
+
+    assert "casualties" not in _kinds(pair(200, "more_than", 260))
+    assert "casualties" not in _kinds(pair(1000, "at_least", 1400))
+    assert "casualties" in _kinds(pair(200, "exact", 260))  # a count, not a floor
+    assert "casualties" in _kinds(pair(230, "more_than", 300))  # a precise floor
+    assert "casualties" in _kinds(pair(200, "more_than", 450))
+    assert "casualties" in _kinds(pair(20, "more_than", 35))  # tens: too small to be only a size

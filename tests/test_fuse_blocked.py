@@ -102,3 +102,57 @@ def _stored(store) -> list[str]:  # noqa: ANN001 - a Store
     from sitrep.store.base import EventFilter
 
     return sorted(json.dumps(e.to_dict(), sort_keys=True) for e in store.query_events(EventFilter(), limit=100_000))
+
+
+# -- the merge pass counts reports, not sentences; a toll's formulas set no incident apart --------
+
+def _attack(day: str, killed: int, text: str = "shells hit the market") -> dict:
+    place = {"name": "Binnish", "admin1": "Idlib", "country": "SY", "precision": "city", "lat": 35.95, "lon": 36.71}
+    return {"type": "ASSAULT", "mode": "heavy-weapons", "casualties": [{"kind": "killed", "count": killed, "subset": False}],
+            "claim": {"modality": "asserted"}, "denials": [], "acled": {"event_type": "Explosions/Remote violence"},
+            "date": {"value": day, "precision": "day", "basis": "text"}, "evidence": {"text": text},
+            "location": place, "confidence": 0.8}
+
+
+def test_one_report_told_in_three_sentences_is_one_report_to_the_merge_pass():
+    from sitrep.fuse.events import Fuser, view
+
+    fuser = Fuser()
+    for i in range(3):  # one report telling its incident three times
+        fuser.place(view(f"x{i}", "X", "Wire X", "2021-05-02", _attack("2021-05-02", 7)), "e1")
+    fuser.place(view("y", "Y", "Wire Y", "2021-05-02", _attack("2021-05-02", 7)), "e2")
+    # two reports only: as few as a single join, not three agreeing pairs
+    assert fuser.merge_similar() == 0 and len(fuser.events) == 2
+    fuser.place(view("z", "Z", "Wire Z", "2021-05-02", _attack("2021-05-02", 7)), "e2")
+    # now two reports of one event match the other's report: two pairs of reports agree
+    assert fuser.merge_similar() == 1 and len(fuser.events) == 1
+
+
+def test_a_tolls_formulas_are_no_distinctive_words():
+    from sitrep.fuse.events import distinctive_words, pair_features, view
+
+    formula = "causing material damage to houses and property, claiming the lives of citizens, two in critical condition"
+    assert distinctive_words(formula) == frozenset()
+    a = view("a", "A", "Wire A", "2021-05-02", _attack("2021-05-02", 7, formula))
+    b = view("b", "B", "Wire B", "2021-05-02", _attack("2021-05-02", 7, "mortars fell, " + formula))
+    assert pair_features(a, b)["words"] == 0.0
+
+
+def test_two_stated_days_a_day_apart_weigh_less_than_a_publication_day_a_day_off():
+    from sitrep.fuse.events import pair_features, view
+
+    monday = view("a", "A", "Wire A", "2021-05-03", _attack("2021-05-03", 7))
+    tuesday = view("b", "B", "Wire B", "2021-05-04", _attack("2021-05-04", 7))
+    published = _attack("2021-05-04", 7)
+    published["date"]["basis"] = "published"  # no day in the text: the report's date, which may lag
+    assumed = view("c", "C", "Wire C", "2021-05-04", published)
+    stated, lagging = pair_features(monday, tuesday)["date"], pair_features(monday, assumed)["date"]
+    assert stated < lagging < pair_features(monday, view("d", "D", "Wire D", "2021-05-03", _attack("2021-05-03", 7)))["date"]
+
+
+def test_weapon_class_and_reporter_words_are_common_words():
+    from sitrep.fuse.events import distinctive_words
+
+    # the weapon's class is the mention's mode, compared apart; "our correspondent" is any outlet's
+    assert distinctive_words("rockets and mortar shells struck, our correspondent said") == frozenset()
+    assert distinctive_words("rocket shells hit the Ferdaws bakery") == frozenset({"ferdaw", "bakery"})

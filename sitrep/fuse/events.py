@@ -410,7 +410,10 @@ def _pair_terms(a: MentionView, b: MentionView) -> tuple[float, ...] | None:
             # events; only strong agreement elsewhere fuses them (a dispute is then listed)
             actors -= 0.15
     return (
-        1.0 if gap == 0 else 0.6 if gap == 1 else 0.3,  # date
+        # date: a day assumed from a report's publication may lag the event by one; two days both
+        # reports state in their text and a day apart disagree (an outlet's daily reports of one
+        # city tell a new incident each day), weaker evidence
+        1.0 if gap == 0 else (0.6 if "published" in (a.basis, b.basis) else 0.45) if gap == 1 else 0.3,
         place,
         _figure_score(a, b),
         min(1.0, shared / WORDS_FULL),  # words
@@ -755,7 +758,7 @@ class Fuser:
                 other = self.events.get(other_id)
                 if other is None or other_id == eid or len(other.mentions) > len(event.mentions):
                     continue
-                if min(len(event.mentions), REPRESENTATIVES) * min(len(other.mentions), REPRESENTATIVES) < 3:
+                if _report_pairs(event, other) < 2:
                     continue
                 if changed is not None and eid not in changed and other_id not in changed:
                     continue
@@ -794,10 +797,18 @@ def _top_two_mean(scores: list[float]) -> float:
     return (first + second) / 2
 
 
+def _report_pairs(a: Cluster, b: Cluster) -> int:
+    """How many pairs of distinct reports two events' first mentions give: one report telling its
+    incident in three sentences is one report, not three (``_event_score`` needs two pairs)."""
+    reports_a = {m.article_id for m in a.mentions[:REPRESENTATIVES]}
+    reports_b = {m.article_id for m in b.mentions[:REPRESENTATIVES]}
+    return sum(1 for x in reports_a for y in reports_b if x != y)
+
+
 def _event_score(a: Cluster, b: Cluster) -> float:
     """How well two events' first reports match (0 when one report would hold two incidents)."""
-    if min(len(a.mentions), REPRESENTATIVES) * min(len(b.mentions), REPRESENTATIVES) < 3:
-        return 0.0  # fewer than three pairs of reports to compare
+    if _report_pairs(a, b) < 2:
+        return 0.0  # fewer than two pairs of reports to compare
     reps_a, reps_b = a.mentions[:REPRESENTATIVES], b.mentions[:REPRESENTATIVES]
     if not any(_days_within_reach(x, y) for x in reps_a for y in reps_b):
         return 0.0  # every pair of first reports days apart: ``pair_score`` would give each 0
@@ -805,8 +816,18 @@ def _event_score(a: Cluster, b: Cluster) -> float:
         for y in b.mentions:
             if x.article_id == y.article_id and not restates(x, y):
                 return 0.0
-    scores = sorted((pair_score(x, y) for x in reps_a for y in reps_b if x.article_id != y.article_id), reverse=True)
-    return sum(scores[:3]) / 3 if len(scores) >= 3 else 0.0
+    # each pair of reports counts once, by its best-matching mentions: the several sentences of
+    # one report telling one incident are not several reports agreeing
+    best: dict[tuple[str, str], float] = {}
+    for x in reps_a:
+        for y in reps_b:
+            if x.article_id != y.article_id:
+                pair = (x.article_id, y.article_id)
+                score = pair_score(x, y)
+                if score > best.get(pair, -math.inf):
+                    best[pair] = score
+    scores = sorted(best.values(), reverse=True)[:3]
+    return sum(scores) / len(scores) if len(scores) >= 2 else 0.0
 
 
 def _days_within_reach(a: MentionView, b: MentionView) -> bool:
@@ -1166,9 +1187,17 @@ def figures_disagree(a: Figure, b: Figure, tolerance: float | None = None) -> bo
     lo, hi = (a, b) if a.value <= b.value else (b, a)
     if a.group != b.group and hi.group == "all":
         return False  # 5 civilians among 9 dead: a part within its whole
-    room = tolerance * settings["lower_bound_room"] if lo.approx in ("at_least", "more_than") else tolerance
+    floor = lo.approx in ("at_least", "more_than")
+    if floor and _round(lo.value, settings["round_floor"]) and hi.value < 2 * lo.value:
+        return False  # "over 100" and 140: a round floor is an order of magnitude, which 140 fits
+    room = tolerance * settings["lower_bound_room"] if floor else tolerance
     return hi.value - lo.value > 1 and (hi.value - lo.value) / hi.value > room \
         and hi.value < lo.value * settings["far_apart"]
+
+
+def _round(value: int, least: float) -> bool:
+    """Whether ``value`` is at least ``least`` and has one significant digit (100, 2000)."""
+    return value >= least and len(str(value).rstrip("0")) == 1
 
 
 def is_update(a: Figure, b: Figure) -> bool:
