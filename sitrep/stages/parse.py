@@ -285,6 +285,7 @@ _CHARGE_PREPS = {"of", "with", "for", "over"}
 # "X accused Y of killing", "suspected the army of": the accuser's claim about the act, not a charge in
 # law ("police charged two men with kidnapping", "police arrested him over the killing" are legal acts)
 _CLAIM_HEADS = {"accused", "suspected"}
+CLAIM_HEADS = frozenset(_CLAIM_HEADS)
 
 
 def charged(token) -> bool:  # noqa: ANN001
