@@ -386,11 +386,10 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
             and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
-    if _status_participle(token) and not m.casualties:
-        # "the woman accused of driving off with the child": who she is, an accusation or a verdict
-        # that came before the story, told as her background
-        m.historical = True
-        return True
+    if _status_participle(token) and not m.casualties and not m.historical:
+        # "the woman accused of driving off with the child": who she is, not an accusation or a verdict
+        # told (one already dated as history stays as told: it names the sentence's old acts)
+        return False
     if m.type not in TYPE_RANK and token.dep_ == "acl" and token.tag_ == "VBG" \
             and any(c.dep_ == "aux" and c.lower_ in MODALS for c in predicate(token.head).children):
         return False  # "supporters demanding his release will rally on Sunday": who will rally, no demand made
