@@ -431,3 +431,13 @@ def test_a_past_year_before_a_joined_act_noun_makes_it_history(text, old) -> Non
 def test_a_demand_naming_who_will_act_is_no_demand_made(text, told) -> None:
     records = [m for m in extract(text, published="2024-03-14") if not m.historical]
     assert bool(records) is told
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    # "planned" before a compound covers the act's noun inside it too
+    ("Teachers back a planned protest rally over unpaid wages.", False),
+    ("Teachers held a protest rally over unpaid wages on Monday.", True),
+])
+def test_a_planned_compound_names_an_act_to_come(text, told) -> None:
+    records = [m for m in extract(text, published="2024-03-14") if m.type == "PROTEST" and not m.historical]
+    assert bool(records) is told
