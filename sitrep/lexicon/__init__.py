@@ -438,6 +438,16 @@ def act_to_come_before() -> tuple[str, ...]:
     return _word_list("act_to_come_before")
 
 
+def status_participles() -> tuple[str, ...]:
+    """Participles that, after a noun, name a person by a legal status ("the man accused of the killing")."""
+    return _word_list("status_participles")
+
+
+def withdrawn_sums() -> tuple[str, ...]:
+    """Objects of "withdraw" that are money, not forces ("forced to withdraw cash")."""
+    return _word_list("withdrawn_sums")
+
+
 def act_to_come_after() -> tuple[str, ...]:
     """Words of a clause after an act's noun that make it one still to come ("a strike scheduled for Monday")."""
     return _word_list("act_to_come_after")

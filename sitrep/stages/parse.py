@@ -263,6 +263,9 @@ def realis(token) -> str:  # noqa: ANN001
         return "irrealis"  # "calls for an end to the shelling"
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _PLANNED for c in token.children):
         return "irrealis"  # "a planned strike", "the proposed march": an act to come, named
+    if token.pos_ == "NOUN" and token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN" and token.head.i > token.i \
+            and any(c.dep_ == "amod" and c.lower_ in _PLANNED and c.i < token.i for c in token.head.children):
+        return "irrealis"  # "a planned protest march": the word before the compound's noun covers it all
     return "actual"
 
 
@@ -285,6 +288,7 @@ _CHARGE_PREPS = {"of", "with", "for", "over"}
 # "X accused Y of killing", "suspected the army of": the accuser's claim about the act, not a charge in
 # law ("police charged two men with kidnapping", "police arrested him over the killing" are legal acts)
 _CLAIM_HEADS = {"accused", "suspected"}
+CLAIM_HEADS = frozenset(_CLAIM_HEADS)
 
 
 def charged(token) -> bool:  # noqa: ANN001

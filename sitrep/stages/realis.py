@@ -12,7 +12,7 @@ from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.resolve.actors import actor_dictionary
 from sitrep.stages.doc import CasualtyMatch, Doc, Sentence, Trigger
-from sitrep.stages.parse import CHARGE_HEADS, MODALS, charged, predicate, realis, subtree_span, token_at
+from sitrep.stages.parse import CHARGE_HEADS, CLAIM_HEADS, MODALS, charged, predicate, realis, subtree_span, token_at
 from sitrep.stages.roles import MUST_BEFORE, trigger_at
 from sitrep.stages.triggers import retype
 
@@ -239,12 +239,17 @@ _LEGAL_GRANTS = {"bail", "bond", "parole", "pardon", "clemency", "amnesty", "pro
 
 
 def _dated_by_year(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy token
-    """An act noun with a past year of its own before it ("in the 2012 murder of")."""
+    """An act noun with a past year of its own before it ("in the 2012 murder of"; "the 2008
+    hostage-taking", where the year hangs on the noun the act's word is hyphened to, one word with
+    it: "the 2012 murder case" is a case of that year, the murder merely its subject)."""
     published = doc.article.published
     if token.pos_ != "NOUN" or not published:
         return False
+    hyphened = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 2 \
+        and token.nbor(1).tag_ == "HYPH"
+    heads = [token, token.head] if hyphened else [token]
     return any(c.i < token.i and re.fullmatch(r"(?:19|20)\d\d", c.text) and int(c.text) < int(published[:4])
-               for c in token.children)
+               for h in heads for c in h.children)
 
 
 _REMEMBRANCE = frozenset(lexicon.remembrance_nouns())
@@ -325,6 +330,36 @@ _PRACTICE_HEADS = {"prevention", "prohibition", "eradication", "elimination", "a
 _MANNER_PREPS = {"in", "with", "under", "through"}
 
 
+_STATUS = frozenset(lexicon.status_participles())
+_SUMS = frozenset(lexicon.withdrawn_sums())
+_STATUS_CLAIMS = _STATUS & CLAIM_HEADS  # (the accuser's words; a verdict so named gives way already)
+
+
+def _status_participle(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """A participle after a noun that names the person by a legal status ("a man convicted of the
+    bombing was freed", "the woman accused of taking the child had been living with him", "a man
+    found guilty in the kidnapping has dropped his appeal"): a reduced relative clause saying who he
+    is, not an act the sentence tells. Parsed as such (acl), a verdict already gives way to the
+    sentence's own verb, an accusation would stand as one; the parser often reads it instead as the
+    main verb and hangs the real one on it without a subject of its own (convicted ROOT, was freed
+    conj): a participle with a subject, no auxiliary and
+    no object, beside a finite verb with no subject and no "and" before it ("the court convicted him
+    and has ..." has its object and its "and"). Also as the content of "police said" closing the
+    sentence (ccomp)."""
+    if token.lower_ not in _STATUS or token.lower_ == "found" and not any(c.lower_ == "guilty" for c in token.children):
+        return False
+    if token.dep_ == "acl":
+        return token.tag_ == "VBN" and token.lower_ in _STATUS_CLAIMS and token.head.pos_ in ("NOUN", "PROPN")
+    kids = list(token.children)
+    if token.dep_ not in ("ROOT", "ccomp") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids) \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        return False
+    return any(c.dep_ in ("conj", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > token.i
+               and not any(k.dep_ == "cc" and k.i < c.i for k in kids)
+               and any(g.dep_ in ("aux", "auxpass") for g in c.children)
+               and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children) for c in kids)
+
+
 def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
     token = trigger_token(doc, m, anchors)
@@ -351,6 +386,16 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")) and not m.casualties \
             and m.type not in ("REQUEST", "THREATEN", "AGREE", "REJECT"):  # a demand to free "the detained" is one
         return False  # "the freed AVM", "the arrested activists": a participle naming people, not an act
+    if _status_participle(token) and not m.casualties and not m.historical:
+        # "the woman accused of driving off with the child": who she is, not an accusation or a verdict
+        # told (one already dated as history stays as told: it names the sentence's old acts)
+        return False
+    if m.type not in TYPE_RANK and token.dep_ == "acl" and token.tag_ == "VBG" \
+            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in predicate(token.head).children):
+        return False  # "supporters demanding his release will rally on Sunday": who will rally, no demand made
+    if m.type == "RETREAT" and any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in _SUMS or any(g.tag_ == "$" for g in c.children))
+                                   for c in predicate(token).children):
+        return False  # "forced to withdraw money at gunpoint": a sum taken out, no forces pulled back
     # (an arrest noun naming a thing, "arrest warrants", unless that thing is where the sentence puts
     # someone: "held in a detention centre")
     if (m.type in OWN_ACTS or m.type == "COERCE" and not m.casualties and token.head.dep_ != "pobj") \
