@@ -513,11 +513,21 @@ def argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[i
 
 
 def party_of(m: ActorMatch) -> tuple[str, str]:
-    """Who an actor match is: its dictionary entry, and for a person (one entry for all) the name too."""
-    return m.actor.id, m.actor.name if m.actor.id == "PERSON" else ""
+    """Who an actor match is: its dictionary entry, and for a person or a body no list knows (one
+    entry for all: "the Kenya Union of Journalists", "the Uganda Law Society") the name too."""
+    return m.actor.id, m.actor.name if m.actor.id == "PERSON" or m.actor.id == "NAMED_BODY" else ""
 
 
 _OFFICE_KINDS = {"government", "ministry", "head of state", "police", "state military", "international organisation"}
+
+
+def _state_in_a_name(inside: list[ActorMatch], entry) -> bool:  # noqa: ANN001 - an ActorEntry
+    """"the decision of the Nigeria Labour Congress": the state the phrase reads as is only the first
+    word of a body's name inside it (a union, a society, a party), not the state itself."""
+    if entry.kind != "government" or not entry.country:
+        return False
+    return any(not a.demonym and not a.actor.generic and a.actor.kind not in _OFFICE_KINDS
+               and any(c.iso2 == entry.country for c in lexicon.find_countries(a.text)) for a in inside)
 
 
 def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
@@ -546,7 +556,7 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
         # Lagos" - the whole phrase decides (a state named in it is only the body's country)
         words = doc.text[start:end].strip()
         entry = resolve_entry(words, doc.extra.get("actor_country"), state_act)
-        if entry is not None and entry.id not in {a.actor.id for a in inside}:
+        if entry is not None and entry.id not in {a.actor.id for a in inside} and not _state_in_a_name(inside, entry):
             return ActorMatch(start, start + len(words), words, entry, demonym=False)
     if inside:
         # a named group over a generic word for it ("Jihadists from ISIL"), then the nearest
