@@ -88,3 +88,13 @@ def test_an_arrest_with_no_one_named_far_from_the_police_the_story_names_is_the_
     m = _filled(staged, mention, "Police raided a newspaper in Tehran on Monday. " + filler
                 + "A cartoonist was arrested at his home on Friday.", "arrested", "COERCE", mode="arrest")
     assert m.actor1 is not None and (m.actor1.kind, m.actor1.country, m.actor1.basis) == ("government", "IR", "inferred")
+
+
+def test_a_release_told_without_its_takers_is_the_armed_group_class_the_article_names_kidnapping() -> None:
+    import sitrep
+
+    text = ("Bandits abducted 40 pupils from a boarding school in Zamfara State on Friday, police said. "
+            "The state governor said security forces were searching the forests near the school. "
+            "On Sunday, 12 traders who had been abducted from a market in the state last month were released.")
+    [release] = [m for m in sitrep.extract(text, published="2024-06-13") if m.type == "CONCEDE"]
+    assert release.actor1 is not None and (release.actor1.name, release.actor1.kind) == ("Bandits", "armed group")

@@ -235,3 +235,26 @@ def test_the_first_of_a_list_of_speakers_after_a_demand_makes_it(staged) -> None
     found = _roles(staged, "Two bloggers held in Kenya must be freed, Amnesty International, the Tamu Legal Aid Trust "
                            "and Human Rights Watch have said.", "must be freed", "REQUEST")
     assert found[0] is not None and found[0].actor.id == "AMNESTY"
+
+
+
+def test_a_demand_in_the_voice_of_a_speaker_is_the_body_her_post_names(staged) -> None:
+    # the speaker is no listed actor; the apposition after her name says for whom she speaks
+    doc = staged("“This is a naked attempt to silence critics,” said Mary Otieno, deputy Africa director at "
+                 "Amnesty International. “All of the campaigners should be freed immediately.”", upto="claims")
+    sentence = next(s for s in doc.sentences if "freed" in s.text)
+    trigger = next(t for t in doc.in_sentence(doc.triggers, sentence) if "freed" in t.text)
+    spans = [(a.start, a.end) for a in doc.in_sentence(doc.attributions, sentence)]
+    found = roles(doc, sentence, trigger, "REQUEST", spans)
+    assert found[0] is not None and found[0].actor.id == "AMNESTY", found[0] and found[0].text
+
+
+def test_a_body_whose_name_opens_with_a_state_is_that_body_and_another_unlisted_body_is_another_party() -> None:
+    import sitrep
+
+    text = ("The National Association of Market Traders has endorsed the decision of the Zambia Labour Congress "
+            "to hold a general strike next week.")
+    [backing] = [m for m in sitrep.extract(text, published="2024-06-13") if m.type == "SUPPORT"]
+    assert backing.actor1 is not None and backing.actor1.name == "National Association of Market Traders"
+    # the state is only the first word of the union's name; and one unlisted body is not the other
+    assert backing.actor2 is not None and backing.actor2.name == "Zambia Labour Congress", backing.actor2

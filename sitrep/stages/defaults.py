@@ -369,12 +369,15 @@ def _announcing_organ(doc: Doc, m: EventMention) -> Actor | None:
 
 def _named_abductors(doc: Doc) -> Actor | None:
     """The one group the article names as taking the hostages ("were kidnapped by the 400 Mawozo
-    gang"): a kidnapping or a release told elsewhere in it without a taker is that group's."""
+    gang", "bandits abducted 40 pupils"): a kidnapping or a release told elsewhere in it without a
+    taker is that group's. A class counts when it is an armed group's ("bandits", "gangs"); "militants"
+    or "gunmen" say too little of who they are."""
     dictionary = actor_dictionary()
     named = {m.actor1.id: m.actor1 for m in doc.mentions
              if m.type == "ASSAULT" and m.mode == "abduct" and m.actor1 is not None and m.actor1.basis == "text"
              and m.actor1.id and m.actor1.kind in GROUP_KINDS
-             and (entry := dictionary.get(m.actor1.id)) is not None and not entry.generic}
+             and (entry := dictionary.get(m.actor1.id)) is not None
+             and (not entry.generic or entry.kind == "armed group")}
     if len(named) != 1:
         return None
     taker = next(iter(named.values()))

@@ -392,7 +392,7 @@ def _demander(doc: Doc, sentence: Sentence) -> ActorMatch | None:
                      and not a.demonym and a.actor.id not in UNLISTED_IDS and not a.actor.generic]
             if named and named[0].start == attribution.start:  # "..., A, B and HRW have said": the list's first
                 named = _speakers_before(doc, s, named[0].start, _LIST_GAP) + named
-            named = named or _speakers_before(doc, s, attribution.start)
+            named = named or _speakers_before(doc, s, attribution.start) or _speaker_body(doc, s, attribution.end)
             if named:
                 return named[0]
         if said:
@@ -407,6 +407,20 @@ _AUX_BEFORE_CUE = re.compile(r"[\s,]*(?:(?:has|have|had|also|jointly)\s+)*$", re
 _CAPITALISED_NAME = r"(?:the\s+)?[A-Z][\w\-'’]*(?:\s+(?:for|of|on|and|[A-Z][\w\-'’]*))*?"
 _LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _LIST_GAP = re.compile(rf"{_LIST_SEPARATOR}(?:{_CAPITALISED_NAME}{_LIST_SEPARATOR})*(?:the\s+)?")
+
+
+# "said Jane Roe, deputy Asia director at Human Rights Watch": the speaker's post, then the body she speaks for
+_POST_AT = re.compile(r"\s*,\s*(?:[\w\-'’&.]+\s+){0,8}?(?:at|of|for|with|from)\s+(?:the\s+)?")
+
+
+def _speaker_body(doc: Doc, sentence: Sentence, said_end: int) -> list[ActorMatch]:
+    """The listed body a speaker no list knows works for, told in the apposition after her name
+    ("said Jane Roe, deputy director at Human Rights Watch"): whose words a demand in her voice is."""
+    body = next((a for a in doc.in_sentence(doc.actors, sentence) if a.start >= said_end), None)
+    if body is None or body.demonym or body.actor.generic or body.actor.id in UNLISTED_IDS \
+            or not _POST_AT.fullmatch(doc.text, said_end, body.start):
+        return []
+    return [body]
 
 
 def _speakers_before(doc: Doc, sentence: Sentence, cue: int, gap: re.Pattern = _AUX_BEFORE_CUE) -> list[ActorMatch]:
@@ -499,11 +513,21 @@ def argument_actor(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[i
 
 
 def party_of(m: ActorMatch) -> tuple[str, str]:
-    """Who an actor match is: its dictionary entry, and for a person (one entry for all) the name too."""
-    return m.actor.id, m.actor.name if m.actor.id == "PERSON" else ""
+    """Who an actor match is: its dictionary entry, and for a person or a body no list knows (one
+    entry for all: "the Kenya Union of Journalists", "the Uganda Law Society") the name too."""
+    return m.actor.id, m.actor.name if m.actor.id == "PERSON" or m.actor.id == "NAMED_BODY" else ""
 
 
 _OFFICE_KINDS = {"government", "ministry", "head of state", "police", "state military", "international organisation"}
+
+
+def _state_in_a_name(inside: list[ActorMatch], entry) -> bool:  # noqa: ANN001 - an ActorEntry
+    """"the decision of the Nigeria Labour Congress": the state the phrase reads as is only the first
+    word of a body's name inside it (a union, a society, a party), not the state itself."""
+    if entry.kind != "government" or not entry.country:
+        return False
+    return any(not a.demonym and not a.actor.generic and a.actor.kind not in _OFFICE_KINDS
+               and any(c.iso2 == entry.country for c in lexicon.find_countries(a.text)) for a in inside)
 
 
 def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
@@ -532,7 +556,7 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
         # Lagos" - the whole phrase decides (a state named in it is only the body's country)
         words = doc.text[start:end].strip()
         entry = resolve_entry(words, doc.extra.get("actor_country"), state_act)
-        if entry is not None and entry.id not in {a.actor.id for a in inside}:
+        if entry is not None and entry.id not in {a.actor.id for a in inside} and not _state_in_a_name(inside, entry):
             return ActorMatch(start, start + len(words), words, entry, demonym=False)
     if inside:
         # a named group over a generic word for it ("Jihadists from ISIL"), then the nearest
