@@ -36,6 +36,15 @@ def test_a_weekday_in_the_future_tense_looks_ahead():
     assert resolved("Police on Thursday detained six men who will face trial.", "2024-03-18") == [("2024-03-14", "day")]
 
 
+def test_the_noun_will_is_no_future_tense():
+    # published on Monday 2024-03-18: "against their will" is the noun, so the weekday is past
+    assert resolved("Strikers kept four directors against their will for a night on Thursday.", "2024-03-18") \
+        == [("2024-03-14", "day")]
+    assert resolved("On Thursday the guards held the teacher against her will.", "2024-03-18") == [("2024-03-14", "day")]
+    # the modal still looks ahead
+    assert resolved("The board will meet on Thursday.", "2024-03-18") == [("2024-03-21", "day")]
+
+
 @pytest.mark.parametrize("text,value", [
     # published on Friday 2024-03-15: the weekday is dated by its own clause's verb, not by the
     # future of the clause joined after it

@@ -58,13 +58,15 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": 
              "new year's eve": (12, 31), "new year's day": (1, 1)}
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.named_day_words()) + r")\s+$", re.I)
 _WEEKDAY_BEFORE = re.compile(r"(" + lexicon.weekday_alternation() + r"),?\s+(?:the\s+)?$", re.I)
+# "held them against their will", "of his own free will": the noun "will", which tells of no time ahead
+_MODAL_WILL = r"(?<!\bagainst\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bthe\s)(?<!\bown\s)(?<!\bfree\s)will"
 # A weekday told in the future tense names a day ahead: "On Wednesday, a court will begin ...",
 # "the court is due to rule on Friday"; a speech verb or an act between ("said on Monday it will",
 # "arrested on Monday men who will face trial") dates the telling or the act
 _FUTURE_AFTER = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:(?!(?:" + lexicon.speech_alternation("telling_before_future")
                            + r"|that|who|which|whom|where|when|\w+ed)\b)[\w\-’']+\s+){0,8}?"
-                           r"(?:will|shall|is\s+(?:due|set|scheduled|expected)\s+to|are\s+(?:due|set|scheduled|expected)\s+to)\b", re.I)
-_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\w\-’']+\s+){0,6}?(?:on\s+)?$", re.I)
+                           r"(?:" + _MODAL_WILL + r"|shall|is\s+(?:due|set|scheduled|expected)\s+to|are\s+(?:due|set|scheduled|expected)\s+to)\b", re.I)
+_FUTURE_BEFORE = re.compile(r"\b(?:" + _MODAL_WILL + r"|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\w\-’']+\s+){0,6}?(?:on\s+)?$", re.I)
 # A month without a year after a court date or a plan ahead ("remanded to appear for trial in
 # October", "the vote is scheduled for June"): a month to come, the day of no act told
 _MONTH_AHEAD = re.compile(r"\b(?:will|shall|due|set\s+for|scheduled|slated|expected\s+to|to\s+(?:appear|stand\s+trial|face\s+trial|"
