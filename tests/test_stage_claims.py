@@ -227,6 +227,13 @@ def test_an_additive_sentence_goes_on_with_the_source_before() -> None:
     assert ("Militants", "reported", "A hospital director") in found
 
 
+def test_a_sentence_pointing_back_with_such_goes_on_with_the_source_before() -> None:
+    text = ("\"The western districts have become a wasteland,\" said Ahmed Nour, head of a local monitoring group. "
+            "A week of such shelling killed 19 civilians in the city of Hama.")
+    found = _record_claims_by_sentence(text)
+    assert any(w == "A" and mod == "reported" for w, mod, _ in found), found
+
+
 def test_a_plain_sentence_after_a_source_stays_the_outlets() -> None:
     text = ("A hospital director told reporters that gunmen shot dead a farmer in Kafr Nabl on Monday. "
             "Militants shelled the village of Hass with mortars on Tuesday, destroying two shops.")
