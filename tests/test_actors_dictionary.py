@@ -227,3 +227,11 @@ def test_a_title_given_to_one_person_alone_names_that_person():
 def test_a_title_given_to_two_people_names_neither():
     found = actors_of("Pastor Ruth Adeyemi and Pastor John Okafor led the vigil. The pastor then spoke to reporters.")
     assert not [text for text, _, _ in found if text == "The pastor"]
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian or Russian air raids hit the village at dawn",
+    "regime or Russian airstrikes pounded the market",
+])
+def test_raids_by_either_air_force_name_neither_alone(text):
+    assert names_in(text)[:1] == ["Syrian or Russian air force"]

@@ -211,3 +211,31 @@ def test_a_source_accusing_with_no_contrast_leaves_the_report_alone() -> None:
     text = ("Government sources said rebels had fired chlorine shells at civilians in the town, and opposition "
             "activists accused the army of earlier raids.")
     assert _record_claims(text) == ["reported"]
+
+
+def _record_claims_by_sentence(text: str) -> list[tuple[str, str, str | None]]:
+    from sitrep.pipeline import extract
+
+    return [(m.evidence.text.split()[0], m.claim.modality, m.claim.by) for m in extract(text, published="2024-03-15")
+            if m.type == "ASSAULT" and not m.historical]
+
+
+def test_an_additive_sentence_goes_on_with_the_source_before() -> None:
+    text = ("A hospital director told reporters that gunmen shot dead a farmer in Kafr Nabl on Monday. "
+            "Militants also shelled the village of Hass with mortars, destroying two shops.")
+    found = _record_claims_by_sentence(text)
+    assert ("Militants", "reported", "A hospital director") in found
+
+
+def test_a_sentence_pointing_back_with_such_goes_on_with_the_source_before() -> None:
+    text = ("\"The western districts have become a wasteland,\" said Ahmed Nour, head of a local monitoring group. "
+            "A week of such shelling killed 19 civilians in the city of Hama.")
+    found = _record_claims_by_sentence(text)
+    assert any(w == "A" and mod == "reported" for w, mod, _ in found), found
+
+
+def test_a_plain_sentence_after_a_source_stays_the_outlets() -> None:
+    text = ("A hospital director told reporters that gunmen shot dead a farmer in Kafr Nabl on Monday. "
+            "Militants shelled the village of Hass with mortars on Tuesday, destroying two shops.")
+    found = _record_claims_by_sentence(text)
+    assert any(w == "Militants" and mod == "asserted" for w, mod, _ in found)

@@ -127,6 +127,17 @@ def test_a_credit_with_its_words_the_other_way_round_ends_a_caption(staged) -> N
     assert [s.text for s in doc.sentences][-1] == "Troops shelled the town on Friday."
 
 
+def test_a_bare_agency_credit_after_a_captions_date_ends_the_caption(staged) -> None:
+    # "(AFP)" with no "photo" closes a caption when the caption's date runs right into it
+    doc = staged("Fighters stand near a ruined checkpoint outside Hama on May 2 2019 (AFP) Three farmers were killed "
+                 "when shells hit their village.", published="2019-05-20")
+    assert [s.text for s in doc.sentences][-1] == "Three farmers were killed when shells hit their village."
+    lead = doc.sentences[-1]
+    trigger = next(t for t in doc.triggers if t.start >= lead.start and t.text.startswith(("killed", "hit", "shells")))
+    when, _historical = when_of(doc, lead, trigger)
+    assert when is None or when.value != "2019-05-02"
+
+
 def test_a_credit_after_a_full_stop_still_opens_the_next_sentence(staged) -> None:
     doc = staged("Smoke rises over a damaged street in Idlib. (Reuters Photo) Troops shelled the town on Friday.",
                  published="2024-03-16")

@@ -398,6 +398,11 @@ def moved_on_words() -> tuple[str, ...]:
     return _word_list("moved_on_words")
 
 
+def additive_words() -> tuple[str, ...]:
+    """Words that add to what was just told ("also", "another", "two more")."""
+    return _word_list("additive_words")
+
+
 def release_words() -> tuple[str, ...]:
     """Words asking that held people be let go ("the release of", "to free", "freed")."""
     return _word_list("release_words")

@@ -34,6 +34,7 @@ from sitrep.stages.event_time import borrowed_period, dated_part, redated_clause
 from sitrep.stages.parse import predicate, token_at, trigger_modifier
 from sitrep.stages.realis import (
     SPEECH_ACTS,
+    claim_modality,
     declared_truces,
     further_charges,
     governing,
@@ -119,6 +120,27 @@ def _claim_for(doc: Doc, sentence: Sentence, trigger: Trigger | None = None) -> 
         return denials[0], spans, denials
     outlet = doc.article.outlet
     return Claim(by=outlet, source=outlet, modality="asserted"), spans, []
+
+
+# "A source told the agency that a woman was killed. Terrorists also shelled the town": a sentence that
+# adds to the account just given ("also", "two more", "other shells"), naming no source of its own, is
+# still that source's telling ("more than" counts, it adds nothing)
+_ADDITIVE = re.compile(r"^\W*(?:[\w\-']+\s+){0,4}?(?:" + lexicon.alternation(lexicon.additive_words()) + r")\b(?!\s+than\b)", re.I)
+_CARRY_BACK = 2  # sentences: the account goes on over one unattributed sentence at most
+
+
+def _carried_claim(doc: Doc, sentence: Sentence) -> Claim | None:
+    """The third party's report an additive sentence that names no source goes on with, if the nearest
+    attributed sentence before it in its paragraph, within reach, is one."""
+    if not _ADDITIVE.search(sentence.text) or doc.in_sentence(doc.attributions, sentence):
+        return None
+    for back in reversed(doc.sentences[max(0, sentence.index - _CARRY_BACK):sentence.index]):
+        if back.paragraph != sentence.paragraph:
+            return None
+        said = [a for a in doc.in_sentence(doc.attributions, back) if a.cue != CHARGE_CUE and a.claim.modality != "denied"]
+        if said:
+            return said[-1].claim if said[-1].claim.modality == "reported" else None
+    return None
 
 
 _CLAUSE_CUT = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would)\b", re.I)
@@ -345,6 +367,11 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         if m.type in ("ASSAULT", "COERCE"):
             m.actor2 = counted_victims(m.actor2, m.location)
         m.actor1, m.actor2 = named_by_role(m.actor1), named_by_role(m.actor2)
+    for m in doc.mentions:  # after merging and weighing: whose account a sentence goes on with says who tells it
+        if m.claim.modality == "asserted" and m.type not in SPEECH_ACTS and not m.historical \
+                and (carried := _carried_claim(doc, doc.sentences[min(m.sentences)])) is not None:
+            m.claim = carried  # (a statement or demand "also" made is its speaker's own act, no one's report)
+            claim_modality(m)
     counter_accused(doc)  # after weighing: a report another source contradicts is still evidence of the act
     return doc
 
