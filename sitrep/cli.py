@@ -894,8 +894,8 @@ def eval_contradictions(
     against the gold disagreements (see the gold's PROTOCOL.md)."""
     from sitrep.evaluate.contradictions import default_fakes, evaluate_contradictions
 
-    if not path.exists():
-        raise _fail(f"no such file: {path}")
+    if not path.is_file():
+        raise _fail(f"no such file: {path}" if not path.exists() else f"not a file: {path} (give the gold's dev.json)")
     csv_path = fakes or Path(default_fakes(str(path)))
     if not csv_path.exists():
         raise _fail(f"no such file: {csv_path} (give --fakes)")

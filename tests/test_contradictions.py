@@ -1,5 +1,8 @@
 """Contradictions a fact-checker can rely on, on hand-built reports (issue 15)."""
 
+from typer.testing import CliRunner
+
+from sitrep.cli import app
 from sitrep.evaluate.contradictions import score
 from sitrep.frame.labels import actor_labels
 from sitrep.fuse.events import Cluster, find_contradictions, fuse, view
@@ -420,3 +423,9 @@ def test_a_round_floor_is_an_order_of_magnitude_not_a_count():
     assert "casualties" in _kinds(pair(230, "more_than", 300))  # a precise floor
     assert "casualties" in _kinds(pair(200, "more_than", 450))
     assert "casualties" in _kinds(pair(20, "more_than", 35))  # tens: too small to be only a size
+
+
+def test_eval_contradictions_given_a_folder_says_so_in_one_line(tmp_path):
+    result = CliRunner().invoke(app, ["eval", "contradictions", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "not a file" in result.output and "Traceback" not in result.output

@@ -26,10 +26,13 @@ MINIMUMS = {
 # (see the README). The judged same-incident pairs are the fairer gold (issue: fusion >= 0.85).
 # Fusion now follows the judged pairs: on the keys F1 0.344, recall 0.55 (was 0.567) after merging main eeac0a1;
 # F1 0.315, recall 0.533 in session 5, when follow-ups joined their incidents and the judged recall rose to 0.82.
-FUSION_MINIMUMS = {"f1": 0.31, "recall": 0.53}
+# F1 0.341, recall 0.617 in session 20.
+FUSION_MINIMUMS = {"f1": 0.33, "recall": 0.58}
 # On the judged pairs (fusion_dev_pairs.json): P 0.870 R 0.820 in session 5 (was P 0.877 R 0.762); P 0.883
 # R 0.926 in session 9, when headlines became records and more of an article's tellings joined one record.
-JUDGED_MINIMUMS = {"precision": 0.86, "recall": 0.90}
+# P 0.859 R 0.951 in session 19, below the floor (CI failed); P 0.893 R 0.959 in session 20, when the merge pass
+# counted pairs of distinct reports and an outlet's daily reports of one city a day apart stayed apart.
+JUDGED_MINIMUMS = {"precision": 0.88, "recall": 0.93}
 
 
 @pytest.fixture(scope="module")
