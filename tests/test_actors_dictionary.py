@@ -235,3 +235,16 @@ def test_a_title_given_to_two_people_names_neither():
 ])
 def test_raids_by_either_air_force_name_neither_alone(text):
     assert names_in(text)[:1] == ["Syrian or Russian air force"]
+
+
+def test_a_class_id_is_found_in_a_dictionary_that_has_not_met_the_class_yet():
+    from sitrep.resolve.actors import actor_dictionary
+
+    actor_dictionary.cache_clear()  # a reloaded dictionary: no class entry made yet
+    try:
+        bandits, police = actor_dictionary().get("BANDITS"), actor_dictionary().get("POLICE_KE")
+        assert (bandits.name, bandits.kind, bandits.country) == ("Bandits", "armed group", None)
+        assert (police.kind, police.country, police.parent) == ("police", "KE", "STATE_KE")
+        assert actor_dictionary().get("NOT_A_CLASS_ZZ") is None and actor_dictionary().get("POLICE_ZZ") is None
+    finally:
+        actor_dictionary.cache_clear()

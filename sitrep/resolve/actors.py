@@ -105,7 +105,15 @@ class ActorDictionary:
                    or len(words & set(_WORD.findall(a.replace("’", "'")))) >= 2 for a in self._spelled.get(actor_id, ()))
 
     def get(self, actor_id: str | None) -> ActorEntry | None:
-        return self.actors.get(actor_id) if actor_id else None
+        """The entry of an id; a generic class's id ("BANDITS", "POLICE_KE") is made on demand, since
+        class entries join the dictionary only when first met and a record may outlive the dictionary
+        that first met it (a reloaded dictionary, another process)."""
+        if not actor_id:
+            return None
+        entry = self.actors.get(actor_id)
+        if entry is None and actor_id.upper() == actor_id:
+            entry = _class_by_id(actor_id)
+        return entry
 
     def by_name(self, name: str | None) -> ActorEntry | None:
         """The actor with this canonical name (records carry names, e.g. a casualty's party)."""
@@ -388,6 +396,20 @@ def class_entry(key: str, country: str | None) -> ActorEntry:
     dictionary.actors[entry.id] = entry
     dictionary.class_index[(key, record.iso2)] = entry
     return entry
+
+
+def _class_by_id(actor_id: str) -> ActorEntry | None:
+    """The class entry an id names ("BANDITS" -> bandits anywhere, "POLICE_KE" -> Kenyan police), or None."""
+    classes = actor_classes()
+    key = actor_id.lower().replace("_", " ")
+    if key in classes and key != "civilians":
+        return class_entry(key, None)
+    head, _, country = actor_id.rpartition("_")
+    key = head.lower().replace("_", " ")
+    if len(country) == 2 and key in classes and key != "civilians":
+        entry = class_entry(key, country)
+        return entry if entry.id == actor_id else None
+    return None
 
 
 def is_class_entry(entry: ActorEntry) -> bool:
