@@ -1517,3 +1517,18 @@ def test_an_aid_convoy_yet_to_reach_a_town_is_no_delivery() -> None:
 def test_aircraft_subject_makes_the_act_an_air_strike(text, sub_event):
     m = next(m for m in run(text).mentions if m.type == "ASSAULT")
     assert m.acled["sub_event_type"] == sub_event
+
+
+@pytest.mark.parametrize("teaser", ["ALSO READ| Man arrested in Ruritania for fraud",
+                                    "Also read: Border guards detain two smugglers",
+                                    "Read also - Storm closes the harbour"])
+def test_teaser_link_to_another_story_is_boilerplate(teaser):
+    body = "Police arrested three protesters in the capital on Monday, witnesses said."
+    clean, removed = strip_boilerplate(body + "\n\n" + teaser + "\n\n" + body)
+    assert teaser not in clean and clean.count("Police arrested") == 2
+    assert removed and removed[0][0] == "related"
+
+
+def test_a_sentence_that_reads_also_is_not_a_teaser():
+    text = "Officials also read the statement aloud: the curfew was lifted on Monday."
+    assert strip_boilerplate(text) == (text, [])
