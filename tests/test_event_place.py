@@ -77,6 +77,15 @@ def test_a_capital_standing_for_its_government_is_no_place():
     assert [p.place.country for p in doc.places] == ["RU"]
 
 
+def test_a_capital_closing_a_paragraph_stands_for_no_government():
+    # the next paragraph's first words are not the capital's: "... in Tehran\n\nOfficials said" keeps Tehran
+    doc = run("Hundreds of students rallied outside the university in Tehran\n\nOfficials said 30 were detained.")
+    assert [p.place.name for p in doc.places] == ["Tehran"]
+    # on one line the capital still stands for its government
+    doc = run("Police in Kenya arrested 12 students after the Tehran authorities protested.")
+    assert "Tehran" not in [p.place.name for p in doc.places]
+
+
 def test_dateline_places_a_statement():
     doc = run("NAIROBI, March 12 (Reuters) - Kenya's opposition leader demanded the release of "
               "the detained students on Tuesday.\n\nPolice had detained 20 students in Kisumu on Monday.")
