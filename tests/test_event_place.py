@@ -93,6 +93,18 @@ def test_dateline_places_a_statement():
     assert requests and requests[0] is not None and requests[0].name == "Nairobi"
 
 
+def test_a_byline_town_places_a_statement_but_is_not_the_focus():
+    # "By NAME, Town" frames the report as a dateline does: a statement without a place was made there
+    doc = run("By Ada Obi, Nairobi\n\nKenya's opposition leader demanded the release of the detained students "
+              "on Tuesday.\n\nPolice had detained 20 students in Kisumu on Monday.")
+    requests = located(doc, "REQUEST")
+    assert requests and requests[0] is not None and requests[0].name == "Nairobi"
+    # the correspondent's base does not make an act the text places elsewhere happen there
+    doc = run("By Ada Obi, Minna\n\nBandits attacked a boarding school in Niger State. The gunmen kidnapped "
+              "five pupils and a teacher last weekend.")
+    assert all(p is None or p.name != "Minna" for p in located(doc, "ASSAULT"))
+
+
 def test_world_act_without_a_place_takes_the_country():
     # the town named later is the union's seat, not where the arrest was
     doc = run("Police arrested three journalists on Monday, a Kenyan press union said.\n\nThe journalists had "

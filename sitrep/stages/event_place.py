@@ -271,9 +271,16 @@ def _datelines(doc: Doc) -> list[PlaceMatch]:
 
 def _find_datelines(doc: Doc) -> list[PlaceMatch]:
     # a dateline whose first words are no town the place stage knows is a heading ("MISSING MAN: ...")
+    # (a byline's place is the whole name closing it: "By Jane Doe, Washington Post" names a paper, not Washington)
     towns = {p.start for p in doc.places}
     return [p for p in doc.places if doc.opens_dateline_place(p.start)
-            and (found := doc.dateline_at(p.start)) is not None and found.parts[0][0] in towns]
+            and (found := doc.dateline_at(p.start)) is not None and found.parts[0][0] in towns
+            and (not found.byline or p.end == found.parts[0][1])]
+
+
+def _byline_starts(doc: Doc) -> frozenset[int]:
+    """Where the places of a byline ("By Jane Doe, Kano") start."""
+    return frozenset(p.start for p in _datelines(doc) if (found := doc.dateline_at(p.start)) is not None and found.byline)
 
 
 def dateline_starts(doc: Doc) -> frozenset[int]:
@@ -395,7 +402,9 @@ def fill_places(doc: Doc) -> None:
     if world and dateline is not None and country is not None and dateline.country != country.country:
         # "(Beirut) – Iranian authorities have detained ...": a watchdog's regional office, not the story's place
         dateline = None
-    focus = focus_place(doc, skip=dateline_starts(doc) if world and dateline is None else frozenset())
+    # (a byline's town is where the correspondent is based, often the state's capital, not the story's
+    # place: it does not count towards the focus)
+    focus = focus_place(doc, skip=(dateline_starts(doc) if world and dateline is None else frozenset()) | _byline_starts(doc))
     for m in doc.mentions:
         if m.location is not None or m.historical:
             continue
