@@ -105,6 +105,16 @@ def test_a_byline_town_places_a_statement_but_is_not_the_focus():
     assert all(p is None or p.name != "Minna" for p in located(doc, "ASSAULT"))
 
 
+def test_a_statement_is_placed_where_its_speaker_was_visiting_just_before():
+    text = ("Shelling hit two villages near Hama on Friday, killing six people. President Bashar al-Assad made a rare "
+            "trip on Friday. Assad's visit to Daraya was his first outside the capital in a year. Assad pledged "
+            "victory over the rebels.")
+    doc = run(text, published="2013-08-02")
+    statements = [m for m in doc.mentions if m.type not in ("ASSAULT",) and m.actor1 is not None
+                  and m.actor1.id == "SYR_ASSAD"]
+    assert statements and all(m.location is not None and "Daraya" in (m.location.text or "") for m in statements)
+
+
 def test_world_act_without_a_place_takes_the_country():
     # the town named later is the union's seat, not where the arrest was
     doc = run("Police arrested three journalists on Monday, a Kenyan press union said.\n\nThe journalists had "
