@@ -280,6 +280,18 @@ def test_the_day_before_opening_a_sentence_counts_from_the_day_just_told():
     assert next(d for d in doc.dates if d.text == "The day before").value == "2024-02-25"
 
 
+def test_the_next_morning_counts_from_the_day_just_told():
+    text = ("Police summoned the blogger on February 20. When he reported at the station the next morning, "
+            "officers detained him.")
+    doc = default_pipeline().run(Article(text=text, published="2024-02-26"))
+    assert next(d for d in doc.dates if d.text == "the next morning").value == "2024-02-21"
+    arrest = next(m for m in doc.mentions if m.type == "COERCE" and m.trigger == "detained")
+    assert arrest.date is not None and arrest.date.value == "2024-02-21"
+    # with no day named before it, the phrase dates nothing (not the day after publication)
+    doc = default_pipeline().run(Article(text="The next day, officers detained the blogger.", published="2024-02-26"))
+    assert not [d for d in doc.dates if d.text == "The next day"]
+
+
 def test_a_part_of_a_dated_toll_takes_its_day():
     # 2024-03-18 is a Monday: the breakdown of Saturday's toll (no day of its own) is Saturday's, not Monday's
     text = ("At least 40 people were killed in air strikes and shelling on Saturday in the city of Homs. "

@@ -77,11 +77,42 @@ def test_a_capital_standing_for_its_government_is_no_place():
     assert [p.place.country for p in doc.places] == ["RU"]
 
 
+def test_a_capital_closing_a_paragraph_stands_for_no_government():
+    # the next paragraph's first words are not the capital's: "... in Tehran\n\nOfficials said" keeps Tehran
+    doc = run("Hundreds of students rallied outside the university in Tehran\n\nOfficials said 30 were detained.")
+    assert [p.place.name for p in doc.places] == ["Tehran"]
+    # on one line the capital still stands for its government
+    doc = run("Police in Kenya arrested 12 students after the Tehran authorities protested.")
+    assert "Tehran" not in [p.place.name for p in doc.places]
+
+
 def test_dateline_places_a_statement():
     doc = run("NAIROBI, March 12 (Reuters) - Kenya's opposition leader demanded the release of "
               "the detained students on Tuesday.\n\nPolice had detained 20 students in Kisumu on Monday.")
     requests = located(doc, "REQUEST")
     assert requests and requests[0] is not None and requests[0].name == "Nairobi"
+
+
+def test_a_byline_town_places_a_statement_but_is_not_the_focus():
+    # "By NAME, Town" frames the report as a dateline does: a statement without a place was made there
+    doc = run("By Ada Obi, Nairobi\n\nKenya's opposition leader demanded the release of the detained students "
+              "on Tuesday.\n\nPolice had detained 20 students in Kisumu on Monday.")
+    requests = located(doc, "REQUEST")
+    assert requests and requests[0] is not None and requests[0].name == "Nairobi"
+    # the correspondent's base does not make an act the text places elsewhere happen there
+    doc = run("By Ada Obi, Minna\n\nBandits attacked a boarding school in Niger State. The gunmen kidnapped "
+              "five pupils and a teacher last weekend.")
+    assert all(p is None or p.name != "Minna" for p in located(doc, "ASSAULT"))
+
+
+def test_a_statement_is_placed_where_its_speaker_was_visiting_just_before():
+    text = ("Shelling hit two villages near Hama on Friday, killing six people. President Bashar al-Assad made a rare "
+            "trip on Friday. Assad's visit to Daraya was his first outside the capital in a year. Assad pledged "
+            "victory over the rebels.")
+    doc = run(text, published="2013-08-02")
+    statements = [m for m in doc.mentions if m.type not in ("ASSAULT",) and m.actor1 is not None
+                  and m.actor1.id == "SYR_ASSAD"]
+    assert statements and all(m.location is not None and "Daraya" in (m.location.text or "") for m in statements)
 
 
 def test_world_act_without_a_place_takes_the_country():

@@ -36,6 +36,20 @@ def test_a_dateline_is_found_with_its_place_and_its_day(text, expected):
     assert parts(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a byline naming the town the correspondent filed from is a dateline with a place and no day
+    ("By Ada Obi, Kano\n\nTraders shut the market for a day.", [("Kano", None)]),
+    ("By Ada Obi and Tunde Bello, Port Harcourt, Rivers State\nPipelines burned.", [("Port Harcourt, Rivers State", None)]),
+    # a paper's name or a reporter's role after the comma is no town
+    ("By Ada Obi, Lagos Times\n\nTraders shut the market.", []),
+    ("By Ada Obi, Staff Reporter\n\nTraders shut the market.", []),
+    # "by" inside a line is no byline
+    ("Hit by a truck, Kano\nTraders shut the market.", []),
+])
+def test_a_byline_with_a_town_is_a_dateline(text, expected):
+    assert parts(text) == expected
+
+
 def test_a_dateline_under_a_photo_caption_is_found_on_its_own_line():
     text = ("Smoke rises over the old market after the strike. Photo by a staff photographer\n\n"
             "HODEIDAH, Yemen, Aug 21 (Wire Service) - Air strikes hit the port city on Tuesday.")

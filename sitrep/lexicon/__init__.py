@@ -498,6 +498,11 @@ def dated_name_heads() -> tuple[str, ...]:
     return _word_list("dated_name_heads")
 
 
+def byline_credit_words() -> tuple[str, ...]:
+    """Words closing an outlet's name or a reporter's role after a byline's comma (lower-cased)."""
+    return _word_list("byline_credit_words")
+
+
 def weekday_paper_heads() -> tuple[str, ...]:
     """Capitalised words that make a weekday before them a newspaper's name ("the Sunday Leader")."""
     return _word_list("weekday_paper_heads")

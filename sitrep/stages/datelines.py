@@ -6,6 +6,9 @@ then an agency's credit ("(Reuters)") and a dash or a colon before the story. Th
 records each dateline on the Doc once; later stages ask the Doc (``doc.dateline_at``) which part of a
 dateline, if any, an offset lies in, instead of matching the dateline again.
 
+A byline that names where the reporter filed from ("By Jane Doe, Kano" on a line of its own at the top,
+as Nigerian and Indian papers print it) frames the report as a dateline does: its place is the town.
+
 Flattened web text also runs an agency's stamp into the story ("... in Syria AFP Thursday 16 Jul 2015
 At least ..."): such a stamp is a dateline too, found anywhere, with no line of its own (``run_in``).
 """
@@ -29,6 +32,7 @@ class Dateline:
     date: tuple[int, int] | None  # "March 12, 2019": the day the report was filed
     parts: tuple[tuple[int, int], ...] = ()  # the place's comma-separated names: "CORPUS CHRISTI", "Texas"
     run_in: bool = False  # a stamp run into flattened text ("AFP Thursday 16 Jul 2015"), not a line's opening
+    byline: bool = False  # "By Jane Doe, Kano": the reporter's name, then the town filed from
 
     def in_place(self, offset: int) -> bool:
         return self.place is not None and self.place[0] <= offset < self.place[1]
@@ -70,6 +74,24 @@ def _stamp() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _byline() -> re.Pattern[str]:
+    # "By Jane Doe, Kano", "By Jane Doe and John Roe, Port Harcourt, Rivers State": one to four names
+    # per author, then a town (and what qualifies it) closing the line
+    person = r"[A-Z][\w.'’\-]*(?:[ ][A-Z][\w.'’\-]*){0,3}"
+    name = r"[A-Z][A-Za-z.'’\-]*"
+    town = name + r"(?:[ ]" + name + r"){0,3}"
+    return re.compile(r"[ \t]*By[ \t]+" + person + r"(?:[ \t]+and[ \t]+" + person + r")?,[ \t]*"
+                      r"(?P<place>" + town + r"(?:,[ \t]*" + town + r")?)[ \t]*(?=\n|$)")
+
+
+def _credit_closes(place: str) -> bool:
+    """Whether a byline's words after the comma close with a paper's or a role's word ("Washington Post",
+    "Staff Reporter"), the paper of the reporter or its title, not a town and its division."""
+    credits = set(lexicon.byline_credit_words()) | set(lexicon.weekday_paper_heads())
+    return any(part.split()[-1].lower() in credits for part in place.split(",") if part.split())
+
+
 def find_datelines(text: str) -> list[Dateline]:
     """Every dateline opening a line in the first ``REACH`` characters of ``text``, and every stamp run
     into the text (sorted by start; a stamp may lie inside a line's dateline)."""
@@ -78,7 +100,12 @@ def find_datelines(text: str) -> list[Dateline]:
     line = 0
     while 0 <= line < min(len(text), REACH):
         m = pattern.match(text, line)
-        if m is not None and _is_dateline(m):
+        byline = _byline().match(text, line) if m is None else None
+        if byline is not None and not _credit_closes(byline.group("place")):
+            place = byline.span("place")
+            found.append(Dateline(byline.start() + len(byline.group(0)) - len(byline.group(0).lstrip()), byline.end(),
+                                  place, None, _parts(text, place), byline=True))
+        elif m is not None and _is_dateline(m):
             place = m.span("place") if m.group("place") else None
             date = m.span("date") if m.group("date") else None
             found.append(Dateline(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), place, date,

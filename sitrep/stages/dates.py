@@ -14,6 +14,9 @@ from sitrep.stages.doc import Doc
 # "on Tuesday raised the toll from strikes ... the previous day": a day before the day the sentence
 # has just named, not before the publication
 _DAY_BEFORE = re.compile(r"(?:the previous day|the day before|a day earlier)", re.I)
+# "when he reported the next morning", "the following day", "a day later": the day after the one the text
+# has just named (not "the day after the attack": that counts from the attack, whatever its day)
+_DAY_AFTER = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|a\s+day\s+later)\b", re.I)
 # "overnight" counts from the day being told, not from the report's: beside a stated day ("On February
 # 24, police arrested ... overnight") it is the night of that day, dated by it
 _OVERNIGHT = re.compile(r"overnight", re.I)
@@ -85,6 +88,7 @@ def find_doc_dates(doc: Doc) -> Doc:
         if anchor is not None:
             day = date.fromisoformat(anchor.value) - timedelta(days=1)
             dates[i] = replace(d, value=day.isoformat())
+    dates = _day_after(doc, dates)
     dates = _same_day(doc, dates)
     dates = _interval_after(doc, dates)
     doc.dates = dates
@@ -96,6 +100,26 @@ def deictic(text: str) -> bool:
     words = text.lower()
     return not re.search(r"\d", words) and not any(re.search(r"\b" + re.escape(m.lower()) + r"\b", words)
                                                    for m in lexicon.months() + lexicon.month_abbreviations())
+
+
+def _day_after(doc: Doc, dates: list[DateMatch]) -> list[DateMatch]:
+    """"The next morning", "the following day", "a day later": the day after the last full day named
+    before it, in its sentence or the one before (an act's day, not the day it was told), when there is one."""
+    added = []
+    telling = telling_before()
+    for m in _DAY_AFTER.finditer(doc.text):
+        if any(d.start < m.end() and m.start() < d.end for d in dates):
+            continue
+        here = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+        if here is None:
+            continue
+        floor = doc.sentences[max(0, here.index - 1)].start
+        anchor = next((d for d in reversed(dates) if floor <= d.start < m.start() and d.precision == "day"
+                       and not telling.search(doc.text[max(floor, d.start - 40):d.start])), None)
+        if anchor is not None:
+            day = date.fromisoformat(anchor.value[:10]) + timedelta(days=1)
+            added.append(DateMatch(m.start(), m.end(), m.group(0), day.isoformat(), "day", anchor.historical))
+    return sorted(dates + added, key=lambda d: d.start) if added else dates
 
 
 def _same_day(doc: Doc, dates: list[DateMatch]) -> list[DateMatch]:

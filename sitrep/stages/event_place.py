@@ -271,9 +271,16 @@ def _datelines(doc: Doc) -> list[PlaceMatch]:
 
 def _find_datelines(doc: Doc) -> list[PlaceMatch]:
     # a dateline whose first words are no town the place stage knows is a heading ("MISSING MAN: ...")
+    # (a byline's place is the whole name closing it: "By Jane Doe, Washington Post" names a paper, not Washington)
     towns = {p.start for p in doc.places}
     return [p for p in doc.places if doc.opens_dateline_place(p.start)
-            and (found := doc.dateline_at(p.start)) is not None and found.parts[0][0] in towns]
+            and (found := doc.dateline_at(p.start)) is not None and found.parts[0][0] in towns
+            and (not found.byline or p.end == found.parts[0][1])]
+
+
+def _byline_starts(doc: Doc) -> frozenset[int]:
+    """Where the places of a byline ("By Jane Doe, Kano") start."""
+    return frozenset(p.start for p in _datelines(doc) if (found := doc.dateline_at(p.start)) is not None and found.byline)
 
 
 def dateline_starts(doc: Doc) -> frozenset[int]:
@@ -395,13 +402,19 @@ def fill_places(doc: Doc) -> None:
     if world and dateline is not None and country is not None and dateline.country != country.country:
         # "(Beirut) – Iranian authorities have detained ...": a watchdog's regional office, not the story's place
         dateline = None
-    focus = focus_place(doc, skip=dateline_starts(doc) if world and dateline is None else frozenset())
+    # (a byline's town is where the correspondent is based, often the state's capital, not the story's
+    # place: it does not count towards the focus)
+    focus = focus_place(doc, skip=(dateline_starts(doc) if world and dateline is None else frozenset()) | _byline_starts(doc))
     for m in doc.mentions:
         if m.location is not None or m.historical:
             continue
         if m.type in STATEMENTS:
             if _addressed_to_a_place(doc, m):
                 continue  # "called on Beijing to release ...": said elsewhere, by whoever called
+            visited = _visit_told_before(doc, m)
+            if visited is not None:
+                m.location = visited  # "Assad's visit to Daraya was his first trip in a year. Assad pledged victory"
+                continue
             # in the conflict region a statement comes from a capital or a base far from the fighting;
             # a watchdog's own statement in its report was made where the report was filed, even abroad
             # ("(Beirut) – Iranian authorities have detained ... The authorities should release them")
@@ -431,6 +444,32 @@ def fill_places(doc: Doc) -> None:
             m.location = focus_place(doc, skip=frozenset(p.start for p in doc.places if p.place.country == abroad))
     if world:
         _country_acts_in_the_town(doc, country, _only_towns(doc))
+
+
+VISIT_REACH = 3  # sentences before a statement in which its speaker's visit may be told
+
+
+def _visit_told_before(doc: Doc, m: EventMention) -> Place | None:
+    """Where the speaker of a statement whose sentence names no place was visiting, when one of the few
+    sentences just before it, in its paragraph, tells that speaker's visit ("Assad's visit to Daraya is his
+    first trip outside the capital in a year. Assad pledged victory"): the statement was made there."""
+    ev = m.actor1.evidence if m.actor1 is not None else None
+    names = re.findall(r"[A-Z][\w\-]{2,}", ev.text) if ev is not None and ev.field == "text" else []
+    if not names or not m.sentences:
+        return None
+    speaker = re.compile(r"\b" + re.escape(names[-1]))  # the surname ("Assad's", "Assads")
+    first = min(m.sentences)
+    paragraph = doc.sentences[first].paragraph
+    for sentence in reversed(doc.sentences[max(0, first - VISIT_REACH):first]):
+        if sentence.paragraph != paragraph:
+            break
+        if not speaker.search(sentence.text):
+            continue
+        place = next((p.place for p in doc.in_sentence(doc.places, sentence) if p.place.precision != "country"
+                      and _VISIT_TO.search(doc.text[max(sentence.start, p.start - 30):p.start])), None)
+        if place is not None:
+            return place
+    return None
 
 
 def _country_acts_in_the_town(doc: Doc, country: Place | None, towns: dict[str, Place]) -> None:

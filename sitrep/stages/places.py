@@ -23,10 +23,12 @@ _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|arou
 _SPEAKS_AFTER = re.compile(r"^\s+(?:" + lexicon.speech_alternation("place_speaks") + r")\b")
 # "its Damascus ally", "the Ankara government": a capital standing for its government
 # (not "the Awe Local Government Area": a division, named after its seat town)
-_METONYM_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[A-Za-z]+\s+)?(?:ally|allies|government(?!\s+area\b)|regime|authorities|leadership|officials|rulers|"
+# (the words on the name's own line: a paragraph's last word is no doer of the next paragraph's verb,
+# "... talks opened in Moscow\n\nOfficials said")
+_METONYM_AFTER = re.compile(r"^(?:'s|’s)?[^\S\n]+(?:[A-Za-z]+[^\S\n]+)?(?:ally|allies|government(?!\s+area\b)|regime|authorities|leadership|officials|rulers|"
                             r"embassy|embassies|consulate|mission)\b", re.I)
 # "Beijing passed", "Moscow has denied", "Tehran said": a capital as the doer of a state's act or word
-_GOVERNS_AFTER = re.compile(r"^\s+(?:(?:has|have|had|is|was|will|would|could|did|does)\b|(?:"
+_GOVERNS_AFTER = re.compile(r"^[^\S\n]+(?:(?:has|have|had|is|was|will|would|could|did|does)\b|(?:"
                             + lexicon.speech_alternation("place_speaks") + r")\b|[a-z]+ed\b)")
 # "the University of San Carlos", "the Bank of Baghdad": a body named after a place, wherever it stands
 _FACILITY_BEFORE = re.compile(r"\b(?:University|College|Academy|Institute|School|Hospital|Bank|Museum|Church|Cathedral|"
