@@ -165,3 +165,11 @@ def test_a_person_named_by_two_nouns_and_the_people_joined_to_him(text, expected
 )
 def test_a_manner_adverb_before_the_verb_of_death(text, expected):
     assert figures(text) == expected
+
+
+def test_compound_number_words_ending_in_one_to_nine():
+    # "twenty-one" is one number, not "one" after a stray word
+    assert figures("Twenty-one people were killed when the bomb went off.") == [("killed", 21, False)]
+    assert figures("The shelling killed thirty-five civilians.") == [("killed", 35, False)]
+    assert figures("Gunmen killed forty-nine villagers overnight.") == [("killed", 49, False)]
+

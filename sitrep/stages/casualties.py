@@ -34,7 +34,7 @@ _APPROX = {
     "a further": "exact", "as many as": "at_most", "less than": "at_most", "fewer than": "at_most", "at most": "at_most",
 }
 _NUM_WORD = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_UNITS)[3:12]) + r"))?|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(lexicon.count_words(1, 9)) + r"))?|"
     + "|".join(sorted((k for k in _VAGUE), key=len, reverse=True)) + "|"
     + "|".join(k for k in _UNITS if k not in ("a", "an")) + r"|a|an)"
 )
