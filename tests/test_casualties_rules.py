@@ -173,3 +173,9 @@ def test_compound_number_words_ending_in_one_to_nine():
     assert figures("The shelling killed thirty-five civilians.") == [("killed", 35, False)]
     assert figures("Gunmen killed forty-nine villagers overnight.") == [("killed", 49, False)]
 
+
+def test_succumbed_to_wounds_is_a_death():
+    # the wounds name what they died of: a death, not an injury
+    assert figures("Three soldiers later succumbed to their wounds in hospital.") == [("killed", 3, False)]
+    assert figures("A bomb wounded four people; two later succumbed to their injuries.") \
+        == [("injured", 4, False), ("killed", 2, False)]
