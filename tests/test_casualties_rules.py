@@ -165,3 +165,17 @@ def test_a_person_named_by_two_nouns_and_the_people_joined_to_him(text, expected
 )
 def test_a_manner_adverb_before_the_verb_of_death(text, expected):
     assert figures(text) == expected
+
+
+def test_compound_number_words_ending_in_one_to_nine():
+    # "twenty-one" is one number, not "one" after a stray word
+    assert figures("Twenty-one people were killed when the bomb went off.") == [("killed", 21, False)]
+    assert figures("The shelling killed thirty-five civilians.") == [("killed", 35, False)]
+    assert figures("Gunmen killed forty-nine villagers overnight.") == [("killed", 49, False)]
+
+
+def test_succumbed_to_wounds_is_a_death():
+    # the wounds name what they died of: a death, not an injury
+    assert figures("Three soldiers later succumbed to their wounds in hospital.") == [("killed", 3, False)]
+    assert figures("A bomb wounded four people; two later succumbed to their injuries.") \
+        == [("injured", 4, False), ("killed", 2, False)]

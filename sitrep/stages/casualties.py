@@ -34,7 +34,7 @@ _APPROX = {
     "a further": "exact", "as many as": "at_most", "less than": "at_most", "fewer than": "at_most", "at most": "at_most",
 }
 _NUM_WORD = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(list(_UNITS)[3:12]) + r"))?|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(lexicon.count_words(1, 9)) + r"))?|"
     + "|".join(sorted((k for k in _VAGUE), key=len, reverse=True)) + "|"
     + "|".join(k for k in _UNITS if k not in ("a", "an")) + r"|a|an)"
 )
@@ -81,7 +81,9 @@ _PASSIVE = (
     r"executed|massacred|were killed|were injured|were wounded|were martyred|were executed|"
     r"beheaded|decapitated|lynched|hanged|"
     r"kidnapped|abducted|suffocated|shot dead|shot to death|murdered|stabbed to death|beaten to death|"
-    r"burned to death|burnt to death|hacked to death|gunned down)"
+    r"burned to death|burnt to death|hacked to death|gunned down|"
+    # "two soldiers later succumbed to their wounds": a death from wounds had before
+    r"succumbed to (?:their|his|her|the)\s+(?:wounds|injuries))"
 )
 _BE = r"(?:\s+(?:were|was|have|has|had|been|are|is|being|reportedly|all|also|later|allegedly|reported|said|to|be|have been|had been|were\s+reportedly))*"
 _ACTIVE = (
@@ -192,6 +194,8 @@ def categorise(who: str | None) -> str:
 
 def _kind(verb: str) -> str:
     v = verb.lower()
+    if v.startswith("succumb"):
+        return "killed"  # "succumbed to his wounds": the wounds name what he died of
     if any(v.startswith(p) or f" {p}" in v for p in _VERBS_INJURED):
         return "injured"
     if v.startswith(("kidnap", "abduct")):
