@@ -7,7 +7,7 @@ import pytest
 
 from sitrep.lexicon import countries, country, find_countries
 from sitrep.model import Article
-from sitrep.resolve.actors import resolve_actor_phrase
+from sitrep.resolve.actors import resolve_actor_phrase, resolve_entry
 from sitrep.stages.actors import antecedent, find_actors
 from sitrep.stages.doc import Doc
 
@@ -430,3 +430,9 @@ def test_a_state_named_like_a_division_of_the_story_country_is_that_division():
     # elsewhere the same words name the state of Niger
     assert resolve_entry("the government of Niger", "NG").country == "NE"
     assert resolve_entry("A Federal Government team sent to the governor in Niger", "FR").country == "NE"
+
+
+def test_politicians_named_by_no_party_are_a_party_class_of_their_state():
+    entry = resolve_entry("19 politicians", "TN")
+    assert entry is not None and (entry.kind, entry.country) == ("party", "TN")
+    assert resolve_entry("a party chieftain", "NG").kind == "party"
