@@ -218,6 +218,15 @@ def test_statement_voice_is_not_boilerplate():
     assert removed == [] and clean == text
 
 
+def test_news_paragraph_with_two_cue_words_is_not_an_appeal():
+    news = ("The company - once state-owned and now one of the country's largest corporations - was fined "
+            "$83,000. Its former chief executive was sentenced to four months in prison, along with the head "
+            "of human resources.")
+    appeal = "Our writers rely on funding from readers like you, not from corporations."
+    clean, removed = strip_boilerplate(news + "\n\n" + appeal)
+    assert clean == news and removed == [("appeal", appeal)]
+
+
 def test_outlet_signature():
     assert outlet_from_text("Body.\n\nSecretariat of the NWL") == "NWL"
     assert outlet_from_text("x", ["Get the latest news from Harbour Voices."]) == "Harbour Voices"

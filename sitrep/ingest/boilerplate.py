@@ -68,9 +68,15 @@ def _classify(text: str) -> str | None:
             return name
     words = len(text.split())
     cues = sum(1 for p in weak if p.search(text))
-    if words <= 80 and cues >= 2:
+    if words <= 80 and cues >= 2 and _SPEAKS_TO_READER.search(text):
         return "appeal"
     return None
+
+
+# an appeal speaks as the outlet or to its reader ("we rely on", "your support"); a news paragraph
+# whose words happen to be cues ("one of France's largest corporations ... head of human resources")
+# does not
+_SPEAKS_TO_READER = re.compile(r"\b(?:we|our|us|you|your)\b", re.IGNORECASE)
 
 
 _SENTENCE_CLOSE = re.compile(r"[.!?:\"”»)\u3002\uff01\uff1f\u061f\u0964]\s*$")  # also 。！？ ؟ ।
