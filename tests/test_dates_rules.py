@@ -350,3 +350,13 @@ def test_a_sentence_opening_meanwhile_is_not_an_addition_to_the_account_before()
     doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
     second = next(m for m in doc.mentions if m.sentences[0] == 1)
     assert second.date is not None and (second.date.value, second.date.basis) == ("2024-03-20", "published")
+
+
+def test_the_previous_evening_is_the_day_before_the_day_just_named():
+    # 2024-03-10 is a Sunday: "the previous evening" is Saturday's, not the day before publication
+    doc = default_pipeline().run(Article(
+        text="On Sunday, the rights commission said a doctor had been abducted the previous evening after "
+             "treating wounded protesters.", published="2024-03-12"))
+    dates = [m.date.value for m in doc.mentions if m.type == "ASSAULT" and m.date is not None]
+    assert dates == ["2024-03-09"]
+    assert resolved("A doctor was abducted the preceding night.", "2024-03-12") == [("2024-03-11", "day")]

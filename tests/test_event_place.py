@@ -693,3 +693,22 @@ def test_where_a_group_operates_is_not_where_its_fighters_were_killed():
               "in northeastern Syria on Friday, a monitor said.")
     places = [p for p in located(doc, "ASSAULT") if p is not None]
     assert places and all(p.country == "SY" for p in places)
+
+
+def test_a_zone_or_a_landform_word_is_no_town_of_its_name():
+    # "Green" and "River" alone spell towns elsewhere; inside "the Green Zone" and "the Tigris River" they are not
+    doc = run("Crowds gathered at a bridge which leads to the Green Zone across the Tigris River, where US diplomats "
+              "work, during protests in the Iraqi capital on Saturday.\n\nBAGHDAD - Protesters in Iraq shut roads on "
+              "Sunday, and security forces fired tear gas at them in Baghdad, Iraqi medics said. The United States "
+              "urged calm.")
+    assert not [p for p in doc.places if p.text in ("Green", "River")]
+    places = located(doc, "PROTEST")
+    assert places and all(p.country == "IQ" for p in places)
+
+
+def test_the_person_an_arrest_took_from_a_town_was_arrested_there():
+    # "arresting Jane Roe from Kano": where the arrest took her from, not her origin ("Jane Roe of Kano")
+    doc = run("Police in Delhi said on Monday they succeeded in arresting Ravi Kumar from Agra in Uttar Pradesh "
+              "after a ten-year search.")
+    places = located(doc, "COERCE")
+    assert places and places[0].name == "Agra"

@@ -104,7 +104,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "171 years ago today": an anniversary, the day of a past year, not today
     ("today", re.compile(r"(?<!\bago )\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
     ("days_ago", re.compile(r"\b(?:(" + lexicon.count_alternation(2, 6) + r"|2|3|4|5|6)\s+days\s+(?:ago|earlier|before)|the day before yesterday)\b", re.I)),
-    ("yesterday", re.compile(r"\b(yesterday|last night|overnight|the day before|the previous day|a day earlier)\b", re.I)),
+    ("yesterday", re.compile(r"\b(yesterday|last night|overnight|the day before|the (?:previous|preceding) (?:day|night|evening|morning|afternoon)|"
+                             r"a day earlier)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(" + lexicon.weekday_alternation() + r")(?:\s+(?:night|morning|evening|afternoon))?\b"
                             r"(?!,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?" + _MONTH_RE + r")(?!,?\s+\d)", re.I)),
 ]

@@ -45,6 +45,9 @@ _ORIGIN_BEFORE = re.compile(r"\b(?!(?:City|Town|Province|Governorate|County|Stat
                             r"Emirate|Municipality|Village|Port|Gulf|Bay|Island|Islands|Isle|Strait|Sea|Lake|River|"
                             r"Mount|Valley|Plain|Desert|Coast|Ministry|Department|Council|Court)\b)"
                             r"(?:[A-Z][a-z]+|Jr\.|Sr\.)\s+(?:of|from)\s+$")
+# "arresting Jane Roe from Kano", "abducted Ali Musa from Gusau": the person the act's verb took, and the
+# place it took them from (not where they come from, as in "Jane Roe of Kano")
+_TAKEN_FROM = re.compile(r"\s+(?:[A-Z][\w'’\-]+\s+){1,3}from\s+")
 # "four wounded were taken to hospitals in Hatay province": where the victims were treated, not where
 # they were hurt (not "shelled a hospital in Idlib": the hospital hit is the act's place)
 _TREATED_IN = re.compile(r"\b(?:brought|taken|rushed|transferred|evacuated|admitted|airlifted)\s+(?:to|in|at|into)\s+"
@@ -123,7 +126,8 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
     candidates = [p for p in doc.in_sentence(doc.places, sentence)
                   if not any(s <= p.start < e and not _speaker_after(doc, p, s, e) for s, e in claim_spans)
                   and not _ASIDE.search(doc.text[max(sentence.start, p.start - 40):p.start])
-                  and not _ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start])
+                  and not (_ORIGIN_BEFORE.search(doc.text[max(sentence.start, p.start - 40):p.start])
+                           and not _TAKEN_FROM.fullmatch(doc.text, trigger.end, p.start))
                   and not SPEAKER_PLACE.search(doc.text[max(sentence.start, p.start - 40):p.start])
                   and not _BASED_AFTER.match(doc.text[p.end:p.end + 8])
                   and not _BASED_BEFORE.search(doc.text[max(sentence.start, p.start - 30):p.start])

@@ -18,7 +18,8 @@ _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’‘\u00C0-\u024F]*(?:-[\w'’�
 _PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "de", "bin", "ibn", "abu", "bani", "um", "umm", "tal", "tel", "tell", "ras", "deir", "jisr", "khan", "kafr", "ain", "bab"}
 _HEADS = {"deir", "ras", "tel", "tell", "tal", "khan", "jisr", "kafr", "ain", "bab", "abu", "umm", "jabal", "wadi"}
 # "al-Rashideen Mosque", "Bab al-Hawa Crossing": a facility named after a place is not that place
-_FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|University|Bridge|Church|Shrine|Stadium|Roundabout|Market|Bakery|Prison|Camp)\b", re.I)
+# (nor is a Zone, capitalised: "the Green Zone" is no town called Green; "the Kano zone" of a force is Kano)
+_FACILITY_AFTER = re.compile(r"^\s+(?:Mosque|Hospital|School|Street|Square|University|Bridge|Church|Shrine|Stadium|Roundabout|Market|Bakery|Prison|Camp|(?-i:Zone))\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|into|near|at|from|to|outside|inside|across|around|towards|toward|on|of|around|northern|southern|eastern|western|central|north|south|east|west|countryside|province|town|city|village|district|neighbourhood|neighborhood|suburb|outskirts)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}$")
 _SPEAKS_AFTER = re.compile(r"^\s+(?:" + lexicon.speech_alternation("place_speaks") + r")\b")
 # "its Damascus ally", "the Ankara government": a capital standing for its government
@@ -84,6 +85,9 @@ _STOP = {
     # a compass word alone ("the Middle East and North Africa"): part of an area's name, no town
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
 }
+# a landform word alone ("the Tigris River"): part of a feature's name, whatever town GeoNames also calls
+# so (only alone: "Cross River", "Red Sea" are places)
+_LANDFORMS = {"river", "lake", "valley", "bay", "gulf", "sea", "island", "desert", "plain"}
 # "the Zahraa neighbourhood", "the district of al-Qusour": a quarter of a town we may not know
 _DISTRICT_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods?|district|quarter|area)\s+of\s+(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods?|district|quarter)\b", re.I)
@@ -263,6 +267,7 @@ def find_places(doc: Doc) -> Doc:
             if name.lower() in _demonym_words():
                 continue  # "Irish", "Kazakh": people, not places
             if len(words) == 1 and (name.lower() in _STOP or name.lower() in _PARTICLES or name.lower() in _HEADS
+                                    or name.lower() in _LANDFORMS
                                     or (len(name) < 3 and not any(c.isdigit() for c in name))):
                 continue
             before = text[max(0, s - 60):s]
