@@ -474,6 +474,7 @@ def find_actors(doc: Doc) -> Doc:
     named = {c.iso2 for c in doc.extra["country_mentions"]} | {c.iso2 for c in find_countries(doc.article.title or "")}
     merged = _generic_phrases(doc, merged, context, mentioned)
     merged = _named_bodies(doc, merged, context)
+    merged = _named_police(merged)
     merged = _abbreviated(doc.text, merged)
     merged = _named_outlets(doc.text, merged, context)
     merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
@@ -716,6 +717,32 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
     return sorted(matches + added, key=lambda m: m.start)
 
 
+def _named_police(matches: list[ActorMatch]) -> list[ActorMatch]:
+    """A story that names one police body of a state by its own name ("the Springfield Police
+    Department", "the Lakeside State Police Command") means that body by its plain "police" and
+    "officers" in that state: the words keep the text's, the actor is the named body."""
+    dictionary = actor_dictionary()
+    bodies: dict[str | None, set[str]] = {}
+    entries: dict[str | None, ActorEntry] = {}
+    for m in matches:
+        e = m.actor
+        listed = dictionary.get(e.id)
+        if e.kind == "police" and not e.generic and not m.demonym \
+                and (e.id == "NAMED_BODY" or is_class_entry(e) and listed is not None and e.name != listed.name):
+            bodies.setdefault(e.country, set()).add(e.name)
+            entries[e.country] = e
+    named = {country: entries[country] for country, names in bodies.items() if len(names) == 1}
+    if not named:
+        return matches
+    out = []
+    for m in matches:
+        body = named.get(m.actor.country)
+        if body is not None and not m.demonym and m.actor == class_entry("police", body.country):
+            m = ActorMatch(m.start, m.end, m.text, body)
+        out.append(m)
+    return out
+
+
 def _abbreviated(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
     """An abbreviation in brackets after a named actor ("Amnesty International Nigeria (AIN)") is that
     actor wherever the text uses it later, as a reader takes it."""
@@ -925,8 +952,11 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             added.append(ActorMatch(start, end, text[start:end],
                                     ActorEntry(_PERSON_ENTRY, name, kind, country, parent, False)))
     for title, surnames in holders.items():
-        # "the judge", "the governor": the person the text gave that office last before these words
-        for again in re.finditer(rf"(?<![\w\-])[Tt]he\s+{re.escape(title)}(?![\w\-])(?![^\S\n]+(?:of\b|[A-Z]))", text):
+        # "the judge", "the governor": the person the text gave that office last before these words;
+        # "the interior minister" the one it called "Minister of the Interior"
+        written = _OFFICE_OF.fullmatch(title)
+        words = re.escape(title) + (rf"|{re.escape(written.group(1))}\s+minister" if written else "")
+        for again in re.finditer(rf"(?<![\w\-])[Tt]he\s+(?:{words})(?![\w\-])(?![^\S\n]+(?:of\b|[A-Z]))", text):
             start, end = again.span()
             last = max((a for a in added if a.start < start and a.actor.name in {people[s][0] for s in surnames if s in people}),
                        key=lambda a: a.start, default=None)
@@ -935,6 +965,9 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             taken.add(start, end)
             added.append(ActorMatch(start, end, text[start:end], last.actor))
     return [m for m in matches if id(m) not in absorbed] + added
+
+
+_OFFICE_OF = re.compile(r"minister\s+of\s+(?:the\s+)?([a-z]+)")
 
 
 # "The 63-year-old, who ...", "the 41-year-old was charged": a person named before, called by age
