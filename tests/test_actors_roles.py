@@ -670,3 +670,25 @@ def test_a_sentence_closed_by_a_photo_credit_is_a_caption_and_no_record() -> Non
     records = [m for m in sitrep.extract(text, published="2021-03-05") if not m.historical]
     assert len(records) == 1 and records[0].date is not None and records[0].date.value == "2021-03-01"
     assert "clinic" not in records[0].evidence.text
+
+
+def test_people_at_a_protest_are_protesters():
+    text = "Nine other people at Sunday's rally in Lyon were also arrested and charged with public disorder, police said."
+    held = of_type("COERCE", text)
+    assert held and held[0].actor2 is not None and held[0].actor2.kind == "protesters"
+
+
+def test_plain_police_in_a_story_naming_one_police_body_are_that_body():
+    text = ("The Riverton Police Department said on Monday that it had opened an inquiry into a shooting at a bar. "
+            "On Tuesday police arrested two local journalists in Riverton, Ohio, for filming the scene.")
+    held = of_type("COERCE", text)
+    assert held and held[0].actor1 is not None and held[0].actor1.name == "Riverton Police Department", roles(held[0])
+    assert held[0].actor1.kind == "police"
+
+
+def test_the_minister_named_by_the_office_written_out():
+    text = ("Jane Roe was arrested last week on the orders of Ruritanian Minister of the Interior Karl Brandt, "
+            "her lawyer said. On Tuesday her lawyers rejected the interior minister's accusations against her as false.")
+    rejected = of_type("REJECT", text)
+    assert rejected and rejected[0].actor2 is not None and rejected[0].actor2.name == "Karl Brandt", \
+        [roles(m) for m in rejected]

@@ -573,6 +573,11 @@ def letting_verbs() -> tuple[str, ...]:
     return _word_list("letting_verbs")
 
 
+def protest_gatherings() -> tuple[str, ...]:
+    """Nouns for a gathering of protest ("rally", "sit-in"): those at one are its protesters."""
+    return _word_list("protest_gatherings")
+
+
 def capture_verbs() -> tuple[str, ...]:
     """Verbs of taking ground ("captured ... from ISIS"): whom it is taken from is attacked."""
     return _word_list("capture_verbs")

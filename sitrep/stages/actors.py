@@ -925,8 +925,11 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             added.append(ActorMatch(start, end, text[start:end],
                                     ActorEntry(_PERSON_ENTRY, name, kind, country, parent, False)))
     for title, surnames in holders.items():
-        # "the judge", "the governor": the person the text gave that office last before these words
-        for again in re.finditer(rf"(?<![\w\-])[Tt]he\s+{re.escape(title)}(?![\w\-])(?![^\S\n]+(?:of\b|[A-Z]))", text):
+        # "the judge", "the governor": the person the text gave that office last before these words;
+        # "the interior minister" the one it called "Minister of the Interior"
+        written = _OFFICE_OF.fullmatch(title)
+        words = re.escape(title) + (rf"|{re.escape(written.group(1))}\s+minister" if written else "")
+        for again in re.finditer(rf"(?<![\w\-])[Tt]he\s+(?:{words})(?![\w\-])(?![^\S\n]+(?:of\b|[A-Z]))", text):
             start, end = again.span()
             last = max((a for a in added if a.start < start and a.actor.name in {people[s][0] for s in surnames if s in people}),
                        key=lambda a: a.start, default=None)
@@ -935,6 +938,9 @@ def _persons(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[A
             taken.add(start, end)
             added.append(ActorMatch(start, end, text[start:end], last.actor))
     return [m for m in matches if id(m) not in absorbed] + added
+
+
+_OFFICE_OF = re.compile(r"minister\s+of\s+(?:the\s+)?([a-z]+)")
 
 
 # "The 63-year-old, who ...", "the 41-year-old was charged": a person named before, called by age

@@ -59,8 +59,10 @@ def _class_named(actor: Actor) -> bool:
     return not actor.name or entry is not None and entry.generic and actor.name == entry.name
 
 
-_PROTESTING_AFTER = re.compile(r"^\s*,?\s+(?:who\s+(?:were|had\s+been|have\s+been)?\s*)?(?:protest|demonstrat|march|rall(?:y|ied|ying))\w*\b",
-                               re.I)
+_PROTESTING_AFTER = re.compile(r"^\s*,?\s+(?:who\s+(?:were|had\s+been|have\s+been)?\s*)?(?:protest|demonstrat|march|rall(?:y|ied|ying))\w*\b"
+                               # "people at Tuesday's protest", "those at the rally": present at a gathering of protest
+                               r"|^\s+(?:at|during)\s+(?:the\s+|a\s+|[\w\-]+['’]s\s+)?(?:[\w\-]+\s+)?(?:"
+                               + lexicon.alternation(lexicon.protest_gatherings()) + r")\b", re.I)
 
 
 def _protesting(doc: Doc, actor: Actor | None) -> bool:
