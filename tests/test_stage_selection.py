@@ -286,11 +286,12 @@ def test_a_body_attack_at_a_town_no_kept_record_names_stands(staged, mention, mo
     assert kept == [lead]
 
 
-def _demand_case(staged, mention, monkeypatch, body: str, word: str, share: float, actor1=MINISTRY) -> tuple:  # noqa: ANN001
+def _demand_case(staged, mention, monkeypatch, body: str, word: str, share: float, actor1=MINISTRY,  # noqa: ANN001
+                 etype: str = "REQUEST") -> tuple:
     doc = staged(_RAIDS.format(body=body), upto="claims")
     anchors: dict[int, int] = {}
     lead = mention(doc, "attacked", "ASSAULT", anchors=anchors)
-    later = mention(doc, word, "REQUEST", actor1=actor1, anchors=anchors)
+    later = mention(doc, word, etype, actor1=actor1, anchors=anchors)
     doc.mentions = [lead, later]
     # the lead's attack scores over the bar, the demand under it (by ``share`` of the bar)
     monkeypatch.setattr(salience, "threshold", lambda model=None: 0.5)
@@ -332,6 +333,34 @@ def test_a_demand_by_no_known_actor_stays_dropped(staged, mention, monkeypatch) 
     body = "The man called on the governor to free the detained traders."
     lead, later, kept = _demand_case(staged, mention, monkeypatch, body, "called", 0.8, actor1=None)
     assert kept == [lead]
+
+
+def test_a_threat_with_the_act_it_announces_stands_when_nearly_as_likely_as_the_bar(staged, mention, monkeypatch) -> None:
+    for body, word in (("The militia threatened to burn the crops unless the farmers paid.", "threatened"),
+                       ("The army chief has vowed to crush the rebels within a week.", "vowed")):
+        lead, later, kept = _demand_case(staged, mention, monkeypatch, body, word, 0.8, actor1=ARMY, etype="THREATEN")
+        assert kept == [lead, later], body
+
+
+def test_a_threat_with_no_act_announced_or_told_before_the_story_stays_dropped(staged, mention, monkeypatch) -> None:
+    for body, word in (("The militia had threatened to burn the crops.", "threatened"),  # a pluperfect
+                       ("The threats worried the farmers.", "threats"),  # a noun: no one's act told
+                       ("Leaflets threatening to burn the crops were handed out.", "threatening"),
+                       ('"We will burn the crops," the militia threatened.', "threatened")):
+        lead, later, kept = _demand_case(staged, mention, monkeypatch, body, word, 0.8, actor1=ARMY, etype="THREATEN")
+        assert kept == [lead], body
+
+
+def test_a_movement_of_forces_told_by_its_doer_stands_when_nearly_as_likely_as_the_bar(staged, mention, monkeypatch) -> None:
+    for body, word in (("The army dispatched two battalions to the border.", "dispatched"),
+                       # a second verb shares the first one's subject
+                       ("The troops crossed the river and are advancing toward the dam.", "advancing")):
+        lead, later, kept = _demand_case(staged, mention, monkeypatch, body, word, 0.8, actor1=ARMY, etype="MOBILIZE")
+        assert kept == [lead, later], body
+    for body, word in (("Extra police were deployed in the market.", "deployed"),  # no doer in its clause
+                       ("The army had dispatched two battalions to the border.", "dispatched")):  # a pluperfect
+        lead, later, kept = _demand_case(staged, mention, monkeypatch, body, word, 0.8, actor1=ARMY, etype="MOBILIZE")
+        assert kept == [lead], body
 
 
 def _kept_all(monkeypatch, text: str) -> list:

@@ -192,9 +192,13 @@ def test_a_hearing_stands_over_the_participle_that_says_who_was_jailed() -> None
     # a workforce that strikes stops work (a protest)
     ("Bus drivers at the city depot continue strikes over unpaid wages.", "strikes", "PROTEST"),
     ("Hospital staff at two clinics in the north strike on Monday.", "strike", "PROTEST"),
+    # the workforce's verb and the strike's own words between them
+    ("The nurses union extended a strike it began in May.", "strike", "PROTEST"),
+    ("Dock workers launched a fresh strike on Monday.", "strike", "PROTEST"),
     # an armed force's strikes stay attacks, with a workforce named after them
     ("Government jets continued strikes on the district.", "strikes", "ASSAULT"),
     ("Artillery strikes hit workers at the brick factory.", "strikes", "ASSAULT"),
+    ("Rescue workers began digging after the strike on the market.", "strike", "ASSAULT"),
 ])
 def test_a_strike_by_a_workforce_is_a_stoppage(staged, text, word, etype) -> None:
     assert (word, etype) in _types(staged, text)

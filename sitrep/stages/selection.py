@@ -40,7 +40,7 @@ def weigh(doc: Doc, anchors: dict[int, int]) -> None:
     if lead is not None:
         kept.append(lead)
     kept += _further_incidents(doc, candidates, kept, anchors, cut)
-    kept += _directed_demands(doc, candidates, kept, anchors, cut)
+    kept += _directed_acts(doc, candidates, kept, anchors, cut)
     kept.sort(key=lambda m: m.sentences[0])
     if current and all(m.historical for m in kept):
         # a report is written about something that happened: its likeliest candidate stands when it
@@ -125,27 +125,47 @@ def _further_incidents(doc: Doc, candidates: list, kept: list[EventMention], anc
     return found
 
 
+def _said_by_own_subject(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """The verb's own clause names who acts (not "an appeal from the mayor urging traders to"), and it is
+    no pluperfect ("the police had urged the traders to"): an act told before the story's own time.
+    "lamented the attacks and called on ...": a second verb shares the first one's subject."""
+    verbs = [token, token.head] if token.dep_ == "conj" else [token]
+    own_subject = any(c.dep_ == "nsubj" for v in verbs for c in v.children)
+    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for v in verbs for c in v.children)
+    return own_subject and not pluperfect
+
+
+def _to_infinitive(token, deps: tuple[str, ...]) -> bool:  # noqa: ANN001 - a spaCy token
+    return any(c.dep_ in deps and c.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in token.children)
+
+
 def _addressee_and_content(token) -> bool:  # noqa: ANN001 - a spaCy token
     """"called on the government to release", "urged the council to reopen": a demand verb with the party it is
     made of (its object, or "on" whom it calls) and what that party is to do (an infinitive)."""
     addressee = any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "on"
                     and any(o.dep_ == "pobj" for o in c.children) for c in token.children)
     # the parser hangs "to release" on the verb as its complement or as a clause of purpose
-    content = any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")
-                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children)
-    # said by someone the clause names (not "an appeal from the mayor urging traders to"), and not a pluperfect
-    # ("the police had urged the traders to"): an act told before the story's own time
-    # ("lamented the attacks and called on ...": a second verb shares the first one's subject)
-    verbs = [token, token.head] if token.dep_ == "conj" else [token]
-    own_subject = any(c.dep_ == "nsubj" for v in verbs for c in v.children)
-    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for v in verbs for c in v.children)
-    return addressee and content and own_subject and not pluperfect
+    return addressee and _to_infinitive(token, ("xcomp", "advcl")) and _said_by_own_subject(token)
 
 
-def _directed_demands(doc: Doc, candidates: list, kept: list[EventMention], anchors: dict[int, int],
-                      cut: float) -> list[EventMention]:
+def _vowed_act(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"the gang threatened to kill the hostages", "the chief has promised to eliminate all traitors": a threat
+    verb with the act it announces (an infinitive)."""
+    return _to_infinitive(token, ("xcomp",)) and _said_by_own_subject(token)
+
+
+# a statement made of or against another party, with what it asks or announces (a demand, a threat), and a
+# movement of forces told by its own verb ("the army dispatched troops to the border", "the troops are
+# advancing toward the city"): each an event of its own (PROTOCOL)
+_DIRECTED = {"REQUEST": _addressee_and_content, "THREATEN": _vowed_act, "MOBILIZE": _said_by_own_subject}
+
+
+def _directed_acts(doc: Doc, candidates: list, kept: list[EventMention], anchors: dict[int, int],
+                   cut: float) -> list[EventMention]:
     """Demands made of another party ("Lawyers are calling on the court to free the reporters", "the
-    mayor condemned the raid and urged the army to protect the market"): a call between two distinct actors is
+    mayor condemned the raid and urged the army to protect the market"), threats with the act they announce
+    and movements of forces (see _DIRECTED): an act between two distinct actors is
     an event of its own (PROTOCOL), kept when it is nearly as likely as the bar (FALLBACK_SHARE), told
     as fact by the sentence's own verb (not inside a quotation or a clause describing someone), in a
     sentence no kept record tells."""
@@ -153,13 +173,13 @@ def _directed_demands(doc: Doc, candidates: list, kept: list[EventMention], anch
     found = []
     for m, feats in candidates:
         first = m.sentences[0]
-        # the party making the demand is one the actors stage knows (two distinct actors), not "the man"
-        if m.historical or m.type != "REQUEST" or m.actor1 is None or first in told \
+        # the party making the demand, threat or move is one the actors stage knows (two distinct actors), not "the man"
+        if m.historical or m.type not in _DIRECTED or m.actor1 is None or first in told \
                 or (m.salience or 0.0) < cut * FALLBACK_SHARE \
                 or feats["in_quote"] or feats["quote_sentence"] or feats["side_clause"] or not feats["mood_actual"]:
             continue
         token = trigger_token(doc, m, anchors)
-        if token is None or token.pos_ != "VERB" or not _addressee_and_content(token):
+        if token is None or token.pos_ != "VERB" or not _DIRECTED[m.type](token):
             continue
         found.append(m)
         told.add(first)

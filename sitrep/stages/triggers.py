@@ -313,9 +313,13 @@ _LABOUR_BEFORE = re.compile(
 _WORKFORCE = (r"(?:workers|doctors|nurses|teachers|lecturers|unions?|drivers|employees|staff|engineers|"
               r"miners|dockers|civil servants|health workers)")
 _LABOUR_AFTER = re.compile(r"^\s+(?:by|of)\s+(?:\w+\s+){0,3}?" + _WORKFORCE + r"\b|^\s+action\b", re.I)
-# "Airport staff at Heathrow strike", "engineers at British Gas continue strikes": a workforce that strikes
-_WORKFORCE_STRIKES = re.compile(r"\b" + _WORKFORCE + r"(?:\s+at\s+[^.;:!?,]{1,40}?)?\s+"
-                                r"(?:(?:continue|continued|continuing|begin|began|stage|staged|hold|held)\s+)?$", re.I)
+# "Airport staff at Heathrow strike", "engineers at British Gas continue strikes", "the teachers' union extended
+# a strike they began last week", "nurses staged a two-day strike": a workforce that strikes
+_WORKFORCE_STRIKES = re.compile(r"\b" + _WORKFORCE + r"['’]?(?:\s+at\s+[^.;:!?,]{1,40}?)?\s+"
+                                r"(?:(?:continue[sd]?|continuing|begins?|began|beginning|stages?|staged|staging|holds?|held|holding|"
+                                r"extend(?:s|ed|ing)?|launch(?:es|ed|ing)?|start(?:s|ed|ing)?|declar(?:e|es|ed|ing)|"
+                                r"join(?:s|ed|ing)?|resum(?:e|es|ed|ing))\s+"
+                                r"(?:(?:a|an|the|their|its|another|new|fresh)\s+)?(?:[\w\-]+\s+)?)?$", re.I)
 
 
 # "clashes between police and protesters", "demonstrators clashed with riot police": a protest the police
