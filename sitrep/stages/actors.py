@@ -474,6 +474,7 @@ def find_actors(doc: Doc) -> Doc:
     named = {c.iso2 for c in doc.extra["country_mentions"]} | {c.iso2 for c in find_countries(doc.article.title or "")}
     merged = _generic_phrases(doc, merged, context, mentioned)
     merged = _named_bodies(doc, merged, context)
+    merged = _named_police(merged)
     merged = _abbreviated(doc.text, merged)
     merged = _named_outlets(doc.text, merged, context)
     merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
@@ -714,6 +715,32 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
     if not added:
         return matches
     return sorted(matches + added, key=lambda m: m.start)
+
+
+def _named_police(matches: list[ActorMatch]) -> list[ActorMatch]:
+    """A story that names one police body of a state by its own name ("the Springfield Police
+    Department", "the Lakeside State Police Command") means that body by its plain "police" and
+    "officers" in that state: the words keep the text's, the actor is the named body."""
+    dictionary = actor_dictionary()
+    bodies: dict[str | None, set[str]] = {}
+    entries: dict[str | None, ActorEntry] = {}
+    for m in matches:
+        e = m.actor
+        listed = dictionary.get(e.id)
+        if e.kind == "police" and not e.generic and not m.demonym \
+                and (e.id == "NAMED_BODY" or is_class_entry(e) and listed is not None and e.name != listed.name):
+            bodies.setdefault(e.country, set()).add(e.name)
+            entries[e.country] = e
+    named = {country: entries[country] for country, names in bodies.items() if len(names) == 1}
+    if not named:
+        return matches
+    out = []
+    for m in matches:
+        body = named.get(m.actor.country)
+        if body is not None and not m.demonym and m.actor == class_entry("police", body.country):
+            m = ActorMatch(m.start, m.end, m.text, body)
+        out.append(m)
+    return out
 
 
 def _abbreviated(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:

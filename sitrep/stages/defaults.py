@@ -334,9 +334,17 @@ def _state_agent(m: EventMention, context: str | None, doc: Doc | None = None) -
         # has them at hand, not an arrest by police told paragraphs before
         body = "government"
     entry = class_entry(body, country)
+    if body == "police" and doc is not None:
+        # the one police body the text names at hand ("the Springfield Police Department") made the arrest
+        forces = class_entry("security forces", country)
+        named = {a.actor.name: a.actor for a in doc.actors if a.actor.kind == "police" and a.actor.country == country
+                 and a.actor != forces and _near(a, m)}
+        if len(named) == 1:
+            entry = next(iter(named.values()))
     if entry.country != country:
         return None
-    return Actor(entry.name, entry.kind, entry.country, None, entry.id, None, basis="inferred")
+    return Actor(entry.name, entry.kind, entry.country, None, None if entry.id in UNLISTED_IDS else entry.id, None,
+                 basis="inferred")
 
 
 # how far from an arrest told without its agent the police the text names still read as the arrester
