@@ -83,6 +83,10 @@ def events(web_db):
         return [e.to_dict() for e in iter_events(store)]
 
 
+def _icon_cancelled(request) -> bool:  # noqa: ANN001 - a Playwright request
+    return request.url.endswith("/favicon.svg") and request.failure == "net::ERR_ABORTED"
+
+
 class Watched:
     """A page whose console errors, failed requests, dialogs and off-site requests are recorded."""
 
@@ -96,7 +100,9 @@ class Watched:
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        # (the browser fetches the tab's icon on its own after the page has loaded; going on to the next
+        # page cancels that fetch, which is no failure of the page)
+        self.page.on("requestfailed", lambda r: _icon_cancelled(r) or self.errors.append(f"failed: {r.url}"))
         self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status}: {r.url}"))
         self.page.on("request", lambda r: r.url.startswith(self.base) or r.url.startswith("data:")
                      or self.offsite.append(r.url))
