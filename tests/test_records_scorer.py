@@ -302,6 +302,11 @@ def test_place_admin1_and_country_level_gold():
         "name": "two villages east of Salamiyeh, Hama province", "admin1": "Hama", "country": "SY",
         "lat": 35.05, "lon": 37.2})
     assert not fields_of(record("COERCE", ARREST, location=other | {"precision": "admin1"}), villages)["place"]
+    # So is a part of a province the gold pins by its point ("the province's western part"), as the
+    # reference scorer reads it: the province alone, 40 km away, is not that part.
+    west = gold_event("e2", "COERCE", [ARREST], place={
+        "name": "Hama province (western)", "admin1": "Hama", "country": "SY", "lat": 35.13, "lon": 36.3})
+    assert not fields_of(record("COERCE", ARREST, location=other | {"precision": "admin1"}), west)["place"]
 
 
 def test_date_at_the_gold_precision():

@@ -367,19 +367,23 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def gold_place_level(gold: dict[str, Any]) -> str:
-    """'point' (a town or finer), 'admin1' or 'country': how precisely the gold places the event."""
+    """'point' (a town or finer), 'admin1' or 'country': how precisely the gold places the event, as the
+    reference scorer reads it: "Idlib province" is the admin-1 area itself, "northern Aleppo countryside"
+    or "Raqqa province (western)" a part of it the gold pins by its point."""
     stated = str(gold.get("precision") or "").lower()
-    if stated in {"admin1", "country"}:
+    if stated in {"admin1", "region", "province", "governorate", "state"}:
+        return "admin1"
+    if stated == "country":
         return stated
     has_point = _number(gold.get("lat")) is not None and _number(gold.get("lon")) is not None
-    # "Idlib province", "northern Aleppo countryside": the admin-1 area itself, however qualified.
-    vocabulary = _scoring_vocabulary()
-    ignore = set(vocabulary["admin_words"]) | set(vocabulary["compass_words"]) | {"the", "of"}
-    core = " ".join(w for w in fold(gold.get("name")).split() if w not in ignore)
-    if gold.get("admin1") and (core == fold(gold["admin1"]) or not has_point):
+    admin_words = set(_scoring_vocabulary()["admin_words"])
+    words = fold(gold.get("name")).split()
+    admin1 = fold(gold.get("admin1"))
+    if admin1 and (not words or (words[-1] in admin_words
+                                 and " ".join(w for w in words if w not in admin_words) == admin1)):
         return "admin1"
-    if not has_point and not gold.get("admin1"):
-        return "country"
+    if not has_point:  # the gold could pin it no finer than its admin-1 area (or its country)
+        return "admin1" if admin1 else "country" if gold.get("country") else "point"
     return "point"
 
 
