@@ -82,6 +82,10 @@ _Y = r"((?:19|20)\d{2})"
 # a year a month name dates (a day or month of it) may lie in the 19th century ("November 16, 1849"):
 # history told in a news article, never a figure
 _Y_DATED = r"((?:1[89]|20)\d{2})"
+# "the previous evening", "a day earlier": the day before the day the text has just named (or, said of
+# the news itself, yesterday)
+DAY_BEFORE = r"the day before|the (?:previous|preceding) (?:day|night|evening|morning|afternoon)|a day earlier"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_range", re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2})\b")),
     ("dmy", re.compile(r"\b" + _D + r"\s+(?:of\s+)?(" + _MONTH_RE + r"),?\s+" + _Y_DATED + r"\b", re.I)),
@@ -104,8 +108,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "171 years ago today": an anniversary, the day of a past year, not today
     ("today", re.compile(r"(?<!\bago )\b(today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
     ("days_ago", re.compile(r"\b(?:(" + lexicon.count_alternation(2, 6) + r"|2|3|4|5|6)\s+days\s+(?:ago|earlier|before)|the day before yesterday)\b", re.I)),
-    ("yesterday", re.compile(r"\b(yesterday|last night|overnight|the day before|the (?:previous|preceding) (?:day|night|evening|morning|afternoon)|"
-                             r"a day earlier)\b", re.I)),
+    ("yesterday", re.compile(r"\b(yesterday|last night|overnight|" + DAY_BEFORE + r")\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(" + lexicon.weekday_alternation() + r")(?:\s+(?:night|morning|evening|afternoon))?\b"
                             r"(?!,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?" + _MONTH_RE + r")(?!,?\s+\d)", re.I)),
 ]

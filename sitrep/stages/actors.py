@@ -722,16 +722,14 @@ def _named_police(matches: list[ActorMatch]) -> list[ActorMatch]:
     Department", "the Lakeside State Police Command") means that body by its plain "police" and
     "officers" in that state: the words keep the text's, the actor is the named body."""
     dictionary = actor_dictionary()
-    bodies: dict[str | None, set[str]] = {}
-    entries: dict[str | None, ActorEntry] = {}
+    bodies: dict[str | None, dict[str, ActorEntry]] = {}  # country -> the police bodies named in it
     for m in matches:
         e = m.actor
         listed = dictionary.get(e.id)
         if e.kind == "police" and not e.generic and not m.demonym \
                 and (e.id == "NAMED_BODY" or is_class_entry(e) and listed is not None and e.name != listed.name):
-            bodies.setdefault(e.country, set()).add(e.name)
-            entries[e.country] = e
-    named = {country: entries[country] for country, names in bodies.items() if len(names) == 1}
+            bodies.setdefault(e.country, {})[e.name] = e
+    named = {country: next(iter(found.values())) for country, found in bodies.items() if len(found) == 1}
     if not named:
         return matches
     out = []

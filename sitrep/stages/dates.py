@@ -8,12 +8,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from sitrep import lexicon
-from sitrep.resolve.dates import BACKGROUND_DAYS, DateMatch, find_dates
+from sitrep.resolve.dates import BACKGROUND_DAYS, DAY_BEFORE, DateMatch, find_dates
 from sitrep.stages.doc import Doc
 
 # "on Tuesday raised the toll from strikes ... the previous day", "said on Sunday he was seized the previous
 # evening": a day before the day the sentence has just named, not before the publication
-_DAY_BEFORE = re.compile(r"(?:the (?:previous|preceding) (?:day|night|evening|morning|afternoon)|the day before|a day earlier)", re.I)
+_DAY_BEFORE = re.compile(rf"(?:{DAY_BEFORE})", re.I)
 # "when he reported the next morning", "the following day", "a day later": the day after the one the text
 # has just named (not "the day after the attack": that counts from the attack, whatever its day)
 _DAY_AFTER = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|a\s+day\s+later)\b", re.I)
