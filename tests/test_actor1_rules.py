@@ -343,3 +343,11 @@ def test_the_day_after_a_courts_name_is_not_part_of_its_name(text):
     assert verdict and verdict[0].actor1 is not None
     assert "Friday" not in verdict[0].actor1.name and "May" not in verdict[0].actor1.name
     assert verdict[0].actor1.name.endswith(("Court", "Tribunal"))
+
+
+def test_a_state_owning_a_named_body_is_its_country_not_a_word_of_its_name():
+    text = "Kenya's Supreme Court on Thursday ordered the release of the activist Jane Doe."
+    found = [m for m in records(text) if m.type == "CONCEDE"]
+    assert found
+    assert all(m.actor1 is not None and (m.actor1.name, m.actor1.country) == ("Supreme Court", "KE") for m in found), \
+        [(m.actor1.name, m.actor1.country) if m.actor1 else None for m in found]

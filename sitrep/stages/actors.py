@@ -662,6 +662,7 @@ def _body_pattern() -> re.Pattern:
 
 # bodies made of the people named after "of" ("Association of Secretaries", "Union of Journalists")
 _MEMBERSHIPS = frozenset({"association", "federation", "union", "syndicate", "society", "guild", "league"})
+_STATE_OWNER = re.compile(r"(.+?)['’]s")
 
 
 def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> list[ActorMatch]:
@@ -676,6 +677,14 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
         words = found.group(1).split()
         while words and (words[0] in _NOT_NAME or words[0].lower() in ("the", "a", "an")):
             start += len(words[0]) + 1
+            words = words[1:]
+        # "Ruritania's Supreme Court": the state before the body owns it and is no word of its name
+        # (the body's own words are the name; the state is its country)
+        owner = _STATE_OWNER.fullmatch(words[0]) if words else None
+        owned = find_countries(owner.group(1)) if owner else []
+        own_from = start  # where the body's own name begins
+        if len(owned) == 1 and owned[0].how == "name" and owned[0].end == len(owner.group(1)):
+            own_from += len(words[0]) + 1
             words = words[1:]
         head = next((w for w in reversed(words) if w.lower() in heads), None)
         if head is None or len(words) < 2 or words[0].lower() in heads or _title_case(text, start):
@@ -692,8 +701,8 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
         if len(before_head) == 1 and (before_head[0].lower() in demonym_lookup() or _ADJECTIVE.search(before_head[0])) \
                 and not of_members and not paired:
             continue  # "European Union", "Russian Federation", "Arab League": a state or bloc, not a body we name
-        name = text[start:end]
-        country = phrase_country(name)[0] or context
+        name = text[own_from:end]
+        country = phrase_country(text[start:end])[0] or context
         kind = "media" if _MEDIA_WORDS.search(name) else heads[pair if paired else head.lower()]
         # a class already read in it ("Aleppo Police Command" is Syria's police): that actor, by this name
         reading = next((m.actor for m in inside if (m.actor.generic or is_class_entry(m.actor)) and not m.demonym and not _is_country_word(m)
@@ -702,7 +711,7 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
             entry = ActorEntry(reading.id, name, reading.kind, reading.country, reading.parent, reading.generic, reading.classes)
         else:
             entry = ActorEntry("NAMED_BODY", name, kind, country, None, False)
-        body = ActorMatch(start, end, name, entry)
+        body = ActorMatch(start, end, text[start:end], entry)
         abbreviation = _ABBREVIATION.match(text, end, min(len(text), end + 14))
         matches = [m for m in matches if not (m.start < end and start < m.end)]
         added.append(body)
