@@ -302,11 +302,3 @@ def test_the_human_rights_community_raided_is_the_rights_defenders():
     assert any(m.actor2 is not None and m.actor2.kind == "human rights defenders" for m in found), \
         [(m.actor2.name if m.actor2 else None) for m in found]
 
-
-def test_the_people_whose_release_is_announced_are_the_concession_target():
-    text = ("Kenya's public prosecution on Monday announced the release of 40 children "
-            "arrested since the start of the fuel protests.")
-    found = of_type("CONCEDE", text)
-    assert found
-    assert all(m.actor2 is not None and m.actor2.name == "Children" and m.actor2.country == "KE" for m in found), \
-        [(m.actor2.name if m.actor2 else None) for m in found]

@@ -726,7 +726,7 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
             if a1 and a2:
                 return a1, a2
     after = [a for a in actors if a.start >= t1 and not a.demonym and (actor1 is None or party_of(a) != party_of(actor1))
-             and (a.actor.id != "CIVILIANS" or etype in ("AID", "COERCE", "PROTEST", "CONCEDE"))]
+             and (a.actor.id != "CIVILIANS" or etype in ("AID", "COERCE", "PROTEST"))]
     # "ready to go to war with Russia", "sanctions against Iran": the marked object is the target
     marked = [a for a in after if re.search(r"\b(?:with|against|on|to|toward|towards|from)\s+(?:the\s+)?$",
                                            doc.text[max(t1, a.start - 20):a.start])]
