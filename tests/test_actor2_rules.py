@@ -301,4 +301,3 @@ def test_the_human_rights_community_raided_is_the_rights_defenders():
     assert found
     assert any(m.actor2 is not None and m.actor2.kind == "human rights defenders" for m in found), \
         [(m.actor2.name if m.actor2 else None) for m in found]
-
