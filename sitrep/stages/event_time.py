@@ -347,6 +347,29 @@ def dated_part(doc: Doc) -> None:
             whole.claim = m.claim
 
 
+LEAD_REACH = 3  # body sentences a headline sums up: the lead, and a subhead or dateline line before it
+
+
+def dated_lead(doc: Doc) -> None:
+    """A record told only in the headline ("Man charged with threatening lawyers"), dated only by the
+    publication day, takes the day the lead states for the news ("... was arraigned Friday on a
+    harassment charge"): the headline sums up the lead. Only a current day in the week before
+    publication, not a dateline's; run after weighing, so that the day says nothing about whether the
+    act happened."""
+    published = doc.article.published
+    if not published:
+        return
+    days = [d for s in doc.sentences[:LEAD_REACH] for d in doc.in_sentence(doc.dates, s)
+            if not d.historical and d.precision == "day" and not doc.in_dateline_date(d.start)
+            and _within(d.value, published, TOLD_REACH_DAYS) and not _after_publication(d.value, published)]
+    if not days:
+        return
+    d = days[0]
+    for m in doc.mentions:
+        if not m.historical and m.evidence.field == "title" and m.date is not None and m.date.basis == "published":
+            m.date = When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
+
+
 def redated_clause(doc: Doc, anchors: dict[int, int]) -> None:
     """A record dated by a day inside a relative clause describing a noun (see ``_in_other_clause``) takes
     the sentence's other day. Run after weighing and merging: the day says nothing about whether the act
