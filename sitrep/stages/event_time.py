@@ -305,7 +305,23 @@ def dated_before(doc: Doc) -> None:
                   and para.get(max(p.sentences)) == para.get(first) and p.type == m.type]
         prev = max(before, key=lambda p: max(p.sentences), default=None)
         if prev is not None and prev.date is not None and prev.date.basis == "text" and prev.date.precision == "day":
-            m.date = prev.date
+            m.date = _next_day(doc, m, para) or prev.date
+
+
+def _next_day(doc: Doc, m: EventMention, para: dict[int, int]) -> When | None:
+    """The one current day the sentence right after a further incident states, when that sentence goes
+    on with it and tells no act of its own ("Rebels also used gas in Saraqib. A doctor there said he
+    treated 16 cases on Monday night"): the further incident's own day, not the one before's."""
+    after = max(m.sentences) + 1
+    if after >= len(doc.sentences) or para.get(after) != para.get(max(m.sentences)) \
+            or any(after in o.sentences for o in doc.mentions):
+        return None
+    days = [d for d in doc.in_sentence(doc.dates, doc.sentences[after]) if not d.historical and d.precision == "day"
+            and not _after_publication(d.value, doc.article.published) and not doc.in_dateline_date(d.start)]
+    if len(days) != 1:
+        return None
+    d = days[0]
+    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
 
 
 PART_REACH = 3  # sentences between a toll and the part of it a later sentence tells
