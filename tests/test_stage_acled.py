@@ -35,6 +35,16 @@ def test_gunfire_on_civilians_is_an_attack_on_civilians() -> None:
     assert typed(trigger("opened fire"), REBELS, VILLAGERS) == ATTACK
 
 
+def test_state_forces_killing_a_person_who_is_no_fighter_is_an_attack_on_civilians() -> None:
+    police = Actor("Police", "police", None, "police", "POLICE")
+    student = Actor(None, "unknown", None, "19-year-old Ana Ruiz", None)
+    assert typed(trigger("killed"), police, student) == ATTACK
+    # armed men of no known group are a side that fights; a clash told is a battle whoever is in it
+    gunmen = Actor("Unidentified gunmen", "unknown", None, "gunmen", "GUNMEN")
+    assert typed(trigger("killed"), police, gunmen) == CLASH
+    assert typed(trigger("clashed"), police, student) == CLASH
+
+
 def test_gunfire_with_only_a_perpetrator_keeps_the_triggers_type() -> None:
     t = trigger("shot", acled=ATTACK)
     assert typed(t, REBELS, None) == ATTACK

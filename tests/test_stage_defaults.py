@@ -74,6 +74,33 @@ def test_a_protest_the_police_stopped_is_one_with_intervention(staged, mention) 
     assert _protest_as_coded(staged, mention, calm) == "Peaceful protest"
 
 
+def test_a_protest_asking_for_arrests_is_not_one_the_police_stopped(staged, mention) -> None:
+    for text in ("The teachers held a rally outside the ministry seeking arrests in the case.",
+                 "The teachers held a rally outside the ministry demanding the arrest of the guards."):
+        assert _protest_as_coded(staged, mention, text) == "Peaceful protest", text
+
+
+def test_a_killing_by_police_told_after_the_protests_it_was_part_of_is_excessive_force(staged, mention) -> None:
+    from sitrep.model import Actor
+
+    police = Actor("Police", "police", None, "police", "POLICE")
+    text = ("Riot police fired tear gas at the marchers in Lakeview on Friday. "
+            "Police killed a 24-year-old man with live ammunition in the village of Redford.")
+    doc = staged(text, upto="claims", published="2024-03-15")
+    m = mention(doc, "killed", "ASSAULT", mode="firearms", actor1=police)
+    m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+    doc.mentions = [m]
+    fill_defaults(doc)
+    assert m.acled["sub_event_type"] == "Excessive force against protesters"
+    # no protest told just before: an attack on a civilian
+    doc = staged("The market opened in Lakeview on Friday. " + text.split(". ")[1], upto="claims", published="2024-03-15")
+    m = mention(doc, "killed", "ASSAULT", mode="firearms", actor1=police)
+    m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+    doc.mentions = [m]
+    fill_defaults(doc)
+    assert m.acled["sub_event_type"] == "Attack"
+
+
 def test_a_sentence_with_no_court_named_is_the_judiciary_of_the_place(staged, mention) -> None:
     m = _filled(staged, mention, "Two bloggers were sentenced to three years in prison in Tehran on Monday.",
                 "sentenced", "COERCE", mode="legal")

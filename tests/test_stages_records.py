@@ -297,6 +297,20 @@ def test_a_headline_act_the_body_does_not_tell_is_recorded_from_the_headline():
     assert not [m for m in doc.mentions if m.evidence.field == "title"]
 
 
+def test_a_headline_act_takes_the_day_the_lead_states():
+    # published on a Thursday: "on Tuesday" is two days before
+    text = ("The three reporters had covered the regional elections for a local station, their editor said on Tuesday. "
+            "Colleagues gathered outside the newsroom.")
+    doc = run(text, title="Police arrest three reporters in Hargeisa")
+    head = next(m for m in doc.mentions if m.evidence.field == "title")
+    assert head.date is not None and (head.date.value, head.date.basis) == ("2024-03-12", "text")
+    # a lead that states no day of the news: the publication day, assumed
+    doc = run("The three reporters had covered the regional elections in 2019. Colleagues gathered outside the newsroom.",
+              title="Police arrest three reporters in Hargeisa")
+    head = next(m for m in doc.mentions if m.evidence.field == "title")
+    assert head.date is not None and (head.date.value, head.date.basis) == ("2024-03-14", "published")
+
+
 def test_those_who_protest_are_protesters():
     doc = run("Hundreds of residents marched through the capital Nairobi on Monday against the new tax on water.")
     protest = next(m for m in doc.mentions if m.type == "PROTEST")

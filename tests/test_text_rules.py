@@ -576,6 +576,21 @@ def test_a_further_incident_is_its_own_record():
     assert 2 not in records[0].sentences and records[1].sentences == [2]
 
 
+def test_a_further_incident_takes_the_day_the_sentence_after_it_states():
+    # published on a Thursday: Tuesday is 2024-03-12, Monday night 2024-03-11
+    text = ("Shells containing toxic gas hit the old quarter of Dara on Tuesday, a health official said. "
+            "Officials said militants had also shelled the town of Nawa with chlorine. "
+            "A nurse in Nawa said she treated nine patients on Monday night.")
+    records = [m for m in run(text).mentions if m.type == "ASSAULT" and not m.historical]
+    further = next(m for m in records if 1 in m.sentences)
+    assert further.date is not None and further.date.value == "2024-03-11"
+    # no day after it: the day of the incident it adds to
+    text = text.rsplit(". ", 1)[0] + ". The town's hospital was full."
+    records = [m for m in run(text).mentions if m.type == "ASSAULT" and not m.historical]
+    further = next(m for m in records if 1 in m.sentences)
+    assert further.date is not None and further.date.value == "2024-03-12"
+
+
 @pytest.mark.parametrize(
     "second",
     [

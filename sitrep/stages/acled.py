@@ -74,6 +74,11 @@ def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[
             return {"event_type": "Battles", "sub_event_type": "Armed clash"}
         if a2 is not None and a2.kind == "civilians":
             return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+        if a1 is not None and a1.kind in _STATE_FORCES and _unarmed(a2) \
+                and not any(w in phrases for w in ("clash", "fighting", "battle")):
+            # "police shot dead a 19-year-old student": a state's forces killing a person who is no
+            # fighter is violence against civilians (ACLED: a clash needs two armed, organised sides)
+            return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
         if a1 is not None and a2 is not None or "clash" in phrases or "fighting" in phrases or "battle" in phrases:
             return {"event_type": "Battles", "sub_event_type": "Armed clash"}
         if a1 is None and _combatant(a2):
@@ -132,6 +137,15 @@ _KILLING = ("kill", "killed", "killing")
 
 def _combatant(actor: Actor | None) -> bool:
     return actor is not None and actor.kind in _COMBATANTS
+
+
+# the kinds of people who bear no arms as such (an "unknown" side is unarmed only when it is a person
+# the dictionary does not class: "Unidentified gunmen" and "Kidnappers" are unknown too, and armed)
+_UNARMED_KINDS = frozenset({"civilians", "human rights defenders", "journalists", "workers", "students", "protesters"})
+
+
+def _unarmed(actor: Actor | None) -> bool:
+    return actor is not None and (actor.kind in _UNARMED_KINDS or actor.kind == "unknown" and actor.id in (None, "PERSON"))
 
 
 # what a headline may say more precisely than the lead: "suicide bomb attack ... kills 25" over the

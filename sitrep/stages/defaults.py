@@ -44,6 +44,16 @@ _INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bul
                            # "was cut short by police", "facing horrific state violence": the police stopped or hit it
                            r"(?:cut short|stopped|halted|interrupted|blocked|surrounded)\s+by\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:police|security forces|officers|troops)|"
                            r"(?:state|police) violence)\b", re.I)
+# "protesters seeking arrests in the case", "demanding the arrest of the officers": the act the protest
+# asks for, not one done to it
+_ASKED_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.demanding_verbs()) + r")\s+(?:the\s+|an?\s+|immediate\s+|swift\s+)*$", re.I)
+
+
+def _intervened(text: str) -> bool:
+    """Whether ``text`` tells the police stopping or hitting a protest (not a protest asking for arrests)."""
+    return any(not _ASKED_BEFORE.search(text, max(0, w.start() - 40), w.start()) for w in _INTERVENTION.finditer(text))
+
+
 _LETHAL = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire|shot dead|killed|killing)\b", re.I)
 _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rall(?:y|ies))\b", re.I)
 
@@ -76,10 +86,14 @@ def _protest_policing(doc: Doc, m: EventMention) -> None:
     """ACLED's protest sub-events: a protest the police broke up is 'with intervention'; protesters
     shot or killed by the forces policing them is 'excessive force' (ACLED codebook)."""
     text = " ".join(doc.sentences[i].text for i in m.sentences)
-    if m.type == "PROTEST" and m.acled.get("sub_event_type") == "Peaceful protest" and _INTERVENTION.search(text):
+    # "Security forces fired live rounds at demonstrators. Police killed a 25-year-old man in X.": the
+    # sentence before tells the protests the killing was part of
+    before = doc.sentences[min(m.sentences) - 1].text if min(m.sentences) > 0 else ""
+    if m.type == "PROTEST" and m.acled.get("sub_event_type") == "Peaceful protest" and _intervened(text):
         m.acled = {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
-    elif m.type == "ASSAULT" and _PROTESTERS.search(text) and _LETHAL.search(text) and m.actor1 is not None \
-            and m.actor1.kind in ("police", "state military", "government", "security forces"):
+    elif m.type == "ASSAULT" and _LETHAL.search(text) and m.actor1 is not None \
+            and m.actor1.kind in ("police", "state military", "government", "security forces") \
+            and (_PROTESTERS.search(text) or m.acled.get("event_type") == "Violence against civilians" and _PROTESTERS.search(before)):
         m.acled = {"event_type": "Violence against civilians", "sub_event_type": "Excessive force against protesters"}
 
 

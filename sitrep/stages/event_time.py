@@ -305,7 +305,23 @@ def dated_before(doc: Doc) -> None:
                   and para.get(max(p.sentences)) == para.get(first) and p.type == m.type]
         prev = max(before, key=lambda p: max(p.sentences), default=None)
         if prev is not None and prev.date is not None and prev.date.basis == "text" and prev.date.precision == "day":
-            m.date = prev.date
+            m.date = _next_day(doc, m, para) or prev.date
+
+
+def _next_day(doc: Doc, m: EventMention, para: dict[int, int]) -> When | None:
+    """The one current day the sentence right after a further incident states, when that sentence goes
+    on with it and tells no act of its own ("Rebels also used gas in Saraqib. A doctor there said he
+    treated 16 cases on Monday night"): the further incident's own day, not the one before's."""
+    after = max(m.sentences) + 1
+    if after >= len(doc.sentences) or para.get(after) != para.get(max(m.sentences)) \
+            or any(after in o.sentences for o in doc.mentions):
+        return None
+    days = [d for d in doc.in_sentence(doc.dates, doc.sentences[after]) if not d.historical and d.precision == "day"
+            and not _after_publication(d.value, doc.article.published) and not doc.in_dateline_date(d.start)]
+    if len(days) != 1:
+        return None
+    d = days[0]
+    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
 
 
 PART_REACH = 3  # sentences between a toll and the part of it a later sentence tells
@@ -345,6 +361,29 @@ def dated_part(doc: Doc) -> None:
         # who breaks a toll down gave it
         if whole.claim.modality == "asserted" and m.claim.modality == "reported" and m.claim.source:
             whole.claim = m.claim
+
+
+LEAD_REACH = 3  # body sentences a headline sums up: the lead, and a subhead or dateline line before it
+
+
+def dated_lead(doc: Doc) -> None:
+    """A record told only in the headline ("Man charged with threatening lawyers"), dated only by the
+    publication day, takes the day the lead states for the news ("... was arraigned Friday on a
+    harassment charge"): the headline sums up the lead. Only a current day in the week before
+    publication, not a dateline's; run after weighing, so that the day says nothing about whether the
+    act happened."""
+    published = doc.article.published
+    if not published:
+        return
+    days = [d for s in doc.sentences[:LEAD_REACH] for d in doc.in_sentence(doc.dates, s)
+            if not d.historical and d.precision == "day" and not doc.in_dateline_date(d.start)
+            and _within(d.value, published, TOLD_REACH_DAYS) and not _after_publication(d.value, published)]
+    if not days:
+        return
+    d = days[0]
+    for m in doc.mentions:
+        if not m.historical and m.evidence.field == "title" and m.date is not None and m.date.basis == "published":
+            m.date = When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
 
 
 def redated_clause(doc: Doc, anchors: dict[int, int]) -> None:

@@ -30,7 +30,7 @@ from sitrep.stages.defaults import (
 )
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import clause_place, doer_places, fill_places
-from sitrep.stages.event_time import borrowed_period, dated_part, redated_clause, told_day, when_of
+from sitrep.stages.event_time import borrowed_period, dated_lead, dated_part, redated_clause, told_day, when_of
 from sitrep.stages.parse import predicate, token_at, trigger_modifier
 from sitrep.stages.realis import (
     SPEECH_ACTS,
@@ -358,6 +358,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         if not m.historical and (victims := toll_victims(m) or shelled_inhabitants(doc, m)) is not None:
             m.actor2 = victims
     _headline_acts(doc, labeller)
+    dated_lead(doc)
     for m in doc.mentions:  # after weighing: parties read from the setting are no evidence the protest happened
         if m.type == "PROTEST" and not m.historical:
             m.actor2 = protest_target(doc, m)
