@@ -448,3 +448,58 @@ def test_two_figures_of_one_telling_both_join_a_headline_without_a_toll(staged, 
     lead.casualties.append(Casualty("killed", 4))
     [record] = merge_mentions(doc, [headline, lead])
     assert record.killed == 5
+
+
+COUNCIL = Actor("Opposition Council", "party", None, "The Opposition Council", "COUNCIL")
+UNSC = Actor("UN Security Council", "international organisation", None, "the UN Security Council", "UNSC")
+REGIME = Actor("Government", "government", None, "the regime", "GOV")
+RIGHTS = Actor("Rights Watch", "NGO", None, "Rights Watch", "RIGHTS")
+
+
+def _censure_then_call(staged, mention, text: str, censure_word: str, call_word: str, caller: Actor) -> list:
+    doc = staged(text, upto="claims")
+    censure = mention(doc, censure_word, "ACCUSE", actor1=COUNCIL, actor2=REGIME)
+    call = mention(doc, call_word, "REQUEST", actor1=caller, actor2=UNSC)
+    return merge_mentions(doc, [censure, call])
+
+
+def test_a_call_after_a_condemnation_of_acts_by_the_same_speaker_is_one_demand(staged, mention) -> None:
+    text = ("The Opposition Council condemned the killings committed by the regime in the valley. The council "
+            "said the villages were still cut off. The Opposition Council called upon the UN Security Council "
+            "to send monitors.")
+    [record] = _censure_then_call(staged, mention, text, "condemned", "called", COUNCIL)
+    assert (record.type, record.actor1, record.actor2) == ("REQUEST", COUNCIL, UNSC)
+    assert record.evidence.text.startswith("The Opposition Council condemned")  # the statement where it is first told
+
+
+def test_a_call_by_the_bare_name_of_the_condemning_speaker_is_one_demand(staged, mention) -> None:
+    text = ("Council member Lina Haddad condemned the killings committed by the regime in the valley. "
+            "Haddad called upon the UN Security Council to send monitors.")
+    caller = Actor(None, "unknown", None, "Haddad", None)
+    [record] = _censure_then_call(staged, mention, text, "condemned", "called", caller)
+    assert (record.type, record.actor1, record.actor2) == ("REQUEST", COUNCIL, UNSC)
+
+
+def test_a_call_after_a_censure_of_a_party_or_by_another_speaker_stays_apart(staged, mention) -> None:
+    # an accusation aimed at a party (not at acts) and the call that follows are two events
+    text = ("The Opposition Council accused the regime of lying about the valley. The Opposition Council "
+            "called upon the UN Security Council to send monitors.")
+    assert [r.type for r in _censure_then_call(staged, mention, text, "accused", "called", COUNCIL)] == ["ACCUSE", "REQUEST"]
+    # someone else's call
+    text = ("The Opposition Council condemned the killings committed by the regime in the valley. Rights Watch "
+            "called upon the UN Security Council to send monitors.")
+    assert [r.type for r in _censure_then_call(staged, mention, text, "condemned", "called", RIGHTS)] == ["ACCUSE", "REQUEST"]
+    # a call told far from the censure
+    text = ("The Opposition Council condemned the killings committed by the regime in the valley. The roads were "
+            "closed. The wells were dry. The schools were shut. The Opposition Council called upon the UN Security "
+            "Council to send monitors.")
+    assert [r.type for r in _censure_then_call(staged, mention, text, "condemned", "called", COUNCIL)] == ["ACCUSE", "REQUEST"]
+
+
+def test_a_call_told_on_another_day_than_the_condemnation_stays_apart(staged, mention) -> None:
+    text = ("The Opposition Council on Monday condemned the killings committed by the regime in the valley. On "
+            "Tuesday the Opposition Council called upon the UN Security Council to send monitors.")
+    doc = staged(text, upto="claims")
+    censure = mention(doc, "condemned", "ACCUSE", actor1=COUNCIL, actor2=REGIME, date=MONDAY)
+    call = mention(doc, "called", "REQUEST", actor1=COUNCIL, actor2=UNSC, date=TUESDAY)
+    assert [r.type for r in merge_mentions(doc, [censure, call])] == ["ACCUSE", "REQUEST"]

@@ -67,6 +67,8 @@ def test_aid_granted_stays_aid(staged) -> None:
     ("Several governments voiced concern at the mistreatment of jailed reporters.", "voiced concern", "ACCUSE"),
     # the seizure of ground told in the perfect, as "took over" is in the past
     ("Militants have taken over two hilltop villages near the dam.", "taken over", "ASSAULT"),
+    # a demand addressed to someone in the older wording
+    ("The mayor called upon the governor to reopen the bridge.", "called upon", "REQUEST"),
 ])
 def test_new_act_expressions(staged, text, word, etype) -> None:
     assert (word, etype) in _types(staged, text)

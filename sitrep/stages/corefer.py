@@ -17,6 +17,7 @@ from sitrep.stages.dates import SAME_DAY, interval_after
 from sitrep.stages.doc import Doc, Sentence
 from sitrep.stages.event_place import finer, merged_place, places_compatible
 from sitrep.stages.event_time import ANOTHER, report_day_fits, told_fits
+from sitrep.stages.parse import token_at
 from sitrep.stages.realis import TYPE_RANK
 from sitrep.stages.roles import FIGHTING_KINDS
 
@@ -407,7 +408,7 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
         if len(target.sentences) == 1:
             _lead_figures_for_its_place(doc, target, m)
         _absorb(target, m, headline=_is_headline(doc, target.sentences[0]))
-    return _merge_across(doc, merged, told)
+    return _demands_after_censure(doc, _merge_across(doc, merged, told))
 
 
 def _lead_killed(m: EventMention) -> Casualty | None:
@@ -596,6 +597,78 @@ def _same_statement(a: EventMention, b: EventMention) -> bool:
         and (a.actor1.name == b.actor1.name or _speaks_for(a.actor1, b.actor1) or _speaks_for(b.actor1, a.actor1)) \
         and (a.date is None and b.date is None or a.date is not None and b.date is not None
              and a.date.value == b.date.value and a.date.precision == b.date.precision == "day")
+
+
+CENSURE_REACH = 2  # sentences: what a speaker goes on to ask follows the censure closely
+_DEED_NOUNS = frozenset(lexicon.incident_nouns()) | frozenset(lexicon.act_heads())
+
+
+def _demands_after_censure(doc: Doc, records: list[EventMention]) -> list[EventMention]:
+    """A speaker who condemns acts and then, in a sentence of its own, calls on someone to do something
+    ("The party condemned the killings in the north. The party called on the UN to send monitors."):
+    one statement, whose act is the demand between the speaker and the one called on (PROTOCOL); the
+    censure is its ground. An accusation aimed at a party ("accused the governor of lying") stays an
+    event of its own beside the call that follows it."""
+    out: list[EventMention] = []
+    for m in records:
+        censure = None
+        if m.type == "REQUEST" and not m.historical and m.actor2 is not None:
+            at = m.sentences[0]
+            censure = next((p for p in reversed(out) if p.type == "ACCUSE" and not p.historical
+                            and 0 < at - p.sentences[-1] <= CENSURE_REACH
+                            and doc.sentences[p.sentences[-1]].paragraph == doc.sentences[at].paragraph
+                            and (_same_speaker(p.actor1, m.actor1) or _surname_of_speaker(doc, p, m.actor1))
+                            and not _other_days(p, m) and _censures_deeds(doc, p)), None)
+        if censure is None:
+            out.append(m)
+            continue
+        censure.type, censure.mode, censure.cameo, censure.acled = m.type, m.mode, m.cameo, m.acled
+        censure.trigger, censure.actor2 = m.trigger, m.actor2
+        censure.sentences.extend(i for i in m.sentences if i not in censure.sentences)
+        censure.confidence = max(censure.confidence, m.confidence)
+    return out
+
+
+def _other_days(a: EventMention, b: EventMention) -> bool:
+    """Two statements each told on a day of its own, and not the same day ("on Monday ... on Tuesday")."""
+    return a.date is not None and b.date is not None and a.date.precision == b.date.precision == "day" \
+        and a.date.basis == b.date.basis == "text" and a.date.value != b.date.value
+
+
+def _same_speaker(a: Actor | None, b: Actor | None) -> bool:
+    """Two statements by one named actor (or a spokesperson of it and the body)."""
+    return a is not None and b is not None and a.kind != "unknown" and bool(a.name) \
+        and (a.name == b.name or _speaks_for(a, b) or _speaks_for(b, a))
+
+
+def _surname_of_speaker(doc: Doc, censure: EventMention, caller: Actor | None) -> bool:
+    """A call by a bare name the actors stage could not place ("Haddad called upon ...") that is the last
+    word of the person named as the censure's subject ("Party official Lina Haddad condemned ..."): the
+    same speaker, for whom the censure's actor stands."""
+    if censure.actor1 is None or censure.actor1.kind == "unknown" or caller is None or caller.kind != "unknown" \
+            or caller.name or not caller.label or " " in caller.label.strip() or not caller.label[:1].isupper():
+        return False
+    sentence = doc.sentences[censure.sentences[0]]
+    word = (censure.trigger or "").lower()
+    for t in doc.in_sentence(doc.triggers, sentence):
+        token = token_at(doc, sentence.index, t.start) if t.type == "ACCUSE" and t.text.lower() == word else None
+        if token is not None and any(c.dep_ == "nsubj" and any(d.text == caller.label.strip() for d in c.subtree)
+                                     for c in token.children):
+            return True
+    return False
+
+
+def _censures_deeds(doc: Doc, m: EventMention) -> bool:
+    """The record's verb condemns acts: its object is a deed noun ("condemned the crimes committed by",
+    "denounced the attacks"), not a party ("condemned the regime")."""
+    sentence = doc.sentences[m.sentences[0]]
+    word = (m.trigger or "").lower()
+    for t in doc.in_sentence(doc.triggers, sentence):
+        token = token_at(doc, sentence.index, t.start) if t.type == "ACCUSE" and t.text.lower() == word else None
+        if token is not None and token.pos_ == "VERB" \
+                and any(c.dep_ == "dobj" and c.lower_ in _DEED_NOUNS for c in token.children):
+            return True
+    return False
 
 
 _SPOKESPERSON = re.compile(r"(.*?)(?:['’]s)?\s+(?:" + "|".join(re.escape(r) for r in lexicon.speaking_roles()) + r")\b", re.I)
