@@ -257,7 +257,20 @@ def _condemned_again(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool
         return False
     return any(c.dep_ == "dobj" and c.lower_ in _INCIDENT_NOUNS and c.tag_ == "NN"
                and any(d.dep_ == "det" and d.lower_ in _POINTING_BACK for d in c.children)
-               and not any(d.dep_ in ("acl", "relcl") for d in c.children) for c in token.children)
+               and not any(d.dep_ == "relcl" or d.dep_ == "acl" and not _speakers_participle(doc, m, d)
+                           for d in c.children) for c in token.children)
+
+
+def _speakers_participle(doc: Doc, m: EventMention, token) -> bool:  # noqa: ANN001 - a spaCy token
+    """An "-ing" participle the parser hangs on the condemned deed that goes on with what the speaker
+    does ("condemned this crime, holding the council responsible"), not a demand ("..., calling for a
+    probe": an event of its own) nor a deed described anew ("this crime committed by ...")."""
+    if token.tag_ != "VBG":
+        return False
+    sentence = doc.sentences[m.sentences[0]]
+    return not any(t.type == "REQUEST" and (at := token_at(doc, sentence.index, t.start)) is not None
+                   and (at.i == token.i or at.head.i == token.i)
+                   for t in doc.in_sentence(doc.triggers, sentence))
 
 
 def drop_named_again(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
