@@ -23,15 +23,17 @@ from sitrep.stages.parse import (
     subtree_span,
     token_at,
 )
-from sitrep.stages.realis import OWN_ACTS
+from sitrep.stages.realis import OWN_ACTS, SPEECH_ACTS
 from sitrep.stages.roles import (
     FIGHTING_KINDS,
     SPEECH_BETWEEN,
     argument_actor,
     parse_roles,
     party_of,
+    person_named_before,
     promote,
     roles,
+    speaker_before,
     speaker_head,
 )
 
@@ -281,6 +283,11 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         # "an emergency meeting requested by the foreign minister": who asked for or called
         # the meeting (the agent of the participle describing it) holds it
         actor1 = _convener(doc, sentence, token, claim_spans)
+    # "Okafor later accused ...": a surname alone is the person named in full before; "She called on
+    # ...": a statement's "she" right after a sentence whose subject is one named person is that person
+    actor1, actor2 = person_named_before(doc, actor1), person_named_before(doc, actor2)
+    if actor1 is None and etype in SPEECH_ACTS and not passive:
+        actor1 = speaker_before(doc, sentence, token)
     if actor1 is not None and actor2 is not None and actor1.start < actor2.end and actor2.start < actor1.end:
         actor2 = None  # one phrase is not both sides: "arrested by authorities" read twice
     if etype in ("COERCE", "ASSAULT"):

@@ -31,6 +31,7 @@ from sitrep.stages.parse import (
     phrase_span,
     predicate,
     span_tokens,
+    subtree_span,
     token_at,
 )
 
@@ -934,3 +935,131 @@ def governing_act(doc: Doc, sentence: Sentence, trigger: Trigger, group: list[Tr
 # "an alliance including Al-Qaeda's Syrian affiliate": a part of a larger side; "held by the YPG": its target
 PART_OR_TARGET = re.compile(r"\b(?:including|among them|such as|as well as|held by|controlled by|against|targeting|"
                              r"on|at|with|between|positions of)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}$", re.I)
+
+
+# A surname told alone after the full name ("Jane Okafor of the X Command said ... Okafor later accused"),
+# with or without an honorific ("Ms Okafor")
+_SURNAME = re.compile(r"[A-Z][a-z][\w'’\-]+")
+_SUBJECT_PRONOUNS = {"he": "male", "she": "female"}
+
+
+def _honorifics() -> frozenset[str]:
+    return frozenset(w for words in lexicon.gendered_words().values() for w in words)
+
+
+def _parsed(doc: Doc, index: int):  # noqa: ANN202 - a spaCy Doc or None
+    return doc.extra.get("parses", {}).get(index)
+
+
+def _person_name(doc: Doc, sentence: Sentence, token) -> tuple[int, int] | None:  # noqa: ANN001 - a spaCy token
+    """The span of the person's name a proper noun heads with given names before it ("Hussein
+    Albuseis"), less the words of a listed body or place the parse ran into it ("Coalition"), or None."""
+    names = [token]
+    for t in reversed(list(token.lefts)):
+        if t.i == names[0].i - 1 and t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper():
+            names.insert(0, t)
+
+    def listed(t) -> bool:  # noqa: ANN001
+        start, end = sentence.start + t.idx, sentence.start + t.idx + len(t.text)
+        return any(a.start < end and start < a.end and not a.demonym and a.actor.id not in ("PERSON", "UNKNOWN_ACTOR")
+                   for a in doc.actors) or any(p.start < end and start < p.end for p in doc.places)
+
+    while names and listed(names[0]):
+        names = names[1:]
+    if len(names) < 2 or any(listed(t) for t in names) \
+            or names[0].lower_.rstrip(".") in _honorifics() or names[0].lower_ in lexicon.person_titles():
+        return None
+    return sentence.start + names[0].idx, sentence.start + names[-1].idx + len(names[-1].text)
+
+
+def person_named_before(doc: Doc, m: ActorMatch | None) -> ActorMatch | None:
+    """"Albuseis pointed out ...", "Ms Okafor said": a surname alone stands for the one person named in
+    full with it before ("Member of the Syrian Coalition Hussein Albuseis"), as that mention reads
+    (the person's body and country). Two people of that surname, or a full name no parse read, leave
+    the word as it is."""
+    if m is None or m.actor.id != "UNKNOWN_ACTOR":
+        return m
+    words = m.text.split()
+    if len(words) == 2 and words[0].lower().rstrip(".") in _honorifics():
+        words = words[1:]
+    if len(words) != 1 or not _SURNAME.fullmatch(words[0]):
+        return m
+    surname = words[0]
+    first = None
+    given: set[str] = set()
+    for sentence in doc.sentences:
+        if sentence.start >= m.start:
+            break
+        for hit in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", sentence.text):
+            at = sentence.start + hit.start()
+            if at >= m.start:
+                break
+            token = token_at(doc, sentence.index, at) if _parsed(doc, sentence.index) is not None else None
+            span = _person_name(doc, sentence, token) if token is not None and token.text == surname else None
+            if span is None:
+                continue
+            given.add(doc.text[span[0]:span[1]])
+            if first is None:
+                first = (sentence, token)
+    if first is None or len(given) != 1:
+        return m
+    found = argument_actor(doc, first[0], first[1], [])
+    if found is None or found.actor.id == "UNKNOWN_ACTOR":
+        return m  # the full mention tells no more than the name: the surname is the label
+    return ActorMatch(found.start, found.end, found.text, found.actor, demonym=False)
+
+
+def _subject_of(token):  # noqa: ANN001, ANN202 - a spaCy token
+    """The active subject of the verb ``token`` heads, or of the verb it is coordinated with."""
+    verbs = [token, token.head] if token.dep_ == "conj" else [token]
+    return next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)
+
+
+def speaker_before(doc: Doc, sentence: Sentence, token, reach: int = 2) -> ActorMatch | None:  # noqa: ANN001
+    """"Member of the X Coalition Jane Roe condemned the raids. She called on ...": a "he" or "she"
+    subject of a statement, in the sentence right after one whose subject is one named person, in the
+    same paragraph, is that person (as the earlier sentence names her: her body, her country). A
+    subject of the other sex ("Mr Roe" for "she"), two people, or a body as that subject decide
+    nothing; nor does a pronoun a sentence further on (a quote or another person may lie between)."""
+    if token is None or token.pos_ != "VERB" or predicate(token).i != token.i:
+        return None
+    subject = _subject_of(token)
+    if subject is None or subject.lower_ not in _SUBJECT_PRONOUNS:
+        return None
+    sex = _SUBJECT_PRONOUNS[subject.lower_]
+    if sentence.index == 0:
+        return None
+    prev = doc.sentences[sentence.index - 1]
+    parsed = _parsed(doc, prev.index)
+    if prev.paragraph != sentence.paragraph or parsed is None:
+        return None
+    root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+    named = _subject_of(root) if root is not None else None
+    if named is None or any(c.dep_ in ("conj", "cc") for c in named.children):
+        return None
+    if named.pos_ == "PRON":
+        if named.lower_ != subject.lower_ or reach <= 1 or root.pos_ != "VERB":
+            return None
+        return speaker_before(doc, prev, root, reach - 1)  # "He called on ... He added ...": the same person again
+    if named.pos_ not in ("PROPN", "NOUN"):
+        return None
+    s0, s1 = subtree_span(named)
+    other = lexicon.gendered_words().get("male" if sex == "female" else "female", frozenset())
+    if {w.lower().rstrip(".") for w in re.findall(r"[\w.]+", prev.text[s0:s1])} & other:
+        return None
+    # the one person the subject names: "Jane Roe", "Member of the X Coalition Jane Roe"
+    people = [t for t in named.subtree if t.pos_ == "PROPN" and t.dep_ != "compound" and _person_name(doc, prev, t)]
+    if len(people) == 1:
+        found = argument_actor(doc, prev, named, [])
+        if found is not None and found.actor.id == "UNKNOWN_ACTOR":
+            # no body or office around the name: the person, by the surname ("Jane Roe said. She ...": "Roe")
+            person = people[0]
+            at = prev.start + person.idx
+            return ActorMatch(at, at + len(person.text), person.text, found.actor, demonym=False)
+        return found
+    if people or named.pos_ != "PROPN":
+        return None
+    # "Roe said ...": a surname alone, of the one person named in full before
+    found = argument_actor(doc, prev, named, [])
+    again = person_named_before(doc, found)
+    return again if again is not found else None
