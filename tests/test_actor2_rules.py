@@ -301,3 +301,18 @@ def test_the_human_rights_community_raided_is_the_rights_defenders():
     assert found
     assert any(m.actor2 is not None and m.actor2.kind == "human rights defenders" for m in found), \
         [(m.actor2.name if m.actor2 else None) for m in found]
+
+
+def test_the_international_community_is_the_addressee_of_a_call():
+    text = ("The Riverland Council condemned the bombing of the market in Eastport on Monday. "
+            "The Riverland Council called upon the international community to send aid to the town.")
+    calls = of_type("REQUEST", text)
+    assert calls and calls[0].actor2 is not None
+    assert calls[0].actor2.name == "International community"
+
+
+def test_the_international_community_is_no_actor_outside_a_call():
+    found = sitrep.extract("Police in Eastport detained 40 striking dock workers on Monday. The international "
+                           "community at large has shown support for the dock workers.", published="2021-03-05")
+    assert all(m.actor1 is None or m.actor1.name != "International community" for m in found)
+    assert all(m.actor2 is None or m.actor2.name != "International community" for m in found)

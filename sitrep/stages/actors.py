@@ -389,6 +389,23 @@ def _not_an_actor(text: str, m: ActorMatch) -> bool:
     return False
 
 
+# actors that a text names only as the ones a demand or an appeal is addressed to ("the international
+# community"): what they are said to do or undergo is no act of theirs the text tells
+_ADDRESSED_ONLY = frozenset({"INTL_COMMUNITY"})
+
+
+@lru_cache(maxsize=1)
+def _addressed_before() -> re.Pattern:
+    forms = "|".join(sorted((re.escape(f) for f in addressing_verbs()), key=len, reverse=True))
+    return re.compile(rf"\b(?:{forms})\s+(?:the\s+)?$", re.I)
+
+
+def _unaddressed(text: str, m: ActorMatch) -> bool:
+    """An addressee-only actor not in the place of the one addressed ("called upon the international
+    community to act" names it; "responses by the international community" does not)."""
+    return m.actor.id in _ADDRESSED_ONLY and not _addressed_before().search(text[max(0, m.start - 40):m.start])
+
+
 def _is_country_word(m: ActorMatch) -> bool:
     """A state named only as the actor's country ("Nigeria Police Force", "police in Kenya")."""
     from sitrep.lexicon import name_lookup
@@ -456,7 +473,7 @@ def find_actors(doc: Doc) -> Doc:
             continue
         merged.append(m)
     merged = _members_of(doc.text, merged)
-    merged = [m for m in merged if not _not_an_actor(doc.text, m)]
+    merged = [m for m in merged if not _not_an_actor(doc.text, m) and not _unaddressed(doc.text, m)]
     doc.extra["country_mentions"] = find_countries(doc.text)
     mentioned = _country_counts(doc, doc.extra["country_mentions"], merged)
     if not mentioned and doc.extra.get("body_text"):
