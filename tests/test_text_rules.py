@@ -1556,3 +1556,14 @@ def test_teaser_link_to_another_story_is_boilerplate(teaser):
 def test_a_sentence_that_reads_also_is_not_a_teaser():
     text = "Officials also read the statement aloud: the curfew was lifted on Monday."
     assert strip_boilerplate(text) == (text, [])
+
+
+def test_a_headline_total_summed_again_below_gives_way_to_the_lead_figure():
+    # the headline's figure told again in the body as the day's sum is not the lead's incident's toll
+    title = "31 Killed in Homs as Jets Bomb a Crowded Bakery"
+    text = (f"Monday 14 March 2016 {title}. Government jets on Monday bombed a crowded bakery in the "
+            "town of Talbiseh killing 12 civilians. Many more were wounded. In all 31 civilians were killed in "
+            "airstrikes on Homs province on Monday including 7 in Rastan and 4 in Houla.")
+    records = [m for m in run(text, published=None, title=title).mentions if m.type == "ASSAULT"]
+    bakery = next(m for m in records if "bakery" in m.evidence.text)
+    assert bakery.killed == 12

@@ -455,13 +455,26 @@ def _lead_figures_for_its_place(doc: Doc, headline: EventMention, lead: EventMen
     if not title or title[:40] not in " ".join(sentence.text.lower().split()):
         return  # (a flattened text's first sentence holds the title after its dateline)
     areas = {p.place.admin1 for p in doc.in_sentence(doc.places, sentence) if p.place.admin1}
-    if len(areas) < 2 or lead.location is None or lead.location.admin1 not in areas:
-        return
+    two_areas = len(areas) >= 2 and lead.location is not None and lead.location.admin1 in areas
     for kind in ("killed", "injured"):
         told = [c for c in headline.casualties if c.kind == kind and not c.subset and c.count is not None]
         own = [c for c in lead.casualties if c.kind == kind and not c.subset and c.count is not None]
-        if told and own and max(c.count for c in own) < min(c.count for c in told):
+        if told and own and max(c.count for c in own) < min(c.count for c in told) \
+                and (two_areas or _summed_below(doc, lead, kind, {c.count for c in told})):
             headline.casualties = [c for c in headline.casualties if c not in told]
+
+
+def _summed_below(doc: Doc, lead: EventMention, kind: str, counts: set[int]) -> bool:
+    """"40 killed in X as troops shell a market", then "the shelling of the market killed 12", then
+    "In all 40 people were killed in X on Monday": the headline's figure told again below the lead as
+    a sum of its own is the day's total, not the lead's incident (a toll that rose to it is the same)."""
+    for sentence in doc.sentences[max(lead.sentences) + 1:]:
+        if _UPDATE.search(sentence.text):
+            continue
+        if any(cm.casualty.kind == kind and cm.casualty.count in counts and not (cm.subset or cm.casualty.subset)
+               for cm in doc.in_sentence(doc.casualties, sentence)):
+            return True
+    return False
 
 
 def _same_incident(a: EventMention, b: EventMention, told: set[int] | None = None) -> bool:
