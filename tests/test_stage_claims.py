@@ -269,10 +269,3 @@ def test_a_following_sentence_opening_on_its_speaker_leaves_the_incident_asserte
     text = ("A court in Lakeside sentenced the blogger John Doe to nine years in prison on Friday. "
             "The Daily Courier newspaper reported that the ruling repeats the one handed down at his first hearing in May.")
     assert _coerce_claims(text) == ["asserted"]
-
-
-def test_a_named_source_of_an_added_detail_leaves_the_incident_asserted() -> None:
-    # the outlet tells the kidnapping as fact; the group named after "also" tells only the driver's
-    text = ("Gunmen kidnapped six aid workers on the road to Lakeside on Monday. "
-            "Their driver was also abducted by the gunmen, according to a local rights group.")
-    assert [mod for _w, mod, _by in _record_claims_by_sentence(text)] == ["asserted"]

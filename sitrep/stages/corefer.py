@@ -732,9 +732,6 @@ def _same_toll(target: EventMention, c: Casualty, parts: set[tuple[str, int | No
                for old in target.casualties)
 
 
-# a sentence that adds to an account just given ("also", "two more", "other shells"; "more than" counts,
-# it adds nothing)
-ADDITIVE = re.compile(r"^\W*(?:[\w\-']+\s+){0,4}?(?:" + lexicon.alternation(lexicon.additive_words()) + r")\b(?!\s+than\b)", re.I)
 CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not to the incident itself
 # "Witnesses said the blast took place near a checkpoint", "local sources told the agency": an unnamed
 # eyewitness or local adds a detail to an incident the outlet told as fact; it does not make it reported
@@ -750,7 +747,6 @@ _FORECAST = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|victims|casualties
 def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
     # where the incident is first told in the body (the headline stands apart, above it)
     told_at = target.sentences[1] if headline and len(target.sentences) > 1 else target.sentences[0]
-    body_told = not (headline and len(target.sentences) == 1)  # the body has told the incident before
     if headline and len(target.sentences) == 1:
         # the lead tells more than the headline: its sentence and roles win
         target.evidence = m.evidence
@@ -805,11 +801,7 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
             and m.sentences[0] - told_at <= CLAIM_REACH \
             and not (m.claim.source is None and LOCAL_VOICE.search(m.claim.by or "")) \
-            and not _FORECAST.search(m.evidence.text) \
-            and not (ADDITIVE.search(m.evidence.text) and m.claim.by and m.sentences[0] > told_at and body_told):
-        # (not a later sentence that adds to the account the body told, naming its source: "Their driver
-        # was also taken, according to a rights group": the source tells what it adds, not the incident
-        # told before as fact; an unnamed "it has also been reported" hedges the whole telling)
+            and not _FORECAST.search(m.evidence.text):
         target.claim = m.claim
     elif m.claim.modality == "claimed" and target.claim.modality == "reported" and target.actor1 is not None \
             and m.claim.source == target.actor1.name and m.sentences[0] - told_at <= CLAIM_REACH:
