@@ -239,3 +239,33 @@ def test_a_plain_sentence_after_a_source_stays_the_outlets() -> None:
             "Militants shelled the village of Hass with mortars on Tuesday, destroying two shops.")
     found = _record_claims_by_sentence(text)
     assert any(w == "Militants" and mod == "asserted" for w, mod, _ in found)
+
+
+def test_a_speaker_whose_apposition_opens_on_another_name_speaks(staged) -> None:
+    # "Tom Roe, Jane Roe's cousin, posted that ...": the role belongs to the one named first
+    found = _claims(staged, "Tom Roe, Jane Roe's brother, tweeted that guards had beaten her in the cell.")
+    assert found == [("Tom Roe", "reported")]
+
+
+def test_a_broadcasters_service_is_a_speaker(staged) -> None:
+    found = _claims(staged, "The ruling matches the one given in March, Voice of Freedom's Farsi service reported Monday.")
+    assert found == [("Voice of Freedom's Farsi service", "reported")]
+
+
+def _coerce_claims(text: str) -> list[str]:
+    from sitrep.pipeline import extract
+
+    return [m.claim.modality for m in extract(text, published="2024-03-15") if m.type == "COERCE" and not m.historical]
+
+
+def test_a_following_sentence_closing_on_its_source_tells_the_incident() -> None:
+    # no act in the second sentence: it goes on about the sentencing, and its source tells it
+    text = ("A court in Lakeside sentenced the blogger John Doe to nine years in prison on Friday. "
+            "The ruling repeats the one handed down at his first hearing in May, the Daily Courier newspaper reported Sunday.")
+    assert _coerce_claims(text) == ["reported"]
+
+
+def test_a_following_sentence_opening_on_its_speaker_leaves_the_incident_asserted() -> None:
+    text = ("A court in Lakeside sentenced the blogger John Doe to nine years in prison on Friday. "
+            "The Daily Courier newspaper reported that the ruling repeats the one handed down at his first hearing in May.")
+    assert _coerce_claims(text) == ["asserted"]

@@ -152,13 +152,17 @@ _SPEAKER = re.compile(
     # the judiciary or a news outlet ("the judiciary said", "the outlet said", "Mizan Online reported")
     r"judiciary|website|outlet|newspaper|broadcaster|channel|radio|online|"
     # a body that speaks for itself ("the charity said", "the embassy said", "the union said")
-    r"charity|charities|embassy|union|committee|council|coalition|campaigners?|hospital)\b", re.I)
+    r"charity|charities|embassy|union|committee|council|coalition|campaigners?|hospital|"
+    # a broadcaster's or a state's branch ("the broadcaster's Persian service reported", "the security service said")
+    r"service)\b", re.I)
 # titles a person speaking for a body holds ("senior advisor to the UN coordinator", "the union's chairperson")
 _ROLE = re.compile(r"\b(?:advis[eo]rs?|coordinator|chair(?:man|woman|person)?|secretary|chief|head|commissioner|"
                    r"governor|commander|representative|envoy|ambassador|superintendent|inspector|researcher)\b", re.I)
-# a name, then its apposition between commas, then the speech verb
+# a name, then its apposition between commas, then the speech verb; the apposition may open on the
+# name of the one the speaker is related to ("Jane Roe, John Roe's sister, said")
+_OWNER_NAME = r"[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2}['’]s\s+"
 _NAMED_IN_APPOSITION = re.compile(
-    r"\b([A-Z][\w.\-'’]+(?:\s+[A-Z][\w.\-'’]+){1,3}),\s+((?:an?\s+|the\s+)?[a-z][^,;:\"”()]{3,100}?),\s+"
+    r"\b([A-Z][\w.\-'’]+(?:\s+[A-Z][\w.\-'’]+){1,3}),\s+((?:an?\s+|the\s+|" + _OWNER_NAME + r")?[a-z][^,;:\"”()]{3,100}?),\s+"
     r"(" + _SAY + "|" + _CLAIM + "|" + _DENY + r")\b")
 # the role first, then the name between commas, then the verb ("..., his lawyer, Jane Roe, said.")
 _ROLE_THEN_NAME = re.compile(
@@ -370,6 +374,8 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         if not (_SPEAKER.search(m.group(2)) or _ROLE.search(m.group(2))) or m.group(1).split()[0].lower() in _NOT_A_NAME:
             continue
         s, e = m.start(1) + off, m.end(2) + off
+        if re.match(_OWNER_NAME, m.group(2)):
+            e = m.end(1) + off  # "John Roe's sister": the one named owns the role, and does not speak
         claim = Claim(by=doc.text[s:m.end(1) + off], source=_source_for(doc, s, e), modality=_modality(m.group(3)),
                       evidence=Evidence(doc.text[s:m.end() + off], s, m.end() + off))
         found.append(Attribution(s, m.end() + off, claim, m.group(3)))

@@ -749,7 +749,7 @@ CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not 
 # "Witnesses said the blast took place near a checkpoint", "local sources told the agency": an unnamed
 # eyewitness or local adds a detail to an incident the outlet told as fact; it does not make it reported
 # (media and organisations, even unnamed, are sources that report)
-_LOCAL_VOICE = re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals|local (?:sources?|people|man|woman))\b", re.I)
+LOCAL_VOICE = re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals|local (?:sources?|people|man|woman))\b", re.I)
 
 
 # "Rescuers said the death toll is likely to rise": a source foreseeing the toll does not report the act
@@ -813,7 +813,7 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     # the incident's source: a later sentence naming who reports it ("..., the Observatory said")
     if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
             and m.sentences[0] - told_at <= CLAIM_REACH \
-            and not (m.claim.source is None and _LOCAL_VOICE.search(m.claim.by or "")) \
+            and not (m.claim.source is None and LOCAL_VOICE.search(m.claim.by or "")) \
             and not _FORECAST.search(m.evidence.text):
         target.claim = m.claim
     elif m.claim.modality == "claimed" and target.claim.modality == "reported" and target.actor1 is not None \

@@ -19,7 +19,7 @@ from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, ground_taken, mo
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import shelled_inhabitants, struck_force, toll_victims, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY, counter_accused
-from sitrep.stages.corefer import RETALIATION, context_clause, merge_mentions, own_share_of_a_sum
+from sitrep.stages.corefer import LOCAL_VOICE, RETALIATION, context_clause, merge_mentions, own_share_of_a_sum
 from sitrep.stages.defaults import (
     counted_victims,
     fill_defaults,
@@ -141,6 +141,28 @@ def _carried_claim(doc: Doc, sentence: Sentence) -> Claim | None:
         if said:
             return said[-1].claim if said[-1].claim.modality == "reported" else None
     return None
+
+
+def _source_after(doc: Doc, m: EventMention) -> Claim | None:
+    """"A man was sentenced on Friday to 14 years. The verdict matches the first trial's, the agency
+    reported.": the sentence right after an incident's telling, in its paragraph, that names a source
+    and tells no act (no trigger) goes on about the incident: its source tells the incident."""
+    last = max(m.sentences)
+    if last + 1 >= len(doc.sentences):
+        return None
+    after = doc.sentences[last + 1]
+    if after.paragraph != doc.sentences[last].paragraph or doc.in_sentence(doc.triggers, after):
+        return None
+    if _ADDITIVE.search(after.text):
+        return None  # "The blast also damaged homes, locals said": the source tells what it adds
+    said = [a for a in doc.in_sentence(doc.attributions, after) if a.cue != CHARGE_CUE
+            and a.claim.modality in ("reported", "claimed")]
+    # the source closes the sentence, after the account it gives ("..., the agency reported Sunday."); a
+    # speaker opening it ("The ministry said it would ...") makes a statement of its own; an unnamed
+    # witness or local adds a detail
+    said = [a for a in said if len(doc.text[after.start:a.start].split()) >= 5
+            and len(doc.text[a.end:after.end].split()) <= 3 and not LOCAL_VOICE.search(a.claim.by or "")]
+    return said[0].claim if said else None
 
 
 _CLAUSE_CUT = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would)\b", re.I)
@@ -372,6 +394,11 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         if m.claim.modality == "asserted" and m.type not in SPEECH_ACTS and not m.historical \
                 and (carried := _carried_claim(doc, doc.sentences[min(m.sentences)])) is not None:
             m.claim = carried  # (a statement or demand "also" made is its speaker's own act, no one's report)
+            claim_modality(m)
+    for m in doc.mentions:  # after merging: a source named right after the telling, in a sentence telling no act
+        if m.claim.modality == "asserted" and m.type not in SPEECH_ACTS and not m.historical \
+                and (after := _source_after(doc, m)) is not None:
+            m.claim = after
             claim_modality(m)
     counter_accused(doc)  # after weighing: a report another source contradicts is still evidence of the act
     return doc
