@@ -396,8 +396,7 @@ _ADDRESSED_ONLY = frozenset({"INTL_COMMUNITY"})
 
 @lru_cache(maxsize=1)
 def _addressed_before() -> re.Pattern:
-    forms = "|".join(sorted((re.escape(f) for f in addressing_verbs()), key=len, reverse=True))
-    return re.compile(rf"\b(?:{forms})\s+(?:the\s+)?$", re.I)
+    return re.compile(rf"\b(?:{alternation(addressing_verbs())})\s+(?:the\s+)?$", re.I)
 
 
 def _unaddressed(text: str, m: ActorMatch) -> bool:

@@ -605,15 +605,14 @@ def _same_statement(a: EventMention, b: EventMention) -> bool:
     """Two records of one article of the same demand, threat, accusation or other statement by the same
     named actor on the same day, or both with no day of their own ("the party has called for their
     release", "the party is demanding a reversal"): one statement told twice, not two."""
-    return a.type == b.type and not a.historical and a.actor1 is not None and b.actor1 is not None \
-        and a.actor1.kind != "unknown" and bool(a.actor1.name) \
-        and (a.actor1.name == b.actor1.name or _speaks_for(a.actor1, b.actor1) or _speaks_for(b.actor1, a.actor1)) \
+    return a.type == b.type and not a.historical and _same_speaker(a.actor1, b.actor1) \
         and (a.date is None and b.date is None or a.date is not None and b.date is not None
              and a.date.value == b.date.value and a.date.precision == b.date.precision == "day")
 
 
 CENSURE_REACH = 2  # sentences: what a speaker goes on to ask follows the censure closely
-_DEED_NOUNS = frozenset(lexicon.incident_nouns()) | frozenset(lexicon.act_heads())
+# nouns of a deed a speaker condemns or points back to ('the crimes', 'this attack')
+DEED_NOUNS = frozenset(lexicon.incident_nouns()) | frozenset(lexicon.act_heads())
 
 
 def _demands_after_censure(doc: Doc, records: list[EventMention]) -> list[EventMention]:
@@ -661,27 +660,24 @@ def _surname_of_speaker(doc: Doc, censure: EventMention, caller: Actor | None) -
     if censure.actor1 is None or censure.actor1.kind == "unknown" or caller is None or caller.kind != "unknown" \
             or caller.name or not caller.label or " " in caller.label.strip() or not caller.label[:1].isupper():
         return False
-    sentence = doc.sentences[censure.sentences[0]]
-    word = (censure.trigger or "").lower()
-    for t in doc.in_sentence(doc.triggers, sentence):
-        token = token_at(doc, sentence.index, t.start) if t.type == "ACCUSE" and t.text.lower() == word else None
-        if token is not None and any(c.dep_ == "nsubj" and any(d.text == caller.label.strip() for d in c.subtree)
-                                     for c in token.children):
-            return True
-    return False
+    return any(any(c.dep_ == "nsubj" and any(d.text == caller.label.strip() for d in c.subtree) for c in token.children)
+               for token in _censure_tokens(doc, censure))
 
 
 def _censures_deeds(doc: Doc, m: EventMention) -> bool:
     """The record's verb condemns acts: its object is a deed noun ("condemned the crimes committed by",
     "denounced the attacks"), not a party ("condemned the regime")."""
+    return any(token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in DEED_NOUNS for c in token.children)
+               for token in _censure_tokens(doc, m))
+
+
+def _censure_tokens(doc: Doc, m: EventMention):  # noqa: ANN202 - spaCy tokens
+    """The parsed tokens of the accusation words in a record's first sentence that are its trigger."""
     sentence = doc.sentences[m.sentences[0]]
     word = (m.trigger or "").lower()
     for t in doc.in_sentence(doc.triggers, sentence):
-        token = token_at(doc, sentence.index, t.start) if t.type == "ACCUSE" and t.text.lower() == word else None
-        if token is not None and token.pos_ == "VERB" \
-                and any(c.dep_ == "dobj" and c.lower_ in _DEED_NOUNS for c in token.children):
-            return True
-    return False
+        if t.type == "ACCUSE" and t.text.lower() == word and (token := token_at(doc, sentence.index, t.start)) is not None:
+            yield token
 
 
 _SPOKESPERSON = re.compile(r"(.*?)(?:['’]s)?\s+(?:" + "|".join(re.escape(r) for r in lexicon.speaking_roles()) + r")\b", re.I)

@@ -9,6 +9,7 @@ from datetime import date
 
 from sitrep import lexicon
 from sitrep.model import EventMention, Evidence, When
+from sitrep.resolve.dates import DateMatch
 from sitrep.stages.dates import deictic, interval_after, telling_before
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.parse import predicate, token_at
@@ -27,6 +28,11 @@ _SPEECH_BEFORE = re.compile(r"\b(?:" + lexicon.speech_alternation("speech_right_
 # "media reported Sunday", "said on Monday", "told Human Rights Watch on May 29": a day that dates
 # the telling, not the act
 _TELLING_BEFORE = telling_before()
+
+
+def stated(d: DateMatch, basis: str = "text") -> When:
+    """The record's date from a day the text states (with its words as evidence)."""
+    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis)
 
 
 def _days_before(value: str, published: str | None) -> int | None:
@@ -176,7 +182,7 @@ def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None
     # the dateline opening the text ("Mon Oct 31 2016 Syrian Army kills ...") dates the report, not
     # the act: the day of the news, assumed like the publication day
     basis = "published" if not doc.text[:d.start].strip() or doc.in_dateline_date(d.start) or _quoted_now(doc, d) else "text"
-    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis=basis), d.historical and not current and not told_only
+    return stated(d, basis), d.historical and not current and not told_only
 
 
 def told_day(doc: Doc, sentence: Sentence, when: When | None, trigger: Trigger) -> bool:
@@ -282,7 +288,7 @@ def dated_later(doc: Doc) -> None:
                     and not _after_publication(d.value, doc.article.published)]
             if days:
                 d = days[0]
-                m.date = When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
+                m.date = stated(d)
             break
 
 
@@ -321,7 +327,7 @@ def _next_day(doc: Doc, m: EventMention, para: dict[int, int]) -> When | None:
     if len(days) != 1:
         return None
     d = days[0]
-    return When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
+    return stated(d)
 
 
 PART_REACH = 3  # sentences between a toll and the part of it a later sentence tells
@@ -383,7 +389,7 @@ def dated_lead(doc: Doc) -> None:
     d = days[0]
     for m in doc.mentions:
         if not m.historical and m.evidence.field == "title" and m.date is not None and m.date.basis == "published":
-            m.date = When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
+            m.date = stated(d)
 
 
 def redated_clause(doc: Doc, anchors: dict[int, int]) -> None:
@@ -404,4 +410,4 @@ def redated_clause(doc: Doc, anchors: dict[int, int]) -> None:
                   and not _in_other_clause(doc, sentence, at, d.start)]
         if others:  # (none: the clause's day is kept, the parse too unsure to drop the only day)
             d = min(others, key=lambda d: abs(d.start - at))
-            m.date = When(d.value, d.precision, d.text, Evidence(d.text, d.start, d.end), basis="text")
+            m.date = stated(d)

@@ -9,7 +9,7 @@ from datetime import date
 from sitrep import lexicon
 from sitrep.model import Claim, EventMention
 from sitrep.stages import salience
-from sitrep.stages.corefer import turns_to_other
+from sitrep.stages.corefer import DEED_NOUNS, turns_to_other
 from sitrep.stages.doc import Doc, Sentence
 from sitrep.stages.parse import depth, predicate, token_at, trigger_modifier
 from sitrep.stages.realis import OWN_ACTS, TYPE_RANK, trigger_token
@@ -243,7 +243,6 @@ def _bare_blame(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
         t.dep_ in ("prep", "agent", "ccomp", "xcomp", "advcl", "pcomp", "relcl", "acl") for t in token.subtree if t.i != token.i)
 
 
-_INCIDENT_NOUNS = frozenset(lexicon.incident_nouns()) | frozenset(lexicon.act_heads())
 _POINTING_BACK = {"this", "that"}
 
 
@@ -255,7 +254,7 @@ def _condemned_again(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool
     token = trigger_token(doc, m, anchors)
     if token is None or token.pos_ != "VERB" or any(c.dep_ in ("conj", "xcomp") for c in token.children):
         return False
-    return any(c.dep_ == "dobj" and c.lower_ in _INCIDENT_NOUNS and c.tag_ == "NN"
+    return any(c.dep_ == "dobj" and c.lower_ in DEED_NOUNS and c.tag_ == "NN"
                and any(d.dep_ == "det" and d.lower_ in _POINTING_BACK for d in c.children)
                and not any(d.dep_ == "relcl" or d.dep_ == "acl" and not _speakers_participle(doc, m, d)
                            for d in c.children) for c in token.children)
