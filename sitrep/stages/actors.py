@@ -1057,7 +1057,7 @@ def _led_body() -> re.Pattern:
 
 
 # the sex a singular pronoun says its person is
-_PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
+PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ANTECEDENT_REACH = 600  # the sentence and the one or two before it
 _COLLECTIVE = re.compile(r"\b(?:family|families|couple|people|group|crowd|relatives)\b", re.I)
 
@@ -1070,7 +1070,7 @@ def antecedent(doc: Doc, at: int, pronoun: str, exclude: tuple[int, int] | None 
     ("a woman") nearest leaves it unresolved; a group ("the family") is passed over."""
     if pronoun.lower() in ("they", "them"):
         return _plural_antecedent(doc, at, exclude)
-    sex = _PRONOUN_SEX.get(pronoun.lower())
+    sex = PRONOUN_SEX.get(pronoun.lower())
     if sex is None:
         return None
     other = gendered_words().get("male" if sex == "female" else "female", frozenset())

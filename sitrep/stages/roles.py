@@ -19,7 +19,7 @@ from sitrep.resolve.actors import (
     private_person,
     resolve_entry,
 )
-from sitrep.stages.actors import antecedent, body_antecedent
+from sitrep.stages.actors import PRONOUN_SEX, antecedent, body_antecedent
 from sitrep.stages.claims import RESPONSIBILITY, person_owner
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
@@ -940,7 +940,7 @@ PART_OR_TARGET = re.compile(r"\b(?:including|among them|such as|as well as|held 
 # A surname told alone after the full name ("Jane Okafor of the X Command said ... Okafor later accused"),
 # with or without an honorific ("Ms Okafor")
 _SURNAME = re.compile(r"[A-Z][a-z][\w'’\-]+")
-_SUBJECT_PRONOUNS = {"he": "male", "she": "female"}
+_SUBJECT_PRONOUNS = {p: PRONOUN_SEX[p] for p in ("he", "she")}  # as the subject of a statement
 
 
 def _honorifics() -> frozenset[str]:
