@@ -471,3 +471,16 @@ def test_a_warning_told_to_a_named_body_about_what_is_is_an_accusation():
     # "warned of attacks that ...": what is warned of, its "that" a relative pronoun; no accusation
     doc = run("The minister on Monday warned of attacks that could hit the capital.")
     assert "ACCUSE" not in [m.type for m in doc.mentions]
+
+
+
+@pytest.mark.parametrize("teaser", ["ALSO READ| Man held in Lagos over killing of trader",
+                                    "Related: Gunmen kidnap 12 farmers in Zamfara",
+                                    "Read also - Police arrest 40 protesters in Dhaka"])
+def test_teaser_link_to_another_story_is_not_read(teaser):
+    text = ("Police in Abuja arrested three journalists on Tuesday, their union said.\n\n"
+            f"{teaser}\n\nThe union called for their release.")
+    doc = run(text)
+    start = text.index(teaser)
+    assert [m.type for m in doc.mentions if not m.historical].count("COERCE") == 1
+    assert not any(start <= s.start < start + len(teaser) for s in doc.sentences)

@@ -73,6 +73,15 @@ def _classify(text: str) -> str | None:
     return None
 
 
+def teaser_link(text: str) -> bool:
+    """One line pointing the reader to another story ("Related: ...", "ALSO READ| Man held in ...").
+
+    Such a line is the headline of a different article: its words are no sentence of this one."""
+    line = text.strip()
+    return ("\n" not in line and len(line) <= 200
+            and any(p.search(line) for name, p in _rules()[0] if name == "related"))
+
+
 # an appeal speaks as the outlet or to its reader ("we rely on", "your support"); a news paragraph
 # whose words happen to be cues ("one of France's largest corporations ... head of human resources")
 # does not

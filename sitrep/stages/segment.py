@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sitrep import lexicon
-from sitrep.ingest.boilerplate import caption_credits
+from sitrep.ingest.boilerplate import caption_credits, teaser_link
 from sitrep.stages.datelines import find_datelines
 from sitrep.stages.doc import Doc, Sentence
 
@@ -34,6 +34,8 @@ def segment(doc: Doc) -> Doc:
     # flattened web text: "... in Syria AFP Thursday 16 Jul 2015 At least ..." -> three units
     stamps = [d for d in doc.datelines if d.run_in]
     for p_index, (p_start, p_end) in enumerate(_split_paragraphs(text)):
+        if teaser_link(text[p_start:p_end]):
+            continue  # "ALSO READ| <another story's headline>": not this article's text
         start = p_start
         for d in stamps:
             if not (p_start <= d.start and d.end <= p_end):
