@@ -392,3 +392,12 @@ def test_a_statements_pronoun_subject_is_the_person_the_sentence_before_named():
 ])
 def test_a_statements_pronoun_subject_stays_no_ones_when_the_person_is_unsure(text):
     assert not [m for m in records(text) if m.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("dateline", ["MANILA, Philippines —", "LAGOS, Nigeria (AP) —"])
+def test_a_leads_dateline_is_neither_the_subject_nor_part_of_its_words(dateline):
+    found = records(f"{dateline} A Lagos High Court on Monday ordered the release of the journalist Ada Obi.")
+    release = [m for m in found if m.type == "CONCEDE"]
+    assert release and release[0].actor1 is not None
+    assert release[0].actor1.name == "Lagos High Court"
+    assert dateline.split(",")[0] not in (release[0].actor1.label or "")

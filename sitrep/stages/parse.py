@@ -44,7 +44,7 @@ def parse_sentences(doc: Doc) -> Doc:
     """Parse each sentence holding a trigger (title included through the title's own Doc); a
     sentence ``parse_ahead`` parsed already is read from there."""
     wanted = _wanted(doc)
-    texts = [s.text[:MAX_SENTENCE_CHARS] for s in wanted]
+    texts = [_parse_text(doc, s) for s in wanted]
     ahead = doc.extra.pop(_AHEAD, None) or {}
     parses: dict[int, Any] = {}
     if texts:
@@ -65,6 +65,18 @@ def _wanted(doc: Doc) -> list:
     return [s for s in doc.sentences if doc.in_sentence(doc.triggers, s)][:MAX_SENTENCES]
 
 
+def _parse_text(doc: Doc, sentence) -> str:  # noqa: ANN001 - a Sentence
+    """The text the model parses for ``sentence``: a lead's opening dateline ("MANILA, Philippines
+    — A court has ordered ...") blanked out, so that the city is not read as the verb's subject
+    and the subject as its apposition; blanks keep every character where it was."""
+    text = sentence.text[:MAX_SENTENCE_CHARS]
+    dateline = doc.dateline_at(sentence.start)
+    if dateline is None or dateline.run_in or dateline.start != sentence.start:
+        return text
+    cut = min(dateline.end - sentence.start, len(text))
+    return " " * cut + text[cut:] if text[cut:].strip() else text
+
+
 def parse_ahead(docs: list[Doc]) -> None:
     """Parse the sentences that ``parse_sentences`` will parse in each of ``docs`` (their triggers
     found), all in one run of the model; each doc's parse stage then reads its own from them.
@@ -74,7 +86,7 @@ def parse_ahead(docs: list[Doc]) -> None:
     one article's, and a sentence told twice (a headline repeated as the lead) is parsed once.
     Each sentence's parse is the same as alone (the model reads every text on its own). A failure
     here parses nothing ahead: each doc's stage parses its own, and fails on its own."""
-    texts = list(dict.fromkeys(s.text[:MAX_SENTENCE_CHARS] for doc in docs for s in _wanted(doc)))
+    texts = list(dict.fromkeys(_parse_text(doc, s) for doc in docs for s in _wanted(doc)))
     if not texts:
         return
     try:
@@ -469,15 +481,23 @@ def is_passive(p) -> bool:  # noqa: ANN001
         and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in p.children)
 
 
+def left_edge(token):  # noqa: ANN001, ANN201
+    """The first token ``token`` governs, past the blanks of a dateline (see ``_parse_text``)."""
+    edge = token.left_edge
+    while edge.is_space and edge.i < token.i:
+        edge = edge.nbor()
+    return edge
+
+
 def subtree_span(token) -> tuple[int, int]:  # noqa: ANN001
     """Character span (in the parsed sentence) of a token and everything it governs."""
-    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+    return left_edge(token).idx, token.right_edge.idx + len(token.right_edge.text)
 
 
 def phrase_span(head) -> tuple[int, int]:  # noqa: ANN001
     """Character span (in the parsed sentence) of a head's noun phrase, without relative or
     participial clauses and without trailing prepositional phrases."""
-    left = head.left_edge.i
+    left = left_edge(head).i
     right = head.i
     for c in head.children:
         if c.i > head.i and c.dep_ in ("compound", "flat", "appos", "nummod", "amod", "case") and c.i == right + 1:

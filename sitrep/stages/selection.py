@@ -11,7 +11,7 @@ from sitrep.model import Claim, EventMention
 from sitrep.stages import salience
 from sitrep.stages.corefer import DEED_NOUNS, turns_to_other
 from sitrep.stages.doc import Doc, Sentence
-from sitrep.stages.parse import depth, predicate, token_at, trigger_modifier
+from sitrep.stages.parse import depth, left_edge, predicate, token_at, trigger_modifier
 from sitrep.stages.realis import OWN_ACTS, TYPE_RANK, trigger_token
 
 SALIENCE_MIN_SENTENCES = 3
@@ -333,7 +333,7 @@ def contrasted_places(doc: Doc, sentence: Sentence, etype: str, group: list) -> 
         others = [o for o in tokens if o is not None and o is not tok and predicate(o).i != p.i]
         if not others or not all(_contrast_clause(p, predicate(o)) for o in others):
             continue
-        lo, hi = sentence.start + p.left_edge.idx, sentence.start + p.right_edge.idx + len(p.right_edge)
+        lo, hi = sentence.start + left_edge(p).idx, sentence.start + p.right_edge.idx + len(p.right_edge)
         inside = [x for x in places if lo <= x.start < hi]
         outside = [x for x in places if not lo <= x.start < hi]
         if not inside or not outside or {x.place.name for x in inside} & {x.place.name for x in outside}:
