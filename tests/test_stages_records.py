@@ -484,3 +484,21 @@ def test_teaser_link_to_another_story_is_not_read(teaser):
     start = text.index(teaser)
     assert [m.type for m in doc.mentions if not m.historical].count("COERCE") == 1
     assert not any(start <= s.start < start + len(teaser) for s in doc.sentences)
+
+
+def test_a_past_day_in_a_clause_about_a_person_does_not_make_the_act_history():
+    doc = run("A Lagos court has ordered the release of Adaeze Okafor, who is among the activists arrested in "
+              "December 2020.", published="2022-03-09")
+    release = [m for m in doc.mentions if m.type == "CONCEDE"]
+    assert release and not release[0].historical
+    assert release[0].date is None or release[0].date.value != "2020-12"
+
+
+@pytest.mark.parametrize("second,records", [
+    ("Judge Musa Eze dismissed the case against Okafor and ordered her released.", 1),  # the same release
+    ("a court in Kano ordered the release of the blogger Bello Sanusi.", 2),  # another person's
+])
+def test_one_persons_release_told_in_two_paragraphs_is_one_record(second, records):
+    doc = run("A Lagos court has ordered the release of the journalist Adaeze Okafor.\n\n"
+              f"In a ruling dated March 2, {second}", published="2022-03-09")
+    assert len([m for m in doc.mentions if m.type == "CONCEDE" and not m.historical]) == records

@@ -592,6 +592,12 @@ def _merge_across(doc: Doc, records: list[EventMention], told: set[int] | None =
             target = next((prev for prev in out if prev.type == m.type and m.sentences[0] not in prev.sentences
                            and _same_incident(prev, m, told)
                            and not _new_patient(doc.sentences[m.sentences[0]].text, m, prev)), None)
+        elif m.type == "CONCEDE" and m.mode == "release" and not m.historical:
+            # "A court has ordered the release of Ada Obi." ... "Judge Eze ordered Obi freed": one person's
+            # release told twice is one release (another person freed is another)
+            target = next((prev for prev in out if prev.type == m.type and prev.mode == m.mode and not prev.historical
+                           and _named_in_both(prev, m) and _compatible(prev, m, told)), None) \
+                or next((prev for prev in out if _same_statement(prev, m)), None)
         elif m.type not in TYPE_RANK and not m.historical:
             target = next((prev for prev in out if _same_statement(prev, m)), None)
         if target is None:

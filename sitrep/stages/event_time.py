@@ -97,10 +97,11 @@ def _in_grounds(doc: Doc, sentence: Sentence, trigger: Trigger, at: int) -> bool
     return False
 
 
-_RELATIVES = {"who", "whom", "which", "that"}
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
+_PERSONAL_RELATIVES = frozenset({"who", "whom"})  # a clause about a person, never about an incident
 
 
-def _in_other_clause(doc: Doc, sentence: Sentence, act_at: int, at: int) -> bool:
+def _in_other_clause(doc: Doc, sentence: Sentence, act_at: int, at: int, pronouns: frozenset[str] = _RELATIVES) -> bool:
     """"Gunmen freed the girls who were kidnapped on Friday, officials said on Tuesday", "protested against
     the infighting that began Friday": a day inside a relative clause describing a noun dates that
     clause's act, not the sentence's; unless the clause is the act's own ("the girls who were kidnapped
@@ -116,8 +117,10 @@ def _in_other_clause(doc: Doc, sentence: Sentence, act_at: int, at: int) -> bool
             return False
         if token.dep_ in ("relcl", "acl"):
             # only a clause its relative pronoun opens: a bare participle's attachment is too often misread
-            opened = any(c.lower_ in _RELATIVES for c in token.children)
-            return opened and token.head.i not in heads and not any(t.i == act.i for t in token.subtree)
+            # (a bare participle inside one is the relative clause's: "who is among the activists arrested in
+            # 2020" is read on up to "who is")
+            if any(c.lower_ in pronouns for c in token.children):
+                return token.head.i not in heads and not any(t.i == act.i for t in token.subtree)
         if token.head.i == token.i:
             return False
         token = token.head
@@ -147,6 +150,10 @@ def when_of(doc: Doc, sentence: Sentence, trigger: Trigger) -> tuple[When | None
              # "the latest attack comes one week after a bomber blew himself up": the week dates the bombing only
              and not (interval_after(d.text) and trigger.start < d.start)
              and not _in_grounds(doc, sentence, trigger, d.start)]
+    # "ordered the release of a labour leader who was arrested in December 2020": a past date in a relative
+    # clause describing a person dates that clause's act, and makes the sentence's own act no history
+    dates = [d for d in dates if not (d.historical and _in_other_clause(doc, sentence, trigger.start, d.start,
+                                                                         _PERSONAL_RELATIVES))]
     if not dates:
         return None, background(doc, sentence, trigger)
     current = [d for d in dates if not d.historical]
