@@ -503,3 +503,21 @@ def test_a_call_told_on_another_day_than_the_condemnation_stays_apart(staged, me
     censure = mention(doc, "condemned", "ACCUSE", actor1=COUNCIL, actor2=REGIME, date=MONDAY)
     call = mention(doc, "called", "REQUEST", actor1=COUNCIL, actor2=UNSC, date=TUESDAY)
     assert [r.type for r in merge_mentions(doc, [censure, call])] == ["ACCUSE", "REQUEST"]
+
+
+@pytest.mark.parametrize(("follow_up", "modality"), [
+    ("Their driver was also abducted, a rights group said.", "asserted"),  # the source tells what it adds
+    ("It was also reported by a rights group that the gunmen abducted the workers.", "reported"),
+])
+def test_a_source_of_what_a_later_sentence_adds_does_not_report_the_incident(staged, mention, follow_up,
+                                                                              modality) -> None:
+    from sitrep.model import Claim, Evidence
+
+    doc = staged("Gunmen kidnapped five aid workers in Idlib on Tuesday. " + follow_up, upto="triggers")
+    lead = mention(doc, "kidnapped", "ASSAULT", mode="targeted", location=IDLIB, date=TUESDAY)
+    cue = "a rights group said" if "said" in follow_up else "also reported by a rights group"
+    at = doc.text.index(cue)
+    later = mention(doc, "abducted", "ASSAULT", mode="targeted", location=IDLIB)
+    later.claim = Claim(by="a rights group", source=None, modality="reported", evidence=Evidence(cue, at, at + len(cue)))
+    [record] = merge_mentions(doc, [lead, later])
+    assert record.claim.modality == modality

@@ -753,11 +753,25 @@ CLAIM_REACH = 5  # sentences: a source named further on speaks to a detail, not 
 # (media and organisations, even unnamed, are sources that report)
 LOCAL_VOICE = re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals|local (?:sources?|people|man|woman))\b", re.I)
 
+# "A source told the agency that a woman was killed. Terrorists also shelled the town": a sentence that
+# adds to the account just given ("also", "two more", "other shells") ("more than" counts, it adds nothing)
+ADDITIVE = re.compile(r"^\W*(?:[\w\-']+\s+){0,4}?(?:" + lexicon.alternation(lexicon.additive_words()) + r")\b(?!\s+than\b)", re.I)
+
 
 # "Rescuers said the death toll is likely to rise": a source foreseeing the toll does not report the act
 _FORECAST = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|victims|casualties))\b[^.;]{0,80}?\b(?:(?:is|are|was|were)\s+(?:likely|expected|feared)\s+to|"
                        r"(?:could|may|might|will|would)(?:\s+\w+ly)?)\s+(?:rise|increase|climb|grow|go up)\b", re.I)
 
+
+def _adds_to(m: EventMention) -> bool:
+    """"Their driver was also abducted, a rights group said": the telling adds to the incident, and its
+    source tells what it adds, not the incident ("It was also reported that ...": the report is the
+    addition, not the act)."""
+    found = ADDITIVE.search(m.evidence.text)
+    if found is None:
+        return False
+    said = m.claim.evidence
+    return said is None or not said.start <= m.evidence.start + found.end() <= said.end
 
 def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
     # where the incident is first told in the body (the headline stands apart, above it)
@@ -816,7 +830,8 @@ def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> No
     if target.claim.modality == "asserted" and m.claim.modality in ("reported", "claimed") \
             and m.sentences[0] - told_at <= CLAIM_REACH \
             and not (m.claim.source is None and LOCAL_VOICE.search(m.claim.by or "")) \
-            and not _FORECAST.search(m.evidence.text):
+            and not _FORECAST.search(m.evidence.text) \
+            and not _adds_to(m):
         target.claim = m.claim
     elif m.claim.modality == "claimed" and target.claim.modality == "reported" and target.actor1 is not None \
             and m.claim.source == target.actor1.name and m.sentences[0] - told_at <= CLAIM_REACH:

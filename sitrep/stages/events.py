@@ -19,7 +19,7 @@ from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, ground_taken, mo
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import shelled_inhabitants, struck_force, toll_victims, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY, counter_accused
-from sitrep.stages.corefer import LOCAL_VOICE, RETALIATION, context_clause, merge_mentions, own_share_of_a_sum
+from sitrep.stages.corefer import ADDITIVE, LOCAL_VOICE, RETALIATION, context_clause, merge_mentions, own_share_of_a_sum
 from sitrep.stages.defaults import (
     counted_victims,
     fill_defaults,
@@ -125,14 +125,13 @@ def _claim_for(doc: Doc, sentence: Sentence, trigger: Trigger | None = None) -> 
 # "A source told the agency that a woman was killed. Terrorists also shelled the town": a sentence that
 # adds to the account just given ("also", "two more", "other shells"), naming no source of its own, is
 # still that source's telling ("more than" counts, it adds nothing)
-_ADDITIVE = re.compile(r"^\W*(?:[\w\-']+\s+){0,4}?(?:" + lexicon.alternation(lexicon.additive_words()) + r")\b(?!\s+than\b)", re.I)
 _CARRY_BACK = 2  # sentences: the account goes on over one unattributed sentence at most
 
 
 def _carried_claim(doc: Doc, sentence: Sentence) -> Claim | None:
     """The third party's report an additive sentence that names no source goes on with, if the nearest
     attributed sentence before it in its paragraph, within reach, is one."""
-    if not _ADDITIVE.search(sentence.text) or doc.in_sentence(doc.attributions, sentence):
+    if not ADDITIVE.search(sentence.text) or doc.in_sentence(doc.attributions, sentence):
         return None
     for back in reversed(doc.sentences[max(0, sentence.index - _CARRY_BACK):sentence.index]):
         if back.paragraph != sentence.paragraph:
@@ -153,7 +152,7 @@ def _source_after(doc: Doc, m: EventMention) -> Claim | None:
     after = doc.sentences[last + 1]
     if after.paragraph != doc.sentences[last].paragraph or doc.in_sentence(doc.triggers, after):
         return None
-    if _ADDITIVE.search(after.text):
+    if ADDITIVE.search(after.text):
         return None  # "The blast also damaged homes, locals said": the source tells what it adds
     said = [a for a in doc.in_sentence(doc.attributions, after) if a.cue != CHARGE_CUE
             and a.claim.modality in ("reported", "claimed")]
