@@ -401,3 +401,10 @@ def test_a_leads_dateline_is_neither_the_subject_nor_part_of_its_words(dateline)
     assert release and release[0].actor1 is not None
     assert release[0].actor1.name == "Lagos High Court"
     assert dateline.split(",")[0] not in (release[0].actor1.label or "")
+
+
+def test_a_court_described_indefinitely_is_not_the_person_named_next():
+    found = records("A Lagos court on Monday ordered the release of Adaeze Okafor, who was arrested in December 2020.")
+    release = [m for m in found if m.type == "CONCEDE"]
+    assert release and release[0].actor2 is not None and release[0].actor2.name == "Adaeze Okafor"
+    assert release[0].actor1 is None or release[0].actor1.name != "Adaeze Okafor"

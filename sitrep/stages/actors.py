@@ -629,6 +629,9 @@ def _named_next(doc: Doc, m: ActorMatch) -> ActorMatch | None:
     before = doc.text[max(0, m.start - 50):m.start]
     if not (_INDEFINITE.search(before) or re.match(r"(?:a|an)\s", m.text, re.I)):
         return None
+    words = m.text.lower().split()
+    if any(" ".join(words[-n:]) in body_heads() for n in (1, 2)):
+        return None  # "a Lagos court", "a district tribunal": a body, not a person the text goes on to name
     # a person named before the description ("President Xi ... a Chinese man ... President Xi's daughter") is not who it describes
     known = {a.actor.name for a in doc.actors if a.actor.id == _PERSON_ENTRY and a.start < m.start}
     later = [a for a in doc.actors if a.actor.id == _PERSON_ENTRY and m.end < a.start <= m.end + _NAMED_REACH
