@@ -258,3 +258,11 @@ def test_a_body_whose_name_opens_with_a_state_is_that_body_and_another_unlisted_
     assert backing.actor1 is not None and backing.actor1.name == "National Association of Market Traders"
     # the state is only the first word of the union's name; and one unlisted body is not the other
     assert backing.actor2 is not None and backing.actor2.name == "Zambia Labour Congress", backing.actor2
+
+
+def test_a_country_after_a_bodys_name_names_its_branch_not_the_government() -> None:
+    import sitrep
+
+    text = "Amnesty International Kenya has condemned the government for failing to stop abuses in Kenya."
+    [record] = [r for r in sitrep.extract(text, published="2023-05-10") if r.type == "ACCUSE"]
+    assert record.actor1 is not None and record.actor1.kind == "NGO"

@@ -313,3 +313,17 @@ def test_a_suspect_held_in_custody_is_no_hostage_taking(staged) -> None:
 def test_custody_and_a_search_of_premises_are_coercion(staged, text, word) -> None:
     # a transfer into custody is an arrest, a police search of a home or office a raid: state coercion
     assert (word, "COERCE") in _types(staged, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Rights group slams police over deaths in custody", "slams"),
+    ("The union has slammed the ministry for the arrests.", "slammed"),
+    ("The bishop criticises the governor for the closures.", "criticises"),
+    ("The lawyers' body lambasted the court's ruling.", "lambasted"),
+])
+def test_other_forms_of_censure_verbs_are_accusations(staged, text, word) -> None:
+    assert (word, "ACCUSE") in _types(staged, text)
+
+
+def test_a_shell_slamming_into_a_district_is_no_censure(staged) -> None:
+    assert not any(t == "ACCUSE" for _w, t in _types(staged, "Two rockets slammed into the old market on Monday."))

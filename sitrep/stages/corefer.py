@@ -15,7 +15,7 @@ from sitrep.stages.acled import mode_rank
 from sitrep.stages.casualties import is_vague, tolls_agree
 from sitrep.stages.dates import SAME_DAY, interval_after
 from sitrep.stages.doc import Doc, Sentence
-from sitrep.stages.event_place import finer, merged_place, places_compatible
+from sitrep.stages.event_place import distinct_towns, finer, merged_place, places_compatible
 from sitrep.stages.event_time import ANOTHER, report_day_fits, told_fits
 from sitrep.stages.parse import token_at
 from sitrep.stages.realis import TYPE_RANK
@@ -183,6 +183,8 @@ def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) 
         return False  # "the attack comes a week after a bomber blew himself up": the bombing is an older act
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False
+    if a.type in _UNDATED_NEEDS_TIE and a.location and b.location and distinct_towns(a.location, b.location):
+        return False  # "leaders were held in Springvale ... workers arrested in Northam": an arrest in each town
     same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
             and not same_toll and not _consequence(a) and not _consequence(b) \
@@ -613,7 +615,15 @@ def _same_statement(a: EventMention, b: EventMention) -> bool:
     release", "the party is demanding a reversal"): one statement told twice, not two."""
     return a.type == b.type and not a.historical and _same_speaker(a.actor1, b.actor1) \
         and (a.date is None and b.date is None or a.date is not None and b.date is not None
-             and a.date.value == b.date.value and a.date.precision == b.date.precision == "day")
+             and a.date.value == b.date.value and a.date.precision == b.date.precision == "day"
+             or _lead_then_day(a, b))
+
+
+def _lead_then_day(a: EventMention, b: EventMention) -> bool:
+    """"The union has condemned the ministry. Speaking in Springvale on Monday, its head deplored ...":
+    a lead that tells a statement with no day, and the very next sentence telling it with its day
+    and setting, are one statement."""
+    return a.date is None and b.date is not None and b.date.basis == "text" and b.sentences[0] - a.sentences[-1] == 1
 
 
 CENSURE_REACH = 2  # sentences: what a speaker goes on to ask follows the censure closely

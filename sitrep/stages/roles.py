@@ -531,6 +531,16 @@ def _state_in_a_name(inside: list[ActorMatch], entry) -> bool:  # noqa: ANN001 -
                and any(c.iso2 == entry.country for c in lexicon.find_countries(a.text)) for a in inside)
 
 
+def _branch_of(text: str, pick: ActorMatch, named: list[ActorMatch]) -> ActorMatch | None:
+    """"Rights Watch Ruritania has condemned ...": a country's name right after a body's name is the
+    name of the body's branch in that country (the parse makes the country the phrase's head), so the
+    body, not the country's government, is the actor."""
+    if pick.actor.kind != "government" or not country_name(pick.text):
+        return None
+    return next((a for a in named if a.end <= pick.start and not text[a.end:pick.start].strip()
+                 and a.actor.kind not in _OFFICE_KINDS and a.actor.id != "PERSON"), None)
+
+
 def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[int, int]],  # noqa: ANN001
                     state_act: bool = False) -> ActorMatch | None:
     """The actor a parsed argument names: a dictionary actor inside its phrase, else the phrase
@@ -565,6 +575,9 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
                 [a for a in inside if not a.demonym] or inside
         # the one the head word lies in, else the first named ("Hungarian and Romanian officials")
         pick = next((a for a in named if a.start <= at < a.end), None) or min(named, key=lambda a: a.start)
+        branch = _branch_of(doc.text, pick, named)
+        if branch is not None:
+            pick = branch
         first = min(inside, key=lambda a: a.start)
         if first is not pick and re.fullmatch(r"\s*(?:and|,)\s*", doc.text[first.end:pick.start]):
             pick = first  # "Hungarian and Romanian officials": the first of the coordinated parties
