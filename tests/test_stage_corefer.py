@@ -523,20 +523,6 @@ def test_a_source_of_what_a_later_sentence_adds_does_not_report_the_incident(sta
     assert record.claim.modality == modality
 
 
-def test_arrests_in_two_far_towns_of_one_province_stay_two(staged, mention) -> None:
-    # two towns of one province 60 km apart: the crackdown's arrest in each is an act of its own
-    north = Place("Northam", admin1="Westshire", country="IN", lat=26.0, lon=80.0, precision="city")
-    south = Place("Southby", admin1="Westshire", country="IN", lat=25.5, lon=80.2, precision="region")
-    doc = staged("Party leaders were held in Northam. Workers who tried to march were arrested in Southby.",
-                 upto="segment")
-    first = mention(doc, "held", "COERCE", mode="arrest", location=north)
-    second = mention(doc, "arrested", "COERCE", mode="arrest", location=south)
-    assert len(merge_mentions(doc, [first, second])) == 2
-    near = replace(south, lat=26.05, lon=80.05, precision="city")  # a suburb a few km away: one place
-    assert len(merge_mentions(doc, [mention(doc, "held", "COERCE", mode="arrest", location=north),
-                                    mention(doc, "arrested", "COERCE", mode="arrest", location=near)])) == 1
-
-
 def test_a_statement_told_in_the_lead_and_dated_in_the_next_sentence_is_one(staged, mention) -> None:
     doc = staged("The Opposition Council has condemned the ministry for jailing reporters.\n\n"
                  "Speaking in Idlib on Tuesday, the council's head deplored the ministry's silence.", upto="segment")

@@ -15,7 +15,7 @@ from sitrep.stages.acled import mode_rank
 from sitrep.stages.casualties import is_vague, tolls_agree
 from sitrep.stages.dates import SAME_DAY, interval_after
 from sitrep.stages.doc import Doc, Sentence
-from sitrep.stages.event_place import distinct_towns, finer, merged_place, places_compatible
+from sitrep.stages.event_place import finer, merged_place, places_compatible
 from sitrep.stages.event_time import ANOTHER, report_day_fits, told_fits
 from sitrep.stages.parse import token_at
 from sitrep.stages.realis import TYPE_RANK
@@ -183,8 +183,6 @@ def _compatible(a: EventMention, b: EventMention, told: set[int] | None = None) 
         return False  # "the attack comes a week after a bomber blew himself up": the bombing is an older act
     if a.location and b.location and not places_compatible(a.location, b.location):
         return False
-    if a.type in _UNDATED_NEEDS_TIE and a.location and b.location and distinct_towns(a.location, b.location):
-        return False  # "leaders were held in Springvale ... workers arrested in Northam": an arrest in each town
     same_toll = a.killed is not None and a.killed >= 2 and a.killed == b.killed
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"explosives", "suicide-attack"} \
             and not same_toll and not _consequence(a) and not _consequence(b) \

@@ -231,7 +231,6 @@ def _within_province(a: Place, b: Place) -> bool:
 # two places this close may be one incident's, whatever divisions they fall in (a suburb of a capital
 # lies in the governorate around it): the radius within which the record gold accepts a place
 NEAR_KM = 25.0
-DISTRICT_KM = 2 * NEAR_KM  # a town this far from a district's centre lies outside the district
 
 
 def places_compatible(la: Place, lb: Place) -> bool:
@@ -247,20 +246,6 @@ def places_compatible(la: Place, lb: Place) -> bool:
     nested = la.precision in ("admin1", "country", "region") or lb.precision in ("admin1", "country", "region")
     other_admin = bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)  # Eastern Ghouta is not in Aleppo
     return nested and la.country == lb.country and not other_admin
-
-
-def distinct_towns(a: Place, b: Place) -> bool:
-    """Two towns of their own, far apart, neither in the other ("arrested in Springvale", "detained in
-    Northam", both in one province): an act one can do in many towns at once (arrests, protests) told
-    of each is one act per town, even when the province is the same. A district named for its town
-    ("in Northam district") counts as the town when it lies farther than a district's width away."""
-    if _fold(a.name) == _fold(b.name) or None in (a.lat, a.lon, b.lat, b.lon):
-        return False
-    apart = km((a.lat, a.lon), (b.lat, b.lon))
-    if a.precision in ("city", "point") and b.precision in ("city", "point"):
-        return apart > NEAR_KM and not (finer(a, b) or finer(b, a))
-    towns = ("city", "point", "region")
-    return a.precision in towns and b.precision in towns and apart > DISTRICT_KM
 
 
 def _two_settlements(a: Place, b: Place) -> bool:
