@@ -502,3 +502,10 @@ def test_one_persons_release_told_in_two_paragraphs_is_one_record(second, record
     doc = run("A Lagos court has ordered the release of the journalist Adaeze Okafor.\n\n"
               f"In a ruling dated March 2, {second}", published="2022-03-09")
     assert len([m for m in doc.mentions if m.type == "CONCEDE" and not m.historical]) == records
+
+
+def test_a_toll_told_after_a_day_after_is_the_earlier_attacks():
+    doc = run("Army tanks shelled the town of Kafr Zita on Monday, killing four civilians, residents said, a day "
+              "after activists said militiamen killed 80 people there.", published="2024-03-14")
+    shelling = [m for m in doc.mentions if m.type == "ASSAULT" and m.mode == "heavy-weapons"]
+    assert shelling and shelling[0].killed == 4

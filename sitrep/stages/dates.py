@@ -37,6 +37,15 @@ _INTERVAL = r"(a|an|" + lexicon.count_alternation(1, 10) + r"|\d{1,2})\s+(days?|
 _CAME_AFTER = re.compile(r"\b(?:comes?|came|happened|took place|occurred)\s+(?:just\s+|only\s+|barely\s+)?" + _INTERVAL + r"\b", re.I)
 
 
+_INTERVAL_AT = re.compile(r"\b" + _INTERVAL + r"\b", re.I)
+
+
+def interval_between(text: str) -> bool:
+    """Whether ``text`` holds an interval that turns to an earlier act ("..., a day after rights groups
+    said forces killed 80"): what follows it is that act's, not the one told before it."""
+    return _INTERVAL_AT.search(text) is not None
+
+
 def interval_after(text: str) -> bool:
     """Whether a date's words are an interval before the act the sentence opens with ("one week after"):
     they date only what follows them."""

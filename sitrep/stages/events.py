@@ -20,6 +20,7 @@ from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import shelled_inhabitants, struck_force, toll_victims, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY, counter_accused
 from sitrep.stages.corefer import ADDITIVE, LOCAL_VOICE, RETALIATION, context_clause, merge_mentions, own_share_of_a_sum
+from sitrep.stages.dates import interval_between
 from sitrep.stages.defaults import (
     counted_victims,
     fill_defaults,
@@ -295,6 +296,8 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             cas: list[Casualty] = []
             if etype == "ASSAULT":
                 for c in casualties:
+                    if mode_trigger.end <= c.start and interval_between(doc.text[mode_trigger.end:c.start]):
+                        continue  # "killing four, a day after forces killed 80 there": the earlier attack's toll
                     item = c.casualty
                     if claim.modality != "asserted" and item.claim is None:  # a figure's own giver stands
                         item.claim = claim
