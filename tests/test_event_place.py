@@ -712,3 +712,10 @@ def test_the_person_an_arrest_took_from_a_town_was_arrested_there():
               "after a ten-year search.")
     places = located(doc, "COERCE")
     assert places and places[0].name == "Agra"
+
+
+@pytest.mark.parametrize("border", ["on the border with Iraq", "bordering Iraq"])
+def test_the_country_over_a_border_is_not_where_it_happened(border):
+    doc = run(f"Militants beheaded six captured soldiers in a town {border} on Sunday, the Observatory said.")
+    places = located(doc, "ASSAULT")
+    assert places and all(p is None or p.country != "IQ" for p in places)
