@@ -408,3 +408,26 @@ def test_a_court_described_indefinitely_is_not_the_person_named_next():
     release = [m for m in found if m.type == "CONCEDE"]
     assert release and release[0].actor2 is not None and release[0].actor2.name == "Adaeze Okafor"
     assert release[0].actor1 is None or release[0].actor1.name != "Adaeze Okafor"
+
+
+@pytest.mark.parametrize("claim", ["The Islamic State group claimed responsibility via its news agency.",
+                                   "Terrorist organisation DAESH claimed responsibility via its news agency."])
+def test_a_claim_of_responsibility_in_its_own_sentence_names_the_last_attacks_doer(claim):
+    found = records("A car bomb killed 20 people near the market in Azaz on Saturday. " + claim)
+    attack = [m for m in found if m.type == "ASSAULT"]
+    assert len(attack) == 1 and attack[0].actor1 is not None
+    assert attack[0].actor1.name == "Islamic State (ISIS)" and attack[0].claim.modality == "claimed"
+
+
+def test_no_one_claiming_responsibility_names_no_doer():
+    found = records("A car bomb killed 20 people near the market in Azaz on Saturday. No group has claimed "
+                    "responsibility.")
+    attack = [m for m in found if m.type == "ASSAULT"]
+    assert attack and (attack[0].actor1 is None or attack[0].claim.modality != "claimed")
+
+
+def test_the_group_claiming_responsibility_is_not_the_dead_told_before_it():
+    found = records("Suicide bombers killed 20 people near the shrine in Azaz on Saturday, and the terrorist "
+                    "group DAESH claimed responsibility for the attack.")
+    attack = [m for m in found if m.type == "ASSAULT"]
+    assert attack and attack[0].actor1 is not None and attack[0].actor1.name == "Islamic State (ISIS)"

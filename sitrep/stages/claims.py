@@ -361,8 +361,10 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         # "according to")
         cue = m.start() + off
         reporters = [(a.start, a.end) for a in found if a.cue == "according to"]
-        claimant = next((a for a in doc.in_span(doc.actors, sentence.start, cue) if not a.demonym
-                         and not any(s <= a.start < e for s, e in reporters)), None)
+        claimants = [a for a in doc.in_span(doc.actors, sentence.start, cue) if not a.demonym
+                     and not any(s <= a.start < e for s, e in reporters)]
+        # "Terrorist organisation DAESH claimed ...": the group named, not the generic word before its name
+        claimant = next((a for a in claimants if not a.actor.generic), None) or next(iter(claimants), None)
         if claimant is None:
             continue
         claim = Claim(by=doc.text[claimant.start:claimant.end], source=claimant.actor.name or None, modality="claimed",

@@ -392,6 +392,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         if m.type in ("ASSAULT", "COERCE"):
             m.actor2 = counted_victims(m.actor2, m.location)
         m.actor1, m.actor2 = named_by_role(m.actor1), named_by_role(m.actor2)
+    _responsibility_after(doc)
     for m in doc.mentions:  # after merging and weighing: whose account a sentence goes on with says who tells it
         if m.claim.modality == "asserted" and m.type not in SPEECH_ACTS and not m.historical \
                 and (carried := _carried_claim(doc, doc.sentences[min(m.sentences)])) is not None:
@@ -404,6 +405,31 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             claim_modality(m)
     counter_accused(doc)  # after weighing: a report another source contradicts is still evidence of the act
     return doc
+
+
+RESPONSIBILITY_REACH = 3  # sentences: a claim of responsibility follows the attack's telling closely
+_NOT_CLAIMED = re.compile(r"\b(?:no|not|never|nobody|none)\b|n['’]t\b", re.I)
+
+
+def _responsibility_after(doc: Doc) -> None:
+    """"A car bomb killed 20 people near the shrine. Islamic State claimed responsibility via its news
+    agency.": a claim of responsibility told in a sentence of its own, which tells no act, is the last
+    attack's told just before; the claimant is its doer by its own claim, when the telling named none."""
+    for a in doc.attributions:
+        if a.cue != "claimed responsibility" or a.claim.evidence is None:
+            continue
+        sentence = next((s for s in doc.sentences if s.start <= a.start < s.end), None)
+        if sentence is None or _NOT_CLAIMED.search(doc.text[sentence.start:a.end]) \
+                or any(sentence.index in m.sentences for m in doc.mentions if not m.historical):
+            continue
+        before = [m for m in doc.mentions if m.type == "ASSAULT" and not m.historical
+                  and 0 < sentence.index - max(m.sentences) <= RESPONSIBILITY_REACH]
+        target = max(before, key=lambda m: max(m.sentences), default=None)
+        claimant = next((x for x in doc.actors if x.start == a.start and not x.demonym), None)
+        if target is None or claimant is None or target.actor1 is not None and target.actor1.kind != "unknown":
+            continue
+        target.actor1, target.claim = as_actor(claimant), a.claim
+        target.sentences.append(sentence.index)
 
 
 def _named_speaker_needed(etype: str, token) -> bool:  # noqa: ANN001 - a spaCy token
