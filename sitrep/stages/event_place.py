@@ -57,6 +57,9 @@ _TREATED_IN = re.compile(r"\b(?:brought|taken|rushed|transferred|evacuated|admit
 # where the act was
 _BASED_AFTER = re.compile(r"^-based\b", re.I)
 _BASED_BEFORE = re.compile(r"\b(?:based|headquartered|operating|active)\s+in\s+(?:the\s+)?$", re.I)
+# "a town on the border with Iraq", "a village bordering Lebanon": the country over the border, not where
+# the act was (the place lies on this side of it)
+_BORDER_WITH = re.compile(r"\b(?:borders?\s+with|frontier\s+with|bordering)\s+(?:the\s+)?$", re.I)
 # the act's verb and then where: "arrested in Illinois", "shelled near the town of"
 _ATTACHED = re.compile(r"^\w*\s+(?:\w+\s+){0,2}?(?:in|near|at|outside|inside|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 # "in northwestern Bosnia", "near the border": a place the sentence puts the act in
@@ -132,7 +135,9 @@ def _pick_place(doc: Doc, sentence: Sentence, trigger: Trigger,
                   and not _BASED_AFTER.match(doc.text[p.end:p.end + 8])
                   and not _BASED_BEFORE.search(doc.text[max(sentence.start, p.start - 30):p.start])
                   and not _TREATED_IN.search(doc.text[max(sentence.start, p.start - 80):p.start])
-                  and not _OLDER_AFTER.match(doc.text[p.end:p.end + 30])]
+                  and not _OLDER_AFTER.match(doc.text[p.end:p.end + 30])
+                  and not (p.place.precision == "country"
+                           and _BORDER_WITH.search(doc.text[max(sentence.start, p.start - 30):p.start]))]
     if datelines and any(p.start not in datelines and _IN_BEFORE.search(
             doc.text[max(sentence.start, p.start - 40):p.start]) for p in candidates):
         # "SARAJEVO (Reuters) - Bosnian police detained ... in northwestern Bosnia": the dateline is
