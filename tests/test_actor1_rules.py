@@ -69,6 +69,24 @@ def test_the_group_is_the_body_named_before():
 
 
 
+def test_the_body_named_again_by_its_head_noun_is_that_body():
+    found = records("On Monday the Lakeland Press Freedom Commission said a reporter had been abducted in Nairobi. "
+                    "The Commission did not say who took her but urged the Kenyan police to investigate the matter.")
+    appeal = [m for m in found if m.type == "REQUEST"]
+    assert appeal and appeal[0].actor1 is not None
+    assert appeal[0].actor1.name == "Lakeland Press Freedom Commission"
+
+
+def test_the_head_noun_names_no_body_when_two_bodies_end_with_it():
+    from sitrep.stages.actors import find_actors
+    from sitrep.stages.doc import Doc
+
+    text = ("The Lakeland Appeals Court and the Lakeland Supreme Court met on Monday. "
+            "The Court urged the police to release the reporter.")
+    doc = find_actors(Doc(article=Article(text=text), text=text))
+    assert not any(a.text == "The Court" for a in doc.actors)
+
+
 def test_a_states_measure_announced_by_its_ministry_is_the_ministrys():
     found = records("The United States has sanctioned four Iranian intelligence officers over a plot to kidnap a "
                     "journalist, the U.S. Treasury Department said on Friday.")

@@ -65,6 +65,29 @@ def test_a_rejection_of_someones_words_is_an_event(staged, mention) -> None:
     assert attack.denials == []
 
 
+UNION = Actor("Teachers Union", "NGO", None, "The teachers union", "TEACHERS_UNION")
+
+
+def test_a_rejection_of_another_partys_allegations_is_an_event(staged, mention) -> None:
+    doc = staged("The teachers union accused the ministry of withholding salaries on Monday. "
+                 "The ministry rejected these allegations.", upto="claims")
+    anchors: dict[int, int] = {}
+    accusation = mention(doc, "accused", "ACCUSE", actor1=UNION, actor2=MINISTRY, anchors=anchors)
+    rejection = mention(doc, "rejected", "REJECT", actor1=MINISTRY, anchors=anchors)
+    assert fold_denials(doc, [accusation, rejection], anchors) == [accusation, rejection]
+    assert accusation.denials == [] and rejection.actor2 == UNION
+
+
+def test_a_denial_of_another_partys_allegations_is_their_attribute(staged, mention) -> None:
+    doc = staged("The teachers union accused the ministry of withholding salaries on Monday. "
+                 "The ministry denied these allegations.", upto="claims")
+    anchors: dict[int, int] = {}
+    accusation = mention(doc, "accused", "ACCUSE", actor1=UNION, actor2=MINISTRY, anchors=anchors)
+    denial = mention(doc, "denied", "REJECT", actor1=MINISTRY, anchors=anchors)
+    assert fold_denials(doc, [accusation, denial], anchors) == [accusation]
+    assert accusation.denials
+
+
 def test_the_arrest_named_again_as_a_subject_is_no_new_arrest(staged, mention) -> None:
     doc = staged("Police arrested two activists on Monday. The arrest drew wide condemnation.", upto="claims")
     anchors: dict[int, int] = {}

@@ -493,6 +493,7 @@ def find_actors(doc: Doc) -> Doc:
     merged = _named_police(merged)
     merged = _abbreviated(doc.text, merged)
     merged = _named_outlets(doc.text, merged, context)
+    merged = _short_forms(doc.text, merged)
     merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
@@ -743,6 +744,41 @@ def _named_bodies(doc: Doc, matches: list[ActorMatch], context: str | None) -> l
     if not added:
         return matches
     return sorted(matches + added, key=lambda m: m.start)
+
+
+# "the Commission", "The Union": a capitalised head noun after "the", naming no further word
+_SHORT_FORM = re.compile(rf"(?<![\w\-])[Tt]he{_GAP}([A-Z][a-z]+)(?![\w\-])(?!{_GAP}{_CAP})")
+# "Union of Journalists": the words of a body's name after its head
+_NAME_TAIL = re.compile(r"\s+(?:of|for|on)\s.*$")
+
+
+def _short_forms(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """A body named again by its head noun ("the Westland Press Freedom Commission said ... The
+    Commission urged ...") is that body, when exactly one body named before ends with that head; two
+    ("the Appeals Court", "the Supreme Court") leave "the Court" unread. The body just named wins
+    over the dictionary's reading of the bare words ("the Coalition" after "the Freedomland
+    Coalition" is not the coalition of states the words alone would be)."""
+    out = list(matches)
+    for found in _SHORT_FORM.finditer(text):
+        start, end = found.span()
+        inside = [m for m in out if m.start < end and start < m.end]
+        if any(m.start < start or m.end > end or m.actor.generic for m in inside):
+            continue  # the words are part of a longer name, or a class ("the Army" is the state's army)
+        bodies = {m.actor for m in out if m.end <= start and _head_of(m) == found.group(1)}
+        if len(bodies) == 1:
+            out = [m for m in out if m not in inside] + [ActorMatch(start, end, text[start:end], next(iter(bodies)))]
+    return sorted(out, key=lambda m: m.start) if out != matches else matches
+
+
+def _head_of(m: ActorMatch) -> str | None:
+    """The head noun of a body's proper name ("Commission" of "Northland Rights Commission" and of
+    "Commission on Missing Persons"), or None for what is not a named body (a class, a state, a person)."""
+    if m.demonym or m.actor.generic or m.actor.id == _PERSON_ENTRY or _is_country_word(m):
+        return None
+    words = _NAME_TAIL.sub("", m.text).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return words[-1] if len(words) >= 2 else None
 
 
 def _named_police(matches: list[ActorMatch]) -> list[ActorMatch]:

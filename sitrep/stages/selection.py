@@ -204,6 +204,7 @@ _CONTRAST_MARKS = frozenset(lexicon.contrast_marks())
 _REPORT_NOUNS = {"reports", "report", "allegations", "allegation", "claims", "claim", "accusations", "accusation"}
 # "denied the governor's involvement": a part in the incident, denied for its doer
 _PART_NOUNS = {"involvement", "role", "responsibility", "complicity"}
+_REJECTIONS = frozenset(lexicon.speech_verb_set("rejection"))
 
 
 def fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]) -> list[EventMention]:
@@ -226,6 +227,14 @@ def fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]
             target = next((p for p in reversed(out) if p.type in ("ASSAULT", "COERCE", "ACCUSE") and not p.historical), None)
             objects = [c for c in predicate(token).children if c.dep_ == "dobj" and c.lower_ in _REPORT_NOUNS | _PART_NOUNS]
             # "denied the reports", "denied the governor's involvement": what was told of the incident
+            if target is not None and target.type == "ACCUSE" and predicate(token).lower_ in _REJECTIONS \
+                    and not _same_party(m.actor1, target.actor1):
+                # "the ministry rejected these allegations" after another party's accusation: a rejection
+                # between two parties, an event of its own (PROTOCOL); a denial of a deed stays its attribute
+                if m.actor2 is None and target.actor1 is not None and target.actor1.name:
+                    m.actor2 = target.actor1
+                out.append(m)
+                continue
             if target is not None and objects and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "such")
                                                       or c.dep_ == "poss" and objects[0].lower_ in _PART_NOUNS
                                                       for c in objects[0].children):
@@ -234,6 +243,11 @@ def fold_denials(doc: Doc, mentions: list[EventMention], anchors: dict[int, int]
                 continue
         out.append(m)
     return out
+
+
+def _same_party(a, b) -> bool:  # noqa: ANN001 - two Actors or None
+    """Two actors that are one party (by id, else by name)."""
+    return a is not None and b is not None and (a.id == b.id if a.id and b.id else a.name == b.name)
 
 
 def _bare_blame(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
