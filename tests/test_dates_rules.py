@@ -352,6 +352,16 @@ def test_a_sentence_opening_meanwhile_is_not_an_addition_to_the_account_before()
     assert second.date is not None and (second.date.value, second.date.basis) == ("2024-03-20", "published")
 
 
+def test_a_sentence_opening_elsewhere_turns_to_other_news_of_no_day():
+    # published Wednesday 2024-03-20: "on Tuesday" is the market's day; the sentence opening "Elsewhere"
+    # tells an act at another place without a day of its own: the day's news (assumed), not Tuesday's
+    text = ("Warplanes bombed a crowded market in the river town on Tuesday, killing 12 people, medics said. "
+            "Elsewhere in the north, rockets hit a bakery in the capital, wounding three.")
+    doc = default_pipeline().run(Article(text=text, published="2024-03-20"))
+    second = next(m for m in doc.mentions if m.sentences[0] == 1)
+    assert second.date is not None and (second.date.value, second.date.basis) == ("2024-03-20", "published")
+
+
 def test_the_previous_evening_is_the_day_before_the_day_just_named():
     # 2024-03-10 is a Sunday: "the previous evening" is Saturday's, not the day before publication
     doc = default_pipeline().run(Article(

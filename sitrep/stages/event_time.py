@@ -300,9 +300,10 @@ def dated_later(doc: Doc) -> None:
 
 
 ALSO_REACH = 2  # sentences between a further incident ("also bombed") and the one it adds to
-# "Meanwhile a number of citizens were injured ...": a sentence opening so turns to other news of the
-# day, not an addition to the account before it
-_TURN = re.compile(r"\W*(?:meanwhile|meantime|in\s+the\s+meantime)\b", re.I)
+# "Meanwhile a number of citizens were injured ...", "Elsewhere in the province, troops were advancing ...":
+# a sentence opening so turns to other news of the day, not an addition to the account before it (a
+# further strike "elsewhere" told inside a sentence still is one)
+_TURN = re.compile(r"\W*(?:meanwhile|meantime|in\s+the\s+meantime|elsewhere)\b", re.I)
 
 
 def dated_before(doc: Doc) -> None:
