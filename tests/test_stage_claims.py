@@ -269,3 +269,44 @@ def test_a_following_sentence_opening_on_its_speaker_leaves_the_incident_asserte
     text = ("A court in Lakeside sentenced the blogger John Doe to nine years in prison on Friday. "
             "The Daily Courier newspaper reported that the ruling repeats the one handed down at his first hearing in May.")
     assert _coerce_claims(text) == ["asserted"]
+
+
+def _quoted(staged, text: str) -> list[tuple[str, str | None]]:  # noqa: ANN001
+    """(the sentence's first words, its quotation's speaker) for each sentence read as told in a quotation."""
+    from sitrep.stages.claims import QUOTE_CUE
+
+    doc = staged(text, upto="claims")
+    return [(doc.text[a.start:a.start + 12], a.claim.by) for a in doc.attributions if a.cue == QUOTE_CUE]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # opened by its speaker, running on into the next sentence (straight marks)
+    ('The interior ministry said: "The bridge was closed at dawn. Two lorries were stopped at the gate." The rain went on.',
+     [("Two lorries ", "The interior ministry")]),
+    # a quotation over paragraphs reopens each and closes once (curly marks); a nested single quote
+    ("A police spokesman said: “Officers detained two men in Riverside on Monday.\n\n"
+     "“They were told the ‘operation’ would go on. Both were released later that day.”\n\nThe market reopened.",
+     [("They were to", "A police spokesman"), ("Both were re", "A police spokesman")]),
+    # closed by its speaker after it
+    ("“Guards beat the prisoners in the yard. They were left without food for days,” the lawyer said.",
+     [("Guards beat ", "the lawyer")]),
+    # a quotation whose speaker is named nowhere next to it is no one's
+    ("The river rose again on Monday.\n\n“Three villages were cut off. The road was closed.”",
+     []),
+])
+def test_a_sentence_inside_a_quotation_is_told_by_its_speaker(staged, text: str, expected: list) -> None:  # noqa: ANN001
+    assert _quoted(staged, text) == expected
+
+
+def test_the_acting_partys_own_quoted_account_claims_the_act() -> None:
+    text = ("A man was arrested in Riverside on Monday morning.\n\n"
+            "A police spokesman said: “The inquiry is going on.\n\n"
+            "“Police arrested a 40-year-old man in Riverside at about 7am on Monday.”")
+    assert _coerce_claims(text) == ["claimed"]
+
+
+def test_a_third_partys_quoted_account_reports_the_act() -> None:
+    text = ("A man was arrested in Riverside on Monday morning.\n\n"
+            "His lawyer Jane Roe said: “The inquiry is going on.\n\n"
+            "“Police arrested my client in Riverside at about 7am on Monday.”")
+    assert _coerce_claims(text) == ["reported"]

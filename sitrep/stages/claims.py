@@ -276,8 +276,92 @@ def find_claims(doc: Doc) -> Doc:
         if found:
             previous = found[-1].claim
         out.extend(found)
+    out.extend(_quoted_sentences(doc, out))
+    out.sort(key=lambda a: a.start)
     doc.attributions = out
     return doc
+
+
+_OPENING_MARKS = "\"“"
+_CLOSING_MARKS = "\"”"
+QUOTE_CUE = "quote"  # an Attribution of a sentence told inside someone's quotation
+
+
+def quotations(doc: Doc) -> list[list[tuple[int, int]]]:
+    """The document's double-quoted passages, each a list of (start, end) spans from an opening mark to
+    its closing one: a mark never closed runs to the end of its paragraph, and when the next paragraph
+    opens with a mark the same quotation goes on there (a quotation over several paragraphs reopens
+    each and closes once). Single marks are left alone: they nest inside ('"the so-called 'terrorists'
+    were ..."') or are apostrophes."""
+    passages: list[list[tuple[int, int]]] = []
+    carried = False  # the last paragraph ended inside an open quotation
+    for paragraph in _paragraphs(doc):
+        start, end = paragraph
+        opened: int | None = None
+        first = True
+        for i in range(start, end):
+            ch = doc.text[i]
+            if ch.isspace():
+                continue
+            if opened is None and ch in _OPENING_MARKS:
+                opened = i
+                if not (first and carried) or not passages:
+                    passages.append([])
+            elif opened is not None and ch in _CLOSING_MARKS:
+                passages[-1].append((opened, i + 1))
+                opened = None
+            first = False
+        carried = opened is not None
+        if opened is not None:
+            passages[-1].append((opened, end))
+    return passages
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    spans: dict[int, tuple[int, int]] = {}
+    for s in doc.sentences:
+        a, b = spans.get(s.paragraph, (s.start, s.end))
+        spans[s.paragraph] = (min(a, s.start), max(b, s.end))
+    return [spans[k] for k in sorted(spans)]
+
+
+# what may stand between a speaker and the quotation it opens ('He said, "', 'the spokesman said: "')
+# or closes ('," the spokesman said')
+_BEFORE_QUOTE = re.compile(r"^[\s,:\u2013\u2014-]*$")
+
+
+def _quote_speaker(doc: Doc, passage: list[tuple[int, int]], said: list[Attribution]) -> Attribution | None:
+    """Who speaks a quotation: the speaker whose verb opens it ('A police spokesman said: "...'), else
+    the one named right after it closes ('"...," the spokesman said').  Neither: no one known."""
+    opened, closed = passage[0][0], passage[-1][1]
+    before = [a for a in said if a.end <= opened and _BEFORE_QUOTE.match(doc.text[a.end:opened])]
+    if before:
+        return before[-1]
+    after = [a for a in said if a.start >= closed and _BEFORE_QUOTE.match(doc.text[closed:a.start])
+             and doc.text[closed - 1] in _CLOSING_MARKS]
+    return after[0] if after else None
+
+
+def _quoted_sentences(doc: Doc, said: list[Attribution]) -> list[Attribution]:
+    """"He said: \"The police arrested two men. They were taken to the station.\"": a sentence told
+    wholly inside a quotation, naming no source of its own, is the quotation's speaker's telling (who
+    then claims an act of its own side, or reports another's)."""
+    told = {s.index for a in said for s in doc.sentences if s.start <= a.start < s.end}
+    out: list[Attribution] = []
+    for passage in quotations(doc):
+        speaker = _quote_speaker(doc, passage, said)
+        if speaker is None:
+            continue
+        for sentence in doc.sentences:
+            if sentence.index in told:
+                continue
+            words = re.search(r"\w", sentence.text)
+            if words is None:
+                continue
+            at = sentence.start + words.start()
+            if any(s < at and sentence.end <= e + 1 for s, e in passage):
+                out.append(Attribution(at, at, speaker.claim, QUOTE_CUE))
+    return out
 
 
 def counter_accused(doc: Doc) -> None:

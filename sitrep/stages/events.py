@@ -18,7 +18,7 @@ from sitrep.resolve.actors import UNLISTED_IDS, ActorMatch, actor_dictionary, ac
 from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, ground_taken, mode_rank
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import shelled_inhabitants, struck_force, toll_victims, victim_actor
-from sitrep.stages.claims import CHARGE_CUE, RESPONSIBILITY, counter_accused
+from sitrep.stages.claims import CHARGE_CUE, QUOTE_CUE, RESPONSIBILITY, counter_accused
 from sitrep.stages.corefer import ADDITIVE, LOCAL_VOICE, RETALIATION, context_clause, merge_mentions, own_share_of_a_sum
 from sitrep.stages.dates import interval_between
 from sitrep.stages.defaults import (
@@ -403,6 +403,9 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
                 and (after := _source_after(doc, m)) is not None:
             m.claim = after
             claim_modality(m)
+    for m in doc.mentions:  # after merging: the acting party's own words, quoted later, tell the act
+        if m.claim.modality == "asserted" and m.type not in SPEECH_ACTS and not m.historical:
+            _quoted_own_account(doc, m)
     counter_accused(doc)  # after weighing: a report another source contradicts is still evidence of the act
     return doc
 
@@ -430,6 +433,22 @@ def _responsibility_after(doc: Doc) -> None:
             continue
         target.actor1, target.claim = as_actor(claimant), a.claim
         target.sentences.append(sentence.index)
+
+
+def _quoted_own_account(doc: Doc, m: EventMention) -> None:
+    """"A man was arrested this morning. ... A police spokesman said: \"Officers arrested the man at
+    7am.\"": an act the outlet tells, then tells again inside a quotation of the acting party (its
+    police, its army), is that party's claim; a third party's quotation leaves the outlet's telling."""
+    told = doc.sentences[min(m.sentences)]
+    quoted = [a for i in sorted(m.sentences) if i != told.index
+              for a in doc.in_sentence(doc.attributions, doc.sentences[i]) if a.cue == QUOTE_CUE]
+    if not quoted:
+        return
+    before = m.claim
+    m.claim = quoted[0].claim
+    claim_modality(m)
+    if m.claim.modality != "claimed":
+        m.claim = before
 
 
 def _named_speaker_needed(etype: str, token) -> bool:  # noqa: ANN001 - a spaCy token

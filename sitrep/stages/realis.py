@@ -674,7 +674,7 @@ def governing(doc: Doc, sentence: Sentence, triggers: list[Trigger]) -> Trigger 
 SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "CONSULT"}
 # An unnamed state speaker and the kind of state body it speaks for ("the military spokesperson", "police said")
 _STATE_SPEAKERS = (
-    (re.compile(r"\b(?:police|constabulary)\b", re.I), {"police"}),
+    (re.compile(r"\b(?:police|constabulary|the force)\b", re.I), {"police"}),  # "a spokesman for the force"
     (re.compile(r"\b(?:army|military|armed forces|defen[cs]e)\b", re.I), {"state military"}),
     (re.compile(r"\b(?:ministry|department|treasury|government|officials|authorities)\b", re.I),
      {"government", "ministry", "head of state", "police"}),
