@@ -1367,6 +1367,24 @@ def test_headlines_after_a_related_links_header_are_not_events():
     assert all(c.count != 9 and c.count != 30 for m in mentions for c in m.casualties)
 
 
+def test_a_related_headline_before_an_inline_dateline_is_not_an_event():
+    # a flattened page runs a photo credit and another story's headline into the text before its dateline
+    text = ("Two farmers were killed when militants shelled the village of Tal Hamis on Monday, local media reported. "
+            "AFP Jane Doe Army Kills Forty Militants in Raids Near Homs BEIRUT (Sputnik) The militants fired "
+            "mortar shells at the village market, a local source said.")
+    mentions = [m for m in run(text).mentions if m.type == "ASSAULT" and not m.historical]
+    assert len(mentions) == 1
+    assert all(c.count != 40 for m in mentions for c in m.casualties)
+
+
+def test_a_reported_sentence_before_an_inline_dateline_is_kept():
+    # only a headline-cased run before the dateline is another story's: a plain sentence stays the story's
+    text = ("Militants shelled the village of Tal Hamis on Monday and killed two farmers the army said "
+            "BEIRUT (Sputnik) Residents fled the village.")
+    mentions = [m for m in run(text).mentions if m.type == "ASSAULT" and not m.historical]
+    assert any(c.count == 2 for m in mentions for c in m.casualties)
+
+
 def test_a_toll_with_a_two_part_aside_keeps_its_head_figure():
     # "N civilians including a woman and two children were killed": N is the toll, the aside its parts
     doc = run("Five villagers including a man and three children were killed when shells hit the market in Tal Rifaat.")

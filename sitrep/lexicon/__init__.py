@@ -638,3 +638,8 @@ def incident_nouns() -> tuple[str, ...]:
 def act_heads() -> tuple[str, ...]:
     """Nouns of an act that are no word of its means ("attack", "raid"): never an actor's head."""
     return _word_list("act_heads")
+
+
+def wire_agencies() -> tuple[str, ...]:
+    """News agencies as a dateline names them in brackets ("MOSCOW (Sputnik)", "BEIRUT (Reuters)")."""
+    return _word_list("wire_agencies")

@@ -98,6 +98,26 @@ _CAPTION = re.compile(r"^\W*(?:in this (?:file )?(?:[\w.,]+ ){0,4}?(?:photo|pict
 # a flattened page's list of links to other stories, run into the last sentence ("... Source AFP Related
 # News Suicide car bomb kills eight ..."): what follows the header is other articles' headlines
 _RELATED_LINKS = re.compile(r"\bRelated(?:\s+(?:News|Articles?|Stories|Posts|Content|Coverage))?\s+(?=[A-Z0-9])")
+# a dateline inside a flattened page's sentence ("... Over 20 Dead MOSCOW (Sputnik) The army said ..."): the
+# page had a related story's headline (often after a photo credit) between the lead and the dateline
+_AGENCY = lexicon.alternation(lexicon.wire_agencies())
+_INLINE_DATELINE = re.compile(r"(?<=\s)[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+){0,2}\s+(?:\([A-Z][a-z]+\)\s+)?\((?i:"
+                              + _AGENCY + r")\)")
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w\-]*")
+
+
+def teaser_end(text: str) -> int:
+    """Where a related story's headline, run into the sentence before a dateline, ends (0 when none): the
+    words before "MOSCOW (Sputnik)" count as a headline when most are capitalised ("Army Kills Dozens of
+    Militants in Hama MOSCOW (Sputnik) ..."); a reported sentence before it ("the army said MOSCOW ...") is no
+    headline."""
+    m = _INLINE_DATELINE.search(text)
+    if m is None:
+        return 0
+    words = _HEADLINE_WORD.findall(text[:m.start()])
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+        return 0
+    return m.start()
 # "An aid convoy carrying food entered the besieged town": a delivery of aid told by its arrival, whoever sent it
 # (not one that "has yet to reach", nor "no aid convoys have entered")
 _AID_ARRIVED = re.compile(r"\s+(?:(?!(?:not|never|yet|failed|unable)\b)[\w\-]+\s+){0,5}?(?:entered|reached|arrived\s+in|arrived\s+at)\b", re.I)
@@ -212,6 +232,13 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
             triggers = [t for t in triggers if t.start < sentence.start + links.start()]
             if not triggers:
                 continue
+        teaser = teaser_end(sentence.text)
+        if teaser:
+            # the story goes on after the dateline: the headline's words, tolls and places are another story's
+            triggers = [t for t in triggers if t.start >= sentence.start + teaser]
+            if not triggers:
+                continue
+            sentence = replace(sentence, start=sentence.start + teaser, text=sentence.text[teaser:])
         casualties = doc.in_sentence(doc.casualties, sentence)
         # "days after a chemical attack, a woman was killed ...": an earlier event, named for time
         triggers = [t for t in triggers if not _EARLIER.search(doc.text[max(sentence.start, t.start - 70):t.start])] or triggers
