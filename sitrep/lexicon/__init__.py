@@ -453,6 +453,16 @@ def withdrawn_sums() -> tuple[str, ...]:
     return _word_list("withdrawn_sums")
 
 
+def non_aid_objects() -> tuple[str, ...]:
+    """Objects of "granted", "delivered", "supplied" that are a ruling, a leave or words, not aid."""
+    return _word_list("non_aid_objects")
+
+
+def dismissed_roles() -> tuple[str, ...]:
+    """Job holders whom "fired" dismisses ("fired the army chief"): no shot fired."""
+    return _word_list("dismissed_roles")
+
+
 def act_to_come_after() -> tuple[str, ...]:
     """Words of a clause after an act's noun that make it one still to come ("a strike scheduled for Monday")."""
     return _word_list("act_to_come_after")

@@ -235,7 +235,9 @@ _TERMS = {"sentence", "sentences", "term", "terms"}
 _GROUNDS_PREPS = {"over", "for", "on", "with", "of"}
 _DUE = frozenset(lexicon.act_to_come_after())
 _SCHEMES = {"plot", "plots", "conspiracy", "conspiracies", "scheme", "schemes"}
-_LEGAL_GRANTS = {"bail", "bond", "parole", "pardon", "clemency", "amnesty", "probation", "furlough", "appeal"}
+_LEGAL_GRANTS = frozenset(lexicon.non_aid_objects())
+_ROLES_DISMISSED = frozenset(lexicon.dismissed_roles())
+_CALENDAR = frozenset(w.lower() for w in (*lexicon.weekdays(), *lexicon.months()))
 
 
 def _dated_by_year(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy token
@@ -305,6 +307,18 @@ def _launched_undertaking(token) -> bool:  # noqa: ANN001 - a spaCy token
     return False
 
 
+def _dismissed(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"fired the army chief", "the editor was fired": a job holder let go, no shot fired ("fired shots",
+    "fired at the crowd" and "rockets were fired" name what was shot or whom it was shot at)."""
+    if not token.lower_.startswith("fire") or token.pos_ != "VERB":
+        return False
+    kids = list(token.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon", "toward", "towards")
+           and not any(g.dep_ == "pobj" and (g.lower_ in _CALENDAR or g.like_num) for g in c.children) for c in kids):
+        return False  # (but "fired the chief on Sunday" is a day)
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _ROLES_DISMISSED for c in kids)
+
+
 def other_sense(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
     """A violent word in another sense ("captured on video", "the execution of the Act"): no act of its
     own, so it neither makes a record nor stands for the sentence's other acts."""
@@ -314,7 +328,7 @@ def other_sense(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
             and _BOMBERS_AS_TOLL.search(doc.text[max(sentence.start, trigger.start - 60):trigger.start]):
         return True  # "killed 75 militants including the suicide bombers": the dead were to bomb, none blew up
     token = token_at(doc, sentence.index, trigger.start)
-    return token is not None and (_recorded(token) or _carried_out(token) or _launched_undertaking(token))
+    return token is not None and (_recorded(token) or _carried_out(token) or _launched_undertaking(token) or _dismissed(token))
 
 
 _BOMBER = re.compile(r"\bbombers?$", re.I)
@@ -376,7 +390,7 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "compound" and token.head.lower_ in _SCHEMES:
         return False  # "the kidnap plot", "a bomb plot": an act schemed, not done
     if m.type == "AID" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _LEGAL_GRANTS for c in predicate(token).children):
-        return False  # "was granted a $10,000 bond": a court's term for the accused, no aid given
+        return False  # "was granted a $10,000 bond", "granted the motion", "delivered a verdict": a ruling or words, no aid
     if m.type == "CONCEDE" and token.dep_ == "acl" and token.head.lower_ in _RELEASED_THINGS:
         return False  # "a report released by UN experts": the same publication, told as a participle
     if m.type == "ACCUSE" and token.dep_ == "acl" and token.tag_ == "VBG" and token.lower_.startswith("investigat"):
