@@ -1585,3 +1585,16 @@ def test_shots_fired_at_a_job_holder_are_still_an_attack():
     records = run("Gunmen fired at the police chief in Kano on Monday.").mentions
     assert [m for m in records if m.type == "ASSAULT"]
 
+
+@pytest.mark.parametrize("line", ["A court in Abuja junked the illegal possession of firearms case against the activist on Monday.",
+                                  "The High Court threw out the charges against the two journalists on Monday.",
+                                  "The case against the activist was dismissed by a court in Abuja on Monday."])
+def test_a_case_dismissed_by_a_court_is_a_concession(line):
+    # a court that junks or throws out the case frees the accused of it, whatever words name the case
+    assert "CONCEDE" in [m.type for m in run(line).mentions if not m.historical]
+
+
+def test_an_appeal_dismissed_or_charges_dismissed_as_lies_are_no_release():
+    records = run("The Supreme Court dismissed the appeal of the activist in the defamation case on Monday. "
+                  "The minister dismissed the charges as lies.").mentions
+    assert "CONCEDE" not in [m.type for m in records]

@@ -463,6 +463,11 @@ def dismissed_roles() -> tuple[str, ...]:
     return _word_list("dismissed_roles")
 
 
+def case_nouns() -> tuple[str, ...]:
+    """Nouns for a court case that a court may dismiss ("junked the case against")."""
+    return _word_list("case_nouns")
+
+
 def act_to_come_after() -> tuple[str, ...]:
     """Words of a clause after an act's noun that make it one still to come ("a strike scheduled for Monday")."""
     return _word_list("act_to_come_after")
