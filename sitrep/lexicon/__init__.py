@@ -453,19 +453,9 @@ def withdrawn_sums() -> tuple[str, ...]:
     return _word_list("withdrawn_sums")
 
 
-def non_aid_objects() -> tuple[str, ...]:
-    """Objects of "granted", "delivered", "supplied" that are a ruling, a leave or words, not aid."""
-    return _word_list("non_aid_objects")
-
-
 def dismissed_roles() -> tuple[str, ...]:
     """Job holders whom "fired" dismisses ("fired the army chief"): no shot fired."""
     return _word_list("dismissed_roles")
-
-
-def case_nouns() -> tuple[str, ...]:
-    """Nouns for a court case that a court may dismiss ("junked the case against")."""
-    return _word_list("case_nouns")
 
 
 def act_to_come_after() -> tuple[str, ...]:

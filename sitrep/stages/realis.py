@@ -235,7 +235,7 @@ _TERMS = {"sentence", "sentences", "term", "terms"}
 _GROUNDS_PREPS = {"over", "for", "on", "with", "of"}
 _DUE = frozenset(lexicon.act_to_come_after())
 _SCHEMES = {"plot", "plots", "conspiracy", "conspiracies", "scheme", "schemes"}
-_LEGAL_GRANTS = frozenset(lexicon.non_aid_objects())
+_LEGAL_GRANTS = {"bail", "bond", "parole", "pardon", "clemency", "amnesty", "probation", "furlough", "appeal"}
 _ROLES_DISMISSED = frozenset(lexicon.dismissed_roles())
 _CALENDAR = frozenset(w.lower() for w in (*lexicon.weekdays(), *lexicon.months()))
 
@@ -390,7 +390,7 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     if m.type in ("ASSAULT", "COERCE") and not m.casualties and token.dep_ == "compound" and token.head.lower_ in _SCHEMES:
         return False  # "the kidnap plot", "a bomb plot": an act schemed, not done
     if m.type == "AID" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _LEGAL_GRANTS for c in predicate(token).children):
-        return False  # "was granted a $10,000 bond", "granted the motion", "delivered a verdict": a ruling or words, no aid
+        return False  # "was granted a $10,000 bond": a court's term for the accused, no aid given
     if m.type == "CONCEDE" and token.dep_ == "acl" and token.head.lower_ in _RELEASED_THINGS:
         return False  # "a report released by UN experts": the same publication, told as a participle
     if m.type == "ACCUSE" and token.dep_ == "acl" and token.tag_ == "VBG" and token.lower_.startswith("investigat"):

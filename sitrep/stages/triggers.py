@@ -174,26 +174,10 @@ def _policy_war() -> re.Pattern[str]:
     return re.compile(r"\bwars?\s+on\s+(?:" + lexicon.alternation(lexicon.policy_war_targets()) + r")\b", re.I)
 
 
-# "a court junked the illegal possession case against the organiser", "threw out the charges", "the case
-# against him was dismissed": a case dismissed frees the accused of it (PLOVER CONCEDE, as "dismissed the
-# case" in triggers.yaml), whatever words name the case; an appeal or a motion dismissed is a ruling against
-# who filed it, and "dismissed the charges as lies" a denial in words
-# ("dropped his case" may be a cause given up, not a court's: dropped, only charges)
-_CASES = lexicon.alternation(lexicon.case_nouns())
-_NOT_CASE = r"(?:(?!(?:appeals?|petitions?|motions?|requests?|bids?|applications?|pleas?)\b)[\w\-'’]+\s+){0,6}?"
-_CASE_THROWN_OUT = re.compile(
-    r"\b((?:junk(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|quash(?:es|ed|ing)?|(?:threw|throws?|throwing|thrown)\s+out)\s+"
-    + _NOT_CASE + r"(?:" + _CASES + r")|drop(?:s|ped|ping)?\s+" + _NOT_CASE + r"(?:charges?|raps|indictments?))\b(?!\s+as\b)",
-    re.I)
-_CASE_PASSIVE = re.compile(r"\b(?:" + _CASES + r")(?:\s+against(?:\s+[\w\-'’.]+){1,5}?)?\s+(?:was|were|(?:has|have|had)\s+been)\s+"
-                           r"(junked|dismissed|quashed|dropped|thrown\s+out)\b(?!\s+as\b)", re.I)
-
-
 def find_triggers(doc: Doc) -> Doc:
     text = doc.text
     lowered = text.lower()
-    # (first, so that over the same words they stand before the lexicon's "dismissed" as a refusal)
-    found = [_matched(m, 1, "CONCEDE", "release") for p in (_CASE_THROWN_OUT, _CASE_PASSIVE) for m in p.finditer(text)]
+    found = []
     for end, (etype, mode, acled, cameo, weight, length) in _automaton().iter(lowered):
         start = end - length + 1
         if start > 0 and _word(text[start - 1]):
