@@ -1585,3 +1585,17 @@ def test_a_headline_total_summed_again_below_gives_way_to_the_lead_figure():
     records = [m for m in run(text, published=None, title=title).mentions if m.type == "ASSAULT"]
     bakery = next(m for m in records if "bakery" in m.evidence.text)
     assert bakery.killed == 12
+
+
+@pytest.mark.parametrize("line", ["The president fired the police chief on Monday.",
+                                  "The newspaper's editor was fired by the board on Monday."])
+def test_a_job_holder_fired_is_no_shot(line):
+    # a job holder dismissed: no shot fired
+    text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
+    records = [m for m in run(text).mentions if not m.historical]
+    assert records and all(m.sentences == [0] for m in records), [(m.type, m.trigger) for m in records]
+
+
+def test_shots_fired_at_a_job_holder_are_still_an_attack():
+    records = run("Gunmen fired at the police chief in Kano on Monday.").mentions
+    assert [m for m in records if m.type == "ASSAULT"]

@@ -453,6 +453,11 @@ def withdrawn_sums() -> tuple[str, ...]:
     return _word_list("withdrawn_sums")
 
 
+def dismissed_roles() -> tuple[str, ...]:
+    """Job holders whom "fired" dismisses ("fired the army chief"): no shot fired."""
+    return _word_list("dismissed_roles")
+
+
 def act_to_come_after() -> tuple[str, ...]:
     """Words of a clause after an act's noun that make it one still to come ("a strike scheduled for Monday")."""
     return _word_list("act_to_come_after")

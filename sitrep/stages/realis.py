@@ -236,6 +236,8 @@ _GROUNDS_PREPS = {"over", "for", "on", "with", "of"}
 _DUE = frozenset(lexicon.act_to_come_after())
 _SCHEMES = {"plot", "plots", "conspiracy", "conspiracies", "scheme", "schemes"}
 _LEGAL_GRANTS = {"bail", "bond", "parole", "pardon", "clemency", "amnesty", "probation", "furlough", "appeal"}
+_ROLES_DISMISSED = frozenset(lexicon.dismissed_roles())
+_CALENDAR = frozenset(w.lower() for w in (*lexicon.weekdays(), *lexicon.months()))
 
 
 def _dated_by_year(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy token
@@ -305,6 +307,18 @@ def _launched_undertaking(token) -> bool:  # noqa: ANN001 - a spaCy token
     return False
 
 
+def _dismissed(token) -> bool:  # noqa: ANN001 - a spaCy token
+    """"fired the army chief", "the editor was fired": a job holder let go, no shot fired ("fired shots",
+    "fired at the crowd" and "rockets were fired" name what was shot or whom it was shot at)."""
+    if not token.lower_.startswith("fire") or token.pos_ != "VERB":
+        return False
+    kids = list(token.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon", "toward", "towards")
+           and not any(g.dep_ == "pobj" and (g.lower_ in _CALENDAR or g.like_num) for g in c.children) for c in kids):
+        return False  # (but "fired the chief on Sunday" is a day)
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _ROLES_DISMISSED for c in kids)
+
+
 def other_sense(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
     """A violent word in another sense ("captured on video", "the execution of the Act"): no act of its
     own, so it neither makes a record nor stands for the sentence's other acts."""
@@ -314,7 +328,7 @@ def other_sense(doc: Doc, sentence: Sentence, trigger: Trigger) -> bool:
             and _BOMBERS_AS_TOLL.search(doc.text[max(sentence.start, trigger.start - 60):trigger.start]):
         return True  # "killed 75 militants including the suicide bombers": the dead were to bomb, none blew up
     token = token_at(doc, sentence.index, trigger.start)
-    return token is not None and (_recorded(token) or _carried_out(token) or _launched_undertaking(token))
+    return token is not None and (_recorded(token) or _carried_out(token) or _launched_undertaking(token) or _dismissed(token))
 
 
 _BOMBER = re.compile(r"\bbombers?$", re.I)
