@@ -379,6 +379,22 @@ def test_a_toll_over_a_week_or_more_of_days_is_a_total(staged, text, total) -> N
     assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total
 
 
+@pytest.mark.parametrize(("text", "total"), [
+    # a perfect tense with a count in the thousands as its object is a running total
+    ("Soldiers have killed at least 1,420 people in the crackdown, a monitoring group said.", True),
+    # a count up to a stated day is a tally
+    ("As of March 3, the army had killed 612 people, the group said.", True),
+    ("As of Monday, police had arrested 12 people over the riot.", True),
+    # one act, however large, and one act on a day are not
+    ("Soldiers killed 14 villagers near the river on Monday.", False),
+    ("Police arrested 1,200 people at the rally on Monday.", False),
+])
+def test_a_count_in_thousands_done_or_one_up_to_a_day_is_a_total(staged, text, total) -> None:
+    doc = staged(text, upto="casualties")
+    sentence = doc.sentences[0]
+    assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total
+
+
 def test_a_sanction_held_out_as_an_option_is_a_threat() -> None:
     weighed = extract("The council said on Monday it was weighing new sanctions against the generals.",
                       published="2024-03-14")

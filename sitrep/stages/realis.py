@@ -61,6 +61,17 @@ _SPAN_TOTAL = re.compile(r"\b(?:in|over|during|within|throughout)\s+the\s+(?:pas
 # "More than 35,000 people have been arrested", "170000 people have reportedly been killed" (a text
 # that drops the commas; then from ten thousand): a count in the thousands done over time, a total
 _THOUSANDS_DONE = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d{5,})\s+(?:[\w\-]+\s+){0,2}(?:have|has)\s+(?:\w+ly\s+)?been\b", re.I)
+# "have killed at least 1,303 people", "had detained more than 2,000": the perfect tense with a count in
+# the thousands as its object is a running total, however the sentence goes on
+_DONE_THOUSANDS = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:killed|arrested|detained|abducted|disappeared|jailed)\s+"
+                             r"(?:(?:at least|more than|over|nearly|almost|some|about|around|close to)\s+)?"
+                             r"(?:\d{1,3}(?:,\d{3})+|\d{4,})\b", re.I)
+# "as of August 4, the army had killed 946 people", "as of Monday, 40 had been detained": a count up to a
+# day is a running tally
+_AS_OF = re.compile(r"\bas of\s+(?:(?:" + _MONTHS_RE + r")\s+\d{1,2}\b|\d{1,2}\s+(?:" + _MONTHS_RE + r")\b|"
+                    r"(?:this|last)\s+\w+|today|now|(?:" + lexicon.weekday_alternation() + r"))", re.I)
+_COUNTED_DONE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:killed|arrested|detained|abducted|jailed|wounded|injured)"
+                           r"\s+(?:(?:at least|more than|over|nearly|almost|some|about|around)\s+)?\d", re.I)
 _HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:claimed|killed|left|cost|wounded|injured|arrested|detained|behind|"
                        r"achieved|won|gained|made|carried out|conducted|launched)\b", re.I)
 # "have detained more than 2,900 people since the Feb. 1 coup": a count run up since a turning point
@@ -80,7 +91,8 @@ def tells_total(text: str, casualties: list[CasualtyMatch], whole: str | None = 
         return True
     return bool(_WAR_TOLL.search(text)) or bool(_AGGREGATE.search(text)) or bool(_MASS_SINCE.search(text)) \
         or bool(_SINCE_TURN.search(text) and _HAS_DONE.search(text)) \
-        or bool(_THOUSANDS_DONE.search(text)) or bool(
+        or bool(_THOUSANDS_DONE.search(text)) or bool(_DONE_THOUSANDS.search(text)) \
+        or bool(_AS_OF.search(text) and _COUNTED_DONE.search(text)) or bool(
         _SPAN_TOTAL.search(text) and (_HAS_DONE.search(text) or any(c.casualty.count for c in casualties))) or bool(
         _RUNNING.search(text) and _HAS_DONE.search(text)) or bool(
         _RUNNING_DAYS.search(text) and _HAS_HARMED.search(text)) or (
