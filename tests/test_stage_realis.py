@@ -457,3 +457,20 @@ def test_a_demand_naming_who_will_act_is_no_demand_made(text, told) -> None:
 def test_a_planned_compound_names_an_act_to_come(text, told) -> None:
     records = [m for m in extract(text, published="2024-03-14") if m.type == "PROTEST" and not m.historical]
     assert bool(records) is told
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    # a toll run up since a named day is a running total
+    ("Since May 9 the clashes have cost the lives of 85 people, the group said.", True),
+    ("At least 40 fighters have been killed since 3 March in the hills, a monitor said.", True),
+    # a campaign kept up since a named day (the perfect progressive) is not one act
+    ("Ankara has been shelling the border villages since May 9, officials said.", True),
+    # one act on a named day, a plain perfect without "since", and a protest kept up since a recent act are not
+    ("Jets struck the old town on May 9, killing 12 people.", False),
+    ("Gunmen have been firing on the convoy, a witness said.", False),
+    ("The lawyer has been refusing food since his arrest, his wife said.", False),
+])
+def test_a_toll_or_a_campaign_kept_up_since_a_named_day_is_a_total(staged, text, total) -> None:
+    doc = staged(text, upto="casualties")
+    sentence = doc.sentences[0]
+    assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total

@@ -50,6 +50,15 @@ _RUNNING = re.compile(r"\b(?:this year|in recent (?:weeks|months|years|decades)|
 _RUNNING_DAYS = re.compile(r"\b(?:in recent days|in (?:\d+|" + lexicon.count_alternation(2, 20) + r") days of|since (?:"
                            + lexicon.weekday_alternation() + r"))\b", re.I)
 _HAS_HARMED = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:killed|wounded|injured|claimed|left)\b", re.I)
+# a toll run up since a named day: "the clashes have cost the lives of 85 people since May 9", "since 3
+# March, 40 fighters have been killed" (the dead and the hurt counted up, as with "since Saturday")
+_SINCE_DAY = re.compile(r"\bsince\s+(?:(?:" + _MONTHS_RE + r")\s+\d{1,2}\b|\d{1,2}\s+(?:" + _MONTHS_RE + r")\b)", re.I)
+_HAS_COST = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|claimed|left|cost)\b"
+                       r"|\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:killed|wounded|injured)\b", re.I)
+# "Ankara has been shelling the border villages since May 9": the perfect progressive with a named day
+# tells a campaign kept up since, not one act ("has been refusing food since his arrest" is left alone:
+# a protest kept up since a recent act may be the news itself)
+_KEPT_UP = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\s+(?!being\b)\w+ing\b", re.I)
 # "more than 450 people were killed there in the last month", "over the past three years": a count or a
 # string of acts over a span of weeks or more ending now is a running total in any tense ("in the last
 # week of March" names a week, not a span)
@@ -95,7 +104,8 @@ def tells_total(text: str, casualties: list[CasualtyMatch], whole: str | None = 
         or bool(_AS_OF.search(text) and _COUNTED_DONE.search(text)) or bool(
         _SPAN_TOTAL.search(text) and (_HAS_DONE.search(text) or any(c.casualty.count for c in casualties))) or bool(
         _RUNNING.search(text) and _HAS_DONE.search(text)) or bool(
-        _RUNNING_DAYS.search(text) and _HAS_HARMED.search(text)) or (
+        _RUNNING_DAYS.search(text) and _HAS_HARMED.search(text)) or bool(
+        _SINCE_DAY.search(text) and (_HAS_COST.search(text) or _KEPT_UP.search(text))) or (
         # a five-figure toll next to "war", "conflict" or "since" is the war's running total
         any((c.casualty.count or 0) >= 10000 for c in casualties) and bool(_TOLL_CONTEXT.search(text)))
 
