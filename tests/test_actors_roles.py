@@ -692,3 +692,24 @@ def test_the_minister_named_by_the_office_written_out():
     rejected = of_type("REJECT", text)
     assert rejected and rejected[0].actor2 is not None and rejected[0].actor2.name == "Karl Brandt", \
         [roles(m) for m in rejected]
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah said rebels attacked a village near Aleppo on Monday.",
+    "According to Hezbollah, two fighters were killed by rebels near Aleppo on Monday.",
+])
+def test_the_group_telling_of_an_attack_is_not_whom_the_class_word_means(text):
+    # the named group is the source of the report; "rebels" are someone else
+    attack = of_type("ASSAULT", text)
+    assert attack
+    assert all(m.actor1 is None or m.actor1.name != "Hezbollah" for m in attack), [roles(m) for m in attack]
+
+
+def test_a_group_claiming_an_attack_is_still_its_doer():
+    attack = of_type("ASSAULT", "Militants of Jaish al-Islam shelled the town on Monday, killing three civilians.")
+    assert attack and attack[0].actor1 and attack[0].actor1.name == "Jaish al-Islam", [roles(m) for m in attack]
+
+
+def test_a_group_telling_of_its_own_fighters_is_their_group():
+    attack = of_type("ASSAULT", "Hezbollah said its militants shelled a village near Aleppo on Monday.")
+    assert attack and attack[0].actor1 and attack[0].actor1.name == "Hezbollah", [roles(m) for m in attack]

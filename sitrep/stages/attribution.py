@@ -12,7 +12,7 @@ from sitrep.model import Actor, Casualty, EventMention, Evidence
 from sitrep.resolve.actors import UNLISTED_IDS, ActorEntry, actor_dictionary, class_entry
 from sitrep.stages.actors import PEOPLE_KINDS
 from sitrep.stages.corefer import descends
-from sitrep.stages.doc import Doc
+from sitrep.stages.doc import ActorMatch, Doc
 from sitrep.stages.roles import COUNT_BEFORE, PART_OR_TARGET, as_actor, headline_victim, roles
 
 
@@ -231,6 +231,7 @@ def named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | N
              and a.actor.id not in UNLISTED_IDS and (other is None or a.actor.id != other.id)
              and -60 <= a.start - end <= 60 and abs(a.end - at) <= 120
              and not _TARGET_BEFORE.search(doc.text[max(0, a.start - 25):a.start])
+             and not (_reporting(doc, a) and not _OWN_BEFORE.search(doc.text[max(0, at - 8):at]))
              and doc.text.count(".", min(a.end, at), max(a.start, end)) == 0}
     if not named:
         # none right by the words: "terrorists" then means the one group of their class that the
@@ -247,6 +248,18 @@ def named_group(doc: Doc, m: EventMention, actor: Actor | None, other: Actor | N
         return actor
     group = next(iter(named.values()))
     return Actor(group.name, group.kind, group.country, actor.label, group.id, actor.evidence, basis=actor.basis)
+
+
+# "IS said its militants destroyed ...": the speaker's own men are the speaker
+_OWN_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.I)
+# the cues whose speaker is the doer of the act, not someone telling of it
+_DOER_CUES = frozenset({"claimed responsibility", "claimed by"})
+
+
+def _reporting(doc: Doc, a: ActorMatch) -> bool:
+    """A group named as the one telling of the act ("The Hawks Brigade said militants shelled the
+    town", "according to the Hawks Brigade, militants ..."): a source, not whom the class word means."""
+    return any(t.start <= a.start < t.end and t.cue not in _DOER_CUES for t in doc.attributions)
 
 
 _DEFINITE_HEADS = re.compile(r"(?:militants|insurgents|jihadists|extremists|terrorists)$", re.I)
