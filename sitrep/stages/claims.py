@@ -15,6 +15,7 @@ from functools import lru_cache
 from sitrep import lexicon
 from sitrep.model import Claim, Evidence
 from sitrep.resolve.actors import ActorMatch
+from sitrep.stages.actors import PEOPLE_KINDS
 from sitrep.stages.doc import Attribution, Doc, Sentence
 from sitrep.stages.parse import span_tokens
 
@@ -364,6 +365,14 @@ def _quoted_sentences(doc: Doc, said: list[Attribution]) -> list[Attribution]:
     return out
 
 
+def claimant_of(candidates: list[ActorMatch]) -> ActorMatch | None:
+    """Who claims responsibility among the actors named before "claimed responsibility", in text order: the
+    group named ("the terrorist group DAESH claimed ..."), not a generic word before its name, nor the people
+    the attack befell, told before the claim ("killed 20 people, and DAESH claimed ...")."""
+    return next((a for a in candidates if not a.actor.generic), None) \
+        or next((a for a in candidates if a.actor.kind not in PEOPLE_KINDS), None) or next(iter(candidates), None)
+
+
 def counter_accused(doc: Doc) -> None:
     """"Government sources said rebels used the gas, but activists accused the army of the attack": a
     second source blaming another party in the same sentence contradicts the first, and a record told
@@ -445,10 +454,8 @@ def _sentence_claims(doc: Doc, sentence: Sentence, previous: Claim | None) -> li
         # "according to")
         cue = m.start() + off
         reporters = [(a.start, a.end) for a in found if a.cue == "according to"]
-        claimants = [a for a in doc.in_span(doc.actors, sentence.start, cue) if not a.demonym
-                     and not any(s <= a.start < e for s, e in reporters)]
-        # "Terrorist organisation DAESH claimed ...": the group named, not the generic word before its name
-        claimant = next((a for a in claimants if not a.actor.generic), None) or next(iter(claimants), None)
+        claimant = claimant_of([a for a in doc.in_span(doc.actors, sentence.start, cue) if not a.demonym
+                                and not any(s <= a.start < e for s, e in reporters)])
         if claimant is None:
             continue
         claim = Claim(by=doc.text[claimant.start:claimant.end], source=claimant.actor.name or None, modality="claimed",

@@ -118,6 +118,8 @@ def teaser_end(text: str) -> int:
     if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
         return 0
     return m.start()
+
+
 # "An aid convoy carrying food entered the besieged town": a delivery of aid told by its arrival, whoever sent it
 # (not one that "has yet to reach", nor "no aid convoys have entered")
 _AID_ARRIVED = re.compile(r"\s+(?:(?!(?:not|never|yet|failed|unable)\b)[\w\-]+\s+){0,5}?(?:entered|reached|arrived\s+in|arrived\s+at)\b", re.I)

@@ -19,8 +19,8 @@ from sitrep.resolve.actors import (
     private_person,
     resolve_entry,
 )
-from sitrep.stages.actors import PEOPLE_KINDS, PRONOUN_SEX, antecedent, body_antecedent
-from sitrep.stages.claims import RESPONSIBILITY, person_owner
+from sitrep.stages.actors import PRONOUN_SEX, antecedent, body_antecedent
+from sitrep.stages.claims import RESPONSIBILITY, claimant_of, person_owner
 from sitrep.stages.doc import Doc, Sentence, Trigger
 from sitrep.stages.event_place import SPEAKER_PLACE as _SPEAKER_PLACE
 from sitrep.stages.parse import (
@@ -151,13 +151,9 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
         # "X claimed responsibility": the claimant is the perpetrator
         cue = sentence.start + responsibility.start()
         according = [(a.start, a.end) for a in doc.in_sentence(doc.attributions, sentence) if a.cue == "according to"]
-        claimants = [a for a in doc.in_sentence(doc.actors, sentence)
-                     if a.end <= cue and not a.demonym and a.actor.kind not in _NOT_PERPETRATOR
-                     and not any(s <= a.start < e for s, e in according)]
-        # the group named, not a generic word before its name ("the terrorist group DAESH") nor the
-        # people the attack killed, told before the claim
-        claimant = next((a for a in claimants if not a.actor.generic), None) \
-            or next((a for a in claimants if a.actor.kind not in PEOPLE_KINDS), None) or next(iter(claimants), None)
+        claimant = claimant_of([a for a in doc.in_sentence(doc.actors, sentence)
+                                if a.end <= cue and not a.demonym and a.actor.kind not in _NOT_PERPETRATOR
+                                and not any(s <= a.start < e for s, e in according)])
         if claimant is not None:
             others = [a for a in doc.in_sentence(doc.actors, sentence) if a.start > claimant.end
                       and a.actor.id != claimant.actor.id and _eligible(a, claim_spans, text, victim_spans)]
