@@ -9,6 +9,7 @@ also claimed") takes the previous sentence's claimant. No cue -> the outlet asse
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -328,39 +329,65 @@ def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
 
 # what may stand between a speaker and the quotation it opens ('He said, "', 'the spokesman said: "')
 # or closes ('," the spokesman said')
-_BEFORE_QUOTE = re.compile(r"^[\s,:\u2013\u2014-]*$")
+_QUOTE_GAP = re.compile(r"[\s,:\u2013\u2014-]")
 
 
-def _quote_speaker(doc: Doc, passage: list[tuple[int, int]], said: list[Attribution]) -> Attribution | None:
+def _gap_edge(text: str, at: int, step: int) -> int:
+    """How far from ``at`` (backwards for ``step`` -1, forwards for 1) the characters that may stand
+    between a speaker and a quotation run."""
+    i = at
+    while 0 <= i + min(step, 0) < len(text) and _QUOTE_GAP.fullmatch(text[i + min(step, 0)]):
+        i += step
+    return i
+
+
+def _quote_speaker(doc: Doc, passage: list[tuple[int, int]], said: list[Attribution],
+                   ends: dict[int, list[int]], starts: dict[int, list[int]]) -> Attribution | None:
     """Who speaks a quotation: the speaker whose verb opens it ('A police spokesman said: "...'), else
-    the one named right after it closes ('"...," the spokesman said').  Neither: no one known."""
+    the one named right after it closes ('"...," the spokesman said').  Neither: no one known.
+    (``ends`` and ``starts``: the positions of ``said`` by where each ends and starts.)"""
     opened, closed = passage[0][0], passage[-1][1]
-    before = [a for a in said if a.end <= opened and _BEFORE_QUOTE.match(doc.text[a.end:opened])]
+    before = [k for at in range(_gap_edge(doc.text, opened, -1), opened + 1) for k in ends.get(at, ())]
     if before:
-        return before[-1]
-    after = [a for a in said if a.start >= closed and _BEFORE_QUOTE.match(doc.text[closed:a.start])
-             and doc.text[closed - 1] in _CLOSING_MARKS]
-    return after[0] if after else None
+        return said[max(before)]
+    if doc.text[closed - 1] not in _CLOSING_MARKS:
+        return None
+    after = [k for at in range(closed, _gap_edge(doc.text, closed, 1) + 1) for k in starts.get(at, ())]
+    return said[min(after)] if after else None
 
 
 def _quoted_sentences(doc: Doc, said: list[Attribution]) -> list[Attribution]:
     """"He said: \"The police arrested two men. They were taken to the station.\"": a sentence told
     wholly inside a quotation, naming no source of its own, is the quotation's speaker's telling (who
     then claims an act of its own side, or reports another's)."""
-    told = {s.index for a in said for s in doc.sentences if s.start <= a.start < s.end}
+    sentences = doc.sentences
+    first_chars = [s.start for s in sentences]
+    last_chars = [s.end for s in sentences]
+    told = set()
+    for a in said:
+        k = bisect_right(first_chars, a.start) - 1
+        if k >= 0 and a.start < sentences[k].end:
+            told.add(sentences[k].index)
+    ends: dict[int, list[int]] = {}
+    starts: dict[int, list[int]] = {}
+    for k, a in enumerate(said):
+        ends.setdefault(a.end, []).append(k)
+        starts.setdefault(a.start, []).append(k)
     out: list[Attribution] = []
     for passage in quotations(doc):
-        speaker = _quote_speaker(doc, passage, said)
+        speaker = _quote_speaker(doc, passage, said, ends, starts)
         if speaker is None:
             continue
-        for sentence in doc.sentences:
-            if sentence.index in told:
-                continue
-            words = re.search(r"\w", sentence.text)
-            if words is None:
-                continue
-            at = sentence.start + words.start()
-            if any(s < at and sentence.end <= e + 1 for s, e in passage):
+        inside: set[int] = set()
+        for s, e in passage:  # the sentences ending within the span (and starting in it)
+            for k in range(bisect_right(last_chars, s), bisect_right(last_chars, e + 1)):
+                words = re.search(r"\w", sentences[k].text)
+                if words is not None and sentences[k].start + words.start() > s:
+                    inside.add(k)
+        for k in sorted(inside):
+            sentence = sentences[k]
+            if sentence.index not in told:
+                at = sentence.start + re.search(r"\w", sentence.text).start()
                 out.append(Attribution(at, at, speaker.claim, QUOTE_CUE))
     return out
 

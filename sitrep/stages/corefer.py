@@ -781,6 +781,7 @@ def _adds_to(m: EventMention) -> bool:
     said = m.claim.evidence
     return said is None or not said.start <= m.evidence.start + found.end() <= said.end
 
+
 def _absorb(target: EventMention, m: EventMention, headline: bool = False) -> None:
     # where the incident is first told in the body (the headline stands apart, above it)
     told_at = target.sentences[1] if headline and len(target.sentences) > 1 else target.sentences[0]

@@ -7,6 +7,7 @@ against (`roles`, `other_roles`, `leading_name`, passive subjects, "repelled", "
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep import lexicon
 from sitrep.model import Actor, Evidence
@@ -956,6 +957,7 @@ _SURNAME = re.compile(r"[A-Z][a-z][\w'’\-]+")
 _SUBJECT_PRONOUNS = {p: PRONOUN_SEX[p] for p in ("he", "she")}  # as the subject of a statement
 
 
+@lru_cache(maxsize=1)
 def _honorifics() -> frozenset[str]:
     return frozenset(w for words in lexicon.gendered_words().values() for w in words)
 
