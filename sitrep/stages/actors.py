@@ -758,16 +758,32 @@ def _short_forms(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
     ("the Appeals Court", "the Supreme Court") leave "the Court" unread. The body just named wins
     over the dictionary's reading of the bare words ("the Coalition" after "the Freedomland
     Coalition" is not the coalition of states the words alone would be)."""
-    out = list(matches)
+    by_start = sorted(range(len(matches)), key=lambda k: matches[k].start)
+    starts = [matches[k].start for k in by_start]
+    longest = max((m.end - m.start for m in matches), default=0)
+    # the bodies named so far, by their head noun (a short form itself names no head: "The Commission")
+    named = sorted(((m.end, head, m.actor) for m in matches if (head := _head_of(m)) is not None),
+                   key=lambda n: n[0])
+    bodies: dict[str, set] = {}
+    seen = 0
+    removed: set[int] = set()
+    added: list[ActorMatch] = []
     for found in _SHORT_FORM.finditer(text):
         start, end = found.span()
-        inside = [m for m in out if m.start < end and start < m.end]
-        if any(m.start < start or m.end > end or m.actor.generic for m in inside):
+        lo, hi = bisect_left(starts, start - longest), bisect_left(starts, end)
+        inside = [k for k in by_start[lo:hi] if start < matches[k].end]
+        if any(matches[k].start < start or matches[k].end > end or matches[k].actor.generic for k in inside):
             continue  # the words are part of a longer name, or a class ("the Army" is the state's army)
-        bodies = {m.actor for m in out if m.end <= start and _head_of(m) == found.group(1)}
-        if len(bodies) == 1:
-            out = [m for m in out if m not in inside] + [ActorMatch(start, end, text[start:end], next(iter(bodies)))]
-    return sorted(out, key=lambda m: m.start) if out != matches else matches
+        while seen < len(named) and named[seen][0] <= start:
+            bodies.setdefault(named[seen][1], set()).add(named[seen][2])
+            seen += 1
+        heads = bodies.get(found.group(1), set())
+        if len(heads) == 1:
+            removed.update(inside)
+            added.append(ActorMatch(start, end, text[start:end], next(iter(heads))))
+    if not added:
+        return matches
+    return sorted([m for k, m in enumerate(matches) if k not in removed] + added, key=lambda m: m.start)
 
 
 def _head_of(m: ActorMatch) -> str | None:
