@@ -389,6 +389,30 @@ def test_a_surname_two_people_share_stays_unresolved():
     assert demand[0].actor1.name != "Amnesty International"
 
 
+def test_a_surname_with_an_apostrophe_is_the_person_named_in_full_before():
+    found = records("Amnesty International researcher Lina Ma'ani said on Monday that police in Nairobi detained "
+                    "30 students. Ma'ani urged the Kenyan government to release the students.")
+    demand = [m for m in found if m.type == "REQUEST"]
+    assert demand and demand[0].actor1 is not None
+    assert demand[0].actor1.name == "Amnesty International"
+
+
+def test_surnames_on_a_long_page_are_read_once_each(monkeypatch):
+    # every bare surname looks back for the full name: the full names are found once per surname and
+    # document, not once per mention (a long page stays linear); and the answers stay the same
+    from sitrep.stages import roles
+    calls = []
+    real = roles._person_name
+    monkeypatch.setattr(roles, "_person_name", lambda *a: calls.append(1) or real(*a))
+    paragraph = ("Amnesty International researcher Lina Haddad said on Monday that police in Nairobi detained "
+                 "30 students. Haddad urged the Kenyan government to release the students.")
+    for n in (2, 8):
+        calls.clear()
+        found = records("\n\n".join([paragraph] * n))
+        assert [m.actor1.name for m in found if m.type == "REQUEST" and m.actor1][:1] == ["Amnesty International"]
+        assert len(calls) <= 2 * n, (n, len(calls))
+
+
 def test_a_statements_pronoun_subject_is_the_person_the_sentence_before_named():
     found = records("Member of the Syrian Coalition Karim Haddad condemned the shelling of Douma on Monday. "
                     "He called on the UN Security Council to stop the bombing.")

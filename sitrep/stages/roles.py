@@ -7,6 +7,7 @@ against (`roles`, `other_roles`, `leading_name`, passive subjects, "repelled", "
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from sitrep import lexicon
@@ -966,6 +967,29 @@ def _parsed(doc: Doc, index: int):  # noqa: ANN202 - a spaCy Doc or None
     return doc.extra.get("parses", {}).get(index)
 
 
+def _listed_spans(doc: Doc) -> tuple[list[int], list[int]]:
+    """The stretches of text a listed body, office or place covers (not a demonym, not a bare person),
+    merged and sorted, so that a name's words are looked up by position (bisect), not against every
+    actor and place of a long text."""
+    key = (len(doc.actors), len(doc.places))
+    cached = doc.extra.get("_listed_spans")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    spans = sorted([(a.start, a.end) for a in doc.actors
+                    if not a.demonym and a.actor.id not in ("PERSON", "UNKNOWN_ACTOR")]
+                   + [(p.start, p.end) for p in doc.places])
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in spans:
+        if starts and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)  # overlapping: one stretch
+        else:
+            starts.append(start)
+            ends.append(end)
+    doc.extra["_listed_spans"] = (key, (starts, ends))
+    return starts, ends
+
+
 def _person_name(doc: Doc, sentence: Sentence, token) -> tuple[int, int] | None:  # noqa: ANN001 - a spaCy token
     """The span of the person's name a proper noun heads with given names before it ("Hussein
     Albuseis"), less the words of a listed body or place the parse ran into it ("Coalition"), or None."""
@@ -974,10 +998,12 @@ def _person_name(doc: Doc, sentence: Sentence, token) -> tuple[int, int] | None:
         if t.i == names[0].i - 1 and t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper():
             names.insert(0, t)
 
+    starts, ends = _listed_spans(doc)
+
     def listed(t) -> bool:  # noqa: ANN001
         start, end = sentence.start + t.idx, sentence.start + t.idx + len(t.text)
-        return any(a.start < end and start < a.end and not a.demonym and a.actor.id not in ("PERSON", "UNKNOWN_ACTOR")
-                   for a in doc.actors) or any(p.start < end and start < p.end for p in doc.places)
+        i = bisect_left(starts, end) - 1  # the last listed span opening before the word ends
+        return i >= 0 and ends[i] > start
 
     while names and listed(names[0]):
         names = names[1:]
@@ -985,6 +1011,63 @@ def _person_name(doc: Doc, sentence: Sentence, token) -> tuple[int, int] | None:
             or names[0].lower_.rstrip(".") in _honorifics() or names[0].lower_ in lexicon.person_titles():
         return None
     return sentence.start + names[0].idx, sentence.start + names[-1].idx + len(names[-1].text)
+
+
+class _FullNames:
+    """Where a surname heads a full person's name in a document, in text order: ``starts`` (for
+    bisect), and for each prefix of them the first such mention and how many different full names
+    (counted up to two) it holds."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.first: list[tuple[Sentence, object]] = []
+        self.distinct: list[int] = []
+
+
+def _word_runs(doc: Doc) -> dict[str, list[int]]:
+    """Where each maximal run of word characters and hyphens starts, by its text (built once per document)."""
+    runs = doc.extra.get("_word_runs")
+    if runs is None:
+        runs = {}
+        for hit in re.finditer(r"[\w\-]+", doc.text):
+            runs.setdefault(hit.group(), []).append(hit.start())
+        doc.extra["_word_runs"] = runs
+    return runs
+
+
+def _full_names(doc: Doc, surname: str) -> _FullNames:
+    """The full names ``surname`` heads in ``doc`` (each parsed sentence read once per surname)."""
+    cache = doc.extra.setdefault("_full_names", {})
+    if surname in cache:
+        return cache[surname]
+    if re.fullmatch(r"[\w\-]+", surname):
+        at_list = _word_runs(doc).get(surname, [])
+    else:  # an apostrophe inside ("O'Brien"): the plain search
+        at_list = [h.start() for h in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", doc.text)]
+    ends = [s.end for s in doc.sentences]
+    found = _FullNames()
+    first = None
+    given: set[str] = set()
+    for at in at_list:
+        k = bisect_right(ends, at)  # the sentence holding the word, if any
+        if k >= len(doc.sentences):
+            break
+        sentence = doc.sentences[k]
+        if not (sentence.start <= at and at + len(surname) <= sentence.end) or _parsed(doc, sentence.index) is None:
+            continue
+        token = token_at(doc, sentence.index, at)
+        span = _person_name(doc, sentence, token) if token is not None and token.text == surname else None
+        if span is None:
+            continue
+        if len(given) < 2:
+            given.add(doc.text[span[0]:span[1]])
+        if first is None:
+            first = (sentence, token)
+        found.starts.append(at)
+        found.first.append(first)
+        found.distinct.append(len(given))
+    cache[surname] = found
+    return found
 
 
 def person_named_before(doc: Doc, m: ActorMatch | None) -> ActorMatch | None:
@@ -999,25 +1082,11 @@ def person_named_before(doc: Doc, m: ActorMatch | None) -> ActorMatch | None:
         words = words[1:]
     if len(words) != 1 or not _SURNAME.fullmatch(words[0]):
         return m
-    surname = words[0]
-    first = None
-    given: set[str] = set()
-    for sentence in doc.sentences:
-        if sentence.start >= m.start:
-            break
-        for hit in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", sentence.text):
-            at = sentence.start + hit.start()
-            if at >= m.start:
-                break
-            token = token_at(doc, sentence.index, at) if _parsed(doc, sentence.index) is not None else None
-            span = _person_name(doc, sentence, token) if token is not None and token.text == surname else None
-            if span is None:
-                continue
-            given.add(doc.text[span[0]:span[1]])
-            if first is None:
-                first = (sentence, token)
-    if first is None or len(given) != 1:
+    hits = _full_names(doc, words[0])
+    i = bisect_left(hits.starts, m.start)  # the full names told before the surname
+    if i == 0 or hits.distinct[i - 1] != 1:
         return m
+    first = hits.first[i - 1]
     found = argument_actor(doc, first[0], first[1], [])
     if found is None or found.actor.id == "UNKNOWN_ACTOR":
         return m  # the full mention tells no more than the name: the surname is the label
