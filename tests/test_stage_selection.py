@@ -191,6 +191,37 @@ def test_the_lead_act_far_under_the_bar_stays_dropped(staged, mention, monkeypat
     assert kept == [meeting]
 
 
+_PARDON = ("The governor pardoned three reporters jailed for defamation on Monday. "
+           "The reporters had written about a land deal. "
+           "Their paper is based in the capital. "
+           "Colleagues met on Tuesday to plan a celebration.")
+
+
+def _pardon_case(staged, mention, monkeypatch, title: str, kept_before: tuple = ()) -> tuple:
+    doc = staged(_PARDON, upto="claims")
+    doc.extra["title"] = staged(title, upto="claims")
+    anchors: dict[int, int] = {}
+    pardon = mention(doc, "pardoned", "CONCEDE", anchors=anchors)
+    meeting = mention(doc, "met", "CONSULT", anchors=anchors)
+    others = [mention(doc, word, etype, anchors=anchors) for word, etype in kept_before]
+    doc.mentions = [pardon, meeting, *others]
+    # the pardon scores a little under the bar, the rest over it
+    monkeypatch.setattr(salience, "threshold", lambda model=None: 0.5)
+    monkeypatch.setattr(salience, "score", lambda feats, model=None: 0.45 if feats["first3"] and feats["t_verbal"]
+                        and not others else 0.6)
+    weigh(doc, anchors)
+    return pardon, doc.mentions
+
+
+def test_a_release_the_headline_tells_stands_with_the_lead(staged, mention, monkeypatch) -> None:
+    # a pardon is a deed done to people: the headline telling one tells the lead's
+    pardon, kept = _pardon_case(staged, mention, monkeypatch, "Governor pardons three jailed reporters")
+    assert pardon in kept
+    # a headline of another kind tells nothing of it
+    pardon, kept = _pardon_case(staged, mention, monkeypatch, "Colleagues plan celebration for reporters")
+    assert pardon not in kept
+
+
 def test_a_censure_of_acts_named_as_a_kind_is_the_sentences_event(staged, mention) -> None:
     doc = staged("Ten governments voiced concern on Friday at arbitrary arrests of reporters.", upto="claims")
     anchors: dict[int, int] = {}

@@ -509,3 +509,14 @@ def test_a_toll_told_after_a_day_after_is_the_earlier_attacks():
               "after activists said militiamen killed 80 people there.", published="2024-03-14")
     shelling = [m for m in doc.mentions if m.type == "ASSAULT" and m.mode == "heavy-weapons"]
     assert shelling and shelling[0].killed == 4
+
+
+@pytest.mark.parametrize("text", [
+    "The governor responded by commuting the sentences of 14 felons convicted of fraud.",
+    "Governor frees 14 convicts",
+    "Governor pardons 14 felons",
+])
+def test_a_commutation_or_pardon_is_a_release_of_the_convicts(text):
+    found = [m for m in run(text).mentions if m.type == "CONCEDE" and not m.historical]
+    assert found and found[0].actor2 is not None and found[0].actor2.kind == "civilians", \
+        [(m.type, m.actor2) for m in run(text).mentions]

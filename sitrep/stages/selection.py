@@ -53,6 +53,7 @@ def weigh(doc: Doc, anchors: dict[int, int]) -> None:
 
 
 _FAMILY = {"ASSAULT": "violent", "COERCE": "violent", "PROTEST": "protest"}
+_DEEDS = frozenset({"CONCEDE"})  # verbal in PLOVER's families, but acts done to people
 _TITLE_ACT_WEIGHT = 0.55  # a trigger word this sure of its type tells an act by itself (as the events stage reads one)
 
 
@@ -81,8 +82,12 @@ def _headline_lead(doc: Doc, current: list[EventMention], kept: list[EventMentio
     detained the reporter on Monday ..."), so that act stands when it is nearly as likely as the bar."""
     told = {_family(k.type) for k in kept if not k.historical and k.sentences[0] < LEAD_SENTENCES}
     # an attack or a coercion: a statement in the headline is as often a reaction to the event as the event
-    acts = {_family(t) for t in _title_acts(doc)} - told - {"verbal", "protest"}
-    lead = [m for m in current if m.sentences[0] < LEAD_SENTENCES and _family(m.type) in acts]
+    titled = _title_acts(doc)
+    acts = {_family(t) for t in titled} - told - {"verbal", "protest"}
+    # a release, pardon or commutation is a deed done to people, not a reaction: the headline that
+    # tells one ("Governor Commutes Sentences") tells the lead's act of that type
+    deeds = (titled & _DEEDS) - {k.type for k in kept if not k.historical}
+    lead = [m for m in current if m.sentences[0] < LEAD_SENTENCES and (_family(m.type) in acts or m.type in deeds)]
     if not lead:
         return None
     best = max(lead, key=lambda m: m.salience or 0.0)
