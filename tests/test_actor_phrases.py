@@ -36,6 +36,31 @@ def test_country_mentions_are_case_sensitive_words():
     assert found == [("KE", "demonym"), ("KE", "capital"), ("TD", "name")]
 
 
+@pytest.mark.parametrize("text", [
+    "Gunmen raided a school in Niger State on Monday. The governor of Niger said the kidnappers would be caught.",
+    "Gunmen raided a school in Rafi Local Government Area of Niger. Nigeria's police said they would act.",
+    "Niger Governor Abu Bello said the kidnappers would be caught.",
+])
+def test_a_state_name_the_text_gives_a_division_is_that_division_throughout(text):
+    # "Niger" here is a state of Nigeria: neither a country mention nor the Republic of Niger as an actor
+    assert "NE" not in {m.iso2 for m in find_countries(text)}
+    assert all(m.actor.country != "NE" for m in actors_of(text))
+
+
+def test_the_republic_and_a_bank_governor_keep_their_state():
+    assert [m.iso2 for m in find_countries("Troops in Niger clashed with jihadists near Niamey.")] == ["NE", "NE"]
+    assert "GH" in {m.iso2 for m in find_countries("Bank of Ghana Governor Jane Roe spoke in Ghana.")}
+
+
+def test_gunmen_of_an_article_that_calls_them_bandits_are_the_bandits():
+    found = actors_of("Gunmen abducted 27 students on Tuesday. The governor urged the bandits to free them.")
+    gunmen = next(m for m in found if m.text == "Gunmen")
+    assert gunmen.actor.name == "Bandits"
+    # without that word they stay unidentified gunmen
+    found = actors_of("Gunmen abducted 27 students on Tuesday. The governor urged them to free the students.")
+    assert next(m for m in found if m.text == "Gunmen").actor.name == "Unidentified gunmen"
+
+
 @pytest.mark.parametrize(
     "words,context,name,kind,iso",
     [

@@ -96,16 +96,35 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def find_countries(text: str) -> list[CountryMention]:
-    """Every mention of a state in ``text`` by name, demonym or capital, in text order
-    (leftmost, then longest; whole words; "Egypt's" counts)."""
-    found = []
+def _whole_words(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, iso, how) of every state's name, demonym or capital standing as whole words."""
+    out = []
     for last, (length, iso, how) in _index().iter(text):
         start, end = last - length + 1, last + 1
         if (start > 0 and (_word_char(text[start - 1]) or text[start - 1] == "-")) or \
                 (end < len(text) and _word_char(text[end])):
             continue
-        if how == "name" and _SUBNATIONAL.match(text, end):
+        out.append((start, end, iso, how))
+    return out
+
+
+def division_names(text: str) -> frozenset[str]:
+    """State names ``text`` uses as the name of a first-level division of another state ("Niger
+    State", "Georgia state"): there the bare name ("the governor of Niger") is that division too."""
+    return frozenset(text[s:e] for s, e, _iso, how in _whole_words(text)
+                     if how == "name" and ((_DIVISION.match(text, e) and not _OF_BEFORE.search(text, max(0, s - 4), s))
+                                           or _DIVISION_BEFORE.search(text, max(0, s - 30), s)))
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Every mention of a state in ``text`` by name, demonym or capital, in text order
+    (leftmost, then longest; whole words; "Egypt's" counts). A name the text uses for a division
+    of another state ("Niger State") is that division wherever the text names it."""
+    found = []
+    divisions = division_names(text)
+    for start, end, iso, how in _whole_words(text):
+        length = end - start
+        if how == "name" and (_SUBNATIONAL.match(text, end) or text[start:end] in divisions):
             continue  # "Niger State", "Niger Delta": a place inside another state
         found.append((start, -length, end, iso, how))
     found.sort()
@@ -120,6 +139,11 @@ def find_countries(text: str) -> list[CountryMention]:
 
 
 _SUBNATIONAL = re.compile(r"\s+(?:State|Province|Region|County|Governorate|Oblast|Delta|River|Valley)\b", re.I)
+# an administration, not a river; a state has no governor ("Niger Governor", "the governor of Niger",
+# but "the Bank of England Governor" is the bank's)
+_DIVISION = re.compile(r"\s+(?:State|Province|Governorate|Oblast|Governor)\b", re.I)
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_DIVISION_BEFORE = re.compile(r"\b(?:[Gg]overnor\s+of|Local\s+Government\s+Area\s+of|LGA\s+of)\s+$")
 
 
 @lru_cache(maxsize=1)

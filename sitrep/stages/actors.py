@@ -13,6 +13,7 @@ from sitrep.lexicon import (
     body_heads,
     capital_lookup,
     demonym_lookup,
+    division_names,
     find_countries,
     former_markers,
     gendered_words,
@@ -426,6 +427,22 @@ def _class_reading(m: ActorMatch, context: str | None) -> ActorMatch:
     return ActorMatch(m.start, m.end, m.text, class_entry(entry.classes[0], context))
 
 
+def _of_class(entry: ActorEntry, key: str) -> bool:
+    """Whether ``entry`` is the canonical actor of the generic class ``key`` (in any country)."""
+    base = key.upper().replace(" ", "_")
+    return entry.generic and (entry.id == base or entry.id.startswith(base + "_"))
+
+
+def _named_armed_class(merged: list[ActorMatch]) -> list[ActorMatch]:
+    """"Gunmen abducted 27 students ... the bandits who chose to abandon their criminal ways": an
+    article that calls the armed men by the class of armed group they belong to (bandits) means them
+    when it says only "gunmen" or "kidnappers" (a word for what they did, with no side of its own)."""
+    if not any(_of_class(m.actor, "bandits") for m in merged):
+        return merged
+    return [ActorMatch(m.start, m.end, m.text, class_entry("bandits", m.actor.country), demonym=m.demonym)
+            if _of_class(m.actor, "gunmen") or _of_class(m.actor, "kidnappers") else m for m in merged]
+
+
 def _private(text: str, m: ActorMatch, context: str | None) -> ActorMatch:
     """A state's force or rank named with "retired", "former" or "ex-" before it ("a retired army
     general", "a Serb ex-policeman") is a private person: the state no longer acts through them."""
@@ -472,6 +489,8 @@ def find_actors(doc: Doc) -> Doc:
             continue
         merged.append(m)
     merged = _members_of(doc.text, merged)
+    divisions = division_names(doc.text)  # "Niger State ... the governor of Niger": the state, not the country
+    merged = [m for m in merged if not (_is_country_word(m) and m.text.removeprefix("the ") in divisions)]
     merged = [m for m in merged if not _not_an_actor(doc.text, m) and not _unaddressed(doc.text, m)]
     doc.extra["country_mentions"] = find_countries(doc.text)
     mentioned = _country_counts(doc, doc.extra["country_mentions"], merged)
@@ -495,6 +514,7 @@ def find_actors(doc: Doc) -> Doc:
     merged = _named_outlets(doc.text, merged, context)
     merged = _short_forms(doc.text, merged)
     merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
+    merged = _named_armed_class(merged)
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
         start, end = g.span(1)
