@@ -520,3 +520,13 @@ def test_a_commutation_or_pardon_is_a_release_of_the_convicts(text):
     found = [m for m in run(text).mentions if m.type == "CONCEDE" and not m.historical]
     assert found and found[0].actor2 is not None and found[0].actor2.kind == "civilians", \
         [(m.type, m.actor2) for m in run(text).mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said on Monday he won't bow to any ransom demands from the kidnappers.",
+    "The governor said on Monday he will not accept any ransom demands from the kidnappers.",
+    "The minister said the government will not give in to the demands of the strikers.",
+])
+def test_not_giving_in_to_demands_is_a_refusal_not_a_demand(text):
+    found = [m.type for m in run(text).mentions if not m.historical]
+    assert found == ["REJECT"], found

@@ -396,6 +396,9 @@ def _status_participle(token) -> bool:  # noqa: ANN001 - a spaCy token
                and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children) for c in kids)
 
 
+_NEGATED_PHRASE = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
+
+
 def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     """Record only what happened: not negated, hypothetical, planned, wished for or habitual."""
     token = trigger_token(doc, m, anchors)
@@ -514,6 +517,8 @@ def happened(doc: Doc, m: EventMention, anchors: dict[int, int]) -> bool:
     mood = realis(token)
     if mood == "actual":
         return True
+    if m.type == "REJECT" and mood in ("negated", "modal") and _NEGATED_PHRASE.search(m.trigger or ""):
+        return True  # "will not accept the terms", "won't bow to demands": the negation is the refusal itself
     if m.type not in TYPE_RANK and mood == "irrealis" and p.head.lower_ in ("decided", "decides") \
             and not any(c.dep_ == "neg" for c in p.head.children):
         return True  # "Russia decided to suspend its memorandum": a state's decision announced is its act

@@ -477,6 +477,8 @@ def one_per_sentence(doc: Doc, mentions: list[EventMention], anchors: dict[int, 
             token = trigger_token(doc, m, anchors)
             if token is None:
                 return 9
+            if token.dep_ in ("aux", "neg") and token.head.i != token.i:
+                token = token.head  # "will not accept": a phrase opening on an auxiliary stands where its verb does
             # "the abducted missionaries have been freed": a participle describing a noun is not the act
             # "As word of Keita's detention spread, thousands filled the streets": an act named by whose
             # it was is one told before, below the act the sentence tells (a reaction to it stays its attribute)
