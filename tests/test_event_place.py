@@ -261,6 +261,32 @@ def test_a_village_the_gazetteer_lacks_keeps_its_name_and_division():
     assert killings and killings[0] is not None and killings[0].name == "Al-Blida"
 
 
+def test_a_record_at_an_unlisted_village_takes_its_divisions_point():
+    # the record keeps the village's name; its point is the governorate's, and its precision says so
+    doc = run("Egypt's security forces arrested 400 protesters on Friday.\n\nA rights group reported that police "
+              "killed a 25-year-old man with live ammunition in Al-Blida village in Giza Governorate.")
+    giza = next(p.place for p in doc.places if p.text == "Giza" and p.place.precision == "admin1")
+    killing = located(doc, "ASSAULT")[0]
+    assert killing.name == "Al-Blida" and killing.precision == "admin1"
+    assert (killing.lat, killing.lon) == (giza.lat, giza.lon)
+    # the village itself, as the places stage read it, still has no point of its own
+    assert all(p.place.lat is None for p in doc.places if p.text == "Al-Blida")
+
+
+def test_a_town_the_gazetteer_lacks_keeps_its_name_and_division():
+    # "X city in Y State", "the town of al-X in Y province": a settlement the text places in its division
+    doc = run("Gunmen kidnapped three engineers on Monday in Nigeria's Kano State, police said. The gunmen "
+              "ambushed the engineers as they were travelling from Dorvaleni city in Kano State toward Kaduna.")
+    town_ = [p.place for p in doc.places if p.text == "Dorvaleni"]
+    assert town_ and town_[0].country == "NG" and town_[0].admin1 and "Kano" in town_[0].admin1
+    doc = run("Syrian government warplanes struck the town of al-Zarqeeniyah in Homs province on Tuesday, killing "
+              "six civilians, the Syrian Observatory for Human Rights said.")
+    town_ = [p.place for p in doc.places if p.text == "al-Zarqeeniyah"]
+    assert town_ and town_[0].country == "SY" and town_[0].admin1 == "Homs"
+    strikes = located(doc, "ASSAULT")
+    assert strikes and strikes[0].name == "al-Zarqeeniyah" and strikes[0].precision == "admin1"
+
+
 def test_an_act_across_a_country_keeps_the_country():
     doc = run("Protests against President Abdel Fattah Al-Sisi have continued across Egypt for more than a week "
               "after a whistleblower called for Egyptians to unite against the regime.\n\nMost of the "

@@ -779,3 +779,32 @@ def focus_place(doc: Doc, skip: frozenset[int] = frozenset()) -> Place | None:
     if place.evidence:
         place.evidence.field = "title"
     return place
+
+
+def division_points(doc: Doc) -> None:
+    """A record placed at a village the gazetteer lacks ("shells hit the village of Kafr Dawud in Hama
+    countryside": its name and division, no point) takes its division's point, marked with the
+    division's precision: where the text lets the act be mapped, as finely as it can be told (run last:
+    the records are chosen and merged by the village they name)."""
+    for m in doc.mentions:
+        loc = m.location
+        if loc is None or loc.lat is not None or loc.precision not in ("city", "point") or not loc.admin1:
+            continue
+        division = _division_point(doc, loc.country, loc.admin1)
+        if division is not None:
+            m.location = replace(loc, lat=division[0], lon=division[1], precision="admin1")
+
+
+def _division_point(doc: Doc, country: str | None, admin1: str) -> tuple[float, float] | None:
+    """The point of the first-level division ``admin1`` of ``country``: from the text's own mention of
+    it, else from the gazetteers."""
+    found = next((p.place for p in doc.places if p.place.precision == "admin1" and p.place.country == country
+                  and admin1 in (p.place.name, p.place.admin1) and p.place.lat is not None), None)
+    if found is not None:
+        return found.lat, found.lon
+    from sitrep.geo.gazetteer import geo_index
+    from sitrep.resolve.gazetteer import gazetteer
+
+    entry = next((e for e in gazetteer().lookup(admin1) if e.precision == "admin1" and e.country == country), None) \
+        or next((e for e in geo_index().lookup(admin1) if e.fcode == "ADM1" and e.country == country), None)
+    return (round(entry.lat, 5), round(entry.lon, 5)) if entry is not None else None

@@ -30,7 +30,7 @@ from sitrep.stages.defaults import (
     unnamed_protesters,
 )
 from sitrep.stages.doc import Doc, Sentence, Trigger
-from sitrep.stages.event_place import clause_place, doer_places, fill_places
+from sitrep.stages.event_place import clause_place, division_points, doer_places, fill_places
 from sitrep.stages.event_time import borrowed_period, dated_lead, dated_part, redated_clause, told_day, when_of
 from sitrep.stages.parse import predicate, token_at, trigger_modifier
 from sitrep.stages.realis import (
@@ -436,6 +436,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
         if m.claim.modality == "asserted" and m.type not in SPEECH_ACTS and not m.historical:
             _quoted_own_account(doc, m)
     counter_accused(doc)  # after weighing: a report another source contradicts is still evidence of the act
+    division_points(doc)  # last: records are weighed and merged by the village they name, not its division
     return doc
 
 

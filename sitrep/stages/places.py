@@ -348,7 +348,7 @@ def find_places(doc: Doc) -> Doc:
     _nudge_by_proximity(found, gaz, text)
     _quarters_of_towns(found, text)
     _add_world_places(doc, found, taken, actor_cover, context, toponyms)
-    doc.places = found
+    doc.places = _unlisted_villages(text, found)
     return doc
 
 
@@ -489,10 +489,11 @@ def _population(t) -> int:  # noqa: ANN001 - a sitrep.geo Toponym
     return max((e.population for e in geo_index().lookup(t.text) if e.geonameid == t.geonameid), default=0)
 
 
-# "in Al-Blida village in Giza Governorate", "the village of Kogelo in Siaya County": a village the
-# text names and places in a division, whatever the gazetteer spells so (often a namesake abroad)
-_VILLAGE = re.compile(r"\b(?:(?:village|hamlet) of ((?:[A-Z][\w'’]*-)?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})"
-                      r"|((?:[A-Z][\w'’]*-)?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}) (?:village|hamlet))"
+# "in Al-Blida village in Giza Governorate", "the village of Kogelo in Siaya County", "the town of
+# al-Qasr in Homs province", "from Dorvale city in Kern State": a settlement the text names and places
+# in a division, whatever the gazetteer spells so (often a namesake abroad, or no entry at all)
+_VILLAGE = re.compile(r"\b(?:(?:village|hamlet|town|city) of ((?:[a-z]{2}-|[A-Z][\w'’]*-)?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})"
+                      r"|((?:[a-z]{2}-|[A-Z][\w'’]*-)?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}) (?:village|hamlet|town|city))"
                       r",? in (?:the )?(?=[A-Z])")
 
 
@@ -504,8 +505,8 @@ def _unlisted_villages(text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
         division = next((p for p in found if p.start == m.end()
                          and p.place.precision in ("admin1", "region") and p.place.country), None)
         if division is None or any(p.start < end and start < p.end and p.place.country == division.place.country
-                                   for p in found):
-            continue  # no division named, or the gazetteer has the village in that country
+                                   and (p.place.lat is not None or p.place.admin1) for p in found):
+            continue  # no division named, or the gazetteer has the village in that country (or a division for it)
         name = text[start:end]
         if name.split()[0].lower() in _STOP:
             continue
