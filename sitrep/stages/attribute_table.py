@@ -62,6 +62,20 @@ class AttributeTable:
             else:
                 self._multi.append(r)
         self._met: dict[tuple, tuple[frozenset[int], tuple[int, ...]]] = {}
+        # a test naming one lowercase form is tried only on that form; the tests that do not read the
+        # form are worked out once per (tag, dependency, space)
+        self._by_lower: dict[int, list[int]] = {}
+        self._other_lower: list[int] = []  # tests reading the form by a set or a pattern
+        self._formless: list[int] = []
+        for i, test in enumerate(self._tests):
+            lower = [(op, value) for attr, op, value in test if attr == "LOWER"]
+            if not lower:
+                self._formless.append(i)
+            elif lower[0][0] == "==":
+                self._by_lower.setdefault(lower[0][1], []).append(i)
+            else:
+                self._other_lower.append(i)
+        self._base: dict[tuple, frozenset[int]] = {}
         self._morphs = {attributes["MORPH"]: MorphAnalysis.from_id(ruler.vocab, attributes["MORPH"])
                         for _tokens, _at, attributes, _number in self._rules if "MORPH" in attributes}
 
@@ -72,7 +86,12 @@ class AttributeTable:
         if hit is None:
             values = {"TAG": token.tag, "LOWER": token.lower, "DEP": token.dep, "IS_SPACE": token.is_space}
             text = {"TAG": token.tag_, "LOWER": token.lower_, "DEP": token.dep_}
-            met = frozenset(i for i, test in enumerate(self._tests) if _passes(test, values, text))
+            base_key = (token.tag, token.dep, token.is_space)
+            base = self._base.get(base_key)
+            if base is None:
+                base = self._base[base_key] = frozenset(i for i in self._formless if _passes(self._tests[i], values, text))
+            met = base | frozenset(i for i in (*self._by_lower.get(token.lower, ()), *self._other_lower)
+                                   if _passes(self._tests[i], values, text))
             rules = tuple(sorted(r for t in met for r in self._single.get(t, ())))
             if len(self._met) >= _MAX_KEYS:
                 self._met.clear()
