@@ -16,6 +16,7 @@ Readers built on the parse, used by the events stage:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -170,12 +171,14 @@ def token_at(doc: Doc, sentence_index: int, offset: int):  # noqa: ANN201
     if parsed is None:
         return None
     local = offset - doc.sentences[sentence_index].start
-    for token in parsed:
-        if token.idx <= local < token.idx + len(token.text):
-            return token
-        if token.idx > local:
-            return token
-    return None
+    cache = doc.extra.setdefault("_token_starts", {})
+    starts = cache.get(sentence_index)
+    if starts is None or starts[0] is not parsed:
+        starts = cache[sentence_index] = (parsed, [t.idx for t in parsed])
+    i = bisect_right(starts[1], local) - 1  # the last token starting at or before the offset
+    if i >= 0 and local < starts[1][i] + len(parsed[i].text):
+        return parsed[i]
+    return parsed[i + 1] if i + 1 < len(parsed) else None  # else the next token, if any
 
 
 def trigger_modifier(doc: Doc, sentence_index: int, t: Trigger) -> bool:
