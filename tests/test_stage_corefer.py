@@ -530,3 +530,33 @@ def test_a_statement_told_in_the_lead_and_dated_in_the_next_sentence_is_one(stag
     lead = mention(doc, "condemned", "ACCUSE", actor1=council)
     dated = mention(doc, "deplored", "ACCUSE", actor1=council, date=replace(TUESDAY, basis="text"))
     assert len(merge_mentions(doc, [lead, dated])) == 1
+
+
+@pytest.mark.parametrize(("tally", "killed"), [
+    # a figure told as what a span of days added up to is not the toll of the act told before it
+    ("At least 90 civilians have been killed in the city since the rebel assault began last week, the monitor said.", None),
+    # the same figure told as this fighting's dead is its toll
+    ("At least 90 civilians have been killed in the clashes, the monitor said.", 90),
+])
+def test_a_tally_over_a_span_is_not_the_toll_of_the_act_told_before_it(tally, killed) -> None:
+    import sitrep
+
+    text = ("The United Nations called for a ceasefire in Syria on Sunday. Government forces pushed back rebel "
+            "fighters in southern Aleppo on Sunday after fierce clashes near the military academy. " + tally)
+    [clash] = [m for m in sitrep.extract(text, published="2017-03-13", title="Fierce clashes in Aleppo")
+               if m.type == "ASSAULT"]
+    assert clash.killed == killed
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("killed 40 people in the past four days", True),
+    ("Since Sunday, 40 people have been killed", True),
+    ("killed 40 people so far", True),
+    # "since" measuring a record, not the span the figure adds up
+    ("killing all four crew in the deadliest loss for the air force since the war began", False),
+    ("killed 40 people in the first such attack since 2015", False),
+])
+def test_a_span_told_with_a_figure(text, span) -> None:
+    from sitrep.stages.corefer import _tally_span
+
+    assert _tally_span(text) == span

@@ -446,6 +446,49 @@ def own_share_of_a_sum(doc: Doc) -> None:
         m.casualties = [replace(own, subset=False)] + rest
 
 
+# "at least 112 civilians have been killed since the assault began", "270 killed over the past ten days",
+# "in the last three days": a figure told as what a span of days has added up to
+_SPAN_TALLY = re.compile(r"\b(?:since|so\s+far|to\s+date|(?:over|in|during|within)\s+(?:the\s+)?(?:past|last)\s+(?:[\w\-]+\s+)?"
+                         r"(?:days|weeks|months|years))\b", re.I)
+TALLY_REACH = 50  # characters before a figure within which a span told first may open ("Since Sunday, 40 ...")
+# "the deadliest attack since 2015", "the first time since the war began": "since" measuring a record, not a span
+_RECORD_SINCE = re.compile(r"\b(?:first|only|biggest|largest|deadliest|worst|highest|heaviest|bloodiest|most)\b(?:\s+[\w\-]+){0,12}\s+$", re.I)
+
+
+def _tally_span(text: str) -> bool:
+    return any(not (found.group().lower() == "since" and _RECORD_SINCE.search(text, 0, found.start()))
+               for found in _SPAN_TALLY.finditer(text))
+
+
+def span_tallies(doc: Doc) -> None:
+    """A record told by one sentence that took in another's tally over a span of days ("... pushed back the
+    rebels." then "At least 112 civilians have been killed in the city since the assault began"): the tally
+    adds up the span's incidents, not this act's dead; it is kept aside, as another count, not the
+    record's toll. A tally its own sentence tells ("135 killed in the last three days") stays."""
+    for m in doc.mentions:
+        if m.historical or not m.casualties:
+            continue
+        own = next((s for s in doc.sentences if s.start <= m.evidence.start < s.end), None) if m.evidence.field == "text" else None
+        if own is None or own.index == 0:
+            continue  # (the headline's or the lead's act: the story's tally is its toll)
+        tallies = []
+        for c in m.casualties:
+            if c.kind != "killed" or c.evidence is None or own.start <= c.evidence.start < own.end:
+                continue
+            at = next((s for s in doc.sentences if s.start <= c.evidence.start < s.end), None)
+            if at is not None and _tally_span(doc.text[max(at.start, c.evidence.start - TALLY_REACH):at.end]):
+                tallies.append(c)
+        if tallies:
+            m.casualties = [c for c in m.casualties if all(c is not t for t in tallies)]
+            m.other_tolls.extend(tallies)
+            if _lead_killed(m) is None:
+                # the record's own sentence's toll, which the tally told first had kept out ("a strike on
+                # the market killed 10" after "135 killed in three days")
+                m.casualties[:0] = [cm.casualty for cm in doc.in_sentence(doc.casualties, own)
+                                    if cm.casualty.kind == "killed" and not (cm.subset or cm.casualty.subset)
+                                    and cm.casualty.count is not None and all(cm.casualty is not c for c in m.casualties)]
+
+
 def _lead_figures_for_its_place(doc: Doc, headline: EventMention, lead: EventMention) -> None:
     """"10 civilians killed in rocket attacks on Aleppo and Deir Ezzor", then "6 civilians were killed
     ... in Aleppo": a headline naming places in two provinces sums separate attacks; the lead's smaller

@@ -19,7 +19,15 @@ from sitrep.stages.acled import REFRAMED, acled_for, as_aerial, ground_taken, mo
 from sitrep.stages.actors import PEOPLE_KINDS, personal
 from sitrep.stages.attribution import shelled_inhabitants, struck_force, toll_victims, victim_actor
 from sitrep.stages.claims import CHARGE_CUE, QUOTE_CUE, RESPONSIBILITY, counter_accused
-from sitrep.stages.corefer import ADDITIVE, LOCAL_VOICE, RETALIATION, context_clause, merge_mentions, own_share_of_a_sum
+from sitrep.stages.corefer import (
+    ADDITIVE,
+    LOCAL_VOICE,
+    RETALIATION,
+    context_clause,
+    merge_mentions,
+    own_share_of_a_sum,
+    span_tallies,
+)
 from sitrep.stages.dates import interval_between
 from sitrep.stages.defaults import (
     counted_victims,
@@ -401,6 +409,7 @@ def build_mentions(doc: Doc, labeller: RoleLabeller = label_roles) -> Doc:
     redated_clause(doc, anchors)
     dated_part(doc)
     own_share_of_a_sum(doc)
+    span_tallies(doc)
     for m in doc.mentions:  # after weighing: a period the text states is still evidence of the act
         if not m.historical and borrowed_period(doc, m):
             m.date = When(doc.article.published, "day", "", None, basis="published")
