@@ -1599,3 +1599,28 @@ def test_a_job_holder_fired_is_no_shot(line):
 def test_shots_fired_at_a_job_holder_are_still_an_attack():
     records = run("Gunmen fired at the police chief in Kano on Monday.").mentions
     assert [m for m in records if m.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,body", [
+    # the story opens again on an article, a count, a quantifier, or a capitalised word a verb follows
+    ("Ten people died in Hama on Monday a monitor said. Tags Syria Hama airstrike Jaish al-Fatah "
+     "At least 10 civilians were killed in air raids on Monday.", "At least 10 civilians"),
+    ("Strikes hit Idlib. Tags Idlib Syria refugee camp Russia Five women were killed in the camp.", "Five women"),
+    ("Strikes hit Idlib. Tags Syria Idlib gas attack Observatory Assad Warplanes carried out a raid on Idlib.",
+     "Warplanes carried out"),
+    ("Strikes hit Idlib. Tags Syria Idlib Russia Airstrikes on a rebel-held village killed ten.", "Airstrikes on a"),
+])
+def test_a_keyword_list_run_into_the_story_is_no_sentence(text, body):
+    doc = default_pipeline().run(Article(text=text, published="2017-04-04"))
+    assert all("Tags" not in s.text for s in doc.sentences), [s.text for s in doc.sentences]
+    assert any(s.text.startswith(body) for s in doc.sentences), [s.text for s in doc.sentences]
+    # nothing of the list names an actor of a record
+    assert all(m.actor1 is None or m.actor1.label not in ("Assad", "Russia", "Jaish al-Fatah") for m in doc.mentions)
+
+
+def test_words_reading_as_a_clause_leave_the_list_uncut():
+    from sitrep.ingest.boilerplate import tag_runs
+    text = "Tags Syria Intense regime bombardment on the town of Douma killed ten people on Monday."
+    assert tag_runs(text, 0, len(text)) == []
+    closing = "The strike killed ten. Tags Daesh Syria Homs Community standards"
+    assert tag_runs(closing, 0, len(closing)) == [(closing.index("Tags"), len(closing))]

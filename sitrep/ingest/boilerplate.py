@@ -82,6 +82,55 @@ def teaser_link(text: str) -> bool:
             and any(p.search(line) for name, p in _rules()[0] if name == "related"))
 
 
+_TAGS = re.compile(r"(?:^|(?<=\s))Tags\s+(?=[A-Za-z])")
+_TAG_WORDS = 30  # a keyword list is short: past this many words with no sentence opening, it is left alone
+_ARTICLES = frozenset({"The", "A", "An"})
+# a word right after a capitalised one that shows a clause has begun ("Warplanes carried out")
+_CLAUSE_VERB = re.compile(r"[a-z]+ed|hit|hits|kill|kills")
+# small words that join a clause, not a keyword list ("Airstrikes on a village", "troops and gunmen")
+_JOINING = frozenset({"a", "an", "the", "and", "of", "on", "in", "at", "to", "by", "from", "with", "for",
+                      "were", "was", "is", "are", "has", "have", "had"})
+
+
+def _named(word: str) -> bool:
+    """A capitalised word, or a name written with its article ("al-Nusra")."""
+    return word[:1].isupper() or word.startswith(("al-", "el-"))
+
+
+def tag_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A page's keyword list run into the story with no full stop ("... a monitor said. Tags Syria Idlib
+    gas attack Assad Warplanes carried out a suspected ..."): spans from "Tags" to where the story's
+    next sentence opens (an article, a count, a time word, a capitalised word a verb or a clause's small
+    word follows), or to the paragraph's end when the short list closes it. Its words are no sentence of
+    the story. Where the words read as a clause before any such opening, the list's end is unsure and
+    nothing is cut."""
+    runs: list[tuple[int, int]] = []
+    openers = frozenset(lexicon.sentence_openers())
+    counts = {w for w in lexicon.number_words() if w.isalpha()}
+    for m in _TAGS.finditer(text, start, end):
+        words = [(w.start(), w.group().strip("\"“‘(.,;")) for w in re.finditer(r"\S+", text[m.end():end])]
+        words = words[:_TAG_WORDS + 2]
+        body = None
+        for i, (_at, word) in enumerate(words[:_TAG_WORDS]):
+            after = [w for _a, w in words[i + 1:i + 3]] + ["", ""]
+            if word in _JOINING and i > 0 and not _named(words[i - 1][1]):
+                break  # a clause already ("regime bombardment on rebel-held ..."): the list's end is unsure
+            if not word[:1].isupper():
+                continue
+            lowered_next = after[0][:1].islower() or after[0][:1].isdigit()
+            if word in _ARTICLES or (lowered_next and (word.lower() in openers or word.lower() in counts)) \
+                    or _CLAUSE_VERB.fullmatch(after[0]) or (after[0][:1].islower() and after[1] in _JOINING):
+                body = i
+                break
+        else:
+            if len(words) <= _TAG_WORDS:
+                runs.append((m.start(), end))  # the list closes the paragraph
+            continue
+        if body is not None:
+            runs.append((m.start(), m.end() + words[body][0]))
+    return runs
+
+
 # an appeal speaks as the outlet or to its reader ("we rely on", "your support"); a news paragraph
 # whose words happen to be cues ("one of France's largest corporations ... head of human resources")
 # does not

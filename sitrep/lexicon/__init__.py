@@ -367,6 +367,11 @@ def perpetrating_verbs() -> tuple[str, ...]:
     return _word_list("perpetrating_verbs")
 
 
+def sentence_openers() -> tuple[str, ...]:
+    """Capitalised words that open a news sentence ("The", "At least", "Three ...")."""
+    return _word_list("sentence_openers")
+
+
 def unnamed_quantifiers() -> tuple[str, ...]:
     """Words that make a subject an unnamed part of a crowd ("some activists", "others")."""
     return _word_list("unnamed_quantifiers")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sitrep import lexicon
-from sitrep.ingest.boilerplate import caption_credits, teaser_link
+from sitrep.ingest.boilerplate import caption_credits, tag_runs, teaser_link
 from sitrep.stages.datelines import find_datelines
 from sitrep.stages.doc import Doc, Sentence
 
@@ -36,17 +36,29 @@ def segment(doc: Doc) -> Doc:
     for p_index, (p_start, p_end) in enumerate(_split_paragraphs(text)):
         if teaser_link(text[p_start:p_end]):
             continue  # "ALSO READ| <another story's headline>": not this article's text
-        start = p_start
-        for d in stamps:
-            if not (p_start <= d.start and d.end <= p_end):
-                continue
-            if d.start > start:
-                _split_plain(sentences, text, start, d.start, p_index)
-            _add(sentences, text, d.start, d.end, p_index)
-            start = d.end
-        _split_plain(sentences, text, start, p_end, p_index)
+        # a page's keyword list run into the story ("Tags Syria Idlib airstrike At least 11 ..."): no sentence
+        for piece_start, piece_end in _outside(tag_runs(text, p_start, p_end), p_start, p_end):
+            start = piece_start
+            for d in stamps:
+                if not (piece_start <= d.start and d.end <= piece_end):
+                    continue
+                if d.start > start:
+                    _split_plain(sentences, text, start, d.start, p_index)
+                _add(sentences, text, d.start, d.end, p_index)
+                start = d.end
+            _split_plain(sentences, text, start, piece_end, p_index)
     doc.sentences = sentences
     return doc
+
+
+def _outside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``start``..``end`` that no span (in order, not overlapping) covers."""
+    out = []
+    for s, e in spans:
+        out.append((start, s))
+        start = e
+    out.append((start, end))
+    return [(s, e) for s, e in out if e > s]
 
 
 def _split_plain(sentences: list[Sentence], text: str, start: int, p_end: int, p_index: int) -> None:
