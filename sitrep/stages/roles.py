@@ -198,8 +198,7 @@ def roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                 not re.search(r"\b(?:statement|statements|report|reports|announcement|account|"
                               r"held|controlled|run|besieged|surrounded|dominated|led|brokered|backed|supported|sponsored|"
                               r"mediated|signed|agreed|announced|reported|confirmed|documented|condemned|denied|"
-                              r"investigated|welcomed)\s+by\s", lead) \
-                and not _by_elsewhere(doc, sentence, trigger, a):
+                              r"investigated|welcomed)\s+by\s", lead):
             actor1 = a
             break
         if a.end <= t0 and re.fullmatch(r"[\s'’s-]*(?:[\w\-]+\s+){0,2}", gap) and a.actor.id != "CIVILIANS" \
@@ -989,20 +988,6 @@ def _listed_spans(doc: Doc) -> tuple[list[int], list[int]]:
             ends.append(end)
     doc.extra["_listed_spans"] = (key, (starts, ends))
     return starts, ends
-
-
-def _by_elsewhere(doc: Doc, sentence: Sentence, trigger: Trigger, a: ActorMatch) -> bool:
-    """"The explosions coincided with a rare trip by the president": the "by" before ``a`` hangs
-    on a noun outside the act's own words (its parse subtree), so ``a`` is the agent of that other
-    thing, not of the act. Unparsed, nothing is decided."""
-    head = head_of(span_tokens(doc, sentence.index, trigger.start, trigger.end))
-    agent = token_at(doc, sentence.index, a.start)
-    if head is None or agent is None:
-        return False
-    by = next((t for t in reversed(agent.doc[:agent.i]) if t.lower_ == "by"), None)
-    if by is None or by.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return not head.left_edge.i <= by.i <= head.right_edge.i
 
 
 def _person_name(doc: Doc, sentence: Sentence, token) -> tuple[int, int] | None:  # noqa: ANN001 - a spaCy token
