@@ -473,3 +473,11 @@ def test_the_group_claiming_responsibility_is_not_the_dead_told_before_it():
                     "group DAESH claimed responsibility for the attack.")
     attack = [m for m in found if m.type == "ASSAULT"]
     assert attack and attack[0].actor1 is not None and attack[0].actor1.name == "Islamic State (ISIS)"
+
+
+@pytest.mark.parametrize("lead", ["The minister told reporters on Monday that",
+                                  "Speaking to journalists in Ankara on Monday, the minister said"])
+def test_the_press_a_speaker_addresses_is_no_party_to_what_is_told(lead):
+    found = records(f"{lead} the two neighbours had agreed to reopen the border crossing.")
+    deal = [m for m in found if m.type == "AGREE"]
+    assert all(m.actor1 is None or m.actor1.kind not in ("journalists", "media") for m in deal)

@@ -116,6 +116,8 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False
     if _SPEAKER_PLACE.search(text[max(0, m.start - 40):m.start]):
         return False  # "said in Turkey": where the speaker was, not who acted
+    if m.actor.kind in _PRESS_KINDS and _PRESS_AUDIENCE.search(text[max(0, m.start - 40):m.start]):
+        return False  # "the minister told reporters that ...": the press spoken to, not a party to the act
     if IN_PLACE.search(text[max(0, m.start - 30):m.start]) and country_name(m.text):
         return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
     if _FROM_ORIGIN.search(text[max(0, m.start - 80):m.start]) and country_name(m.text):
@@ -126,6 +128,10 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
     return not _HELD.match(text[m.end:m.end + 14])
 
 
+# "told reporters", "speaking to foreign journalists", "told a news agency": the press a speaker addresses
+_PRESS_AUDIENCE = re.compile(r"\b(?:" + lexicon.speech_alternation("addressing_press") + r")\s+(?:the\s+|a\s+|an\s+)?"
+                             r"(?:group\s+of\s+)?(?:[\w\-]+\s+)?$", re.I)
+_PRESS_KINDS = frozenset({"journalists", "media"})
 _FORUM_BEFORE = re.compile(r"\b(?:at|before)\s+(?:the\s+)?$", re.I)
 _COURT = re.compile(r"(?:\s+(?:[A-Z][\w\-]*\s+){0,2})?(?:Court|Tribunal)\b")
 _FROM_ORIGIN = re.compile(r"\b(?:fighters|mercenaries|militants|jihadists|nationals|citizens|people|workers|migrants|refugees|"
