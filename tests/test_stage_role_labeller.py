@@ -78,3 +78,16 @@ def test_who_a_by_phrase_on_another_noun_names_is_not_the_attacker(staged) -> No
     # the act's own "by" still names its agent
     found = _label(staged, "Dozens were killed in an attack by regime jets on the market.", "attack", "ASSAULT")
     assert found.actor1 is not None and found.actor1.text == "regime jets"
+
+
+def test_a_monitor_the_parse_reads_as_the_object_of_an_attack_is_not_its_target(staged, monkeypatch) -> None:
+    import sitrep.stages.role_labeller as labeller
+
+    text = "A rocket fired by rebels struck a bakery in Inkhil on Monday, the Syrian Observatory for Human Rights said."
+    doc = staged(text, upto="claims")
+    monitor = next(a for a in doc.actors if a.actor.kind == "monitor")
+    # a misparse (no comma before the source) reads the monitor as what was struck
+    monkeypatch.setattr(labeller, "parse_roles", lambda *a, **k: (None, monitor))
+    trigger = next(t for t in doc.triggers if t.text.startswith("struck"))
+    found = label_roles(doc, doc.sentences[0], trigger, "ASSAULT", [])
+    assert found.actor2 is None or found.actor2.actor.kind != "monitor"

@@ -947,6 +947,12 @@ def governing_act(doc: Doc, sentence: Sentence, trigger: Trigger, group: list[Tr
     """"security forces attacked the lawyer, beating him": a participle that goes on telling the act
     of another trigger word has that verb's agent and target; its own subject is not in its clause."""
     token = token_at(doc, sentence.index, trigger.start)
+    if token is not None and token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        # "Turkish artillery shelled Kurdish positions", "army helicopters struck rebel bases": the weapon
+        # is the subject of the act told by the verb, which has the agent and the target
+        head = token.head
+        return next((t for t in group if t is not trigger and t.start - sentence.start <= head.idx < t.end - sentence.start),
+                    trigger)
     if token is None or token.tag_ != "VBG" or token.dep_ not in ("advcl", "acl", "xcomp", "conj"):
         return trigger
     head = token.head
