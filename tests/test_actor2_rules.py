@@ -327,3 +327,12 @@ def test_a_weapon_as_the_subject_leaves_the_target_to_its_verb(text):
     assert attack and attack[0].actor1 is not None and attack[0].actor2 is not None
     assert attack[0].actor2.kind in ("rebels", "armed group") and attack[0].actor2.name != attack[0].actor1.name
 
+
+
+@pytest.mark.parametrize("tail", ["in the old district of the port.",
+                                  "guarding a disputed district of the port claiming a big army operation in recent "
+                                  "weeks had forced the gunmen to resort to such arms."])
+def test_the_accused_is_the_party_right_after_the_verb_not_one_in_the_charge(tail):
+    text = f"State television accused militants of using rockets on Sunday against army troops {tail}"
+    [accusation] = [m for m in sitrep.extract(text, published="2016-06-01") if m.type == "ACCUSE"]
+    assert accusation.actor2 is not None and accusation.actor2.kind != "state military", accusation.actor2

@@ -540,6 +540,20 @@ def _state_in_a_name(inside: list[ActorMatch], entry) -> bool:  # noqa: ANN001 -
                and any(c.iso2 == entry.country for c in lexicon.find_countries(a.text)) for a in inside)
 
 
+def _in_clause_under(doc: Doc, sentence: Sentence, head, a: ActorMatch) -> bool:  # noqa: ANN001 - a spaCy token
+    """The actor's words hang from ``head`` through a verb (a gerund, a relative clause): "rebels of
+    using gas against the troops", "the men who attacked the police"."""
+    token = token_at(doc, sentence.index, a.start)
+    if token is None:
+        return False
+    for anc in token.ancestors:
+        if anc.i == head.i:
+            return False
+        if anc.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def _branch_of(text: str, pick: ActorMatch, named: list[ActorMatch]) -> ActorMatch | None:
     """"Rights Watch Ruritania has condemned ...": a country's name right after a body's name is the
     name of the body's branch in that country (the parse makes the country the phrase's head), so the
@@ -568,6 +582,10 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
               or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
     # "Jane Roe's defence committee", "Roe's lawyer": the person owns what the phrase names, and is not it
     inside = [a for a in inside if not (a.end <= at and person_owner(doc.text, a))]
+    if any(a.start <= at < a.end and not a.demonym for a in inside):
+        # "accused rebels of using gas against government troops": the head word names the party; one
+        # named in a clause the phrase goes on with is another act's party, not this one's
+        inside = [a for a in inside if a.start <= at < a.end or not _in_clause_under(doc, sentence, head, a)]
     # "foreign fighters from Tunisia and Egypt": where they come from, not who they are
     inside = [a for a in inside if not (a.start > at and _FROM_ORIGIN.search(doc.text[max(0, a.start - 80):a.start])
                                         and country_name(a.text))]
@@ -761,7 +779,13 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if agent is not None:
         rest = [a for a in after if a is not agent and party_of(a) != party_of(agent)]
         return agent, (rest[0] if rest else None)
-    return actor1, ((marked or after)[0] if after else None)
+    # "accused rebels of using gas against the troops", "urged Russia to halt strikes on rebels": the
+    # party right after the verb is its object, before any marked further on
+    direct = [a for a in after if _DIRECT_OBJECT.fullmatch(doc.text, t1, a.start)]
+    return actor1, ((direct or marked or after)[0] if after else None)
+
+
+_DIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?")
 
 
 _RESCUE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.rescue_verbs()) + r")\b", re.I)
