@@ -118,6 +118,8 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False  # "said in Turkey": where the speaker was, not who acted
     if m.actor.kind in _PRESS_KINDS and _PRESS_AUDIENCE.search(text[max(0, m.start - 40):m.start]):
         return False  # "the minister told reporters that ...": the press spoken to, not a party to the act
+    if _GLOSS_OPEN.search(text[max(0, m.start - 60):m.start]) and _GLOSS_CLOSE.match(text, m.end, m.end + 50):
+        return False  # "Al-Nusra Front (al-Qaeda's Syrian branch)": the bracketed gloss describes the name before it
     if IN_PLACE.search(text[max(0, m.start - 30):m.start]) and country_name(m.text):
         return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
     if _FROM_ORIGIN.search(text[max(0, m.start - 80):m.start]) and country_name(m.text):
@@ -132,6 +134,10 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
 _PRESS_AUDIENCE = re.compile(r"\b(?:" + lexicon.speech_alternation("addressing_press") + r")\s+(?:the\s+|a\s+|an\s+)?"
                              r"(?:group\s+of\s+)?(?:[\w\-]+\s+)?$", re.I)
 _PRESS_KINDS = frozenset({"journalists", "media"})
+# a name, then a bracket opening on the gloss ("Al-Nusra Front (al-Qaeda's Syrian branch)", "Jaysh al-Izza (an
+# FSA faction)"); the bracket closes soon after
+_GLOSS_OPEN = re.compile(r"[A-Z][\w\-'’]*\s*\(\s*(?:the\s+|an?\s+)?$")
+_GLOSS_CLOSE = re.compile(r"[^()]{0,45}\)")
 _FORUM_BEFORE = re.compile(r"\b(?:at|before)\s+(?:the\s+)?$", re.I)
 _COURT = re.compile(r"(?:\s+(?:[A-Z][\w\-]*\s+){0,2})?(?:Court|Tribunal)\b")
 _FROM_ORIGIN = re.compile(r"\b(?:fighters|mercenaries|militants|jihadists|nationals|citizens|people|workers|migrants|refugees|"
