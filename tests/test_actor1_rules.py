@@ -473,3 +473,25 @@ def test_the_group_claiming_responsibility_is_not_the_dead_told_before_it():
                     "group DAESH claimed responsibility for the attack.")
     attack = [m for m in found if m.type == "ASSAULT"]
     assert attack and attack[0].actor1 is not None and attack[0].actor1.name == "Islamic State (ISIS)"
+
+
+@pytest.mark.parametrize("lead", ["The minister told reporters on Monday that",
+                                  "Speaking to journalists in Ankara on Monday, the minister said"])
+def test_the_press_a_speaker_addresses_is_no_party_to_what_is_told(lead):
+    found = records(f"{lead} the two neighbours had agreed to reopen the border crossing.")
+    deal = [m for m in found if m.type == "AGREE"]
+    assert all(m.actor1 is None or m.actor1.kind not in ("journalists", "media") for m in deal)
+
+
+@pytest.mark.parametrize("name", ["Al-Nusra Front (al-Qaeda's Syrian branch)", "Al-Nusra (the Qaeda branch in the Levant)"])
+def test_a_bracketed_gloss_after_a_groups_name_does_not_replace_it(name):
+    found = records(f"{name} fired rocket shells on a market in the town of Saraqib on Monday, killing two people.")
+    attack = [m for m in found if m.type == "ASSAULT"]
+    assert attack and attack[0].actor1 is not None and attack[0].actor1.name == "Al-Nusra Front"
+
+
+@pytest.mark.parametrize("name", ["Syria Democratic Forces", "so-called Democratic Syria Troops"])
+def test_spellings_of_the_syrian_democratic_forces_are_not_the_syrian_army(name):
+    found = records(f"The {name} took control of the village of Tell Ahmar after clashes with ISIS on Saturday.")
+    attack = [m for m in found if m.type == "ASSAULT"]
+    assert attack and attack[0].actor1 is not None and attack[0].actor1.name == "Syrian Democratic Forces"

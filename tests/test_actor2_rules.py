@@ -3,6 +3,8 @@ sentences, whole pipeline."""
 
 from __future__ import annotations
 
+import pytest
+
 import sitrep
 
 
@@ -316,3 +318,21 @@ def test_the_international_community_is_no_actor_outside_a_call():
                            "community at large has shown support for the dock workers.", published="2021-03-05")
     assert all(m.actor1 is None or m.actor1.name != "International community" for m in found)
     assert all(m.actor2 is None or m.actor2.name != "International community" for m in found)
+
+
+@pytest.mark.parametrize("text", ["Army helicopters struck rebel positions near the village of Kafr Zita on Sunday.",
+                                  "Turkish artillery shelled Kurdish militia positions near the town of Jinderes on Sunday."])
+def test_a_weapon_as_the_subject_leaves_the_target_to_its_verb(text):
+    attack = [m for m in sitrep.extract(text, published="2016-06-01") if m.type == "ASSAULT"]
+    assert attack and attack[0].actor1 is not None and attack[0].actor2 is not None
+    assert attack[0].actor2.kind in ("rebels", "armed group") and attack[0].actor2.name != attack[0].actor1.name
+
+
+
+@pytest.mark.parametrize("tail", ["in the old district of the port.",
+                                  "guarding a disputed district of the port claiming a big army operation in recent "
+                                  "weeks had forced the gunmen to resort to such arms."])
+def test_the_accused_is_the_party_right_after_the_verb_not_one_in_the_charge(tail):
+    text = f"State television accused militants of using rockets on Sunday against army troops {tail}"
+    [accusation] = [m for m in sitrep.extract(text, published="2016-06-01") if m.type == "ACCUSE"]
+    assert accusation.actor2 is not None and accusation.actor2.kind != "state military", accusation.actor2

@@ -166,3 +166,9 @@ def test_ground_taken_in_the_acts_sentence_is_a_change_of_territory(text: str, s
     t = _aerial_in(text, "air strikes")
     found = ground_taken([t], ARMY, text, (0, len(text)))
     assert (found["sub_event_type"] if found else None) == sub
+
+
+@pytest.mark.parametrize("kind", ["human rights defenders", "journalists", "workers", "students"])
+def test_an_armed_group_killing_people_who_bear_no_arms_is_an_attack_on_civilians(kind) -> None:
+    victims = Actor(kind.capitalize(), kind, "SY", kind, None)
+    assert typed(trigger("killed", mode=None), REBELS, victims) == ATTACK

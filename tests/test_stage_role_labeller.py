@@ -68,3 +68,16 @@ def test_the_noun_a_bare_past_participle_describes_is_what_was_done_to(staged) -
     found = _label(staged, "The court freed the three activists arrested in May.", "arrested", "COERCE")
     assert found.actor2 is not None and found.actor2.actor.id == "HUMAN_RIGHTS_DEFENDERS"
     assert found.actor1 is None or found.actor1.actor.id != "HUMAN_RIGHTS_DEFENDERS"
+
+
+def test_a_monitor_the_parse_reads_as_the_object_of_an_attack_is_not_its_target(staged, monkeypatch) -> None:
+    import sitrep.stages.role_labeller as labeller
+
+    text = "A rocket fired by rebels struck a bakery in Inkhil on Monday, the Syrian Observatory for Human Rights said."
+    doc = staged(text, upto="claims")
+    monitor = next(a for a in doc.actors if a.actor.kind == "monitor")
+    # a misparse (no comma before the source) reads the monitor as what was struck
+    monkeypatch.setattr(labeller, "parse_roles", lambda *a, **k: (None, monitor))
+    trigger = next(t for t in doc.triggers if t.text.startswith("struck"))
+    found = label_roles(doc, doc.sentences[0], trigger, "ASSAULT", [])
+    assert found.actor2 is None or found.actor2.actor.kind != "monitor"

@@ -327,3 +327,14 @@ def test_other_forms_of_censure_verbs_are_accusations(staged, text, word) -> Non
 
 def test_a_shell_slamming_into_a_district_is_no_censure(staged) -> None:
     assert not any(t == "ACCUSE" for _w, t in _types(staged, "Two rockets slammed into the old market on Monday."))
+
+
+@pytest.mark.parametrize("text", ["The army pressed its offensive near the town of Sukhna on Monday.",
+                                  "Government forces pressed on with their assault on the village on Monday.",
+                                  "The rebels pressed ahead with the attack on the airbase on Monday."])
+def test_a_force_pressing_on_with_its_offensive_asks_for_nothing(staged, text) -> None:
+    assert ("pressed", "REQUEST") not in _types(staged, text)
+
+
+def test_pressing_a_state_to_act_is_still_a_request(staged) -> None:
+    assert ("pressed", "REQUEST") in _types(staged, "The United States pressed Russia on Monday to halt the bombing.")

@@ -72,7 +72,9 @@ def acled_for(trigger: Trigger, a1: Actor | None, a2: Actor | None, group: list[
             # "sparking fighting in which 17 people were killed": a battle, whoever died in it (ACLED codes
             # the civilians caught in a battle as the battle's toll)
             return {"event_type": "Battles", "sub_event_type": "Armed clash"}
-        if a2 is not None and a2.kind == "civilians":
+        if a2 is not None and (a2.kind == "civilians" or a2.kind in _UNARMED_KINDS and a2.kind != "protesters"):
+            # "ISIS killed two activists", "gunmen shot a journalist": people who bear no arms (ACLED codes
+            # activists, reporters, workers and students attacked as civilians)
             return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
         if a1 is not None and a1.kind in _STATE_FORCES and _unarmed(a2) \
                 and not any(w in phrases for w in ("clash", "fighting", "battle")):

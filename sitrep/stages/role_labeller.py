@@ -276,6 +276,10 @@ def label_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
                                   if _described(doc.text, a, parsed2)), None)
     if described is not None and (actor1 is None or party_of(described) != party_of(actor1)):
         parsed2 = described  # the parse read the description of the party named right before it
+    if parsed2 is not None and etype == "ASSAULT" and parsed2.actor.kind == "monitor":
+        # "a shell struck a school in Deraa the Observatory said": a monitor the parse reads into the
+        # object tells of the violence; it is not whom the violence befell
+        parsed2 = None
     if parsed2 is not None and (parsed2.actor.id != "UNKNOWN_ACTOR" or actor2 is None) and (
             actor1 is None or party_of(parsed2) != party_of(actor1) or parsed2.actor.id == "UNKNOWN_ACTOR"):
         actor2 = parsed2

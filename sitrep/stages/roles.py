@@ -116,6 +116,10 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
         return False
     if _SPEAKER_PLACE.search(text[max(0, m.start - 40):m.start]):
         return False  # "said in Turkey": where the speaker was, not who acted
+    if m.actor.kind in _PRESS_KINDS and _PRESS_AUDIENCE.search(text[max(0, m.start - 40):m.start]):
+        return False  # "the minister told reporters that ...": the press spoken to, not a party to the act
+    if _GLOSS_OPEN.search(text[max(0, m.start - 60):m.start]) and _GLOSS_CLOSE.match(text, m.end, m.end + 50):
+        return False  # "Al-Nusra Front (al-Qaeda's Syrian branch)": the bracketed gloss describes the name before it
     if IN_PLACE.search(text[max(0, m.start - 30):m.start]) and country_name(m.text):
         return False  # "from the house in Kaduna in northern Nigeria", "gathered in Moscow": a place, not the state
     if _FROM_ORIGIN.search(text[max(0, m.start - 80):m.start]) and country_name(m.text):
@@ -126,6 +130,14 @@ def _eligible(m: ActorMatch, claim_spans: list[tuple[int, int]], text: str,
     return not _HELD.match(text[m.end:m.end + 14])
 
 
+# "told reporters", "speaking to foreign journalists", "told a news agency": the press a speaker addresses
+_PRESS_AUDIENCE = re.compile(r"\b(?:" + lexicon.speech_alternation("addressing_press") + r")\s+(?:the\s+|a\s+|an\s+)?"
+                             r"(?:group\s+of\s+)?(?:[\w\-]+\s+)?$", re.I)
+_PRESS_KINDS = frozenset({"journalists", "media"})
+# a name, then a bracket opening on the gloss ("Al-Nusra Front (al-Qaeda's Syrian branch)", "Jaysh al-Izza (an
+# FSA faction)"); the bracket closes soon after
+_GLOSS_OPEN = re.compile(r"[A-Z][\w\-'’]*\s*\(\s*(?:the\s+|an?\s+)?$")
+_GLOSS_CLOSE = re.compile(r"[^()]{0,45}\)")
 _FORUM_BEFORE = re.compile(r"\b(?:at|before)\s+(?:the\s+)?$", re.I)
 _COURT = re.compile(r"(?:\s+(?:[A-Z][\w\-]*\s+){0,2})?(?:Court|Tribunal)\b")
 _FROM_ORIGIN = re.compile(r"\b(?:fighters|mercenaries|militants|jihadists|nationals|citizens|people|workers|migrants|refugees|"
@@ -533,6 +545,20 @@ def _state_in_a_name(inside: list[ActorMatch], entry) -> bool:  # noqa: ANN001 -
                and any(c.iso2 == entry.country for c in lexicon.find_countries(a.text)) for a in inside)
 
 
+def _in_clause_under(doc: Doc, sentence: Sentence, head, a: ActorMatch) -> bool:  # noqa: ANN001 - a spaCy token
+    """The actor's words hang from ``head`` through a verb (a gerund, a relative clause): "rebels of
+    using gas against the troops", "the men who attacked the police"."""
+    token = token_at(doc, sentence.index, a.start)
+    if token is None:
+        return False
+    for anc in token.ancestors:
+        if anc.i == head.i:
+            return False
+        if anc.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def _branch_of(text: str, pick: ActorMatch, named: list[ActorMatch]) -> ActorMatch | None:
     """"Rights Watch Ruritania has condemned ...": a country's name right after a body's name is the
     name of the body's branch in that country (the parse makes the country the phrase's head), so the
@@ -561,6 +587,10 @@ def _argument_party(doc: Doc, sentence: Sentence, head, claim_spans: list[tuple[
               or (sentence.start + head.idx <= a.start < sentence.start + head.idx + len(head.text))]
     # "Jane Roe's defence committee", "Roe's lawyer": the person owns what the phrase names, and is not it
     inside = [a for a in inside if not (a.end <= at and person_owner(doc.text, a))]
+    if any(a.start <= at < a.end and not a.demonym for a in inside):
+        # "accused rebels of using gas against government troops": the head word names the party; one
+        # named in a clause the phrase goes on with is another act's party, not this one's
+        inside = [a for a in inside if a.start <= at < a.end or not _in_clause_under(doc, sentence, head, a)]
     # "foreign fighters from Tunisia and Egypt": where they come from, not who they are
     inside = [a for a in inside if not (a.start > at and _FROM_ORIGIN.search(doc.text[max(0, a.start - 80):a.start])
                                         and country_name(a.text))]
@@ -754,7 +784,13 @@ def _other_roles(doc: Doc, sentence: Sentence, trigger: Trigger, etype: str,
     if agent is not None:
         rest = [a for a in after if a is not agent and party_of(a) != party_of(agent)]
         return agent, (rest[0] if rest else None)
-    return actor1, ((marked or after)[0] if after else None)
+    # "accused rebels of using gas against the troops", "urged Russia to halt strikes on rebels": the
+    # party right after the verb is its object, before any marked further on
+    direct = [a for a in after if _DIRECT_OBJECT.fullmatch(doc.text, t1, a.start)]
+    return actor1, ((direct or marked or after)[0] if after else None)
+
+
+_DIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?")
 
 
 _RESCUE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.rescue_verbs()) + r")\b", re.I)
@@ -940,6 +976,12 @@ def governing_act(doc: Doc, sentence: Sentence, trigger: Trigger, group: list[Tr
     """"security forces attacked the lawyer, beating him": a participle that goes on telling the act
     of another trigger word has that verb's agent and target; its own subject is not in its clause."""
     token = token_at(doc, sentence.index, trigger.start)
+    if token is not None and token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        # "Turkish artillery shelled Kurdish positions", "army helicopters struck rebel bases": the weapon
+        # is the subject of the act told by the verb, which has the agent and the target
+        head = token.head
+        return next((t for t in group if t is not trigger and t.start - sentence.start <= head.idx < t.end - sentence.start),
+                    trigger)
     if token is None or token.tag_ != "VBG" or token.dep_ not in ("advcl", "acl", "xcomp", "conj"):
         return trigger
     head = token.head

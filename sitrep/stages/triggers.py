@@ -372,6 +372,13 @@ _GROUND_AFTER = re.compile(
     r"parts?|strongholds?|crossings?|fronts?|farms|heights)\b", re.I)
 
 
+# "pressed its offensive", "pressed on with the assault", "pressing ahead": a force keeps fighting; no one is
+# asked for anything (a request is "pressed Moscow to", "pressed for talks")
+_PUSH_ON_AFTER = re.compile(r"^\s+(?:on|ahead|forward|home)\b|^\s+(?:its|their|his|her|the|an?)\s+(?:[\w\-]+\s+){0,2}?"
+                            r"(?:offensives?|assaults?|attacks?|advances?|campaigns?|operations?|push|drive|bombardments?|"
+                            r"sieges?|onslaught|gains?)\b", re.I)
+
+
 # "lifted a night curfew", "eased the state of emergency", "lifted a day-old blockade": a restriction
 # named as what is ended; the ending is the act (PLOVER CONCEDE; a military blockade lifted is RETREAT)
 _ENDED_BEFORE = re.compile(r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|shorten(?:s|ed|ing)?|"
@@ -492,6 +499,9 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
     if t.type in ("COERCE", "SANCTION") and _RESTRICTIONS.search(t.text) \
             and _ENDED_BEFORE.search(text[max(0, t.start - 50):t.start]):
         return _as(t, "RETREAT", "withdraw") if t.text.lower().endswith("blockade") else _as(t, "CONCEDE", None)
+    if t.type == "REQUEST" and t.text.lower() in ("pressed", "presses", "press", "pressing") \
+            and _PUSH_ON_AFTER.match(text[t.end:t.end + 60]):
+        return replace(t, type=NOT_EVENT)
     if t.type == "ASSAULT" and t.mode == "abduct" and t.text.lower() in ("captured", "seized", "captures", "seizes") \
             and _GROUND_AFTER.match(text[t.end:t.end + 60]):
         return replace(t, mode=None, **_territory())
