@@ -530,3 +530,20 @@ def test_a_commutation_or_pardon_is_a_release_of_the_convicts(text):
 def test_not_giving_in_to_demands_is_a_refusal_not_a_demand(text):
     found = [m.type for m in run(text).mentions if not m.historical]
     assert found == ["REJECT"], found
+
+
+@pytest.mark.parametrize("text,doer", [
+    ("The Islamic State group claims the double suicide bomb attack that hit a police station in the capital on "
+     "Monday, killing at least 17 people.", "Islamic State (ISIS)"),
+    ("Al-Shabaab claimed the bombing of a hotel in Mogadishu on Monday that killed nine people.", "Al-Shabaab"),
+])
+def test_a_group_claiming_the_attack_is_its_doer(text, doer):
+    found = [m for m in run(text).mentions if m.type == "ASSAULT" and not m.historical]
+    assert found and found[0].actor1 is not None and found[0].actor1.name == doer
+    assert found[0].claim.modality == "claimed"
+
+
+def test_claiming_what_an_attack_was_is_no_claim_of_it():
+    found = [m for m in run("Activists claimed the attack was carried out by the army, killing 17 people.").mentions
+             if m.type == "ASSAULT"]
+    assert found and found[0].claim.modality != "claimed"

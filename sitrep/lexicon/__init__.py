@@ -367,6 +367,11 @@ def perpetrating_verbs() -> tuple[str, ...]:
     return _word_list("perpetrating_verbs")
 
 
+def claimable_acts() -> tuple[str, ...]:
+    """Nouns for acts a group claims as its own ("claimed the bombing")."""
+    return _word_list("claimable_acts")
+
+
 def sentence_openers() -> tuple[str, ...]:
     """Capitalised words that open a news sentence ("The", "At least", "Three ...")."""
     return _word_list("sentence_openers")

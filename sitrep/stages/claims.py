@@ -39,8 +39,13 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|quoting|quotes|cited|citing|cites)\s+([^,.
 # the cue alone, for text that has lost its punctuation ("According to the Observatory there were ...")
 _ACCORDING_CUE = re.compile(_ACCORDING_WORDS, re.I)
 _CLAUSE_START = re.compile(r"\s+(?:there|at least|more than|some|it|they|he|she|\d|[a-z]+\s+(?:were|was|had|have|has|is|are)\b)")
-# "X claimed responsibility": X claims its own act (also read by the events stage for the perpetrator)
-RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+responsibility\b", re.I)
+# "claimed responsibility", or "claims the double suicide bomb attack that ...": the act named as the
+# object of the claim, not the start of a clause ("claimed the attack was staged", "claimed the strikes hit"):
+# X claims its own act (also read by the events stage for the perpetrator)
+RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility\b|(?:the|both|its|their|this|these)\s+"
+                            r"(?:[\w\-]+\s+){0,4}?(?:" + lexicon.alternation(lexicon.claimable_acts())
+                            + r")(?![\w\-])(?!\s+(?:was|were|is|are|had|has|have|hit|killed|left|targeted|struck|caused|"
+                            r"came|did|would|will|could|may|might)\b))", re.I)
 _SUBJ_VERB = re.compile(
     r"((?:[A-Z\"“][^,.;:\"”]{0,70}?|(?:a|an|the|local|military|security|medical|opposition|government|officials?|activists?|rebels?|field|"
     r"police|authorities|prosecutors?|investigators|witness(?:es)?|residents|sources?|officers?|doctors|medics|rescuers|"
