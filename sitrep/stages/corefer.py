@@ -353,12 +353,53 @@ def _separate_act(doc: Doc, sentence: Sentence, etype: str) -> bool:
                for t in doc.in_sentence(doc.triggers, sentence))
 
 
+_VICTIM_NOUNS = frozenset(lexicon.victim_nouns())
+
+
+def _victims_told(doc: Doc, m: EventMention) -> bool:
+    """"Rescuers worked to carry the dead and wounded from the rubble": the telling names an attack's
+    victims as a group (its trigger a victim word after "the"), not the act; who carries, treats or
+    mourns them is no doer of it."""
+    word = (m.trigger or "").lower()
+    if word not in _VICTIM_NOUNS:
+        return False
+    sentence = doc.sentences[m.sentences[0]]
+    at = doc.text.lower().find(word, m.evidence.start, sentence.end)
+    return at >= 0 and bool(re.search(r"\bthe\s+$", doc.text[max(sentence.start, at - 5):at], re.I))
+
+
+def _other_doers(a: EventMention, b: EventMention) -> bool:
+    """Two tellings naming two different doers ("separate raids by the coalition", then "the Pentagon
+    confirmed eight US strikes"): neither a class word nor a part of the other (a brigade of the army)."""
+    if a.actor1 is None or b.actor1 is None or not a.actor1.id or not b.actor1.id or a.actor1.id == b.actor1.id:
+        return False
+    dictionary = actor_dictionary()
+    x, y = dictionary.get(a.actor1.id), dictionary.get(b.actor1.id)
+    if x is None or y is None or x.generic or y.generic:
+        return False
+    return not descends(dictionary, x.id, y.id) and not descends(dictionary, y.id, x.id)
+
+
+DOER_REACH = 3  # sentences: how far back a record naming the same doer may take a telling past another's
+
+
+def _same_doer_before(merged: list[EventMention], prev: EventMention, m: EventMention, told: set[int]) -> EventMention | None:
+    """"US strikes killed 50 militants ... The strikes came in addition to separate raids by the coalition
+    ... The Pentagon confirmed eight US strikes": a telling whose doer is not that of the record just
+    before it, but is that of a record told a few sentences earlier, belongs to that one."""
+    return next((o for o in reversed(merged) if o is not prev and o.type == m.type and o.actor1 is not None
+                 and o.actor1.id == m.actor1.id and m.sentences[0] - o.sentences[-1] <= DOER_REACH
+                 and _compatible(o, m, told)), None)
+
+
 def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None = None) -> list[EventMention]:
     told = told if told is not None else set()
     merged: list[EventMention] = []
     sentence_para = {s.index: s.paragraph for s in doc.sentences}
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
+        if m.type == "ASSAULT" and m.actor1 is not None and _victims_told(doc, m):
+            m.actor1 = None
         added = _added_victims(doc, sentence, m) or _toll_update(doc, sentence, m) or _reported_toll(doc, sentence, m) \
             or _victims_again(doc, sentence, m)
         anaphoric = (bool(_ANAPHORA.search(sentence.text)) and not turns_to_other(sentence.text)) or added
@@ -384,6 +425,10 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
                 break  # a response, or a further incident, is another event
             if _new_patient(sentence.text, m, prev) and not anaphoric:
                 break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest
+            if m.type == "ASSAULT" and _other_doers(prev, m) \
+                    and (alt := _same_doer_before(merged, prev, m, told)) is not None:
+                target = alt  # another doer's strikes: those of the record just before it that names this doer
+                break
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) \
                     and (_compatible(prev, replace(m, date=None if prev.date is not None else m.date, mode=None) if added else m, told)
                          or (not added and near and _named_again(sentence.text) and _named_again_next_day(prev, m, told)
