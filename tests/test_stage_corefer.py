@@ -572,19 +572,3 @@ def test_a_telling_of_the_victims_gives_the_record_no_doer(staged, mention) -> N
     [record] = merge_mentions(doc, [blast, victims])
     assert record.sentences == [0, 1]
     assert record.actor1 is None  # who carries the dead did not kill them
-
-
-US_FORCES = Actor("United States Armed Forces", "state military", "US", "American jets", "USA_MIL")
-COALITION = Actor("US-led coalition", "coalition", None, "the coalition", "COALITION")
-
-
-def test_a_doers_strikes_told_after_anothers_join_that_doers_record(staged, mention) -> None:
-    text = ("American jets killed 30 fighters near Idlib on Monday, a monitor said. "
-            "Separately, coalition strikes hit other towns. "
-            "Officials in Washington confirmed six American strikes near Idlib.")
-    doc = staged(text, upto="segment")
-    first = mention(doc, "killed", "ASSAULT", mode="aerial", killed=30, location=IDLIB, date=MONDAY, actor1=US_FORCES)
-    other = mention(doc, "coalition strikes", "ASSAULT", mode="aerial", actor1=COALITION)
-    confirmed = mention(doc, "American strikes", "ASSAULT", mode="aerial", location=IDLIB, actor1=US_FORCES)
-    records = merge_mentions(doc, [first, other, confirmed])
-    assert [r.sentences for r in records] == [[0, 2], [1]]

@@ -363,33 +363,8 @@ def _victims_told(doc: Doc, m: EventMention) -> bool:
     word = (m.trigger or "").lower()
     if word not in _VICTIM_NOUNS:
         return False
-    sentence = doc.sentences[m.sentences[0]]
-    at = doc.text.lower().find(word, m.evidence.start, sentence.end)
-    return at >= 0 and bool(re.search(r"\bthe\s+$", doc.text[max(sentence.start, at - 5):at], re.I))
-
-
-def _other_doers(a: EventMention, b: EventMention) -> bool:
-    """Two tellings naming two different doers ("separate raids by the coalition", then "the Pentagon
-    confirmed eight US strikes"): neither a class word nor a part of the other (a brigade of the army)."""
-    if a.actor1 is None or b.actor1 is None or not a.actor1.id or not b.actor1.id or a.actor1.id == b.actor1.id:
-        return False
-    dictionary = actor_dictionary()
-    x, y = dictionary.get(a.actor1.id), dictionary.get(b.actor1.id)
-    if x is None or y is None or x.generic or y.generic:
-        return False
-    return not descends(dictionary, x.id, y.id) and not descends(dictionary, y.id, x.id)
-
-
-DOER_REACH = 3  # sentences: how far back a record naming the same doer may take a telling past another's
-
-
-def _same_doer_before(merged: list[EventMention], prev: EventMention, m: EventMention, told: set[int]) -> EventMention | None:
-    """"US strikes killed 50 militants ... The strikes came in addition to separate raids by the coalition
-    ... The Pentagon confirmed eight US strikes": a telling whose doer is not that of the record just
-    before it, but is that of a record told a few sentences earlier, belongs to that one."""
-    return next((o for o in reversed(merged) if o is not prev and o.type == m.type and o.actor1 is not None
-                 and o.actor1.id == m.actor1.id and m.sentences[0] - o.sentences[-1] <= DOER_REACH
-                 and _compatible(o, m, told)), None)
+    first = re.search(rf"(\w+\s+)?\b{re.escape(word)}\b", doc.sentences[m.sentences[0]].text, re.I)
+    return first is not None and (first.group(1) or "").strip().lower() == "the"
 
 
 def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None = None) -> list[EventMention]:
@@ -425,10 +400,6 @@ def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None
                 break  # a response, or a further incident, is another event
             if _new_patient(sentence.text, m, prev) and not anaphoric:
                 break  # "Five executives were arrested. On Wednesday, a columnist was arrested": another arrest
-            if m.type == "ASSAULT" and _other_doers(prev, m) \
-                    and (alt := _same_doer_before(merged, prev, m, told)) is not None:
-                target = alt  # another doer's strikes: those of the record just before it that names this doer
-                break
             if (anaphoric or near or (m.type == "ASSAULT" and distance <= 3)) \
                     and (_compatible(prev, replace(m, date=None if prev.date is not None else m.date, mode=None) if added else m, told)
                          or (not added and near and _named_again(sentence.text) and _named_again_next_day(prev, m, told)
