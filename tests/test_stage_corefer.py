@@ -560,3 +560,15 @@ def test_a_span_told_with_a_figure(text, span) -> None:
     from sitrep.stages.corefer import _tally_span
 
     assert _tally_span(text) == span
+
+
+def test_a_telling_of_the_victims_gives_the_record_no_doer(staged, mention) -> None:
+    text = ("A car bomb exploded in a market in Idlib on Tuesday, killing six people. "
+            "Firefighters worked through the night to carry the dead from the rubble.")
+    doc = staged(text, upto="segment")
+    blast = mention(doc, "exploded", "ASSAULT", mode="explosives", killed=6, location=IDLIB, date=TUESDAY)
+    rescuers = Actor("Firefighters", "civilians", None, "Firefighters", "CIVILIANS")
+    victims = mention(doc, "dead", "ASSAULT", actor1=rescuers)
+    [record] = merge_mentions(doc, [blast, victims])
+    assert record.sentences == [0, 1]
+    assert record.actor1 is None  # who carries the dead did not kill them

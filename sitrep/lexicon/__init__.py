@@ -522,6 +522,12 @@ def unspecified_people() -> tuple[str, ...]:
     return _word_list("unspecified_people")
 
 
+def victim_nouns() -> tuple[str, ...]:
+    """Words for the dead and hurt that, after "the", name the victims rather than an act ("carried the
+    dead and wounded")."""
+    return _word_list("victim_nouns")
+
+
 def standing_phrases() -> tuple[str, ...]:
     """Phrases that make a statement in the perfect a standing position ("from the very beginning")."""
     return _word_list("standing_phrases")

@@ -353,12 +353,28 @@ def _separate_act(doc: Doc, sentence: Sentence, etype: str) -> bool:
                for t in doc.in_sentence(doc.triggers, sentence))
 
 
+_VICTIM_NOUNS = frozenset(lexicon.victim_nouns())
+
+
+def _victims_told(doc: Doc, m: EventMention) -> bool:
+    """"Rescuers worked to carry the dead and wounded from the rubble": the telling names an attack's
+    victims as a group (its trigger a victim word after "the"), not the act; who carries, treats or
+    mourns them is no doer of it."""
+    word = (m.trigger or "").lower()
+    if word not in _VICTIM_NOUNS:
+        return False
+    first = re.search(rf"(\w+\s+)?\b{re.escape(word)}\b", doc.sentences[m.sentences[0]].text, re.I)
+    return first is not None and (first.group(1) or "").strip().lower() == "the"
+
+
 def merge_mentions(doc: Doc, mentions: list[EventMention], told: set[int] | None = None) -> list[EventMention]:
     told = told if told is not None else set()
     merged: list[EventMention] = []
     sentence_para = {s.index: s.paragraph for s in doc.sentences}
     for m in mentions:
         sentence = doc.sentences[m.sentences[0]]
+        if m.type == "ASSAULT" and m.actor1 is not None and _victims_told(doc, m):
+            m.actor1 = None
         added = _added_victims(doc, sentence, m) or _toll_update(doc, sentence, m) or _reported_toll(doc, sentence, m) \
             or _victims_again(doc, sentence, m)
         anaphoric = (bool(_ANAPHORA.search(sentence.text)) and not turns_to_other(sentence.text)) or added
