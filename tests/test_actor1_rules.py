@@ -495,11 +495,3 @@ def test_spellings_of_the_syrian_democratic_forces_are_not_the_syrian_army(name)
     found = records(f"The {name} took control of the village of Tell Ahmar after clashes with ISIS on Saturday.")
     attack = [m for m in found if m.type == "ASSAULT"]
     assert attack and attack[0].actor1 is not None and attack[0].actor1.name == "Syrian Democratic Forces"
-
-
-def test_a_state_in_the_dateline_is_where_the_report_was_filed_not_a_doer():
-    text = ("TIJUANA, Mexico (Reuters) - Even after she was kidnapped and robbed near the shelter, "
-            "Ana Ruiz, a Salvadoran asylum seeker, chose to stay on.")
-    acts = [m for m in sitrep.extract(text, published="2021-03-05") if not m.historical and m.type == "ASSAULT"]
-    assert acts and all(m.actor1 is None or m.actor1.kind not in ("state military", "government") for m in acts), \
-        [(m.actor1.name, m.actor1.kind) if m.actor1 else None for m in acts]

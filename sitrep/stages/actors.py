@@ -501,8 +501,6 @@ def find_actors(doc: Doc) -> Doc:
     for m in matches:
         if m.text.lower() in capitals and (doc.in_dateline_place(m.start) or _COMPOUND_AFTER.match(doc.text, m.end)):
             continue  # "Beirut London- Warplanes ...", "the London-based monitor": a city, not its government
-        if _is_country_word(m) and doc.in_dateline_place(m.start):
-            continue  # "KABUL, Afghanistan (Reuters) -": the state in a dateline is where the report was filed
         if _TOPIC_LABEL.match(doc.text, m.end) and _line_start(doc.text, m.start) and _is_country_word(m):
             continue  # "Yemen: Journalists must be freed": a headline's label for the story's country, not a speaker
         prev = merged[-1] if merged else None
