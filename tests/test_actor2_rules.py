@@ -336,3 +336,19 @@ def test_the_accused_is_the_party_right_after_the_verb_not_one_in_the_charge(tai
     text = f"State television accused militants of using rockets on Sunday against army troops {tail}"
     [accusation] = [m for m in sitrep.extract(text, published="2016-06-01") if m.type == "ACCUSE"]
     assert accusation.actor2 is not None and accusation.actor2.kind != "state military", accusation.actor2
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Riot police in Baghdad shot dead 12 people, most of them protesters, on Tuesday.", "protesters"),
+    ("Soldiers in Lagos detained 40 people, mostly students, on Monday.", "students"),
+])
+def test_people_most_of_them_of_one_class_are_that_class(text, kind):
+    acts = [m for m in records(text) if m.type in ("ASSAULT", "COERCE")]
+    assert acts and all(m.actor2 is not None and m.actor2.kind == kind for m in acts), \
+        [(m.actor2.name, m.actor2.kind) if m.actor2 else None for m in acts]
+
+
+def test_people_including_some_of_a_class_stay_civilians():
+    text = "Police in Lagos arrested 30 people, including two students, on Monday."
+    acts = of_type("COERCE", text)
+    assert acts and all(m.actor2 is not None and m.actor2.kind == "civilians" for m in acts)

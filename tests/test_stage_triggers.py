@@ -234,6 +234,10 @@ def test_a_clash_between_police_and_protesters_is_a_protest_with_intervention() 
     # bin workers refusing to cross a picket line join the strike; "refuse" the noun refuses nothing
     ("Drivers refused to cross the picket line outside the depot.", "refused to", "PROTEST"),
     ("Refuse collectors at the depot voted to accept the pay offer.", "Refuse", None),
+    # "demonstrated" with an object or a clause is to show; with none it is a protest
+    ("The council vote demonstrated that the mayor had lost his majority.", "demonstrated", None),
+    ("The new party demonstrated its strength in the rural districts.", "demonstrated", None),
+    ("Hundreds of nurses demonstrated outside the ministry on Tuesday.", "demonstrated", "PROTEST"),
 ])
 def test_who_protests_and_who_is_held_by_the_words_around_them(staged, text, word, etype) -> None:
     found = dict(_types(staged, text))

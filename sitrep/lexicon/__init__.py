@@ -332,6 +332,11 @@ def former_markers() -> tuple[str, ...]:
     return _word_list("former_markers")
 
 
+def majority_markers() -> tuple[str, ...]:
+    """Words after a count of people that say what nearly all of them were ("mostly", "most of them")."""
+    return _word_list("majority_markers")
+
+
 def contrast_marks() -> tuple[str, ...]:
     """Conjunctions opening a clause that tells a second, simultaneous act ("..., while X met Y")."""
     return _word_list("contrast_marks")

@@ -19,6 +19,7 @@ from sitrep.lexicon import (
     gendered_words,
     group_roles,
     led_bodies,
+    majority_markers,
     months,
     name_lookup,
     outlet_nouns,
@@ -443,6 +444,33 @@ def _named_armed_class(merged: list[ActorMatch]) -> list[ActorMatch]:
             if _of_class(m.actor, "gunmen") or _of_class(m.actor, "kidnappers") else m for m in merged]
 
 
+# the classes of people a "most of them" can name; a plain "civilians" there says nothing more
+_MAJORITY_CLASSES = frozenset({"protesters", "students", "journalists", "workers", "human rights defenders"})
+
+
+@lru_cache(maxsize=1)
+def _majority_after() -> re.Pattern:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(majority_markers(), key=len, reverse=True))
+    # "people, a vast majority of them protesters", "people, mostly students", "people, most of whom were workers"
+    return re.compile(rf",?\s+(?:(?:an?|the)\s+)?(?:(?:vast|great|overwhelming)\s+)?(?:{words})\s+(?:(?:were|are)\s+)?"
+                      r"((?:[\w\-]+\s+){0,2}?[\w\-]+(?:\s+[\w\-]+){0,2})", re.I)
+
+
+def _mostly_of_class(text: str, merged: list[ActorMatch]) -> list[ActorMatch]:
+    """"The deaths of 250 people, most of them protesters", "40 people, mostly students": people
+    counted as civilians whom the next words call, nearly all, by one class are that class."""
+    out = []
+    for m in merged:
+        found = _majority_after().match(text, m.end, min(len(text), m.end + 80)) \
+            if m.actor.id == "CIVILIANS" and not m.demonym else None
+        heads = find_heads(found.group(1)) if found else []
+        key = heads[0][2] if heads else None
+        if key in actor_classes() and actor_classes()[key].kind in _MAJORITY_CLASSES:
+            m = ActorMatch(m.start, m.end, m.text, class_entry(key, m.actor.country))
+        out.append(m)
+    return out
+
+
 def _private(text: str, m: ActorMatch, context: str | None) -> ActorMatch:
     """A state's force or rank named with "retired", "former" or "ex-" before it ("a retired army
     general", "a Serb ex-policeman") is a private person: the state no longer acts through them."""
@@ -515,6 +543,7 @@ def find_actors(doc: Doc) -> Doc:
     merged = _short_forms(doc.text, merged)
     merged = [m if m.actor.country in named else _class_reading(m, context) for m in merged]
     merged = _named_armed_class(merged)
+    merged = _mostly_of_class(doc.text, merged)
     taken = [(m.start, m.end) for m in merged]
     for g in _UNKNOWN_GROUP.finditer(doc.text):
         start, end = g.span(1)

@@ -347,6 +347,9 @@ _ASKED_LEAVE_BEFORE = re.compile(r"\b(?:applications?|applied|permission|permits
 _TO_CUSTODY_AFTER = re.compile(r"^\s+(?:(?:themselves|himself|herself)\s+)?to\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}?"
                                r"(?:police|authorities|officers|investigators|prosecutors|court)\b", re.I)
 # "refused to cross the picket line": workers joining a strike action, not a refusal between parties
+# "demonstrated that it would not fight", "demonstrated their resolve": to show, not to protest (which
+# takes no object: "demonstrated in the capital", "demonstrated against the law")
+_SHOWN_AFTER = re.compile(r"^\s+(?:that|how|what|why|whether|it|its|his|their|our|a|an|this|such|no)\b", re.I)
 _PICKET_AFTER = re.compile(r"^\s+(?:to\s+)?cross\s+(?:[\w\-'’]+\s+){0,2}?picket\s+lines?\b", re.I)
 
 
@@ -520,6 +523,8 @@ def _sentencing(text: str, t: Trigger) -> Trigger:
     if _labour(text, t) or _protest_clash(text, t) \
             or (t.type == "REJECT" and t.text.lower().startswith("refus") and _PICKET_AFTER.match(text[t.end:t.end + 60])):
         return _as(t, "PROTEST", "demo")
+    if t.type == "PROTEST" and t.text.lower() == "demonstrated" and _SHOWN_AFTER.match(text[t.end:t.end + 20]):
+        return replace(t, type=NOT_EVENT)
     if t.type == "REJECT" and t.text.lower() == "refuse" and _RUBBISH_AFTER.match(text[t.end:t.end + 30]):
         return replace(t, type=NOT_EVENT)
     if t.type == "PROTEST" and _ASKED_LEAVE_BEFORE.search(text[max(0, t.start - 80):t.start]):
