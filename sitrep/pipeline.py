@@ -25,7 +25,7 @@ from sitrep.stages.triggers import find_triggers
 
 # The name of the extraction design; the stored version adds a digest of the code and data files
 # extraction reads (extraction_digest), so a changed rule or word list re-extracts by itself.
-PIPELINE_VERSION = "parse-27"
+PIPELINE_VERSION = "parse-28"
 
 _PACKAGE = Path(__file__).resolve().parent
 # What extraction reads, relative to the package: code (a folder means every .py in it) and the
