@@ -111,7 +111,11 @@ def _whole_words(text: str) -> list[tuple[int, int, str, str]]:
 def division_names(text: str) -> frozenset[str]:
     """State names ``text`` uses as the name of a first-level division of another state ("Niger
     State", "Georgia state"): there the bare name ("the governor of Niger") is that division too."""
-    return frozenset(text[s:e] for s, e, _iso, how in _whole_words(text)
+    return _divisions(text, _whole_words(text))
+
+
+def _divisions(text: str, words: list[tuple[int, int, str, str]]) -> frozenset[str]:
+    return frozenset(text[s:e] for s, e, _iso, how in words
                      if how == "name" and ((_DIVISION.match(text, e) and not _OF_BEFORE.search(text, max(0, s - 4), s))
                                            or _DIVISION_BEFORE.search(text, max(0, s - 30), s)))
 
@@ -121,8 +125,9 @@ def find_countries(text: str) -> list[CountryMention]:
     (leftmost, then longest; whole words; "Egypt's" counts). A name the text uses for a division
     of another state ("Niger State") is that division wherever the text names it."""
     found = []
-    divisions = division_names(text)
-    for start, end, iso, how in _whole_words(text):
+    words = _whole_words(text)
+    divisions = _divisions(text, words)
+    for start, end, iso, how in words:
         length = end - start
         if how == "name" and (_SUBNATIONAL.match(text, end) or text[start:end] in divisions):
             continue  # "Niger State", "Niger Delta": a place inside another state

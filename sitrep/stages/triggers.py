@@ -346,10 +346,10 @@ _ASKED_LEAVE_BEFORE = re.compile(r"\b(?:applications?|applied|permission|permits
 # held, an arrest, not a force's surrender
 _TO_CUSTODY_AFTER = re.compile(r"^\s+(?:(?:themselves|himself|herself)\s+)?to\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}?"
                                r"(?:police|authorities|officers|investigators|prosecutors|court)\b", re.I)
-# "refused to cross the picket line": workers joining a strike action, not a refusal between parties
 # "demonstrated that it would not fight", "demonstrated their resolve": to show, not to protest (which
 # takes no object: "demonstrated in the capital", "demonstrated against the law")
 _SHOWN_AFTER = re.compile(r"^\s+(?:that|how|what|why|whether|it|its|his|their|our|a|an|this|such|no)\b", re.I)
+# "refused to cross the picket line": workers joining a strike action, not a refusal between parties
 _PICKET_AFTER = re.compile(r"^\s+(?:to\s+)?cross\s+(?:[\w\-'’]+\s+){0,2}?picket\s+lines?\b", re.I)
 
 
