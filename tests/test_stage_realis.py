@@ -20,6 +20,13 @@ from sitrep.stages.realis import (
 )
 
 
+def _first_sentence_total(staged, text: str) -> bool:  # noqa: ANN001 - the staging fixture
+    """Whether the text's first sentence tells a running total (its own casualties read)."""
+    doc = staged(text, upto="casualties")
+    sentence = doc.sentences[0]
+    return tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence))
+
+
 @pytest.mark.parametrize(("text", "word", "told"), [
     ("The army attacked the town on Thursday.", "attacked", True),
     ("Police arrested five students in the capital on Thursday.", "arrested", True),
@@ -40,6 +47,7 @@ from sitrep.stages.realis import (
     ("Unions called off a general strike scheduled for Monday.", "strike", False),
     ("The rallies that drew crowds on Saturday were peaceful.", "rallies", True),
 ])
+
 def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told) -> None:
     doc = staged(text)
     anchors: dict[int, int] = {}
@@ -64,9 +72,7 @@ def test_only_an_act_that_happened_is_an_event(staged, mention, text, word, told
     ("Gunmen shot dead four guards at the depot on Tuesday.", False),
 ])
 def test_a_count_since_a_year_or_over_a_war_is_a_total_not_an_event(staged, text, total) -> None:
-    doc = staged(text, upto="casualties")
-    sentence = doc.sentences[0]
-    assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total
+    assert _first_sentence_total(staged, text) is total
 
 
 @pytest.mark.parametrize(("text", "total"), [
@@ -333,9 +339,7 @@ def test_a_truce_one_party_declares_is_its_own_step_back(text, etype) -> None:
     ("The embassy demanded the blogger's release on Tuesday.", False),
 ])
 def test_an_act_told_on_several_occasions_is_a_total(staged, text, total) -> None:
-    doc = staged(text, upto="casualties")
-    sentence = doc.sentences[0]
-    assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total
+    assert _first_sentence_total(staged, text) is total
 
 
 @pytest.mark.parametrize(("text", "word", "etype", "told"), [
@@ -374,9 +378,7 @@ def test_a_further_count_added_to_a_case_already_told_is_no_new_event() -> None:
     ("Troops killed 12 militants near the city in the last two days.", False),
 ])
 def test_a_toll_over_a_week_or_more_of_days_is_a_total(staged, text, total) -> None:
-    doc = staged(text, upto="casualties")
-    sentence = doc.sentences[0]
-    assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total
+    assert _first_sentence_total(staged, text) is total
 
 
 @pytest.mark.parametrize(("text", "total"), [
@@ -390,9 +392,7 @@ def test_a_toll_over_a_week_or_more_of_days_is_a_total(staged, text, total) -> N
     ("Police arrested 1,200 people at the rally on Monday.", False),
 ])
 def test_a_count_in_thousands_done_or_one_up_to_a_day_is_a_total(staged, text, total) -> None:
-    doc = staged(text, upto="casualties")
-    sentence = doc.sentences[0]
-    assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total
+    assert _first_sentence_total(staged, text) is total
 
 
 def test_a_sanction_held_out_as_an_option_is_a_threat() -> None:
@@ -471,6 +471,4 @@ def test_a_planned_compound_names_an_act_to_come(text, told) -> None:
     ("The lawyer has been refusing food since his arrest, his wife said.", False),
 ])
 def test_a_toll_or_a_campaign_kept_up_since_a_named_day_is_a_total(staged, text, total) -> None:
-    doc = staged(text, upto="casualties")
-    sentence = doc.sentences[0]
-    assert tells_total(sentence.text, doc.in_sentence(doc.casualties, sentence)) is total
+    assert _first_sentence_total(staged, text) is total

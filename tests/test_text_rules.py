@@ -1415,9 +1415,12 @@ def test_a_figure_many_times_the_incidents_from_another_source_is_not_its_toll()
                                   "A video of his speech was released by the group on Monday.",
                                   "A court in Kano granted the journalist a $5,000 bond on Monday.",
                                   "The ministry pressed ahead with its plan to close the newspaper.",
-                                  "Four men faced charges on Monday over a plot to kidnap the mayor of Kano."])
+                                  "Four men faced charges on Monday over a plot to kidnap the mayor of Kano.",
+                                  "The president fired the police chief on Monday.",
+                                  "The newspaper's editor was fired by the board on Monday."])
 def test_a_word_that_only_looks_like_an_act_makes_no_record(line):
-    # a publication released, a court's bond granted, carrying on, a signature, a scheme: none is the act
+    # a publication released, a court's bond granted, carrying on, a signature, a scheme, a job holder
+    # dismissed (no shot fired): none is the act
     text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
     records = [m for m in run(text).mentions if not m.historical]
     assert records and all(m.sentences == [0] for m in records), [(m.type, m.trigger) for m in records]
@@ -1585,15 +1588,6 @@ def test_a_headline_total_summed_again_below_gives_way_to_the_lead_figure():
     records = [m for m in run(text, published=None, title=title).mentions if m.type == "ASSAULT"]
     bakery = next(m for m in records if "bakery" in m.evidence.text)
     assert bakery.killed == 12
-
-
-@pytest.mark.parametrize("line", ["The president fired the police chief on Monday.",
-                                  "The newspaper's editor was fired by the board on Monday."])
-def test_a_job_holder_fired_is_no_shot(line):
-    # a job holder dismissed: no shot fired
-    text = "Police arrested 14 protesters in Lagos on Thursday.\n\n" + line
-    records = [m for m in run(text).mentions if not m.historical]
-    assert records and all(m.sentences == [0] for m in records), [(m.type, m.trigger) for m in records]
 
 
 def test_shots_fired_at_a_job_holder_are_still_an_attack():
